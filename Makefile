@@ -1,0 +1,51 @@
+# The two commands a new user needs: `make demo` and `make test`.
+SHELL := /bin/bash
+VENV  := .venv
+BIN   := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
+AIKG_HOME ?= $(CURDIR)/.aikg-demo
+export AIKG_HOME
+
+.PHONY: help setup demo test test-fast bench browser lint-deps clean
+
+help:
+	@echo "make demo   set up, ingest the sample corpus into the embedded store, run showcase queries, write a view and an RDF export"
+	@echo "make test   set up, then run the whole test suite"
+	@echo "make bench  run the benchmarks and rewrite docs/benchmarks.md"
+
+$(STAMP): pyproject.toml
+	@PY=$$(scripts/find-python) || exit 1; \
+	  echo "Using $$PY"; \
+	  [ -x $(BIN)/python ] || $$PY -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@rm -f $(VENV)/.installed-*; touch $@
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/aikg demo
+
+# Headless Chromium for the view tests (Debian package); installed only when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "Installing Debian chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Neo4j's own Cypher linter, from the npm registry, pinned by tests/cypherlint/package-lock.json.
+lint-deps:
+	@[ -d tests/cypherlint/node_modules/@neo4j-cypher/language-support ] || \
+	  (cd tests/cypherlint && npm ci --silent --no-audit --no-fund)
+
+test: setup browser lint-deps
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .aikg-demo out .pytest_cache

@@ -1,0 +1,3 @@
+from aikg.cli import main
+
+main()

@@ -1,0 +1,117 @@
+"""The ``aikg`` command line: thin typer commands over :mod:`aikg.api` and the other libraries."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from aikg.errors import AikgError
+
+app = typer.Typer(
+    name="aikg",
+    help="A knowledge graph of the AI ecosystem: ingest documents, query clusters and partnerships, export RDF.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOpt = Annotated[str, typer.Option("--store", help="Graph store: embedded (default, no server) or neo4j.",
+                                       envvar="AIKG_STORE")]
+HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Data directory (default $AIKG_HOME or ~/.local/share/aikg).")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, csv, json or markdown.")]
+
+
+def echo_err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def parse_params(values: list[str] | None) -> dict[str, Any]:
+    """``key=value`` pairs; values that parse as JSON (numbers, lists, true) keep that type."""
+    params: dict[str, Any] = {}
+    for item in values or []:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"{item!r}: expected key=value")
+        try:
+            params[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[key.strip()] = raw
+    return params
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="JSONL interchange files (see docs/schema.md); '-' reads stdin.")],
+    store: StoreOpt = "embedded",
+    home: HomeOpt = None,
+    batch_size: Annotated[int, typer.Option(help="Rows per write round trip.", min=1)] = 5000,
+    force: Annotated[bool, typer.Option("--force", help="Re-load documents already in the store.")] = False,
+) -> None:
+    """Load extracted facts (JSONL) into the graph store."""
+    from aikg import api
+
+    report = api.load(files, backend=store, home=home, batch_size=batch_size, force=force)
+    typer.echo(f"documents loaded: {report.documents_loaded}, already present: {report.documents_skipped}, "
+               f"entities written: {report.entities_written}, relations written: {report.relations_written}")
+    for err in report.errors:
+        echo_err(f"error: {err}")
+    if report.failed:
+        echo_err(f"{len(report.errors)} problem(s); the rest was loaded")
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(store: StoreOpt = "embedded", home: HomeOpt = None, fmt: FormatOpt = "table") -> None:
+    """Count nodes by label and relationships by type."""
+    from aikg import api
+    from aikg.output import render
+
+    result = api.stats(backend=store, home=home)
+    typer.echo(render(result.to_frame(), fmt), nl=False)
+
+
+@app.command()
+def cypher(
+    query: Annotated[str, typer.Argument(help="A Cypher query; pass values with --param, never inside the text.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Query parameter key=value (repeatable).")] = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow the query to change the graph.")] = False,
+    store: StoreOpt = "embedded",
+    home: HomeOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Run a Cypher query (read-only unless --write)."""
+    from aikg import api
+    from aikg.output import render
+
+    df = api.cypher(query, parse_params(param), write=write, backend=store, home=home)
+    if write:
+        typer.echo("done")
+    elif df.empty:
+        typer.echo("no rows")
+    else:
+        typer.echo(render(df, fmt), nl=False)
+
+
+@app.command()
+def demo(home: HomeOpt = None) -> None:
+    """Run the main job on the bundled sample corpus (what `make demo` runs)."""
+    from aikg.demo import run_demo
+
+    raise typer.Exit(run_demo(home=home))
+
+
+def main() -> None:
+    """Entry point: library errors become one clear line and an exit code."""
+    try:
+        app()
+    except AikgError as exc:
+        echo_err(f"aikg: {exc}")
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

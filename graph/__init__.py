@@ -1,0 +1,1 @@
+"""The graph store: schema, backends, loader, and outputs (views, RDF)."""

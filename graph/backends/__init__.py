@@ -1,0 +1,1 @@
+"""Store backends; each module holds one backend and is imported only when opened."""

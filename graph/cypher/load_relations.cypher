@@ -1,0 +1,26 @@
+// Upsert relationships of one type ({rel_type} comes from the schema allow-list).
+// $rows: one row per relationship: {source, target, docs, ev_doc, ev_start, ev_end,
+// ev_sentence, ev_method, ev_confidence, ev_page}. Evidence from the documents in
+// row.docs replaces what those documents said before; evidence of other documents stays.
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
+MERGE (a)-[r:{rel_type}]->(b)
+ON CREATE SET r.first_seen = $now, r.ev_doc = [], r.ev_start = [], r.ev_end = [],
+              r.ev_sentence = [], r.ev_method = [], r.ev_confidence = [], r.ev_page = []
+WITH r, row, [i IN range(0, size(r.ev_doc) - 1) WHERE NOT r.ev_doc[i] IN row.docs] AS keep
+WITH r, row,
+     [i IN keep | r.ev_doc[i]] + row.ev_doc AS ev_doc,
+     [i IN keep | r.ev_start[i]] + row.ev_start AS ev_start,
+     [i IN keep | r.ev_end[i]] + row.ev_end AS ev_end,
+     [i IN keep | r.ev_sentence[i]] + row.ev_sentence AS ev_sentence,
+     [i IN keep | r.ev_method[i]] + row.ev_method AS ev_method,
+     [i IN keep | r.ev_confidence[i]] + row.ev_confidence AS ev_confidence,
+     [i IN keep | r.ev_page[i]] + row.ev_page AS ev_page
+SET r.ev_doc = ev_doc, r.ev_start = ev_start, r.ev_end = ev_end, r.ev_sentence = ev_sentence,
+    r.ev_method = ev_method, r.ev_confidence = ev_confidence, r.ev_page = ev_page,
+    r.docs = reduce(acc = [], d IN ev_doc | CASE WHEN d IN acc THEN acc ELSE acc + d END),
+    r.methods = reduce(acc = [], m IN ev_method | CASE WHEN m IN acc THEN acc ELSE acc + m END),
+    r.support = size(ev_doc),
+    r.confidence = reduce(best = 0.0, c IN ev_confidence | CASE WHEN c > best THEN c ELSE best END),
+    r.updated = $now

@@ -1,0 +1,272 @@
+"""Load interchange records into a store: batched, idempotent, atomic per document.
+
+Facts are grouped into one *unit* per document (the document node, the entities it
+mentions, its mentions and the relations it gives evidence for). Units are written a
+batch at a time in one atomic write; if a batch fails, its units are retried one by
+one so a bad document is named and the good ones still land. A document whose node
+exists is skipped (its facts were committed with it), which makes re-loading a no-op
+and lets an interrupted run resume.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from aikg.errors import StoreError
+from aikg.facts import DocumentRecord, EntityRecord, RelationRecord
+from aikg.jsonl import LineError, read_jsonl
+from graph.cypher_files import entity_statement, relation_statement, statement
+from graph.schema import SCHEMA
+from graph.store import GraphStore, Statement
+
+NO_DOCUMENT = ""  # unit key for entities that no document mentions
+
+
+@dataclass(frozen=True)
+class UnitError:
+    document: str
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source or self.document}: {self.reason}"
+
+
+@dataclass
+class LoadReport:
+    documents_loaded: int = 0
+    documents_skipped: int = 0
+    entities_written: int = 0
+    relations_written: int = 0
+    errors: list[LineError | UnitError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    def merge(self, other: "LoadReport") -> None:
+        self.documents_loaded += other.documents_loaded
+        self.documents_skipped += other.documents_skipped
+        self.entities_written += other.entities_written
+        self.relations_written += other.relations_written
+        self.errors.extend(other.errors)
+
+
+@dataclass
+class _Unit:
+    doc: DocumentRecord | None
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> row
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    relations: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return self.doc.id if self.doc else NO_DOCUMENT
+
+    @property
+    def size(self) -> int:
+        return 1 + len(self.entities) + len(self.mentions) + len(self.relations)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _document_props(doc: DocumentRecord, loaded_at: str) -> dict[str, Any]:
+    props: dict[str, Any] = {"source": doc.source, "title": doc.title, "kind": doc.kind, "chars": doc.chars,
+                             "loaded_at": loaded_at}
+    if doc.published:
+        props["published"] = doc.published
+    if doc.publisher:
+        props["publisher"] = doc.publisher
+    if doc.pages:
+        props["pages"] = list(doc.pages)
+    return props
+
+
+def _entity_row(ent: EntityRecord) -> dict[str, Any]:
+    return {"id": ent.id, "type": ent.type, "name": ent.name, "aliases": list(ent.aliases), "props": dict(ent.props)}
+
+
+def _orient(rel: RelationRecord) -> tuple[str, str]:
+    """Symmetric relations are stored once, from the smaller id to the larger."""
+    if SCHEMA.relation_types[rel.type].symmetric and rel.target < rel.source:
+        return rel.target, rel.source
+    return rel.source, rel.target
+
+
+def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRecord],
+                relations: Iterable[RelationRecord]) -> dict[str, _Unit]:
+    """Group records into one unit per document (pure: no store access)."""
+    units: dict[str, _Unit] = {d.id: _Unit(d) for d in documents}
+    entity_by_id: dict[str, EntityRecord] = {}
+    for ent in entities:
+        entity_by_id[ent.id] = ent
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in ent.mentions:
+            spans[m.doc].append((m.start, m.end))
+        if not spans:
+            units.setdefault(NO_DOCUMENT, _Unit(None)).entities[ent.id] = _entity_row(ent)
+        for doc_id, pairs in spans.items():
+            unit = units[doc_id]
+            unit.entities[ent.id] = _entity_row(ent)
+            pairs = sorted(set(pairs))
+            unit.mentions.append({"doc": doc_id, "id": ent.id, "count": len(pairs),
+                                  "starts": [p[0] for p in pairs], "ends": [p[1] for p in pairs]})
+    for rel in relations:
+        source, target = _orient(rel)
+        by_doc: dict[str, list[Any]] = defaultdict(list)
+        for ev in rel.evidence:
+            by_doc[ev.doc].append(ev)
+        for doc_id, evs in by_doc.items():
+            unit = units[doc_id]
+            # the relation's ends must exist when this unit is written alone
+            for end in (source, target):
+                if end not in unit.entities:
+                    unit.entities[end] = _entity_row(entity_by_id[end])
+            evs = sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence))
+            unit.relations[(rel.type, source, target)] = {
+                "type": rel.type, "source": source, "target": target, "docs": [doc_id],
+                "ev_doc": [doc_id] * len(evs), "ev_start": [e.start for e in evs], "ev_end": [e.end for e in evs],
+                "ev_sentence": [e.sentence for e in evs], "ev_method": [rel.method] * len(evs),
+                "ev_confidence": [float(rel.confidence)] * len(evs), "ev_page": [e.page or 0 for e in evs],
+            }
+    return units
+
+
+def _merge_rows(units: Sequence[_Unit]) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
+    """Combine the rows of several units so each entity and relationship appears once per statement."""
+    entities: dict[str, dict[str, Any]] = {}
+    for unit in units:
+        for eid, row in unit.entities.items():
+            if eid in entities:
+                merged = entities[eid]
+                merged["aliases"] = list(dict.fromkeys(merged["aliases"] + row["aliases"]))
+                merged["props"] = {**merged["props"], **row["props"]}
+            else:
+                entities[eid] = {**row, "aliases": list(row["aliases"]), "props": dict(row["props"])}
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    for row in entities.values():
+        by_label[row["type"]].append({k: row[k] for k in ("id", "name", "aliases", "props")})
+    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
+    list_keys = ("docs", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
+    for unit in units:
+        for key, row in unit.relations.items():
+            if key in relations:
+                for k in list_keys:
+                    relations[key][k] = relations[key][k] + row[k]
+            else:
+                relations[key] = dict(row)
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for (rtype, _, _), row in relations.items():
+        by_type[rtype].append({k: v for k, v in row.items() if k != "type"})
+    mentions = [m for unit in units for m in unit.mentions]
+    return by_label, mentions, by_type
+
+
+def retract_statements(doc_ids: Sequence[str]) -> list[Statement]:
+    """Remove what these documents contributed (before a forced re-load)."""
+    return [(statement("retract_evidence"), {"docs": list(doc_ids)}),
+            (statement("retract_mentions"), {"docs": list(doc_ids)})]
+
+
+def unit_statements(units: Sequence[_Unit], *, loaded_at: str) -> list[Statement]:
+    """The write statements for a batch of units, in dependency order."""
+    stmts: list[Statement] = []
+    docs = [u.doc for u in units if u.doc is not None]
+    if docs:
+        stmts.append((statement("load_document"),
+                      {"rows": [{"id": d.id, "props": _document_props(d, loaded_at)} for d in docs]}))
+    by_label, mentions, by_type = _merge_rows(units)
+    for label in SCHEMA.entity_types:
+        if by_label.get(label):
+            stmts.append((entity_statement("load_entities", label), {"rows": by_label[label], "now": loaded_at}))
+    if mentions:
+        stmts.append((statement("load_mentions"), {"rows": mentions}))
+    for rtype in SCHEMA.relation_types:
+        if by_type.get(rtype):
+            stmts.append((relation_statement("load_relations", rtype), {"rows": by_type[rtype], "now": loaded_at}))
+    return stmts
+
+
+def loaded_document_ids(store: GraphStore, ids: Sequence[str]) -> set[str]:
+    """Which of these documents the store already holds (committed with all their facts)."""
+    found: set[str] = set()
+    for i in range(0, len(ids), 5000):
+        rows = store.read("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", {"ids": list(ids[i:i + 5000])})
+        found.update(r["id"] for r in rows)
+    return found
+
+
+def load_records(
+    store: GraphStore,
+    documents: Sequence[DocumentRecord],
+    entities: Sequence[EntityRecord],
+    relations: Sequence[RelationRecord],
+    *,
+    batch_size: int = 5000,
+    force: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> LoadReport:
+    """Write records; documents already in the store are skipped unless ``force``."""
+    report = LoadReport()
+    units = build_units(documents, entities, relations)
+    doc_ids = [k for k in units if k != NO_DOCUMENT]
+    done = loaded_document_ids(store, doc_ids)
+    if force and done:
+        # retracted in its own write: if the re-load is interrupted, the documents are
+        # simply absent and the next run loads them again
+        store.write_atomic(retract_statements(sorted(done)))
+        done = set()
+    pending = [u for k, u in units.items() if k not in done]
+    report.documents_skipped = len(done)
+    loaded_at = now_iso()
+    batch: list[_Unit] = []
+    rows = 0
+
+    def flush() -> None:
+        nonlocal batch, rows
+        if not batch:
+            return
+        try:
+            store.write_atomic(unit_statements(batch, loaded_at=loaded_at))
+            written = batch
+        except StoreError:
+            written = []
+            for unit in batch:
+                try:
+                    store.write_atomic(unit_statements([unit], loaded_at=loaded_at))
+                    written.append(unit)
+                except StoreError as exc:
+                    source = unit.doc.source if unit.doc else "(entities without a document)"
+                    report.errors.append(UnitError(unit.key, source, f"not loaded, nothing of it was written: {exc}"))
+        for unit in written:
+            report.documents_loaded += unit.doc is not None
+            report.entities_written += len(unit.entities)
+            report.relations_written += len(unit.relations)
+        if progress:
+            progress(len(batch))
+        batch, rows = [], 0
+
+    for unit in pending:
+        batch.append(unit)
+        rows += unit.size
+        if rows >= batch_size:
+            flush()
+    flush()
+    return report
+
+
+def load_jsonl(store: GraphStore, paths: Iterable[str | Path], *, batch_size: int = 5000, force: bool = False,
+               progress: Callable[[int], None] | None = None) -> LoadReport:
+    """Validate and load JSONL files; bad lines are reported with file and line, the rest loads."""
+    result = read_jsonl(list(paths))
+    report = load_records(store, result.documents, result.entities, result.relations,
+                          batch_size=batch_size, force=force, progress=progress)
+    report.errors[:0] = result.errors
+    return report

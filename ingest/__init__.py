@@ -1,0 +1,1 @@
+"""Documents in, facts out: loaders (one per format) and the spaCy extraction pipeline."""

@@ -1,0 +1,20 @@
+"""Small helpers shared by tests: dump a store to comparable plain data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+VOLATILE = {"first_seen", "updated", "loaded_at"}
+
+
+def dump(store: Any, *, volatile: bool = False) -> tuple[list, list]:
+    """All nodes and relationships with their properties, sorted, for equality checks."""
+    nodes = store.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    rels = store.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props")
+
+    def clean(props: dict) -> dict:
+        return {k: v for k, v in props.items() if volatile or k not in VOLATILE}
+
+    node_rows = sorted((sorted(r["labels"]), sorted(clean(r["props"]).items(), key=str)) for r in nodes)
+    rel_rows = sorted(((r["a"], r["t"], r["b"]), sorted(clean(r["props"]).items(), key=str)) for r in rels)
+    return [repr(n) for n in node_rows], [repr(r) for r in rel_rows]

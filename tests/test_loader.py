@@ -1,0 +1,151 @@
+"""The JSONL loader: idempotent, atomic per document, and loud about bad lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from graph.loader import load_jsonl
+from tests.conftest import DATA
+from tests.helpers import dump
+
+FIXTURE = DATA / "loader_fixture.jsonl"
+
+
+def test_load_fixture_counts(store):
+    report = load_jsonl(store, [FIXTURE])
+    assert not report.errors
+    assert report.documents_loaded == 2
+    stats = store.stats()
+    assert stats.nodes == {"Document": 2, "Institute": 2, "Cluster": 2, "Company": 1, "Person": 1}
+    assert stats.relationships == {"MENTIONS": 7, "LOCATED_IN": 2, "PARTNERS_WITH": 2, "AFFILIATED_WITH": 1}
+    nvidia = store.read("MATCH (n:Company {id: 'company:nvidia'}) RETURN n.mention_count AS m, n.doc_count AS d, n.aliases AS a")
+    assert nvidia == [{"m": 2, "d": 2, "a": ["Nvidia"]}]
+
+
+def test_reload_is_idempotent_including_properties(store):
+    load_jsonl(store, [FIXTURE])
+    first = dump(store, volatile=True)
+    second_report = load_jsonl(store, [FIXTURE])
+    assert second_report.documents_skipped == 2 and second_report.documents_loaded == 0
+    assert dump(store, volatile=True) == first  # timestamps included: nothing changed
+
+
+def test_forced_reload_equals_first_load(store):
+    load_jsonl(store, [FIXTURE])
+    first = dump(store)
+    forced = load_jsonl(store, [FIXTURE], force=True)
+    assert forced.documents_loaded == 2 and not forced.errors
+    assert dump(store) == first
+
+
+def test_symmetric_relation_stored_once(store):
+    load_jsonl(store, [FIXTURE])
+    rows = store.read("MATCH (a)-[r:PARTNERS_WITH]->(b) RETURN a.id AS a, b.id AS b ORDER BY a")
+    assert all(r["a"] < r["b"] for r in rows)
+
+
+def test_evidence_traces_to_document_and_sentence(store):
+    load_jsonl(store, [FIXTURE])
+    rows = store.read(
+        "MATCH (p:Person)-[r:AFFILIATED_WITH]->(o) "
+        "UNWIND range(0, size(r.ev_doc) - 1) AS i "
+        "MATCH (d:Document {id: r.ev_doc[i]}) RETURN d.source AS source, r.ev_sentence[i] AS sentence, r.support AS support")
+    assert rows == [{"source": "news/london.html", "support": 1,
+                     "sentence": "O'Brien \"Q\" \\ 李, a fellow at the Turing. MATCH (n) DETACH DELETE n //"}]
+
+
+def test_hostile_values_round_trip_unchanged(store):
+    load_jsonl(store, [FIXTURE])
+    names = {r["name"] for r in store.read("MATCH (p:Person) RETURN p.name AS name")}
+    assert names == {"O'Brien \"Q\" \\ 李"}
+    assert store.stats().node_total == 8  # the sentence with DETACH DELETE stayed data
+
+
+def test_bad_line_reported_with_line_number_rest_loads(store, tmp_path):
+    lines = FIXTURE.read_text("utf-8").splitlines()
+    lines.insert(3, "{not json")
+    lines.insert(5, json.dumps({"record": "entity", "id": "x", "type": "Planet", "name": "Mars"}))
+    lines.append(json.dumps({"record": "relation", "type": "FUNDS", "source": "company:nvidia", "target": "nowhere",
+                             "confidence": 0.5, "method": "m", "evidence": [{"doc": "d1" * 32, "start": 0, "end": 1, "sentence": "s"}]}))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(lines) + "\n", "utf-8")
+    report = load_jsonl(store, [bad])
+    found = sorted((e.line, e.reason) for e in report.errors)
+    assert [line for line, _ in found] == [4, 6, len(lines)]
+    assert "not valid JSON" in found[0][1]
+    assert "unknown entity type 'Planet'" in found[1][1]
+    assert "dangling" in found[2][1]
+    assert all(str(bad) in str(e) for e in report.errors)
+    assert store.stats().relationships["PARTNERS_WITH"] == 2  # the good records all loaded
+
+
+def test_failing_document_leaves_nothing_behind(store, tmp_path):
+    load_jsonl(store, [FIXTURE])
+    before = dump(store)
+    # a second file whose document reuses an existing entity id under another type: the
+    # store's unique constraint rejects it mid-write; the other document in the batch lands
+    doc_bad, doc_good = "b" * 64, "c" * 64
+    records = [
+        {"record": "document", "id": doc_bad, "source": "bad.md", "title": "", "kind": "text", "chars": 10},
+        {"record": "document", "id": doc_good, "source": "good.md", "title": "", "kind": "text", "chars": 10},
+        {"record": "entity", "id": "cluster:paris", "type": "Cluster", "name": "Paris", "aliases": [],
+         "mentions": [{"doc": doc_bad, "start": 0, "end": 5}]},
+        {"record": "entity", "id": "company:nvidia", "type": "Institute", "name": "NVIDIA", "aliases": [],
+         "mentions": [{"doc": doc_bad, "start": 6, "end": 9}]},
+        {"record": "entity", "id": "cluster:berlin", "type": "Cluster", "name": "Berlin", "aliases": [],
+         "mentions": [{"doc": doc_good, "start": 0, "end": 6}]},
+    ]
+    path = tmp_path / "more.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    report = load_jsonl(store, [path])
+    assert [e.document for e in report.errors] == [doc_bad]
+    assert "bad.md" in str(report.errors[0])
+    assert store.read("MATCH (c:Cluster {id: 'cluster:paris'}) RETURN c") == []
+    assert store.read("MATCH (d:Document {id: $id}) RETURN d", {"id": doc_bad}) == []
+    assert len(store.read("MATCH (c:Cluster {id: 'cluster:berlin'}) RETURN c")) == 1
+    nodes_after, rels_after = dump(store)
+    assert set(before[0]) <= set(nodes_after)
+
+
+KILLER = textwrap.dedent("""
+    import os, signal, sys
+    from graph.store import open_store
+    from graph.loader import load_jsonl
+    store = open_store("embedded", home=sys.argv[1])
+    store.apply_schema()
+    report = load_jsonl(store, [sys.argv[2]])
+    assert report.documents_loaded == 2, report
+    pid = store._db.client.pid
+    print(pid, flush=True)
+    os.kill(pid, signal.SIGKILL)       # the server dies without saving a snapshot
+    os.kill(os.getpid(), signal.SIGKILL)  # and so does the client
+""")
+
+
+def test_killed_after_commit_loses_nothing(tmp_path):
+    home = tmp_path / "home"
+    proc = subprocess.run([sys.executable, "-c", KILLER, str(home), str(FIXTURE)], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    server_pid = int(proc.stdout.split()[0])
+    try:
+        os.kill(server_pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    assert not alive or open(f"/proc/{server_pid}/status").read().find("zombie") >= 0
+    assert (home / "embedded" / "aikg.rdb.settings").exists()  # the crash left its settings file behind
+    from graph.store import open_store
+
+    store = open_store("embedded", home=home)  # must not be stopped by the stale settings
+    try:
+        stats = store.stats()
+        assert stats.nodes["Document"] == 2 and stats.relationships["MENTIONS"] == 7
+    finally:
+        store.close()
