@@ -104,6 +104,20 @@ def demo(home: HomeOpt = None) -> None:
     raise typer.Exit(run_demo(home=home))
 
 
+#: Feature modules under aikg/commands, each with ``register(app)``; add a name to add a group.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _register_commands() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"aikg.commands.{name}").register(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Entry point: library errors become one clear line and an exit code."""
     try:
