@@ -6,13 +6,16 @@ import contextlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from aikg.errors import QueryError
 from graph.loader import LoadReport, load_jsonl
 from graph.store import GraphStore, StoreStats, open_store
+
+if TYPE_CHECKING:
+    from ingest.pipeline import RunSummary
 
 
 @contextlib.contextmanager
@@ -29,13 +32,25 @@ def store_session(backend: str = "embedded", home: str | Path | None = None) -> 
 def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | Path | None = None,
          batch_size: int = 5000, force: bool = False) -> LoadReport:
     """Load JSONL interchange files into the store."""
-    with store_session(backend, home) as store:
+    from aikg.locking import write_lock
+
+    with write_lock(home), store_session(backend, home) as store:
         return load_jsonl(store, paths, batch_size=batch_size, force=force)
 
 
 def stats(*, backend: str = "embedded", home: str | Path | None = None) -> StoreStats:
     with store_session(backend, home) as store:
         return store.stats()
+
+
+def ingest(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | Path | None = None,
+           **options: Any) -> "RunSummary":
+    """Extract and load documents; one writer per home at a time (others wait)."""
+    from aikg.locking import write_lock
+    from ingest.pipeline import ingest_paths
+
+    with write_lock(home), store_session(backend, home) as store:
+        return ingest_paths(paths, store, **options)
 
 
 _WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt, echo_err, parse_params  # noqa: F401
 from aikg.errors import AikgError
 
 app = typer.Typer(
@@ -18,30 +19,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-StoreOpt = Annotated[str, typer.Option("--store", help="Graph store: embedded (default, no server) or neo4j.",
-                                       envvar="AIKG_STORE")]
-HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Data directory (default $AIKG_HOME or ~/.local/share/aikg).")]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, csv, json or markdown.")]
-
-
-def echo_err(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-def parse_params(values: list[str] | None) -> dict[str, Any]:
-    """``key=value`` pairs; values that parse as JSON (numbers, lists, true) keep that type."""
-    params: dict[str, Any] = {}
-    for item in values or []:
-        key, sep, raw = item.partition("=")
-        if not sep or not key.strip():
-            raise typer.BadParameter(f"{item!r}: expected key=value")
-        try:
-            params[key.strip()] = json.loads(raw)
-        except json.JSONDecodeError:
-            params[key.strip()] = raw
-    return params
-
 
 @app.command()
 def load(
@@ -105,7 +82,7 @@ def demo(home: HomeOpt = None) -> None:
 
 
 #: Feature modules under aikg/commands, each with ``register(app)``; add a name to add a group.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("ingest",)
 
 
 def _register_commands() -> None:

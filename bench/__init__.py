@@ -1,0 +1,1 @@
+"""Benchmarks: each module prints its figures with a same-run baseline and peak memory."""

@@ -1,0 +1,45 @@
+"""Render docs/schema.md from graph/schema.json: `python -m graph.schema_docs > docs/schema.md`."""
+
+from __future__ import annotations
+
+from graph.schema import SCHEMA
+
+
+def render() -> str:
+    out = ["# Schema", "",
+           "Generated from `graph/schema.json` by `python -m graph.schema_docs`; a test fails when it drifts.",
+           "It implements `../shared/SCHEMA.md` and extends it as listed under *Extensions*.", "",
+           "## Entity types (node labels)", "", "| label | what it is |", "|---|---|"]
+    out += [f"| `{k}` | {v} |" for k, v in SCHEMA.entity_types.items()]
+    out += [f"| `{SCHEMA.document_label}` | a source that was ingested (kinds: {', '.join(SCHEMA.document_kinds)}) |", "",
+            f"Every entity node also carries the label `{SCHEMA.entity_label}`, so generic queries need no label unions.",
+            "", "### Entity properties", "", "| property | meaning |", "|---|---|"]
+    out += [f"| `{k}` | {v} |" for k, v in SCHEMA.entity_properties.items()]
+    out += ["| `alias_text` | the aliases joined by ` \\| `, for the full-text index |", "",
+            "### Document properties", "", "| property | meaning |", "|---|---|"]
+    out += [f"| `{k}` | {v} |" for k, v in SCHEMA.document_properties.items()]
+    out += ["", "## Relationship types", "", "| type | from | to | meaning |", "|---|---|---|---|"]
+    for r in SCHEMA.relation_types.values():
+        sym = " (symmetric: stored once, query undirected)" if r.symmetric else ""
+        out.append(f"| `{r.name}` | {', '.join(r.sources)} | {', '.join(r.targets)} | {r.meaning}{sym} |")
+    out.append(f"| `{SCHEMA.mention_type}` | Document | any entity | the document mentions it |")
+    out += ["", "### Relationship properties (evidence)", "", "| property | meaning |", "|---|---|"]
+    out += [f"| `{k}` | {v} |" for k, v in SCHEMA.relation_properties.items()]
+    out += ["", f"### `{SCHEMA.mention_type}` properties", "", "| property | meaning |", "|---|---|"]
+    out += [f"| `{k}` | {v} |" for k, v in SCHEMA.mention_properties.items()]
+    out += ["", "## Extensions to the shared schema", "",
+            f"- The common label `{SCHEMA.entity_label}` on every entity (unique `id` across types).",
+            "- Entity properties `doc_count` and `alias_text`; document properties `published`, `publisher`, `pages`, `loaded_at`.",
+            "- Evidence is stored on each relationship as parallel lists (`ev_doc`, `ev_start`, `ev_end`, `ev_sentence`,",
+            "  `ev_method`, `ev_confidence`, `ev_page`; page 0 = unknown) because both stores accept only primitive",
+            "  values and lists of them; `docs`, `methods`, `support` and `confidence` summarise them.",
+            "- Interchange records: `document` may carry `published`, `publisher`, `pages` (offset where each page",
+            "  starts); `entity` may carry `props` (primitive values: external ids such as `wikidata`, `cik`, `sic`,",
+            "  and numeric facts from tables such as `metric_ai_job_postings_share_2024`); evidence items may carry `page`.",
+            "- Relation records are checked against the from/to types above; a record that breaks them is rejected",
+            "  with its line number.", ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(render(), end="")

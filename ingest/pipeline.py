@@ -1,0 +1,251 @@
+"""Documents in, facts out, and (for ``ingest``) facts into the store.
+
+``extract_paths`` needs no database: it loads every file, runs the NLP extractor, resolves
+entities across all inputs and writes interchange records. ``ingest_paths`` does the same
+in chunks against a store: documents already there are skipped, each chunk is resolved
+against what the store already knows and loaded before the next starts, so an
+interrupted run continues where it stopped. One broken file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from aikg.errors import InputError
+from aikg.facts import DocumentRecord, EntityRecord, Record, RelationRecord
+from ingest.document import LoadedDocument
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0  # loaded and extracted in this run
+    already_present: int = 0  # skipped: the store holds them (re-ingest is a no-op)
+    skipped_files: list[Failure] = field(default_factory=list)  # unsupported, hidden on request, ...
+    failures: list[Failure] = field(default_factory=list)  # bad files and documents that could not be written
+    entities_by_type: Counter = field(default_factory=Counter)
+    relations_by_type: Counter = field(default_factory=Counter)
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures)
+
+    def to_text(self) -> str:
+        lines = [f"documents: {self.documents} processed, {self.already_present} already in the store, "
+                 f"{len(self.failures)} failed, {len(self.skipped_files)} skipped"]
+        ents = ", ".join(f"{k} {v}" for k, v in sorted(self.entities_by_type.items())) or "none"
+        rels = ", ".join(f"{k} {v}" for k, v in sorted(self.relations_by_type.items())) or "none"
+        lines.append(f"entities ({sum(self.entities_by_type.values())}): {ents}")
+        lines.append(f"relations ({sum(self.relations_by_type.values())}): {rels}")
+        if self.seconds:
+            lines.append(f"time: {self.seconds:.1f} s ({self.words / self.seconds:,.0f} words/s)" if self.words
+                         else f"time: {self.seconds:.1f} s")
+        for item in self.skipped_files:
+            lines.append(f"skipped {item}")
+        for item in self.failures:
+            lines.append(f"FAILED {item}")
+        return "\n".join(lines)
+
+    def count(self, records: Iterable[Record]) -> None:
+        for rec in records:
+            if isinstance(rec, EntityRecord):
+                self.entities_by_type[rec.type] += 1
+            elif isinstance(rec, RelationRecord):
+                self.relations_by_type[rec.type] += 1
+
+
+def iter_documents(paths: Iterable[str | Path], summary: RunSummary, *, max_bytes: int | None = None,
+                   mapping: Any = None) -> Iterator[LoadedDocument]:
+    """Load every supported file under ``paths``; failures and skips go into ``summary``."""
+    from ingest.loaders import DEFAULT_MAX_BYTES, discover, load_path
+
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    for path, skip in discover(paths):
+        if skip:
+            summary.skipped_files.append(Failure(str(path), skip))
+            continue
+        try:
+            options = {"mapping": mapping} if mapping is not None else {}
+            yield load_path(path, max_bytes=limit or None, **options)
+        except InputError as exc:
+            summary.failures.append(Failure(str(path), exc.reason))
+        except Exception as exc:  # a loader bug must not stop the batch; name it
+            summary.failures.append(Failure(str(path), f"unexpected {type(exc).__name__}: {exc}; please report it"))
+
+
+def merge_records(records: Iterable[Record]) -> list[Record]:
+    """Merge entity records with the same id and relation records with the same ends (pure)."""
+    docs: dict[str, DocumentRecord] = {}
+    ents: dict[str, EntityRecord] = {}
+    rels: dict[tuple[str, str, str], RelationRecord] = {}
+    for rec in records:
+        if isinstance(rec, DocumentRecord):
+            docs[rec.id] = rec
+        elif isinstance(rec, EntityRecord):
+            have = ents.get(rec.id)
+            if have is None:
+                ents[rec.id] = EntityRecord(rec.id, rec.type, rec.name, list(rec.aliases), list(rec.mentions), dict(rec.props))
+            else:
+                have.aliases = list(dict.fromkeys([*have.aliases, *rec.aliases]))
+                have.mentions = sorted(set(have.mentions) | set(rec.mentions), key=lambda m: (m.doc, m.start, m.end))
+                have.props = {**rec.props, **have.props}
+        else:
+            key = (rec.type, rec.source, rec.target)
+            have_r = rels.get(key)
+            if have_r is None:
+                rels[key] = RelationRecord(rec.type, rec.source, rec.target, rec.confidence, rec.method, list(rec.evidence))
+            else:
+                if rec.confidence > have_r.confidence:
+                    have_r.confidence, have_r.method = rec.confidence, rec.method
+                have_r.evidence = sorted(set(have_r.evidence) | set(rec.evidence), key=lambda e: (e.doc, e.start, e.end))
+    return [*docs.values(), *sorted(ents.values(), key=lambda e: e.id),
+            *sorted(rels.values(), key=lambda r: (r.type, r.source, r.target))]
+
+
+class Pipeline:
+    """Extraction over loaded documents: NLP for text, loader facts for filings and tables."""
+
+    def __init__(self, *, n_process: int = 1, decisions_path: str | Path | None = None,
+                 extractor: Any = None) -> None:
+        self.n_process = n_process
+        self._extractor = extractor
+        self._decisions_path = decisions_path
+        self._decisions: Any = None
+
+    @property
+    def extractor(self) -> Any:
+        if self._extractor is None:
+            from ingest.nlp import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor
+
+    @property
+    def decisions(self) -> Any:
+        if self._decisions is None and self._decisions_path:
+            from ingest.nlp.resolve import load_decisions
+
+            self._decisions = load_decisions(self._decisions_path)
+        return self._decisions
+
+    def extract(self, docs: Sequence[LoadedDocument], known: Iterable[Any] = (),
+                progress: Callable[[int], None] | None = None) -> list[Record]:
+        """Records for ``docs``: documents, resolved entities and relations."""
+        from ingest.nlp.resolve import KnownEntity, resolve
+
+        loader_facts = [f for d in docs for f in d.facts]
+        known_all = list(known) + [KnownEntity(f.id, f.type, f.name, tuple(f.aliases))
+                                   for f in loader_facts if isinstance(f, EntityRecord)]
+        nlp_docs = [d for d in docs if d.extract_text and d.text.strip()]
+        facts = []
+        for item in self.extractor.extract_many(nlp_docs, n_process=self.n_process):
+            facts.append(item)
+            if progress:
+                progress(1)
+        if progress:
+            progress(len(docs) - len(nlp_docs))
+        resolved = resolve(facts, known=known_all, decisions=self.decisions)
+        return merge_records([*(d.record() for d in docs), *loader_facts, *resolved])
+
+
+def extract_paths(paths: Sequence[str | Path], out: IO[str], *, n_process: int = 1,
+                  decisions: str | Path | None = None, max_bytes: int | None = None, mapping: Any = None,
+                  show_progress: bool | None = None) -> RunSummary:
+    """Extract facts from files to JSONL on ``out``, with no database."""
+    from aikg.jsonl import write_jsonl
+    from aikg.progress import progress
+
+    started = time.perf_counter()
+    summary = RunSummary()
+    docs = list(iter_documents(paths, summary, max_bytes=max_bytes, mapping=mapping))
+    pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
+    with progress(len(docs), "extract", enabled=show_progress) as advance:
+        records = pipeline.extract(docs, progress=advance)
+    write_jsonl(records, out)
+    summary.documents = len(docs)
+    summary.words = sum(len(d.text.split()) for d in docs)
+    summary.count(records)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def known_entities(store: Any) -> list[Any]:
+    """Everything the store already knows, for resolution against it."""
+    from ingest.nlp.resolve import KnownEntity
+
+    rows = store.read("MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, e.name AS name, e.aliases AS aliases")
+    from graph.schema import SCHEMA
+
+    out = []
+    for r in rows:
+        etype = next((l for l in r["labels"] if l in SCHEMA.entity_types), None)
+        if etype:
+            out.append(KnownEntity(r["id"], etype, r["name"], tuple(r["aliases"] or ())))
+    return out
+
+
+def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,
+                 chunk_size: int = 100, batch_size: int = 5000, decisions: str | Path | None = None,
+                 max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None) -> RunSummary:
+    """Extract and load, a chunk of documents at a time (resumable, idempotent)."""
+    from aikg.progress import progress
+    from graph.loader import load_records, loaded_document_ids
+
+    started = time.perf_counter()
+    summary = RunSummary()
+    pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
+    known = known_entities(store)
+    from ingest.loaders import discover
+
+    planned = sum(1 for _, skip in discover(paths) if not skip)
+    chunk: list[LoadedDocument] = []
+
+    def flush(advance: Callable[[int], None]) -> None:
+        nonlocal known
+        if not chunk:
+            return
+        present = set() if force else loaded_document_ids(store, [d.id for d in chunk])
+        todo = [d for d in chunk if d.id not in present]
+        summary.already_present += len(chunk) - len(todo)
+        advance(len(chunk) - len(todo))
+        if todo:
+            records = pipeline.extract(todo, known=known, progress=advance)
+            docs = [r for r in records if isinstance(r, DocumentRecord)]
+            ents = [r for r in records if isinstance(r, EntityRecord)]
+            rels = [r for r in records if isinstance(r, RelationRecord)]
+            report = load_records(store, docs, ents, rels, batch_size=batch_size, force=force)
+            failed = {e.document for e in report.errors if hasattr(e, "document")}
+            for err in report.errors:
+                summary.failures.append(Failure(getattr(err, "source", ""), getattr(err, "reason", str(err))))
+            good = [d for d in todo if d.id not in failed]
+            summary.documents += len(good)
+            summary.words += sum(len(d.text.split()) for d in good)
+            summary.count(r for r in records if not isinstance(r, DocumentRecord))
+            from ingest.nlp.resolve import KnownEntity
+
+            known = known + [KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in ents]
+        chunk.clear()
+
+    with progress(planned, "ingest", enabled=show_progress) as advance:
+        for doc in iter_documents(paths, summary, max_bytes=max_bytes, mapping=mapping):
+            chunk.append(doc)
+            if len(chunk) >= chunk_size:
+                flush(advance)
+        flush(advance)
+    summary.seconds = time.perf_counter() - started
+    return summary
