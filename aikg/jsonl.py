@@ -51,6 +51,8 @@ def _str(data: dict[str, Any], key: str, *, required: bool = True, empty_ok: boo
         raise RecordError(f"field '{key}' must be a string, got {type(value).__name__}")
     if not empty_ok and not value.strip():
         raise RecordError(f"field '{key}' is empty")
+    if "\x00" in value:
+        raise RecordError(f"field '{key}' contains a NUL character; remove it")
     return value
 
 
@@ -108,6 +110,8 @@ def parse_record(data: Any) -> Record:
         aliases = data.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise RecordError("field 'aliases' must be a list of strings")
+        if any("\x00" in a for a in aliases):
+            raise RecordError("field 'aliases' contains a NUL character; remove it")
         mentions_raw = data.get("mentions", [])
         if not isinstance(mentions_raw, list):
             raise RecordError("field 'mentions' must be a list")
