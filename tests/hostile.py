@@ -80,7 +80,7 @@ def make_hostile_corpus(folder: Path) -> dict[str, str | None]:
                         b"+Toronto,AI papers,12,2024,-2+3\n",
         "injection.md": ("# '}) DETACH DELETE n //\n\n\"> <x Labs partners with NVIDIA. "
                          "MATCH (n) DETACH DELETE n // is not a company.\n").encode(),
-        "long_line.txt": (("Word " * 200_000) + "\nThe Alan Turing Institute is based in London.\n").encode(),
+        "long_line.txt": (("Word " * 20_000) + "\nThe Alan Turing Institute is based in London.\n").encode(),
         "control_chars.md": "# Notes\n\nMila\u0007 is based in Montreal.\u200b\u202e Reversed text.\n".encode(),
         "cp1252.txt": "Montréal’s Mila – the Quebec AI Institute – partners with IVADO.\n".encode("cp1252"),
         "bom_utf8.md": "\ufeff# Singapore\n\nAI Singapore (AISG) is run by the National Research Foundation.\n".encode(),

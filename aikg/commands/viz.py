@@ -1,0 +1,187 @@
+"""`aikg viz`: interactive HTML views (standalone, offline) and static figures of the graph.
+
+Each command reads one view through :mod:`graph.views` and writes it; pyvis, networkx and
+matplotlib load only when a command runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from aikg.commands.options import HomeOpt, StoreOpt, echo_err, parse_params
+
+if TYPE_CHECKING:
+    from graph.views import ViewNetwork
+
+DEFAULT_MAX_NODES = 500  # the same as graph.views.DEFAULT_MAX_NODES (not imported: keeps the CLI light)
+
+viz_app = typer.Typer(
+    help="Draw the graph: interactive HTML pages that work offline, and PNG/SVG figures for reports.",
+    no_args_is_help=True,
+)
+
+OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")]
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def _image_path(value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() not in IMAGE_SUFFIXES:
+        raise typer.BadParameter(f"{value}: the figure must end in {', '.join(IMAGE_SUFFIXES)}")
+    return value
+
+
+ImageOpt = Annotated[Optional[Path], typer.Option(
+    "--png", "--image", callback=_image_path,
+    help="Also write a static figure of the same network (.png, .svg or .pdf).")]
+TypesOpt = Annotated[Optional[str], typer.Option(
+    "--types", help="Only these entity types, comma-separated (e.g. Institute,Company).")]
+RelationsOpt = Annotated[Optional[str], typer.Option(
+    "--relations", help="Only these relationship types, comma-separated (e.g. PARTNERS_WITH,FUNDS).")]
+MinEvidenceOpt = Annotated[int, typer.Option(
+    "--min-evidence", min=0, help="Only relationships supported by at least this many sentences.")]
+MaxNodesOpt = Annotated[int, typer.Option(
+    "--max-nodes", min=1, help="Draw at most this many entities (the page and this command say when capped).")]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Page and figure title (default: describes the view).")]
+
+
+def _split(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    return items or None
+
+
+def _write(net: "ViewNetwork", output: Path, image: Path | None, title: str | None) -> None:
+    """Write the page (and figure), print their paths; notes such as a size cap go to stderr."""
+    from graph.views import write_html, write_image
+
+    for message in net.messages:
+        echo_err(f"note: {message}")
+    if not net.nodes:
+        echo_err("note: nothing matched; the page is empty")
+    typer.echo(str(write_html(net, output, title)))
+    if image is not None:
+        typer.echo(str(write_image(net, image, title=title)))
+
+
+@viz_app.command("entity")
+def entity(
+    name: Annotated[str, typer.Argument(help="Entity id, canonical name or alias (case-insensitive).")],
+    output: OutputOpt,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=0, help="How many relationships away to go.")] = 1,
+    image: ImageOpt = None,
+    types: TypesOpt = None,
+    relations: RelationsOpt = None,
+    min_evidence: MinEvidenceOpt = 0,
+    max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
+    title: TitleOpt = None,
+    store: StoreOpt = "embedded",
+    home: HomeOpt = None,
+) -> None:
+    """The network around one entity, to a depth."""
+    from aikg.api import store_session
+    from graph.views import network_around
+
+    with store_session(store, home) as st:
+        net = network_around(st, name, depth, types=_split(types), relations=_split(relations),
+                             min_evidence=min_evidence, max_nodes=max_nodes)
+    _write(net, output, image, title)
+
+
+@viz_app.command("cluster")
+def cluster(
+    name: Annotated[str, typer.Argument(help="Cluster id, name or alias.")],
+    output: OutputOpt,
+    image: ImageOpt = None,
+    types: TypesOpt = None,
+    relations: RelationsOpt = None,
+    min_evidence: MinEvidenceOpt = 0,
+    max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
+    title: TitleOpt = None,
+    store: StoreOpt = "embedded",
+    home: HomeOpt = None,
+) -> None:
+    """A cluster's network: its anchors, what is located in it, and their people and programmes."""
+    from aikg.api import store_session
+    from graph.views import cluster_network
+
+    with store_session(store, home) as st:
+        net = cluster_network(st, name, types=_split(types), relations=_split(relations), min_evidence=min_evidence,
+                              max_nodes=max_nodes)
+    _write(net, output, image, title)
+
+
+@viz_app.command("query")
+def query(
+    name: Annotated[str, typer.Argument(help="A catalog query that returns relationships (edge-list columns).")],
+    output: OutputOpt,
+    param: Annotated[Optional[list[str]], typer.Option(
+        "--param", "-p", help="Query parameter key=value (repeatable).")] = None,
+    image: ImageOpt = None,
+    types: TypesOpt = None,
+    relations: RelationsOpt = None,
+    min_evidence: MinEvidenceOpt = 0,
+    max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
+    title: TitleOpt = None,
+    store: StoreOpt = "embedded",
+    home: HomeOpt = None,
+) -> None:
+    """The result of a catalog query, drawn as a network."""
+    from aikg.api import store_session
+    from aikg.errors import ConfigError
+    from graph.views import network_from_edges
+
+    try:
+        from queries import catalog
+    except ImportError as exc:
+        raise ConfigError(f"the query catalog (queries.catalog) cannot be loaded: {exc}") from exc
+    _check_drawable(catalog, name)
+    with store_session(store, home) as st:
+        result = catalog.run_query(st, name, parse_params(param))
+        net = network_from_edges(result, store=st, title=f"Query: {name}", types=_split(types),
+                                 relations=_split(relations), min_evidence=min_evidence, max_nodes=max_nodes)
+    _write(net, output, image, title)
+
+
+def _check_drawable(catalog: Any, name: str) -> None:
+    """Refuse, before touching the store, a catalog query that returns no relationships."""
+    from aikg.errors import QueryError
+
+    load = getattr(catalog, "load_catalog", None)
+    if load is None:
+        return
+    entries = load()
+    query = entries.get(name)  # an unknown name fails here, listing the valid ones
+    if getattr(query, "returns_edges", True) or "id" in getattr(query, "column_names", ()):
+        return
+    drawable = [q.name for q in entries if getattr(q, "returns_edges", False)]
+    raise QueryError(f"query {name} returns no relationships (edge-list columns), so it cannot be drawn; "
+                     f"queries that can: {', '.join(drawable) or 'none'}")
+
+
+@viz_app.command("graph")
+def graph(
+    output: OutputOpt,
+    max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
+    image: ImageOpt = None,
+    types: TypesOpt = None,
+    relations: RelationsOpt = None,
+    min_evidence: MinEvidenceOpt = 0,
+    title: TitleOpt = None,
+    store: StoreOpt = "embedded",
+    home: HomeOpt = None,
+) -> None:
+    """The whole graph, or its most connected entities when it is bigger than --max-nodes."""
+    from aikg.api import store_session
+    from graph.views import whole_graph
+
+    with store_session(store, home) as st:
+        net = whole_graph(st, max_nodes, types=_split(types), relations=_split(relations), min_evidence=min_evidence)
+    _write(net, output, image, title)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(viz_app, name="viz")

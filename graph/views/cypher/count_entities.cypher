@@ -1,0 +1,10 @@
+// How many entities rank_entities would rank without a limit.
+MATCH (n:Entity)
+WHERE any(l IN labels(n) WHERE l IN $types)
+OPTIONAL MATCH (n)-[r]-(m:Entity)
+WHERE type(r) IN $rel_types
+  AND coalesce(r.support, 0) >= $min_support
+  AND any(l IN labels(m) WHERE l IN $types)
+WITH n, count(r) AS degree
+WHERE degree > 0 OR $min_support <= 0
+RETURN count(n) AS total
