@@ -1,0 +1,29 @@
+"""spaCy extraction: documents in, typed mentions and relation candidates out, then resolution.
+
+Public API (importing this package does not import spaCy; the model loads on first use)::
+
+    from ingest.nlp import Extractor, ExtractConfig, DocFacts, resolve, KnownEntity, load_decisions
+
+    ex = Extractor()
+    facts = list(ex.extract_many(docs, n_process=2))
+    records = resolve(facts, known=store_entities, decisions=load_decisions(path))
+"""
+
+from __future__ import annotations
+
+from ingest.nlp.config import ExtractConfig
+from ingest.nlp.extractor import Extractor
+from ingest.nlp.records import DocFacts, MentionFact, RelationCandidate
+from ingest.nlp.resolve import Decisions, KnownEntity, load_decisions, resolve
+
+__all__ = [
+    "Decisions",
+    "DocFacts",
+    "ExtractConfig",
+    "Extractor",
+    "KnownEntity",
+    "MentionFact",
+    "RelationCandidate",
+    "load_decisions",
+    "resolve",
+]

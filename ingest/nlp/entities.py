@@ -1,0 +1,697 @@
+"""Typed mentions from a spaCy Doc that went through the entity pass (ruler + ner).
+
+The NER gives spans with OntoNotes labels; the gazetteer ruler gives spans already labelled
+with our types. This module cleans the spans ("The", possessive "'s", titles), splits
+"Toronto's Vector Institute", types unknown names by their head words (lexicon data), keeps a
+place only when the text treats it as a hub or an organisation's location, finds programme
+and organisation names the NER missed, acronyms defined in brackets and reused later,
+appositions ("Mila, the Quebec AI Institute,") and anaphors ("the company", "we").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from aikg.ids import clean_surface, normalise_name
+from ingest.nlp.gazetteer import Gazetteer, GazetteerEntry
+from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.records import MentionFact
+
+ORG_TYPES = ("Institute", "Company", "Agency")
+POSSESSIVE = {"'s", "’s", "'", "’"}
+ARTICLES = {"the", "a", "an"}
+NAME_CONNECTORS = {"of", "for", "and", "&", "de", "la", "du", "des", "on", "und", "für", "d'", "the", "-", "–"}
+DASHES = {"-", "–", "—"}
+ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9*&.\-!]{1,11}$|^[A-Z][a-z]{2,5}$")
+QUOTES = {'"', "“", "”"}
+
+
+@dataclass
+class Span:
+    """A mention under construction, in token offsets of the spaCy doc."""
+
+    start: int
+    end: int
+    type: str
+    source: str
+    label: str | None = None
+    entry: GazetteerEntry | None = None
+    acronym_of: str | None = None
+    canonical: str | None = None
+    coref: "Span | None" = None  # the mention this one stands for
+    place: bool = False  # a place still waiting for context
+
+
+@dataclass
+class DocContext:
+    """Per-document state shared by the chunks of one document."""
+
+    acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (type, expansion)
+    self_name: str | None = None
+    self_type: str | None = None
+
+
+def _is_name_token(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t[0].isdigit() or t in {"&", "!"} or (t[0] == "i" and len(t) > 1 and t[1].isupper()))
+
+
+class EntityFinder:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------ typing
+    def type_of_name(self, words: list[str]) -> str | None:
+        """Type of an organisation or programme name from its head words, or None if no cue."""
+        if not words:
+            return None
+        low = [w.lower().strip(".,") for w in words]
+        last = low[-1]
+        joined = " ".join(low)
+        if last in self.lex.company_legal or (len(low) > 1 and low[-2] in self.lex.company_legal and last in {".", ","}):
+            return "Company"
+        if last in self.lex.programme_last:
+            return "Programme"
+        if low[0] in self.lex.agency_first or last in self.lex.agency_last:
+            return "Agency"
+        if any(w in self.lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
+            return "Agency"  # "Pennsylvania Department of ...", "State Ministry for ..."
+        if any(joined.endswith(e) for e in self.lex.agency_endings):
+            return "Agency"
+        if low[0] == "government" or (len(low) > 1 and low[-1] == "government"):
+            return "Agency"
+        if any(w in self.lex.institute_words for w in low):
+            return "Institute"
+        if last in self.lex.company_last:
+            return "Company"
+        return None
+
+    def type_of_span(self, doc: Any, start: int, end: int, label: str) -> str | None:
+        words = [t.text for t in doc[start:end]]
+        kind = self.lex.ner_map.get(label)
+        cue = self.type_of_name(words)
+        if kind == "person":
+            if cue in ("Institute", "Agency", "Programme") and len(words) > 1:
+                return cue
+            if len(words) > 1 and (words[-1].lower() in self.lex.company_last or words[-1].lower() in self.lex.company_legal):
+                return "Company"  # "Lumora Labs" read as a person
+            return "Person"
+        if kind == "org":
+            return cue or self.lex.default_org
+        if kind in ("place", "fac"):
+            if cue and cue != "Company":
+                return cue
+            return "Cluster"
+        if kind == "head-only":
+            return cue if cue in ORG_TYPES + ("Programme",) and len(words) > 1 else None
+        if kind == "programme-only":
+            return "Programme" if cue == "Programme" else None
+        if kind == "programme-or-law":
+            return "Programme" if cue == "Programme" or words[-1].lower() in self.lex.law_last else None
+        return None
+
+    # ------------------------------------------------------------------ main
+    def find(self, doc: Any, base: int, ctx: DocContext) -> list[MentionFact]:
+        spans = self._initial_spans(doc)
+        spans = self._merge_adjacent(doc, spans)
+        spans = self._add_name_runs(doc, spans)
+        spans = self._acronyms(doc, spans, ctx)
+        spans = self._drop_headings(doc, spans)
+        spans = self._short_forms(doc, spans)
+        spans = self._place_context(doc, spans)
+        spans.sort(key=lambda s: (s.start, s.end))
+        self._harmonise_lists(doc, spans)
+        self._appositions(doc, spans)
+        spans = self._anaphors(doc, spans, ctx)
+        spans.sort(key=lambda s: (s.start, s.end))
+        return self._to_facts(doc, spans, base)
+
+    # initial spans from the ruler and the NER, cleaned and split
+    def _initial_spans(self, doc: Any) -> list[Span]:
+        out: list[Span] = []
+        for ent in doc.ents:
+            start, end, label = ent.start, ent.end, ent.label_
+            while start < end and doc[start].lower_ in self.lex.leading_determiners:
+                start += 1
+            while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space or doc[end - 1].lower_ in ARTICLES
+                                   or doc[end - 1].is_punct and doc[end - 1].text not in {".", "!"}):
+                end -= 1
+            if end > start and doc[end - 1].text == "." and label != "ORG" and not doc[end - 2].text.isupper() if end - start > 1 else False:
+                end -= 1
+            if start >= end:
+                continue
+            if label in ("Institute", "Company", "Agency", "Programme", "Person", "Cluster"):
+                entry = self.gaz.by_name.get(ent.ent_id_) or self.gaz.lookup(doc[start:end].text)
+                if ent.end < len(doc) and doc[ent.end].text in self.lex.gaz_blockers:
+                    continue  # "the Turing Award" is not the Turing
+                sp = Span(start, end, label, "gazetteer", label=label, entry=entry)
+                sp.place = label == "Cluster" and not (entry is not None and entry.is_metro)
+                out.append(sp)
+                continue
+            # a dateline glued to a name ("PITTSBURGH - Carrow Dynamics") or a span across a line break
+            for k in range(end - 2, start, -1):
+                if (doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_) or (
+                        doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k - 1].whitespace_:
+                    start = k + 1 if doc[k].text in DASHES or doc[k].is_space else k
+                    break
+            while start < end and (doc[start].is_space or doc[start].text in DASHES):
+                start += 1
+            if start >= end:
+                continue
+            titles = {t.rstrip(".") for t in self.lex.person_titles}
+            if label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in titles and end - start >= 3 and all(
+                    t.text[:1].isupper() for t in doc[start + 1:end]) and not self.type_of_name([t.text for t in doc[start + 1:end]]):
+                label = "PERSON"  # "Minister Fabian Mehring"
+            if label == "PERSON":
+                while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
+                    start += 1
+            # possessive inside the span: "Toronto's Vector Institute"
+            split = next((i for i in range(start + 1, end - 1) if doc[i].text in POSSESSIVE), None)
+            if split is not None and not (self.gaz.lookup(doc[start:split].text) or self.type_of_name([t.text for t in doc[split + 1:end]])):
+                split = None  # "King's Cross" is one name
+            if split is not None:
+                left = doc[start:split]
+                entry = self.gaz.lookup(left.text)
+                ltype = entry.type if entry else ("Cluster" if label in ("GPE", "LOC", "FAC") else self.type_of_span(doc, start, split, "ORG"))
+                if ltype:
+                    ls = Span(start, split, ltype, "rule", label=label, entry=entry)
+                    ls.place = ltype == "Cluster" and not (entry and entry.is_metro)
+                    out.append(ls)
+                start = split + 1
+                if start >= end:
+                    continue
+            typ = self.type_of_span(doc, start, end, label)
+            if typ is None:
+                continue
+            text = doc[start:end].text
+            if not any(c.isupper() for c in text) or len(text) < 2 or text.lower() in self.lex.ner_stop:
+                continue
+            if doc[start].lower_ in self.lex.ner_stop and end - start <= 2 and any(t.like_num or len(t.text) <= 2 for t in doc[start + 1:end]):
+                continue  # "Section 3", "Item 1A"
+            if " " not in text and "-" in text and text.split("-")[-1][:1].islower():
+                continue  # "AI-bio", "AI-enabled"
+            entry = self.gaz.lookup(text)
+            if entry is not None:
+                sp = Span(start, end, entry.type, "gazetteer", label=label, entry=entry)
+                sp.place = entry.type == "Cluster" and not entry.is_metro
+            else:
+                sp = Span(start, end, typ, "ner", label=label)
+                sp.place = typ == "Cluster"
+            out.append(sp)
+        return out
+
+    def _merge_adjacent(self, doc: Any, spans: list[Span]) -> list[Span]:
+        """Join a place glued to an unknown organisation name: "Singapore Airlines", "HEC Paris"."""
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Span] = []
+        i = 0
+        while i < len(spans):
+            a = spans[i]
+            if i + 1 < len(spans):
+                b = spans[i + 1]
+                if a.end == b.start and doc[a.end - 1].whitespace_ and (
+                    (a.type == "Cluster" and b.source == "ner" and b.type in ORG_TYPES + ("Programme",) and b.label == "ORG")
+                    or (b.type == "Cluster" and a.source == "ner" and a.label == "ORG"
+                        and (a.end - a.start == 1 or doc[a.end - 1].lower_ in NAME_CONNECTORS))
+                ):
+                    words = [t.text for t in doc[a.start:b.end]]
+                    typ = self.type_of_name(words) or (b.type if b.type != "Cluster" else a.type)
+                    out.append(Span(a.start, b.end, typ, "rule", label="ORG"))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _add_name_runs(self, doc: Any, spans: list[Span]) -> list[Span]:
+        """Capitalised phrases ending in a head word (programme, institute, agency) the NER missed."""
+        taken = [None] * len(doc)
+        for k, s in enumerate(spans):
+            for i in range(s.start, s.end):
+                taken[i] = k
+        runs: list[tuple[int, int]] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if _is_name_token(doc[i]) and not doc[i].is_sent_start or (_is_name_token(doc[i]) and doc[i].is_sent_start and doc[i].lower_ not in ARTICLES):
+                j = i
+                while j < n and (_is_name_token(doc[j]) or (doc[j].lower_ in NAME_CONNECTORS and j + 1 < n and _is_name_token(doc[j + 1])
+                                                             and doc[j + 1].text[:1].isalpha() and j > i)):
+                    if doc[j].text in QUOTES or doc[j].text in {"(", ")", ","}:
+                        break
+                    if doc[j].lower_ == "and" and self._list_and(doc, spans, taken, j):
+                        break  # "Université de Montréal and McGill University" is a list
+                    j += 1
+                if j - i >= 2:
+                    runs.append((i, j))
+                i = max(j, i + 1)
+            else:
+                i += 1
+        new: list[Span] = []
+        drop: set[int] = set()
+        titles = {t.rstrip(".") for t in self.lex.person_titles}
+        for start, end in runs:
+            for k in range(end - 1, start, -1):
+                if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+                    start = k + 1  # "10 January 2026 - The Bavarian State Ministry ..."
+                    break
+            while start < end and (doc[start].lower_ in self.lex.leading_determiners | NAME_CONNECTORS or doc[start].like_num):
+                start += 1
+            if start < end and doc[start].lower_.rstrip(".") in titles:
+                continue  # "Minister Fabian Mehring" is a person
+            while end > start and doc[end - 1].lower_ in NAME_CONNECTORS | POSSESSIVE:
+                end -= 1
+            if end - start < 2:
+                continue
+            # a possessive place in front belongs to the context, not the name
+            words = [t.text for t in doc[start:end]]
+            typ = self.type_of_name(words)
+            if typ == "Company" and not (words[-1].lower() in self.lex.company_run_last
+                                         and words[0].lower() not in self.lex.generic_modifiers and len(words) <= 4):
+                continue
+            if typ not in ("Programme", "Institute", "Agency", "Company"):
+                continue
+            if typ == "Institute" and words[-1].lower() not in self.lex.institute_words and not any(
+                w.lower() in {"university", "institute", "college", "school", "centre", "center", "laboratory", "academy", "foundation", "society"} for w in words
+            ):
+                continue
+            covered = {taken[i] for i in range(start, end) if taken[i] is not None}
+            if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster" for k in covered):
+                continue
+            if any(spans[k].start < start or spans[k].end > end for k in covered):
+                # partial overlap with a longer NER span: keep the NER span
+                continue
+            if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster" for k in covered):
+                if len(covered) == 1 and (spans[next(iter(covered))].start, spans[next(iter(covered))].end) == (start, end):
+                    continue
+            # a gazetteer place inside ("Paris Artificial Intelligence Research Institute") is part of the name
+            drop |= covered
+            entry = self.gaz.lookup(doc[start:end].text)
+            if entry is not None:
+                new.append(Span(start, end, entry.type, "gazetteer", entry=entry))
+            else:
+                new.append(Span(start, end, typ, "rule"))
+        return [s for k, s in enumerate(spans) if k not in drop] + new
+
+    def _acronyms(self, doc: Any, spans: list[Span], ctx: DocContext) -> list[Span]:
+        by_start = {s.start: s for s in spans}
+        by_end = {s.end: s for s in spans}
+        out = list(spans)
+        # definitions: NAME ( ACR )
+        for tok in doc:
+            if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+                continue
+            acr = doc[tok.i + 1]
+            if not ACRONYM.match(acr.text) or acr.text.lower() in {"the", "and"}:
+                continue
+            long_span = by_end.get(tok.i)
+            if long_span is None:
+                long_span = self._expansion_from_letters(doc, tok.i, acr.text)
+                if long_span is None:
+                    continue
+                out.append(long_span)
+                by_end[long_span.end] = long_span
+            if long_span.type in ("Person", "Cluster"):
+                continue
+            inner0 = by_start.get(acr.i)
+            if long_span.entry is None and inner0 is not None and inner0.entry is not None and inner0.entry.type == long_span.type:
+                long_span.entry = inner0.entry
+            long_text = self._canonical_of(doc, long_span)
+            ctx.acronyms.setdefault(acr.text, (long_span.type, long_text))
+            inner = by_start.get(acr.i)
+            if inner is not None:
+                inner.type = long_span.type
+                inner.acronym_of = long_text
+                inner.place = False
+            else:
+                sp = Span(acr.i, acr.i + 1, long_span.type, "rule", acronym_of=long_text)
+                out.append(sp)
+                by_start[acr.i] = sp
+        if not ctx.acronyms:
+            return out
+        taken = set()
+        for s in out:
+            taken.update(range(s.start, s.end))
+        for tok in doc:
+            hit = ctx.acronyms.get(tok.text)
+            if hit is None:
+                continue
+            sp = by_start.get(tok.i)
+            if sp is not None and sp.end == tok.i + 1:
+                sp.type, sp.acronym_of, sp.place = hit[0], hit[1], False
+                continue
+            if tok.i in taken:
+                continue
+            out.append(Span(tok.i, tok.i + 1, hit[0], "rule", acronym_of=hit[1]))
+            taken.add(tok.i)
+        return out
+
+    def _list_and(self, doc: Any, spans: list[Span], taken: list, j: int) -> bool:
+        heads = self.lex.institute_words | self.lex.agency_last | self.lex.programme_last
+        k = taken[j - 1]
+        if doc[j - 1].lower_ in heads or (k is not None and spans[k].end == j and spans[k].source == "gazetteer"):
+            return True
+        k = taken[j + 1] if j + 1 < len(doc) else None
+        if k is not None and spans[k].start == j + 1 and (
+            spans[k].source == "gazetteer" or doc[spans[k].end - 1].lower_ in heads
+        ):
+            return True
+        return False
+
+    def _drop_headings(self, doc: Any, spans: list[Span]) -> list[Span]:
+        """A name found by NER or rule that fills a whole line is a heading ("Research Collaborations")."""
+        text = doc.text
+        out = []
+        for s in spans:
+            if s.source not in ("gazetteer",) and s.acronym_of is None:
+                a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text)
+                line_start = text.rfind("\n", 0, a) + 1
+                line_end = text.find("\n", b)
+                line_end = len(text) if line_end < 0 else line_end
+                if text[line_start:a].strip() in ("", "The", "the") and text[b:line_end].strip(" :.") == "":
+                    continue
+            out.append(s)
+        return out
+
+    def _short_forms(self, doc: Any, spans: list[Span]) -> list[Span]:
+        """"Quillmark" after "Quillmark Systems, Inc.", "Vector" after "Vector Institute", "Sadeem" after "Sadeem Analytics"."""
+        short: dict[str, Span] = {}
+        person_words = {t.text for s in spans if s.type == "Person" for t in doc[s.start:s.end]}
+        heads = self.lex.institute_words | self.lex.agency_first | self.lex.programme_last
+        for s in spans:
+            if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
+                continue
+            first = doc[s.start]
+            t = first.text
+            if (len(t) < 4 or not t[0].isupper() or t.isupper() or t.lower() in heads
+                    or t in person_words or self.gaz.lookup(t) is not None or first.is_stop or t.lower() in ARTICLES):
+                continue
+            if doc[s.start + 1].text in {"-", "’s", "'s"}:
+                continue
+            short.setdefault(t, s)
+        taken = set()
+        for s in spans:
+            taken.update(range(s.start, s.end))
+        out = list(spans)
+        # the same name again where the NER missed it
+        full: dict[tuple[str, ...], Span] = {}
+        for s in spans:
+            if s.type != "Cluster" and s.source != "anaphor" and s.acronym_of is None and doc[s.start].text[:1].isupper():
+                full.setdefault(tuple(t.text for t in doc[s.start:s.end]), s)
+        if full:
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            for key in sorted(full, key=len, reverse=True):
+                by_first.setdefault(key[0], []).append(key)
+            words = [t.text for t in doc]
+            for i, w in enumerate(words):
+                cands = by_first.get(w)
+                if not cands or i in taken:
+                    continue
+                for key in cands:
+                    n = len(key)
+                    s = full[key] if tuple(words[i:i + n]) == key else None
+                    if s is not None and not any(j in taken for j in range(i, i + n)):
+                        out.append(Span(i, i + n, s.type, s.source if s.source == "gazetteer" else "rule", entry=s.entry,
+                                        label=s.label, canonical=self._canonical_of(doc, s)))
+                        taken.update(range(i, i + n))
+                        break
+        if not short:
+            return out
+        for tok in doc:
+            s = short.get(tok.text)
+            if s is None or tok.i in taken:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
+                continue  # part of a longer name
+            sp = Span(tok.i, tok.i + 1, s.type, "rule", entry=s.entry, canonical=self._canonical_of(doc, s))
+            out.append(sp)
+            taken.add(tok.i)
+        return out
+
+    def _expansion_from_letters(self, doc: Any, paren: int, acr: str) -> Span | None:
+        """Schwartz–Hearst-style: the shortest preceding phrase whose initials spell the acronym."""
+        letters = [c.lower() for c in acr if c.isalpha()]
+        upper = [c.lower() for c in acr if c.isupper()]
+        if len(upper) >= 2 and len(upper) < len(letters):
+            letters = upper  # "MassTech": M, T
+        if len(letters) < 2:
+            return None
+        for length in range(len(letters), min(len(letters) + 5, 12) + 1):
+            start = paren - length
+            if start < 0 or doc[start].is_sent_start and start != paren - length:
+                break
+            toks = doc[start:paren]
+            if any(t.is_punct and t.text not in {"-", "&", "'"} for t in toks):
+                break
+            initials = [t.text[0].lower() for t in toks if t.lower_ not in self.lex.acronym_stopwords and t.text[0].isalpha()]
+            if not initials or initials[0] != letters[0] or not toks[0].text[0].isupper():
+                continue
+            it = iter(initials)
+            if all(any(c == x for x in it) for c in letters) and len(initials) <= len(letters) + 1:
+                words = [t.text for t in toks]
+                typ = self.type_of_name(words) or self.lex.default_org
+                return Span(start, paren, typ, "rule")
+        return None
+
+    def _place_context(self, doc: Any, spans: list[Span]) -> list[Span]:
+        """Keep a non-hub place only where the text treats it as a hub or an organisation's site."""
+        spans = sorted(spans, key=lambda s: s.start)
+        starts = {s.start: s for s in spans}
+        ends = {s.end: s for s in spans}
+        out: list[Span] = []
+        for k, s in enumerate(spans):
+            if s.type != "Cluster":
+                out.append(s)
+                continue
+            # "Boston, Massachusetts": a region after a city only qualifies it
+            if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster":
+                continue
+            if not s.place:
+                out.append(s)
+                continue
+            country = s.entry is not None and not s.entry.is_metro
+            if self._place_ok(doc, s, starts, ends, country):
+                out.append(s)
+        return out
+
+    def _place_ok(self, doc: Any, s: Span, starts: dict, ends: dict, country: bool) -> bool:
+        n = len(doc)
+        after = [doc[i].lower_ for i in range(s.end, min(n, s.end + 4))]
+        if len(after) >= 2 and after[0] in {"-", "–"} and after[1] in {"based", "headquartered"}:
+            return True
+        hub_window = after[:4]
+        if after and after[0] in POSSESSIVE:
+            hub_window = after[1:4]
+            nxt = starts.get(s.end + 1)
+            if nxt is not None and nxt.type != "Cluster" and not country:
+                return True
+        if country or s.label == "LOC":
+            return False
+        if any(w in self.lex.strong_hub_words for w in hub_window):
+            return True
+        if any(w in self.lex.hub_words for w in hub_window):
+            return True
+        before = [doc[i].lower_ for i in range(max(0, s.start - 4), s.start)]
+        if before and before[-1] in self.lex.location_preps:
+            if any(w in self.lex.location_words for w in before[:-1]):
+                return True
+            prev = ends.get(s.start - 1)
+            if prev is not None and prev.type in ORG_TYPES + ("Programme",):
+                return True
+        return False
+
+    def _harmonise_lists(self, doc: Any, spans: list[Span]) -> None:
+        """In "Qualcomm, NXP Semiconductors and Ambarella" a name the NER read as a person is a company too."""
+        runs: list[list[Span]] = []
+        for a, b in zip(spans, spans[1:]):
+            gap = [t.lower_ for t in doc[a.end:b.start]]
+            if gap in ([","], ["and"], [",", "and"], ["or"], [",", "or"]):
+                if runs and runs[-1][-1] is a:
+                    runs[-1].append(b)
+                else:
+                    runs.append([a, b])
+        for run in runs:
+            known = [s.type for s in run if s.type in ORG_TYPES]
+            if len(known) < 2 or len(set(known)) != 1:
+                continue
+            for s in run:
+                if s.source == "ner" and s.type == "Person" and s.end - s.start == 1:
+                    s.type = known[0]
+
+    def _appositions(self, doc: Any, spans: list[Span]) -> None:
+        """"Mila, the Quebec AI Institute," and "Mila (the Quebec AI Institute)" name one entity."""
+        for k in range(len(spans) - 1):
+            a, b = spans[k], spans[k + 1]
+            if a.type in ("Person", "Cluster") or b.type != a.type:
+                continue
+            gap = [t.lower_ for t in doc[a.end:b.start]]
+            if gap not in (
+                [",", "the"], ["(", "the"], [",", "also", "known", "as"], ["(", "formerly"], [",", "formerly"],
+                ["(", "also", "known", "as"], [",", "or"], ["(", "or"],
+            ):
+                continue
+            after = doc[b.end].text if b.end < len(doc) else "."
+            if after not in {",", ")", ".", ";"}:
+                continue
+            if after == "," and b.end + 1 < len(doc) and doc[b.end + 1].lower_ in {"and", "or"}:
+                continue
+            if k > 0 and spans[k - 1].end >= a.start - 2 and doc[a.start - 1].text == ",":
+                continue  # inside a list
+            if a.entry is not None and b.entry is not None and a.entry is not b.entry:
+                continue
+            b.coref = a
+            if b.entry is None and a.entry is not None:
+                b.entry = a.entry
+            if a.entry is None and b.entry is not None:
+                a.entry = b.entry
+
+    def _anaphors(self, doc: Any, spans: list[Span], ctx: DocContext) -> list[Span]:
+        """"the company", "the institute", "its", "we" standing for an earlier (or the filer's) mention."""
+        if ctx.self_name is None:
+            self._find_self(doc, spans, ctx)
+        taken = set()
+        for s in spans:
+            taken.update(range(s.start, s.end))
+        out = list(spans)
+        sent_of = [0] * len(doc)
+        cur = 0
+        for t in doc:
+            if t.is_sent_start:
+                cur = t.i
+            sent_of[t.i] = cur
+        sent_has: dict[int, int] = {}
+        for s in spans:
+            sent_has[sent_of[s.start]] = sent_has.get(sent_of[s.start], 0) + 1
+        in_quote = False
+        wanted = self.lex.self_pronouns | self.lex.possessive_pronouns | set(self.lex.anaphors)
+        for tok in doc:
+            if tok.text in QUOTES:
+                in_quote = not in_quote
+                continue
+            low = tok.lower_
+            if low not in wanted or tok.i in taken or in_quote:
+                continue
+            sent_start = sent_of[tok.i]
+            if sent_has.get(sent_start, 0) < 1:
+                continue
+            if low in self.lex.self_pronouns and ctx.self_name is not None:
+                ante = self._antecedent(out, tok.i, ctx.self_type, by_name=ctx.self_name, doc=doc)
+                if ante is not None:
+                    out.append(Span(tok.i, tok.i + 1, ctx.self_type, "anaphor", coref=out[ante], canonical=ctx.self_name))
+                continue
+            if low in self.lex.possessive_pronouns:
+                ante = self._antecedent(out, tok.i, None, doc=doc, same_or_prev_sentence=True)
+                if ante is not None:
+                    out.append(Span(tok.i, tok.i + 1, out[ante].type, "anaphor", coref=out[ante]))
+                continue
+            if low in self.lex.anaphors and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and (nxt.text[:1].isupper() or nxt.text in {"'s", "’s"} and False):
+                    continue
+                typ = self.lex.anaphors[low]
+                if tok.text[0].isupper() and low == "company" and ctx.self_name is not None:
+                    ante = self._antecedent(out, tok.i, ctx.self_type, by_name=ctx.self_name, doc=doc)
+                else:
+                    ante = self._antecedent(out, tok.i, typ, doc=doc, same_or_prev_sentence=True, noun=low)
+                if ante is not None:
+                    out.append(Span(tok.i, tok.i + 1, out[ante].type, "anaphor", coref=out[ante]))
+        return out
+
+    def _antecedent(self, spans: list[Span], i: int, typ: str | None, *, doc: Any, by_name: str | None = None,
+                    same_or_prev_sentence: bool = False, noun: str | None = None) -> int | None:
+        if by_name is not None:
+            best = None
+            for k, s in enumerate(spans):
+                if s.source != "anaphor" and self._canonical_of(doc, s) == by_name:
+                    if s.start < i:
+                        best = k
+                    elif best is None:
+                        best = k
+            return best
+        sent = doc[i].sent
+        first_sent = sent.start
+        if same_or_prev_sentence and first_sent > 0:
+            first_sent = doc[first_sent - 1].sent.start
+        if typ is None:
+            # "its", "their": the first organisation of this sentence, else of the previous one
+            every = sorted((k for k, s in enumerate(spans) if first_sent <= s.start < i), key=lambda k: spans[k].start)
+            orgs = [k for k in every if spans[k].type in ORG_TYPES + ("Programme",)]
+            here = [k for k in orgs if spans[k].start >= sent.start]
+            pick = here[0] if here else (orgs[0] if orgs else None)
+            while pick is not None and spans[pick].source == "anaphor" and spans[pick].coref is not None:
+                target = spans[pick].coref
+                pick = next((k for k, s in enumerate(spans) if s is target), None)
+            return pick
+        cands = sorted((k for k, s in enumerate(spans) if first_sent <= s.start < i and s.source != "anaphor"),
+                       key=lambda k: spans[k].start)
+        typed = [k for k in cands if spans[k].type == typ]
+        if noun:
+            named = [k for k, s in enumerate(spans) if s.start < i and s.source != "anaphor" and s.type == typ
+                     and noun in doc[s.start:s.end].text.lower()]
+            if named:
+                return named[-1]
+        return typed[-1] if typed else None
+
+    def _find_self(self, doc: Any, spans: list[Span], ctx: DocContext) -> None:
+        """The filer of a 10-K-like text: a company defined as "we" ("Quillmark," the "Company," "we")."""
+        text_low = doc.text[:3000].lower()
+        if '"we' not in text_low and "“we" not in text_low and "(the \"company" not in text_low:
+            return
+        for s in spans:
+            if s.type != "Company":
+                continue
+            window = doc[s.end:min(len(doc), s.end + 25)].text.lower()
+            if "we" in window and ("company" in window or '"we' in window or "“we" in window):
+                ctx.self_name = self._canonical_of(doc, s)
+                ctx.self_type = "Company"
+                return
+
+    # ------------------------------------------------------------------ output
+    def _canonical_of(self, doc: Any, s: Span) -> str:
+        if s.canonical:
+            return s.canonical
+        if s.entry is not None:
+            return s.entry.name
+        if s.acronym_of:
+            return s.acronym_of
+        return clean_surface(doc[s.start:s.end].text)
+
+    def _to_facts(self, doc: Any, spans: list[Span], base: int) -> list[MentionFact]:
+        keep: list[Span] = []
+        last_end = -1
+        for sp in sorted(spans, key=lambda s: (s.start, -s.end, s.source == "anaphor")):
+            if sp.start < last_end:
+                continue
+            keep.append(sp)
+            last_end = sp.end
+        final: dict[int, int] = {}
+        facts: list[MentionFact] = []
+        for sp in keep:
+            coref = final.get(id(sp.coref)) if sp.coref is not None else None
+            if sp.source == "anaphor" and coref is None:
+                continue
+            span = doc[sp.start:sp.end]
+            canonical = self._canonical_of(doc, sp)
+            if coref is not None and sp.source == "anaphor":
+                canonical = facts[coref].canonical
+            final[id(sp)] = len(facts)
+            facts.append(
+                MentionFact(
+                    text=span.text,
+                    start=base + span.start_char,
+                    end=base + span.end_char,
+                    type=sp.type,
+                    source=sp.source,
+                    canonical=canonical,
+                    gazetteer=sp.entry.name if sp.entry else None,
+                    wikidata=(sp.entry.wikidata or None) if sp.entry else None,
+                    acronym_of=sp.acronym_of,
+                    coref=coref,
+                    ner_label=sp.label,
+                )
+            )
+        return facts

@@ -1,0 +1,280 @@
+"""Text → facts for documents: the entity pass, the selective parse and the relation rules.
+
+``Extractor`` does no heavy work in its constructor; spaCy and the model load on first use.
+``extract_many`` batches documents through ``nlp.pipe``; with ``n_process > 1`` it runs a
+process pool whose workers return only :class:`DocFacts` (cheaper than shipping spaCy Docs
+back, see docs/extraction.md).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Iterable, Iterator
+
+from ingest.document import LoadedDocument
+from ingest.nlp.config import ExtractConfig
+from ingest.nlp.entities import DocContext, EntityFinder
+from ingest.nlp.gazetteer import Gazetteer
+from ingest.nlp.lexicon import Lexicon
+from ingest.nlp.records import DocFacts, MentionFact, RelationCandidate
+from ingest.nlp.relations import Cand, RelationFinder
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Split long texts at paragraph breaks (offset, chunk) so spaCy never sees more than ``limit`` chars."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", start + limit // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+class Extractor:
+    """Entities and relation candidates from documents, with spaCy loaded lazily."""
+
+    def __init__(self, config: ExtractConfig | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self._ready = False
+        self._pipes: Any = None
+        self.gazetteer: Gazetteer | None = None
+        self.lexicon: Lexicon | None = None
+
+    # ------------------------------------------------------------------ setup
+    def _load(self) -> None:
+        if self._ready:
+            return
+        from ingest.nlp.pipeline import build_pipelines
+
+        self.gazetteer = Gazetteer.from_dir(self.config.gazetteer_dir)
+        self.lexicon = Lexicon.from_dir(self.config.lexicon_dir)
+        self._pipes = build_pipelines(self.config, self.gazetteer, self.lexicon.known_lemmas())
+        self._entities = EntityFinder(self.gazetteer, self.lexicon)
+        self._relations = RelationFinder(self.lexicon)
+        self._ready = True
+
+    # ------------------------------------------------------------------ API
+    def extract(self, doc: LoadedDocument) -> DocFacts:
+        return next(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[LoadedDocument], n_process: int = 1) -> Iterator[DocFacts]:
+        if n_process > 1:
+            yield from self._pool(docs, n_process)
+            return
+        self._load()
+        batch: list[LoadedDocument] = []
+        for d in docs:
+            batch.append(d)
+            if len(batch) >= self.config.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    # ------------------------------------------------------------------ pool
+    def _pool(self, docs: Iterable[LoadedDocument], n_process: int) -> Iterator[DocFacts]:
+        import multiprocessing as mp
+
+        global _WORKER
+        size = max(1, self.config.batch_size // 4)
+        if "fork" in mp.get_all_start_methods():
+            # load once here; forked workers share the loaded model pages (copy-on-write)
+            self._load()
+            _WORKER = self
+            ctx = mp.get_context("fork")
+            init, initargs = None, ()
+        else:
+            ctx = mp.get_context("spawn")
+            init, initargs = _worker_init, (self.config,)
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=init, initargs=initargs) as pool:
+            pending = []
+            batch: list[LoadedDocument] = []
+            for d in docs:
+                batch.append(d)
+                if len(batch) >= size:
+                    pending.append(pool.submit(_worker_run, batch))
+                    batch = []
+                    while len(pending) > n_process * 3:
+                        yield from pending.pop(0).result()
+            if batch:
+                pending.append(pool.submit(_worker_run, batch))
+            for fut in pending:
+                yield from fut.result()
+
+    # ------------------------------------------------------------------ work
+    def _run_batch(self, docs: list[LoadedDocument]) -> list[DocFacts]:
+        pieces: list[tuple[int, int, str]] = []  # (doc index, offset, text)
+        for k, d in enumerate(docs):
+            if not d.extract_text or not d.text:
+                continue
+            for off, chunk in _chunks(d.text, self.config.max_chunk_chars):
+                pieces.append((k, off, chunk))
+        facts = [DocFacts(doc_id=d.id) for d in docs]
+        contexts = [DocContext() for _ in docs]
+        parse_jobs: list[tuple[int, Any, dict[int, int], list[str], list[int], tuple[int, int, str]]] = []
+        sent_info: list[list] = [[] for _ in docs]
+        texts = (p[2] for p in pieces)
+        for (k, off, _chunk), sdoc in zip(pieces, self._pipes.ents(texts, batch_size=self.config.batch_size)):
+            self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k)
+        if parse_jobs and self._pipes.parse_enabled:
+            sents = [job[1] for job in parse_jobs]
+            for job, pdoc in zip(parse_jobs, self._pipes.parse(sents, batch_size=self.config.batch_size * 4)):
+                k, _text, char_map, types, anchors, sent, groups = job
+                tok2m = _align(pdoc, char_map)
+                cands = _share_lists(self._relations.parsed(pdoc, tok2m, types, anchors), groups, types)
+                self._add(docs[k], facts[k], cands, sent, replace_window=True)
+        for f in facts:
+            f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
+        return facts
+
+    def _entities_and_rules(self, d: LoadedDocument, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext,
+                            parse_jobs: list, k: int) -> None:
+        mentions = self._entities.find(sdoc, off, ctx)
+        first = len(facts.mentions)
+        for m in mentions:
+            if m.coref is not None:
+                m = replace(m, coref=m.coref + first)
+            facts.mentions.append(m)
+        facts.words += sum(1 for t in sdoc if not t.is_punct and not t.is_space)
+        # token spans of the mentions in this chunk
+        spans: list[tuple[int, int, int]] = []
+        for i, m in enumerate(facts.mentions[first:], start=first):
+            sp = sdoc.char_span(m.start - off, m.end - off, alignment_mode="expand")
+            if sp is not None:
+                spans.append((i, sp.start, sp.end))
+        types = [m.type for m in facts.mentions]
+        spans.sort(key=lambda x: x[1])
+        groups = self._relations.list_groups(sdoc, spans, types)
+        si = 0
+        last_cluster: int | None = None
+        for sent in sdoc.sents:
+            while si < len(spans) and spans[si][1] < sent.start:
+                si += 1
+            inside = []
+            j = si
+            while j < len(spans) and spans[j][1] < sent.end:
+                inside.append(spans[j])
+                j += 1
+            if not inside:
+                continue
+            if not any(types[i] == "Cluster" for i, _, _ in inside) and last_cluster is not None:
+                anchor_extra = [last_cluster]
+            else:
+                anchor_extra = []
+            for i, _, _ in inside:
+                if types[i] == "Cluster":
+                    last_cluster = i
+            if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)):
+                continue
+            sinfo = (off + sent.start_char, off + sent.end_char, sent.text)
+            cands = self._relations.surface(sdoc, sent, inside, types)
+            if self.config.window_relations:
+                cands += self._relations.window(sdoc, sent, inside, types)
+            cands = _share_lists(cands, groups, types)
+            self._add(d, facts, cands, sinfo, replace_window=False)
+            if not self._pipes.parse_enabled:
+                continue
+            words = [t.lower_ for t in sent]
+            if self.config.parse == "all" or self._relations.needs_parse(words):
+                char_map = {(m_start - sent.start_char, m_end - sent.start_char): i for i, m_start, m_end in
+                            ((i, sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)) for i, s, e in inside)}
+                anchors = [i for i, s, e in inside] + anchor_extra
+                parse_jobs.append((k, sent.text, char_map, types, anchors, sinfo, groups))
+
+    def _add(self, d: LoadedDocument, facts: DocFacts, cands: list[Cand], sinfo: tuple[int, int, str],
+             replace_window: bool) -> None:
+        start, end, text = sinfo
+        page = d.page_of(start)
+        if replace_window:
+            # a dependency reading of the sentence beats the surface window for the same pair
+            pairs = {(c.src, c.tgt) for c in cands} | {(c.tgt, c.src) for c in cands}
+            rtypes = {c.type for c in cands}
+            facts.relations = [r for r in facts.relations if not (
+                r.method.startswith("window:") and r.sent_start == start and ((r.source, r.target) in pairs or r.type in rtypes))]
+        have = {(r.type, r.source, r.target, r.method, r.sent_start) for r in facts.relations}
+        for c in cands:
+            key = (c.type, c.src, c.tgt, c.method, start)
+            if key in have:
+                continue
+            have.add(key)
+            facts.relations.append(RelationCandidate(c.type, c.src, c.tgt, round(c.conf, 3), c.method, start, end, text, page))
+
+
+def _align(pdoc: Any, char_map: dict[tuple[int, int], int]) -> dict[int, int]:
+    tok2m: dict[int, int] = {}
+    for (a, b), m in char_map.items():
+        sp = pdoc.char_span(a, b, alignment_mode="expand")
+        if sp is None:
+            continue
+        for t in sp:
+            tok2m[t.i] = m
+    return tok2m
+
+
+def _share_lists(cands: list[Cand], groups: dict[int, int], types: list[str]) -> list[Cand]:
+    """Every member of a list gets the relation the list takes part in."""
+    if not groups:
+        return cands
+    members: dict[int, list[int]] = {}
+    for m, g in groups.items():
+        members.setdefault(g, []).append(m)
+    out = list(cands)
+    seen = {(c.type, c.src, c.tgt) for c in cands}
+    for c in cands:
+        for side in ("src", "tgt"):
+            m = getattr(c, side)
+            g = groups.get(m)
+            if g is None:
+                continue
+            other = c.tgt if side == "src" else c.src
+            if groups.get(other) == g:
+                continue
+            for x in members[g]:
+                new = Cand(c.type, x, c.tgt, c.conf, c.method) if side == "src" else Cand(c.type, c.src, x, c.conf, c.method)
+                key = (new.type, new.src, new.tgt)
+                from ingest.nlp.relations import allowed
+
+                if key in seen or new.src == new.tgt or allowed([new.type], types[new.src], types[new.tgt]) is None:
+                    continue
+                seen.add(key)
+                out.append(new)
+    return out
+
+
+_SHARED: Extractor | None = None
+
+
+def shared_extractor() -> Extractor:
+    """One loaded default Extractor per process (tests, evaluation, interactive use)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = Extractor()
+        _SHARED._load()
+    return _SHARED
+
+
+# ---------------------------------------------------------------------- pool workers
+_WORKER: Extractor | None = None
+
+
+def _worker_init(config: ExtractConfig) -> None:
+    global _WORKER
+    _WORKER = Extractor(config)
+    _WORKER._load()
+
+
+def _worker_run(docs: list[LoadedDocument]) -> list[DocFacts]:
+    assert _WORKER is not None
+    return _WORKER._run_batch(docs)

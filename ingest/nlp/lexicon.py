@@ -1,0 +1,151 @@
+"""Trigger words and typing cues, read from ``data/lexicon/*.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aikg.errors import InputError
+from graph.schema import SCHEMA
+
+ROLES = ("src", "tgt", "sym", "none")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise InputError(f"cannot read lexicon: {e}", source=str(path)) from e
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One reading of a trigger: candidate relation types and who plays which role."""
+
+    rel: tuple[str, ...]
+    subj: str = "src"
+    obj: str = "tgt"
+    holder: str = "src"
+    poss: str = "none"
+    compound: str = "none"
+    preps: tuple[tuple[str, str], ...] = ()
+    obj_lemma: tuple[str, ...] = ()
+    prt: str = ""
+    conf: float | None = None
+
+    def prep_role(self, prep: str) -> str | None:
+        for p, role in self.preps:
+            if p == prep:
+                return role
+        return None
+
+
+def _frame(spec: dict[str, Any], where: str) -> Frame:
+    rels = tuple(spec["rel"])
+    for r in rels:
+        if r not in SCHEMA.relation_types:
+            raise InputError(f"unknown relation type {r!r}", source=where)
+    for key in ("subj", "obj", "holder", "poss", "compound"):
+        if spec.get(key, "none") not in ROLES:
+            raise InputError(f"bad role {spec[key]!r} for {key}", source=where)
+    return Frame(
+        rel=rels,
+        subj=spec.get("subj", "src"),
+        obj=spec.get("obj", "tgt"),
+        holder=spec.get("holder", "src"),
+        poss=spec.get("poss", "none"),
+        compound=spec.get("compound", "none"),
+        preps=tuple(sorted(spec.get("preps", {}).items())),
+        obj_lemma=tuple(spec.get("obj_lemma", ())),
+        prt=spec.get("prt", ""),
+        conf=spec.get("conf"),
+    )
+
+
+@dataclass(frozen=True)
+class WindowRule:
+    words: tuple[str, ...]
+    rel: tuple[str, ...]
+    left: str
+    right: str
+
+
+class Lexicon:
+    def __init__(self, types: dict[str, Any], relations: dict[str, Any], source: str = "lexicon") -> None:
+        self.types = types
+        self.relations = relations
+        lower = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+        self.company_legal = lower(types["company_legal_suffixes"])
+        self.agency_first = lower(types["agency_first_words"])
+        self.agency_last = lower(types["agency_last_words"])
+        self.agency_endings = tuple(x.lower() for x in types["agency_endings"])
+        self.programme_last = lower(types["programme_last_words"])
+        self.institute_words = lower(types["institute_words"])
+        self.company_last = lower(types["company_last_words"])
+        self.default_org = types["default_org_type"]
+        self.ner_map: dict[str, str] = dict(types["ner_label_map"])
+        self.person_titles = lower(types["person_titles"])
+        self.hub_words = lower(types["hub_words"])
+        self.strong_hub_words = lower(types["strong_hub_words"])
+        self.location_words = lower(types["location_trigger_words"])
+        self.location_preps = lower(types["location_preps"])
+        self.anaphors: dict[str, str] = {k.lower(): v for k, v in types["anaphors"].items()}
+        self.self_pronouns = lower(types["self_pronouns"])
+        self.possessive_pronouns = lower(types["possessive_pronouns"])
+        self.list_connectors = tuple(types["list_connectors"])
+        self.acronym_stopwords = lower(types["acronym_stopwords"])
+        self.law_last = lower(types["law_last_words"])
+        self.ner_stop = lower(types["ner_stop"])
+        self.gaz_blockers = frozenset(types.get("gazetteer_blockers_after", ()))
+        self.company_run_last = lower(types["company_run_last_words"])
+        self.leading_determiners = lower(types["leading_determiners"])
+        self.generic_modifiers = lower(types["generic_name_modifiers"])
+
+        conf = relations["confidence"]
+        self.conf: dict[str, float] = {k: float(v) for k, v in conf.items()}
+        self.verbs: dict[str, tuple[Frame, ...]] = {
+            lemma: tuple(_frame(s, f"{source}: verb {lemma}") for s in specs)
+            for lemma, specs in relations["verb_triggers"].items()
+        }
+        self.nouns: dict[str, tuple[Frame, ...]] = {
+            lemma: tuple(_frame(s, f"{source}: noun {lemma}") for s in specs)
+            for lemma, specs in relations["noun_triggers"].items()
+        }
+        self.role_nouns = lower(relations["role_nouns"])
+        self.role_preps = lower(relations["role_preps"])
+        self.role_conf = float(relations["role_conf"])
+        self.via_nouns = lower(relations["via_nouns"])
+        self.windows = tuple(
+            WindowRule(tuple(w["phrase"].lower().split()), tuple(w["rel"]), w["left"], w["right"])
+            for w in relations["window"]
+        )
+        # cheap pre-filter: a sentence is parsed only if one of its lower-cased words could be a trigger
+        self.trigger_words = frozenset(self._trigger_forms())
+
+    def _trigger_forms(self) -> set[str]:
+        forms: set[str] = set()
+        stems = set(self.verbs) | set(self.nouns) | set(self.role_nouns) | {"anchor"}
+        for s in stems:
+            base = s.rstrip("e")
+            forms.update({s, s + "s", s + "ed", s + "d", base + "ing", s + "es", s + "ing"})
+            if s.endswith("y"):
+                forms.update({s[:-1] + "ies", s[:-1] + "ied"})
+        irregular = {"led", "leads", "run", "ran", "runs", "founded", "set", "sets", "based", "headquartered",
+                     "taught", "held", "raised", "won", "backed", "funded", "opened", "housed", "joined", "ceo",
+                     "within", "under", "anchors", "anchored"}
+        forms.update(irregular)
+        return forms
+
+    def known_lemmas(self) -> set[str]:
+        words = set(self.verbs) | set(self.nouns) | set(self.role_nouns) | set(self.via_nouns)
+        words |= {"include", "comprise", "count", "be", "have", "force", "round", "office", "lab", "hub", "member"}
+        for frames in (*self.verbs.values(), *self.nouns.values()):
+            for f in frames:
+                words.update(f.obj_lemma)
+        return words
+
+    @classmethod
+    def from_dir(cls, directory: Path) -> "Lexicon":
+        return cls(_read(Path(directory) / "types.json"), _read(Path(directory) / "relations.json"), str(directory))

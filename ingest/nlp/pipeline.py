@@ -1,0 +1,138 @@
+"""Building the spaCy pipelines: one pass for entities, one for the parse of candidate sentences.
+
+spaCy is imported here only, on first use. In the vendored en_core_web_md 3.8 the ``ner``
+component carries its own tok2vec, so the entity pass loads ``ner`` alone (plus a rule
+sentencizer and the gazetteer EntityRuler placed before it); the parse pass loads
+``tok2vec``, ``tagger`` and ``parser`` (plus a light POS/lemma component in place of
+``attribute_ruler`` and ``lemmatizer``, which cost more than the rules need) and runs only
+on sentences that may hold a relation.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from aikg.errors import ConfigError
+from ingest.nlp.config import ExtractConfig
+from ingest.nlp.gazetteer import Gazetteer
+
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
+TAG_POS = {
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX",
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+    "IN": "ADP", "RP": "ADP", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "WDT": "PRON",
+    "DT": "DET", "CC": "CCONJ", "CD": "NUM", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "TO": "PART",
+    "POS": "PART", "HYPH": "PUNCT", ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT",
+    "-LRB-": "PUNCT", "-RRB-": "PUNCT", "_SP": "SPACE",
+}
+IRREGULAR = {"led": "lead", "ran": "run", "won": "win", "held": "hold", "taught": "teach", "made": "make",
+             "began": "begin", "built": "build", "grew": "grow", "is": "be", "are": "be", "was": "be", "were": "be",
+             "been": "be", "being": "be", "am": "be", "'s": "be", "has": "have", "had": "have", "set": "set",
+             "sets": "set", "bought": "buy", "sold": "sell", "brought": "bring", "spun": "spin", "drew": "draw"}
+#: words whose lemma matters to the relation rules (set from the lexicon when pipelines are built)
+KNOWN_LEMMAS: set[str] = set()
+
+
+def model_path(config: ExtractConfig) -> str:
+    try:
+        module = importlib.import_module(config.model)
+    except ImportError as e:
+        raise ConfigError(f"spaCy model package {config.model!r} is not installed") from e
+    return str(module.model_path())
+
+
+ENTITY_PASS = ("sentencizer", "aikg_line_breaks", "entity_ruler", "ner")
+PARSE_PASS = ("tok2vec", "tagger", "parser", "aikg_light_morph")
+
+
+@dataclass
+class Pipelines:
+    """One loaded spaCy pipeline (the model and its vectors load once) run as two passes."""
+
+    nlp: Any
+    parse_enabled: bool
+
+    def ents(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
+        with self.nlp.select_pipes(enable=list(ENTITY_PASS)):
+            yield from self.nlp.pipe(texts, batch_size=batch_size)
+
+    def parse(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
+        with self.nlp.select_pipes(enable=list(PARSE_PASS)):
+            yield from self.nlp.pipe(texts, batch_size=batch_size)
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "aikg_line_breaks" in Language.factories:
+        return
+
+    @Language.component("aikg_light_morph")
+    def light_morph(doc):  # noqa: ANN001, ANN202
+        """Coarse POS from the fine tag and a trigger-oriented lemma (replaces attribute_ruler + lemmatizer)."""
+        cache: dict[tuple[str, str], str] = {}
+        for tok in doc:
+            tag = tok.tag_
+            tok.pos_ = TAG_POS.get(tag, "X")
+            key = (tok.lower_, tag)
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = cache[key] = light_lemma(tok.lower_, tag)
+            tok.lemma_ = lemma
+        return doc
+
+    @Language.component("aikg_line_breaks")
+    def line_breaks(doc):  # noqa: ANN001, ANN202
+        """A blank line ends a sentence (headings, datelines, list items carry no full stop)."""
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
+def light_lemma(low: str, tag: str) -> str:
+    """Lemma of a word good enough for trigger lookup: irregular forms, then suffix stripping to a known lemma."""
+    if low in IRREGULAR and tag.startswith(("VB", "MD")) or low in ("led", "is", "are", "was", "were"):
+        return IRREGULAR.get(low, low)
+    if low in KNOWN_LEMMAS:
+        return low
+    cands = []
+    if low.endswith("ies"):
+        cands.append(low[:-3] + "y")
+    if low.endswith("ied"):
+        cands.append(low[:-3] + "y")
+    if low.endswith("ing"):
+        cands += [low[:-3], low[:-3] + "e", low[:-4]]
+    if low.endswith("ed"):
+        cands += [low[:-2], low[:-1], low[:-3]]
+    if low.endswith("es"):
+        cands += [low[:-2], low[:-1]]
+    if low.endswith("s"):
+        cands.append(low[:-1])
+    for c in cands:
+        if c in KNOWN_LEMMAS:
+            return c
+    return low
+
+
+def build_pipelines(config: ExtractConfig, gazetteer: Gazetteer, lemmas: Iterable[str] = ()) -> Pipelines:
+    import spacy
+
+    path = model_path(config)
+    KNOWN_LEMMAS.update(lemmas)
+    _register()
+    keep = {"ner"} | (set(PARSE_COMPONENTS) if config.parse != "none" else set())
+    all_names = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"]
+    nlp = spacy.load(path, exclude=[n for n in all_names if n not in keep])
+    nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("aikg_line_breaks", after="sentencizer")
+    if config.parse != "none":
+        nlp.add_pipe("aikg_light_morph", after="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
+    )
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer.ruler_patterns())
+    return Pipelines(nlp=nlp, parse_enabled=config.parse != "none")

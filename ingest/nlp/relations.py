@@ -1,0 +1,542 @@
+"""Relation candidates between the mentions of one sentence.
+
+Two kinds of evidence, each with its own method name and confidence:
+
+* surface rules on the entity pass (no parse): "Toronto's Vector Institute", "Redmond-based
+  Microsoft", "Mistral AI of Paris", "M42, the Abu Dhabi company", trigger windows;
+* dependency frames on the parse of the sentence: a trigger verb or noun from
+  ``data/lexicon/relations.json`` and the mentions that fill its roles (subject, object,
+  by-agent, prepositional objects, apposition head, possessor), with passive voice, relative
+  clauses, appositions and coordinated lists followed.
+
+Every candidate is checked against the schema's type constraints; a trigger that lists
+several relation types (``lead``: AFFILIATED_WITH for a person, RUNS for a programme) keeps
+the first the types allow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from graph.schema import SCHEMA
+from ingest.nlp.lexicon import Frame, Lexicon
+
+ORG = ("Institute", "Company", "Agency")
+POSSESSIVE = {"'s", "’s", "'", "’"}
+REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+LIST_EXTRA = {"along", "alongside", "together"}
+ROUND_NOUNS = {"round", "financing", "investment", "funding", "seed", "raise"}
+TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
+
+
+@dataclass(frozen=True)
+class Cand:
+    type: str
+    src: int
+    tgt: int
+    conf: float
+    method: str
+
+
+def allowed(rtypes: Iterable[str], src_type: str, tgt_type: str) -> str | None:
+    for r in rtypes:
+        if SCHEMA.check_relation(r, src_type, tgt_type) is None:
+            return r
+    return None
+
+
+class RelationFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------ helpers
+    def _emit(self, out: list[Cand], rtypes: Iterable[str], src: int, tgt: int, types: list[str], conf: float,
+              method: str) -> None:
+        if src == tgt:
+            return
+        r = allowed(rtypes, types[src], types[tgt])
+        if r is not None:
+            out.append(Cand(r, src, tgt, conf, method))
+
+    def needs_parse(self, words: Iterable[str]) -> bool:
+        return any(w in self.lex.trigger_words for w in words)
+
+    # ------------------------------------------------------------------ lists
+    @staticmethod
+    def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> dict[int, int]:
+        """Mentions joined by "," / "and" / "or" / "as well as" form one list (same broad class)."""
+        group: dict[int, int] = {}
+        connectors = {",", "and", "or", "&", "as", "well", "the", "both", "also", "plus", "alongside", "with",
+                      "along", "together"}
+        real = {",", "and", "or", "&", "well", "plus", "alongside"}
+
+        def cls(t: str) -> str:
+            return "org" if t in ORG else t
+
+        for a, b in zip(spans, spans[1:]):
+            ia, sa, ea = a
+            ib, sb, eb = b
+            if doc[sa].text[:1].islower() or doc[sb].text[:1].islower():
+                continue  # pronouns and "the company" are not list members
+            gap = [t.lower_ for t in doc[ea:sb]]
+            if not gap or sb <= ea or cls(types[ia]) != cls(types[ib]):
+                continue
+            if all(g in connectors for g in gap) and any(g in real for g in gap):
+                if gap == [","] and sb < len(doc) and False:
+                    continue
+                g = group.get(ia, ia)
+                group[ia] = g
+                group[ib] = g
+        return group
+
+    # ------------------------------------------------------------------ surface rules
+    def surface(self, doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Cand]:
+        """Rules on tokens of the entity pass: possessives, X-based, "Org of/in Place", "Org, the Place ..."."""
+        out: list[Cand] = []
+        conf = self.lex.conf
+        spans = sorted(spans, key=lambda x: x[1])
+        by_start = {s: i for i, s, e in spans}
+        by_end = {e: i for i, s, e in spans}
+        # "In Montreal, Mila, the Quebec AI Institute, plays ...": a fronted place locates the subject
+        if spans and len(spans) >= 2 and doc[sent.start].lower_ in ("in", "at") and types[spans[0][0]] == "Cluster" \
+                and spans[0][1] == sent.start + 1 and spans[0][2] < sent.end and doc[spans[0][2]].text == "," \
+                and types[spans[1][0]] in ORG and spans[1][1] == spans[0][2] + 1:
+            self._emit(out, ["LOCATED_IN"], spans[1][0], spans[0][0], types, conf["adjacent"] - 0.05, "rule:fronted-place")
+        for i, s, e in spans:
+            t = types[i]
+            # "Toronto's Vector Institute", "Harvard University's Paulson School", "Google's Jeff Dean"
+            if e < sent.end - 1 and doc[e].text in POSSESSIVE and (e + 1) in by_start:
+                j = by_start[e + 1]
+                tj = types[j]
+                if t == "Cluster" and tj != "Cluster":
+                    self._emit(out, ["LOCATED_IN"], j, i, types, conf["possessive"], "rule:possessive-location")
+                elif t in ORG and tj == "Person":
+                    self._emit(out, ["AFFILIATED_WITH"], j, i, types, conf["possessive"], "rule:possessive-affiliation")
+                elif t in ORG and tj == "Programme":
+                    self._emit(out, ["RUNS"], i, j, types, conf["possessive"] - 0.1, "rule:possessive-runs")
+                elif t in ORG and tj in ORG:
+                    self._emit(out, ["PART_OF"], j, i, types, conf["possessive"] - 0.1, "rule:possessive-part")
+            # "Redmond-based Microsoft", "an Abu Dhabi-based developer"
+            if t == "Cluster" and e + 1 < sent.end and doc[e].text in {"-", "–"} and doc[e + 1].lower_ in {"based", "headquartered"}:
+                holder = None
+                k = e + 2
+                while k < min(sent.end, e + 6):
+                    if k in by_start:
+                        holder = by_start[k]
+                        break
+                    if doc[k].is_punct:
+                        break
+                    k += 1
+                if holder is None:
+                    k = s - 1
+                    while k > sent.start and doc[k].lower_ in {"a", "an", "the", "also", "now"} | {w.lower_ for w in doc[k:k + 1] if w.pos_ == "ADJ"}:
+                        k -= 1
+                    if doc[k].text == "," and k in by_end:
+                        holder = by_end[k]
+                if holder is not None:
+                    self._emit(out, ["LOCATED_IN"], holder, i, types, conf["hyphen_based"], "rule:x-based")
+            # "Mistral AI of Paris", "the Vector Institute in Toronto"
+            if t != "Cluster" and e + 1 < sent.end and doc[e].lower_ in {"of", "in"} and (e + 1) in by_start:
+                j = by_start[e + 1]
+                if types[j] == "Cluster" and not (e + 2 < len(doc) and doc[by_end_of(spans, j)].text in {"-"}):
+                    self._emit(out, ["LOCATED_IN"], i, j, types, conf["adjacent"], "rule:org-of-place")
+            # "M42, the Abu Dhabi health technology company"
+            if t in ORG and e + 2 < sent.end and doc[e].text == "," and doc[e + 1].lower_ in {"the", "a", "an"} and (e + 2) in by_start:
+                j = by_start[e + 2]
+                je = by_end_of(spans, j)
+                if types[j] == "Cluster" and je < sent.end and doc[je].text not in {",", "'s", "’s", "-"}:
+                    tail = doc[je:min(sent.end, je + 6)]
+                    if any(w.lower_ in {"company", "firm", "startup", "start-up", "developer", "lab", "institute", "university", "agency", "group", "investor", "provider", "maker", "bank"} for w in tail):
+                        self._emit(out, ["LOCATED_IN"], i, j, types, conf["adjacent"] - 0.05, "rule:apposition-place")
+        return out
+
+    def window(self, doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Cand]:
+        """Trigger phrase between two mentions: the nearest on each side (low confidence)."""
+        out: list[Cand] = []
+        words = [t.lower_ for t in doc[sent.start:sent.end]]
+        present = set(words)
+        conf = self.lex.conf["window"]
+        for rule in self.lex.windows:
+            if not all(w in present for w in rule.words):
+                continue
+            n = len(rule.words)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k:k + n]) != rule.words:
+                    continue
+                a, b = sent.start + k, sent.start + k + n
+                left = [i for i, s, e in spans if e <= a and not any(doc[x].text in {";", ":"} for x in range(e, a))]
+                right = [i for i, s, e in spans if s >= b and not any(doc[x].text in {";", ":", ","} for x in range(b, s))]
+                if not left or not right:
+                    continue
+                li, ri = left[-1], right[0]
+                roles = {rule.left: li, rule.right: ri}
+                if rule.left == "sym":
+                    self._emit(out, rule.rel, li, ri, types, conf, "window:" + "-".join(rule.words))
+                elif "src" in roles and "tgt" in roles:
+                    self._emit(out, rule.rel, roles["src"], roles["tgt"], types, conf, "window:" + "-".join(rule.words))
+        return out
+
+    # ------------------------------------------------------------------ dependency frames
+    def parsed(self, sd: Any, tok2m: dict[int, int], types: list[str], anchors_fallback: list[int]) -> list[Cand]:
+        """Frames over a parsed sentence ``sd``; ``tok2m`` maps its token indices to mention indices."""
+        out: list[Cand] = []
+        ctx = _Walk(sd, tok2m, self.lex)
+        for tok in sd:
+            if tok.i in tok2m:
+                continue
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and lemma in ("base", "headquarter", "locate") or low in ("based", "headquartered", "located")):
+                vlemma = {"based": "base", "headquartered": "headquarter", "located": "locate"}.get(low, lemma)
+                for frame in self.lex.verbs.get(vlemma, ()):
+                    if self._verb(ctx, tok, frame, types, out, anchors_fallback):
+                        break
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.dep_ in ("compound", "attr", "appos", "pobj", "dobj", "nsubj"):
+                nlemma = lemma
+                for frame in self.lex.nouns.get(nlemma, ()):
+                    if self._noun(ctx, tok, frame, types, out, anchors_fallback):
+                        break
+                if lemma in self.lex.role_nouns or low in self.lex.role_nouns:
+                    self._role(ctx, tok, types, out)
+                self._noun_in_place(ctx, tok, types, out)
+        return out
+
+    def _verb(self, ctx: "_Walk", t: Any, frame: Frame, types: list[str], out: list[Cand],
+              anchors_fallback: list[int] = ()) -> bool:
+        if frame.prt and not any(c.dep_ == "prt" and c.lower_ == frame.prt for c in t.children):
+            return False
+        passive = ctx.is_passive(t)
+        obj_tok = ctx.object_tokens(t, passive)
+        if frame.obj_lemma:
+            heads = [ctx.noun_of(o) for o in obj_tok]
+            if not any(h is not None and h.lemma_.lower() in frame.obj_lemma for h in heads):
+                return False
+        roles: dict[str, set[int]] = {"src": set(), "tgt": set(), "sym": set(), "sym2": set()}
+
+        def put(role: str, ms: Iterable[int], side: int = 2) -> None:
+            if role == "sym" and side == 2:
+                role = "sym2"
+            if role in roles:
+                roles[role].update(ms)
+
+        subj_tok = ctx.subject_tokens(t, passive)
+        for s in subj_tok:
+            put(frame.subj, ctx.mentions(s), 1)
+        for o in obj_tok:
+            if frame.obj_lemma:
+                noun = ctx.noun_of(o)
+                if noun is not None:
+                    for p, pobj in ctx.preps(noun):
+                        r = frame.prep_role(p)
+                        if r:
+                            put(r, ctx.mentions(pobj))
+                    put("tgt" if frame.obj == "none" else frame.obj, ctx.modifier_mentions(noun))
+                if frame.obj != "none":
+                    put(frame.obj, ctx.mentions(o))
+            else:
+                put(frame.obj, ctx.mentions(o))
+        for p, pobj in ctx.preps(t):
+            r = frame.prep_role(p)
+            if r:
+                put(r, ctx.mentions(pobj))
+        conf = frame.conf if frame.conf is not None else self.lex.conf["verb"]
+        if "ANCHORS" in frame.rel and roles["src"] and not roles["tgt"]:
+            roles["tgt"].update(m for m in anchors_fallback if types[m] == "Cluster")  # "anchors the cluster"
+            conf = 0.55
+        return self._pairs(roles, frame.rel, types, conf, f"dep:{t.lemma_.lower()}", out)
+
+    def _pairs(self, roles: dict[str, set[int]], rels: tuple[str, ...], types: list[str], conf: float, method: str,
+               out: list[Cand], pair_subjects: bool = True) -> bool:
+        n0 = len(out)
+        for a in sorted(roles["src"]):
+            for b in sorted(roles["tgt"]):
+                self._emit(out, rels, a, b, types, conf, method)
+        a_side, b_side = sorted(roles["sym"]), sorted(roles.get("sym2", set()) - roles["sym"])
+        if a_side and b_side:
+            for a in a_side:
+                for b in b_side:
+                    self._emit(out, rels, a, b, types, conf, method)
+        else:
+            sym = (a_side if pair_subjects else []) or b_side  # "X and Y partner", "a partnership between X and Y"
+            for x in range(len(sym)):
+                for y in range(x + 1, len(sym)):
+                    self._emit(out, rels, sym[x], sym[y], types, conf, method)
+        return len(out) > n0
+
+    def _noun(self, ctx: "_Walk", n: Any, frame: Frame, types: list[str], out: list[Cand], anchors_fallback: list[int]) -> bool:
+        roles: dict[str, set[int]] = {"src": set(), "tgt": set(), "sym": set(), "sym2": set()}
+
+        def put(role: str, ms: Iterable[int], side: int = 2) -> None:
+            if role == "sym" and side == 2:
+                role = "sym2"
+            if role in roles:
+                roles[role].update(ms)
+
+        base = n
+        if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN") and n.head.i not in ctx.tok2m:
+            base = n.head  # "anchor institution"
+        if "PART_OF" in frame.rel and base.dep_ not in ("attr", "appos", "conj", "oprd", "pobj"):
+            return False  # "use part of the capital" says nothing about membership
+        put(frame.holder, ctx.holder(base), 2 if base.dep_ == "nsubj" else 1)
+        for node in {n, base}:
+            for p, pobj in ctx.preps(node):
+                r = frame.prep_role(p)
+                if r:
+                    put(r, ctx.mentions(pobj))
+            for c in node.children:
+                if c.dep_ == "poss":
+                    put(frame.poss, ctx.mentions(c), 1)
+                elif c.dep_ in ("compound", "nmod", "amod") and c.i in ctx.tok2m:
+                    put(frame.compound, ctx.mentions(c), 1)
+        for c in n.conjuncts:
+            for p, pobj in ctx.preps(c):
+                r = frame.prep_role(p)
+                if r and not roles["tgt"]:
+                    put(r, ctx.mentions(pobj))
+        if "ANCHORS" in frame.rel and (not roles["src"] or not roles["tgt"]):
+            if not roles["src"]:
+                orgs = [m for m in anchors_fallback if types[m] in ("Institute", "Company")]
+                roles["src"].update(orgs[:1])
+            if not roles["tgt"]:
+                roles["tgt"].update(m for m in anchors_fallback if types[m] == "Cluster")
+            conf = 0.55
+        else:
+            conf = frame.conf if frame.conf is not None else self.lex.conf["noun"]
+        return self._pairs(roles, frame.rel, types, conf, f"dep:{n.lemma_.lower()}", out, pair_subjects=False)
+
+    def _role(self, ctx: "_Walk", n: Any, types: list[str], out: list[Cand]) -> None:
+        """"Name, professor at Y", "Y CEO Name", "Y's director Name", "chief executive Name of Y"."""
+        persons = [m for m in ctx.holder(n) if types[m] == "Person"]
+        if not persons:
+            return
+        orgs: set[int] = set()
+        for node in [n, *n.conjuncts]:
+            for p, pobj in ctx.preps(node):
+                if p in self.lex.role_preps:
+                    orgs.update(ctx.mentions(pobj))
+            for c in node.children:
+                if c.dep_ in ("poss", "compound", "nmod") and c.i in ctx.tok2m:
+                    orgs.update(ctx.mentions(c))
+        if not orgs and n.dep_ == "attr" and n.head.dep_ == "relcl" and any(c.lower_ == "where" for c in n.head.children):
+            orgs = ctx.mentions(n.head.head)  # "the University of Alberta, where Richard Sutton is a professor"
+        for p in persons:
+            for o in sorted(orgs):
+                self._emit(out, ["AFFILIATED_WITH"], p, o, types, self.lex.role_conf, "dep:role")
+
+    def _noun_in_place(self, ctx: "_Walk", n: Any, types: list[str], out: list[Cand]) -> None:
+        """"MBZUAI is a graduate research university in Abu Dhabi": a noun said of an organisation, in a place."""
+        if n.dep_ not in ("attr", "appos") or n.pos_ not in ("NOUN", "PROPN"):
+            return
+        places = set()
+        for p, pobj in ctx.preps(n):
+            if p in ("in", "of"):
+                places.update(m for m in ctx.mentions(pobj) if types[m] == "Cluster")
+        for c in n.children:
+            if c.dep_ in ("compound", "nmod") and c.i in ctx.tok2m and types[ctx.tok2m[c.i]] == "Cluster":
+                places.add(ctx.tok2m[c.i])
+        if not places:
+            return
+        for h in ctx.holder(n):
+            for pl in sorted(places):
+                self._emit(out, ["LOCATED_IN"], h, pl, types, self.lex.conf["adjacent"], "dep:np-in-place")
+
+
+def by_end_of(spans: list[tuple[int, int, int]], i: int) -> int:
+    for j, s, e in spans:
+        if j == i:
+            return e
+    return -1
+
+
+class _Walk:
+    """Navigation over one parsed sentence: which mentions fill a syntactic slot."""
+
+    def __init__(self, sd: Any, tok2m: dict[int, int], lex: Lexicon) -> None:
+        self.sd = sd
+        self.tok2m = tok2m
+        self.lex = lex
+
+    def is_passive(self, t: Any) -> bool:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            return True
+        if t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "amod", "conj", "advcl") and not any(c.dep_ in ("nsubj", "aux") for c in t.children):
+            if t.dep_ == "conj":
+                return self.is_passive(t.head)
+            return True
+        return False
+
+    def noun_of(self, tok: Any) -> Any:
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ in ("relcl",):
+            return tok.head.head
+        return tok
+
+    def subject_tokens(self, t: Any, passive: bool) -> list[Any]:
+        if passive:
+            return [pobj for c in t.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in TIME_WORDS]
+        if subs:
+            return subs + self._list_extra(t)
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+            subs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            return subs or self.subject_tokens(t.head, False)
+        if t.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in t.head.children):
+            return [c for c in t.head.children if c.dep_ == "dobj"]  # "persuade Samsung to open"
+        if t.dep_ in ("xcomp", "advcl", "ccomp") and t.head.pos_ in ("VERB", "AUX"):
+            return self.subject_tokens(t.head, False)
+        if t.dep_ in ("acl", "relcl") and not passive:
+            return [t.head]
+        return self._list_extra(t)
+
+    def object_tokens(self, t: Any, passive: bool) -> list[Any]:
+        if passive:
+            subs = [c for c in t.children if c.dep_ == "nsubjpass"]
+            if subs:
+                return subs
+            if t.dep_ in ("acl", "relcl", "amod", "advcl"):
+                return [t.head]
+            if t.dep_ == "conj":
+                return self.object_tokens(t.head, True)
+            return []
+        return [c for c in t.children if c.dep_ in ("dobj", "attr", "dative", "oprd")]
+
+    def _list_extra(self, t: Any) -> list[Any]:
+        """"Along with UCL and Imperial, the Turing acts ...": the extra list members."""
+        out = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in LIST_EXTRA:
+                for _, pobj in self.preps_of_prep(c):
+                    out.append(pobj)
+            if c.dep_ == "advmod" and c.lower_ in {"together", "along"}:
+                for _, pobj in self.preps(c):
+                    out.append(pobj)
+        return out
+
+    def preps_of_prep(self, p: Any) -> list[tuple[str, Any]]:
+        out = []
+        for c in p.children:
+            if c.dep_ == "pobj":
+                out.append((p.lower_, c))
+                out.extend((p.lower_, x) for x in c.conjuncts)
+            elif c.dep_ == "prep":
+                out.extend(self.preps_of_prep(c))
+        return out
+
+    def preps(self, t: Any) -> list[tuple[str, Any]]:
+        """(preposition, object) pairs under ``t``; "out of" counts as "of", conjoined preps included."""
+        out: list[tuple[str, Any]] = []
+        for c in t.children:
+            if c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and c.lower_ == "out"):
+                for p, obj in self.preps_of_prep(c):
+                    out.append((p, obj))
+                for cc in c.conjuncts:
+                    if cc.dep_ in ("prep", "conj"):
+                        out.extend(self.preps_of_prep(cc))
+                for cc in c.children:
+                    if cc.dep_ == "prep" and c.dep_ == "prt":
+                        out.extend(self.preps_of_prep(cc))
+            elif c.dep_ == "conj" and c.pos_ == "ADP":
+                out.extend(self.preps_of_prep(c))
+        return out
+
+    def holder(self, n: Any) -> set[int]:
+        """The mentions a noun is predicated of."""
+        seen = 0
+        while seen < 6:
+            seen += 1
+            dep = n.dep_
+            if dep == "conj":
+                n = n.head
+                continue
+            if dep in ("appos", "compound"):
+                m = self.tok2m.get(n.head.i)
+                return {m} if m is not None else self._direct(n.head, 1)
+            if dep in ("attr", "acomp", "oprd"):
+                verb = n.head
+                subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                res: set[int] = set()
+                for s in subs:
+                    res |= self.mentions(s)
+                for x in self._list_extra(verb) + self._list_extra(n):
+                    res |= self.mentions(x)
+                return res
+            if dep == "dobj":
+                res = set()
+                for s in self.subject_tokens(n.head, False):
+                    res |= self.mentions(s)
+                return res
+            if dep == "pobj":
+                prep = n.head
+                h = prep.head
+                if prep.lower_ in ("as", "in") and h.pos_ in ("VERB", "AUX"):
+                    res = set()
+                    for s in self.subject_tokens(h, self.is_passive(h)):
+                        res |= self.mentions(s)
+                    for x in self._list_extra(n) + self._list_extra(h):
+                        res |= self.mentions(x)
+                    return res
+                if prep.lower_ == "as" and h.pos_ in ("NOUN", "PROPN"):
+                    return self.mentions(h)
+                return set()
+            if dep == "nsubj" and n.head.lemma_.lower() in ("include", "be", "comprise", "count") and any(
+                    c.dep_ in ("poss", "det") for c in n.children):
+                res = set()  # "its sponsors include NVIDIA, RBC and Shopify"
+                for c in n.head.children:
+                    if c.dep_ in ("dobj", "attr"):
+                        res |= self.mentions(c)
+                return res
+            return set()
+        return set()
+
+    def modifier_mentions(self, noun: Any) -> set[int]:
+        res: set[int] = set()
+        for c in noun.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.i in self.tok2m:
+                res.add(self.tok2m[c.i])
+        return res
+
+    def mentions(self, tok: Any, depth: int = 0) -> set[int]:
+        """Mentions standing in a slot filled by ``tok`` (with its conjuncts)."""
+        if depth > 4:
+            return set()
+        res = self._direct(tok, depth)
+        for c in tok.conjuncts:
+            res |= self._direct(c, depth)
+        return res
+
+    def _direct(self, tok: Any, depth: int) -> set[int]:
+        m = self.tok2m.get(tok.i)
+        if m is not None:
+            return {m}
+        low = tok.lower_
+        if low in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.mentions(tok.head.head, depth + 1)
+        if low in REL_PRONOUNS and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
+            return self.mentions(tok.head.head.head, depth + 1)  # "in which Microsoft invested"
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            for c in tok.children:
+                if c.dep_ == "appos" and c.i in self.tok2m:
+                    return {self.tok2m[c.i]}
+            if tok.dep_ == "appos":
+                return self.mentions(tok.head, depth + 1)
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.via_nouns or low in self.lex.via_nouns:
+                res: set[int] = set()
+                for c in tok.children:
+                    if c.dep_ in ("poss", "compound", "nmod") and c.i in self.tok2m:
+                        res.add(self.tok2m[c.i])
+                for p, pobj in self.preps(tok):
+                    if p in ("from", "of", "by", "for", "in", "at"):
+                        res |= self.mentions(pobj, depth + 1)
+                if not res and lemma in ROUND_NOUNS:
+                    # "X raised $40 million in a Series B round led by Y": the round is X's
+                    h = tok.head
+                    if h.dep_ == "prep":
+                        h = h.head
+                    if h.pos_ == "VERB" and h.lemma_.lower() in ("raise", "close", "complete", "secure", "announce", "receive"):
+                        for sub in h.children:
+                            if sub.dep_ in ("nsubj", "nsubjpass"):
+                                res |= self.mentions(sub, depth + 1)
+                return res
+        return set()

@@ -1,0 +1,111 @@
+"""Entity mentions from the real spaCy pipeline: typing, cleaning, splits, acronyms, appositions."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.facts import EntityRecord
+from ingest.document import LoadedDocument
+from ingest.nlp import DocFacts, resolve
+from ingest.nlp.extractor import shared_extractor
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def run(ex, text: str, doc_id: str = "d1") -> DocFacts:
+    return ex.extract(LoadedDocument(id=doc_id, source="test", title="t", kind="text", text=text))
+
+
+def entities(facts: DocFacts) -> dict[str, EntityRecord]:
+    return {r.name: r for r in resolve([facts]) if isinstance(r, EntityRecord)}
+
+
+def kinds(facts: DocFacts) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in facts.mentions}
+
+
+def test_constructor_is_lazy():
+    from ingest.nlp import Extractor
+
+    e = Extractor()
+    assert e._ready is False and e._pipes is None
+
+
+def test_possessive_split_into_place_and_organisation(ex):
+    f = run(ex, "Montreal's Kestrel Robotics builds warehouse robots.")
+    assert ("Montreal", "Cluster") in kinds(f)
+    assert ("Kestrel Robotics", "Company") in kinds(f)
+    assert not any("'s" in m.text for m in f.mentions)
+
+
+def test_gazetteer_wins_and_strips_the(ex):
+    f = run(ex, "The Vector Institute hired 40 researchers in Toronto last year.")
+    m = next(m for m in f.mentions if m.type == "Institute")
+    assert m.text == "Vector Institute" and m.source == "gazetteer"
+    assert f.mentions[0].start == len("The ")
+
+
+def test_unknown_names_typed_by_head_words(ex):
+    f = run(ex, "The Ministry of Quantum Affairs launched the Northwind AI Residency Programme with "
+                "the Harborview Foundation and Zorbex Labs.")
+    k = kinds(f)
+    assert ("Ministry of Quantum Affairs", "Agency") in k
+    assert ("Northwind AI Residency Programme", "Programme") in k
+    assert ("Harborview Foundation", "Institute") in k
+    assert ("Zorbex Labs", "Company") in k
+
+
+def test_acronym_defined_and_reused(ex):
+    f = run(ex, "The Brightwater Institute for Data Science (BWIDS) opened in 2019. Since then BWIDS has trained "
+                "400 engineers.")
+    acr = [m for m in f.mentions if m.text == "BWIDS"]
+    assert len(acr) == 2
+    assert all(m.type == "Institute" and m.acronym_of == "Brightwater Institute for Data Science" for m in acr)
+    ents = entities(f)
+    assert ents["Brightwater Institute for Data Science"].aliases == ["BWIDS"]
+
+
+def test_apposition_names_one_entity(ex):
+    f = run(ex, "In Montreal, Mila, the Quebec AI Institute, plays a similar role to Vector.")
+    ents = entities(f)
+    assert "Quebec AI Institute" in ents["Mila"].aliases
+    assert not any(e.name == "Quebec AI Institute" for e in ents.values())
+    f = run(ex, "Kestrel Robotics, the Lumora Robotics Company, opened a lab.")
+    m = {x.text: x for x in f.mentions}
+    assert m["Lumora Robotics Company"].coref is not None
+
+
+def test_places_need_hub_or_location_context(ex):
+    f = run(ex, "Zorbex AI is headquartered in Springfield. Zorbex AI was incorporated in Delaware.")
+    k = kinds(f)
+    assert ("Springfield", "Cluster") in k
+    assert not any(m.text == "Delaware" for m in f.mentions)
+    f = run(ex, "Canada's position in artificial intelligence rests on its institutes.")
+    assert not any(m.type == "Cluster" for m in f.mentions)  # a country is a cluster only as a hub
+
+
+def test_list_members_all_typed(ex):
+    f = run(ex, "Google, Microsoft, Amazon, Apple, and Meta have joined the Open Compute Alliance.")
+    names = {m.text for m in f.mentions if m.type == "Company"}
+    assert names == {"Google", "Microsoft", "Amazon", "Apple", "Meta"}
+
+
+def test_short_form_after_full_name(ex):
+    f = run(ex, "Sadeem Analytics builds speech tools. Sadeem is a member of Hub71.")
+    ents = entities(f)
+    assert "Sadeem" in ents["Sadeem Analytics"].aliases
+
+
+def test_headings_are_not_organisations(ex):
+    f = run(ex, "Research Collaborations\n\nWe collaborate with Harvard University.")
+    assert not any(m.text == "Research Collaborations" for m in f.mentions)
+
+
+def test_offsets_index_the_text(ex):
+    text = "Toronto's Vector Institute partners with the University of Toronto."
+    f = run(ex, text)
+    for m in f.mentions:
+        assert text[m.start:m.end] == m.text
