@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from aikg.ids import clean_surface, normalise_name
+from aikg.ids import clean_surface
 from ingest.nlp.gazetteer import Gazetteer, GazetteerEntry
 from ingest.nlp.lexicon import Lexicon
 from ingest.nlp.records import MentionFact
@@ -83,6 +83,10 @@ class EntityFinder:
             return "Agency"
         if low[0] == "government" or (len(low) > 1 and low[-1] == "government"):
             return "Agency"
+        # the head of "X of/for Y" is the word before the connector: "National Strategy for Data and AI"
+        head = next((low[k - 1] for k in range(1, len(low)) if low[k] in ("of", "for") and k > 0), None)
+        if head in self.lex.programme_last:
+            return "Programme"
         if any(w in self.lex.institute_words for w in low):
             return "Institute"
         if last in self.lex.company_last:
@@ -183,9 +187,19 @@ class EntityFinder:
                 start = split + 1
                 if start >= end:
                     continue
+            if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_.rstrip(".") in self.lex.person_titles:
+                continue  # "Minister of State for Artificial Intelligence": a portfolio
+            if label == "ORG" and start >= 2 and doc[start - 1].lower_ in ("in", "near") and doc[start - 2].lower_ in (
+                    "located", "based", "headquartered", "situated") and not self.type_of_name([t.text for t in doc[start:end]]):
+                label = "GPE"  # "KAUST, located in Thuwal"
+            if label == "ORG" and end - start in (2, 3) and not self.type_of_name([t.text for t in doc[start:end]]) \
+                    and (self._role_apposition(doc, end) or self._speaker(doc, start, end)):
+                label = "PERSON"  # "Demis Hassabis, the chief executive of ..."
             typ = self.type_of_span(doc, start, end, label)
             if typ is None:
                 continue
+            if typ != "Person" and self._generic(doc, start, end) and not self.gaz.lookup(doc[start:end].text):
+                continue  # "a new AI Research Institute"
             text = doc[start:end].text
             if not any(c.isupper() for c in text) or len(text) < 2 or text.lower() in self.lex.ner_stop:
                 continue
@@ -215,7 +229,8 @@ class EntityFinder:
                 if a.end == b.start and doc[a.end - 1].whitespace_ and (
                     (a.type == "Cluster" and b.source == "ner" and b.type in ORG_TYPES + ("Programme",) and b.label == "ORG")
                     or (b.type == "Cluster" and a.source == "ner" and a.label == "ORG"
-                        and (a.end - a.start == 1 or doc[a.end - 1].lower_ in NAME_CONNECTORS))
+                        and (a.end - a.start == 1 or doc[a.end - 1].lower_ in NAME_CONNECTORS
+                             or doc[a.end - 1].lower_ in self.lex.institute_words))
                 ):
                     words = [t.text for t in doc[a.start:b.end]]
                     typ = self.type_of_name(words) or (b.type if b.type != "Cluster" else a.type)
@@ -238,10 +253,12 @@ class EntityFinder:
         while i < n:
             if _is_name_token(doc[i]) and not doc[i].is_sent_start or (_is_name_token(doc[i]) and doc[i].is_sent_start and doc[i].lower_ not in ARTICLES):
                 j = i
-                while j < n and (_is_name_token(doc[j]) or (doc[j].lower_ in NAME_CONNECTORS and j + 1 < n and _is_name_token(doc[j + 1])
-                                                             and doc[j + 1].text[:1].isalpha() and j > i)):
-                    if doc[j].text in QUOTES or doc[j].text in {"(", ")", ","}:
+                while j < n and (_is_name_token(doc[j]) or (j > i and self._connector_ok(doc, j))):
+                    if doc[j].text in QUOTES or doc[j].text in {"(", ")"}:
                         break
+                    if doc[j].text == ",":
+                        if not self._comma_in_name(doc, i, j):
+                            break
                     if doc[j].lower_ == "and" and self._list_and(doc, spans, taken, j):
                         break  # "Université de Montréal and McGill University" is a list
                     j += 1
@@ -278,9 +295,14 @@ class EntityFinder:
                 w.lower() in {"university", "institute", "college", "school", "centre", "center", "laboratory", "academy", "foundation", "society"} for w in words
             ):
                 continue
+            if self._generic(doc, start, end):
+                continue  # "a new AI Research Institute" names no particular body
             covered = {taken[i] for i in range(start, end) if taken[i] is not None}
-            if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster" for k in covered):
-                continue
+            if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster"
+                   and not (spans[k].start == start and spans[k].end < end and spans[k].type == typ
+                            and all(t.text[:1].isupper() for t in doc[spans[k].end:end]))
+                   for k in covered):
+                continue  # the gazetteer wins, unless the text names something longer ("... and Information Technology")
             if any(spans[k].start < start or spans[k].end > end for k in covered):
                 # partial overlap with a longer NER span: keep the NER span
                 continue
@@ -349,6 +371,49 @@ class EntityFinder:
             taken.add(tok.i)
         return out
 
+    def _generic(self, doc: Any, start: int, end: int) -> bool:
+        """Generic words only, introduced as a description ("a new AI Research Institute")."""
+        if not all(t.lower_ in self.lex.generic_name_words for t in doc[start:end]):
+            return False
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        return prev in {"a", "an", "new", "another", "its", "their", "our", "his", "her"}
+
+    @staticmethod
+    def _speaker(doc: Any, start: int, end: int) -> bool:
+        """"said Jane Doe", "Jane Doe said": a quoted speaker is a person."""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before in ("said", "says", "added") or after in ("said", "says", "added", "told")
+
+    def _role_apposition(self, doc: Any, end: int) -> bool:
+        """", the chief executive of", ", a professor at": what follows a person's name."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+            return False
+        return any(t.lower_ in self.lex.role_nouns for t in doc[end + 2:min(len(doc), end + 6)])
+
+    @staticmethod
+    def _connector_ok(doc: Any, j: int) -> bool:
+        """"of", "for the", "&" inside a name, followed by a capitalised word."""
+        n = len(doc)
+        if doc[j].text == ",":
+            return j + 1 < n and _is_name_token(doc[j + 1]) and doc[j + 1].text[:1].isalpha()
+        if doc[j].lower_ not in NAME_CONNECTORS:
+            return False
+        k = j + 1
+        if k < n and doc[k].lower_ == "the" and doc[j].lower_ != "the":
+            k += 1
+        return k < n and _is_name_token(doc[k]) and doc[k].text[:1].isalpha()
+
+    def _comma_in_name(self, doc: Any, i: int, j: int) -> bool:
+        """"Department for Science, Innovation and Technology": a comma inside an agency name."""
+        words = [t.lower_ for t in doc[i:j]]
+        if not any(w in self.lex.agency_first and nxt in ("of", "for") for w, nxt in zip(words, words[1:])):
+            return False
+        k = j + 1
+        while k < len(doc) and k < j + 6 and (_is_name_token(doc[k]) or doc[k].text == ","):
+            k += 1
+        return k < len(doc) and doc[k].lower_ == "and"
+
     def _list_and(self, doc: Any, spans: list[Span], taken: list, j: int) -> bool:
         heads = self.lex.institute_words | self.lex.agency_last | self.lex.programme_last
         k = taken[j - 1]
@@ -379,7 +444,7 @@ class EntityFinder:
     def _short_forms(self, doc: Any, spans: list[Span]) -> list[Span]:
         """"Quillmark" after "Quillmark Systems, Inc.", "Vector" after "Vector Institute", "Sadeem" after "Sadeem Analytics"."""
         short: dict[str, Span] = {}
-        person_words = {t.text for s in spans if s.type == "Person" for t in doc[s.start:s.end]}
+        person_words = {t.text for s in spans if s.type == "Person" and s.end - s.start > 1 for t in doc[s.start:s.end]}
         heads = self.lex.institute_words | self.lex.agency_first | self.lex.programme_last
         for s in spans:
             if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
@@ -408,18 +473,30 @@ class EntityFinder:
             words = [t.text for t in doc]
             for i, w in enumerate(words):
                 cands = by_first.get(w)
-                if not cands or i in taken:
+                if not cands:
                     continue
                 for key in cands:
                     n = len(key)
                     s = full[key] if tuple(words[i:i + n]) == key else None
-                    if s is not None and not any(j in taken for j in range(i, i + n)):
-                        out.append(Span(i, i + n, s.type, s.source if s.source == "gazetteer" else "rule", entry=s.entry,
-                                        label=s.label, canonical=self._canonical_of(doc, s)))
-                        taken.update(range(i, i + n))
-                        break
+                    if s is None:
+                        continue
+                    inside = [o for o in out if o.start < i + n and o.end > i]
+                    # a partial NER reading inside the name ("Quantum" in "Helix Quantum") gives way
+                    if any(o.source == "gazetteer" or o.start < i or o.end > i + n for o in inside) or (
+                            inside and n == 1):
+                        continue
+                    for o in inside:
+                        out.remove(o)
+                    out.append(Span(i, i + n, s.type, s.source if s.source == "gazetteer" else "rule", entry=s.entry,
+                                    label=s.label, canonical=self._canonical_of(doc, s)))
+                    taken.update(range(i, i + n))
+                    break
         if not short:
             return out
+        for sp in out:  # "Foghorn" read as a person where "Foghorn Capital" is named
+            if sp.source == "ner" and sp.type == "Person" and sp.end - sp.start == 1 and doc[sp.start].text in short:
+                host = short[doc[sp.start].text]
+                sp.type, sp.source, sp.entry, sp.canonical = host.type, "rule", host.entry, self._canonical_of(doc, host)
         for tok in doc:
             s = short.get(tok.text)
             if s is None or tok.i in taken:
@@ -567,7 +644,7 @@ class EntityFinder:
         for s in spans:
             sent_has[sent_of[s.start]] = sent_has.get(sent_of[s.start], 0) + 1
         in_quote = False
-        wanted = self.lex.self_pronouns | self.lex.possessive_pronouns | set(self.lex.anaphors)
+        wanted = self.lex.self_pronouns | self.lex.possessive_pronouns | set(self.lex.anaphors) | {"it"}
         for tok in doc:
             if tok.text in QUOTES:
                 in_quote = not in_quote
@@ -582,6 +659,16 @@ class EntityFinder:
                 ante = self._antecedent(out, tok.i, ctx.self_type, by_name=ctx.self_name, doc=doc)
                 if ante is not None:
                     out.append(Span(tok.i, tok.i + 1, ctx.self_type, "anaphor", coref=out[ante], canonical=ctx.self_name))
+                continue
+            if tok.text == "It" and tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].islower():
+                prev_start = sent_of[tok.i - 1] if tok.i > 0 else None
+                if prev_start is not None:
+                    firsts = sorted((k for k, s in enumerate(out) if prev_start <= s.start < tok.i
+                                     and s.type in ORG_TYPES + ("Programme",)), key=lambda k: out[k].start)
+                    if firsts:
+                        k = firsts[0]
+                        target = out[k].coref if out[k].source == "anaphor" and out[k].coref is not None else out[k]
+                        out.append(Span(tok.i, tok.i + 1, target.type, "anaphor", coref=target))
                 continue
             if low in self.lex.possessive_pronouns:
                 ante = self._antecedent(out, tok.i, None, doc=doc, same_or_prev_sentence=True)
@@ -629,6 +716,9 @@ class EntityFinder:
         cands = sorted((k for k, s in enumerate(spans) if first_sent <= s.start < i and s.source != "anaphor"),
                        key=lambda k: spans[k].start)
         typed = [k for k in cands if spans[k].type == typ]
+        same_sentence = [k for k in typed if spans[k].start >= sent.start]
+        if same_sentence and same_sentence[0] == cands[[spans[k].start >= sent.start for k in cands].index(True)]:
+            return same_sentence[0]  # "AISG was launched by the NRF ..., and the programme is run out of NUS"
         if noun:
             named = [k for k, s in enumerate(spans) if s.start < i and s.source != "anaphor" and s.type == typ
                      and noun in doc[s.start:s.end].text.lower()]

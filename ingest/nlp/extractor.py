@@ -8,7 +8,6 @@ back, see docs/extraction.md).
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterable, Iterator
@@ -18,8 +17,8 @@ from ingest.nlp.config import ExtractConfig
 from ingest.nlp.entities import DocContext, EntityFinder
 from ingest.nlp.gazetteer import Gazetteer
 from ingest.nlp.lexicon import Lexicon
-from ingest.nlp.records import DocFacts, MentionFact, RelationCandidate
-from ingest.nlp.relations import Cand, RelationFinder
+from ingest.nlp.records import DocFacts, RelationCandidate
+from ingest.nlp.relations import Cand, RelationFinder, allowed
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
@@ -88,7 +87,7 @@ class Extractor:
         import multiprocessing as mp
 
         global _WORKER
-        size = max(1, self.config.batch_size // 4)
+        size = max(1, self.config.batch_size // 16)
         if "fork" in mp.get_all_start_methods():
             # load once here; forked workers share the loaded model pages (copy-on-write)
             self._load()
@@ -186,8 +185,10 @@ class Extractor:
             self._add(d, facts, cands, sinfo, replace_window=False)
             if not self._pipes.parse_enabled:
                 continue
-            words = [t.lower_ for t in sent]
-            if self.config.parse == "all" or self._relations.needs_parse(words):
+            inner = {t for _, a, b in inside for t in range(a, b)}
+            words = [t.lower_ for t in sent if t.i not in inner]
+            if self.config.parse == "all" or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
+                                              and self._relations.needs_parse(words, any(types[i] == "Person" for i, _, _ in inside))):
                 char_map = {(m_start - sent.start_char, m_end - sent.start_char): i for i, m_start, m_end in
                             ((i, sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)) for i, s, e in inside)}
                 anchors = [i for i, s, e in inside] + anchor_extra
@@ -210,6 +211,22 @@ class Extractor:
                 continue
             have.add(key)
             facts.relations.append(RelationCandidate(c.type, c.src, c.tgt, round(c.conf, 3), c.method, start, end, text, page))
+
+
+_RELATABLE: dict[frozenset[str], bool] = {}
+
+
+def _relatable(types: set[str]) -> bool:
+    """Can any relation type join two of these entity types? (Person + Cluster alone cannot.)"""
+    key = frozenset(types)
+    hit = _RELATABLE.get(key)
+    if hit is None:
+        from graph.schema import SCHEMA
+
+        hit = any(a in rel.sources and b in rel.targets for rel in SCHEMA.relation_types.values()
+                  for a in key for b in key if a != b or a != "Person")
+        _RELATABLE[key] = hit
+    return hit
 
 
 def _align(pdoc: Any, char_map: dict[tuple[int, int], int]) -> dict[int, int]:
@@ -244,8 +261,6 @@ def _share_lists(cands: list[Cand], groups: dict[int, int], types: list[str]) ->
             for x in members[g]:
                 new = Cand(c.type, x, c.tgt, c.conf, c.method) if side == "src" else Cand(c.type, c.src, x, c.conf, c.method)
                 key = (new.type, new.src, new.tgt)
-                from ingest.nlp.relations import allowed
-
                 if key in seen or new.src == new.tgt or allowed([new.type], types[new.src], types[new.tgt]) is None:
                     continue
                 seen.add(key)

@@ -34,6 +34,7 @@ class Frame:
     obj_lemma: tuple[str, ...] = ()
     prt: str = ""
     conf: float | None = None
+    needs_prep: bool = False
 
     def prep_role(self, prep: str) -> str | None:
         for p, role in self.preps:
@@ -61,6 +62,7 @@ def _frame(spec: dict[str, Any], where: str) -> Frame:
         obj_lemma=tuple(spec.get("obj_lemma", ())),
         prt=spec.get("prt", ""),
         conf=spec.get("conf"),
+        needs_prep=bool(spec.get("needs_prep", False)),
     )
 
 
@@ -101,6 +103,7 @@ class Lexicon:
         self.gaz_blockers = frozenset(types.get("gazetteer_blockers_after", ()))
         self.company_run_last = lower(types["company_run_last_words"])
         self.leading_determiners = lower(types["leading_determiners"])
+        self.generic_name_words = lower(types["generic_name_words"])
         self.generic_modifiers = lower(types["generic_name_modifiers"])
 
         conf = relations["confidence"]
@@ -121,26 +124,44 @@ class Lexicon:
             WindowRule(tuple(w["phrase"].lower().split()), tuple(w["rel"]), w["left"], w["right"])
             for w in relations["window"]
         )
-        # cheap pre-filter: a sentence is parsed only if one of its lower-cased words could be a trigger
-        self.trigger_words = frozenset(self._trigger_forms())
+        # cheap pre-filter: a sentence is parsed only if one of its words (outside mentions) could be a trigger
+        self.verb_forms, self.noun_forms, self.role_forms = self._trigger_forms()
 
-    def _trigger_forms(self) -> set[str]:
-        forms: set[str] = set()
-        stems = set(self.verbs) | set(self.nouns) | set(self.role_nouns) | {"anchor"}
-        for s in stems:
-            base = s.rstrip("e")
-            forms.update({s, s + "s", s + "ed", s + "d", base + "ing", s + "es", s + "ing"})
-            if s.endswith("y"):
-                forms.update({s[:-1] + "ies", s[:-1] + "ied"})
-        irregular = {"led", "leads", "run", "ran", "runs", "founded", "set", "sets", "based", "headquartered",
-                     "taught", "held", "raised", "won", "backed", "funded", "opened", "housed", "joined", "ceo",
-                     "within", "under", "anchors", "anchored"}
-        forms.update(irregular)
+    @staticmethod
+    def _inflect(lemma: str, verb: bool) -> set[str]:
+        forms = {lemma, lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies"} | ({lemma[:-1] + "ied"} if verb else set())
+        if verb:
+            base = lemma[:-1] if lemma.endswith("e") else lemma
+            forms |= {lemma + "ed", lemma + "d", base + "ing", lemma + "ing", base + base[-1] + "ed", base + base[-1] + "ing"}
         return forms
+
+    def _trigger_forms(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        verbs: set[str] = set()
+        for v in self.verbs:
+            verbs |= self._inflect(v, True)
+        verbs |= {"led", "ran", "run", "set", "won", "taught", "held", "drew", "put", "based", "headquartered", "spun",
+                  "bought", "sold", "made", "began", "built", "grew", "brought"}
+        nouns: set[str] = set()
+        for n in self.nouns:
+            nouns |= self._inflect(n, False)
+        roles: set[str] = set()
+        for r in self.role_nouns:
+            roles |= self._inflect(r, False)
+        return frozenset(verbs), frozenset(nouns), frozenset(roles)
+
+    def needs_parse(self, words: list[str], has_person: bool) -> bool:
+        """Could a dependency frame fire here? Titles count only when a person is named."""
+        for w in words:
+            if w in self.verb_forms or w in self.noun_forms or (has_person and w in self.role_forms):
+                return True
+        return False
 
     def known_lemmas(self) -> set[str]:
         words = set(self.verbs) | set(self.nouns) | set(self.role_nouns) | set(self.via_nouns)
-        words |= {"include", "comprise", "count", "be", "have", "force", "round", "office", "lab", "hub", "member"}
+        words |= {"include", "comprise", "count", "be", "have", "force", "round", "office", "lab", "hub", "member",
+                  "come", "flow", "arrive", "originate", "close", "complete", "announce", "persuade", "help"}
         for frames in (*self.verbs.values(), *self.nouns.values()):
             for f in frames:
                 words.update(f.obj_lemma)

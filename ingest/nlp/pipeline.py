@@ -96,25 +96,26 @@ def light_lemma(low: str, tag: str) -> str:
     """Lemma of a word good enough for trigger lookup: irregular forms, then suffix stripping to a known lemma."""
     if low in IRREGULAR and tag.startswith(("VB", "MD")) or low in ("led", "is", "are", "was", "were"):
         return IRREGULAR.get(low, low)
-    if low in KNOWN_LEMMAS:
-        return low
     cands = []
+    verb = tag.startswith("VB") or tag in ("JJ", "")
     if low.endswith("ies"):
         cands.append(low[:-3] + "y")
-    if low.endswith("ied"):
+    if verb and low.endswith("ied"):
         cands.append(low[:-3] + "y")
-    if low.endswith("ing"):
+    if verb and low.endswith("ing"):
         cands += [low[:-3], low[:-3] + "e", low[:-4]]
-    if low.endswith("ed"):
+    if verb and low.endswith("ed"):
         cands += [low[:-2], low[:-1], low[:-3]]
     if low.endswith("es"):
         cands += [low[:-2], low[:-1]]
-    if low.endswith("s"):
+    if low.endswith("s") and not low.endswith("ss"):
         cands.append(low[:-1])
+    if not verb and low in KNOWN_LEMMAS:
+        return low  # "funding", "backing" stay nouns
     for c in cands:
         if c in KNOWN_LEMMAS:
             return c
-    return low
+    return low  # known or not: the word itself
 
 
 def build_pipelines(config: ExtractConfig, gazetteer: Gazetteer, lemmas: Iterable[str] = ()) -> Pipelines:

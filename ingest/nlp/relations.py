@@ -27,6 +27,7 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 LIST_EXTRA = {"along", "alongside", "together"}
+UNIT_WORDS = {"laboratory", "lab", "centre", "center", "school", "department", "faculty", "division", "institute", "unit"}
 ROUND_NOUNS = {"round", "financing", "investment", "funding", "seed", "raise"}
 TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
 
@@ -60,8 +61,8 @@ class RelationFinder:
         if r is not None:
             out.append(Cand(r, src, tgt, conf, method))
 
-    def needs_parse(self, words: Iterable[str]) -> bool:
-        return any(w in self.lex.trigger_words for w in words)
+    def needs_parse(self, words: list[str], has_person: bool = True) -> bool:
+        return self.lex.needs_parse(words, has_person)
 
     # ------------------------------------------------------------------ lists
     @staticmethod
@@ -84,8 +85,6 @@ class RelationFinder:
             if not gap or sb <= ea or cls(types[ia]) != cls(types[ib]):
                 continue
             if all(g in connectors for g in gap) and any(g in real for g in gap):
-                if gap == [","] and sb < len(doc) and False:
-                    continue
                 g = group.get(ia, ia)
                 group[ia] = g
                 group[ib] = g
@@ -137,6 +136,33 @@ class RelationFinder:
                         holder = by_end[k]
                 if holder is not None:
                     self._emit(out, ["LOCATED_IN"], holder, i, types, conf["hyphen_based"], "rule:x-based")
+            # "Microsoft-backed OpenAI", "an NSF-funded institute"
+            if t in ORG + ("Programme", "Person") and e + 1 < sent.end and doc[e].text in {"-", "–"} and doc[e + 1].lower_ in {"backed", "funded", "financed", "sponsored"}:
+                k = e + 2
+                while k < min(sent.end, e + 6):
+                    if k in by_start:
+                        self._emit(out, ["FUNDS"], i, by_start[k], types, conf["hyphen_based"] - 0.1, "rule:x-backed")
+                        break
+                    if doc[k].is_punct:
+                        break
+                    k += 1
+            # "Yoshua Bengio of Mila", "Jane Doe (Acme Labs)"
+            if t == "Person" and e + 1 < sent.end and doc[e].lower_ in {"of", "at", "from", "("} and (e + 1) in by_start:
+                j = by_start[e + 1]
+                if types[j] in ORG:
+                    self._emit(out, ["AFFILIATED_WITH"], i, j, types, conf["adjacent"] - 0.05, "rule:person-of-org")
+            # "the Computer Science and Artificial Intelligence Laboratory (CSAIL) of the Massachusetts Institute of Technology"
+            if t == "Institute" and any(w.lower_ in UNIT_WORDS for w in doc[s:e]):
+                k = e
+                if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
+                    k += 3
+                if k + 1 < sent.end and doc[k].lower_ == "of":
+                    k += 1
+                    if doc[k].lower_ == "the":
+                        k += 1
+                    j = by_start.get(k)
+                    if j is not None and types[j] in ORG:
+                        self._emit(out, ["PART_OF"], i, j, types, conf["adjacent"] - 0.05, "rule:unit-of-org")
             # "Mistral AI of Paris", "the Vector Institute in Toronto"
             if t != "Cluster" and e + 1 < sent.end and doc[e].lower_ in {"of", "in"} and (e + 1) in by_start:
                 j = by_start[e + 1]
@@ -205,7 +231,7 @@ class RelationFinder:
 
     def _verb(self, ctx: "_Walk", t: Any, frame: Frame, types: list[str], out: list[Cand],
               anchors_fallback: list[int] = ()) -> bool:
-        if frame.prt and not any(c.dep_ == "prt" and c.lower_ == frame.prt for c in t.children):
+        if frame.prt and not any(c.dep_ in ("prt", "prep") and c.lower_ == frame.prt for c in t.children):
             return False
         passive = ctx.is_passive(t)
         obj_tok = ctx.object_tokens(t, passive)
@@ -242,6 +268,8 @@ class RelationFinder:
             if r:
                 put(r, ctx.mentions(pobj))
         conf = frame.conf if frame.conf is not None else self.lex.conf["verb"]
+        if frame.needs_prep and not any(frame.prep_role(p) for p, _ in ctx.preps(t)):
+            return False  # "X and Y signed agreements" is no partnership between X and Y
         if "ANCHORS" in frame.rel and roles["src"] and not roles["tgt"]:
             roles["tgt"].update(m for m in anchors_fallback if types[m] == "Cluster")  # "anchors the cluster"
             conf = 0.55
@@ -277,14 +305,24 @@ class RelationFinder:
         base = n
         if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN") and n.head.i not in ctx.tok2m:
             base = n.head  # "anchor institution"
-        if "PART_OF" in frame.rel and base.dep_ not in ("attr", "appos", "conj", "oprd", "pobj"):
+        compound_holder = "PART_OF" in frame.rel and any(c.dep_ == "compound" and c.i in ctx.tok2m for c in n.children) \
+            and any(c.dep_ == "poss" for c in n.children)
+        if "PART_OF" in frame.rel and base.dep_ not in ("attr", "appos", "conj", "oprd", "pobj") and not any(
+                c.dep_ == "appos" and c.i in ctx.tok2m for c in base.children) and not compound_holder:
             return False  # "use part of the capital" says nothing about membership
+        if compound_holder:  # "its NVentures arm"
+            put("src", {ctx.tok2m[c.i] for c in n.children if c.dep_ == "compound" and c.i in ctx.tok2m}, 1)
         put(frame.holder, ctx.holder(base), 2 if base.dep_ == "nsubj" else 1)
-        for node in {n, base}:
+        nodes = [n] if base is n else [n, base]
+        if base.dep_ == "nsubj" and base.head.lemma_.lower() in ("come", "flow", "arrive", "originate"):
+            nodes.append(base.head)  # "Funding for the institute comes from NSF"
+        for node in nodes:
             for p, pobj in ctx.preps(node):
                 r = frame.prep_role(p)
                 if r:
                     put(r, ctx.mentions(pobj))
+            if node is not n and node is not base:
+                continue
             for c in node.children:
                 if c.dep_ == "poss":
                     put(frame.poss, ctx.mentions(c), 1)
@@ -304,11 +342,15 @@ class RelationFinder:
             conf = 0.55
         else:
             conf = frame.conf if frame.conf is not None else self.lex.conf["noun"]
-        return self._pairs(roles, frame.rel, types, conf, f"dep:{n.lemma_.lower()}", out, pair_subjects=False)
+        return self._pairs(roles, frame.rel, types, conf, f"dep:{n.lemma_.lower()}", out)
 
     def _role(self, ctx: "_Walk", n: Any, types: list[str], out: list[Cand]) -> None:
         """"Name, professor at Y", "Y CEO Name", "Y's director Name", "chief executive Name of Y"."""
         persons = [m for m in ctx.holder(n) if types[m] == "Person"]
+        for c in n.children:  # "BIFOLD's director, Professor Klaus-Robert Müller,"
+            m = ctx.tok2m.get(c.i)
+            if c.dep_ == "appos" and m is not None and types[m] == "Person":
+                persons.append(m)
         if not persons:
             return
         orgs: set[int] = set()
@@ -357,10 +399,15 @@ class _Walk:
         self.sd = sd
         self.tok2m = tok2m
         self.lex = lex
+        self.m2toks: dict[int, list[int]] = {}
+        for t, m in tok2m.items():
+            self.m2toks.setdefault(m, []).append(t)
 
     def is_passive(self, t: Any) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
             return True
+        if t.tag_ == "VBN" and t.dep_ == "acomp" and t.head.lemma_ == "be":
+            return True  # "was co-founded in 2019 by ..." parsed as a complement
         if t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "amod", "conj", "advcl") and not any(c.dep_ in ("nsubj", "aux") for c in t.children):
             if t.dep_ == "conj":
                 return self.is_passive(t.head)
@@ -394,6 +441,8 @@ class _Walk:
             subs = [c for c in t.children if c.dep_ == "nsubjpass"]
             if subs:
                 return subs
+            if t.dep_ == "acomp":
+                return [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if t.dep_ in ("acl", "relcl", "amod", "advcl"):
                 return [t.head]
             if t.dep_ == "conj":
@@ -442,6 +491,9 @@ class _Walk:
 
     def holder(self, n: Any) -> set[int]:
         """The mentions a noun is predicated of."""
+        for c in n.children:  # "Its research arm, the National Center for AI," / "Its founder, Hisham Al-Falih,"
+            if c.dep_ == "appos" and c.i in self.tok2m:
+                return {self.tok2m[c.i]}
         seen = 0
         while seen < 6:
             seen += 1
@@ -471,7 +523,9 @@ class _Walk:
                 h = prep.head
                 if prep.lower_ in ("as", "in") and h.pos_ in ("VERB", "AUX"):
                     res = set()
-                    for s in self.subject_tokens(h, self.is_passive(h)):
+                    subs = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in TIME_WORDS] \
+                        or self.subject_tokens(h, False)
+                    for s in subs:
                         res |= self.mentions(s)
                     for x in self._list_extra(n) + self._list_extra(h):
                         res |= self.mentions(x)
@@ -503,6 +557,13 @@ class _Walk:
         res = self._direct(tok, depth)
         for c in tok.conjuncts:
             res |= self._direct(c, depth)
+        # a name whose inner token carries the coordination ("Kestrel Robotics and Lumora Labs")
+        for m in list(res):
+            for t in self.m2toks.get(m, ()):
+                for c in self.sd[t].conjuncts:
+                    other = self.tok2m.get(c.i)
+                    if other is not None:
+                        res.add(other)
         return res
 
     def _direct(self, tok: Any, depth: int) -> set[int]:
@@ -520,6 +581,13 @@ class _Walk:
                     return {self.tok2m[c.i]}
             if tok.dep_ == "appos":
                 return self.mentions(tok.head, depth + 1)
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be" and depth == 0:
+                res0: set[int] = set()  # "MBZUAI is a university in Abu Dhabi, led by ..."
+                for c in tok.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        res0 |= self.mentions(c, depth + 1)
+                if res0:
+                    return res0
             lemma = tok.lemma_.lower()
             if lemma in self.lex.via_nouns or low in self.lex.via_nouns:
                 res: set[int] = set()
