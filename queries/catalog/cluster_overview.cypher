@@ -1,0 +1,27 @@
+// name: cluster_overview
+// title: All clusters at a glance
+// description: Every cluster with the number of its anchors, member organisations
+//   (located in it or anchoring it), programmes (located there or run by a member),
+//   people affiliated with a member, and documents that mention it; largest first.
+// param: limit int default=100 min=1 max=100000 -- how many clusters to list
+// column: cluster -- cluster id
+// column: cluster_name -- cluster name
+// column: anchors -- number of anchor organisations
+// column: organisations -- number of member organisations (anchors included)
+// column: programmes -- number of programmes located there or run by a member
+// column: people -- number of people affiliated with a member
+// column: documents -- number of documents that mention the cluster
+// empty: the graph has no cluster yet
+// example: aikg query run cluster_overview --param limit=20
+MATCH (c:Cluster)
+OPTIONAL MATCH (o:Entity)-[link:LOCATED_IN|ANCHORS]->(c)
+WHERE o:Institute OR o:Company OR o:Agency
+WITH c, count(DISTINCT o) AS organisations, count(DISTINCT CASE WHEN type(link) = 'ANCHORS' THEN o END) AS anchors
+OPTIONAL MATCH (person:Person)-[:AFFILIATED_WITH]->(:Entity)-[:LOCATED_IN|ANCHORS]->(c)
+WITH c, organisations, anchors, count(DISTINCT person) AS people
+// a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster)
+OPTIONAL MATCH (g:Programme)-[:LOCATED_IN|RUNS|ANCHORS*1..2]-(c)
+WITH c, organisations, anchors, people, count(DISTINCT g) AS programmes
+RETURN c.id AS cluster, c.name AS cluster_name, anchors, organisations, programmes, people, c.doc_count AS documents
+ORDER BY organisations DESC, cluster_name, cluster
+LIMIT $limit

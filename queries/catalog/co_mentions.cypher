@@ -1,0 +1,42 @@
+// name: co_mentions
+// title: Co-mention network
+// description: Pairs of entities that appear in the same documents, with the number of
+//   documents they share, one row per pair in the edge-list form (type CO_MENTIONED,
+//   support = shared documents). With an entity, only its co-mentions are listed and it
+//   is always the source; without one, the whole graph's pairs (source = smaller id).
+// param: entity entity default=null -- focus on this entity (id, name or alias)
+// param: min_docs int default=1 min=1 max=100000 -- least number of shared documents
+// param: limit int default=100 min=1 max=1000000 -- how many pairs to list, most shared first
+// column: source -- id of one entity
+// column: source_name -- its name
+// column: source_type -- its entity type
+// column: type -- always CO_MENTIONED (not a stored relationship)
+// column: target -- id of the other entity
+// column: target_name -- its name
+// column: target_type -- its entity type
+// column: support -- number of documents that mention both
+// empty: no two entities share that many documents
+// example: aikg query run co_mentions --param entity=NVIDIA --param min_docs=2
+MATCH (a:Entity {id: $entity})<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(b:Entity)
+WHERE a <> b
+WITH a, b, count(DISTINCT d) AS docs
+WHERE docs >= $min_docs
+RETURN a.id AS source, a.name AS source_name, [l IN labels(a) WHERE l <> 'Entity'][0] AS source_type,
+       'CO_MENTIONED' AS type,
+       b.id AS target, b.name AS target_name, [l IN labels(b) WHERE l <> 'Entity'][0] AS target_type,
+       docs AS support
+ORDER BY support DESC, target_name, target
+LIMIT $limit
+UNION
+WITH $entity AS focus
+WHERE focus IS NULL
+MATCH (a:Entity)<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(b:Entity)
+WHERE a.id < b.id
+WITH a, b, count(DISTINCT d) AS docs
+WHERE docs >= $min_docs
+RETURN a.id AS source, a.name AS source_name, [l IN labels(a) WHERE l <> 'Entity'][0] AS source_type,
+       'CO_MENTIONED' AS type,
+       b.id AS target, b.name AS target_name, [l IN labels(b) WHERE l <> 'Entity'][0] AS target_type,
+       docs AS support
+ORDER BY support DESC, source_name, target_name, source, target
+LIMIT $limit

@@ -1,0 +1,54 @@
+// name: graph_health
+// title: Graph health: orphans, weak entities and likely duplicates
+// description: Entities that need a look. orphan: tied to no other entity by any
+//   relationship. weak: mentioned at most once in all documents, so resting on a single
+//   sighting. duplicate: two entities of the same type that share a name or alias once
+//   case, dots, commas, hyphens and a leading 'the' are ignored (one row per pair, with
+//   the shared forms). Rows come grouped by issue in that order.
+// param: check str default=all choices=all|orphans|weak|duplicates -- which issue to look for
+// param: limit int default=1000 min=1 max=1000000 -- most rows per issue
+// column: issue -- orphan, weak or duplicate
+// column: id -- entity id
+// column: name -- entity name
+// column: type -- entity type
+// column: detail -- what was found
+// column: other -- for a duplicate, the id of the other entity
+// column: other_name -- for a duplicate, the other entity's name
+// empty: no orphan, weak or duplicate entity was found
+// example: aikg query run graph_health --param check=duplicates
+MATCH (n:Entity)
+WHERE $check IN ['all', 'orphans'] AND NOT (n)-->(:Entity) AND NOT (n)<--(:Entity)
+RETURN 'orphan' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
+       'no relationship to another entity; mentions: ' + toString(coalesce(n.mention_count, 0)) AS detail,
+       null AS other, null AS other_name
+ORDER BY id
+LIMIT $limit
+UNION
+MATCH (n:Entity)
+WHERE $check IN ['all', 'weak'] AND coalesce(n.mention_count, 0) <= 1
+RETURN 'weak' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
+       CASE WHEN coalesce(n.mention_count, 0) = 0 THEN 'never mentioned in a document'
+            ELSE 'mentioned once, in one document' END AS detail,
+       null AS other, null AS other_name
+ORDER BY id
+LIMIT $limit
+UNION
+MATCH (n:Entity)
+WHERE $check IN ['all', 'duplicates']
+UNWIND [n.name] + coalesce(n.aliases, []) AS form
+WITH n, trim(replace(replace(replace(replace(toLower(form), '.', ''), ',', ''), '-', ' '), '  ', ' ')) AS folded
+WITH n, CASE WHEN folded STARTS WITH 'the ' THEN substring(folded, 4) ELSE folded END AS key
+WITH [l IN labels(n) WHERE l <> 'Entity'][0] AS type, key, collect(DISTINCT n) AS same
+WHERE size(same) > 1 AND key <> ''
+UNWIND same AS a
+UNWIND same AS b
+WITH type, key, a, b
+WHERE a.id < b.id
+WITH type, a, b, key
+ORDER BY key
+WITH type, a, b, collect(key) AS keys
+RETURN 'duplicate' AS issue, a.id AS id, a.name AS name, type,
+       'shares ' + reduce(s = '', k IN keys | s + CASE WHEN s = '' THEN '' ELSE ', ' END + '"' + k + '"') AS detail,
+       b.id AS other, b.name AS other_name
+ORDER BY id, other
+LIMIT $limit

@@ -1,0 +1,33 @@
+// name: org_ranking
+// title: Organisations ranked by degree or by supporting documents
+// description: Institutes, companies and agencies ranked by how many relationships tie
+//   them to other entities (degree, mentions not counted) or by how many distinct
+//   documents support those relationships. Ties are broken by the other measure, then
+//   by name. Organisations tied to no other entity are left out (see graph_health).
+// param: by str default=degree choices=degree|documents -- the measure to rank by
+// param: type str default=any choices=any|Institute|Company|Agency -- only organisations of this type
+// param: limit int default=20 min=1 max=100000 -- how many organisations to list
+// column: id -- organisation id
+// column: name -- organisation name
+// column: type -- Institute, Company or Agency
+// column: degree -- relationships to other entities, any type and direction
+// column: documents -- distinct documents that support those relationships
+// column: mentioned_in -- distinct documents that mention the organisation
+// empty: no organisation of this type is tied to another entity
+// example: aikg query run org_ranking --param by=documents --param limit=10
+
+// One pass over the relationships (each from both ends) is much cheaper on FalkorDB than
+// expanding every organisation undirected; one row per supporting document follows, the
+// first of each relationship (i = 0) counting it once for the degree.
+MATCH (a)-[r]->(b)
+WHERE type(r) <> 'MENTIONS'
+UNWIND [a, b] AS o
+WITH o, coalesce(r.docs, []) AS docs
+WHERE (o:Institute OR o:Company OR o:Agency) AND ($type = 'any' OR $type IN labels(o))
+UNWIND range(0, CASE WHEN size(docs) = 0 THEN 0 ELSE size(docs) - 1 END) AS i
+WITH o, count(CASE WHEN i = 0 THEN 1 END) AS degree, count(DISTINCT docs[i]) AS documents
+RETURN o.id AS id, o.name AS name, [l IN labels(o) WHERE l <> 'Entity'][0] AS type, degree, documents,
+       o.doc_count AS mentioned_in
+ORDER BY CASE WHEN $by = 'documents' THEN documents ELSE degree END DESC,
+         CASE WHEN $by = 'documents' THEN degree ELSE documents END DESC, name, id
+LIMIT $limit

@@ -1,0 +1,33 @@
+// name: programmes_by_cluster
+// title: Programmes by cluster, with who runs and funds them
+// description: Each programme with the organisations that run it and the funders behind it,
+//   grouped by cluster. A programme belongs to the clusters it is located in and to the
+//   clusters its runners are located in or anchor; a programme tied to no cluster is
+//   listed last with an empty cluster (only when no cluster is asked for).
+// param: cluster entity:Cluster default=null -- only this cluster (id, name or alias)
+// column: cluster -- cluster id (empty when the programme has no cluster)
+// column: cluster_name -- cluster name
+// column: programme -- programme id
+// column: programme_name -- programme name
+// column: run_by -- names of the organisations that run it (RUNS), alphabetical
+// column: funded_by -- names of its funders (FUNDS), alphabetical
+// empty: no programme is tied to this cluster
+// example: aikg query run programmes_by_cluster --param cluster=London
+MATCH (g:Programme)
+OPTIONAL MATCH (g)-[:LOCATED_IN]->(c1:Cluster)
+OPTIONAL MATCH (runner:Entity)-[:RUNS]->(g)
+OPTIONAL MATCH (runner)-[:LOCATED_IN|ANCHORS]->(c2:Cluster)
+WITH g, collect(DISTINCT c1) + collect(DISTINCT c2) AS clusters
+UNWIND (CASE WHEN size(clusters) = 0 THEN [null] ELSE clusters END) AS c
+WITH DISTINCT g, c
+WHERE ($cluster IS NULL OR c.id = $cluster)
+OPTIONAL MATCH (runner:Entity)-[:RUNS]->(g)
+WITH g, c, runner
+ORDER BY runner.name
+WITH g, c, collect(DISTINCT runner.name) AS run_by
+OPTIONAL MATCH (funder:Entity)-[:FUNDS]->(g)
+WITH g, c, run_by, funder
+ORDER BY funder.name
+WITH g, c, run_by, collect(DISTINCT funder.name) AS funded_by
+RETURN c.id AS cluster, c.name AS cluster_name, g.id AS programme, g.name AS programme_name, run_by, funded_by
+ORDER BY cluster_name IS NULL, cluster_name, programme_name, programme
