@@ -74,15 +74,18 @@ def cypher(
 
 
 @app.command()
-def demo(home: HomeOpt = None) -> None:
+def demo(
+    home: HomeOpt = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the view and the RDF export.")] = Path("out"),
+) -> None:
     """Run the main job on the bundled sample corpus (what `make demo` runs)."""
     from aikg.demo import run_demo
 
-    raise typer.Exit(run_demo(home=home))
+    raise typer.Exit(run_demo(home=home, out_dir=out))
 
 
 #: Feature modules under aikg/commands, each with ``register(app)``; add a name to add a group.
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "query", "viz")
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "rdf", "query", "viz")
 
 
 def _register_commands() -> None:

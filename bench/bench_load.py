@@ -20,6 +20,7 @@ from graph.loader import load_records
 from graph.schema import SCHEMA
 from graph.store import open_store
 
+BENCH_ARGS = ["--entities", "2000", "--naive", "1000"]  # the scale `make bench` uses
 TYPES = ["Institute", "Company", "Agency", "Programme", "Person", "Cluster"]
 
 

@@ -1,0 +1,216 @@
+"""Import an aikg RDF export back into a store, through the interchange records and the real loader.
+
+RDF → :class:`DocumentRecord` / :class:`EntityRecord` / :class:`RelationRecord` (pure:
+:func:`graph_to_records`), each record checked by the JSONL format's own validator,
+then :func:`graph.loader.load_records`: so importing is idempotent (documents already
+in the store are skipped) and atomic per document, like every other load.
+
+What is read: the aikg terms of the export (``dcterms:identifier``, ``schema:name``,
+``skos:altLabel``, the external-id and ``aikgp:`` properties, ``aikg:Mention`` nodes,
+and each ``rdf:Statement`` with its ``aikg:Evidence``). The standard-vocabulary
+duplicates (``org:hasSite``, ``schema:founder``…) and derived values (counts, support,
+statement-level confidence) are ignored: the loader recomputes them. A relationship
+with no evidence cannot be loaded (every relationship needs its sentence) and is reported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from aikg.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+from aikg.jsonl import RecordError, parse_record
+from graph.loader import LoadReport, load_records
+from graph.rdf.files import parse_file
+from graph.rdf.mapping import Mapping, Terms, load_mapping
+from graph.schema import SCHEMA
+from graph.store import GraphStore
+
+
+@dataclass(frozen=True)
+class NodeError:
+    """A node of the RDF file that could not become a record."""
+
+    source: str
+    node: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: <{self.node}>: {self.reason}"
+
+
+@dataclass
+class ImportedRecords:
+    documents: list[DocumentRecord]
+    entities: list[EntityRecord]
+    relations: list[RelationRecord]
+    errors: list[NodeError]
+
+
+class _Missing(ValueError):
+    pass
+
+
+def _one(graph: Graph, node: Node, predicate: URIRef, what: str) -> Literal:
+    value = graph.value(node, predicate)
+    if not isinstance(value, Literal):
+        raise _Missing(f"no {what} ({graph.namespace_manager.normalizeUri(predicate)})")
+    return value
+
+
+def _int(graph: Graph, node: Node, predicate: URIRef, what: str) -> int:
+    value = _one(graph, node, predicate, what).toPython()
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Missing(f"{what} is not an integer: {value!r}")
+    return value
+
+
+def _py(lit: Literal) -> Any:
+    value = lit.toPython()
+    return value if isinstance(value, (str, int, float, bool)) else str(lit)
+
+
+def _checked(record: Any) -> Any:
+    """Run a record through the interchange format's validator (the same rules as a JSONL line)."""
+    return parse_record(record.to_json())
+
+
+def graph_to_records(graph: Graph, *, source: str = "<graph>", mapping: Mapping | None = None) -> ImportedRecords:
+    """Turn an aikg export back into interchange records (no store access)."""
+    m = mapping or load_mapping()
+    errors: list[NodeError] = []
+    fail = lambda node, reason: errors.append(NodeError(source, str(node), reason))  # noqa: E731
+
+    # documents
+    dp = m.document_properties
+    documents: list[DocumentRecord] = []
+    doc_ids: dict[Node, str] = {}
+    for node in sorted(set(graph.subjects(RDF.type, m.document_classes[0]))):
+        try:
+            pages = sorted(int(p.toPython()) for p in graph.objects(node, dp["pages"]) if isinstance(p, Literal))
+            opt = lambda key: str(graph.value(node, dp[key])) if graph.value(node, dp[key]) is not None else None  # noqa: E731
+            doc = _checked(DocumentRecord(
+                id=str(_one(graph, node, dp["id"], "identifier")), source=str(_one(graph, node, dp["source"], "source")),
+                title=opt("title") or "", kind=str(_one(graph, node, dp["kind"], "kind")),
+                chars=_int(graph, node, dp["chars"], "chars"), published=opt("published"), publisher=opt("publisher"),
+                pages=pages or None))
+        except (_Missing, RecordError) as exc:
+            fail(node, f"document not imported: {exc}")
+            continue
+        documents.append(doc)
+        doc_ids[node] = doc.id
+
+    # entities
+    ep = m.entity_properties
+    external_by_predicate = {ext.predicate: ext for ext in m.external_ids.values()}
+    entity_ids: dict[Node, str] = {}
+    entity_nodes: list[tuple[Node, str]] = []
+    for etype, classes in m.entity_classes.items():
+        for node in graph.subjects(RDF.type, classes[0]):
+            entity_nodes.append((node, etype))
+    mentions: dict[Node, list[Mention]] = defaultdict(list)
+    for node in graph.subjects(RDF.type, Terms.Mention):
+        doc = doc_ids.get(graph.value(node, Terms.document))  # type: ignore[arg-type]
+        ent = graph.value(node, Terms.entity)
+        try:
+            start, end = _int(graph, node, Terms.start, "start"), _int(graph, node, Terms.end, "end")
+        except _Missing as exc:
+            fail(node, f"mention not imported: {exc}")
+            continue
+        if doc is None or ent is None:
+            fail(node, "mention not imported: its document or entity is missing from the file")
+            continue
+        mentions[ent].append(Mention(doc, start, end))
+    entities: list[EntityRecord] = []
+    for node, etype in sorted(set(entity_nodes), key=lambda x: str(x[0])):
+        try:
+            props: dict[str, Any] = {}
+            for p, o in graph.predicate_objects(node):
+                ext = external_by_predicate.get(p)  # type: ignore[arg-type]
+                if ext is not None:
+                    value = ext.value(str(o)) if isinstance(o, URIRef) else (_py(o) if isinstance(o, Literal) else None)
+                    if value is not None:
+                        props[ext.key] = value
+                elif str(p).startswith(m.other_properties) and isinstance(o, Literal):
+                    props[str(p)[len(m.other_properties):]] = _py(o)
+            aliases = sorted(str(a) for p in ep["aliases"] for a in graph.objects(node, p))
+            ent = _checked(EntityRecord(
+                id=str(_one(graph, node, ep["id"][0], "identifier")), type=etype,
+                name=str(_one(graph, node, ep["name"][0], "name")), aliases=aliases,
+                mentions=sorted(mentions.get(node, []), key=lambda x: (x.doc, x.start, x.end)), props=props))
+        except (_Missing, RecordError) as exc:
+            fail(node, f"entity not imported: {exc}")
+            continue
+        if ent.id in entity_ids.values():
+            fail(node, f"entity not imported: a second node has the id {ent.id!r}")
+            continue
+        entities.append(ent)
+        entity_ids[node] = ent.id
+    types = {e.id: e.type for e in entities}
+
+    # relationships: one record per (statement, extractor, confidence)
+    relation_by_predicate = m.relation_by_predicate
+    relations: list[RelationRecord] = []
+    for st in sorted(set(graph.subjects(RDF.type, RDF.Statement))):
+        rtype = relation_by_predicate.get(graph.value(st, RDF.predicate))  # type: ignore[arg-type]
+        if rtype is None:
+            continue  # a statement about something else: not ours to import
+        head = entity_ids.get(graph.value(st, RDF.subject))  # type: ignore[arg-type]
+        tail = entity_ids.get(graph.value(st, RDF.object))  # type: ignore[arg-type]
+        if head is None or tail is None:
+            fail(st, f"{rtype} not imported: its subject or object is not an entity of the file")
+            continue
+        reason = SCHEMA.check_relation(rtype, types[head], types[tail])
+        if reason:
+            fail(st, f"not imported: {reason}")
+            continue
+        groups: dict[tuple[str, float], list[Evidence]] = defaultdict(list)
+        for ev in graph.objects(st, Terms.qualified_derivation):
+            try:
+                doc = doc_ids.get(graph.value(ev, Terms.prov_entity))  # type: ignore[arg-type]
+                if doc is None:
+                    raise _Missing("its document is missing from the file")
+                agent = graph.value(ev, Terms.extracted_by)
+                label = graph.value(agent, RDFS.label) if agent is not None else None
+                method = str(label) if label is not None else (unquote(str(agent).rpartition("/")[2]) if agent else "")
+                if not method:
+                    raise _Missing("no extractor")
+                page = graph.value(ev, Terms.page)
+                confidence = float(_one(graph, ev, Terms.confidence, "confidence").toPython())
+                groups[(method, confidence)].append(Evidence(
+                    doc, _int(graph, ev, Terms.start, "start"), _int(graph, ev, Terms.end, "end"),
+                    str(_one(graph, ev, Terms.sentence, "sentence")), int(page.toPython()) if page is not None else None))
+            except (_Missing, ValueError, TypeError) as exc:
+                fail(ev, f"evidence not imported: {exc}")
+        if not groups:
+            fail(st, f"{rtype} not imported: it has no evidence (every relationship needs its sentence)")
+            continue
+        for (method, confidence), evidence in sorted(groups.items()):
+            try:
+                relations.append(_checked(RelationRecord(rtype, head, tail, confidence, method,
+                                                         sorted(evidence, key=lambda e: (e.doc, e.start, e.end)))))
+            except RecordError as exc:
+                fail(st, f"not imported: {exc}")
+    return ImportedRecords(documents, entities, relations, errors)
+
+
+def import_graph(store: GraphStore, graph: Graph, *, source: str = "<graph>", batch_size: int = 5000,
+                 force: bool = False) -> LoadReport:
+    """Load an export's graph into the store; problems are in the report's errors, the rest loads."""
+    records = graph_to_records(graph, source=source)
+    report = load_records(store, records.documents, records.entities, records.relations,
+                          batch_size=batch_size, force=force)
+    report.errors[:0] = records.errors  # type: ignore[list-item]
+    return report
+
+
+def import_file(store: GraphStore, path: str | os.PathLike[str], fmt: str | None = None, *,
+                batch_size: int = 5000, force: bool = False) -> LoadReport:
+    """Parse an RDF file (the whole file is held in memory while it is read) and load it."""
+    return import_graph(store, parse_file(path, fmt), source=str(path), batch_size=batch_size, force=force)
