@@ -4,6 +4,7 @@ VENV  := .venv
 BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-model.txt 2>/dev/null | cksum | cut -d' ' -f1)
 AIKG_HOME ?= $(CURDIR)/.aikg-demo
+DEMO_OUT  ?= out
 export AIKG_HOME
 
 .PHONY: help setup demo test test-fast bench browser lint-deps clean
@@ -25,7 +26,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 setup: $(STAMP)
 
 demo: setup
-	$(BIN)/aikg demo
+	$(BIN)/aikg demo --out $(DEMO_OUT)
 
 # Headless Chromium for the view tests (Debian package); installed only when missing.
 browser:

@@ -109,3 +109,39 @@ def test_offsets_index_the_text(ex):
     f = run(ex, text)
     for m in f.mentions:
         assert text[m.start:m.end] == m.text
+
+
+# ---------------------------------------------------------------------- typing from what the text says
+def test_description_types_a_firm_named_after_people(ex):
+    f = run(ex, "Support comes from Macaulay Reid, the Glasgow-based venture firm. Macaulay Reid's partners said so.")
+    assert ("Macaulay Reid", "Company") in kinds(f)
+    assert ("Macaulay Reid", "Person") not in kinds(f)
+
+
+def test_description_overrides_institute_head_word(ex):
+    f = run(ex, "We work with Hexley Institute, the Cary-based analytics company, on pricing.")
+    assert ("Hexley Institute", "Company") in kinds(f)
+
+
+def test_lone_surname_is_the_person_and_lone_name_is_a_firm(ex):
+    f = run(ex, "Wanjiru Kamau founded the company. Kamau previously worked at Safaricom. Spotify and Klarna hire engineers.")
+    assert ("Kamau", "Person") in kinds(f) or ("Wanjiru Kamau", "Person") in kinds(f)
+    assert not any(t == "Company" and n == "Kamau" for n, t in kinds(f))
+    assert ("Klarna", "Person") not in kinds(f)
+
+
+def test_name_followed_by_programme_noun_is_a_programme(ex):
+    f = run(ex, "The Brightpath programme, which was set up by Orbis University, trains engineers.")
+    assert ("Brightpath", "Programme") in kinds(f)
+
+
+def test_two_word_acronym_in_brackets(ex):
+    f = run(ex, "North Carolina State University (NC State) runs the lab. Students at NC State apply.")
+    assert ("NC State", "Cluster") not in kinds(f)
+    assert any(n == "North Carolina State University" and t == "Institute" for n, t in kinds(f))
+
+
+def test_two_universities_joined_by_and_the(ex):
+    f = run(ex, "The University of Warsaw and the Warsaw University of Technology train engineers.")
+    names = {n for n, _ in kinds(f)}
+    assert "University of Warsaw" in names and "Warsaw University of Technology" in names

@@ -110,3 +110,58 @@ def test_dependency_match_scores_above_window(ex):
     lex = shared_extractor().lexicon
     assert isinstance(lex, Lexicon)
     assert lex.conf["verb"] > lex.conf["window"] and lex.conf["noun"] > lex.conf["window"]
+
+
+# ---------------------------------------------------------------------- forms added with the dev2 gold documents
+def test_joined_as_partners_is_membership_not_partnership_among_joiners(ex):
+    got = rels(ex, "Orbis University and Kellan University have joined the Northwind Research Programme as partner universities.")
+    assert ("MEMBER_OF", "Orbis University", "Northwind Research Programme") in got
+    assert not any(t == "PARTNERS_WITH" for t, _, _ in got)
+
+
+def test_joint_lab_of_two_parents_is_a_partnership(ex):
+    got = rels(ex, "The Harbor Vision Lab is a joint lab of Quantix Systems and Orbis University.")
+    assert ("PART_OF", "Harbor Vision Lab", "Quantix Systems") in got
+    assert ("PART_OF", "Harbor Vision Lab", "Orbis University") in got
+    assert ("PARTNERS_WITH", "Orbis University", "Quantix Systems") in got or ("PARTNERS_WITH", "Quantix Systems", "Orbis University") in got
+
+
+def test_it_after_said_is_the_reporting_company(ex):
+    got = rels(ex, "Lumora Labs said on Tuesday that it had raised $20 million in a round led by Kestrel Ventures.")
+    assert ("FUNDS", "Kestrel Ventures", "Lumora Labs") in got
+
+
+def test_whose_unit_and_whose_site(ex):
+    got = rels(ex, "Quantix Systems, whose Quantix Research Centre employs 300 people, also opened new offices this year.")
+    assert ("PART_OF", "Quantix Research Centre", "Quantix Systems") in got
+    got = rels(ex, "Lumora Labs, whose Toronto campus houses its robotics group, is growing fast.")
+    assert ("LOCATED_IN", "Lumora Labs", "Toronto") in got
+
+
+def test_both_x_based_after_a_list(ex):
+    got = rels(ex, "Lumora Labs and Quantix Systems, both Toronto-based, hire machine-learning engineers.")
+    assert ("LOCATED_IN", "Lumora Labs", "Toronto") in got
+    assert ("LOCATED_IN", "Quantix Systems", "Toronto") in got
+
+
+def test_copula_noun_in_place(ex):
+    assert ("LOCATED_IN", "Orbis University", "Toronto") in rels(ex, "Orbis University is a private university in Toronto.")
+
+
+def test_investors_including_a_list(ex):
+    got = rels(ex, "Lumora Labs was funded by venture investors including Kestrel Ventures and Harbor Peak Partners.")
+    assert ("FUNDS", "Kestrel Ventures", "Lumora Labs") in got
+    assert ("FUNDS", "Harbor Peak Partners", "Lumora Labs") in got
+
+
+def test_hosted_by_gives_runs_for_a_programme_and_part_of_for_an_institute(ex):
+    got = rels(ex, "The Northwind Fellowship Programme is hosted by Orbis University. "
+                   "The Orbis Data Institute, hosted by Kellan University, studies privacy.")
+    assert ("RUNS", "Orbis University", "Northwind Fellowship Programme") in got
+    assert ("PART_OF", "Orbis Data Institute", "Kellan University") in got
+
+
+def test_appositive_founders_list_gets_the_possessor(ex):
+    got = rels(ex, "Quantix Systems grew quickly. Its founders, Priya Raman and Tomas Ek, still run Quantix Systems.")
+    assert ("FOUNDED", "Priya Raman", "Quantix Systems") in got
+    assert ("FOUNDED", "Tomas Ek", "Quantix Systems") in got

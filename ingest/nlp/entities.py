@@ -24,8 +24,35 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 ARTICLES = {"the", "a", "an"}
 NAME_CONNECTORS = {"of", "for", "and", "&", "de", "la", "du", "des", "on", "und", "für", "d'", "the", "-", "–"}
 DASHES = {"-", "–", "—"}
-ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9*&.\-!]{1,11}$|^[A-Z][a-z]{2,5}$")
+ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9*&.\-!/]{1,11}$|^[A-Z][a-z]{2,5}$")
+ACRONYM_HEAD = re.compile(r"^[A-Z]{2,5}$")
 QUOTES = {'"', "“", "”"}
+# what a description says an organisation is ("Skyscanner, the Edinburgh-based travel search company,")
+DESCRIPTION_TYPES = {
+    **{w: "Company" for w in ("company", "companies", "firm", "startup", "start-up", "developer", "maker", "manufacturer",
+                              "provider", "supplier", "vendor", "investor", "lender", "bank", "insurer", "retailer",
+                              "chipmaker", "carmaker", "conglomerate", "subsidiary", "consultancy", "publisher",
+                              "spin-out", "spinout", "spin-off", "scale-up", "scaleup", "unicorn")},
+    **{w: "Institute" for w in ("university", "institute", "centre", "center", "lab", "laboratory", "foundation",
+                                "non-profit", "nonprofit", "charity", "consortium", "alliance", "coalition", "college",
+                                "academy", "society", "hospital", "observatory")},
+    **{w: "Agency" for w in ("agency", "ministry", "regulator", "authority", "department", "directorate", "commission")},
+    **{w: "Programme" for w in ("programme", "program", "initiative", "scheme", "strategy")},
+}
+#: nouns after a name that make it a product, not an organisation ("the Helios supercomputer")
+PRODUCT_NOUNS = {"supercomputer", "model", "models", "chip", "chips", "platform", "app", "chatbot", "assistant",
+                 "processor", "dataset", "robot", "compiler", "engine", "smartphone", "satellite"}
+#: "its Taylor fabrication plant", "whose Eindhoven campus": a site of an organisation
+SITE_NOUNS = {"office", "offices", "campus", "headquarters", "site", "plant", "facility", "factory", "fab", "hub",
+              "lab", "laboratory", "centre", "center", "outpost", "branch", "operations", "studio", "base"}
+#: a nationality + "AI" before these is a description ("the Polish AI ecosystem"), not a name
+SCENE_NOUNS = {"ecosystem", "corridor", "sector", "scene", "community", "cluster", "hub", "landscape", "industry",
+               "market", "strategy", "policy", "talent", "startups", "start-ups", "companies", "research", "boom"}
+PARTICIPLE_STOPS = {"set", "founded", "launched", "created", "established", "run", "led", "owned", "operated", "funded",
+                    "backed", "spun", "formed", "built", "named", "known", "called", "located", "headquartered", "based",
+                    "is", "was", "has", "had", "will", "acquired", "bought", "now", "since"}
+DESCRIPTION_STOPS = {",", ".", ";", ":", "(", ")", "that", "which", "who", "whose", "with", "in", "of", "at", "for",
+                     "on", "from", "by", "and", "or", "-", "–", "—", "to", "since", "where", "'s", "’s"}
 
 
 @dataclass
@@ -42,6 +69,7 @@ class Span:
     canonical: str | None = None
     coref: "Span | None" = None  # the mention this one stands for
     place: bool = False  # a place still waiting for context
+    ctx_typed: bool = False  # typed by what the text says about it ("X, the ... company")
 
 
 @dataclass
@@ -62,10 +90,22 @@ class EntityFinder:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gaz = gazetteer
         self.lex = lexicon
+        self._name_types: dict[tuple[str, ...], str | None] = {}
+        self._titles = frozenset(t.rstrip(".") for t in lexicon.person_titles)
 
     # ------------------------------------------------------------------ typing
     def type_of_name(self, words: list[str]) -> str | None:
         """Type of an organisation or programme name from its head words, or None if no cue."""
+        key = tuple(words)
+        hit = self._name_types.get(key, "?")
+        if hit != "?":
+            return hit
+        if len(self._name_types) > 50_000:
+            self._name_types.clear()
+        hit = self._name_types[key] = self._type_of_name(words)
+        return hit
+
+    def _type_of_name(self, words: list[str]) -> str | None:
         if not words:
             return None
         low = [w.lower().strip(".,") for w in words]
@@ -87,6 +127,10 @@ class EntityFinder:
         head = next((low[k - 1] for k in range(1, len(low)) if low[k] in ("of", "for") and k > 0), None)
         if head in self.lex.programme_last:
             return "Programme"
+        if head is not None:
+            k = next(k for k in range(1, len(low)) if low[k] in ("of", "for"))
+            if any(" ".join(low[:k]).endswith(e) for e in self.lex.agency_endings):
+                return "Agency"  # "Research Council of Finland"
         if any(w in self.lex.institute_words for w in low):
             return "Institute"
         if last in self.lex.company_last:
@@ -125,6 +169,7 @@ class EntityFinder:
         spans = self._acronyms(doc, spans, ctx)
         spans = self._drop_headings(doc, spans)
         spans = self._short_forms(doc, spans)
+        self._harmonise_names(doc, spans)
         spans = self._place_context(doc, spans)
         spans.sort(key=lambda s: (s.start, s.end))
         self._harmonise_lists(doc, spans)
@@ -136,6 +181,12 @@ class EntityFinder:
     # initial spans from the ruler and the NER, cleaned and split
     def _initial_spans(self, doc: Any) -> list[Span]:
         out: list[Span] = []
+        # words of full personal names ("Wanjiru Kamau"): a lone "Kamau" is that person, a lone "Klarna" is not
+        person_words: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "Person") and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent):
+                person_words.update(t.text for t in ent)
+        nationalities = {e.text for e in doc.ents if e.label_ == "NORP"}
         for ent in doc.ents:
             start, end, label = ent.start, ent.end, ent.label_
             while start < end and doc[start].lower_ in self.lex.leading_determiners:
@@ -165,7 +216,7 @@ class EntityFinder:
                 start += 1
             if start >= end:
                 continue
-            titles = {t.rstrip(".") for t in self.lex.person_titles}
+            titles = self._titles
             if label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in titles and end - start >= 3 and all(
                     t.text[:1].isupper() for t in doc[start + 1:end]) and not self.type_of_name([t.text for t in doc[start + 1:end]]):
                 label = "PERSON"  # "Minister Fabian Mehring"
@@ -187,7 +238,8 @@ class EntityFinder:
                 start = split + 1
                 if start >= end:
                     continue
-            if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_.rstrip(".") in self.lex.person_titles:
+            if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_.rstrip(".") in (
+                    "minister", "secretary", "commissioner") and not self.type_of_name([t.text for t in doc[start:end]]):
                 continue  # "Minister of State for Artificial Intelligence": a portfolio
             if label == "ORG" and start >= 2 and doc[start - 1].lower_ in ("in", "near") and doc[start - 2].lower_ in (
                     "located", "based", "headquartered", "situated") and not self.type_of_name([t.text for t in doc[start:end]]):
@@ -195,7 +247,31 @@ class EntityFinder:
             if label == "ORG" and end - start in (2, 3) and not self.type_of_name([t.text for t in doc[start:end]]) \
                     and (self._role_apposition(doc, end) or self._speaker(doc, start, end)):
                 label = "PERSON"  # "Demis Hassabis, the chief executive of ..."
+            n = len(doc)
+            if label == "PERSON" and end < n and doc[end].text.istitle() and doc[end].is_alpha and not doc[end].is_sent_start \
+                    and doc[end - 1].whitespace_ == " " and not doc[end].ent_type_ and not self.type_of_name([doc[end].text]):
+                end += 1  # "Dr. Kate Morrow" with only "Kate" found
+            if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and end + 1 < n and doc[end].text in {"-", "–"} \
+                    and doc[end + 1].lower_ in {"based", "headquartered"} and not self.type_of_name([t.text for t in doc[start:end]]):
+                label = "GPE"  # "Wrocław-based": a place
+            if label in ("ORG", "GPE") and end - start == 1 and doc[start].text in person_words:
+                label = "PERSON"  # "Kamau" after "Wanjiru Kamau"
+            if label == "ORG" and end - start == 2 and doc[end - 1].text == "AI" and doc[start].text in nationalities \
+                    and end < n and doc[end].lower_ in SCENE_NOUNS:
+                continue  # "the Polish AI ecosystem"
             typ = self.type_of_span(doc, start, end, label)
+            ctx_type = self._context_type(doc, start, end, label, typ)
+            if ctx_type == "drop":
+                continue
+            if ctx_type is None and label == "PERSON" and end - start == 1 and doc[start].text not in person_words \
+                    and not (start > 0 and doc[start - 1].lower_.rstrip(".") in titles) and not self._speaker(doc, start, end):
+                # a one-word "person" that is nobody's name in this text: a place or a firm
+                if end + 1 < n and doc[end].text in POSSESSIVE and doc[end + 1].text[:1].isupper() or self._site_of(doc, start, end):
+                    ctx_type = "Cluster"  # "Rotterdam's Kanaal Capital", "its Taylor fabrication plant"
+                elif start == 0 or doc[start - 1].lower_ not in ("said", "says", "told"):
+                    ctx_type = self.lex.default_org
+            if ctx_type is not None:
+                typ = ctx_type
             if typ is None:
                 continue
             if typ != "Person" and self._generic(doc, start, end) and not self.gaz.lookup(doc[start:end].text):
@@ -214,8 +290,86 @@ class EntityFinder:
             else:
                 sp = Span(start, end, typ, "ner", label=label)
                 sp.place = typ == "Cluster"
+                sp.ctx_typed = ctx_type is not None
             out.append(sp)
         return out
+
+    @staticmethod
+    def _site_of(doc: Any, start: int, end: int) -> bool:
+        """"its Taylor fabrication plant", "whose Eindhoven campus": the name is where an organisation has a site."""
+        if start == 0 or doc[start - 1].lower_ not in ("its", "whose", "their"):
+            return False
+        for k in range(end, min(len(doc), end + 3)):
+            if doc[k].lower_ in SITE_NOUNS:
+                return True
+            if not doc[k].is_lower:
+                return False
+        return False
+
+    def _description_head(self, doc: Any, k: int) -> str | None:
+        """Head noun of a description starting at token ``k`` ("the Cary-based analytics company" -> "company")."""
+        head = None
+        n = len(doc)
+        stop = min(n, k + 10)
+        while k < stop:
+            tok = doc[k]
+            low = tok.lower_
+            if low in POSSESSIVE:
+                head = None  # "the University of Edinburgh's supercomputing centre": the possessor is not the head
+                k += 1
+                continue
+            if low in ("of", "for", "and", "&") and head is None and doc[k - 1].text[:1].isupper() and k + 1 < n \
+                    and doc[k + 1].text[:1].isupper():
+                k += 1  # inside a name ("the University of Edinburgh's ...")
+                continue
+            if low in DESCRIPTION_STOPS and not (low == "-" and not doc[k - 1].whitespace_):
+                break
+            if low in PARTICIPLE_STOPS and doc[k - 1].whitespace_:
+                break  # "the research centre set up by ..."
+            if tok.text == "-" or tok.text == "–":
+                k += 1
+                continue
+            if tok.is_alpha and tok.is_lower:
+                if k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_:
+                    head = doc[k - 2].lower_ + "-" + low  # "start-up"
+                else:
+                    head = low
+            k += 1
+        return head
+
+    def _context_type(self, doc: Any, start: int, end: int, label: str, typ: str | None) -> str | None:
+        """What the text says the name is: a description after it or a noun right behind it (None: nothing said)."""
+        n = len(doc)
+        words = [t.text for t in doc[start:end]]
+        cue = self.type_of_name(words)
+        nxt = doc[end] if end < n else None
+        if start >= 2 and doc[start - 1].lower_ in ("based", "backed", "headquartered") and doc[start - 2].text in DASHES \
+                and label in ("PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "ORG") and typ in (None, "Person"):
+            return self.lex.default_org  # "Amsterdam-based Adyen"
+        if label == "ORG" and end - start == 1 and cue is None and start > 0 and doc[start - 1].lower_ in ("a", "an") \
+                and nxt is not None and DESCRIPTION_TYPES.get(self._description_head(doc, end) or "") == "Company":
+            return "Cluster"  # "a Dundee start-up": where the firm is
+        if nxt is not None and nxt.is_lower and nxt.lower_ in PRODUCT_NOUNS and label not in ("PERSON",):
+            return "drop"  # "the Helios supercomputer"
+        if nxt is not None and nxt.is_lower and nxt.lower_ in ("programme", "program", "initiative", "scheme") \
+                and start > 0 and doc[start - 1].lower_ == "the":
+            return "Programme"  # "the AiNed programme"
+        if cue is None and start > 0 and doc[start - 1].lower_ == "the" and label == "ORG":
+            for k in range(end, min(n, end + 2)):
+                if not doc[k].is_lower:
+                    break
+                if doc[k].lower_ in ("centre", "center", "institute", "lab", "laboratory"):
+                    return "Institute"  # "the @iLabAfrica research centre"
+        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in ARTICLES:
+            head = self._description_head(doc, end + 2)
+            said = DESCRIPTION_TYPES.get(head or "")
+            if said is None:
+                return None
+            if said == "Company" and (typ in (None, "Person", "Cluster", "Company") or cue == "Institute"):
+                return said  # "SAS Institute, the Cary-based analytics company"
+            if said != "Company" and (typ in (None, "Person", "Cluster") or (typ == "Company" and cue is None)):
+                return said  # "Vinnova, the Swedish innovation agency", "EPCC, the university's supercomputing centre"
+        return None
 
     def _merge_adjacent(self, doc: Any, spans: list[Span]) -> list[Span]:
         """Join a place glued to an unknown organisation name: "Singapore Airlines", "HEC Paris"."""
@@ -235,6 +389,12 @@ class EntityFinder:
                     words = [t.text for t in doc[a.start:b.end]]
                     typ = self.type_of_name(words) or (b.type if b.type != "Cluster" else a.type)
                     out.append(Span(a.start, b.end, typ, "rule", label="ORG"))
+                    i += 2
+                    continue
+                if a.end == b.start and b.type == "Cluster" and a.source != "gazetteer" and a.type in ORG_TYPES \
+                        and b.end < len(doc) and doc[b.end].lower_.strip(".,") in self.lex.company_legal:
+                    # "Pinecrest Analytics Ireland Limited": a national subsidiary
+                    out.append(Span(a.start, b.end + 1, "Company", "rule", label="ORG"))
                     i += 2
                     continue
             out.append(a)
@@ -298,6 +458,10 @@ class EntityFinder:
             if self._generic(doc, start, end):
                 continue  # "a new AI Research Institute" names no particular body
             covered = {taken[i] for i in range(start, end) if taken[i] is not None}
+            if any(spans[k].ctx_typed and (spans[k].start, spans[k].end) == (start, end) for k in covered):
+                continue  # the text says what it is ("SAS Institute, the ... analytics company")
+            if end < len(doc) and doc[end].lower_ in ("programme", "program", "initiative", "scheme") and doc[start - 1].lower_ == "the":
+                typ = "Programme"  # "the Delft AI Labs programme"
             if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster"
                    and not (spans[k].start == start and spans[k].end < end and spans[k].type == typ
                             and all(t.text[:1].isupper() for t in doc[spans[k].end:end]))
@@ -323,7 +487,16 @@ class EntityFinder:
         by_end = {s.end: s for s in spans}
         out = list(spans)
         # definitions: NAME ( ACR )
+        two_word: dict[tuple[str, str], tuple[str, str]] = {}
         for tok in doc:
+            if tok.text == "(" and tok.i + 3 < len(doc) and doc[tok.i + 3].text == ")" and ACRONYM_HEAD.match(doc[tok.i + 1].text) \
+                    and doc[tok.i + 2].text[:1].isupper() and doc[tok.i + 2].is_alpha and tok.i in by_end \
+                    and by_end[tok.i].type in ORG_TYPES + ("Programme",):
+                # "North Carolina State University (NC State)", "Delft University of Technology (TU Delft)"
+                long_span = by_end[tok.i]
+                key = (doc[tok.i + 1].text, doc[tok.i + 2].text)
+                two_word.setdefault(key, (long_span.type, self._canonical_of(doc, long_span)))
+                continue
             if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
                 continue
             acr = doc[tok.i + 1]
@@ -352,6 +525,20 @@ class EntityFinder:
                 sp = Span(acr.i, acr.i + 1, long_span.type, "rule", acronym_of=long_text)
                 out.append(sp)
                 by_start[acr.i] = sp
+        if two_word:
+            for tok in doc[:-1]:
+                hit = two_word.get((tok.text, doc[tok.i + 1].text))
+                if hit is None:
+                    continue
+                for s in [s for s in out if s.start <= tok.i + 1 and s.end > tok.i and (s.start, s.end) != (tok.i, tok.i + 2)]:
+                    if s.start >= tok.i and s.end <= tok.i + 2:
+                        out.remove(s)
+                if not any(s.start < tok.i + 2 and s.end > tok.i for s in out):
+                    out.append(Span(tok.i, tok.i + 2, hit[0], "rule", acronym_of=hit[1]))
+                else:
+                    for s in out:
+                        if (s.start, s.end) == (tok.i, tok.i + 2):
+                            s.type, s.acronym_of, s.place = hit[0], hit[1], False
         if not ctx.acronyms:
             return out
         taken = set()
@@ -360,6 +547,17 @@ class EntityFinder:
         for tok in doc:
             hit = ctx.acronyms.get(tok.text)
             if hit is None:
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and ACRONYM_HEAD.match(prev.text) and prev.whitespace_ == " " and prev.text not in ctx.acronyms \
+                    and not (tok.i - 1 in taken and not any(s.start == tok.i - 1 and s.end <= tok.i + 1 for s in out)):
+                # "IDEAS NCBR" is a longer name that holds the acronym, not the acronym's body
+                for s in [s for s in out if s.start >= tok.i - 1 and s.end <= tok.i + 1]:
+                    out.remove(s)
+                typ = self._context_type(doc, tok.i - 1, tok.i + 1, "ORG", None) or self.lex.default_org
+                if typ != "drop":
+                    out.append(Span(tok.i - 1, tok.i + 1, typ, "rule", label="ORG"))
+                taken.update((tok.i - 1, tok.i))
                 continue
             sp = by_start.get(tok.i)
             if sp is not None and sp.end == tok.i + 1:
@@ -424,6 +622,15 @@ class EntityFinder:
             spans[k].source == "gazetteer" or doc[spans[k].end - 1].lower_ in heads
         ):
             return True
+        k = taken[j - 1]
+        if k is not None and spans[k].end == j and spans[k].type in ORG_TYPES and doc[j + 1].lower_ == "the" \
+                and self.type_of_name([t.text for t in doc[spans[k].start:spans[k].end]]) is not None:
+            # "University of Warsaw and the Warsaw University of Technology": two named bodies
+            m = j + 2
+            while m < len(doc) and (_is_name_token(doc[m]) or doc[m].lower_ in ("of", "for", "and")):
+                if doc[m].lower_ in self.lex.institute_words or doc[m].lower_ in self.lex.agency_first:
+                    return True
+                m += 1
         return False
 
     def _drop_headings(self, doc: Any, spans: list[Span]) -> list[Span]:
@@ -446,12 +653,13 @@ class EntityFinder:
         short: dict[str, Span] = {}
         person_words = {t.text for s in spans if s.type == "Person" and s.end - s.start > 1 for t in doc[s.start:s.end]}
         heads = self.lex.institute_words | self.lex.agency_first | self.lex.programme_last
+        not_names = {e.text for e in doc.ents if e.label_ in ("NORP", "LANGUAGE", "DATE")}
         for s in spans:
             if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
                 continue
             first = doc[s.start]
             t = first.text
-            if (len(t) < 4 or not t[0].isupper() or t.isupper() or t.lower() in heads
+            if (len(t) < 4 or not t[0].isupper() or t.isupper() or t.lower() in heads or t in not_names
                     or t in person_words or self.gaz.lookup(t) is not None or first.is_stop or t.lower() in ARTICLES):
                 continue
             if doc[s.start + 1].text in {"-", "’s", "'s"}:
@@ -481,6 +689,8 @@ class EntityFinder:
                     if s is None:
                         continue
                     inside = [o for o in out if o.start < i + n and o.end > i]
+                    if any((o.start, o.end) == (i, i + n) for o in inside):
+                        continue  # found here already: its own reading stands (types are reconciled later)
                     # a partial NER reading inside the name ("Quantum" in "Helix Quantum") gives way
                     if any(o.source == "gazetteer" or o.start < i or o.end > i + n for o in inside) or (
                             inside and n == 1):
@@ -494,7 +704,8 @@ class EntityFinder:
         if not short:
             return out
         for sp in out:  # "Foghorn" read as a person where "Foghorn Capital" is named
-            if sp.source == "ner" and sp.type == "Person" and sp.end - sp.start == 1 and doc[sp.start].text in short:
+            if sp.source == "ner" and sp.end - sp.start == 1 and doc[sp.start].text in short \
+                    and (sp.type == "Person" or sp.type in ORG_TYPES and doc[sp.start].text not in person_words):
                 host = short[doc[sp.start].text]
                 sp.type, sp.source, sp.entry, sp.canonical = host.type, "rule", host.entry, self._canonical_of(doc, host)
         for tok in doc:
@@ -557,6 +768,8 @@ class EntityFinder:
 
     def _place_ok(self, doc: Any, s: Span, starts: dict, ends: dict, country: bool) -> bool:
         n = len(doc)
+        if not country and self._site_of(doc, s.start, s.end):
+            return True
         after = [doc[i].lower_ for i in range(s.end, min(n, s.end + 4))]
         if len(after) >= 2 and after[0] in {"-", "–"} and after[1] in {"based", "headquartered"}:
             return True
@@ -580,6 +793,31 @@ class EntityFinder:
             if prev is not None and prev.type in ORG_TYPES + ("Programme",):
                 return True
         return False
+
+    @staticmethod
+    def _harmonise_names(doc: Any, spans: list[Span]) -> None:
+        """One name, one type in a text: what the text says about it wins, else the majority of readings."""
+        groups: dict[str, list[Span]] = {}
+        for s in spans:
+            if s.source in ("ner", "rule") and s.acronym_of is None and s.entry is None:
+                groups.setdefault(doc[s.start:s.end].text, []).append(s)
+        for group in groups.values():
+            types = {s.type for s in group}
+            if len(types) < 2:
+                continue
+            said = [s.type for s in group if s.ctx_typed]
+            if said:
+                best = said[0]
+            else:
+                votes: dict[str, int] = {}
+                for s in group:
+                    votes[s.type] = votes.get(s.type, 0) + 1
+                top = max(votes.values())
+                tied = sorted(k for k, v in votes.items() if v == top)
+                best = "Person" if "Person" in tied else tied[0]
+            for s in group:
+                s.type = best
+                s.place = best == "Cluster" and s.place
 
     def _harmonise_lists(self, doc: Any, spans: list[Span]) -> None:
         """In "Qualcomm, NXP Semiconductors and Ambarella" a name the NER read as a person is a company too."""
@@ -670,6 +908,11 @@ class EntityFinder:
                         target = out[k].coref if out[k].source == "anaphor" and out[k].coref is not None else out[k]
                         out.append(Span(tok.i, tok.i + 1, target.type, "anaphor", coref=target))
                 continue
+            if low == "it" and tok.i > 0 and self._reported(doc, tok.i):
+                ante = self._antecedent(out, tok.i, None, doc=doc)
+                if ante is not None and out[ante].start >= doc[tok.i].sent.start:
+                    out.append(Span(tok.i, tok.i + 1, out[ante].type, "anaphor", coref=out[ante]))
+                continue
             if low in self.lex.possessive_pronouns:
                 ante = self._antecedent(out, tok.i, None, doc=doc, same_or_prev_sentence=True)
                 if ante is not None:
@@ -688,6 +931,21 @@ class EntityFinder:
                     out.append(Span(tok.i, tok.i + 1, out[ante].type, "anaphor", coref=out[ante]))
         return out
 
+    @staticmethod
+    def _reported(doc: Any, i: int) -> bool:
+        """"X said on Wednesday that it had raised ...": "it" is the subject of a report by X."""
+        k = i - 1
+        if doc[k].lower_ == "that":
+            k -= 1
+        steps = 0
+        while k > 0 and steps < 4 and doc[k].lower_ not in ("said", "says", "announced", "announces", "confirmed", "stated"):
+            if doc[k].is_punct:
+                return False
+            k -= 1
+            steps += 1
+        return doc[k].lower_ in ("said", "says", "announced", "announces", "confirmed", "stated") and i + 1 < len(doc) \
+            and doc[i + 1].pos_ != "PUNCT"
+
     def _antecedent(self, spans: list[Span], i: int, typ: str | None, *, doc: Any, by_name: str | None = None,
                     same_or_prev_sentence: bool = False, noun: str | None = None) -> int | None:
         if by_name is not None:
@@ -704,7 +962,11 @@ class EntityFinder:
         if same_or_prev_sentence and first_sent > 0:
             first_sent = doc[first_sent - 1].sent.start
         if typ is None:
-            # "its", "their": the first organisation of this sentence, else of the previous one
+            # "its", "their": the first organisation of this sentence (of its clause after ";"), else of the previous one
+            clause = max((t.i for t in doc[sent.start:i] if t.text == ";"), default=None)
+            if clause is not None and any(clause < s.start < i and s.type in ORG_TYPES for s in spans):
+                first_sent = clause + 1
+                sent = doc[clause + 1:i + 1]
             every = sorted((k for k, s in enumerate(spans) if first_sent <= s.start < i), key=lambda k: spans[k].start)
             orgs = [k for k in every if spans[k].type in ORG_TYPES + ("Programme",)]
             here = [k for k in orgs if spans[k].start >= sent.start]

@@ -29,6 +29,13 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 LIST_EXTRA = {"along", "alongside", "together"}
 UNIT_WORDS = {"laboratory", "lab", "centre", "center", "school", "department", "faculty", "division", "institute", "unit"}
 ROUND_NOUNS = {"round", "financing", "investment", "funding", "seed", "raise"}
+SITE_NOUNS = {"office", "offices", "campus", "headquarters", "site", "plant", "facility", "factory", "fab", "hub",
+              "lab", "laboratory", "centre", "center", "outpost", "branch", "operations"}
+NOUN_OF_ORG = {"university", "institute", "company", "firm", "startup", "start-up", "lab", "laboratory", "centre", "center",
+               "developer", "maker", "investor", "agency", "college", "school", "foundation", "nonprofit", "non-profit",
+               "provider", "manufacturer", "bank", "fund", "accelerator", "incubator", "consortium", "hospital"}
+TYPE_NOUNS = {"centre", "center", "lab", "laboratory", "institute", "programme", "program", "initiative", "scheme",
+              "fund", "company", "firm", "startup", "start-up", "university", "unit", "division", "agency", "ministry"}
 TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
 
 
@@ -130,10 +137,10 @@ class RelationFinder:
                     k += 1
                 if holder is None:
                     k = s - 1
-                    while k > sent.start and doc[k].lower_ in {"a", "an", "the", "also", "now"} | {w.lower_ for w in doc[k:k + 1] if w.pos_ == "ADJ"}:
+                    while k > sent.start and doc[k].lower_ in {"a", "an", "the", "also", "now", "both", "all", "each"} | {w.lower_ for w in doc[k:k + 1] if w.pos_ == "ADJ"}:
                         k -= 1
-                    if doc[k].text == "," and k in by_end:
-                        holder = by_end[k]
+                    if doc[k].text in {",", "–", "—", "-", ":"} and k in by_end:
+                        holder = by_end[k]  # "Spotify and Klarna, both Stockholm-based,", "Sowa Robotics – a Wrocław-based maker"
                 if holder is not None:
                     self._emit(out, ["LOCATED_IN"], holder, i, types, conf["hyphen_based"], "rule:x-based")
             # "Microsoft-backed OpenAI", "an NSF-funded institute"
@@ -176,6 +183,25 @@ class RelationFinder:
                     tail = doc[je:min(sent.end, je + 6)]
                     if any(w.lower_ in {"company", "firm", "startup", "start-up", "developer", "lab", "institute", "university", "agency", "group", "investor", "provider", "maker", "bank"} for w in tail):
                         self._emit(out, ["LOCATED_IN"], i, j, types, conf["adjacent"] - 0.05, "rule:apposition-place")
+            # "Microsoft, whose Africa Development Centre ...", "its Eindhoven Artificial Intelligence Systems Institute"
+            owner = None
+            if s > sent.start and doc[s - 1].lower_ == "whose" and s - 2 >= sent.start and doc[s - 2].text == "," and (s - 2) in by_end:
+                owner = by_end[s - 2]
+            elif s > sent.start and doc[s - 1].lower_ in ("its", "their") and (s - 1) in by_start:
+                owner = by_start[s - 1]
+            if owner is not None and types[owner] in ORG and owner != i:
+                if t == "Cluster" and any(w.lower_ in SITE_NOUNS for w in doc[e:min(sent.end, e + 3)] if w.is_lower):
+                    self._emit(out, ["LOCATED_IN"], owner, i, types, conf["possessive"], "rule:site-of")  # "whose Eindhoven campus"
+                elif t in ORG and any(w.lower_ in UNIT_WORDS | {"centre", "center", "ventures", "research"} for w in doc[s:e]):
+                    self._emit(out, ["PART_OF"], i, owner, types, conf["possessive"] - 0.1, "rule:possessive-part")
+            # "Strathmore University is a private university in Nairobi"
+            if t in ORG and e + 2 < sent.end and doc[e].lower_ in ("is", "was") and doc[e + 1].lower_ in ("a", "an", "the"):
+                k = e + 2
+                while k < min(sent.end, e + 9) and doc[k].is_lower and doc[k].lower_ not in ("in", "of", "based", "and", "that", "which", "with"):
+                    k += 1
+                if k + 1 < sent.end and doc[k].lower_ == "in" and (k + 1) in by_start and types[by_start[k + 1]] == "Cluster" \
+                        and k > e + 2 and doc[k - 1].lower_ in NOUN_OF_ORG:
+                    self._emit(out, ["LOCATED_IN"], i, by_start[k + 1], types, conf["adjacent"], "rule:copula-in-place")
         return out
 
     def window(self, doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Cand]:
@@ -312,7 +338,12 @@ class RelationFinder:
             return False  # "use part of the capital" says nothing about membership
         if compound_holder:  # "its NVentures arm"
             put("src", {ctx.tok2m[c.i] for c in n.children if c.dep_ == "compound" and c.i in ctx.tok2m}, 1)
-        put(frame.holder, ctx.holder(base), 2 if base.dep_ == "nsubj" else 1)
+        held = ctx.holder(base)
+        put(frame.holder, held, 2 if base.dep_ == "nsubj" else 1)
+        # "X and Y joined Z as partners", "the delivery partners are A, B and C": partners of something else
+        lone_holders = frame.holder == "sym" and (
+            base.dep_ == "pobj" and base.head.lower_ == "as" or base.dep_ == "nsubj" and not any(
+                c.dep_ == "poss" and c.i in ctx.tok2m for c in base.children))
         nodes = [n] if base is n else [n, base]
         if base.dep_ == "nsubj" and base.head.lemma_.lower() in ("come", "flow", "arrive", "originate"):
             nodes.append(base.head)  # "Funding for the institute comes from NSF"
@@ -342,6 +373,17 @@ class RelationFinder:
             conf = 0.55
         else:
             conf = frame.conf if frame.conf is not None else self.lex.conf["noun"]
+        if lone_holders and held:
+            others = (roles["sym"] | roles["sym2"]) - held
+            if not others:
+                return False
+            roles["sym"], roles["sym2"] = set(held), others
+        # "a joint lab of Qualcomm and the UvA": the parents work together
+        if "PART_OF" in frame.rel and any(c.lower_ == "joint" for c in n.children) and len(roles["tgt"]) >= 2:
+            parents = sorted(roles["tgt"])
+            for x in range(len(parents)):
+                for y in range(x + 1, len(parents)):
+                    self._emit(out, ["PARTNERS_WITH"], parents[x], parents[y], types, conf - 0.05, f"dep:joint-{n.lemma_.lower()}")
         return self._pairs(roles, frame.rel, types, conf, f"dep:{n.lemma_.lower()}", out)
 
     def _role(self, ctx: "_Walk", n: Any, types: list[str], out: list[Cand]) -> None:
@@ -493,7 +535,7 @@ class _Walk:
         """The mentions a noun is predicated of."""
         for c in n.children:  # "Its research arm, the National Center for AI," / "Its founder, Hisham Al-Falih,"
             if c.dep_ == "appos" and c.i in self.tok2m:
-                return {self.tok2m[c.i]}
+                return self.mentions(c)  # "Our co-founders, Marcus Bell and Anita Shah,"
         seen = 0
         while seen < 6:
             seen += 1
@@ -589,6 +631,18 @@ class _Walk:
                 if res0:
                     return res0
             lemma = tok.lemma_.lower()
+            if tok.pos_ in ("NOUN", "PROPN"):
+                named = {self.tok2m[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.tok2m}
+                if named and (low in TYPE_NOUNS or lemma in TYPE_NOUNS):
+                    return named  # "the @iLabAfrica research centre", "the AiNed programme"
+                incl: set[int] = set()
+                for c in tok.children:  # "venture investors including X and Y", "firms such as X"
+                    if c.dep_ == "prep" and (c.lower_ in ("including", "like") or c.lower_ == "as" and any(
+                            x.lower_ == "such" for x in c.children) or c.lower_ == "such"):
+                        for _, pobj in self.preps_of_prep(c):
+                            incl |= self.mentions(pobj, depth + 1)
+                if incl:
+                    return incl
             if lemma in self.lex.via_nouns or low in self.lex.via_nouns:
                 res: set[int] = set()
                 for c in tok.children:
