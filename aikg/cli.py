@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt, echo_err, parse_params  # noqa: F401
+from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt, echo_err, echo_load_report, parse_params  # noqa: F401
 from aikg.errors import AikgError
 
 app = typer.Typer(
@@ -32,13 +32,7 @@ def load(
     from aikg import api
 
     report = api.load(files, backend=store, home=home, batch_size=batch_size, force=force)
-    typer.echo(f"documents loaded: {report.documents_loaded}, already present: {report.documents_skipped}, "
-               f"entities written: {report.entities_written}, relations written: {report.relations_written}")
-    for err in report.errors:
-        echo_err(f"error: {err}")
-    if report.failed:
-        echo_err(f"{len(report.errors)} problem(s); the rest was loaded")
-        raise typer.Exit(1)
+    echo_load_report(report)
 
 
 @app.command()

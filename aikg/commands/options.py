@@ -30,3 +30,14 @@ def parse_params(values: list[str] | None) -> dict[str, Any]:
         except json.JSONDecodeError:
             params[key.strip()] = raw
     return params
+
+
+def echo_load_report(report: Any) -> None:
+    """Print a loader report; exit 1 when anything failed (the rest was still loaded)."""
+    typer.echo(f"documents loaded: {report.documents_loaded}, already present: {report.documents_skipped}, "
+               f"entities written: {report.entities_written}, relations written: {report.relations_written}")
+    for err in report.errors:
+        echo_err(f"error: {err}")
+    if report.failed:
+        echo_err(f"{len(report.errors)} problem(s); the rest was loaded")
+        raise typer.Exit(1)

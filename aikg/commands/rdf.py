@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from aikg.commands.groups import attach, export_app, import_app
-from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt, echo_err, parse_params
+from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt, echo_err, echo_load_report, parse_params
 
 RdfFormatOpt = Annotated[Optional[str], typer.Option(
     "--format", help="RDF format: turtle, json-ld, nt or xml (default: from the file name, else turtle).")]
@@ -62,17 +62,12 @@ def import_rdf(
 ) -> None:
     """Load an aikg RDF export into the store (idempotent, atomic per document)."""
     from aikg.api import store_session
+    from aikg.locking import write_lock
     from graph.rdf.importer import import_file
 
-    with store_session(store, home) as st:
+    with write_lock(home), store_session(store, home) as st:
         report = import_file(st, file, fmt, batch_size=batch_size, force=force)
-    typer.echo(f"documents loaded: {report.documents_loaded}, already present: {report.documents_skipped}, "
-               f"entities written: {report.entities_written}, relations written: {report.relations_written}")
-    for err in report.errors:
-        echo_err(f"error: {err}")
-    if report.failed:
-        echo_err(f"{len(report.errors)} problem(s); the rest was loaded")
-        raise typer.Exit(1)
+    echo_load_report(report)
 
 
 def validate_rdf(
