@@ -40,6 +40,7 @@ class RunSummary:
     relations_by_type: Counter = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
+    _seen: set = field(default_factory=set, repr=False)  # (kind, key) already counted in this run
 
     @property
     def failed(self) -> bool:
@@ -62,20 +63,27 @@ class RunSummary:
         return "\n".join(lines)
 
     def count(self, records: Iterable[Record]) -> None:
+        """Count distinct entities and relations (a chunked run sees some of them more than once)."""
         for rec in records:
             if isinstance(rec, EntityRecord):
-                self.entities_by_type[rec.type] += 1
+                key = ("e", rec.id)
+                if key not in self._seen:
+                    self._seen.add(key)
+                    self.entities_by_type[rec.type] += 1
             elif isinstance(rec, RelationRecord):
-                self.relations_by_type[rec.type] += 1
+                key = ("r", rec.type, rec.source, rec.target)
+                if key not in self._seen:
+                    self._seen.add(key)
+                    self.relations_by_type[rec.type] += 1
 
 
-def iter_documents(paths: Iterable[str | Path], summary: RunSummary, *, max_bytes: int | None = None,
+def iter_documents(found: Iterable[tuple[Path, str | None]], summary: RunSummary, *, max_bytes: int | None = None,
                    mapping: Any = None) -> Iterator[LoadedDocument]:
-    """Load every supported file under ``paths``; failures and skips go into ``summary``."""
-    from ingest.loaders import DEFAULT_MAX_BYTES, discover, load_path
+    """Load the files ``discover()`` found; failures and skips go into ``summary``."""
+    from ingest.loaders import DEFAULT_MAX_BYTES, load_path
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-    for path, skip in discover(paths):
+    for path, skip in found:
         if skip:
             summary.skipped_files.append(Failure(str(path), skip))
             continue
@@ -170,9 +178,11 @@ def extract_paths(paths: Sequence[str | Path], out: IO[str], *, n_process: int =
     from aikg.jsonl import write_jsonl
     from aikg.progress import progress
 
+    from ingest.loaders import discover
+
     started = time.perf_counter()
     summary = RunSummary()
-    docs = list(iter_documents(paths, summary, max_bytes=max_bytes, mapping=mapping))
+    docs = list(iter_documents(discover(paths), summary, max_bytes=max_bytes, mapping=mapping))
     pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
     with progress(len(docs), "extract", enabled=show_progress) as advance:
         records = pipeline.extract(docs, progress=advance)
@@ -212,7 +222,8 @@ def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False
     known = known_entities(store)
     from ingest.loaders import discover
 
-    planned = sum(1 for _, skip in discover(paths) if not skip)
+    found = list(discover(paths))
+    planned = sum(1 for _, skip in found if not skip)
     chunk: list[LoadedDocument] = []
 
     def flush(advance: Callable[[int], None]) -> None:
@@ -242,7 +253,7 @@ def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False
         chunk.clear()
 
     with progress(planned, "ingest", enabled=show_progress) as advance:
-        for doc in iter_documents(paths, summary, max_bytes=max_bytes, mapping=mapping):
+        for doc in iter_documents(found, summary, max_bytes=max_bytes, mapping=mapping):
             chunk.append(doc)
             if len(chunk) >= chunk_size:
                 flush(advance)
