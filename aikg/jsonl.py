@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,18 @@ class RecordError(ValueError):
     """A record that does not match the interchange format."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text_problem(value: str) -> str | None:
+    """Why a string cannot be stored (NUL, or a lone surrogate that is not valid Unicode), or None."""
+    if "\x00" in value:
+        return "contains a NUL character; remove it"
+    if _SURROGATE.search(value):
+        return "contains a lone surrogate (not valid Unicode); fix the encoding"
+    return None
+
+
 def _str(data: dict[str, Any], key: str, *, required: bool = True, empty_ok: bool = False) -> str | None:
     value = data.get(key)
     if value is None:
@@ -51,8 +64,9 @@ def _str(data: dict[str, Any], key: str, *, required: bool = True, empty_ok: boo
         raise RecordError(f"field '{key}' must be a string, got {type(value).__name__}")
     if not empty_ok and not value.strip():
         raise RecordError(f"field '{key}' is empty")
-    if "\x00" in value:
-        raise RecordError(f"field '{key}' contains a NUL character; remove it")
+    problem = _text_problem(value)
+    if problem:
+        raise RecordError(f"field '{key}' {problem}")
     return value
 
 
@@ -110,8 +124,10 @@ def parse_record(data: Any) -> Record:
         aliases = data.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise RecordError("field 'aliases' must be a list of strings")
-        if any("\x00" in a for a in aliases):
-            raise RecordError("field 'aliases' contains a NUL character; remove it")
+        for alias in aliases:
+            problem = _text_problem(alias)
+            if problem:
+                raise RecordError(f"field 'aliases' {problem}")
         mentions_raw = data.get("mentions", [])
         if not isinstance(mentions_raw, list):
             raise RecordError("field 'mentions' must be a list")

@@ -173,6 +173,8 @@ class EmbeddedStore:
             return fn(cypher, dict(params) if params else None)
         except redis.ResponseError as exc:
             raise StoreError(f"embedded store refused the query: {exc}") from None
+        except UnicodeEncodeError as exc:
+            raise StoreError(f"a value is not valid Unicode ({exc.reason}); fix the input's encoding") from None
         except redis.TimeoutError:
             raise StoreError(f"the query ran longer than {QUERY_TIMEOUT_S:g} s; narrow it or raise AIKG_QUERY_TIMEOUT") from None
         except redis.ConnectionError as exc:
