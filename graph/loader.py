@@ -129,13 +129,23 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
             for end in (source, target):
                 if end not in unit.entities:
                     unit.entities[end] = _entity_row(entity_by_id[end])
-            evs = sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence))
-            unit.relations[(rel.type, source, target)] = {
-                "type": rel.type, "source": source, "target": target, "docs": [doc_id],
-                "ev_doc": [doc_id] * len(evs), "ev_start": [e.start for e in evs], "ev_end": [e.end for e in evs],
-                "ev_sentence": [e.sentence for e in evs], "ev_method": [rel.method] * len(evs),
-                "ev_confidence": [float(rel.confidence)] * len(evs), "ev_page": [e.page or 0 for e in evs],
-            }
+            key = (rel.type, source, target)
+            row = unit.relations.setdefault(key, {
+                "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [],
+                "ev_start": [], "ev_end": [], "ev_sentence": [], "ev_method": [], "ev_confidence": [], "ev_page": []})
+            # several records may state one relationship in one document (two extractors, or a
+            # symmetric relation given both ways): keep every distinct piece of evidence
+            have = set(zip(row["ev_start"], row["ev_end"], row["ev_sentence"], row["ev_method"]))
+            for e in sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence)):
+                if (e.start, e.end, e.sentence, rel.method) in have:
+                    continue
+                row["ev_doc"].append(doc_id)
+                row["ev_start"].append(e.start)
+                row["ev_end"].append(e.end)
+                row["ev_sentence"].append(e.sentence)
+                row["ev_method"].append(rel.method)
+                row["ev_confidence"].append(float(rel.confidence))
+                row["ev_page"].append(e.page or 0)
     return units
 
 

@@ -149,3 +149,24 @@ def test_killed_after_commit_loses_nothing(tmp_path):
         assert stats.nodes["Document"] == 2 and stats.relationships["MENTIONS"] == 7
     finally:
         store.close()
+
+
+def test_two_records_of_one_relationship_in_one_document_keep_all_evidence(store, tmp_path):
+    # a symmetric relation stated both ways, by two extractors, in one document
+    doc = "a" * 64
+    lines = [
+        {"record": "document", "id": doc, "source": "x.md", "title": "", "kind": "text", "chars": 100},
+        {"record": "entity", "id": "company:a", "type": "Company", "name": "A", "aliases": [],
+         "mentions": [{"doc": doc, "start": 0, "end": 1}]},
+        {"record": "entity", "id": "company:b", "type": "Company", "name": "B", "aliases": [],
+         "mentions": [{"doc": doc, "start": 6, "end": 7}]},
+        {"record": "relation", "type": "PARTNERS_WITH", "source": "company:a", "target": "company:b", "confidence": 0.9,
+         "method": "dep", "evidence": [{"doc": doc, "start": 0, "end": 20, "sentence": "A partners with B."}]},
+        {"record": "relation", "type": "PARTNERS_WITH", "source": "company:b", "target": "company:a", "confidence": 0.6,
+         "method": "window", "evidence": [{"doc": doc, "start": 30, "end": 60, "sentence": "B and A work together."}]},
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), "utf-8")
+    assert not load_jsonl(store, [path]).errors
+    rows = store.read("MATCH (:Company)-[r:PARTNERS_WITH]->(:Company) RETURN r.support AS s, r.methods AS m, r.confidence AS c")
+    assert rows == [{"s": 2, "m": ["dep", "window"], "c": 0.9}]

@@ -419,3 +419,20 @@ def test_what_the_mapping_lacks_is_left_out_with_a_warning(loaded):
     report = export_store(loaded, io.StringIO(), "nt")
     assert report.warnings == ["1 relationship of type RIVALS not in the mapping, left out"]
     assert report.triples == len(Graph().parse(GOLDEN, format="turtle"))
+
+
+def test_import_keeps_two_extractors_evidence_in_one_document(loaded, fresh):
+    g = parse(export_text(loaded))
+    iris = IriScheme(BASE)
+    st = iris.statement("FUNDS", "agency:uk-research-and-innovation", "institute:alan-turing-institute")
+    [ev] = list(g.objects(st, URIRef("http://www.w3.org/ns/prov#qualifiedDerivation")))
+    second = URIRef(str(ev) + "-2")
+    for p, o in g.predicate_objects(ev):
+        g.add((second, p, o))
+    g.set((second, AIKG.extractedBy, iris.extractor("pattern:funds")))
+    g.set((second, AIKG.sentence, Literal("UKRI is a funder of the Turing.")))
+    g.add((st, URIRef("http://www.w3.org/ns/prov#qualifiedDerivation"), second))
+    target = fresh()
+    assert not import_graph(target, g).errors
+    support = target.read("MATCH (:Entity {id: 'agency:uk-research-and-innovation'})-[r:FUNDS]->() RETURN r.support AS s")
+    assert support == [{"s": 2}]

@@ -29,6 +29,7 @@ from aikg.jsonl import RecordError, parse_record
 from graph.loader import LoadReport, load_records
 from graph.rdf.files import parse_file
 from graph.rdf.mapping import Mapping, Terms, load_mapping
+from graph.rdf.writers import Prefixes
 from graph.schema import SCHEMA
 from graph.store import GraphStore
 
@@ -60,7 +61,7 @@ class _Missing(ValueError):
 def _one(graph: Graph, node: Node, predicate: URIRef, what: str) -> Literal:
     value = graph.value(node, predicate)
     if not isinstance(value, Literal):
-        raise _Missing(f"no {what} ({graph.namespace_manager.normalizeUri(predicate)})")
+        raise _Missing(f"no {what} ({Prefixes(load_mapping().prefixes).curie(predicate) or predicate})")
     return value
 
 
