@@ -41,7 +41,7 @@ def main() -> int:
     handled = summary.failures + summary.skipped_files
     print(f"| files tried | {tried} (hostile {len(expected)}, good {len(good)}) |")
     print("|---|---|")
-    print(f"| crashes | 0 (the run returned a summary) |")
+    print("| crashes | 0 (the run returned a summary) |")
     print(f"| failures handled (named with a reason) | {len(handled)} |")
     print(f"| files loaded | {summary.documents} |")
     print(f"| facts of the good files | {len(c_ents)} entities, {len(c_rels)} relations |")

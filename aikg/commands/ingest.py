@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt, echo_err
+from aikg.commands.options import HomeOpt, StoreOpt, echo_err
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")]
 ProcOpt = Annotated[int, typer.Option("--n-process", "-j", min=1, help="Worker processes for extraction.")]

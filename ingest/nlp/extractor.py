@@ -123,7 +123,6 @@ class Extractor:
         facts = [DocFacts(doc_id=d.id) for d in docs]
         contexts = [DocContext() for _ in docs]
         parse_jobs: list[tuple[int, Any, dict[int, int], list[str], list[int], tuple[int, int, str]]] = []
-        sent_info: list[list] = [[] for _ in docs]
         texts = (p[2] for p in pieces)
         for (k, off, _chunk), sdoc in zip(pieces, self._pipes.ents(texts, batch_size=self.config.batch_size)):
             self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k)
