@@ -63,7 +63,9 @@ def run_demo(home: str | Path | None = None, out_dir: str | Path = "out", *, sho
                 if len(df) > 10:
                     _say(f"... {len(df) - 10} more rows")
 
-        net = views.whole_graph(store, 300, relations=VIEW_RELATIONS, title="Partnership network of the sample corpus")
+        full = views.whole_graph(store, 300, relations=VIEW_RELATIONS, title="Partnership network of the sample corpus")
+        degree = full.degrees()  # draw only entities tied by the relationships shown
+        net = views.build_network([n for n in full.nodes.values() if degree[n.id]], full.edges, title=full.title)
         html_path = views.write_html(net, out / "partnerships.html")
         png_path = views.write_image(net, out / "partnerships.png")
         rdf_path = out / "aikg.ttl"
