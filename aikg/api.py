@@ -30,12 +30,14 @@ def store_session(backend: str = "embedded", home: str | Path | None = None) -> 
 
 
 def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | Path | None = None,
-         batch_size: int = 5000, force: bool = False) -> LoadReport:
-    """Load JSONL interchange files into the store."""
+         batch_size: int = 5000, force: bool = False, show_progress: bool | None = None) -> LoadReport:
+    """Load JSONL interchange files into the store (progress in documents written, on a terminal)."""
     from aikg.locking import write_lock
+    from aikg.progress import progress
 
-    with write_lock(home), store_session(backend, home) as store:
-        return load_jsonl(store, paths, batch_size=batch_size, force=force)
+    with write_lock(home), store_session(backend, home) as store, \
+            progress(None, "load", enabled=show_progress) as advance:
+        return load_jsonl(store, paths, batch_size=batch_size, force=force, progress=advance)
 
 
 def stats(*, backend: str = "embedded", home: str | Path | None = None) -> StoreStats:

@@ -26,11 +26,13 @@ def load(
     home: HomeOpt = None,
     batch_size: Annotated[int, typer.Option(help="Rows per write round trip.", min=1)] = 5000,
     force: Annotated[bool, typer.Option("--force", help="Re-load documents already in the store.")] = False,
+    show_progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress",
+                                                          help="Progress bar (default: when stderr is a terminal).")] = None,
 ) -> None:
     """Load extracted facts (JSONL) into the graph store."""
     from aikg import api
 
-    report = api.load(files, backend=store, home=home, batch_size=batch_size, force=force)
+    report = api.load(files, backend=store, home=home, batch_size=batch_size, force=force, show_progress=show_progress)
     echo_load_report(report)
 
 
