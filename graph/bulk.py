@@ -56,10 +56,12 @@ DOCUMENT_GROUP = SCHEMA.document_label  # id space of document nodes
 PAGE = 5000  # rows per read when exporting from a store
 
 # Read queries used to export a store (keyset pagination on the indexed id).
-READ_DOCUMENTS = ("MATCH (n:Document) WHERE n.id > $after "
-                  "RETURN n.id AS id, properties(n) AS props ORDER BY n.id LIMIT $limit")
-READ_ENTITIES = ("MATCH (n:Entity) WHERE n.id > $after "
-                 "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit")
+# Paged by position, not by `id > $after`: FalkorDB's index comparison of non-ASCII strings
+# disagrees with its ORDER BY, so key-set paging skipped ids such as 'cluster:москва'.
+READ_DOCUMENTS = ("MATCH (n:Document) "
+                  "RETURN n.id AS id, properties(n) AS props ORDER BY n.id SKIP $skip LIMIT $limit")
+READ_ENTITIES = ("MATCH (n:Entity) "
+                 "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id SKIP $skip LIMIT $limit")
 READ_MENTIONS = ("MATCH (d:Document)-[r:MENTIONS]->(e:Entity) WHERE d.id IN $ids "
                  "RETURN d.id AS a, e.id AS b, properties(r) AS props")
 READ_RELATIONS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids "
@@ -253,15 +255,13 @@ def _without_id(props: dict[str, Any]) -> dict[str, Any]:
 
 def _pages(store: Any, query: str, page: int, take: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    after = ""
     while True:
-        rows = store.read(query, {"after": after, "limit": page})
+        rows = store.read(query, {"skip": len(out), "limit": page})
         for r in rows:
             take(r)
         out.extend({"id": r["id"]} for r in rows)
         if len(rows) < page:
             return out
-        after = rows[-1]["id"]
 
 
 # --------------------------------------------------------------------------- CSV encoding
