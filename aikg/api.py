@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from aikg.errors import QueryError
-from graph.loader import LoadReport, load_jsonl
-from graph.store import GraphStore, StoreStats, open_store
+from aikg.core.errors import QueryError
+from aikg.graph.loader import LoadReport, load_jsonl
+from aikg.graph.store import GraphStore, StoreStats, open_store
 
 if TYPE_CHECKING:
-    from ingest.pipeline import RunSummary
+    from aikg.ingest.pipeline import RunSummary
 
 
 @contextlib.contextmanager
@@ -32,8 +32,8 @@ def store_session(backend: str = "embedded", home: str | Path | None = None) -> 
 def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | Path | None = None,
          batch_size: int = 5000, force: bool = False, show_progress: bool | None = None) -> LoadReport:
     """Load JSONL interchange files into the store (progress in documents written, on a terminal)."""
-    from aikg.locking import write_lock
-    from aikg.progress import progress
+    from aikg.core.locking import write_lock
+    from aikg.core.progress import progress
 
     with write_lock(home), store_session(backend, home) as store, \
             progress(None, "load", enabled=show_progress) as advance:
@@ -48,8 +48,8 @@ def stats(*, backend: str = "embedded", home: str | Path | None = None) -> Store
 def ingest(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | Path | None = None,
            **options: Any) -> "RunSummary":
     """Extract and load documents; one writer per home at a time (others wait)."""
-    from aikg.locking import write_lock
-    from ingest.pipeline import ingest_paths
+    from aikg.core.locking import write_lock
+    from aikg.ingestion import ingest_paths
 
     with write_lock(home), store_session(backend, home) as store:
         return ingest_paths(paths, store, **options)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt, echo_err, echo_load_report, parse_params  # noqa: F401
-from aikg.errors import AikgError
+from aikg.core.errors import AikgError
 
 app = typer.Typer(
     name="aikg",

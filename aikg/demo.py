@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from aikg.paths import DATA_DIR, home_dir
+from aikg.core.paths import as_path, home_dir, shipped
 
-SAMPLES = DATA_DIR / "samples"
+SAMPLES = as_path(shipped("samples"))
 SHOWCASE = (
     ("clusters_sharing_partners", {}, ["cluster_a_name", "cluster_b_name", "shared", "shared_partners"]),
     ("bridging_people", {}, ["person_name", "cluster_count", "clusters"]),
@@ -35,9 +35,9 @@ def run_demo(home: str | Path | None = None, out_dir: str | Path = "out", *, sho
     """Run the demo; returns the exit status (non-zero when a document failed)."""
     from aikg.api import ingest, store_session
     from aikg.output import render
-    from graph import views
-    from graph.rdf.export import export_store
-    from queries.catalog import load_catalog, run_query
+    from aikg.graph import views
+    from aikg.graph.rdf.export import export_store
+    from aikg.queries.catalog import load_catalog, run_query
 
     home_path = home_dir(home)
     out = Path(out_dir)

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aikg.errors import InputError
-from aikg.facts import EntityRecord, RelationRecord
-from aikg.ids import content_id, normalise_name
+from aikg.core.errors import InputError
+from aikg.core.facts import EntityRecord, RelationRecord
+from aikg.core.ids import content_id, normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ingest.nlp import Extractor
+    from aikg.ingest.nlp import Extractor
 
 SYMMETRIC = {"PARTNERS_WITH"}
 
@@ -208,8 +208,8 @@ def score_document(name: str, gold: dict[str, Any], records: list[EntityRecord |
 
 def evaluate(gold_dir: Path, extractor: "Extractor | None" = None) -> EvalReport:
     """Run the extractor over every gold text under ``gold_dir`` and score it."""
-    from ingest.document import LoadedDocument
-    from ingest.nlp import Extractor, resolve
+    from aikg.ingest.document import LoadedDocument
+    from aikg.ingest.nlp import Extractor, resolve
 
     gold_dir = Path(gold_dir)
     texts = sorted(p for p in gold_dir.rglob("*.txt") if p.with_suffix("").with_suffix(".gold.json").exists()

@@ -30,7 +30,7 @@ def _child(mode: str, jsonl: str, batch_size: int) -> dict:
     from bench.common import peak_rss_mb, timed
 
     if mode == "bulk":
-        from graph.bulk import write_neo4j_import
+        from aikg.graph.bulk import write_neo4j_import
 
         with tempfile.TemporaryDirectory() as out:
             secs, report = timed(lambda: write_neo4j_import([jsonl], out))
@@ -38,8 +38,8 @@ def _child(mode: str, jsonl: str, batch_size: int) -> dict:
             assert not report.errors, report.errors[:3]
             rows = report.nodes + report.relationships
         return {"secs": secs, "rows": rows, "peak": peak_rss_mb(), "mb": size / 1e6}
-    from graph.loader import load_jsonl
-    from graph.store import open_store
+    from aikg.graph.loader import load_jsonl
+    from aikg.graph.store import open_store
 
     with tempfile.TemporaryDirectory() as home:
         store = open_store("embedded", home=home)
@@ -60,7 +60,7 @@ def _measure(mode: str, jsonl: Path, batch_size: int) -> dict:
 
 
 def run(n_entities: int, batch_size: int) -> list[dict]:
-    from aikg.jsonl import write_jsonl
+    from aikg.core.jsonl import write_jsonl
     from bench.bench_load import synthetic
 
     rows = []

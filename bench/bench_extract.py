@@ -39,8 +39,8 @@ def count_words(texts: list[str]) -> int:
 def bench_ner(texts: list[str]) -> float:
     import spacy
 
-    from ingest.nlp.config import ExtractConfig
-    from ingest.nlp.pipeline import model_path
+    from aikg.ingest.nlp.config import ExtractConfig
+    from aikg.ingest.nlp.pipeline import model_path
 
     names = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
     nlp = spacy.load(model_path(ExtractConfig()), exclude=names)
@@ -53,8 +53,8 @@ def bench_ner(texts: list[str]) -> float:
 
 
 def bench_full(texts: list[str], processes: int) -> tuple[float, int, int]:
-    from ingest.document import LoadedDocument
-    from ingest.nlp import Extractor
+    from aikg.ingest.document import LoadedDocument
+    from aikg.ingest.nlp import Extractor
 
     docs = [LoadedDocument(id=f"bench-{i}", source="bench", title="", kind="text", text=t) for i, t in enumerate(texts)]
     ex = Extractor()

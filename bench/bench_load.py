@@ -13,12 +13,12 @@ import argparse
 import random
 import tempfile
 
-from aikg.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
-from aikg.ids import entity_id
+from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+from aikg.core.ids import entity_id
 from bench.common import peak_rss_mb, table, timed
-from graph.loader import load_records
-from graph.schema import SCHEMA
-from graph.store import open_store
+from aikg.graph.loader import load_records
+from aikg.core.schema import SCHEMA
+from aikg.graph.store import open_store
 
 BENCH_ARGS = ["--entities", "2000", "--naive", "1000"]  # the scale `make bench` uses
 TYPES = ["Institute", "Company", "Agency", "Programme", "Person", "Cluster"]

@@ -54,8 +54,8 @@ def _child(corpus: str, n_process: int, chunk_size: int) -> dict:
     """Runs in its own process: one `aikg ingest` of the corpus into a fresh store."""
     import resource
 
-    from graph.store import open_store
-    from ingest.pipeline import ingest_paths
+    from aikg.graph.store import open_store
+    from aikg.ingestion import ingest_paths
 
     with tempfile.TemporaryDirectory() as home:
         store = open_store("embedded", home=home)

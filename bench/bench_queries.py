@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the embedded client's 5 s read timeout (slow queries then fail)")
     args = parser.parse_args(argv)
 
-    from queries.catalog import load_catalog, run_query
+    from aikg.queries.catalog import load_catalog, run_query
 
     home = args.home or Path(tempfile.mkdtemp(prefix="aikg-bench-"))
     t0 = time.perf_counter()

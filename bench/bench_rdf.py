@@ -37,9 +37,9 @@ BENCH_ARGS = ["--entities", "5000", "--relations", "20000"]
 
 def synthetic(n_entities: int, n_relations: int, n_docs: int, seed: int = 11):
     """Schema-valid documents, entities (1-2 mentions) and relations (1-2 evidence sentences)."""
-    from aikg.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
-    from aikg.ids import entity_id
-    from graph.schema import SCHEMA
+    from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+    from aikg.core.ids import entity_id
+    from aikg.core.schema import SCHEMA
 
     rnd = random.Random(seed)
     docs = [DocumentRecord(f"{i:064x}", f"corpus/doc-{i}.html", f"Document {i}", "web", 20_000) for i in range(n_docs)]
@@ -73,14 +73,14 @@ def synthetic(n_entities: int, n_relations: int, n_docs: int, seed: int = 11):
 
 def load(home: str, n_entities: int, n_relations: int, *, via_loader: bool = False) -> dict:
     """Fill an empty store in ``home``; returns what is in it."""
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     store = open_store("embedded", home=home)
     try:
         store.apply_schema()
         start = time.perf_counter()
         if via_loader:
-            from graph.loader import load_records
+            from aikg.graph.loader import load_records
 
             docs, ents, rels = synthetic(n_entities, n_relations, max(10, n_entities // 25))
             report = load_records(store, docs, ents, rels, batch_size=1000)
@@ -101,8 +101,8 @@ def load(home: str, n_entities: int, n_relations: int, *, via_loader: bool = Fal
 
 def child(mode: str, fmt: str, home: str, out: str, page_size: int) -> dict:
     """One export in this (fresh) process; prints its figures as JSON."""
-    from graph.rdf.export import ExportOptions, export_store, export_whole
-    from graph.store import open_store
+    from aikg.graph.rdf.export import ExportOptions, export_store, export_whole
+    from aikg.graph.store import open_store
 
     store = open_store("embedded", home=home)
     try:

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.schema import SCHEMA  # noqa: E402
+from aikg.core.schema import SCHEMA  # noqa: E402
 
 # Plain CREATE statements (the graph starts empty); {label} and {rel_type} come from the schema allow-list.
 ENTITY_CREATE = "UNWIND $rows AS r CREATE (n:Entity:{label}) SET n = r"
@@ -274,7 +274,7 @@ def build(store: Any, entities: int = 100_000, relations: int = 500_000, *, seed
 
 def open_or_build(home: Path, entities: int, relations: int, *, seed: int = 7, progress: Any = None) -> tuple[Any, Synthetic]:
     """Open the synthetic graph in ``home``, building it first unless one of this size is there."""
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     marker = home / MARKER
     store = open_store("embedded", home=home)

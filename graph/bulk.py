@@ -6,7 +6,7 @@ and relationship CSV files that ``neo4j-admin database import full`` reads, and 
 exact command to run.
 
 The values are the loader's, not an approximation: records are grouped with
-:func:`graph.loader.build_units` and every unit is applied to an in-memory graph by
+:func:`aikg.graph.loader.build_units` and every unit is applied to an in-memory graph by
 :class:`_MemoryGraph`, which mirrors ``graph/cypher/load_*.cypher`` statement by statement
 (alias merging and ``alias_text``, ``mention_count``/``doc_count``, evidence lists
 ``ev_*`` and the ``docs``/``methods``/``support``/``confidence`` derived from them,
@@ -44,11 +44,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import AikgError
-from aikg.facts import DocumentRecord, EntityRecord, RelationRecord
-from aikg.jsonl import LineError, ReadResult, read_jsonl
-from graph.loader import NO_DOCUMENT, UnitError, _document_props, _Unit, build_units, now_iso
-from graph.schema import SCHEMA
+from aikg.core.errors import AikgError
+from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
+from aikg.core.jsonl import LineError, ReadResult, read_jsonl
+from aikg.graph.loader import NO_DOCUMENT, UnitError, _document_props, _Unit, build_units, now_iso
+from aikg.core.schema import SCHEMA
 
 ARRAY_DELIMITER = "\x1f"  # U+001F UNIT SEPARATOR
 ENTITY_GROUP = SCHEMA.entity_label  # id space of entity nodes
@@ -503,7 +503,7 @@ def _split(source: Any) -> tuple[list[DocumentRecord], list[EntityRecord], list[
 
 
 def _post_import(report: BulkReport) -> str:
-    from graph.backends.neo4j import ddl_statements
+    from aikg.graph.backends.neo4j import ddl_statements
 
     lines = ["// Run once after `neo4j-admin database import full` and starting the database, e.g.",
              f"//   cypher-shell -d {report.database} -f post-import.cypher",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from graph.schema import SCHEMA
+from aikg.core.schema import SCHEMA
+from aikg.core.paths import as_path, package_file
 
-CYPHER_DIR = Path(__file__).with_name("cypher")
+CYPHER_DIR = as_path(package_file("aikg.graph", "cypher"))
 
 
 @cache

@@ -17,12 +17,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import StoreError
-from aikg.facts import DocumentRecord, EntityRecord, RelationRecord
-from aikg.jsonl import LineError, read_jsonl
-from graph.cypher_files import entity_statement, relation_statement, statement
-from graph.schema import SCHEMA
-from graph.store import GraphStore, Statement
+from aikg.core.errors import StoreError
+from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
+from aikg.core.jsonl import LineError, read_jsonl
+from aikg.graph.cypher_files import entity_statement, relation_statement, statement
+from aikg.core.schema import SCHEMA
+from aikg.graph.store import GraphStore, Statement
 
 NO_DOCUMENT = ""  # unit key for entities that no document mentions
 

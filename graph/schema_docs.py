@@ -1,13 +1,13 @@
-"""Render docs/schema.md from graph/schema.json: `python -m graph.schema_docs > docs/schema.md`."""
+"""Render docs/schema.md from data/schema.json: `python -m aikg.graph.schema_docs > docs/schema.md`."""
 
 from __future__ import annotations
 
-from graph.schema import SCHEMA
+from aikg.core.schema import SCHEMA
 
 
 def render() -> str:
     out = ["# Schema", "",
-           "Generated from `graph/schema.json` by `python -m graph.schema_docs`; a test fails when it drifts.",
+           "Generated from `data/schema.json` by `python -m aikg.graph.schema_docs`; a test fails when it drifts.",
            "It implements `../shared/SCHEMA.md` and extends it as listed under *Extensions*.", "",
            "## Entity types (node labels)", "", "| label | what it is |", "|---|---|"]
     out += [f"| `{k}` | {v} |" for k, v in SCHEMA.entity_types.items()]

@@ -14,15 +14,15 @@ from typing import Any, Protocol, runtime_checkable
 
 import pandas as pd
 
-from aikg.errors import ConfigError
+from aikg.core.errors import ConfigError
 
 Params = Mapping[str, Any]
 Statement = tuple[str, Params]
 
 #: name -> "module:Class"; adding a store is one new module and one line here.
 BACKENDS: dict[str, str] = {
-    "embedded": "graph.backends.embedded:EmbeddedStore",
-    "neo4j": "graph.backends.neo4j:Neo4jStore",
+    "embedded": "aikg.graph.backends.embedded:EmbeddedStore",
+    "neo4j": "aikg.graph.backends.neo4j:Neo4jStore",
 }
 
 

@@ -3,7 +3,7 @@
 Extraction is a pure function document -> facts, so files are split into contiguous chunks
 and each chunk is one task (``client.map``): the worker loads its files, runs the
 extractor (spaCy loads once per worker process) and returns only small things: the
-document records, the loader's structured facts and the :class:`~ingest.nlp.DocFacts`.
+document records, the loader's structured facts and the :class:`~aikg.ingest.nlp.DocFacts`.
 The client then does the single reduce step ``Pipeline.extract`` does in one process: the
 same ``resolve()`` call over all DocFacts (it sorts them by document id, so the order in
 which tasks finish does not matter) and the same ``merge_records``. The result is the
@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import AikgError, ConfigError
-from aikg.facts import DocumentRecord, EntityRecord, Record, RelationRecord
-from ingest.pipeline import Failure, RunSummary, merge_records
+from aikg.core.errors import AikgError, ConfigError
+from aikg.core.facts import DocumentRecord, EntityRecord, Record, RelationRecord
+from aikg.ingest.pipeline import Failure, RunSummary, merge_records
 
 PART_NAME = "part-{:05d}.jsonl"
 PART_GLOB = "part-*.jsonl"
@@ -46,7 +46,7 @@ class LoadedFacts:
 
     record: DocumentRecord
     loader_facts: list[Record]
-    facts: Any  # ingest.nlp.DocFacts, or None when the document has no text to extract from
+    facts: Any  # aikg.ingest.nlp.DocFacts, or None when the document has no text to extract from
     words: int
 
 
@@ -66,7 +66,7 @@ _LOCK = threading.Lock()  # one extractor per worker process; spaCy calls are se
 def _extractor() -> Any:
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        from ingest.nlp import Extractor
+        from aikg.ingest.nlp import Extractor
 
         _EXTRACTOR = Extractor()
     return _EXTRACTOR
@@ -78,7 +78,7 @@ def worker_status() -> dict[str, Any]:
 
 
 def _load(path: str, source: str, max_bytes: int | None, mapping: Any) -> Any:
-    from ingest.loaders import DEFAULT_MAX_BYTES, load_path
+    from aikg.ingest.loaders import DEFAULT_MAX_BYTES, load_path
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     options = {"mapping": mapping} if mapping is not None else {}
@@ -111,7 +111,7 @@ def _extract_batch(docs: list[Any], result: ChunkResult) -> None:
 
 def extract_chunk(files: Sequence[tuple[str, str]], max_bytes: int | None = None, mapping: Any = None) -> ChunkResult:
     """The task: load and extract ``(path, source)`` files; a bad file is a failure, not an error."""
-    from aikg.errors import InputError
+    from aikg.core.errors import InputError
 
     result = ChunkResult(worker=os.getpid())
     batch: list[Any] = []
@@ -135,7 +135,7 @@ def extract_chunk(files: Sequence[tuple[str, str]], max_bytes: int | None = None
 
 def plan_files(paths: Sequence[str | Path], summary: RunSummary) -> list[tuple[str, str]]:
     """``(absolute path for the workers, source as named)`` for every loadable file, in discover order."""
-    from ingest.loaders import discover
+    from aikg.ingest.loaders import discover
 
     files = []
     for path, skip in discover(paths):
@@ -160,7 +160,7 @@ def chunk(items: Sequence[Any], parts: int) -> list[list[Any]]:
 
 def reduce_results(results: Sequence[ChunkResult], decisions: str | Path | None = None) -> list[Record]:
     """The single-process reduce of ``Pipeline.extract``: resolve all DocFacts at once, then merge."""
-    from ingest.nlp.resolve import KnownEntity, load_decisions, resolve
+    from aikg.ingest.nlp.resolve import KnownEntity, load_decisions, resolve
 
     docs = [d for r in results for d in r.docs]
     loader_facts = [f for d in docs for f in d.loader_facts]
@@ -206,7 +206,7 @@ def split_parts(records: Sequence[Record], groups: Sequence[Sequence[str]]) -> l
 
 def write_parts(parts: Sequence[Sequence[Record]], out_dir: Path) -> list[Path]:
     """Write ``part-NNNNN.jsonl`` files, each through a temporary name (no half-written part)."""
-    from aikg.jsonl import write_jsonl
+    from aikg.core.jsonl import write_jsonl
 
     paths = []
     for i, recs in enumerate(parts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from aikg.facts import DocumentRecord, Record
+from aikg.core.facts import DocumentRecord, Record
 
 
 @dataclass

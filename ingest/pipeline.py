@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from aikg.errors import InputError
-from aikg.facts import DocumentRecord, EntityRecord, Record, RelationRecord
-from ingest.document import LoadedDocument
+from aikg.core.errors import InputError
+from aikg.core.facts import DocumentRecord, EntityRecord, Record, RelationRecord
+from aikg.ingest.document import LoadedDocument
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class RunSummary:
 def iter_documents(found: Iterable[tuple[Path, str | None]], summary: RunSummary, *, max_bytes: int | None = None,
                    mapping: Any = None) -> Iterator[LoadedDocument]:
     """Load the files ``discover()`` found; failures and skips go into ``summary``."""
-    from ingest.loaders import DEFAULT_MAX_BYTES, load_path
+    from aikg.ingest.loaders import DEFAULT_MAX_BYTES, load_path
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     for path, skip in found:
@@ -138,7 +138,7 @@ class Pipeline:
     @property
     def extractor(self) -> Any:
         if self._extractor is None:
-            from ingest.nlp import Extractor
+            from aikg.ingest.nlp import Extractor
 
             self._extractor = Extractor()
         return self._extractor
@@ -146,7 +146,7 @@ class Pipeline:
     @property
     def decisions(self) -> Any:
         if self._decisions is None and self._decisions_path:
-            from ingest.nlp.resolve import load_decisions
+            from aikg.ingest.nlp.resolve import load_decisions
 
             self._decisions = load_decisions(self._decisions_path)
         return self._decisions
@@ -154,7 +154,7 @@ class Pipeline:
     def extract(self, docs: Sequence[LoadedDocument], known: Iterable[Any] = (),
                 progress: Callable[[int], None] | None = None) -> list[Record]:
         """Records for ``docs``: documents, resolved entities and relations."""
-        from ingest.nlp.resolve import KnownEntity, resolve
+        from aikg.ingest.nlp.resolve import KnownEntity, resolve
 
         loader_facts = [f for d in docs for f in d.facts]
         known_all = list(known) + [KnownEntity(f.id, f.type, f.name, tuple(f.aliases))
@@ -175,10 +175,10 @@ def extract_paths(paths: Sequence[str | Path], out: IO[str], *, n_process: int =
                   decisions: str | Path | None = None, max_bytes: int | None = None, mapping: Any = None,
                   show_progress: bool | None = None) -> RunSummary:
     """Extract facts from files to JSONL on ``out``, with no database."""
-    from aikg.jsonl import write_jsonl
-    from aikg.progress import progress
+    from aikg.core.jsonl import write_jsonl
+    from aikg.core.progress import progress
 
-    from ingest.loaders import discover
+    from aikg.ingest.loaders import discover
 
     started = time.perf_counter()
     summary = RunSummary()
@@ -190,73 +190,5 @@ def extract_paths(paths: Sequence[str | Path], out: IO[str], *, n_process: int =
     summary.documents = len(docs)
     summary.words = sum(len(d.text.split()) for d in docs)
     summary.count(records)
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def known_entities(store: Any) -> list[Any]:
-    """Everything the store already knows, for resolution against it."""
-    from ingest.nlp.resolve import KnownEntity
-
-    rows = store.read("MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, e.name AS name, e.aliases AS aliases")
-    from graph.schema import SCHEMA
-
-    out = []
-    for r in rows:
-        etype = next((l for l in r["labels"] if l in SCHEMA.entity_types), None)
-        if etype:
-            out.append(KnownEntity(r["id"], etype, r["name"], tuple(r["aliases"] or ())))
-    return out
-
-
-def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,
-                 chunk_size: int = 100, batch_size: int = 5000, decisions: str | Path | None = None,
-                 max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None) -> RunSummary:
-    """Extract and load, a chunk of documents at a time (resumable, idempotent)."""
-    from aikg.progress import progress
-    from graph.loader import load_records, loaded_document_ids
-
-    started = time.perf_counter()
-    summary = RunSummary()
-    pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
-    known = known_entities(store)
-    from ingest.loaders import discover
-
-    found = list(discover(paths))
-    planned = sum(1 for _, skip in found if not skip)
-    chunk: list[LoadedDocument] = []
-
-    def flush(advance: Callable[[int], None]) -> None:
-        nonlocal known
-        if not chunk:
-            return
-        present = set() if force else loaded_document_ids(store, [d.id for d in chunk])
-        todo = [d for d in chunk if d.id not in present]
-        summary.already_present += len(chunk) - len(todo)
-        advance(len(chunk) - len(todo))
-        if todo:
-            records = pipeline.extract(todo, known=known, progress=advance)
-            docs = [r for r in records if isinstance(r, DocumentRecord)]
-            ents = [r for r in records if isinstance(r, EntityRecord)]
-            rels = [r for r in records if isinstance(r, RelationRecord)]
-            report = load_records(store, docs, ents, rels, batch_size=batch_size, force=force)
-            failed = {e.document for e in report.errors if hasattr(e, "document")}
-            for err in report.errors:
-                summary.failures.append(Failure(getattr(err, "source", ""), getattr(err, "reason", str(err))))
-            good = [d for d in todo if d.id not in failed]
-            summary.documents += len(good)
-            summary.words += sum(len(d.text.split()) for d in good)
-            summary.count(r for r in records if not isinstance(r, DocumentRecord))
-            from ingest.nlp.resolve import KnownEntity
-
-            known = known + [KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in ents]
-        chunk.clear()
-
-    with progress(planned, "ingest", enabled=show_progress) as advance:
-        for doc in iter_documents(found, summary, max_bytes=max_bytes, mapping=mapping):
-            chunk.append(doc)
-            if len(chunk) >= chunk_size:
-                flush(advance)
-        flush(advance)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -1,6 +1,6 @@
 """The curated query catalog: one ``.cypher`` file per query under ``queries/catalog/``.
 
-Each file starts with a ``//`` header (see :mod:`queries.text`) declaring the query's name,
+Each file starts with a ``//`` header (see :mod:`aikg.queries.text`) declaring the query's name,
 parameters and result columns. :func:`load_catalog` validates every header and refuses a
 query whose declared parameters differ from the ``$params`` its text uses, in either
 direction. :func:`run_query` checks and converts values in Python, resolves entity
@@ -20,21 +20,22 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aikg.errors import QueryError
-from queries.params import Derived, Param, SpecError, ValueCheckError, parse_derived, parse_param
-from queries.text import HeaderError, check_cypher, split_header, strip_comment_lines, used_params
+from aikg.core.errors import QueryError
+from aikg.queries.params import Derived, Param, SpecError, ValueCheckError, parse_derived, parse_param
+from aikg.queries.text import HeaderError, check_cypher, split_header, strip_comment_lines, used_params
+from aikg.core.paths import as_path, package_file
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from graph.store import GraphStore
+    from aikg.graph.store import GraphStore
 
-CATALOG_DIR = Path(__file__).with_name("catalog")
+CATALOG_DIR = as_path(package_file("aikg.queries", "catalog"))
 #: The edge-list convention: a query declaring these columns returns one row per edge.
 EDGE_COLUMNS = ("source", "source_name", "source_type", "type", "target", "target_name", "target_type", "support")
 #: Backends a variant file may name (kept literal so loading the catalog imports no store code).
 VARIANT_BACKENDS = ("embedded", "neo4j")
-HOOK_PACKAGE = "queries.hooks"
+HOOK_PACKAGE = "aikg.queries.hooks"
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ def run_query(store: "GraphStore", name: str, params: Mapping[str, Any] | None =
     """Run a catalog query; the DataFrame has the declared columns in order, even when empty."""
     import pandas as pd
 
-    from queries.resolve import resolve_entities
+    from aikg.queries.resolve import resolve_entities
 
     query = (catalog or load_catalog()).get(name)
     values = resolve_entities(store, query, query.bind(params))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from graph.schema import SCHEMA
+from aikg.core.schema import SCHEMA
 
 TYPES = ("int", "float", "str", "bool", "date", "entity", "reltype")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")

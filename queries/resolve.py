@@ -2,7 +2,7 @@
 
 An exact id wins (index lookup); otherwise a case-insensitive match on name or alias among
 the accepted types, preferring an exact name. No match, or several, is a
-:class:`~aikg.errors.QueryError` that names the candidates or suggests close names, so a
+:class:`~aikg.core.errors.QueryError` that names the candidates or suggests close names, so a
 typo is reported instead of answered with an empty result.
 """
 
@@ -13,15 +13,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aikg.errors import QueryError
-from queries.text import strip_comment_lines
+from aikg.core.errors import QueryError
+from aikg.queries.text import strip_comment_lines
+from aikg.core.paths import as_path, package_file
 
 if TYPE_CHECKING:
-    from graph.store import GraphStore
-    from queries.catalog import Query
-    from queries.params import Param
+    from aikg.graph.store import GraphStore
+    from aikg.queries.catalog import Query
+    from aikg.queries.params import Param
 
-CYPHER_DIR = Path(__file__).with_name("cypher")
+CYPHER_DIR = as_path(package_file("aikg.queries", "cypher"))
 
 
 @cache
@@ -62,7 +63,7 @@ def resolve_entity(store: "GraphStore", query: "Query", param: "Param", value: s
 
 def suggestions(store: "GraphStore", value: str, param: "Param", limit: int = 3) -> str:
     """Close names of the accepted types, as 'Name (id)' text (empty when none)."""
-    from queries.catalog import run_query
+    from aikg.queries.catalog import run_query
 
     try:
         found = run_query(store, "entity_search", {"text": value, "limit": 20})

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.schema import SCHEMA
+from aikg.core.schema import SCHEMA
 
 KEYS = ("name", "title", "description", "param", "derived", "column", "empty", "example", "hook")
 REPEATABLE = frozenset({"param", "derived", "column", "example"})

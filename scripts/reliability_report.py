@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.store import open_store  # noqa: E402
-from ingest.pipeline import ingest_paths  # noqa: E402
+from aikg.graph.store import open_store  # noqa: E402
+from aikg.ingestion import ingest_paths  # noqa: E402
 from tests.hostile import make_hostile_corpus  # noqa: E402
 from tests.test_reliability import _facts, _good_corpus  # noqa: E402
 

@@ -25,7 +25,7 @@ def backend_name(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def store(backend_name: str, tmp_path: Path):
     """An empty store with the schema applied, closed afterwards."""
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     st = open_store(backend_name, home=tmp_path / "home")
     if backend_name == "neo4j":

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from aikg.jsonl import read_jsonl
-from graph.bulk import ARRAY_DELIMITER, FIX_ALIASES, FIX_EV_SENTENCE, BulkExportError, write_neo4j_import
-from graph.loader import load_jsonl
+from aikg.core.jsonl import read_jsonl
+from aikg.graph.bulk import ARRAY_DELIMITER, FIX_ALIASES, FIX_EV_SENTENCE, BulkExportError, write_neo4j_import
+from aikg.graph.loader import load_jsonl
 from tests.conftest import DATA
 
 BULK = DATA / "bulk"
@@ -235,7 +235,7 @@ def test_store_export_and_store_plus_files(store, tmp_path):
 
 def test_store_pages_cover_everything_once(store):
     """Paging over ids (non-Latin ids included) reads each node and relationship exactly once."""
-    from graph.bulk import _MemoryGraph
+    from aikg.graph.bulk import _MemoryGraph
 
     load_jsonl(store, FILES)
     small, whole = _MemoryGraph(), _MemoryGraph()
@@ -339,7 +339,7 @@ def test_cli_store_export_and_bad_usage(tmp_path):
 def test_store_paging_keeps_ids_in_every_script(store):
     # FalkorDB's index comparison of non-ASCII strings disagrees with ORDER BY: key-set paging
     # (`id > $after`) skipped these; paging must read every one of them
-    from graph.bulk import _MemoryGraph
+    from aikg.graph.bulk import _MemoryGraph
 
     ids = ["cluster:a", "cluster:b", "cluster:z", "cluster:zürich", "cluster:москва", "cluster:東京", "cluster:القاهرة"]
     store.write("UNWIND $ids AS i CREATE (:Entity:Cluster {id: i, name: i, aliases: []})", {"ids": ids})

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.backends.neo4j import FULLTEXT_QUERY, ddl_statements
-from graph.cypher_files import all_load_statements
+from aikg.graph.backends.neo4j import FULLTEXT_QUERY, ddl_statements
+from aikg.graph.cypher_files import all_load_statements
 from tests.cypherlint.runner import lint
 
 

@@ -19,7 +19,7 @@ def _make_demo(home: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 def test_make_demo_end_to_end_and_idempotent(tmp_path):
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     home, out = tmp_path / "home", tmp_path / "out"
     first = _make_demo(home, out)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from aikg.errors import ConfigError
-from aikg.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
-from aikg.jsonl import read_jsonl
-from graph.loader import load_jsonl
-from ingest.distributed import chunk, extract_distributed, split_parts, worker_status
-from ingest.pipeline import RunSummary, extract_paths, merge_records
+from aikg.core.errors import ConfigError
+from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+from aikg.core.jsonl import read_jsonl
+from aikg.graph.loader import load_jsonl
+from aikg.ingest.distributed import chunk, extract_distributed, split_parts, worker_status
+from aikg.ingest.pipeline import RunSummary, extract_paths, merge_records
 from tests.helpers import dump
 
 ROOT = Path(__file__).parent.parent
@@ -64,7 +64,7 @@ def test_local_cluster_parts_equal_single_process(tmp_path, store, monkeypatch):
         assert not read_jsonl([part]).errors
     for part in parts:
         assert not load_jsonl(store, [part]).errors
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     other = open_store("embedded", home=tmp_path / "single-home")
     try:
@@ -103,7 +103,7 @@ def test_split_parts_is_self_contained_and_lossless():
 def test_cli_forwards_to_the_library(monkeypatch, tmp_path):
     from typer.testing import CliRunner
 
-    import ingest.distributed as dist
+    import aikg.ingest.distributed as dist
     from aikg.cli import app
 
     seen = {}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from aikg.evaluate import Score, evaluate, score_document
-from aikg.facts import EntityRecord, RelationRecord
-from ingest.nlp.extractor import shared_extractor
+from aikg.core.facts import EntityRecord, RelationRecord
+from aikg.ingest.nlp.extractor import shared_extractor
 
 GOLD = Path(__file__).parent / "data" / "gold"
 BASELINE = GOLD / "baseline.json"

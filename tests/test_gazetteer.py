@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from aikg.errors import InputError
-from aikg.ids import normalise_name
-from graph.schema import SCHEMA
-from ingest.nlp.config import GAZETTEER_DIR
-from ingest.nlp.gazetteer import FIELDS, Gazetteer, load_gazetteer
+from aikg.core.errors import InputError
+from aikg.core.ids import normalise_name
+from aikg.core.schema import SCHEMA
+from aikg.ingest.nlp.config import GAZETTEER_DIR
+from aikg.ingest.nlp.gazetteer import FIELDS, Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")

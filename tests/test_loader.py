@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from graph.loader import load_jsonl
+from aikg.graph.loader import load_jsonl
 from tests.conftest import DATA
 from tests.helpers import dump
 
@@ -115,8 +115,8 @@ def test_failing_document_leaves_nothing_behind(store, tmp_path):
 
 KILLER = textwrap.dedent("""
     import os, signal, sys
-    from graph.store import open_store
-    from graph.loader import load_jsonl
+    from aikg.graph.store import open_store
+    from aikg.graph.loader import load_jsonl
     store = open_store("embedded", home=sys.argv[1])
     store.apply_schema()
     report = load_jsonl(store, [sys.argv[2]])
@@ -141,7 +141,7 @@ def test_killed_after_commit_loses_nothing(tmp_path):
         alive = False
     assert not alive or open(f"/proc/{server_pid}/status").read().find("zombie") >= 0
     assert (home / "embedded" / "aikg.rdb.settings").exists()  # the crash left its settings file behind
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     store = open_store("embedded", home=home)  # must not be stopped by the stale settings
     try:

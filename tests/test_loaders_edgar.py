@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from aikg.errors import InputError
-from aikg.facts import EntityRecord, RelationRecord
-from aikg.ids import entity_id
-from aikg.jsonl import parse_record
-from ingest.loaders import load_path, pick_loader
-from ingest.loaders.edgar import parse_header, reorder_business_first
+from aikg.core.errors import InputError
+from aikg.core.facts import EntityRecord, RelationRecord
+from aikg.core.ids import entity_id
+from aikg.core.jsonl import parse_record
+from aikg.ingest.loaders import load_path, pick_loader
+from aikg.ingest.loaders.edgar import parse_header, reorder_business_first
 
 HEADER = """<SEC-DOCUMENT>0001045810-24-000029.txt : 20240221
 <SEC-HEADER>0001045810-24-000029.hdr.sgml : 20240221

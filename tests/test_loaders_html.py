@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aikg.errors import InputError
-from ingest.loaders import load_path
+from aikg.core.errors import InputError
+from aikg.ingest.loaders import load_path
 
 ARTICLE = """<!DOCTYPE html>
 <html lang="en"><head>

@@ -8,9 +8,9 @@ import pytest
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
-from aikg.errors import InputError
-from ingest.loaders import load_path
-from ingest.loaders.pdf import clean_page, join_pages
+from aikg.core.errors import InputError
+from aikg.ingest.loaders import load_path
+from aikg.ingest.loaders.pdf import clean_page, join_pages
 
 PHRASE = "The Pittsburgh cluster anchors robotics research in the United States."
 PAGE1 = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.loaders.pdf import clean_page, join_pages
-from ingest.loaders.text import decode_text
+from aikg.ingest.loaders.pdf import clean_page, join_pages
+from aikg.ingest.loaders.text import decode_text
 
 page_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.just("\n"), max_size=300)
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from aikg.errors import InputError
-from ingest.loaders import SUPPORTED_EXTENSIONS, Loader, discover, get_loader, load_path, loader_names, pick_loader
+from aikg.core.errors import InputError
+from aikg.ingest.loaders import SUPPORTED_EXTENSIONS, Loader, discover, get_loader, load_path, loader_names, pick_loader
 
 
 def test_import_is_lazy() -> None:
     code = (
-        "import sys, ingest.loaders as L\n"
+        "import sys, aikg.ingest.loaders as L\n"
         "[L.get_loader(n) for n in L.loader_names()]\n"
         "heavy = ('pypdf', 'pdfplumber', 'trafilatura', 'openpyxl', 'lxml', 'bs4', 'markdown_it', 'charset_normalizer')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from aikg.errors import InputError
-from aikg.facts import EntityRecord, RelationRecord
-from aikg.ids import entity_id
-from aikg.jsonl import parse_record
-from ingest.document import LoadedDocument
-from ingest.loaders import load_path
+from aikg.core.errors import InputError
+from aikg.core.facts import EntityRecord, RelationRecord
+from aikg.core.ids import entity_id
+from aikg.core.jsonl import parse_record
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.loaders import load_path
 
 LONG_CSV = """Organisation,Type,Metro area,Metric,Value,Year,Source
 Carnegie Mellon University,University,Pittsburgh,AI PhD graduates,120,2023,NSF

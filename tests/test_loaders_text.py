@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aikg.errors import InputError
-from aikg.ids import content_id
-from ingest.loaders import load_path
+from aikg.core.errors import InputError
+from aikg.core.ids import content_id
+from aikg.ingest.loaders import load_path
 
 PHRASE = "Café naïve — “Zürich” hosts the ETH AI Center."
 

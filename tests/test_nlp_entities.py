@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.facts import EntityRecord
-from ingest.document import LoadedDocument
-from ingest.nlp import DocFacts, resolve
-from ingest.nlp.extractor import shared_extractor
+from aikg.core.facts import EntityRecord
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp import DocFacts, resolve
+from aikg.ingest.nlp.extractor import shared_extractor
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def kinds(facts: DocFacts) -> set[tuple[str, str]]:
 
 
 def test_constructor_is_lazy():
-    from ingest.nlp import Extractor
+    from aikg.ingest.nlp import Extractor
 
     e = Extractor()
     assert e._ready is False and e._pipes is None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.document import LoadedDocument
-from ingest.nlp import ExtractConfig, Extractor
-from ingest.nlp.extractor import shared_extractor
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp import ExtractConfig, Extractor
+from aikg.ingest.nlp.extractor import shared_extractor
 
 GOLD_DEV = Path(__file__).parent / "data" / "gold" / "dev"
 

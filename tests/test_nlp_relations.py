@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.facts import EntityRecord, RelationRecord
-from graph.schema import SCHEMA
-from ingest.document import LoadedDocument
-from ingest.nlp import resolve
-from ingest.nlp.extractor import shared_extractor
+from aikg.core.facts import EntityRecord, RelationRecord
+from aikg.core.schema import SCHEMA
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp import resolve
+from aikg.ingest.nlp.extractor import shared_extractor
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_candidates_carry_confidence_method_and_evidence(ex):
 
 
 def test_dependency_match_scores_above_window(ex):
-    from ingest.nlp.lexicon import Lexicon
+    from aikg.ingest.nlp.lexicon import Lexicon
 
     lex = shared_extractor().lexicon
     assert isinstance(lex, Lexicon)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from aikg.errors import InputError
-from aikg.facts import EntityRecord, RelationRecord
-from aikg.ids import entity_id
-from ingest.document import LoadedDocument
-from ingest.nlp import DocFacts, KnownEntity, MentionFact, RelationCandidate, load_decisions, resolve
-from ingest.nlp.extractor import shared_extractor
+from aikg.core.errors import InputError
+from aikg.core.facts import EntityRecord, RelationRecord
+from aikg.core.ids import entity_id
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp import DocFacts, KnownEntity, MentionFact, RelationCandidate, load_decisions, resolve
+from aikg.ingest.nlp.extractor import shared_extractor
 
 GOLD_DEV = Path(__file__).parent / "data" / "gold" / "dev"
 

@@ -9,10 +9,10 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aikg.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
-from aikg.ids import entity_id, normalise_name
-from aikg.jsonl import LineError, iter_lines, parse_record, write_jsonl
-from graph.schema import SCHEMA
+from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+from aikg.core.ids import entity_id, normalise_name
+from aikg.core.jsonl import LineError, iter_lines, parse_record, write_jsonl
+from aikg.core.schema import SCHEMA
 
 # valid Unicode text: no NUL and no lone surrogates (the reader refuses both with a reason; tested below)
 TEXT = st.characters(exclude_characters="\x00", exclude_categories=("Cs",))
@@ -86,8 +86,8 @@ def test_entity_id_is_stable_and_typed(etype, name):
 @given(st.lists(st.text(TEXT, min_size=1, max_size=40).filter(lambda s: s.strip()),
                 min_size=1, max_size=5, unique=True))
 def test_arbitrary_unicode_names_round_trip_through_the_store(tmp_path_factory, names_list):
-    from graph.loader import load_records
-    from graph.store import open_store
+    from aikg.graph.loader import load_records
+    from aikg.graph.store import open_store
 
     home = tmp_path_factory.mktemp("prop")
     store = open_store("embedded", home=home)

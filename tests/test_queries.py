@@ -15,8 +15,8 @@ from unittest import mock
 import pandas as pd
 import pytest
 
-from aikg.errors import QueryError
-from queries.catalog import EDGE_COLUMNS, load_catalog, run_query
+from aikg.core.errors import QueryError
+from aikg.queries.catalog import EDGE_COLUMNS, load_catalog, run_query
 from tests.conftest import DATA
 
 FIXTURE = DATA / "query_fixture.jsonl"
@@ -25,8 +25,8 @@ ENTITIES, DOCUMENTS = 38, 5
 
 def load_query_fixture(store, path: Path = FIXTURE) -> None:
     """Load the fixture through the real loader, each publication date as its own load at that date."""
-    import graph.loader as loader
-    from aikg.jsonl import read_jsonl
+    import aikg.graph.loader as loader
+    from aikg.core.jsonl import read_jsonl
 
     result = read_jsonl([path])
     assert not result.errors, result.errors
@@ -232,7 +232,7 @@ def test_choices_and_dates_are_checked():
 
 
 def test_fulltext_query_strings_per_backend_are_safe():
-    from queries.hooks.search import fulltext_query
+    from aikg.queries.hooks.search import fulltext_query
 
     assert fulltext_query("Vectr Institue", "embedded") == "%vectr%|vectr*|%institue%|institue*"
     assert fulltext_query("Vectr Institue", "neo4j") == "vectr~1 OR vectr* OR institue~1 OR institue*"
@@ -242,9 +242,9 @@ def test_fulltext_query_strings_per_backend_are_safe():
 
 
 def test_docs_are_generated_from_the_headers():
-    from queries.docs import DOC_PATH, render
+    from aikg.queries.docs import DOC_PATH, render
 
-    assert DOC_PATH.read_text("utf-8") == render(CATALOG), "docs/queries.md is stale: run python -m queries.docs"
+    assert DOC_PATH.read_text("utf-8") == render(CATALOG), "docs/queries.md is stale: run python -m aikg.queries.docs"
 
 
 # --- every query on the fixture graph -------------------------------------------------------

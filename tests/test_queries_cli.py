@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from aikg.cli import app
-from aikg.errors import QueryError
-from queries.catalog import load_catalog
+from aikg.core.errors import QueryError
+from aikg.queries.catalog import load_catalog
 from tests.test_queries import load_query_fixture
 
 ROOT = Path(__file__).parent.parent
@@ -23,7 +23,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def fixture_home(home: Path) -> Path:
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     store = open_store("embedded", home=home)
     try:

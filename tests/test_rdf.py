@@ -16,15 +16,15 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
-from aikg.errors import ConfigError, InputError
-from graph.loader import load_jsonl
-from graph.rdf.export import ExportOptions, export_frame, export_store, export_whole, frame_selection
-from graph.rdf.importer import graph_to_records, import_file, import_graph
-from graph.rdf.iris import IriScheme, check_base
-from graph.rdf.mapping import AIKG, load_mapping
-from graph.rdf.validate import validate_graph
-from graph.rdf.writers import FORMATS, format_for_path, normalise_format
-from graph.store import open_store
+from aikg.core.errors import ConfigError, InputError
+from aikg.graph.loader import load_jsonl
+from aikg.graph.rdf.export import ExportOptions, export_frame, export_store, export_whole, frame_selection
+from aikg.graph.rdf.importer import graph_to_records, import_file, import_graph
+from aikg.graph.rdf.iris import IriScheme, check_base
+from aikg.graph.rdf.mapping import AIKG, load_mapping
+from aikg.graph.rdf.validate import validate_graph
+from aikg.graph.rdf.writers import FORMATS, format_for_path, normalise_format
+from aikg.graph.store import open_store
 from tests.conftest import DATA
 
 RDF_DATA = DATA / "rdf"
@@ -372,7 +372,7 @@ def test_edge_list_needs_source_and_target():
 
 
 def test_catalog_query_result_exports(loaded):
-    catalog = pytest.importorskip("queries.catalog")
+    catalog = pytest.importorskip("aikg.queries.catalog")
     try:
         frame = catalog.run_query(loaded, "partnership_network", {"org": "company:nvidia", "depth": 1})
     except Exception as exc:  # the catalog is built in parallel; its API may still move
@@ -393,8 +393,8 @@ def test_export_to_path_is_atomic(loaded, tmp_path):
 
 
 def test_rdfxml_refuses_a_control_character_other_formats_escape_it(store):
-    from graph.loader import load_records
-    from aikg.facts import DocumentRecord, EntityRecord, Mention
+    from aikg.graph.loader import load_records
+    from aikg.core.facts import DocumentRecord, EntityRecord, Mention
 
     doc = DocumentRecord("e" * 64, "x.txt", "t", "text", 10)
     ent = EntityRecord("person:bell", "Person", "Bell\x07 Labs\x1f", [], [Mention(doc.id, 0, 4)])

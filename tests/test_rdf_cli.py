@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from aikg.cli import app
-from aikg.errors import ConfigError, InputError, QueryError
+from aikg.core.errors import ConfigError, InputError, QueryError
 from tests.conftest import DATA
 
 FIXTURE = DATA / "rdf" / "fixture.jsonl"
@@ -127,7 +127,7 @@ def test_errors_become_one_line_and_an_exit_code(tmp_path):
 
 
 def test_export_query_option(home, tmp_path):
-    pytest.importorskip("queries.catalog")
+    pytest.importorskip("aikg.queries.catalog")
     out = tmp_path / "q.ttl"
     result = run("export", "rdf", "-o", out, "--query", "partnership_network", "--param", "org=company:nvidia",
                  "--param", "depth=1", "--home", home)

@@ -11,10 +11,10 @@ import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from graph.loader import load_jsonl
-from graph.rdf.export import export_store
-from graph.rdf.sparql import run_sparql
-from graph.store import open_store
+from aikg.graph.loader import load_jsonl
+from aikg.graph.rdf.export import export_store
+from aikg.graph.rdf.sparql import run_sparql
+from aikg.graph.store import open_store
 from tests.conftest import DATA
 
 DOC = Path(__file__).parent.parent / "docs" / "rdf.md"

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from aikg.errors import ConfigError
-from graph.rdf.iris import IriScheme
-from graph.rdf.mapping import load_mapping
-from graph.rdf.writers import FORMATS, write_blocks
+from aikg.core.errors import ConfigError
+from aikg.graph.rdf.iris import IriScheme
+from aikg.graph.rdf.mapping import load_mapping
+from aikg.graph.rdf.writers import FORMATS, write_blocks
 
 RDFLIB = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "xml": "xml"}
 PREFIXES = load_mapping().prefixes

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from aikg.jsonl import read_jsonl
-from ingest.pipeline import ingest_paths
+from aikg.core.jsonl import read_jsonl
+from aikg.ingestion import ingest_paths
 from tests.helpers import dump
 from tests.hostile import GOOD_TEXT, bad_jsonl_lines, make_hostile_corpus
 
@@ -45,7 +45,7 @@ def _facts(store) -> tuple[set, set]:
 
 
 def test_hostile_corpus_mixed_with_good_files(tmp_path):
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     good = _good_corpus(tmp_path / "mixed")
     expected = make_hostile_corpus(tmp_path / "mixed")
@@ -97,7 +97,7 @@ def test_cli_exit_status_and_summary_name_bad_files(tmp_path):
 
 
 def test_bad_jsonl_records_each_named(tmp_path, store):
-    from graph.loader import load_jsonl
+    from aikg.graph.loader import load_jsonl
 
     path = tmp_path / "bad.jsonl"
     lines = bad_jsonl_lines()
@@ -115,7 +115,7 @@ def _ingest_cmd(folder: Path, home: Path) -> list[str]:
 
 
 def test_sigkill_during_ingest_then_resume_equals_clean_run(tmp_path):
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     folder = tmp_path / "corpus"
     for i, src in enumerate(sorted((ROOT / "tests" / "data" / "gold" / "dev").glob("*.txt"))[:5]):

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from aikg.api import is_write_query
 from aikg.cli import app
-from aikg.errors import StoreError
+from aikg.core.errors import StoreError
 from tests.conftest import DATA
 
 ROOT = Path(__file__).parent.parent
@@ -60,7 +60,7 @@ def test_neo4j_credentials_never_appear_in_errors(home, monkeypatch):
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
     monkeypatch.setenv("NEO4J_USER", "neo4j")
     monkeypatch.setenv("NEO4J_PASSWORD", secret)
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     with pytest.raises(StoreError) as info:
         open_store("neo4j", home=home)
@@ -94,7 +94,7 @@ def test_two_concurrent_loads_on_one_home_serialise(home, tmp_path):
              for path in (DATA / "loader_fixture.jsonl", second)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     store = open_store("embedded", home=home)
     try:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.loader import load_jsonl
-from graph.store import GraphStore, read_df
+from aikg.graph.loader import load_jsonl
+from aikg.graph.store import GraphStore, read_df
 from tests.conftest import DATA
 
 

@@ -17,12 +17,12 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from aikg.errors import ConfigError, QueryError
-from graph import views
-from graph.loader import load_jsonl
-from graph.views.fetch import AmbiguousEntityError, UnknownEntityError, all_statements, pick_entity
-from graph.views.html import render_html, script_json
-from graph.views.model import ViewEdge, ViewNode, build_network, cap_network, filter_network
+from aikg.core.errors import ConfigError, QueryError
+from aikg.graph import views
+from aikg.graph.loader import load_jsonl
+from aikg.graph.views.fetch import AmbiguousEntityError, UnknownEntityError, all_statements, pick_entity
+from aikg.graph.views.html import render_html, script_json
+from aikg.graph.views.model import ViewEdge, ViewNode, build_network, cap_network, filter_network
 from tests.conftest import DATA
 
 FIXTURE = DATA / "views" / "views_fixture.jsonl"
@@ -233,7 +233,7 @@ def test_script_json_cannot_close_its_script_or_open_a_comment():
 
 
 def test_page_escapes_every_document_value_and_loads_nothing_from_outside():
-    from graph.views.html import vis_assets
+    from aikg.graph.views.html import vis_assets
 
     page = render_html(_hostile_net())
     ours = page.replace(vis_assets()[0], "").replace(vis_assets()[1], "")  # the page less the vis-network library
@@ -307,7 +307,7 @@ def _non_white(path: Path) -> tuple[int, set]:
 
 
 def test_png_and_svg_are_written_and_drawn(tmp_path):
-    from graph.views.style import type_colour
+    from aikg.graph.views.style import type_colour
 
     net = _hostile_net()
     png = views.write_image(net, tmp_path / "fig" / "net.png")
@@ -365,12 +365,12 @@ def test_cli_query_draws_a_catalog_result(loaded, tmp_path, monkeypatch):
                               "type": "PARTNERS_WITH", "target": "institute:vector-institute",
                               "target_name": "Vector Institute", "target_type": "Institute", "support": 2}])
 
-    import queries
+    import aikg.queries
 
-    fake = types.ModuleType("queries.catalog")
+    fake = types.ModuleType("aikg.queries.catalog")
     fake.run_query = run_query
-    monkeypatch.setitem(sys.modules, "queries.catalog", fake)
-    monkeypatch.setattr(queries, "catalog", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "aikg.queries.catalog", fake)
+    monkeypatch.setattr(aikg.queries, "catalog", fake, raising=False)
     out = tmp_path / "q.html"
     result = _invoke("query", "partners", "--param", "org=NVIDIA", "--param", "depth=2", "-o", str(out),
                      "--home", str(tmp_path / "home"))
@@ -381,7 +381,7 @@ def test_cli_query_draws_a_catalog_result(loaded, tmp_path, monkeypatch):
 
 
 def test_cli_unknown_entity_is_one_line_and_exit_code(tmp_path):
-    from graph.store import open_store
+    from aikg.graph.store import open_store
 
     home = tmp_path / "home"
     store = open_store("embedded", home=home)
@@ -408,7 +408,7 @@ def test_importing_the_cli_loads_no_drawing_library():
 def test_cli_query_with_the_real_catalog(loaded, tmp_path):
     if loaded.backend != "embedded":
         pytest.skip("the CLI test drives the embedded store through --home")
-    catalog = pytest.importorskip("queries.catalog")
+    catalog = pytest.importorskip("aikg.queries.catalog")
     if "partnership_network" not in catalog.load_catalog():
         pytest.skip("the catalog has no partnership_network query")
     out = tmp_path / "q.html"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import views
-from graph.loader import load_jsonl
-from graph.store import open_store
-from graph.views.style import node_tooltip, type_colour
+from aikg.graph import views
+from aikg.graph.loader import load_jsonl
+from aikg.graph.store import open_store
+from aikg.graph.views.style import node_tooltip, type_colour
 from tests.browser import PageReport, find_chromium, open_page
 from tests.conftest import DATA
 

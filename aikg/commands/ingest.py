@@ -34,7 +34,7 @@ def extract(
     show_progress: ProgressOpt = None,
 ) -> None:
     """Extract entities and relations from documents to JSONL (no database needed)."""
-    from ingest.pipeline import extract_paths
+    from aikg.ingest.pipeline import extract_paths
 
     if output == "-":
         summary = extract_paths(paths, sys.stdout, n_process=n_process, decisions=decisions,

@@ -1,6 +1,6 @@
 """``aikg query``: list, show and run the curated queries of ``queries/catalog``.
 
-Thin commands over :mod:`queries.catalog`; errors are raised as :class:`~aikg.errors.QueryError`
+Thin commands over :mod:`aikg.queries.catalog`; errors are raised as :class:`~aikg.core.errors.QueryError`
 and mapped to an exit code by ``aikg.cli.main``.
 """
 
@@ -15,7 +15,7 @@ import typer
 from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt
 
 if TYPE_CHECKING:
-    from queries.catalog import Query
+    from aikg.queries.catalog import Query
 
 query_app = typer.Typer(
     help="Curated queries over the graph: list them, show one, run one with parameters.",
@@ -36,7 +36,7 @@ def _check_format(fmt: str) -> None:
 
 def parse_query_params(query: "Query", items: list[str] | None) -> dict[str, str]:
     """``key=value`` pairs as given (values stay text; the query's declared types convert them)."""
-    from aikg.errors import QueryError
+    from aikg.core.errors import QueryError
 
     params: dict[str, str] = {}
     for item in items or []:
@@ -57,7 +57,7 @@ def list_queries(fmt: FormatOpt = "table") -> None:
     import pandas as pd
 
     from aikg.output import render
-    from queries.catalog import load_catalog
+    from aikg.queries.catalog import load_catalog
 
     _check_format(fmt)
     rows = []
@@ -105,7 +105,7 @@ def show(
     cypher: Annotated[bool, typer.Option("--cypher/--no-cypher", help="Also print the Cypher text.")] = True,
 ) -> None:
     """Show a query: what it answers, its parameters, its columns, an example and its Cypher."""
-    from queries.catalog import load_catalog
+    from aikg.queries.catalog import load_catalog
 
     typer.echo(describe(load_catalog().get(name), cypher=cypher), nl=False)
 
@@ -122,7 +122,7 @@ def run(
     """Run a catalog query with parameters and print (or write) the result."""
     from aikg.api import store_session
     from aikg.output import render
-    from queries.catalog import load_catalog, run_query
+    from aikg.queries.catalog import load_catalog, run_query
 
     _check_format(fmt)
     catalog = load_catalog()

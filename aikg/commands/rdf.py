@@ -1,4 +1,4 @@
-"""RDF commands: ``export rdf``, ``import rdf``, ``validate-rdf``, ``sparql`` (thin: each calls graph.rdf)."""
+"""RDF commands: ``export rdf``, ``import rdf``, ``validate-rdf``, ``sparql`` (thin: each calls aikg.graph.rdf)."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ def export_rdf(
 ) -> None:
     """Export the graph, or a catalog query's subgraph, as RDF (streamed page by page)."""
     from aikg.api import store_session
-    from graph.rdf.export import ExportOptions, export_frame, export_store, query_frame
-    from graph.rdf.writers import format_for_path, normalise_format
+    from aikg.graph.rdf.export import ExportOptions, export_frame, export_store, query_frame
+    from aikg.graph.rdf.writers import format_for_path, normalise_format
 
     target = None if output is None or str(output) == "-" else output
     rdf_format = normalise_format(fmt) if fmt else (format_for_path(str(target), "turtle") if target else "turtle")
@@ -62,8 +62,8 @@ def import_rdf(
 ) -> None:
     """Load an aikg RDF export into the store (idempotent, atomic per document)."""
     from aikg.api import store_session
-    from aikg.locking import write_lock
-    from graph.rdf.importer import import_file
+    from aikg.core.locking import write_lock
+    from aikg.graph.rdf.importer import import_file
 
     with write_lock(home), store_session(store, home) as st:
         report = import_file(st, file, fmt, batch_size=batch_size, force=force)
@@ -78,7 +78,7 @@ def validate_rdf(
 ) -> None:
     """Check an RDF export against the aikg SHACL shapes; exits 1 when it does not conform."""
     from aikg.output import render
-    from graph.rdf.validate import validate_file
+    from aikg.graph.rdf.validate import validate_file
 
     report = validate_file(file, fmt, shapes)
     if report.conforms:
@@ -96,9 +96,9 @@ def sparql(
     out_fmt: FormatOpt = "table",
 ) -> None:
     """Run SPARQL over an exported file, no triple store needed (the export's prefixes are predeclared)."""
-    from aikg.errors import InputError
+    from aikg.core.errors import InputError
     from aikg.output import render
-    from graph.rdf.sparql import sparql_file
+    from aikg.graph.rdf.sparql import sparql_file
 
     text: Any = query
     if query == "-":

@@ -26,7 +26,7 @@ def neo4j_import(
     database: Annotated[str, typer.Option("--database", help="Database name in the printed neo4j-admin command.")] = "neo4j",
 ) -> None:
     """Write CSV files for `neo4j-admin database import full` (Neo4j 5) and print the command."""
-    from graph.bulk import write_neo4j_import
+    from aikg.graph.bulk import write_neo4j_import
 
     files = [*(from_files or []), *(more or [])]
     if more and not from_files:
@@ -64,8 +64,8 @@ def extract_dask(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace part files of an earlier run.")] = False,
 ) -> None:
     """Extract facts on a Dask cluster into JSONL parts for `aikg load` or `aikg export neo4j-import`."""
-    from ingest.distributed import extract_distributed
-    from ingest.pipeline import RunSummary
+    from aikg.ingest.distributed import extract_distributed
+    from aikg.ingest.pipeline import RunSummary
 
     summary = RunSummary()
     parts = extract_distributed(paths, out_dir, scheduler=scheduler, n_workers=workers, partitions=partitions,

@@ -1,6 +1,6 @@
 """`aikg viz`: interactive HTML views (standalone, offline) and static figures of the graph.
 
-Each command reads one view through :mod:`graph.views` and writes it; pyvis, networkx and
+Each command reads one view through :mod:`aikg.graph.views` and writes it; pyvis, networkx and
 matplotlib load only when a command runs.
 """
 
@@ -14,9 +14,9 @@ import typer
 from aikg.commands.options import HomeOpt, StoreOpt, echo_err, parse_params
 
 if TYPE_CHECKING:
-    from graph.views import ViewNetwork
+    from aikg.graph.views import ViewNetwork
 
-DEFAULT_MAX_NODES = 500  # the same as graph.views.DEFAULT_MAX_NODES (not imported: keeps the CLI light)
+DEFAULT_MAX_NODES = 500  # the same as aikg.graph.views.DEFAULT_MAX_NODES (not imported: keeps the CLI light)
 
 viz_app = typer.Typer(
     help="Draw the graph: interactive HTML pages that work offline, and PNG/SVG figures for reports.",
@@ -56,7 +56,7 @@ def _split(value: str | None) -> list[str] | None:
 
 def _write(net: "ViewNetwork", output: Path, image: Path | None, title: str | None) -> None:
     """Write the page (and figure), print their paths; notes such as a size cap go to stderr."""
-    from graph.views import write_html, write_image
+    from aikg.graph.views import write_html, write_image
 
     for message in net.messages:
         echo_err(f"note: {message}")
@@ -83,7 +83,7 @@ def entity(
 ) -> None:
     """The network around one entity, to a depth."""
     from aikg.api import store_session
-    from graph.views import network_around
+    from aikg.graph.views import network_around
 
     with store_session(store, home) as st:
         net = network_around(st, name, depth, types=_split(types), relations=_split(relations),
@@ -106,7 +106,7 @@ def cluster(
 ) -> None:
     """A cluster's network: its anchors, what is located in it, and their people and programmes."""
     from aikg.api import store_session
-    from graph.views import cluster_network
+    from aikg.graph.views import cluster_network
 
     with store_session(store, home) as st:
         net = cluster_network(st, name, types=_split(types), relations=_split(relations), min_evidence=min_evidence,
@@ -131,13 +131,13 @@ def query(
 ) -> None:
     """The result of a catalog query, drawn as a network."""
     from aikg.api import store_session
-    from aikg.errors import ConfigError
-    from graph.views import network_from_edges
+    from aikg.core.errors import ConfigError
+    from aikg.graph.views import network_from_edges
 
     try:
-        from queries import catalog
+        from aikg.queries import catalog
     except ImportError as exc:
-        raise ConfigError(f"the query catalog (queries.catalog) cannot be loaded: {exc}") from exc
+        raise ConfigError(f"the query catalog (aikg.queries.catalog) cannot be loaded: {exc}") from exc
     _check_drawable(catalog, name)
     with store_session(store, home) as st:
         result = catalog.run_query(st, name, parse_params(param))
@@ -148,7 +148,7 @@ def query(
 
 def _check_drawable(catalog: Any, name: str) -> None:
     """Refuse, before touching the store, a catalog query that returns no relationships."""
-    from aikg.errors import QueryError
+    from aikg.core.errors import QueryError
 
     load = getattr(catalog, "load_catalog", None)
     if load is None:
@@ -176,7 +176,7 @@ def graph(
 ) -> None:
     """The whole graph, or its most connected entities when it is bigger than --max-nodes."""
     from aikg.api import store_session
-    from graph.views import whole_graph
+    from aikg.graph.views import whole_graph
 
     with store_session(store, home) as st:
         net = whole_graph(st, max_nodes, types=_split(types), relations=_split(relations), min_evidence=min_evidence)

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import ConfigError, StoreError
-from aikg.paths import home_dir
-from graph.backends.convert import to_python
-from graph.schema import SCHEMA
-from graph.store import Params, Statement, StoreStats
-from graph.cypher_files import statement
+from aikg.core.errors import ConfigError, StoreError
+from aikg.core.paths import home_dir
+from aikg.graph.backends.convert import to_python
+from aikg.core.schema import SCHEMA
+from aikg.graph.store import Params, Statement, StoreStats
+from aikg.graph.cypher_files import statement
 
 FULLTEXT_INDEX = "entity_names"
 

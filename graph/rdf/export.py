@@ -1,8 +1,8 @@
 """Export the graph, or the subgraph a query returned, as RDF, streaming page by page.
 
 The store is read in pages (documents with their mentions, then entities with their
-outgoing relationships; see :mod:`graph.rdf.reads`); each page becomes blocks (:mod:`graph.rdf.triples`) that a streaming
-writer (:mod:`graph.rdf.writers`) writes at once. Memory is bounded by the page size
+outgoing relationships; see :mod:`aikg.graph.rdf.reads`); each page becomes blocks (:mod:`aikg.graph.rdf.triples`) that a streaming
+writer (:mod:`aikg.graph.rdf.writers`) writes at once. Memory is bounded by the page size
 whatever the graph's size, in all four formats. :func:`build_graph` and
 :func:`export_whole` build one ``rdflib.Graph`` instead: the baseline the benchmark
 compares against, and the reference the tests check the writers with.
@@ -25,14 +25,14 @@ from typing import IO, Any
 
 from rdflib import Graph
 
-from aikg.errors import ConfigError, InputError
-from graph.rdf import reads
-from graph.rdf.iris import DEFAULT_BASE, IriScheme
-from graph.rdf.mapping import Mapping, load_mapping
-from graph.rdf.triples import Block, TripleMaker, to_rdflib
-from graph.rdf.writers import make_writer, normalise_format
-from graph.schema import SCHEMA
-from graph.store import GraphStore
+from aikg.core.errors import ConfigError, InputError
+from aikg.graph.rdf import reads
+from aikg.graph.rdf.iris import DEFAULT_BASE, IriScheme
+from aikg.graph.rdf.mapping import Mapping, load_mapping
+from aikg.graph.rdf.triples import Block, TripleMaker, to_rdflib
+from aikg.graph.rdf.writers import make_writer, normalise_format
+from aikg.core.schema import SCHEMA
+from aikg.graph.store import GraphStore
 
 #: columns of the edge-list DataFrames the query catalog returns
 EDGE_COLUMNS = ("source", "source_name", "source_type", "type", "target", "target_name", "target_type", "support")
@@ -308,9 +308,9 @@ def export_whole(store: GraphStore, out: IO[str], fmt: str = "turtle", options: 
 def query_frame(store: GraphStore, name: str, params: dict[str, Any]) -> Any:
     """Run a catalog query by name (the catalog is imported only here, when asked for)."""
     try:
-        from queries import catalog  # type: ignore[attr-defined]
+        from aikg.queries import catalog  # type: ignore[attr-defined]
     except ImportError as exc:
-        raise ConfigError(f"--query needs the query catalog (queries.catalog), which is not available: {exc}") from exc
+        raise ConfigError(f"--query needs the query catalog (aikg.queries.catalog), which is not available: {exc}") from exc
     run = getattr(catalog, "run_query", None)
     if run is None:
         raise ConfigError("the query catalog has no run_query(store, name, params)")

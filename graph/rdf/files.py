@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from aikg.errors import InputError
-from graph.rdf.writers import format_for_path, normalise_format
+from aikg.core.errors import InputError
+from aikg.graph.rdf.writers import format_for_path, normalise_format
 
 _RDFLIB = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "xml": "xml"}
 

@@ -2,7 +2,7 @@
 
 RDF → :class:`DocumentRecord` / :class:`EntityRecord` / :class:`RelationRecord` (pure:
 :func:`graph_to_records`), each record checked by the JSONL format's own validator,
-then :func:`graph.loader.load_records`: so importing is idempotent (documents already
+then :func:`aikg.graph.loader.load_records`: so importing is idempotent (documents already
 in the store are skipped) and atomic per document, like every other load.
 
 What is read: the aikg terms of the export (``dcterms:identifier``, ``schema:name``,
@@ -24,14 +24,14 @@ from urllib.parse import unquote
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from aikg.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
-from aikg.jsonl import RecordError, parse_record
-from graph.loader import LoadReport, load_records
-from graph.rdf.files import parse_file
-from graph.rdf.mapping import Mapping, Terms, load_mapping
-from graph.rdf.writers import Prefixes
-from graph.schema import SCHEMA
-from graph.store import GraphStore
+from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+from aikg.core.jsonl import RecordError, parse_record
+from aikg.graph.loader import LoadReport, load_records
+from aikg.graph.rdf.files import parse_file
+from aikg.graph.rdf.mapping import Mapping, Terms, load_mapping
+from aikg.graph.rdf.writers import Prefixes
+from aikg.core.schema import SCHEMA
+from aikg.graph.store import GraphStore
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
-from aikg.errors import ConfigError
+from aikg.core.errors import ConfigError
 
 DEFAULT_BASE = "https://w3id.org/aikg/"
 _BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|\\^`]*")

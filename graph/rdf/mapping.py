@@ -16,11 +16,11 @@ from typing import Any
 
 from rdflib import Namespace, URIRef
 
-from aikg.errors import ConfigError
-from aikg.paths import DATA_DIR
-from graph.schema import SCHEMA
+from aikg.core.errors import ConfigError
+from aikg.core.paths import as_path, shipped
+from aikg.core.schema import SCHEMA
 
-ONTOLOGY_DIR = DATA_DIR / "ontology"
+ONTOLOGY_DIR = as_path(shipped("ontology"))
 MAPPING_PATH = ONTOLOGY_DIR / "mapping.json"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "aikg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"

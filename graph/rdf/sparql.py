@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 from rdflib import BNode, Graph, Literal, URIRef
 
-from aikg.errors import QueryError
-from graph.rdf.files import parse_file
-from graph.rdf.mapping import load_mapping
+from aikg.core.errors import QueryError
+from aikg.graph.rdf.files import parse_file
+from aikg.graph.rdf.mapping import load_mapping
 
 
 def _cell(term: Any) -> Any:

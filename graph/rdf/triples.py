@@ -2,7 +2,7 @@
 
 A *block* is ``(subject, [(predicate, object), ...])``: everything said about one
 subject in one place, which is what the streaming writers serialise. Rows are the dicts
-the store returns (see :mod:`graph.rdf.reads`).
+the store returns (see :mod:`aikg.graph.rdf.reads`).
 
 The evidence model: every relationship becomes a direct triple ``a aikg:p b`` (plus the
 standard predicates of the mapping) and an ``rdf:Statement`` reifying it, which carries
@@ -20,9 +20,9 @@ from typing import Any, NamedTuple
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from graph.rdf.iris import IriScheme
-from graph.rdf.mapping import Mapping, Terms, load_mapping
-from graph.schema import SCHEMA
+from aikg.graph.rdf.iris import IriScheme
+from aikg.graph.rdf.mapping import Mapping, Terms, load_mapping
+from aikg.core.schema import SCHEMA
 
 
 class Lit(NamedTuple):

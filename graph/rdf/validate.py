@@ -11,9 +11,9 @@ import pandas as pd
 from rdflib import Graph, Namespace
 from rdflib.term import Node
 
-from aikg.errors import ConfigError
-from graph.rdf.files import parse_file
-from graph.rdf.mapping import SHAPES_PATH
+from aikg.core.errors import ConfigError
+from aikg.graph.rdf.files import parse_file
+from aikg.graph.rdf.mapping import SHAPES_PATH
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 

@@ -23,8 +23,8 @@ from typing import IO, Protocol
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
-from aikg.errors import ConfigError
-from graph.rdf.triples import Block, Lit, Pair, Term
+from aikg.core.errors import ConfigError
+from aikg.graph.rdf.triples import Block, Lit, Pair, Term
 
 FORMATS = ("turtle", "nt", "json-ld", "xml")
 ALIASES = {

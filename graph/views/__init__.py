@@ -2,13 +2,13 @@
 
 Build a :class:`ViewNetwork` from the store (or from a query result), then write it::
 
-    from graph import views
+    from aikg.graph import views
     net = views.network_around(store, "Vector Institute", depth=2)
     views.write_html(net, "vector.html")      # standalone page, no network requests
     views.write_image(net, "vector.png")      # PNG, SVG or PDF for reports
 
-Building is separate from writing: ``graph.views.model`` is pure, ``graph.views.fetch`` reads
-the store, ``graph.views.html`` and ``graph.views.image`` write files. pyvis, networkx and
+Building is separate from writing: ``aikg.graph.views.model`` is pure, ``aikg.graph.views.fetch`` reads
+the store, ``aikg.graph.views.html`` and ``aikg.graph.views.image`` write files. pyvis, networkx and
 matplotlib are imported only when a file is written.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.views.fetch import (
+from aikg.graph.views.fetch import (
     DEFAULT_MAX_NODES,
     AmbiguousEntityError,
     UnknownEntityError,
@@ -26,7 +26,7 @@ from graph.views.fetch import (
     resolve_entity,
     whole_graph,
 )
-from graph.views.model import (
+from aikg.graph.views.model import (
     EDGE_COLUMNS,
     ViewEdge,
     ViewNetwork,
@@ -44,20 +44,20 @@ __all__ = [
 
 
 def write_html(net: ViewNetwork, path: Any, title: str | None = None, **options: Any) -> Any:
-    """Write ``net`` as a standalone interactive HTML page (see :mod:`graph.views.html`)."""
-    from graph.views.html import write_html as _write
+    """Write ``net`` as a standalone interactive HTML page (see :mod:`aikg.graph.views.html`)."""
+    from aikg.graph.views.html import write_html as _write
 
     return _write(net, path, title, **options)
 
 
 def render_html(net: ViewNetwork, title: str | None = None, **options: Any) -> str:
-    from graph.views.html import render_html as _render
+    from aikg.graph.views.html import render_html as _render
 
     return _render(net, title, **options)
 
 
 def write_image(net: ViewNetwork, path: Any, **options: Any) -> Any:
-    """Write a static PNG, SVG or PDF of ``net`` (see :mod:`graph.views.image`)."""
-    from graph.views.image import write_image as _write
+    """Write a static PNG, SVG or PDF of ``net`` (see :mod:`aikg.graph.views.image`)."""
+    from aikg.graph.views.image import write_image as _write
 
     return _write(net, path, **options)

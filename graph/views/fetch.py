@@ -1,4 +1,4 @@
-"""Read the rows a view needs from the store and hand them to the pure builders in :mod:`graph.views.model`.
+"""Read the rows a view needs from the store and hand them to the pure builders in :mod:`aikg.graph.views.model`.
 
 All Cypher lives in ``graph/views/cypher/*.cypher``; values travel only as parameters, and
 entity and relationship types only as lists checked against the schema.
@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import ConfigError, QueryError
-from graph.schema import SCHEMA
-from graph.store import GraphStore
-from graph.views.model import (
+from aikg.core.paths import as_path, package_file
+from aikg.core.errors import ConfigError, QueryError
+from aikg.core.schema import SCHEMA
+from aikg.graph.store import GraphStore
+from aikg.graph.views.model import (
     EDGE_COLUMNS,
     NODE_COLUMNS,
     ViewNetwork,
@@ -28,7 +29,7 @@ from graph.views.model import (
     rows_from_edge_list,
 )
 
-CYPHER_DIR = Path(__file__).with_name("cypher")
+CYPHER_DIR = as_path(package_file("aikg.graph.views", "cypher"))
 DEFAULT_MAX_NODES = 500
 CLUSTER_MEMBER_RELATIONS = ("ANCHORS", "LOCATED_IN")
 CLUSTER_RING_TYPES = ("Person", "Programme")

@@ -22,8 +22,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graph.views.model import ViewNetwork
-from graph.views.style import (
+from aikg.core.paths import as_path, package_file
+from aikg.graph.views.model import ViewNetwork
+from aikg.graph.views.style import (
     edge_tooltip,
     node_label,
     node_size,
@@ -33,7 +34,7 @@ from graph.views.style import (
     type_colour,
 )
 
-TEMPLATE_DIR = Path(__file__).with_name("templates")
+TEMPLATE_DIR = as_path(package_file("aikg.graph.views", "templates"))
 TEMPLATE = "view.html"
 EDGE_LABEL_LIMIT = 40  # draw relationship names on edges only in small views
 VIS_VERSION = "9.1.2"

@@ -7,9 +7,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import ConfigError
-from graph.views.model import ViewNetwork
-from graph.views.style import node_label, relation_colour, relation_label, type_colour
+from aikg.core.errors import ConfigError
+from aikg.graph.views.model import ViewNetwork
+from aikg.graph.views.style import node_label, relation_colour, relation_label, type_colour
 
 FORMATS = ("png", "svg", "pdf")
 LABEL_LIMIT = 40  # label every node up to this many; beyond, only the best connected

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph.schema import SCHEMA
+from aikg.core.schema import SCHEMA
 
 UNKNOWN_TYPE = "Entity"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from graph.views.model import ViewEdge, ViewNetwork, ViewNode
+from aikg.graph.views.model import ViewEdge, ViewNetwork, ViewNode
 
 #: Entity type -> colour (Okabe-Ito, readable by colour-blind readers and in greyscale print).
 TYPE_COLOURS: dict[str, str] = {

@@ -1,11 +1,11 @@
 """Document loaders, one module per format, behind one registry.
 
 ``load_path`` reads a file, picks a loader (content sniffing first, then the extension)
-and returns a :class:`~ingest.document.LoadedDocument`; ``discover`` walks folders and
+and returns a :class:`~aikg.ingest.document.LoadedDocument`; ``discover`` walks folders and
 globs and says which files it will load and why it skips the others.
 
 Loader modules are imported on first use and import their heavy libraries (pypdf,
-trafilatura, openpyxl, ...) inside ``load``, so ``import ingest.loaders`` stays cheap.
+trafilatura, openpyxl, ...) inside ``load``, so ``import aikg.ingest.loaders`` stays cheap.
 See docs/loaders.md.
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from aikg.errors import InputError
-from ingest.document import LoadedDocument
+from aikg.core.errors import InputError
+from aikg.ingest.document import LoadedDocument
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -52,13 +52,13 @@ class Loader(Protocol):
 
 # name -> "module:attribute", in sniffing priority order (most specific first).
 _REGISTRY: dict[str, str] = {
-    "edgar": "ingest.loaders.edgar:LOADER",
-    "pdf": "ingest.loaders.pdf:LOADER",
-    "xlsx": "ingest.loaders.table:XLSX_LOADER",
-    "html": "ingest.loaders.html:LOADER",
-    "csv": "ingest.loaders.table:CSV_LOADER",
-    "markdown": "ingest.loaders.markdown:LOADER",
-    "text": "ingest.loaders.text:LOADER",
+    "edgar": "aikg.ingest.loaders.edgar:LOADER",
+    "pdf": "aikg.ingest.loaders.pdf:LOADER",
+    "xlsx": "aikg.ingest.loaders.table:XLSX_LOADER",
+    "html": "aikg.ingest.loaders.html:LOADER",
+    "csv": "aikg.ingest.loaders.table:CSV_LOADER",
+    "markdown": "aikg.ingest.loaders.markdown:LOADER",
+    "text": "aikg.ingest.loaders.text:LOADER",
 }
 # Extensions of the built-in loaders, kept here so discover() needs no import.
 _EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -171,7 +171,7 @@ def load_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, **
         raise InputError("empty file: nothing to load; remove it or add content", source=source)
     loader = pick_loader(p, data[:SNIFF_BYTES])
     if loader is None:
-        from ingest.loaders.text import looks_binary
+        from aikg.ingest.loaders.text import looks_binary
 
         ext = p.suffix.lower() or "(no extension)"
         if looks_binary(data[:SNIFF_BYTES]):
@@ -228,7 +228,7 @@ def _classify(path: Path, explicit: bool) -> str | None:
 
 
 def _looks_binary(head: bytes) -> bool:
-    from ingest.loaders.text import looks_binary
+    from aikg.ingest.loaders.text import looks_binary
 
     return looks_binary(head)
 

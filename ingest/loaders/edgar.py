@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import InputError
-from aikg.facts import EntityRecord, Evidence, Mention, Record, RelationRecord
-from aikg.ids import content_id, entity_id
-from ingest.document import LoadedDocument
-from ingest.loaders._common import TextBuilder, iso_date, squash
-from ingest.loaders.html import html_blocks, sniff_html
-from ingest.loaders.text import decode_text
+from aikg.core.errors import InputError
+from aikg.core.facts import EntityRecord, Evidence, Mention, Record, RelationRecord
+from aikg.core.ids import content_id, entity_id
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.loaders._common import TextBuilder, iso_date, squash
+from aikg.ingest.loaders.html import html_blocks, sniff_html
+from aikg.ingest.loaders.text import decode_text
 
 METHOD_HEADER = "edgar-header"
 METHOD_IXBRL = "edgar-ixbrl"
@@ -424,7 +424,7 @@ class EdgarLoader:
     # ---------------------------------------------------------------- primary HTML document
 
     def _primary_html(self, path: Path, doc_id: str, text: str) -> LoadedDocument:
-        from ingest.loaders.html import parse_html, soup_blocks
+        from aikg.ingest.loaders.html import parse_html, soup_blocks
 
         root, too_deep = parse_html(text)
         if root is None:

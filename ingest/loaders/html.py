@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import InputError
-from aikg.ids import content_id
-from ingest.document import LoadedDocument
-from ingest.loaders._common import TextBuilder, iso_date, squash
-from ingest.loaders.text import decode_text
+from aikg.core.errors import InputError
+from aikg.core.ids import content_id
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.loaders._common import TextBuilder, iso_date, squash
+from aikg.ingest.loaders.text import decode_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 

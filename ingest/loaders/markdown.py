@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import InputError
-from aikg.ids import content_id
-from ingest.document import LoadedDocument
-from ingest.loaders._common import TextBuilder, iso_date, short_title, squash
-from ingest.loaders.text import decode_nonempty
+from aikg.core.errors import InputError
+from aikg.core.ids import content_id
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.loaders._common import TextBuilder, iso_date, short_title, squash
+from aikg.ingest.loaders.text import decode_nonempty
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import InputError
-from aikg.ids import content_id
-from ingest.document import LoadedDocument
-from ingest.loaders._common import TextBuilder, iso_date, short_title
+from aikg.core.errors import InputError
+from aikg.core.ids import content_id
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.loaders._common import TextBuilder, iso_date, short_title
 
 _PAGE_NO = re.compile(
     r"^\s*(?:page\s+)?(?:\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(?:\s*(?:of|/)\s*\d+)?\s*$",

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import InputError
-from aikg.facts import EntityRecord, Evidence, Mention, Primitive, Record, RelationRecord
-from aikg.ids import content_id, entity_id, normalise_name
-from ingest.document import LoadedDocument
-from ingest.loaders._common import TextBuilder, squash
-from ingest.loaders.text import decode_nonempty
+from aikg.core.errors import InputError
+from aikg.core.facts import EntityRecord, Evidence, Mention, Primitive, Record, RelationRecord
+from aikg.core.ids import content_id, entity_id, normalise_name
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.loaders._common import TextBuilder, squash
+from aikg.ingest.loaders.text import decode_nonempty
 
 METHOD = "table"
 ROLES = ("entity", "type", "cluster", "metric", "value", "year", "source", "related", "relation", "related_type")
@@ -144,7 +144,7 @@ class Mapping:
 
 def read_mapping(mapping: Mapping | dict[str, Any] | str | Path | None) -> Mapping:
     """A :class:`Mapping` from a dict, a JSON file path, or None (header synonyms only)."""
-    from graph.schema import SCHEMA
+    from aikg.core.schema import SCHEMA
 
     if mapping is None:
         return Mapping()
@@ -300,7 +300,7 @@ class _Builder:
 
 
 def _type_of(value: str, mapping: Mapping) -> str | None:
-    from graph.schema import SCHEMA
+    from aikg.core.schema import SCHEMA
 
     key = norm_header(value)
     if key in mapping.types:
@@ -317,7 +317,7 @@ def _relation_name(value: str) -> str:
 
 def _build(sheets: list[_Sheet], mapping: Mapping, doc_id: str, title: str, source: str,
            warnings: list[str]) -> tuple[str, list[Record], dict[str, Any]]:
-    from graph.schema import SCHEMA
+    from aikg.core.schema import SCHEMA
 
     b = TextBuilder()
     out = _Builder(doc_id)

@@ -6,10 +6,10 @@ import codecs
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import InputError
-from aikg.ids import content_id
-from ingest.document import LoadedDocument
-from ingest.loaders._common import short_title
+from aikg.core.errors import InputError
+from aikg.core.ids import content_id
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.loaders._common import short_title
 
 # File signatures of common binary formats (some have no NUL byte near the start).
 _MAGIC = (

@@ -2,7 +2,7 @@
 
 Public API (importing this package does not import spaCy; the model loads on first use)::
 
-    from ingest.nlp import Extractor, ExtractConfig, DocFacts, resolve, KnownEntity, load_decisions
+    from aikg.ingest.nlp import Extractor, ExtractConfig, DocFacts, resolve, KnownEntity, load_decisions
 
     ex = Extractor()
     facts = list(ex.extract_many(docs, n_process=2))
@@ -11,10 +11,10 @@ Public API (importing this package does not import spaCy; the model loads on fir
 
 from __future__ import annotations
 
-from ingest.nlp.config import ExtractConfig
-from ingest.nlp.extractor import Extractor
-from ingest.nlp.records import DocFacts, MentionFact, RelationCandidate
-from ingest.nlp.resolve import Decisions, KnownEntity, load_decisions, resolve
+from aikg.ingest.nlp.config import ExtractConfig
+from aikg.ingest.nlp.extractor import Extractor
+from aikg.ingest.nlp.records import DocFacts, MentionFact, RelationCandidate
+from aikg.ingest.nlp.resolve import Decisions, KnownEntity, load_decisions, resolve
 
 __all__ = [
     "Decisions",

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from aikg.paths import DATA_DIR
+from aikg.core.paths import as_path, shipped
 
-GAZETTEER_DIR = DATA_DIR / "gazetteer"
-LEXICON_DIR = DATA_DIR / "lexicon"
+GAZETTEER_DIR = as_path(shipped("gazetteer"))
+LEXICON_DIR = as_path(shipped("lexicon"))
 
 
 @dataclass(frozen=True)
 class ExtractConfig:
-    """How :class:`ingest.nlp.Extractor` runs.
+    """How :class:`aikg.ingest.nlp.Extractor` runs.
 
     ``parse`` controls the dependency parser: ``"candidates"`` parses only sentences that hold
     two or more mentions and a relation trigger (fast), ``"all"`` parses every sentence,

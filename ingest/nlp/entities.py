@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from aikg.ids import clean_surface
-from ingest.nlp.gazetteer import Gazetteer, GazetteerEntry
-from ingest.nlp.lexicon import Lexicon
-from ingest.nlp.records import MentionFact
+from aikg.core.ids import clean_surface
+from aikg.ingest.nlp.gazetteer import Gazetteer, GazetteerEntry
+from aikg.ingest.nlp.lexicon import Lexicon
+from aikg.ingest.nlp.records import MentionFact
 
 ORG_TYPES = ("Institute", "Company", "Agency")
 POSSESSIVE = {"'s", "’s", "'", "’"}

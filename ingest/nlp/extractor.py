@@ -12,13 +12,13 @@ from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterable, Iterator
 
-from ingest.document import LoadedDocument
-from ingest.nlp.config import ExtractConfig
-from ingest.nlp.entities import DocContext, EntityFinder
-from ingest.nlp.gazetteer import Gazetteer
-from ingest.nlp.lexicon import Lexicon
-from ingest.nlp.records import DocFacts, RelationCandidate
-from ingest.nlp.relations import Cand, RelationFinder, allowed
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp.config import ExtractConfig
+from aikg.ingest.nlp.entities import DocContext, EntityFinder
+from aikg.ingest.nlp.gazetteer import Gazetteer
+from aikg.ingest.nlp.lexicon import Lexicon
+from aikg.ingest.nlp.records import DocFacts, RelationCandidate
+from aikg.ingest.nlp.relations import Cand, RelationFinder, allowed
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
@@ -55,7 +55,7 @@ class Extractor:
     def _load(self) -> None:
         if self._ready:
             return
-        from ingest.nlp.pipeline import build_pipelines
+        from aikg.ingest.nlp.pipeline import build_pipelines
 
         self.gazetteer = Gazetteer.from_dir(self.config.gazetteer_dir)
         self.lexicon = Lexicon.from_dir(self.config.lexicon_dir)
@@ -220,7 +220,7 @@ def _relatable(types: set[str]) -> bool:
     key = frozenset(types)
     hit = _RELATABLE.get(key)
     if hit is None:
-        from graph.schema import SCHEMA
+        from aikg.core.schema import SCHEMA
 
         hit = any(a in rel.sources and b in rel.targets for rel in SCHEMA.relation_types.values()
                   for a in key for b in key if a != b or a != "Person")

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from aikg.errors import InputError
-from aikg.ids import normalise_name
-from graph.schema import SCHEMA
+from aikg.core.errors import InputError
+from aikg.core.ids import normalise_name
+from aikg.core.schema import SCHEMA
 
 QID = re.compile(r"^Q\d+$")
 FIELDS = ("name", "type", "aliases", "acronyms", "wikidata", "cluster", "note")

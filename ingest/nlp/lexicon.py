@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aikg.errors import InputError
-from graph.schema import SCHEMA
+from aikg.core.errors import InputError
+from aikg.core.schema import SCHEMA
 
 ROLES = ("src", "tgt", "sym", "none")
 

@@ -14,9 +14,9 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from aikg.errors import ConfigError
-from ingest.nlp.config import ExtractConfig
-from ingest.nlp.gazetteer import Gazetteer
+from aikg.core.errors import ConfigError
+from aikg.ingest.nlp.config import ExtractConfig
+from aikg.ingest.nlp.gazetteer import Gazetteer
 
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
 TAG_POS = {

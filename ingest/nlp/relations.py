@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from graph.schema import SCHEMA
-from ingest.nlp.lexicon import Frame, Lexicon
+from aikg.core.schema import SCHEMA
+from aikg.ingest.nlp.lexicon import Frame, Lexicon
 
 ORG = ("Institute", "Company", "Agency")
 POSSESSIVE = {"'s", "’s", "'", "’"}

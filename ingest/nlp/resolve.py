@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from aikg.errors import InputError
-from aikg.facts import EntityRecord, Evidence, Mention, RelationRecord
-from aikg.ids import clean_surface, entity_id, normalise_name
-from graph.schema import SCHEMA
-from ingest.nlp.records import DocFacts, MentionFact
+from aikg.core.errors import InputError
+from aikg.core.facts import EntityRecord, Evidence, Mention, RelationRecord
+from aikg.core.ids import clean_surface, entity_id, normalise_name
+from aikg.core.schema import SCHEMA
+from aikg.ingest.nlp.records import DocFacts, MentionFact
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
 SOURCE_WEIGHT = {"gazetteer": 4, "rule": 2, "ner": 1, "anaphor": 0}

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from graph.store import GraphStore
-    from queries.catalog import Query
+    from aikg.graph.store import GraphStore
+    from aikg.queries.catalog import Query
 
 _TERM = re.compile(r"[^\W_]+", re.UNICODE)
 #: words both engines' analysers drop or that match nearly everything

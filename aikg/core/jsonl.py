@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from aikg.facts import DocumentRecord, EntityRecord, Evidence, Mention, Record, RelationRecord
-from graph.schema import SCHEMA
+from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, Record, RelationRecord
+from aikg.core.schema import SCHEMA
 
 
 @dataclass(frozen=True)

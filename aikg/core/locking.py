@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from aikg.paths import home_dir
+from aikg.core.paths import home_dir
 
 
 @contextlib.contextmanager
@@ -23,7 +23,7 @@ def write_lock(home: str | Path | None = None, *, wait: bool = True) -> Iterator
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             if not wait:
-                from aikg.errors import StoreError
+                from aikg.core.errors import StoreError
 
                 raise StoreError(f"{path} is held by {holder}: another aikg run is writing to this home; "
                                  "wait for it to finish") from None

@@ -1,4 +1,4 @@
-"""The shared schema, read from ``graph/schema.json`` so labels and types are never repeated literals."""
+"""The shared schema, read from the shipped ``data/schema.json`` so labels and types are never repeated literals."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCHEMA_PATH = Path(__file__).with_name("schema.json")
+from aikg.core.paths import as_path, shipped
+
+SCHEMA_PATH = as_path(shipped("schema.json"))
 
 
 @dataclass(frozen=True)

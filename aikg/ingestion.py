@@ -1,0 +1,83 @@
+"""Documents into a store: extract a chunk at a time, resolve against what the store knows, load.
+
+This joins the ingest and graph layers, so it lives in the face of the package, not in either.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.pipeline import Failure, Pipeline, RunSummary, iter_documents
+
+
+def known_entities(store: Any) -> list[Any]:
+    """Everything the store already knows, for resolution against it."""
+    from aikg.ingest.nlp.resolve import KnownEntity
+
+    rows = store.read("MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, e.name AS name, e.aliases AS aliases")
+    from aikg.core.schema import SCHEMA
+
+    out = []
+    for r in rows:
+        etype = next((l for l in r["labels"] if l in SCHEMA.entity_types), None)
+        if etype:
+            out.append(KnownEntity(r["id"], etype, r["name"], tuple(r["aliases"] or ())))
+    return out
+
+
+def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,
+                 chunk_size: int = 100, batch_size: int = 5000, decisions: str | Path | None = None,
+                 max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None) -> RunSummary:
+    """Extract and load, a chunk of documents at a time (resumable, idempotent)."""
+    from aikg.core.progress import progress
+    from aikg.graph.loader import load_records, loaded_document_ids
+
+    started = time.perf_counter()
+    summary = RunSummary()
+    pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
+    known = known_entities(store)
+    from aikg.ingest.loaders import discover
+
+    found = list(discover(paths))
+    planned = sum(1 for _, skip in found if not skip)
+    chunk: list[LoadedDocument] = []
+
+    def flush(advance: Callable[[int], None]) -> None:
+        nonlocal known
+        if not chunk:
+            return
+        present = set() if force else loaded_document_ids(store, [d.id for d in chunk])
+        todo = [d for d in chunk if d.id not in present]
+        summary.already_present += len(chunk) - len(todo)
+        advance(len(chunk) - len(todo))
+        if todo:
+            records = pipeline.extract(todo, known=known, progress=advance)
+            docs = [r for r in records if isinstance(r, DocumentRecord)]
+            ents = [r for r in records if isinstance(r, EntityRecord)]
+            rels = [r for r in records if isinstance(r, RelationRecord)]
+            report = load_records(store, docs, ents, rels, batch_size=batch_size, force=force)
+            failed = {e.document for e in report.errors if hasattr(e, "document")}
+            for err in report.errors:
+                summary.failures.append(Failure(getattr(err, "source", ""), getattr(err, "reason", str(err))))
+            good = [d for d in todo if d.id not in failed]
+            summary.documents += len(good)
+            summary.words += sum(len(d.text.split()) for d in good)
+            summary.count(r for r in records if not isinstance(r, DocumentRecord))
+            from aikg.ingest.nlp.resolve import KnownEntity
+
+            known = known + [KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in ents]
+        chunk.clear()
+
+    with progress(planned, "ingest", enabled=show_progress) as advance:
+        for doc in iter_documents(found, summary, max_bytes=max_bytes, mapping=mapping):
+            chunk.append(doc)
+            if len(chunk) >= chunk_size:
+                flush(advance)
+        flush(advance)
+    summary.seconds = time.perf_counter() - started
+    return summary
