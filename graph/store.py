@@ -74,6 +74,15 @@ class GraphStore(Protocol):
         """Release the connection (and the embedded server)."""
 
 
+def read_stats(store: GraphStore) -> StoreStats:
+    """Node counts per label and relationship counts per type, read the same way on every backend."""
+    from aikg.graph.cypher_files import statement
+
+    nodes = {r["label"]: r["count"] for r in store.read(statement("stats_nodes"))}
+    rels = {r["type"]: r["count"] for r in store.read(statement("stats_relationships"))}
+    return StoreStats(store.backend, nodes, rels)
+
+
 def read_df(store: GraphStore, cypher: str, params: Params | None = None) -> pd.DataFrame:
     """Run a read query and return a DataFrame whose columns keep the query's order."""
     rows = store.read(cypher, params)

@@ -22,9 +22,8 @@ from typing import Any
 from aikg.core.errors import StoreError
 from aikg.core.paths import home_dir
 from aikg.graph.backends.convert import to_python
-from aikg.graph.cypher_files import statement
 from aikg.core.schema import SCHEMA
-from aikg.graph.store import Params, Statement, StoreStats
+from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
 GRAPH_NAME = "aikg"
 DB_FILE = "aikg.rdb"
@@ -233,9 +232,7 @@ class EmbeddedStore:
             {"q": text, "limit": limit})
 
     def stats(self) -> StoreStats:
-        nodes = {r["label"]: r["count"] for r in self.read(statement("stats_nodes"))}
-        rels = {r["type"]: r["count"] for r in self.read(statement("stats_relationships"))}
-        return StoreStats(self.backend, nodes, rels)
+        return read_stats(self)
 
     def clear(self) -> None:
         self.write("MATCH (n) DETACH DELETE n")

@@ -12,8 +12,7 @@ from aikg.core.errors import ConfigError, StoreError
 from aikg.core.paths import home_dir
 from aikg.graph.backends.convert import to_python
 from aikg.core.schema import SCHEMA
-from aikg.graph.store import Params, Statement, StoreStats
-from aikg.graph.cypher_files import statement
+from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
 FULLTEXT_INDEX = "entity_names"
 
@@ -127,9 +126,7 @@ class Neo4jStore:
         return self.read(FULLTEXT_QUERY, {"q": text, "limit": limit})
 
     def stats(self) -> StoreStats:
-        nodes = {r["label"]: r["count"] for r in self.read(statement("stats_nodes"))}
-        rels = {r["type"]: r["count"] for r in self.read(statement("stats_relationships"))}
-        return StoreStats(self.backend, nodes, rels)
+        return read_stats(self)
 
     def clear(self) -> None:
         self._run_write([("MATCH (n) DETACH DELETE n", {})])
