@@ -145,3 +145,20 @@ def test_two_universities_joined_by_and_the(ex):
     f = run(ex, "The University of Warsaw and the Warsaw University of Technology train engineers.")
     names = {n for n, _ in kinds(f)}
     assert "University of Warsaw" in names and "Warsaw University of Technology" in names
+
+
+# ---------------------------------------------------------------------- the stages and their data
+def test_mention_stages_are_named_and_ordered():
+    from aikg.ingest.nlp.mentions import STAGES
+
+    names = [n for n, _ in STAGES]
+    assert names[0] == "initial_spans" and names[-1] == "anaphors" and len(set(names)) == len(names)
+    assert names.index("acronyms") < names.index("short_forms") < names.index("place_context")
+
+
+def test_shared_word_lists_come_from_the_lexicon(ex):
+    from aikg.core.schema import SCHEMA
+    from aikg.ingest.nlp.mentions import ORG_TYPES
+
+    assert "'s" in ex.lexicon.possessive and "campus" in ex.lexicon.site_nouns
+    assert ORG_TYPES == SCHEMA.organisation_types

@@ -1,4 +1,9 @@
-"""Trigger words and typing cues, read from ``data/lexicon/*.json``."""
+"""Trigger words and typing cues, read from ``data/lexicon/*.json``.
+
+``types.json`` types unknown names, ``relations.json`` holds the relation triggers and
+``mentions.json`` the word lists of the mention stages; its ``possessive_markers`` and
+``site_nouns`` are the one definition the relation rules use too.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from aikg.core.errors import InputError
+from aikg.core.paths import shipped
 from aikg.core.schema import SCHEMA
 
 ROLES = ("src", "tgt", "sym", "none")
@@ -67,6 +73,55 @@ def _frame(spec: dict[str, Any], where: str) -> Frame:
 
 
 @dataclass(frozen=True)
+class MentionWords:
+    """Word lists of the mention stages (``mentions.json``), lower-cased."""
+
+    possessive: frozenset[str]
+    site_nouns: frozenset[str]
+    articles: frozenset[str]
+    name_connectors: frozenset[str]
+    dashes: frozenset[str]
+    quotes: frozenset[str]
+    description_types: dict[str, str]  # head noun of a description -> entity type
+    product_nouns: frozenset[str]
+    scene_nouns: frozenset[str]
+    participle_stops: frozenset[str]
+    description_stops: frozenset[str]
+    portfolio_titles: frozenset[str]
+    location_participles: frozenset[str]
+    location_participle_preps: frozenset[str]
+    place_suffixes: frozenset[str]
+    org_suffixes: frozenset[str]
+    speech_verbs_before: frozenset[str]
+    speech_verbs_after: frozenset[str]
+    speech_verbs_lone: frozenset[str]
+    report_verbs: frozenset[str]
+    programme_nouns: frozenset[str]
+    institute_nouns: frozenset[str]
+    institute_run_words: frozenset[str]
+    generic_introducers: frozenset[str]
+    site_determiners: frozenset[str]
+    apposition_gaps: tuple[tuple[str, ...], ...]
+    list_gaps: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], where: str) -> "MentionWords":
+        values: dict[str, Any] = {}
+        for name, ftype in cls.__annotations__.items():
+            key = "possessive_markers" if name == "possessive" else name
+            if key not in data:
+                raise InputError(f"mention word list {key!r} missing", source=where)
+            raw = data[key]
+            if name == "description_types":
+                values[name] = {w.lower(): etype for etype, words in raw.items() for w in words}
+            elif "tuple" in str(ftype):
+                values[name] = tuple(tuple(w.lower() for w in gap) for gap in raw)
+            else:
+                values[name] = frozenset(w.lower() for w in raw)
+        return cls(**values)
+
+
+@dataclass(frozen=True)
 class WindowRule:
     words: tuple[str, ...]
     rel: tuple[str, ...]
@@ -75,9 +130,17 @@ class WindowRule:
 
 
 class Lexicon:
-    def __init__(self, types: dict[str, Any], relations: dict[str, Any], source: str = "lexicon") -> None:
+    def __init__(self, types: dict[str, Any], relations: dict[str, Any], source: str = "lexicon",
+                 mentions: dict[str, Any] | None = None) -> None:
         self.types = types
         self.relations = relations
+        if mentions is None:
+            mentions = _read(Path(str(shipped("lexicon", "mentions.json"))))
+        self.words = MentionWords.from_data(mentions, f"{source}: mentions.json")
+        #: "'s", "’s", "'", "’": shared by the mention stages and the relation rules
+        self.possessive = self.words.possessive
+        #: "its Taylor fabrication plant": nouns for a site of an organisation (mentions and relations)
+        self.site_nouns = self.words.site_nouns
         lower = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
         self.company_legal = lower(types["company_legal_suffixes"])
         self.agency_first = lower(types["agency_first_words"])
@@ -169,4 +232,6 @@ class Lexicon:
 
     @classmethod
     def from_dir(cls, directory: Path) -> "Lexicon":
-        return cls(_read(Path(directory) / "types.json"), _read(Path(directory) / "relations.json"), str(directory))
+        directory = Path(directory)
+        return cls(_read(directory / "types.json"), _read(directory / "relations.json"), str(directory),
+                   _read(directory / "mentions.json"))

@@ -1,0 +1,39 @@
+"""The mention stages: small named steps that turn a spaCy Doc's entities into typed mentions.
+
+Each stage is a function ``stage(doc, cands, env, ctx) -> cands`` in a module of its own;
+:data:`STAGES` lists them in the order :class:`aikg.ingest.nlp.entities.EntityFinder` runs them
+(as spaCy's ``nlp.pipe_names`` lists a pipeline's components).
+"""
+
+from __future__ import annotations
+
+from aikg.ingest.nlp.mentions.acronyms import acronyms
+from aikg.ingest.nlp.mentions.anaphors import anaphors
+from aikg.ingest.nlp.mentions.appositions import appositions
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
+from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
+from aikg.ingest.nlp.mentions.headings import drop_headings
+from aikg.ingest.nlp.mentions.initial import initial_spans
+from aikg.ingest.nlp.mentions.merge import merge_adjacent
+from aikg.ingest.nlp.mentions.name_runs import add_name_runs
+from aikg.ingest.nlp.mentions.places import place_context
+from aikg.ingest.nlp.mentions.self_reference import self_reference
+from aikg.ingest.nlp.mentions.short_forms import short_forms
+
+#: (name, stage) in the order they run
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("initial_spans", initial_spans),
+    ("merge_adjacent", merge_adjacent),
+    ("name_runs", add_name_runs),
+    ("acronyms", acronyms),
+    ("headings", drop_headings),
+    ("short_forms", short_forms),
+    ("harmonise_names", harmonise_names),
+    ("place_context", place_context),
+    ("harmonise_lists", harmonise_lists),
+    ("appositions", appositions),
+    ("self_reference", self_reference),
+    ("anaphors", anaphors),
+)
+
+__all__ = ["ORG_TYPES", "STAGES", "Candidate", "DocContext", "Env", "Stage"]

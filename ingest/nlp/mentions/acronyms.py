@@ -1,0 +1,140 @@
+"""Stage 4, acronyms: defined in brackets after a name ("... (BWIDS)") and reused later in the document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import (ACRONYM, ACRONYM_HEAD, ORG_OR_PROGRAMME, Candidate, DocContext, Env,
+                                           taken_tokens)
+
+
+def acronyms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Record definitions in ``ctx`` and type every later use of a defined acronym like its expansion."""
+    out = list(cands)
+    by_start = {s.start: s for s in out}
+    two_word = _definitions(doc, out, by_start, env, ctx)
+    if two_word:
+        _two_word_uses(doc, out, two_word)
+    if ctx.acronyms:
+        _reuses(doc, out, by_start, env, ctx)
+    return out
+
+
+def _definitions(doc: Any, out: list[Candidate], by_start: dict[int, Candidate], env: Env,
+                 ctx: DocContext) -> dict[tuple[str, str], tuple[str, str]]:
+    """NAME ( ACR ): the acronym gets the name's type; returns two-word forms ("NC State") to find later."""
+    by_end = {s.end: s for s in out}
+    two_word: dict[tuple[str, str], tuple[str, str]] = {}
+    for tok in doc:
+        if tok.text == "(" and tok.i + 3 < len(doc) and doc[tok.i + 3].text == ")" and ACRONYM_HEAD.match(doc[tok.i + 1].text) \
+                and doc[tok.i + 2].text[:1].isupper() and doc[tok.i + 2].is_alpha and tok.i in by_end \
+                and by_end[tok.i].type in ORG_OR_PROGRAMME:
+            # "North Carolina State University (NC State)", "Delft University of Technology (TU Delft)"
+            long_span = by_end[tok.i]
+            key = (doc[tok.i + 1].text, doc[tok.i + 2].text)
+            two_word.setdefault(key, (long_span.type, env.canonical_of(doc, long_span)))
+            continue
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+            continue
+        acr = doc[tok.i + 1]
+        if not ACRONYM.match(acr.text) or acr.text.lower() in {"the", "and"}:
+            continue
+        long_span = by_end.get(tok.i)
+        if long_span is None:
+            long_span = expansion_from_letters(doc, tok.i, acr.text, env)
+            if long_span is None:
+                continue
+            out.append(long_span)
+            by_end[long_span.end] = long_span
+        if long_span.type in ("Person", "Cluster"):
+            continue
+        _define(doc, acr, long_span, out, by_start, env, ctx)
+    return two_word
+
+
+def _define(doc: Any, acr: Any, long_span: Candidate, out: list[Candidate], by_start: dict[int, Candidate],
+            env: Env, ctx: DocContext) -> None:
+    """Record ``acr`` as the acronym of ``long_span`` and type its mention."""
+    inner = by_start.get(acr.i)
+    if long_span.entry is None and inner is not None and inner.entry is not None and inner.entry.type == long_span.type:
+        long_span.entry = inner.entry
+    long_text = env.canonical_of(doc, long_span)
+    ctx.acronyms.setdefault(acr.text, (long_span.type, long_text))
+    if inner is not None:
+        inner.type = long_span.type
+        inner.acronym_of = long_text
+        inner.place = False
+    else:
+        sp = Candidate(acr.i, acr.i + 1, long_span.type, "rule", acronym_of=long_text)
+        out.append(sp)
+        by_start[acr.i] = sp
+
+
+def _two_word_uses(doc: Any, out: list[Candidate], two_word: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """Uses of a two-word short form ("NC State") replace the shorter readings inside them."""
+    for tok in doc[:-1]:
+        hit = two_word.get((tok.text, doc[tok.i + 1].text))
+        if hit is None:
+            continue
+        for s in [s for s in out if s.start <= tok.i + 1 and s.end > tok.i and (s.start, s.end) != (tok.i, tok.i + 2)]:
+            if s.start >= tok.i and s.end <= tok.i + 2:
+                out.remove(s)
+        if not any(s.start < tok.i + 2 and s.end > tok.i for s in out):
+            out.append(Candidate(tok.i, tok.i + 2, hit[0], "rule", acronym_of=hit[1]))
+        else:
+            for s in out:
+                if (s.start, s.end) == (tok.i, tok.i + 2):
+                    s.type, s.acronym_of, s.place = hit[0], hit[1], False
+
+
+def _reuses(doc: Any, out: list[Candidate], by_start: dict[int, Candidate], env: Env, ctx: DocContext) -> None:
+    """Every later use of a defined acronym takes the expansion's type ("IDEAS NCBR" stays a longer name)."""
+    taken = taken_tokens(out)
+    for tok in doc:
+        hit = ctx.acronyms.get(tok.text)
+        if hit is None:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and ACRONYM_HEAD.match(prev.text) and prev.whitespace_ == " " and prev.text not in ctx.acronyms \
+                and not (tok.i - 1 in taken and not any(s.start == tok.i - 1 and s.end <= tok.i + 1 for s in out)):
+            # "IDEAS NCBR" is a longer name that holds the acronym, not the acronym's body
+            for s in [s for s in out if s.start >= tok.i - 1 and s.end <= tok.i + 1]:
+                out.remove(s)
+            typ = env.typer.context_type(doc, tok.i - 1, tok.i + 1, "ORG", None) or env.lex.default_org
+            if typ != "drop":
+                out.append(Candidate(tok.i - 1, tok.i + 1, typ, "rule", label="ORG"))
+            taken.update((tok.i - 1, tok.i))
+            continue
+        sp = by_start.get(tok.i)
+        if sp is not None and sp.end == tok.i + 1:
+            sp.type, sp.acronym_of, sp.place = hit[0], hit[1], False
+            continue
+        if tok.i in taken:
+            continue
+        out.append(Candidate(tok.i, tok.i + 1, hit[0], "rule", acronym_of=hit[1]))
+        taken.add(tok.i)
+
+
+def expansion_from_letters(doc: Any, paren: int, acr: str, env: Env) -> Candidate | None:
+    """Schwartz–Hearst-style: the shortest preceding phrase whose initials spell the acronym."""
+    letters = [c.lower() for c in acr if c.isalpha()]
+    upper = [c.lower() for c in acr if c.isupper()]
+    if len(upper) >= 2 and len(upper) < len(letters):
+        letters = upper  # "MassTech": M, T
+    if len(letters) < 2:
+        return None
+    for length in range(len(letters), min(len(letters) + 5, 12) + 1):
+        start = paren - length
+        if start < 0 or doc[start].is_sent_start and start != paren - length:
+            break
+        toks = doc[start:paren]
+        if any(t.is_punct and t.text not in {"-", "&", "'"} for t in toks):
+            break
+        initials = [t.text[0].lower() for t in toks if t.lower_ not in env.lex.acronym_stopwords and t.text[0].isalpha()]
+        if not initials or initials[0] != letters[0] or not toks[0].text[0].isupper():
+            continue
+        it = iter(initials)
+        if all(any(c == x for x in it) for c in letters) and len(initials) <= len(letters) + 1:
+            typ = env.typer.type_of_name([t.text for t in toks]) or env.lex.default_org
+            return Candidate(start, paren, typ, "rule")
+    return None

@@ -1,0 +1,33 @@
+"""Stage 10, appositions: "Mila, the Quebec AI Institute," and "Mila (the Quebec AI Institute)" name one entity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+
+
+def appositions(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Point the second name of an apposition at the first (``coref``) and share a gazetteer entry."""
+    gaps = set(env.words.apposition_gaps)
+    for k in range(len(cands) - 1):
+        a, b = cands[k], cands[k + 1]
+        if a.type in ("Person", "Cluster") or b.type != a.type:
+            continue
+        if tuple(t.lower_ for t in doc[a.end:b.start]) not in gaps:
+            continue
+        after = doc[b.end].text if b.end < len(doc) else "."
+        if after not in {",", ")", ".", ";"}:
+            continue
+        if after == "," and b.end + 1 < len(doc) and doc[b.end + 1].lower_ in {"and", "or"}:
+            continue
+        if k > 0 and cands[k - 1].end >= a.start - 2 and doc[a.start - 1].text == ",":
+            continue  # inside a list
+        if a.entry is not None and b.entry is not None and a.entry is not b.entry:
+            continue
+        b.coref = a
+        if b.entry is None and a.entry is not None:
+            b.entry = a.entry
+        if a.entry is None and b.entry is not None:
+            a.entry = b.entry
+    return cands

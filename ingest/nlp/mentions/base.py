@@ -1,0 +1,93 @@
+"""What every mention stage shares: the candidate mention, the per-document context and the environment.
+
+A stage is a function ``stage(doc, cands, env, ctx) -> cands`` over token spans of one spaCy
+Doc (one chunk of a document); :mod:`aikg.ingest.nlp.entities` runs them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from aikg.core.ids import clean_surface
+from aikg.core.schema import SCHEMA
+from aikg.ingest.nlp.gazetteer import Gazetteer, GazetteerEntry
+from aikg.ingest.nlp.lexicon import Lexicon, MentionWords
+
+#: organisations (the schema's ``organisation_types``) and, for rules that treat them alike, programmes
+ORG_TYPES: tuple[str, ...] = SCHEMA.organisation_types
+ORG_OR_PROGRAMME: tuple[str, ...] = ORG_TYPES + ("Programme",)
+ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9*&.\-!/]{1,11}$|^[A-Z][a-z]{2,5}$")
+ACRONYM_HEAD = re.compile(r"^[A-Z]{2,5}$")
+
+
+@dataclass
+class Candidate:
+    """A mention under construction, in token offsets of the spaCy doc (not a spaCy ``Span``)."""
+
+    start: int
+    end: int
+    type: str
+    source: str
+    label: str | None = None
+    entry: GazetteerEntry | None = None
+    acronym_of: str | None = None
+    canonical: str | None = None
+    coref: "Candidate | None" = None  # the mention this one stands for
+    place: bool = False  # a place still waiting for context
+    ctx_typed: bool = False  # typed by what the text says about it ("X, the ... company")
+
+
+@dataclass
+class DocContext:
+    """Per-document state shared by the chunks of one document."""
+
+    acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (type, expansion)
+    self_name: str | None = None
+    self_type: str | None = None
+
+
+@dataclass
+class Env:
+    """Read-only helpers every stage may use: gazetteer, lexicon, its word lists and the name typer."""
+
+    gaz: Gazetteer
+    lex: Lexicon
+    typer: Any  # aikg.ingest.nlp.mentions.typing.NameTyper (typed loosely to keep imports one way)
+
+    @property
+    def words(self) -> MentionWords:
+        return self.lex.words
+
+    @property
+    def titles(self) -> frozenset[str]:
+        return self.typer.titles
+
+    def canonical_of(self, doc: Any, s: Candidate) -> str:
+        """The name a mention stands for: set explicitly, the gazetteer's, the acronym's expansion, or its text."""
+        if s.canonical:
+            return s.canonical
+        if s.entry is not None:
+            return s.entry.name
+        if s.acronym_of:
+            return s.acronym_of
+        return clean_surface(doc[s.start:s.end].text)
+
+
+Stage = Callable[[Any, list[Candidate], Env, DocContext], list[Candidate]]
+
+
+def is_name_token(tok: Any) -> bool:
+    """Capitalised, a digit, "&"/"!" or "iPhone"-style: a word that may be part of a name."""
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t[0].isdigit() or t in {"&", "!"}
+                        or (t[0] == "i" and len(t) > 1 and t[1].isupper()))
+
+
+def taken_tokens(cands: list[Candidate]) -> set[int]:
+    """Token indices covered by any candidate."""
+    taken: set[int] = set()
+    for s in cands:
+        taken.update(range(s.start, s.end))
+    return taken

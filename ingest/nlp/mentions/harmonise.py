@@ -1,0 +1,55 @@
+"""Stages 7 and 9, harmonise: one name keeps one type in a text; list members the NER misread follow the list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
+
+
+def harmonise_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """One name, one type in a text: what the text says about it wins, else the majority of readings."""
+    groups: dict[str, list[Candidate]] = {}
+    for s in cands:
+        if s.source in ("ner", "rule") and s.acronym_of is None and s.entry is None:
+            groups.setdefault(doc[s.start:s.end].text, []).append(s)
+    for group in groups.values():
+        types = {s.type for s in group}
+        if len(types) < 2:
+            continue
+        said = [s.type for s in group if s.ctx_typed]
+        best = said[0] if said else _majority(group)
+        for s in group:
+            s.type = best
+            s.place = best == "Cluster" and s.place
+    return cands
+
+
+def _majority(group: list[Candidate]) -> str:
+    votes: dict[str, int] = {}
+    for s in group:
+        votes[s.type] = votes.get(s.type, 0) + 1
+    top = max(votes.values())
+    tied = sorted(k for k, v in votes.items() if v == top)
+    return "Person" if "Person" in tied else tied[0]
+
+
+def harmonise_lists(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """In "Qualcomm, NXP Semiconductors and Ambarella" a name the NER read as a person is a company too."""
+    gaps = set(env.words.list_gaps)
+    runs: list[list[Candidate]] = []
+    for a, b in zip(cands, cands[1:]):
+        gap = tuple(t.lower_ for t in doc[a.end:b.start])
+        if gap in gaps:
+            if runs and runs[-1][-1] is a:
+                runs[-1].append(b)
+            else:
+                runs.append([a, b])
+    for run in runs:
+        known = [s.type for s in run if s.type in ORG_TYPES]
+        if len(known) < 2 or len(set(known)) != 1:
+            continue
+        for s in run:
+            if s.source == "ner" and s.type == "Person" and s.end - s.start == 1:
+                s.type = known[0]
+    return cands

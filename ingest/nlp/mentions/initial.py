@@ -1,0 +1,199 @@
+"""Stage 1, initial spans: the ruler's and the NER's entities, trimmed, split, relabelled and typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+
+OUR_TYPES = ("Institute", "Company", "Agency", "Programme", "Person", "Cluster")
+
+
+@dataclass
+class _Names:
+    """What the whole chunk says about words: parts of full personal names, nationalities."""
+
+    person_words: set[str]
+    nationalities: set[str]
+
+    @classmethod
+    def of(cls, doc: Any) -> "_Names":
+        # words of full personal names ("Wanjiru Kamau"): a lone "Kamau" is that person, a lone "Klarna" is not
+        person_words: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "Person") and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent):
+                person_words.update(t.text for t in ent)
+        return cls(person_words, {e.text for e in doc.ents if e.label_ == "NORP"})
+
+
+def initial_spans(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """One candidate per usable entity of the entity pass (ruler + NER)."""
+    names = _Names.of(doc)
+    out = list(cands)
+    for ent in doc.ents:
+        bounds = _trim(doc, ent.start, ent.end, ent.label_, env)
+        if bounds is None:
+            continue
+        start, end = bounds
+        label = ent.label_
+        if label in OUR_TYPES:
+            cand = _from_ruler(doc, ent, start, end, env)
+            if cand is not None:
+                out.append(cand)
+            continue
+        read = _reading(doc, start, end, label, env, names, out)
+        if read is None:
+            continue
+        cand = _typed(doc, *read, env, names)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _trim(doc: Any, start: int, end: int, label: str, env: Env) -> tuple[int, int] | None:
+    """Drop leading determiners and trailing possessives, articles, spaces and punctuation."""
+    w = env.words
+    while start < end and doc[start].lower_ in env.lex.leading_determiners:
+        start += 1
+    while end > start and (doc[end - 1].text in w.possessive or doc[end - 1].is_space or doc[end - 1].lower_ in w.articles
+                           or doc[end - 1].is_punct and doc[end - 1].text not in {".", "!"}):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and label != "ORG" and not doc[end - 2].text.isupper() if end - start > 1 else False:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _from_ruler(doc: Any, ent: Any, start: int, end: int, env: Env) -> Candidate | None:
+    """A gazetteer match: typed already; a non-metro place waits for context."""
+    label = ent.label_
+    entry = env.gaz.by_name.get(ent.ent_id_) or env.gaz.lookup(doc[start:end].text)
+    if ent.end < len(doc) and doc[ent.end].text in env.lex.gaz_blockers:
+        return None  # "the Turing Award" is not the Turing
+    sp = Candidate(start, end, label, "gazetteer", label=label, entry=entry)
+    sp.place = label == "Cluster" and not (entry is not None and entry.is_metro)
+    return sp
+
+
+def _cut_dateline(doc: Any, start: int, end: int, env: Env) -> int:
+    """A dateline glued to a name ("PITTSBURGH - Carrow Dynamics") or a span across a line break: new start."""
+    dashes = env.words.dashes
+    for k in range(end - 2, start, -1):
+        if (doc[k].text in dashes and doc[k - 1].whitespace_ and doc[k].whitespace_) or (
+                doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k - 1].whitespace_:
+            start = k + 1 if doc[k].text in dashes or doc[k].is_space else k
+            break
+    while start < end and (doc[start].is_space or doc[start].text in dashes):
+        start += 1
+    return start
+
+
+def _reading(doc: Any, start: int, end: int, label: str, env: Env, names: _Names,
+             out: list[Candidate]) -> tuple[int, int, str] | None:
+    """Bounds and NER label after datelines, titles and a possessive split ("Toronto's Vector Institute")."""
+    start = _cut_dateline(doc, start, end, env)
+    if start >= end:
+        return None
+    titles = env.titles
+    if label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in titles and end - start >= 3 and all(
+            t.text[:1].isupper() for t in doc[start + 1:end]) and not env.typer.type_of_name([t.text for t in doc[start + 1:end]]):
+        label = "PERSON"  # "Minister Fabian Mehring"
+    if label == "PERSON":
+        while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
+            start += 1
+    start = _split_possessive(doc, start, end, label, env, out)
+    if start >= end:
+        return None
+    return _relabel(doc, start, end, label, env, names)
+
+
+def _split_possessive(doc: Any, start: int, end: int, label: str, env: Env, out: list[Candidate]) -> int:
+    """"Toronto's Vector Institute": the possessor becomes its own candidate; returns the new start."""
+    typer = env.typer
+    split = next((i for i in range(start + 1, end - 1) if doc[i].text in env.words.possessive), None)
+    if split is not None and not (env.gaz.lookup(doc[start:split].text) or typer.type_of_name([t.text for t in doc[split + 1:end]])):
+        split = None  # "King's Cross" is one name
+    if split is None:
+        return start
+    entry = env.gaz.lookup(doc[start:split].text)
+    ltype = entry.type if entry else ("Cluster" if label in ("GPE", "LOC", "FAC") else typer.type_of_span(doc, start, split, "ORG"))
+    if ltype:
+        ls = Candidate(start, split, ltype, "rule", label=label, entry=entry)
+        ls.place = ltype == "Cluster" and not (entry and entry.is_metro)
+        out.append(ls)
+    return split + 1
+
+
+def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) -> tuple[int, int, str] | None:
+    """Correct the NER label from the words around the span (None: not a name at all)."""
+    w, typer = env.words, env.typer
+    n = len(doc)
+    unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
+    if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_.rstrip(".") in w.portfolio_titles \
+            and unnamed:
+        return None  # "Minister of State for Artificial Intelligence": a portfolio
+    if label == "ORG" and start >= 2 and doc[start - 1].lower_ in w.location_participle_preps \
+            and doc[start - 2].lower_ in w.location_participles and unnamed:
+        label = "GPE"  # "KAUST, located in Thuwal"
+    if label == "ORG" and end - start in (2, 3) and unnamed \
+            and (typer.role_apposition(doc, end) or typer.speaker(doc, start, end)):
+        label = "PERSON"  # "Demis Hassabis, the chief executive of ..."
+    if label == "PERSON" and end < n and doc[end].text.istitle() and doc[end].is_alpha and not doc[end].is_sent_start \
+            and doc[end - 1].whitespace_ == " " and not doc[end].ent_type_ and not typer.type_of_name([doc[end].text]):
+        end += 1  # "Dr. Kate Morrow" with only "Kate" found
+        unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
+    if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and end + 1 < n and doc[end].text in {"-", "–"} \
+            and doc[end + 1].lower_ in w.place_suffixes and unnamed:
+        label = "GPE"  # "Wrocław-based": a place
+    if label in ("ORG", "GPE") and end - start == 1 and doc[start].text in names.person_words:
+        label = "PERSON"  # "Kamau" after "Wanjiru Kamau"
+    if label == "ORG" and end - start == 2 and doc[end - 1].text == "AI" and doc[start].text in names.nationalities \
+            and end < n and doc[end].lower_ in w.scene_nouns:
+        return None  # "the Polish AI ecosystem"
+    return start, end, label
+
+
+def _typed(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) -> Candidate | None:
+    """The candidate with its type from name and context, or None for what is not a name."""
+    typer = env.typer
+    n = len(doc)
+    typ = typer.type_of_span(doc, start, end, label)
+    ctx_type = typer.context_type(doc, start, end, label, typ)
+    if ctx_type == "drop":
+        return None
+    if ctx_type is None and label == "PERSON" and end - start == 1 and doc[start].text not in names.person_words \
+            and not (start > 0 and doc[start - 1].lower_.rstrip(".") in env.titles) and not typer.speaker(doc, start, end):
+        # a one-word "person" that is nobody's name in this text: a place or a firm
+        if end + 1 < n and doc[end].text in env.words.possessive and doc[end + 1].text[:1].isupper() \
+                or typer.site_of(doc, start, end):
+            ctx_type = "Cluster"  # "Rotterdam's Kanaal Capital", "its Taylor fabrication plant"
+        elif start == 0 or doc[start - 1].lower_ not in env.words.speech_verbs_lone:
+            ctx_type = env.lex.default_org
+    if ctx_type is not None:
+        typ = ctx_type
+    if typ is None or not _name_like(doc, start, end, typ, env):
+        return None
+    entry = env.gaz.lookup(doc[start:end].text)
+    if entry is not None:
+        sp = Candidate(start, end, entry.type, "gazetteer", label=label, entry=entry)
+        sp.place = entry.type == "Cluster" and not entry.is_metro
+    else:
+        sp = Candidate(start, end, typ, "ner", label=label)
+        sp.place = typ == "Cluster"
+        sp.ctx_typed = ctx_type is not None
+    return sp
+
+
+def _name_like(doc: Any, start: int, end: int, typ: str, env: Env) -> bool:
+    """Not generic words, a stop word, a section number or a hyphenated adjective."""
+    lex = env.lex
+    if typ != "Person" and env.typer.generic(doc, start, end) and not env.gaz.lookup(doc[start:end].text):
+        return False  # "a new AI Research Institute"
+    text = doc[start:end].text
+    if not any(c.isupper() for c in text) or len(text) < 2 or text.lower() in lex.ner_stop:
+        return False
+    if doc[start].lower_ in lex.ner_stop and end - start <= 2 and any(t.like_num or len(t.text) <= 2 for t in doc[start + 1:end]):
+        return False  # "Section 3", "Item 1A"
+    if " " not in text and "-" in text and text.split("-")[-1][:1].islower():
+        return False  # "AI-bio", "AI-enabled"
+    return True

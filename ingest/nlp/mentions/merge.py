@@ -1,0 +1,43 @@
+"""Stage 2, merge adjacent: a place glued to an unknown organisation name ("Singapore Airlines", "HEC Paris")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
+
+
+def merge_adjacent(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Join a place and an unknown organisation that touch into one organisation name."""
+    spans = sorted(cands, key=lambda s: s.start)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(spans):
+        a = spans[i]
+        if i + 1 < len(spans):
+            merged = _merged(doc, a, spans[i + 1], env)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
+    lex = env.lex
+    if a.end == b.start and doc[a.end - 1].whitespace_ and (
+        (a.type == "Cluster" and b.source == "ner" and b.type in ORG_OR_PROGRAMME and b.label == "ORG")
+        or (b.type == "Cluster" and a.source == "ner" and a.label == "ORG"
+            and (a.end - a.start == 1 or doc[a.end - 1].lower_ in env.words.name_connectors
+                 or doc[a.end - 1].lower_ in lex.institute_words))
+    ):
+        words = [t.text for t in doc[a.start:b.end]]
+        typ = env.typer.type_of_name(words) or (b.type if b.type != "Cluster" else a.type)
+        return Candidate(a.start, b.end, typ, "rule", label="ORG")
+    if a.end == b.start and b.type == "Cluster" and a.source != "gazetteer" and a.type in ORG_TYPES \
+            and b.end < len(doc) and doc[b.end].lower_.strip(".,") in lex.company_legal:
+        # "Pinecrest Analytics Ireland Limited": a national subsidiary
+        return Candidate(a.start, b.end + 1, "Company", "rule", label="ORG")
+    return None

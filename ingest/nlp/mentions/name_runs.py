@@ -1,0 +1,167 @@
+"""Stage 3, name runs: capitalised phrases ending in a head word (programme, institute, agency) the NER missed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, is_name_token
+
+
+def add_name_runs(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Add typed capitalised runs; a run replaces the shorter candidates it covers."""
+    taken: list[int | None] = [None] * len(doc)
+    for k, s in enumerate(cands):
+        for i in range(s.start, s.end):
+            taken[i] = k
+    new: list[Candidate] = []
+    drop: set[int] = set()
+    for start, end in _runs(doc, cands, taken, env):
+        found = _run_candidate(doc, start, end, cands, taken, env)
+        if found is not None:
+            cand, covered = found
+            drop |= covered
+            new.append(cand)
+    return [s for k, s in enumerate(cands) if k not in drop] + new
+
+
+def _runs(doc: Any, spans: list[Candidate], taken: list, env: Env) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens and connectors ("of", "for the", "&", a comma inside an agency name)."""
+    quotes = env.words.quotes
+    articles = env.words.articles
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if is_name_token(doc[i]) and not doc[i].is_sent_start or (is_name_token(doc[i]) and doc[i].is_sent_start
+                                                                  and doc[i].lower_ not in articles):
+            j = i
+            while j < n and (is_name_token(doc[j]) or (j > i and _connector_ok(doc, j, env))):
+                if doc[j].text in quotes or doc[j].text in {"(", ")"}:
+                    break
+                if doc[j].text == ",":
+                    if not _comma_in_name(doc, i, j, env):
+                        break
+                if doc[j].lower_ == "and" and _list_and(doc, spans, taken, j, env):
+                    break  # "Université de Montréal and McGill University" is a list
+                j += 1
+            if j - i >= 2:
+                runs.append((i, j))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return runs
+
+
+def _trim_run(doc: Any, start: int, end: int, env: Env) -> tuple[int, int] | None:
+    """Cut a dateline before the run, leading determiners/connectors/numbers and trailing connectors."""
+    w = env.words
+    for k in range(end - 1, start, -1):
+        if doc[k].text in w.dashes and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            start = k + 1  # "10 January 2026 - The Bavarian State Ministry ..."
+            break
+    while start < end and (doc[start].lower_ in env.lex.leading_determiners | w.name_connectors or doc[start].like_num):
+        start += 1
+    if start < end and doc[start].lower_.rstrip(".") in env.titles:
+        return None  # "Minister Fabian Mehring" is a person
+    while end > start and doc[end - 1].lower_ in w.name_connectors | w.possessive:
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:
+    """The type a run's head words give, when strong enough for a name the NER missed."""
+    lex = env.lex
+    words = [t.text for t in doc[start:end]]
+    typ = env.typer.type_of_name(words)
+    if typ == "Company" and not (words[-1].lower() in lex.company_run_last
+                                 and words[0].lower() not in lex.generic_modifiers and len(words) <= 4):
+        return None
+    if typ not in ("Programme", "Institute", "Agency", "Company"):
+        return None
+    if typ == "Institute" and words[-1].lower() not in lex.institute_words and not any(
+            w.lower() in env.words.institute_run_words for w in words):
+        return None
+    if env.typer.generic(doc, start, end):
+        return None  # "a new AI Research Institute" names no particular body
+    return typ
+
+
+def _run_candidate(doc: Any, start: int, end: int, spans: list[Candidate], taken: list,
+                   env: Env) -> tuple[Candidate, set[int]] | None:
+    """The candidate a run gives and the indices of the candidates it replaces (None: keep what is there)."""
+    bounds = _trim_run(doc, start, end, env)
+    if bounds is None:
+        return None
+    start, end = bounds
+    typ = _run_type(doc, start, end, env)
+    if typ is None:
+        return None
+    covered = {taken[i] for i in range(start, end) if taken[i] is not None}
+    if any(spans[k].ctx_typed and (spans[k].start, spans[k].end) == (start, end) for k in covered):
+        return None  # the text says what it is ("SAS Institute, the ... analytics company")
+    if end < len(doc) and doc[end].lower_ in env.words.programme_nouns and doc[start - 1].lower_ == "the":
+        typ = "Programme"  # "the Delft AI Labs programme"
+    if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster"
+           and not (spans[k].start == start and spans[k].end < end and spans[k].type == typ
+                    and all(t.text[:1].isupper() for t in doc[spans[k].end:end]))
+           for k in covered):
+        return None  # the gazetteer wins, unless the text names something longer ("... and Information Technology")
+    if any(spans[k].start < start or spans[k].end > end for k in covered):
+        return None  # partial overlap with a longer NER span: keep the NER span
+    if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster" for k in covered):
+        only = spans[next(iter(covered))]
+        if len(covered) == 1 and (only.start, only.end) == (start, end):
+            return None
+    # a gazetteer place inside ("Paris Artificial Intelligence Research Institute") is part of the name
+    entry = env.gaz.lookup(doc[start:end].text)
+    if entry is not None:
+        return Candidate(start, end, entry.type, "gazetteer", entry=entry), covered
+    return Candidate(start, end, typ, "rule"), covered
+
+
+def _connector_ok(doc: Any, j: int, env: Env) -> bool:
+    """"of", "for the", "&" inside a name, followed by a capitalised word."""
+    n = len(doc)
+    if doc[j].text == ",":
+        return j + 1 < n and is_name_token(doc[j + 1]) and doc[j + 1].text[:1].isalpha()
+    if doc[j].lower_ not in env.words.name_connectors:
+        return False
+    k = j + 1
+    if k < n and doc[k].lower_ == "the" and doc[j].lower_ != "the":
+        k += 1
+    return k < n and is_name_token(doc[k]) and doc[k].text[:1].isalpha()
+
+
+def _comma_in_name(doc: Any, i: int, j: int, env: Env) -> bool:
+    """"Department for Science, Innovation and Technology": a comma inside an agency name."""
+    words = [t.lower_ for t in doc[i:j]]
+    if not any(w in env.lex.agency_first and nxt in ("of", "for") for w, nxt in zip(words, words[1:])):
+        return False
+    k = j + 1
+    while k < len(doc) and k < j + 6 and (is_name_token(doc[k]) or doc[k].text == ","):
+        k += 1
+    return k < len(doc) and doc[k].lower_ == "and"
+
+
+def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -> bool:
+    """Is the "and" at ``j`` between two names rather than inside one?"""
+    lex = env.lex
+    heads = lex.institute_words | lex.agency_last | lex.programme_last
+    k = taken[j - 1]
+    if doc[j - 1].lower_ in heads or (k is not None and spans[k].end == j and spans[k].source == "gazetteer"):
+        return True
+    k = taken[j + 1] if j + 1 < len(doc) else None
+    if k is not None and spans[k].start == j + 1 and (
+        spans[k].source == "gazetteer" or doc[spans[k].end - 1].lower_ in heads
+    ):
+        return True
+    k = taken[j - 1]
+    if k is not None and spans[k].end == j and spans[k].type in ORG_TYPES and doc[j + 1].lower_ == "the" \
+            and env.typer.type_of_name([t.text for t in doc[spans[k].start:spans[k].end]]) is not None:
+        # "University of Warsaw and the Warsaw University of Technology": two named bodies
+        m = j + 2
+        while m < len(doc) and (is_name_token(doc[m]) or doc[m].lower_ in ("of", "for", "and")):
+            if doc[m].lower_ in lex.institute_words or doc[m].lower_ in lex.agency_first:
+                return True
+            m += 1
+    return False

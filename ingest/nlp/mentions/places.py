@@ -1,0 +1,58 @@
+"""Stage 8, place context: keep a non-hub place only where the text treats it as a hub or an organisation's site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
+
+
+def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Drop places still waiting for context that get none; a region after a city only qualifies it."""
+    spans = sorted(cands, key=lambda s: s.start)
+    starts = {s.start: s for s in spans}
+    ends = {s.end: s for s in spans}
+    out: list[Candidate] = []
+    for s in spans:
+        if s.type != "Cluster":
+            out.append(s)
+            continue
+        # "Boston, Massachusetts": a region after a city only qualifies it
+        if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster":
+            continue
+        if not s.place:
+            out.append(s)
+            continue
+        country = s.entry is not None and not s.entry.is_metro
+        if _place_ok(doc, s, starts, ends, country, env):
+            out.append(s)
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, env: Env) -> bool:
+    lex = env.lex
+    n = len(doc)
+    if not country and env.typer.site_of(doc, s.start, s.end):
+        return True
+    after = [doc[i].lower_ for i in range(s.end, min(n, s.end + 4))]
+    if len(after) >= 2 and after[0] in {"-", "–"} and after[1] in env.words.place_suffixes:
+        return True
+    hub_window = after[:4]
+    if after and after[0] in env.words.possessive:
+        hub_window = after[1:4]
+        nxt = starts.get(s.end + 1)
+        if nxt is not None and nxt.type != "Cluster" and not country:
+            return True
+    if country or s.label == "LOC":
+        return False
+    if any(w in lex.strong_hub_words for w in hub_window) or any(w in lex.hub_words for w in hub_window):
+        return True
+    before = [doc[i].lower_ for i in range(max(0, s.start - 4), s.start)]
+    if before and before[-1] in lex.location_preps:
+        if any(w in lex.location_words for w in before[:-1]):
+            return True
+        prev = ends.get(s.start - 1)
+        if prev is not None and prev.type in ORG_OR_PROGRAMME:
+            return True
+    return False

@@ -1,0 +1,85 @@
+"""Stage 6, short forms: a name used again ("Quillmark" after "Quillmark Systems, Inc.", a repeat the NER missed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
+
+
+def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Repeats of full names, then first words of organisation names standing alone."""
+    person_words = {t.text for s in cands if s.type == "Person" and s.end - s.start > 1 for t in doc[s.start:s.end]}
+    short = _short_names(doc, cands, person_words, env)
+    taken = taken_tokens(cands)
+    out = list(cands)
+    _repeats(doc, cands, out, taken, env)
+    if not short:
+        return out
+    for sp in out:  # "Foghorn" read as a person where "Foghorn Capital" is named
+        if sp.source == "ner" and sp.end - sp.start == 1 and doc[sp.start].text in short \
+                and (sp.type == "Person" or sp.type in ORG_TYPES and doc[sp.start].text not in person_words):
+            host = short[doc[sp.start].text]
+            sp.type, sp.source, sp.entry, sp.canonical = host.type, "rule", host.entry, env.canonical_of(doc, host)
+    for tok in doc:
+        s = short.get(tok.text)
+        if s is None or tok.i in taken:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
+            continue  # part of a longer name
+        out.append(Candidate(tok.i, tok.i + 1, s.type, "rule", entry=s.entry, canonical=env.canonical_of(doc, s)))
+        taken.add(tok.i)
+    return out
+
+
+def _short_names(doc: Any, cands: list[Candidate], person_words: set[str], env: Env) -> dict[str, Candidate]:
+    """First word -> the organisation name it may stand for ("Sadeem" -> "Sadeem Analytics")."""
+    lex = env.lex
+    short: dict[str, Candidate] = {}
+    heads = lex.institute_words | lex.agency_first | lex.programme_last
+    not_names = {e.text for e in doc.ents if e.label_ in ("NORP", "LANGUAGE", "DATE")}
+    for s in cands:
+        if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
+            continue
+        first = doc[s.start]
+        t = first.text
+        if (len(t) < 4 or not t[0].isupper() or t.isupper() or t.lower() in heads or t in not_names
+                or t in person_words or env.gaz.lookup(t) is not None or first.is_stop or t.lower() in env.words.articles):
+            continue
+        if doc[s.start + 1].text in {"-", "’s", "'s"}:
+            continue
+        short.setdefault(t, s)
+    return short
+
+
+def _repeats(doc: Any, cands: list[Candidate], out: list[Candidate], taken: set[int], env: Env) -> None:
+    """The same name again where the NER missed it (or read only part of it)."""
+    full: dict[tuple[str, ...], Candidate] = {}
+    for s in cands:
+        if s.type != "Cluster" and s.source != "anaphor" and s.acronym_of is None and doc[s.start].text[:1].isupper():
+            full.setdefault(tuple(t.text for t in doc[s.start:s.end]), s)
+    if not full:
+        return
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(full, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    words = [t.text for t in doc]
+    for i, w in enumerate(words):
+        for key in by_first.get(w, ()):
+            n = len(key)
+            if tuple(words[i:i + n]) != key:
+                continue
+            s = full[key]
+            inside = [o for o in out if o.start < i + n and o.end > i]
+            if any((o.start, o.end) == (i, i + n) for o in inside):
+                continue  # found here already: its own reading stands (types are reconciled later)
+            # a partial NER reading inside the name ("Quantum" in "Helix Quantum") gives way
+            if any(o.source == "gazetteer" or o.start < i or o.end > i + n for o in inside) or (inside and n == 1):
+                continue
+            for o in inside:
+                out.remove(o)
+            out.append(Candidate(i, i + n, s.type, s.source if s.source == "gazetteer" else "rule", entry=s.entry,
+                                 label=s.label, canonical=env.canonical_of(doc, s)))
+            taken.update(range(i, i + n))
+            break

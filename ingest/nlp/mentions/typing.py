@@ -1,0 +1,188 @@
+"""Typing names: by their head words (lexicon data) and by what the text around them says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.lexicon import Lexicon
+from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
+
+
+class NameTyper:
+    """Type cues of a name and of its context; caches the head-word typing of names."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.words = lexicon.words
+        self._name_types: dict[tuple[str, ...], str | None] = {}
+        self.titles = frozenset(t.rstrip(".") for t in lexicon.person_titles)
+
+    # ------------------------------------------------------------------ by the name itself
+    def type_of_name(self, words: list[str]) -> str | None:
+        """Type of an organisation or programme name from its head words, or None if no cue."""
+        key = tuple(words)
+        hit = self._name_types.get(key, "?")
+        if hit != "?":
+            return hit
+        if len(self._name_types) > 50_000:
+            self._name_types.clear()
+        hit = self._name_types[key] = self._type_of_name(words)
+        return hit
+
+    def _type_of_name(self, words: list[str]) -> str | None:
+        if not words:
+            return None
+        lex = self.lex
+        low = [w.lower().strip(".,") for w in words]
+        last = low[-1]
+        joined = " ".join(low)
+        if last in lex.company_legal or (len(low) > 1 and low[-2] in lex.company_legal and last in {".", ","}):
+            return "Company"
+        if last in lex.programme_last:
+            return "Programme"
+        if low[0] in lex.agency_first or last in lex.agency_last:
+            return "Agency"
+        if any(w in lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
+            return "Agency"  # "Pennsylvania Department of ...", "State Ministry for ..."
+        if any(joined.endswith(e) for e in lex.agency_endings):
+            return "Agency"
+        if low[0] == "government" or (len(low) > 1 and low[-1] == "government"):
+            return "Agency"
+        # the head of "X of/for Y" is the word before the connector: "National Strategy for Data and AI"
+        k = next((k for k in range(1, len(low)) if low[k] in ("of", "for")), None)
+        if k is not None:
+            if low[k - 1] in lex.programme_last:
+                return "Programme"
+            if any(" ".join(low[:k]).endswith(e) for e in lex.agency_endings):
+                return "Agency"  # "Research Council of Finland"
+        if any(w in lex.institute_words for w in low):
+            return "Institute"
+        if last in lex.company_last:
+            return "Company"
+        return None
+
+    def type_of_span(self, doc: Any, start: int, end: int, label: str) -> str | None:
+        """Our type for an NER span of ``label``: the head-word cue where the label allows it."""
+        words = [t.text for t in doc[start:end]]
+        kind = self.lex.ner_map.get(label)
+        cue = self.type_of_name(words)
+        if kind == "person":
+            if cue in ("Institute", "Agency", "Programme") and len(words) > 1:
+                return cue
+            if len(words) > 1 and (words[-1].lower() in self.lex.company_last or words[-1].lower() in self.lex.company_legal):
+                return "Company"  # "Lumora Labs" read as a person
+            return "Person"
+        if kind == "org":
+            return cue or self.lex.default_org
+        if kind in ("place", "fac"):
+            if cue and cue != "Company":
+                return cue
+            return "Cluster"
+        if kind == "head-only":
+            return cue if cue in ORG_OR_PROGRAMME and len(words) > 1 else None
+        if kind == "programme-only":
+            return "Programme" if cue == "Programme" else None
+        if kind == "programme-or-law":
+            return "Programme" if cue == "Programme" or words[-1].lower() in self.lex.law_last else None
+        return None
+
+    # ------------------------------------------------------------------ by the context
+    def site_of(self, doc: Any, start: int, end: int) -> bool:
+        """"its Taylor fabrication plant", "whose Eindhoven campus": the name is where an organisation has a site."""
+        if start == 0 or doc[start - 1].lower_ not in self.words.site_determiners:
+            return False
+        for k in range(end, min(len(doc), end + 3)):
+            if doc[k].lower_ in self.lex.site_nouns:
+                return True
+            if not doc[k].is_lower:
+                return False
+        return False
+
+    def description_head(self, doc: Any, k: int) -> str | None:
+        """Head noun of a description starting at token ``k`` ("the Cary-based analytics company" -> "company")."""
+        w = self.words
+        head = None
+        n = len(doc)
+        stop = min(n, k + 10)
+        while k < stop:
+            tok = doc[k]
+            low = tok.lower_
+            if low in w.possessive:
+                head = None  # "the University of Edinburgh's supercomputing centre": the possessor is not the head
+                k += 1
+                continue
+            if low in ("of", "for", "and", "&") and head is None and doc[k - 1].text[:1].isupper() and k + 1 < n \
+                    and doc[k + 1].text[:1].isupper():
+                k += 1  # inside a name ("the University of Edinburgh's ...")
+                continue
+            if low in w.description_stops and not (low == "-" and not doc[k - 1].whitespace_):
+                break
+            if low in w.participle_stops and doc[k - 1].whitespace_:
+                break  # "the research centre set up by ..."
+            if tok.text == "-" or tok.text == "–":
+                k += 1
+                continue
+            if tok.is_alpha and tok.is_lower:
+                if k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_:
+                    head = doc[k - 2].lower_ + "-" + low  # "start-up"
+                else:
+                    head = low
+            k += 1
+        return head
+
+    def context_type(self, doc: Any, start: int, end: int, label: str, typ: str | None) -> str | None:
+        """What the text says the name is: a description after it or a noun right behind it (None: nothing said)."""
+        w = self.words
+        n = len(doc)
+        cue = self.type_of_name([t.text for t in doc[start:end]])
+        nxt = doc[end] if end < n else None
+        if start >= 2 and doc[start - 1].lower_ in w.org_suffixes and doc[start - 2].text in w.dashes \
+                and label in ("PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "ORG") and typ in (None, "Person"):
+            return self.lex.default_org  # "Amsterdam-based Adyen"
+        if label == "ORG" and end - start == 1 and cue is None and start > 0 and doc[start - 1].lower_ in ("a", "an") \
+                and nxt is not None and w.description_types.get(self.description_head(doc, end) or "") == "Company":
+            return "Cluster"  # "a Dundee start-up": where the firm is
+        if nxt is not None and nxt.is_lower and nxt.lower_ in w.product_nouns and label not in ("PERSON",):
+            return "drop"  # "the Helios supercomputer"
+        if nxt is not None and nxt.is_lower and nxt.lower_ in w.programme_nouns \
+                and start > 0 and doc[start - 1].lower_ == "the":
+            return "Programme"  # "the AiNed programme"
+        if cue is None and start > 0 and doc[start - 1].lower_ == "the" and label == "ORG":
+            for k in range(end, min(n, end + 2)):
+                if not doc[k].is_lower:
+                    break
+                if doc[k].lower_ in w.institute_nouns:
+                    return "Institute"  # "the @iLabAfrica research centre"
+        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles:
+            return self._described_as(doc, end + 2, typ, cue)
+        return None
+
+    def _described_as(self, doc: Any, k: int, typ: str | None, cue: str | None) -> str | None:
+        """", the Cary-based analytics company": the type a description after the name gives, if it may override."""
+        said = self.words.description_types.get(self.description_head(doc, k) or "")
+        if said is None:
+            return None
+        if said == "Company" and (typ in (None, "Person", "Cluster", "Company") or cue == "Institute"):
+            return said  # "SAS Institute, the Cary-based analytics company"
+        if said != "Company" and (typ in (None, "Person", "Cluster") or (typ == "Company" and cue is None)):
+            return said  # "Vinnova, the Swedish innovation agency", "EPCC, the university's supercomputing centre"
+        return None
+
+    def generic(self, doc: Any, start: int, end: int) -> bool:
+        """Generic words only, introduced as a description ("a new AI Research Institute")."""
+        if not all(t.lower_ in self.lex.generic_name_words for t in doc[start:end]):
+            return False
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        return prev in self.words.generic_introducers
+
+    def speaker(self, doc: Any, start: int, end: int) -> bool:
+        """"said Jane Doe", "Jane Doe said": a quoted speaker is a person."""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before in self.words.speech_verbs_before or after in self.words.speech_verbs_after
+
+    def role_apposition(self, doc: Any, end: int) -> bool:
+        """", the chief executive of", ", a professor at": what follows a person's name."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in self.words.articles:
+            return False
+        return any(t.lower_ in self.lex.role_nouns for t in doc[end + 2:min(len(doc), end + 6)])
