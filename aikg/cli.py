@@ -80,7 +80,7 @@ def demo(
 
 
 #: Feature modules under aikg/commands, each with ``register(app)``; add a name to add a group.
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "rdf", "query", "viz")
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "rdf", "query", "viz", "store")
 
 
 def _register_commands() -> None:

