@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import csv
 import shlex
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,10 +68,17 @@ READ_MENTIONS = ("MATCH (d:Document)-[r:MENTIONS]->(e:Entity) WHERE d.id IN $ids
 READ_RELATIONS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids "
                   "RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props")
 
-# Post-import repairs for values CSV import cannot express (see the module docstring).
-FIX_ALIASES = f"MATCH (n:{SCHEMA.entity_label}) WHERE n.aliases IS NULL SET n.aliases = [];"
+# Post-import repairs for values CSV import cannot express (see the module docstring). Each runs
+# in batches of committed transactions (`CALL { … } IN TRANSACTIONS`): the imported graph is the
+# one too large for a single transaction. cypher-shell runs them in auto-commit transactions.
+FIX_BATCH = 10000
+FIX_ALIASES = (f"MATCH (n:{SCHEMA.entity_label}) WHERE n.aliases IS NULL "
+               f"CALL (n) {{ SET n.aliases = [] }} IN TRANSACTIONS OF {FIX_BATCH} ROWS;")
 FIX_EV_SENTENCE = ("MATCH ()-[r]->() WHERE r.ev_doc IS NOT NULL AND r.ev_sentence IS NULL "
-                   "SET r.ev_sentence = [d IN r.ev_doc | ''];")
+                   f"CALL (r) {{ SET r.ev_sentence = [d IN r.ev_doc | ''] }} IN TRANSACTIONS OF {FIX_BATCH} ROWS;")
+OVERWRITE_HINT = ("On Community edition the `neo4j` database always exists: with Neo4j stopped, add "
+                  "--overwrite-destination=true after the database name to replace it (this deletes what it "
+                  "holds). On Enterprise, import into a new name (--database) and CREATE DATABASE it afterwards.")
 
 # Column types of the properties the loader writes (others are inferred from their values).
 DOCUMENT_COLUMNS = {"source": "string", "title": "string", "kind": "string", "chars": "long",
@@ -113,6 +121,7 @@ class BulkReport:
     multiline: bool = False
     post_import: Path | None = None
     script: Path | None = None
+    overwrite: bool = False  # add --overwrite-destination=true (replace an existing database)
 
     @property
     def nodes(self) -> int:
@@ -127,14 +136,20 @@ class BulkReport:
         return bool(self.errors)
 
     def command_args(self) -> list[str]:
-        """``neo4j-admin database import full`` and its arguments, one list item each."""
-        args = ["neo4j-admin", "database", "import", "full", "--id-type=string",
-                f"--array-delimiter=U+{ord(self.array_delimiter):04X}", "--legacy-style-quoting=false"]
+        """``neo4j-admin database import full <database>`` and its options, one list item each.
+
+        The database name comes right after ``full``: ``--nodes``/``--relationships`` take any
+        number of values, so a name at the end is read as one more file (Neo4j 5.19 and later).
+        """
+        args = ["neo4j-admin", "database", "import", "full", self.database]
+        if self.overwrite:
+            args.append("--overwrite-destination=true")
+        args += ["--id-type=string", f"--array-delimiter=U+{ord(self.array_delimiter):04X}",
+                 "--legacy-style-quoting=false"]
         if self.multiline:
             args.append("--multiline-fields=true")
         for f in self.files:
             args.append(f"--{f.kind}={f.header},{f.data}")
-        args.append(self.database)
         return args
 
     def command(self) -> str:
@@ -150,6 +165,8 @@ class BulkReport:
             lines.append(f"skipped {self.documents_skipped} input documents the store already holds")
         lines.extend(f"warning: {w}" for w in self.warnings)
         lines.extend(f"error: {e}" for e in self.errors)
+        if not self.overwrite and self.database == "neo4j":
+            lines.append(f"note: {OVERWRITE_HINT}")
         return "\n".join(lines)
 
 
@@ -507,6 +524,8 @@ def _post_import(report: BulkReport) -> str:
 
     lines = ["// Run once after `neo4j-admin database import full` and starting the database, e.g.",
              f"//   cypher-shell -d {report.database} -f post-import.cypher",
+             "// (cypher-shell runs each statement in its own auto-commit transaction, which",
+             "// `CALL { ... } IN TRANSACTIONS` needs; do not wrap this file in :begin/:commit)",
              "// Constraints and indexes of the Neo4j backend (aikg also creates them when it opens the store)."]
     lines += [s + ";" for s in ddl_statements()]
     if report.fixups:
@@ -517,19 +536,20 @@ def _post_import(report: BulkReport) -> str:
 
 def write_neo4j_import(records_or_paths: Any, out_dir: str | Path, *, store: Any = None,
                        array_delimiter: str = ARRAY_DELIMITER, database: str = "neo4j",
-                       now: str | None = None) -> BulkReport:
+                       overwrite: bool = False, now: str | None = None) -> BulkReport:
     """Write neo4j-admin import CSVs for these records (JSONL paths, records or a ReadResult).
 
     With ``store``, its graph is exported too and the records are applied on top of it as
     ``aikg load`` would (documents the store already holds are skipped). Bad JSONL lines
-    are reported in ``errors`` and left out, like the loader does.
+    are reported in ``errors`` and left out, like the loader does. ``overwrite`` adds
+    ``--overwrite-destination=true`` to the command (needed for ``neo4j`` on Community edition).
     """
     _check_delimiter(array_delimiter)
     out = Path(out_dir).resolve()
     if "," in str(out):
         raise BulkExportError(f"{out}: neo4j-admin separates files with ',': use a folder without one")
     out.mkdir(parents=True, exist_ok=True)
-    report = BulkReport(out_dir=out, database=database, array_delimiter=array_delimiter)
+    report = BulkReport(out_dir=out, database=database, array_delimiter=array_delimiter, overwrite=overwrite)
     graph = _MemoryGraph()
     if store is not None:
         report.warnings += graph.seed(store)
@@ -552,7 +572,9 @@ def write_neo4j_import(records_or_paths: Any, out_dir: str | Path, *, store: Any
     report.post_import.write_text(_post_import(report), encoding="utf-8")
     report.script = out / "import.sh"
     args = [shlex.quote(a) for a in report.command_args()]
+    hint = "" if overwrite else "".join(f"# {line}\n" for line in textwrap.wrap(OVERWRITE_HINT, 90))
     report.script.write_text("#!/bin/sh\n# Written by `aikg export neo4j-import`; run with the database stopped.\n"
-                             "set -e\n" + " \\\n  ".join([" ".join(args[:4]), *args[4:]]) + "\n", encoding="utf-8")
+                             + hint + "set -e\n" + " \\\n  ".join([" ".join(args[:5]), *args[5:]]) + "\n",
+                             encoding="utf-8")
     report.script.chmod(0o755)
     return report

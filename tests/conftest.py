@@ -1,12 +1,17 @@
 """Shared fixtures: every store test runs on each backend that can run here.
 
-The embedded engine always runs; the Neo4j backend runs the same tests when NEO4J_URI
-is set and is reported as skipped otherwise.
+The embedded engine always runs. The Neo4j tier runs the same tests against a live server
+only when AIKG_TEST_NEO4J_URI is set (with AIKG_TEST_NEO4J_USER, AIKG_TEST_NEO4J_PASSWORD,
+AIKG_TEST_NEO4J_DATABASE): never on NEO4J_URI, the variable users export for their own graph.
+It deletes what it creates, so it claims a database first: an empty one is marked with one
+``AikgTestTier`` node; a database holding anything without that mark is refused, untouched.
+Those tests carry the ``neo4j`` marker (``pytest -m "not neo4j"`` leaves them out).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -14,26 +19,97 @@ import pytest
 DATA = Path(__file__).parent / "data"
 BACKENDS = ["embedded", "neo4j"]
 
+NEO4J_TEST_URI = "AIKG_TEST_NEO4J_URI"
+NEO4J_SKIP = (f"Neo4j tier: set {NEO4J_TEST_URI} (and AIKG_TEST_NEO4J_USER, AIKG_TEST_NEO4J_PASSWORD, "
+              "AIKG_TEST_NEO4J_DATABASE) to a Neo4j database used only for tests; NEO4J_URI is never used by tests")
+USER_VARIABLES = ("NEO4J_URI", "NEO4J_USER", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+
+# The test tier's claim on a database: one marker node, written only into an empty database.
+MARKER_LABEL = "AikgTestTier"
+CLAIM_COUNT = (f"MATCH (n) RETURN count(n) AS nodes, count(CASE WHEN n:{MARKER_LABEL} THEN 1 END) AS markers")
+CLAIM_MARK = f"MERGE (m:{MARKER_LABEL} {{id: 'aikg-test-tier'}})"
+CLAIM_WIPE = f"MATCH (n) WHERE NOT n:{MARKER_LABEL} DETACH DELETE n"
+
+
+class NotATestDatabase(Exception):
+    """The database holds data the test tier did not create."""
+
+
+def neo4j_test_settings(environ: Mapping[str, str] | None = None) -> dict[str, str] | None:
+    """Connection settings of the live Neo4j tier, or None when it is not switched on."""
+    env = os.environ if environ is None else environ
+    if not env.get(NEO4J_TEST_URI):
+        return None
+    return {"uri": env[NEO4J_TEST_URI], "user": env.get("AIKG_TEST_NEO4J_USER") or "neo4j",
+            "password": env.get("AIKG_TEST_NEO4J_PASSWORD", ""),
+            "database": env.get("AIKG_TEST_NEO4J_DATABASE") or "neo4j"}
+
+
+def claim_test_database(store, where: str = "the test database") -> None:
+    """Mark an empty database as the test tier's; refuse (touching nothing) one holding data it did not create."""
+    rows = store.read(CLAIM_COUNT)
+    row = rows[0] if rows else {"nodes": 0, "markers": 0}  # an embedded graph never written has no rows
+    if row["markers"] == 0 and row["nodes"] > 0:
+        raise NotATestDatabase(
+            f"{where} holds {row['nodes']} node(s) and no {MARKER_LABEL} marker: it is not the test tier's, so the "
+            f"tests refuse to clear it. Point {NEO4J_TEST_URI}/AIKG_TEST_NEO4J_DATABASE at an empty database "
+            "used only for tests")
+    if row["markers"] == 0:
+        store.write(CLAIM_MARK)
+
+
+def wipe_test_database(store) -> None:
+    """Delete everything but the marker (only ever called on a claimed database), and keep the mark."""
+    store.write(CLAIM_WIPE)
+    store.write(CLAIM_MARK)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests parametrised with the neo4j backend carry the `neo4j` marker."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("backend_name") == "neo4j":
+            item.add_marker(pytest.mark.neo4j)
+
 
 @pytest.fixture(params=BACKENDS)
 def backend_name(request: pytest.FixtureRequest) -> str:
-    if request.param == "neo4j" and not os.environ.get("NEO4J_URI"):
-        pytest.skip("Neo4j backend: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run against a live server")
+    if request.param == "neo4j" and neo4j_test_settings() is None:
+        pytest.skip(NEO4J_SKIP)
     return request.param
 
 
+def _open_neo4j_test_store(home: Path, monkeypatch: pytest.MonkeyPatch):
+    from aikg.graph.store import open_store
+
+    settings = neo4j_test_settings()
+    for var in USER_VARIABLES:  # the user's own connection settings never reach a test
+        monkeypatch.delenv(var, raising=False)
+    st = open_store("neo4j", home=home, **settings)
+    try:
+        claim_test_database(st, f"Neo4j database {settings['database']!r} at {settings['uri']}")
+    except NotATestDatabase as exc:
+        st.close()
+        pytest.fail(str(exc), pytrace=False)
+    wipe_test_database(st)
+    st.apply_schema()
+    st.ensure_schema()
+    return st
+
+
 @pytest.fixture
-def store(backend_name: str, tmp_path: Path):
+def store(backend_name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An empty store with the schema applied, closed afterwards."""
     from aikg.graph.store import open_store
 
-    st = open_store(backend_name, home=tmp_path / "home")
     if backend_name == "neo4j":
-        st.clear()
-    st.apply_schema()
+        st = _open_neo4j_test_store(tmp_path / "home", monkeypatch)
+    else:
+        st = open_store(backend_name, home=tmp_path / "home")
+        st.apply_schema()
     yield st
     if backend_name == "neo4j":
-        st.clear()
+        wipe_test_database(st)  # this test's data (the database was claimed at set-up)
     st.close()
 
 

@@ -160,17 +160,81 @@ def test_headers_ids_and_files(tmp_path):
     assert report.nodes == 3 + 6 and report.relationships == sum(f.rows for f in report.files if f.kind == "relationships")
 
 
+# `neo4j-admin database import full` as Neo4j 5 parses it (picocli): options are `--name=value`;
+# `--nodes` and `--relationships` take one or more values, so every bare word after them is one
+# more file; the positional <database> is the first bare word before any of them. Neo4j 5.19+
+# therefore reads `… --relationships=a.csv neo4j` as a file named `neo4j` ("File 'neo4j' doesn't
+# exist"; neo4j/docs-operations PR 1689 moved the name right after `full`).
+MULTI_VALUE = ("--nodes", "--relationships")
+
+
+def parse_import_command(args: list[str]) -> tuple[str | None, dict[str, str], list[str]]:
+    """(database, single-value options, files) of a `neo4j-admin database import full` command line."""
+    assert args[:4] == ["neo4j-admin", "database", "import", "full"]
+    database, options, files, greedy = None, {}, [], False
+    for word in args[4:]:
+        if word.startswith("--"):
+            name, _, value = word.partition("=")
+            greedy = name in MULTI_VALUE
+            if greedy:
+                files += value.split(",")
+            else:
+                options[name] = value
+        elif greedy:
+            files.append(word)  # one more value of --nodes/--relationships, not the database
+        else:
+            assert database is None, f"two positional arguments: {database!r} and {word!r}"
+            database = word
+    return database, options, files
+
+
+def test_parse_model_reads_a_trailing_name_as_a_file():
+    # the model must fail the old command line: the name after --relationships is a file
+    database, _, files = parse_import_command(
+        ["neo4j-admin", "database", "import", "full", "--nodes=a.csv", "--relationships=b.csv", "neo4j"])
+    assert database is None and files[-1] == "neo4j"
+
+
 def test_exact_command(tmp_path):
     report = write_neo4j_import(FILES, tmp_path, database="aikg")
     args = report.command_args()
-    assert args[:4] == ["neo4j-admin", "database", "import", "full"] and args[-1] == "aikg"
-    assert "--id-type=string" in args and "--array-delimiter=U+001F" in args
-    assert "--multiline-fields=true" in args  # the fixture has line breaks inside values
+    assert args[:5] == ["neo4j-admin", "database", "import", "full", "aikg"]  # name right after `full`
+    database, options, files = parse_import_command(args)
+    assert database == "aikg"
+    assert all(Path(f).is_file() for f in files), files  # every value of --nodes/--relationships is a file
+    assert options == {"--id-type": "string", "--array-delimiter": "U+001F", "--legacy-style-quoting": "false",
+                       "--multiline-fields": "true"}  # the fixture has line breaks inside values
     doc = next(f for f in report.files if f.name == "Document")
     assert f"--nodes={doc.header},{doc.data}" in args
     assert sum(a.startswith("--relationships=") for a in args) == 5
     script = (tmp_path / "import.sh").read_text(encoding="utf-8")
-    assert "neo4j-admin" in script and f"--nodes={doc.header},{doc.data}" in script
+    assert "neo4j-admin database import full aikg \\\n" in script and f"--nodes={doc.header},{doc.data}" in script
+    # import.sh, run by sh, passes exactly these arguments
+    import shlex
+    body = [ln for ln in script.splitlines() if not ln.startswith("#") and ln != "set -e"]
+    assert shlex.split(" ".join(ln.rstrip("\\") for ln in body)) == args
+
+
+def test_overwrite_for_the_community_neo4j_database(tmp_path):
+    report = write_neo4j_import(FILES, tmp_path / "a")  # default database: neo4j, which always exists on Community
+    assert "--overwrite-destination" not in " ".join(report.command_args())
+    assert "--overwrite-destination=true" in report.to_text()  # says how to replace it
+    assert "--overwrite-destination=true" in (tmp_path / "a" / "import.sh").read_text(encoding="utf-8")
+    report = write_neo4j_import(FILES, tmp_path / "b", overwrite=True)
+    database, options, _ = parse_import_command(report.command_args())
+    assert database == "neo4j" and options["--overwrite-destination"] == "true"
+
+
+def test_post_import_fixes_run_in_batches(tmp_path):
+    """The repairs touch the whole imported graph: each commits in batches, never as one transaction."""
+    import re
+
+    report = write_neo4j_import(FILES, tmp_path)
+    assert sorted(report.fixups) == sorted([FIX_ALIASES, FIX_EV_SENTENCE])
+    script = (tmp_path / "post-import.cypher").read_text(encoding="utf-8")
+    writes = [s for s in script.split(";") if re.search(r"\bSET\b", s)]
+    assert writes and all(re.search(r"\}\s*IN TRANSACTIONS OF \d+ ROWS\s*$", s) for s in writes), writes
+    assert ":begin" not in script.replace("do not wrap this file in :begin/:commit", "")
 
 
 def test_hostile_values_round_trip(tmp_path):
