@@ -1,20 +1,66 @@
-"""Cypher kept as files under ``graph/cypher``; labels and types are filled only from the schema."""
+"""Cypher kept as ``.cypher`` files beside the code, read in one way by every part of aikg.
+
+A folder of statements is a :class:`CypherFolder`; a statement is the file's text with its
+``//`` comment lines and blank lines removed (what the store receives). The loader's
+statements live in ``graph/cypher``; labels and relationship types are filled in only from
+the schema's allow-list.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-from aikg.core.schema import SCHEMA
 from aikg.core.paths import as_path, package_file
+from aikg.core.schema import SCHEMA
 
-CYPHER_DIR = as_path(package_file("aikg.graph", "cypher"))
+
+def strip_comment_lines(cypher: str) -> str:
+    """The text sent to the store: comment-only and blank lines removed."""
+    return "\n".join(line for line in cypher.strip().splitlines()
+                     if line.strip() and not line.lstrip().startswith("//"))
+
+
+def read_cypher(path: Path) -> str:
+    """One ``.cypher`` file as it is sent to the store."""
+    return strip_comment_lines(path.read_text(encoding="utf-8"))
+
+
+class CypherFolder:
+    """The ``.cypher`` files of one folder shipped with a package, by name (read once, cached)."""
+
+    def __init__(self, package: str, folder: str = "cypher") -> None:
+        self.package = package
+        self.folder = folder
+
+    @property
+    def path(self) -> Path:
+        return as_path(package_file(self.package, self.folder))
+
+    def statement(self, name: str) -> str:
+        """The text of ``<folder>/<name>.cypher`` without its comments."""
+        return _read(self.path / f"{name}.cypher")
+
+    def names(self) -> list[str]:
+        return [p.stem for p in sorted(self.path.glob("*.cypher"))]
+
+    def all(self, prefix: str = "") -> dict[str, str]:
+        """Every statement of the folder by name (for the Neo4j linter tests)."""
+        return {f"{prefix}{name}": self.statement(name) for name in self.names()}
 
 
 @cache
+def _read(path: Path) -> str:
+    return read_cypher(path)
+
+
+#: ``graph/cypher``: the loader's statements, the store statistics and the entity look-up
+GRAPH_CYPHER = CypherFolder("aikg.graph")
+
+
 def statement(name: str) -> str:
     """The text of ``graph/cypher/<name>.cypher``."""
-    return (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
+    return GRAPH_CYPHER.statement(name)
 
 
 def entity_statement(name: str, entity_type: str) -> str:

@@ -21,9 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aikg.core.errors import QueryError
-from aikg.queries.params import Derived, Param, SpecError, ValueCheckError, parse_derived, parse_param
-from aikg.queries.text import HeaderError, check_cypher, split_header, strip_comment_lines, used_params
 from aikg.core.paths import as_path, package_file
+from aikg.graph.cypher_files import strip_comment_lines
+from aikg.graph.edge_list import EDGE_COLUMNS
+from aikg.queries.entity_lookup import resolve_entities
+from aikg.queries.params import Derived, Param, SpecError, ValueCheckError, parse_derived, parse_param
+from aikg.queries.text import HeaderError, check_cypher, split_header, used_params
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,8 +34,6 @@ if TYPE_CHECKING:
     from aikg.graph.store import GraphStore
 
 CATALOG_DIR = as_path(package_file("aikg.queries", "catalog"))
-#: The edge-list convention: a query declaring these columns returns one row per edge.
-EDGE_COLUMNS = ("source", "source_name", "source_type", "type", "target", "target_name", "target_type", "support")
 #: Backends a variant file may name (kept literal so loading the catalog imports no store code).
 VARIANT_BACKENDS = ("embedded", "neo4j")
 HOOK_PACKAGE = "aikg.queries.hooks"
@@ -300,8 +301,6 @@ def run_query(store: "GraphStore", name: str, params: Mapping[str, Any] | None =
               catalog: Catalog | None = None) -> "pd.DataFrame":
     """Run a catalog query; the DataFrame has the declared columns in order, even when empty."""
     import pandas as pd
-
-    from aikg.queries.resolve import resolve_entities
 
     query = (catalog or load_catalog()).get(name)
     values = resolve_entities(store, query, query.bind(params))

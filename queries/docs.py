@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from aikg.queries.catalog import EDGE_COLUMNS, Catalog, Query, load_catalog
+from aikg.graph.edge_list import EDGE_COLUMNS
+from aikg.queries.catalog import Catalog, Query, load_catalog
 from aikg.queries.params import Param
 
 #: docs/queries.md of the source tree (a developer tool: the docs are not shipped in the wheel).

@@ -117,11 +117,6 @@ def code_only(cypher: str) -> str:
     return "".join(out)
 
 
-def strip_comment_lines(cypher: str) -> str:
-    """The text sent to the store: comment-only and blank lines removed."""
-    return "\n".join(l for l in cypher.strip().splitlines() if l.strip() and not l.lstrip().startswith("//"))
-
-
 def used_params(cypher: str) -> set[str]:
     """Every ``$name`` the query text uses."""
     return set(_PARAM.findall(code_only(cypher)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aikg.queries.catalog import load_catalog
-from aikg.queries.resolve import statements as resolve_statements
+from aikg.queries.entity_lookup import statements as resolve_statements
 from tests.cypherlint.runner import lint
 
 # slips a catalog query could make; the harness must report them (one linter run for all: it is slow to start)

@@ -31,8 +31,9 @@ def export_rdf(
 ) -> None:
     """Export the graph, or a catalog query's subgraph, as RDF (streamed page by page)."""
     from aikg.api import store_session
-    from aikg.graph.rdf.export import ExportOptions, export_frame, export_store, query_frame
+    from aikg.graph.rdf.export import ExportOptions, export_frame, export_store
     from aikg.graph.rdf.writers import format_for_path, normalise_format
+    from aikg.queries.catalog import run_query
 
     target = None if output is None or str(output) == "-" else output
     rdf_format = normalise_format(fmt) if fmt else (format_for_path(str(target), "turtle") if target else "turtle")
@@ -41,7 +42,7 @@ def export_rdf(
         raise typer.BadParameter("--param needs --query")
     with store_session(store, home) as st:
         if query:
-            frame = query_frame(st, query, parse_params(param))
+            frame = run_query(st, query, parse_params(param))
             report = export_frame(st, frame, target, rdf_format, options)
         else:
             report = export_store(st, target, rdf_format, options)

@@ -26,6 +26,7 @@ from typing import IO, Any
 from rdflib import Graph
 
 from aikg.core.errors import ConfigError, InputError
+from aikg.graph.edge_list import EDGE_COLUMNS
 from aikg.graph.rdf import reads
 from aikg.graph.rdf.iris import DEFAULT_BASE, IriScheme
 from aikg.graph.rdf.mapping import Mapping, load_mapping
@@ -34,8 +35,6 @@ from aikg.graph.rdf.writers import make_writer, normalise_format
 from aikg.core.schema import SCHEMA
 from aikg.graph.store import GraphStore
 
-#: columns of the edge-list DataFrames the query catalog returns
-EDGE_COLUMNS = ("source", "source_name", "source_type", "type", "target", "target_name", "target_type", "support")
 _RDFLIB_FORMAT = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "xml": "xml"}
 
 
@@ -305,17 +304,5 @@ def export_whole(store: GraphStore, out: IO[str], fmt: str = "turtle", options: 
     return ExportReport(fmt, triples=len(graph), seconds=time.perf_counter() - started)
 
 
-def query_frame(store: GraphStore, name: str, params: dict[str, Any]) -> Any:
-    """Run a catalog query by name (the catalog is imported only here, when asked for)."""
-    try:
-        from aikg.queries import catalog  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise ConfigError(f"--query needs the query catalog (aikg.queries.catalog), which is not available: {exc}") from exc
-    run = getattr(catalog, "run_query", None)
-    if run is None:
-        raise ConfigError("the query catalog has no run_query(store, name, params)")
-    return run(store, name, params)
-
-
 __all__: Sequence[str] = ("ExportOptions", "ExportReport", "export_store", "export_frame", "export_whole",
-                          "build_graph", "store_graph", "frame_selection", "query_frame", "EDGE_COLUMNS")
+                          "build_graph", "store_graph", "frame_selection", "EDGE_COLUMNS")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from aikg.graph.edge_list import EDGE_COLUMNS
 from aikg.graph.views.fetch import (
     DEFAULT_MAX_NODES,
     AmbiguousEntityError,
@@ -27,7 +28,6 @@ from aikg.graph.views.fetch import (
     whole_graph,
 )
 from aikg.graph.views.model import (
-    EDGE_COLUMNS,
     ViewEdge,
     ViewNetwork,
     ViewNode,

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from aikg.core.paths import as_path, package_file
 from aikg.core.errors import ConfigError, QueryError
 from aikg.core.schema import SCHEMA
+from aikg.graph import entity_lookup
+from aikg.graph.cypher_files import CypherFolder
+from aikg.graph.edge_list import EDGE_COLUMNS, NODE_COLUMNS
+from aikg.graph.entity_lookup import AmbiguousEntityError, UnknownEntityError, pick_entity  # noqa: F401 (the views' names)
 from aikg.graph.store import GraphStore
 from aikg.graph.views.model import (
-    EDGE_COLUMNS,
-    NODE_COLUMNS,
     ViewNetwork,
     ViewNode,
     build_network,
@@ -29,48 +28,20 @@ from aikg.graph.views.model import (
     rows_from_edge_list,
 )
 
-CYPHER_DIR = as_path(package_file("aikg.graph.views", "cypher"))
 DEFAULT_MAX_NODES = 500
 CLUSTER_MEMBER_RELATIONS = ("ANCHORS", "LOCATED_IN")
 CLUSTER_RING_TYPES = ("Person", "Programme")
+VIEW_CYPHER = CypherFolder("aikg.graph.views")
 
 
-class UnknownEntityError(QueryError):
-    """No entity has that id, name or alias; ``matches`` holds close names."""
-
-    def __init__(self, text: str, matches: Sequence[ViewNode], kind: str = "entity") -> None:
-        self.text = text
-        self.matches = list(matches)
-        if self.matches:
-            hint = "close matches: " + "; ".join(_describe(m) for m in self.matches)
-        else:
-            hint = f"no {kind} has a similar name (check the spelling, or load the documents that mention it)"
-        super().__init__(f"unknown {kind} {text!r}; {hint}")
-
-
-class AmbiguousEntityError(QueryError):
-    """Several entities share that name or alias; pass the id instead."""
-
-    def __init__(self, text: str, matches: Sequence[ViewNode]) -> None:
-        self.text = text
-        self.matches = list(matches)
-        super().__init__(f"{text!r} names {len(self.matches)} entities; pass one id instead: "
-                         + "; ".join(_describe(m) for m in self.matches))
-
-
-def _describe(node: ViewNode) -> str:
-    return f"{node.name} ({node.type}, {node.id})"
-
-
-@cache
 def statement(name: str) -> str:
     """The text of ``graph/views/cypher/<name>.cypher``."""
-    return (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
+    return VIEW_CYPHER.statement(name)
 
 
 def all_statements() -> dict[str, str]:
-    """Every statement the views send (for the Neo4j linter test)."""
-    return {p.stem: statement(p.stem) for p in sorted(CYPHER_DIR.glob("*.cypher"))}
+    """Every statement the views send, their own and the entity look-up's (for the Neo4j linter test)."""
+    return {**VIEW_CYPHER.all(), **entity_lookup.statements()}
 
 
 def _choose(values: Iterable[str] | None, allowed: Sequence[str], what: str) -> list[str]:
@@ -100,51 +71,11 @@ def _min_support(min_evidence: int) -> int:
 
 # -- finding an entity ----------------------------------------------------------------------------
 
-def close_matches(text: str, candidates: Sequence[ViewNode], limit: int = 5, cutoff: float = 70) -> list[ViewNode]:
-    """Entities whose name or an alias resembles ``text``, best first (pure)."""
-    from rapidfuzz import fuzz, process
-
-    choices: dict[int, str] = {}
-    owners: list[ViewNode] = []
-    for node in candidates:
-        for name in (node.name, *node.aliases):
-            choices[len(owners)] = name
-            owners.append(node)
-    found: list[ViewNode] = []
-    for _, _score, idx in process.extract(text, choices, scorer=fuzz.WRatio, processor=str.casefold,
-                                          limit=limit * 4, score_cutoff=cutoff):
-        node = owners[idx]
-        if node not in found:
-            found.append(node)
-    return found[:limit]
-
-
-def pick_entity(text: str, candidates: Sequence[ViewNode], *, kind: str = "entity") -> ViewNode:
-    """The one candidate with this id, else this name, else this alias (case-insensitive); pure."""
-    wanted = text.strip()
-    folded = wanted.casefold()
-    for test in (lambda n: n.id == wanted,
-                 lambda n: n.name == wanted,
-                 lambda n: n.name.casefold() == folded,
-                 lambda n: any(a.casefold() == folded for a in n.aliases)):
-        hits = [n for n in candidates if test(n)]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            raise AmbiguousEntityError(text, sorted(hits, key=lambda n: n.id))
-    raise UnknownEntityError(text, close_matches(wanted, candidates), kind)
-
-
 def resolve_entity(store: GraphStore, text: str, *, types: Sequence[str] | None = None) -> ViewNode:
-    """Find an entity by id, canonical name or alias; an unknown one names close matches."""
-    allowed = entity_types(types)
-    kind = allowed[0].lower() if len(allowed) == 1 else "entity"
-    exact = [node_from_row(r) for r in store.read(statement("find_exact"), {"q": text.strip()})]
-    exact = [n for n in exact if n.type in allowed]
-    if len({n.id for n in exact}) == 1:
-        return exact[0]
-    candidates = [node_from_row(r) for r in store.read(statement("entity_names"), {"types": allowed})]
-    return pick_entity(text, candidates, kind=kind)
+    """Find an entity by id, canonical name or alias (:mod:`aikg.graph.entity_lookup`); an unknown one
+    names close matches."""
+    found = entity_lookup.find_entity(store, text, entity_types(types))
+    return ViewNode(found.id, found.name, found.type, found.aliases)
 
 
 # -- rows -----------------------------------------------------------------------------------------

@@ -222,12 +222,6 @@ def cap_network(net: ViewNetwork, max_nodes: int | None, *, rank: Mapping[str, A
     return replace(net, nodes=nodes, edges=edges, focus=tuple(f for f in net.focus if f in keep), total_nodes=total)
 
 
-#: The edge-list convention of catalog queries that return relationships.
-EDGE_COLUMNS = ("source", "source_name", "source_type", "type", "target", "target_name", "target_type", "support")
-#: The node-list convention (a query that returns entities only).
-NODE_COLUMNS = ("id", "name", "type")
-
-
 def _first(rec: Mapping[str, Any], *keys: str) -> Any:
     for key in keys:
         value = rec.get(key)
