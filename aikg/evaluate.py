@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING, Any
 from aikg.core.errors import InputError
 from aikg.core.facts import EntityRecord, RelationRecord
 from aikg.core.ids import content_id, normalise_name
+from aikg.core.schema import SCHEMA
 
 if TYPE_CHECKING:  # pragma: no cover
     from aikg.ingest.nlp import Extractor
 
-SYMMETRIC = {"PARTNERS_WITH"}
+#: relationship types whose direction carries no meaning (from the schema)
+SYMMETRIC = frozenset(name for name, rel in SCHEMA.relation_types.items() if rel.symmetric)
 
 
 @dataclass
