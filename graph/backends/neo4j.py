@@ -150,6 +150,9 @@ def driver_error(exc: BaseException, settings: dict[str, str], action: str) -> A
         if code.endswith("DatabaseNotFound"):
             return ConfigError(f"Neo4j at {uri} has no database {settings.get('database')!r}: "
                                "set NEO4J_DATABASE (Community edition has only 'neo4j')")
+        if FULLTEXT_INDEX in (exc.message or ""):
+            return StoreError(f"Neo4j refused the {action}: {exc.message}; the full-text index is created by the "
+                              "first aikg write (aikg load / ingest) or, after a bulk import, by post-import.cypher")
         return StoreError(f"Neo4j refused the {action}: {exc.message or code}")
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)):
         return StoreError(f"cannot reach Neo4j at {uri} for the {action} (after the driver's retries: "
