@@ -64,6 +64,20 @@ def test_driver_graph_objects_become_plain_values():
     assert to_python({"r": [rel]}) == {"r": [{"_type": "PARTNERS_WITH", "support": 2, "docs": ["d1", "d2"]}]}
 
 
+def test_embedded_graph_values_have_the_same_shape(tmp_path):
+    from aikg.graph.store import open_store
+
+    st = open_store("embedded", home=tmp_path / "h")
+    try:
+        st.write("CREATE (:Entity:Cluster {id: 'c', name: 'C'})<-[:LOCATED_IN {confidence: 0.5}]-"
+                 "(:Entity:Institute {id: 'i', name: 'I'})")
+        row = st.read("MATCH p = (a)-[r]->(b) RETURN a, r, p")[0]
+    finally:
+        st.close()
+    assert row["r"] == {"_type": "LOCATED_IN", "confidence": 0.5}
+    assert row["p"] == [row["a"], {"_labels": ["Cluster"], "id": "c", "name": "C"}]
+
+
 def test_driver_temporal_values_become_iso_text():
     from neo4j.time import DateTime
 
@@ -188,6 +202,25 @@ def test_call_in_transactions_is_recognised_for_an_auto_commit_transaction():
     assert not needs_auto_commit("CREATE (:Note {text: '} IN TRANSACTIONS'})")
     assert not needs_auto_commit("MATCH (n) SET n.x = 1 // } IN TRANSACTIONS")
     assert not needs_auto_commit("MATCH (n) CALL (n) { SET n.x = 1 } RETURN count(*)")
+
+
+def test_write_with_call_in_transactions_runs_in_an_auto_commit_transaction(caplog):
+    """On a dead server the driver shows which path a write took: managed transactions log a retry."""
+    import logging
+
+    store = dead_store()
+    try:
+        with caplog.at_level(logging.WARNING, logger="neo4j"):
+            with pytest.raises(StoreError, match="cannot reach Neo4j"):
+                store.write("MATCH (n:Entity) CALL (n) { SET n.seen = true } IN TRANSACTIONS OF 500 ROWS")
+        assert not [r for r in caplog.records if "will be retried" in r.getMessage()]  # session.run: auto-commit
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="neo4j"):
+            with pytest.raises(StoreError, match="cannot reach Neo4j"):
+                store.write("MATCH (n:Entity) SET n.seen = true")
+        assert [r for r in caplog.records if "will be retried" in r.getMessage()]  # execute_write: managed, retried
+    finally:
+        store.close()
 
 
 LUCENE_SPECIAL = set('+-!(){}[]^"~*?:\\/&|')
