@@ -72,6 +72,7 @@ def _start(layout: Layout, hold: FileLock) -> Server:
     recorded = integrity.read_record(layout)
     integrity.preflight(layout, recorded)
     _forget_stale(layout)
+    found = integrity.FileState.capture(layout)
     try:
         server = spawn(layout.dir, hold=hold, settings=layout.settings)
     except ServerStartError as exc:
@@ -91,7 +92,8 @@ def _start(layout: Layout, hold: FileLock) -> Server:
     finally:
         client.close()
     if recorded is not None and held < recorded:
-        stop(layout, server, save=False)  # writes nothing: no snapshot, nothing appended
+        stop(layout, server, save=False)  # no snapshot
+        found.restore()  # and not even the engine's own effects of loading
         raise integrity.StoreDamagedError(integrity.damaged(
             layout, f"it loaded {held} documents but {recorded} were committed"))
     if recorded is None:
@@ -357,10 +359,12 @@ class EmbeddedStore:
         header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         return [{col: to_python(val) for col, val in zip(header, row)} for row in result.result_set]
 
-    def write(self, cypher: str, params: Params | None = None) -> None:
+    def write(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
         self._before_write()
-        self._call(self._graph.query, cypher, params, writing=True)
+        result = self._call(self._graph.query, cypher, params, writing=True)
         self._after_write()
+        header = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
+        return [{col: to_python(val) for col, val in zip(header, row)} for row in (result.result_set or [])]
 
     def write_atomic(self, statements: Sequence[Statement]) -> None:
         if not statements:

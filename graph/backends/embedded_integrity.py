@@ -119,6 +119,43 @@ def is_truncation(reason: str) -> bool:
 
 
 @dataclass
+class FileState:
+    """The append-only files as found before a server started on them, to put back if it is refused.
+
+    Loading makes the engine append effects of its own (constraints it rebuilds in the
+    background) and rewrite the manifest; a store refused after loading gets back its exact
+    bytes and times, and loses any file the refused server created.
+    """
+
+    layout: Layout
+    files: dict[Path, tuple[int, int, int, bytes | None]]  # path -> size, atime, mtime (ns), small content
+
+    @classmethod
+    def capture(cls, layout: Layout) -> "FileState":
+        files: dict[Path, tuple[int, int, int, bytes | None]] = {}
+        for path in layout.engine_files():
+            st = path.stat()
+            small = path.read_bytes() if st.st_size <= 65536 else None
+            files[path] = (st.st_size, st.st_atime_ns, st.st_mtime_ns, small)
+        return cls(layout, files)
+
+    def restore(self) -> None:
+        for path in self.layout.engine_files():
+            if path not in self.files and path.parent == self.layout.aof_dir:
+                path.unlink()
+        for path, (size, atime, mtime, small) in self.files.items():
+            if not path.exists():
+                continue
+            if small is not None and path.read_bytes() != small:
+                tmp = path.with_name(path.name + ".restore")
+                tmp.write_bytes(small)
+                os.replace(tmp, path)
+            elif path.stat().st_size > size:
+                os.truncate(path, size)
+            os.utime(path, ns=(atime, mtime))
+
+
+@dataclass
 class Loaded:
     """What a scratch server found in a copy of some engine files."""
 
