@@ -34,16 +34,14 @@ def extract(
     show_progress: ProgressOpt = None,
 ) -> None:
     """Extract entities and relations from documents to JSONL (no database needed)."""
-    from aikg.ingest.pipeline import extract_paths
+    from aikg.api import extract as run_extract
 
-    if output == "-":
-        summary = extract_paths(paths, sys.stdout, n_process=n_process, decisions=decisions,
-                                max_bytes=_max_bytes(max_size), mapping=mapping, show_progress=show_progress)
-    else:
-        with open(output, "w", encoding="utf-8") as out:
-            summary = extract_paths(paths, out, n_process=n_process, decisions=decisions,
-                                    max_bytes=_max_bytes(max_size), mapping=mapping, show_progress=show_progress)
-    echo_err(summary.to_text())
+    options = dict(n_process=n_process, decisions=decisions, max_bytes=_max_bytes(max_size), mapping=mapping,
+                   show_progress=show_progress)
+    summary = run_extract(paths, None if output == "-" else Path(output), **options)
+    echo_err(summary.to_text(store=False))
+    if output != "-" and not summary.documents:
+        echo_err(f"nothing extracted: {output} was not written")
     if summary.failed:
         raise typer.Exit(1)
 
@@ -75,12 +73,23 @@ def ingest(
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.txt + NAME.gold.json pairs.", exists=True, file_okay=False)],
     show_errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false positives.")] = True,
+    by_type: Annotated[bool, typer.Option("--by-type", help="Typed-relation scores per relation type.")] = False,
+    by_genre: Annotated[bool, typer.Option("--by-genre", help="Scores per genre (the gold files' style).")] = False,
+    bands: Annotated[bool, typer.Option("--bands", help="Precision by confidence band per relation type.")] = False,
+    gazetteer: Annotated[bool, typer.Option("--gazetteer/--no-gazetteer",
+                                            help="--no-gazetteer: ablation with an empty gazetteer.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print every figure as JSON instead of text.")] = False,
 ) -> None:
     """Measure extraction quality (precision, recall, F1) against hand-checked gold annotations."""
+    import json
+
     from aikg.evaluate import evaluate as run_evaluate
 
-    report = run_evaluate(gold_dir)
-    typer.echo(report.to_text() if show_errors else report.to_text().split("\n\n")[0])
+    report = run_evaluate(gold_dir, gazetteer=gazetteer)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=1, ensure_ascii=False))
+    else:
+        typer.echo(report.to_text(details=show_errors, by_type=by_type, by_genre=by_genre, bands=bands))
 
 
 def register(app: typer.Typer) -> None:
