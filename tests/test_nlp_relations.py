@@ -165,3 +165,72 @@ def test_appositive_founders_list_gets_the_possessor(ex):
     got = rels(ex, "Quantix Systems grew quickly. Its founders, Priya Raman and Tomas Ek, still run Quantix Systems.")
     assert ("FOUNDED", "Priya Raman", "Quantix Systems") in got
     assert ("FOUNDED", "Tomas Ek", "Quantix Systems") in got
+
+
+# ---------------------------------------------------------------- issue 14: lists and clauses make no false edges
+def pw(got: set[tuple[str, str, str]]) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for t, a, b in got if t == "PARTNERS_WITH"}
+
+
+def test_list_after_partnership_trigger_ties_subject_to_each_item_only(ex):
+    got = rels(ex, "Under the plan, the Corvid Council partners with three research institutes: the Halden Institute "
+                   "in Oslo, Brightwater University in Leeds and the Marlow Institute in York.")
+    assert frozenset(("Corvid Council", "Halden Institute")) in pw(got)
+    assert frozenset(("Corvid Council", "Brightwater University")) in pw(got)
+    assert frozenset(("Halden Institute", "Brightwater University")) not in pw(got)
+
+
+def test_list_split_at_clause_boundary(ex):
+    got = rels(ex, "The Northwind Residency is run by the Corvid Council, and the Orrin Institute partners with "
+                   "Kestrel Robotics.")
+    assert ("RUNS", "Corvid Council", "Northwind Residency") in got
+    assert ("RUNS", "Orrin Institute", "Northwind Residency") not in got
+    assert pw(got) == {frozenset(("Orrin Institute", "Kestrel Robotics"))}
+
+
+def test_pronoun_subject_of_second_clause_is_the_first_subject(ex):
+    got = rels(ex, "Brightwater University is funded by the Orrin Agency, and it partners with the Corvid Institute.")
+    assert ("FUNDS", "Orrin Agency", "Brightwater University") in got
+    assert pw(got) == {frozenset(("Brightwater University", "Corvid Institute"))}
+
+
+def test_pronoun_clause_relation_not_shared_with_along_with_list(ex):
+    got = rels(ex, "Along with Brightwater University and the Marlow Institute, the Orrin Institute acts as an anchor "
+                   "for Leeds's research community, and it partners with the Corvid Agency on climate models.")
+    assert pw(got) == {frozenset(("Orrin Institute", "Corvid Agency"))}
+
+
+def test_relative_clause_belongs_to_its_own_conjunct(ex):
+    got = rels(ex, "The fellowship builds on the collaboration between the Orrin Institute, which runs the Northwind "
+                   "Programme, and the Marlow Institute.")
+    assert ("RUNS", "Orrin Institute", "Northwind Programme") in got
+    assert ("RUNS", "Marlow Institute", "Northwind Programme") not in got
+
+
+def test_professor_not_university_is_the_member(ex):
+    got = rels(ex, "Omar Velde is a professor at Brightwater University and a member of the Tavi Lab.")
+    assert ("AFFILIATED_WITH", "Omar Velde", "Brightwater University") in got
+    assert ("MEMBER_OF", "Brightwater University", "Tavi Lab") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Lind, a former researcher at Brightwater University, founded Lumora Labs.",
+    "Mara Lind previously worked at Brightwater University and founded Lumora Labs.",
+    "Mara Lind was previously a research scientist at Brightwater University.",
+])
+def test_former_affiliation_is_dropped(ex, text):
+    got = rels(ex, text)
+    assert ("AFFILIATED_WITH", "Mara Lind", "Brightwater University") not in got
+
+
+def test_current_affiliation_beside_a_former_one(ex):
+    got = rels(ex, "Joan Pell, a professor at Brightwater University and formerly a vice-president of research at "
+                   "Kestrel Robotics, joined the board.")
+    assert ("AFFILIATED_WITH", "Joan Pell", "Brightwater University") in got
+    assert ("AFFILIATED_WITH", "Joan Pell", "Kestrel Robotics") not in got
+
+
+def test_founder_alone_is_not_affiliated(ex):
+    got = rels(ex, "Omar Velde, a co-founder of the Marlow Institute in York, spoke first.")
+    assert ("FOUNDED", "Omar Velde", "Marlow Institute") in got
+    assert ("AFFILIATED_WITH", "Omar Velde", "Marlow Institute") not in got

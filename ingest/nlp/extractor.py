@@ -18,7 +18,8 @@ from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
-from aikg.ingest.nlp.relations import Cand, RelationFinder, allowed
+from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
+from aikg.ingest.nlp.relations import Cand, RelationFinder
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
@@ -131,7 +132,7 @@ class Extractor:
             for job, pdoc in zip(parse_jobs, self._pipes.parse(sents, batch_size=self.config.batch_size * 4)):
                 k, _text, char_map, types, anchors, sent, groups = job
                 tok2m = _align(pdoc, char_map)
-                cands = _share_lists(self._relations.parsed(pdoc, tok2m, types, anchors), groups, types)
+                cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors), confirm_groups(pdoc, tok2m, groups), types)
                 self._add(docs[k], facts[k], cands, sent, replace_window=True)
         for f in facts:
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
@@ -180,7 +181,7 @@ class Extractor:
             cands = self._relations.surface(sdoc, sent, inside, types)
             if self.config.window_relations:
                 cands += self._relations.window(sdoc, sent, inside, types)
-            cands = _share_lists(cands, groups, types)
+            cands = share_lists(cands, groups, types)
             self._add(d, facts, cands, sinfo, replace_window=False)
             if not self._pipes.parse_enabled:
                 continue
@@ -237,34 +238,6 @@ def _align(pdoc: Any, char_map: dict[tuple[int, int], int]) -> dict[int, int]:
         for t in sp:
             tok2m[t.i] = m
     return tok2m
-
-
-def _share_lists(cands: list[Cand], groups: dict[int, int], types: list[str]) -> list[Cand]:
-    """Every member of a list gets the relation the list takes part in."""
-    if not groups:
-        return cands
-    members: dict[int, list[int]] = {}
-    for m, g in groups.items():
-        members.setdefault(g, []).append(m)
-    out = list(cands)
-    seen = {(c.type, c.src, c.tgt) for c in cands}
-    for c in cands:
-        for side in ("src", "tgt"):
-            m = getattr(c, side)
-            g = groups.get(m)
-            if g is None:
-                continue
-            other = c.tgt if side == "src" else c.src
-            if groups.get(other) == g:
-                continue
-            for x in members[g]:
-                new = Cand(c.type, x, c.tgt, c.conf, c.method) if side == "src" else Cand(c.type, c.src, x, c.conf, c.method)
-                key = (new.type, new.src, new.tgt)
-                if key in seen or new.src == new.tgt or allowed([new.type], types[new.src], types[new.tgt]) is None:
-                    continue
-                seen.add(key)
-                out.append(new)
-    return out
 
 
 _SHARED: Extractor | None = None

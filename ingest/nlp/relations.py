@@ -16,15 +16,21 @@ the first the types allow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any, Iterable
 
-from aikg.core.schema import SCHEMA
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
+from aikg.ingest.nlp.relation_lists import list_groups
+from aikg.ingest.nlp.relation_types import Cand, allowed
+
+__all__ = ["Cand", "RelationFinder", "allowed"]
 
 ORG = ("Institute", "Company", "Agency")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+CLAUSE_PRONOUNS = {"it", "they", "he", "she"}
+PREPOSITIONS = {"at", "of", "in", "for", "from", "with", "by", "to", "on", "under", "within"}
+SUBJECT_WORDS = CLAUSE_PRONOUNS | {"we"}
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 LIST_EXTRA = {"along", "alongside", "together"}
 UNIT_WORDS = {"laboratory", "lab", "centre", "center", "school", "department", "faculty", "division", "institute", "unit"}
@@ -39,25 +45,11 @@ TYPE_NOUNS = {"centre", "center", "lab", "laboratory", "institute", "programme",
 TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
 
 
-@dataclass(frozen=True)
-class Cand:
-    type: str
-    src: int
-    tgt: int
-    conf: float
-    method: str
-
-
-def allowed(rtypes: Iterable[str], src_type: str, tgt_type: str) -> str | None:
-    for r in rtypes:
-        if SCHEMA.check_relation(r, src_type, tgt_type) is None:
-            return r
-    return None
-
-
 class RelationFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._former_words = frozenset(lexicon.relations.get("former_markers", ()))
+        self._past_verbs = frozenset(lexicon.relations.get("past_role_verbs", ()))
 
     # ------------------------------------------------------------------ helpers
     def _emit(self, out: list[Cand], rtypes: Iterable[str], src: int, tgt: int, types: list[str], conf: float,
@@ -74,28 +66,7 @@ class RelationFinder:
     # ------------------------------------------------------------------ lists
     @staticmethod
     def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> dict[int, int]:
-        """Mentions joined by "," / "and" / "or" / "as well as" form one list (same broad class)."""
-        group: dict[int, int] = {}
-        connectors = {",", "and", "or", "&", "as", "well", "the", "both", "also", "plus", "alongside", "with",
-                      "along", "together"}
-        real = {",", "and", "or", "&", "well", "plus", "alongside"}
-
-        def cls(t: str) -> str:
-            return "org" if t in ORG else t
-
-        for a, b in zip(spans, spans[1:]):
-            ia, sa, ea = a
-            ib, sb, eb = b
-            if doc[sa].text[:1].islower() or doc[sb].text[:1].islower():
-                continue  # pronouns and "the company" are not list members
-            gap = [t.lower_ for t in doc[ea:sb]]
-            if not gap or sb <= ea or cls(types[ia]) != cls(types[ib]):
-                continue
-            if all(g in connectors for g in gap) and any(g in real for g in gap):
-                g = group.get(ia, ia)
-                group[ia] = g
-                group[ib] = g
-        return group
+        return list_groups(doc, spans, types)
 
     # ------------------------------------------------------------------ surface rules
     def surface(self, doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Cand]:
@@ -218,17 +189,28 @@ class RelationFinder:
                 if tuple(words[k:k + n]) != rule.words:
                     continue
                 a, b = sent.start + k, sent.start + k + n
-                left = [i for i, s, e in spans if e <= a and not any(doc[x].text in {";", ":"} for x in range(e, a))]
+                left = [i for i, s, e in spans if e <= a and not any(
+                    doc[x].text in {";", ":"} or doc[x].lower_ in SUBJECT_WORDS for x in range(e, a))]
                 right = [i for i, s, e in spans if s >= b and not any(doc[x].text in {";", ":", ","} for x in range(b, s))]
                 if not left or not right:
                     continue
                 li, ri = left[-1], right[0]
+                if rule.left == "src" and self._after_preposition(doc, spans, li):
+                    continue  # "a professor at X and a member of Y": X is no member
                 roles = {rule.left: li, rule.right: ri}
                 if rule.left == "sym":
                     self._emit(out, rule.rel, li, ri, types, conf, "window:" + "-".join(rule.words))
                 elif "src" in roles and "tgt" in roles:
                     self._emit(out, rule.rel, roles["src"], roles["tgt"], types, conf, "window:" + "-".join(rule.words))
         return out
+
+    @staticmethod
+    def _after_preposition(doc: Any, spans: list[tuple[int, int, int]], i: int) -> bool:
+        start = next(s for j, s, _ in spans if j == i)
+        k = start - 1
+        while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in PREPOSITIONS
 
     # ------------------------------------------------------------------ dependency frames
     def parsed(self, sd: Any, tok2m: dict[int, int], types: list[str], anchors_fallback: list[int]) -> list[Cand]:
@@ -238,22 +220,56 @@ class RelationFinder:
         for tok in sd:
             if tok.i in tok2m:
                 continue
-            lemma = tok.lemma_.lower()
-            low = tok.lower_
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and lemma in ("base", "headquarter", "locate") or low in ("based", "headquartered", "located")):
-                vlemma = {"based": "base", "headquartered": "headquarter", "located": "locate"}.get(low, lemma)
-                for frame in self.lex.verbs.get(vlemma, ()):
-                    if self._verb(ctx, tok, frame, types, out, anchors_fallback):
-                        break
-            if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.dep_ in ("compound", "attr", "appos", "pobj", "dobj", "nsubj"):
-                nlemma = lemma
-                for frame in self.lex.nouns.get(nlemma, ()):
-                    if self._noun(ctx, tok, frame, types, out, anchors_fallback):
-                        break
-                if lemma in self.lex.role_nouns or low in self.lex.role_nouns:
-                    self._role(ctx, tok, types, out)
-                self._noun_in_place(ctx, tok, types, out)
+            before = len(out)
+            ctx.via_pronoun = set()
+            self._frames_at(ctx, tok, types, out, anchors_fallback)
+            if ctx.via_pronoun:
+                out[before:] = [replace(c, share=False) if {c.src, c.tgt} & ctx.via_pronoun else c for c in out[before:]]
+            if len(out) > before and any(c.type == "AFFILIATED_WITH" for c in out[before:]) and self._former(tok):
+                out[before:] = [c for c in out[before:] if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
         return out
+
+    def _former(self, tok: Any) -> bool:
+        """Is the role or job of this trigger a past one ("former researcher", "previously worked", "was the CEO")?"""
+        markers = self._former_words
+        k = tok.i - 1  # "formerly a vice-president of ...", "the company's former chief executive"
+        while k >= max(0, tok.i - 6) and not (tok.doc[k].is_punct and tok.doc[k].text not in "-–") \
+                and tok.doc[k].lower_ not in ("and", "or", "but", "who", "which"):
+            if tok.doc[k].lower_ in markers:
+                return True
+            k -= 1
+        node, steps = tok, 0
+        while steps < 4:
+            for c in node.children:
+                if c.dep_ in ("amod", "advmod", "npadvmod", "prep", "compound") and c.lower_ in markers:
+                    return True
+            if node.lower_.startswith(("ex-", "former-")):
+                return True
+            if node.tag_ == "VBD" and node.lemma_.lower() in self._past_verbs:
+                return True  # "was the chief scientist of X", "worked at X"
+            if node.dep_ not in ("attr", "appos", "pobj", "prep", "conj", "compound", "oprd", "acomp") or node.head is node:
+                return False
+            node = node.head
+            steps += 1
+        return False
+
+    def _frames_at(self, ctx: "_Walk", tok: Any, types: list[str], out: list[Cand], anchors_fallback: list[int]) -> None:
+        """Every verb frame, noun frame and role reading of one trigger word."""
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and lemma in ("base", "headquarter", "locate") or low in ("based", "headquartered", "located")):
+            vlemma = {"based": "base", "headquartered": "headquarter", "located": "locate"}.get(low, lemma)
+            for frame in self.lex.verbs.get(vlemma, ()):
+                if self._verb(ctx, tok, frame, types, out, anchors_fallback):
+                    break
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.dep_ in ("compound", "attr", "appos", "pobj", "dobj", "nsubj"):
+            nlemma = lemma
+            for frame in self.lex.nouns.get(nlemma, ()):
+                if self._noun(ctx, tok, frame, types, out, anchors_fallback):
+                    break
+            if lemma in self.lex.role_nouns or low in self.lex.role_nouns:
+                self._role(ctx, tok, types, out)
+            self._noun_in_place(ctx, tok, types, out)
 
     def _verb(self, ctx: "_Walk", t: Any, frame: Frame, types: list[str], out: list[Cand],
               anchors_fallback: list[int] = ()) -> bool:
@@ -339,7 +355,10 @@ class RelationFinder:
         if compound_holder:  # "its NVentures arm"
             put("src", {ctx.tok2m[c.i] for c in n.children if c.dep_ == "compound" and c.i in ctx.tok2m}, 1)
         held = ctx.holder(base)
-        put(frame.holder, held, 2 if base.dep_ == "nsubj" else 1)
+        # "CIFAR partners with three institutes: A, B and C" (a list explaining the trigger) and "its
+        # partners, A and B" are the other side of the trigger's owner, not partners of each other
+        listed = frame.holder == "sym" and any(c.dep_ == "appos" and c.i in ctx.tok2m for c in base.children)
+        put(frame.holder, held, 2 if base.dep_ == "nsubj" or listed else 1)
         # "X and Y joined Z as partners", "the delivery partners are A, B and C": partners of something else
         lone_holders = frame.holder == "sym" and (
             base.dep_ == "pobj" and base.head.lower_ == "as" or base.dep_ == "nsubj" and not any(
@@ -441,6 +460,7 @@ class _Walk:
         self.sd = sd
         self.tok2m = tok2m
         self.lex = lex
+        self.via_pronoun: set[int] = set()  # mentions reached through "it"/"they" heading a clause
         self.m2toks: dict[int, list[int]] = {}
         for t, m in tok2m.items():
             self.m2toks.setdefault(m, []).append(t)
@@ -596,6 +616,8 @@ class _Walk:
         """Mentions standing in a slot filled by ``tok`` (with its conjuncts)."""
         if depth > 4:
             return set()
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl" and any(c.i > tok.i for c in tok.head.head.conjuncts):
+            return self._direct(tok.head.head, depth + 1)  # "between CIFAR, which runs X, and the Turing": CIFAR alone
         res = self._direct(tok, depth)
         for c in tok.conjuncts:
             res |= self._direct(c, depth)
@@ -617,6 +639,13 @@ class _Walk:
             return self.mentions(tok.head.head, depth + 1)
         if low in REL_PRONOUNS and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
             return self.mentions(tok.head.head.head, depth + 1)  # "in which Microsoft invested"
+        if low in CLAUSE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
+            res_s: set[int] = set()  # "X is funded by Y, and it partners with Z": "it" is X
+            for c in tok.head.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    res_s |= self.mentions(c, depth + 1)
+            self.via_pronoun |= res_s
+            return res_s
         if tok.pos_ in ("NOUN", "PROPN", "PRON"):
             for c in tok.children:
                 if c.dep_ == "appos" and c.i in self.tok2m:
@@ -632,7 +661,9 @@ class _Walk:
                     return res0
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("NOUN", "PROPN"):
-                named = {self.tok2m[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.tok2m}
+                mods = [c for c in tok.children if c.dep_ in ("compound", "nmod")]
+                mods += [g for c in mods if c.i not in self.tok2m for g in c.children if g.dep_ in ("compound", "nmod")]
+                named = {self.tok2m[c.i] for c in mods if c.i in self.tok2m}  # "the Cyfronet computing centre"
                 if named and (low in TYPE_NOUNS or lemma in TYPE_NOUNS):
                     return named  # "the @iLabAfrica research centre", "the AiNed programme"
                 incl: set[int] = set()

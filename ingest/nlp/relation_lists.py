@@ -1,0 +1,121 @@
+"""Lists of mentions ("Google, Microsoft and Meta") and the relations their members share.
+
+The entity pass groups mentions joined by commas and conjunctions (no parse yet); when a
+sentence is parsed, a group is kept only where the parse agrees that its members are
+coordinated, so "X is run by A, and B partners with C" does not make A and B one list.
+A relation one member takes part in is then given to every member of its list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.relation_types import Cand, allowed
+
+ORG = ("Institute", "Company", "Agency")
+CONNECTORS = {",", "and", "or", "&", "as", "well", "the", "both", "also", "plus", "alongside", "with", "along", "together",
+              "(", ")"}
+REAL_CONNECTORS = {",", "and", "or", "&", "well", "plus", "alongside"}
+LINK_DEPS = {"conj", "appos"}
+
+
+def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> dict[int, int]:
+    """Mentions joined by "," / "and" / "or" / "as well as" form one list (same broad class)."""
+    group: dict[int, int] = {}
+
+    def cls(t: str) -> str:
+        return "org" if t in ORG else t
+
+    for a, b in zip(spans, spans[1:]):
+        ia, sa, ea = a
+        ib, sb, eb = b
+        if doc[sa].text[:1].islower() or doc[sb].text[:1].islower():
+            continue  # pronouns and "the company" are not list members
+        gap = [t.lower_ for t in doc[ea:sb]]
+        if not gap or sb <= ea or cls(types[ia]) != cls(types[ib]):
+            continue
+        if all(g in CONNECTORS for g in gap) and any(g in REAL_CONNECTORS for g in gap):
+            g = group.get(ia, ia)
+            group[ia] = g
+            group[ib] = g
+    return group
+
+
+def _root(pdoc: Any, toks: list[int]) -> Any:
+    inside = set(toks)
+    for t in toks:
+        if pdoc[t].head.i not in inside or pdoc[t].head.i == t:
+            return pdoc[t]
+    return pdoc[toks[0]]
+
+
+def _linked(a: Any, b: Any) -> bool:
+    """Is ``b`` coordinated with ``a`` in the parse (a conj/appos chain, or two objects of one head)?"""
+    for x, y in ((a, b), (b, a)):
+        t, steps = y, 0
+        while t.dep_ in LINK_DEPS and t.head.i != t.i and steps < 12:
+            t = t.head
+            steps += 1
+            if t.i == x.i:
+                return True
+    return a.head.i == b.head.i and a.dep_ == b.dep_ and a.dep_ in ("pobj", "dobj")
+
+
+def _clause_break(tok: Any, inside: set[int]) -> int:
+    """The first coordinated word above ``tok`` that is no mention: the clause or phrase it belongs to."""
+    t, steps = tok, 0
+    while t.head.i != t.i and steps < 30:
+        if t.dep_ == "conj" and t.i not in inside:
+            return t.i
+        t = t.head
+        steps += 1
+    return -1
+
+
+def confirm_groups(pdoc: Any, tok2m: dict[int, int], groups: dict[int, int]) -> dict[int, int]:
+    """The surface lists of one parsed sentence, split where the parse puts members in different clauses."""
+    m2toks: dict[int, list[int]] = {}
+    for t, m in sorted(tok2m.items()):
+        if m in groups:
+            m2toks.setdefault(m, []).append(t)
+    if len(m2toks) < 2:
+        return groups
+    roots = {m: _root(pdoc, toks) for m, toks in m2toks.items()}
+    inside = set(tok2m)
+    brk = {m: _clause_break(r, inside) for m, r in roots.items()}
+    out = {m: g for m, g in groups.items() if m not in roots}
+    members = sorted(roots, key=lambda m: roots[m].i)
+    for x, m in enumerate(members):
+        prev = [p for p in members[:x] if groups[p] == groups[m] and (brk[p] == brk[m] or _linked(roots[p], roots[m]))]
+        out[m] = out[prev[-1]] if prev else m
+    return out
+
+
+def share_lists(cands: list[Cand], groups: dict[int, int], types: list[str]) -> list[Cand]:
+    """Every member of a list gets the relation the list takes part in."""
+    if not groups:
+        return cands
+    members: dict[int, list[int]] = {}
+    for m, g in groups.items():
+        members.setdefault(g, []).append(m)
+    out = list(cands)
+    seen = {(c.type, c.src, c.tgt) for c in cands}
+    for c in cands:
+        if not c.share:
+            continue
+        for side in ("src", "tgt"):
+            m = getattr(c, side)
+            g = groups.get(m)
+            if g is None:
+                continue
+            other = c.tgt if side == "src" else c.src
+            if groups.get(other) == g:
+                continue
+            for x in members[g]:
+                new = Cand(c.type, x, c.tgt, c.conf, c.method) if side == "src" else Cand(c.type, c.src, x, c.conf, c.method)
+                key = (new.type, new.src, new.tgt)
+                if key in seen or new.src == new.tgt or allowed([new.type], types[new.src], types[new.tgt]) is None:
+                    continue
+                seen.add(key)
+                out.append(new)
+    return out
