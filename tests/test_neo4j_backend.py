@@ -17,7 +17,7 @@ import pytest
 from aikg.core.errors import AikgError, ConfigError, StoreError
 from aikg.graph.backends.convert import to_python
 from aikg.graph.backends.neo4j import (
-    CLEAR, DRIVER_CONFIG, FULLTEXT_QUERY, SHOW_SCHEMA, Neo4jStore, ddl_by_name, ddl_statements, driver_error,
+    AWAIT_INDEXES, CLEAR, DRIVER_CONFIG, FULLTEXT_QUERY, SHOW_SCHEMA, Neo4jStore, ddl_by_name, ddl_statements, driver_error,
     lucene_escape, make_driver, needs_auto_commit,
 )
 
@@ -241,7 +241,7 @@ def test_new_statements_pass_the_neo4j_linter():
     from tests import conftest
     from tests.cypherlint.runner import lint
 
-    statements = {"clear": CLEAR, "fulltext": FULLTEXT_QUERY,
+    statements = {"clear": CLEAR, "fulltext": FULLTEXT_QUERY, "await_indexes": AWAIT_INDEXES,
                   **{f"show[{i}]": s for i, s in enumerate(SHOW_SCHEMA)},
                   "fix_aliases": bulk.FIX_ALIASES.rstrip(";"), "fix_ev_sentence": bulk.FIX_EV_SENTENCE.rstrip(";"),
                   "read_documents": bulk.READ_DOCUMENTS, "read_entities": bulk.READ_ENTITIES,

@@ -90,6 +90,8 @@ def ddl_by_name() -> dict[str, str]:
 
 # Names the database already has (constraint-backed indexes carry the constraint's name).
 SHOW_SCHEMA = ["SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name"]
+# New indexes are populated in the background; wait (up to 300 s) so the first queries use them.
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
 FULLTEXT_QUERY = (
     f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
@@ -154,6 +156,9 @@ def driver_error(exc: BaseException, settings: dict[str, str], action: str) -> A
             return StoreError(f"Neo4j refused the {action}: {exc.message}; the full-text index is created by the "
                               "first aikg write (aikg load / ingest) or, after a bulk import, by post-import.cypher")
         return StoreError(f"Neo4j refused the {action}: {exc.message or code}")
+    if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)) and action == "connection":
+        return StoreError(f"cannot reach Neo4j at {uri} ({type(exc).__name__}); is the server up "
+                          "(docker compose ps / docker compose up -d) and the URI's host and port right?")
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)):
         return StoreError(f"cannot reach Neo4j at {uri} for the {action} (after the driver's retries: "
                           f"{type(exc).__name__}); is the server up (docker compose ps / docker compose up -d)? "
@@ -228,6 +233,8 @@ class Neo4jStore:
         missing = [stmt for name, stmt in wanted.items() if name not in have]
         for stmt in missing:
             self._run_write([(stmt, {})])
+        if missing:
+            self.read(AWAIT_INDEXES)
         return missing
 
     def read(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
