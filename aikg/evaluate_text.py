@@ -49,11 +49,10 @@ def _by_genre(report: "EvalReport") -> list[str]:
 
 
 def _bands(report: "EvalReport") -> list[str]:
-    from aikg.evaluate import BANDS
-
-    labels = [label for label, _, _ in BANDS]
+    rows = report.bands()
+    labels = list(next(iter(rows.values()))) if rows else []  # every row lists the bands in order
     lines = ["", "precision by confidence band (true/predicted)", f"{'':18}" + "".join(f"{b:>17}" for b in labels)]
-    for t, row in report.bands().items():
+    for t, row in rows.items():
         cells = []
         for b in labels:
             tp, fp = row[b]
