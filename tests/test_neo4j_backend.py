@@ -139,7 +139,11 @@ def test_driver_exceptions_map_to_aikg_errors_with_what_to_do():
         Packer(io.BytesIO()).pack({"rows": [{"count": 2**64}]})
     err = driver_error(big.value, SETTINGS, "write")
     assert isinstance(err, StoreError) and "64-bit" in str(err) and "as text" in str(err)
-    for exc in (auth, forbidden, big.value):
+    with pytest.raises(ValueError) as odd:  # a parameter type Bolt cannot encode
+        Packer(io.BytesIO()).pack({"ids": {"a", "b"}})
+    err = driver_error(odd.value, SETTINGS, "write")
+    assert isinstance(err, StoreError) and "cannot send" in str(err)
+    for exc in (auth, forbidden, big.value, odd.value):
         assert isinstance(driver_error(exc, SETTINGS, "x"), AikgError)
         assert "s3cr3t" not in str(driver_error(exc, SETTINGS, "x"))
 

@@ -169,7 +169,10 @@ def driver_error(exc: BaseException, settings: dict[str, str], action: str) -> A
     if isinstance(exc, OverflowError):
         return StoreError(f"a value in the {action} does not fit Neo4j ({exc}): Neo4j integers are 64-bit "
                           "(-2**63 to 2**63-1); write larger numbers as text")
-    if isinstance(exc, ne.DriverError):
+    if isinstance(exc, (TypeError, ValueError)) and action != "connection":  # the driver's packer
+        return StoreError(f"the {action} holds a value the Neo4j driver cannot send ({exc}); "
+                          "use text, numbers, booleans, lists or maps")
+    if isinstance(exc, ne.DriverError) or action != "connection":
         return StoreError(f"Neo4j driver failed during the {action}: {type(exc).__name__}: {exc}")
     return StoreError(f"cannot reach Neo4j at {uri}: {type(exc).__name__}; is the server up (docker compose up -d)?")
 
@@ -177,7 +180,7 @@ def driver_error(exc: BaseException, settings: dict[str, str], action: str) -> A
 def _failures() -> tuple[type[BaseException], ...]:
     from neo4j.exceptions import DriverError, Neo4jError
 
-    return (DriverError, Neo4jError, OverflowError, OSError, ValueError)
+    return (DriverError, Neo4jError, OverflowError, TypeError, OSError, ValueError)
 
 
 class Neo4jStore:
