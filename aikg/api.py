@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from aikg.core.errors import QueryError
+from aikg.core.errors import AikgError, InputError, QueryError
 from aikg.graph.loader import LoadReport, load_jsonl
 from aikg.graph.store import GraphStore, StoreStats, open_store
 
@@ -29,12 +29,46 @@ def store_session(backend: str = "embedded", home: str | Path | None = None) -> 
         store.close()
 
 
+class Interrupted(AikgError):
+    """The user stopped a run (Ctrl-C); the message says what was committed and how to resume."""
+
+    exit_code = 130  # 128 + SIGINT, what shells report for Ctrl-C
+
+
+def check_jsonl_inputs(paths: Sequence[str | Path]) -> None:
+    """Refuse, before anything is loaded, a path that is missing, a folder, or not JSONL at all."""
+    for raw in paths:
+        if str(raw) == "-":
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise InputError("file not found: check the path", source=str(raw))
+        if path.is_dir():
+            raise InputError("is a folder: aikg load reads JSONL files (e.g. aikg load FOLDER/*.jsonl); "
+                             "to extract facts from the documents in a folder use aikg ingest FOLDER", source=str(raw))
+        first = _first_line(path)
+        if first and not first.startswith("{"):
+            raise InputError("not interchange JSONL (its first line is not a JSON object): to extract facts from a "
+                             f"document use aikg ingest {raw}", source=str(raw))
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror}): check permissions", source=str(path)) from exc
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
 def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | Path | None = None,
          batch_size: int = 5000, force: bool = False, show_progress: bool | None = None) -> LoadReport:
     """Load JSONL interchange files into the store (progress in documents written, on a terminal)."""
     from aikg.core.locking import write_lock
     from aikg.core.progress import progress
 
+    check_jsonl_inputs(paths)
     with write_lock(home), store_session(backend, home) as store, \
             progress(None, "load", enabled=show_progress) as advance:
         return load_jsonl(store, paths, batch_size=batch_size, force=force, progress=advance)
@@ -47,12 +81,49 @@ def stats(*, backend: str = "embedded", home: str | Path | None = None) -> Store
 
 def ingest(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | Path | None = None,
            **options: Any) -> "RunSummary":
-    """Extract and load documents; one writer per home at a time (others wait)."""
+    """Extract and load documents; one writer per home at a time (others wait).
+
+    Ctrl-C raises :class:`Interrupted` saying how many documents were committed: running the
+    same command again skips them and goes on."""
     from aikg.core.locking import write_lock
+    from aikg.ingest.pipeline import RunSummary
     from aikg.ingestion import ingest_paths
 
-    with write_lock(home), store_session(backend, home) as store:
-        return ingest_paths(paths, store, **options)
+    summary = RunSummary()
+    try:
+        with write_lock(home), store_session(backend, home) as store:
+            return ingest_paths(paths, store, summary=summary, **options)
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted: {summary.documents} document(s) committed in this run "
+                          f"({summary.already_present} were already in the store); run the same command again "
+                          "to resume: documents already stored are skipped") from None
+
+
+def extract(paths: Sequence[str | Path], output: str | Path | None = None, **options: Any) -> "RunSummary":
+    """Extract facts to a JSONL file (or standard output when ``output`` is None), no store needed.
+
+    The file is written next to its final name and moved into place only when at least one
+    document was extracted, so a run that read nothing leaves no empty file behind."""
+    import os
+    import sys
+    import tempfile
+
+    from aikg.ingest.pipeline import extract_paths
+
+    if output is None:
+        return extract_paths(paths, sys.stdout, **options)
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            summary = extract_paths(paths, out, **options)
+        if summary.documents:
+            os.replace(tmp, target)
+        return summary
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 _WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)
@@ -72,6 +143,5 @@ def cypher(query: str, params: Mapping[str, Any] | None = None, *, write: bool =
         raise QueryError("this query writes to the graph; add --write to allow it")
     with store_session(backend, home) as store:
         if write:
-            store.write(query, params)
-            return pd.DataFrame()
+            return pd.DataFrame(store.write(query, params) or [])  # the rows a RETURN clause gives
         return pd.DataFrame(store.read(query, params))

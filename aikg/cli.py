@@ -17,7 +17,24 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags shown as flags, wrapped to the terminal (see _plain_help)
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from aikg import __version__
+
+        typer.echo(f"aikg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    """A knowledge graph of the AI ecosystem: ingest documents, query clusters and partnerships, export RDF."""
 
 @app.command()
 def load(
@@ -60,12 +77,10 @@ def cypher(
     from aikg.output import render
 
     df = api.cypher(query, parse_params(param), write=write, backend=store, home=home)
-    if write:
-        typer.echo("done")
-    elif df.empty:
-        typer.echo("no rows")
-    else:
+    if not df.empty:
         typer.echo(render(df, fmt), nl=False)
+    else:
+        typer.echo("done (no rows returned)" if write else "no rows")
 
 
 @app.command()
@@ -90,16 +105,32 @@ def _register_commands() -> None:
         importlib.import_module(f"aikg.commands.{name}").register(app)
 
 
+def _plain_help(group: typer.Typer) -> None:
+    """Every group (added by any module) uses plain help: typer's rich panels show flags as
+    ``--force <bool>`` and cut long defaults at 80 columns."""
+    group.rich_markup_mode = None
+    for info in group.registered_groups:
+        if info.typer_instance is not None:
+            _plain_help(info.typer_instance)
+
+
 _register_commands()
+_plain_help(app)
+
+#: Exit status of an interrupted command (128 + SIGINT, what shells report for Ctrl-C).
+EXIT_INTERRUPTED = 130
 
 
 def main() -> None:
-    """Entry point: library errors become one clear line and an exit code."""
+    """Entry point: library errors become one clear line and an exit code (docs/reliability.md#exit-codes)."""
     try:
         app()
     except AikgError as exc:
         echo_err(f"aikg: {exc}")
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        echo_err("aikg: interrupted")
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

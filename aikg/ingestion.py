@@ -65,15 +65,17 @@ def _load_chunk(store: Any, pipeline: Pipeline, chunk: list[LoadedDocument], sum
 
 def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,
                  chunk_size: int = 100, batch_size: int = 5000, decisions: str | Path | None = None,
-                 max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None) -> RunSummary:
+                 max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None,
+                 summary: RunSummary | None = None) -> RunSummary:
     """Extract and load, a chunk of documents at a time (resumable, idempotent).
 
     A chunk the store cannot make durable fails its documents with the reason; the run goes on
-    (and fails fast while the store stays unusable), so the summary lists exactly what is stored."""
+    (and fails fast while the store stays unusable), so the summary lists exactly what is stored.
+    Pass ``summary`` to read what was committed when the run is interrupted."""
     from aikg.core.progress import progress
 
     started = time.perf_counter()
-    summary = RunSummary()
+    summary = RunSummary() if summary is None else summary
     pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
     known = known_entities(store)
     from aikg.ingest.loaders import discover

@@ -41,9 +41,19 @@ class UnitError:
 class LoadReport:
     documents_loaded: int = 0
     documents_skipped: int = 0
-    entities_written: int = 0
-    relations_written: int = 0
     errors: list[LineError | UnitError] = field(default_factory=list)
+    entity_ids: set[str] = field(default_factory=set, repr=False)  # distinct entities written
+    relation_keys: set[tuple[str, str, str]] = field(default_factory=set, repr=False)  # (type, source, target)
+
+    @property
+    def entities_written(self) -> int:
+        """Distinct entities written (one mentioned by many documents counts once)."""
+        return len(self.entity_ids)
+
+    @property
+    def relations_written(self) -> int:
+        """Distinct relationships written (one supported by many documents counts once)."""
+        return len(self.relation_keys)
 
     @property
     def failed(self) -> bool:
@@ -52,8 +62,8 @@ class LoadReport:
     def merge(self, other: "LoadReport") -> None:
         self.documents_loaded += other.documents_loaded
         self.documents_skipped += other.documents_skipped
-        self.entities_written += other.entities_written
-        self.relations_written += other.relations_written
+        self.entity_ids |= other.entity_ids
+        self.relation_keys |= other.relation_keys
         self.errors.extend(other.errors)
 
 
@@ -257,8 +267,8 @@ def load_records(
                     report.errors.append(UnitError(unit.key, source, f"not loaded, nothing of it was written: {exc}"))
         for unit in written:
             report.documents_loaded += unit.doc is not None
-            report.entities_written += len(unit.entities)
-            report.relations_written += len(unit.relations)
+            report.entity_ids.update(unit.entities)
+            report.relation_keys.update(unit.relations)
         if progress:
             progress(len(batch))
         batch, rows = [], 0

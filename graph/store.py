@@ -58,8 +58,8 @@ class GraphStore(Protocol):
     def read(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
         """Run a read-only query; the backend refuses writes."""
 
-    def write(self, cypher: str, params: Params | None = None) -> None:
-        """Run one write query in its own transaction."""
+    def write(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]] | None:
+        """Run one write query in its own transaction; the rows it returns, when the backend gives them."""
 
     def write_atomic(self, statements: Sequence[Statement]) -> None:
         """Run several write statements so that either all or none take effect."""

@@ -46,8 +46,10 @@ class RunSummary:
     def failed(self) -> bool:
         return bool(self.failures)
 
-    def to_text(self) -> str:
-        lines = [f"documents: {self.documents} processed, {self.already_present} already in the store, "
+    def to_text(self, *, store: bool = True) -> str:
+        """The run's summary; ``store=False`` (extraction only) leaves out what the store held."""
+        held = f"{self.already_present} already in the store, " if store else ""
+        lines = [f"documents: {self.documents} processed, {held}"
                  f"{len(self.failures)} failed, {len(self.skipped_files)} skipped"]
         ents = ", ".join(f"{k} {v}" for k, v in sorted(self.entities_by_type.items())) or "none"
         rels = ", ".join(f"{k} {v}" for k, v in sorted(self.relations_by_type.items())) or "none"
@@ -80,12 +82,13 @@ class RunSummary:
 def iter_documents(found: Iterable[tuple[Path, str | None]], summary: RunSummary, *, max_bytes: int | None = None,
                    mapping: Any = None) -> Iterator[LoadedDocument]:
     """Load the files ``discover()`` found; failures and skips go into ``summary``."""
-    from aikg.ingest.loaders import DEFAULT_MAX_BYTES, load_path
+    from aikg.ingest.loaders import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, is_missing, load_path
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    found = list(found)
     for path, skip in found:
-        if skip:
-            summary.skipped_files.append(Failure(str(path), skip))
+        if skip:  # a path that names nothing is a failure of the run; anything else a skipped file
+            (summary.failures if is_missing(skip) else summary.skipped_files).append(Failure(str(path), skip))
             continue
         try:
             options = {"mapping": mapping} if mapping is not None else {}
@@ -94,6 +97,9 @@ def iter_documents(found: Iterable[tuple[Path, str | None]], summary: RunSummary
             summary.failures.append(Failure(str(path), exc.reason))
         except Exception as exc:  # a loader bug must not stop the batch; name it
             summary.failures.append(Failure(str(path), f"unexpected {type(exc).__name__}: {exc}; please report it"))
+    if not any(skip is None for _, skip in found) and not summary.failures:
+        summary.failures.append(Failure("input", "no supported files found: supported are "
+                                        + ", ".join(sorted(SUPPORTED_EXTENSIONS))))
 
 
 def merge_records(records: Iterable[Record]) -> list[Record]:
@@ -185,7 +191,7 @@ def extract_paths(paths: Sequence[str | Path], out: IO[str], *, n_process: int =
     docs = list(iter_documents(discover(paths), summary, max_bytes=max_bytes, mapping=mapping))
     pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
     with progress(len(docs), "extract", enabled=show_progress) as advance:
-        records = pipeline.extract(docs, progress=advance)
+        records = pipeline.extract(docs, progress=advance) if docs else []  # no model load for nothing
     write_jsonl(records, out)
     summary.documents = len(docs)
     summary.words = sum(len(d.text.split()) for d in docs)

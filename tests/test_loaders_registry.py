@@ -94,8 +94,10 @@ def test_discover_walks_sorted_and_explains_skips(tmp_path: Path) -> None:
     found = list(discover([tmp_path]))
     names = [p.relative_to(tmp_path).as_posix() for p, _ in found]
     assert names == sorted(names)
-    assert names == ["a.md", "b/report.pdf", "b/table.csv", "old.xls", "photo.png"]
+    assert names == [".git", ".hidden.md", "a.md", "b/report.pdf", "b/table.csv", "old.xls", "photo.png", "~$lock.xlsx"]
     reasons = {p.name: r for p, r in found}
+    assert reasons[".git"].startswith("hidden folder") and reasons[".hidden.md"].startswith("hidden file")
+    assert "lock file" in reasons["~$lock.xlsx"]  # skipped with a note, not silently
     assert reasons["a.md"] is None and reasons["report.pdf"] is None and reasons["table.csv"] is None
     assert "unsupported extension .png" in reasons["photo.png"]
     assert ".xlsx" in reasons["old.xls"]  # says what to do

@@ -71,7 +71,7 @@ def extract_dask(
     parts = extract_distributed(paths, out_dir, scheduler=scheduler, n_workers=workers, partitions=partitions,
                                 decisions=decisions, max_bytes=int(max_size * 1024 * 1024) if max_size else 0,
                                 overwrite=overwrite, summary=summary)
-    echo_err(summary.to_text())
+    echo_err(summary.to_text(store=False))
     typer.echo(f"{len(parts)} part(s) in {out_dir}; load them with: aikg load {out_dir}/part-*.jsonl")
     if summary.failed:
         raise typer.Exit(1)

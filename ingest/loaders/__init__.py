@@ -204,8 +204,27 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$")
 
 
+#: Reasons for paths that are not there: a failure of the run, not a skipped file.
+NOT_FOUND = "not found"
+NO_MATCH = "no file matches this pattern"
+
+
+def is_missing(reason: str | None) -> bool:
+    """True when ``discover()`` gave this reason for a path or pattern that names nothing."""
+    return bool(reason) and (reason.startswith(NOT_FOUND) or reason == NO_MATCH)
+
+
+def _hidden_reason(path: Path) -> str:
+    if path.name.startswith("~$"):
+        return "editor lock file (~$name)"
+    kind = "folder" if path.is_dir() else "file"
+    return f"hidden {kind} (name starts with '.'); name it explicitly to include it"
+
+
 def _classify(path: Path, explicit: bool) -> str | None:
     """None when ``path`` will be loaded, else why it is skipped."""
+    if not explicit and _is_hidden(path.name):
+        return _hidden_reason(path)
     ext = path.suffix.lower()
     if ext in SUPPORTED_EXTENSIONS or ext in _supported_extensions():
         return None
@@ -234,19 +253,23 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root``; hidden files and folders are yielded too (the folder, not its contents)."""
     for dirpath, dirnames, filenames in os.walk(root):
+        hidden = sorted(d for d in dirnames if _is_hidden(d))
         dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
+        yield from (Path(dirpath) / d for d in hidden)
         for name in sorted(filenames):
-            if not _is_hidden(name):
-                yield Path(dirpath) / name
+            yield Path(dirpath) / name
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
     """Expand files, folders and globs into ``(file, None)`` to load or ``(file, reason)`` to skip.
 
     Folders are walked recursively; hidden files and folders (``.name``) and editor lock
-    files (``~$name``) inside them are skipped silently. Files named explicitly are
-    always considered. Output is sorted by path and free of duplicates.
+    files (``~$name``) inside them are skipped with a reason (a hidden folder once, not
+    its contents). Files named explicitly are always considered. A path that does not
+    exist, or a pattern that matches nothing, gets a reason :func:`is_missing` recognises
+    (the run reports it as a failure). Output is sorted by path and free of duplicates.
     """
     found: dict[str, tuple[Path, str | None]] = {}
 
@@ -266,7 +289,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
         elif any(ch in text for ch in "*?["):
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
-                add(p, "no file matches this pattern")
+                add(p, NO_MATCH)
             for m in matches:
                 mp = Path(m)  # glob's wildcards do not match hidden names
                 if mp.is_dir():
@@ -275,6 +298,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
                 elif mp.is_file():
                     add(mp, _classify(mp, explicit=False))
         else:
-            add(p, "not found")
+            flag_value = text.lower() in ("true", "false", "yes", "no", "on", "off")
+            add(p, NOT_FOUND + (" (flags such as --force take no value)" if flag_value else ""))
     for key in sorted(found):
         yield found[key]
