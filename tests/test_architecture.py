@@ -44,7 +44,6 @@ LONG_FUNCTION_ALLOWLIST = {
     "ingest/loaders/edgar.py:_full_submission",  # EDGAR loader's owner
     "bench/synthetic.py:generate",  # benchmark generator; the lead
     "graph/rdf/importer.py:graph_to_records",  # being split (architecture work, this issue)
-    "ingest/loaders/table.py:_build",  # being split (architecture work, this issue)
 }
 
 

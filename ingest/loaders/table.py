@@ -134,7 +134,9 @@ def parse_year(value: Any) -> int | None:
 
 
 @dataclass
-class Mapping:
+class ColumnMapping:
+    """Which column plays which role, from a mapping file (``--mapping``) or empty (header synonyms only)."""
+
     columns: dict[str, str] = field(default_factory=dict)  # role -> header as written in the file
     default_type: str | None = None
     types: dict[str, str] = field(default_factory=dict)  # type-column value -> schema type
@@ -142,13 +144,13 @@ class Mapping:
     sheet: str | None = None
 
 
-def read_mapping(mapping: Mapping | dict[str, Any] | str | Path | None) -> Mapping:
-    """A :class:`Mapping` from a dict, a JSON file path, or None (header synonyms only)."""
+def read_mapping(mapping: ColumnMapping | dict[str, Any] | str | Path | None) -> ColumnMapping:
+    """A :class:`ColumnMapping` from a dict, a JSON file path, or None (header synonyms only)."""
     from aikg.core.schema import SCHEMA
 
     if mapping is None:
-        return Mapping()
-    if isinstance(mapping, Mapping):
+        return ColumnMapping()
+    if isinstance(mapping, ColumnMapping):
         return mapping
     where = None
     if isinstance(mapping, (str, Path)):
@@ -179,7 +181,7 @@ def read_mapping(mapping: Mapping | dict[str, Any] | str | Path | None) -> Mappi
     if not isinstance(metrics, list) or not all(isinstance(m, str) for m in metrics):
         raise InputError('mapping "metrics" must be a list of column headers', source=where)
     sheet = mapping.get("sheet")
-    return Mapping(dict(columns), default_type, types, list(metrics), str(sheet) if sheet is not None else None)
+    return ColumnMapping(dict(columns), default_type, types, list(metrics), str(sheet) if sheet is not None else None)
 
 
 @dataclass
@@ -197,7 +199,7 @@ def _find(normed: list[str], names: Sequence[str], used: set[int]) -> int | None
     return None
 
 
-def resolve_columns(headers: list[str], rows: list[list[Any]], mapping: Mapping, source: str) -> Columns:
+def resolve_columns(headers: list[str], rows: list[list[Any]], mapping: ColumnMapping, source: str) -> Columns:
     normed = [norm_header(h) for h in headers]
     roles: dict[str, int] = {}
     for role, name in mapping.columns.items():
@@ -269,7 +271,7 @@ class _Builder:
         self.entities: dict[str, EntityRecord] = {}
         self.relations: dict[tuple[str, str, str], RelationRecord] = {}
         self.warnings: list[str] = []
-        self.sources: list[str] = []
+        self.sources: dict[str, None] = {}  # in order of first appearance (a dict: a list made this quadratic)
 
     def entity(self, etype: str, name: str, span: tuple[int, int]) -> EntityRecord:
         eid = entity_id(etype, name)
@@ -295,11 +297,14 @@ class _Builder:
             rel = self.relations[key] = RelationRecord(rtype, src, tgt, confidence=1.0, method=METHOD)
         rel.evidence.append(ev)
 
+    def source(self, text: str) -> None:
+        self.sources.setdefault(text, None)
+
     def records(self) -> list[Record]:
         return [*self.entities.values(), *self.relations.values()]
 
 
-def _type_of(value: str, mapping: Mapping) -> str | None:
+def _type_of(value: str, mapping: ColumnMapping) -> str | None:
     from aikg.core.schema import SCHEMA
 
     key = norm_header(value)
@@ -315,14 +320,9 @@ def _relation_name(value: str) -> str:
     return re.sub(r"[^A-Z]+", "_", value.upper()).strip("_")
 
 
-def _build(sheets: list[_Sheet], mapping: Mapping, doc_id: str, title: str, source: str,
-           warnings: list[str]) -> tuple[str, list[Record], dict[str, Any]]:
-    from aikg.core.schema import SCHEMA
-
-    b = TextBuilder()
-    out = _Builder(doc_id)
-    out.warnings = warnings
-    b.add(f"Table: {title}\n")
+def _resolve_sheets(sheets: list[_Sheet], mapping: ColumnMapping, source: str,
+                    warnings: list[str]) -> list[tuple[_Sheet, Columns]]:
+    """Each sheet with its columns; in a workbook a sheet without an entity column is skipped with a warning."""
     resolved: list[tuple[_Sheet, Columns]] = []
     errors: list[InputError] = []
     for sheet in sheets:
@@ -335,138 +335,226 @@ def _build(sheets: list[_Sheet], mapping: Mapping, doc_id: str, title: str, sour
             warnings.append(f"sheet {sheet.name!r} skipped: {exc.reason}")
     if not resolved:
         raise errors[0]
-    # Types of every named entity, so a 'related' cell can point at another row's entity.
+    return resolved
+
+
+def _cell(cells: list[Any], cols: Columns, role: str) -> str:
+    idx = cols.roles.get(role)
+    return cell_text(cells[idx]) if idx is not None and idx < len(cells) else ""
+
+
+@dataclass
+class _Context:
+    """What every row of a table may refer to: the mapping and the names other rows give."""
+
+    mapping: ColumnMapping
+    known_types: dict[str, str]  # normalised name -> type, so a 'related' cell can point at another row
+    places: set[str]  # names given as clusters anywhere: an untyped row naming one of them is a place
+
+
+def _context(resolved: list[tuple[_Sheet, Columns]], mapping: ColumnMapping) -> _Context:
     known_types: dict[str, str] = {}
+    places: set[str] = set()
     for sheet, cols in resolved:
         for _, cells in sheet.rows:
-            name = cell_text(cells[cols.roles["entity"]]) if cols.roles["entity"] < len(cells) else ""
-            t = None
-            if "type" in cols.roles and cols.roles["type"] < len(cells) and cell_text(cells[cols.roles["type"]]):
-                t = _type_of(cell_text(cells[cols.roles["type"]]), mapping)
-            if name and t:
-                known_types.setdefault(normalise_name(name), t)
-    # Names given as clusters anywhere: an untyped row naming one of them is a place.
-    places = {
-        normalise_name(cell_text(cells[cols.roles["cluster"]]))
-        for sheet, cols in resolved if "cluster" in cols.roles
-        for _, cells in sheet.rows if cols.roles["cluster"] < len(cells) and cell_text(cells[cols.roles["cluster"]])
-    }
-    rows_total = 0
-    for sheet, cols in resolved:
-        if sheet.name is not None:
-            b.add(f"Sheet: {sheet.name}\n")
-        b.add("Columns: " + " | ".join(sheet.headers) + "\n")
-        width = len(sheet.headers)
-        roles = cols.roles
-        entity_header = norm_header(sheet.headers[roles["entity"]])
-        for number, cells in sheet.rows:
-            where = f"row {number}" + (f" of sheet {sheet.name!r}" if sheet.name else "")
-            shown = [cell_text(c) for c in cells]
-            if not any(shown):
-                continue
-            if len(cells) != width:
-                if len(cells) > width and not any(shown[width:]):
-                    cells, shown = cells[:width], shown[:width]
-                else:
-                    warnings.append(f"{where}: has {len(cells)} cells but the header has {width}; skipped "
-                                    "(check quoting and separators)")
-                    continue
-            for i, s in enumerate(shown):
-                if s.startswith(_FORMULA_PREFIX) and parse_number(s) is None:
-                    warnings.append(f"{where}: cell {sheet.headers[i]!r} starts with {s[0]!r} (spreadsheet "
-                                    "formula syntax); kept as plain text, never evaluated")
-            prefix = f"Row {number}: "
-            line = prefix + " | ".join(shown)
-            start, _ = b.add(line)
-            b.add("\n")
-            rows_total += 1
+            name, type_cell, place = (_cell(cells, cols, r) for r in ("entity", "type", "cluster"))
+            etype = _type_of(type_cell, mapping) if type_cell else None
+            if name and etype:
+                known_types.setdefault(normalise_name(name), etype)
+            if place:
+                places.add(normalise_name(place))
+    return _Context(mapping, known_types, places)
 
-            cell_starts = [start + len(prefix)]
-            for s in shown[:-1]:
-                cell_starts.append(cell_starts[-1] + len(s) + 3)  # " | "
-            cell_spans = [(a, a + len(s)) for a, s in zip(cell_starts, shown, strict=True)]
 
-            evidence = Evidence(doc_id, start, start + len(line), line)
-            name = shown[roles["entity"]]
-            if not name:
-                warnings.append(f"{where}: empty entity cell; skipped")
-                continue
-            etype = None
-            if "type" in roles and shown[roles["type"]]:
-                etype = _type_of(shown[roles["type"]], mapping)
-                if etype is None:
-                    warnings.append(f"{where}: unknown type {shown[roles['type']]!r}; skipped (use one of "
-                                    f"{', '.join(SCHEMA.entity_types)}, or map it under \"types\" in the mapping)")
-                    continue
-            etype = etype or COLUMN_TYPES.get(entity_header)
-            if etype is None and (cols.entity_is_place or normalise_name(name) in places):
-                etype = "Cluster"  # an untyped place: the entity column holds places, or the name is a cluster
-            etype = etype or mapping.default_type
-            if etype is None:
-                warnings.append(f"{where}: no type for {name!r}; skipped (add a type column or set "
-                                "\"default_type\" in the mapping)")
-                continue
-            rec = out.entity(etype, name, cell_spans[roles["entity"]])
-            if "source" in roles and shown[roles["source"]] and shown[roles["source"]] not in out.sources:
-                out.sources.append(shown[roles["source"]])
-            # LOCATED_IN entity -> cluster
-            if "cluster" in roles and shown[roles["cluster"]]:
-                if SCHEMA.check_relation("LOCATED_IN", etype, "Cluster") is None:
-                    place = out.entity("Cluster", shown[roles["cluster"]], cell_spans[roles["cluster"]])
-                    out.relation("LOCATED_IN", rec.id, place.id, evidence)
-                else:
-                    warnings.append(f"{where}: a {etype} cannot be LOCATED_IN a cluster; cluster cell ignored")
-            # numeric facts
-            year_cell = shown[roles["year"]] if "year" in roles else ""
-            year = parse_year(cells[roles["year"]]) if year_cell else None
-            if year_cell and year is None:
-                warnings.append(f"{where}: year {year_cell!r} is not a year; its metrics skipped")
-            else:
-                metrics: list[tuple[str, Any]] = []  # (metric name, raw value)
-                if "metric" in roles and "value" in roles and shown[roles["metric"]]:
-                    metrics.append((shown[roles["metric"]], cells[roles["value"]]))
-                elif "value" in roles and shown[roles["value"]] and "metric" in roles:
-                    warnings.append(f"{where}: value without a metric name; skipped")
-                for i in cols.wide:
-                    metrics.append((sheet.headers[i], cells[i]))
-                for metric, raw in metrics:
-                    if not cell_text(raw):
-                        continue
-                    value = parse_number(raw)
-                    if value is None:
-                        warnings.append(f"{where}: value {cell_text(raw)!r} of {metric!r} is not a number; skipped")
-                        continue
-                    metric_year, base = year, metric
-                    m = _TRAILING_YEAR.match(metric.strip())
-                    if m and slug(m.group(1)):  # "AI patents 2024": the name's own year wins
-                        base, metric_year = m.group(1), int(m.group(2))
-                    key = slug(base)
-                    if not key:
-                        warnings.append(f"{where}: metric name {metric!r} has no letters or digits; skipped")
-                        continue
-                    prop = f"metric_{key}" + (f"_{metric_year}" if metric_year else "")
-                    out.prop(rec, prop, value, where)
-            # explicit relation columns
-            if "related" in roles and shown[roles["related"]]:
-                other = shown[roles["related"]]
-                rname = shown[roles["relation"]] if "relation" in roles else ""
-                rtype = _relation_name(rname) if rname else ""
-                otype = None
-                if "related_type" in roles and shown[roles["related_type"]]:
-                    otype = _type_of(shown[roles["related_type"]], mapping)
-                otype = otype or known_types.get(normalise_name(other))
-                if not rtype:
-                    warnings.append(f"{where}: related entity {other!r} without a relation type; skipped")
-                elif otype is None:
-                    warnings.append(f"{where}: type of related entity {other!r} unknown; relation skipped (add a "
-                                    "'related type' column or a row for it)")
-                else:
-                    why = SCHEMA.check_relation(rtype, etype, otype)
-                    if why:
-                        warnings.append(f"{where}: {why}; relation skipped")
-                    else:
-                        target = out.entity(otype, other, cell_spans[roles["related"]])
-                        out.relation(rtype, rec.id, target.id, evidence)
+@dataclass
+class _Row:
+    """One data row as written into the document text, with the span of each cell."""
+
+    where: str
+    cells: list[Any]
+    shown: list[str]
+    spans: list[tuple[int, int]]
+    evidence: Evidence
+
+
+def _row_line(b: TextBuilder, doc_id: str, sheet: _Sheet, number: int, cells: list[Any],
+              warnings: list[str]) -> _Row | None:
+    """Write the row's line ("Row 3: a | b | c"); None for a blank or misshapen row (not written)."""
+    where = f"row {number}" + (f" of sheet {sheet.name!r}" if sheet.name else "")
+    shown = [cell_text(c) for c in cells]
+    if not any(shown):
+        return None
+    width = len(sheet.headers)
+    if len(cells) != width:
+        if len(cells) > width and not any(shown[width:]):
+            cells, shown = cells[:width], shown[:width]
+        else:
+            warnings.append(f"{where}: has {len(cells)} cells but the header has {width}; skipped "
+                            "(check quoting and separators)")
+            return None
+    for i, s in enumerate(shown):
+        if s.startswith(_FORMULA_PREFIX) and parse_number(s) is None:
+            warnings.append(f"{where}: cell {sheet.headers[i]!r} starts with {s[0]!r} (spreadsheet "
+                            "formula syntax); kept as plain text, never evaluated")
+    prefix = f"Row {number}: "
+    line = prefix + " | ".join(shown)
+    start, _ = b.add(line)
+    b.add("\n")
+    spans = []
+    at = start + len(prefix)
+    for s in shown:
+        spans.append((at, at + len(s)))
+        at += len(s) + 3  # " | "
+    return _Row(where, cells, shown, spans, Evidence(doc_id, start, start + len(line), line))
+
+
+def _row_type(row: _Row, cols: Columns, entity_header: str, ctx: _Context, warnings: list[str]) -> str | None:
+    """The entity's type: the type cell, else the column's header, else a place, else the mapping's default."""
+    from aikg.core.schema import SCHEMA
+
+    roles, shown, name = cols.roles, row.shown, row.shown[cols.roles["entity"]]
+    etype = None
+    if "type" in roles and shown[roles["type"]]:
+        etype = _type_of(shown[roles["type"]], ctx.mapping)
+        if etype is None:
+            warnings.append(f"{row.where}: unknown type {shown[roles['type']]!r}; skipped (use one of "
+                            f"{', '.join(SCHEMA.entity_types)}, or map it under \"types\" in the mapping)")
+            return None
+    etype = etype or COLUMN_TYPES.get(entity_header)
+    if etype is None and (cols.entity_is_place or normalise_name(name) in ctx.places):
+        etype = "Cluster"  # an untyped place: the entity column holds places, or the name is a cluster
+    etype = etype or ctx.mapping.default_type
+    if etype is None:
+        warnings.append(f"{row.where}: no type for {name!r}; skipped (add a type column or set "
+                        "\"default_type\" in the mapping)")
+    return etype
+
+
+def _located_in(out: _Builder, row: _Row, cols: Columns, rec: EntityRecord) -> None:
+    """LOCATED_IN entity -> cluster, from the cluster cell."""
+    from aikg.core.schema import SCHEMA
+
+    idx = cols.roles.get("cluster")
+    if idx is None or not row.shown[idx]:
+        return
+    if SCHEMA.check_relation("LOCATED_IN", rec.type, "Cluster") is None:
+        place = out.entity("Cluster", row.shown[idx], row.spans[idx])
+        out.relation("LOCATED_IN", rec.id, place.id, row.evidence)
+    else:
+        out.warnings.append(f"{row.where}: a {rec.type} cannot be LOCATED_IN a cluster; cluster cell ignored")
+
+
+def _row_metrics(row: _Row, sheet: _Sheet, cols: Columns) -> list[tuple[str, Any]]:
+    """(metric name, raw value) pairs of the row: the metric/value cells (long format) and wide columns."""
+    roles, shown = cols.roles, row.shown
+    metrics: list[tuple[str, Any]] = []
+    if "metric" in roles and "value" in roles and shown[roles["metric"]]:
+        metrics.append((shown[roles["metric"]], row.cells[roles["value"]]))
+    for i in cols.wide:
+        metrics.append((sheet.headers[i], row.cells[i]))
+    return metrics
+
+
+def _metric_facts(out: _Builder, row: _Row, sheet: _Sheet, cols: Columns, rec: EntityRecord) -> None:
+    """Numeric facts as ``metric_<name>[_<year>]`` properties of the row's entity."""
+    year_cell = row.shown[cols.roles["year"]] if "year" in cols.roles else ""
+    year = parse_year(row.cells[cols.roles["year"]]) if year_cell else None
+    if year_cell and year is None:
+        out.warnings.append(f"{row.where}: year {year_cell!r} is not a year; its metrics skipped")
+        return
+    roles = cols.roles
+    if "metric" in roles and "value" in roles and not row.shown[roles["metric"]] and row.shown[roles["value"]]:
+        out.warnings.append(f"{row.where}: value without a metric name; skipped")
+    for metric, raw in _row_metrics(row, sheet, cols):
+        if not cell_text(raw):
+            continue
+        value = parse_number(raw)
+        if value is None:
+            out.warnings.append(f"{row.where}: value {cell_text(raw)!r} of {metric!r} is not a number; skipped")
+            continue
+        metric_year, base = year, metric
+        m = _TRAILING_YEAR.match(metric.strip())
+        if m and slug(m.group(1)):  # "AI patents 2024": the name's own year wins
+            base, metric_year = m.group(1), int(m.group(2))
+        key = slug(base)
+        if not key:
+            out.warnings.append(f"{row.where}: metric name {metric!r} has no letters or digits; skipped")
+            continue
+        out.prop(rec, f"metric_{key}" + (f"_{metric_year}" if metric_year else ""), value, row.where)
+
+
+def _related(out: _Builder, row: _Row, cols: Columns, rec: EntityRecord, ctx: _Context) -> None:
+    """The explicit relation columns: related entity, relation type, related type."""
+    from aikg.core.schema import SCHEMA
+
+    roles, shown = cols.roles, row.shown
+    if "related" not in roles or not shown[roles["related"]]:
+        return
+    other = shown[roles["related"]]
+    rname = shown[roles["relation"]] if "relation" in roles else ""
+    rtype = _relation_name(rname) if rname else ""
+    otype = None
+    if "related_type" in roles and shown[roles["related_type"]]:
+        otype = _type_of(shown[roles["related_type"]], ctx.mapping)
+    otype = otype or ctx.known_types.get(normalise_name(other))
+    if not rtype:
+        out.warnings.append(f"{row.where}: related entity {other!r} without a relation type; skipped")
+        return
+    if otype is None:
+        out.warnings.append(f"{row.where}: type of related entity {other!r} unknown; relation skipped (add a "
+                            "'related type' column or a row for it)")
+        return
+    why = SCHEMA.check_relation(rtype, rec.type, otype)
+    if why:
+        out.warnings.append(f"{row.where}: {why}; relation skipped")
+        return
+    target = out.entity(otype, other, row.spans[roles["related"]])
+    out.relation(rtype, rec.id, target.id, row.evidence)
+
+
+def _row_facts(out: _Builder, row: _Row, sheet: _Sheet, cols: Columns, ctx: _Context) -> None:
+    """The entity a row names, its cluster, its numeric facts and its explicit relation."""
+    roles = cols.roles
+    name = row.shown[roles["entity"]]
+    if not name:
+        out.warnings.append(f"{row.where}: empty entity cell; skipped")
+        return
+    etype = _row_type(row, cols, norm_header(sheet.headers[roles["entity"]]), ctx, out.warnings)
+    if etype is None:
+        return
+    rec = out.entity(etype, name, row.spans[roles["entity"]])
+    if "source" in roles and row.shown[roles["source"]]:
+        out.source(row.shown[roles["source"]])
+    _located_in(out, row, cols, rec)
+    _metric_facts(out, row, sheet, cols, rec)
+    _related(out, row, cols, rec, ctx)
+
+
+def _sheet_facts(b: TextBuilder, out: _Builder, sheet: _Sheet, cols: Columns, ctx: _Context) -> int:
+    """Write one sheet's lines and gather its facts; the number of data rows written."""
+    if sheet.name is not None:
+        b.add(f"Sheet: {sheet.name}\n")
+    b.add("Columns: " + " | ".join(sheet.headers) + "\n")
+    written = 0
+    for number, cells in sheet.rows:
+        row = _row_line(b, out.doc_id, sheet, number, cells, out.warnings)
+        if row is None:
+            continue
+        written += 1
+        _row_facts(out, row, sheet, cols, ctx)
+    return written
+
+
+def _build(sheets: list[_Sheet], mapping: ColumnMapping, doc_id: str, title: str, source: str,
+           warnings: list[str]) -> tuple[str, list[Record], dict[str, Any]]:
+    """The document text (one line per row), the records and the metadata of a table."""
+    b = TextBuilder()
+    out = _Builder(doc_id)
+    out.warnings = warnings
+    b.add(f"Table: {title}\n")
+    resolved = _resolve_sheets(sheets, mapping, source, warnings)
+    ctx = _context(resolved, mapping)
+    rows_total = sum(_sheet_facts(b, out, sheet, cols, ctx) for sheet, cols in resolved)
     if rows_total == 0:
         raise InputError("no data rows: the table has a header but no rows; add rows or check the file", source=source)
     meta: dict[str, Any] = {
@@ -475,11 +563,11 @@ def _build(sheets: list[_Sheet], mapping: Mapping, doc_id: str, title: str, sour
         "metric_columns": [sheet.headers[i] for sheet, cols in resolved[:1] for i in cols.wide],
     }
     if out.sources:
-        meta["sources"] = out.sources
+        meta["sources"] = list(out.sources)
     return b.text(), out.records(), meta
 
 
-def _header_index(rows: list[list[Any]], mapping: Mapping) -> int | None:
+def _header_index(rows: list[list[Any]], mapping: ColumnMapping) -> int | None:
     """The header row: the first of the first 10 non-empty rows that names an entity column."""
     wanted = {norm_header(v) for v in mapping.columns.values()} or set(SYNONYMS["entity"]) | set(PLACE_ENTITY)
     first = None
@@ -496,7 +584,7 @@ def _header_index(rows: list[list[Any]], mapping: Mapping) -> int | None:
     return first
 
 
-def _sheet(name: str | None, rows: list[list[Any]], mapping: Mapping) -> _Sheet | None:
+def _sheet(name: str | None, rows: list[list[Any]], mapping: ColumnMapping) -> _Sheet | None:
     idx = _header_index(rows, mapping)
     if idx is None:
         return None
@@ -506,7 +594,7 @@ def _sheet(name: str | None, rows: list[list[Any]], mapping: Mapping) -> _Sheet 
     return _Sheet(name, headers, [(i + 1, r) for i, r in enumerate(rows) if i > idx])
 
 
-def _document(path: Path, data: bytes, sheets: list[_Sheet], mapping: Mapping, fmt: str,
+def _document(path: Path, data: bytes, sheets: list[_Sheet], mapping: ColumnMapping, fmt: str,
               warnings: list[str]) -> LoadedDocument:
     doc_id = content_id(data)
     text, records, meta = _build(sheets, mapping, doc_id, path.stem, str(path), warnings)
@@ -533,7 +621,7 @@ def _delimiter(text: str, default: str) -> str:
     return best if counts[best] else default
 
 
-def load_csv(path: Path, data: bytes, *, mapping: Mapping | dict[str, Any] | str | Path | None = None) -> LoadedDocument:
+def load_csv(path: Path, data: bytes, *, mapping: ColumnMapping | dict[str, Any] | str | Path | None = None) -> LoadedDocument:
     m = read_mapping(mapping)
     text, enc = decode_nonempty(data, ext=path.suffix)
     delimiter = _delimiter(text, "\t" if path.suffix.lower() == ".tsv" else ",")
@@ -551,7 +639,7 @@ def load_csv(path: Path, data: bytes, *, mapping: Mapping | dict[str, Any] | str
     return doc
 
 
-def load_xlsx(path: Path, data: bytes, *, mapping: Mapping | dict[str, Any] | str | Path | None = None) -> LoadedDocument:
+def load_xlsx(path: Path, data: bytes, *, mapping: ColumnMapping | dict[str, Any] | str | Path | None = None) -> LoadedDocument:
     import zipfile
 
     from openpyxl import load_workbook
