@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aikg.core.ids import clean_surface, normalise_name
 from aikg.ingest.nlp.records import DocFacts, MentionFact
-from aikg.ingest.nlp.resolution.names import match_key, name_tokens
+from aikg.ingest.nlp.resolution.names import clean, match_key, name_tokens, norm
 from aikg.ingest.nlp.resolution.nodes import ORG_TYPES, Node
 
 Edge = tuple[int, int]  # node indices: (the mention that stands for another, the one it stands for)
@@ -47,13 +46,13 @@ def surname_edges(f: DocFacts, index: dict[tuple, int]) -> list[Edge]:
     fulls: dict[str, set[str]] = defaultdict(set)
     first: dict[str, int] = {}
     for i, m in enumerate(f.mentions):
-        words = clean_surface(m.text).split()
+        words = clean(m.text).split()
         if m.type == "Person" and m.source != "anaphor" and len(words) >= 2:
             fulls[words[-1]].add(" ".join(words))
             first.setdefault(" ".join(words), i)
     edges: list[Edge] = []
     for i, m in enumerate(f.mentions):
-        words = clean_surface(m.text).split()
+        words = clean(m.text).split()
         if m.type == "Person" and m.source != "anaphor" and len(words) == 1 and len(fulls.get(words[0], ())) == 1:
             edges.append((index[(f.doc_id, i)], index[(f.doc_id, first[next(iter(fulls[words[0]]))])]))
     return edges
@@ -75,7 +74,7 @@ def short_name_edges(f: DocFacts, index: dict[tuple, int], nodes: list[Node]) ->
     names: dict[tuple[str, ...], int] = {}
     written: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, m in enumerate(f.mentions):
-        words = tuple(normalise_name(clean_surface(m.text)).split())  # as written: "Inc." keeps a name whole
+        words = tuple(norm(clean(m.text)).split())  # as written: "Inc." keeps a name whole
         if m.source != "anaphor" and m.type in ORG_TYPES and not m.acronym_of and words:
             written[words].append(i)
             names.setdefault(words, i)

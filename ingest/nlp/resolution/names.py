@@ -4,8 +4,9 @@ A name becomes a tuple of tokens (normalised, "artificial intelligence" folded t
 "Centre" to "center", legal suffixes such as "Inc." or "GmbH" dropped at the end); its *match
 key* is those tokens run together, so "Deep Mind" and "DeepMind" agree. Two different keys
 are a *typo pair* only when they have the same tokens but one, and that token differs by one
-inserted, dropped or swapped letter in a word of at least six letters ("Inteligence").
-A changed letter is not a typo: "Nova"/"Nora" and "Helix"/"Helios" are different names.
+inserted, dropped or swapped letter inside a word of at least six letters ("Inteligence").
+A changed letter or a changed ending is not a typo: "Nova"/"Nora", "Helix"/"Helios" and
+"Kendal"/"Kendall" are different names.
 The word lists are data (``data/gazetteer/name_forms.json``).
 """
 
@@ -13,13 +14,17 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from aikg.core.ids import normalise_name
+from aikg.core.ids import clean_surface, normalise_name
 from aikg.core.paths import shipped
 
 MIN_TYPO_LEN = 6  # shorter words are names in their own right, not typos of each other
 _DIGIT = re.compile(r"\d")
+CACHE = 1 << 18  # distinct names kept: the same surface forms recur across a corpus
+
+clean = lru_cache(CACHE)(clean_surface)
+norm = lru_cache(CACHE)(normalise_name)
 
 
 @cache
@@ -29,10 +34,11 @@ def _forms() -> tuple[frozenset[str], tuple[tuple[str, str], ...], dict[str, str
     return frozenset(data["legal_suffixes"]), tuple(phrases), dict(data["words"])
 
 
+@lru_cache(CACHE)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Tokens of a name for comparison ("The Alder Institute for Artificial Intelligence, Inc." -> alder institute for ai)."""
     legal, phrases, words = _forms()
-    text = f" {normalise_name(name)} "
+    text = f" {norm(name)} "
     for phrase, repl in phrases:
         if f" {phrase} " in text:
             text = text.replace(f" {phrase} ", f" {repl} ")
@@ -53,9 +59,9 @@ def one_letter_slip(x: str, y: str) -> bool:
         return False
     if len(x) > len(y):
         x, y = y, x
-    if len(y) - len(x) == 1:
+    if len(y) - len(x) == 1:  # a letter dropped inside the word; a changed ending makes another name (Kendal/Kendall)
         i = next((k for k in range(len(x)) if x[k] != y[k]), len(x))
-        return x[i:] == y[i + 1:]
+        return 0 < i < len(x) and x[i:] == y[i + 1:]
     if len(x) != len(y):
         return False
     diff = [k for k in range(len(x)) if x[k] != y[k]]

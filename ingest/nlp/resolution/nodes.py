@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aikg.core.ids import clean_surface
 from aikg.ingest.nlp.records import DocFacts, MentionFact
 from aikg.ingest.nlp.resolution.decisions import KnownEntity
-from aikg.ingest.nlp.resolution.names import looks_like_acronym, match_key, name_tokens
+from aikg.ingest.nlp.resolution.names import clean, looks_like_acronym, match_key, name_tokens
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
 
@@ -43,13 +42,13 @@ class Node:
         """Takes part in the all-pairs name check of typo merges: a full name, not a short form."""
         if not self.tokens or self.dependent:
             return False
-        if self.mention is not None and looks_like_acronym(clean_surface(self.mention.text)) and not self.mention.acronym_of:
+        if self.mention is not None and looks_like_acronym(clean(self.mention.text)) and not self.mention.acronym_of:
             return False
         return True
 
 
 def _mention_node(doc_id: str, i: int, m: MentionFact, typ: str) -> Node:
-    surface = name_tokens(clean_surface(m.text)) if m.source != "anaphor" else ()
+    surface = name_tokens(clean(m.text)) if m.source != "anaphor" else ()
     if m.source == "anaphor":
         claimed: tuple[str, ...] = ()
     else:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from aikg.core.facts import EntityRecord, Evidence, Mention, RelationRecord
-from aikg.core.ids import clean_surface, entity_id, normalise_name
+from aikg.core.ids import entity_id
 from aikg.core.schema import SCHEMA
 from aikg.ingest.nlp.records import DocFacts
 from aikg.ingest.nlp.resolution.decisions import KnownEntity
@@ -15,6 +15,8 @@ from aikg.ingest.nlp.resolution.nodes import Node
 
 SOURCE_WEIGHT = {"gazetteer": 4, "rule": 2, "ner": 1, "anaphor": 0}
 TYPE_ORDER = ("Person", "Cluster", "Institute", "Agency", "Programme", "Company")
+from aikg.ingest.nlp.resolution.names import clean, norm
+
 
 
 def _sortable(key: tuple) -> tuple:
@@ -39,21 +41,21 @@ def _surface_forms(ments: Sequence[Node]) -> tuple[Counter[str], set[str]]:
         m = nd.mention
         if m.source == "anaphor":
             continue
-        surface = clean_surface(m.text)
+        surface = clean(m.text)
         if surface:
             forms[surface] += 1
-            if m.acronym_of and normalise_name(m.acronym_of) != normalise_name(surface):
+            if m.acronym_of and norm(m.acronym_of) != norm(surface):
                 acronyms.add(surface)
         if trusted_acronym(m):
-            forms[clean_surface(m.acronym_of)] += 0
+            forms[clean(m.acronym_of)] += 0
     return forms, acronyms
 
 
 def choose_names(ments: Sequence[Node], knowns: Sequence[KnownEntity]) -> tuple[str, list[str], str]:
     """Canonical name (known, gazetteer, else the most frequent multi-word full form), aliases, Wikidata QID."""
     gaz = Counter(nd.mention.gazetteer for nd in ments if nd.mention.gazetteer)
-    ordered = sorted(ments, key=lambda n: _sortable(n.key))
-    wikidata = next((nd.mention.wikidata for nd in ordered if nd.mention.wikidata), "")
+    with_qid = [nd for nd in ments if nd.mention.wikidata]
+    wikidata = min(with_qid, key=lambda n: _sortable(n.key)).mention.wikidata if with_qid else ""
     forms, acronyms = _surface_forms(ments)
     if knowns:
         name = knowns[0].name
@@ -65,10 +67,10 @@ def choose_names(ments: Sequence[Node], knowns: Sequence[KnownEntity]) -> tuple[
             return (s in acronyms or (s.isupper() and len(s) <= 6), -(len(s.split()) > 1), -c, -len(s), s)
 
         name = sorted(forms.items(), key=rank)[0][0]
-    seen = {normalise_name(name)}
+    seen = {norm(name)}
     aliases = []
     for s in sorted(forms):
-        n = normalise_name(s)
+        n = norm(s)
         if n and n not in seen:
             seen.add(n)
             aliases.append(s)
@@ -79,7 +81,7 @@ def entity_records(groups: dict[int, list[int]], nodes: list[Node]) -> tuple[dic
     """Records by id, and the record of each group (groups with no real mention give none)."""
     by_id: dict[str, EntityRecord] = {}
     of_group: dict[int, EntityRecord] = {}
-    for root in sorted(groups, key=lambda r: _sortable(min((nodes[n].key for n in groups[r]), key=_sortable))):
+    for root in sorted(groups, key=lambda r: min(groups[r])):  # node order is input order: documents, then known
         ments = [nodes[n] for n in groups[root] if nodes[n].mention is not None]
         knowns = sorted((nodes[n].known for n in groups[root] if nodes[n].known is not None), key=lambda k: k.id)
         if not ments or all(nd.mention.source == "anaphor" for nd in ments):

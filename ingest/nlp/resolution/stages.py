@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aikg.core.ids import clean_surface, entity_id, normalise_name
+from aikg.core.ids import entity_id
 from aikg.ingest.nlp.resolution.decisions import Decisions
 from aikg.ingest.nlp.resolution.groups import Groups
-from aikg.ingest.nlp.resolution.names import match_key, name_tokens, slip_pairs, typo_slots
+from aikg.ingest.nlp.resolution.names import clean, match_key, name_tokens, norm, slip_pairs, typo_slots
 from aikg.ingest.nlp.resolution.nodes import Node
 
 TYPO_NAMESPACES = ("org", "Cluster")  # people are joined by exact name only
@@ -16,12 +16,12 @@ TYPO_NAMESPACES = ("org", "Cluster")  # people are joined by exact name only
 def _refs(nd: Node) -> tuple[set[str], set[str]]:
     """Ids and normalised names an analyst decision may use for this node."""
     if nd.known is not None:
-        return {nd.known.id}, {normalise_name(x) for x in (nd.known.name, *nd.known.aliases)}
+        return {nd.known.id}, {norm(x) for x in (nd.known.name, *nd.known.aliases)}
     m = nd.mention
     if m is None or m.source == "anaphor":
         return set(), set()
-    forms = {clean_surface(m.text), m.canonical, m.acronym_of or "", m.gazetteer or ""} - {""}
-    return {entity_id(nd.type, m.canonical), entity_id(nd.type, clean_surface(m.text))}, {normalise_name(x) for x in forms}
+    forms = {clean(m.text), m.canonical, m.acronym_of or "", m.gazetteer or ""} - {""}
+    return {entity_id(nd.type, m.canonical), entity_id(nd.type, clean(m.text))}, {norm(x) for x in forms}
 
 
 def apply_decisions(groups: Groups, nodes: list[Node], decisions: Decisions | None) -> None:
@@ -35,7 +35,7 @@ def apply_decisions(groups: Groups, nodes: list[Node], decisions: Decisions | No
             by_ref[ref].append(n)
 
     def matching(ref: str) -> list[int]:
-        return sorted(set(by_ref.get(ref, ())) | set(by_ref.get(f"name:{normalise_name(ref)}", ())))
+        return sorted(set(by_ref.get(ref, ())) | set(by_ref.get(f"name:{norm(ref)}", ())))
 
     for d in decisions.items:
         if not d.same:
