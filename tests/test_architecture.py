@@ -43,7 +43,6 @@ LONG_FUNCTION_ALLOWLIST = {
     "ingest/nlp/relations.py:surface",  # ingest/nlp is being edited; the lead splits it at integration
     "ingest/loaders/edgar.py:_full_submission",  # EDGAR loader's owner
     "bench/synthetic.py:generate",  # benchmark generator; the lead
-    "graph/rdf/importer.py:graph_to_records",  # being split (architecture work, this issue)
 }
 
 
