@@ -57,10 +57,10 @@ def load(
 def stats(store: StoreOpt = "embedded", home: HomeOpt = None, fmt: FormatOpt = "table") -> None:
     """Count nodes by label and relationships by type."""
     from aikg import api
-    from aikg.output import render
+    from aikg.output import render, terminal_width
 
     result = api.stats(backend=store, home=home)
-    typer.echo(render(result.to_frame(), fmt), nl=False)
+    typer.echo(render(result.to_frame(), fmt, width=terminal_width()), nl=False)
 
 
 @app.command()
@@ -74,11 +74,11 @@ def cypher(
 ) -> None:
     """Run a Cypher query (read-only unless --write)."""
     from aikg import api
-    from aikg.output import render
+    from aikg.output import render, terminal_width
 
     df = api.cypher(query, parse_params(param), write=write, backend=store, home=home)
     if not df.empty:
-        typer.echo(render(df, fmt), nl=False)
+        typer.echo(render(df, fmt, width=terminal_width()), nl=False)
     else:
         typer.echo("done (no rows returned)" if write else "no rows")
 

@@ -76,13 +76,37 @@ def run_demo(home: str | Path | None = None, out_dir: str | Path = "out", *, sho
     _say(f"  figure        {Path(png_path).resolve()}")
     _say(f"  RDF (Turtle)  {rdf_path.resolve()}  ({report.triples:,} triples)")
     _say("\nnext, try:")
-    _say(f"  export AIKG_HOME={home_path}")
-    _say("  .venv/bin/aikg query list")
-    _say("  .venv/bin/aikg query run cluster_profile --param cluster=Toronto")
-    _say(f"  .venv/bin/aikg viz cluster London -o {out / 'london.html'}")
-    _say("  .venv/bin/aikg ingest ~/my-reports/          # your own documents")
-    _say(f"  .venv/bin/aikg validate-rdf {rdf_path}")
+    for line in next_steps(home_path, out, rdf_path):
+        _say(f"  {line}")
     return 1 if summary.failed else 0
+
+
+def aikg_command() -> str:
+    """How to run this aikg from any folder: ``aikg`` when that is the one on PATH, else its absolute path."""
+    import shlex
+    import shutil
+
+    script = Path(sys.executable).parent / "aikg"  # the venv's bin (not resolved: that is the system python)
+    on_path = shutil.which("aikg")
+    if on_path and (not script.exists() or Path(on_path).resolve() == script.resolve()):
+        return "aikg"
+    if script.exists():
+        return shlex.quote(str(script.absolute()))
+    return f"{shlex.quote(sys.executable)} -m aikg"
+
+
+def next_steps(home: Path, out: Path, rdf_path: Path) -> list[str]:
+    """The commands the demo suggests; each works from any folder (absolute paths, runnable aikg)."""
+    import shlex
+
+    aikg = aikg_command()
+    q = lambda p: shlex.quote(str(Path(p).resolve()))  # noqa: E731
+    return [f"export AIKG_HOME={q(home)}",
+            f"{aikg} query list",
+            f"{aikg} query run cluster_profile --param cluster=Toronto",
+            f"{aikg} viz cluster London -o {q(out / 'london.html')}",
+            f"{aikg} ingest ~/my-reports/          # your own documents",
+            f"{aikg} validate-rdf {q(rdf_path)}"]
 
 
 if __name__ == "__main__":

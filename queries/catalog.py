@@ -116,7 +116,16 @@ class Catalog:
         try:
             return self._queries[name]
         except KeyError:
-            raise QueryError(f"unknown query {name!r}; valid queries: {', '.join(self._queries)}") from None
+            raise QueryError(f"unknown query {name!r}; {self._closest(name)}") from None
+
+    def _closest(self, name: str) -> str:
+        """The names nearest a mistyped one (difflib ratio, or containing it), else where to look."""
+        import difflib
+
+        near = difflib.get_close_matches(name, self._queries, n=3, cutoff=0.6)
+        near += [q for q in self._queries if name and name.lower() in q and q not in near][: 3 - len(near)]
+        every = f"'aikg query list' shows all {len(self._queries)}"
+        return f"did you mean {' or '.join(near)}? ({every})" if near else f"no query has a similar name; {every}"
 
     def __iter__(self) -> Iterator[Query]:
         return iter(self._queries.values())

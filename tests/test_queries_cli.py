@@ -108,7 +108,8 @@ def test_run_with_no_rows_says_what_that_means(fixture_home):
 def test_unknown_query_and_bad_params_fail_with_the_valid_list(fixture_home):
     unknown = run(fixture_home, "partner_network")
     assert isinstance(unknown.exception, QueryError)
-    assert "valid queries: bridging_people" in str(unknown.exception)
+    assert "did you mean partnership_network?" in str(unknown.exception)
+    assert "bridging_people" not in str(unknown.exception)  # the closest names, not all of them
     bad = run(fixture_home, "partnership_network", "-p", "org=Vector", "-p", "dept=2")
     assert isinstance(bad.exception, QueryError)
     assert "unknown parameter 'dept'" in str(bad.exception) and "depth (int 1..4, default 2)" in str(bad.exception)
@@ -126,7 +127,7 @@ def test_errors_exit_with_the_query_error_code(fixture_home):
     proc = subprocess.run([sys.executable, "-m", "aikg", "query", "run", "nope", "--home", str(fixture_home)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == QueryError.exit_code == 5
-    assert proc.stderr.startswith("aikg: unknown query 'nope'; valid queries:") and "graph_health" in proc.stderr
+    assert proc.stderr.startswith("aikg: unknown query 'nope'; no query has a similar name; 'aikg query list' shows")
     proc = subprocess.run([sys.executable, "-m", "aikg", "query", "run", "org_ranking", "-p", "by=size",
                            "--home", str(fixture_home)], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 5 and "by must be one of degree, documents" in proc.stderr

@@ -56,7 +56,7 @@ def list_queries(fmt: FormatOpt = "table") -> None:
     """List the catalog's queries, their parameters (with defaults) and whether they return an edge list."""
     import pandas as pd
 
-    from aikg.output import render
+    from aikg.output import render, terminal_width
     from aikg.queries.catalog import load_catalog
 
     _check_format(fmt)
@@ -64,7 +64,8 @@ def list_queries(fmt: FormatOpt = "table") -> None:
     for q in load_catalog():
         params = ", ".join(p.name if p.required else f"{p.name}={_short(p.default)}" for p in q.params)
         rows.append({"name": q.name, "title": q.title, "parameters": params, "edges": "yes" if q.returns_edges else ""})
-    typer.echo(render(pd.DataFrame(rows, columns=["name", "title", "parameters", "edges"]), fmt), nl=False)
+    typer.echo(render(pd.DataFrame(rows, columns=["name", "title", "parameters", "edges"]), fmt,
+                      width=terminal_width()), nl=False)
 
 
 def _short(value: object) -> str:
@@ -121,7 +122,7 @@ def run(
 ) -> None:
     """Run a catalog query with parameters and print (or write) the result."""
     from aikg.api import store_session
-    from aikg.output import render
+    from aikg.output import render, terminal_width
     from aikg.queries.catalog import load_catalog, run_query
 
     _check_format(fmt)
@@ -131,7 +132,7 @@ def run(
     query.bind(params)  # refuse bad parameters before opening the store
     with store_session(store, home) as st:
         df = run_query(st, name, params, catalog=catalog)
-    text = render(df, fmt)
+    text = render(df, fmt, width=None if output is not None else terminal_width())
     empty = f"no rows: {query.empty}"
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -78,7 +78,7 @@ def validate_rdf(
     out_fmt: FormatOpt = "table",
 ) -> None:
     """Check an RDF export against the aikg SHACL shapes; exits 1 when it does not conform."""
-    from aikg.output import render
+    from aikg.output import render, terminal_width
     from aikg.graph.rdf.validate import validate_file
 
     report = validate_file(file, fmt, shapes)
@@ -86,7 +86,7 @@ def validate_rdf(
         typer.echo(f"{file}: conforms")
         return
     typer.echo(f"{file}: does not conform ({len(report.violations)} violation(s))")
-    typer.echo(render(report.to_frame(), out_fmt), nl=False)
+    typer.echo(render(report.to_frame(), out_fmt, width=terminal_width()), nl=False)
     raise typer.Exit(1)
 
 
@@ -98,7 +98,7 @@ def sparql(
 ) -> None:
     """Run SPARQL over an exported file, no triple store needed (the export's prefixes are predeclared)."""
     from aikg.core.errors import InputError
-    from aikg.output import render
+    from aikg.output import render, terminal_width
     from aikg.graph.rdf.sparql import sparql_file
 
     text: Any = query
@@ -113,7 +113,7 @@ def sparql(
     if df.empty:
         typer.echo("no rows")
     else:
-        typer.echo(render(df, out_fmt), nl=False)
+        typer.echo(render(df, out_fmt, width=terminal_width()), nl=False)
 
 
 def _once(group: typer.Typer, name: str, fn: Any) -> None:

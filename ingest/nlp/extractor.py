@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.config import ExtractConfig
+from aikg.ingest.nlp.sentence_text import trim_sentence
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
@@ -177,7 +178,7 @@ class Extractor:
                     last_cluster = i
             if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)):
                 continue
-            sinfo = (off + sent.start_char, off + sent.end_char, sent.text)
+            sinfo = trim_sentence(off + sent.start_char, off + sent.end_char, sent.text)  # no stray quote
             cands = self._relations.surface(sdoc, sent, inside, types)
             if self.config.window_relations:
                 cands += self._relations.window(sdoc, sent, inside, types)
