@@ -177,3 +177,23 @@ def test_quality_does_not_drop_below_baseline(split):
     report = evaluate(GOLD / split, shared_extractor())
     assert report.entities.f1 >= floor["entities_f1"]
     assert report.relations.f1 >= floor["relations_f1"]
+
+
+def test_quality_tables_render_the_report_figures():
+    import importlib.util
+
+    from aikg.evaluate import EvalReport
+
+    spec = importlib.util.spec_from_file_location("quality_tables", Path(__file__).parent.parent / "scripts" / "quality_tables.py")
+    qt = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(qt)
+    doc = score_document("x", dict(GOLD_DOC, unlisted=True), [
+        ent("i:v", "Institute", "Vector Institute"), ent("c:t", "Cluster", "Toronto"),
+        rel("LOCATED_IN", "i:v", "c:t", 0.9)])
+    report = EvalReport("gold", [doc], doc.entities, doc.relations, doc.pairs)
+    overall = "\n".join(qt.overall(report, "dev"))
+    assert "| dev (1) | typed relations | 1.000 | 0.333 | **0.500** | 1 | 0 | 2 |" in overall
+    assert "unlisted (1 docs) typed relations" in overall
+    assert any(line.startswith("| LOCATED_IN | 1.000 | 1.000") for line in qt.by_type(report, "dev"))
+    assert "| LOCATED_IN | - | - | - | 1.00 (1/1) |" in qt.bands(report)
+    assert qt.by_genre(report)[2].startswith("| news | 1 |")
