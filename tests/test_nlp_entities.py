@@ -162,3 +162,90 @@ def test_shared_word_lists_come_from_the_lexicon(ex):
 
     assert "'s" in ex.lexicon.possessive and "campus" in ex.lexicon.site_nouns
     assert ORG_TYPES == SCHEMA.organisation_types
+
+
+# ---------------------------------------------------------------------- names by their form (issue #14)
+def test_job_titles_are_never_entities_nor_parts_of_names(ex):
+    f = run(ex, "Rosa Lindqvist Chief Executive of Tamarind Analytics said the firm will grow. The board: "
+                "Kwame Addo (Chair), Ines Duarte, VP of Engineering at Corvo Systems, and Paulo Reis, "
+                "Associate Dean (Research & Innovation) at the University of Minho.")
+    names = {n for n, _ in kinds(f)}
+    assert ("Rosa Lindqvist", "Person") in kinds(f) and ("Corvo Systems", "Company") in kinds(f)
+    assert not any(w in n for n in names for w in ("Chief", "Chair", "VP", "Dean"))
+
+
+def test_title_after_a_name_in_a_programme_line(ex):
+    f = run(ex, "Panel: Efua Boateng, Head of Research, Ashanti NLP\nTechnical lead: Dale Whitford.")
+    names = {n for n, _ in kinds(f)}
+    assert "Head of Research" not in names and "Technical" not in names
+
+
+def test_fragments_are_not_entities(ex):
+    f = run(ex, "Using AI in Farming\n\nThe British government pledged £5bn for AI compute. Today the fund opened. "
+                "Regional AI Clusters and AI Hubs are growing in a Tampere AI cluster.")
+    names = {n for n, _ in kinds(f)}
+    assert not names & {"Using AI", "British", "5bn for AI", "Today", "AI Clusters", "AI Hubs", "Tampere AI"}
+
+
+def test_front_matter_title_is_not_an_organisation(ex):
+    f = run(ex, "Oporto's AI Landscape 2025\n\nOporto has become a hub for start-ups such as Orvalho Labs.")
+    assert not any("Landscape" in n for n, _ in kinds(f))
+    assert ("Orvalho Labs", "Company") in kinds(f)
+
+
+def test_coordinated_names_are_split(ex):
+    f = run(ex, "The lab works with NIAS and the Edge Learning Laboratory on sensors.")
+    names = {n for n, _ in kinds(f)}
+    assert "Edge Learning Laboratory" in names and "NIAS" in names
+    assert not any(" and " in n for n in names)
+
+
+def test_a_name_with_and_inside_stays_whole(ex):
+    f = run(ex, "The Ministry of Information, Communications and the Digital Economy met the Quantum and "
+                "Photonics Research Programme.")
+    names = {n for n, _ in kinds(f)}
+    assert "Ministry of Information, Communications and the Digital Economy" in names
+
+
+def test_no_repeated_words_in_a_name(ex):
+    f = run(ex, "The report was written by the Hudson Bend Policy Institute Policy Fellows last year.")
+    assert ("Hudson Bend Policy Institute", "Institute") in kinds(f)
+
+
+def test_programme_name_never_includes_an_amount(ex):
+    f = run(ex, "The Economic Development Administration funded the $1B Build Forward Regional Challenge.")
+    assert ("Build Forward Regional Challenge", "Programme") in kinds(f)
+
+
+def test_name_is_cut_at_at(ex):
+    f = run(ex, "Tesla partners with Panasonic at Gigafactory Nevada on battery cells.")
+    names = {n for n, _ in kinds(f)}
+    assert "Panasonic" in names and not any(" at " in n for n in names)
+
+
+def test_campus_name_with_at_stays_whole(ex):
+    from aikg.ingest.nlp.entities import DocContext
+    from aikg.ingest.nlp.mentions import Candidate
+    from aikg.ingest.nlp.mentions.tidy import trim_names
+
+    doc = next(ex._pipes.ents(["She teaches at University of Vermont at Burlington and Panasonic at Gigafactory Reno."]))
+    campus = Candidate(3, 8, "Institute", "ner", label="ORG")
+    firm = Candidate(9, 13, "Company", "ner", label="ORG")
+    out = trim_names(doc, [campus, firm], ex._entities.env, DocContext())
+    texts = [doc[c.start:c.end].text for c in out]
+    assert "University of Vermont at Burlington" in texts and "Panasonic" in texts
+
+
+def test_person_before_of_and_an_organisation(ex):
+    f = run(ex, "12:00 Fireside chat with Amaka Obi of Eko Business School on data policy.")
+    assert ("Eko Business School", "Institute") in kinds(f)
+
+
+def test_institution_word_in_another_language_joins_the_name(ex):
+    f = run(ex, "She is a professor at the Universitat Politècnica de Castelló (UPC) in Spain.")
+    assert ("Universitat Politècnica de Castelló", "Institute") in kinds(f)
+
+
+def test_dateline_place_is_not_a_company(ex):
+    f = run(ex, "Ibadan, 9-10 October 2025 | Landmark Hall\n\nHosted by the Eko Institute for Data Science.")
+    assert ("Ibadan", "Company") not in kinds(f)

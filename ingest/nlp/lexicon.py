@@ -103,6 +103,16 @@ class MentionWords:
     site_determiners: frozenset[str]
     apposition_gaps: tuple[tuple[str, ...], ...]
     list_gaps: tuple[tuple[str, ...], ...]
+    job_title_words: frozenset[str]
+    job_title_modifiers: frozenset[str]
+    job_function_words: frozenset[str]
+    amount_words: frozenset[str]
+    cut_words: frozenset[str]
+    non_name_first_words: frozenset[str]
+    title_nouns: frozenset[str]
+    generic_plurals: frozenset[str]
+    time_words: frozenset[str]
+    demonym_endings: tuple[str, ...]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], where: str) -> "MentionWords":
@@ -114,8 +124,10 @@ class MentionWords:
             raw = data[key]
             if name == "description_types":
                 values[name] = {w.lower(): etype for etype, words in raw.items() for w in words}
-            elif "tuple" in str(ftype):
+            elif "tuple[tuple" in str(ftype):
                 values[name] = tuple(tuple(w.lower() for w in gap) for gap in raw)
+            elif "tuple" in str(ftype):
+                values[name] = tuple(w.lower() for w in raw)
             else:
                 values[name] = frozenset(w.lower() for w in raw)
         return cls(**values)

@@ -19,12 +19,16 @@ from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
+from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
 
 #: (name, stage) in the order they run
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("initial_spans", initial_spans),
     ("merge_adjacent", merge_adjacent),
     ("name_runs", add_name_runs),
+    ("split_coordination", split_coordination),
+    ("trim_names", trim_names),
+    ("drop_fragments", drop_fragments),
     ("acronyms", acronyms),
     ("headings", drop_headings),
     ("short_forms", short_forms),

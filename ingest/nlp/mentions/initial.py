@@ -61,6 +61,8 @@ def _trim(doc: Any, start: int, end: int, label: str, env: Env) -> tuple[int, in
         end -= 1
     if end > start and doc[end - 1].text == "." and label != "ORG" and not doc[end - 2].text.isupper() if end - start > 1 else False:
         end -= 1
+    while end - start > 1 and doc[end - 1].lower_ in ("of", "for", "and", "at", "in"):
+        end -= 1  # "Amaka Obi of": a name never ends in a connector
     return (start, end) if start < end else None
 
 
@@ -135,6 +137,8 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
     if label == "ORG" and start >= 2 and doc[start - 1].lower_ in w.location_participle_preps \
             and doc[start - 2].lower_ in w.location_participles and unnamed:
         label = "GPE"  # "KAUST, located in Thuwal"
+    if label == "ORG" and end - start == 1 and _dateline(doc, start, end):
+        label = "GPE"  # "Lagos, 9-10 October 2025": the place of a dateline
     if label == "ORG" and end - start in (2, 3) and unnamed \
             and (typer.role_apposition(doc, end) or typer.speaker(doc, start, end)):
         label = "PERSON"  # "Demis Hassabis, the chief executive of ..."
@@ -197,3 +201,12 @@ def _name_like(doc: Any, start: int, end: int, typ: str, env: Env) -> bool:
     if " " not in text and "-" in text and text.split("-")[-1][:1].islower():
         return False  # "AI-bio", "AI-enabled"
     return True
+
+
+def _dateline(doc: Any, start: int, end: int) -> bool:
+    """A name opening its line, then a comma and a day or month ("Lagos, 9-10 October", "TORONTO, March 3 --")."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    if not at_line_start or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    return nxt.like_num or nxt.ent_type_ == "DATE"

@@ -36,6 +36,12 @@ def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
         words = [t.text for t in doc[a.start:b.end]]
         typ = env.typer.type_of_name(words) or (b.type if b.type != "Cluster" else a.type)
         return Candidate(a.start, b.end, typ, "rule", label="ORG")
+    if a.end + 1 == b.start and b.type == "Cluster" and a.source == "ner" and a.label == "ORG" \
+            and doc[a.end].lower_ in ("of", "for") and doc[a.end].whitespace_ \
+            and env.typer.type_of_name([t.text for t in doc[a.start:a.end]]) in ("Institute", "Agency", "Programme"):
+        # "Tech Council | of | Australia": a body named after its place ("Mistral AI of Paris" is a firm and its city)
+        typ = env.typer.type_of_name([t.text for t in doc[a.start:b.end]]) or a.type
+        return Candidate(a.start, b.end, typ, "rule", label="ORG")
     if a.end == b.start and b.type == "Cluster" and a.source != "gazetteer" and a.type in ORG_TYPES \
             and b.end < len(doc) and doc[b.end].lower_.strip(".,") in lex.company_legal:
         # "Pinecrest Analytics Ireland Limited": a national subsidiary

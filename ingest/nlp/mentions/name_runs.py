@@ -93,6 +93,10 @@ def _run_candidate(doc: Any, start: int, end: int, spans: list[Candidate], taken
     if bounds is None:
         return None
     start, end = bounds
+    person = taken[start]
+    if person is not None and _owner_name(doc, spans[person], env) and spans[person].start == start \
+            and spans[person].end + 1 < end and doc[spans[person].end].lower_ in ("of", "at", "from"):
+        start = spans[person].end + 1  # "Amaka Obi of Lagos Business School": a person, then an organisation
     typ = _run_type(doc, start, end, env)
     if typ is None:
         return None
@@ -165,3 +169,10 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
                 return True
             m += 1
     return False
+
+
+def _owner_name(doc: Any, s: Candidate, env: Env) -> bool:
+    """A person, or an NER name with no head word, that "of"/"at" may follow ("Amaka Obi of Lagos Business School")."""
+    if s.type == "Person":
+        return True
+    return s.source == "ner" and s.end - s.start >= 2 and env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is None

@@ -1,0 +1,219 @@
+"""Stages after the name runs that tidy names by their form: split coordinated names, trim what is not part
+of a name (job titles, amounts, "at ...", repeated words) and drop fragments that are no names at all.
+
+Every rule reads word lists from ``data/lexicon/mentions.json``; none is keyed on a particular name, and a
+gazetteer match is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
+
+AMOUNT = re.compile(r"^[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k|tn)?$", re.IGNORECASE)
+
+
+def _words(doc: Any, s: Candidate) -> list[str]:
+    return [t.text for t in doc[s.start:s.end]]
+
+
+# ---------------------------------------------------------------------- coordinated names
+def split_coordination(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """"NIAS and the Edge Learning Laboratory", "Groq and Cerebras Systems", "Oracle, Sony Group": two names."""
+    alone = {doc[s.start:s.end].text for s in cands}
+    out: list[Candidate] = []
+    for s in cands:
+        parts = _coordinated_parts(doc, s, env, alone) if s.source != "gazetteer" and s.type in ORG_OR_PROGRAMME else None
+        out.extend(parts if parts else [s])
+    return out
+
+
+def _coordinated_parts(doc: Any, s: Candidate, env: Env, alone: set[str]) -> list[Candidate] | None:
+    for k in range(s.start + 1, s.end - 1):
+        tok = doc[k]
+        if tok.lower_ not in ("and", ",") or not doc[k + 1].text[:1].isupper() and doc[k + 1].lower_ != "the":
+            continue
+        right = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        if right >= s.end or not doc[right].text[:1].isupper():
+            continue
+        if tok.text == "," and any(t.lower_ in ("and", ",", "&") for t in doc[right:s.end]):
+            continue  # "Wallenberg AI, Autonomous Systems and Software Program": a comma inside a name
+        the = doc[right - 1].lower_ == "the" and env.typer.type_of_name([t.text for t in doc[right:s.end]]) is not None
+        if the or _both_names(doc, s.start, k, right, s.end, env, alone):
+            return [p for p in (_part(doc, s, s.start, k, env), _part(doc, s, right, s.end, env)) if p is not None]
+    return None
+
+
+def _both_names(doc: Any, a: int, b: int, c: int, d: int, env: Env, alone: set[str]) -> bool:
+    """Are doc[a:b] and doc[c:d] each a name: one typed by its head words, the other typed or named alone?"""
+    typer = env.typer
+    left, right = [t.text for t in doc[a:b]], [t.text for t in doc[c:d]]
+    lt, rt = typer.type_of_name(left), typer.type_of_name(right)
+    if typer.type_of_name(left + [doc[b].text] + right) == "Agency" and doc[b].text == ",":
+        return False  # "Department for Science, Innovation and Technology"
+    generic = env.lex.generic_name_words
+
+    def named(words: list[str], typ: str | None) -> bool:
+        if typ is not None and len(words) >= 2:
+            return True
+        return len(words) == 1 and words[0] in alone and words[0].lower() not in generic
+
+    if len(left) >= 2 and len(right) >= 2 and " ".join(left) not in alone:
+        return False  # "Autonomous Systems and Software Program": one name unless the left part stands alone elsewhere
+    return (lt is not None or rt is not None) and named(left, lt) and named(right, rt)
+
+
+def _part(doc: Any, s: Candidate, start: int, end: int, env: Env) -> Candidate | None:
+    if start >= end:
+        return None
+    entry = env.gaz.lookup(doc[start:end].text)
+    if entry is not None:
+        return Candidate(start, end, entry.type, "gazetteer", label=s.label, entry=entry)
+    typ = env.typer.type_of_name([t.text for t in doc[start:end]]) or env.lex.default_org
+    return Candidate(start, end, typ, "rule", label=s.label)
+
+
+# ---------------------------------------------------------------------- trimming
+def trim_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Cut job titles, leading amounts, "at ..." and repeated words off names (gazetteer matches stay)."""
+    out: list[Candidate] = []
+    for s in cands:
+        if s.source == "gazetteer" or s.acronym_of:
+            out.append(s)
+            continue
+        _strip_titles(doc, s, env)
+        _extend_left(doc, s, env)
+        _strip_amount(doc, s, env)
+        _cut_repeat(doc, s, env)
+        rest = _cut_at(doc, s, env)
+        if s.end > s.start:
+            out.append(s)
+        if rest is not None:
+            out.append(rest)
+    return out
+
+
+def _title_word(tok: Any, env: Env) -> bool:
+    low = tok.lower_.rstrip(".")
+    return low in env.words.job_title_words or low in env.words.job_title_modifiers
+
+
+def _strip_titles(doc: Any, s: Candidate, env: Env) -> None:
+    """"Nadia Ferreira-Osei Chief", "Chief Scientist Jane Doe": the person's name only."""
+    if s.type != "Person" and s.label != "PERSON":
+        return
+    while s.end - s.start > 1 and _title_word(doc[s.end - 1], env):
+        s.end -= 1
+    lead = s.start
+    while lead < s.end and _title_word(doc[lead], env):
+        lead += 1
+    if lead > s.start and s.end - lead >= 2:
+        s.start = lead
+
+
+def _extend_left(doc: Any, s: Candidate, env: Env) -> None:
+    """"Universitat | Politècnica de València": a capitalised institution word right before a name belongs to it."""
+    k = s.start - 1
+    if k < 0 or not doc[k].is_title or not doc[k].is_alpha or not doc[k].whitespace_ or doc[k].is_sent_start:
+        return
+    if doc[k].lower_ in env.lex.institute_words and s.type != "Cluster":
+        s.start = k
+        typ = env.typer.type_of_name([t.text for t in doc[s.start:s.end]])
+        s.type = typ or s.type
+
+
+def _strip_amount(doc: Any, s: Candidate, env: Env) -> None:
+    """"$1B Build Back Better Regional Challenge": a programme's name never includes an amount."""
+    w = env.words
+    k = s.start
+    while k < s.end and (AMOUNT.match(doc[k].text) or doc[k].lower_ in w.amount_words):
+        k += 1
+    if k == s.start:
+        return
+    while k < s.end and doc[k].lower_ in w.name_connectors:
+        k += 1
+    s.start = k
+    if s.end - s.start >= 1 and all(t.lower_ in env.lex.generic_name_words for t in doc[s.start:s.end]):
+        s.end = s.start  # "5bn for AI": nothing left that names anything
+
+
+def _cut_repeat(doc: Any, s: Candidate, env: Env) -> None:
+    """"Hudson Ridge Policy Institute Policy Fellows": a name ends at its head before a word repeats."""
+    seen: set[str] = set()
+    for k in range(s.start, s.end):
+        low = doc[k].lower_
+        if k > s.start + 1 and low in seen and low.isalpha() and low not in env.words.name_connectors:
+            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) is not None:
+                s.end = k
+            return
+        seen.add(low)
+
+
+def _cut_at(doc: Any, s: Candidate, env: Env) -> Candidate | None:
+    """"Panasonic at Gigafactory Nevada": cut at a lower-case "at"/"with"; keep the rest if its head types it."""
+    for k in range(s.start + 1, s.end - 1):
+        if doc[k].lower_ in env.words.cut_words and doc[k].is_lower:
+            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) == "Institute" and doc[k].lower_ == "at":
+                return None  # "University of Texas at Austin": a campus name
+            typ = env.typer.type_of_name([t.text for t in doc[k + 1:s.end]])
+            if typ is None and _job_title(doc, Candidate(s.start, k, s.type, s.source), env):
+                typ = env.lex.default_org  # "VP of Engineering at Corvo Systems": where the person works
+            rest = Candidate(k + 1, s.end, typ, "rule", label=s.label) if typ else None
+            s.end = k
+            return rest
+    return None
+
+
+# ---------------------------------------------------------------------- fragments
+def drop_fragments(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Job titles, headings and headline fragments, generic plurals, days and demonyms are not entities."""
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "Cluster")}
+    out: list[Candidate] = []
+    for s in cands:
+        if s.source == "gazetteer" or s.acronym_of or not _fragment(doc, s, env):
+            out.append(s)
+        elif _scene_name(doc, s, env) and doc[s.start].text in places:
+            out.append(Candidate(s.start, s.start + 1, "Cluster", "rule", label="GPE"))  # "a Lagos AI cluster": a hub
+    return out
+
+
+def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
+    w = env.words
+    toks = doc[s.start:s.end]
+    lows = [t.lower_ for t in toks]
+    if s.type != "Person" and _job_title(doc, s, env):
+        return True  # "Head of Research", "Associate Dean (Research & Innovation", "Chair"
+    if lows[0] in w.non_name_first_words or (len(lows) == 1 and lows[0] in w.time_words):
+        return True  # "Using AI", "Inside the Lab", "Today"
+    content = [x for x in lows if not any(c.isdigit() for c in x)]
+    if content and content[-1] in w.title_nouns and s.type != "Person":
+        return True  # "Lisbon's AI Landscape 2025", "UW News"
+    generic = env.lex.generic_name_words | env.lex.generic_modifiers | w.generic_plurals | {"ai", "ml"}
+    if len(lows) <= 3 and lows[-1] in w.generic_plurals and all(x in generic for x in lows):
+        return True  # "AI Clusters", "AI Hubs"
+    if len(lows) == 1 and s.type != "Person" and lows[0].endswith(w.demonym_endings) and s.end < len(doc) \
+            and doc[s.end].is_lower and doc[s.end].is_alpha and not env.typer.type_of_name([toks[0].text]):
+        return True  # "the British government"
+    return _scene_name(doc, s, env)
+
+
+def _job_title(doc: Any, s: Candidate, env: Env) -> bool:
+    """Only title, function and connector words, with a title word in it or right after it ("Technical lead")."""
+    w = env.words
+    lows = [t.lower_.rstrip(".") for t in doc[s.start:s.end]]
+    allowed = w.job_title_words | w.job_title_modifiers | w.job_function_words
+    if not all(x in allowed for x in lows):
+        return False
+    nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+    return any(x in w.job_title_words for x in lows) or (nxt in w.job_title_words and doc[s.end].is_lower)
+
+
+def _scene_name(doc: Any, s: Candidate, env: Env) -> bool:
+    """"a Lagos AI cluster", "the Nordic AI corridor": a place or adjective + "AI" describing a scene."""
+    if s.end - s.start != 2 or doc[s.end - 1].text != "AI" or s.end >= len(doc):
+        return False
+    if doc[s.end].lower_ not in env.words.scene_nouns or env.typer.type_of_name([doc[s.start].text]):
+        return False
+    return s.start > 0 and (doc[s.start - 1].lower_ in env.words.articles or doc[s.start - 1].lower_ in env.words.possessive)
