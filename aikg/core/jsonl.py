@@ -70,6 +70,13 @@ def _str(data: dict[str, Any], key: str, *, required: bool = True, empty_ok: boo
     return value
 
 
+def _required(data: dict[str, Any], key: str, *, empty_ok: bool = False) -> str:
+    """A string field that must be present (:func:`_str` with ``required=True``)."""
+    value = _str(data, key, empty_ok=empty_ok)
+    assert value is not None  # _str raises for a missing required field
+    return value
+
+
 def _int(data: dict[str, Any], key: str) -> int:
     value = data.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
@@ -82,11 +89,11 @@ def _int(data: dict[str, Any], key: str) -> int:
 def _span(data: dict[str, Any], what: str) -> tuple[str, int, int]:
     if not isinstance(data, dict):
         raise RecordError(f"{what} must be an object")
-    doc = _str(data, "doc")
+    doc = _required(data, "doc")
     start, end = _int(data, "start"), _int(data, "end")
     if end < start:
         raise RecordError(f"{what} ends ({end}) before it starts ({start})")
-    return doc, start, end  # type: ignore[return-value]
+    return doc, start, end
 
 
 def _primitive(value: Any) -> bool:
@@ -101,80 +108,105 @@ def parse_record(data: Any) -> Record:
         raise RecordError("a record must be a JSON object")
     kind = data.get("record")
     if kind == "document":
-        doc_kind = _str(data, "kind")
-        if doc_kind not in SCHEMA.document_kinds:
-            raise RecordError(f"unknown document kind {doc_kind!r}; use one of {', '.join(SCHEMA.document_kinds)}")
-        pages = data.get("pages")
-        if pages is not None and (not isinstance(pages, list) or not all(isinstance(p, int) and not isinstance(p, bool) for p in pages)):
-            raise RecordError("field 'pages' must be a list of integers")
-        return DocumentRecord(
-            id=_str(data, "id"),  # type: ignore[arg-type]
-            source=_str(data, "source"),  # type: ignore[arg-type]
-            title=_str(data, "title", empty_ok=True) or "",
-            kind=doc_kind,  # type: ignore[arg-type]
-            chars=_int(data, "chars"),
-            published=_str(data, "published", required=False),
-            publisher=_str(data, "publisher", required=False),
-            pages=pages,
-        )
+        return _document(data)
     if kind == "entity":
-        etype = _str(data, "type")
-        if etype not in SCHEMA.entity_types:
-            raise RecordError(f"unknown entity type {etype!r}; use one of {', '.join(SCHEMA.entity_types)}")
-        aliases = data.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise RecordError("field 'aliases' must be a list of strings")
-        for alias in aliases:
-            problem = _text_problem(alias)
-            if problem:
-                raise RecordError(f"field 'aliases' {problem}")
-        mentions_raw = data.get("mentions", [])
-        if not isinstance(mentions_raw, list):
-            raise RecordError("field 'mentions' must be a list")
-        mentions = [Mention(*_span(m, "mention")) for m in mentions_raw]
-        props = data.get("props", {})
-        if not isinstance(props, dict):
-            raise RecordError("field 'props' must be an object")
-        for key, value in props.items():
-            if key in SCHEMA.reserved_entity_properties:
-                raise RecordError(f"props may not set the reserved property '{key}'")
-            if not key.isidentifier() or not _primitive(value):
-                raise RecordError(f"prop '{key}' must be an identifier with a string, number or boolean value")
-        return EntityRecord(
-            id=_str(data, "id"),  # type: ignore[arg-type]
-            type=etype,  # type: ignore[arg-type]
-            name=_str(data, "name"),  # type: ignore[arg-type]
-            aliases=list(dict.fromkeys(a for a in aliases if a.strip())),
-            mentions=mentions,
-            props=props,
-        )
+        return _entity(data)
     if kind == "relation":
-        rtype = _str(data, "type")
-        if rtype not in SCHEMA.relation_types:
-            raise RecordError(f"unknown relation type {rtype!r}; use one of {', '.join(SCHEMA.relation_types)}")
-        confidence = data.get("confidence")
-        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
-            raise RecordError(f"field 'confidence' must be a number in [0, 1], got {confidence!r}")
-        evidence_raw = data.get("evidence")
-        if not isinstance(evidence_raw, list) or not evidence_raw:
-            raise RecordError("field 'evidence' must be a non-empty list (every relation needs its sentence)")
-        evidence = []
-        for item in evidence_raw:
-            doc, start, end = _span(item, "evidence")
-            sentence = _str(item, "sentence", empty_ok=True) or ""
-            page = item.get("page")
-            if page is not None and (isinstance(page, bool) or not isinstance(page, int)):
-                raise RecordError("evidence 'page' must be an integer")
-            evidence.append(Evidence(doc, start, end, sentence, page))
-        return RelationRecord(
-            type=rtype,  # type: ignore[arg-type]
-            source=_str(data, "source"),  # type: ignore[arg-type]
-            target=_str(data, "target"),  # type: ignore[arg-type]
-            confidence=float(confidence),
-            method=_str(data, "method"),  # type: ignore[arg-type]
-            evidence=evidence,
-        )
+        return _relation(data)
     raise RecordError(f"unknown record kind {kind!r}; use document, entity or relation")
+
+
+def _document(data: dict[str, Any]) -> DocumentRecord:
+    doc_kind = _required(data, "kind")
+    if doc_kind not in SCHEMA.document_kinds:
+        raise RecordError(f"unknown document kind {doc_kind!r}; use one of {', '.join(SCHEMA.document_kinds)}")
+    pages = data.get("pages")
+    if pages is not None and (not isinstance(pages, list)
+                              or not all(isinstance(p, int) and not isinstance(p, bool) for p in pages)):
+        raise RecordError("field 'pages' must be a list of integers")
+    return DocumentRecord(
+        id=_required(data, "id"),
+        source=_required(data, "source"),
+        title=_str(data, "title", empty_ok=True) or "",
+        kind=doc_kind,
+        chars=_int(data, "chars"),
+        published=_str(data, "published", required=False),
+        publisher=_str(data, "publisher", required=False),
+        pages=pages,
+    )
+
+
+def _aliases(data: dict[str, Any]) -> list[str]:
+    aliases = data.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise RecordError("field 'aliases' must be a list of strings")
+    for alias in aliases:
+        problem = _text_problem(alias)
+        if problem:
+            raise RecordError(f"field 'aliases' {problem}")
+    return aliases
+
+
+def _props(data: dict[str, Any]) -> dict[str, Any]:
+    props = data.get("props", {})
+    if not isinstance(props, dict):
+        raise RecordError("field 'props' must be an object")
+    for key, value in props.items():
+        if key in SCHEMA.reserved_entity_properties:
+            raise RecordError(f"props may not set the reserved property '{key}'")
+        if not key.isidentifier() or not _primitive(value):
+            raise RecordError(f"prop '{key}' must be an identifier with a string, number or boolean value")
+    return props
+
+
+def _entity(data: dict[str, Any]) -> EntityRecord:
+    etype = _required(data, "type")
+    if etype not in SCHEMA.entity_types:
+        raise RecordError(f"unknown entity type {etype!r}; use one of {', '.join(SCHEMA.entity_types)}")
+    aliases = _aliases(data)
+    mentions_raw = data.get("mentions", [])
+    if not isinstance(mentions_raw, list):
+        raise RecordError("field 'mentions' must be a list")
+    mentions = [Mention(*_span(m, "mention")) for m in mentions_raw]
+    props = _props(data)
+    return EntityRecord(
+        id=_required(data, "id"),
+        type=etype,
+        name=_required(data, "name"),
+        aliases=list(dict.fromkeys(a for a in aliases if a.strip())),
+        mentions=mentions,
+        props=props,
+    )
+
+
+def _evidence(item: Any) -> Evidence:
+    doc, start, end = _span(item, "evidence")
+    sentence = _str(item, "sentence", empty_ok=True) or ""
+    page = item.get("page")
+    if page is not None and (isinstance(page, bool) or not isinstance(page, int)):
+        raise RecordError("evidence 'page' must be an integer")
+    return Evidence(doc, start, end, sentence, page)
+
+
+def _relation(data: dict[str, Any]) -> RelationRecord:
+    rtype = _required(data, "type")
+    if rtype not in SCHEMA.relation_types:
+        raise RecordError(f"unknown relation type {rtype!r}; use one of {', '.join(SCHEMA.relation_types)}")
+    confidence = data.get("confidence")
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        raise RecordError(f"field 'confidence' must be a number in [0, 1], got {confidence!r}")
+    evidence_raw = data.get("evidence")
+    if not isinstance(evidence_raw, list) or not evidence_raw:
+        raise RecordError("field 'evidence' must be a non-empty list (every relation needs its sentence)")
+    evidence = [_evidence(item) for item in evidence_raw]
+    return RelationRecord(
+        type=rtype,
+        source=_required(data, "source"),
+        target=_required(data, "target"),
+        confidence=float(confidence),
+        method=_required(data, "method"),
+        evidence=evidence,
+    )
 
 
 def iter_lines(path: str | Path, stream: IO[str] | None = None) -> Iterator[tuple[int, Record | LineError]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any
 
 
 @contextlib.contextmanager
@@ -13,7 +14,7 @@ def progress(total: int | None, description: str, *, enabled: bool | None = None
     """Yield ``advance(n)``; draws a rich progress bar when stderr is a terminal."""
     show = sys.stderr.isatty() if enabled is None else enabled
     if not show:
-        yield lambda n=1: None
+        yield _ignore
         return
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
@@ -21,11 +22,19 @@ def progress(total: int | None, description: str, *, enabled: bool | None = None
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
-        def render(self, task):  # type: ignore[no-untyped-def]
+        def render(self, task: Any) -> Text:
             return Text(f"{task.speed:,.1f} {unit}/s" if task.speed else f"- {unit}/s")
 
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
         task = bar.add_task(description, total=total)
-        yield lambda n=1: bar.advance(task, n)
+
+        def advance(n: int = 1) -> None:
+            bar.advance(task, n)
+
+        yield advance
+
+
+def _ignore(n: int = 1) -> None:
+    """``advance`` when nothing is drawn."""
