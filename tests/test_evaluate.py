@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aikg.evaluate import BANDS, Score, band_of, evaluate, score_document
 from aikg.core.facts import EntityRecord, RelationRecord
+from aikg.evaluate import BANDS, Score, band_of, evaluate, score_document
 from aikg.ingest.nlp.extractor import shared_extractor
 
 GOLD = Path(__file__).parent / "data" / "gold"
