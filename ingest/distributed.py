@@ -5,7 +5,7 @@ and each chunk is one task (``client.map``): the worker loads its files, runs th
 extractor (spaCy loads once per worker process) and returns only small things: the
 document records, the loader's structured facts and the :class:`~aikg.ingest.nlp.DocFacts`.
 The client then does the single reduce step ``Pipeline.extract`` does in one process: the
-same ``resolve()`` call over all DocFacts (it sorts them by document id, so the order in
+same ``merge_mentions()`` call over all DocFacts (it sorts them by document id, so the order in
 which tasks finish does not matter) and the same ``merge_records``. The result is the
 same records as ``aikg extract`` on the same files.
 
@@ -160,13 +160,14 @@ def chunk(items: Sequence[Any], parts: int) -> list[list[Any]]:
 
 def reduce_results(results: Sequence[ChunkResult], decisions: str | Path | None = None) -> list[Record]:
     """The single-process reduce of ``Pipeline.extract``: resolve all DocFacts at once, then merge."""
-    from aikg.ingest.nlp.resolve import KnownEntity, load_decisions, resolve
+    from aikg.ingest.nlp.resolve import KnownEntity, load_decisions, merge_mentions, places_within
 
     docs = [d for r in results for d in r.docs]
     loader_facts = [f for d in docs for f in d.loader_facts]
     known = [KnownEntity(f.id, f.type, f.name, tuple(f.aliases)) for f in loader_facts if isinstance(f, EntityRecord)]
     facts = [d.facts for d in docs if d.facts is not None]
-    resolved = resolve(facts, known=known, decisions=load_decisions(decisions) if decisions else None)
+    resolved = merge_mentions(facts, known=known, decisions=load_decisions(decisions) if decisions else None)
+    resolved += places_within([*loader_facts, *resolved])  # a city inside a metro cluster: WITHIN the metro
     return merge_records([*(d.record for d in docs), *loader_facts, *resolved])
 
 

@@ -160,7 +160,7 @@ class Pipeline:
     def extract(self, docs: Sequence[LoadedDocument], known: Iterable[Any] = (),
                 progress: Callable[[int], None] | None = None) -> list[Record]:
         """Records for ``docs``: documents, resolved entities and relations."""
-        from aikg.ingest.nlp.resolve import KnownEntity, resolve
+        from aikg.ingest.nlp.resolve import KnownEntity, merge_mentions, places_within
 
         loader_facts = [f for d in docs for f in d.facts]
         known_all = list(known) + [KnownEntity(f.id, f.type, f.name, tuple(f.aliases))
@@ -173,7 +173,8 @@ class Pipeline:
                 progress(1)
         if progress:
             progress(len(docs) - len(nlp_docs))
-        resolved = resolve(facts, known=known_all, decisions=self.decisions)
+        resolved = merge_mentions(facts, known=known_all, decisions=self.decisions)
+        resolved += places_within([*loader_facts, *resolved])  # a city inside a metro cluster: WITHIN the metro
         return merge_records([*(d.record() for d in docs), *loader_facts, *resolved])
 
 

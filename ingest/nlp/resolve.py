@@ -23,13 +23,15 @@ from aikg.core.facts import EntityRecord, RelationRecord
 from aikg.ingest.nlp.records import DocFacts
 from aikg.ingest.nlp.resolution.conflicts import sentence_conflicts
 from aikg.ingest.nlp.resolution.decisions import Decision, Decisions, KnownEntity, load_decisions
+from aikg.ingest.nlp.resolution.geography import places_within
 from aikg.ingest.nlp.resolution.groups import Groups
 from aikg.ingest.nlp.resolution.links import explicit_edges, short_name_edges, surname_edges
 from aikg.ingest.nlp.resolution.nodes import Node, build_nodes, namespace
 from aikg.ingest.nlp.resolution.records import entity_records, relation_records
 from aikg.ingest.nlp.resolution.stages import apply_decisions, join_exact, join_typos, join_weak
 
-__all__ = ["Decision", "Decisions", "KnownEntity", "load_decisions", "merge_mentions", "namespace", "resolve"]
+__all__ = ["Decision", "Decisions", "KnownEntity", "load_decisions", "merge_mentions", "namespace", "places_within",
+           "resolve"]
 
 
 def _document_links(docs: list[DocFacts], index: dict[tuple, int], nodes: list[Node]) -> tuple[list, list, set]:
