@@ -393,8 +393,8 @@ def test_export_to_path_is_atomic(loaded, tmp_path):
 
 
 def test_rdfxml_refuses_a_control_character_other_formats_escape_it(store):
-    from aikg.graph.loader import load_records
     from aikg.core.facts import DocumentRecord, EntityRecord, Mention
+    from aikg.graph.loader import load_records
 
     doc = DocumentRecord("e" * 64, "x.txt", "t", "text", 10)
     ent = EntityRecord("person:bell", "Person", "Bell\x07 Labs\x1f", [], [Mention(doc.id, 0, 4)])

@@ -6,9 +6,9 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
+from aikg.core.schema import SCHEMA
 from aikg.graph.rdf import reads
 from aikg.graph.rdf.mapping import AIKG, ONTOLOGY_PATH, SHAPES_PATH, Terms, load_mapping
-from aikg.core.schema import SCHEMA
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 MAP = load_mapping()

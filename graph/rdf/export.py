@@ -26,13 +26,13 @@ from typing import IO, Any
 from rdflib import Graph
 
 from aikg.core.errors import ConfigError, InputError
+from aikg.core.schema import SCHEMA
 from aikg.graph.edge_list import EDGE_COLUMNS
 from aikg.graph.rdf import reads
 from aikg.graph.rdf.iris import DEFAULT_BASE, IriScheme
 from aikg.graph.rdf.mapping import Mapping, load_mapping
 from aikg.graph.rdf.triples import Block, TripleMaker, to_rdflib
 from aikg.graph.rdf.writers import make_writer, normalise_format
-from aikg.core.schema import SCHEMA
 from aikg.graph.store import GraphStore
 
 _RDFLIB_FORMAT = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "xml": "xml"}

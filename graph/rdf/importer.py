@@ -26,11 +26,11 @@ from rdflib.term import Node
 
 from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
 from aikg.core.jsonl import RecordError, parse_record
+from aikg.core.schema import SCHEMA
 from aikg.graph.loader import LoadReport, load_records
 from aikg.graph.rdf.files import parse_file
 from aikg.graph.rdf.mapping import Mapping, Terms, load_mapping
 from aikg.graph.rdf.writers import Prefixes
-from aikg.core.schema import SCHEMA
 from aikg.graph.store import GraphStore
 
 

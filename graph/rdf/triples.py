@@ -20,9 +20,10 @@ from typing import Any, NamedTuple
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
+from aikg.core.schema import SCHEMA
+from aikg.core.sources import without_local_root
 from aikg.graph.rdf.iris import IriScheme
 from aikg.graph.rdf.mapping import Mapping, Terms, load_mapping
-from aikg.core.schema import SCHEMA
 
 
 class Lit(NamedTuple):
@@ -105,6 +106,8 @@ class TripleMaker:
         pairs.append((dp["id"], lit_str(doc_id)))
         for key in ("source", "title", "kind", "published", "publisher"):
             value = props.get(key)
+            if key == "source" and value:
+                value = without_local_root(value)  # older extractions may hold an absolute local path
             if value is not None and (value != "" or key == "title"):
                 pairs.append((dp[key], lit_str(value)))
         if props.get("chars") is not None:

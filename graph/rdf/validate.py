@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -63,7 +63,7 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
                                                inference="none", abort_on_first=False, allow_warnings=False)
     violations = []
     for result in results.subjects(predicate=None, object=SH.ValidationResult, unique=True):
-        v = lambda p: results.value(result, p)  # noqa: E731
+        v = partial(results.value, result)  # v(predicate): the result's value for it
         violations.append(Violation(
             focus=_text(v(SH.focusNode)), path=_text(v(SH.resultPath)), value=_text(v(SH.value)),
             message=_text(v(SH.resultMessage)), severity=_text(v(SH.resultSeverity)).rpartition("#")[2],

@@ -24,7 +24,6 @@ from aikg.graph.views.model import (
     cap_network,
     entity_type,
     filter_network,
-    node_from_row,
     rows_from_edge_list,
 )
 
