@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aikg.core.facts import DocumentRecord, Record
+from aikg.core.sources import shareable_source
 
 
 @dataclass
@@ -31,9 +32,10 @@ class LoadedDocument:
     extract_text: bool = True  # False when the loader's facts are all there is (tables)
 
     def record(self) -> DocumentRecord:
+        """The stored record; its source is a URL when known, else the file name (never a local path)."""
         return DocumentRecord(
             id=self.id,
-            source=self.source,
+            source=shareable_source(self.source, self.meta),
             title=self.title,
             kind=self.kind,
             chars=len(self.text),

@@ -39,6 +39,41 @@ def _encrypted_pdf() -> bytes:
     return out.getvalue()
 
 
+#: Nested entity declarations ("billion laughs"): 1 KB that a naive parser expands to ~10^9 "lol"s.
+_LOLS = "".join(f'<!ENTITY lol{i} "{"".join(f"&lol{i - 1};" for _ in range(10))}">' for i in range(1, 10))
+BOMB_DTD = f'<!DOCTYPE lolz [<!ENTITY lol0 "lol">{_LOLS}]>'
+
+
+def rdf_xml_bomb() -> bytes:
+    """An RDF/XML file whose one literal is the entity bomb."""
+    return (f'<?xml version="1.0"?>\n{BOMB_DTD}\n'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:schema="https://schema.org/">'
+            '<rdf:Description rdf:about="https://w3id.org/aikg/entity/x"><schema:name>&lol9;</schema:name>'
+            '</rdf:Description></rdf:RDF>\n').encode()
+
+
+def xlsx_bomb() -> bytes:
+    """A real workbook whose shared strings part declares the entity bomb."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["entity", "cluster"])
+    wb.active.append(["Vector Institute", "Toronto"])
+    plain = io.BytesIO()
+    wb.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                head, sep, body = data.partition(b"?>") if data.startswith(b"<?xml") else (b"", b"", data)
+                data = head + sep + BOMB_DTD.encode() + body.replace(b"Toronto", b"&lol9;")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
 def make_hostile_corpus(folder: Path) -> dict[str, str | None]:
     """Write the files; return name -> expected failure reason fragment (None: must load cleanly)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -58,6 +93,8 @@ def make_hostile_corpus(folder: Path) -> dict[str, str | None]:
                              b"CENTRAL INDEX KEY: not-a-number\n", None),
         "nav_only.html": (b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>", None),
         "unsupported.docx": (b"PK\x03\x04 not really a docx", "unsupported"),
+        "entity_bomb.xlsx": (xlsx_bomb(), "entit"),  # refused before openpyxl expands anything
+        "entity_bomb.rdf": (rdf_xml_bomb(), "unsupported"),  # not a document; aikg import rdf refuses it
     }
     expected: dict[str, str | None] = {name: reason for name, (_, reason) in files.items()}
     # files that must load (no crash, no code execution), with hostile content kept as data

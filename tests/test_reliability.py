@@ -76,7 +76,7 @@ def test_hostile_corpus_mixed_with_good_files(tmp_path):
         assert clean_rels <= mixed_rels
         # hostile text stayed data: nothing executed or deleted, values stored verbatim
         sources = {r["s"] for r in mixed_store.read("MATCH (d:Document) RETURN d.source AS s")}
-        assert str(tmp_path / "mixed" / "injection.md") in sources
+        assert "injection.md" in sources  # the file name: no local path in the store
         formulas = mixed_store.read("MATCH (e:Entity) WHERE e.name STARTS WITH '=cmd' RETURN e.name AS n")
         assert all(r["n"].startswith("=cmd|") for r in formulas)
     finally:

@@ -63,6 +63,9 @@ def test_a_full_disk_fails_the_documents_it_refused_and_a_restart_shows_what_was
     everything = {str(p) for p in SAMPLES.iterdir() if not p.name.startswith(".")}
     reported = sorted(everything - {src for src, _ in failed})
     assert len(reported) == processed
+    from aikg.ingest.loaders import load_path
+
+    reported = sorted(load_path(Path(p)).record().source for p in reported)  # stored: file name or URL
     assert _sources(home) == reported  # the restart holds exactly what was reported loaded
     assert _sources(home) == reported  # and keeps holding it (no snapshot replaced the log)
     record = json.loads((home / "embedded" / "committed.json").read_text())

@@ -133,6 +133,7 @@ def query(
     from aikg.api import store_session
     from aikg.core.errors import ConfigError
     from aikg.graph.views import network_from_edges
+    from aikg.pair_views import pair_stem, pairs_to_edges
 
     try:
         from aikg.queries import catalog
@@ -141,6 +142,8 @@ def query(
     _check_drawable(catalog, name)
     with store_session(store, home) as st:
         result = catalog.run_query(st, name, parse_params(param))
+        if pair_stem([str(c) for c in result.columns]):  # pairs (clusters sharing partners): a pair map
+            result = pairs_to_edges(result)
         net = network_from_edges(result, store=st, title=f"Query: {name}", types=_split(types),
                                  relations=_split(relations), min_evidence=min_evidence, max_nodes=max_nodes)
     _write(net, output, image, title)
@@ -155,11 +158,17 @@ def _check_drawable(catalog: Any, name: str) -> None:
         return
     entries = load()
     query = entries.get(name)  # an unknown name fails here, listing the valid ones
-    if getattr(query, "returns_edges", True) or "id" in getattr(query, "column_names", ()):
+    from aikg.pair_views import pair_stem
+
+    def drawable(q: Any) -> bool:
+        columns = list(getattr(q, "column_names", ()))
+        return getattr(q, "returns_edges", True) or "id" in columns or pair_stem(columns) is not None
+
+    if drawable(query):
         return
-    drawable = [q.name for q in entries if getattr(q, "returns_edges", False)]
-    raise QueryError(f"query {name} returns no relationships (edge-list columns), so it cannot be drawn; "
-                     f"queries that can: {', '.join(drawable) or 'none'}")
+    can = [q.name for q in entries if drawable(q)]
+    raise QueryError(f"query {name} returns no relationships (edge-list columns) or pairs of entities, so it "
+                     f"cannot be drawn; queries that can: {', '.join(can) or 'none'}")
 
 
 @viz_app.command("graph")

@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from aikg.core.errors import InputError
+from aikg.core.xmlsafe import check_xml
 from aikg.graph.rdf.writers import format_for_path, normalise_format
 
 _RDFLIB = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "xml": "xml"}
@@ -19,6 +20,9 @@ def parse_file(path: str | os.PathLike[str], fmt: str | None = None) -> Graph:
     fmt = normalise_format(fmt) if fmt else format_for_path(str(path), default="turtle")
     if not path.is_file():
         raise InputError("no such file", source=str(path))
+    if fmt == "xml":  # refuse entity declarations (billion laughs) before rdflib's parser expands them
+        with path.open("rb") as fh:
+            check_xml(fh, str(path))
     graph = Graph()
     try:
         graph.parse(str(path), format=_RDFLIB[fmt])

@@ -119,7 +119,7 @@ def to_pyvis(net: ViewNetwork, *, edge_labels: bool | None = None) -> Any:
             "arrows": {"to": {"enabled": not edge.symmetric}},
         }
         if show_labels:
-            options["label"] = relation_label(edge.type)
+            options["label"] = edge.label or relation_label(edge.type)
         vnet.add_edge(edge.source, edge.target, **options)
     vnet.set_options(json.dumps(vis_options(net)))
     return vnet

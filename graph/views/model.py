@@ -35,6 +35,7 @@ class ViewEdge:
     confidence: float | None = None
     docs: int = 0
     sentence: str = ""
+    label: str = ""  # drawn on the edge instead of the relationship type (e.g. the partners two clusters share)
 
     @property
     def symmetric(self) -> bool:
@@ -148,7 +149,8 @@ def edge_from_row(row: Mapping[str, Any]) -> ViewEdge:
     if isinstance(sentence, (list, tuple)):
         sentence = sentence[0] if sentence else ""
     return ViewEdge(_text(row.get("source")), _text(row.get("target")), _text(row.get("type")),
-                    _int(row.get("support")), confidence, _int(row.get("docs")), _text(sentence))
+                    _int(row.get("support")), confidence, _int(row.get("docs")), _text(sentence),
+                    _text(row.get("label")))
 
 
 def _merge(a: ViewEdge, b: ViewEdge) -> ViewEdge:
@@ -248,5 +250,5 @@ def rows_from_edge_list(records: Iterable[Mapping[str, Any]]) -> tuple[list[dict
             edges.append({"source": ends[0], "target": ends[1], "type": _text(rec.get("type")),
                           "support": rec.get("support"), "confidence": rec.get("confidence"),
                           "docs": _first(rec, "docs", "documents"),
-                          "sentence": _first(rec, "sentence", "evidence")})
+                          "sentence": _first(rec, "sentence", "evidence"), "label": rec.get("label")})
     return list(nodes.values()), edges

@@ -80,8 +80,10 @@ def node_tooltip(node: ViewNode, degree: int) -> str:
 def edge_tooltip(edge: ViewEdge, net: ViewNetwork) -> str:
     src, dst = net.nodes[edge.source].name, net.nodes[edge.target].name
     arrow = "↔" if edge.symmetric else "→"
-    lines = [f"{src} {arrow} {dst}", f"{edge.type} ({relation_label(edge.type)})",
-             f"Supporting sentences: {edge.support}; documents: {edge.docs}"]
+    lines = [f"{src} {arrow} {dst}", f"{edge.type} ({relation_label(edge.type)})"]
+    if edge.label:  # a derived link (e.g. shared partners): its label says what it stands for
+        return "\n".join(lines + [edge.label])
+    lines.append(f"Supporting sentences: {edge.support}; documents: {edge.docs}")
     if edge.confidence is not None:
         lines.append(f"Confidence: {edge.confidence:.2f}")
     if edge.sentence:

@@ -125,6 +125,9 @@ class MarkdownLoader:
         author = _people(front.get("author")) or _people(front.get("authors"))
         publisher = _people(front.get("publisher")) or author
         meta: dict[str, Any] = {"encoding": enc}
+        url = next((str(front[k]).strip() for k in ("url", "source_url", "source") if front.get(k)), None)
+        if url:
+            meta["url"] = url  # front matter's address of the document: what shared data cites
         if author:
             meta["author"] = author
         if warnings:

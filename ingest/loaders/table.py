@@ -644,9 +644,12 @@ def load_xlsx(path: Path, data: bytes, *, mapping: ColumnMapping | dict[str, Any
 
     from openpyxl import load_workbook
 
+    from aikg.core.xmlsafe import check_xlsx
+
     m = read_mapping(mapping)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError("workbook is password-protected or in the legacy .xls format: save it as an unprotected .xlsx")
+    check_xlsx(data, str(path))  # entity declarations refused before openpyxl parses a part
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
