@@ -143,22 +143,21 @@ def _split(text: str) -> _Spec:
     return _Spec(name, ptype, options, tuple(flags), " ".join(meaning.split()))
 
 
-def parse_param(text: str) -> Param:
-    """Parse the text after ``// param:``."""
-    spec = _split(text)
-    if not NAME.match(spec.name):
-        raise SpecError(f"parameter name {spec.name!r} must be lower_snake_case")
-    base, _, restrict = spec.type.partition(":")
-    if base not in TYPES:
-        raise SpecError(f"parameter {spec.name}: unknown type {spec.type!r}; use one of {', '.join(TYPES)}")
-    entity_types: tuple[str, ...] = ()
-    if restrict:
-        if base != "entity":
-            raise SpecError(f"parameter {spec.name}: only entity takes a type restriction")
-        entity_types = tuple(restrict.split("|"))
-        unknown = [t for t in entity_types if t not in SCHEMA.entity_types]
-        if unknown:
-            raise SpecError(f"parameter {spec.name}: unknown entity type {unknown[0]!r}")
+def _entity_types(spec: _Spec, base: str, restrict: str) -> tuple[str, ...]:
+    """The types after ``entity:`` (``entity:Institute|Company``), checked against the schema."""
+    if not restrict:
+        return ()
+    if base != "entity":
+        raise SpecError(f"parameter {spec.name}: only entity takes a type restriction")
+    entity_types = tuple(restrict.split("|"))
+    unknown = [t for t in entity_types if t not in SCHEMA.entity_types]
+    if unknown:
+        raise SpecError(f"parameter {spec.name}: unknown entity type {unknown[0]!r}")
+    return entity_types
+
+
+def _check_words(spec: _Spec) -> bool:
+    """Refuse unknown flags and options; whether the parameter is required."""
     unknown_flags = [f for f in spec.flags if f not in ("required", "hook")]
     if unknown_flags:
         raise SpecError(f"parameter {spec.name}: unknown flag {unknown_flags[0]!r} (flags: required, hook)")
@@ -168,6 +167,10 @@ def parse_param(text: str) -> Param:
     required = "required" in spec.flags
     if required == ("default" in spec.options):
         raise SpecError(f"parameter {spec.name}: say either 'required' or 'default=VALUE'")
+    return required
+
+
+def _bounds(spec: _Spec, base: str) -> dict[str, int | float]:
     bounds: dict[str, int | float] = {}
     for key in ("min", "max"):
         if key in spec.options:
@@ -179,6 +182,10 @@ def parse_param(text: str) -> Param:
                 raise SpecError(f"parameter {spec.name}: {key}={spec.options[key]!r} is not a {base}") from None
     if "min" in bounds and "max" in bounds and bounds["min"] > bounds["max"]:
         raise SpecError(f"parameter {spec.name}: min is above max")
+    return bounds
+
+
+def _choices(spec: _Spec, base: str) -> tuple[str, ...]:
     choices: tuple[str, ...] = ()
     if "choices" in spec.options:
         if base != "str":
@@ -188,18 +195,31 @@ def parse_param(text: str) -> Param:
             raise SpecError(f"parameter {spec.name}: choices must be distinct and non-empty")
     if base == "reltype":
         choices = ("any", *SCHEMA.relation_types)
+    return choices
+
+
+def parse_param(text: str) -> Param:
+    """Parse the text after ``// param:``."""
+    spec = _split(text)
+    if not NAME.match(spec.name):
+        raise SpecError(f"parameter name {spec.name!r} must be lower_snake_case")
+    base, _, restrict = spec.type.partition(":")
+    if base not in TYPES:
+        raise SpecError(f"parameter {spec.name}: unknown type {spec.type!r}; use one of {', '.join(TYPES)}")
+    entity_types = _entity_types(spec, base, restrict)
+    required = _check_words(spec)
+    bounds = _bounds(spec, base)
+    choices = _choices(spec, base)
     param = Param(spec.name, base, spec.meaning, required, None, bounds.get("min"), bounds.get("max"), choices,
                   entity_types, "hook" in spec.flags)
-    if not required:
-        raw = spec.options["default"]
-        if raw != "null":
-            try:
-                default = param.coerce(raw)
-            except ValueCheckError as exc:
-                raise SpecError(f"parameter {spec.name}: default does not fit: {exc}") from None
-            param = Param(spec.name, base, spec.meaning, False, default, param.minimum, param.maximum, choices,
-                          entity_types, param.hook)
-    return param
+    if required or spec.options["default"] == "null":
+        return param
+    try:
+        default = param.coerce(spec.options["default"])
+    except ValueCheckError as exc:
+        raise SpecError(f"parameter {spec.name}: default does not fit: {exc}") from None
+    return Param(spec.name, base, spec.meaning, False, default, param.minimum, param.maximum, choices,
+                 entity_types, param.hook)
 
 
 def parse_derived(text: str) -> Derived:

@@ -195,6 +195,51 @@ def _outline(reader: Any, pages: list[int]) -> list[tuple[int, str]]:
     return sorted(sections)
 
 
+def _open(data: bytes) -> tuple[Any, list[Any]]:
+    """The reader and its pages; a clear error for a file that is not a readable PDF."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    if b"%PDF-" not in data[:1024]:
+        raise InputError("not a PDF: no %PDF header; check the file or give it its real extension")
+    if data.rfind(b"%%EOF") == -1:
+        raise InputError("PDF is truncated (no end-of-file marker): re-download or re-export it")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # owner-password-only PDFs open with an empty user password
+            except DependencyError as exc:
+                raise InputError(
+                    "PDF uses AES encryption and the 'cryptography' package is missing: pip install cryptography"
+                ) from exc
+            if not opened:
+                raise InputError("PDF is password-protected: remove the password and retry")
+        page_objs = list(reader.pages)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(f"PDF is corrupt or truncated ({_first_line(exc)}): re-download or re-export it") from exc
+    if not page_objs:
+        raise InputError("PDF has no pages: re-export it")
+    return reader, page_objs
+
+
+def _page_texts(page_objs: list[Any]) -> tuple[list[str], list[str], int]:
+    """Each page's raw text (empty when extraction fails), the warnings, and how many pages failed."""
+    raws: list[str] = []
+    warnings: list[str] = []
+    failed = 0
+    for number, page in enumerate(page_objs, start=1):
+        try:
+            raws.append(page.extract_text() or "")
+        except Exception as exc:
+            failed += 1
+            warnings.append(f"page {number}: text extraction failed ({_first_line(exc)}); page left empty")
+            raws.append("")
+    return raws, warnings, failed
+
+
 class PdfLoader:
     name = "pdf"
     extensions = (".pdf",)
@@ -203,41 +248,8 @@ class PdfLoader:
         return b"%PDF-" in head[:1024]
 
     def load(self, path: Path, data: bytes, **options: Any) -> LoadedDocument:
-        from pypdf import PdfReader
-        from pypdf.errors import DependencyError
-
-        if b"%PDF-" not in data[:1024]:
-            raise InputError("not a PDF: no %PDF header; check the file or give it its real extension")
-        if data.rfind(b"%%EOF") == -1:
-            raise InputError("PDF is truncated (no end-of-file marker): re-download or re-export it")
-        try:
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    opened = reader.decrypt("")  # owner-password-only PDFs open with an empty user password
-                except DependencyError as exc:
-                    raise InputError(
-                        "PDF uses AES encryption and the 'cryptography' package is missing: pip install cryptography"
-                    ) from exc
-                if not opened:
-                    raise InputError("PDF is password-protected: remove the password and retry")
-            page_objs = list(reader.pages)
-        except InputError:
-            raise
-        except Exception as exc:
-            raise InputError(f"PDF is corrupt or truncated ({_first_line(exc)}): re-download or re-export it") from exc
-        if not page_objs:
-            raise InputError("PDF has no pages: re-export it")
-        raws: list[str] = []
-        warnings: list[str] = []
-        failed = 0
-        for number, page in enumerate(page_objs, start=1):
-            try:
-                raws.append(page.extract_text() or "")
-            except Exception as exc:
-                failed += 1
-                warnings.append(f"page {number}: text extraction failed ({_first_line(exc)}); page left empty")
-                raws.append("")
+        reader, page_objs = _open(data)
+        raws, warnings, failed = _page_texts(page_objs)
         texts = [clean_page(raw) for raw in strip_running_lines(raws)]
         if failed == len(page_objs):
             raise InputError("PDF is corrupt: no page could be read; re-download or re-export it")
