@@ -199,8 +199,8 @@ def _find(normed: list[str], names: Sequence[str], used: set[int]) -> int | None
     return None
 
 
-def resolve_columns(headers: list[str], rows: list[list[Any]], mapping: ColumnMapping, source: str) -> Columns:
-    normed = [norm_header(h) for h in headers]
+def _mapped_roles(normed: list[str], headers: list[str], mapping: ColumnMapping, source: str) -> dict[str, int]:
+    """The columns the mapping names, by role (each must exist)."""
     roles: dict[str, int] = {}
     for role, name in mapping.columns.items():
         key = norm_header(name)
@@ -211,31 +211,28 @@ def resolve_columns(headers: list[str], rows: list[list[Any]], mapping: ColumnMa
                 source=source,
             )
         roles[role] = normed.index(key)
-    used = set(roles.values())
-    entity_is_place = False
-    if "entity" not in roles:
-        idx = _find(normed, SYNONYMS["entity"], used)
-        if idx is None:
-            idx = _find(normed, PLACE_ENTITY, used)
-            entity_is_place = idx is not None
-        if idx is None:
-            shown = ", ".join(repr(h) for h in headers if h) or "none"
-            raise InputError(
-                f"no entity column found (columns: {shown}): name one 'name', 'organisation' or 'metro', "
-                "or pass a column mapping file (--mapping) naming the entity column",
-                source=source,
-            )
-        roles["entity"] = idx
-        used.add(idx)
-    else:
-        entity_is_place = normed[roles["entity"]] in PLACE_ENTITY and "type" not in roles
-    for role in ROLES:
-        if role in roles or (role == "cluster" and entity_is_place):
-            continue
-        idx = _find(normed, SYNONYMS[role], used)
-        if idx is not None:
-            roles[role] = idx
-            used.add(idx)
+    return roles
+
+
+def _entity_column(normed: list[str], headers: list[str], used: set[int], source: str) -> tuple[int, bool]:
+    """The entity column found by its header, and whether it holds places (no organisation column)."""
+    idx = _find(normed, SYNONYMS["entity"], used)
+    if idx is not None:
+        return idx, False
+    idx = _find(normed, PLACE_ENTITY, used)
+    if idx is not None:
+        return idx, True
+    shown = ", ".join(repr(h) for h in headers if h) or "none"
+    raise InputError(
+        f"no entity column found (columns: {shown}): name one 'name', 'organisation' or 'metro', "
+        "or pass a column mapping file (--mapping) naming the entity column",
+        source=source,
+    )
+
+
+def _wide_columns(headers: list[str], rows: list[list[Any]], normed: list[str], mapping: ColumnMapping,
+                  roles: dict[str, int], used: set[int], source: str) -> list[int]:
+    """Columns holding one metric each: those the mapping lists, else unused mostly-numeric columns."""
     wide: list[int] = []
     if mapping.metrics:
         for name in mapping.metrics:
@@ -252,7 +249,27 @@ def resolve_columns(headers: list[str], rows: list[list[Any]], mapping: ColumnMa
             numeric = [v for v in values if parse_number(v) is not None]
             if values and len(numeric) >= 0.5 * len(values):
                 wide.append(i)
-    return Columns(roles, entity_is_place, wide)
+    return wide
+
+
+def resolve_columns(headers: list[str], rows: list[list[Any]], mapping: ColumnMapping, source: str) -> Columns:
+    """Which column plays which role: the mapping's, then header synonyms, then numeric columns as metrics."""
+    normed = [norm_header(h) for h in headers]
+    roles = _mapped_roles(normed, headers, mapping, source)
+    used = set(roles.values())
+    if "entity" not in roles:
+        roles["entity"], entity_is_place = _entity_column(normed, headers, used, source)
+        used.add(roles["entity"])
+    else:
+        entity_is_place = normed[roles["entity"]] in PLACE_ENTITY and "type" not in roles
+    for role in ROLES:
+        if role in roles or (role == "cluster" and entity_is_place):
+            continue
+        idx = _find(normed, SYNONYMS[role], used)
+        if idx is not None:
+            roles[role] = idx
+            used.add(idx)
+    return Columns(roles, entity_is_place, _wide_columns(headers, rows, normed, mapping, roles, used, source))
 
 
 # --------------------------------------------------------------------------- rows -> records
