@@ -234,3 +234,35 @@ def test_founder_alone_is_not_affiliated(ex):
     got = rels(ex, "Omar Velde, a co-founder of the Marlow Institute in York, spoke first.")
     assert ("FOUNDED", "Omar Velde", "Marlow Institute") in got
     assert ("AFFILIATED_WITH", "Omar Velde", "Marlow Institute") not in got
+
+
+# ---------------------------------------------------------------- issue 14: "the city" is the document's city
+def test_the_city_is_the_dateline_city_not_the_last_place_named(ex):
+    text = ("LEEDS, 3 March 2026 - Lumora Labs, a Leeds-based start-up, opened a second office. Its founder "
+            "once worked for Kestrel Robotics in London.\n\n"
+            "Brightwater University remains the anchor of the city's AI cluster, drawing students to its campus.")
+    got = rels(ex, text)
+    assert ("ANCHORS", "Brightwater University", "Leeds") in got
+    assert ("ANCHORS", "Brightwater University", "London") not in got
+
+
+def test_the_city_is_the_title_city(ex):
+    text = ("York's robot makers find a home market\n\n"
+            "Tavi Robotics, based in York, sells grippers. Its rival Orrin Systems is based in Leeds.\n\n"
+            "The Marlow Institute anchors the city's robotics scene.")
+    got = rels(ex, text)
+    assert ("ANCHORS", "Marlow Institute", "York") in got
+    assert ("ANCHORS", "Marlow Institute", "Leeds") not in got
+
+
+def test_generic_anchor_plural_names_no_place(ex):
+    got = rels(ex, "Kestrel Robotics, which sponsors the Marlow Institute in York, is the most common partner of "
+                   "cluster anchors worldwide.")
+    assert not any(t == "ANCHORS" for t, _, _ in got)
+
+
+def test_the_cluster_is_a_place_named_before_not_after(ex):
+    got = rels(ex, "Toronto is a growing AI hub. Brightwater University anchors the cluster's research, and "
+                   "Kestrel Robotics, headquartered in Montreal, funds much of it.")
+    assert ("ANCHORS", "Brightwater University", "Toronto") in got
+    assert ("ANCHORS", "Brightwater University", "Montreal") not in got

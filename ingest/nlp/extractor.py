@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.sentence_text import trim_sentence
+from aikg.ingest.nlp.context import describes_place, home_place
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
@@ -64,6 +65,7 @@ class Extractor:
         self._pipes = build_pipelines(self.config, self.gazetteer, self.lexicon.known_lemmas())
         self._entities = EntityFinder(self.gazetteer, self.lexicon)
         self._relations = RelationFinder(self.lexicon)
+        self._place_nouns = frozenset(self.lexicon.relations.get("place_descriptions", ()))
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -120,14 +122,16 @@ class Extractor:
         for k, d in enumerate(docs):
             if not d.extract_text or not d.text:
                 continue
-            for off, chunk in _chunks(d.text, self.config.max_chunk_chars):
-                pieces.append((k, off, chunk))
+            prose = int(d.meta.get("body_start") or 0)  # what comes before is loader facts (a filing header), not prose
+            for off, chunk in _chunks(d.text[prose:], self.config.max_chunk_chars):
+                pieces.append((k, prose + off, chunk))
         facts = [DocFacts(doc_id=d.id) for d in docs]
         contexts = [DocContext() for _ in docs]
+        homes: dict[int, int | None] = {}  # document index -> its own city (dateline or title)
         parse_jobs: list[tuple[int, Any, dict[int, int], list[str], list[int], tuple[int, int, str]]] = []
         texts = (p[2] for p in pieces)
         for (k, off, _chunk), sdoc in zip(pieces, self._pipes.ents(texts, batch_size=self.config.batch_size)):
-            self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k)
+            self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k, homes)
         if parse_jobs and self._pipes.parse_enabled:
             sents = [job[1] for job in parse_jobs]
             for job, pdoc in zip(parse_jobs, self._pipes.parse(sents, batch_size=self.config.batch_size * 4)):
@@ -140,7 +144,7 @@ class Extractor:
         return facts
 
     def _entities_and_rules(self, d: LoadedDocument, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext,
-                            parse_jobs: list, k: int) -> None:
+                            parse_jobs: list, k: int, homes: dict[int, int | None]) -> None:
         mentions = self._entities.find(sdoc, off, ctx)
         first = len(facts.mentions)
         for m in mentions:
@@ -157,6 +161,9 @@ class Extractor:
         types = [m.type for m in facts.mentions]
         spans.sort(key=lambda x: x[1])
         groups = self._relations.list_groups(sdoc, spans, types)
+        if off == 0:
+            homes[k] = home_place(d.text, facts.mentions).home
+        home = homes.get(k)
         si = 0
         last_cluster: int | None = None
         for sent in sdoc.sents:
@@ -169,10 +176,11 @@ class Extractor:
                 j += 1
             if not inside:
                 continue
-            if not any(types[i] == "Cluster" for i, _, _ in inside) and last_cluster is not None:
-                anchor_extra = [last_cluster]
-            else:
-                anchor_extra = []
+            anchor_extra = []
+            if describes_place([t.lower_ for t in sent], self._place_nouns):
+                # "the anchor of the city's AI cluster": the document's city, else the latest place named
+                fallback = home if home is not None else last_cluster
+                anchor_extra = [fallback] if fallback is not None and fallback not in {i for i, _, _ in inside} else []
             for i, _, _ in inside:
                 if types[i] == "Cluster":
                     last_cluster = i

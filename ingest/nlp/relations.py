@@ -313,7 +313,7 @@ class RelationFinder:
         if frame.needs_prep and not any(frame.prep_role(p) for p, _ in ctx.preps(t)):
             return False  # "X and Y signed agreements" is no partnership between X and Y
         if "ANCHORS" in frame.rel and roles["src"] and not roles["tgt"]:
-            roles["tgt"].update(m for m in anchors_fallback if types[m] == "Cluster")  # "anchors the cluster"
+            roles["tgt"].update(self._fallback_places(ctx, t, anchors_fallback, types))  # "anchors the cluster"
             conf = 0.55
         return self._pairs(roles, frame.rel, types, conf, f"dep:{t.lemma_.lower()}", out)
 
@@ -384,11 +384,14 @@ class RelationFinder:
                 if r and not roles["tgt"]:
                     put(r, ctx.mentions(pobj))
         if "ANCHORS" in frame.rel and (not roles["src"] or not roles["tgt"]):
+            if not roles["src"] and not roles["tgt"] and base.tag_ in ("NNS", "NNPS") and (
+                    base.dep_ in ("nsubj", "pobj", "dobj") or any(c.dep_ in ("det", "compound") for c in base.children)):
+                return False  # "the anchors are universities", "cluster anchors worldwide": said of no one
             if not roles["src"]:
                 orgs = [m for m in anchors_fallback if types[m] in ("Institute", "Company")]
                 roles["src"].update(orgs[:1])
             if not roles["tgt"]:
-                roles["tgt"].update(m for m in anchors_fallback if types[m] == "Cluster")
+                roles["tgt"].update(self._fallback_places(ctx, n, anchors_fallback, types))
             conf = 0.55
         else:
             conf = frame.conf if frame.conf is not None else self.lex.conf["noun"]
@@ -404,6 +407,15 @@ class RelationFinder:
                 for y in range(x + 1, len(parents)):
                     self._emit(out, ["PARTNERS_WITH"], parents[x], parents[y], types, conf - 0.05, f"dep:joint-{n.lemma_.lower()}")
         return self._pairs(roles, frame.rel, types, conf, f"dep:{n.lemma_.lower()}", out)
+
+    @staticmethod
+    def _fallback_places(ctx: "_Walk", trigger: Any, fallback: list[int], types: list[str]) -> set[int]:
+        """The place "the cluster"/"the city" refers to: one named earlier in the sentence, else the document's."""
+        here = {m for m in fallback if types[m] == "Cluster" and m in ctx.m2toks}
+        phrase = _phrase_tokens(trigger.head if trigger.dep_ in ("nmod", "compound") else trigger)
+        said = {m for m in here if any(t in phrase for t in ctx.m2toks[m])}  # "anchors Helsinki's research community"
+        before = {m for m in here if min(ctx.m2toks[m]) < trigger.i}
+        return said or before or {m for m in fallback if types[m] == "Cluster" and m not in ctx.m2toks}
 
     def _role(self, ctx: "_Walk", n: Any, types: list[str], out: list[Cand]) -> None:
         """"Name, professor at Y", "Y CEO Name", "Y's director Name", "chief executive Name of Y"."""
@@ -444,6 +456,17 @@ class RelationFinder:
         for h in ctx.holder(n):
             for pl in sorted(places):
                 self._emit(out, ["LOCATED_IN"], h, pl, types, self.lex.conf["adjacent"], "dep:np-in-place")
+
+
+def _phrase_tokens(tok: Any) -> set[int]:
+    """Token indices of the phrase a trigger heads, without coordinated or subordinate clauses."""
+    out: set[int] = set()
+    stack = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "advcl", "relcl", "nsubj", "nsubjpass")]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc", "relcl", "advcl"))
+    return out
 
 
 def by_end_of(spans: list[tuple[int, int, int]], i: int) -> int:

@@ -1,0 +1,77 @@
+"""Document context for relations: the document's own city and the place a description refers to.
+
+News, press releases and programme pages name their city once, in the dateline
+("TORONTO, March 3 --", "Paris, 4 February 2026") or the title ("Tokyo's model makers ..."), and
+then say "the city", "the city's AI cluster", "the region". Such a description stands for that
+city, not for whatever place the previous sentence happened to name. Without a title or dateline
+city, the latest place named before the sentence is used, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from aikg.ingest.nlp.records import MentionFact
+
+# "SEATTLE - ", "AUSTIN, Texas - ", "ABU DHABI, 12 March 2026 - ", "NAIROBI, Kenya – "
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,[^\n\-–—]{0,40})?\s+[-–—]{1,2}\s", re.M)
+# "Paris, 4 February 2026" alone on its line
+_DATELINE_LINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?),\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}\s*$", re.M)
+TITLE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class DocPlace:
+    """The document's city (a mention index) when its title or dateline names exactly one place."""
+
+    home: int | None
+
+
+def _title_text(text: str) -> str:
+    """The first non-empty lines up to the first paragraph of prose (titles, standfirsts, bylines)."""
+    head = text[:TITLE_CHARS]
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
+    return "\n".join(ln for ln in lines[:2] if not ln.endswith("."))
+
+
+def _dateline(text: str) -> str | None:
+    for rx in (_DATELINE, _DATELINE_LINE):
+        m = rx.search(text[:2000])
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _named_in(name: str, where: str) -> bool:
+    return bool(name) and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", where, re.I) is not None
+
+
+def home_place(text: str, mentions: Sequence[MentionFact]) -> DocPlace:
+    """Which Cluster mention stands for the document's own city (dateline first, then a one-place title)."""
+    places = [(i, m) for i, m in enumerate(mentions) if m.type == "Cluster" and m.source != "anaphor"]
+    if not places:
+        return DocPlace(None)
+    dateline = _dateline(text)
+    if dateline:
+        for i, m in places:
+            if _named_in(m.text, dateline) or _named_in(m.canonical, dateline):
+                return DocPlace(i)
+    title = _title_text(text)
+    if title:
+        found: dict[str, int] = {}
+        for i, m in places:
+            if _named_in(m.text, title) or _named_in(m.canonical, title):
+                found.setdefault(m.canonical.lower(), i)
+        if len(found) == 1:
+            return DocPlace(next(iter(found.values())))
+    return DocPlace(None)
+
+
+def describes_place(words: Sequence[str], nouns: frozenset[str]) -> bool:
+    """Does the sentence refer to a place by description ("the city's AI cluster", "the region")?"""
+    for k in range(1, len(words)):
+        if words[k] in nouns and words[k - 1] in ("the", "this", "its", "their", "local"):
+            return True
+    return False
