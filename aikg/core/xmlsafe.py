@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import xml.parsers.expat
 import zipfile
-from typing import IO
+from typing import IO, NoReturn
 
 from aikg.core.errors import InputError
 
@@ -28,11 +28,11 @@ class _Refused(Exception):
     pass
 
 
-def _refuse(*_: object) -> None:
+def _refuse(*_: object) -> NoReturn:
     raise _Refused
 
 
-def _root(*_: object) -> None:
+def _root(*_: object) -> NoReturn:
     raise _RootReached
 
 
