@@ -508,7 +508,7 @@ def test_cluster_profile(graph):
         "programme_count": 2, "people_count": 3, "anchors": ["University of Toronto", "Vector Institute"],
         "top_partners": ["NVIDIA (2)", "Google DeepMind (1)", "Innovation, Science and Economic Development Canada (1)"],
         "programmes": ["Pan-Canadian AI Strategy", "Vector Scholarships in AI"],
-        "people": ["Ada Okafor", "Chen Wei", "Geoffrey Hinton"]}
+        "people": ["Ada Okafor", "Chen Wei", "Geoffrey Hinton"], "places": []}
     assert run_query(graph, "cluster_profile", {"cluster": "Toronto", "top": 1}).iloc[0]["top_partners"] == ["NVIDIA (2)"]
     paris = run_query(graph, "cluster_profile", {"cluster": "Paris"}).iloc[0]
     assert (paris["institutes"], paris["companies"], paris["programme_count"], paris["anchors"]) == (1, 2, 0, [])

@@ -1,13 +1,15 @@
 // name: cluster_profile
 // title: Profile of one cluster
 // description: One row summarising a cluster: its member organisations counted by type
-//   (an organisation is a member when it is located in the cluster or anchors it), its
+//   (an organisation is a member when it is located in the cluster or anchors it, or
+//   in a place within it, such as a city of a metro cluster), its
 //   anchors, its most connected outside partners (organisations outside the cluster
 //   ranked by how many members partner with them), and its programmes (located there
 //   or run by a member) and people (affiliated with a member), counted, with the most
 //   mentioned listed first. Lists are capped at `top`; counts are complete.
 // param: cluster entity:Cluster required -- the cluster (id, name or alias)
 // param: top int default=5 min=1 max=1000 -- how many partners, programmes and people to list
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: cluster -- cluster id
 // column: cluster_name -- cluster name
 // column: institutes -- number of member institutes
@@ -19,47 +21,65 @@
 // column: top_partners -- 'Name (n)' for the outside partners, n = members partnering with it, most first
 // column: programmes -- names of its most mentioned programmes (by documents, then alphabetical)
 // column: people -- names of its most mentioned people (by documents, then alphabetical)
+// column: places -- the places within the cluster that the counts include, alphabetical
 // empty: the cluster is not in the graph
 // example: aikg query run cluster_profile --param cluster=Toronto --param top=3
 
 // Lists are built one after another and sliced at once, so no long list is ever an
 // aggregation key (grouping by a long list costs its length on every row).
 MATCH (c:Cluster {id: $cluster})
-OPTIONAL MATCH (o:Entity)-[:LOCATED_IN|ANCHORS]->(c)
-WHERE o:Institute OR o:Company OR o:Agency
-WITH c, count(DISTINCT CASE WHEN 'Institute' IN labels(o) THEN o END) AS institutes,
+OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
+WITH c, city
+ORDER BY city.name
+WITH c, collect(DISTINCT city) AS cities
+WITH c, cities, [c] + cities AS places
+UNWIND places AS place
+OPTIONAL MATCH (o:Entity)-[lo:LOCATED_IN|ANCHORS]->(place)
+WHERE (o:Institute OR o:Company OR o:Agency) AND lo.confidence >= $min_confidence
+WITH c, cities, places, count(DISTINCT CASE WHEN 'Institute' IN labels(o) THEN o END) AS institutes,
      count(DISTINCT CASE WHEN 'Company' IN labels(o) THEN o END) AS companies,
      count(DISTINCT CASE WHEN 'Agency' IN labels(o) THEN o END) AS agencies
-OPTIONAL MATCH (a:Entity)-[:ANCHORS]->(c)
-WITH c, institutes, companies, agencies, a
+UNWIND places AS place
+OPTIONAL MATCH (a:Entity)-[k:ANCHORS]->(place)
+WHERE k.confidence >= $min_confidence
+WITH c, cities, places, institutes, companies, agencies, a
 ORDER BY a.name
-WITH c, institutes, companies, agencies, collect(DISTINCT a.name) AS anchors
+WITH c, cities, places, institutes, companies, agencies, collect(DISTINCT a.name) AS anchors
 // a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster)
-OPTIONAL MATCH (g:Programme)-[:LOCATED_IN|RUNS|ANCHORS*1..2]-(c)
-WITH c, institutes, companies, agencies, anchors, g
+UNWIND places AS place
+OPTIONAL MATCH pg = (g:Programme)-[:LOCATED_IN|RUNS|ANCHORS*1..2]-(place)
+WHERE all(r IN relationships(pg) WHERE r.confidence >= $min_confidence)
+WITH c, cities, places, institutes, companies, agencies, anchors, g
 ORDER BY g.doc_count DESC, g.name
-WITH c, institutes, companies, agencies, anchors, count(DISTINCT g) AS programme_count,
+WITH c, cities, places, institutes, companies, agencies, anchors, count(DISTINCT g) AS programme_count,
      collect(DISTINCT g.name) AS programmes
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes[..$top] AS programmes
-OPTIONAL MATCH (person:Person)-[:AFFILIATED_WITH]->(:Entity)-[:LOCATED_IN|ANCHORS]->(c)
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes, person
+WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes[..$top] AS programmes
+UNWIND places AS place
+OPTIONAL MATCH (person:Person)-[af:AFFILIATED_WITH]->(:Entity)-[lp:LOCATED_IN|ANCHORS]->(place)
+WHERE af.confidence >= $min_confidence AND lp.confidence >= $min_confidence
+WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes, person
 ORDER BY person.doc_count DESC, person.name
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes, count(DISTINCT person) AS people_count,
-     collect(DISTINCT person.name) AS people
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people[..$top] AS people
-OPTIONAL MATCH (m:Entity)-[:LOCATED_IN|ANCHORS]->(c)
-OPTIONAL MATCH (m)-[:PARTNERS_WITH]-(p:Entity)
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
+WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes,
+     count(DISTINCT person) AS people_count, collect(DISTINCT person.name) AS people
+WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes, people_count,
+     people[..$top] AS people
+UNWIND places AS place
+OPTIONAL MATCH (m:Entity)-[lm:LOCATED_IN|ANCHORS]->(place)
+WHERE lm.confidence >= $min_confidence
+OPTIONAL MATCH (m)-[pw:PARTNERS_WITH]-(p:Entity)
+WHERE pw.confidence >= $min_confidence
+WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
      p, count(DISTINCT m) AS links
-// outside partners only: a partner's own clusters are read from the partner's side (cheap),
-// not by testing (p)-->(c) against a cluster with thousands of members
+// outside partners only: a partner's own clusters (and the metros they lie in) are read from the
+// partner's side (cheap), not by testing (p)-->(c) against a cluster with thousands of members
 OPTIONAL MATCH (p)-[:LOCATED_IN|ANCHORS]->(home:Cluster)
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
-     p, links, collect(home.id) AS homes
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
+OPTIONAL MATCH (home)-[:WITHIN]->(metro:Cluster)
+WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
+     p, links, collect(home.id) + collect(metro.id) AS homes
+WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
      p, CASE WHEN p IS NULL OR c.id IN homes THEN 0 ELSE links END AS outside
 ORDER BY outside DESC, p.name
-WITH c, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
+WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
      collect(CASE WHEN outside > 0 THEN p.name + ' (' + toString(outside) + ')' END) AS partners
 RETURN c.id AS cluster, c.name AS cluster_name, institutes, companies, agencies, programme_count, people_count,
-       anchors, partners[..$top] AS top_partners, programmes, people
+       anchors, partners[..$top] AS top_partners, programmes, people, [x IN cities | x.name] AS places

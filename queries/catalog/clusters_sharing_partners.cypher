@@ -6,11 +6,14 @@
 //   different organisations, so an organisation sited in both clusters does not make
 //   them share its own partners. The shared partner may itself belong to one of the two
 //   clusters. Partners are listed most mentioned first, up to `top`; `shared` counts all.
+//   A place within a metro cluster (a city of the Bay Area) counts as its metro, so an
+//   organisation in Mountain View and one in San Francisco both belong to the Bay Area.
 //   With include_located=true the work grows with the square of the number of clusters
 //   each partner reaches: seconds on small graphs, minutes on 100,000 entities.
 // param: min_shared int default=1 min=1 max=100000 -- keep pairs that share at least this many partners
 // param: include_located bool default=false -- also count organisations located in a cluster, not only its anchors
 // param: top int default=10 min=1 max=100000 -- how many shared partners to list per pair
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: cluster_a -- id of the first cluster (the smaller id)
 // column: cluster_a_name -- name of the first cluster
 // column: cluster_b -- id of the second cluster
@@ -20,9 +23,14 @@
 // column: shared_partner_ids -- ids of the shared partners, in the same order
 // empty: no two clusters have a partner in common (at this threshold)
 // example: aikg query run clusters_sharing_partners --param min_shared=2 --param include_located=true
-MATCH (m:Entity)-[link:ANCHORS|LOCATED_IN]->(c:Cluster)
+MATCH (m:Entity)-[link:ANCHORS|LOCATED_IN]->(place:Cluster)
 WHERE (m:Institute OR m:Company OR m:Agency) AND (type(link) = 'ANCHORS' OR $include_located)
-MATCH (m)-[:PARTNERS_WITH]-(p:Entity)
+  AND link.confidence >= $min_confidence
+// a place within a metro cluster counts as the metro
+OPTIONAL MATCH (place)-[:WITHIN]->(metro:Cluster)
+WITH m, coalesce(metro, place) AS c
+MATCH (m)-[pw:PARTNERS_WITH]-(p:Entity)
+WHERE pw.confidence >= $min_confidence
 // per partner and cluster, the smallest and largest member id that reach it: equal when a
 // single member does, so a pair reached only through one organisation in both is skipped
 WITH p, c, min(m.id) AS lo, max(m.id) AS hi

@@ -5,6 +5,7 @@
 //   to start exploring from.
 // param: entity entity required -- the entity (id, name or alias)
 // param: type reltype default=any -- only relationships of this type
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: source -- id of the relationship's stored start
 // column: source_name -- its name
 // column: source_type -- its entity type
@@ -18,7 +19,7 @@
 // empty: the entity has no relationship (of this type) to another entity
 // example: aikg query run entity_neighbours --param entity=UCL --param type=PARTNERS_WITH
 MATCH (:Entity {id: $entity})-[r]-(:Entity)
-WHERE $type = 'any' OR type(r) = $type
+WHERE ($type = 'any' OR type(r) = $type) AND r.confidence >= $min_confidence
 WITH DISTINCT r
 WITH r, startNode(r) AS s, endNode(r) AS t
 RETURN s.id AS source, s.name AS source_name, [l IN labels(s) WHERE l <> 'Entity'][0] AS source_type,

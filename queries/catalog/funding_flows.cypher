@@ -2,8 +2,10 @@
 // title: Funding flows between funders and recipients, by cluster
 // description: Every FUNDS relationship (funders → recipients: organisations, programmes,
 //   people) in the edge-list form, with the clusters each side belongs to (located in or
-//   anchoring). With a cluster, only flows into or out of it are listed.
+//   anchoring, and the metro clusters those places lie in). With a cluster, only flows into
+//   or out of it, or of a place within it, are listed.
 // param: cluster entity:Cluster default=null -- only flows with a funder or recipient in this cluster
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: source -- funder id
 // column: source_name -- funder name
 // column: source_type -- funder entity type
@@ -12,31 +14,43 @@
 // column: target_name -- recipient name
 // column: target_type -- recipient entity type
 // column: support -- number of supporting sentences
-// column: source_clusters -- names of the funder's clusters, alphabetical
-// column: target_clusters -- names of the recipient's clusters, alphabetical
+// column: source_clusters -- names of the funder's clusters (and their metros), alphabetical
+// column: target_clusters -- names of the recipient's clusters (and their metros), alphabetical
 // column: confidence -- highest extraction confidence of the evidence
 // empty: no funding relationship touches this cluster
 // example: aikg query run funding_flows --param cluster=Toronto
 
-// with a cluster, start from its members' funding ties; without one, take every FUNDS
-OPTIONAL MATCH (:Cluster {id: $cluster})<-[:LOCATED_IN|ANCHORS]-(:Entity)-[scoped:FUNDS]-(:Entity)
+// with a cluster, start from its members' funding ties (members of places within it too);
+// without one, take every FUNDS
+OPTIONAL MATCH (c:Cluster {id: $cluster})
+OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
+WITH c, collect(city) AS cities
+UNWIND [c] + cities AS place
+OPTIONAL MATCH (place)<-[:LOCATED_IN|ANCHORS]-(:Entity)-[scoped:FUNDS]-(:Entity)
+WHERE scoped.confidence >= $min_confidence
 WITH collect(DISTINCT scoped) AS picked
 OPTIONAL MATCH (:Entity)-[every:FUNDS]->(:Entity)
-WHERE $cluster IS NULL
+WHERE $cluster IS NULL AND every.confidence >= $min_confidence
 WITH picked, collect(every) AS everything
 UNWIND picked + everything AS r
 WITH r, startNode(r) AS f, endNode(r) AS t
-OPTIONAL MATCH (f)-[:LOCATED_IN|ANCHORS]->(fc:Cluster)
+OPTIONAL MATCH (f)-[:LOCATED_IN|ANCHORS]->(fp:Cluster)
+OPTIONAL MATCH (fp)-[:WITHIN]->(fm:Cluster)
+WITH f, r, t, collect(fp.name) + collect(fm.name) AS fnames
+UNWIND (CASE WHEN size(fnames) = 0 THEN [null] ELSE fnames END) AS fc
 WITH f, r, t, fc
-ORDER BY fc.name
+ORDER BY fc
 WITH f, r, t, collect(DISTINCT fc) AS fcs
-OPTIONAL MATCH (t)-[:LOCATED_IN|ANCHORS]->(tc:Cluster)
+OPTIONAL MATCH (t)-[:LOCATED_IN|ANCHORS]->(tp:Cluster)
+OPTIONAL MATCH (tp)-[:WITHIN]->(tm:Cluster)
+WITH f, r, t, fcs, collect(tp.name) + collect(tm.name) AS tnames
+UNWIND (CASE WHEN size(tnames) = 0 THEN [null] ELSE tnames END) AS tc
 WITH f, r, t, fcs, tc
-ORDER BY tc.name
+ORDER BY tc
 WITH f, r, t, fcs, collect(DISTINCT tc) AS tcs
 RETURN f.id AS source, f.name AS source_name, [l IN labels(f) WHERE l <> 'Entity'][0] AS source_type,
        type(r) AS type,
        t.id AS target, t.name AS target_name, [l IN labels(t) WHERE l <> 'Entity'][0] AS target_type,
-       r.support AS support, [c IN fcs | c.name] AS source_clusters, [c IN tcs | c.name] AS target_clusters,
+       r.support AS support, fcs AS source_clusters, tcs AS target_clusters,
        r.confidence AS confidence
 ORDER BY support DESC, source_name, target_name, source, target

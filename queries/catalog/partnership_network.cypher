@@ -7,6 +7,7 @@
 // param: org entity:Institute|Company|Agency required -- the organisation (id, name or alias)
 // param: depth int default=2 min=1 max=4 -- how many partnership hops to follow
 // param: min_support int default=1 min=1 max=100000 -- leave out edges backed by fewer sentences
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: source -- id of one partner (edges are stored from the smaller id)
 // column: source_name -- its name
 // column: source_type -- its entity type
@@ -23,24 +24,24 @@
 // Each step turns the nodes reached so far (within depth - 1 hops) into rows, adds their
 // neighbours, and keeps distinct nodes; the edges wanted are those touching these nodes.
 MATCH (o:Entity {id: $org})
-OPTIONAL MATCH (o)-[:PARTNERS_WITH]-(v:Entity)
-WHERE $depth >= 2
+OPTIONAL MATCH (o)-[e:PARTNERS_WITH]-(v:Entity)
+WHERE $depth >= 2 AND e.confidence >= $min_confidence
 WITH collect(DISTINCT o) + collect(DISTINCT v) AS reached
 UNWIND reached AS u
 WITH DISTINCT u
-OPTIONAL MATCH (u)-[:PARTNERS_WITH]-(v:Entity)
-WHERE $depth >= 3
+OPTIONAL MATCH (u)-[e:PARTNERS_WITH]-(v:Entity)
+WHERE $depth >= 3 AND e.confidence >= $min_confidence
 WITH collect(DISTINCT u) + collect(DISTINCT v) AS reached
 UNWIND reached AS u
 WITH DISTINCT u
-OPTIONAL MATCH (u)-[:PARTNERS_WITH]-(v:Entity)
-WHERE $depth >= 4
+OPTIONAL MATCH (u)-[e:PARTNERS_WITH]-(v:Entity)
+WHERE $depth >= 4 AND e.confidence >= $min_confidence
 WITH collect(DISTINCT u) + collect(DISTINCT v) AS reached
 UNWIND reached AS u
 WITH DISTINCT u
 MATCH (u)-[r:PARTNERS_WITH]-(:Entity)
 WITH DISTINCT r
-WHERE r.support >= $min_support
+WHERE r.support >= $min_support AND r.confidence >= $min_confidence
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN a.id AS source, a.name AS source_name, [l IN labels(a) WHERE l <> 'Entity'][0] AS source_type,
        type(r) AS type,

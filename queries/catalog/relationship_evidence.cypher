@@ -6,6 +6,7 @@
 // param: source entity required -- one end (id, name or alias)
 // param: target entity required -- the other end (id, name or alias)
 // param: type reltype default=any -- only relationships of this type
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: sentence -- the supporting sentence
 // column: doc_title -- the document's title
 // column: page -- page number for paged documents (empty when not paged)
@@ -22,7 +23,7 @@
 // empty: the two entities are not directly related (by a relationship of this type)
 // example: aikg query run relationship_evidence --param source=NVIDIA --param target="Vector Institute"
 MATCH (:Entity {id: $source})-[r]-(:Entity {id: $target})
-WHERE $type = 'any' OR type(r) = $type
+WHERE ($type = 'any' OR type(r) = $type) AND r.confidence >= $min_confidence
 WITH DISTINCT r
 WITH r, startNode(r) AS s, endNode(r) AS t
 UNWIND range(0, size(r.ev_doc) - 1) AS i

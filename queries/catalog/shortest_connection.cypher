@@ -9,6 +9,7 @@
 // param: target entity required -- where it ends (id, name or alias)
 // param: max_hops int default=4 min=1 max=6 -- longest connection worth reporting
 // param: paths int default=1 min=1 max=50 -- how many equally short connections to list
+// param: min_confidence float default=0 min=0 max=1 -- keep only shortest chains whose every relationship has at least this confidence
 // column: path -- 1 for the first connection, 2 for the next, ...
 // column: hop -- position of this edge on the path, from the source
 // column: hops -- length of the path
@@ -28,7 +29,7 @@ WITH a, b
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[:LOCATED_IN|ANCHORS|PARTNERS_WITH|FUNDS|RUNS|AFFILIATED_WITH|FOUNDED|MEMBER_OF|PART_OF*1..6]-(b))
 WITH p
-WHERE length(p) <= $max_hops
+WHERE length(p) <= $max_hops AND all(r IN relationships(p) WHERE r.confidence >= $min_confidence)
 WITH p, reduce(s = '', r IN relationships(p) | s + type(r) + ',') AS kinds,
      reduce(s = '', n IN nodes(p) | s + n.id + ',') AS route
 ORDER BY length(p), kinds, route
