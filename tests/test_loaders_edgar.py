@@ -252,3 +252,80 @@ ITEM 2.  PROPERTIES
                                 "incorporated in California in 1993 and is based in Santa Clara.\n\n")
     assert "<PAGE>" not in doc.text
     assert [h for _, h in doc.sections] == ["SEC header", "ITEM 1. BUSINESS", "ITEM 2. PROPERTIES"]
+
+
+# ---------------------------------------------------------------------- only the prose reaches the extractor
+PLAIN_SUBMISSION = """<SEC-DOCUMENT>0009990001-25-000007.txt : 20250130
+<SEC-HEADER>0009990001-25-000007.hdr.sgml : 20250130
+ACCESSION NUMBER:\t\t0009990001-25-000007
+CONFORMED SUBMISSION TYPE:\t10-K
+CONFORMED PERIOD OF REPORT:\t20241231
+FILED AS OF DATE:\t\t20250130
+
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tVOLTLINE MOTORS, INC.
+\t\tCENTRAL INDEX KEY:\t\t\t0009990001
+\t\tSTANDARD INDUSTRIAL CLASSIFICATION:\tSERVICES-PREPACKAGED SOFTWARE [7372]
+\t\tSTATE OF INCORPORATION:\t\t\tDE
+\t\tFISCAL YEAR END:\t\t\t1231
+
+\tBUSINESS ADDRESS:\t
+\t\tSTREET 1:\t\t4 HILLVIEW AVENUE
+\t\tCITY:\t\t\tPALO ALTO
+\t\tSTATE:\t\t\tCA
+\t\tZIP:\t\t\t94304
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>10-K
+<SEQUENCE>1
+<TEXT>
+TABLE OF CONTENTS
+
+Item 1. | Business | 4
+Item 3. | Legal Proceedings | 20
+
+ITEM 1. BUSINESS
+
+Voltline Motors, Inc. ("Voltline," the "Company," "we") designs electric trucks in Palo Alto.
+Voltline partners with Panasonic at Gigafactory Nevada on battery cells. Our Autopilot team
+builds driver assistance software with researchers at Stanford University. The Autopilot team has
+300 engineers.
+
+ITEM 3. LEGAL PROCEEDINGS
+
+None.
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from aikg.ingest.nlp.extractor import shared_extractor
+
+    return shared_extractor()
+
+
+def test_header_field_names_never_become_entities(tmp_path: Path, extractor) -> None:
+    p = tmp_path / "voltline-10k.txt"
+    p.write_text(PLAIN_SUBMISSION, encoding="ascii")
+    doc = load_path(p)
+    assert "FISCAL YEAR END: 1231" in doc.text[: doc.meta["body_start"]]  # the header stays, for its evidence
+    facts = extractor.extract(doc)
+    assert facts.mentions and all(m.start >= doc.meta["body_start"] for m in facts.mentions)
+    texts = {m.text for m in facts.mentions}
+    assert not texts & {"CITY", "FISCAL YEAR END", "CENTRAL INDEX KEY", "SERVICES-PREPACKAGED SOFTWARE", "PALO ALTO"}
+    assert {"Voltline Motors, Inc.", "Panasonic", "Stanford University"} <= texts
+    assert not any(" at " in t for t in texts)
+
+
+def test_product_team_and_contents_rows_are_not_companies(tmp_path: Path, extractor) -> None:
+    p = tmp_path / "voltline-10k.txt"
+    p.write_text(PLAIN_SUBMISSION, encoding="ascii")
+    facts = extractor.extract(load_path(p))
+    kinds = {(m.text, m.type) for m in facts.mentions}
+    assert ("Autopilot", "Company") not in kinds
+    assert not any(t == "Legal Proceedings" for t, _ in kinds)

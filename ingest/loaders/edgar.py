@@ -3,8 +3,10 @@
 The header becomes structured facts (the filer as a Company with its CIK, SIC and state
 of incorporation; its business-address city as a Cluster; LOCATED_IN between them) whose
 spans point at a short header block that starts the document text. The main document's
-body follows, with Item 1 "Business" moved to the front. The header is parsed here
-rather than with edgartools: see docs/loaders.md.
+body follows, with Item 1 "Business" moved to the front. ``meta["body_start"]`` is where the
+prose begins: the extractor reads only the text from there on, so the header's field names
+("CITY", "FISCAL YEAR END", "CENTRAL INDEX KEY") never become entities while the header facts
+keep their evidence spans. The header is parsed here rather than with edgartools: see docs/loaders.md.
 """
 
 from __future__ import annotations

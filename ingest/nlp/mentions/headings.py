@@ -1,14 +1,18 @@
-"""Stage 5, headings: a name found by NER or rule that fills a whole line is a heading ("Research Collaborations")."""
+"""Stage, headings: a name that fills a whole line is a heading ("Research Collaborations"); a table-of-contents
+row ("Item 3. | Legal Proceedings | 20", "Risk Factors ........ 12") names sections, not organisations."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 
+TOC_ROW = re.compile(r"(?:\|\s*|\.{3,}\s*)\d{1,3}\s*$")
+
 
 def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
-    """Drop non-gazetteer candidates that are alone on their line (an optional "The" before them)."""
+    """Drop non-gazetteer candidates alone on their line (an optional "The" before them) or in a contents row."""
     text = doc.text
     out = []
     for s in cands:
@@ -18,6 +22,8 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
             if text[line_start:a].strip() in ("", "The", "the") and text[b:line_end].strip(" :.") == "":
+                continue
+            if TOC_ROW.search(text[line_start:line_end]):
                 continue
         out.append(s)
     return out

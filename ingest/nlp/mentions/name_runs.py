@@ -76,6 +76,8 @@ def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:
     if typ == "Company" and not (words[-1].lower() in lex.company_run_last
                                  and words[0].lower() not in lex.generic_modifiers and len(words) <= 4):
         return None
+    if typ == "Company" and words[-2].lower() in env.words.name_connectors:
+        return None  # "Competition for AI": a description ending in a company word
     if typ not in ("Programme", "Institute", "Agency", "Company"):
         return None
     if typ == "Institute" and words[-1].lower() not in lex.institute_words and not any(

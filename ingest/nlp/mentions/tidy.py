@@ -185,6 +185,8 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
     lows = [t.lower_ for t in toks]
     if s.type != "Person" and _job_title(doc, s, env):
         return True  # "Head of Research", "Associate Dean (Research & Innovation", "Chair"
+    if len(lows) == 1 and lows[0] in env.lex.generic_name_words and lows[0] != "ai":
+        return True  # "Programme", "Institute" alone: a common noun
     if lows[0] in w.non_name_first_words or (len(lows) == 1 and lows[0] in w.time_words):
         return True  # "Using AI", "Inside the Lab", "Today"
     content = [x for x in lows if not any(c.isdigit() for c in x)]
