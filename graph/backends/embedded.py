@@ -125,15 +125,7 @@ def _attach(layout: Layout) -> _Attached:
     gate = FileLock(layout.gate)
     gate.acquire()
     try:
-        hold = FileLock(layout.server_lock)
-        if hold.acquire(wait=False):  # no server runs on this directory
-            try:
-                server = _start(layout, hold)
-            finally:
-                hold.detach()
-        else:
-            server = read_settings(layout.settings)
-            _wait_ready(server)
+        server = _running_server(layout)
         users = FileLock(layout.users_lock)
         users.acquire(shared=True)
     finally:
@@ -144,6 +136,25 @@ def _attach(layout: Layout) -> _Attached:
         _detach(_Attached(layout, server, users, None, os.getpid()))
         raise StoreError(f"cannot reach the embedded store in {layout.dir}: {exc}") from exc
     return _Attached(layout, server, users, db, os.getpid(), recorded=integrity.read_record(layout))
+
+
+def _running_server(layout: Layout) -> Server:
+    """The directory's server: the one running, or one started now (called holding the gate)."""
+    import time
+
+    end = time.monotonic() + 30
+    while True:
+        hold = FileLock(layout.server_lock)
+        if hold.acquire(wait=False):  # no server runs on this directory
+            try:
+                return _start(layout, hold)
+            finally:
+                hold.detach()
+        server = read_settings(layout.settings)
+        if server.alive() or time.monotonic() > end:
+            _wait_ready(server)
+            return server
+        time.sleep(0.05)  # a server exiting on its own (its disk refused a write): wait, then start anew
 
 
 def _detach(att: _Attached) -> None:
@@ -306,7 +317,10 @@ class EmbeddedStore:
             problem = self._why_gone(exc)
         if problem:
             self._broken(problem)
-        self.checkpoint()
+        try:
+            self.checkpoint()
+        except redis.RedisError:
+            pass  # the write is durable; the record stays behind it, which is the safe side
 
     def checkpoint(self) -> int:
         """Record how many documents the store holds (after a durable write); returns that count."""
@@ -326,12 +340,20 @@ class EmbeddedStore:
         wanted += [(label, "id") for label in SCHEMA.entity_types] + [(label, "name") for label in SCHEMA.entity_types]
         for label, prop in wanted:
             if (label, prop) not in existing:
-                self.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+                self._create_index(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
         for label in (SCHEMA.entity_label, SCHEMA.document_label):
             self._constraint(label)
         if not any(r["label"] == SCHEMA.entity_label and "FULLTEXT" in r["types"].get("alias_text", [])
                    for r in self._indexes()):
-            self.write(f"CALL db.idx.fulltext.createNodeIndex('{SCHEMA.entity_label}', 'name', 'alias_text')")
+            self._create_index(f"CALL db.idx.fulltext.createNodeIndex('{SCHEMA.entity_label}', 'name', 'alias_text')")
+
+    def _create_index(self, cypher: str) -> None:
+        """Create an index; another process that just created it (two commands opening a new home) is fine."""
+        try:
+            self.write(cypher)
+        except StoreError as exc:
+            if "already indexed" not in str(exc):
+                raise
 
     def _indexes(self) -> list[dict[str, Any]]:
         return self.read("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")

@@ -204,11 +204,16 @@ def check_aof_tool() -> str:
     """redis-check-aof is the server binary run under that name: a link in a scratch folder."""
     from aikg.graph.backends.embedded_server import binaries
 
-    link = Path(tempfile.gettempdir()) / f"aikg-tools-{os.getuid()}" / "redis-check-aof"
+    import hashlib
+
+    target = binaries()[0]
+    tag = hashlib.sha256(target.encode()).hexdigest()[:12]
+    link = Path(tempfile.gettempdir()) / f"aikg-tools-{os.getuid()}-{tag}" / "redis-check-aof"
     if not link.exists():
-        link.parent.mkdir(exist_ok=True)
+        link.parent.mkdir(mode=0o700, exist_ok=True)
+        link.unlink(missing_ok=True)
         try:
-            link.symlink_to(binaries()[0])
+            link.symlink_to(target)
         except FileExistsError:
             pass
     return str(link)

@@ -98,6 +98,8 @@ class Server:
 def _alive(pid: int) -> bool:
     import psutil
 
+    if pid <= 0:
+        return False
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
@@ -240,7 +242,10 @@ def read_settings(path: Path) -> Server:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"a server runs on {path.parent} but {path.name} cannot be read ({exc}); "
                          "stop that redis-server process and run the command again") from None
-    server.pid = _read_pid(Path(rundir) / "redis.pid", server)
+    try:
+        server.pid = int((Path(rundir) / "redis.pid").read_text().strip())
+    except (OSError, ValueError):
+        server.pid = 0  # exiting or gone: the caller waits for its lock to be free
     return server
 
 
