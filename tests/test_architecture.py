@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -111,9 +112,15 @@ def _absolute(module: str, is_package: bool, node: ast.ImportFrom) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
-def imports_of(path: Path) -> list[Import]:
+@cache
+def parse(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+@cache
+def imports_of(path: Path) -> tuple[Import, ...]:
     module = module_name(path)
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = parse(path)
     out: list[Import] = []
     for node, when in _walk(tree, TOP):
         top, type_only = when == TOP, when == TYPE_ONLY
@@ -124,7 +131,7 @@ def imports_of(path: Path) -> list[Import]:
         for alias in node.names:
             sub = f"{base}.{alias.name}"
             out.append(Import(module, sub if sub in MODULES else base, node.lineno, top, path, type_only))
-    return out
+    return tuple(out)
 
 
 def layer(module: str) -> str | None:
@@ -251,8 +258,7 @@ def long_functions() -> dict[str, int]:
     for path in all_code_files():
         if path.parts[len(ROOT.parts)] == "tests":
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
+        for node in ast.walk(parse(path)):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 lines = (node.end_lineno or node.lineno) - node.lineno + 1
                 if lines > MAX_FUNCTION_LINES:
