@@ -90,13 +90,24 @@ def ingest(paths: Sequence[str | Path], *, backend: str = "embedded", home: str 
     from aikg.ingestion import ingest_paths
 
     summary = RunSummary()
-    try:
-        with write_lock(home), store_session(backend, home) as store:
+    with write_lock(home), store_session(backend, home) as store:
+        before = _documents_held(store)
+        try:
             return ingest_paths(paths, store, summary=summary, **options)
-    except KeyboardInterrupt:
-        raise Interrupted(f"interrupted: {summary.documents} document(s) committed in this run "
-                          f"({summary.already_present} were already in the store); run the same command again "
-                          "to resume: documents already stored are skipped") from None
+        except KeyboardInterrupt:
+            # a chunk may have committed after the summary last counted: ask the store
+            after = _documents_held(store)
+            committed = max(summary.documents, after - before) if None not in (before, after) else summary.documents
+            raise Interrupted(f"interrupted: {committed} document(s) committed in this run "
+                              f"({summary.already_present} were already in the store); run the same command "
+                              "again to resume: documents already stored are skipped") from None
+
+
+def _documents_held(store: GraphStore) -> int | None:
+    try:
+        return int(store.stats().nodes.get("Document", 0))
+    except Exception:  # the interrupt may have left the connection unusable: count what the run saw
+        return None
 
 
 def extract(paths: Sequence[str | Path], output: str | Path | None = None, **options: Any) -> "RunSummary":
