@@ -101,6 +101,8 @@ def corpus(tmp_path_factory) -> tuple[Path, tuple]:
         (folder / name).write_bytes((SAMPLES / name).read_bytes())
     clean = base / "clean"
     subprocess.run(_ingest_cmd(folder, clean), check=True, capture_output=True, cwd=ROOT, timeout=600)
+    # the ingest was the last user: it saved and stopped the server; stats starts a new one at once
+    assert _documents(_aikg("stats", "--home", str(clean)).stdout) == len(SUBSET)
     store = open_store("embedded", home=clean)
     try:
         return folder, dump(store)

@@ -114,9 +114,21 @@ def _forget_stale(layout: Layout) -> None:
         except StoreError:
             layout.settings.unlink(missing_ok=True)
             return
+        if _is_redis(stale.pid):  # a server that does not hold the lock: started by an older aikg
+            raise StoreError(f"a server started by an older aikg (pid {stale.pid}) still runs on {layout.dir}; "
+                             f"stop it (kill {stale.pid}) and run the command again")
         if Path(stale.rundir).name.startswith("aikg-server-"):
             forget(layout, stale)
         layout.settings.unlink(missing_ok=True)
+
+
+def _is_redis(pid: int) -> bool:
+    import psutil
+
+    try:
+        return pid > 0 and psutil.Process(pid).name().startswith("redis-server")
+    except psutil.Error:
+        return False
 
 
 def _attach(layout: Layout) -> _Attached:
