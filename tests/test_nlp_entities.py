@@ -249,3 +249,23 @@ def test_institution_word_in_another_language_joins_the_name(ex):
 def test_dateline_place_is_not_a_company(ex):
     f = run(ex, "Ibadan, 9-10 October 2025 | Landmark Hall\n\nHosted by the Eko Institute for Data Science.")
     assert ("Ibadan", "Company") not in kinds(f)
+
+
+# ---------------------------------------------------------------------- unknown names typed from context
+def test_noun_before_a_name_types_it(ex):
+    f = run(ex, "The company works with the cork producer Lameira Cortiças and the shipping firm Brevik Maritime.")
+    assert ("Lameira Cortiças", "Company") in kinds(f) and ("Brevik Maritime", "Company") in kinds(f)
+
+
+def test_place_before_a_described_firm_is_its_place(ex):
+    f = run(ex, "Grants went to the Hobart winemaker Derwent Ridge Wines and two others.")
+    assert ("Hobart", "Cluster") in kinds(f)
+    assert ("Derwent Ridge Wines", "Company") in kinds(f)
+
+
+def test_person_cues_who_title_and_byline(ex):
+    f = run(ex, "By Tarmo Kask\n\nOdun Bello, who has led the applied research unit of Meridian Bank since 2021, "
+                "spoke. Idris Fane, chief executive of Lumora Labs, agreed.")
+    k = kinds(f)
+    assert ("Odun Bello", "Person") in k and ("Idris Fane", "Person") in k
+    assert ("Tarmo Kask", "Company") not in k

@@ -113,6 +113,8 @@ class MentionWords:
     generic_plurals: frozenset[str]
     time_words: frozenset[str]
     demonym_endings: tuple[str, ...]
+    org_premodifiers: dict[str, str]  # noun right before a name -> entity type
+    byline_words: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], where: str) -> "MentionWords":
@@ -122,7 +124,7 @@ class MentionWords:
             if key not in data:
                 raise InputError(f"mention word list {key!r} missing", source=where)
             raw = data[key]
-            if name == "description_types":
+            if name in ("description_types", "org_premodifiers"):
                 values[name] = {w.lower(): etype for etype, words in raw.items() for w in words}
             elif "tuple[tuple" in str(ftype):
                 values[name] = tuple(tuple(w.lower() for w in gap) for gap in raw)

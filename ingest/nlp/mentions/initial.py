@@ -139,9 +139,9 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
         label = "GPE"  # "KAUST, located in Thuwal"
     if label == "ORG" and end - start == 1 and _dateline(doc, start, end):
         label = "GPE"  # "Lagos, 9-10 October 2025": the place of a dateline
-    if label == "ORG" and end - start in (2, 3) and unnamed \
-            and (typer.role_apposition(doc, end) or typer.speaker(doc, start, end)):
-        label = "PERSON"  # "Demis Hassabis, the chief executive of ..."
+    if label == "ORG" and end - start in (2, 3) and unnamed and all(t.is_title for t in doc[start:end]) \
+            and (typer.role_apposition(doc, end) or typer.speaker(doc, start, end) or _person_cue(doc, start, end, env)):
+        label = "PERSON"  # "Demis Hassabis, the chief executive of ...", "Chidi Nwosu, who ...", "By Mihkel Rand"
     if label == "PERSON" and end < n and doc[end].text.istitle() and doc[end].is_alpha and not doc[end].is_sent_start \
             and doc[end - 1].whitespace_ == " " and not doc[end].ent_type_ and not typer.type_of_name([doc[end].text]):
         end += 1  # "Dr. Kate Morrow" with only "Kate" found
@@ -183,7 +183,7 @@ def _typed(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) 
         sp.place = entry.type == "Cluster" and not entry.is_metro
     else:
         sp = Candidate(start, end, typ, "ner", label=label)
-        sp.place = typ == "Cluster"
+        sp.place = typ == "Cluster" and ctx_type != "Cluster"  # "the Hobart winemaker X": the text places a firm there
         sp.ctx_typed = ctx_type is not None
     return sp
 
@@ -210,3 +210,13 @@ def _dateline(doc: Any, start: int, end: int) -> bool:
         return False
     nxt = doc[end + 1]
     return nxt.like_num or nxt.ent_type_ == "DATE"
+
+
+def _person_cue(doc: Any, start: int, end: int, env: Env) -> bool:
+    """", who ..." after the name (organisations take "which"), or a byline ("By Jane Doe") before it."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose", "whom"):
+        return True
+    if start > 0 and doc[start - 1].lower_ in env.words.byline_words:
+        before = doc[start - 2] if start >= 2 else None
+        return before is None or "\n" in before.text or "\n" in before.whitespace_
+    return False

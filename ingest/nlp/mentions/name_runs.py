@@ -73,6 +73,8 @@ def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:
     lex = env.lex
     words = [t.text for t in doc[start:end]]
     typ = env.typer.type_of_name(words)
+    if typ is None and all(t.is_title for t in doc[start:end]) and not doc[start].is_sent_start:
+        return env.typer.premodifier_type(doc, start)  # "the Hobart winemaker Derwent Ridge Wines"
     if typ == "Company" and not (words[-1].lower() in lex.company_run_last
                                  and words[0].lower() not in lex.generic_modifiers and len(words) <= 4):
         return None

@@ -142,8 +142,14 @@ class NameTyper:
         if label == "ORG" and end - start == 1 and cue is None and start > 0 and doc[start - 1].lower_ in ("a", "an") \
                 and nxt is not None and w.description_types.get(self.description_head(doc, end) or "") == "Company":
             return "Cluster"  # "a Dundee start-up": where the firm is
+        if label in ("ORG", "PERSON", "GPE") and end - start == 1 and cue is None and start > 0 \
+                and doc[start - 1].lower_ in w.articles and self._place_before_name(doc, end):
+            return "Cluster"  # "the Hobart winemaker Derwent Hills Wines": where the firm is
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.product_nouns and label not in ("PERSON",):
             return "drop"  # "the Helios supercomputer"
+        pre = self.premodifier_type(doc, start)
+        if pre is not None and (typ in (None, "Person", "Cluster") or (typ == "Company" and cue is None)):
+            return pre  # "the cork producer Sobral Cortiças"
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.programme_nouns \
                 and start > 0 and doc[start - 1].lower_ == "the":
             return "Programme"  # "the AiNed programme"
@@ -156,6 +162,17 @@ class NameTyper:
         if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles:
             return self._described_as(doc, end + 2, typ, cue)
         return None
+
+    def _place_before_name(self, doc: Any, end: int) -> bool:
+        """One or two lower-case nouns, the last an organisation noun, then a capitalised name."""
+        for k in (end + 1, end + 2):
+            if k >= len(doc) or not doc[k - 1].is_lower or not doc[k - 1].is_alpha:
+                return False
+            noun = doc[k - 1].lower_
+            if (noun in self.words.org_premodifiers or noun.endswith("maker")) and doc[k].is_title \
+                    and not doc[k].is_sent_start:
+                return True
+        return False
 
     def _described_as(self, doc: Any, k: int, typ: str | None, cue: str | None) -> str | None:
         """", the Cary-based analytics company": the type a description after the name gives, if it may override."""
@@ -182,7 +199,29 @@ class NameTyper:
         return before in self.words.speech_verbs_before or after in self.words.speech_verbs_after
 
     def role_apposition(self, doc: Any, end: int) -> bool:
-        """", the chief executive of", ", a professor at": what follows a person's name."""
-        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in self.words.articles:
+        """", the chief executive of", ", a professor at", ", chief executive of": what follows a person's name."""
+        if end + 2 >= len(doc) or doc[end].text != ",":
             return False
-        return any(t.lower_ in self.lex.role_nouns for t in doc[end + 2:min(len(doc), end + 6)])
+        if doc[end + 1].lower_ in self.words.articles:
+            return any(t.lower_ in self.lex.role_nouns for t in doc[end + 2:min(len(doc), end + 6)])
+        first = doc[end + 1]
+        if not first.is_lower or first.lower_ not in self.words.job_title_words | self.words.job_title_modifiers:
+            return False
+        return any(t.lower_ in self.lex.role_nouns for t in doc[end + 1:min(len(doc), end + 4)])
+
+    def premodifier_type(self, doc: Any, start: int) -> str | None:
+        """"the shipping firm Vestvik Maritime", "the Durango toolmaker Mekanika Txiki": the noun before the name."""
+        if start < 2 or not doc[start - 1].is_lower or not doc[start - 1].is_alpha:
+            return None
+        noun = doc[start - 1].lower_
+        typ = self.words.org_premodifiers.get(noun)
+        if typ is None and noun.endswith("maker"):
+            typ = "Company"
+        if typ is None:
+            return None
+        k = start - 2  # a determiner, an adjective or a place may come first; a verb or preposition may not
+        while k >= 0 and k >= start - 4 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title):
+            if doc[k].lower_ in self.words.articles:
+                return typ
+            k -= 1
+        return typ if k >= 0 and doc[k].text in (",", "(") else None
