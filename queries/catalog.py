@@ -24,7 +24,7 @@ from aikg.core.errors import QueryError
 from aikg.core.paths import as_path, package_file
 from aikg.graph.cypher_files import strip_comment_lines
 from aikg.graph.edge_list import EDGE_COLUMNS
-from aikg.queries.entity_lookup import resolve_entities
+from aikg.queries.entity_lookup import with_entity_ids
 from aikg.queries.params import Derived, Param, SpecError, ValueCheckError, parse_derived, parse_param
 from aikg.queries.text import HeaderError, check_cypher, split_header, used_params
 
@@ -312,7 +312,7 @@ def run_query(store: "GraphStore", name: str, params: Mapping[str, Any] | None =
     import pandas as pd
 
     query = (catalog or load_catalog()).get(name)
-    values = resolve_entities(store, query, query.bind(params))
+    values = with_entity_ids(store, query, query.bind(params))
     send = {p.name: values[p.name] for p in query.params if not p.hook}
     hook = _hook(query) if query.hook else None
     if hook is not None:

@@ -36,7 +36,7 @@ def _kinds(param: "Param") -> str:
     return types[0] if len(types) == 1 else ", ".join(types[:-1]) + " or " + types[-1]
 
 
-def resolve_entity(store: "GraphStore", query: "Query", param: "Param", value: str) -> str:
+def entity_id(store: "GraphStore", query: "Query", param: "Param", value: str) -> str:
     """The id of the one entity of the parameter's types that ``value`` names."""
     try:
         return entity_lookup.find_entity(store, value, param.entity_types or None).id
@@ -51,10 +51,10 @@ def resolve_entity(store: "GraphStore", query: "Query", param: "Param", value: s
                             else "; try 'aikg query run entity_search --param text=...'")) from None
 
 
-def resolve_entities(store: "GraphStore", query: "Query", values: Mapping[str, Any]) -> dict[str, Any]:
+def with_entity_ids(store: "GraphStore", query: "Query", values: Mapping[str, Any]) -> dict[str, Any]:
     """``values`` with every ``entity`` parameter replaced by the id it names."""
     out = dict(values)
     for param in query.params:
         if param.type == "entity" and out.get(param.name) is not None:
-            out[param.name] = resolve_entity(store, query, param, out[param.name])
+            out[param.name] = entity_id(store, query, param, out[param.name])
     return out

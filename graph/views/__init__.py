@@ -22,9 +22,9 @@ from aikg.graph.views.fetch import (
     AmbiguousEntityError,
     UnknownEntityError,
     cluster_network,
+    find_node,
     network_around,
     network_from_edges,
-    resolve_entity,
     whole_graph,
 )
 from aikg.graph.views.model import (
@@ -39,7 +39,7 @@ from aikg.graph.views.model import (
 __all__ = [
     "DEFAULT_MAX_NODES", "EDGE_COLUMNS", "AmbiguousEntityError", "UnknownEntityError", "ViewEdge", "ViewNetwork",
     "ViewNode", "build_network", "cap_network", "cluster_network", "filter_network", "network_around",
-    "network_from_edges", "render_html", "resolve_entity", "whole_graph", "write_html", "write_image",
+    "network_from_edges", "render_html", "find_node", "whole_graph", "write_html", "write_image",
 ]
 
 

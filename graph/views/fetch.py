@@ -70,7 +70,7 @@ def _min_support(min_evidence: int) -> int:
 
 # -- finding an entity ----------------------------------------------------------------------------
 
-def resolve_entity(store: GraphStore, text: str, *, types: Sequence[str] | None = None) -> ViewNode:
+def find_node(store: GraphStore, text: str, *, types: Sequence[str] | None = None) -> ViewNode:
     """Find an entity by id, canonical name or alias (:mod:`aikg.graph.entity_lookup`); an unknown one
     names close matches."""
     found = entity_lookup.find_entity(store, text, entity_types(types))
@@ -124,7 +124,7 @@ def network_around(store: GraphStore, entity: str, depth: int = 1, *, types: Seq
     """
     if depth < 0:
         raise ConfigError("depth must be 0 or more")
-    centre = resolve_entity(store, entity)
+    centre = find_node(store, entity)
     distance = {centre.id: 0}
     frontier = [centre.id]
     notes: list[str] = []
@@ -149,7 +149,7 @@ def cluster_network(store: GraphStore, cluster: str, *, types: Sequence[str] | N
                     relations: Sequence[str] | None = None, min_evidence: int = 0,
                     max_nodes: int | None = DEFAULT_MAX_NODES, title: str | None = None) -> ViewNetwork:
     """A cluster, its anchors and what is located in it, and the people and programmes tied to those."""
-    hub = resolve_entity(store, cluster, types=("Cluster",))
+    hub = find_node(store, cluster, types=("Cluster",))
     allowed = entity_types(types)
     support = _min_support(min_evidence)
     members = sorted({r["id"] for r in store.read(statement("cluster_members"), {
