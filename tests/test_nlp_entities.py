@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from aikg.core.facts import EntityRecord
@@ -269,3 +272,12 @@ def test_person_cues_who_title_and_byline(ex):
     k = kinds(f)
     assert ("Odun Bello", "Person") in k and ("Idris Fane", "Person") in k
     assert ("Tarmo Kask", "Company") not in k
+
+
+def test_apposition_types_an_untyped_name_everywhere(ex):
+    from aikg.ingest.nlp import Extractor, ExtractConfig
+
+    bare = Extractor(ExtractConfig(gazetteer_dir=Path(tempfile.mkdtemp())))  # no gazetteer: context only
+    f = run(bare, "In Lyon, Zolvane, the Rhône Robotics Institute, trains engineers. Zolvane also hosts start-ups.")
+    zolvane = {m.type for m in f.mentions if m.text == "Zolvane"}
+    assert zolvane == {"Institute"}

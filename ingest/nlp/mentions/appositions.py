@@ -12,7 +12,9 @@ def appositions(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     gaps = set(env.words.apposition_gaps)
     for k in range(len(cands) - 1):
         a, b = cands[k], cands[k + 1]
-        if a.type in ("Person", "Cluster") or b.type != a.type:
+        if a.type in ("Person", "Cluster") or b.type in ("Person", "Cluster"):
+            continue
+        if b.type != a.type and not _untyped_name(doc, a, env):
             continue
         if tuple(t.lower_ for t in doc[a.end:b.start]) not in gaps:
             continue
@@ -25,9 +27,26 @@ def appositions(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
             continue  # inside a list
         if a.entry is not None and b.entry is not None and a.entry is not b.entry:
             continue
+        if b.type != a.type:
+            _retype(doc, cands, a, b.type)  # "Mila, the Quebec AI Institute,": the second name says what the first is
         b.coref = a
         if b.entry is None and a.entry is not None:
             b.entry = a.entry
         if a.entry is None and b.entry is not None:
             a.entry = b.entry
     return cands
+
+
+def _untyped_name(doc: Any, a: Candidate, env: Env) -> bool:
+    """A name whose type is only the NER's default (no head word, no gazetteer entry, nothing said about it)."""
+    guessed = not a.ctx_typed or (a.label == "PERSON" and a.type == env.lex.default_org)  # a lone "person" made a firm
+    return a.entry is None and guessed and a.source in ("ner", "rule") \
+        and env.typer.type_of_name([t.text for t in doc[a.start:a.end]]) is None
+
+
+def _retype(doc: Any, cands: list[Candidate], a: Candidate, typ: str) -> None:
+    """Give ``a`` and every other reading of the same untyped name the type ``typ``."""
+    text, old = doc[a.start:a.end].text, a.type
+    for c in cands:
+        if c is a or (c.entry is None and c.type == old and doc[c.start:c.end].text == text):
+            c.type = typ
