@@ -187,7 +187,7 @@ def test_variant_must_use_the_same_params(tmp_path):
 
 def test_bind_fills_defaults_and_converts_text():
     q = CATALOG.get("partnership_network")
-    assert q.bind({"org": "Vector", "depth": "3"}) == {"org": "Vector", "depth": 3, "min_support": 1}
+    assert q.bind({"org": "Vector", "depth": "3"}) == {"org": "Vector", "depth": 3, "min_support": 1, "min_confidence": 0.0}
     assert CATALOG.get("clusters_sharing_partners").bind({"include_located": "yes"})["include_located"] is True
     assert CATALOG.get("org_ranking").bind({"by": "Documents", "type": "company"}) == {
         "by": "documents", "type": "Company", "limit": 20}
@@ -545,3 +545,67 @@ def test_hostile_values_stay_data(graph):
         with pytest.raises(QueryError):
             run_query(graph, "entity_neighbours", {"entity": text + "-missing"})
     assert graph.stats().node_total == ENTITIES + DOCUMENTS
+
+
+# --- metro clusters and minimum confidence ---------------------------------------------------------
+
+
+def _metro_records():
+    """A metro (the Bay Area) with two cities WITHIN it, an anchor in each city, and partners."""
+    from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+
+    doc = "f6" * 32
+    ent = lambda eid, typ, name, *aliases: EntityRecord(eid, typ, name, list(aliases), [Mention(doc, 0, 5)])  # noqa: E731
+    ev = [Evidence(doc, 0, 40, "a sentence of the metro document")]
+    rel = lambda t, s, g, c=0.9: RelationRecord(t, s, g, c, "test", ev)  # noqa: E731
+    docs = [DocumentRecord(doc, "metro.txt", "Metro", "text", 100, published="2025-03-01")]
+    ents = [ent("cluster:san-francisco-bay-area", "Cluster", "San Francisco Bay Area", "Bay Area"),
+            ent("cluster:san-francisco", "Cluster", "San Francisco"), ent("cluster:mountain-view", "Cluster", "Mountain View"),
+            ent("company:openai", "Company", "OpenAI"), ent("company:google", "Company", "Google"),
+            ent("institute:stanford-university", "Institute", "Stanford University"),
+            ent("company:nvidia", "Company", "NVIDIA"), ent("institute:vector-institute", "Institute", "Vector Institute")]
+    rels = [rel("WITHIN", "cluster:san-francisco", "cluster:san-francisco-bay-area", 1.0),
+            rel("WITHIN", "cluster:mountain-view", "cluster:san-francisco-bay-area", 1.0),
+            rel("ANCHORS", "institute:stanford-university", "cluster:san-francisco-bay-area"),
+            rel("ANCHORS", "company:google", "cluster:mountain-view"),
+            rel("LOCATED_IN", "company:openai", "cluster:san-francisco"),
+            rel("PARTNERS_WITH", "company:google", "company:nvidia", 0.6),
+            rel("PARTNERS_WITH", "company:openai", "institute:vector-institute")]
+    return docs, ents, rels
+
+
+@pytest.fixture
+def metro_graph(graph):
+    from aikg.graph.loader import load_records
+
+    report = load_records(graph, *_metro_records())
+    assert not report.errors, report.errors
+    return graph
+
+
+def test_a_metro_answers_for_its_cities_and_keeps_them(metro_graph):
+    anchors = run_query(metro_graph, "cluster_anchors", {"cluster": "Bay Area"})
+    assert rows(anchors, "anchor_name", "places") == [("Google", ["Mountain View"]),
+                                                      ("Stanford University", ["San Francisco Bay Area"])]
+    profile = run_query(metro_graph, "cluster_profile", {"cluster": "Bay Area"}).iloc[0]
+    assert (profile["companies"], profile["institutes"]) == (2, 1)
+    assert profile["places"] == ["Mountain View", "San Francisco"]
+    assert profile["top_partners"] == ["NVIDIA (1)", "Vector Institute (1)"]
+    # a city still answers for itself
+    assert rows(run_query(metro_graph, "cluster_anchors", {"cluster": "Mountain View"}), "anchor_name") == [("Google",)]
+    # the metro, not its city, shares NVIDIA with Toronto and London (anchors only)
+    shared = run_query(metro_graph, "clusters_sharing_partners", {})
+    assert ("London", "San Francisco Bay Area", ["NVIDIA"]) in rows(shared, "cluster_a_name", "cluster_b_name",
+                                                                    "shared_partners")
+    assert "Mountain View" not in set(shared["cluster_a_name"]) | set(shared["cluster_b_name"])
+
+
+def test_min_confidence_leaves_out_weaker_relationships(metro_graph):
+    flows = run_query(metro_graph, "funding_flows", {"min_confidence": 0.6})
+    assert ("company:nvidia", "company:mistral-ai") not in set(rows(flows, "source", "target"))
+    assert len(flows) == len(run_query(metro_graph, "funding_flows", {})) - 1
+    shared = run_query(metro_graph, "clusters_sharing_partners", {"min_confidence": 0.7})
+    assert "San Francisco Bay Area" not in set(shared["cluster_a_name"]) | set(shared["cluster_b_name"])
+    network = run_query(metro_graph, "partnership_network", {"org": "Google", "min_confidence": 0.7})
+    assert network.empty
+    assert len(run_query(metro_graph, "entity_neighbours", {"entity": "Google", "min_confidence": 0.7})) == 1

@@ -17,7 +17,9 @@ order or batching of the input: inputs are sorted and every choice is a function
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from aikg.core.facts import EntityRecord, RelationRecord
 from aikg.ingest.nlp.records import DocFacts
@@ -47,6 +49,19 @@ def _document_links(docs: list[DocFacts], index: dict[tuple, int], nodes: list[N
     return explicit, inferred, conflicts
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Resolution allocates millions of small objects and frees none: the cyclic collector's passes grow
+    with the live heap and made the whole superlinear (measured in bench/bench_resolve.py)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def merge_mentions(
     facts: Iterable[DocFacts],
     *,
@@ -59,8 +74,14 @@ def merge_mentions(
     ``known``: entities already resolved (the store's, a loader's); ``typos=False`` turns off
     one-letter-slip joins.
     """
-    docs = sorted(facts, key=lambda f: (f.doc_id, len(f.mentions), len(f.relations)))
-    nodes, index = build_nodes(docs, sorted(known, key=lambda k: k.id))
+    with _no_cyclic_gc():
+        return _merge(sorted(facts, key=lambda f: (f.doc_id, len(f.mentions), len(f.relations))),
+                      sorted(known, key=lambda k: k.id), decisions, typos)
+
+
+def _merge(docs: list[DocFacts], known: list[KnownEntity], decisions: Decisions | None,
+           typos: bool) -> list[EntityRecord | RelationRecord]:
+    nodes, index = build_nodes(docs, known)
     explicit, inferred, conflicts = _document_links(docs, index, nodes)
     groups = Groups(nodes)
     apply_decisions(groups, nodes, decisions)
