@@ -1,4 +1,5 @@
-"""Every `aikg …` command that README.md and docs/*.md show runs, and exits 0, on a demo store.
+"""Every `aikg …` command that README.md and docs/*.md show runs, and exits 0, on a demo store
+(the failing examples of docs/reliability.md#exit-codes exit with the status their row gives).
 
 The store is built once with `aikg demo` into a temporary AIKG_HOME; the commands run in a
 shell (so `~`, globs and `>` work as a reader's shell would) with HOME pointing at a folder
@@ -34,23 +35,30 @@ SKIP = (
     (re.compile(r"/mnt/"), "a cluster's shared mount"),
     (re.compile(r"--decisions decisions\.jsonl"), "an analyst's own decisions file"),
 )
-SUBSTITUTE = {"/tmp/copy": "{tmp}/copy"}  # docs/rdf.md imports into /tmp/copy: keep it inside the test's folder
+#: docs/rdf.md imports into /tmp/copy (kept inside the test's folder); docs/reliability.md's ~/aikg-home
+#: stands for the reader's own home (the demo store here)
+SUBSTITUTE = {"/tmp/copy": "{tmp}/copy", "~/aikg-home": "{home}"}
+#: a table row that opens with a status (docs/reliability.md#exit-codes): its examples must end with it
+STATUS_ROW = re.compile(r"^\|\s*(\d+)\s*\|")
 
 
-def _doc_lines() -> list[tuple[str, str, bool]]:
-    """``(doc, command line, fenced)`` for every line that runs aikg, in document order."""
+def _doc_lines() -> list[tuple[str, str, bool, int]]:
+    """``(doc, command line, fenced, expected status)`` for every line that runs aikg, in document order."""
     found = []
     for doc in DOCS:
         if not doc.exists():
             continue
-        for m in CODE.finditer(doc.read_text("utf-8")):
+        text = doc.read_text("utf-8")
+        for m in CODE.finditer(text):
             fenced = m.group(1) is not None
+            row = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
+            status = STATUS_ROW.match(row)
             for line in (m.group(1) if fenced else m.group(2)).splitlines():
                 line = line.strip()
                 if line.startswith("$ "):
                     line = line[2:]
                 if line.startswith("aikg ") or line == "aikg":
-                    found.append((str(doc.relative_to(ROOT)), line, fenced))
+                    found.append((str(doc.relative_to(ROOT)), line, fenced, int(status.group(1)) if status else 0))
     return found
 
 
@@ -86,10 +94,10 @@ def _needs_arguments(tokens: list[str]) -> bool:
     return False
 
 
-def plan() -> list[tuple[str, str, str | None]]:
-    """``(doc, command, reason to skip or None)``, each command once, in document order (README first)."""
+def plan() -> list[tuple[str, str, str | None, int]]:
+    """``(doc, command, reason to skip or None, expected status)``, each command once, in document order."""
     out, seen = [], set()
-    for doc, line, fenced in _doc_lines():
+    for doc, line, fenced, status in _doc_lines():
         line = _strip_comment(line)
         if line in seen:
             continue
@@ -104,7 +112,7 @@ def plan() -> list[tuple[str, str, str | None]]:
         if reason is None and not fenced:
             if _needs_arguments(tokens):
                 reason = "names the command without its arguments"
-        out.append((doc, line, reason))
+        out.append((doc, line, reason, status))
     return out
 
 
@@ -130,11 +138,13 @@ def demo_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def test_the_plan_runs_the_readme_tour_and_skips_only_with_a_reason():
-    commands = {line: reason for _, line, reason in plan()}
+    commands = {line: reason for _, line, reason, _ in plan()}
     assert commands["aikg viz query clusters_sharing_partners -o shared.html"] is None
     assert commands["aikg query run relationship_evidence --param source=Mila --param target=\"Université de Montréal\""] is None
     assert commands["aikg ingest data/samples --store neo4j"] == "needs a Neo4j server"
     assert sum(r is None for r in commands.values()) >= 40
+    statuses = {line: status for _, line, _, status in plan()}
+    assert statuses["aikg load no_such.jsonl"] == 3 and statuses["aikg stats"] == 0
 
 
 def test_every_documented_command_exits_0_on_the_demo_store(demo_env):
@@ -142,16 +152,19 @@ def test_every_documented_command_exits_0_on_the_demo_store(demo_env):
     work, tmp = demo_env["_work"], demo_env["_tmp"]
     # `aikg extract ~/reports/ -o facts.jsonl` writes the file later commands read; new.jsonl is a copy
     failures, ran = [], 0
-    for doc, line, reason in plan():
+    for doc, line, reason, status in plan():
         if reason is not None:
             continue
         for old, new in SUBSTITUTE.items():
-            line = line.replace(old, new.format(tmp=tmp))
+            line = line.replace(old, new.format(tmp=tmp, home=env["AIKG_HOME"]))
         if "new.jsonl" in line and Path(work, "facts.jsonl").exists():
             shutil.copy(Path(work, "facts.jsonl"), Path(work, "new.jsonl"))
         proc = subprocess.run(["bash", "-c", line], cwd=work, env=env, capture_output=True, text=True, timeout=900)
         ran += 1
-        if proc.returncode != 0:
-            failures.append(f"{doc}: `{line}` exited {proc.returncode}:\n{proc.stdout[-800:]}{proc.stderr[-800:]}")
+        if proc.returncode != status:
+            failures.append(f"{doc}: `{line}` exited {proc.returncode}, not {status}:\n"
+                            f"{proc.stdout[-800:]}{proc.stderr[-800:]}")
+        elif status and ("Traceback" in proc.stderr or not proc.stderr.startswith("aikg: ")):
+            failures.append(f"{doc}: `{line}` failed without one clear line:\n{proc.stderr[-800:]}")
     assert ran >= 40
     assert not failures, "\n\n".join(failures)
