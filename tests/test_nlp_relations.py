@@ -266,3 +266,61 @@ def test_the_cluster_is_a_place_named_before_not_after(ex):
                    "Kestrel Robotics, headquartered in Montreal, funds much of it.")
     assert ("ANCHORS", "Brightwater University", "Toronto") in got
     assert ("ANCHORS", "Brightwater University", "Montreal") not in got
+
+
+# ---------------------------------------------------------------- issue 14: noun-phrase, list and passive relations
+def test_counts_among_its_partners_gives_partnerships(ex):
+    got = rels(ex, "Tessaly Labs counts Kestrel Robotics, Quantix Systems and Lumora Labs among its industrial partners.")
+    assert pw(got) == {frozenset(("Tessaly Labs", x)) for x in ("Kestrel Robotics", "Quantix Systems", "Lumora Labs")}
+    assert not any(t == "MEMBER_OF" for t, _, _ in got)
+
+
+def test_partnerships_with_companies_like_tie_the_holder_only(ex):
+    got = rels(ex, "The Orrin Institute is anchored by partnerships with companies like Kestrel Robotics and Lumora Labs.")
+    assert pw(got) == {frozenset(("Orrin Institute", "Kestrel Robotics")), frozenset(("Orrin Institute", "Lumora Labs"))}
+
+
+def test_round_participants_fund_the_raiser(ex):
+    got = rels(ex, "Lumora Labs raised $12 million in a round led by Harbor Ventures, with participation from "
+                   "Kite Capital and the Orrin Fund.")
+    for funder in ("Harbor Ventures", "Kite Capital", "Orrin Fund"):
+        assert ("FUNDS", funder, "Lumora Labs") in got
+
+
+def test_programme_that_one_funds_and_another_runs(ex):
+    got = rels(ex, "The Northwind Fellowships are a programme of six fellowships that the Corvid Foundation will "
+                   "fund and Brightwater University will run.")
+    assert ("FUNDS", "Corvid Foundation", "Northwind Fellowships") in got
+    assert ("RUNS", "Brightwater University", "Northwind Fellowships") in got
+    assert ("RUNS", "Corvid Foundation", "Northwind Fellowships") not in got
+
+
+def test_joint_investment_by_a_list(ex):
+    got = rels(ex, "The Tavi Lab, which was a joint investment by Kestrel Robotics, the Orrin Agency and "
+                   "Brightwater University, opened in May.")
+    for funder in ("Kestrel Robotics", "Orrin Agency", "Brightwater University"):
+        assert ("FUNDS", funder, "Tavi Lab") in got
+
+
+@pytest.mark.parametrize("text", ["Tavi Robotics, a spin-out of Brightwater University, builds grippers.",
+                                  "Tavi Robotics, a spinout from Brightwater University, builds grippers."])
+def test_spin_out_gives_founded(ex, text):
+    assert ("FOUNDED", "Brightwater University", "Tavi Robotics") in rels(ex, text)
+
+
+def test_apposition_after_a_list_describes_the_last_member(ex):
+    got = rels(ex, "This year's cohort includes Quantix Systems, Lumora Labs and Tavi Robotics, a spin-out of "
+                   "Brightwater University.")
+    assert ("FOUNDED", "Brightwater University", "Tavi Robotics") in got
+    assert ("FOUNDED", "Brightwater University", "Lumora Labs") not in got
+
+
+def test_keeping_a_professorship_is_an_affiliation(ex):
+    got = rels(ex, "Fen Aldous, who will keep her professorship at Brightwater University, joins Lumora Labs.")
+    assert ("AFFILIATED_WITH", "Fen Aldous", "Brightwater University") in got
+
+
+def test_met_as_postdocs_is_past(ex):
+    got = rels(ex, "Lumora Labs was founded by Mara Lind and Omar Velde, who met as postdocs at Brightwater University.")
+    assert ("FOUNDED", "Mara Lind", "Lumora Labs") in got
+    assert not any(t == "AFFILIATED_WITH" for t, _, _ in got)

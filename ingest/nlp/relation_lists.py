@@ -101,12 +101,10 @@ def share_lists(cands: list[Cand], groups: dict[int, int], types: list[str]) -> 
     out = list(cands)
     seen = {(c.type, c.src, c.tgt) for c in cands}
     for c in cands:
-        if not c.share:
-            continue
         for side in ("src", "tgt"):
             m = getattr(c, side)
             g = groups.get(m)
-            if g is None:
+            if g is None or m in c.fixed:
                 continue
             other = c.tgt if side == "src" else c.src
             if groups.get(other) == g:

@@ -17,7 +17,7 @@ class Cand:
     tgt: int
     conf: float
     method: str
-    share: bool = True  # False: not given to the other members of a list ("..., and it partners with Y")
+    fixed: frozenset[int] = frozenset()  # ends not given to the other members of their list ("C, a spin-out of X")
 
 
 def allowed(rtypes: Iterable[str], src_type: str, tgt_type: str) -> str | None:

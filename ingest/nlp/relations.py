@@ -21,6 +21,7 @@ from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_lists import list_groups
+from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_types import Cand, allowed
 
 __all__ = ["Cand", "RelationFinder", "allowed"]
@@ -50,6 +51,9 @@ class RelationFinder:
         self.lex = lexicon
         self._former_words = frozenset(lexicon.relations.get("former_markers", ()))
         self._past_verbs = frozenset(lexicon.relations.get("past_role_verbs", ()))
+        self._groups: dict[str, dict[str, str]] = dict(lexicon.relations.get("group_nouns", {}))
+        self._among_verbs = frozenset(lexicon.relations.get("among_verbs", ()))
+        self._round_nouns = frozenset(lexicon.relations.get("round_nouns", ()))
 
     # ------------------------------------------------------------------ helpers
     def _emit(self, out: list[Cand], rtypes: Iterable[str], src: int, tgt: int, types: list[str], conf: float,
@@ -223,8 +227,11 @@ class RelationFinder:
             before = len(out)
             ctx.via_pronoun = set()
             self._frames_at(ctx, tok, types, out, anchors_fallback)
-            if ctx.via_pronoun:
-                out[before:] = [replace(c, share=False) if {c.src, c.tgt} & ctx.via_pronoun else c for c in out[before:]]
+            fixed = set(ctx.via_pronoun)  # "X is funded by Y, and it partners with Z": not X's list
+            if _said_of_one(tok):  # "A, B and C, a spin-out of X": the apposition describes C alone
+                fixed |= ctx.holder(tok.head if tok.dep_ in ("compound", "amod") else tok)
+            if fixed:
+                out[before:] = [replace(c, fixed=frozenset(fixed & {c.src, c.tgt})) for c in out[before:]]
             if len(out) > before and any(c.type == "AFFILIATED_WITH" for c in out[before:]) and self._former(tok):
                 out[before:] = [c for c in out[before:] if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
         return out
@@ -245,9 +252,9 @@ class RelationFinder:
                     return True
             if node.lower_.startswith(("ex-", "former-")):
                 return True
-            if node.tag_ == "VBD" and node.lemma_.lower() in self._past_verbs:
+            if node.tag_ == "VBD" and (node.lemma_.lower() in self._past_verbs or node.lower_ in self._past_verbs):
                 return True  # "was the chief scientist of X", "worked at X"
-            if node.dep_ not in ("attr", "appos", "pobj", "prep", "conj", "compound", "oprd", "acomp") or node.head is node:
+            if node.dep_ not in ("attr", "appos", "pobj", "prep", "compound", "oprd", "acomp") or node.head is node:
                 return False
             node = node.head
             steps += 1
@@ -257,6 +264,11 @@ class RelationFinder:
         """Every verb frame, noun frame and role reading of one trigger word."""
         lemma = tok.lemma_.lower()
         low = tok.lower_
+        if low in ("out", "off") and tok.i >= tok.sent.start + 2 and tok.nbor(-1).text in "-–" and tok.nbor(-2).lower_ == "spin":
+            lemma = low = "spin-" + low  # "a spin-out of X" is tokenised spin / - / out
+        if lemma in self._among_verbs and tok.pos_ in ("VERB", "AUX") and group_list(
+                ctx, tok, self._groups, lambda r, a, b: self._emit(out, [r], a, b, types, self.lex.conf["noun"], f"dep:among-{lemma}")):
+            return  # "X counts A and B among its partners": the group noun decides the relation
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and lemma in ("base", "headquarter", "locate") or low in ("based", "headquartered", "located")):
             vlemma = {"based": "base", "headquartered": "headquarter", "located": "locate"}.get(low, lemma)
             for frame in self.lex.verbs.get(vlemma, ()):
@@ -309,6 +321,8 @@ class RelationFinder:
             r = frame.prep_role(p)
             if r:
                 put(r, ctx.mentions(pobj))
+        if "FUNDS" in frame.rel and roles["src"] and not roles["tgt"]:
+            add_recipients(roles, round_recipients(ctx, t, self._round_nouns))  # "with Z also investing"
         conf = frame.conf if frame.conf is not None else self.lex.conf["verb"]
         if frame.needs_prep and not any(frame.prep_role(p) for p, _ in ctx.preps(t)):
             return False  # "X and Y signed agreements" is no partnership between X and Y
@@ -383,6 +397,8 @@ class RelationFinder:
                 r = frame.prep_role(p)
                 if r and not roles["tgt"]:
                     put(r, ctx.mentions(pobj))
+        if "FUNDS" in frame.rel and roles["src"] and not roles["tgt"]:
+            add_recipients(roles, round_recipients(ctx, n, self._round_nouns))  # "with participation from Y"
         if "ANCHORS" in frame.rel and (not roles["src"] or not roles["tgt"]):
             if not roles["src"] and not roles["tgt"] and base.tag_ in ("NNS", "NNPS") and (
                     base.dep_ in ("nsubj", "pobj", "dobj") or any(c.dep_ in ("det", "compound") for c in base.children)):
@@ -427,7 +443,8 @@ class RelationFinder:
         if not persons:
             return
         orgs: set[int] = set()
-        for node in [n, *n.conjuncts]:
+        held_by = [n.head] if n.dep_ == "dobj" and n.head.pos_ == "VERB" else []  # "keep her professorship at X"
+        for node in [n, *n.conjuncts, *held_by]:
             for p, pobj in ctx.preps(node):
                 if p in self.lex.role_preps:
                     orgs.update(ctx.mentions(pobj))
@@ -456,6 +473,12 @@ class RelationFinder:
         for h in ctx.holder(n):
             for pl in sorted(places):
                 self._emit(out, ["LOCATED_IN"], h, pl, types, self.lex.conf["adjacent"], "dep:np-in-place")
+
+
+def _said_of_one(tok: Any) -> bool:
+    """Is this trigger an apposition to one name (not "both"/"all" of a list)?"""
+    node = tok.head if tok.dep_ in ("compound", "amod") else tok
+    return node.dep_ == "appos" and not any(c.lower_ in ("both", "all", "each") for c in node.subtree)
 
 
 def _phrase_tokens(tok: Any) -> set[int]:
@@ -533,7 +556,14 @@ class _Walk:
             if t.dep_ == "conj":
                 return self.object_tokens(t.head, True)
             return []
-        return [c for c in t.children if c.dep_ in ("dobj", "attr", "dative", "oprd")]
+        objs = [c for c in t.children if c.dep_ in ("dobj", "attr", "dative", "oprd")]
+        if objs or any(c.dep_ == "prep" for c in t.children):
+            return objs
+        if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in t.children):
+            return [t.head]  # "a programme that C will fund": the programme is funded
+        if t.dep_ == "conj" and t.head.pos_ == "VERB":
+            return self.object_tokens(t.head, False)  # "... that C will fund and V will run"
+        return objs
 
     def _list_extra(self, t: Any) -> list[Any]:
         """"Along with UCL and Imperial, the Turing acts ...": the extra list members."""
@@ -587,6 +617,9 @@ class _Walk:
                 n = n.head
                 continue
             if dep in ("appos", "compound"):
+                k = n.left_edge.i - 1  # "A, B and C, a spin-out of X": the name right before the comma
+                if dep == "appos" and k > 0 and self.sd[k].text == "," and self.tok2m.get(k - 1) is not None:
+                    return {self.tok2m[k - 1]}
                 m = self.tok2m.get(n.head.i)
                 return {m} if m is not None else self._direct(n.head, 1)
             if dep in ("attr", "acomp", "oprd"):
@@ -606,7 +639,7 @@ class _Walk:
             if dep == "pobj":
                 prep = n.head
                 h = prep.head
-                if prep.lower_ in ("as", "in") and h.pos_ in ("VERB", "AUX"):
+                if prep.lower_ in ("as", "in", "by", "through", "via") and h.pos_ in ("VERB", "AUX"):
                     res = set()
                     subs = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in TIME_WORDS] \
                         or self.subject_tokens(h, False)
@@ -619,7 +652,7 @@ class _Walk:
                     return self.mentions(h)
                 return set()
             if dep == "nsubj" and n.head.lemma_.lower() in ("include", "be", "comprise", "count") and any(
-                    c.dep_ in ("poss", "det") for c in n.children):
+                    c.dep_ in ("poss", "det") or c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
                 res = set()  # "its sponsors include NVIDIA, RBC and Shopify"
                 for c in n.head.children:
                     if c.dep_ in ("dobj", "attr"):
@@ -659,7 +692,12 @@ class _Walk:
             return {m}
         low = tok.lower_
         if low in REL_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.mentions(tok.head.head, depth + 1)
+            ante = tok.head.head  # "X is a programme that EIDS runs": the programme is X
+            if ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.dep_ == "attr" and ante.i not in self.tok2m:
+                ante = ante.head.head  # "X is a programme of six fellowships that C will fund"
+            if ante.dep_ == "attr" and ante.head.lemma_ == "be" and ante.i not in self.tok2m:
+                return set().union(*(self.mentions(c, depth + 1) for c in ante.head.children if c.dep_ in ("nsubj", "nsubjpass")))
+            return self.mentions(ante, depth + 1)
         if low in REL_PRONOUNS and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
             return self.mentions(tok.head.head.head, depth + 1)  # "in which Microsoft invested"
         if low in CLAUSE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":

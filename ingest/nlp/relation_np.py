@@ -1,0 +1,63 @@
+"""Relations stated with nouns rather than verbs, where the relation type comes from the noun.
+
+* A group noun introduces a list of the owner's partners, members or funders:
+  "X counts A, B and C among its industrial partners" (PARTNERS_WITH X–A, X–B, X–C),
+  "the consortium counts A among its members" (MEMBER_OF A→X). Customers or rivals state nothing.
+* A funding word with no recipient of its own ("with participation from Y", "with Z also
+  investing") takes the recipient of the round it belongs to ("X raised $12 million in a round
+  led by V, with participation from Y").
+
+The word lists are data (``group_nouns``, ``among_verbs``, ``round_nouns`` in
+``data/lexicon/relations.json``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+RAISE_VERBS = ("raise", "close", "complete", "secure", "announce", "receive", "land", "net")
+
+
+def group_list(ctx: Any, verb: Any, groups: dict[str, dict[str, str]], emit: Callable[[str, int, int], None]) -> bool:
+    """"X counts A and B among its partners": the owner, the members and the group noun's relation."""
+    among = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        among += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "among"]
+    for prep in among:
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            spec = groups.get(noun.lemma_.lower())
+            if spec is None:
+                continue
+            owners = set().union(*(ctx.mentions(c) for c in noun.children if c.dep_ == "poss")) or set().union(
+                *(ctx.mentions(s) for s in ctx.subject_tokens(verb, False)))
+            members = set().union(*(ctx.mentions(c) for c in verb.children if c.dep_ == "dobj"))
+            for o in sorted(owners):
+                for m in sorted(members - {o}):
+                    if spec["member"] == "src":
+                        emit(spec["rel"], m, o)
+                    else:
+                        emit(spec["rel"], o, m)
+            return True
+    return False
+
+
+def round_recipients(ctx: Any, tok: Any, round_nouns: frozenset[str]) -> set[int]:
+    """Who received the round a funding word is attached to (walking up at most six heads)."""
+    node, steps = tok, 0
+    while node.head.i != node.i and steps < 6:
+        node = node.head
+        steps += 1
+        lemma = node.lemma_.lower()
+        if lemma in round_nouns and node.pos_ in ("NOUN", "PROPN"):
+            got = ctx.mentions(node)
+            if got:
+                return got
+            continue
+        if node.pos_ == "VERB" and lemma in RAISE_VERBS:
+            return set().union(*(ctx.mentions(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")))
+    return set()
+
+
+def add_recipients(roles: dict[str, set[int]], recipients: Iterable[int]) -> None:
+    """Fill an empty target slot with the round's recipients (never the funder itself)."""
+    roles["tgt"].update(r for r in recipients if r not in roles["src"])
