@@ -281,3 +281,11 @@ def test_apposition_types_an_untyped_name_everywhere(ex):
     f = run(bare, "In Lyon, Zolvane, the Rhône Robotics Institute, trains engineers. Zolvane also hosts start-ups.")
     zolvane = {m.type for m in f.mentions if m.text == "Zolvane"}
     assert zolvane == {"Institute"}
+
+
+def test_head_words_in_other_languages_and_agency_endings(ex):
+    f = run(ex, "The Fundación Brisamar and the Tarragona City Council back Ribera Logistique. The Science "
+                "Foundation Lusitania funds the work.")
+    k = kinds(f)
+    assert ("Fundación Brisamar", "Institute") in k and ("Tarragona City Council", "Agency") in k
+    assert ("Ribera Logistique", "Company") in k and ("Science Foundation Lusitania", "Agency") in k

@@ -44,8 +44,9 @@ class NameTyper:
             return "Agency"
         if any(w in lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
             return "Agency"  # "Pennsylvania Department of ...", "State Ministry for ..."
-        if any(joined.endswith(e) for e in lex.agency_endings):
-            return "Agency"
+        if any(joined.endswith(e) or joined.endswith(" " + low[-1]) and joined[:-len(low[-1]) - 1].endswith(e)
+               for e in lex.agency_endings):
+            return "Agency"  # "Innovation Agency", "Science Foundation Ireland" (a place may follow)
         if low[0] == "government" or (len(low) > 1 and low[-1] == "government"):
             return "Agency"
         # the head of "X of/for Y" is the word before the connector: "National Strategy for Data and AI"
