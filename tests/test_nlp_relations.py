@@ -324,3 +324,33 @@ def test_met_as_postdocs_is_past(ex):
     got = rels(ex, "Lumora Labs was founded by Mara Lind and Omar Velde, who met as postdocs at Brightwater University.")
     assert ("FOUNDED", "Mara Lind", "Lumora Labs") in got
     assert not any(t == "AFFILIATED_WITH" for t, _, _ in got)
+
+
+# ---------------------------------------------------------------- issue 14: relations across two sentences
+def evidence(ex, text: str) -> dict[tuple[str, str, str], list[str]]:
+    doc = LoadedDocument(id="d1", source="t", title="t", kind="text", text=text)
+    records = resolve([ex.extract(doc)])
+    names = {r.id: r.name for r in records if isinstance(r, EntityRecord)}
+    out = {}
+    for r in records:
+        if isinstance(r, RelationRecord):
+            assert all(text[e.start:e.end] == e.sentence for e in r.evidence)
+            out[(r.type, names[r.source], names[r.target])] = [e.sentence for e in r.evidence]
+    return out
+
+
+def test_she_opening_the_next_sentence_is_the_person_named_before(ex):
+    got = evidence(ex, "Mara Lind studied in Oslo. She now leads Lumora Labs.")
+    assert got[("AFFILIATED_WITH", "Mara Lind", "Lumora Labs")] == ["Mara Lind studied in Oslo. She now leads Lumora Labs."]
+
+
+def test_she_with_two_people_before_is_left_alone(ex):
+    got = evidence(ex, "Mara Lind met Omar Velde in Oslo. She now leads Lumora Labs.")
+    assert not any(t == "AFFILIATED_WITH" for t, _, _ in got)
+
+
+def test_definite_description_relation_keeps_both_sentences(ex):
+    got = evidence(ex, "Lumora Labs was founded in 2020. The company partners with Kestrel Robotics on sensors.")
+    key = next(k for k in got if k[0] == "PARTNERS_WITH")
+    assert set(key[1:]) == {"Lumora Labs", "Kestrel Robotics"}
+    assert got[key] == ["Lumora Labs was founded in 2020. The company partners with Kestrel Robotics on sensors."]

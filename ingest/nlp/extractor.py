@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.sentence_text import trim_sentence
-from aikg.ingest.nlp.context import describes_place, home_place
+from aikg.ingest.nlp.context import describes_place, evidence_start, home_place, person_pronouns
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
@@ -128,29 +128,34 @@ class Extractor:
         facts = [DocFacts(doc_id=d.id) for d in docs]
         contexts = [DocContext() for _ in docs]
         homes: dict[int, int | None] = {}  # document index -> its own city (dateline or title)
+        sent_starts: dict[int, list[int]] = {}  # document index -> sentence offsets (evidence across two sentences)
         parse_jobs: list[tuple[int, Any, dict[int, int], list[str], list[int], tuple[int, int, str]]] = []
         texts = (p[2] for p in pieces)
         for (k, off, _chunk), sdoc in zip(pieces, self._pipes.ents(texts, batch_size=self.config.batch_size)):
-            self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k, homes)
+            self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k, homes, sent_starts)
         if parse_jobs and self._pipes.parse_enabled:
             sents = [job[1] for job in parse_jobs]
             for job, pdoc in zip(parse_jobs, self._pipes.parse(sents, batch_size=self.config.batch_size * 4)):
                 k, _text, char_map, types, anchors, sent, groups = job
                 tok2m = _align(pdoc, char_map)
                 cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors), confirm_groups(pdoc, tok2m, groups), types)
-                self._add(docs[k], facts[k], cands, sent, replace_window=True)
+                self._add(docs[k], facts[k], cands, sent, replace_window=True, starts=sent_starts.get(k, []))
         for f in facts:
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         return facts
 
     def _entities_and_rules(self, d: LoadedDocument, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext,
-                            parse_jobs: list, k: int, homes: dict[int, int | None]) -> None:
+                            parse_jobs: list, k: int, homes: dict[int, int | None],
+                            sent_starts: dict[int, list[int]]) -> None:
         mentions = self._entities.find(sdoc, off, ctx)
         first = len(facts.mentions)
         for m in mentions:
             if m.coref is not None:
                 m = replace(m, coref=m.coref + first)
             facts.mentions.append(m)
+        facts.mentions.extend(person_pronouns(sdoc, off, facts.mentions, first))  # "... Mara Lind. She leads X."
+        starts = sent_starts.setdefault(k, [])
+        starts.extend(off + s.start_char for s in sdoc.sents)
         facts.words += sum(1 for t in sdoc if not t.is_punct and not t.is_space)
         # token spans of the mentions in this chunk
         spans: list[tuple[int, int, int]] = []
@@ -191,7 +196,7 @@ class Extractor:
             if self.config.window_relations:
                 cands += self._relations.window(sdoc, sent, inside, types)
             cands = share_lists(cands, groups, types)
-            self._add(d, facts, cands, sinfo, replace_window=False)
+            self._add(d, facts, cands, sinfo, replace_window=False, starts=starts)
             if not self._pipes.parse_enabled:
                 continue
             inner = {t for _, a, b in inside for t in range(a, b)}
@@ -204,7 +209,7 @@ class Extractor:
                 parse_jobs.append((k, sent.text, char_map, types, anchors, sinfo, groups))
 
     def _add(self, d: LoadedDocument, facts: DocFacts, cands: list[Cand], sinfo: tuple[int, int, str],
-             replace_window: bool) -> None:
+             replace_window: bool, starts: list[int]) -> None:
         start, end, text = sinfo
         page = d.page_of(start)
         if replace_window:
@@ -212,14 +217,16 @@ class Extractor:
             pairs = {(c.src, c.tgt) for c in cands} | {(c.tgt, c.src) for c in cands}
             rtypes = {c.type for c in cands}
             facts.relations = [r for r in facts.relations if not (
-                r.method.startswith("window:") and r.sent_start == start and ((r.source, r.target) in pairs or r.type in rtypes))]
-        have = {(r.type, r.source, r.target, r.method, r.sent_start) for r in facts.relations}
+                r.method.startswith("window:") and r.sent_end == end and ((r.source, r.target) in pairs or r.type in rtypes))]
+        have = {(r.type, r.source, r.target, r.method, r.sent_end) for r in facts.relations}
         for c in cands:
-            key = (c.type, c.src, c.tgt, c.method, start)
+            key = (c.type, c.src, c.tgt, c.method, end)
             if key in have:
                 continue
             have.add(key)
-            facts.relations.append(RelationCandidate(c.type, c.src, c.tgt, round(c.conf, 3), c.method, start, end, text, page))
+            ev = evidence_start(starts, start, facts.mentions, (c.src, c.tgt)) if starts else start
+            ev_text = text if ev == start else d.text[ev:end]  # both sentences when an end refers back
+            facts.relations.append(RelationCandidate(c.type, c.src, c.tgt, round(c.conf, 3), c.method, ev, end, ev_text, page))
 
 
 _RELATABLE: dict[frozenset[str], bool] = {}
