@@ -609,3 +609,13 @@ def test_min_confidence_leaves_out_weaker_relationships(metro_graph):
     network = run_query(metro_graph, "partnership_network", {"org": "Google", "min_confidence": 0.7})
     assert network.empty
     assert len(run_query(metro_graph, "entity_neighbours", {"entity": "Google", "min_confidence": 0.7})) == 1
+
+
+def test_views_take_a_minimum_confidence_too(metro_graph):
+    from aikg.graph.views.fetch import cluster_network, network_around
+
+    ids = lambda net: set(net.nodes)  # noqa: E731
+    assert "company:nvidia" in ids(network_around(metro_graph, "Google", depth=1))
+    assert "company:nvidia" not in ids(network_around(metro_graph, "Google", depth=1, min_confidence=0.7))
+    assert "company:google" in ids(cluster_network(metro_graph, "cluster:mountain-view", min_confidence=0.9))
+    assert "company:google" not in ids(cluster_network(metro_graph, "cluster:mountain-view", min_confidence=0.95))

@@ -88,27 +88,32 @@ def node_rows(store: GraphStore, ids: Sequence[str]) -> list[dict[str, Any]]:
 
 
 def edge_rows(store: GraphStore, ids: Sequence[str], *, relations: Sequence[str] | None = None,
-              min_evidence: int = 0) -> list[dict[str, Any]]:
+              min_evidence: int = 0, min_confidence: float = 0.0) -> list[dict[str, Any]]:
     """The relationships among ``ids``."""
     if not ids:
         return []
     return store.read(statement("induced_edges"), {"ids": list(ids), "rel_types": relation_types(relations),
-                                                   "min_support": _min_support(min_evidence)})
+                                                   "min_support": _min_support(min_evidence),
+                                                   "min_confidence": float(min_confidence)})
 
 
 def neighbour_ids(store: GraphStore, ids: Sequence[str], *, types: Sequence[str] | None = None,
-                  relations: Sequence[str] | None = None, min_evidence: int = 0) -> list[str]:
+                  relations: Sequence[str] | None = None, min_evidence: int = 0,
+                  min_confidence: float = 0.0) -> list[str]:
     if not ids:
         return []
     rows = store.read(statement("neighbours"), {"ids": list(ids), "types": entity_types(types),
                                                 "rel_types": relation_types(relations),
-                                                "min_support": _min_support(min_evidence)})
+                                                "min_support": _min_support(min_evidence),
+                                                "min_confidence": float(min_confidence)})
     return sorted({r["id"] for r in rows})
 
 
 def _assemble(store: GraphStore, ids: Sequence[str], *, title: str, focus: Sequence[str],
-              relations: Sequence[str] | None, min_evidence: int, notes: Sequence[str] = ()) -> ViewNetwork:
-    return build_network(node_rows(store, ids), edge_rows(store, ids, relations=relations, min_evidence=min_evidence),
+              relations: Sequence[str] | None, min_evidence: int, notes: Sequence[str] = (),
+              min_confidence: float = 0.0) -> ViewNetwork:
+    edges = edge_rows(store, ids, relations=relations, min_evidence=min_evidence, min_confidence=min_confidence)
+    return build_network(node_rows(store, ids), edges,
                          title=title, focus=focus, notes=notes)
 
 
@@ -116,7 +121,8 @@ def _assemble(store: GraphStore, ids: Sequence[str], *, title: str, focus: Seque
 
 def network_around(store: GraphStore, entity: str, depth: int = 1, *, types: Sequence[str] | None = None,
                    relations: Sequence[str] | None = None, min_evidence: int = 0,
-                   max_nodes: int | None = DEFAULT_MAX_NODES, title: str | None = None) -> ViewNetwork:
+                   max_nodes: int | None = DEFAULT_MAX_NODES, title: str | None = None,
+                   min_confidence: float = 0.0) -> ViewNetwork:
     """The entity and everything within ``depth`` relationships of it, read in either direction.
 
     ``types``, ``relations`` and ``min_evidence`` limit the paths themselves (a path through a
@@ -129,7 +135,8 @@ def network_around(store: GraphStore, entity: str, depth: int = 1, *, types: Seq
     frontier = [centre.id]
     notes: list[str] = []
     for level in range(1, depth + 1):
-        found = neighbour_ids(store, frontier, types=types, relations=relations, min_evidence=min_evidence)
+        found = neighbour_ids(store, frontier, types=types, relations=relations, min_evidence=min_evidence,
+                              min_confidence=min_confidence)
         frontier = [nid for nid in found if nid not in distance]
         for nid in frontier:
             distance[nid] = level
@@ -141,44 +148,48 @@ def network_around(store: GraphStore, entity: str, depth: int = 1, *, types: Seq
             break
     ids = sorted(distance, key=lambda nid: (distance[nid], nid))
     net = _assemble(store, ids, title=title or f"Network around {centre.name} (depth {depth})",
-                    focus=(centre.id,), relations=relations, min_evidence=min_evidence, notes=notes)
+                    focus=(centre.id,), relations=relations, min_evidence=min_evidence, notes=notes,
+                    min_confidence=min_confidence)
     return cap_network(net, max_nodes, rank=distance)
 
 
 def cluster_network(store: GraphStore, cluster: str, *, types: Sequence[str] | None = None,
                     relations: Sequence[str] | None = None, min_evidence: int = 0,
-                    max_nodes: int | None = DEFAULT_MAX_NODES, title: str | None = None) -> ViewNetwork:
+                    max_nodes: int | None = DEFAULT_MAX_NODES, title: str | None = None,
+                    min_confidence: float = 0.0) -> ViewNetwork:
     """A cluster, its anchors and what is located in it, and the people and programmes tied to those."""
     hub = find_node(store, cluster, types=("Cluster",))
     allowed = entity_types(types)
     support = _min_support(min_evidence)
     members = sorted({r["id"] for r in store.read(statement("cluster_members"), {
-        "id": hub.id, "member_rels": list(CLUSTER_MEMBER_RELATIONS), "types": allowed, "min_support": support})})
+        "id": hub.id, "member_rels": list(CLUSTER_MEMBER_RELATIONS), "types": allowed, "min_support": support,
+        "min_confidence": float(min_confidence)})})
     ring_types = [t for t in CLUSTER_RING_TYPES if t in allowed]
-    ring = neighbour_ids(store, members, types=ring_types, relations=relations, min_evidence=min_evidence) \
+    ring = neighbour_ids(store, members, types=ring_types, relations=relations, min_evidence=min_evidence,
+                         min_confidence=min_confidence) \
         if ring_types else []
     rank = {hub.id: 0, **{m: 1 for m in members}}
     rank.update({nid: 2 for nid in ring if nid not in rank})
     ids = sorted(rank, key=lambda nid: (rank[nid], nid))
     net = _assemble(store, ids, title=title or f"Cluster: {hub.name}", focus=(hub.id,), relations=relations,
-                    min_evidence=min_evidence)
+                    min_evidence=min_evidence, min_confidence=min_confidence)
     return cap_network(net, max_nodes, rank=rank)
 
 
 def whole_graph(store: GraphStore, max_nodes: int = DEFAULT_MAX_NODES, *, types: Sequence[str] | None = None,
                 relations: Sequence[str] | None = None, min_evidence: int = 0,
-                title: str | None = None) -> ViewNetwork:
+                title: str | None = None, min_confidence: float = 0.0) -> ViewNetwork:
     """Every entity, or the ``max_nodes`` most connected ones; ``total_nodes`` says how many there were."""
     if max_nodes < 1:
         raise ConfigError("max_nodes must be at least 1")
     params = {"types": entity_types(types), "rel_types": relation_types(relations),
-              "min_support": _min_support(min_evidence)}
+              "min_support": _min_support(min_evidence), "min_confidence": float(min_confidence)}
     ranked = store.read(statement("rank_entities"), {**params, "limit": int(max_nodes)})
     total_rows = store.read(statement("count_entities"), params)
     total = int(total_rows[0]["total"]) if total_rows else len(ranked)
     ids = [r["id"] for r in ranked]
     net = _assemble(store, ids, title=title or "The whole graph", focus=(), relations=relations,
-                    min_evidence=min_evidence)
+                    min_evidence=min_evidence, min_confidence=min_confidence)
     net.total_nodes = max(total, len(net.nodes))
     return net
 

@@ -4,7 +4,8 @@ WHERE any(l IN labels(n) WHERE l IN $types)
 OPTIONAL MATCH (n)-[r]-(m:Entity)
 WHERE type(r) IN $rel_types
   AND coalesce(r.support, 0) >= $min_support
+  AND coalesce(r.confidence, 1.0) >= $min_confidence
   AND any(l IN labels(m) WHERE l IN $types)
 WITH n, count(r) AS degree
-WHERE degree > 0 OR $min_support <= 0
+WHERE degree > 0 OR ($min_support <= 0 AND $min_confidence <= 0)
 RETURN count(n) AS total
