@@ -289,3 +289,12 @@ def test_head_words_in_other_languages_and_agency_endings(ex):
     k = kinds(f)
     assert ("Fundación Brisamar", "Institute") in k and ("Tarragona City Council", "Agency") in k
     assert ("Ribera Logistique", "Company") in k and ("Science Foundation Lusitania", "Agency") in k
+
+
+def test_bracket_and_common_noun_are_not_part_of_a_name(ex):
+    f = run(ex, "The Coastal Grid Resilience Partnerships (CGRP) fund pilots. An accelerator is run by the "
+                "Braga Digital association. Larkspur, the Kitchener innovation hub, hosts it.")
+    k = kinds(f)
+    assert not any("(" in n for n, _ in k)
+    assert ("Braga Digital", "Institute") in k
+    assert ("Kitchener", "Cluster") in k

@@ -63,6 +63,12 @@ def _trim(doc: Any, start: int, end: int, label: str, env: Env) -> tuple[int, in
         end -= 1
     while end - start > 1 and doc[end - 1].lower_ in ("of", "for", "and", "at", "in"):
         end -= 1  # "Amaka Obi of": a name never ends in a connector
+    paren = next((k for k in range(start + 1, end) if doc[k].text == "("), None)
+    if paren is not None and not any(t.text == ")" for t in doc[paren:end]):
+        end = paren  # "Grid Resilience and Innovation Partnerships (GRIP": the bracket opens an acronym
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and label in ("ORG", "PERSON", "GPE") \
+            and doc[end - 2].text[:1].isupper() and doc[end - 1].lower_ not in env.words.name_connectors:
+        end -= 1  # "the Porto Digital association": the common noun after a name says what it is
     return (start, end) if start < end else None
 
 

@@ -154,7 +154,7 @@ class NameTyper:
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.programme_nouns \
                 and start > 0 and doc[start - 1].lower_ == "the":
             return "Programme"  # "the AiNed programme"
-        if cue is None and start > 0 and doc[start - 1].lower_ == "the" and label == "ORG":
+        if cue in (None, "Company") and start > 0 and doc[start - 1].lower_ == "the" and label == "ORG":
             for k in range(end, min(n, end + 2)):
                 if not doc[k].is_lower:
                     break
@@ -173,6 +173,8 @@ class NameTyper:
             if (noun in self.words.org_premodifiers or noun.endswith("maker")) and doc[k].is_title \
                     and not doc[k].is_sent_start:
                 return True
+            if noun in self.lex.strong_hub_words and doc[k].is_punct:
+                return True  # "Communitech, the Kitchener innovation hub,"
         return False
 
     def _described_as(self, doc: Any, k: int, typ: str | None, cue: str | None) -> str | None:
