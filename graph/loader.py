@@ -11,7 +11,7 @@ and lets an interrupted run resume.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -73,6 +73,7 @@ class _Unit:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> row
     mentions: list[dict[str, Any]] = field(default_factory=list)
     relations: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+    ends: set[str] = field(default_factory=set)  # entities here only as a relation's end (not mentioned)
 
     @property
     def key(self) -> str:
@@ -139,6 +140,7 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
             for end in (source, target):
                 if end not in unit.entities:
                     unit.entities[end] = _entity_row(entity_by_id[end])
+                    unit.ends.add(end)
             key = (rel.type, source, target)
             row = unit.relations.setdefault(key, {
                 "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [],
@@ -159,9 +161,18 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
     return units
 
 
-def _merge_rows(units: Sequence[_Unit]) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
-    """Combine the rows of several units so each entity and relationship appears once per statement."""
+def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (),
+                done: Collection[str] = ()) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
+    """Combine the rows of several units so each entity and relationship appears once per statement.
+
+    An entity's row only has to make sure it exists (``full: False``) when its full row is
+    written by another unit of the run: it is in ``done`` (written already), or in ``ensured``
+    (a unit of the run mentions it) and no unit here mentions it. Within one run every unit
+    holds the same row for an entity, so writing it once in full loses nothing.
+    """
     entities: dict[str, dict[str, Any]] = {}
+    full = {eid for unit in units for eid in unit.entities
+            if eid not in done and (eid not in unit.ends or eid not in ensured)}
     for unit in units:
         for eid, row in unit.entities.items():
             if eid in entities:
@@ -171,8 +182,8 @@ def _merge_rows(units: Sequence[_Unit]) -> tuple[dict[str, list[dict]], list[dic
             else:
                 entities[eid] = {**row, "aliases": list(row["aliases"]), "props": dict(row["props"])}
     by_label: dict[str, list[dict]] = defaultdict(list)
-    for row in entities.values():
-        by_label[row["type"]].append({k: row[k] for k in ("id", "name", "aliases", "props")})
+    for eid, row in entities.items():
+        by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")}, "full": eid in full})
     relations: dict[tuple[str, str, str], dict[str, Any]] = {}
     list_keys = ("docs", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
     for unit in units:
@@ -195,14 +206,15 @@ def retract_statements(doc_ids: Sequence[str]) -> list[Statement]:
             (statement("retract_mentions"), {"docs": list(doc_ids)})]
 
 
-def unit_statements(units: Sequence[_Unit], *, loaded_at: str) -> list[Statement]:
-    """The write statements for a batch of units, in dependency order."""
+def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
+                    done: Collection[str] = ()) -> list[Statement]:
+    """The write statements for a batch of units, in dependency order (``ensured``: see :func:`_merge_rows`)."""
     stmts: list[Statement] = []
     docs = [u.doc for u in units if u.doc is not None]
     if docs:
         stmts.append((statement("load_document"),
                       {"rows": [{"id": d.id, "props": _document_props(d, loaded_at)} for d in docs]}))
-    by_label, mentions, by_type = _merge_rows(units)
+    by_label, mentions, by_type = _merge_rows(units, ensured, done)
     for label in SCHEMA.entity_types:
         if by_label.get(label):
             stmts.append((entity_statement("load_entities", label), {"rows": by_label[label], "now": loaded_at}))
@@ -210,8 +222,15 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str) -> list[Statement
         stmts.append((statement("load_mentions"), {"rows": mentions}))
     for rtype in SCHEMA.relation_types:
         if by_type.get(rtype):
-            stmts.append((relation_statement("load_relations", rtype), {"rows": by_type[rtype], "now": loaded_at}))
+            rows = [_relation_row(row) for row in by_type[rtype]]
+            stmts.append((relation_statement("load_relations", rtype), {"rows": rows, "now": loaded_at}))
     return stmts
+
+
+def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A relationship row with the summary load_relations.cypher gives a new relationship."""
+    return {**row, "docs": list(dict.fromkeys(row["ev_doc"])), "methods": list(dict.fromkeys(row["ev_method"])),
+            "support": len(row["ev_doc"]), "confidence": max([0.0, *row["ev_confidence"]])}
 
 
 def loaded_document_ids(store: GraphStore, ids: Sequence[str]) -> set[str]:
@@ -246,6 +265,9 @@ def load_records(
     pending = [u for k, u in units.items() if k not in done]
     report.documents_skipped = len(done)
     loaded_at = now_iso()
+    # entities some unit of this run mentions (written in full there); those written so far
+    ensured = {eid for unit in pending for eid in unit.entities if eid not in unit.ends}
+    written_full: set[str] = set()
     batch: list[_Unit] = []
     rows = 0
 
@@ -254,13 +276,14 @@ def load_records(
         if not batch:
             return
         try:
-            store.write_atomic(unit_statements(batch, loaded_at=loaded_at))
+            store.write_atomic(unit_statements(batch, loaded_at=loaded_at, ensured=ensured, done=written_full))
             written = batch
         except StoreError:
             written = []
             for unit in batch:
                 try:
-                    store.write_atomic(unit_statements([unit], loaded_at=loaded_at))
+                    store.write_atomic(unit_statements([unit], loaded_at=loaded_at, ensured=ensured,
+                                                       done=written_full))
                     written.append(unit)
                 except StoreError as exc:
                     source = unit.doc.source if unit.doc else "(entities without a document)"
@@ -269,6 +292,7 @@ def load_records(
             report.documents_loaded += unit.doc is not None
             report.entity_ids.update(unit.entities)
             report.relation_keys.update(unit.relations)
+            written_full.update(eid for eid in unit.entities if eid not in unit.ends)
         if progress:
             progress(len(batch))
         batch, rows = [], 0

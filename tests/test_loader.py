@@ -170,3 +170,69 @@ def test_two_records_of_one_relationship_in_one_document_keep_all_evidence(store
     assert not load_jsonl(store, [path]).errors
     rows = store.read("MATCH (:Company)-[r:PARTNERS_WITH]->(:Company) RETURN r.support AS s, r.methods AS m, r.confidence AS c")
     assert rows == [{"s": 2, "m": ["dep", "window"], "c": 0.9}]
+
+
+def _records(n_docs: int) -> tuple[list, list, list]:
+    """Documents that each mention X and their own Y_i, all stating X PARTNERS_WITH Z (Z mentioned
+    only by the first document), with one more alias of X per document."""
+    from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+
+    docs = [DocumentRecord(f"{i:x}" * 64, f"doc{i}.md", f"Doc {i}", "text", 100) for i in range(1, n_docs + 1)]
+    ents = [EntityRecord("company:x", "Company", "X", [f"X{i}" for i in range(1, n_docs + 1)],
+                         [Mention(d.id, 0, 1) for d in docs]),
+            EntityRecord("company:z", "Company", "Z", ["Zed"], [Mention(docs[0].id, 5, 6)])]
+    rels = [RelationRecord("PARTNERS_WITH", "company:x", "company:z", 0.5 + i / 10, f"m{i}",
+                           [Evidence(d.id, 0, 9, f"X and Z, sentence {i}.")]) for i, d in enumerate(docs)]
+    for i, d in enumerate(docs):
+        ents.append(EntityRecord(f"person:y{i}", "Person", f"Y{i}", [], [Mention(d.id, 10, 12)]))
+        rels.append(RelationRecord("AFFILIATED_WITH", f"person:y{i}", "company:z", 0.6, "m", [Evidence(d.id, 10, 30, f"Y{i} at Z.")]))
+    return docs, ents, rels
+
+
+def _one_doc(records: tuple[list, list, list], doc_id: str) -> tuple[list, list, list]:
+    """What an extraction of that one document gives: its own mentions and evidence only."""
+    from dataclasses import replace
+
+    docs, ents, rels = records
+    ents = [replace(e, mentions=[m for m in e.mentions if m.doc == doc_id],
+                    aliases=[a for a in e.aliases if e.id != "company:x" or a == f"X{int(doc_id[0], 16)}"])
+            for e in ents]
+    rels = [replace(r, evidence=[v for v in r.evidence if v.doc == doc_id]) for r in rels]
+    rels = [r for r in rels if r.evidence]
+    ends = {i for r in rels for i in (r.source, r.target)}
+    return [d for d in docs if d.id == doc_id], [e for e in ents if e.mentions or e.id in ends], rels
+
+
+def test_loading_documents_one_run_at_a_time_equals_one_run(tmp_path):
+    """Existing entities and relationships take the upsert path (aliases merged, evidence kept per
+    document); new ones the create path; a relationship end another unit writes only has to exist.
+    Both ways give the same graph, with no working mark left behind."""
+    from aikg.graph.loader import load_records
+    from aikg.graph.store import open_store
+
+    records = _records(4)
+    together = open_store("embedded", home=tmp_path / "together")
+    apart = open_store("embedded", home=tmp_path / "apart")
+    try:
+        for store in (together, apart):
+            store.apply_schema()
+        assert not load_records(together, *records, batch_size=3).errors  # several batches
+        for doc in records[0]:
+            assert not load_records(apart, *_one_doc(records, doc.id)).errors
+        assert dump(together) == dump(apart)
+        x = apart.read("MATCH (n:Company {id: 'company:x'}) RETURN n.aliases AS a, n.alias_text AS t, "
+                       "n.doc_count AS d")
+        assert sorted(x[0]["a"]) == ["X1", "X2", "X3", "X4"] and x[0]["d"] == 4
+        assert x[0]["t"] == "".join(a + " | " for a in x[0]["a"])
+        rel = apart.read("MATCH (:Company {id: 'company:x'})-[r:PARTNERS_WITH]->() RETURN r.support AS s, "
+                         "r.confidence AS c, size(r.docs) AS d, size(r.ev_sentence) AS e, r.methods AS m")
+        assert rel == [{"s": 4, "c": 0.8, "d": 4, "e": 4, "m": ["m0", "m1", "m2", "m3"]}]
+        marks = apart.read("MATCH (n) WHERE n.merging IS NOT NULL RETURN count(n) AS n")[0]["n"]
+        marks += apart.read("MATCH ()-[r]->() WHERE r.merging IS NOT NULL RETURN count(r) AS n")[0]["n"]
+        assert marks == 0
+        # a forced re-load of the last document replaces only its own evidence (and puts it back last)
+        assert not load_records(apart, *_one_doc(records, records[0][-1].id), force=True).errors
+        assert dump(apart) == dump(together)
+    finally:
+        together.close()
+        apart.close()

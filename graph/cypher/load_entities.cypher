@@ -1,12 +1,21 @@
 // Upsert entities of one type ({label} comes from the schema allow-list, never from data).
-// $rows: [{id, name, aliases, props}] with one row per entity; aliases are merged, never lost.
+// $rows: [{id, name, aliases, props, full}] with one row per entity; aliases are merged, never
+// lost. A new entity gets its properties in ON CREATE (the same values the merge below gives
+// an empty node); only an existing one pays for the alias merge (marked during the MERGE, the
+// mark removed at once). A row without full = true only makes sure the entity exists (a
+// relationship's end whose full row another unit of the same run writes).
 UNWIND $rows AS row
 MERGE (n:Entity:{label} {id: row.id})
-ON CREATE SET n.name = row.name, n.aliases = [], n.first_seen = $now, n.updated = $now,
-              n.mention_count = 0, n.doc_count = 0
+ON CREATE SET n.name = row.name, n.first_seen = $now, n.mention_count = 0, n.doc_count = 0, n += row.props,
+              n.aliases = [a IN row.aliases WHERE a <> row.name],
+              n.alias_text = reduce(s = '', a IN row.aliases | CASE WHEN a = row.name THEN s ELSE s + a + ' | ' END),
+              n.updated = $now
+ON MATCH SET n.merging = CASE WHEN row.full THEN true END
+WITH n, row WHERE n.merging = true
 WITH n, row, [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name] AS fresh
 WITH n, row, fresh, n.aliases + fresh AS aliases
 SET n += row.props,
     n.aliases = aliases,
     n.alias_text = reduce(s = '', a IN aliases | s + a + ' | '),
-    n.updated = CASE WHEN size(fresh) > 0 THEN $now ELSE n.updated END
+    n.updated = CASE WHEN size(fresh) > 0 THEN $now ELSE n.updated END,
+    n.merging = null

@@ -1,13 +1,20 @@
 // Upsert relationships of one type ({rel_type} comes from the schema allow-list).
 // $rows: one row per relationship: {source, target, docs, ev_doc, ev_start, ev_end,
-// ev_sentence, ev_method, ev_confidence, ev_page}. Evidence from the documents in
-// row.docs replaces what those documents said before; evidence of other documents stays.
+// ev_sentence, ev_method, ev_confidence, ev_page, methods, support, confidence}. Evidence from
+// the documents in row.docs replaces what those documents said before; evidence of other
+// documents stays. A new relationship takes the row as it is (the loader computes docs,
+// methods, support and confidence exactly as the merge below does from empty lists); only
+// an existing one pays for the list merge (marked during the MERGE, the mark removed at once).
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:{rel_type}]->(b)
-ON CREATE SET r.first_seen = $now, r.ev_doc = [], r.ev_start = [], r.ev_end = [],
-              r.ev_sentence = [], r.ev_method = [], r.ev_confidence = [], r.ev_page = []
+ON CREATE SET r.first_seen = $now, r.updated = $now, r.ev_doc = row.ev_doc, r.ev_start = row.ev_start,
+              r.ev_end = row.ev_end, r.ev_sentence = row.ev_sentence, r.ev_method = row.ev_method,
+              r.ev_confidence = row.ev_confidence, r.ev_page = row.ev_page, r.docs = row.docs,
+              r.methods = row.methods, r.support = row.support, r.confidence = row.confidence
+ON MATCH SET r.merging = true
+WITH r, row WHERE r.merging = true
 WITH r, row, [i IN range(0, size(r.ev_doc) - 1) WHERE NOT r.ev_doc[i] IN row.docs] AS keep
 WITH r, row,
      [i IN keep | r.ev_doc[i]] + row.ev_doc AS ev_doc,
@@ -23,4 +30,4 @@ SET r.ev_doc = ev_doc, r.ev_start = ev_start, r.ev_end = ev_end, r.ev_sentence =
     r.methods = reduce(acc = [], m IN ev_method | CASE WHEN m IN acc THEN acc ELSE acc + m END),
     r.support = size(ev_doc),
     r.confidence = reduce(best = 0.0, c IN ev_confidence | CASE WHEN c > best THEN c ELSE best END),
-    r.updated = $now
+    r.updated = $now, r.merging = null
