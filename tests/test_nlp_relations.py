@@ -354,3 +354,9 @@ def test_definite_description_relation_keeps_both_sentences(ex):
     key = next(k for k in got if k[0] == "PARTNERS_WITH")
     assert set(key[1:]) == {"Lumora Labs", "Kestrel Robotics"}
     assert got[key] == ["Lumora Labs was founded in 2020. The company partners with Kestrel Robotics on sensors."]
+
+
+def test_window_phrase_does_not_reach_a_distant_name(ex):
+    got = rels(ex, "The Corvid Council has said that part of the new national compute allocation will go to "
+                   "researchers at the Orrin Institute and the Marlow Institute.")
+    assert not any(t == "PART_OF" for t, _, _ in got)

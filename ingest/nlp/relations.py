@@ -30,6 +30,7 @@ ORG = ("Institute", "Company", "Agency")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 CLAUSE_PRONOUNS = {"it", "they", "he", "she"}
+WINDOW_REACH = 6  # words between a window phrase and the name after it
 PREPOSITIONS = {"at", "of", "in", "for", "from", "with", "by", "to", "on", "under", "within"}
 SUBJECT_WORDS = CLAUSE_PRONOUNS | {"we"}
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -195,7 +196,8 @@ class RelationFinder:
                 a, b = sent.start + k, sent.start + k + n
                 left = [i for i, s, e in spans if e <= a and not any(
                     doc[x].text in {";", ":"} or doc[x].lower_ in SUBJECT_WORDS for x in range(e, a))]
-                right = [i for i, s, e in spans if s >= b and not any(doc[x].text in {";", ":", ","} for x in range(b, s))]
+                right = [i for i, s, e in spans if b <= s <= b + WINDOW_REACH and not any(
+                    doc[x].text in {";", ":", ","} for x in range(b, s))]  # "part of the X", not "part of ... at X"
                 if not left or not right:
                     continue
                 li, ri = left[-1], right[0]
