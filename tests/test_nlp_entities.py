@@ -298,3 +298,13 @@ def test_bracket_and_common_noun_are_not_part_of_a_name(ex):
     assert not any("(" in n for n, _ in k)
     assert ("Braga Digital", "Institute") in k
     assert ("Kitchener", "Cluster") in k
+
+
+def test_field_labels_place_of_a_firm_and_suffix_heads(ex):
+    f = run(ex, "Founded: 2019\nHeadquarters: Genoa\n\nThe Know-Hub, a Zadar research centre, works with the "
+                "Province of Lika and the Montanuniversität Rijeka. Umoja Signal of Kampala joined.")
+    k = kinds(f)
+    assert not any(n == "Headquarters" for n, _ in k)
+    assert ("Zadar", "Company") not in k and ("Province of Lika", "Agency") in k
+    assert ("Montanuniversität Rijeka", "Institute") in k
+    assert not any(n.endswith("of Kampala") for n, _ in k)

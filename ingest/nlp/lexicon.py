@@ -162,6 +162,7 @@ class Lexicon:
         self.agency_endings = tuple(x.lower() for x in types["agency_endings"])
         self.programme_last = lower(types["programme_last_words"])
         self.institute_words = lower(types["institute_words"])
+        self.institute_suffixes = tuple(x.lower() for x in types.get("institute_suffixes", ()))
         self.company_last = lower(types["company_last_words"])
         self.default_org = types["default_org_type"]
         self.ner_map: dict[str, str] = dict(types["ner_label_map"])

@@ -25,5 +25,8 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
                 continue
             if TOC_ROW.search(text[line_start:line_end]):
                 continue
+            if text[line_start:a].strip() == "" and text[b:b + 1] == ":" and s.type == env.lex.default_org \
+                    and s.end - s.start == 1 and env.typer.type_of_name([doc[s.start].text]) is None:
+                continue  # "Headquarters: Genoa": a field label
         out.append(s)
     return out

@@ -45,7 +45,7 @@ def initial_spans(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
         read = _reading(doc, start, end, label, env, names, out)
         if read is None:
             continue
-        cand = _typed(doc, *read, env, names)
+        cand = _typed(doc, *read, env=env, names=names)
         if cand is not None:
             out.append(cand)
     return out
@@ -97,8 +97,8 @@ def _cut_dateline(doc: Any, start: int, end: int, env: Env) -> int:
 
 
 def _reading(doc: Any, start: int, end: int, label: str, env: Env, names: _Names,
-             out: list[Candidate]) -> tuple[int, int, str] | None:
-    """Bounds and NER label after datelines, titles and a possessive split ("Toronto's Vector Institute")."""
+             out: list[Candidate]) -> tuple[int, int, str, bool] | None:
+    """Bounds, NER label and whether the text said so, after datelines, titles and a possessive split ("Toronto's Vector Institute")."""
     start = _cut_dateline(doc, start, end, env)
     if start >= end:
         return None
@@ -132,9 +132,10 @@ def _split_possessive(doc: Any, start: int, end: int, label: str, env: Env, out:
     return split + 1
 
 
-def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) -> tuple[int, int, str] | None:
-    """Correct the NER label from the words around the span (None: not a name at all)."""
+def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) -> tuple[int, int, str, bool] | None:
+    """Correct the NER label from the words around the span (None: not a name at all); True when a place cue said so."""
     w, typer = env.words, env.typer
+    said = False
     n = len(doc)
     unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
     if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_.rstrip(".") in w.portfolio_titles \
@@ -142,7 +143,7 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
         return None  # "Minister of State for Artificial Intelligence": a portfolio
     if label == "ORG" and start >= 2 and doc[start - 1].lower_ in w.location_participle_preps \
             and doc[start - 2].lower_ in w.location_participles and unnamed:
-        label = "GPE"  # "KAUST, located in Thuwal"
+        label, said = "GPE", True  # "KAUST, located in Thuwal"
     if label == "ORG" and end - start == 1 and _dateline(doc, start, end):
         label = "GPE"  # "Lagos, 9-10 October 2025": the place of a dateline
     if label == "ORG" and end - start in (2, 3) and unnamed and all(t.is_title for t in doc[start:end]) \
@@ -154,16 +155,16 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
         unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
     if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and end + 1 < n and doc[end].text in {"-", "–"} \
             and doc[end + 1].lower_ in w.place_suffixes and unnamed:
-        label = "GPE"  # "Wrocław-based": a place
+        label, said = "GPE", True  # "Wrocław-based": a place
     if label in ("ORG", "GPE") and end - start == 1 and doc[start].text in names.person_words:
         label = "PERSON"  # "Kamau" after "Wanjiru Kamau"
     if label == "ORG" and end - start == 2 and doc[end - 1].text == "AI" and doc[start].text in names.nationalities \
             and end < n and doc[end].lower_ in w.scene_nouns:
         return None  # "the Polish AI ecosystem"
-    return start, end, label
+    return start, end, label, said
 
 
-def _typed(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) -> Candidate | None:
+def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, names: _Names) -> Candidate | None:
     """The candidate with its type from name and context, or None for what is not a name."""
     typer = env.typer
     n = len(doc)
@@ -190,7 +191,7 @@ def _typed(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) 
     else:
         sp = Candidate(start, end, typ, "ner", label=label)
         sp.place = typ == "Cluster" and ctx_type != "Cluster"  # "the Hobart winemaker X": the text places a firm there
-        sp.ctx_typed = ctx_type is not None
+        sp.ctx_typed = ctx_type is not None or said
     return sp
 
 

@@ -87,7 +87,7 @@ def trim_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         _extend_left(doc, s, env)
         _strip_amount(doc, s, env)
         _cut_repeat(doc, s, env)
-        rest = _cut_at(doc, s, env)
+        rest = _cut_at(doc, s, env) or _cut_of_place(doc, s, env)
         if s.end > s.start:
             out.append(s)
         if rest is not None:
@@ -161,6 +161,22 @@ def _cut_at(doc: Any, s: Candidate, env: Env) -> Candidate | None:
             if typ is None and _job_title(doc, Candidate(s.start, k, s.type, s.source), env):
                 typ = env.lex.default_org  # "VP of Engineering at Corvo Systems": where the person works
             rest = Candidate(k + 1, s.end, typ, "rule", label=s.label) if typ else None
+            s.end = k
+            return rest
+    return None
+
+
+def _cut_of_place(doc: Any, s: Candidate, env: Env) -> Candidate | None:
+    """"Umoja Voice of Kampala", "Mistral AI of Paris": a firm, then its place (a body such as "Tech Council
+    of Australia" keeps the place in its name)."""
+    if s.type != "Company" or s.end - s.start < 3:
+        return None
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "Cluster")}
+    for k in range(s.start + 2, s.end - 1):
+        if doc[k].lower_ == "of" and doc[k + 1:s.end].text in places:
+            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) not in (None, "Company"):
+                return None
+            rest = Candidate(k + 1, s.end, "Cluster", "rule", label="GPE")
             s.end = k
             return rest
     return None

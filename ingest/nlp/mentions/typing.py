@@ -56,7 +56,7 @@ class NameTyper:
                 return "Programme"
             if any(" ".join(low[:k]).endswith(e) for e in lex.agency_endings):
                 return "Agency"  # "Research Council of Finland"
-        if any(w in lex.institute_words for w in low):
+        if any(w in lex.institute_words or (len(w) > 8 and w.endswith(lex.institute_suffixes)) for w in low):
             return "Institute"
         if last in lex.company_last:
             return "Company"
@@ -141,8 +141,8 @@ class NameTyper:
                 and label in ("PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "ORG") and typ in (None, "Person"):
             return self.lex.default_org  # "Amsterdam-based Adyen"
         if label == "ORG" and end - start == 1 and cue is None and start > 0 and doc[start - 1].lower_ in ("a", "an") \
-                and nxt is not None and w.description_types.get(self.description_head(doc, end) or "") == "Company":
-            return "Cluster"  # "a Dundee start-up": where the firm is
+                and nxt is not None and w.description_types.get(self.description_head(doc, end) or "") in ("Company", "Institute"):
+            return "Cluster"  # "a Dundee start-up", "a Graz research centre": where the body is
         if label in ("ORG", "PERSON", "GPE") and end - start == 1 and cue is None and start > 0 \
                 and doc[start - 1].lower_ in w.articles and self._place_before_name(doc, end):
             return "Cluster"  # "the Hobart winemaker Derwent Hills Wines": where the firm is
