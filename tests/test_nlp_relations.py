@@ -360,3 +360,9 @@ def test_window_phrase_does_not_reach_a_distant_name(ex):
     got = rels(ex, "The Corvid Council has said that part of the new national compute allocation will go to "
                    "researchers at the Orrin Institute and the Marlow Institute.")
     assert not any(t == "PART_OF" for t, _, _ in got)
+
+
+def test_simple_past_leadership_is_a_past_tie(ex):
+    got = rels(ex, "Omar Velde spent several years as a research scientist at Kestrel Robotics and led the Kestrel "
+                   "Robotics office in York.")
+    assert not any(t == "AFFILIATED_WITH" for t, _, _ in got)
