@@ -135,12 +135,12 @@ def extract_chunk(files: Sequence[tuple[str, str]], max_bytes: int | None = None
 
 def plan_files(paths: Sequence[str | Path], summary: RunSummary) -> list[tuple[str, str]]:
     """``(absolute path for the workers, source as named)`` for every loadable file, in discover order."""
-    from aikg.ingest.loaders import discover
+    from aikg.ingest.loaders import discover, is_missing
 
     files = []
     for path, skip in discover(paths):
-        if skip:
-            summary.skipped_files.append(Failure(str(path), skip))
+        if skip:  # a path that names nothing fails the run, as in aikg ingest
+            (summary.failures if is_missing(skip) else summary.skipped_files).append(Failure(str(path), skip))
         else:
             files.append((os.path.abspath(path), str(path)))
     return files

@@ -307,8 +307,8 @@ def test_rdf_xml_entity_bomb_is_refused_by_import_and_sparql(home, tmp_path):
 
 
 def test_xlsx_entity_bomb_fails_that_file_only(capsys, tmp_path):
-    from aikg.ingest.loaders import load_path
     from aikg.core.errors import InputError
+    from aikg.ingest.loaders import load_path
 
     bomb = tmp_path / "bomb.xlsx"
     bomb.write_bytes(xlsx_bomb())
