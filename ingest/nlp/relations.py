@@ -27,7 +27,6 @@ from aikg.ingest.nlp.relation_types import Cand, allowed
 __all__ = ["Cand", "RelationFinder", "allowed"]
 
 ORG = ("Institute", "Company", "Agency")
-POSSESSIVE = {"'s", "’s", "'", "’"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 CLAUSE_PRONOUNS = {"it", "they", "he", "she"}
 WINDOW_REACH = 6  # words between a window phrase and the name after it
@@ -37,8 +36,6 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 LIST_EXTRA = {"along", "alongside", "together"}
 UNIT_WORDS = {"laboratory", "lab", "centre", "center", "school", "department", "faculty", "division", "institute", "unit"}
 ROUND_NOUNS = {"round", "financing", "investment", "funding", "seed", "raise"}
-SITE_NOUNS = {"office", "offices", "campus", "headquarters", "site", "plant", "facility", "factory", "fab", "hub",
-              "lab", "laboratory", "centre", "center", "outpost", "branch", "operations"}
 NOUN_OF_ORG = {"university", "institute", "company", "firm", "startup", "start-up", "lab", "laboratory", "centre", "center",
                "developer", "maker", "investor", "agency", "college", "school", "foundation", "nonprofit", "non-profit",
                "provider", "manufacturer", "bank", "fund", "accelerator", "incubator", "consortium", "hospital"}
@@ -89,7 +86,7 @@ class RelationFinder:
         for i, s, e in spans:
             t = types[i]
             # "Toronto's Vector Institute", "Harvard University's Paulson School", "Google's Jeff Dean"
-            if e < sent.end - 1 and doc[e].text in POSSESSIVE and (e + 1) in by_start:
+            if e < sent.end - 1 and doc[e].text in self.lex.possessive and (e + 1) in by_start:
                 j = by_start[e + 1]
                 tj = types[j]
                 if t == "Cluster" and tj != "Cluster":
@@ -166,7 +163,7 @@ class RelationFinder:
             elif s > sent.start and doc[s - 1].lower_ in ("its", "their") and (s - 1) in by_start:
                 owner = by_start[s - 1]
             if owner is not None and types[owner] in ORG and owner != i:
-                if t == "Cluster" and any(w.lower_ in SITE_NOUNS for w in doc[e:min(sent.end, e + 3)] if w.is_lower):
+                if t == "Cluster" and any(w.lower_ in self.lex.site_nouns for w in doc[e:min(sent.end, e + 3)] if w.is_lower):
                     self._emit(out, ["LOCATED_IN"], owner, i, types, conf["possessive"], "rule:site-of")  # "whose Eindhoven campus"
                 elif t in ORG and any(w.lower_ in UNIT_WORDS | {"centre", "center", "ventures", "research"} for w in doc[s:e]):
                     self._emit(out, ["PART_OF"], i, owner, types, conf["possessive"] - 0.1, "rule:possessive-part")
