@@ -22,7 +22,6 @@ from rdflib.term import Node
 
 from aikg.core.schema import SCHEMA
 from aikg.core.sources import without_local_root
-from aikg.core.sources import without_local_root
 from aikg.graph.rdf.iris import IriScheme
 from aikg.graph.rdf.mapping import Mapping, Terms, load_mapping
 
@@ -107,8 +106,6 @@ class TripleMaker:
         pairs.append((dp["id"], lit_str(doc_id)))
         for key in ("source", "title", "kind", "published", "publisher"):
             value = props.get(key)
-            if key == "source" and value:
-                value = without_local_root(value)  # older extractions may hold an absolute local path
             if key == "source" and value:
                 value = without_local_root(value)  # older extractions may hold an absolute local path
             if value is not None and (value != "" or key == "title"):
