@@ -26,7 +26,7 @@ from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
 from aikg.graph.backends import embedded_integrity as integrity
 from aikg.graph.backends.convert import to_python
-from aikg.graph.backends.embedded_server import (DB_FILE, Layout, Server, ServerStartError, forget, log_tail,
+from aikg.graph.backends.embedded_server import (DB_FILE, Layout, Server, ServerStartError, _alive, forget, log_tail,
                                                  read_settings, spawn, stop, _wait_ready)
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
@@ -126,7 +126,7 @@ def _is_redis(pid: int) -> bool:
     import psutil
 
     try:
-        return pid > 0 and psutil.Process(pid).name().startswith("redis-server")
+        return _alive(pid) and psutil.Process(pid).name().startswith("redis-server")
     except psutil.Error:
         return False
 
