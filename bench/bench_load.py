@@ -26,7 +26,7 @@ from typing import Any
 from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
 from aikg.core.ids import entity_id
 from aikg.core.schema import SCHEMA
-from aikg.graph.loader import load_records
+from aikg.graph.loader import MAX_BATCH_BYTES, load_records
 from aikg.graph.store import open_store
 from bench.common import peak_rss_mb, table, timed
 
@@ -129,11 +129,13 @@ def server_memory(store: Any) -> tuple[float, float, float]:
     return hwm, info["used_memory_peak"] / 2**20, info["used_memory"] / 2**20
 
 
-def measure(write: Callable[[Any], Any]) -> dict[str, float]:
-    """Run ``write`` on a fresh store; seconds, time in the durability check, server memory."""
+def measure(write: Callable[[Any], Any], fsync: str = "always") -> dict[str, float]:
+    """Run ``write`` on a fresh store; seconds, time in the durability check, server memory.
+    ``fsync``: the server's appendfsync for this run (the store runs with ``always``)."""
     with tempfile.TemporaryDirectory() as home:
         store = open_store("embedded", home=home)
         store.apply_schema()
+        store._att.db.connection.config_set("appendfsync", fsync)
         spent = [0.0]
         after = store._after_write
 
@@ -149,7 +151,8 @@ def measure(write: Callable[[Any], Any]) -> dict[str, float]:
     return {"s": secs, "check": spent[0], "hwm": hwm, "peak": peak, "used": used}
 
 
-def run(n_entities: int, per_entity: int, scale: int, batch_size: int) -> tuple[list[dict], list[dict]]:
+def run(n_entities: int, per_entity: int, scale: int, batch_size: int, max_bytes: int,
+        fsync_compare: bool = False) -> tuple[list[dict], list[dict]]:
     rows, measured = [], []
     for factor in (1, scale):
         n = n_entities * factor
@@ -159,11 +162,16 @@ def run(n_entities: int, per_entity: int, scale: int, batch_size: int) -> tuple[
         raw = measure(lambda store: raw_load(store, statements))
 
         def loader(store: Any) -> None:
-            report = load_records(store, docs, ents, rels, batch_size=batch_size)
+            report = load_records(store, docs, ents, rels, batch_size=batch_size, max_bytes=max_bytes)
             assert not report.errors, report.errors[:3]
 
         load = measure(loader)
         measured.append({"raw": raw, "load": load, "rows": n_rows})
+        if fsync_compare:
+            lazy = measure(loader, fsync="everysec")
+            print(f"{factor}x: loader {load['s']:.1f} s with appendfsync always, {lazy['s']:.1f} s with everysec "
+                  f"(fsync on every write costs {load['s'] / lazy['s']:.2f}x); the after-write durability check "
+                  f"{load['check']:.2f} s\n")
         rows.append({"input": f"{factor}x", "entities": len(ents), "relations": len(rels), "rows": n_rows,
                      "raw s": round(raw["s"], 2), "raw rows/s": round(n_rows / raw["s"]),
                      "loader s": round(load["s"], 2), "loader rows/s": round(n_rows / load["s"]),
@@ -189,14 +197,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--entities", type=int, default=5000)
     parser.add_argument("--per-entity", type=int, default=5, help="relations generated per entity")
     parser.add_argument("--scale", type=int, default=10, help="the large size, as a multiple of --entities")
-    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--batch-size", type=int, default=5000, help="the loader's rows per write")
+    parser.add_argument("--max-mb", type=float, default=MAX_BATCH_BYTES / 2**20, help="the loader's MB per write")
+    parser.add_argument("--fsync-compare", action="store_true",
+                        help="also time the loader with appendfsync everysec (what fsync on every write costs)")
     args = parser.parse_args(argv)
     print("## Load: batched loader vs plain UNWIND … MERGE of the same rows (embedded store)\n")
     print(f"Synthetic facts (`bench.bench_load.synthetic`: 2 mentions per entity in one document, "
           f"~{args.per_entity} relations per entity, one evidence sentence each), {args.entities:,} entities at 1x. "
           f"Raw: one `UNWIND $rows … MERGE … SET x += r.p` per label / relationship type (the same properties the loader stores, computed in Python), batches of {RAW_BATCH:,}. "
           "Both through the store's write path, each into a fresh embedded store.\n")
-    rows, measured = run(args.entities, args.per_entity, args.scale, args.batch_size)
+    rows, measured = run(args.entities, args.per_entity, args.scale, args.batch_size, int(args.max_mb * 2**20),
+                         args.fsync_compare)
     print(table(rows))
     print(growth(measured) + "\n")
 

@@ -8,6 +8,9 @@ popularity), people affiliated with one or two organisations, documents mentioni
 entities each. Deterministic for a given seed.
 
     python bench/synthetic.py --entities 10000 --relations 50000 --home /tmp/aikg-bench
+
+prints what was built and the embedded server's memory (the engine's ``used_memory`` and the
+redis process's VmRSS/VmHWM) with bytes per relationship (MENTIONS excluded, and included).
 """
 
 from __future__ import annotations
@@ -288,6 +291,18 @@ def open_or_build(home: Path, entities: int, relations: int, *, seed: int = 7, p
     return store, info
 
 
+def server_memory(store: Any) -> dict[str, float]:
+    """The embedded server's memory in MB: the engine's own count (used_memory, used_memory_peak) and
+    the redis process's resident set (VmRSS now, VmHWM its peak), from INFO and /proc."""
+    att = store._att
+    info = att.db.connection.info("memory")
+    out = {"used_memory": info["used_memory"] / 2**20, "used_memory_peak": info["used_memory_peak"] / 2**20}
+    for line in Path(f"/proc/{att.server.pid}/status").read_text().splitlines():
+        if line.startswith(("VmRSS:", "VmHWM:")):
+            out[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, default=100_000)
@@ -298,6 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     store, info = open_or_build(args.home, args.entities, args.relations, seed=args.seed, progress=print)
     try:
         print(json.dumps(asdict(info), indent=2))
+        mem = server_memory(store)
+        rels = info.relationship_total - info.relationships.get("MENTIONS", 0)
+        print(json.dumps({**{k: round(v, 1) for k, v in mem.items()},
+                          "bytes_per_relationship": round(mem["used_memory"] * 2**20 / max(1, rels)),
+                          "bytes_per_relationship_incl_mentions": round(mem["used_memory"] * 2**20
+                                                                        / max(1, info.relationship_total))}, indent=2))
     finally:
         store.close()
     return 0

@@ -25,6 +25,7 @@ from aikg.core.schema import SCHEMA
 from aikg.graph.store import GraphStore, Statement
 
 NO_DOCUMENT = ""  # unit key for entities that no document mentions
+MAX_BATCH_BYTES = 4 << 20  # about this much parameter text per write at most (see load_records)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,15 @@ class _Unit:
     @property
     def size(self) -> int:
         return 1 + len(self.entities) + len(self.mentions) + len(self.relations)
+
+    def payload(self) -> int:
+        """About how many bytes of query parameters this unit's rows take (the client sends them as text)."""
+        ents = sum(60 + len(r["id"]) + len(r["name"]) + sum(len(a) + 3 for a in r["aliases"])
+                   + sum(len(str(k)) + len(str(v)) + 6 for k, v in r["props"].items()) for r in self.entities.values())
+        ments = sum(120 + len(m["id"]) + 12 * m["count"] for m in self.mentions)
+        rels = sum(200 + len(k[1]) + len(k[2]) + sum(150 + len(s) for s in r["ev_sentence"])
+                   for k, r in self.relations.items())
+        return 300 + ents + ments + rels
 
 
 def now_iso() -> str:
@@ -161,20 +171,23 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
     return units
 
 
-def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (),
-                done: Collection[str] = ()) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
+def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Collection[str] = (),
+                present: Collection[str] = ()) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
     """Combine the rows of several units so each entity and relationship appears once per statement.
 
-    An entity's row only has to make sure it exists (``full: False``) when its full row is
-    written by another unit of the run: it is in ``done`` (written already), or in ``ensured``
-    (a unit of the run mentions it) and no unit here mentions it. Within one run every unit
-    holds the same row for an entity, so writing it once in full loses nothing.
+    Within one run every unit holds the same row for an entity, so it is written in full once:
+    an entity in ``done`` (committed in full by an earlier write of this run) gets no row, and
+    one in ``ensured`` (another unit of the run mentions it) that no unit here mentions only
+    has to exist (``full: False``), and gets no row when it is in ``present`` (committed by an
+    earlier write of this run). Entities are never deleted by a load, so one committed earlier in
+    the run is still there for the relationships and mentions that MATCH it.
     """
     entities: dict[str, dict[str, Any]] = {}
-    full = {eid for unit in units for eid in unit.entities
-            if eid not in done and (eid not in unit.ends or eid not in ensured)}
+    full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
     for unit in units:
         for eid, row in unit.entities.items():
+            if eid in done or (eid not in full and eid in present):
+                continue
             if eid in entities:
                 merged = entities[eid]
                 merged["aliases"] = list(dict.fromkeys(merged["aliases"] + row["aliases"]))
@@ -207,14 +220,14 @@ def retract_statements(doc_ids: Sequence[str]) -> list[Statement]:
 
 
 def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
-                    done: Collection[str] = ()) -> list[Statement]:
+                    done: Collection[str] = (), present: Collection[str] = ()) -> list[Statement]:
     """The write statements for a batch of units, in dependency order (``ensured``: see :func:`_merge_rows`)."""
     stmts: list[Statement] = []
     docs = [u.doc for u in units if u.doc is not None]
     if docs:
         stmts.append((statement("load_document"),
                       {"rows": [{"id": d.id, "props": _document_props(d, loaded_at)} for d in docs]}))
-    by_label, mentions, by_type = _merge_rows(units, ensured, done)
+    by_label, mentions, by_type = _merge_rows(units, ensured, done, present)
     for label in SCHEMA.entity_types:
         if by_label.get(label):
             stmts.append((entity_statement("load_entities", label), {"rows": by_label[label], "now": loaded_at}))
@@ -251,8 +264,13 @@ def load_records(
     batch_size: int = 5000,
     force: bool = False,
     progress: Callable[[int], None] | None = None,
+    max_bytes: int = MAX_BATCH_BYTES,
 ) -> LoadReport:
-    """Write records; documents already in the store are skipped unless ``force``."""
+    """Write records; documents already in the store are skipped unless ``force``.
+
+    A batch closes at ``batch_size`` rows or at about ``max_bytes`` of parameters, whichever
+    comes first (the embedded client writes parameters into the query text, so its cost and the
+    server's memory follow the bytes, not the row count)."""
     report = LoadReport()
     units = build_units(documents, entities, relations)
     doc_ids = [k for k in units if k != NO_DOCUMENT]
@@ -268,22 +286,24 @@ def load_records(
     # entities some unit of this run mentions (written in full there); those written so far
     ensured = {eid for unit in pending for eid in unit.entities if eid not in unit.ends}
     written_full: set[str] = set()
+    present: set[str] = set()  # entities committed by this run (in full or only made to exist)
     batch: list[_Unit] = []
-    rows = 0
+    rows = size = 0
 
     def flush() -> None:
-        nonlocal batch, rows
+        nonlocal batch, rows, size
         if not batch:
             return
         try:
-            store.write_atomic(unit_statements(batch, loaded_at=loaded_at, ensured=ensured, done=written_full))
+            store.write_atomic(unit_statements(batch, loaded_at=loaded_at, ensured=ensured, done=written_full,
+                                               present=present))
             written = batch
         except StoreError:
             written = []
             for unit in batch:
                 try:
                     store.write_atomic(unit_statements([unit], loaded_at=loaded_at, ensured=ensured,
-                                                       done=written_full))
+                                                       done=written_full, present=present))
                     written.append(unit)
                 except StoreError as exc:
                     source = unit.doc.source if unit.doc else "(entities without a document)"
@@ -292,15 +312,17 @@ def load_records(
             report.documents_loaded += unit.doc is not None
             report.entity_ids.update(unit.entities)
             report.relation_keys.update(unit.relations)
-            written_full.update(eid for eid in unit.entities if eid not in unit.ends)
+            written_full.update(eid for eid in unit.entities if eid not in unit.ends or eid not in ensured)
+            present.update(unit.entities)
         if progress:
             progress(len(batch))
-        batch, rows = [], 0
+        batch, rows, size = [], 0, 0
 
     for unit in pending:
         batch.append(unit)
         rows += unit.size
-        if rows >= batch_size:
+        size += unit.payload()
+        if rows >= batch_size or size >= max_bytes:
             flush()
     flush()
     return report

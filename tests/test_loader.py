@@ -174,13 +174,13 @@ def test_two_records_of_one_relationship_in_one_document_keep_all_evidence(store
 
 def _records(n_docs: int) -> tuple[list, list, list]:
     """Documents that each mention X and their own Y_i, all stating X PARTNERS_WITH Z (Z mentioned
-    only by the first document), with one more alias of X per document."""
+    only by the last document), with one more alias of X per document."""
     from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
 
     docs = [DocumentRecord(f"{i:x}" * 64, f"doc{i}.md", f"Doc {i}", "text", 100) for i in range(1, n_docs + 1)]
     ents = [EntityRecord("company:x", "Company", "X", [f"X{i}" for i in range(1, n_docs + 1)],
                          [Mention(d.id, 0, 1) for d in docs]),
-            EntityRecord("company:z", "Company", "Z", ["Zed"], [Mention(docs[0].id, 5, 6)])]
+            EntityRecord("company:z", "Company", "Z", ["Zed"], [Mention(docs[-1].id, 5, 6)])]
     rels = [RelationRecord("PARTNERS_WITH", "company:x", "company:z", 0.5 + i / 10, f"m{i}",
                            [Evidence(d.id, 0, 9, f"X and Z, sentence {i}.")]) for i, d in enumerate(docs)]
     for i, d in enumerate(docs):
