@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable
 
 from aikg.core.ids import clean_surface
@@ -63,6 +64,18 @@ class Env:
     @property
     def titles(self) -> frozenset[str]:
         return self.typer.titles
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Every word a job title may consist of (titles, their modifiers, functions, connectors)."""
+        w = self.lex.words
+        return w.job_title_words | w.job_title_modifiers | w.job_function_words
+
+    @cached_property
+    def generic_words(self) -> frozenset[str]:
+        """Words that name nothing on their own ("AI", "Regional", "Clusters")."""
+        w = self.lex.words
+        return self.lex.generic_name_words | self.lex.generic_modifiers | w.generic_plurals | {"ai", "ml"}
 
     def canonical_of(self, doc: Any, s: Candidate) -> str:
         """The name a mention stands for: set explicitly, the gazetteer's, the acronym's expansion, or its text."""

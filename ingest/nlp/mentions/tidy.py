@@ -208,8 +208,7 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
     content = [x for x in lows if not any(c.isdigit() for c in x)]
     if content and content[-1] in w.title_nouns and s.type != "Person":
         return True  # "Lisbon's AI Landscape 2025", "UW News"
-    generic = env.lex.generic_name_words | env.lex.generic_modifiers | w.generic_plurals | {"ai", "ml"}
-    if len(lows) <= 3 and lows[-1] in w.generic_plurals and all(x in generic for x in lows):
+    if len(lows) <= 3 and lows[-1] in w.generic_plurals and all(x in env.generic_words for x in lows):
         return True  # "AI Clusters", "AI Hubs"
     if len(lows) == 1 and s.type != "Person" and lows[0].endswith(w.demonym_endings) and s.end < len(doc) \
             and doc[s.end].is_lower and doc[s.end].is_alpha and not env.typer.type_of_name([toks[0].text]):
@@ -221,8 +220,7 @@ def _job_title(doc: Any, s: Candidate, env: Env) -> bool:
     """Only title, function and connector words, with a title word in it or right after it ("Technical lead")."""
     w = env.words
     lows = [t.lower_.rstrip(".") for t in doc[s.start:s.end]]
-    allowed = w.job_title_words | w.job_title_modifiers | w.job_function_words
-    if not all(x in allowed for x in lows):
+    if not all(x in env.title_words for x in lows):
         return False
     nxt = doc[s.end].lower_ if s.end < len(doc) else ""
     return any(x in w.job_title_words for x in lows) or (nxt in w.job_title_words and doc[s.end].is_lower)
