@@ -1,0 +1,5 @@
+// Every relationship between two entities (document mentions left out), once in its stored
+// direction, with its evidence count, distinct documents and best confidence.
+MATCH (a:Entity)-[r]->(b:Entity)
+RETURN a.id AS source, b.id AS target, type(r) AS type, coalesce(r.support, 0) AS support,
+       r.confidence AS confidence, coalesce(size(r.docs), 0) AS documents
