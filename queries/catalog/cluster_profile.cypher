@@ -25,61 +25,68 @@
 // empty: the cluster is not in the graph
 // example: aikg query run cluster_profile --param cluster=Toronto --param top=3
 
-// Lists are built one after another and sliced at once, so no long list is ever an
-// aggregation key (grouping by a long list costs its length on every row).
+// The outside partners come first, while each row carries only the cluster and its places (the
+// heaviest part groups by partner, and every column carried is hashed on each of its rows); the
+// other lists are built one after another and sliced at once, so no long list is an aggregation key.
 MATCH (c:Cluster {id: $cluster})
 OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
-WITH c, city
+WITH c, [c] + collect(DISTINCT city) AS places
+UNWIND places AS place
+OPTIONAL MATCH (m:Entity)-[lm:LOCATED_IN|ANCHORS]->(place)
+WHERE lm.confidence >= $min_confidence
+OPTIONAL MATCH (m)-[pw:PARTNERS_WITH]-(p)
+WHERE pw.confidence >= $min_confidence
+WITH c, p, count(DISTINCT m) AS links
+// outside partners only: a partner's own clusters (and the metros they lie in) are read from the
+// partner's side (cheap), not by testing (p)-->(c) against a cluster with thousands of members.
+// Partners, homes and metros are organisations and clusters by the schema: unlabelled ends expand faster.
+OPTIONAL MATCH (p)-[:LOCATED_IN|ANCHORS]->(home)
+OPTIONAL MATCH (home)-[:WITHIN]->(metro)
+WITH c, p, links, collect(home.id) + collect(metro.id) AS homes
+WITH c, p, CASE WHEN p IS NULL OR c.id IN homes THEN 0 ELSE links END AS outside
+ORDER BY outside DESC, p.name
+WITH c, collect(CASE WHEN outside > 0 THEN p.name + ' (' + toString(outside) + ')' END) AS partners
+WITH c, partners[..$top] AS top_partners
+OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
+WITH c, top_partners, city
 ORDER BY city.name
-WITH c, collect(DISTINCT city) AS cities
-WITH c, cities, [c] + cities AS places
+WITH c, top_partners, collect(DISTINCT city) AS cities
+WITH c, top_partners, cities, [c] + cities AS places
 UNWIND places AS place
 OPTIONAL MATCH (o:Entity)-[lo:LOCATED_IN|ANCHORS]->(place)
 WHERE (o:Institute OR o:Company OR o:Agency) AND lo.confidence >= $min_confidence
-WITH c, cities, places, count(DISTINCT CASE WHEN 'Institute' IN labels(o) THEN o END) AS institutes,
+WITH c, top_partners, cities, places, count(DISTINCT CASE WHEN 'Institute' IN labels(o) THEN o END) AS institutes,
      count(DISTINCT CASE WHEN 'Company' IN labels(o) THEN o END) AS companies,
      count(DISTINCT CASE WHEN 'Agency' IN labels(o) THEN o END) AS agencies
 UNWIND places AS place
 OPTIONAL MATCH (a:Entity)-[k:ANCHORS]->(place)
 WHERE k.confidence >= $min_confidence
-WITH c, cities, places, institutes, companies, agencies, a
+WITH c, top_partners, cities, places, institutes, companies, agencies, a
 ORDER BY a.name
-WITH c, cities, places, institutes, companies, agencies, collect(DISTINCT a.name) AS anchors
-// a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster)
+WITH c, top_partners, cities, places, institutes, companies, agencies, collect(DISTINCT a.name) AS anchors
+// a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster):
+// the two patterns the schema allows, matched directly (an undirected variable-length path costs more)
 UNWIND places AS place
-OPTIONAL MATCH pg = (g:Programme)-[:LOCATED_IN|RUNS|ANCHORS*1..2]-(place)
-WHERE all(r IN relationships(pg) WHERE r.confidence >= $min_confidence)
-WITH c, cities, places, institutes, companies, agencies, anchors, g
+OPTIONAL MATCH (g1:Programme)-[l1:LOCATED_IN]->(place)
+WHERE l1.confidence >= $min_confidence
+WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, collect(g1) AS here
+UNWIND places AS place
+OPTIONAL MATCH (g2:Programme)<-[rn:RUNS]-(:Entity)-[l2:LOCATED_IN|ANCHORS]->(place)
+WHERE rn.confidence >= $min_confidence AND l2.confidence >= $min_confidence
+WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, here, collect(g2) AS run
+UNWIND (CASE WHEN size(here) + size(run) = 0 THEN [null] ELSE here + run END) AS g
+WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, g
 ORDER BY g.doc_count DESC, g.name
-WITH c, cities, places, institutes, companies, agencies, anchors, count(DISTINCT g) AS programme_count,
+WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, count(DISTINCT g) AS programme_count,
      collect(DISTINCT g.name) AS programmes
-WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes[..$top] AS programmes
+WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, programme_count,
+     programmes[..$top] AS programmes
 UNWIND places AS place
 OPTIONAL MATCH (person:Person)-[af:AFFILIATED_WITH]->(:Entity)-[lp:LOCATED_IN|ANCHORS]->(place)
 WHERE af.confidence >= $min_confidence AND lp.confidence >= $min_confidence
-WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes, person
+WITH c, top_partners, cities, institutes, companies, agencies, anchors, programme_count, programmes, person
 ORDER BY person.doc_count DESC, person.name
-WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes,
+WITH c, top_partners, cities, institutes, companies, agencies, anchors, programme_count, programmes,
      count(DISTINCT person) AS people_count, collect(DISTINCT person.name) AS people
-WITH c, cities, places, institutes, companies, agencies, anchors, programme_count, programmes, people_count,
-     people[..$top] AS people
-UNWIND places AS place
-OPTIONAL MATCH (m:Entity)-[lm:LOCATED_IN|ANCHORS]->(place)
-WHERE lm.confidence >= $min_confidence
-OPTIONAL MATCH (m)-[pw:PARTNERS_WITH]-(p:Entity)
-WHERE pw.confidence >= $min_confidence
-WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
-     p, count(DISTINCT m) AS links
-// outside partners only: a partner's own clusters (and the metros they lie in) are read from the
-// partner's side (cheap), not by testing (p)-->(c) against a cluster with thousands of members
-OPTIONAL MATCH (p)-[:LOCATED_IN|ANCHORS]->(home:Cluster)
-OPTIONAL MATCH (home)-[:WITHIN]->(metro:Cluster)
-WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
-     p, links, collect(home.id) + collect(metro.id) AS homes
-WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
-     p, CASE WHEN p IS NULL OR c.id IN homes THEN 0 ELSE links END AS outside
-ORDER BY outside DESC, p.name
-WITH c, cities, institutes, companies, agencies, anchors, programme_count, programmes, people_count, people,
-     collect(CASE WHEN outside > 0 THEN p.name + ' (' + toString(outside) + ')' END) AS partners
 RETURN c.id AS cluster, c.name AS cluster_name, institutes, companies, agencies, programme_count, people_count,
-       anchors, partners[..$top] AS top_partners, programmes, people, [x IN cities | x.name] AS places
+       anchors, top_partners, programmes, people[..$top] AS people, [x IN cities | x.name] AS places

@@ -17,8 +17,11 @@
 // column: support -- number of documents that mention both
 // empty: no two entities share that many documents
 // example: aikg query run co_mentions --param entity=NVIDIA --param min_docs=2
+
+// a pair shares at most as many documents as either of them is mentioned in (doc_count),
+// so entities mentioned in fewer than min_docs documents are left out before pairing
 MATCH (a:Entity {id: $entity})<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(b:Entity)
-WHERE a <> b
+WHERE a <> b AND b.doc_count >= $min_docs
 WITH a, b, count(DISTINCT d) AS docs
 WHERE docs >= $min_docs
 RETURN a.id AS source, a.name AS source_name, [l IN labels(a) WHERE l <> 'Entity'][0] AS source_type,
@@ -30,9 +33,15 @@ LIMIT $limit
 UNION
 WITH $entity AS focus
 WHERE focus IS NULL
-MATCH (a:Entity)<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(b:Entity)
+MATCH (d:Document)-[:MENTIONS]->(a:Entity)
+WHERE a.doc_count >= $min_docs
+WITH d, collect(a) AS seen
+WHERE size(seen) > 1
+UNWIND seen AS a
+UNWIND seen AS b
+WITH a, b
 WHERE a.id < b.id
-WITH a, b, count(DISTINCT d) AS docs
+WITH a, b, count(*) AS docs
 WHERE docs >= $min_docs
 RETURN a.id AS source, a.name AS source_name, [l IN labels(a) WHERE l <> 'Entity'][0] AS source_type,
        'CO_MENTIONED' AS type,

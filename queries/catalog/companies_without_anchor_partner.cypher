@@ -13,20 +13,20 @@
 // column: cluster_anchors -- names of that cluster's anchors, alphabetical
 // empty: every company in the cluster already partners with one of its anchors
 // example: aikg query run companies_without_anchor_partner --param cluster=London
-MATCH (co:Company)-[:LOCATED_IN]->(c:Cluster)
+
+// start from the clusters (few) so one asked for is found by id, and read each cluster's
+// anchors once (few), then test every company and its partners against that short list
+MATCH (c:Cluster)
 WHERE $cluster IS NULL OR c.id = $cluster
-// the clusters the company and its partners anchor are read from their side: testing
-// (x)-[:ANCHORS]->(c) against a cluster with thousands of members is slow on FalkorDB
-OPTIONAL MATCH (co)-[:ANCHORS]->(own:Cluster)
-WITH co, c, collect(own.id) AS anchored
-WHERE NOT c.id IN anchored
-OPTIONAL MATCH (co)-[:PARTNERS_WITH]-(p:Entity)
-OPTIONAL MATCH (p)-[:ANCHORS]->(pc:Cluster)
-WITH co, c, count(DISTINCT p) AS partners, collect(DISTINCT pc.id) AS partner_anchors
-WHERE NOT c.id IN partner_anchors
 OPTIONAL MATCH (anchor:Entity)-[:ANCHORS]->(c)
-WITH co, c, partners, anchor
+WITH c, anchor
 ORDER BY anchor.name
-WITH co, c, partners, collect(DISTINCT anchor.name) AS cluster_anchors
-RETURN co.id AS company, co.name AS company_name, c.id AS cluster, c.name AS cluster_name, partners, cluster_anchors
+WITH c, collect(DISTINCT anchor.id) AS anchor_ids, collect(DISTINCT anchor.name) AS cluster_anchors
+MATCH (co:Company)-[:LOCATED_IN]->(c)
+WHERE NOT co.id IN anchor_ids
+OPTIONAL MATCH (co)-[:PARTNERS_WITH]-(p:Entity)
+WITH co, c, cluster_anchors, anchor_ids, collect(DISTINCT p.id) AS partner_ids
+WHERE none(x IN partner_ids WHERE x IN anchor_ids)
+RETURN co.id AS company, co.name AS company_name, c.id AS cluster, c.name AS cluster_name,
+       size(partner_ids) AS partners, cluster_anchors
 ORDER BY cluster_name, company_name, company
