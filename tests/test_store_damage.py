@@ -127,10 +127,11 @@ def test_a_corrupt_append_only_file_is_refused_untouched(ingested, tmp_path):
     home = copy_home(ingested, tmp_path)
     incr = home / "embedded" / INCR
     data = bytearray(incr.read_bytes())
-    middle = len(data) // 2
-    data[middle:middle + 64] = b"#" * 64  # a failing disk returns garbage
+    offsets = [start for start, _ in commands(bytes(data))]
+    middle = offsets[len(offsets) // 2]
+    data[middle:middle + 16] = b"#" * 16  # a failing disk returns garbage where a command begins
     incr.write_bytes(bytes(data))
-    refused_untouched(home)
+    refused_untouched(home, "corrupt")
     repaired(home, ingested, "snapshot aikg.rdb")
 
 
