@@ -366,3 +366,27 @@ def test_simple_past_leadership_is_a_past_tie(ex):
     got = rels(ex, "Omar Velde spent several years as a research scientist at Kestrel Robotics and led the Kestrel "
                    "Robotics office in York.")
     assert not any(t == "AFFILIATED_WITH" for t, _, _ in got)
+
+
+# ---------------------------------------------------------------- issue 14: member lists on an organisation's page
+def test_members_under_a_heading_belong_to_the_page_organisation(ex):
+    text = ("Corvid Robotics Consortium\n\nThe Corvid Robotics Consortium connects robot makers in Leeds.\n\n"
+            "Founding members\n- Brightwater University\n- Kestrel Robotics (Leeds) - grippers\n\n"
+            "Not members\n- Lumora Labs\n")
+    got = rels(ex, text)
+    assert ("MEMBER_OF", "Brightwater University", "Corvid Robotics Consortium") in got
+    assert ("MEMBER_OF", "Kestrel Robotics", "Corvid Robotics Consortium") in got
+    assert ("MEMBER_OF", "Lumora Labs", "Corvid Robotics Consortium") not in got
+
+
+def test_among_its_members_are(ex):
+    text = ("Corvid Robotics Consortium\n\nThe Corvid Robotics Consortium was founded in 2021.\n\n"
+            "Membership is free. Among its members are Kestrel Robotics, Quantix Systems and Lumora Labs.")
+    got = rels(ex, text)
+    for m in ("Kestrel Robotics", "Quantix Systems", "Lumora Labs"):
+        assert ("MEMBER_OF", m, "Corvid Robotics Consortium") in got
+
+
+def test_a_guide_title_owns_no_list(ex):
+    text = "Leeds AI: a guide for newcomers\n\nInvestors\n- Harbor Ventures. A Leeds seed fund.\n"
+    assert not any(t == "FUNDS" for t, _, _ in rels(ex, text))

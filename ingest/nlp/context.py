@@ -118,3 +118,94 @@ def evidence_start(sent_starts: Sequence[int], start: int, mentions: Sequence[Me
         if prev <= ante.start < start:
             return prev
     return start
+
+
+ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+_AMONG = re.compile(r"^\s*Among (?:its|their) ((?:[a-z-]+ ){0,2}?)([a-z]+) (?:are|were|include|included)\b")
+
+
+def doc_subject(text: str, mentions: Sequence[MentionFact]) -> int | None:
+    """The organisation a page is about: named on its first line (its title) and again in the body."""
+    i = _title_org(text, mentions)
+    if i is None:
+        return None
+    name = mentions[i].canonical
+    body = len(text) - len(text.lstrip()) + (text.lstrip() + "\n").find("\n")
+    again = any(m.canonical == name and m.text.lower() == mentions[i].text.lower() and m.start > body for m in mentions)
+    return i if again else None  # "Cape Town AI: an industry guide" names no organisation the page is about
+
+
+def _title_org(text: str, mentions: Sequence[MentionFact]) -> int | None:
+    first = text.lstrip()
+    start = len(text) - len(first)
+    end = start + (first.find("\n") if "\n" in first else len(first))
+    for i, m in enumerate(mentions):
+        if m.type in ORG_TYPES and m.source != "anaphor" and start <= m.start < end:
+            return i
+    title = text[start:end].strip().lower()  # a title line the entity pass left alone (headings are no mentions)
+    for i, m in enumerate(mentions):
+        if m.type in ORG_TYPES and m.source != "anaphor" and title and title.startswith(m.text.lower()) \
+                and len(m.text) >= 0.6 * len(title):
+            return i
+    return None
+
+
+def _group_of(words: Sequence[str], groups: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    if "not" in words or "non" in words or "former" in words:
+        return None  # "Not members", "Who is not a member", "Former partners"
+    for w in reversed(words):
+        spec = groups.get(w) or (groups.get(w[:-1]) if w.endswith("s") else None)
+        if spec is not None:
+            return spec
+    return None
+
+
+def group_lists(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None,
+                groups: dict[str, dict[str, str]]) -> list[tuple[str, int, int, int, int]]:
+    """Members listed under a heading ("Founding members" then "- A", "- B") or after "Among its members are":
+    (relation type, source, target, evidence start, evidence end) with the page's organisation as the owner."""
+    if owner is None:
+        return []
+    out: list[tuple[str, int, int, int, int]] = []
+    firsts = sorted((m.start, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES and m.source != "anaphor")
+    heading: tuple[dict[str, str] | None, int] = (None, 0)
+    pos = off
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        bullet = _BULLET.match(line)
+        words = re.findall(r"[a-z-]+", line.lower())
+        if bullet and heading[0] is not None:
+            item = next((i for s, i in firsts if start + bullet.end() <= s < min(end, start + bullet.end() + 3)), None)
+            if item is not None:
+                out.append(_group_rel(heading[0], item, owner, heading[1], end))
+            continue
+        if line.strip() and not bullet and len(words) <= 5 and not line.rstrip().endswith("."):
+            heading = (_group_of(words, groups), start)
+            continue
+        if line.strip():
+            heading = (None, 0)
+        out.extend(_among(line, start, end, firsts, owner, groups))
+    return [r for r in out if r[1] != r[2]]
+
+
+def _among(line: str, start: int, end: int, firsts: list[tuple[int, int]], owner: int,
+           groups: dict[str, dict[str, str]]) -> list[tuple[str, int, int, int, int]]:
+    """"Among its members are A, B and C." at the start of a sentence of this line."""
+    out = []
+    for sm in re.finditer(r"(?:^|(?<=[.!?] ))[^.!?]*[.!?]?", line):
+        m = _AMONG.match(sm.group(0))
+        if not m:
+            continue
+        spec = _group_of([m.group(2)], groups)
+        a, b = start + sm.start(), start + sm.end()
+        if spec is not None:
+            out.extend(_group_rel(spec, i, owner, a, b) for s, i in firsts if a + m.end() <= s < b)
+    return out
+
+
+def _group_rel(spec: dict[str, str], item: int, owner: int, a: int, b: int) -> tuple[str, int, int, int, int]:
+    if spec["member"] == "src":
+        return (spec["rel"], item, owner, a, b)
+    return (spec["rel"], owner, item, a, b)

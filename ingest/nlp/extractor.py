@@ -15,12 +15,14 @@ from typing import Any, Iterable, Iterator
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.sentence_text import trim_sentence
-from aikg.ingest.nlp.context import describes_place, evidence_start, home_place, person_pronouns
+from aikg.ingest.nlp.context import (describes_place, doc_subject, evidence_start, group_lists, home_place,
+                                     person_pronouns)
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
+from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
 
 
@@ -66,6 +68,7 @@ class Extractor:
         self._entities = EntityFinder(self.gazetteer, self.lexicon)
         self._relations = RelationFinder(self.lexicon)
         self._place_nouns = frozenset(self.lexicon.relations.get("place_descriptions", ()))
+        self._groups: dict[str, dict[str, str]] = dict(self.lexicon.relations.get("group_nouns", {}))
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -129,10 +132,11 @@ class Extractor:
         contexts = [DocContext() for _ in docs]
         homes: dict[int, int | None] = {}  # document index -> its own city (dateline or title)
         sent_starts: dict[int, list[int]] = {}  # document index -> sentence offsets (evidence across two sentences)
+        owners: dict[int, int | None] = {}  # document index -> the organisation the page is about (its title)
         parse_jobs: list[tuple[int, Any, dict[int, int], list[str], list[int], tuple[int, int, str]]] = []
         texts = (p[2] for p in pieces)
         for (k, off, _chunk), sdoc in zip(pieces, self._pipes.ents(texts, batch_size=self.config.batch_size)):
-            self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k, homes, sent_starts)
+            self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k, homes, sent_starts, owners)
         if parse_jobs and self._pipes.parse_enabled:
             sents = [job[1] for job in parse_jobs]
             for job, pdoc in zip(parse_jobs, self._pipes.parse(sents, batch_size=self.config.batch_size * 4)):
@@ -146,7 +150,7 @@ class Extractor:
 
     def _entities_and_rules(self, d: LoadedDocument, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext,
                             parse_jobs: list, k: int, homes: dict[int, int | None],
-                            sent_starts: dict[int, list[int]]) -> None:
+                            sent_starts: dict[int, list[int]], owners: dict[int, int | None]) -> None:
         mentions = self._entities.find(sdoc, off, ctx)
         first = len(facts.mentions)
         for m in mentions:
@@ -168,7 +172,9 @@ class Extractor:
         groups = self._relations.list_groups(sdoc, spans, types)
         if off == 0:
             homes[k] = home_place(d.text, facts.mentions).home
+            owners[k] = doc_subject(d.text, facts.mentions)
         home = homes.get(k)
+        self._member_lists(d, sdoc.text, off, facts, owners.get(k), types)
         si = 0
         last_cluster: int | None = None
         for sent in sdoc.sents:
@@ -207,6 +213,14 @@ class Extractor:
                             ((i, sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)) for i, s, e in inside)}
                 anchors = [i for i, s, e in inside] + anchor_extra
                 parse_jobs.append((k, sent.text, char_map, types, anchors, sinfo, groups))
+
+    def _member_lists(self, d: LoadedDocument, text: str, off: int, facts: DocFacts, owner: int | None,
+                      types: list[str]) -> None:
+        """"Founding members" over a bulleted list, "Among its members are A and B": the page's organisation."""
+        for rtype, src, tgt, a, b in group_lists(text, off, facts.mentions, owner, self._groups):
+            if allowed([rtype], types[src], types[tgt]) is not None:
+                facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:member-list", a, b, d.text[a:b],
+                                                         d.page_of(a)))
 
     def _add(self, d: LoadedDocument, facts: DocFacts, cands: list[Cand], sinfo: tuple[int, int, str],
              replace_window: bool, starts: list[int]) -> None:
