@@ -95,7 +95,7 @@ def demo(
 
 
 #: Feature modules under aikg/commands, each with ``register(app)``; add a name to add a group.
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "rdf", "query", "viz", "store", "network")
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "scale", "rdf", "query", "viz", "store", "network", "web")
 
 
 def _register_commands() -> None:

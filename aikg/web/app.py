@@ -1,0 +1,240 @@
+"""The explorer's Starlette app: routes, error pages, security headers, and ``serve``.
+
+The store is opened once (by :func:`serve`, or by the caller of :func:`create_app`) and only
+read; one lock keeps one request at a time on it. Library errors become a page with the
+library's message and a 4xx/5xx status; anything else is a 500 page with no stack trace.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from aikg.core.errors import AikgError, QueryError
+from aikg.core.paths import as_path, package_file
+from aikg.graph.store import GraphStore
+from aikg.queries.catalog import load_catalog, run_query
+from aikg.web import forms, pages
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: Host headers accepted when bound to loopback (a DNS-rebinding page cannot reach the store).
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+#: Scripts, styles and images only from the app itself; no frames, no form posts elsewhere.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+#: Columns of catalog results whose values are entity ids (linked to the entity page).
+ID_COLUMNS = {"id", "source", "target", "anchor", "cluster", "cluster_a", "cluster_b", "entity", "org", "person"}
+
+
+def _templates() -> Jinja2Templates:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(as_path(package_file("aikg.web", "templates")))),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["q"] = lambda value: quote(str(value), safe="")
+    env.filters["cell"] = _cell
+    env.filters["bare"] = lambda name: re.sub(r" \(\d+\)$", "", str(name))
+    return Jinja2Templates(env=env)
+
+
+def _cell(value: Any) -> str:
+    """A result value as table text: lists joined, nulls empty, floats short."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    return str(value)
+
+
+class Explorer:
+    """The routes over one open store."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.lock = threading.Lock()
+        self.templates = _templates()
+        self.catalog = load_catalog()
+
+    @contextmanager
+    def reading(self) -> Iterator[GraphStore]:
+        with self.lock:
+            yield self.store
+
+    def page(self, request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+        return self.templates.TemplateResponse(request, name, context, status_code=status)
+
+    def error(self, request: Request, status: int, message: str, title: str = "Not found") -> Response:
+        return self.page(request, "error.html", {"title": title, "message": message}, status)
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    def home(self, request: Request) -> Response:
+        with self.reading() as store:
+            data = pages.home(store)
+        return self.page(request, "home.html", data)
+
+    def cluster(self, request: Request) -> Response:
+        cluster_id = request.path_params["cluster_id"]
+        try:
+            with self.reading() as store:
+                data = pages.cluster(store, cluster_id)
+        except QueryError as exc:
+            return self.error(request, 404, str(exc))
+        if data is None:
+            return self.error(request, 404, f"no cluster has the id {cluster_id!r}")
+        return self.page(request, "cluster.html", data)
+
+    def entity(self, request: Request) -> Response:
+        entity_id = request.path_params["entity_id"]
+        with self.reading() as store:
+            data = pages.entity(store, entity_id)
+        if data is None:
+            return self.error(request, 404, f"no entity has the id {entity_id!r}; try the search")
+        return self.page(request, "entity.html", data)
+
+    def search(self, request: Request) -> Response:
+        text = request.query_params.get("q", "").strip()
+        etype = request.query_params.get("type", "any")
+        context: dict[str, Any] = {"q": text, "type": etype, "rows": None, "message": None,
+                                   "types": self.catalog.get("entity_search").param("type").choices}
+        if not text:
+            return self.page(request, "search.html", context)
+        try:
+            with self.reading() as store:
+                context["rows"] = pages.records(store, "entity_search", {"text": text, "type": etype, "limit": 50})
+        except QueryError as exc:
+            context["message"] = str(exc)
+            return self.page(request, "search.html", context, 400)
+        return self.page(request, "search.html", context)
+
+    def queries(self, request: Request) -> Response:
+        return self.page(request, "queries.html", {"queries": list(self.catalog)})
+
+    def query(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        fmt = request.path_params.get("fmt", "html")
+        if fmt not in ("html", "csv", "json"):
+            return self.error(request, 404, f"no download format {fmt!r}; use .csv or .json")
+        if name not in self.catalog:
+            return self.error(request, 404, str(_query_error(lambda: self.catalog.get(name))))
+        query = self.catalog.get(name)
+        submitted = dict(request.query_params)
+        context: dict[str, Any] = {"query": query, "fields": forms.fields(query, submitted), "rows": None,
+                                   "columns": query.column_names, "message": None, "id_columns": ID_COLUMNS,
+                                   "download": str(request.url.query)}
+        if "run" not in submitted and fmt == "html":
+            return self.page(request, "query.html", context)
+        try:
+            with self.reading() as store:
+                df = run_query(store, name, forms.params_from_form(query, submitted))
+        except QueryError as exc:
+            context["message"] = str(exc)
+            return self.page(request, "query.html", context, 400)
+        rows = df.to_dict(orient="records")
+        if fmt == "csv":
+            return _csv(name, query.column_names, rows)
+        if fmt == "json":
+            return Response(json.dumps(rows, default=str, ensure_ascii=False, indent=1), media_type="application/json",
+                            headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
+        context["rows"] = rows
+        return self.page(request, "query.html", context)
+
+
+def _query_error(fn: Callable[[], Any]) -> QueryError:
+    try:
+        fn()
+    except QueryError as exc:
+        return exc
+    return QueryError("unknown query")
+
+
+def _csv(name: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> Response:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def _handlers(explorer: Explorer) -> dict[Any, Callable[..., Any]]:
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return explorer.error(request, getattr(exc, "status_code", 404), "no such page")
+
+    async def library_error(request: Request, exc: Exception) -> Response:
+        status = 400 if isinstance(exc, QueryError) else 503
+        return explorer.error(request, status, str(exc), "Cannot answer")
+
+    async def internal(request: Request, exc: Exception) -> Response:
+        return explorer.error(request, 500, "the explorer failed on this request; the server log says why",
+                              "Internal error")
+
+    return {404: not_found, 405: not_found, AikgError: library_error, Exception: internal}
+
+
+async def _security_headers(request: Request, call_next: Callable[..., Any]) -> Response:
+    response = await call_next(request)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def create_app(store: GraphStore, *, allowed_hosts: Sequence[str] | None = None) -> Starlette:
+    """The explorer over an open store (the caller closes it). ``allowed_hosts`` limits the Host
+    header (``serve`` passes the loopback names when bound to loopback)."""
+    from starlette.middleware.base import BaseHTTPMiddleware
+
+    explorer = Explorer(store)
+    static = as_path(package_file("aikg.web", "static"))
+    routes = [
+        Route("/", explorer.home, name="home"),
+        Route("/cluster/{cluster_id:path}", explorer.cluster, name="cluster"),
+        Route("/entity/{entity_id:path}", explorer.entity, name="entity"),
+        Route("/search", explorer.search, name="search"),
+        Route("/queries", explorer.queries, name="queries"),
+        Route("/queries/{name}.{fmt:str}", explorer.query, name="query_download"),
+        Route("/queries/{name}", explorer.query, name="query"),
+        Mount("/static", app=StaticFiles(directory=str(static)), name="static"),
+    ]
+    middleware = [Middleware(BaseHTTPMiddleware, dispatch=_security_headers)]
+    if allowed_hosts:
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers=_handlers(explorer))
+    app.state.explorer = explorer
+    return app
+
+
+def serve(*, host: str = "127.0.0.1", port: int = 8765, backend: str = "embedded", home: str | Path | None = None,
+          log_level: str = "info") -> None:
+    """Open the store, serve the explorer until interrupted, close the store."""
+    import uvicorn
+
+    from aikg.graph.store import open_store
+
+    store = open_store(backend, home=home)
+    try:
+        hosts = LOOPBACK_HOSTS if host in LOOPBACK else None
+        uvicorn.run(create_app(store, allowed_hosts=hosts), host=host, port=port, log_level=log_level)
+    finally:
+        store.close()
