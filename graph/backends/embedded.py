@@ -353,6 +353,13 @@ class EmbeddedStore:
         for label, prop in wanted:
             if (label, prop) not in existing:
                 self._create_index(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+        # what changes_since starts from: first_seen of entities and relationships, loaded_at of documents
+        for label, prop in [(SCHEMA.entity_label, "first_seen"), (SCHEMA.document_label, "loaded_at")]:
+            if (label, prop) not in existing:
+                self._create_index(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+        for rtype in SCHEMA.relation_types:
+            if (rtype, "first_seen") not in existing:
+                self._create_index(f"CREATE INDEX FOR ()-[r:{rtype}]-() ON (r.first_seen)")
         for label in (SCHEMA.entity_label, SCHEMA.document_label):
             self._constraint(label)
         if not any(r["label"] == SCHEMA.entity_label and "FULLTEXT" in r["types"].get("alias_text", [])

@@ -74,6 +74,11 @@ def ddl_statements() -> list[str]:
         stmts.append(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
         stmts.append(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
     stmts.append(f"CREATE INDEX entity_name IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.name)")
+    # what changes_since starts from: first_seen of entities and relationships, loaded_at of documents
+    stmts.append(f"CREATE INDEX entity_first_seen IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.first_seen)")
+    stmts.append(f"CREATE INDEX document_loaded_at IF NOT EXISTS FOR (n:{SCHEMA.document_label}) ON (n.loaded_at)")
+    for rtype in SCHEMA.relation_types:
+        stmts.append(f"CREATE INDEX {rtype.lower()}_first_seen IF NOT EXISTS FOR ()-[r:{rtype}]-() ON (r.first_seen)")
     stmts.append(
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON EACH [n.name, n.alias_text]"
     )
