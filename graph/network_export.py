@@ -97,17 +97,28 @@ def read_network(store: GraphStore, edges: Iterable[Mapping[str, Any]] | None = 
 
 def write_network(graph: "nx.MultiDiGraph", path: str | Path, fmt: str) -> Path:
     """Write ``graph`` as GraphML or GEXF 1.2 (UTF-8); the folder is created when missing."""
-    import networkx as nx
-
     if fmt not in FORMATS:
         raise InputError(f"unknown network format {fmt!r}; use one of: {', '.join(FORMATS)}")
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        nx.write_graphml(graph, out, encoding="utf-8", named_key_ids=True)
-    else:
-        nx.write_gexf(graph, out, encoding="utf-8", version="1.2draft")
+    out.write_bytes(network_bytes(graph, fmt))
     return out
+
+
+def network_bytes(graph: "nx.MultiDiGraph", fmt: str) -> bytes:
+    """``graph`` as a GraphML or GEXF document in memory (for a download)."""
+    import io
+
+    import networkx as nx
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown network format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(graph, buf, encoding="utf-8", named_key_ids=True)
+    else:
+        nx.write_gexf(graph, buf, encoding="utf-8", version="1.2draft")
+    return buf.getvalue()
 
 
 def export_network(store: GraphStore, path: str | Path, fmt: str,

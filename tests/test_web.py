@@ -239,3 +239,20 @@ def test_cli_serve_is_registered_with_a_loopback_default():
 
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0 and "127.0.0.1" in result.output and "--port" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_edge_queries_download_as_networks(client, fmt):
+    import networkx as nx
+
+    params = {"run": "1", "entity": "NVIDIA"}
+    page = client.get("/queries/entity_neighbours", params=params).text
+    assert f"/queries/entity_neighbours.{fmt}?run=1&amp;entity=NVIDIA" in page
+    r = client.get(f"/queries/entity_neighbours.{fmt}", params=params)
+    assert r.status_code == 200 and f'filename="entity_neighbours.{fmt}"' in r.headers["content-disposition"]
+    graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(r.content))
+    rows = client.get("/queries/entity_neighbours.json", params=params).json()
+    assert graph.number_of_edges() == len(rows) and graph.nodes["company:nvidia"]["type"] == "Company"
+    assert "GraphML" not in client.get("/queries/cluster_overview", params={"run": "1"}).text
+    refused = client.get(f"/queries/cluster_overview.{fmt}", params={"run": "1"})
+    assert refused.status_code == 404 and "does not list relationships" in _error(refused.text)

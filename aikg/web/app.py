@@ -29,8 +29,9 @@ from starlette.templating import Jinja2Templates
 
 from aikg.core.errors import AikgError, QueryError
 from aikg.core.paths import as_path, package_file
+from aikg.graph.network_export import FORMATS, network_bytes, read_network
 from aikg.graph.store import GraphStore
-from aikg.queries.catalog import load_catalog, run_query
+from aikg.queries.catalog import Query, load_catalog, run_query
 from aikg.web import forms, pages
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -39,6 +40,9 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 #: Scripts, styles and images only from the app itself; no frames, no form posts elsewhere.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+#: Formats of /queries/<name>.<fmt> (html is the page itself).
+DOWNLOADS = ("html", "csv", "json", *FORMATS)
+NETWORK_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
 #: Columns of catalog results whose values are entity ids (linked to the entity page).
 ID_COLUMNS = {"id", "source", "target", "anchor", "cluster", "cluster_a", "cluster_b", "entity", "org", "person"}
 
@@ -132,15 +136,15 @@ class Explorer:
     def query(self, request: Request) -> Response:
         name = request.path_params["name"]
         fmt = request.path_params.get("fmt", "html")
-        if fmt not in ("html", "csv", "json"):
-            return self.error(request, 404, f"no download format {fmt!r}; use .csv or .json")
+        if fmt not in DOWNLOADS:
+            return self.error(request, 404, f"no download format {fmt!r}; use one of: .{', .'.join(DOWNLOADS[1:])}")
         if name not in self.catalog:
             return self.error(request, 404, str(_query_error(lambda: self.catalog.get(name))))
         query = self.catalog.get(name)
         submitted = dict(request.query_params)
         context: dict[str, Any] = {"query": query, "fields": forms.fields(query, submitted), "rows": None,
                                    "columns": query.column_names, "message": None, "id_columns": ID_COLUMNS,
-                                   "download": str(request.url.query)}
+                                   "download": str(request.url.query), "network": query.returns_edges}
         if "run" not in submitted and fmt == "html":
             return self.page(request, "query.html", context)
         try:
@@ -150,6 +154,8 @@ class Explorer:
             context["message"] = str(exc)
             return self.page(request, "query.html", context, 400)
         rows = df.to_dict(orient="records")
+        if fmt in FORMATS:
+            return self.network(request, query, rows, fmt)
         if fmt == "csv":
             return _csv(name, query.column_names, rows)
         if fmt == "json":
@@ -157,6 +163,17 @@ class Explorer:
                             headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
         context["rows"] = rows
         return self.page(request, "query.html", context)
+
+
+    def network(self, request: Request, query: Query, rows: list[dict[str, Any]], fmt: str) -> Response:
+        """GraphML/GEXF of an edge-list query's rows; other queries have no network (404)."""
+        if not query.returns_edges:
+            return self.error(request, 404, f"query {query.name} does not list relationships, so it has no "
+                                            f"network to download", "No network")
+        with self.reading() as store:
+            body = network_bytes(read_network(store, rows), fmt)
+        return Response(body, media_type=NETWORK_TYPES[fmt],
+                        headers={"Content-Disposition": f'attachment; filename="{query.name}.{fmt}"'})
 
 
 def _query_error(fn: Callable[[], Any]) -> QueryError:
