@@ -256,3 +256,22 @@ def test_edge_queries_download_as_networks(client, fmt):
     assert "GraphML" not in client.get("/queries/cluster_overview", params={"run": "1"}).text
     refused = client.get(f"/queries/cluster_overview.{fmt}", params={"run": "1"})
     assert refused.status_code == 404 and "does not list relationships" in _error(refused.text)
+
+
+def test_entity_and_edge_query_turtle_downloads_parse(client):
+    from rdflib import Graph, Literal
+
+    neighbours = client.get("/queries/entity_neighbours.json", params={"run": "1", "entity": "NVIDIA"}).json()
+    expected = {r["source_name"] for r in neighbours} | {r["target_name"] for r in neighbours}
+    assert 'href="/rdf/entity/company%3Anvidia"' in client.get("/entity/company%3Anvidia").text
+    r = client.get("/rdf/entity/company%3Anvidia")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    graph = Graph().parse(data=r.text, format="turtle")
+    literals = {str(o) for o in graph.objects() if isinstance(o, Literal)}
+    assert expected <= literals and "NVIDIA funds Mistral AI." in literals  # names and evidence sentences
+    lone = client.get("/rdf/entity/" + HOSTILE_ID.replace(":", "%3A"))
+    assert HOSTILE in {str(o) for o in Graph().parse(data=lone.text, format="turtle").objects()}
+    assert client.get("/rdf/entity/company%3Anobody").status_code == 404
+    q = client.get("/queries/partnership_network.ttl", params={"run": "1", "org": "Vector Institute"})
+    assert q.status_code == 200 and "Vector Institute" in {
+        str(o) for o in Graph().parse(data=q.text, format="turtle").objects()}

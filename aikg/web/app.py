@@ -41,8 +41,8 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 #: Formats of /queries/<name>.<fmt> (html is the page itself).
-DOWNLOADS = ("html", "csv", "json", *FORMATS)
-NETWORK_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
+DOWNLOADS = ("html", "csv", "json", "ttl", *FORMATS)
+NETWORK_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "ttl": "text/turtle"}
 #: Columns of catalog results whose values are entity ids (linked to the entity page).
 ID_COLUMNS = {"id", "source", "target", "anchor", "cluster", "cluster_a", "cluster_b", "entity", "org", "person"}
 
@@ -154,7 +154,7 @@ class Explorer:
             context["message"] = str(exc)
             return self.page(request, "query.html", context, 400)
         rows = df.to_dict(orient="records")
-        if fmt in FORMATS:
+        if fmt in FORMATS or fmt == "ttl":
             return self.network(request, query, rows, fmt)
         if fmt == "csv":
             return _csv(name, query.column_names, rows)
@@ -165,15 +165,39 @@ class Explorer:
         return self.page(request, "query.html", context)
 
 
+    def entity_rdf(self, request: Request) -> Response:
+        """Turtle of one entity, its relationships with their evidence, and the entities they reach."""
+        entity_id = request.path_params["entity_id"]
+        with self.reading() as store:
+            if not store.read(pages.WEB_CYPHER.statement("entity_node"), {"id": entity_id}):
+                return self.error(request, 404, f"no entity has the id {entity_id!r}")
+            rows = [dict(r) for r in run_query(store, "entity_neighbours", {"entity": entity_id})
+                    .to_dict(orient="records")]
+            body = _turtle(store, [*rows, {"source": entity_id, "target": entity_id, "type": None}])
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "-", entity_id)
+        return Response(body, media_type="text/turtle",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.ttl"'})
+
     def network(self, request: Request, query: Query, rows: list[dict[str, Any]], fmt: str) -> Response:
         """GraphML/GEXF of an edge-list query's rows; other queries have no network (404)."""
         if not query.returns_edges:
             return self.error(request, 404, f"query {query.name} does not list relationships, so it has no "
                                             f"network to download", "No network")
         with self.reading() as store:
-            body = network_bytes(read_network(store, rows), fmt)
+            body = _turtle(store, rows) if fmt == "ttl" else network_bytes(read_network(store, rows), fmt)
         return Response(body, media_type=NETWORK_TYPES[fmt],
                         headers={"Content-Disposition": f'attachment; filename="{query.name}.{fmt}"'})
+
+
+def _turtle(store: GraphStore, rows: list[dict[str, Any]]) -> bytes:
+    """Turtle of the subgraph edge-list rows name (entities, relationships, evidence, documents)."""
+    import pandas as pd
+
+    from aikg.graph.rdf.export import export_frame
+
+    buf = io.StringIO()
+    export_frame(store, pd.DataFrame(rows, columns=["source", "target", "type"]), buf, "turtle")
+    return buf.getvalue().encode("utf-8")
 
 
 def _query_error(fn: Callable[[], Any]) -> QueryError:
@@ -228,6 +252,7 @@ def create_app(store: GraphStore, *, allowed_hosts: Sequence[str] | None = None)
         Route("/", explorer.home, name="home"),
         Route("/cluster/{cluster_id:path}", explorer.cluster, name="cluster"),
         Route("/entity/{entity_id:path}", explorer.entity, name="entity"),
+        Route("/rdf/entity/{entity_id:path}", explorer.entity_rdf, name="entity_rdf"),
         Route("/search", explorer.search, name="search"),
         Route("/queries", explorer.queries, name="queries"),
         Route("/queries/{name}.{fmt:str}", explorer.query, name="query_download"),
