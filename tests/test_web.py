@@ -275,3 +275,28 @@ def test_entity_and_edge_query_turtle_downloads_parse(client):
     q = client.get("/queries/partnership_network.ttl", params={"run": "1", "org": "Vector Institute"})
     assert q.status_code == 200 and "Vector Institute" in {
         str(o) for o in Graph().parse(data=q.text, format="turtle").objects()}
+
+
+@pytest.mark.parametrize("path, needle", [
+    ("/network/cluster/cluster%3Atoronto", "Vector Institute"),
+    ("/network/entity/company%3Anvidia", "Mistral AI"),
+    ("/network/query/partnership_network?run=1&org=Vector+Institute", "Cohere"),
+])
+def test_network_views_are_linked_and_self_contained(client, path, needle):
+    r = client.get(path)
+    assert r.status_code == 200 and needle in r.text
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "http" not in csp  # inline only: nothing can be fetched
+    assert not re.findall(r'<script[^>]+src="https?:', r.text)
+    linked_from = {"cluster": "/cluster/cluster%3Atoronto", "entity": "/entity/company%3Anvidia",
+                   "query": "/queries/partnership_network?run=1&org=Vector+Institute"}[path.split("/")[2]]
+    assert path.split("?")[0] in client.get(linked_from).text
+
+
+def test_network_view_refusals(client):
+    assert client.get("/network/query/cluster_overview").status_code == 404
+    assert client.get("/network/planet/earth").status_code == 404
+    r = client.get("/network/cluster/cluster%3Aatlantis")
+    assert 400 <= r.status_code < 500 and "atlantis" in _error(r.text)
+    r = client.get("/network/entity/" + HOSTILE_ID.replace(":", "%3A"))
+    assert r.status_code == 200 and HOSTILE not in r.text  # the name is escaped everywhere in the page

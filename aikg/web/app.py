@@ -40,6 +40,9 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 #: Scripts, styles and images only from the app itself; no frames, no form posts elsewhere.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+#: The interactive network pages (aikg.graph.views) carry their script and styles inline.
+VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
+            "font-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'")
 #: Formats of /queries/<name>.<fmt> (html is the page itself).
 DOWNLOADS = ("html", "csv", "json", "ttl", *FORMATS)
 NETWORK_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "ttl": "text/turtle"}
@@ -178,6 +181,25 @@ class Explorer:
         return Response(body, media_type="text/turtle",
                         headers={"Content-Disposition": f'attachment; filename="{name}.ttl"'})
 
+    def network_page(self, request: Request) -> Response:
+        """The interactive network (aikg viz's page) of a cluster, an entity's neighbourhood or an edge query."""
+        from aikg.graph import views
+
+        kind, key = request.path_params["kind"], request.path_params["key"]
+        with self.reading() as store:
+            if kind == "cluster":
+                net = views.cluster_network(store, key, max_nodes=300)
+            elif kind == "entity":
+                net = views.network_around(store, key, 1, max_nodes=300)
+            elif kind == "query" and key in self.catalog and self.catalog.get(key).returns_edges:
+                query = self.catalog.get(key)
+                df = run_query(store, key, forms.params_from_form(query, dict(request.query_params)))
+                net = views.network_from_edges(df, store=store, title=query.title)
+            else:
+                return self.error(request, 404, f"no network view of {kind} {key!r}")
+            html = views.render_html(net)
+        return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": VIEW_CSP})
+
     def network(self, request: Request, query: Query, rows: list[dict[str, Any]], fmt: str) -> Response:
         """GraphML/GEXF of an edge-list query's rows; other queries have no network (404)."""
         if not query.returns_edges:
@@ -235,7 +257,7 @@ def _handlers(explorer: Explorer) -> dict[Any, Callable[..., Any]]:
 
 async def _security_headers(request: Request, call_next: Callable[..., Any]) -> Response:
     response = await call_next(request)
-    response.headers["Content-Security-Policy"] = CSP
+    response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
@@ -253,6 +275,7 @@ def create_app(store: GraphStore, *, allowed_hosts: Sequence[str] | None = None)
         Route("/cluster/{cluster_id:path}", explorer.cluster, name="cluster"),
         Route("/entity/{entity_id:path}", explorer.entity, name="entity"),
         Route("/rdf/entity/{entity_id:path}", explorer.entity_rdf, name="entity_rdf"),
+        Route("/network/{kind}/{key:path}", explorer.network_page, name="network"),
         Route("/search", explorer.search, name="search"),
         Route("/queries", explorer.queries, name="queries"),
         Route("/queries/{name}.{fmt:str}", explorer.query, name="query_download"),
