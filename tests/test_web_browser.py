@@ -115,3 +115,14 @@ def test_control_outside_requests_and_errors_are_seen(tmp_path):
     _, console = _open(page.as_uri(), tmp_path)
     text = "\n".join(console)
     assert "undefinedFunction" in text, console
+
+
+@pytest.mark.parametrize("path", ["/network/cluster/cluster%3Atoronto", f"/network/entity/{HOSTILE_ID}"])
+def test_network_view_draws_with_no_console_error(server, path):
+    base, recorder = server
+    start = len(recorder.paths)
+    with tempfile.TemporaryDirectory() as work:
+        dom, console = _open(base + path, Path(work))
+    assert not console, console
+    assert "<canvas" in dom  # vis drew its canvas, so the inline script ran under the page's policy
+    assert len(recorder.paths[start:]) == 1, recorder.paths[start:]  # the page alone: its script is inline
