@@ -390,3 +390,11 @@ def test_among_its_members_are(ex):
 def test_a_guide_title_owns_no_list(ex):
     text = "Leeds AI: a guide for newcomers\n\nInvestors\n- Harbor Ventures. A Leeds seed fund.\n"
     assert not any(t == "FUNDS" for t, _, _ in rels(ex, text))
+
+
+def test_partner_of_an_organisation_in_a_place_is_not_located_there(ex):
+    got = rels(ex, "Kestrel Robotics is a shared partner of the Orrin Institute in Toronto. The Marlow Institute "
+                   "is a research institute in Montreal.")
+    assert ("LOCATED_IN", "Kestrel Robotics", "Toronto") not in got
+    assert ("LOCATED_IN", "Orrin Institute", "Toronto") in got
+    assert ("LOCATED_IN", "Marlow Institute", "Montreal") in got

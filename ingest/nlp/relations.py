@@ -458,8 +458,9 @@ class RelationFinder:
 
     def _noun_in_place(self, ctx: "_Walk", n: Any, types: list[str], out: list[Cand]) -> None:
         """"MBZUAI is a graduate research university in Abu Dhabi": a noun said of an organisation, in a place."""
-        if n.dep_ not in ("attr", "appos") or n.pos_ not in ("NOUN", "PROPN"):
-            return
+        if n.dep_ not in ("attr", "appos") or n.pos_ not in ("NOUN", "PROPN") or n.lemma_.lower() in self._groups \
+                or n.lemma_.lower() in self.lex.role_nouns:
+            return  # "a partner of G42 in Abu Dhabi" places G42, not the partner
         places = set()
         for p, pobj in ctx.preps(n):
             if p in ("in", "of"):
