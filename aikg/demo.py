@@ -34,9 +34,9 @@ def _say(text: str = "") -> None:
 def run_demo(home: str | Path | None = None, out_dir: str | Path = "out", *, show_progress: bool | None = None) -> int:
     """Run the demo; returns the exit status (non-zero when a document failed)."""
     from aikg.api import ingest, store_session
-    from aikg.output import render
     from aikg.graph import views
     from aikg.graph.rdf.export import export_store
+    from aikg.output import render
     from aikg.queries.catalog import load_catalog, run_query
 
     home_path = home_dir(home)

@@ -48,8 +48,8 @@ from typing import Any
 from aikg.core.errors import AikgError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, ReadResult, read_jsonl
-from aikg.graph.loader import NO_DOCUMENT, UnitError, _document_props, _Unit, build_units, now_iso
 from aikg.core.schema import SCHEMA
+from aikg.graph.loader import NO_DOCUMENT, UnitError, _document_props, _Unit, build_units, now_iso
 
 ARRAY_DELIMITER = "\x1f"  # U+001F UNIT SEPARATOR
 ENTITY_GROUP = SCHEMA.entity_label  # id space of entity nodes

@@ -184,7 +184,6 @@ def extract_paths(paths: Sequence[str | Path], out: IO[str], *, n_process: int =
     """Extract facts from files to JSONL on ``out``, with no database."""
     from aikg.core.jsonl import write_jsonl
     from aikg.core.progress import progress
-
     from aikg.ingest.loaders import discover
 
     started = time.perf_counter()

@@ -17,8 +17,18 @@ import pytest
 from aikg.core.errors import AikgError, ConfigError, StoreError
 from aikg.graph.backends.convert import to_python
 from aikg.graph.backends.neo4j import (
-    AWAIT_INDEXES, CLEAR, DRIVER_CONFIG, FULLTEXT_QUERY, SHOW_SCHEMA, Neo4jStore, ddl_by_name, ddl_statements, driver_error,
-    lucene_escape, make_driver, needs_auto_commit,
+    AWAIT_INDEXES,
+    CLEAR,
+    DRIVER_CONFIG,
+    FULLTEXT_QUERY,
+    SHOW_SCHEMA,
+    Neo4jStore,
+    ddl_by_name,
+    ddl_statements,
+    driver_error,
+    lucene_escape,
+    make_driver,
+    needs_auto_commit,
 )
 
 CLOSED = "bolt://127.0.0.1:1"  # nothing listens on port 1: the driver's connection is refused

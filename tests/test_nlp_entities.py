@@ -275,7 +275,7 @@ def test_person_cues_who_title_and_byline(ex):
 
 
 def test_apposition_types_an_untyped_name_everywhere(ex):
-    from aikg.ingest.nlp import Extractor, ExtractConfig
+    from aikg.ingest.nlp import ExtractConfig, Extractor
 
     bare = Extractor(ExtractConfig(gazetteer_dir=Path(tempfile.mkdtemp())))  # no gazetteer: context only
     f = run(bare, "In Lyon, Zolvane, the Rhône Robotics Institute, trains engineers. Zolvane also hosts start-ups.")

@@ -13,8 +13,8 @@ from aikg.core.facts import EntityRecord, RelationRecord
 from aikg.core.ids import entity_id
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp import DocFacts, KnownEntity, MentionFact, RelationCandidate, load_decisions
-from aikg.ingest.nlp.resolve import merge_mentions
 from aikg.ingest.nlp.extractor import shared_extractor
+from aikg.ingest.nlp.resolve import merge_mentions
 
 GOLD_DEV = Path(__file__).parent / "data" / "gold" / "dev"
 

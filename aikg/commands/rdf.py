@@ -78,8 +78,8 @@ def validate_rdf(
     out_fmt: FormatOpt = "table",
 ) -> None:
     """Check an RDF export against the aikg SHACL shapes; exits 1 when it does not conform."""
-    from aikg.output import render, terminal_width
     from aikg.graph.rdf.validate import validate_file
+    from aikg.output import render, terminal_width
 
     report = validate_file(file, fmt, shapes)
     if report.conforms:
@@ -98,8 +98,8 @@ def sparql(
 ) -> None:
     """Run SPARQL over an exported file, no triple store needed (the export's prefixes are predeclared)."""
     from aikg.core.errors import InputError
-    from aikg.output import render, terminal_width
     from aikg.graph.rdf.sparql import sparql_file
+    from aikg.output import render, terminal_width
 
     text: Any = query
     if query == "-":

@@ -26,8 +26,19 @@ from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
 from aikg.graph.backends import embedded_integrity as integrity
 from aikg.graph.backends.convert import to_python
-from aikg.graph.backends.embedded_server import (DB_FILE, Layout, Server, ServerStartError, _alive, forget, log_tail,
-                                                 read_settings, spawn, stop, _wait_ready)
+from aikg.graph.backends.embedded_server import (
+    DB_FILE,
+    Layout,
+    Server,
+    ServerStartError,
+    _alive,
+    _wait_ready,
+    forget,
+    log_tail,
+    read_settings,
+    spawn,
+    stop,
+)
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
 GRAPH_NAME = integrity.GRAPH_NAME
@@ -247,7 +258,7 @@ def chain_statements(statements: Sequence[Statement]) -> tuple[str, dict[str, An
     params: dict[str, Any] = {}
     for i, (cypher, values) in enumerate(statements):
         body = "\n".join(line for line in cypher.strip().splitlines() if not line.lstrip().startswith("//"))
-        parts.append(_PARAM.sub(lambda m: f"$s{i}_{m.group(1)}", body))
+        parts.append(_PARAM.sub(lambda m, i=i: f"$s{i}_{m.group(1)}", body))
         params.update({f"s{i}_{k}": v for k, v in values.items()})
     query = "\n".join(f"{part}\nWITH count(*) AS _chain{i}" if i < len(parts) - 1 else part
                       for i, part in enumerate(parts))

@@ -202,9 +202,9 @@ def load_copy(files: list[tuple[Path, str]], *, appendonly: bool, keep: bool = F
 
 def check_aof_tool() -> str:
     """redis-check-aof is the server binary run under that name: a link in a scratch folder."""
-    from aikg.graph.backends.embedded_server import binaries
-
     import hashlib
+
+    from aikg.graph.backends.embedded_server import binaries
 
     target = binaries()[0]
     tag = hashlib.sha256(target.encode()).hexdigest()[:12]

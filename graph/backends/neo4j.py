@@ -19,8 +19,8 @@ from typing import Any
 
 from aikg.core.errors import AikgError, ConfigError, StoreError
 from aikg.core.paths import home_dir
-from aikg.graph.backends.convert import to_python
 from aikg.core.schema import SCHEMA
+from aikg.graph.backends.convert import to_python
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
 FULLTEXT_INDEX = "entity_names"

@@ -8,15 +8,20 @@ back, see docs/extraction.md).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any, Iterable, Iterator
 
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.config import ExtractConfig
-from aikg.ingest.nlp.sentence_text import trim_sentence
-from aikg.ingest.nlp.context import (describes_place, doc_subject, evidence_start, group_lists, home_place,
-                                     person_pronouns)
+from aikg.ingest.nlp.context import (
+    describes_place,
+    doc_subject,
+    evidence_start,
+    group_lists,
+    home_place,
+    person_pronouns,
+)
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
@@ -24,6 +29,7 @@ from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
+from aikg.ingest.nlp.sentence_text import trim_sentence
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:

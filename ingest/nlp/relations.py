@@ -493,7 +493,7 @@ def _phrase_tokens(tok: Any) -> set[int]:
 
 
 def by_end_of(spans: list[tuple[int, int, int]], i: int) -> int:
-    for j, s, e in spans:
+    for j, _start, e in spans:
         if j == i:
             return e
     return -1

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from aikg.ingest.nlp.mentions.base import (ACRONYM, ACRONYM_HEAD, ORG_OR_PROGRAMME, Candidate, DocContext, Env,
-                                           taken_tokens)
+from aikg.ingest.nlp.mentions.base import (
+    ACRONYM,
+    ACRONYM_HEAD,
+    ORG_OR_PROGRAMME,
+    Candidate,
+    DocContext,
+    Env,
+    taken_tokens,
+)
 
 
 def acronyms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

@@ -18,7 +18,6 @@ TYPE_ORDER = ("Person", "Cluster", "Institute", "Agency", "Programme", "Company"
 from aikg.ingest.nlp.resolution.names import clean, norm
 
 
-
 def _sortable(key: tuple) -> tuple:
     return tuple((0, x) if isinstance(x, int) else (1, str(x)) for x in key)
 
