@@ -33,6 +33,7 @@ SKIP = (
     (re.compile(r"out/parts/"), "reads the parts `aikg extract-dask` writes"),
     (re.compile(r"\bevaluate\b"), "runs the extractor over a whole gold set for minutes (tests/test_evaluate.py)"),
     (re.compile(r"/mnt/"), "a cluster's shared mount"),
+    (re.compile(r"^aikg serve\b"), "starts a server that runs until stopped (tests/test_web_browser.py runs it)"),
     (re.compile(r"--decisions decisions\.jsonl"), "an analyst's own decisions file"),
 )
 #: docs/rdf.md imports into /tmp/copy (kept inside the test's folder); docs/reliability.md's ~/aikg-home
