@@ -31,6 +31,14 @@ def known_entities(store: Any) -> list[Any]:
     return out
 
 
+def _input_name(error: Any, todo: list[LoadedDocument]) -> str:
+    """The input path of the document a load error belongs to: the summary names what the user
+    gave (as a loader failure does), not the stored source (a file name or URL)."""
+    doc = getattr(error, "document", None)
+    match = next((d.source for d in todo if d.id == doc), None)
+    return match or getattr(error, "source", "") or str(doc or "")
+
+
 def _load_chunk(store: Any, pipeline: Pipeline, chunk: list[LoadedDocument], summary: RunSummary,
                 known: list[Any], advance: Callable[[int], None], *, force: bool, batch_size: int) -> list[EntityRecord]:
     """Extract and load one chunk; the summary counts a document as loaded only once the store is
@@ -48,7 +56,7 @@ def _load_chunk(store: Any, pipeline: Pipeline, chunk: list[LoadedDocument], sum
     ents = [r for r in records if isinstance(r, EntityRecord)]
     rels = [r for r in records if isinstance(r, RelationRecord)]
     report = load_records(store, docs, ents, rels, batch_size=batch_size, force=force)
-    failures = [Failure(getattr(e, "source", ""), getattr(e, "reason", str(e))) for e in report.errors]
+    failures = [Failure(_input_name(e, todo), getattr(e, "reason", str(e))) for e in report.errors]
     failed = {e.document for e in report.errors if hasattr(e, "document")}
     written = [d for d in todo if d.id not in failed]
     held = loaded_document_ids(store, [d.id for d in written])  # read back: reported loaded = held

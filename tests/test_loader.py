@@ -236,3 +236,31 @@ def test_loading_documents_one_run_at_a_time_equals_one_run(tmp_path):
     finally:
         together.close()
         apart.close()
+
+
+def test_stale_settings_naming_another_live_server_do_not_block_a_start(tmp_path):
+    """A pid in stale settings now used by another store's redis-server (whose socket is not the
+    one named) is not a live server of an older aikg: the store starts."""
+    from aikg.graph.store import open_store
+
+    other = open_store("embedded", home=tmp_path / "other")
+    try:
+        rundir = tmp_path / "aikg-server-gone"
+        rundir.mkdir()
+        (rundir / "redis.pid").write_text(str(other._db.client.pid))
+        data = tmp_path / "home" / "embedded"
+        data.mkdir(parents=True)
+        settings = {"pidfile": str(rundir / "redis.pid"), "unixsocket": str(rundir / "redis.socket"),
+                    "rundir": str(rundir), "logfile": str(rundir / "redis.log"), "dbdir": str(data),
+                    "dbfilename": "aikg.rdb"}
+        (data / "aikg.rdb.settings").write_text(json.dumps(settings))
+        store = open_store("embedded", home=tmp_path / "home")
+        try:
+            assert store.stats().nodes.get("Document", 0) == 0
+        finally:
+            store.close()
+        from aikg.graph.backends.embedded_server import _alive
+
+        assert _alive(other._db.client.pid) and other.stats().nodes.get("Document", 0) == 0  # left alone
+    finally:
+        other.close()

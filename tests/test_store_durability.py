@@ -62,9 +62,10 @@ def test_a_full_disk_fails_the_documents_it_refused_and_a_restart_shows_what_was
     assert "append-only file" in failed[0][1] and "Free space" in failed[0][1], failed[0][1]
     from aikg.ingest.loaders import load_path
 
-    named = {src for src, _ in failed}  # a failure names the path given or the stored source
-    stored = {p: load_path(p).record().source for p in SAMPLES.iterdir() if not p.name.startswith(".")}
-    reported = sorted(src for p, src in stored.items() if str(p) not in named and src not in named)
+    named = {path for path, _ in failed}  # a failure names the input path (as discover found it)
+    stored = {str(p): load_path(p).record().source for p in SAMPLES.iterdir() if not p.name.startswith(".")}
+    assert named <= set(stored), named - set(stored)
+    reported = sorted(src for path, src in stored.items() if path not in named)  # stored: file name or URL
     assert len(reported) == processed == len(stored) - len(failed)
     assert _sources(home) == reported  # the restart holds exactly what was reported loaded
     assert _sources(home) == reported  # and keeps holding it (no snapshot replaced the log)

@@ -32,6 +32,7 @@ from aikg.graph.backends.embedded_server import (
     Server,
     ServerStartError,
     _alive,
+    _client,
     _wait_ready,
     forget,
     log_tail,
@@ -125,7 +126,7 @@ def _forget_stale(layout: Layout) -> None:
         except StoreError:
             layout.settings.unlink(missing_ok=True)
             return
-        if _is_redis(stale.pid):  # a server that does not hold the lock: started by an older aikg
+        if _older_server_runs(stale):  # a server that does not hold the lock: started by an older aikg
             raise StoreError(f"a server started by an older aikg (pid {stale.pid}) still runs on {layout.dir}; "
                              f"stop it (kill {stale.pid}) and run the command again")
         if Path(stale.rundir).name.startswith("aikg-server-"):
@@ -133,13 +134,31 @@ def _forget_stale(layout: Layout) -> None:
         layout.settings.unlink(missing_ok=True)
 
 
-def _is_redis(pid: int) -> bool:
+def _older_server_runs(stale: Server) -> bool:
+    """True only for a live redis-server that answers on the socket the settings name.
+
+    A killed server its parent has not reaped yet (a zombie), a pid reused by another
+    program, or a process whose socket is gone or silent is dead for this directory."""
     import psutil
+    import redis
 
     try:
-        return _alive(pid) and psutil.Process(pid).name().startswith("redis-server")
+        if not (_alive(stale.pid) and psutil.Process(stale.pid).name().startswith("redis-server")):
+            return False
     except psutil.Error:
         return False
+    if not os.path.exists(stale.socket):
+        return False
+    client = _client(stale.socket, timeout=2)
+    try:
+        client.ping()
+    except redis.BusyLoadingError:
+        return True  # answering, still loading its files
+    except (redis.RedisError, OSError):
+        return False
+    finally:
+        client.close()
+    return True
 
 
 def _attach(layout: Layout) -> _Attached:

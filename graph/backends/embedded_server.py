@@ -96,14 +96,25 @@ class Server:
 
 
 def _alive(pid: int) -> bool:
+    """A process that runs: not gone and not a zombie (state Z: killed, its parent not yet reaping it)."""
     import psutil
 
     if pid <= 0:
         return False
+    _reap(pid)
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def _reap(pid: int) -> None:
+    """Collect the exit status of a server that is our own child (when this process became its
+    parent) so a dead one does not stay a zombie; a process that is not our child is left alone."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
 
 
 def binaries() -> tuple[str, str]:
