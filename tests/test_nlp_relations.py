@@ -398,3 +398,25 @@ def test_partner_of_an_organisation_in_a_place_is_not_located_there(ex):
     assert ("LOCATED_IN", "Kestrel Robotics", "Toronto") not in got
     assert ("LOCATED_IN", "Orrin Institute", "Toronto") in got
     assert ("LOCATED_IN", "Marlow Institute", "Montreal") in got
+
+
+def test_with_funding_from_names_a_funder_not_a_founder(ex):
+    got = rels(ex, "Lumora Labs was set up in 2019 with funding from the Harborview Foundation.")
+    assert ("FUNDS", "Harborview Foundation", "Lumora Labs") in got
+    assert not any(t == "FOUNDED" and s == "Harborview Foundation" for t, s, _ in got)
+
+
+def test_with_funding_from_goes_to_the_verbs_object(ex):
+    got = rels(ex, "The Quill Accelerator is a programme that Quantix University runs with funding from the Harborview Foundation.")
+    assert ("FUNDS", "Harborview Foundation", "Quill Accelerator") in got
+    assert ("FUNDS", "Harborview Foundation", "Quantix University") not in got
+
+
+def test_with_money_from(ex):
+    got = rels(ex, "The Quill programme, which was set up by the Quantix Coalition with money from the Harborview Growth Fund, finances research.")
+    assert ("FUNDS", "Harborview Growth Fund", "Quill") in got
+
+
+def test_portfolio_includes_gives_funds(ex):
+    got = rels(ex, "Harborview Seed's portfolio includes Lumora Labs and Quantix Systems.")
+    assert ("FUNDS", "Harborview Seed", "Lumora Labs") in got

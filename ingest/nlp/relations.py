@@ -52,6 +52,7 @@ class RelationFinder:
         self._groups: dict[str, dict[str, str]] = dict(lexicon.relations.get("group_nouns", {}))
         self._among_verbs = frozenset(lexicon.relations.get("among_verbs", ()))
         self._round_nouns = frozenset(lexicon.relations.get("round_nouns", ()))
+        self._funding_nouns = frozenset(lexicon.relations.get("funding_nouns", ()))
 
     # ------------------------------------------------------------------ helpers
     def _emit(self, out: list[Cand], rtypes: Iterable[str], src: int, tgt: int, types: list[str], conf: float,
@@ -318,8 +319,8 @@ class RelationFinder:
                 put(frame.obj, ctx.mentions(o))
         for p, pobj in ctx.preps(t):
             r = frame.prep_role(p)
-            if r:
-                put(r, ctx.mentions(pobj))
+            if r and not (p == "with" and "FUNDS" not in frame.rel and pobj.lemma_.lower() in self._funding_nouns):
+                put(r, ctx.mentions(pobj))  # "set up with funding from Y" names a funder, not a co-founder
         if "FUNDS" in frame.rel and roles["src"] and not roles["tgt"]:
             add_recipients(roles, round_recipients(ctx, t, self._round_nouns))  # "with Z also investing"
         conf = frame.conf if frame.conf is not None else self.lex.conf["verb"]
@@ -506,6 +507,7 @@ class _Walk:
         self.sd = sd
         self.tok2m = tok2m
         self.lex = lex
+        self.funding_nouns = frozenset(lex.relations.get("funding_nouns", ()))
         self.via_pronoun: set[int] = set()  # mentions reached through "it"/"they" heading a clause
         self.m2toks: dict[int, list[int]] = {}
         for t, m in tok2m.items():
@@ -650,6 +652,8 @@ class _Walk:
                     return res
                 if prep.lower_ == "as" and h.pos_ in ("NOUN", "PROPN"):
                     return self.mentions(h)
+                if prep.lower_ == "with" and h.pos_ == "VERB" and n.lemma_.lower() in self.funding_nouns:
+                    return self.with_holder(h)  # "X was set up with funding from Y", "a scheme A runs with a grant from Y"
                 return set()
             if dep == "nsubj" and n.head.lemma_.lower() in ("include", "be", "comprise", "count") and any(
                     c.dep_ in ("poss", "det") or c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
@@ -660,6 +664,17 @@ class _Walk:
                 return res
             return set()
         return set()
+
+    def with_holder(self, verb: Any) -> set[int]:
+        """Who a "with <funding> from Y" phrase under a verb is for: its object, else its subject."""
+        passive = self.is_passive(verb)
+        res: set[int] = set()
+        for o in self.object_tokens(verb, passive):
+            res |= self.mentions(o)
+        if not res and not passive:
+            for s in self.subject_tokens(verb, False):
+                res |= self.mentions(s)
+        return res
 
     def modifier_mentions(self, noun: Any) -> set[int]:
         res: set[int] = set()
