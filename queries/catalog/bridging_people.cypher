@@ -11,14 +11,11 @@
 // column: affiliations -- 'Organisation (Cluster)' for each affiliation that counts
 // empty: nobody is affiliated with organisations in that many clusters
 // example: aikg query run bridging_people --param min_clusters=3
-
-// count first, then build the lists only for the people who pass
-MATCH (p:Person)-[:AFFILIATED_WITH]->(:Entity)-[:LOCATED_IN|ANCHORS]->(k:Cluster)
-WITH p, count(DISTINCT k) AS cluster_count
-WHERE cluster_count >= $min_clusters
-MATCH (p)-[:AFFILIATED_WITH]->(o:Entity)-[:LOCATED_IN|ANCHORS]->(c:Cluster)
-WITH p, cluster_count, o, c
+MATCH (p:Person)-[:AFFILIATED_WITH]->(o:Entity)-[:LOCATED_IN|ANCHORS]->(c:Cluster)
+WITH p, o, c
 ORDER BY c.name, o.name
-WITH p, cluster_count, collect(DISTINCT c.name) AS clusters, collect(DISTINCT o.name + ' (' + c.name + ')') AS affiliations
-RETURN p.id AS person, p.name AS person_name, cluster_count, clusters, affiliations
+WITH p, collect(DISTINCT c.id) AS cluster_ids, collect(DISTINCT c.name) AS clusters,
+     collect(DISTINCT o.name + ' (' + c.name + ')') AS affiliations
+WHERE size(cluster_ids) >= $min_clusters
+RETURN p.id AS person, p.name AS person_name, size(cluster_ids) AS cluster_count, clusters, affiliations
 ORDER BY cluster_count DESC, person_name, person

@@ -19,13 +19,9 @@ WHERE o:Institute OR o:Company OR o:Agency
 WITH c, count(DISTINCT o) AS organisations, count(DISTINCT CASE WHEN type(link) = 'ANCHORS' THEN o END) AS anchors
 OPTIONAL MATCH (person:Person)-[:AFFILIATED_WITH]->(:Entity)-[:LOCATED_IN|ANCHORS]->(c)
 WITH c, organisations, anchors, count(DISTINCT person) AS people
-// a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster):
-// the two patterns the schema allows, matched directly (an undirected variable-length path costs more)
-OPTIONAL MATCH (g:Programme)-[:LOCATED_IN]->(c)
-WITH c, organisations, anchors, people, collect(DISTINCT g.id) AS here
-OPTIONAL MATCH (h:Programme)<-[:RUNS]-(:Entity)-[:LOCATED_IN|ANCHORS]->(c)
-WITH c, organisations, anchors, people, here, collect(DISTINCT h.id) AS run
-WITH c, organisations, anchors, people, size(here) + size([x IN run WHERE NOT x IN here]) AS programmes
+// a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster)
+OPTIONAL MATCH (g:Programme)-[:LOCATED_IN|RUNS|ANCHORS*1..2]-(c)
+WITH c, organisations, anchors, people, count(DISTINCT g) AS programmes
 RETURN c.id AS cluster, c.name AS cluster_name, anchors, organisations, programmes, people, c.doc_count AS documents
 ORDER BY organisations DESC, cluster_name, cluster
 LIMIT $limit
