@@ -308,3 +308,42 @@ def test_field_labels_place_of_a_firm_and_suffix_heads(ex):
     assert ("Zadar", "Company") not in k and ("Province of Lika", "Agency") in k
     assert ("Montanuniversität Rijeka", "Institute") in k
     assert not any(n.endswith("of Kampala") for n, _ in k)
+
+
+# ---------------------------------------------------------------------- names the NER reads as people, the text as bodies
+def _typer_and_doc(text: str):
+    import spacy
+
+    from aikg.ingest.nlp.mentions.typing import NameTyper
+
+    return NameTyper(shared_extractor().lexicon), spacy.blank("en")(text)
+
+
+def test_org_cue_which_after_a_name_says_body():
+    typer, doc = _typer_and_doc("Ola Brekke, which has an office in Tromsø, hires engineers.")
+    assert typer.org_cue(doc, 0, 2) == typer.lex.default_org
+    typer, doc = _typer_and_doc("Ola Brekke, who has an office in Tromsø, hires engineers.")
+    assert typer.org_cue(doc, 0, 2) is None
+
+
+def test_org_cue_role_at_name_and_the_name_description():
+    typer, doc = _typer_and_doc("Posted by Ingrid Vold, Partner at Fjellheim Seed.")
+    assert typer.org_cue(doc, 7, 9) == typer.lex.default_org
+    assert typer.org_cue(doc, 2, 4) is None  # the person herself
+    typer, doc = _typer_and_doc("The grant went to the Varde robotics firm last spring.")
+    assert typer.org_cue(doc, 5, 6) == "Company"
+    typer, doc = _typer_and_doc("She met Ola Brekke at Varde last spring.")
+    assert typer.org_cue(doc, 5, 6) is None  # "at" after a verb, not a role
+
+
+def test_harmonise_takes_body_cue_of_one_mention_for_all():
+    from aikg.ingest.nlp.mentions import Candidate, DocContext, Env
+    from aikg.ingest.nlp.mentions.harmonise import harmonise_names
+
+    ex_ = shared_extractor()
+    typer, doc = _typer_and_doc("Ingrid Vold, Partner at Fjellheim Seed. Fjellheim Seed is leading the round.")
+    env = Env(ex_.gazetteer, ex_.lexicon, typer)
+    cands = [Candidate(0, 2, "Person", "ner", label="PERSON"), Candidate(5, 7, "Person", "rule", label="PERSON"),
+             Candidate(8, 10, "Person", "ner", label="PERSON")]
+    out = harmonise_names(doc, cands, env, DocContext())
+    assert [c.type for c in out] == ["Person", typer.lex.default_org, typer.lex.default_org]

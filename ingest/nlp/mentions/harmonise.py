@@ -14,6 +14,10 @@ def harmonise_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
         if s.source in ("ner", "rule") and s.acronym_of is None and s.entry is None:
             groups.setdefault(doc[s.start:s.end].text, []).append(s)
     for group in groups.values():
+        for s in group:
+            cue = env.typer.org_cue(doc, s.start, s.end) if s.type == "Person" and not s.ctx_typed else None
+            if cue is not None:
+                s.type, s.ctx_typed = cue, True  # "Partner at Halden Seed" said once: a body everywhere
         types = {s.type for s in group}
         if len(types) < 2:
             continue

@@ -180,6 +180,8 @@ def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, 
             ctx_type = "Cluster"  # "Rotterdam's Kanaal Capital", "its Taylor fabrication plant"
         elif start == 0 or doc[start - 1].lower_ not in env.words.speech_verbs_lone:
             ctx_type = env.lex.default_org
+    if ctx_type is None and label == "PERSON" and not typer.speaker(doc, start, end):
+        ctx_type = typer.org_cue(doc, start, end)  # "Red Hat, which ...", "the Tallgrass robotics firm"
     if ctx_type is not None:
         typ = ctx_type
     if typ is None or not _name_like(doc, start, end, typ, env):

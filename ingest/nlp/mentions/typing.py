@@ -188,6 +188,23 @@ class NameTyper:
             return said  # "Vinnova, the Swedish innovation agency", "EPCC, the university's supercomputing centre"
         return None
 
+    def org_cue(self, doc: Any, start: int, end: int) -> str | None:
+        """A name the NER read as a person that the text treats as a body: ", which ..." (people take "who")
+        "Partner at Name", or "the Name <organisation noun>" ("the Halden robotics firm"); the type, else None."""
+        n = len(doc)
+        if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ == "which":
+            return self.lex.default_org
+        if start >= 2 and doc[start - 1].lower_ == "at" and (doc[start - 2].lower_ in self.lex.role_nouns
+                                                             or doc[start - 2].lower_ in self.words.job_title_words):
+            return self.lex.default_org  # "Partner at Halden Seed": where someone works
+        if start > 0 and doc[start - 1].lower_ == "the":
+            for k in range(end, min(n, end + 3)):
+                if not (doc[k].is_lower and doc[k].is_alpha):
+                    break
+                if doc[k].lower_ in self.words.description_types:
+                    return self.words.description_types[doc[k].lower_]
+        return None
+
     def generic(self, doc: Any, start: int, end: int) -> bool:
         """Generic words only, introduced as a description ("a new AI Research Institute")."""
         if not all(t.lower_ in self.lex.generic_name_words for t in doc[start:end]):
