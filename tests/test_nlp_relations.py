@@ -420,3 +420,18 @@ def test_with_money_from(ex):
 def test_portfolio_includes_gives_funds(ex):
     got = rels(ex, "Harborview Seed's portfolio includes Lumora Labs and Quantix Systems.")
     assert ("FUNDS", "Harborview Seed", "Lumora Labs") in got
+
+
+def test_place_in_brackets_after_an_org(ex):
+    got = rels(ex, "The Mila Institute (Montreal) hosts students.")
+    assert ("LOCATED_IN", "Mila Institute", "Montreal") in got
+
+
+def test_place_modifying_an_org_noun_before_the_name(ex):
+    got = rels(ex, "Priya Raman previously worked at the Oslo robotics company Lumora Labs.")
+    assert ("LOCATED_IN", "Lumora Labs", "Oslo") in got
+
+
+def test_place_modifying_an_org_noun_in_apposition(ex):
+    got = rels(ex, "Students can use Communitech, the Kitchener innovation hub, which runs a programme.")
+    assert ("LOCATED_IN", "Communitech", "Kitchener") in got
