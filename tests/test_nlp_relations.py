@@ -435,3 +435,23 @@ def test_place_modifying_an_org_noun_before_the_name(ex):
 def test_place_modifying_an_org_noun_in_apposition(ex):
     got = rels(ex, "Students can use Communitech, the Kitchener innovation hub, which runs a programme.")
     assert ("LOCATED_IN", "Communitech", "Kitchener") in got
+
+
+def test_person_title_org_line(ex):
+    got = rels(ex, "Speakers:\nPriya Raman, Director, Lumora Institute for Data Science")
+    assert ("AFFILIATED_WITH", "Priya Raman", "Lumora Institute for Data Science") in got
+
+
+def test_person_paren_title_org(ex):
+    got = rels(ex, "The committee: Anna Berg (chair, Lumora Institute), Tomas Ek (Quantix Cloud).")
+    assert ("AFFILIATED_WITH", "Anna Berg", "Lumora Institute") in got
+
+
+def test_person_former_title_org_is_no_tie(ex):
+    got = rels(ex, "Priya Raman, former director, Lumora Institute, spoke.")
+    assert ("AFFILIATED_WITH", "Priya Raman", "Lumora Institute") not in got
+
+
+def test_person_org_list_in_prose_is_no_tie(ex):
+    got = rels(ex, "Priya Raman, Lumora Institute and Quantix Cloud signed the letter.")
+    assert ("AFFILIATED_WITH", "Priya Raman", "Lumora Institute") not in got

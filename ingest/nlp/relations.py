@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
+from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_places import place_phrases
 from aikg.ingest.nlp.relation_types import Cand, allowed
 
@@ -55,6 +56,7 @@ class RelationFinder:
         self._round_nouns = frozenset(lexicon.relations.get("round_nouns", ()))
         self._funding_nouns = frozenset(lexicon.relations.get("funding_nouns", ()))
         self._place_org_nouns = frozenset(lexicon.relations.get("place_org_nouns", ()))
+        self._role_words = frozenset(w.lower() for w in lexicon.role_nouns)
 
     # ------------------------------------------------------------------ helpers
     def _emit(self, out: list[Cand], rtypes: Iterable[str], src: int, tgt: int, types: list[str], conf: float,
@@ -178,6 +180,8 @@ class RelationFinder:
                 if k + 1 < sent.end and doc[k].lower_ == "in" and (k + 1) in by_start and types[by_start[k + 1]] == "Cluster" \
                         and k > e + 2 and doc[k - 1].lower_ in NOUN_OF_ORG:
                     self._emit(out, ["LOCATED_IN"], i, by_start[k + 1], types, conf["adjacent"], "rule:copula-in-place")
+        titled_people(doc, sent, spans, types, self._role_words, self._former_words,
+                      lambda p, org, method: self._emit(out, ["AFFILIATED_WITH"], p, org, types, conf["adjacent"], method))
         place_phrases(doc, sent, spans, types, self._place_org_nouns,
                       lambda org, place, method: self._emit(out, ["LOCATED_IN"], org, place, types, conf["adjacent"], method))
         return out

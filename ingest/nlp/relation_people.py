@@ -1,0 +1,69 @@
+"""People tied to an organisation by the shape of a name line rather than by a verb.
+
+* "Funmilayo Adeyemi, Director, Eko Institute", "Alex Kendall, co-founder and chief executive, Wayve",
+  "Tanja Kralj (chair, Jožef Stefan Institute)", "Lucía Fernández, professor at Universidad ORT":
+  a title with a role noun between the person and the organisation.
+* "- Katharina Lechner, Styrian Business Promotion Agency", "Secretary: Nurul Huda Ismail, InvestPenang":
+  a bare "Person, Org" only as a whole line or list item (speaker lists, committee rosters).
+
+A title marked as past ("former director") states no current tie. Role nouns and former markers are
+the lexicon's data (``role_nouns``, ``former_markers``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+ORG = ("Institute", "Company", "Agency")
+LINE_OPENERS = {":", "-", "–", "—", "•", "*", "|"}
+CLOSERS = {",", ";", ")", "(", "|", ".", "–", "—"}
+MAX_TITLE = 8  # tokens in a title between the commas
+
+
+def _line_start(doc: Any, sent: Any, s: int) -> bool:
+    return s == sent.start or doc[s - 1].text in LINE_OPENERS or doc[s - 1].is_space
+
+
+def _closes(doc: Any, sent: Any, k: int) -> bool:
+    return k >= sent.end or doc[k].is_space or doc[k].text in CLOSERS
+
+
+def _after_at(doc: Any, j: int) -> bool:
+    """The org at ``j`` follows "at"/"of" (or "at the"/"of the"): "professor at the University of X"."""
+    k = j - 1 if doc[j - 1].lower_ != "the" else j - 2
+    return doc[k].lower_ in ("at", "of")
+
+
+def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], role_nouns: frozenset[str],
+                  former: frozenset[str], emit: Callable[[int, int, str], None]) -> None:
+    """AFFILIATED_WITH(person -> org) from "Person, Title, Org" and roster lines."""
+    by_start = {s: (i, e) for i, s, e in spans}
+    for i, s, e in spans:
+        if types[i] != "Person" or e >= sent.end or doc[e].text not in (",", "("):
+            continue
+        opener, k = doc[e].text, e + 1
+        j, role, past = k, False, False
+        while j < min(sent.end, k + MAX_TITLE) and doc[j].text not in (",", ")") and j not in by_start and not doc[j].is_space:
+            low = doc[j].lower_
+            role = role or low in role_nouns or low.split("-")[-1] in role_nouns
+            past = past or low in former
+            j += 1
+        if past:
+            continue
+        if j > k:  # a title: it must hold a role noun and end in a comma or "at/of" right before the org
+            if not role or j >= sent.end or not (doc[j].text == "," or j in by_start and _after_at(doc, j)):
+                continue
+            org_start = j + 1 if doc[j].text == "," else j
+        else:
+            org_start = k
+        hit = by_start.get(org_start)
+        if hit is None or types[hit[0]] not in ORG:
+            continue
+        org, oe = hit
+        if opener == "(":
+            if oe < sent.end and doc[oe].text == ")":
+                emit(i, org, "rule:person-paren-title-org")
+        elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
+            emit(i, org, "rule:person-title-org")
+        elif j == k and _line_start(doc, sent, s) and (oe >= sent.end or doc[oe].is_space):
+            emit(i, org, "rule:roster-line")
