@@ -347,3 +347,11 @@ def test_harmonise_takes_body_cue_of_one_mention_for_all():
              Candidate(8, 10, "Person", "ner", label="PERSON")]
     out = harmonise_names(doc, cands, env, DocContext())
     assert [c.type for c in out] == ["Person", typer.lex.default_org, typer.lex.default_org]
+
+
+def test_the_institute_is_the_texts_subject_not_a_partner_named_once(ex):
+    f = run(ex, "The Fenwick Institute for Applied Logic (FIAL) was founded in Tromsø in 2015. FIAL runs a summer "
+                "school for engineers. FIAL's partners include the University of Tromsø. Since 2019 it has worked "
+                "with the Kessler Institute on proofs. The institute is also a member of the Arctic Reasoning Network.")
+    (m,) = [m for m in f.mentions if m.source == "anaphor" and m.text == "institute"]
+    assert m.canonical == "Fenwick Institute for Applied Logic"

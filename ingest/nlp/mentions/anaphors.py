@@ -139,9 +139,9 @@ def antecedent(spans: list[Candidate], i: int, typ: str | None, *, doc: Any, env
         return same_sentence[0]  # "AISG was launched by the NRF ..., and the programme is run out of NUS"
     if noun:
         named = [k for k, s in enumerate(spans) if s.start < i and s.source != "anaphor" and s.type == typ
-                 and noun in doc[s.start:s.end].text.lower()]
+                 and noun in env.canonical_of(doc, s).lower()]
         if named:
-            return named[-1]
+            return _topic(spans, named, i, typ, doc, env)
     return typed[-1] if typed else None
 
 
@@ -159,3 +159,14 @@ def _possessor(spans: list[Candidate], i: int, doc: Any, sent: Any, first_sent: 
         target = spans[pick].coref
         pick = next((k for k, s in enumerate(spans) if s is target), None)
     return pick
+
+
+def _topic(spans: list[Candidate], named: list[int], i: int, typ: str, doc: Any, env: Env) -> int:
+    """Of the names "the institute" may stand for, the one the text has mentioned most so far (acronyms count),
+    the latest on a tie: a partner named once in passing does not take over the text's subject."""
+    counts: dict[str, int] = {}
+    for s in spans:
+        if s.start < i and s.source != "anaphor" and s.type == typ:
+            name = env.canonical_of(doc, s)
+            counts[name] = counts.get(name, 0) + 1
+    return max(reversed(named), key=lambda k: counts.get(env.canonical_of(doc, spans[k]), 0))
