@@ -455,3 +455,15 @@ def test_person_former_title_org_is_no_tie(ex):
 def test_person_org_list_in_prose_is_no_tie(ex):
     got = rels(ex, "Priya Raman, Lumora Institute and Quantix Cloud signed the letter.")
     assert ("AFFILIATED_WITH", "Priya Raman", "Lumora Institute") not in got
+
+
+def test_member_of_after_a_conjoined_verb_takes_the_first_subject(ex):
+    got = rels(ex, "Lumora Labs is backed by Levante Capital and is a member of the Valencia Digital Health Cluster.")
+    assert ("MEMBER_OF", "Lumora Labs", "Valencia Digital Health Cluster") in got
+
+
+def test_plural_members_of(ex):
+    got = rels(ex, "Lumora Labs and Quantix Systems are both members of the regional association Auvergne-Rhône Robotics, "
+                   "which helped broker the deal.")
+    assert ("MEMBER_OF", "Lumora Labs", "Auvergne-Rhône Robotics") in got
+    assert ("MEMBER_OF", "Quantix Systems", "Auvergne-Rhône Robotics") in got

@@ -635,6 +635,8 @@ class _Walk:
             if dep in ("attr", "acomp", "oprd"):
                 verb = n.head
                 subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subs and verb.dep_ == "conj":  # "X is backed by Y and is a member of Z"
+                    subs = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 res: set[int] = set()
                 for s in subs:
                     res |= self.mentions(s)
