@@ -355,3 +355,15 @@ def test_the_institute_is_the_texts_subject_not_a_partner_named_once(ex):
                 "with the Kessler Institute on proofs. The institute is also a member of the Arctic Reasoning Network.")
     (m,) = [m for m in f.mentions if m.source == "anaphor" and m.text == "institute"]
     assert m.canonical == "Fenwick Institute for Applied Logic"
+
+
+def test_bracketed_town_after_a_listed_firm_is_a_place(ex):
+    f = run(ex, "Among the first participants are:\n- Ostrava Grain Works (Brandon), which sorts seed with cameras\n"
+                "- Lumen Field Analytics (Winnipeg), which forecasts demand\n")
+    k = kinds(f)
+    assert ("Brandon", "Cluster") in k and ("Brandon", "Company") not in k
+
+
+def test_bracketed_acronym_after_a_firm_is_not_a_place(ex):
+    f = run(ex, "- Ostrava Grain Works (OGW) sorts seed with cameras.\n")
+    assert not any(m.type == "Cluster" and m.text == "OGW" for m in f.mentions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
 
 
 def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -14,6 +14,8 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
     ends = {s.end: s for s in spans}
     out: list[Candidate] = []
     for s in spans:
+        if _bracketed_place(doc, s, ends, env):
+            s.type, s.place, s.ctx_typed = "Cluster", False, True  # "Kestrel Agronomics (Brandon)": where the firm is
         if s.type != "Cluster":
             out.append(s)
             continue
@@ -56,3 +58,35 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
         if prev is not None and prev.type in ORG_OR_PROGRAMME:
             return True
     return False
+
+
+def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:
+    """A plain name in brackets right after an organisation ("Kestrel Agronomics (Brandon) - crop sensing") is its
+    town: not an acronym, not one of the organisation's own words, no organisation head word."""
+    if s.source != "ner" or s.acronym_of is not None or s.start < 2 or s.end >= len(doc):
+        return False
+    if doc[s.start - 1].text != "(" or doc[s.end].text != ")":
+        return False
+    org = ends.get(s.start - 1)
+    if org is not None and org.type in ORG_TYPES:
+        first = org.start
+    else:
+        first = _list_item_name(doc, s.start - 1)  # "- Kestrel Agronomics (Brandon)": the NER missed the firm
+        if first is None:
+            return False
+    words = [t.text for t in doc[s.start:s.end]]
+    if any(w.isupper() or not w[:1].isupper() for w in words) or env.typer.type_of_name(words) is not None:
+        return False
+    return not {w.lower() for w in words} & {t.lower_ for t in doc[first:s.start - 1]}
+
+
+def _list_item_name(doc: Any, paren: int) -> int | None:
+    """Start of the capitalised words between a list bullet and the bracket at ``paren``, or None."""
+    k = paren - 1
+    while k >= 0 and doc[k].text[:1].isupper() and not doc[k].is_space:
+        k -= 1
+    if k == paren - 1 or k < 0 or doc[k].text not in ("-", "•", "*", "–"):
+        return None
+    if k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
+        return None
+    return k + 1
