@@ -423,8 +423,8 @@ def test_portfolio_includes_gives_funds(ex):
 
 
 def test_place_in_brackets_after_an_org(ex):
-    got = rels(ex, "The Mila Institute (Montreal) hosts students.")
-    assert ("LOCATED_IN", "Mila Institute", "Montreal") in got
+    got = rels(ex, "The Harborview Institute (Nairobi) hosts students.")
+    assert ("LOCATED_IN", "Harborview Institute", "Nairobi") in got
 
 
 def test_place_modifying_an_org_noun_before_the_name(ex):
@@ -433,8 +433,8 @@ def test_place_modifying_an_org_noun_before_the_name(ex):
 
 
 def test_place_modifying_an_org_noun_in_apposition(ex):
-    got = rels(ex, "Students can use Communitech, the Kitchener innovation hub, which runs a programme.")
-    assert ("LOCATED_IN", "Communitech", "Kitchener") in got
+    got = rels(ex, "Students can use Quantix Labs, the Bergen innovation hub, which runs a programme.")
+    assert ("LOCATED_IN", "Quantix Labs", "Bergen") in got
 
 
 def test_person_title_org_line(ex):
@@ -458,12 +458,18 @@ def test_person_org_list_in_prose_is_no_tie(ex):
 
 
 def test_member_of_after_a_conjoined_verb_takes_the_first_subject(ex):
-    got = rels(ex, "Lumora Labs is backed by Levante Capital and is a member of the Valencia Digital Health Cluster.")
-    assert ("MEMBER_OF", "Lumora Labs", "Valencia Digital Health Cluster") in got
+    got = rels(ex, "Lumora Labs is backed by Harborview Capital and is a member of the Oslo Digital Health Network.")
+    assert ("MEMBER_OF", "Lumora Labs", "Oslo Digital Health Network") in got
 
 
 def test_plural_members_of(ex):
-    got = rels(ex, "Lumora Labs and Quantix Systems are both members of the regional association Auvergne-Rhône Robotics, "
+    got = rels(ex, "Lumora Labs and Quantix Systems are both members of the regional association Nordfjord Robotics Network, "
                    "which helped broker the deal.")
-    assert ("MEMBER_OF", "Lumora Labs", "Auvergne-Rhône Robotics") in got
-    assert ("MEMBER_OF", "Quantix Systems", "Auvergne-Rhône Robotics") in got
+    assert ("MEMBER_OF", "Lumora Labs", "Nordfjord Robotics Network") in got
+    assert ("MEMBER_OF", "Quantix Systems", "Nordfjord Robotics Network") in got
+
+
+def test_invested_alongside_gives_both_funders(ex):
+    got = rels(ex, "Harborview Capital also invested alongside Quantix Ventures in Lumora Labs, which makes evaluation software.")
+    assert ("FUNDS", "Harborview Capital", "Lumora Labs") in got
+    assert ("FUNDS", "Quantix Ventures", "Lumora Labs") in got

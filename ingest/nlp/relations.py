@@ -56,6 +56,7 @@ class RelationFinder:
         self._round_nouns = frozenset(lexicon.relations.get("round_nouns", ()))
         self._funding_nouns = frozenset(lexicon.relations.get("funding_nouns", ()))
         self._place_org_nouns = frozenset(lexicon.relations.get("place_org_nouns", ()))
+        self._co_actor_preps = frozenset(lexicon.relations.get("co_actor_preps", ()))
         self._role_words = frozenset(w.lower() for w in lexicon.role_nouns)
 
     # ------------------------------------------------------------------ helpers
@@ -329,6 +330,11 @@ class RelationFinder:
             r = frame.prep_role(p)
             if r and not (p == "with" and "FUNDS" not in frame.rel and pobj.lemma_.lower() in self._funding_nouns):
                 put(r, ctx.mentions(pobj))  # "set up with funding from Y" names a funder, not a co-founder
+            if p in self._co_actor_preps:  # "invested alongside Y in Z": "in Z" hangs on Y
+                for p2, x in ctx.preps(pobj):
+                    r2 = frame.prep_role(p2)
+                    if r2 and p2 not in self._co_actor_preps:
+                        put(r2, ctx.mentions(x))
         if "FUNDS" in frame.rel and roles["src"] and not roles["tgt"]:
             add_recipients(roles, round_recipients(ctx, t, self._round_nouns))  # "with Z also investing"
         conf = frame.conf if frame.conf is not None else self.lex.conf["verb"]
