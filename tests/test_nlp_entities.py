@@ -367,3 +367,16 @@ def test_bracketed_town_after_a_listed_firm_is_a_place(ex):
 def test_bracketed_acronym_after_a_firm_is_not_a_place(ex):
     f = run(ex, "- Ostrava Grain Works (OGW) sorts seed with cameras.\n")
     assert not any(m.type == "Cluster" and m.text == "OGW" for m in f.mentions)
+
+
+def test_national_institute_of_is_a_government_body():
+    typer, _ = _typer_and_doc("x")
+    assert typer.type_of_name("National Institute of Coastal Engineering".split()) == "Agency"
+    assert typer.type_of_name("Fenwick Institute of Coastal Engineering".split()) == "Institute"
+
+
+def test_org_cue_subsidiary_of_a_name():
+    typer, doc = _typer_and_doc("Varde Vision AS, a subsidiary of Ola Brekke, makes cameras.")
+    assert typer.org_cue(doc, 7, 9) == typer.lex.default_org
+    typer, doc = _typer_and_doc("The portrait of Ola Brekke hangs in the hall.")
+    assert typer.org_cue(doc, 3, 5) is None

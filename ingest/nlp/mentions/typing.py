@@ -197,6 +197,8 @@ class NameTyper:
         if start >= 2 and doc[start - 1].lower_ == "at" and (doc[start - 2].lower_ in self.lex.role_nouns
                                                              or doc[start - 2].lower_ in self.words.job_title_words):
             return self.lex.default_org  # "Partner at Halden Seed": where someone works
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.words.description_types:
+            return self.lex.default_org  # "a subsidiary of Murau Werke", "a spin-out of ...": owned by a body
         if start > 0 and doc[start - 1].lower_ == "the":
             for k in range(end, min(n, end + 3)):
                 if not (doc[k].is_lower and doc[k].is_alpha):
