@@ -70,7 +70,7 @@ def test_run_table_with_params(fixture_home):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["anchor", "anchor_name", "anchor_type", "partner_count", "partners", "programme_count",
-                                "programmes", "people_count", "people"]
+                                "programmes", "people_count", "people", "places"]
     assert "Vector Institute" in result.output and "NVIDIA, Cohere" in result.output
 
 

@@ -21,31 +21,10 @@ RETURN 'entity' AS change, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.id
        null AS target, null AS target_name, n.first_seen AS first_seen
 ORDER BY first_seen, id
 UNION
-// one indexed range scan per relationship type (each type's first_seen is indexed), never a scan of
-// every relationship (one branch per relation type of data/schema.json; their ends are always entities)
-WITH $kind AS kind
-WHERE kind IN ['all', 'relations']
-CALL {
-  MATCH (a)-[r:LOCATED_IN]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:ANCHORS]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:PARTNERS_WITH]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:FUNDS]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:RUNS]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:AFFILIATED_WITH]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:FOUNDED]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:MEMBER_OF]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:PART_OF]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-  UNION ALL
-  MATCH (a)-[r:WITHIN]->(b) WHERE r.first_seen >= $since RETURN a, r, b
-}
+// (an indexed scan per relationship type needs CALL () { … UNION ALL … }, which Neo4j 5 requires and
+// FalkorDB cannot parse: both engines run one scan of the relationships instead)
+MATCH (a)-[r]->(b)
+WHERE $kind IN ['all', 'relations'] AND type(r) <> 'MENTIONS' AND r.first_seen >= $since
 RETURN 'relation' AS change, type(r) AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
        r.first_seen AS first_seen
 ORDER BY first_seen, type, id, target

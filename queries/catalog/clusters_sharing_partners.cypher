@@ -23,21 +23,9 @@
 // column: shared_partner_ids -- ids of the shared partners, in the same order
 // empty: no two clusters have a partner in common (at this threshold)
 // example: aikg query run clusters_sharing_partners --param min_shared=2 --param include_located=true
-
-// from each cluster (few) its anchors (few); the organisations located in it (many) only when asked
-// for: the subquery's row is dropped first, so without include_located nothing is scanned
-MATCH (place:Cluster)
-OPTIONAL MATCH (a:Entity)-[ak:ANCHORS]->(place)
-WHERE (a:Institute OR a:Company OR a:Agency) AND ak.confidence >= $min_confidence
-WITH place, collect(a) AS anchors
-CALL {
-  WITH place
-  WITH place WHERE $include_located
-  MATCH (o:Entity)-[lk:LOCATED_IN]->(place)
-  WHERE (o:Institute OR o:Company OR o:Agency) AND lk.confidence >= $min_confidence
-  RETURN collect(o) AS located
-}
-UNWIND anchors + located AS m
+MATCH (m:Entity)-[link:ANCHORS|LOCATED_IN]->(place:Cluster)
+WHERE (m:Institute OR m:Company OR m:Agency) AND (type(link) = 'ANCHORS' OR $include_located)
+  AND link.confidence >= $min_confidence
 // a place within a metro cluster counts as the metro
 OPTIONAL MATCH (place)-[:WITHIN]->(metro:Cluster)
 WITH m, coalesce(metro, place) AS c

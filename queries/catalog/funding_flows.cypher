@@ -29,27 +29,20 @@ UNWIND [c] + cities AS place
 OPTIONAL MATCH (place)<-[:LOCATED_IN|ANCHORS]-(:Entity)-[scoped:FUNDS]-(:Entity)
 WHERE scoped.confidence >= $min_confidence
 WITH collect(DISTINCT scoped) AS picked
-// every FUNDS only without a cluster: the subquery's row is dropped first, so nothing is scanned
-CALL {
-  WITH picked
-  WITH picked WHERE $cluster IS NULL
-  MATCH (:Entity)-[every:FUNDS]->(:Entity)
-  WHERE every.confidence >= $min_confidence
-  RETURN collect(every) AS everything
-}
-WITH picked, everything
+OPTIONAL MATCH (:Entity)-[every:FUNDS]->(:Entity)
+WHERE $cluster IS NULL AND every.confidence >= $min_confidence
+WITH picked, collect(every) AS everything
 UNWIND picked + everything AS r
 WITH r, startNode(r) AS f, endNode(r) AS t
-// clusters and metros are unlabelled: LOCATED_IN, ANCHORS and WITHIN end at clusters by the schema
-OPTIONAL MATCH (f)-[:LOCATED_IN|ANCHORS]->(fp)
-OPTIONAL MATCH (fp)-[:WITHIN]->(fm)
+OPTIONAL MATCH (f)-[:LOCATED_IN|ANCHORS]->(fp:Cluster)
+OPTIONAL MATCH (fp)-[:WITHIN]->(fm:Cluster)
 WITH f, r, t, collect(fp.name) + collect(fm.name) AS fnames
 UNWIND (CASE WHEN size(fnames) = 0 THEN [null] ELSE fnames END) AS fc
 WITH f, r, t, fc
 ORDER BY fc
 WITH f, r, t, collect(DISTINCT fc) AS fcs
-OPTIONAL MATCH (t)-[:LOCATED_IN|ANCHORS]->(tp)
-OPTIONAL MATCH (tp)-[:WITHIN]->(tm)
+OPTIONAL MATCH (t)-[:LOCATED_IN|ANCHORS]->(tp:Cluster)
+OPTIONAL MATCH (tp)-[:WITHIN]->(tm:Cluster)
 WITH f, r, t, fcs, collect(tp.name) + collect(tm.name) AS tnames
 UNWIND (CASE WHEN size(tnames) = 0 THEN [null] ELSE tnames END) AS tc
 WITH f, r, t, fcs, tc
