@@ -473,3 +473,8 @@ def test_invested_alongside_gives_both_funders(ex):
     got = rels(ex, "Harborview Capital also invested alongside Quantix Ventures in Lumora Labs, which makes evaluation software.")
     assert ("FUNDS", "Harborview Capital", "Lumora Labs") in got
     assert ("FUNDS", "Quantix Ventures", "Lumora Labs") in got
+
+
+def test_relative_that_parsed_as_marker_still_names_the_object(ex):
+    got = rels(ex, "The vouchers complement Quill, an R&D grant scheme that Lumora Agency runs for the Basque Government.")
+    assert ("RUNS", "Lumora Agency", "Quill") in got

@@ -573,6 +573,9 @@ class _Walk:
                 return self.object_tokens(t.head, True)
             return []
         objs = [c for c in t.children if c.dep_ in ("dobj", "attr", "dative", "oprd")]
+        if not objs and t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ in REL_PRONOUNS for c in t.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in t.children):
+            return [t.head]  # "a scheme that SPRI runs for the government": "that" parsed as a marker
         if objs or any(c.dep_ == "prep" for c in t.children):
             return objs
         if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in t.children):
