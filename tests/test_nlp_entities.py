@@ -380,3 +380,15 @@ def test_org_cue_subsidiary_of_a_name():
     assert typer.org_cue(doc, 7, 9) == typer.lex.default_org
     typer, doc = _typer_and_doc("The portrait of Ola Brekke hangs in the hall.")
     assert typer.org_cue(doc, 3, 5) is None
+
+
+def test_person_cue_name_of_a_named_institution():
+    from aikg.ingest.nlp.mentions import Env
+    from aikg.ingest.nlp.mentions.initial import _person_cue
+
+    ex_ = shared_extractor()
+    typer, doc = _typer_and_doc("A talk with Chiamaka Udo of Enugu Business School on lending.")
+    env = Env(ex_.gazetteer, ex_.lexicon, typer)
+    assert _person_cue(doc, 3, 5, env)
+    typer, doc = _typer_and_doc("A talk with Harbour Mill of Enugu on lending.")
+    assert not _person_cue(doc, 3, 5, env)

@@ -222,9 +222,16 @@ def _dateline(doc: Any, start: int, end: int) -> bool:
 
 
 def _person_cue(doc: Any, start: int, end: int, env: Env) -> bool:
-    """", who ..." after the name (organisations take "which"), or a byline ("By Jane Doe") before it."""
+    """", who ..." after the name (organisations take "which"), "of" and an institution after it, or a byline
+    ("By Jane Doe") before it."""
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose", "whom"):
         return True
+    if end + 2 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1  # "Amaka Obi of Lagos Business School": a person of a named institution
+        while k < len(doc) and k < end + 7 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "for", "and")):
+            k += 1
+        if k > end + 2 and env.typer.type_of_name([t.text for t in doc[end + 1:k]]) in ("Institute", "Agency"):
+            return True
     if start > 0 and doc[start - 1].lower_ in env.words.byline_words:
         before = doc[start - 2] if start >= 2 else None
         return before is None or "\n" in before.text or "\n" in before.whitespace_
