@@ -478,3 +478,11 @@ def test_invested_alongside_gives_both_funders(ex):
 def test_relative_that_parsed_as_marker_still_names_the_object(ex):
     got = rels(ex, "The vouchers complement Quill, an R&D grant scheme that Lumora Agency runs for the Basque Government.")
     assert ("RUNS", "Lumora Agency", "Quill") in got
+
+
+def test_infobox_fields_relate_the_page_organisation(ex):
+    text = ("Lumora Labs\n\nLumora Labs is a robotics company.\nFounded: 2016\nFounders: Priya Raman, Tomas Ek\n"
+            "Headquarters: Nairobi, Kenya\nEmployees: about 140\n\nLumora Labs builds robots for refineries.\n")
+    got = rels(ex, text)
+    assert ("LOCATED_IN", "Lumora Labs", "Nairobi") in got
+    assert ("FOUNDED", "Priya Raman", "Lumora Labs") in got

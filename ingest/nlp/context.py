@@ -209,3 +209,29 @@ def _group_rel(spec: dict[str, str], item: int, owner: int, a: int, b: int) -> t
     if spec["member"] == "src":
         return (spec["rel"], item, owner, a, b)
     return (spec["rel"], owner, item, a, b)
+
+
+_FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s+(\S.*)$")
+
+
+def infobox_fields(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None,
+                   fields: dict[str, dict[str, Any]]) -> list[tuple[str, int, int, int, int]]:
+    """Infobox lines about the page's organisation ("Headquarters: Genoa, Italy", "Founders: A, B"):
+    (relation type, source, target, evidence start, evidence end). ``fields`` is lexicon data."""
+    if owner is None:
+        return []
+    out: list[tuple[str, int, int, int, int]] = []
+    firsts = sorted((m.start, i) for i, m in enumerate(mentions) if m.source != "anaphor")
+    pos = off
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        m = _FIELD.match(line)
+        spec = fields.get(m.group(1).strip().lower()) if m else None
+        if spec is None:
+            continue
+        inside = [i for s, i in firsts if start + m.start(2) <= s < end and i != owner]
+        for i in inside[:1] if spec.get("single") else inside:
+            src, tgt = (owner, i) if spec["owner"] == "src" else (i, owner)
+            out.append((spec["rel"], src, tgt, start, end))
+    return out

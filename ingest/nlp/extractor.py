@@ -20,6 +20,7 @@ from aikg.ingest.nlp.context import (
     evidence_start,
     group_lists,
     home_place,
+    infobox_fields,
     person_pronouns,
 )
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
@@ -75,6 +76,7 @@ class Extractor:
         self._relations = RelationFinder(self.lexicon)
         self._place_nouns = frozenset(self.lexicon.relations.get("place_descriptions", ()))
         self._groups: dict[str, dict[str, str]] = dict(self.lexicon.relations.get("group_nouns", {}))
+        self._fields: dict[str, dict[str, Any]] = dict(self.lexicon.relations.get("infobox_fields", {}))
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -226,6 +228,10 @@ class Extractor:
         for rtype, src, tgt, a, b in group_lists(text, off, facts.mentions, owner, self._groups):
             if allowed([rtype], types[src], types[tgt]) is not None:
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:member-list", a, b, d.text[a:b],
+                                                         d.page_of(a)))
+        for rtype, src, tgt, a, b in infobox_fields(text, off, facts.mentions, owner, self._fields):
+            if allowed([rtype], types[src], types[tgt]) is not None:  # "Headquarters: Genoa, Italy"
+                facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:infobox-field", a, b, d.text[a:b],
                                                          d.page_of(a)))
 
     def _add(self, d: LoadedDocument, facts: DocFacts, cands: list[Cand], sinfo: tuple[int, int, str],
