@@ -11,13 +11,14 @@ import pandas as pd
 FORMATS = ("table", "csv", "json", "markdown")
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any, *, sep: str = ", ", digits: int = 4) -> str:
+    """A result value as table text: lists joined with ``sep``, nulls empty, floats to ``digits`` significant."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
+        return sep.join(cell_text(v, sep=sep, digits=digits) for v in value)
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return f"{value:.{digits}g}"
     return str(value)
 
 
@@ -53,7 +54,7 @@ def render(df: pd.DataFrame, fmt: str = "table", *, max_width: int | None = None
         records = [{k: _jsonable(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
         return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
     cols = [str(c) for c in df.columns]
-    rows = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    rows = [[cell_text(v) for v in row] for row in df.itertuples(index=False, name=None)]
     if fmt == "markdown":
         esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
         lines = ["| " + " | ".join(esc(c) for c in cols) + " |", "|" + "---|" * len(cols)]

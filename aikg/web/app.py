@@ -31,6 +31,7 @@ from aikg.core.errors import AikgError, QueryError
 from aikg.core.paths import as_path, package_file
 from aikg.graph.network_export import FORMATS, network_bytes, read_network
 from aikg.graph.store import GraphStore
+from aikg.output import cell_text
 from aikg.queries.catalog import Query, load_catalog, run_query
 from aikg.web import forms, pages
 
@@ -62,14 +63,8 @@ def _templates() -> Jinja2Templates:
 
 
 def _cell(value: Any) -> str:
-    """A result value as table text: lists joined, nulls empty, floats short."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:.3g}"
-    return str(value)
+    """A result value as page or CSV text (lists joined with '; ', floats short)."""
+    return cell_text(value, sep="; ", digits=3)
 
 
 class Explorer:
