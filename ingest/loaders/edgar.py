@@ -300,6 +300,57 @@ def _sic(value: str | None) -> tuple[str | None, str | None]:
     return (m.group(1) if m else (value if value.isdigit() else None)), desc
 
 
+_Spans = dict[str, tuple[int, int, str]]  # header label -> (value start, value end, line)
+
+
+def _header_text(b: TextBuilder, header: Header) -> tuple[_Spans, dict[str, str | None]]:
+    """Write the SEC header's lines (and the business address) as the document's first section;
+    return where each labelled value sits, for the facts' evidence, and the address fields."""
+    spans: _Spans = {}
+
+    def line(label: str, value: str) -> None:
+        piece = f"{label}: {value}"
+        start, _ = b.add(piece)
+        b.add("\n")
+        spans.setdefault(label, (start + len(label) + 2, start + len(piece), piece))
+
+    b.sections.append((0, "SEC header"))
+    for (section, key), label in _HEADER_LINES:
+        value = header.top.get(key) if section is None else header.company.get((section, key))
+        if value:
+            line(label, value)
+    address = {k: header.company.get(("BUSINESS ADDRESS", k)) for k in _ADDRESS_LINES}
+    if any(address.values()):
+        b.add("BUSINESS ADDRESS:\n")
+        for key in _ADDRESS_LINES:
+            if address[key]:
+                line(key, address[key])  # type: ignore[arg-type]
+    b.add("\n")
+    return spans, address
+
+
+def _header_facts(doc_id: str, header: Header, spans: _Spans,
+                  address: dict[str, str | None]) -> tuple[list[Record], dict[str, str]]:
+    """The filer company's facts from the header (name, CIK, SIC, state, city, former names),
+    with their evidence in the header lines; and the company's properties."""
+    name = header.company.get(("COMPANY DATA", "COMPANY CONFORMED NAME"))
+    sic, sic_desc = _sic(header.company.get(("COMPANY DATA", "STANDARD INDUSTRIAL CLASSIFICATION")))
+    props = {
+        "cik": header.company.get(("COMPANY DATA", "CENTRAL INDEX KEY")) or "",
+        "sic": sic or "",
+        "sic_description": sic_desc or "",
+        "state_of_incorporation": header.company.get(("COMPANY DATA", "STATE OF INCORPORATION")) or "",
+    }
+    company = (name, *spans["COMPANY CONFORMED NAME"][:2]) if name else None
+    city = None
+    if address.get("CITY"):
+        cs, ce, cline = spans["CITY"]
+        city = (address["CITY"], cs, ce, cline)
+    facts = _build_facts(doc_id, METHOD_HEADER, company, city, props, header.former_names,  # type: ignore[arg-type]
+                         address.get("STATE"))
+    return facts, props
+
+
 class EdgarLoader:
     name = "edgar"
     extensions: tuple[str, ...] = ()  # .txt and .htm like other formats: recognised by content
@@ -349,26 +400,7 @@ class EdgarLoader:
             warnings.append('no Item 1 "Business" section found; body kept in filing order')
 
         b = TextBuilder()
-        spans: dict[str, tuple[int, int, str]] = {}  # label -> (value start, value end, line)
-
-        def line(label: str, value: str) -> None:
-            piece = f"{label}: {value}"
-            start, _ = b.add(piece)
-            b.add("\n")
-            spans.setdefault(label, (start + len(label) + 2, start + len(piece), piece))
-
-        b.sections.append((0, "SEC header"))
-        for (section, key), label in _HEADER_LINES:
-            value = header.top.get(key) if section is None else header.company.get((section, key))
-            if value:
-                line(label, value)
-        address = {k: header.company.get(("BUSINESS ADDRESS", k)) for k in _ADDRESS_LINES}
-        if any(address.values()):
-            b.add("BUSINESS ADDRESS:\n")
-            for key in _ADDRESS_LINES:
-                if address[key]:
-                    line(key, address[key])  # type: ignore[arg-type]
-        b.add("\n")
+        spans, address = _header_text(b, header)
         body_start = b.length
         item_set = set(item_heads)
         for i, (piece, _) in enumerate(blocks):
@@ -378,20 +410,7 @@ class EdgarLoader:
                 b.paragraph(piece)
 
         name = header.company.get(("COMPANY DATA", "COMPANY CONFORMED NAME"))
-        sic, sic_desc = _sic(header.company.get(("COMPANY DATA", "STANDARD INDUSTRIAL CLASSIFICATION")))
-        props = {
-            "cik": header.company.get(("COMPANY DATA", "CENTRAL INDEX KEY")) or "",
-            "sic": sic or "",
-            "sic_description": sic_desc or "",
-            "state_of_incorporation": header.company.get(("COMPANY DATA", "STATE OF INCORPORATION")) or "",
-        }
-        company = (name, *spans["COMPANY CONFORMED NAME"][:2]) if name else None
-        city = None
-        if address.get("CITY"):
-            cs, ce, cline = spans["CITY"]
-            city = (address["CITY"], cs, ce, cline)
-        facts = _build_facts(doc_id, METHOD_HEADER, company, city, props, header.former_names,  # type: ignore[arg-type]
-                             address.get("STATE"))
+        facts, props = _header_facts(doc_id, header, spans, address)
         if name is None:
             warnings.append("the header names no filer company; no company facts")
         period = iso_date(header.top.get("CONFORMED PERIOD OF REPORT"))
