@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from aikg.core.errors import ConfigError
+from aikg.graph.views.labels import Label, disc_box, node_centres, place
+from aikg.graph.views.layout import Pos, arrange, force_layout, group_of, layout  # noqa: F401 (kept importable here)
 from aikg.graph.views.model import ViewNetwork
 from aikg.graph.views.style import node_label, relation_colour, relation_label, type_colour
 
 FORMATS = ("png", "svg", "pdf")
-LABEL_LIMIT = 40  # label every node up to this many; beyond, only the best connected
-SPRING_LIMIT = 500  # networkx's spring layout needs scipy from here on
+DEFAULT_LABELS = 20  # name this many entities (the most connected); the rest are dots with a colour
+LABEL_PAD = 1.5  # points kept clear around each label
+LABEL_GID = "aikg-label-"
 
 
 def to_networkx(net: ViewNetwork) -> Any:
@@ -29,135 +33,138 @@ def to_networkx(net: ViewNetwork) -> Any:
     return graph
 
 
-def force_layout(nodes: list[str], edges: list[tuple[str, str]], *, seed: int = 7,
-                 iterations: int = 60) -> dict[str, tuple[float, float]]:
-    """Fruchterman-Reingold with numpy alone (dense; the pairwise terms as matrix products)."""
-    import numpy as np
-
-    n = len(nodes)
-    index = {nid: i for i, nid in enumerate(nodes)}
-    adjacency = np.zeros((n, n), dtype=np.float32)
-    for a, b in edges:
-        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
-    pos = np.random.default_rng(seed).random((n, 2), dtype=np.float32)
-    k2 = 1.0 / n  # ideal distance squared
-    temperature = 0.1
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        sq = (pos ** 2).sum(axis=1)
-        dist2 = np.maximum(sq[:, None] + sq[None, :] - np.float32(2.0) * (pos @ pos.T), np.float32(1e-4))
-        # repulsion k²/d and attraction d²/k along each pair, both divided by d (the unit vector)
-        force = np.float32(k2) / dist2 - adjacency * np.sqrt(dist2) * np.float32(math.sqrt(n))
-        disp = pos * force.sum(axis=1)[:, None] - force @ pos
-        length = np.sqrt((disp ** 2).sum(axis=1))
-        length[length < 0.01] = 0.1
-        pos += disp * (np.float32(temperature) / length)[:, None]
-        temperature -= cooling
-    return {nid: (float(pos[i, 0]), float(pos[i, 1])) for nid, i in index.items()}
+def label_order(net: ViewNetwork, deg: dict[str, int], limit: int,
+                groups: Sequence[tuple[str | None, list[str]]] = ()) -> list[str]:
+    """The entities to label: the view's centre, the clusters heading groups of three or more, then the
+    most connected (ties: more documents, name); at most ``limit``."""
+    hubs = {hub: -len(ids) for hub, ids in groups if hub is not None and len(ids) >= 3}
+    ranked = sorted(net.nodes, key=lambda nid: (nid not in net.focus, nid not in hubs, hubs.get(nid, 0), -deg[nid],
+                                                -net.nodes[nid].doc_count, net.nodes[nid].name, nid))
+    return ranked[:max(limit, 0)]
 
 
-def _component_layout(graph: Any, seed: int) -> dict[str, tuple[float, float]]:
-    """One connected component in the unit square."""
-    import networkx as nx
-
-    n = graph.number_of_nodes()
-    if n == 1:
-        return {next(iter(graph)): (0.5, 0.5)}
-    if n < SPRING_LIMIT:
-        pos = nx.spring_layout(graph, seed=seed, k=1.5 / math.sqrt(n), iterations=200 if n <= 100 else 80,
-                               method="force")
-    else:  # networkx's spring layout needs scipy from 500 nodes (its sparse solver)
-        pos = force_layout(list(graph), list(graph.edges()), seed=seed)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    return {nid: ((x - min(xs)) / span, (y - min(ys)) / span) for nid, (x, y) in pos.items()}
+def label_artists(fig: Any) -> list[Any]:
+    """The label texts of a figure drawn here (what the overlap checks measure)."""
+    return [t for ax in fig.axes for t in ax.texts if str(t.get_gid() or "").startswith(LABEL_GID)]
 
 
-def layout(net: ViewNetwork, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Deterministic positions: each connected component laid out alone, then packed in rows by size.
-
-    A seeded Fruchterman-Reingold (spring) layout: networkx's for components under 500
-    entities, :func:`force_layout` (numpy only, no scipy) beyond. Lone entities line up
-    after the larger components instead of being flung to the edges.
-    """
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_nodes_from(net.nodes)
-    graph.add_edges_from((e.source, e.target) for e in net.edges if e.source != e.target)
-    if graph.number_of_nodes() == 0:
-        return {}
-    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    sides = [max(0.6, math.sqrt(len(c))) for c in components]
-    width = max(max(sides), 1.3 * math.sqrt(sum(s * s for s in sides)))
-    gap = 0.5
-    pos: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for comp, side in zip(components, sides):
-        if x > 0 and x + side > width:
-            x, y, row_height = 0.0, y - row_height - gap, 0.0
-        for nid, (px, py) in _component_layout(graph.subgraph(comp), seed).items():
-            pos[nid] = (x + px * side, y - side + py * side)
-        x += side + gap
-        row_height = max(row_height, side)
-    return pos
-
-
-def _labelled(net: ViewNetwork, deg: dict[str, int]) -> set[str]:
-    if len(net.nodes) <= LABEL_LIMIT:
-        return set(net.nodes)
-    ranked = sorted(net.nodes, key=lambda nid: (nid not in net.focus, -deg[nid], nid))
-    return set(ranked[:LABEL_LIMIT])
-
-
-def draw(net: ViewNetwork, *, title: str | None = None, size: tuple[float, float] = (11.0, 8.5),
-         seed: int = 7) -> Any:
-    """A matplotlib ``Figure`` of the view (no pyplot, no global state)."""
+def _edges(ax: Any, net: ViewNetwork, pos: Pos, group: dict[str, str | None]) -> None:
+    """Relationships as lines; those between two cluster groups fainter, so each group reads as one."""
     from matplotlib.collections import LineCollection
-    from matplotlib.figure import Figure
+
+    for inner in (False, True):
+        edges = [e for e in net.edges if (group.get(e.source) == group.get(e.target)) == inner]
+        if edges:
+            ax.add_collection(LineCollection(
+                [(pos[e.source], pos[e.target]) for e in edges], colors=[relation_colour(e.type) for e in edges],
+                linewidths=[(0.8 + min(3.0, math.log2(max(e.support, 1)))) * (1.0 if inner else 0.6) for e in edges],
+                alpha=0.7 if inner else 0.3, zorder=1))
+
+
+def _nodes(ax: Any, net: ViewNetwork, pos: Pos, deg: dict[str, int]) -> dict[str, float]:
+    """Draw the nodes; returns each node's marker area in points² (for the label placement)."""
+    ids = list(net.nodes)
+    top = max(deg.values(), default=0) or 1
+    shrink = min(1.0, math.sqrt(80 / len(ids)))  # smaller dots in crowded views
+    areas = {i: shrink * (40 + 460 * math.sqrt(deg[i] / top)) for i in ids}
+    ax.scatter([pos[i][0] for i in ids], [pos[i][1] for i in ids], s=[areas[i] for i in ids],
+               c=[type_colour(net.nodes[i].type) for i in ids],
+               edgecolors=["#222222" if i in net.focus else "white" for i in ids],
+               linewidths=[2.0 if i in net.focus else 0.6 for i in ids], zorder=2)
+    return areas
+
+
+def _legend(ax: Any, net: ViewNetwork) -> Any:
     from matplotlib.lines import Line2D
 
-    fig = Figure(figsize=size, layout="constrained")
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_title(title or net.title, fontsize=13, parse_math=False)
-    pos = layout(net, seed=seed)
-    deg = net.degrees()
-    top = max(deg.values(), default=0) or 1
-    if net.edges:
-        ax.add_collection(LineCollection(
-            [(pos[e.source], pos[e.target]) for e in net.edges],
-            colors=[relation_colour(e.type) for e in net.edges],
-            linewidths=[0.8 + min(3.0, math.log2(max(e.support, 1))) for e in net.edges], alpha=0.7, zorder=1))
-    if pos:
-        ids = list(net.nodes)
-        shrink = min(1.0, math.sqrt(80 / len(ids)))  # smaller dots in crowded views
-        ax.scatter([pos[i][0] for i in ids], [pos[i][1] for i in ids],
-                   s=[shrink * (40 + 460 * math.sqrt(deg[i] / top)) for i in ids],
-                   c=[type_colour(net.nodes[i].type) for i in ids],
-                   edgecolors=["#222222" if i in net.focus else "white" for i in ids],
-                   linewidths=[2.0 if i in net.focus else 0.6 for i in ids], zorder=2)
-        for nid in _labelled(net, deg):
-            x, y = pos[nid]
-            ax.annotate(node_label(net.nodes[nid]), (x, y), xytext=(0, 7), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=8, zorder=3, parse_math=False,
-                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
-        ax.margins(0.08)
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=type_colour(t), label=t)
                for t in net.types()]
     handles += [Line2D([], [], color=relation_colour(r), linewidth=2, label=relation_label(r))
                 for r in net.relation_types()]
-    if handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    if not handles:
+        return None
+    return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False,
+                     title="Entities and relationships", title_fontsize=8, alignment="left")
+
+
+def _place_labels(fig: Any, ax: Any, net: ViewNetwork, pos: Pos, areas: dict[str, float], chosen: list[str],
+                  obstacles: list[Any]) -> int:
+    """Put each chosen label beside its node where it meets no other label; returns how many were left out.
+
+    The figure is drawn once first, so the layout and the data-to-pixel transform are final;
+    then the layout engine is switched off so adding the labels moves nothing.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    ax.set_autoscale_on(False)
+    renderer = fig.canvas.get_renderer()
+    px = fig.dpi / 72.0
+    to_px = ax.transData.transform
+    discs = {nid: disc_box(tuple(to_px(pos[nid])), math.sqrt(areas[nid]) / 2 * px + 1) for nid in net.nodes}
+    texts, requests = {}, []
+    for i, nid in enumerate(chosen):
+        text = ax.text(*pos[nid], node_label(net.nodes[nid]), fontsize=8, ha="center", va="center", zorder=3,
+                       parse_math=False, gid=f"{LABEL_GID}{i}",
+                       bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+        extent = text.get_window_extent(renderer)
+        texts[nid] = text
+        centre = tuple(to_px(pos[nid]))
+        radius = math.sqrt(areas[nid]) / 2 * px
+        requests.append(Label(nid, extent.width, extent.height,
+                                     node_centres(centre, radius, extent.width, extent.height, 2 * px)))
+    box = ax.get_window_extent(renderer)
+    blocked = [tuple(o.get_window_extent(renderer).extents) for o in obstacles if o is not None]
+    placed = place(requests, obstacles=blocked, soft=[discs[nid] for nid in net.nodes],
+                          bounds=tuple(box.extents), pad=LABEL_PAD * px)
+    for nid, text in texts.items():
+        if nid in placed:
+            text.set_position(tuple(ax.transData.inverted().transform(centre(placed[nid]))))
+        else:
+            text.remove()
+    return len(chosen) - len(placed)
+
+
+def draw(net: ViewNetwork, *, title: str | None = None, size: tuple[float, float] = (11.0, 8.5),
+         seed: int = 7, max_labels: int = DEFAULT_LABELS, dpi: int = 150) -> Any:
+    """A matplotlib ``Figure`` of the view (no pyplot, no global state).
+
+    Only the ``max_labels`` most connected entities are named (the centre of the view first),
+    each where it overlaps no other label; a legend names the entity and relationship types.
+    """
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size, dpi=dpi, layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_aspect("equal", adjustable="datalim")
+    heading = ax.set_title(title or net.title, fontsize=13, parse_math=False)
+    pos, groups = arrange(net, seed=seed)
+    deg = net.degrees()
+    _edges(ax, net, pos, group_of(groups) if groups else {})
+    areas = _nodes(ax, net, pos, deg) if pos else {}
+    if pos:
+        ax.margins(0.08)
+    legend = _legend(ax, net)
     notes = list(net.messages) or [f"{len(net.nodes):,} entities, {len(net.edges):,} relationships"]
-    fig.text(0.01, 0.005, "  ".join(notes), fontsize=7, color="#555555", parse_math=False, wrap=True)
+    chosen = label_order(net, deg, max_labels, groups) if pos else []
+    if groups:
+        notes.append("Grouped by cluster: each cluster amid the organisations located in it or anchoring it "
+                     "(faint lines join groups).")
+    if len(chosen) < len(net.nodes):
+        notes.append(f"Names shown for the {len(chosen)} most connected entities.")
+    footer = fig.text(0.01, 0.005, "  ".join(notes), fontsize=7, color="#555555", parse_math=False, wrap=True)
+    if chosen:
+        left_out = _place_labels(fig, ax, net, pos, areas, chosen, [legend, heading, footer])
+        if left_out:
+            footer.set_text(footer.get_text() + f" {left_out} of them without room for a name.")
     return fig
 
 
 def write_image(net: ViewNetwork, path: str | Path, *, title: str | None = None, dpi: int = 150,
-                seed: int = 7) -> Path:
+                seed: int = 7, max_labels: int = DEFAULT_LABELS) -> Path:
     """Write the figure; the format follows the suffix (``.png``, ``.svg`` or ``.pdf``)."""
     out = Path(path)
     fmt = out.suffix.lower().lstrip(".")
@@ -169,7 +176,7 @@ def write_image(net: ViewNetwork, path: str | Path, *, title: str | None = None,
     # a fixed salt keeps SVG element ids, and so the file, the same from run to run
     with warnings.catch_warnings(), matplotlib.rc_context({"svg.hashsalt": "aikg", "svg.fonttype": "path"}):
         warnings.filterwarnings("ignore", message="Glyph .* missing from")  # CJK names in a Latin font
-        fig = draw(net, title=title, seed=seed)
+        fig = draw(net, title=title, seed=seed, max_labels=max_labels, dpi=dpi)
         fig.savefig(out, format=fmt, dpi=dpi, facecolor="white", metadata=_metadata(fmt))
     return out
 
