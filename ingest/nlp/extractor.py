@@ -9,7 +9,7 @@ back, see docs/extraction.md).
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
 from aikg.ingest.document import LoadedDocument
@@ -159,6 +159,30 @@ class Extractor:
     def _entities_and_rules(self, d: LoadedDocument, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext,
                             parse_jobs: list, k: int, homes: dict[int, int | None],
                             sent_starts: dict[int, list[int]], owners: dict[int, int | None]) -> None:
+        first = self._add_mentions(sdoc, off, facts, ctx)
+        starts = sent_starts.setdefault(k, [])
+        starts.extend(off + s.start_char for s in sdoc.sents)
+        facts.words += sum(1 for t in sdoc if not t.is_punct and not t.is_space)
+        spans = _token_spans(sdoc, off, facts.mentions, first)
+        types = [m.type for m in facts.mentions]
+        groups = self._relations.list_groups(sdoc, spans, types)
+        if off == 0:
+            homes[k] = home_place(d.text, facts.mentions).home
+            owners[k] = doc_subject(d.text, facts.mentions)
+        self._member_lists(d, sdoc.text, off, facts, owners.get(k), types)
+        chunk = _Chunk(d, sdoc, off, facts, types, groups, starts, homes.get(k), k, parse_jobs)
+        si = 0
+        for sent in sdoc.sents:
+            while si < len(spans) and spans[si][1] < sent.start:
+                si += 1
+            j = si
+            while j < len(spans) and spans[j][1] < sent.end:
+                j += 1
+            if si < j:
+                self._sentence(chunk, sent, spans[si:j])
+
+    def _add_mentions(self, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext) -> int:
+        """The entity pass over one chunk; returns the index of the chunk's first mention."""
         mentions = self._entities.find(sdoc, off, ctx)
         first = len(facts.mentions)
         for m in mentions:
@@ -166,61 +190,39 @@ class Extractor:
                 m = replace(m, coref=m.coref + first)
             facts.mentions.append(m)
         facts.mentions.extend(person_pronouns(sdoc, off, facts.mentions, first))  # "... Mara Lind. She leads X."
-        starts = sent_starts.setdefault(k, [])
-        starts.extend(off + s.start_char for s in sdoc.sents)
-        facts.words += sum(1 for t in sdoc if not t.is_punct and not t.is_space)
-        # token spans of the mentions in this chunk
-        spans: list[tuple[int, int, int]] = []
-        for i, m in enumerate(facts.mentions[first:], start=first):
-            sp = sdoc.char_span(m.start - off, m.end - off, alignment_mode="expand")
-            if sp is not None:
-                spans.append((i, sp.start, sp.end))
-        types = [m.type for m in facts.mentions]
-        spans.sort(key=lambda x: x[1])
-        groups = self._relations.list_groups(sdoc, spans, types)
-        if off == 0:
-            homes[k] = home_place(d.text, facts.mentions).home
-            owners[k] = doc_subject(d.text, facts.mentions)
-        home = homes.get(k)
-        self._member_lists(d, sdoc.text, off, facts, owners.get(k), types)
-        si = 0
-        last_cluster: int | None = None
-        for sent in sdoc.sents:
-            while si < len(spans) and spans[si][1] < sent.start:
-                si += 1
-            inside = []
-            j = si
-            while j < len(spans) and spans[j][1] < sent.end:
-                inside.append(spans[j])
-                j += 1
-            if not inside:
-                continue
-            anchor_extra = []
-            if describes_place([t.lower_ for t in sent], self._place_nouns):
-                # "the anchor of the city's AI cluster": the document's city, else the latest place named
-                fallback = home if home is not None else last_cluster
-                anchor_extra = [fallback] if fallback is not None and fallback not in {i for i, _, _ in inside} else []
-            for i, _, _ in inside:
-                if types[i] == "Cluster":
-                    last_cluster = i
-            if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)):
-                continue
-            sinfo = trim_sentence(off + sent.start_char, off + sent.end_char, sent.text)  # no stray quote
-            cands = self._relations.surface(sdoc, sent, inside, types)
-            if self.config.window_relations:
-                cands += self._relations.window(sdoc, sent, inside, types)
-            cands = share_lists(cands, groups, types)
-            self._add(d, facts, cands, sinfo, replace_window=False, starts=starts)
-            if not self._pipes.parse_enabled:
-                continue
-            inner = {t for _, a, b in inside for t in range(a, b)}
-            words = [t.lower_ for t in sent if t.i not in inner]
-            if self.config.parse == "all" or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
-                                              and self._relations.needs_parse(words, any(types[i] == "Person" for i, _, _ in inside))):
-                char_map = {(m_start - sent.start_char, m_end - sent.start_char): i for i, m_start, m_end in
-                            ((i, sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)) for i, s, e in inside)}
-                anchors = [i for i, s, e in inside] + anchor_extra
-                parse_jobs.append((k, sent.text, char_map, types, anchors, sinfo, groups))
+        return first
+
+    def _sentence(self, c: "_Chunk", sent: Any, inside: list[tuple[int, int, int]]) -> None:
+        """Surface rules on one sentence with mentions, and a parse job when a frame may apply."""
+        types = c.types
+        anchor_extra = []
+        if describes_place([t.lower_ for t in sent], self._place_nouns):
+            # "the anchor of the city's AI cluster": the document's city, else the latest place named
+            fallback = c.home if c.home is not None else c.last_cluster
+            anchor_extra = [fallback] if fallback is not None and fallback not in {i for i, _, _ in inside} else []
+        for i, _, _ in inside:
+            if types[i] == "Cluster":
+                c.last_cluster = i
+        if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)):
+            return
+        off = c.off
+        sinfo = trim_sentence(off + sent.start_char, off + sent.end_char, sent.text)  # no stray quote
+        cands = self._relations.surface(c.sdoc, sent, inside, types)
+        if self.config.window_relations:
+            cands += self._relations.window(c.sdoc, sent, inside, types)
+        cands = share_lists(cands, c.groups, types)
+        self._add(c.d, c.facts, cands, sinfo, replace_window=False, starts=c.starts)
+        if not self._pipes.parse_enabled:
+            return
+        inner = {t for _, a, b in inside for t in range(a, b)}
+        words = [t.lower_ for t in sent if t.i not in inner]
+        if self.config.parse == "all" or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
+                                          and self._relations.needs_parse(words, any(types[i] == "Person" for i, _, _ in inside))):
+            sdoc = c.sdoc
+            char_map = {(m_start - sent.start_char, m_end - sent.start_char): i for i, m_start, m_end in
+                        ((i, sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)) for i, s, e in inside)}
+            anchors = [i for i, s, e in inside] + anchor_extra
+            c.parse_jobs.append((c.k, sent.text, char_map, types, anchors, sinfo, c.groups))
 
     def _member_lists(self, d: LoadedDocument, text: str, off: int, facts: DocFacts, owner: int | None,
                       types: list[str]) -> None:
@@ -253,6 +255,34 @@ class Extractor:
             ev = evidence_start(starts, start, facts.mentions, (c.src, c.tgt)) if starts else start
             ev_text = text if ev == start else d.text[ev:end]  # both sentences when an end refers back
             facts.relations.append(RelationCandidate(c.type, c.src, c.tgt, round(c.conf, 3), c.method, ev, end, ev_text, page))
+
+
+@dataclass
+class _Chunk:
+    """What the sentences of one chunk share while their rules run."""
+
+    d: LoadedDocument
+    sdoc: Any
+    off: int
+    facts: DocFacts
+    types: list[str]
+    groups: dict[int, int]
+    starts: list[int]
+    home: int | None  # the document's own city (dateline or title)
+    k: int  # the document's index in the batch
+    parse_jobs: list
+    last_cluster: int | None = None
+
+
+def _token_spans(sdoc: Any, off: int, mentions: list[Any], first: int) -> list[tuple[int, int, int]]:
+    """(mention index, token start, token end) of the chunk's mentions, by start."""
+    spans: list[tuple[int, int, int]] = []
+    for i, m in enumerate(mentions[first:], start=first):
+        sp = sdoc.char_span(m.start - off, m.end - off, alignment_mode="expand")
+        if sp is not None:
+            spans.append((i, sp.start, sp.end))
+    spans.sort(key=lambda x: x[1])
+    return spans
 
 
 _RELATABLE: dict[frozenset[str], bool] = {}

@@ -1,0 +1,323 @@
+"""Navigation over one parsed sentence: which mentions fill a syntactic slot of a trigger.
+
+A slot (subject, object, prepositional object, the noun a description is said of) is filled by the
+mentions it reaches through relative pronouns, clause pronouns ("it" heading a conjoined clause),
+appositions, coordinated lists, "including"/"such as" lists and nouns that stand for a named
+organisation ("the Cyfronet computing centre", "funding from X").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.lexicon import Lexicon
+
+REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+CLAUSE_PRONOUNS = {"it", "they", "he", "she"}
+LIST_EXTRA = {"along", "alongside", "together"}
+ROUND_NOUNS = {"round", "financing", "investment", "funding", "seed", "raise"}
+TYPE_NOUNS = {"centre", "center", "lab", "laboratory", "institute", "programme", "program", "initiative", "scheme",
+              "fund", "company", "firm", "startup", "start-up", "university", "unit", "division", "agency", "ministry"}
+TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
+RAISE_VERBS = ("raise", "close", "complete", "secure", "announce", "receive")
+
+
+class Walk:
+    """Navigation over one parsed sentence: which mentions fill a syntactic slot."""
+
+    def __init__(self, sd: Any, tok2m: dict[int, int], lex: Lexicon) -> None:
+        self.sd = sd
+        self.tok2m = tok2m
+        self.lex = lex
+        self.funding_nouns = frozenset(lex.relations.get("funding_nouns", ()))
+        self.via_pronoun: set[int] = set()  # mentions reached through "it"/"they" heading a clause
+        self.m2toks: dict[int, list[int]] = {}
+        for t, m in tok2m.items():
+            self.m2toks.setdefault(m, []).append(t)
+
+    def is_passive(self, t: Any) -> bool:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            return True
+        if t.tag_ == "VBN" and t.dep_ == "acomp" and t.head.lemma_ == "be":
+            return True  # "was co-founded in 2019 by ..." parsed as a complement
+        if t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "amod", "conj", "advcl") and not any(c.dep_ in ("nsubj", "aux") for c in t.children):
+            if t.dep_ == "conj":
+                return self.is_passive(t.head)
+            return True
+        return False
+
+    def noun_of(self, tok: Any) -> Any:
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ in ("relcl",):
+            return tok.head.head
+        return tok
+
+    def subject_tokens(self, t: Any, passive: bool) -> list[Any]:
+        if passive:
+            return [pobj for c in t.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in TIME_WORDS]
+        if subs:
+            return subs + self._list_extra(t)
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+            subs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            return subs or self.subject_tokens(t.head, False)
+        if t.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in t.head.children):
+            return [c for c in t.head.children if c.dep_ == "dobj"]  # "persuade Samsung to open"
+        if t.dep_ in ("xcomp", "advcl", "ccomp") and t.head.pos_ in ("VERB", "AUX"):
+            return self.subject_tokens(t.head, False)
+        if t.dep_ in ("acl", "relcl") and not passive:
+            return [t.head]
+        return self._list_extra(t)
+
+    def object_tokens(self, t: Any, passive: bool) -> list[Any]:
+        if passive:
+            subs = [c for c in t.children if c.dep_ == "nsubjpass"]
+            if subs:
+                return subs
+            if t.dep_ == "acomp":
+                return [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if t.dep_ in ("acl", "relcl", "amod", "advcl"):
+                return [t.head]
+            if t.dep_ == "conj":
+                return self.object_tokens(t.head, True)
+            return []
+        objs = [c for c in t.children if c.dep_ in ("dobj", "attr", "dative", "oprd")]
+        if not objs and t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ in REL_PRONOUNS for c in t.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in t.children):
+            return [t.head]  # "a scheme that SPRI runs for the government": "that" parsed as a marker
+        if objs or any(c.dep_ == "prep" for c in t.children):
+            return objs
+        if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in t.children):
+            return [t.head]  # "a programme that C will fund": the programme is funded
+        if t.dep_ == "conj" and t.head.pos_ == "VERB":
+            return self.object_tokens(t.head, False)  # "... that C will fund and V will run"
+        return objs
+
+    def _list_extra(self, t: Any) -> list[Any]:
+        """"Along with UCL and Imperial, the Turing acts ...": the extra list members."""
+        out = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in LIST_EXTRA:
+                for _, pobj in self.preps_of_prep(c):
+                    out.append(pobj)
+            if c.dep_ == "advmod" and c.lower_ in {"together", "along"}:
+                for _, pobj in self.preps(c):
+                    out.append(pobj)
+        return out
+
+    def preps_of_prep(self, p: Any) -> list[tuple[str, Any]]:
+        out = []
+        for c in p.children:
+            if c.dep_ == "pobj":
+                out.append((p.lower_, c))
+                out.extend((p.lower_, x) for x in c.conjuncts)
+            elif c.dep_ == "prep":
+                out.extend(self.preps_of_prep(c))
+        return out
+
+    def preps(self, t: Any) -> list[tuple[str, Any]]:
+        """(preposition, object) pairs under ``t``; "out of" counts as "of", conjoined preps included."""
+        out: list[tuple[str, Any]] = []
+        for c in t.children:
+            if c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and c.lower_ == "out"):
+                for p, obj in self.preps_of_prep(c):
+                    out.append((p, obj))
+                for cc in c.conjuncts:
+                    if cc.dep_ in ("prep", "conj"):
+                        out.extend(self.preps_of_prep(cc))
+                for cc in c.children:
+                    if cc.dep_ == "prep" and c.dep_ == "prt":
+                        out.extend(self.preps_of_prep(cc))
+            elif c.dep_ == "conj" and c.pos_ == "ADP":
+                out.extend(self.preps_of_prep(c))
+        return out
+
+    def holder(self, n: Any) -> set[int]:
+        """The mentions a noun is predicated of."""
+        for c in n.children:  # "Its research arm, the National Center for AI," / "Its founder, Hisham Al-Falih,"
+            if c.dep_ == "appos" and c.i in self.tok2m:
+                return self.mentions(c)  # "Our co-founders, Marcus Bell and Anita Shah,"
+        for _ in range(6):
+            if n.dep_ != "conj":
+                return self._holder_by_dep(n)
+            n = n.head
+        return set()
+
+    def _holder_by_dep(self, n: Any) -> set[int]:
+        dep = n.dep_
+        if dep in ("appos", "compound"):
+            return self._apposition_head(n)
+        if dep in ("attr", "acomp", "oprd"):
+            return self._copula_subjects(n)
+        if dep == "dobj":
+            return self._union(self.subject_tokens(n.head, False))
+        if dep == "pobj":
+            return self._pobj_holder(n)
+        if dep == "nsubj" and n.head.lemma_.lower() in ("include", "be", "comprise", "count") and any(
+                c.dep_ in ("poss", "det") or c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
+            # "its sponsors include NVIDIA, RBC and Shopify"
+            return self._union(c for c in n.head.children if c.dep_ in ("dobj", "attr"))
+        return set()
+
+    def _union(self, toks: Any) -> set[int]:
+        res: set[int] = set()
+        for t in toks:
+            res |= self.mentions(t)
+        return res
+
+    def _apposition_head(self, n: Any) -> set[int]:
+        k = n.left_edge.i - 1  # "A, B and C, a spin-out of X": the name right before the comma
+        if n.dep_ == "appos" and k > 0 and self.sd[k].text == "," and self.tok2m.get(k - 1) is not None:
+            return {self.tok2m[k - 1]}
+        m = self.tok2m.get(n.head.i)
+        return {m} if m is not None else self._direct(n.head, 1)
+
+    def _copula_subjects(self, n: Any) -> set[int]:
+        verb = n.head
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs and verb.dep_ == "conj":  # "X is backed by Y and is a member of Z"
+            subs = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return self._union(subs) | self._union(self._list_extra(verb) + self._list_extra(n))
+
+    def _pobj_holder(self, n: Any) -> set[int]:
+        prep = n.head
+        h = prep.head
+        if prep.lower_ in ("as", "in", "by", "through", "via") and h.pos_ in ("VERB", "AUX"):
+            subs = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in TIME_WORDS] \
+                or self.subject_tokens(h, False)
+            return self._union(subs) | self._union(self._list_extra(n) + self._list_extra(h))
+        if prep.lower_ == "as" and h.pos_ in ("NOUN", "PROPN"):
+            return self.mentions(h)
+        if prep.lower_ == "with" and h.pos_ == "VERB" and n.lemma_.lower() in self.funding_nouns:
+            return self.with_holder(h)  # "X was set up with funding from Y", "a scheme A runs with a grant from Y"
+        return set()
+
+    def with_holder(self, verb: Any) -> set[int]:
+        """Who a "with <funding> from Y" phrase under a verb is for: its object, else its subject."""
+        passive = self.is_passive(verb)
+        res: set[int] = set()
+        for o in self.object_tokens(verb, passive):
+            res |= self.mentions(o)
+        if not res and not passive:
+            for s in self.subject_tokens(verb, False):
+                res |= self.mentions(s)
+        return res
+
+    def modifier_mentions(self, noun: Any) -> set[int]:
+        res: set[int] = set()
+        for c in noun.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.i in self.tok2m:
+                res.add(self.tok2m[c.i])
+        return res
+
+    def mentions(self, tok: Any, depth: int = 0) -> set[int]:
+        """Mentions standing in a slot filled by ``tok`` (with its conjuncts)."""
+        if depth > 4:
+            return set()
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl" and any(c.i > tok.i for c in tok.head.head.conjuncts):
+            return self._direct(tok.head.head, depth + 1)  # "between CIFAR, which runs X, and the Turing": CIFAR alone
+        res = self._direct(tok, depth)
+        for c in tok.conjuncts:
+            res |= self._direct(c, depth)
+        # a name whose inner token carries the coordination ("Kestrel Robotics and Lumora Labs")
+        for m in list(res):
+            for t in self.m2toks.get(m, ()):
+                for c in self.sd[t].conjuncts:
+                    other = self.tok2m.get(c.i)
+                    if other is not None:
+                        res.add(other)
+        return res
+
+    def _direct(self, tok: Any, depth: int) -> set[int]:
+        m = self.tok2m.get(tok.i)
+        if m is not None:
+            return {m}
+        low = tok.lower_
+        if low in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            return self._antecedent(tok, depth)
+        if low in REL_PRONOUNS and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
+            return self.mentions(tok.head.head.head, depth + 1)  # "in which Microsoft invested"
+        if low in CLAUSE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
+            res = self._union_at(self._subjects(tok.head.head), depth + 1)  # "X is funded by Y, and it partners with Z"
+            self.via_pronoun |= res
+            return res
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self._noun_slot(tok, depth)
+        return set()
+
+    @staticmethod
+    def _subjects(verb: Any) -> list[Any]:
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+    def _union_at(self, toks: Any, depth: int) -> set[int]:
+        res: set[int] = set()
+        for t in toks:
+            res |= self.mentions(t, depth)
+        return res
+
+    def _antecedent(self, tok: Any, depth: int) -> set[int]:
+        """A relative pronoun stands for the noun its clause describes ("X is a programme that EIDS runs")."""
+        ante = tok.head.head
+        if ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.dep_ == "attr" and ante.i not in self.tok2m:
+            ante = ante.head.head  # "X is a programme of six fellowships that C will fund"
+        if ante.dep_ == "attr" and ante.head.lemma_ == "be" and ante.i not in self.tok2m:
+            return self._union_at(self._subjects(ante.head), depth + 1)
+        return self.mentions(ante, depth + 1)
+
+    def _noun_slot(self, tok: Any, depth: int) -> set[int]:
+        """A common noun (or pronoun) in a slot: its apposition, its copula subject, the name it carries."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self.tok2m:
+                return {self.tok2m[c.i]}
+        if tok.dep_ == "appos":
+            return self.mentions(tok.head, depth + 1)
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and depth == 0:
+            res0 = self._union_at(self._subjects(tok.head), depth + 1)  # "MBZUAI is a university in Abu Dhabi, led by ..."
+            if res0:
+                return res0
+        if tok.pos_ in ("NOUN", "PROPN"):
+            got = self._named_or_listed(tok, depth)
+            if got:
+                return got
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.via_nouns or tok.lower_ in self.lex.via_nouns:
+            return self._via_noun(tok, lemma, depth)
+        return set()
+
+    def _named_or_listed(self, tok: Any, depth: int) -> set[int]:
+        """"the Cyfronet computing centre" (a type noun with a name), "venture investors including X and Y"."""
+        lemma = tok.lemma_.lower()
+        mods = [c for c in tok.children if c.dep_ in ("compound", "nmod")]
+        mods += [g for c in mods if c.i not in self.tok2m for g in c.children if g.dep_ in ("compound", "nmod")]
+        named = {self.tok2m[c.i] for c in mods if c.i in self.tok2m}
+        if named and (tok.lower_ in TYPE_NOUNS or lemma in TYPE_NOUNS):
+            return named  # "the @iLabAfrica research centre", "the AiNed programme"
+        incl: set[int] = set()
+        for c in tok.children:  # "venture investors including X and Y", "firms such as X"
+            if c.dep_ == "prep" and _introduces_list(c):
+                for _, pobj in self.preps_of_prep(c):
+                    incl |= self.mentions(pobj, depth + 1)
+        return incl
+
+    def _via_noun(self, tok: Any, lemma: str, depth: int) -> set[int]:
+        """"funding from X", "X's research", "the X cohort": the noun stands for the names attached to it."""
+        res: set[int] = set()
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "nmod") and c.i in self.tok2m:
+                res.add(self.tok2m[c.i])
+        for p, pobj in self.preps(tok):
+            if p in ("from", "of", "by", "for", "in", "at"):
+                res |= self.mentions(pobj, depth + 1)
+        if not res and lemma in ROUND_NOUNS:
+            # "X raised $40 million in a Series B round led by Y": the round is X's
+            h = tok.head
+            if h.dep_ == "prep":
+                h = h.head
+            if h.pos_ == "VERB" and h.lemma_.lower() in RAISE_VERBS:
+                res |= self._union_at(self._subjects(h), depth + 1)
+        return res
+
+
+def _introduces_list(prep: Any) -> bool:
+    """"including X", "like X", "such as X"."""
+    low = prep.lower_
+    return low in ("including", "like", "such") or low == "as" and any(x.lower_ == "such" for x in prep.children)
