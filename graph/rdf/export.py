@@ -30,7 +30,7 @@ from aikg.core.schema import SCHEMA
 from aikg.graph.edge_list import EDGE_COLUMNS
 from aikg.graph.rdf import reads
 from aikg.graph.rdf.iris import DEFAULT_BASE, IriScheme
-from aikg.graph.rdf.mapping import Mapping, load_mapping
+from aikg.graph.rdf.mapping import RdfMapping, load_mapping
 from aikg.graph.rdf.triples import Block, TripleMaker, to_rdflib
 from aikg.graph.rdf.writers import make_writer, normalise_format
 from aikg.graph.store import GraphStore
@@ -61,7 +61,7 @@ class ExportOptions:
     mentions: bool = True
     timestamps: bool = False
 
-    def maker(self, mapping: Mapping | None = None) -> TripleMaker:
+    def maker(self, mapping: RdfMapping | None = None) -> TripleMaker:
         mapping = mapping or load_mapping()
         scheme = self.base.partition(":")[0]
         if scheme in mapping.prefixes:
@@ -275,7 +275,7 @@ def export_frame(store: GraphStore, frame: Any, out: IO[str] | str | os.PathLike
         return write_stream(blocks, handle, fmt, report, maker)
 
 
-def build_graph(blocks: Iterator[Block], mapping: Mapping | None = None) -> Graph:
+def build_graph(blocks: Iterator[Block], mapping: RdfMapping | None = None) -> Graph:
     """All blocks in one in-memory ``rdflib.Graph`` (the non-streaming baseline)."""
     graph = Graph()
     for prefix, ns in (mapping or load_mapping()).prefixes.items():

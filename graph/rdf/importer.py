@@ -29,7 +29,7 @@ from aikg.core.jsonl import RecordError, parse_record
 from aikg.core.schema import SCHEMA
 from aikg.graph.loader import LoadReport, load_records
 from aikg.graph.rdf.files import parse_file
-from aikg.graph.rdf.mapping import Mapping, Terms, load_mapping
+from aikg.graph.rdf.mapping import RdfMapping, Terms, load_mapping
 from aikg.graph.rdf.writers import Prefixes
 from aikg.graph.store import GraphStore
 
@@ -85,7 +85,7 @@ def _checked(record: Any) -> Any:
 class _Reader:
     """Reads one export graph into records; problems collect in ``errors`` and the rest is read."""
 
-    def __init__(self, graph: Graph, source: str, mapping: Mapping) -> None:
+    def __init__(self, graph: Graph, source: str, mapping: RdfMapping) -> None:
         self.graph = graph
         self.source = source
         self.m = mapping
@@ -240,7 +240,7 @@ class _Reader:
             str(_one(graph, ev, Terms.sentence, "sentence")), int(page.toPython()) if page is not None else None)
 
 
-def graph_to_records(graph: Graph, *, source: str = "<graph>", mapping: Mapping | None = None) -> ImportedRecords:
+def graph_to_records(graph: Graph, *, source: str = "<graph>", mapping: RdfMapping | None = None) -> ImportedRecords:
     """Turn an aikg export back into interchange records (no store access)."""
     reader = _Reader(graph, source, mapping or load_mapping())
     documents, doc_ids = reader.documents()

@@ -97,7 +97,10 @@ class ExternalId:
 
 
 @dataclass(frozen=True)
-class Mapping:
+class RdfMapping:
+    """How the property graph is written as RDF (data/ontology/mapping.json): the classes of each
+    entity type, the predicates of each relationship type and property, and the external ids."""
+
     prefixes: dict[str, str]
     default_base: str
     entity_classes: dict[str, tuple[URIRef, ...]]  # type -> classes, the first is the aikg class
@@ -128,7 +131,7 @@ def _expand(prefixes: dict[str, str], curie: str) -> URIRef:
     return URIRef(prefixes[prefix] + local)
 
 
-def parse_mapping(data: dict[str, Any]) -> Mapping:
+def parse_mapping(data: dict[str, Any]) -> RdfMapping:
     prefixes = dict(data["prefixes"])
     x = lambda c: _expand(prefixes, c)  # noqa: E731
     missing = set(SCHEMA.entity_types) ^ set(data["entity_types"])
@@ -150,7 +153,7 @@ def parse_mapping(data: dict[str, Any]) -> Mapping:
                         re.compile(spec["pattern"]) if spec.get("pattern") else None)
         for key, spec in data["external_ids"].items()
     }
-    return Mapping(
+    return RdfMapping(
         prefixes=prefixes,
         default_base=data["default_base"],
         entity_classes={t: tuple(x(c) for c in classes) for t, classes in data["entity_types"].items()},
@@ -165,7 +168,7 @@ def parse_mapping(data: dict[str, Any]) -> Mapping:
 
 
 @cache
-def load_mapping(path: Path = MAPPING_PATH) -> Mapping:
+def load_mapping(path: Path = MAPPING_PATH) -> RdfMapping:
     """The mapping in ``path`` (cached: it is read once per process)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))

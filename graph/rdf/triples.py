@@ -23,7 +23,7 @@ from rdflib.term import Node
 from aikg.core.schema import SCHEMA
 from aikg.core.sources import without_local_root
 from aikg.graph.rdf.iris import IriScheme
-from aikg.graph.rdf.mapping import Mapping, Terms, load_mapping
+from aikg.graph.rdf.mapping import RdfMapping, Terms, load_mapping
 
 
 class Lit(NamedTuple):
@@ -84,7 +84,7 @@ def to_rdflib(term: Term) -> Node:
 class TripleMaker:
     """Turns rows into blocks for one mapping and IRI scheme; remembers the extractors it met."""
 
-    def __init__(self, iris: IriScheme, mapping: Mapping | None = None, *, timestamps: bool = False,
+    def __init__(self, iris: IriScheme, mapping: RdfMapping | None = None, *, timestamps: bool = False,
                  mentions: bool = True) -> None:
         self.iris = iris
         self.map = mapping or load_mapping()
