@@ -9,13 +9,19 @@ from typing import Any
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 
 TOC_ROW = re.compile(r"(?:\|\s*|\.{3,}\s*)\d{1,3}\s*$")
+#: what opens a line before a bracketed credit: "BERLIN (", "NEW YORK, NY, June 3, 2025 ("
+DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,[A-Za-z0-9.'\- ]+){0,3}\s*\($")
+CREDIT_TAIL = re.compile(r"^\)\s*(?:--|[-\u2013\u2014:])")
 
 
 def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
-    """Drop non-gazetteer candidates alone on their line (an optional "The" before them) or in a contents row."""
+    """Drop non-gazetteer candidates alone on their line (an optional "The" before them) or in a contents row, and
+    any dateline credit ("BERLIN (Reuters) -")."""
     text = doc.text
     out = []
     for s in cands:
+        if _dateline_credit(doc, s, text):
+            continue  # "BERLIN (Reuters) -": the agency that wrote the story, not one it is about
         if s.source not in ("gazetteer",) and s.acronym_of is None:
             a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text)
             line_start = text.rfind("\n", 0, a) + 1
@@ -30,3 +36,10 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
                 continue  # "Headquarters: Genoa": a field label
         out.append(s)
     return out
+
+
+def _dateline_credit(doc: Any, s: Candidate, text: str) -> bool:
+    """A name in brackets between a dateline's upper-case place and its dash."""
+    a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text)
+    line_start = text.rfind("\n", 0, a) + 1
+    return bool(DATELINE_HEAD.match(text[line_start:a])) and bool(CREDIT_TAIL.match(text[b:b + 4]))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 
+#: the credit after a dateline's place: "--(BUSINESS WIRE)--", " /PRNewswire/ ", " (Reuters) -"
+WIRE_CREDIT = re.compile(r"\s*(?:--|[-\u2013\u2014]\s*\(|\([A-Z][A-Za-z ]+\)\s*(?:--|[-\u2013\u2014])|/[A-Za-z ]+/)")
 OUR_TYPES = ("Institute", "Company", "Agency", "Programme", "Person", "Cluster")
 
 
@@ -83,25 +86,59 @@ def _from_ruler(doc: Any, ent: Any, start: int, end: int, env: Env) -> Candidate
     return sp
 
 
-def _cut_dateline(doc: Any, start: int, end: int, env: Env) -> int:
-    """A dateline glued to a name ("PITTSBURGH - Carrow Dynamics") or a span across a line break: new start."""
+def _cut_dateline(doc: Any, start: int, end: int, env: Env) -> tuple[int, int]:
+    """A dateline glued to a name ("PITTSBURGH - Carrow Dynamics") or a span across a line break: new bounds.
+
+    Across a line break the last line's part is the name unless it is only a job title ("Henrik Aalto\nTreasurer"),
+    then the part before the break is."""
     dashes = env.words.dashes
     for k in range(end - 2, start, -1):
         if (doc[k].text in dashes and doc[k - 1].whitespace_ and doc[k].whitespace_) or (
                 doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k - 1].whitespace_:
-            start = k + 1 if doc[k].text in dashes or doc[k].is_space else k
+            cut = k + 1 if doc[k].text in dashes or doc[k].is_space else k
+            brk = k if doc[k].text in dashes or doc[k].is_space else k
+            tail = [t for t in doc[cut:end] if not t.is_space]
+            if tail and all(_title_token(t, env) for t in tail) and any(t.lower_.rstrip(".") in env.words.job_title_words for t in tail):
+                end = brk  # "Henrik Aalto\nTreasurer": the title opens the next line
+            else:
+                start = cut
             break
     while start < end and (doc[start].is_space or doc[start].text in dashes):
         start += 1
-    return start
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return start, end
+
+
+def _title_token(tok: Any, env: Env) -> bool:
+    return tok.lower_.rstrip(".") in env.title_words or tok.text in env.words.dashes
+
+
+def _cut_wire(doc: Any, start: int, end: int, env: Env) -> int:
+    """"SAN FRANCISCO -- (BUSINESS WIRE)": an upper-case place opening its line, then a wire credit: new end, the
+    place alone (``start`` when the tokeniser glued place and credit: "FRANCISCO--(BUSINESS")."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    if not at_line_start or not (doc[start].text[:2].isupper() and doc[start].text[:1].isalpha()):
+        return end
+    match = WIRE_CREDIT.search(doc[start:end].text)
+    if match is None:
+        return end
+    cut = doc[start].idx + match.start()
+    k = start
+    while k < end and doc[k].idx + len(doc[k].text) <= cut:
+        k += 1
+    return k if k < end and doc[k].idx == cut else start
 
 
 def _reading(doc: Any, start: int, end: int, label: str, env: Env, names: _Names,
              out: list[Candidate]) -> tuple[int, int, str, bool] | None:
     """Bounds, NER label and whether the text said so, after datelines, titles and a possessive split ("Toronto's Vector Institute")."""
-    start = _cut_dateline(doc, start, end, env)
+    start, end = _cut_dateline(doc, start, end, env)
     if start >= end:
         return None
+    wire = _cut_wire(doc, start, end, env)
+    if wire < end:
+        start, end, label = start, wire, "GPE"  # the place of a wire dateline
     titles = env.titles
     if label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in titles and end - start >= 3 and all(
             t.text[:1].isupper() for t in doc[start + 1:end]) and not env.typer.type_of_name([t.text for t in doc[start + 1:end]]):
@@ -110,6 +147,7 @@ def _reading(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
         while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
             start += 1
     start = _split_possessive(doc, start, end, label, env, out)
+    start = _split_premodifier(doc, start, end, label, env, out)
     if start >= end:
         return None
     return _relabel(doc, start, end, label, env, names)
@@ -132,6 +170,24 @@ def _split_possessive(doc: Any, start: int, end: int, label: str, env: Env, out:
     return split + 1
 
 
+def _split_premodifier(doc: Any, start: int, end: int, label: str, env: Env, out: list[Candidate]) -> int:
+    """"the Getxo shipyard Arriluze Naval" read as one name: a place, the kind of body, then the body's name."""
+    if label not in ("ORG", "PERSON", "GPE", "FAC") or end - start < 3:
+        return start
+    for k in range(start + 1, min(end - 1, start + 3)):
+        noun = doc[k].lower_
+        if not (doc[k].is_lower and doc[k].is_alpha and (noun in env.words.org_premodifiers or noun.endswith("maker"))):
+            continue
+        if not all(t.is_title for t in doc[start:k]) or not doc[k + 1].is_title \
+                or env.typer.type_of_name([t.text for t in doc[start:k]]) is not None:
+            return start
+        entry = env.gaz.lookup(doc[start:k].text)
+        typ = entry.type if entry is not None else "Cluster"
+        out.append(Candidate(start, k, typ, "gazetteer" if entry else "rule", label="GPE", entry=entry, ctx_typed=True))
+        return k + 1
+    return start
+
+
 def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names) -> tuple[int, int, str, bool] | None:
     """Correct the NER label from the words around the span (None: not a name at all); True when a place cue said so."""
     w, typer = env.words, env.typer
@@ -141,9 +197,9 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
     if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_.rstrip(".") in w.portfolio_titles \
             and unnamed:
         return None  # "Minister of State for Artificial Intelligence": a portfolio
-    if label == "ORG" and start >= 2 and doc[start - 1].lower_ in w.location_participle_preps \
-            and doc[start - 2].lower_ in w.location_participles and unnamed:
-        label, said = "GPE", True  # "KAUST, located in Thuwal"
+    if label in ("ORG", "PERSON") and start >= 2 and doc[start - 1].lower_ in w.location_participle_preps and unnamed \
+            and (doc[start - 2].lower_ in w.location_participles or end - start == 1 and doc[start - 2].lower_ in env.lex.site_nouns):
+        label, said = "GPE", True  # "KAUST, located in Thuwal", "based in Montevideo", "its site in Leixlip"
     if label == "ORG" and end - start == 1 and _dateline(doc, start, end):
         label = "GPE"  # "Lagos, 9-10 October 2025": the place of a dateline
     if label == "ORG" and end - start in (2, 3) and unnamed and all(t.is_title for t in doc[start:end]) \

@@ -222,14 +222,23 @@ def _job_title(doc: Any, s: Candidate, env: Env) -> bool:
     lows = [t.lower_.rstrip(".") for t in doc[s.start:s.end]]
     if not all(x in env.title_words for x in lows):
         return False
-    nxt = doc[s.end].lower_ if s.end < len(doc) else ""
-    return any(x in w.job_title_words for x in lows) or (nxt in w.job_title_words and doc[s.end].is_lower)
+    if any(x in w.job_title_words for x in lows):
+        return True
+    nxt = doc[s.end].lower_.rstrip(".") if s.end < len(doc) else ""
+    if nxt in w.job_title_words or nxt in env.titles:
+        return True  # "Technical lead", "Associate | Professor Ravi Menon"
+    # "Associate Dean (Research & Innovation)": the function in brackets after a title
+    return s.start >= 2 and doc[s.start - 1].text == "(" and doc[s.start - 2].lower_.rstrip(".") in w.job_title_words
 
 
 def _scene_name(doc: Any, s: Candidate, env: Env) -> bool:
-    """"a Lagos AI cluster", "the Nordic AI corridor": a place or adjective + "AI" describing a scene."""
+    """"a Lagos AI cluster", "the Nordic AI corridor", "a Finnish AI company": a place or adjective + "AI"
+    describing a scene or a kind of body."""
     if s.end - s.start != 2 or doc[s.end - 1].text != "AI" or s.end >= len(doc):
         return False
-    if doc[s.end].lower_ not in env.words.scene_nouns or env.typer.type_of_name([doc[s.start].text]):
+    nxt, first = doc[s.end].lower_, doc[s.start]
+    kind = nxt in env.words.description_types and (first.ent_type_ in ("NORP", "GPE", "LOC")
+                                                    or first.lower_.endswith(env.words.demonym_endings))
+    if nxt not in env.words.scene_nouns and not kind or env.typer.type_of_name([first.text]):
         return False
     return s.start > 0 and (doc[s.start - 1].lower_ in env.words.articles or doc[s.start - 1].lower_ in env.words.possessive)

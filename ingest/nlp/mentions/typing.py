@@ -221,15 +221,30 @@ class NameTyper:
         return before in self.words.speech_verbs_before or after in self.words.speech_verbs_after
 
     def role_apposition(self, doc: Any, end: int) -> bool:
-        """", the chief executive of", ", a professor at", ", chief executive of": what follows a person's name."""
+        """", the chief executive of", ", a professor at", ", chief executive of", ", Chair of the Board": what follows a
+        person's name."""
         if end + 2 >= len(doc) or doc[end].text != ",":
             return False
         if doc[end + 1].lower_ in self.words.articles:
             return any(t.lower_ in self.lex.role_nouns for t in doc[end + 2:min(len(doc), end + 6)])
         first = doc[end + 1]
-        if not first.is_lower or first.lower_ not in self.words.job_title_words | self.words.job_title_modifiers:
+        if first.lower_ not in self.words.job_title_words | self.words.job_title_modifiers:
             return False
-        return any(t.lower_ in self.lex.role_nouns for t in doc[end + 1:min(len(doc), end + 4)])
+        if first.is_lower:
+            return any(t.lower_ in self.lex.role_nouns for t in doc[end + 1:min(len(doc), end + 4)])
+        return self._title_phrase(doc, end + 1)
+
+    def _title_phrase(self, doc: Any, k: int) -> bool:
+        """"Chair of the Board", "Non-Executive Director": capitalised title words up to a job title word."""
+        w = self.words
+        words = w.job_title_words | w.job_title_modifiers | w.job_function_words
+        for t in doc[k:min(len(doc), k + 5)]:
+            low = t.lower_.rstrip(".")
+            if low in w.job_title_words:
+                return True
+            if low not in words:
+                return False
+        return False
 
     def premodifier_type(self, doc: Any, start: int) -> str | None:
         """"the shipping firm Vestvik Maritime", "the Durango toolmaker Mekanika Txiki": the noun before the name."""
