@@ -49,6 +49,7 @@ from aikg.core.errors import AikgError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, ReadResult, read_jsonl
 from aikg.core.schema import SCHEMA
+from aikg.graph import summaries
 from aikg.graph.loader import NO_DOCUMENT, UnitError, _document_props, _Unit, build_units, now_iso
 
 ARRAY_DELIMITER = "\x1f"  # U+001F UNIT SEPARATOR
@@ -84,7 +85,9 @@ OVERWRITE_HINT = ("On Community edition the `neo4j` database always exists: with
 DOCUMENT_COLUMNS = {"source": "string", "title": "string", "kind": "string", "chars": "long",
                     "published": "string", "publisher": "string", "pages": "long[]", "loaded_at": "string"}
 ENTITY_COLUMNS = {"name": "string", "aliases": "string[]", "alias_text": "string", "mention_count": "long",
-                  "doc_count": "long", "first_seen": "string", "updated": "string"}
+                  "doc_count": "long", "first_seen": "string", "updated": "string", "degree": "long",
+                  "rel_docs": "long", "clusters": "string[]", "cluster_ids": "string[]",
+                  "affiliated_cluster_count": "long", "affiliated_clusters": "string[]", "affiliations": "string[]"}
 MENTION_COLUMNS = {"count": "long", "starts": "long[]", "ends": "long[]"}
 RELATION_COLUMNS = {"confidence": "double", "methods": "string[]", "support": "long", "docs": "string[]",
                     "ev_doc": "string[]", "ev_start": "long[]", "ev_end": "long[]", "ev_sentence": "string[]",
@@ -225,6 +228,15 @@ class _MemoryGraph:
             rel["support"] = len(rel["ev_doc"])
             rel["confidence"] = max([0.0, *rel["ev_confidence"]])
             rel["updated"] = now
+
+    def summarise(self) -> None:
+        """Set the summaries the loader keeps (graph/summaries.py), computed from the whole graph."""
+        names = {eid: props["name"] for eid, (_, props) in self.entities.items()}
+        found = summaries.compute(names, ((t, a, b, rel.get("docs", [])) for (t, a, b), rel in self.relations.items()))
+        for eid, (_, props) in self.entities.items():
+            for key in summaries.SUMMARY_PROPERTIES:
+                props.pop(key, None)
+            props.update(found[eid])
 
     def seed(self, store: Any, page: int = PAGE) -> list[str]:
         """Copy a store's graph (values as stored); returns warnings about what was left out."""
@@ -567,6 +579,7 @@ def write_neo4j_import(records_or_paths: Any, out_dir: str | Path, *, store: Any
             report.errors.append(UnitError(unit.key, source, f"not exported, nothing of it was written: {reason}"))
             continue
         graph.apply(unit, loaded_at)
+    graph.summarise()
     _write_csv(graph, out, report)
     report.post_import = out / "post-import.cypher"
     report.post_import.write_text(_post_import(report), encoding="utf-8")

@@ -75,7 +75,8 @@ def all_load_statements() -> dict[str, str]:
     """Every statement the loader can send, by name (used by the Neo4j linter test)."""
     out: dict[str, str] = {}
     for name in ("load_document", "load_mentions", "retract_mentions", "retract_evidence",
-                 "stats_nodes", "stats_relationships"):
+                 "stats_nodes", "stats_relationships", "add_rel_docs", "retract_rel_docs", "refresh_summaries",
+                 "refresh_counts"):
         out[name] = statement(name)
     for etype in SCHEMA.entity_types:
         out[f"load_entities[{etype}]"] = entity_statement("load_entities", etype)

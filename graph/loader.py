@@ -20,8 +20,9 @@ from typing import Any
 from aikg.core.errors import StoreError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, read_jsonl
-from aikg.graph.cypher_files import entity_statement, relation_statement, statement
 from aikg.core.schema import SCHEMA
+from aikg.graph import summaries
+from aikg.graph.cypher_files import entity_statement, relation_statement, statement
 from aikg.graph.store import GraphStore, Statement
 
 NO_DOCUMENT = ""  # unit key for entities that no document mentions
@@ -237,6 +238,14 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
         if by_type.get(rtype):
             rows = [_relation_row(row) for row in by_type[rtype]]
             stmts.append((relation_statement("load_relations", rtype), {"rows": rows, "now": loaded_at}))
+    # the summaries the catalog reads (graph/summaries.py), in the same atomic write
+    counted = summaries.rel_doc_rows(by_type)
+    if counted:
+        stmts.append((statement("add_rel_docs"), {"rows": counted}))
+    refresh = summaries.refresh_statement((rtype, row["source"], row["target"])
+                                          for rtype, rows in by_type.items() for row in rows)
+    if refresh:
+        stmts.append(refresh)
     return stmts
 
 
@@ -244,6 +253,18 @@ def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
     """A relationship row with the summary load_relations.cypher gives a new relationship."""
     return {**row, "docs": list(dict.fromkeys(row["ev_doc"])), "methods": list(dict.fromkeys(row["ev_method"])),
             "support": len(row["ev_doc"]), "confidence": max([0.0, *row["ev_confidence"]])}
+
+
+def _ensure_summaries(store: GraphStore) -> None:
+    """A store written before the loader kept summaries gets them once, before its first new write."""
+    if getattr(store, "_summaries_checked", False):
+        return
+    if summaries.needs_refresh(store):
+        summaries.refresh_all(store)
+    try:
+        store._summaries_checked = True  # type: ignore[attr-defined]
+    except AttributeError:  # a store class with __slots__: check again next time
+        pass
 
 
 def loaded_document_ids(store: GraphStore, ids: Sequence[str]) -> set[str]:
@@ -278,9 +299,12 @@ def load_records(
     if force and done:
         # retracted in its own write: if the re-load is interrupted, the documents are
         # simply absent and the next run loads them again
-        store.write_atomic(retract_statements(sorted(done)))
+        before, after = summaries.retract_summary_statements(store, sorted(done))
+        store.write_atomic(before + retract_statements(sorted(done)) + after)
         done = set()
     pending = [u for k, u in units.items() if k not in done]
+    if pending:
+        _ensure_summaries(store)
     report.documents_skipped = len(done)
     loaded_at = now_iso()
     # entities some unit of this run mentions (written in full there); those written so far

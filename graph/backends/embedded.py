@@ -383,8 +383,11 @@ class EmbeddedStore:
         for label, prop in wanted:
             if (label, prop) not in existing:
                 self._create_index(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-        # what changes_since starts from: first_seen of entities and relationships, loaded_at of documents
-        for label, prop in [(SCHEMA.entity_label, "first_seen"), (SCHEMA.document_label, "loaded_at")]:
+        # what changes_since starts from: first_seen of entities and relationships, loaded_at of documents;
+        # the summaries graph_health and bridging_people select on (graph/summaries.py)
+        for label, prop in [(SCHEMA.entity_label, "first_seen"), (SCHEMA.document_label, "loaded_at"),
+                            (SCHEMA.entity_label, "degree"), (SCHEMA.entity_label, "mention_count"),
+                            (SCHEMA.label("Person"), "affiliated_cluster_count")]:
             if (label, prop) not in existing:
                 self._create_index(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
         for rtype in SCHEMA.relation_types:

@@ -229,7 +229,7 @@ def _wait_ready(server: Server) -> None:
                 client.ping()
                 client.close()
                 return
-            except (redis.BusyLoadingError, redis.ConnectionError):
+            except (redis.BusyLoadingError, redis.ConnectionError, redis.TimeoutError):  # busy loading a large store
                 pass
         time.sleep(0.01)
     raise StoreError(f"the embedded server (pid {server.pid}) did not finish loading in {START_TIMEOUT_S:g} s; "

@@ -3,10 +3,12 @@
 // lost. A new entity gets its properties in ON CREATE (the same values the merge below gives
 // an empty node); only an existing one pays for the alias merge (marked during the MERGE, the
 // mark removed at once). A row without full = true only makes sure the entity exists (a
-// relationship's end whose full row another unit of the same run writes).
+// relationship's end whose full row another unit of the same run writes). degree and rel_docs are
+// summaries kept by the loader (see graph/summaries.py).
 UNWIND $rows AS row
 MERGE (n:Entity:{label} {id: row.id})
-ON CREATE SET n.name = row.name, n.first_seen = $now, n.mention_count = 0, n.doc_count = 0, n += row.props,
+ON CREATE SET n.name = row.name, n.first_seen = $now, n.mention_count = 0, n.doc_count = 0, n.degree = 0,
+              n.rel_docs = 0, n += row.props,
               n.aliases = [a IN row.aliases WHERE a <> row.name],
               n.alias_text = reduce(s = '', a IN row.aliases | CASE WHEN a = row.name THEN s ELSE s + a + ' | ' END),
               n.updated = $now

@@ -1,5 +1,5 @@
 // Before a forced re-load: remove these documents' evidence from every relationship,
-// then delete relationships left with no evidence. $docs: document ids
+// then delete relationships left with no evidence (one less degree for both ends). $docs: document ids
 MATCH (:Entity)-[r]->(:Entity)
 WHERE any(d IN r.docs WHERE d IN $docs)
 WITH r, [i IN range(0, size(r.ev_doc) - 1) WHERE NOT r.ev_doc[i] IN $docs] AS keep
@@ -11,4 +11,6 @@ WITH r, keep
 SET r.docs = reduce(acc = [], d IN r.ev_doc | CASE WHEN d IN acc THEN acc ELSE acc + d END),
     r.support = size(keep)
 WITH r WHERE size(r.ev_doc) = 0
+WITH r, startNode(r) AS a, endNode(r) AS b
+SET a.degree = a.degree - 1, b.degree = b.degree - 1
 DELETE r

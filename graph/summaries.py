@@ -1,0 +1,126 @@
+"""Summary properties kept on entities at write time, so catalog queries read a property instead of
+walking every relationship (issue 18).
+
+- ``degree``: relationships to other entities (any type, either direction). A new relationship adds
+  one to both ends (``load_relations.cypher``), a removed one takes one off (``retract_evidence``).
+- ``rel_docs``: distinct documents behind those relationships. A batch only carries documents the
+  store does not hold yet, so each adds one to every entity it ties (``add_rel_docs.cypher``);
+  retracting a document takes it off again (``retract_rel_docs.cypher``).
+- ``clusters`` / ``cluster_ids``: the clusters an entity is LOCATED_IN or ANCHORS and the metros they
+  lie WITHIN; for people ``affiliated_cluster_count`` / ``affiliated_clusters`` / ``affiliations``,
+  the clusters of the organisations they are AFFILIATED_WITH. Recomputed from the graph for the
+  entities a write touched (``refresh_summaries.cypher``), so writing the same facts again changes
+  nothing.
+
+:func:`refresh_all` recomputes every summary from the graph: for a store written by an older aikg
+and for graphs written without the loader (``bench/synthetic.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from aikg.graph.cypher_files import statement
+from aikg.graph.store import GraphStore, Statement
+
+CLUSTER_LINKS = frozenset({"LOCATED_IN", "ANCHORS"})
+METRO_LINK = "WITHIN"
+AFFILIATION = "AFFILIATED_WITH"
+#: relationship types whose change can change a refreshed summary
+REFRESHED_BY = CLUSTER_LINKS | {METRO_LINK, AFFILIATION}
+#: properties this module keeps (the bulk export and the tests read the list)
+SUMMARY_PROPERTIES = ("degree", "rel_docs", "clusters", "cluster_ids", "affiliated_cluster_count",
+                      "affiliated_clusters", "affiliations")
+
+TOUCHED_BY_DOCUMENTS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND any(d IN r.docs WHERE d IN $docs) "
+                        "RETURN type(r) AS type, a.id AS source, b.id AS target")
+
+
+def refresh_statement(keys: Iterable[tuple[str, str, str]]) -> Statement | None:
+    """The refresh for relationships ``(type, source, target)`` written or removed; None when none counts."""
+    ids: set[str] = set()
+    places: set[str] = set()
+    people: set[str] = set()
+    for rtype, source, _ in keys:
+        if rtype in CLUSTER_LINKS:
+            ids.add(source)
+        elif rtype == METRO_LINK:
+            places.add(source)
+        elif rtype == AFFILIATION:
+            people.add(source)
+    if not (ids or places or people):
+        return None
+    return statement("refresh_summaries"), {"ids": sorted(ids), "places": sorted(places), "people": sorted(people)}
+
+
+def rel_doc_rows(relation_rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """``add_rel_docs`` rows: for each entity, how many documents of these rows support one of its relationships."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    for rows in relation_rows.values():
+        for row in rows:
+            for end in (row["source"], row["target"]):
+                docs[end].update(row["ev_doc"])
+    return [{"id": eid, "docs": len(found)} for eid, found in sorted(docs.items())]
+
+
+def retract_summary_statements(store: GraphStore, doc_ids: list[str]) -> tuple[list[Statement], list[Statement]]:
+    """What a forced re-load runs around ``retract_evidence``: (before it, after it)."""
+    touched = store.read(TOUCHED_BY_DOCUMENTS, {"types": sorted(REFRESHED_BY), "docs": doc_ids})
+    refresh = refresh_statement((r["type"], r["source"], r["target"]) for r in touched)
+    return [(statement("retract_rel_docs"), {"docs": doc_ids})], [refresh] if refresh else []
+
+
+def refresh_all(store: GraphStore, batch: int = 5000) -> None:
+    """Recompute every summary from the graph, a batch of entities per write."""
+    ids = [r["id"] for r in store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
+    for i in range(0, len(ids), batch):
+        store.write(statement("refresh_counts"), {"ids": ids[i:i + batch]})
+    placed = [r["id"] for r in store.read("MATCH (n:Entity)-[:LOCATED_IN|ANCHORS]->(:Cluster) "
+                                          "RETURN DISTINCT n.id AS id ORDER BY id")]
+    for i in range(0, len(placed), batch):
+        store.write(statement("refresh_summaries"), {"ids": placed[i:i + batch], "places": [], "people": []})
+    people = [r["id"] for r in store.read("MATCH (p:Person)-[:AFFILIATED_WITH]->(:Entity) "
+                                          "RETURN DISTINCT p.id AS id ORDER BY id")]
+    for i in range(0, len(people), batch):
+        store.write(statement("refresh_summaries"), {"ids": [], "places": [], "people": people[i:i + batch]})
+
+
+def needs_refresh(store: GraphStore) -> bool:
+    """True for a store written before the loader kept summaries (an entity without ``degree``)."""
+    return bool(store.read("MATCH (n:Entity) WHERE n.degree IS NULL RETURN n.id AS id LIMIT 1"))
+
+
+def compute(names: Mapping[str, str], relations: Iterable[tuple[str, str, str, Iterable[str]]]) -> dict[str, dict[str, Any]]:
+    """Every entity's summaries from its relationships ``(type, source, target, docs)``, in Python, as the
+    statements keep them (the bulk export writes these; a property that would be empty is left out)."""
+    degree: dict[str, int] = defaultdict(int)
+    docs: dict[str, set[str]] = defaultdict(set)
+    homes: dict[str, set[str]] = defaultdict(set)
+    metros: dict[str, set[str]] = defaultdict(set)
+    works: dict[str, set[str]] = defaultdict(set)
+    for rtype, source, target, rel_docs in relations:
+        for end in (source, target):
+            degree[end] += 1
+            docs[end].update(rel_docs)
+        if rtype in CLUSTER_LINKS:
+            homes[source].add(target)
+        elif rtype == METRO_LINK:
+            metros[source].add(target)
+        elif rtype == AFFILIATION:
+            works[source].add(target)
+    out: dict[str, dict[str, Any]] = {}
+    for eid in names:
+        row: dict[str, Any] = {"degree": degree[eid], "rel_docs": len(docs[eid])}
+        places = sorted((names[c], c) for c in homes[eid] | {m for h in homes[eid] for m in metros[h]})
+        if places:
+            row["clusters"] = list(dict.fromkeys(n for n, _ in places))
+            row["cluster_ids"] = [c for _, c in places]
+        reach = sorted({(names[c], names[o], c) for o in works[eid] for c in homes[o]})
+        if reach:
+            row["affiliated_cluster_count"] = len({c for _, _, c in reach})
+            row["affiliated_clusters"] = list(dict.fromkeys(n for n, _, _ in reach))
+            row["affiliations"] = list(dict.fromkeys(f"{o} ({c})" for c, o, _ in reach))
+        out[eid] = row
+    return out
