@@ -486,3 +486,73 @@ def test_infobox_fields_relate_the_page_organisation(ex):
     got = rels(ex, text)
     assert ("LOCATED_IN", "Lumora Labs", "Nairobi") in got
     assert ("FOUNDED", "Priya Raman", "Lumora Labs") in got
+
+
+# ---------------------------------------------------------------------- issue 14: forms of unseen text
+def test_the_round_of_the_sentence_before_takes_lead_participants_and_late_joiners(ex):
+    got = rels(ex, "LISBON, 2 June 2025 -- Kestrel Robotics, a Lisbon-based maker of farm robots, today announced a seed "
+                   "round of 4 million euros. The round was led by Harbour Ventures, with participation from Quantix Capital "
+                   "and angel investor Maria Lopes. Existing investor Brightwater Partners also joined the round.")
+    for funder in ("Harbour Ventures", "Quantix Capital", "Maria Lopes", "Brightwater Partners"):
+        assert ("FUNDS", funder, "Kestrel Robotics") in got
+    assert not any(t == "FUNDS" and s in ("Harbour Ventures", "Quantix Capital") and o != "Kestrel Robotics"
+                   for t, s, o in got)  # the funders of one round fund the company, not each other
+
+
+def test_possessive_round_and_participation(ex):
+    got = rels(ex, "Norvik Ventures led Lumora Labs' seed round in 2024, with participation from angel investor Tomas Ek.")
+    assert ("FUNDS", "Norvik Ventures", "Lumora Labs") in got
+    assert ("FUNDS", "Tomas Ek", "Lumora Labs") in got
+
+
+def test_second_by_phrase_of_a_passive(ex):
+    got = rels(ex, "The Halden Institute was backed in 2022 by Fjord Capital and by the regional development bank Vestbank.")
+    assert ("FUNDS", "Fjord Capital", "Halden Institute") in got
+    assert ("FUNDS", "Vestbank", "Halden Institute") in got
+
+
+def test_in_partnership_with_ties_the_agent_to_each_item_never_items_to_each_other(ex):
+    got = rels(ex, "The Aurora Compute Lab was built by the University of Tampere in partnership with Kestrel Robotics "
+                   "and Quantix Systems.")
+    pw = {frozenset((s, o)) for t, s, o in got if t == "PARTNERS_WITH"}
+    assert frozenset(("University of Tampere", "Kestrel Robotics")) in pw
+    assert frozenset(("University of Tampere", "Quantix Systems")) in pw
+    assert frozenset(("Kestrel Robotics", "Quantix Systems")) not in pw
+
+
+def test_who_heads_a_unit_at_an_organisation(ex):
+    assert ("AFFILIATED_WITH", "Sonja Berg", "Lumora Labs") in rels(ex, "Sonja Berg, who heads applied research at Lumora Labs, spoke first.")
+
+
+def test_who_after_a_professor_at_an_organisation_is_the_professor(ex):
+    got = rels(ex, "Amara Diallo, a professor at the University of Tampere who has led the Kestrel Robotics vision group "
+                   "since 2019, joined the panel.")
+    assert ("AFFILIATED_WITH", "Amara Diallo", "University of Tampere") in got
+    assert ("AFFILIATED_WITH", "Amara Diallo", "Kestrel Robotics") in got
+
+
+def test_offices_in_a_list_of_places(ex):
+    got = rels(ex, "Quantix Systems is headquartered in Oslo and has offices in Bergen and Trondheim.")
+    assert ("LOCATED_IN", "Quantix Systems", "Oslo") in got
+    assert ("LOCATED_IN", "Quantix Systems", "Bergen") in got
+
+
+def test_one_of_its_offices(ex):
+    got = rels(ex, "Norvik Ventures, which has one of its largest offices in Bergen, invests in robotics.")
+    assert ("LOCATED_IN", "Norvik Ventures", "Bergen") in got
+
+
+def test_with_locations_in(ex):
+    got = rels(ex, "Lumora Labs started as a university project with locations in Oslo and Tromsø.")
+    assert ("LOCATED_IN", "Lumora Labs", "Oslo") in got
+
+
+def test_whose_members_include(ex):
+    got = rels(ex, "The Nordic AI Network, whose members include Lumora Labs and Quantix Systems, meets twice a year.")
+    assert ("MEMBER_OF", "Lumora Labs", "Nordic AI Network") in got
+    assert ("MEMBER_OF", "Quantix Systems", "Nordic AI Network") in got
+
+
+def test_a_plan_is_no_relation(ex):
+    got = rels(ex, "Kestrel Robotics plans to open an office in Trondheim next year.")
+    assert not any(t == "LOCATED_IN" for t, _, _ in got)

@@ -107,17 +107,60 @@ def person_pronouns(sdoc: Any, off: int, mentions: Sequence[MentionFact], first:
 
 def evidence_start(sent_starts: Sequence[int], start: int, mentions: Sequence[MentionFact], ends: Iterable[int]) -> int:
     """Where the evidence of a relation begins: the sentence before when an end is a reference back to a
-    name in that sentence ("... Lumora Labs. The company partners with ..."), else the sentence itself."""
+    name in that sentence ("... Lumora Labs. The company partners with ...") or is named there itself
+    ("X raised $5 million. The round was led by Y"), else the sentence itself."""
     k = bisect_right(sent_starts, start) - 1
     prev = sent_starts[k - 1] if k >= 1 else None
+    if prev is None:
+        return start
     for i in ends:
         m = mentions[i]
-        if m.source != "anaphor" or m.coref is None or prev is None:
+        if prev <= m.start < start:
+            return prev
+        if m.source != "anaphor" or m.coref is None:
             continue
         ante = mentions[m.coref]
         if prev <= ante.start < start:
             return prev
     return start
+
+
+ROUND_ORGS = ("Company", "Institute", "Agency")
+DATELINE_DASHES = {"--", "—", "–", "-"}
+
+
+@dataclass(frozen=True)
+class RoundWords:
+    """Lexicon words that name a funding round and say who raised it (``round_nouns``, ``round_raise_words``)."""
+
+    nouns: frozenset[str]
+    raise_words: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, relations: dict[str, Any]) -> "RoundWords":
+        return cls(frozenset(relations.get("round_nouns", ())), frozenset(relations.get("round_raise_words", ())))
+
+    def names_round(self, sent: Any) -> bool:
+        return any(t.is_lower and (t.lower_ in self.nouns or t.lower_.rstrip("s") in self.nouns) for t in sent)
+
+    def owner(self, sent: Any, inside: Sequence[tuple[int, int, int]], types: Sequence[str], previous: int | None) -> int | None:
+        """Who raised the round this sentence names: "X raised / closed / announced a ... round", "the round of X";
+        a sentence that names a round without its owner goes on with the previous one; any other sentence ends it."""
+        if not self.names_round(sent):
+            return None
+        by_start = {s: i for i, s, _ in inside}
+        for t in sent:
+            if t.lower_ in self.nouns and t.i + 2 < sent.end and t.nbor(1).lower_ == "of":
+                k = t.i + 2 + (t.nbor(2).lower_ == "the")
+                if k in by_start and types[by_start[k]] in ROUND_ORGS:
+                    return by_start[k]  # "leading the seed round of Kvist Bio"
+        verb = next((t.i for t in sent if t.lower_ in self.raise_words), None)
+        if verb is not None:  # the first organisation before the verb, after any dateline ("PORTO, 14 May --")
+            dash = max((t.i for t in sent if t.i < verb and t.text in DATELINE_DASHES and t.whitespace_), default=-1)
+            before = [i for i, s, _ in inside if dash < s < verb and types[i] in ROUND_ORGS]
+            if before:
+                return before[0]
+        return previous
 
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")

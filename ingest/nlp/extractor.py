@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.context import (
+    RoundWords,
     describes_place,
     doc_subject,
     evidence_start,
@@ -77,6 +78,7 @@ class Extractor:
         self._place_nouns = frozenset(self.lexicon.relations.get("place_descriptions", ()))
         self._groups: dict[str, dict[str, str]] = dict(self.lexicon.relations.get("group_nouns", {}))
         self._fields: dict[str, dict[str, Any]] = dict(self.lexicon.relations.get("infobox_fields", {}))
+        self._rounds = RoundWords.from_lexicon(self.lexicon.relations)
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -141,16 +143,17 @@ class Extractor:
         homes: dict[int, int | None] = {}  # document index -> its own city (dateline or title)
         sent_starts: dict[int, list[int]] = {}  # document index -> sentence offsets (evidence across two sentences)
         owners: dict[int, int | None] = {}  # document index -> the organisation the page is about (its title)
-        parse_jobs: list[tuple[int, Any, dict[int, int], list[str], list[int], tuple[int, int, str]]] = []
+        parse_jobs: list[tuple[Any, ...]] = []
         texts = (p[2] for p in pieces)
         for (k, off, _chunk), sdoc in zip(pieces, self._pipes.ents(texts, batch_size=self.config.batch_size)):
             self._entities_and_rules(docs[k], sdoc, off, facts[k], contexts[k], parse_jobs, k, homes, sent_starts, owners)
         if parse_jobs and self._pipes.parse_enabled:
             sents = [job[1] for job in parse_jobs]
             for job, pdoc in zip(parse_jobs, self._pipes.parse(sents, batch_size=self.config.batch_size * 4)):
-                k, _text, char_map, types, anchors, sent, groups = job
+                k, _text, char_map, types, anchors, sent, groups, round_owner = job
                 tok2m = _align(pdoc, char_map)
-                cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors), confirm_groups(pdoc, tok2m, groups), types)
+                cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors, round_owner),
+                                    confirm_groups(pdoc, tok2m, groups), types)
                 self._add(docs[k], facts[k], cands, sent, replace_window=True, starts=sent_starts.get(k, []))
         for f in facts:
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
@@ -203,7 +206,9 @@ class Extractor:
         for i, _, _ in inside:
             if types[i] == "Cluster":
                 c.last_cluster = i
-        if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)):
+        prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner)
+        lone_round = prev_round is not None and self._rounds.names_round(sent)  # "X also joined the round."
+        if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)) and not lone_round:
             return
         off = c.off
         sinfo = trim_sentence(off + sent.start_char, off + sent.end_char, sent.text)  # no stray quote
@@ -216,13 +221,13 @@ class Extractor:
             return
         inner = {t for _, a, b in inside for t in range(a, b)}
         words = [t.lower_ for t in sent if t.i not in inner]
-        if self.config.parse == "all" or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
+        if self.config.parse == "all" or lone_round or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
                                           and self._relations.needs_parse(words, any(types[i] == "Person" for i, _, _ in inside))):
             sdoc = c.sdoc
             char_map = {(m_start - sent.start_char, m_end - sent.start_char): i for i, m_start, m_end in
                         ((i, sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)) for i, s, e in inside)}
             anchors = [i for i, s, e in inside] + anchor_extra
-            c.parse_jobs.append((c.k, sent.text, char_map, types, anchors, sinfo, c.groups))
+            c.parse_jobs.append((c.k, sent.text, char_map, types, anchors, sinfo, c.groups, prev_round if lone_round else None))
 
     def _member_lists(self, d: LoadedDocument, text: str, off: int, facts: DocFacts, owner: int | None,
                       types: list[str]) -> None:
@@ -272,6 +277,7 @@ class _Chunk:
     k: int  # the document's index in the batch
     parse_jobs: list
     last_cluster: int | None = None
+    round_owner: int | None = None  # who raised the funding round the latest sentences talk about
 
 
 def _token_spans(sdoc: Any, off: int, mentions: list[Any], first: int) -> list[tuple[int, int, int]]:

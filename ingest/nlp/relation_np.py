@@ -42,20 +42,40 @@ def group_list(ctx: Any, verb: Any, groups: dict[str, dict[str, str]], emit: Cal
 
 
 def round_recipients(ctx: Any, tok: Any, round_nouns: frozenset[str]) -> set[int]:
-    """Who received the round a funding word is attached to (walking up at most six heads)."""
+    """Who received the round a funding word is attached to (walking up at most six heads).
+
+    A verb on the way whose object is the round ("Y led X's seed round, with participation from Z",
+    "Z also joined the round") gives the round's owner; "the round" with no owner in its sentence is
+    the round of the sentence before (``ctx.round_owner``)."""
     node, steps = tok, 0
-    while node.head.i != node.i and steps < 6:
-        node = node.head
-        steps += 1
+    while steps < 7:
         lemma = node.lemma_.lower()
-        if lemma in round_nouns and node.pos_ in ("NOUN", "PROPN"):
+        if lemma in round_nouns and node.pos_ in ("NOUN", "PROPN") and node is not tok:
             got = ctx.mentions(node)
             if got:
                 return got
-            continue
-        if node.pos_ == "VERB" and lemma in RAISE_VERBS:
-            return set().union(*(ctx.mentions(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")))
+        if node.pos_ in ("VERB", "AUX"):
+            if lemma in RAISE_VERBS:
+                return set().union(*(ctx.mentions(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")))
+            for obj in (c for c in node.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in round_nouns):
+                return _round_owner(ctx, obj)
+        if node.head.i == node.i:
+            break
+        node = node.head
+        steps += 1
     return set()
+
+
+def _round_owner(ctx: Any, noun: Any) -> set[int]:
+    """"X's seed round", "the round of X", "the X round"; "the round" alone: the round named just before."""
+    got = ctx.modifier_mentions(noun)
+    for p, pobj in ctx.preps(noun):
+        if p in ("of", "for"):
+            got |= ctx.mentions(pobj)
+    if got:
+        return got
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return {ctx.round_owner} if definite and ctx.round_owner is not None else set()
 
 
 def add_recipients(roles: dict[str, set[int]], recipients: Iterable[int]) -> None:

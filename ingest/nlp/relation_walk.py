@@ -25,11 +25,17 @@ RAISE_VERBS = ("raise", "close", "complete", "secure", "announce", "receive")
 class Walk:
     """Navigation over one parsed sentence: which mentions fill a syntactic slot."""
 
-    def __init__(self, sd: Any, tok2m: dict[int, int], lex: Lexicon) -> None:
+    def __init__(self, sd: Any, tok2m: dict[int, int], lex: Lexicon, types: list[str] | None = None,
+                 round_owner: int | None = None) -> None:
         self.sd = sd
         self.tok2m = tok2m
         self.lex = lex
+        self.types = types or []
+        #: who received "the round" named in the sentence before ("X raised ... . The round was led by Y")
+        self.round_owner = round_owner
         self.funding_nouns = frozenset(lex.relations.get("funding_nouns", ()))
+        self.site_nouns = frozenset(lex.relations.get("located_with_nouns", ()))
+        self.quantity_words = frozenset(lex.relations.get("quantity_words", ()))
         self.via_pronoun: set[int] = set()  # mentions reached through "it"/"they" heading a clause
         self.m2toks: dict[int, list[int]] = {}
         for t, m in tok2m.items():
@@ -53,7 +59,8 @@ class Walk:
 
     def subject_tokens(self, t: Any, passive: bool) -> list[Any]:
         if passive:
-            return [pobj for c in t.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+            agents = [pobj for c in t.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+            return agents + [x for a in agents for x in self._and_by(a)]
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in TIME_WORDS]
         if subs:
             return subs + self._list_extra(t)
@@ -182,14 +189,31 @@ class Walk:
         prep = n.head
         h = prep.head
         if prep.lower_ in ("as", "in", "by", "through", "via") and h.pos_ in ("VERB", "AUX"):
-            subs = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in TIME_WORDS] \
+            agents = self.subject_tokens(h, True) if prep.lower_ == "in" and self.is_passive(h) else []
+            subs = agents or [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in TIME_WORDS] \
                 or self.subject_tokens(h, False)
             return self._union(subs) | self._union(self._list_extra(n) + self._list_extra(h))
         if prep.lower_ == "as" and h.pos_ in ("NOUN", "PROPN"):
             return self.mentions(h)
+        if prep.lower_ == "of" and h.lower_ in self.quantity_words:
+            return self.holder(h)  # "one of its largest offices", "one of the partners"
+        if prep.lower_ == "with" and (n.lemma_.lower() in self.site_nouns or n.lower_ in self.site_nouns):
+            return self._site_holder(h)  # "started as X with locations in A and B"
         if prep.lower_ == "with" and h.pos_ == "VERB" and n.lemma_.lower() in self.funding_nouns:
             return self.with_holder(h)  # "X was set up with funding from Y", "a scheme A runs with a grant from Y"
         return set()
+
+    def _site_holder(self, h: Any) -> set[int]:
+        """Who a "with offices in Y" phrase is about: the noun it describes, the verb's object, else its subject."""
+        if h.pos_ in ("NOUN", "PROPN"):
+            return self.mentions(h) or self.holder(h)
+        if h.pos_ not in ("VERB", "AUX"):
+            return set()
+        passive = self.is_passive(h)
+        objs = self.object_tokens(h, passive)
+        if objs:
+            return self._union(objs)
+        return self._union(self.subject_tokens(h, False)) if not passive else set()
 
     def with_holder(self, verb: Any) -> set[int]:
         """Who a "with <funding> from Y" phrase under a verb is for: its object, else its subject."""
@@ -202,11 +226,28 @@ class Walk:
                 res |= self.mentions(s)
         return res
 
+    def _and_by(self, agent: Any) -> list[Any]:
+        """"backed by X and by the bank Y": the second by-phrase, which the parser often hangs elsewhere."""
+        k = agent.right_edge.i + 1
+        if k + 1 >= len(self.sd) or self.sd[k].lower_ != "and" or self.sd[k + 1].lower_ != "by":
+            return []
+        for j in range(k + 2, min(len(self.sd), k + 10)):
+            if j in self.tok2m:
+                return [self.sd[j]]
+            if self.sd[j].is_punct:
+                break
+        return []
+
     def modifier_mentions(self, noun: Any) -> set[int]:
+        """Names modifying a noun, also through a plain modifier ("X's seed round", "the X vision group")."""
         res: set[int] = set()
         for c in noun.children:
-            if c.dep_ in ("compound", "nmod", "amod") and c.i in self.tok2m:
+            if c.dep_ not in ("compound", "nmod", "amod", "poss"):
+                continue
+            if c.i in self.tok2m:
                 res.add(self.tok2m[c.i])
+            elif c.dep_ == "compound":
+                res.update(self.tok2m[g.i] for g in c.children if g.dep_ in ("compound", "nmod", "poss") and g.i in self.tok2m)
         return res
 
     def mentions(self, tok: Any, depth: int = 0) -> set[int]:
@@ -236,6 +277,8 @@ class Walk:
             return self._antecedent(tok, depth)
         if low in REL_PRONOUNS and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
             return self.mentions(tok.head.head.head, depth + 1)  # "in which Microsoft invested"
+        if low == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ == "relcl":
+            return self.mentions(tok.head.head.head, depth + 1)  # "PRAIRIE, whose members include Inria"
         if low in CLAUSE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
             res = self._union_at(self._subjects(tok.head.head), depth + 1)  # "X is funded by Y, and it partners with Z"
             self.via_pronoun |= res
@@ -261,7 +304,22 @@ class Walk:
             ante = ante.head.head  # "X is a programme of six fellowships that C will fund"
         if ante.dep_ == "attr" and ante.head.lemma_ == "be" and ante.i not in self.tok2m:
             return self._union_at(self._subjects(ante.head), depth + 1)
-        return self.mentions(ante, depth + 1)
+        got = self.mentions(ante, depth + 1)
+        if tok.lower_ == "who" and got and self.types and not any(self.types[m] == "Person" for m in got):
+            return self._person_above(ante, depth) or got
+        return got
+
+    def _person_above(self, ante: Any, depth: int) -> set[int]:
+        """"O, a professor at H who has led the lab": "who" is the person the role noun above H describes."""
+        node = ante
+        for _ in range(4):
+            if node.dep_ not in ("pobj", "prep") or node.head is node:
+                break
+            node = node.head
+        if node is ante or node.pos_ not in ("NOUN", "PROPN"):
+            return set()
+        got = self.holder(node) | self.mentions(node, depth + 1)
+        return {m for m in got if self.types[m] == "Person"}
 
     def _noun_slot(self, tok: Any, depth: int) -> set[int]:
         """A common noun (or pronoun) in a slot: its apposition, its copula subject, the name it carries."""
@@ -300,10 +358,8 @@ class Walk:
 
     def _via_noun(self, tok: Any, lemma: str, depth: int) -> set[int]:
         """"funding from X", "X's research", "the X cohort": the noun stands for the names attached to it."""
-        res: set[int] = set()
-        for c in tok.children:
-            if c.dep_ in ("poss", "compound", "nmod") and c.i in self.tok2m:
-                res.add(self.tok2m[c.i])
+        res = {m for m in self.modifier_mentions(tok)
+               if any(c.i in self.m2toks.get(m, ()) and c.dep_ != "amod" for c in tok.subtree)}
         for p, pobj in self.preps(tok):
             if p in ("from", "of", "by", "for", "in", "at"):
                 res |= self.mentions(pobj, depth + 1)

@@ -48,6 +48,9 @@ class RelationFinder:
         self._place_org_nouns = frozenset(lexicon.relations.get("place_org_nouns", ()))
         self._co_actor_preps = frozenset(lexicon.relations.get("co_actor_preps", ()))
         self._role_words = frozenset(w.lower() for w in lexicon.role_nouns)
+        self._site_verbs = frozenset(lexicon.relations.get("site_verbs", ()))
+        self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
+            v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
 
     # ------------------------------------------------------------------ helpers
     def _emit(self, out: list[Cand], rtypes: Iterable[str], src: int, tgt: int, types: list[str], conf: float,
@@ -122,10 +125,12 @@ class RelationFinder:
         return k >= 0 and doc[k].lower_ in PREPOSITIONS
 
     # ------------------------------------------------------------------ dependency frames
-    def parsed(self, sd: Any, tok2m: dict[int, int], types: list[str], anchors_fallback: list[int]) -> list[Cand]:
-        """Frames over a parsed sentence ``sd``; ``tok2m`` maps its token indices to mention indices."""
+    def parsed(self, sd: Any, tok2m: dict[int, int], types: list[str], anchors_fallback: list[int],
+               round_owner: int | None = None) -> list[Cand]:
+        """Frames over a parsed sentence ``sd``; ``tok2m`` maps its token indices to mention indices.
+        ``round_owner`` is who raised the round the sentence before named ("The round was led by Y")."""
         out: list[Cand] = []
-        ctx = Walk(sd, tok2m, self.lex)
+        ctx = Walk(sd, tok2m, self.lex, types, round_owner)
         for tok in sd:
             if tok.i in tok2m:
                 continue
@@ -139,7 +144,20 @@ class RelationFinder:
                 out[before:] = [replace(c, fixed=frozenset(fixed & {c.src, c.tgt})) for c in out[before:]]
             if len(out) > before and any(c.type == "AFFILIATED_WITH" for c in out[before:]) and self._former(tok):
                 out[before:] = [c for c in out[before:] if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
+            if len(out) > before and self._planned(tok):
+                del out[before:]  # "plans to open an office in Oslo" states a plan
         return out
+
+    def _planned(self, tok: Any) -> bool:
+        """Is the trigger (or the verb it is the object of) under "plans to", "aims to", "hopes to"?"""
+        node = tok
+        for _ in range(4):
+            if node.dep_ == "xcomp" and (node.head.lemma_.lower() in self._plan_verbs or node.head.lower_ in self._plan_verbs):
+                return True
+            if node.head is node:
+                return False
+            node = node.head
+        return False
 
     def _former(self, tok: Any) -> bool:
         """Is the role or job of this trigger a past one ("former researcher", "previously worked", "was the CEO")?"""
@@ -181,6 +199,8 @@ class RelationFinder:
                     break
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.dep_ in ("compound", "attr", "appos", "pobj", "dobj", "nsubj"):
             nlemma = lemma
+            if nlemma not in self.lex.nouns and tok.tag_ in ("NNS", "NNPS") and nlemma.endswith("s"):
+                nlemma = nlemma[:-1]  # "offices": a plural the light lemmatiser keeps because it is a known word
             for frame in self.lex.nouns.get(nlemma, ()):
                 if self._noun(ctx, tok, frame, types, out, anchors_fallback):
                     break
@@ -217,7 +237,13 @@ class RelationFinder:
     def _verb_object(ctx: Walk, frame: Frame, o: Any, roles: dict[str, set[int]]) -> None:
         """The direct object's mentions; with an object lemma ("lead the round of X") the noun's own phrases."""
         if not frame.obj_lemma:
-            put_role(roles, frame.obj, ctx.mentions(o))
+            got = ctx.mentions(o)
+            if not got and "AFFILIATED_WITH" in frame.rel:  # "who heads data science at X", "leads the unit of X"
+                for p, pobj in ctx.preps(o):
+                    r = frame.prep_role(p)
+                    if r:
+                        put_role(roles, r, ctx.mentions(pobj))
+            put_role(roles, frame.obj, got)
             return
         noun = ctx.noun_of(o)
         if noun is not None:
@@ -233,7 +259,8 @@ class RelationFinder:
         for p, pobj in ctx.preps(t):
             r = frame.prep_role(p)
             if r and not (p == "with" and "FUNDS" not in frame.rel and pobj.lemma_.lower() in self._funding_nouns):
-                put_role(roles, r, ctx.mentions(pobj))  # "set up with funding from Y" names a funder, not a co-founder
+                # "set up with funding from Y" names a funder, not a co-founder; a "with" list is one side only
+                put_role(roles, "with" if p == "with" and r == "sym" else r, ctx.mentions(pobj))
             if p in self._co_actor_preps:  # "invested alongside Y in Z": "in Z" hangs on Y
                 for p2, x in ctx.preps(pobj):
                     r2 = frame.prep_role(p2)
@@ -246,13 +273,16 @@ class RelationFinder:
         for a in sorted(roles["src"]):
             for b in sorted(roles["tgt"]):
                 self._emit(out, rels, a, b, types, conf, method)
-        a_side, b_side = sorted(roles["sym"]), sorted(roles.get("sym2", set()) - roles["sym"])
+        # "with" lists are the other side of the trigger's owner only: "X partners with A and B" is no A-B tie
+        a_side = sorted(roles["sym"])
+        b_side = sorted((roles.get("sym2", set()) | roles.get("with", set())) - roles["sym"])
         if a_side and b_side:
             for a in a_side:
                 for b in b_side:
                     self._emit(out, rels, a, b, types, conf, method)
         else:
-            sym = (a_side if pair_subjects else []) or b_side  # "X and Y partner", "a partnership between X and Y"
+            # "X and Y partner", "a partnership between X and Y"
+            sym = (a_side if pair_subjects else []) or sorted(roles.get("sym2", set()) - roles["sym"])
             for x in range(len(sym)):
                 for y in range(x + 1, len(sym)):
                     self._emit(out, rels, sym[x], sym[y], types, conf, method)
@@ -274,7 +304,7 @@ class RelationFinder:
         lone_holders = frame.holder == "sym" and (
             base.dep_ == "pobj" and base.head.lower_ == "as" or base.dep_ == "nsubj" and not any(
                 c.dep_ == "poss" and c.i in ctx.tok2m for c in base.children))
-        self._noun_phrases(ctx, n, base, frame, roles)
+        self._noun_phrases(ctx, n, base, frame, roles, self._site_verbs)
         if "FUNDS" in frame.rel and roles["src"] and not roles["tgt"]:
             add_recipients(roles, round_recipients(ctx, n, self._round_nouns))  # "with participation from Y"
         if "ANCHORS" in frame.rel and (not roles["src"] or not roles["tgt"]):
@@ -284,10 +314,10 @@ class RelationFinder:
         else:
             conf = frame.conf if frame.conf is not None else self.lex.conf["noun"]
         if lone_holders and held:
-            others = (roles["sym"] | roles["sym2"]) - held
+            others = (roles["sym"] | roles["sym2"] | roles["with"]) - held
             if not others:
                 return False
-            roles["sym"], roles["sym2"] = set(held), others
+            roles["sym"], roles["sym2"], roles["with"] = set(held), others, set()
         # "a joint lab of Qualcomm and the UvA": the parents work together
         if "PART_OF" in frame.rel and any(c.lower_ == "joint" for c in n.children) and len(roles["tgt"]) >= 2:
             self._pairs({"src": set(), "tgt": set(), "sym": set(), "sym2": set(roles["tgt"])}, ("PARTNERS_WITH",), types,
@@ -295,16 +325,19 @@ class RelationFinder:
         return self._pairs(roles, frame.rel, types, conf, f"dep:{n.lemma_.lower()}", out)
 
     @staticmethod
-    def _noun_phrases(ctx: Walk, n: Any, base: Any, frame: Frame, roles: dict[str, set[int]]) -> None:
+    def _noun_phrases(ctx: Walk, n: Any, base: Any, frame: Frame, roles: dict[str, set[int]],
+                      site_verbs: frozenset[str] = frozenset()) -> None:
         """Prepositional objects, possessors and name modifiers of the trigger noun (and of what it stands for)."""
         nodes = [n] if base is n else [n, base]
         if base.dep_ == "nsubj" and base.head.lemma_.lower() in ("come", "flow", "arrive", "originate"):
             nodes.append(base.head)  # "Funding for the institute comes from NSF"
+        if "LOCATED_IN" in frame.rel and base.dep_ == "dobj" and base.head.lemma_.lower() in site_verbs:
+            nodes.append(base.head)  # "has offices in London": the place hangs on the verb
         for node in nodes:
             for p, pobj in ctx.preps(node):
                 r = frame.prep_role(p)
                 if r:
-                    put_role(roles, r, ctx.mentions(pobj))
+                    put_role(roles, "with" if p == "with" and r == "sym" else r, ctx.mentions(pobj))
             if node is not n and node is not base:
                 continue
             for c in node.children:
@@ -385,7 +418,7 @@ class RelationFinder:
 
 def new_roles() -> dict[str, set[int]]:
     """Mentions per role of a frame; "sym2" holds the symmetric side met after the first ("X partners with Y")."""
-    return {"src": set(), "tgt": set(), "sym": set(), "sym2": set()}
+    return {"src": set(), "tgt": set(), "sym": set(), "sym2": set(), "with": set()}
 
 
 def put_role(roles: dict[str, set[int]], role: str, ms: Iterable[int], side: int = 2) -> None:
