@@ -1,0 +1,180 @@
+"""The learned relation classifier: a small softmax model over entity-pair features, added to the patterns.
+
+Why: the patterns stop where the lexicon's triggers stop; the model, trained on the development
+gold (``scripts/train_relations.py``), proposes a relation for a pair the patterns left alone when
+its probability clears a threshold chosen by cross-validation, and only for type pairs the schema
+allows. Such relations carry the method ``model:pair`` and the probability as confidence.
+
+The model is one JSON file shipped in ``data/models/`` and read through importlib.resources.
+``ExtractConfig.pair_model`` chooses: ``"default"`` (``$AIKG_PAIR_MODEL`` if set, else
+``SHIPPED_DEFAULT``), ``"on"`` (the shipped model), ``"off"``, a registered name, or a model file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from aikg.core.errors import ConfigError
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.pair_features import Pair, mention_tokens, sentence_pairs
+from aikg.ingest.nlp.records import DocFacts
+from aikg.ingest.nlp.relation_types import Cand, allowed
+
+FORMAT = "aikg-pair-model/1"
+SHIPPED = ("models", "relation_pairs.json")
+#: whether extraction uses the model when nobody says (decided on the held-out gold: docs/extraction.md)
+SHIPPED_DEFAULT = "off"
+ENV = "AIKG_PAIR_MODEL"
+METHOD = "model:pair"
+NONE = "NONE"
+
+
+class PairSink(Protocol):
+    """What the extractor calls on each parsed sentence: a model, or the training script's recorder."""
+
+    def relations(self, pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent: tuple[int, int, str]) -> list[Cand]: ...
+
+
+def class_label(rtype: str, forward: bool) -> str:
+    """``FUNDS>``: the earlier mention is the source; ``FUNDS<``: the later one; symmetric types are ``>``."""
+    return f"{rtype}>" if forward or rtype == "PARTNERS_WITH" else f"{rtype}<"
+
+
+def sentence_context(tok2m: dict[int, int], facts: DocFacts, sent_end: int) -> tuple[dict, frozenset[int], list]:
+    """Pattern labels per (earlier, later) pair, anaphor mentions, and mention pairs that are one entity."""
+    spans = mention_tokens(tok2m)
+    pos = {m: toks[0] for m, toks in spans.items()}
+    fired: dict[tuple[int, int], list[str]] = {}
+    for r in facts.relations:
+        if r.sent_end != sent_end or r.source not in pos or r.target not in pos or r.source == r.target:
+            continue
+        forward = pos[r.source] < pos[r.target]
+        key = (r.source, r.target) if forward else (r.target, r.source)
+        fired.setdefault(key, []).append(class_label(r.type, forward))
+    ments = facts.mentions
+    anaphors = frozenset(m for m in spans if ments[m].source == "anaphor")
+    same = [(m, ments[m].coref) for m in spans if ments[m].coref is not None]
+    return fired, anaphors, same
+
+
+def sentence_candidates(pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent_end: int) -> tuple[list[Pair], dict]:
+    """The relatable pairs of a parsed sentence with their features, and the pattern labels per pair."""
+    fired, anaphors, same = sentence_context(tok2m, facts, sent_end)
+    types = [m.type for m in facts.mentions]
+    return sentence_pairs(pdoc, tok2m, types, fired, anaphors, same), fired
+
+
+@dataclass
+class PairModel:
+    """Multinomial logistic regression over binary features (weights per feature and class)."""
+
+    classes: list[str]
+    features: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+    threshold: float = 0.5
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def proba(self, rows: list[tuple[str, ...]]) -> np.ndarray:
+        """Class probabilities of each feature row (unknown features are ignored)."""
+        scores = np.tile(self.bias, (len(rows), 1))
+        for k, row in enumerate(rows):
+            idx = [self.features[f] for f in row if f in self.features]
+            if idx:
+                scores[k] += self.weights[idx].sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def decide(self, pairs: list[Pair], probs: np.ndarray, types: list[str], fired: dict,
+               threshold: float | None = None) -> list[Cand]:
+        """A relation for each pair no pattern covers whose best schema-allowed class clears the threshold."""
+        limit = self.threshold if threshold is None else threshold
+        out: list[Cand] = []
+        for pair, row in zip(pairs, probs):
+            if (pair.first, pair.second) in fired:
+                continue
+            for c in np.argsort(-row, kind="stable"):
+                label = self.classes[c]
+                if label == NONE:
+                    continue
+                src, tgt = (pair.first, pair.second) if label.endswith(">") else (pair.second, pair.first)
+                rtype = allowed([label[:-1]], types[src], types[tgt])
+                if rtype is None:
+                    continue
+                if row[c] >= limit:
+                    out.append(Cand(rtype, src, tgt, round(float(row[c]), 3), METHOD))
+                break
+        return out
+
+    def relations(self, pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent: tuple[int, int, str]) -> list[Cand]:
+        pairs, fired = sentence_candidates(pdoc, tok2m, facts, sent[1])
+        if not pairs:
+            return []
+        types = [m.type for m in facts.mentions]
+        return self.decide(pairs, self.proba([p.features for p in pairs]), types, fired)
+
+    # ------------------------------------------------------------------ file
+    def to_json(self) -> str:
+        """The model as JSON text: sorted, rounded, so the same training writes the same bytes."""
+        names = sorted(self.features, key=self.features.__getitem__)
+        data = {"format": FORMAT, "classes": self.classes, "threshold": self.threshold, "meta": self.meta,
+                "bias": [round(float(x), 4) for x in self.bias],
+                "weights": {f: [round(float(x), 4) for x in self.weights[self.features[f]]] for f in names}}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "") -> "PairModel":
+        try:
+            data = json.loads(text)
+            if data.get("format") != FORMAT:
+                raise ValueError(f"format is {data.get('format')!r}, expected {FORMAT!r}")
+            names = sorted(data["weights"])
+            weights = np.array([data["weights"][f] for f in names], dtype=np.float64).reshape(len(names), len(data["classes"]))
+            return cls(list(data["classes"]), {f: k for k, f in enumerate(names)}, weights,
+                       np.array(data["bias"], dtype=np.float64), float(data["threshold"]), dict(data.get("meta", {})))
+        except (ValueError, KeyError, TypeError) as e:
+            raise ConfigError(f"relation model {source or '(text)'} cannot be read: {e}; "
+                              "retrain it with scripts/train_relations.py") from e
+
+
+_MODELS: dict[str, PairSink | None] = {"off": None}
+
+
+def register(name: str, sink: PairSink | None) -> None:
+    """Make ``ExtractConfig(pair_model=name)`` use ``sink`` (the training script records features this way)."""
+    _MODELS[name] = sink
+
+
+def load_shipped() -> PairModel:
+    """The model shipped in ``aikg.data/models`` (importlib.resources, so a wheel install finds it)."""
+    node = shipped(*SHIPPED)
+    return PairModel.from_json(node.read_text(encoding="utf-8"), source=f"aikg.data/{'/'.join(SHIPPED)}")
+
+
+def model_for(setting: str) -> PairSink | None:
+    """The sink an ``ExtractConfig.pair_model`` setting names (loaded once per process), or None when off."""
+    if setting == "default":
+        setting = os.environ.get(ENV) or SHIPPED_DEFAULT
+    if setting not in _MODELS:
+        if setting == "on":
+            _MODELS[setting] = load_shipped()
+        else:
+            path = Path(setting)
+            if not path.is_file():
+                raise ConfigError(f"pair_model {setting!r} is neither 'default', 'on', 'off' nor a model file")
+            _MODELS[setting] = PairModel.from_json(path.read_text(encoding="utf-8"), source=str(path))
+    return _MODELS[setting]
+
+
+def pair_relations(setting: str, pdoc: Any, tok2m: dict[int, int], facts: DocFacts,
+                   sent: tuple[int, int, str]) -> list[Cand]:
+    """Learned relations of one parsed sentence the patterns missed (none when the setting is off)."""
+    sink = model_for(setting)
+    return [] if sink is None else sink.relations(pdoc, tok2m, facts, sent)

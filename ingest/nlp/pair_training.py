@@ -1,0 +1,69 @@
+"""Fitting the pair classifier: multinomial logistic regression with L2, in numpy, reproducible byte for byte.
+
+Why numpy and not a learning library: nothing heavier is installed or needed for a few thousand
+pairs. Full-batch gradient steps (Adam) from zero weights, a fixed number of iterations and
+features sorted by name: the same rows give the same model file on every run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Sequence
+
+import numpy as np
+
+from aikg.ingest.nlp.pair_classifier import NONE, PairModel
+
+
+def feature_index(rows: Sequence[Sequence[str]], min_count: int) -> dict[str, int]:
+    """Features seen in at least ``min_count`` rows, numbered in name order."""
+    counts = Counter(f for row in rows for f in set(row))
+    return {f: k for k, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+
+
+def _design(rows: Sequence[Sequence[str]], index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The sparse binary design matrix as (row, column) index arrays."""
+    r, c = [], []
+    for k, row in enumerate(rows):
+        for f in sorted({index[f] for f in row if f in index}):
+            r.append(k)
+            c.append(f)
+    return np.array(r, dtype=np.int64), np.array(c, dtype=np.int64)
+
+
+def _sparse_dot(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """Sum the rows of ``values`` by ``keys`` into ``size`` rows (a sparse product, one bincount per column)."""
+    return np.stack([np.bincount(keys, weights=values[:, c], minlength=size) for c in range(values.shape[1])], axis=1)
+
+
+def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], classes: Sequence[str], *, l2: float = 1e-3,
+        iterations: int = 300, rate: float = 0.05, min_count: int = 2, threshold: float = 0.5,
+        meta: dict[str, Any] | None = None) -> PairModel:
+    """Train on feature rows and their class labels (``NONE`` for no relation); deterministic."""
+    classes = [NONE, *sorted(set(classes) - {NONE})]
+    col = {c: k for k, c in enumerate(classes)}
+    index = feature_index(rows, min_count)
+    ri, ci = _design(rows, index)
+    n, d, m = len(rows), len(index), len(classes)
+    y = np.zeros((n, m))
+    y[np.arange(n), [col[lab] for lab in labels]] = 1.0
+    w, b = np.zeros((d, m)), np.zeros(m)
+    mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for step in range(1, iterations + 1):
+        scores = np.tile(b, (n, 1))
+        scores += _sparse_dot(ri, w[ci], n)  # X @ w
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - y) / max(n, 1)
+        gw = l2 * w
+        gw += _sparse_dot(ci, g[ri], d)  # X.T @ g
+        gb = g.sum(axis=0)
+        for param, grad, mom, vel in ((w, gw, mw, vw), (b, gb, mb, vb)):
+            mom *= beta1
+            mom += (1 - beta1) * grad
+            vel *= beta2
+            vel += (1 - beta2) * grad * grad
+            param -= rate * (mom / (1 - beta1 ** step)) / (np.sqrt(vel / (1 - beta2 ** step)) + eps)
+    return PairModel(classes, index, w, b, threshold, dict(meta or {}))

@@ -1,0 +1,220 @@
+#!/usr/bin/env python
+"""Train the learned relation classifier on the development gold and write data/models/relation_pairs.json.
+
+Why: the model must be reproducible from the repository by one command. Steps: extract every dev
+document with the patterns only, recording the features of every relatable pair in every parsed
+sentence (the same features extraction computes); label each pair from the gold relations (ends
+matched as ``aikg.evaluate`` matches them); choose the probability threshold by
+leave-documents-out cross-validation (``--folds``, by document); report typed relation P/R/F1
+overall and per type, patterns only vs patterns + classifier, on the cross-validated predictions;
+then fit the shipped model on all of dev with that threshold.
+
+Usage: ``.venv/bin/python scripts/train_relations.py [--gold tests/data/gold/dev] [-o FILE] [--folds 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from aikg.core.ids import content_id
+from aikg.core.paths import as_path, shipped
+from aikg.evaluate import (
+    Score,
+    _gold_relations,
+    _load_gold,
+    _match_entities,
+    _relation_ends,
+    gold_texts,
+    score_document,
+)
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp import DocFacts, ExtractConfig, Extractor, RelationCandidate, resolve
+from aikg.ingest.nlp.pair_classifier import NONE, SHIPPED, PairModel, class_label, register, sentence_candidates
+from aikg.ingest.nlp.pair_features import Pair
+from aikg.ingest.nlp.pair_training import fit
+
+THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(13))  # 0.30 … 0.90
+SETTINGS = {"l2": 1e-3, "iterations": 300, "rate": 0.05, "min_count": 2}
+RECORDER = "train-record"
+
+
+@dataclass
+class Sentence:
+    span: tuple[int, int, str]
+    pairs: list[Pair]
+    fired: dict
+
+
+@dataclass
+class DocData:
+    name: str
+    gold: dict[str, Any]
+    facts: DocFacts
+    sentences: list[Sentence] = field(default_factory=list)
+    labels: list[list[str]] = field(default_factory=list)  # per sentence, per pair
+
+
+class Recorder:
+    """Stands in for the model during extraction: keeps each parsed sentence's pairs, adds nothing."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[Sentence]] = {}
+
+    def relations(self, pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent: tuple[int, int, str]) -> list:
+        pairs, fired = sentence_candidates(pdoc, tok2m, facts, sent[1])
+        if pairs:
+            self.seen.setdefault(facts.doc_id, []).append(Sentence(sent, pairs, fired))
+        return []
+
+
+def collect(gold_dir: Path) -> list[DocData]:
+    """Extract every gold text with the patterns, recording the candidate pairs, and label them."""
+    recorder = Recorder()
+    register(RECORDER, recorder)
+    texts = gold_texts(gold_dir)
+    docs = [LoadedDocument(id=content_id(p.read_bytes()), source=str(p), title=p.stem, kind="text",
+                           text=p.read_text(encoding="utf-8")) for p in texts]
+    out = []
+    for p, d, facts in zip(texts, docs, Extractor(ExtractConfig(pair_model=RECORDER)).extract_many(docs)):
+        data = DocData(p.stem, _load_gold(p.with_name(p.stem + ".gold.json")), facts, recorder.seen.get(d.id, []))
+        data.labels = label_pairs(data)
+        out.append(data)
+    return out
+
+
+def _mention_entity(facts: DocFacts, records: list) -> dict[int, str]:
+    """Mention index -> resolved entity id (an anaphor through the mention it stands for)."""
+    at = {(m.start, m.end): r.id for r in records if hasattr(r, "mentions") for m in r.mentions}
+    out = {}
+    for i, m in enumerate(facts.mentions):
+        k, steps = m, 0
+        while k.coref is not None and steps < 5:
+            k, steps = facts.mentions[k.coref], steps + 1
+        if (k.start, k.end) in at:
+            out[i] = at[(k.start, k.end)]
+    return out
+
+
+def label_pairs(data: DocData) -> list[list[str]]:
+    """The gold class of every recorded pair: ``TYPE>``/``TYPE<`` (direction in sentence order) or NONE."""
+    records = resolve([data.facts])
+    ents = [r for r in records if hasattr(r, "mentions")]
+    gold_ents = data.gold["entities"]
+    end_of = _relation_ends(gold_ents, ents, _match_entities(gold_ents, ents))
+    ent = _mention_entity(data.facts, records)
+    gold = _gold_relations(data.gold)
+    out = []
+    for s in data.sentences:
+        row = []
+        for pair in s.pairs:
+            a, b = end_of.get(ent.get(pair.first, "")), end_of.get(ent.get(pair.second, ""))
+            found = [] if a is None or b is None or a == b else [
+                class_label(t, x == a) for t, x, y in sorted(gold) if {x, y} == {a, b} and (x == a or y == a)]
+            row.append(found[0] if found else NONE)
+        out.append(row)
+    return out
+
+
+def training_rows(docs: list[DocData]) -> tuple[list[tuple[str, ...]], list[str]]:
+    rows, labels = [], []
+    for d in docs:
+        for s, lab in zip(d.sentences, d.labels):
+            for pair, y in zip(s.pairs, lab):
+                rows.append(pair.features)
+                labels.append(y)
+    return rows, labels
+
+
+def train(docs: list[DocData], threshold: float = 0.5, meta: dict | None = None) -> PairModel:
+    rows, labels = training_rows(docs)
+    model = fit(rows, labels, sorted(set(labels)), threshold=threshold, meta=meta, **SETTINGS)
+    return PairModel.from_json(model.to_json())  # what the file holds (rounded weights)
+
+
+def predicted_facts(d: DocData, model: PairModel | None, threshold: float) -> DocFacts:
+    """The document's pattern facts plus the model's relations at ``threshold``."""
+    if model is None:
+        return d.facts
+    types = [m.type for m in d.facts.mentions]
+    extra = []
+    for s in d.sentences:
+        probs = model.proba([p.features for p in s.pairs])
+        for c in model.decide(s.pairs, probs, types, s.fired, threshold):
+            extra.append(RelationCandidate(c.type, c.src, c.tgt, c.conf, c.method, s.span[0], s.span[1], s.span[2]))
+    return replace(d.facts, relations=d.facts.relations + extra)
+
+
+def score(docs: list[DocData], models: dict[str, PairModel | None], threshold: float) -> dict[str, Any]:
+    """Typed relation scores, overall and per type, of the documents with their fold's model."""
+    total, by_type = Score(), {}
+    for d in docs:
+        rep = score_document(d.name, d.gold, resolve([predicted_facts(d, models.get(d.name), threshold)]))
+        total.add(rep.relations)
+        for t, s in rep.by_type.items():
+            by_type.setdefault(t, Score()).add(s)
+    return {"overall": total, "by_type": dict(sorted(by_type.items()))}
+
+
+def cross_validate(docs: list[DocData], folds: int) -> tuple[float, dict[str, Any], dict[str, Any]]:
+    """Fold models by document (round robin over sorted names); the threshold of best micro F1."""
+    models: dict[str, PairModel | None] = {}
+    for k in range(folds):
+        test = [d for n, d in enumerate(docs) if n % folds == k]
+        model = train([d for n, d in enumerate(docs) if n % folds != k])
+        models.update({d.name: model for d in test})
+    base = score(docs, {}, 1.0)
+    curve = {t: score(docs, models, t) for t in THRESHOLDS}
+    best = max(THRESHOLDS, key=lambda t: (round(curve[t]["overall"].f1, 4), t))
+    return best, base, {"threshold": best, "curve": curve}
+
+
+def _row(name: str, s: Score) -> str:
+    return f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
+
+
+def report(base: dict[str, Any], best: dict[str, Any], curve: dict[float, Any], threshold: float, n_docs: int,
+           folds: int) -> str:
+    lines = [f"Cross-validation on {n_docs} dev documents, {folds} folds by document; threshold {threshold:.2f}",
+             "", "| threshold | P | R | F1 |", "|---|---|---|---|"]
+    lines += [f"| {t:.2f} | {c['overall'].precision:.3f} | {c['overall'].recall:.3f} | {c['overall'].f1:.3f} |"
+              for t, c in curve.items()]
+    lines += ["", "| typed relations | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|",
+              _row("patterns only", base["overall"]), _row("patterns + classifier", best["overall"]), "",
+              "| relation type | patterns P / R / F1 | + classifier P / R / F1 |", "|---|---|---|"]
+    for t in sorted(set(base["by_type"]) | set(best["by_type"])):
+        a, b = base["by_type"].get(t, Score()), best["by_type"].get(t, Score())
+        lines.append(f"| {t} | {a.precision:.3f} / {a.recall:.3f} / {a.f1:.3f} | "
+                     f"{b.precision:.3f} / {b.recall:.3f} / {b.f1:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=Path("tests/data/gold/dev"))
+    ap.add_argument("-o", "--output", type=Path, default=as_path(shipped(*SHIPPED)))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--cv-json", type=Path, default=None, help="also write the cross-validation figures as JSON")
+    args = ap.parse_args(argv)
+    docs = collect(args.gold)
+    threshold, base, cv = cross_validate(docs, args.folds)
+    print(report(base, cv["curve"][threshold], cv["curve"], threshold, len(docs), args.folds))
+    rows, labels = training_rows(docs)
+    meta = {"documents": len(docs), "pairs": len(rows), "folds": args.folds, "settings": SETTINGS,
+            "cv_f1": {"patterns": round(base["overall"].f1, 4), "with_model": round(cv["curve"][threshold]["overall"].f1, 4)}}
+    model = train(docs, threshold, meta)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(model.to_json(), encoding="utf-8")
+    print(f"\nwrote {args.output} ({args.output.stat().st_size:,} bytes; {len(model.features)} features, "
+          f"{len(model.classes)} classes, {len(rows)} pairs)")
+    if args.cv_json:
+        args.cv_json.write_text(json.dumps({str(t): {"overall": c["overall"].as_dict()} for t, c in cv["curve"].items()},
+                                           indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
