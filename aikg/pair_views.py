@@ -2,6 +2,7 @@
 
 ``clusters_sharing_partners`` answers "which clusters share partners, and which": drawn, that is
 a cluster-to-cluster map, each pair an edge labelled with the partners the two clusters share.
+:func:`read_cluster_map` reads it with each cluster's size for ``aikg viz clusters``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from aikg.core.schema import SCHEMA
 from aikg.graph.edge_list import EDGE_COLUMNS
 
 LABEL_CHARS = 60  # longer partner lists are shortened on the edge (the tooltip has them all)
+MAP_PARTNERS = 20  # shared partners the cluster map lists per pair (its labels name the first few)
 
 
 def pair_stem(columns: Sequence[str]) -> str | None:
@@ -62,3 +64,20 @@ def pairs_to_edges(frame: pd.DataFrame) -> pd.DataFrame:
                      "type": rtype, "target": rec[f"{stem}_b"], "target_name": rec[f"{stem}_b_name"],
                      "target_type": etype, "support": count, "label": _label(names, count)})
     return pd.DataFrame(rows, columns=[*EDGE_COLUMNS, "label"])
+
+
+def read_cluster_map(store: Any, *, min_shared: int = 1, include_located: bool = False, every_cluster: bool = False,
+                     min_confidence: float = 0.0, title: str | None = None) -> Any:
+    """The cluster map (:mod:`aikg.graph.views.cluster_map`) from two catalog queries: ``cluster_overview``
+    gives each cluster's organisations, ``clusters_sharing_partners`` the pairs and their shared partners."""
+    from aikg.graph.views.cluster_map import build_cluster_map
+    from aikg.queries.catalog import run_query
+
+    overview = run_query(store, "cluster_overview", {"limit": 100000})
+    pairs = run_query(store, "clusters_sharing_partners",
+                      {"min_shared": min_shared, "include_located": include_located, "top": MAP_PARTNERS,
+                       "min_confidence": min_confidence})
+    default = ("Clusters whose anchors" + (" and located organisations" if include_located else "")
+               + " share partners")
+    return build_cluster_map(overview.to_dict(orient="records"), pairs.to_dict(orient="records"),
+                             title=title or default, every_cluster=every_cluster)

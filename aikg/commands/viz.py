@@ -192,5 +192,36 @@ def graph(
     _write(net, output, image, title)
 
 
+@viz_app.command("clusters")
+def clusters(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write clusters.html, .png and .svg to.")]
+    = Path("out"),
+    formats: Annotated[str, typer.Option(
+        "--format", "-f", help="Which files, comma-separated: html, png, svg, pdf.")] = "html,png,svg",
+    min_shared: Annotated[int, typer.Option(
+        "--min-shared", min=1, help="Only pairs of clusters that share at least this many partners.")] = 1,
+    include_located: Annotated[bool, typer.Option(
+        "--include-located", help="Count partners of organisations located in a cluster, not only of its anchors.")]
+    = False,
+    every_cluster: Annotated[bool, typer.Option(
+        "--all", help="Also draw clusters that share no partner (each with at least one organisation).")] = False,
+    title: TitleOpt = None,
+    store: StoreOpt = "embedded",
+    home: HomeOpt = None,
+) -> None:
+    """The cluster map: clusters sized by their organisations, joined by the partners they share."""
+    from aikg.api import store_session
+    from aikg.graph.views.cluster_map_draw import write_cluster_map
+    from aikg.pair_views import read_cluster_map
+
+    with store_session(store, home) as st:
+        cmap = read_cluster_map(st, min_shared=min_shared, include_located=include_located,
+                                every_cluster=every_cluster, title=title)
+    if not cmap.clusters:
+        echo_err("note: no two clusters share a partner; the map is empty")
+    for path in write_cluster_map(cmap, output, _split(formats) or ["html", "png", "svg"]):
+        typer.echo(str(path))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(viz_app, name="viz")
