@@ -1,7 +1,8 @@
 """The main job a new user runs (`make demo`): the whole product on the bundled sample corpus.
 
 Ingest the samples into the embedded store, print a summary, run three showcase queries,
-write a partnership network view (HTML + PNG) and an RDF export (Turtle) under ``out/``,
+write a partnership network view (HTML + PNG), the cluster map (``clusters.html``, ``.png``,
+``.svg``: which clusters share partners) and an RDF export (Turtle) under ``out/``,
 then print the paths and the next commands to try. A second run finds every document
 already in the store and changes nothing in the graph.
 """
@@ -36,7 +37,9 @@ def run_demo(home: str | Path | None = None, out_dir: str | Path = "out", *, sho
     from aikg.api import ingest, store_session
     from aikg.graph import views
     from aikg.graph.rdf.export import export_store
+    from aikg.graph.views.cluster_map_draw import write_cluster_map
     from aikg.output import render
+    from aikg.pair_views import read_cluster_map
     from aikg.queries.catalog import load_catalog, run_query
 
     home_path = home_dir(home)
@@ -68,12 +71,14 @@ def run_demo(home: str | Path | None = None, out_dir: str | Path = "out", *, sho
         net = views.build_network([n for n in full.nodes.values() if degree[n.id]], full.edges, title=full.title)
         html_path = views.write_html(net, out / "partnerships.html")
         png_path = views.write_image(net, out / "partnerships.png")
+        map_paths = write_cluster_map(read_cluster_map(store), out, ("html", "png", "svg"))
         rdf_path = out / "aikg.ttl"
         report = export_store(store, rdf_path, "turtle")
 
     _say("\nwritten:")
     _say(f"  network view  {Path(html_path).resolve()}  ({len(net.nodes)} nodes; open it in a browser)")
     _say(f"  figure        {Path(png_path).resolve()}")
+    _say(f"  cluster map   {'  '.join(str(Path(p).resolve()) for p in map_paths)}")
     _say(f"  RDF (Turtle)  {rdf_path.resolve()}  ({report.triples:,} triples)")
     _say("\nnext, try:")
     for line in next_steps(home_path, out, rdf_path):
