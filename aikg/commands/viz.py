@@ -45,6 +45,9 @@ MinEvidenceOpt = Annotated[int, typer.Option(
 MaxNodesOpt = Annotated[int, typer.Option(
     "--max-nodes", min=1, help="Draw at most this many entities (the page and this command say when capped).")]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Page and figure title (default: describes the view).")]
+LabelsOpt = Annotated[int, typer.Option(
+    "--labels", min=0, help="Name this many entities in the figure (the most connected); the page names all.")]
+DEFAULT_LABELS = 20  # the same as aikg.graph.views.image.DEFAULT_LABELS (not imported: keeps the CLI light)
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -54,7 +57,8 @@ def _split(value: str | None) -> list[str] | None:
     return items or None
 
 
-def _write(net: "ViewNetwork", output: Path, image: Path | None, title: str | None) -> None:
+def _write(net: "ViewNetwork", output: Path, image: Path | None, title: str | None,
+           labels: int = DEFAULT_LABELS) -> None:
     """Write the page (and figure), print their paths; notes such as a size cap go to stderr."""
     from aikg.graph.views import write_html, write_image
 
@@ -64,7 +68,7 @@ def _write(net: "ViewNetwork", output: Path, image: Path | None, title: str | No
         echo_err("note: nothing matched; the page is empty")
     typer.echo(str(write_html(net, output, title)))
     if image is not None:
-        typer.echo(str(write_image(net, image, title=title)))
+        typer.echo(str(write_image(net, image, title=title, max_labels=labels)))
 
 
 @viz_app.command("entity")
@@ -78,6 +82,7 @@ def entity(
     min_evidence: MinEvidenceOpt = 0,
     max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
     title: TitleOpt = None,
+    labels: LabelsOpt = DEFAULT_LABELS,
     store: StoreOpt = "embedded",
     home: HomeOpt = None,
 ) -> None:
@@ -88,7 +93,7 @@ def entity(
     with store_session(store, home) as st:
         net = network_around(st, name, depth, types=_split(types), relations=_split(relations),
                              min_evidence=min_evidence, max_nodes=max_nodes)
-    _write(net, output, image, title)
+    _write(net, output, image, title, labels)
 
 
 @viz_app.command("cluster")
@@ -101,6 +106,7 @@ def cluster(
     min_evidence: MinEvidenceOpt = 0,
     max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
     title: TitleOpt = None,
+    labels: LabelsOpt = DEFAULT_LABELS,
     store: StoreOpt = "embedded",
     home: HomeOpt = None,
 ) -> None:
@@ -111,7 +117,7 @@ def cluster(
     with store_session(store, home) as st:
         net = cluster_network(st, name, types=_split(types), relations=_split(relations), min_evidence=min_evidence,
                               max_nodes=max_nodes)
-    _write(net, output, image, title)
+    _write(net, output, image, title, labels)
 
 
 @viz_app.command("query")
@@ -126,6 +132,7 @@ def query(
     min_evidence: MinEvidenceOpt = 0,
     max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
     title: TitleOpt = None,
+    labels: LabelsOpt = DEFAULT_LABELS,
     store: StoreOpt = "embedded",
     home: HomeOpt = None,
 ) -> None:
@@ -146,7 +153,7 @@ def query(
             result = pairs_to_edges(result)
         net = network_from_edges(result, store=st, title=f"Query: {name}", types=_split(types),
                                  relations=_split(relations), min_evidence=min_evidence, max_nodes=max_nodes)
-    _write(net, output, image, title)
+    _write(net, output, image, title, labels)
 
 
 def _check_drawable(catalog: Any, name: str) -> None:
@@ -180,6 +187,7 @@ def graph(
     relations: RelationsOpt = None,
     min_evidence: MinEvidenceOpt = 0,
     title: TitleOpt = None,
+    labels: LabelsOpt = DEFAULT_LABELS,
     store: StoreOpt = "embedded",
     home: HomeOpt = None,
 ) -> None:
@@ -189,7 +197,7 @@ def graph(
 
     with store_session(store, home) as st:
         net = whole_graph(st, max_nodes, types=_split(types), relations=_split(relations), min_evidence=min_evidence)
-    _write(net, output, image, title)
+    _write(net, output, image, title, labels)
 
 
 @viz_app.command("clusters")

@@ -195,6 +195,17 @@ class Explorer:
             html = views.render_html(net)
         return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": VIEW_CSP})
 
+    def cluster_map(self, request: Request) -> Response:
+        """The cluster map (aikg viz clusters): clusters sized by organisations, joined by shared partners."""
+        from aikg.graph.views.cluster_map_draw import render_page
+        from aikg.pair_views import read_cluster_map
+
+        include_located = request.query_params.get("include_located", "") in ("1", "true", "on")
+        with self.reading() as store:
+            cmap = read_cluster_map(store, include_located=include_located)
+        html = render_page(cmap)
+        return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": VIEW_CSP})
+
     def network(self, request: Request, query: Query, rows: list[dict[str, Any]], fmt: str) -> Response:
         """GraphML/GEXF of an edge-list query's rows; other queries have no network (404)."""
         if not query.returns_edges:
@@ -270,6 +281,7 @@ def create_app(store: GraphStore, *, allowed_hosts: Sequence[str] | None = None)
         Route("/cluster/{cluster_id:path}", explorer.cluster, name="cluster"),
         Route("/entity/{entity_id:path}", explorer.entity, name="entity"),
         Route("/rdf/entity/{entity_id:path}", explorer.entity_rdf, name="entity_rdf"),
+        Route("/network/clusters", explorer.cluster_map, name="cluster_map"),
         Route("/network/{kind}/{key:path}", explorer.network_page, name="network"),
         Route("/search", explorer.search, name="search"),
         Route("/queries", explorer.queries, name="queries"),

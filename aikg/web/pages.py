@@ -39,11 +39,48 @@ def home(store: GraphStore) -> dict[str, Any]:
 
 
 def cluster(store: GraphStore, cluster_id: str) -> dict[str, Any] | None:
-    """A cluster's profile (one row) and its anchors; None when the id names no cluster."""
+    """A cluster's profile (one row), its anchors and its indicators; None when the id names no cluster."""
     profile = records(store, "cluster_profile", {"cluster": cluster_id, "top": 15})
     if not profile:
         return None
-    return {"profile": profile[0], "anchors": records(store, "cluster_anchors", {"cluster": cluster_id, "top": 10})}
+    return {"profile": profile[0], "anchors": records(store, "cluster_anchors", {"cluster": cluster_id, "top": 10}),
+            "indicators": indicators(store, profile[0]["cluster"])}
+
+
+#: ``metric_<name>`` or ``metric_<name>_<year>``: the properties the table loader gives numeric facts.
+METRIC_KEY = re.compile(r"^metric_(?P<name>.+?)(?:_(?P<year>(?:1[89]|2\d)\d\d))?$")
+
+
+def metric_label(name: str) -> str:
+    """``vc_investment_in_ai_usd_bn`` -> ``VC investment in AI (USD bn)``: a metric name a reader can scan."""
+    words = name.split("_")
+    unit = {"pct": "%", "percent": "%", "usd": "USD", "bn": "bn", "m": "m"}
+    tail = []
+    while len(words) > 1 and words[-1] in unit:
+        tail.insert(0, unit[words.pop()])
+    text = " ".join(words)
+    text = text[:1].upper() + text[1:]
+    text = re.sub(r"\b(ai|vc|gdp|ml|ict|phd)\b", lambda m: m.group(1).upper(), text, flags=re.IGNORECASE)
+    return text + (f" ({' '.join(tail)})" if tail else "")
+
+
+def indicators(store: GraphStore, cluster_id: str) -> dict[str, Any]:
+    """The cluster's numeric facts from tables as rows of values by year, with the tables that state them."""
+    found = store.read(WEB_CYPHER.statement("cluster_indicators"), {"id": cluster_id})
+    if not found:
+        return {"years": [], "rows": [], "sources": []}
+    values: dict[str, dict[str, Any]] = {}
+    for key, value in (found[0].get("props") or {}).items():
+        match = METRIC_KEY.match(str(key))
+        if match and isinstance(value, (int, float)) and not isinstance(value, bool):
+            values.setdefault(match.group("name"), {})[match.group("year") or ""] = value
+    years = sorted({y for by_year in values.values() for y in by_year}, key=lambda y: (y == "", y))
+    rows = [{"name": name, "label": metric_label(name), "cells": [values[name].get(y) for y in years]}
+            for name in sorted(values)]
+    doc_ids = [d for d in found[0].get("doc_ids") or [] if d]
+    sources = store.read(WEB_CYPHER.statement("documents"), {"ids": doc_ids}) if doc_ids and rows else []
+    return {"years": years, "rows": rows,
+            "sources": sorted((dict(d) for d in sources), key=lambda d: str(d.get("title") or d.get("source")))}
 
 
 def highlight(sentence: str, names: Iterable[str]) -> Markup:
