@@ -23,7 +23,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette announces a future move from httpx to httpx2
     from starlette.testclient import TestClient
 
-FIXTURES = [DATA / "query_fixture.jsonl", DATA / "web" / "hostile.jsonl"]
+FIXTURES = [DATA / "query_fixture.jsonl", DATA / "web" / "hostile.jsonl", DATA / "web" / "indicators.jsonl"]
 HOSTILE = "<img src=x onerror=alert(1)>"
 HOSTILE_ID = "company:img-src-x-onerror-alert-1"
 
@@ -300,3 +300,61 @@ def test_network_view_refusals(client):
     assert 400 <= r.status_code < 500 and "atlantis" in _error(r.text)
     r = client.get("/network/entity/" + HOSTILE_ID.replace(":", "%3A"))
     assert r.status_code == 200 and HOSTILE not in r.text  # the name is escaped everywhere in the page
+
+
+def test_cluster_page_shows_indicators_by_year_with_their_table(client):
+    r = client.get("/cluster/cluster%3Atoronto")
+    section = r.text.split("<h2>Indicators</h2>")[1].split("<h2>")[0]
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", section)
+    assert heads == ["Indicator", "2023", "2024", "value"]  # years in order, an undated metric last
+    rows = {unescape(m[0]): m[1:] for m in re.findall(
+        r'<tr><td title="metric_[^"]+">([^<]+)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td>'
+        r'<td class="num">([^<]*)</td></tr>', section)}
+    assert rows == {"AI research papers count": ("2900", "3120", ""), "Talent index": ("", "", "71.5"),
+                    "VC investment in AI (USD bn)": ("", "2.6", "")}
+    assert "AI indicators by metro (tables/metro-indicators.csv), 2025-02-01" in unescape(section)
+    montreal = client.get("/cluster/cluster%3Amontreal").text.split("<h2>Indicators</h2>")[1]
+    assert "No table in the graph gives figures for this cluster." in montreal.split("<h2>")[0]
+
+
+def test_metric_names_read_as_words():
+    from aikg.web.pages import METRIC_KEY, metric_label
+
+    found = METRIC_KEY.match("metric_share_of_job_postings_requiring_ai_skills_pct_2024")
+    assert found and found.group("name", "year") == ("share_of_job_postings_requiring_ai_skills_pct", "2024")
+    assert METRIC_KEY.match("metric_ai_patents").group("year") is None
+    assert metric_label("share_of_job_postings_requiring_ai_skills_pct") == "Share of job postings requiring AI skills (%)"
+    assert metric_label("vc_investment_in_ai_usd_bn") == "VC investment in AI (USD bn)"
+
+
+def test_cluster_map_is_linked_from_home_and_self_contained(client):
+    home = client.get("/").text
+    assert 'href="/network/clusters"' in home
+    r = client.get("/network/clusters")
+    assert r.status_code == 200 and "default-src 'none'" in r.headers["content-security-policy"]
+    assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="https?:', r.text)
+    data = json.loads(re.search(r'<script id="aikg-data" type="application/json">(.*?)</script>', r.text, re.S)
+                      .group(1))
+    clusters = {n["id"] for n in data["nodes"] if n.get("kind") == "cluster"}
+    pairs = {(row["cluster_a"], row["cluster_b"]) for row in _rows(client, "clusters_sharing_partners")}
+    assert pairs
+    assert clusters == {c for pair in pairs for c in pair}
+    assert {(e["from"], e["to"]) for e in data["edges"]} == pairs
+    located = client.get("/network/clusters", params={"include_located": "1"})
+    assert located.status_code == 200 and "located organisations" in located.text
+
+
+def _rows(client, name: str) -> list[dict]:
+    return json.loads(client.get(f"/queries/{name}.json", params={"run": "1"}).text)
+
+
+@pytest.mark.slow  # the linter takes a while to start
+def test_explorer_statements_lint_clean_on_neo4j():
+    """The explorer's own reads are plain Cypher both engines take (there is no Neo4j server here)."""
+    from aikg.web.pages import WEB_CYPHER
+    from tests.cypherlint.runner import lint
+
+    statements = WEB_CYPHER.all()
+    assert {"cluster_indicators", "entity_node", "entity_relations", "documents"} <= set(statements)
+    errors = lint(statements)
+    assert not {name: errs for name, errs in errors.items() if errs}
