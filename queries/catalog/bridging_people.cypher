@@ -11,11 +11,11 @@
 // column: affiliations -- 'Organisation (Cluster)' for each affiliation that counts
 // empty: nobody is affiliated with organisations in that many clusters
 // example: aikg query run bridging_people --param min_clusters=3
-MATCH (p:Person)-[:AFFILIATED_WITH]->(o:Entity)-[:LOCATED_IN|ANCHORS]->(c:Cluster)
-WITH p, o, c
-ORDER BY c.name, o.name
-WITH p, collect(DISTINCT c.id) AS cluster_ids, collect(DISTINCT c.name) AS clusters,
-     collect(DISTINCT o.name + ' (' + c.name + ')') AS affiliations
-WHERE size(cluster_ids) >= $min_clusters
-RETURN p.id AS person, p.name AS person_name, size(cluster_ids) AS cluster_count, clusters, affiliations
+
+// The clusters each person reaches, and the affiliations that put them there, are summaries the
+// loader keeps on the person (graph/summaries.py: the same pattern, ordered and counted the same way).
+MATCH (p:Person)
+WHERE p.affiliated_cluster_count >= $min_clusters
+RETURN p.id AS person, p.name AS person_name, p.affiliated_cluster_count AS cluster_count,
+       p.affiliated_clusters AS clusters, p.affiliations AS affiliations
 ORDER BY cluster_count DESC, person_name, person

@@ -37,13 +37,10 @@ WHERE lm.confidence >= $min_confidence
 OPTIONAL MATCH (m)-[pw:PARTNERS_WITH]-(p)
 WHERE pw.confidence >= $min_confidence
 WITH c, p, count(DISTINCT m) AS links
-// outside partners only: a partner's own clusters (and the metros they lie in) are read from the
-// partner's side (cheap), not by testing (p)-->(c) against a cluster with thousands of members.
-// Partners, homes and metros are organisations and clusters by the schema: unlabelled ends expand faster.
-OPTIONAL MATCH (p)-[:LOCATED_IN|ANCHORS]->(home)
-OPTIONAL MATCH (home)-[:WITHIN]->(metro)
-WITH c, p, links, collect(home.id) + collect(metro.id) AS homes
-WITH c, p, CASE WHEN p IS NULL OR c.id IN homes THEN 0 ELSE links END AS outside
+// outside partners only: a partner's own clusters (and the metros they lie in) are a summary the
+// loader keeps on it (cluster_ids, graph/summaries.py), not a test of (p)-->(c) against a cluster
+// with thousands of members. Partners are organisations by the schema: unlabelled ends expand faster.
+WITH c, p, CASE WHEN p IS NULL OR c.id IN coalesce(p.cluster_ids, []) THEN 0 ELSE links END AS outside
 ORDER BY outside DESC, p.name
 WITH c, collect(CASE WHEN outside > 0 THEN p.name + ' (' + toString(outside) + ')' END) AS partners
 WITH c, partners[..$top] AS top_partners

@@ -33,24 +33,11 @@ OPTIONAL MATCH (:Entity)-[every:FUNDS]->(:Entity)
 WHERE $cluster IS NULL AND every.confidence >= $min_confidence
 WITH picked, collect(every) AS everything
 UNWIND picked + everything AS r
+// each side's clusters (and their metros, names sorted) are a summary the loader keeps (graph/summaries.py)
 WITH r, startNode(r) AS f, endNode(r) AS t
-OPTIONAL MATCH (f)-[:LOCATED_IN|ANCHORS]->(fp:Cluster)
-OPTIONAL MATCH (fp)-[:WITHIN]->(fm:Cluster)
-WITH f, r, t, collect(fp.name) + collect(fm.name) AS fnames
-UNWIND (CASE WHEN size(fnames) = 0 THEN [null] ELSE fnames END) AS fc
-WITH f, r, t, fc
-ORDER BY fc
-WITH f, r, t, collect(DISTINCT fc) AS fcs
-OPTIONAL MATCH (t)-[:LOCATED_IN|ANCHORS]->(tp:Cluster)
-OPTIONAL MATCH (tp)-[:WITHIN]->(tm:Cluster)
-WITH f, r, t, fcs, collect(tp.name) + collect(tm.name) AS tnames
-UNWIND (CASE WHEN size(tnames) = 0 THEN [null] ELSE tnames END) AS tc
-WITH f, r, t, fcs, tc
-ORDER BY tc
-WITH f, r, t, fcs, collect(DISTINCT tc) AS tcs
 RETURN f.id AS source, f.name AS source_name, [l IN labels(f) WHERE l <> 'Entity'][0] AS source_type,
        type(r) AS type,
        t.id AS target, t.name AS target_name, [l IN labels(t) WHERE l <> 'Entity'][0] AS target_type,
-       r.support AS support, fcs AS source_clusters, tcs AS target_clusters,
+       r.support AS support, coalesce(f.clusters, []) AS source_clusters, coalesce(t.clusters, []) AS target_clusters,
        r.confidence AS confidence
 ORDER BY support DESC, source_name, target_name, source, target

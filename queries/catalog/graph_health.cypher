@@ -16,8 +16,11 @@
 // column: other_name -- for a duplicate, the other entity's name
 // empty: no orphan, weak or duplicate entity was found
 // example: aikg query run graph_health --param check=duplicates
+
+// orphans and weak entities are found through indexed summaries the loader keeps (degree,
+// mention_count; see graph/summaries.py), not by testing every entity's relationships
 MATCH (n:Entity)
-WHERE $check IN ['all', 'orphans'] AND NOT (n)-->(:Entity) AND NOT (n)<--(:Entity)
+WHERE $check IN ['all', 'orphans'] AND n.degree = 0
 RETURN 'orphan' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        'no relationship to another entity; mentions: ' + toString(coalesce(n.mention_count, 0)) AS detail,
        null AS other, null AS other_name
@@ -25,7 +28,7 @@ ORDER BY id
 LIMIT $limit
 UNION
 MATCH (n:Entity)
-WHERE $check IN ['all', 'weak'] AND coalesce(n.mention_count, 0) <= 1
+WHERE $check IN ['all', 'weak'] AND n.mention_count <= 1
 RETURN 'weak' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        CASE WHEN coalesce(n.mention_count, 0) = 0 THEN 'never mentioned in a document'
             ELSE 'mentioned once, in one document' END AS detail,

@@ -16,16 +16,11 @@
 // empty: no organisation of this type is tied to another entity
 // example: aikg query run org_ranking --param by=documents --param limit=10
 
-// One pass over the relationships (each from both ends) is much cheaper on FalkorDB than
-// expanding every organisation undirected; one row per supporting document follows, the
-// first of each relationship (i = 0) counting it once for the degree.
-MATCH (a)-[r]->(b)
-WHERE type(r) <> 'MENTIONS'
-UNWIND [a, b] AS o
-WITH o, coalesce(r.docs, []) AS docs
-WHERE (o:Institute OR o:Company OR o:Agency) AND ($type = 'any' OR $type IN labels(o))
-UNWIND range(0, CASE WHEN size(docs) = 0 THEN 0 ELSE size(docs) - 1 END) AS i
-WITH o, count(CASE WHEN i = 0 THEN 1 END) AS degree, count(DISTINCT docs[i]) AS documents
+// Both measures are summaries the loader keeps on every entity (degree, rel_docs; see
+// graph/summaries.py), so the ranking reads one property per organisation instead of every relationship.
+MATCH (o:Entity)
+WHERE o.degree > 0 AND (o:Institute OR o:Company OR o:Agency) AND ($type = 'any' OR $type IN labels(o))
+WITH o, o.degree AS degree, o.rel_docs AS documents
 RETURN o.id AS id, o.name AS name, [l IN labels(o) WHERE l <> 'Entity'][0] AS type, degree, documents,
        o.doc_count AS mentioned_in
 ORDER BY CASE WHEN $by = 'documents' THEN documents ELSE degree END DESC,
