@@ -20,7 +20,7 @@ Point = tuple[float, float]
 #: (label half-width + r + gap, label half-height + r + gap): below first, then above, sides, corners.
 NODE_SPOTS: tuple[Point, ...] = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
 #: Where along an edge its label may sit (fraction of the way from source to target).
-EDGE_SPOTS: tuple[float, ...] = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+EDGE_SPOTS: tuple[float, ...] = (0.5, *(t for d in range(1, 8) for t in (0.5 - d / 20, 0.5 + d / 20)))
 
 
 @dataclass(frozen=True)
