@@ -556,3 +556,28 @@ def test_whose_members_include(ex):
 def test_a_plan_is_no_relation(ex):
     got = rels(ex, "Kestrel Robotics plans to open an office in Trondheim next year.")
     assert not any(t == "LOCATED_IN" for t, _, _ in got)
+
+
+def test_talks_about_a_partnership_are_no_partnership(ex):
+    got = rels(ex, "Lumora Labs held talks about a partnership with Quantix Systems, but no agreement was reached.")
+    assert not any(t == "PARTNERS_WITH" for t, _, _ in got)
+
+
+def test_unit_apposition_with_a_possessive_owner(ex):
+    got = rels(ex, "Compute will come from KVL, the University of Tampere's supercomputing centre, which opened in 2019.")
+    assert ("PART_OF", "KVL", "University of Tampere") in got
+
+
+def test_copula_before_a_place_based_noun(ex):
+    assert ("LOCATED_IN", "Fjord Capital", "Bergen") in rels(ex, "Fjord Capital is a Bergen-based early-stage fund.")
+
+
+def test_possessive_place_with_own(ex):
+    got = rels(ex, "Its first investment is in Helsinki's own Kestrel Robotics, which builds drones.")
+    assert ("LOCATED_IN", "Kestrel Robotics", "Helsinki") in got
+
+
+def test_founder_in_a_title_line_states_founded_and_affiliation(ex):
+    got = rels(ex, "Speakers:\n- Sonja Berg, co-founder and chief executive, Lumora Labs\n- Tomas Ek, Quantix Systems")
+    assert ("FOUNDED", "Sonja Berg", "Lumora Labs") in got
+    assert ("AFFILIATED_WITH", "Sonja Berg", "Lumora Labs") in got

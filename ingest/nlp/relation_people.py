@@ -35,8 +35,16 @@ def _after_at(doc: Any, j: int) -> bool:
 
 
 def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], role_nouns: frozenset[str],
-                  former: frozenset[str], emit: Callable[[int, int, str], None]) -> None:
-    """AFFILIATED_WITH(person -> org) from "Person, Title, Org" and roster lines."""
+                  former: frozenset[str], emit: Callable[[int, int, str], None],
+                  founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
+    """AFFILIATED_WITH(person -> org) from "Person, Title, Org" and roster lines; a title holding a founder
+    word ("co-founder and chief executive") states FOUNDED as well (``emit_founded``)."""
+    def both(p: int, org: int, method: str) -> None:
+        emit(p, org, method)
+        if emit_founded is not None and any(doc[x].lower_ in founders for x in range(title[0], title[1])):
+            emit_founded(p, org, method)
+
+    title = (0, 0)
     by_start = {s: (i, e) for i, s, e in spans}
     for i, s, e in spans:
         if types[i] != "Person" or e >= sent.end or doc[e].text not in (",", "("):
@@ -60,10 +68,11 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         if hit is None or types[hit[0]] not in ORG:
             continue
         org, oe = hit
+        title = (k, j)
         if opener == "(":
             if oe < sent.end and doc[oe].text == ")":
-                emit(i, org, "rule:person-paren-title-org")
+                both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
-            emit(i, org, "rule:person-title-org")
+            both(i, org, "rule:person-title-org")
         elif j == k and _line_start(doc, sent, s) and (oe >= sent.end or doc[oe].is_space):
             emit(i, org, "rule:roster-line")

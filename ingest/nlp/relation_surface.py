@@ -28,6 +28,7 @@ BASED_WORDS = {"based", "headquartered"}
 BACKED_WORDS = {"backed", "funded", "financed", "sponsored"}
 LEAD_WORDS = {"a", "an", "the", "also", "now", "both", "all", "each"}
 HOLDER_PUNCT = {",", "–", "—", "-", ":"}
+COPULAS = {"is", "was", "are", "were"}
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
@@ -73,9 +74,12 @@ def fronted_place(c: Sent) -> None:
 def possessive(c: Sent, i: int, s: int, e: int) -> None:
     """"Toronto's Vector Institute", "Harvard University's Paulson School", "Google's Jeff Dean"."""
     doc, t = c.doc, c.types[i]
-    if not (e < c.sent.end - 1 and doc[e].text in c.possessive and (e + 1) in c.by_start):
+    if not (e < c.sent.end - 1 and doc[e].text in c.possessive):
         return
-    j = c.by_start[e + 1]
+    k = e + 2 if doc[e + 1].lower_ == "own" else e + 1  # "Kigali's own Ikaze Robotics"
+    if k not in c.by_start:
+        return
+    j = c.by_start[k]
     tj, conf = c.types[j], c.conf["possessive"]
     if t == "Cluster" and tj != "Cluster":
         c.emit(["LOCATED_IN"], j, i, conf, "rule:possessive-location")
@@ -104,8 +108,8 @@ def _holder_before(c: Sent, s: int) -> int | None:
     doc, k = c.doc, s - 1
     while k > c.sent.start and (doc[k].lower_ in LEAD_WORDS or doc[k].pos_ == "ADJ"):
         k -= 1
-    if doc[k].text in HOLDER_PUNCT and k in c.by_end:
-        return c.by_end[k]
+    if (doc[k].text in HOLDER_PUNCT or doc[k].lower_ in COPULAS) and k in c.by_end:
+        return c.by_end[k]  # "Atlantico Ventures is a Lisbon-based fund"
     return None
 
 

@@ -48,6 +48,8 @@ class RelationFinder:
         self._place_org_nouns = frozenset(lexicon.relations.get("place_org_nouns", ()))
         self._co_actor_preps = frozenset(lexicon.relations.get("co_actor_preps", ()))
         self._role_words = frozenset(w.lower() for w in lexicon.role_nouns)
+        self._talk_nouns = frozenset(lexicon.relations.get("talk_nouns", ()))
+        self._founder_titles = frozenset(lexicon.relations.get("founder_titles", ()))
         self._site_verbs = frozenset(lexicon.relations.get("site_verbs", ()))
         self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
             v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
@@ -81,7 +83,9 @@ class RelationFinder:
         sent_rules = Sent(doc, sent, spans, types, conf, self.lex.possessive, self.lex.site_nouns, emit)
         surface_rules(sent_rules)
         titled_people(doc, sent, sent_rules.spans, types, self._role_words, self._former_words,
-                      lambda p, org, method: emit(["AFFILIATED_WITH"], p, org, conf["adjacent"], method))
+                      lambda p, org, method: emit(["AFFILIATED_WITH"], p, org, conf["adjacent"], method),
+                      self._founder_titles,
+                      lambda p, org, method: emit(["FOUNDED"], p, org, conf["adjacent"], method))
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         return out
@@ -100,6 +104,8 @@ class RelationFinder:
                 if tuple(words[k:k + n]) != rule.words:
                     continue
                 a, b = sent.start + k, sent.start + k + n
+                if any(doc[x].lower_ in self._talk_nouns or doc[x].lower_ in self._plan_verbs for x in range(max(sent.start, a - 4), a)):
+                    continue  # "talks about a partnership with X", "plans to partner with X"
                 left = [i for i, s, e in spans if e <= a and not any(
                     doc[x].text in {";", ":"} or doc[x].lower_ in SUBJECT_WORDS for x in range(e, a))]
                 right = [i for i, s, e in spans if b <= s <= b + WINDOW_REACH and not any(
@@ -154,6 +160,8 @@ class RelationFinder:
         for _ in range(4):
             if node.dep_ == "xcomp" and (node.head.lemma_.lower() in self._plan_verbs or node.head.lower_ in self._plan_verbs):
                 return True
+            if node.dep_ == "pobj" and node.head.head.lemma_.lower() in self._talk_nouns:
+                return True  # "held talks about a partnership with X"
             if node.head is node:
                 return False
             node = node.head
