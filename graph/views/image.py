@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from aikg.core.errors import ConfigError
-from aikg.graph.views.labels import Label, disc_box, node_centres, place
+from aikg.graph.views.labels import Label, centre, disc_box, node_centres, place
 from aikg.graph.views.layout import Pos, arrange, force_layout, group_of, layout  # noqa: F401 (kept importable here)
 from aikg.graph.views.model import ViewNetwork
 from aikg.graph.views.style import node_label, relation_colour, relation_label, type_colour
@@ -111,10 +111,10 @@ def _place_labels(fig: Any, ax: Any, net: ViewNetwork, pos: Pos, areas: dict[str
                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
         extent = text.get_window_extent(renderer)
         texts[nid] = text
-        centre = tuple(to_px(pos[nid]))
+        at = tuple(to_px(pos[nid]))
         radius = math.sqrt(areas[nid]) / 2 * px
         requests.append(Label(nid, extent.width, extent.height,
-                                     node_centres(centre, radius, extent.width, extent.height, 2 * px)))
+                              node_centres(at, radius, extent.width, extent.height, LABEL_PAD * px + 2)))
     box = ax.get_window_extent(renderer)
     blocked = [tuple(o.get_window_extent(renderer).extents) for o in obstacles if o is not None]
     placed = place(requests, obstacles=blocked, soft=[discs[nid] for nid in net.nodes],
