@@ -325,6 +325,54 @@ def test_png_and_svg_are_written_and_drawn(tmp_path):
     assert empty.stat().st_size > 0
 
 
+def test_label_placement_never_overlaps_and_leaves_out_what_has_no_room():
+    from aikg.graph.views.labels import Label, first_overlap, node_centres, place
+
+    # five wide labels wanting the same node: below, above, right, left; the corners would meet those
+    crowd = [Label(f"l{i}", 40, 10, node_centres((100, 100), 5, 40, 10)) for i in range(5)]
+    placed = place(crowd, bounds=(0, 0, 200, 200))
+    assert sorted(placed) == ["l0", "l1", "l2", "l3"] and first_overlap(list(placed.values())) is None
+    assert placed["l0"][3] <= 100 - 5 and placed["l1"][1] >= 100 + 5  # below the node, then above it
+    # an obstacle and tight bounds: only what fits is placed, never over the obstacle or outside
+    few = place(crowd, obstacles=[(0, 0, 100, 100)], bounds=(0, 0, 150, 120))
+    assert 0 < len(few) < 4 and first_overlap([*few.values(), (0, 0, 100, 100)]) is None
+    assert all(b[0] >= 0 and b[2] <= 150 and b[3] <= 120 for b in few.values())
+    assert few["l0"] == placed["l1"]  # below is blocked: the first label goes above
+
+
+def test_large_views_are_grouped_by_cluster():
+    from aikg.graph.views.layout import arrange, cluster_groups
+
+    nodes = [_node("cluster:a", "Cluster"), _node("cluster:b", "Cluster"), _node("co:1"), _node("co:2"),
+             _node("co:3"), _node("person:p", "Person"), _node("co:lone"), _node("co:lone2")]
+    edges = [_edge("co:1", "cluster:a", "LOCATED_IN"), _edge("co:1", "cluster:b", "ANCHORS"),  # anchors win
+             _edge("co:2", "cluster:a", "LOCATED_IN"), _edge("co:3", "cluster:a", "LOCATED_IN"),
+             _edge("person:p", "co:2", "AFFILIATED_WITH"), _edge("co:lone", "co:lone2")]
+    net = build_network(nodes, edges, title="t")
+    groups = cluster_groups(net)
+    assert groups == [("cluster:a", ["cluster:a", "co:2", "co:3", "person:p"]), ("cluster:b", ["cluster:b", "co:1"]),
+                      (None, ["co:lone", "co:lone2"])]
+    assert arrange(net, group_threshold=100)[1] == []  # small: by connected component
+    pos, drawn = arrange(net, group_threshold=3)
+    assert drawn == groups and set(pos) == set(net.nodes)
+    from aikg.graph.views.labels import first_overlap
+
+    extents = [(min(pos[n][0] for n in ids), min(pos[n][1] for n in ids), max(pos[n][0] for n in ids),
+                max(pos[n][1] for n in ids)) for _, ids in groups]
+    assert first_overlap(extents) is None  # each group in its own place, not mixed with another
+
+
+def test_figure_labels_the_centre_then_group_clusters_then_the_best_connected():
+    from aikg.graph.views.image import label_order
+
+    nodes = [_node("cluster:a", "Cluster"), _node("co:hub"), _node("co:x"), _node("co:y"), _node("co:z")]
+    edges = [_edge("co:hub", n) for n in ("co:x", "co:y", "co:z")] + [_edge("co:x", "cluster:a", "LOCATED_IN")]
+    net = build_network(nodes, edges, title="t", focus=["co:z"])
+    assert label_order(net, net.degrees(), 3) == ["co:z", "co:hub", "co:x"]
+    groups = [("cluster:a", ["cluster:a", "co:x", "co:y"])]
+    assert label_order(net, net.degrees(), 3, groups) == ["co:z", "cluster:a", "co:hub"]
+
+
 # -- the command line ---------------------------------------------------------------------------------
 
 def _invoke(*args: str):
@@ -426,7 +474,7 @@ DOC_COMMANDS = [line.strip() for block in re.findall(r"```sh\n(.*?)```", DOC.rea
 
 
 def test_the_doc_shows_every_view():
-    assert {shlex.split(c)[2] for c in DOC_COMMANDS} == {"entity", "cluster", "query", "graph"}
+    assert {shlex.split(c)[2] for c in DOC_COMMANDS} == {"entity", "cluster", "query", "graph", "clusters"}
 
 
 @pytest.mark.parametrize("line", DOC_COMMANDS)
