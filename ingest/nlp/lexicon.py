@@ -115,6 +115,10 @@ class MentionWords:
     demonym_endings: tuple[str, ...]
     org_premodifiers: dict[str, str]  # noun right before a name -> entity type
     byline_words: frozenset[str]
+    furniture_words: frozenset[str]
+    sentence_adverbs: frozenset[str]
+    venue_labels: frozenset[str]
+    place_predicates: tuple[tuple[str, ...], ...]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], where: str) -> "MentionWords":
@@ -163,6 +167,7 @@ class Lexicon:
         self.programme_last = lower(types["programme_last_words"])
         self.institute_words = lower(types["institute_words"])
         self.institute_suffixes = tuple(x.lower() for x in types.get("institute_suffixes", ()))
+        self.institute_first = frozenset(x.lower() for x in types.get("institute_first_words", ()))
         self.company_last = lower(types["company_last_words"])
         self.default_org = types["default_org_type"]
         self.ner_map: dict[str, str] = dict(types["ner_label_map"])

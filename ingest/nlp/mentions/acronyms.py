@@ -53,10 +53,21 @@ def _definitions(doc: Any, out: list[Candidate], by_start: dict[int, Candidate],
                 continue
             out.append(long_span)
             by_end[long_span.end] = long_span
-        if long_span.type in ("Person", "Cluster"):
+        if long_span.type in ("Person", "Cluster") or not _may_abbreviate(doc, acr, long_span, by_start):
             continue
         _define(doc, acr, long_span, out, by_start, env, ctx)
     return two_word
+
+
+def _may_abbreviate(doc: Any, acr: Any, long_span: Candidate, by_start: dict[int, Candidate]) -> bool:
+    """"Hoshizora AI (Osaka)", "Mapo Robotics (Seoul)": a listed place in brackets is where the body is, and a
+    word in brackets that is not all capitals abbreviates a name only if it starts with the name's first letter."""
+    inner = by_start.get(acr.i)
+    if inner is not None and inner.entry is not None and inner.entry.type == "Cluster":
+        return False
+    if acr.text[1:].islower():
+        return acr.text[0].lower() == doc[long_span.start].text[:1].lower()
+    return True
 
 
 def _define(doc: Any, acr: Any, long_span: Candidate, out: list[Candidate], by_start: dict[int, Candidate],

@@ -39,7 +39,8 @@ def _majority(group: list[Candidate]) -> str:
 
 
 def harmonise_lists(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
-    """In "Qualcomm, NXP Semiconductors and Ambarella" a name the NER read as a person is a company too."""
+    """In "Qualcomm, NXP Semiconductors and Ambarella" a name the NER read as a person is a company too; in a list
+    of people a plain name the NER read as an organisation is a person."""
     gaps = set(env.words.list_gaps)
     runs: list[list[Candidate]] = []
     for a, b in zip(cands, cands[1:]):
@@ -50,6 +51,7 @@ def harmonise_lists(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
             else:
                 runs.append([a, b])
     for run in runs:
+        _people_list(doc, run, env)
         known = [s.type for s in run if s.type in ORG_TYPES]
         if len(known) < 2 or len(set(known)) != 1:
             continue
@@ -57,3 +59,19 @@ def harmonise_lists(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
             if s.source == "ner" and s.type == "Person" and s.end - s.start == 1:
                 s.type = known[0]
     return cands
+
+
+def _people_list(doc: Any, run: list[Candidate], env: Env) -> None:
+    """"founders, Ifeoma Nwosu and Gabe Sandoval": a two- or three-word name with no organisation word, listed
+    with people only, is a person too."""
+    people = [s for s in run if s.type == "Person"]
+    others = [s for s in run if s.type != "Person"]
+    if not people or not others or not {"and", "or"} & {t.lower_ for t in doc[run[-2].end:run[-1].start]}:
+        return  # "Tomás Ibarra, Hakata Vision, Fukuoka" is a roster line, not a list of people
+    for s in others:
+        words = [t.text for t in doc[s.start:s.end]]
+        if s.source != "ner" or s.ctx_typed or not 2 <= len(words) <= 3 or not all(t.is_title for t in doc[s.start:s.end]) \
+                or env.typer.type_of_name(words) is not None:
+            return
+    for s in others:
+        s.type = "Person"

@@ -22,6 +22,8 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
     for s in cands:
         if _dateline_credit(doc, s, text):
             continue  # "BERLIN (Reuters) -": the agency that wrote the story, not one it is about
+        if _venue(doc, s, env, text):
+            continue  # "Venue: Kanda Hall, Ochanomizu Institute of Technology": a hall, not a body
         if s.source not in ("gazetteer",) and s.acronym_of is None:
             a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text)
             line_start = text.rfind("\n", 0, a) + 1
@@ -43,3 +45,14 @@ def _dateline_credit(doc: Any, s: Candidate, text: str) -> bool:
     a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text)
     line_start = text.rfind("\n", 0, a) + 1
     return bool(DATELINE_HEAD.match(text[line_start:a])) and bool(CREDIT_TAIL.match(text[b:b + 4]))
+
+
+def _venue(doc: Any, s: Candidate, env: Env, text: str) -> bool:
+    """The first name after a "Venue:" label opening its line, unless its words make it a body or a place."""
+    if s.source == "gazetteer" or s.type == "Cluster" or s.start < 2 or doc[s.start - 1].text != ":":
+        return False
+    a = doc[s.start - 1].idx
+    line_start = text.rfind("\n", 0, a) + 1
+    if text[line_start:a].strip().lower() not in env.words.venue_labels:
+        return False
+    return env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) in (None, "Company")

@@ -159,6 +159,9 @@ def _split_possessive(doc: Any, start: int, end: int, label: str, env: Env, out:
     split = next((i for i in range(start + 1, end - 1) if doc[i].text in env.words.possessive), None)
     if split is not None and not (env.gaz.lookup(doc[start:split].text) or typer.type_of_name([t.text for t in doc[split + 1:end]])):
         split = None  # "King's Cross" is one name
+    if split is not None and doc[split].text in ("'", "’") and doc[split - 1].lower_.endswith("s") \
+            and not env.gaz.lookup(doc[start:split].text) and label != "GPE":
+        split = None  # "Grand River Teachers' Pension Plan": a plural possessive inside one name
     if split is None:
         return start
     entry = env.gaz.lookup(doc[start:split].text)
@@ -200,6 +203,9 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
     if label in ("ORG", "PERSON") and start >= 2 and doc[start - 1].lower_ in w.location_participle_preps and unnamed \
             and (doc[start - 2].lower_ in w.location_participles or end - start == 1 and doc[start - 2].lower_ in env.lex.site_nouns):
         label, said = "GPE", True  # "KAUST, located in Thuwal", "based in Montevideo", "its site in Leixlip"
+    if label in ("ORG", "PERSON") and end - start == 1 and unnamed and any(
+            tuple(t.lower_ for t in doc[end:end + len(p)]) == p for p in w.place_predicates):
+        label, said = "GPE", True  # "Graz is home to AVL List"
     if label == "ORG" and end - start == 1 and _dateline(doc, start, end):
         label = "GPE"  # "Lagos, 9-10 October 2025": the place of a dateline
     if label == "ORG" and end - start in (2, 3) and unnamed and all(t.is_title for t in doc[start:end]) \
@@ -209,6 +215,14 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
             and doc[end - 1].whitespace_ == " " and not doc[end].ent_type_ and not typer.type_of_name([doc[end].text]):
         end += 1  # "Dr. Kate Morrow" with only "Kate" found
         unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
+    if label == "PERSON" and end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower and len(doc[end + 1]) <= 4 \
+            and doc[end + 1].lower_ not in env.words.place_suffixes | env.words.org_suffixes:
+        end += 2  # "Park Ji-won": a hyphenated given name
+    if label == "PERSON" and end < n and doc[end - 1].whitespace_ == " " and doc[end].text[:1].isupper() and not doc[end].is_sent_start \
+            and doc[end].lower_ in env.lex.company_last and doc[end].lower_ not in env.words.job_title_words:
+        end, label = end + 1, "ORG"  # "Quarry Lane AI", "Kestrel Labs": a firm's name with its last word
+        unnamed = False
     if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and end + 1 < n and doc[end].text in {"-", "–"} \
             and doc[end + 1].lower_ in w.place_suffixes and unnamed:
         label, said = "GPE", True  # "Wrocław-based": a place
@@ -226,6 +240,7 @@ def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, 
     n = len(doc)
     typ = typer.type_of_span(doc, start, end, label)
     ctx_type = typer.context_type(doc, start, end, label, typ)
+    guessed = False
     if ctx_type == "drop":
         return None
     if ctx_type is None and label == "PERSON" and end - start == 1 and doc[start].text not in names.person_words \
@@ -235,7 +250,7 @@ def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, 
                 or typer.site_of(doc, start, end):
             ctx_type = "Cluster"  # "Rotterdam's Kanaal Capital", "its Taylor fabrication plant"
         elif start == 0 or doc[start - 1].lower_ not in env.words.speech_verbs_lone:
-            ctx_type = env.lex.default_org
+            ctx_type, guessed = env.lex.default_org, True  # a guess: other readings of the name may overrule it
     if ctx_type is None and label == "PERSON" and not typer.speaker(doc, start, end):
         ctx_type = typer.org_cue(doc, start, end)  # "Red Hat, which ...", "the Tallgrass robotics firm"
     if ctx_type is not None:
@@ -249,7 +264,7 @@ def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, 
     else:
         sp = Candidate(start, end, typ, "ner", label=label)
         sp.place = typ == "Cluster" and ctx_type != "Cluster"  # "the Hobart winemaker X": the text places a firm there
-        sp.ctx_typed = ctx_type is not None or said
+        sp.ctx_typed = ctx_type is not None and not guessed or said
     return sp
 
 

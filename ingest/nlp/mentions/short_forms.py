@@ -37,8 +37,9 @@ def _short_names(doc: Any, cands: list[Candidate], person_words: set[str], env: 
     """First word -> the organisation name it may stand for ("Sadeem" -> "Sadeem Analytics")."""
     lex = env.lex
     short: dict[str, Candidate] = {}
-    heads = lex.institute_words | lex.agency_first | lex.programme_last
+    heads = lex.institute_words | lex.agency_first | lex.programme_last | lex.institute_first
     not_names = {e.text for e in doc.ents if e.label_ in ("NORP", "LANGUAGE", "DATE")}
+    not_names |= {doc[s.start:s.end].text for s in cands if s.type == "Cluster" and s.ctx_typed}  # "Graz is home to"
     for s in cands:
         if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
             continue

@@ -80,14 +80,17 @@ def trim_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
     """Cut job titles, leading amounts, "at ..." and repeated words off names (gazetteer matches stay)."""
     out: list[Candidate] = []
     for s in cands:
+        if s.source == "gazetteer" and s.type == "Cluster":
+            _institution_around(doc, s, env)
         if s.source == "gazetteer" or s.acronym_of:
             out.append(s)
             continue
         _strip_titles(doc, s, env)
+        _strip_adverb(doc, s, env)
         _extend_left(doc, s, env)
         _strip_amount(doc, s, env)
         _cut_repeat(doc, s, env)
-        rest = _cut_at(doc, s, env) or _cut_of_place(doc, s, env)
+        rest = _cut_at(doc, s, env) or _cut_of_place(doc, s, env) or _cut_of_institution(doc, s, env)
         if s.end > s.start:
             out.append(s)
         if rest is not None:
@@ -111,6 +114,29 @@ def _strip_titles(doc: Any, s: Candidate, env: Env) -> None:
         lead += 1
     if lead > s.start and s.end - lead >= 2:
         s.start = lead
+
+
+def _institution_around(doc: Any, s: Candidate, env: Env) -> None:
+    """"Université Grenoble Alpes": a listed place right after a capitalised institution word is part of the
+    institution's name (with the capitalised words that follow it)."""
+    k = s.start - 1
+    if k < 0 or not doc[k].is_title or doc[k].lower_ not in env.lex.institute_words or not doc[k].whitespace_:
+        return
+    if k > 0 and doc[k - 1].is_title and not doc[k - 1].is_sent_start:
+        return  # "Toronto University Grenoble": not the name's first word
+    end = s.end
+    while end < len(doc) and doc[end].is_title and doc[end - 1].whitespace_ and not doc[end].is_sent_start:
+        end += 1
+    s.start, s.end, s.type, s.source, s.entry, s.place = k, end, "Institute", "rule", None, False
+    s.label = "ORG"
+
+
+def _strip_adverb(doc: Any, s: Candidate, env: Env) -> None:
+    """"Then Nandi Speech Labs was ...": an adverb opening the sentence is not part of the name."""
+    first = doc[s.start]
+    if s.end - s.start >= 2 and first.lower_ in env.words.sentence_adverbs and first.is_title \
+            and (first.is_sent_start or s.start == 0 or "\n" in doc[s.start - 1].whitespace_ or doc[s.start - 1].is_punct):
+        s.start += 1
 
 
 def _extend_left(doc: Any, s: Candidate, env: Env) -> None:
@@ -167,18 +193,40 @@ def _cut_at(doc: Any, s: Candidate, env: Env) -> Candidate | None:
 
 
 def _cut_of_place(doc: Any, s: Candidate, env: Env) -> Candidate | None:
-    """"Umoja Voice of Kampala", "Mistral AI of Paris": a firm, then its place (a body such as "Tech Council
+    """"Umoja Voice of Kampala", "Mistral AI of Paris", "Span Robotics of Denver": a firm, then its place (a body such as "Tech Council
     of Australia" keeps the place in its name)."""
     if s.type != "Company" or s.end - s.start < 3:
         return None
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "Cluster")}
     for k in range(s.start + 2, s.end - 1):
-        if doc[k].lower_ == "of" and doc[k + 1:s.end].text in places:
+        tail = doc[k + 1:s.end].text
+        entry = env.gaz.lookup(tail) if doc[k].lower_ == "of" and tail not in places else None
+        firm = doc[k - 1].lower_ in env.lex.company_last and k + 2 == s.end and doc[k + 1].is_title
+        if doc[k].lower_ == "of" and (tail in places or entry is not None and entry.type == "Cluster" or firm):
             if env.typer.type_of_name([t.text for t in doc[s.start:k]]) not in (None, "Company"):
                 return None
             rest = Candidate(k + 1, s.end, "Cluster", "rule", label="GPE")
             s.end = k
             return rest
+    return None
+
+
+def _cut_of_institution(doc: Any, s: Candidate, env: Env) -> Candidate | None:
+    """"Smart Production Lab of Graz University of Technology": a unit, then the university it belongs to (a
+    name such as "Massachusetts Institute of Technology" has no institution word after "of")."""
+    if s.type != "Institute" or s.end - s.start < 5:
+        return None
+    unis = env.words.institute_run_words - env.words.institute_nouns  # university, college, school, academy
+    for k in range(s.start + 2, s.end - 2):
+        if doc[k].lower_ != "of" or not doc[k + 1].is_title:
+            continue
+        left, right = [t.text for t in doc[s.start:k]], [t.text for t in doc[k + 1:s.end]]
+        if left[-1].lower() in env.lex.institute_words and any(w.lower() in unis for w in right[:2]) \
+                and env.typer.type_of_name(right) == "Institute":
+            rest = Candidate(k + 1, s.end, "Institute", "rule", label=s.label)
+            s.end = k
+            return rest
+        return None
     return None
 
 
@@ -205,6 +253,8 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
         return True  # "Programme", "Institute" alone: a common noun
     if lows[0] in w.non_name_first_words or (len(lows) == 1 and lows[0] in w.time_words):
         return True  # "Using AI", "Inside the Lab", "Today"
+    if len(lows) == 1 and (lows[0] in w.furniture_words or lows[0] in env.lex.company_legal):
+        return True  # "Press: press@...", "Photo", "(Aktiengesellschaft)"
     content = [x for x in lows if not any(c.isdigit() for c in x)]
     if content and content[-1] in w.title_nouns and s.type != "Person":
         return True  # "Lisbon's AI Landscape 2025", "UW News"

@@ -56,6 +56,8 @@ class NameTyper:
                 return "Programme"
             if any(" ".join(low[:k]).endswith(e) for e in lex.agency_endings):
                 return "Agency"  # "Research Council of Finland"
+            if low[k - 1] in lex.institute_first:
+                return "Institute"  # "Faculty of Engineering Sciences"
         if any(w in lex.institute_words or (len(w) > 8 and w.endswith(lex.institute_suffixes)) for w in low):
             return "Institute"
         if last in lex.company_last:
@@ -78,6 +80,9 @@ class NameTyper:
         if kind in ("place", "fac"):
             if cue and cue != "Company":
                 return cue
+            if cue == "Company" and len(words) > 1 and words[-1].lower() in self.lex.company_run_last \
+                    and words[-1].lower() not in self.lex.hub_words:
+                return cue  # "Conestoga Robotics" read as a place
             return "Cluster"
         if kind == "head-only":
             return cue if cue in ORG_OR_PROGRAMME and len(words) > 1 else None
@@ -257,7 +262,8 @@ class NameTyper:
         if typ is None:
             return None
         k = start - 2  # a determiner, an adjective or a place may come first; a verb or preposition may not
-        while k >= 0 and k >= start - 4 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title):
+        while k >= 0 and k >= start - 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title
+                                             or doc[k].text == "-" and not doc[k].whitespace_):  # "the heat-pump maker"
             if doc[k].lower_ in self.words.articles:
                 return typ
             k -= 1

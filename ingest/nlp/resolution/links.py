@@ -42,19 +42,25 @@ def trusted_acronym(m: MentionFact) -> bool:
 
 
 def surname_edges(f: DocFacts, index: dict[tuple, int]) -> list[Edge]:
-    """A surname alone stands for the one full name with that surname in the same document."""
+    """A surname alone stands for the one full name with that surname in the same document; failing that, a
+    given name alone ("Naledi has built ...") for the one full name it opens."""
     fulls: dict[str, set[str]] = defaultdict(set)
+    givens: dict[str, set[str]] = defaultdict(set)
     first: dict[str, int] = {}
     for i, m in enumerate(f.mentions):
         words = clean(m.text).split()
         if m.type == "Person" and m.source != "anaphor" and len(words) >= 2:
             fulls[words[-1]].add(" ".join(words))
+            givens[words[0]].add(" ".join(words))
             first.setdefault(" ".join(words), i)
     edges: list[Edge] = []
     for i, m in enumerate(f.mentions):
         words = clean(m.text).split()
-        if m.type == "Person" and m.source != "anaphor" and len(words) == 1 and len(fulls.get(words[0], ())) == 1:
-            edges.append((index[(f.doc_id, i)], index[(f.doc_id, first[next(iter(fulls[words[0]]))])]))
+        if m.type != "Person" or m.source == "anaphor" or len(words) != 1:
+            continue
+        hosts = fulls.get(words[0]) or givens.get(words[0], set())
+        if len(hosts) == 1:
+            edges.append((index[(f.doc_id, i)], index[(f.doc_id, first[next(iter(hosts))])]))
     return edges
 
 
