@@ -117,7 +117,7 @@ def test_control_outside_requests_and_errors_are_seen(tmp_path):
     assert "undefinedFunction" in text, console
 
 
-@pytest.mark.parametrize("path", ["/network/cluster/cluster%3Atoronto", f"/network/entity/{HOSTILE_ID}"])
+@pytest.mark.parametrize("path", ["/network/cluster/cluster%3Atoronto", f"/network/entity/{HOSTILE_ID}", "/network/clusters"])
 def test_network_view_draws_with_no_console_error(server, path):
     base, recorder = server
     start = len(recorder.paths)
