@@ -392,3 +392,122 @@ def test_person_cue_name_of_a_named_institution():
     assert _person_cue(doc, 3, 5, env)
     typer, doc = _typer_and_doc("A talk with Harbour Mill of Enugu on lending.")
     assert not _person_cue(doc, 3, 5, env)
+
+
+# --------------------------------------------------------------------------- published forms (invented names)
+
+PRESS_RELEASE = """Verdant Compute raises $120 million to build research GPU clouds
+
+SAN FRANCISCO--(BUSINESS WIRE)--Jan. 9, 2026-- Verdant Compute Inc., a provider of AI infrastructure, today \
+announced a $120 million Series C round led by Orchard Peak Capital.
+
+"This round lets us scale," said Marisol Ortega, co-founder and CEO of Verdant Compute.
+
+About Verdant Compute
+Founded in 2019 and headquartered in San Francisco, Verdant Compute builds GPU clouds for research labs.
+
+Media Contact:
+Press: press@verdant.example
+Jamie Lin, Director of Communications, Verdant Compute
+"""
+
+
+def test_press_release_dateline_about_block_and_media_contact(ex):
+    f = run(ex, PRESS_RELEASE)
+    names = {m.text for m in f.mentions}
+    assert not any("WIRE" in n or "--" in n for n in names)  # the wire credit is no entity
+    assert "Press" not in names and "Media Contact" not in names
+    ents = entities(f)
+    verdant = [e for name, e in ents.items() if name.startswith("Verdant Compute")]
+    assert len(verdant) == 1 and verdant[0].type == "Company"  # "Verdant Compute Inc." and "Verdant Compute": one firm
+    assert ents["Orchard Peak Capital"].type == "Company"
+    assert ents["Marisol Ortega"].type == "Person" and ents["Jamie Lin"].type == "Person"
+
+
+def test_dateline_credit_in_brackets_is_not_an_entity(ex):
+    f = run(ex, "BERLIN (Reuters) - Kestrel Mobility said on Tuesday it would hire 200 engineers.")
+    assert "Reuters" not in {m.text for m in f.mentions}
+    assert not any(m.source == "anaphor" and m.canonical == "Reuters" for m in f.mentions)
+
+
+BOARD = """Our Leadership
+
+Dr. Elena Marsh, President and Chief Executive Officer
+Daniel Okafor, Chair of the Board
+Sofia Lindgren, Non-Executive Director, Fjordline Capital
+
+Board of Trustees
+Chair: Henrik Aalto
+Treasurer: Mei Watanabe (Kaizen Partners)
+"""
+
+
+def test_board_list_gives_people_and_their_firms_not_titles(ex):
+    k = kinds(run(ex, BOARD))
+    for person in ("Elena Marsh", "Daniel Okafor", "Sofia Lindgren", "Henrik Aalto", "Mei Watanabe"):
+        assert (person, "Person") in k
+    assert ("Fjordline Capital", "Company") in k and ("Kaizen Partners", "Company") in k
+    texts = {t for t, _ in k}
+    assert not texts & {"Chair", "Non-Executive", "Treasurer", "Board of Trustees", "Henrik Aalto\nTreasurer"}
+
+
+def test_title_fragments_before_a_name_or_in_brackets_are_dropped(ex):
+    f = run(ex, "The centre's director, Associate Professor Ravi Menon, will lead the work with Dr. Helen Park, "
+                "Associate Dean (Research & Innovation) in the Faculty of Engineering.")
+    k = kinds(f)
+    assert ("Ravi Menon", "Person") in k and ("Helen Park", "Person") in k
+    assert ("Faculty of Engineering", "Institute") in k
+    assert not {t for t, _ in k} & {"Associate", "Research & Innovation", "Associate Dean"}
+
+
+def test_byline_headings_and_talk_titles(ex):
+    text = ("Regional AI hubs get new money\n\nBy Laura Pettersen, Staff Writer\n\nInside the Lab\n\n"
+            "09:15 Keynote: The Future of Embodied AI, Dr. Lina Rossi, Head of Research, Alder AI\n"
+            "Venue: Harbour Hall, Aarhus\n\nThe British government pledged £2.5bn for AI. Today a Finnish AI "
+            "company, Norvala Oy, opened an office in Leixlip.")
+    k = kinds(run(ex, text))
+    assert ("Laura Pettersen", "Person") in k and ("Lina Rossi", "Person") in k
+    assert ("Alder AI", "Company") in k and ("Norvala Oy", "Company") in k
+    assert ("Leixlip", "Cluster") in k  # "an office in X": a place
+    texts = {t for t, _ in k}
+    assert not texts & {"Inside the Lab", "Future of Embodied AI", "Harbour Hall", "British", "Today", "Finnish AI",
+                        "2.5bn for AI"}
+
+
+def test_bracketed_place_after_a_listed_firm_is_no_acronym(ex):
+    k = kinds(run(ex, "Members:\n- Hoshizora AI (Osaka)\n- Mapo Robotics (Seoul)\n\nMapo Robotics is based in Seoul."))
+    assert ("Osaka", "Cluster") in k and ("Seoul", "Cluster") in k
+    assert ("Hoshizora AI", "Company") in k
+
+
+def test_people_listed_with_and_and_hyphenated_given_names(ex):
+    f = run(ex, "Monongahela's founders, Ifeoma Nwosu and Gabe Sandoval, met at Carnegie Mellon. The committee: "
+                "Park Ji-won (chair, Mapo Institute of Robotics). Before that we looked at Span Robotics of Denver.")
+    k = kinds(f)
+    assert ("Ifeoma Nwosu", "Person") in k and ("Gabe Sandoval", "Person") in k
+    assert ("Park Ji-won", "Person") in k
+    assert ("Span Robotics", "Company") in k and ("Denver", "Cluster") in k
+
+
+def test_a_given_name_alone_is_the_one_full_name_it_opens(ex):
+    f = run(ex, 'Charles River University today named Professor Naledi Khumalo dean of engineering. "Naledi has '
+                'built one of the strongest groups in the country," said Provost Angela Brooks.')
+    ents = entities(f)
+    assert "Naledi" in ents["Naledi Khumalo"].aliases
+    assert "Naledi" not in ents
+
+
+def test_unit_of_a_university_and_a_place_inside_an_institution_name(ex):
+    k = kinds(run(ex, "The work runs at the Smart Production Lab of Hallstatt University of Technology and with "
+                      "Prof. Lucas Moreau (Université Grenoble Alpes). Kessling is home to three start-ups."))
+    assert ("Smart Production Lab", "Institute") in k and ("Hallstatt University of Technology", "Institute") in k
+    assert ("Université Grenoble Alpes", "Institute") in k and ("Grenoble", "Cluster") not in k
+    assert ("Kessling", "Cluster") in k
+
+
+def test_opening_adverb_and_plural_possessive(ex):
+    k = kinds(run(ex, "Then Nandi Speech Labs was selected for the programme. Elora Ventures is backed by the "
+                      "Grand River Teachers' Pension Plan."))
+    assert ("Nandi Speech Labs", "Company") in k
+    assert any(t == "Grand River Teachers' Pension Plan" for t, _ in k)
+    assert ("Grand River Teachers", "Company") not in k

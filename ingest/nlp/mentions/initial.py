@@ -263,7 +263,7 @@ def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, 
         sp.place = entry.type == "Cluster" and not entry.is_metro
     else:
         sp = Candidate(start, end, typ, "ner", label=label)
-        sp.place = typ == "Cluster" and ctx_type != "Cluster"  # "the Hobart winemaker X": the text places a firm there
+        sp.place = typ == "Cluster" and ctx_type != "Cluster" and not said  # "the Hobart winemaker X": the text places a firm there
         sp.ctx_typed = ctx_type is not None and not guessed or said
     return sp
 
