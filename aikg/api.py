@@ -84,16 +84,18 @@ def ingest(paths: Sequence[str | Path], *, backend: str = "embedded", home: str 
     """Extract and load documents; one writer per home at a time (others wait).
 
     Ctrl-C raises :class:`Interrupted` saying how many documents were committed: running the
-    same command again skips them and goes on."""
+    same command again skips them and goes on. The handler is in place before the lock and the
+    store are taken, so no Ctrl-C from then on is lost (aikg.interrupt says why that needs one)."""
     from aikg.core.locking import write_lock
     from aikg.ingest.pipeline import RunSummary
     from aikg.ingestion import ingest_paths
+    from aikg.interrupt import catch_ctrl_c
 
     summary = RunSummary()
-    with write_lock(home), store_session(backend, home) as store:
+    with catch_ctrl_c() as stop, write_lock(home), store_session(backend, home) as store:
         before = _documents_held(store)
         try:
-            return ingest_paths(paths, store, summary=summary, **options)
+            return ingest_paths(paths, store, summary=summary, stop=stop, **options)
         except KeyboardInterrupt:
             # a chunk may have committed after the summary last counted: ask the store
             after = _documents_held(store)

@@ -122,15 +122,29 @@ EXIT_INTERRUPTED = 130
 
 
 def main() -> None:
-    """Entry point: library errors become one clear line and an exit code (docs/reliability.md#exit-codes)."""
-    try:
-        app()
-    except AikgError as exc:
-        echo_err(f"aikg: {exc}")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        echo_err("aikg: interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+    """Entry point: library errors become one clear line and an exit code (docs/reliability.md#exit-codes).
+
+    Ctrl-C is handled from here on (aikg.interrupt): one that Python dropped on the way (raised
+    inside a finaliser or an import's clean-up) still ends the command with status 130."""
+    from aikg.interrupt import catch_ctrl_c
+
+    with catch_ctrl_c() as stop:
+        try:
+            app()
+        except AikgError as exc:
+            echo_err(f"aikg: {exc}")
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            echo_err("aikg: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        except SystemExit as exc:
+            if stop.requested and exc.code in (None, 0):
+                echo_err("aikg: interrupted (the command had finished)")
+                sys.exit(EXIT_INTERRUPTED)
+            raise
+        if stop.requested:
+            echo_err("aikg: interrupted (the command had finished)")
+            sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":
