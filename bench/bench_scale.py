@@ -1,0 +1,345 @@
+"""End to end on a corpus whose graph grows: `aikg ingest` of generated documents, 1 and 2 processes (issue 18).
+
+    python -m bench.bench_scale [--words 1000000] [--sizes 100000,1000000] [--processes 1,2] [--chunk-size 100]
+
+Writes ``--words`` words of documents from ``bench/scale_corpus.py`` (news, press releases and reports whose
+organisations, people and places are mostly new, so the graph keeps growing), and ``--words``/10 as well, then
+runs ``aikg.ingestion.ingest_paths`` (what `aikg ingest` runs) into a fresh embedded store once per
+``--processes`` value, each in a new process (model load included, as `aikg ingest` pays it). Reported per run:
+words/s end to end; words/s over the first and the last tenth of the documents (from the commit times of the
+chunks: the start window begins at the first commit, so model load is left out of it); peak memory of the
+ingesting process, of its extraction workers and of the embedded server (VmHWM); where the time went (spaCy
+extraction, resolution, the loader, the store's read-backs); the graph's size; and a few catalog queries on the
+result. The machine's load average is printed with every run: on a shared machine the ratios are the figures to
+trust. ``make bench-scale`` runs the default (1M and 100k words); `make bench` a small size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aikg.ingest.pipeline import RunSummary
+from bench.common import table
+from bench.scale_corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_ARGS = ["--words", "30000", "--chunk-size", "10"]  # `make bench`: about 50 documents; bench-scale: 1M words
+GOAL_SPEEDUP, GOAL_RATE, GOAL_END = 1.7, 5600, 0.8  # issue 18: 2 procs vs 1, words/s end to end, end/start rate
+QUERY_RUNS = 3
+
+
+@dataclass
+class TimedSummary(RunSummary):
+    """A RunSummary that notes (seconds, documents, words) each time a chunk's words are counted: the ingest
+    counts a chunk only after reading back that the store holds it, so each note is a commit time."""
+
+    marks: list[tuple[float, int, int]] = field(default_factory=list)
+    t0: float = field(default_factory=time.perf_counter)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name == "words" and "marks" in self.__dict__:
+            self.marks.append((time.perf_counter() - self.t0, self.documents, value))
+
+
+# ---------------------------------------------------------------------------------------------- measuring
+@contextmanager
+def phase_timers() -> Iterator[dict[str, float]]:
+    """Seconds spent in each phase of the ingest, by wrapping the functions it calls (restored after)."""
+    from importlib import import_module
+
+    from aikg.ingest.pipeline import Pipeline
+
+    # by module object: ``aikg.ingest.nlp.resolve`` is also the name of a function in that package
+    loader, resolve, ingestion = (import_module(m) for m in ("aikg.graph.loader", "aikg.ingest.nlp.resolve",
+                                                             "aikg.ingestion"))
+
+    spent: dict[str, float] = {}
+    targets = [(Pipeline, "extract", "extract (all)"), (resolve, "merge_mentions", "resolve"),
+               (resolve, "places_within", "resolve"), (loader, "load_records", "load"),
+               (loader, "loaded_document_ids", "read back"), (ingestion, "known_entities", "read known")]
+    originals = [(owner, attr, getattr(owner, attr)) for owner, attr, _ in targets]
+
+    def wrap(fn: Callable[..., Any], phase: str) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[phase] = spent.get(phase, 0.0) + time.perf_counter() - start
+        return timed
+
+    for (owner, attr, phase), (_, _, fn) in zip(targets, originals):
+        setattr(owner, attr, wrap(fn, phase))
+    try:
+        yield spent
+    finally:
+        for owner, attr, fn in originals:
+            setattr(owner, attr, fn)
+        spent["spaCy + rules"] = spent.get("extract (all)", 0.0) - spent.get("resolve", 0.0)
+
+
+def windows(marks: list[tuple[float, int, int]], share: float = 0.1) -> list[tuple[int, int, float]]:
+    """Consecutive windows of at least ``share`` of the documents, from the first commit on:
+    (first document, last document, words/s). The first chunk (model load, start-up) is not in any window."""
+    if len(marks) < 2:
+        return []
+    total = marks[-1][1]
+    out, (t_a, d_a, w_a) = [], marks[0]
+    for t, d, w in marks[1:]:
+        if d - d_a >= share * total or (t, d, w) == marks[-1]:
+            if t > t_a:
+                out.append((d_a, d, (w - w_a) / (t - t_a)))
+            t_a, d_a, w_a = t, d, w
+    if len(out) > 1 and out[-1][1] - out[-1][0] < share * total / 2:  # a stub at the end joins its neighbour
+        (a, _, r1), (_, b, r2) = out[-2], out[-1]
+        out[-2:] = [(a, b, statistics.fmean([r1, r2]))]
+    return out
+
+
+def server_stats(store: Any) -> dict[str, float]:
+    """The embedded server's peak resident memory (VmHWM, MB) and CPU seconds so far, from /proc."""
+    pid = store._att.server.pid
+    out = {"server_hwm": 0.0, "server_cpu": 0.0}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            out["server_hwm"] = int(line.split()[1]) / 1024
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    out["server_cpu"] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return out
+
+
+def graph_size(store: Any) -> dict[str, int]:
+    stats = store.stats()
+    mentions = stats.relationships.get("MENTIONS", 0)
+    return {"entities": stats.node_total - stats.nodes.get("Document", 0), "documents": stats.nodes.get("Document", 0),
+            "relationships": stats.relationship_total - mentions, "mentions": mentions}
+
+
+# ---------------------------------------------------------------------------------------------- queries
+def query_cases(store: Any) -> dict[str, tuple[str, dict[str, Any]]]:
+    """A few catalog queries with parameters picked from the graph: the busiest cluster, the organisation
+    with most partners, one of its partnerships, its name with a typo."""
+    cluster = store.read("MATCH (c:Cluster)<-[:LOCATED_IN]-(o) RETURN c.name AS name, count(o) AS n "
+                         "ORDER BY n DESC, name LIMIT 1")
+    hub = store.read("MATCH (o:Company)-[:PARTNERS_WITH]-(x) RETURN o.name AS name, o.id AS id, count(x) AS n "
+                     "ORDER BY n DESC, name LIMIT 1")
+    cases: dict[str, tuple[str, dict[str, Any]]] = {"org_ranking": ("org_ranking", {"by": "documents", "limit": 20}),
+                                                    "graph_health": ("graph_health", {"limit": 1000})}
+    if hub:
+        org = hub[0]["name"]
+        partner = store.read("MATCH (o:Entity {id: $id})-[:PARTNERS_WITH]-(x) RETURN x.name AS name "
+                             "ORDER BY name LIMIT 1", {"id": hub[0]["id"]})
+        cases |= {"entity_search": ("entity_search", {"text": org[:-1]}),
+                  "entity_neighbours": ("entity_neighbours", {"entity": org}),
+                  "partnership_network": ("partnership_network", {"org": org, "depth": 2}),
+                  "relationship_evidence": ("relationship_evidence", {"source": org, "target": partner[0]["name"]})}
+    if cluster:
+        cases["cluster_profile"] = ("cluster_profile", {"cluster": cluster[0]["name"]})
+    return dict(sorted(cases.items()))
+
+
+def time_queries(store: Any) -> list[dict[str, Any]]:
+    """Each case: one warm-up, then QUERY_RUNS timed runs as `aikg query run` pays them."""
+    from aikg.queries.catalog import load_catalog, run_query
+    from bench.bench_queries import lift_socket_timeout
+
+    lift_socket_timeout(store)
+    catalog = load_catalog()
+    out = []
+    for case, (name, params) in query_cases(store).items():
+        try:
+            rows = len(run_query(store, name, params, catalog=catalog))
+            times = []
+            for _ in range(QUERY_RUNS):
+                start = time.perf_counter()
+                run_query(store, name, params, catalog=catalog)
+                times.append((time.perf_counter() - start) * 1000)
+            out.append({"query": case, "rows": rows, "median ms": statistics.median(times), "max ms": max(times)})
+        except Exception as exc:  # report it and go on with the next query
+            out.append({"query": case, "rows": f"failed: {type(exc).__name__}: {str(exc)[:80]}",
+                        "median ms": "-", "max ms": "-"})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- one run
+def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[str, Any]:
+    """Runs in its own process: one ingest of ``corpus`` into a fresh embedded store, then the measurements."""
+    from aikg.graph.store import open_store
+    from aikg.ingestion import ingest_paths
+
+    load_start = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="aikg-scale-") as home:
+        store = open_store("embedded", home=home)
+        store.apply_schema()
+        summary = TimedSummary()
+        with phase_timers() as phases:
+            ingest_paths([corpus], store, n_process=n_process, chunk_size=chunk_size, show_progress=False,
+                         summary=summary)
+        load_end = os.getloadavg()
+        workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # before the server is reaped
+        server = server_stats(store)
+        size = graph_size(store)
+        timings = time_queries(store) if queries else []
+        store.close()
+    if summary.failures:
+        raise SystemExit(f"{len(summary.failures)} documents failed, e.g. {summary.failures[0]}")
+    return {"n_process": n_process, "docs": summary.documents, "words": summary.words, "secs": summary.seconds,
+            "marks": summary.marks, "phases": phases, **server, **size, "queries": timings,
+            "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "workers_peak": workers_peak if n_process > 1 else None,
+            "load": [round(load_start[0], 1), round(load_end[0], 1)]}
+
+
+def measure(corpus: Path, n_process: int, chunk_size: int, queries: bool) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "bench.bench_scale", "--child", str(corpus), "--n-process", str(n_process),
+           "--chunk-size", str(chunk_size)] + (["--queries"] if queries else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest with n_process={n_process} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------------------------- report
+def run(sizes: list[int], processes: list[int], chunk_size: int, seed: int) -> list[dict[str, Any]]:
+    """Every (size, n_process) run; the catalog queries run on the last n_process's graph of each size."""
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="aikg-scale-corpus-") as tmp:
+        for words in sizes:
+            corpus = Path(tmp) / f"words-{words}"
+            info = write_corpus(corpus, words, seed)
+            names = {k: len(v) for k, v in info.names.items()}
+            for n in processes:
+                print(f"  {words:,} words, n_process={n} (load {os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
+                r = measure(corpus, n, chunk_size, queries=n == processes[-1])
+                runs.append({**r, "size": words, "names": names, "windows": windows([tuple(m) for m in r["marks"]])})
+    return runs
+
+
+def run_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for r in runs:
+        win = r["windows"]
+        start, end = (win[0][2], win[-1][2]) if len(win) > 1 else (None, None)
+        rows.append({"words": f"{r['words']:,}", "n_process": r["n_process"], "docs": r["docs"], "s": round(r["secs"], 1),
+                     "words/s": round(r["words"] / r["secs"]), "start words/s": round(start) if start else "-",
+                     "end words/s": round(end) if end else "-", "end/start": f"{end / start:.2f}" if start else "-",
+                     "entities": r["entities"], "relationships": r["relationships"], "MENTIONS": r["mentions"],
+                     "ingest peak MB": round(r["peak"]),
+                     "workers peak MB": round(r["workers_peak"]) if r["workers_peak"] else "-",
+                     "server VmHWM MB": round(r["server_hwm"]), "server CPU s": round(r["server_cpu"], 1),
+                     "load avg start→end": f"{r['load'][0]} → {r['load'][1]}"})
+    return rows
+
+
+def phase_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for r in runs:
+        p = r["phases"]
+        named = ("spaCy + rules", "resolve", "load", "read back", "read known")
+        other = r["secs"] - p.get("extract (all)", 0.0) - sum(p.get(k, 0.0) for k in named[2:])
+        rows.append({"words": f"{r['words']:,}", "n_process": r["n_process"], "s": round(r["secs"], 1),
+                     **{f"{k} s": round(p.get(k, 0.0), 1) for k in named}, "other s": round(other, 1),
+                     "load share": f"{p.get('load', 0.0) / r['secs']:.0%}"})
+    return rows
+
+
+def verdicts(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
+    """The issue's three goals, each from this run's figures, and the growth from the small size to the large."""
+    lines = []
+    by = {(r["size"], r["n_process"]): r for r in runs}
+    sizes = sorted({r["size"] for r in runs})
+    for size in sizes:
+        one, many = by.get((size, processes[0])), by.get((size, processes[-1]))
+        if one and many and one is not many:
+            ratio = one["secs"] / many["secs"]
+            mark = "✓" if ratio >= GOAL_SPEEDUP else "✗"
+            lines.append(f"- {size:,} words: n_process={processes[-1]} is {ratio:.2f}x n_process={processes[0]} "
+                         f"(goal ≥ {GOAL_SPEEDUP}x when both cores are free) {mark}; load average "
+                         f"{one['load'][0]}–{many['load'][1]}")
+    best = max((r for r in runs if r["size"] == sizes[-1]), key=lambda r: r["words"] / r["secs"])
+    rate = best["words"] / best["secs"]
+    lines.append(f"- best end-to-end rate at {sizes[-1]:,} words: {rate:,.0f} words/s with n_process={best['n_process']} "
+                 f"(goal ≥ {GOAL_RATE:,}) {'✓' if rate >= GOAL_RATE else '✗'}")
+    for r in runs:
+        win = r["windows"]
+        if len(win) > 1:
+            ratio = win[-1][2] / win[0][2]
+            lines.append(f"- {r['size']:,} words, n_process={r['n_process']}: end/start rate {ratio:.2f} (goal ≥ "
+                         f"{GOAL_END}) {'✓' if ratio >= GOAL_END else '✗'}; words/s by tenth of the documents: "
+                         + ", ".join(f"{w[2]:,.0f}" for w in win))
+    if len(sizes) > 1:
+        a, b = by[(sizes[0], processes[-1])], by[(sizes[-1], processes[-1])]
+        lines.append(f"- growth {sizes[0]:,} → {sizes[-1]:,} words (n_process={processes[-1]}): words x{b['words'] / a['words']:.1f}, "
+                     f"time x{b['secs'] / a['secs']:.1f}, entities x{b['entities'] / max(1, a['entities']):.1f}, "
+                     f"relationships x{b['relationships'] / max(1, a['relationships']):.1f}, server VmHWM "
+                     f"x{b['server_hwm'] / max(1, a['server_hwm']):.1f}")
+    return lines
+
+
+def query_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for r in runs:
+        for q in r["queries"]:
+            rows.append({"words": f"{r['words']:,}", "entities": r["entities"], **q})
+    return rows
+
+
+def report(runs: list[dict[str, Any]], processes: list[int], chunk_size: int, seed: int) -> str:
+    sizes = sorted({r["size"] for r in runs})
+    corpus = "; ".join(f"{s:,} words: {next(r['docs'] for r in runs if r['size'] == s):,} documents, names generated "
+                       + ", ".join(f"{v:,} {k}" for k, v in sorted(next(r['names'] for r in runs if r['size'] == s).items()))
+                       for s in sizes)
+    parts = ["## End to end on a growing corpus (bench_scale)", "",
+             f"Corpus: `bench/scale_corpus.py` (seed {seed}), news, press releases and reports whose organisations, "
+             f"people and places are mostly new ({corpus}). Each run: `ingest_paths` (what `aikg ingest` runs) into a "
+             f"fresh embedded store, chunks of {chunk_size} documents, in a new process (model load included). "
+             "Start and end rates are words/s over the first and the last tenth of the documents, timed from chunk "
+             "commits after the first one (model load left out).", "",
+             table(run_rows(runs)), "Where the time went (seconds inside each function the ingest calls, "
+             "measured in the ingesting process; with n_process > 1 spaCy runs in the workers while it waits):", "",
+             table(phase_rows(runs)), "\n".join(verdicts(runs, processes)), ""]
+    if any(r["queries"] for r in runs):
+        parts += [f"Catalog queries on the result (n_process={processes[-1]}'s graph; one warm-up, then {QUERY_RUNS} "
+                  "runs, as `aikg query run` pays them):", "", table(query_rows(runs))]
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000, help="the large size; --words/10 also runs")
+    parser.add_argument("--sizes", help="comma-separated sizes in words instead (e.g. 50000 or 100000,1000000)")
+    parser.add_argument("--processes", default="1,2", help="n_process values to compare")
+    parser.add_argument("--chunk-size", type=int, default=100, help="documents per ingest step (`aikg ingest` default)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", type=Path, help="also write every run's raw figures here")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--queries", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child, args.n_process, args.chunk_size, args.queries)))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.words // 10, args.words]
+    processes = [int(p) for p in args.processes.split(",")]
+    runs = run(sorted(sizes), processes, args.chunk_size, args.seed)
+    if args.json:
+        args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
+    print(report(runs, processes, args.chunk_size, args.seed))
+
+
+if __name__ == "__main__":
+    main()
