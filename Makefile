@@ -49,5 +49,11 @@ test-fast: setup
 bench: setup
 	$(BIN)/python -m bench
 
+# End to end on a corpus whose graph grows (issue 18): 100k and 1M generated words, 1 and 2 processes.
+# Prints Markdown; e.g. `make bench-scale BENCH_SCALE_ARGS="--words 100000"` for a shorter run.
+.PHONY: bench-scale
+bench-scale: setup
+	$(BIN)/python -m bench.bench_scale $(BENCH_SCALE_ARGS)
+
 clean:
 	rm -rf $(VENV) .aikg-demo out .pytest_cache
