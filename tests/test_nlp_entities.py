@@ -511,3 +511,27 @@ def test_opening_adverb_and_plural_possessive(ex):
     assert ("Nandi Speech Labs", "Company") in k
     assert any(t == "Grand River Teachers' Pension Plan" for t, _ in k)
     assert ("Grand River Teachers", "Company") not in k
+
+
+def test_national_bodies_and_year_plans_are_typed_without_the_gazetteer():
+    from aikg.ingest.nlp.config import ExtractConfig
+    from aikg.ingest.nlp.lexicon import Lexicon
+    from aikg.ingest.nlp.mentions.typing import NameTyper
+
+    typer = NameTyper(Lexicon.from_dir(ExtractConfig().lexicon_dir))
+    for name in ("Innovate Ruritania", "Statistics Estonia", "UK Research and Innovation", "Business Finland"):
+        assert typer.type_of_name(name.split()) in ("Agency", None)
+    for name in ("Statistics Estonia", "UK Research and Innovation", "Business Finland", "Health Canada"):
+        assert typer.type_of_name(name.split()) == "Agency"
+    assert typer.type_of_name(["France", "2030"]) == "Programme"
+    assert typer.type_of_name(["March", "2025"]) is None and typer.type_of_name(["AI", "Sweden"]) is None
+
+
+def test_place_cues_outweigh_a_default_guess(ex):
+    text = ("Headquartered in Tallbrook, the company has an engineering office in Kessling-Marrow and employs 55 "
+            "people. Kessling-Marrow, where Orvane was for decades the anchor employer, now has many start-ups. "
+            "Before that, Sandoval worked at Pellar, where he built perception systems.")
+    k = kinds(run(ex, text))
+    assert ("Kessling-Marrow", "Cluster") in k
+    assert ("Tallbrook", "Company") not in k
+    assert ("Pellar", "Cluster") not in k  # "at X, where he worked": an employer

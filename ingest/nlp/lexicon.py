@@ -168,6 +168,9 @@ class Lexicon:
         self.institute_words = lower(types["institute_words"])
         self.institute_suffixes = tuple(x.lower() for x in types.get("institute_suffixes", ()))
         self.institute_first = frozenset(x.lower() for x in types.get("institute_first_words", ()))
+        self.national_body_words = frozenset(x.lower() for x in types.get("national_body_words", ()))
+        self.countries = frozenset(x.lower() for x in types.get("country_names", ()))
+        self.programme_year_words = frozenset(x.lower() for x in types.get("programme_year_words", ()))
         self.company_last = lower(types["company_last_words"])
         self.default_org = types["default_org_type"]
         self.ner_map: dict[str, str] = dict(types["ner_label_map"])

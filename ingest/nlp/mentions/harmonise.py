@@ -22,11 +22,20 @@ def harmonise_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
         if len(types) < 2:
             continue
         said = [s.type for s in group if s.ctx_typed]
-        best = said[0] if said else _majority(group)
+        best = said[0] if said else _place_over_guess(doc, group, env) or _majority(group)
         for s in group:
             s.type = best
             s.place = best == "Cluster" and s.place
     return cands
+
+
+def _place_over_guess(doc: Any, group: list[Candidate], env: Env) -> str | None:
+    """"a Copenhagen start-up" (a place) and "why Copenhagen is ..." (an organisation only by default): a place."""
+    words = [t.text for t in doc[group[0].start:group[0].end]]
+    if not any(s.type == "Cluster" for s in group) or env.typer.type_of_name(words) is not None:
+        return None
+    others = {s.type for s in group if s.type != "Cluster"}
+    return "Cluster" if others == {env.lex.default_org} else None
 
 
 def _majority(group: list[Candidate]) -> str:

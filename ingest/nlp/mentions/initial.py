@@ -201,11 +201,14 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
             and unnamed:
         return None  # "Minister of State for Artificial Intelligence": a portfolio
     if label in ("ORG", "PERSON") and start >= 2 and doc[start - 1].lower_ in w.location_participle_preps and unnamed \
-            and (doc[start - 2].lower_ in w.location_participles or end - start == 1 and doc[start - 2].lower_ in env.lex.site_nouns):
+            and (doc[start - 2].lower_ in w.location_participles or _one_word(doc, start, end)
+                 and doc[start - 2].lower_ in env.lex.site_nouns):
         label, said = "GPE", True  # "KAUST, located in Thuwal", "based in Montevideo", "its site in Leixlip"
-    if label in ("ORG", "PERSON") and end - start == 1 and unnamed and any(
-            tuple(t.lower_ for t in doc[end:end + len(p)]) == p for p in w.place_predicates):
-        label, said = "GPE", True  # "Graz is home to AVL List"
+    if label in ("ORG", "PERSON") and _one_word(doc, start, end) and unnamed and (any(
+            tuple(t.lower_ for t in doc[end:end + len(p)]) == p for p in w.place_predicates)
+            or end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ == "where"
+            and not (start > 0 and doc[start - 1].lower_ in ("at", "for", "with", "by", "from", "of", "joined"))):
+        label, said = "GPE", True  # "Graz is home to AVL List", "Kitchener-Waterloo, where BlackBerry ..."
     if label == "ORG" and end - start == 1 and _dateline(doc, start, end):
         label = "GPE"  # "Lagos, 9-10 October 2025": the place of a dateline
     if label == "ORG" and end - start in (2, 3) and unnamed and all(t.is_title for t in doc[start:end]) \
@@ -281,6 +284,11 @@ def _name_like(doc: Any, start: int, end: int, typ: str, env: Env) -> bool:
     if " " not in text and "-" in text and text.split("-")[-1][:1].islower():
         return False  # "AI-bio", "AI-enabled"
     return True
+
+
+def _one_word(doc: Any, start: int, end: int) -> bool:
+    """One word as written: a single token or a hyphenated compound ("Kitchener-Waterloo")."""
+    return all(not t.whitespace_ for t in doc[start:end - 1])
 
 
 def _dateline(doc: Any, start: int, end: int) -> bool:

@@ -38,8 +38,9 @@ class NameTyper:
         joined = " ".join(low)
         if last in lex.company_legal or (len(low) > 1 and low[-2] in lex.company_legal and last in {".", ","}):
             return "Company"
-        if last in lex.programme_last:
-            return "Programme"
+        if last in lex.programme_last or len(low) == 2 and len(last) == 4 and last.isdigit() and last[:2] in ("19", "20") \
+                and (low[0] in lex.countries or low[0] in lex.programme_year_words):
+            return "Programme"  # "... Fund", "France 2030", "Horizon 2020": a plan named for its year
         if low[0] in lex.agency_first or last in lex.agency_last:
             return "Agency"
         if any(w in lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
@@ -49,6 +50,8 @@ class NameTyper:
             return "Agency"  # "Innovation Agency", "Science Foundation Ireland" (a place may follow)
         if low[0] == "government" or (len(low) > 1 and low[-1] == "government"):
             return "Agency"
+        if self._national_body(low):
+            return "Agency"  # "Innovate UK", "Health Canada", "UK Research and Innovation"
         # the head of "X of/for Y" is the word before the connector: "National Strategy for Data and AI"
         k = next((k for k in range(1, len(low)) if low[k] in ("of", "for")), None)
         if k is not None:
@@ -63,6 +66,16 @@ class NameTyper:
         if last in lex.company_last:
             return "Company"
         return None
+
+    def _national_body(self, low: list[str]) -> bool:
+        """A country name first or last and only national-body words besides ("Statistics Estonia")."""
+        lex = self.lex
+        for k in range(1, len(low)):
+            head, tail = " ".join(low[:k]), " ".join(low[k:])
+            rest = low[k:] if head in lex.countries else low[:k] if tail in lex.countries else None
+            if rest and all(w in lex.national_body_words for w in rest) and not all(w in ("and", "&") for w in rest):
+                return True
+        return False
 
     def type_of_span(self, doc: Any, start: int, end: int, label: str) -> str | None:
         """Our type for an NER span of ``label``: the head-word cue where the label allows it."""
@@ -165,9 +178,15 @@ class NameTyper:
                     break
                 if doc[k].lower_ in w.institute_nouns:
                     return "Institute"  # "the @iLabAfrica research centre"
-        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles:
+        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles and not self._opening_phrase(doc, start):
             return self._described_as(doc, end + 2, typ, cue)
         return None
+
+    def _opening_phrase(self, doc: Any, start: int) -> bool:
+        """"Headquartered in Toronto, the company has ...": the name ends an opening phrase, and the description
+        after the comma is the sentence's subject, not an apposition."""
+        return start >= 2 and doc[start - 1].lower_ in self.lex.location_preps \
+            and doc[start - 2].lower_ in self.words.participle_stops | self.words.location_participles
 
     def _place_before_name(self, doc: Any, end: int) -> bool:
         """One or two lower-case nouns, the last an organisation noun, then a capitalised name."""
