@@ -7,11 +7,12 @@ AIKG_HOME ?= $(CURDIR)/.aikg-demo
 DEMO_OUT  ?= out
 export AIKG_HOME
 
-.PHONY: help setup demo test test-fast bench browser lint-deps clean
+.PHONY: help setup demo test test-fast soak bench browser lint-deps clean
 
 help:
 	@echo "make demo   set up, ingest the sample corpus into the embedded store, run showcase queries, write a view and an RDF export"
 	@echo "make test   set up, then run the whole test suite"
+	@echo "make soak   the store stress test at full length (10 runs; AIKG_STRESS_RUNS=N for another count)"
 	@echo "make bench  run the benchmarks and rewrite docs/benchmarks.md"
 
 $(STAMP): pyproject.toml requirements-model.txt
@@ -45,6 +46,11 @@ test: setup browser lint-deps
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
+
+# The store stress test at full length (docs/reliability.md's figures); `make test` runs it twice.
+AIKG_STRESS_RUNS ?= 10
+soak: setup
+	AIKG_STRESS_RUNS=$(AIKG_STRESS_RUNS) $(BIN)/python -m pytest tests/test_store_concurrency.py -k stress -s
 
 bench: setup
 	$(BIN)/python -m bench
