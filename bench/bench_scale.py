@@ -56,9 +56,25 @@ class TimedSummary(RunSummary):
 
 
 # ---------------------------------------------------------------------------------------------- measuring
+@dataclass
+class Phases:
+    """Seconds per phase of the ingest over the run (``spent``) and each call's (phase, end, seconds), with
+    times counted from ``t0`` (the summary's, so calls fall between the chunk commits they belong to)."""
+
+    t0: float
+    spent: dict[str, float] = field(default_factory=dict)
+    calls: list[tuple[str, float, float]] = field(default_factory=list)
+    inside_load: bool = False
+
+    def note(self, phase: str, start: float, end: float) -> None:
+        self.spent[phase] = self.spent.get(phase, 0.0) + end - start
+        self.calls.append((phase, end - self.t0, end - start))
+
+
 @contextmanager
-def phase_timers() -> Iterator[dict[str, float]]:
-    """Seconds spent in each phase of the ingest, by wrapping the functions it calls (restored after)."""
+def phase_timers(t0: float) -> Iterator[Phases]:
+    """Time each phase of the ingest by wrapping the functions it calls (restored after). The loader's own
+    read-back of which documents it holds counts as loading."""
     from importlib import import_module
 
     from aikg.ingest.pipeline import Pipeline
@@ -66,8 +82,7 @@ def phase_timers() -> Iterator[dict[str, float]]:
     # by module object: ``aikg.ingest.nlp.resolve`` is also the name of a function in that package
     loader, resolve, ingestion = (import_module(m) for m in ("aikg.graph.loader", "aikg.ingest.nlp.resolve",
                                                              "aikg.ingestion"))
-
-    spent: dict[str, float] = {}
+    phases = Phases(t0)
     targets = [(Pipeline, "extract", "extract (all)"), (resolve, "merge_mentions", "resolve"),
                (resolve, "places_within", "resolve"), (loader, "load_records", "load"),
                (loader, "loaded_document_ids", "read back"), (ingestion, "known_entities", "read known")]
@@ -75,21 +90,37 @@ def phase_timers() -> Iterator[dict[str, float]]:
 
     def wrap(fn: Callable[..., Any], phase: str) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
+            if phases.inside_load:
+                return fn(*args, **kwargs)
+            phases.inside_load = phase == "load"
             start = time.perf_counter()
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent[phase] = spent.get(phase, 0.0) + time.perf_counter() - start
+                phases.note(phase, start, time.perf_counter())
+                phases.inside_load = False
         return timed
 
     for (owner, attr, phase), (_, _, fn) in zip(targets, originals):
         setattr(owner, attr, wrap(fn, phase))
     try:
-        yield spent
+        yield phases
     finally:
         for owner, attr, fn in originals:
             setattr(owner, attr, fn)
-        spent["spaCy + rules"] = spent.get("extract (all)", 0.0) - spent.get("resolve", 0.0)
+        phases.spent["spaCy + rules"] = phases.spent.get("extract (all)", 0.0) - phases.spent.get("resolve", 0.0)
+
+
+def chunk_phases(marks: list[tuple[float, int, int]], calls: list[tuple[str, float, float]]) -> list[dict[str, float]]:
+    """Seconds per phase for each chunk: the calls that ended after the commit before it and by its own."""
+    out: list[dict[str, float]] = [{} for _ in marks]
+    for phase, end, secs in calls:
+        k = next((i for i, m in enumerate(marks) if end <= m[0] + 1e-6), None)
+        if k is not None:
+            out[k][phase] = out[k].get(phase, 0.0) + secs
+    for p in out:
+        p["spaCy + rules"] = p.get("extract (all)", 0.0) - p.get("resolve", 0.0)
+    return out
 
 
 def windows(marks: list[tuple[float, int, int]], share: float = 0.1) -> list[tuple[int, int, float]]:
@@ -186,7 +217,7 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[s
         store = open_store("embedded", home=home)
         store.apply_schema()
         summary = TimedSummary()
-        with phase_timers() as phases:
+        with phase_timers(summary.t0) as phases:
             ingest_paths([corpus], store, n_process=n_process, chunk_size=chunk_size, show_progress=False,
                          summary=summary)
         load_end = os.getloadavg()
@@ -198,7 +229,8 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[s
     if summary.failures:
         raise SystemExit(f"{len(summary.failures)} documents failed, e.g. {summary.failures[0]}")
     return {"n_process": n_process, "docs": summary.documents, "words": summary.words, "secs": summary.seconds,
-            "marks": summary.marks, "phases": phases, **server, **size, "queries": timings,
+            "marks": summary.marks, "phases": phases.spent,
+            "chunks": chunk_phases(summary.marks, phases.calls), **server, **size, "queries": timings,
             "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "workers_peak": workers_peak if n_process > 1 else None,
             "load": [round(load_start[0], 1), round(load_end[0], 1)]}
@@ -290,6 +322,30 @@ def verdicts(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
     return lines
 
 
+def window_phases(r: dict[str, Any], window: tuple[int, int, float]) -> dict[str, float]:
+    """Mean seconds per chunk in each phase over the chunks committed inside ``window`` (documents a..b)."""
+    a, b, _ = window
+    picked = [(k, c) for k, (c, m) in enumerate(zip(r["chunks"], r["marks"])) if k > 0 and a < m[1] <= b]
+    if not picked:
+        return {}
+    out = {p: statistics.fmean(c.get(p, 0.0) for _, c in picked) for p in ("spaCy + rules", "resolve", "load",
+                                                                           "read back")}
+    out["chunk"] = statistics.fmean(r["marks"][k][0] - r["marks"][k - 1][0] for k, _ in picked)
+    return out
+
+
+def phase_trend(runs: list[dict[str, Any]]) -> list[str]:
+    """Where a slower end comes from: seconds per chunk in each phase, first tenth vs last tenth."""
+    lines = []
+    for r in runs:
+        if len(r["windows"]) > 1 and r.get("chunks"):
+            first, last = window_phases(r, r["windows"][0]), window_phases(r, r["windows"][-1])
+            if first and last:
+                lines.append(f"- {r['size']:,} words, n_process={r['n_process']}, seconds per chunk, first → last "
+                             "tenth: " + ", ".join(f"{p} {first[p]:.1f} → {last[p]:.1f}" for p in first))
+    return lines
+
+
 def query_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for r in runs:
@@ -311,7 +367,7 @@ def report(runs: list[dict[str, Any]], processes: list[int], chunk_size: int, se
              "commits after the first one (model load left out).", "",
              table(run_rows(runs)), "Where the time went (seconds inside each function the ingest calls, "
              "measured in the ingesting process; with n_process > 1 spaCy runs in the workers while it waits):", "",
-             table(phase_rows(runs)), "\n".join(verdicts(runs, processes)), ""]
+             table(phase_rows(runs)), "\n".join(verdicts(runs, processes) + phase_trend(runs)), ""]
     if any(r["queries"] for r in runs):
         parts += [f"Catalog queries on the result (n_process={processes[-1]}'s graph; one warm-up, then {QUERY_RUNS} "
                   "runs, as `aikg query run` pays them):", "", table(query_rows(runs))]
