@@ -581,3 +581,36 @@ def test_founder_in_a_title_line_states_founded_and_affiliation(ex):
     got = rels(ex, "Speakers:\n- Sonja Berg, co-founder and chief executive, Lumora Labs\n- Tomas Ek, Quantix Systems")
     assert ("FOUNDED", "Sonja Berg", "Lumora Labs") in got
     assert ("AFFILIATED_WITH", "Sonja Berg", "Lumora Labs") in got
+
+
+def test_late_investors_who_took_part_fund_the_round_of_the_sentence_before(ex):
+    got = rels(ex, "Kestrel Robotics raised 5 million euros in a seed round led by Harbour Ventures. Fjord Capital and "
+                   "Vestbank, the regional development bank, also took part.")
+    assert ("FUNDS", "Fjord Capital", "Kestrel Robotics") in got
+    assert ("FUNDS", "Vestbank", "Kestrel Robotics") in got
+
+
+def test_a_portfolio_that_includes(ex):
+    got = rels(ex, "Lumora Labs joins a Harbour Ventures portfolio that includes Quantix Systems and Kestrel Robotics.")
+    assert ("FUNDS", "Harbour Ventures", "Quantix Systems") in got
+    assert ("FUNDS", "Harbour Ventures", "Kestrel Robotics") in got
+
+
+def test_this_years_cohort_belongs_to_the_programme_just_named(ex):
+    got = rels(ex, "The Tampere AI Accelerator is a six-month programme that Lumora Labs runs. This year's cohort "
+                   "includes Quantix Systems, Kestrel Robotics and Norvik Analytics.")
+    for c in ("Quantix Systems", "Kestrel Robotics", "Norvik Analytics"):
+        assert ("MEMBER_OF", c, "Tampere AI Accelerator") in got
+    assert not any(t == "MEMBER_OF" and o == "Lumora Labs" for t, _, o in got)
+
+
+def test_among_a_named_owners_members(ex):
+    got = rels(ex, "The network meets twice a year. Among Vestbank's industrial members are Quantix Systems and the "
+                   "drone maker Kestrel Robotics.")
+    assert ("MEMBER_OF", "Quantix Systems", "Vestbank") in got
+    assert ("MEMBER_OF", "Kestrel Robotics", "Vestbank") in got
+
+
+def test_one_of_the_companies_selected_for_a_programme(ex):
+    got = rels(ex, "Quantix Systems is also one of twelve companies selected for the Tampere AI Accelerator.")
+    assert ("MEMBER_OF", "Quantix Systems", "Tampere AI Accelerator") in got

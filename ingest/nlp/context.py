@@ -165,7 +165,8 @@ class RoundWords:
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
-_AMONG = re.compile(r"^\s*Among (?:its|their) ((?:[a-z-]+ ){0,2}?)([a-z]+) (?:are|were|include|included)\b")
+_AMONG = re.compile(r"^\s*Among (?:its|their|(?P<owner>[A-Z][^\s'’]*(?: [A-Z][^\s'’]*){0,5})['’]s?) "
+                    r"(?P<mods>(?:[a-z-]+ ){0,2}?)(?P<noun>[a-z]+) (?:are|were|include|included)\b")
 
 
 def doc_subject(text: str, mentions: Sequence[MentionFact]) -> int | None:
@@ -208,8 +209,6 @@ def group_lists(text: str, off: int, mentions: Sequence[MentionFact], owner: int
                 groups: dict[str, dict[str, str]]) -> list[tuple[str, int, int, int, int]]:
     """Members listed under a heading ("Founding members" then "- A", "- B") or after "Among its members are":
     (relation type, source, target, evidence start, evidence end) with the page's organisation as the owner."""
-    if owner is None:
-        return []
     out: list[tuple[str, int, int, int, int]] = []
     firsts = sorted((m.start, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES and m.source != "anaphor")
     heading: tuple[dict[str, str] | None, int] = (None, 0)
@@ -219,7 +218,7 @@ def group_lists(text: str, off: int, mentions: Sequence[MentionFact], owner: int
         pos = end + 1
         bullet = _BULLET.match(line)
         words = re.findall(r"[a-z-]+", line.lower())
-        if bullet and heading[0] is not None:
+        if bullet and heading[0] is not None and owner is not None:
             item = next((i for s, i in firsts if start + bullet.end() <= s < min(end, start + bullet.end() + 3)), None)
             if item is not None:
                 out.append(_group_rel(heading[0], item, owner, heading[1], end))
@@ -233,18 +232,22 @@ def group_lists(text: str, off: int, mentions: Sequence[MentionFact], owner: int
     return [r for r in out if r[1] != r[2]]
 
 
-def _among(line: str, start: int, end: int, firsts: list[tuple[int, int]], owner: int,
+def _among(line: str, start: int, end: int, firsts: list[tuple[int, int]], owner: int | None,
            groups: dict[str, dict[str, str]]) -> list[tuple[str, int, int, int, int]]:
-    """"Among its members are A, B and C." at the start of a sentence of this line."""
+    """"Among its members are A, B and C." (the page's organisation) or "Among X's industrial members are A
+    and B" (X) at the start of a sentence of this line."""
     out = []
     for sm in re.finditer(r"(?:^|(?<=[.!?] ))[^.!?]*[.!?]?", line):
         m = _AMONG.match(sm.group(0))
         if not m:
             continue
-        spec = _group_of([m.group(2)], groups)
+        spec = _group_of([m.group("noun")], groups)
         a, b = start + sm.start(), start + sm.end()
-        if spec is not None:
-            out.extend(_group_rel(spec, i, owner, a, b) for s, i in firsts if a + m.end() <= s < b)
+        own = owner
+        if m.group("owner"):
+            own = next((i for s, i in firsts if s == a + m.start("owner")), None)
+        if spec is not None and own is not None:
+            out.extend(_group_rel(spec, i, own, a, b) for s, i in firsts if a + m.end() <= s < b)
     return out
 
 

@@ -150,9 +150,9 @@ class Extractor:
         if parse_jobs and self._pipes.parse_enabled:
             sents = [job[1] for job in parse_jobs]
             for job, pdoc in zip(parse_jobs, self._pipes.parse(sents, batch_size=self.config.batch_size * 4)):
-                k, _text, char_map, types, anchors, sent, groups, round_owner = job
+                k, _text, char_map, types, anchors, sent, groups, hints = job
                 tok2m = _align(pdoc, char_map)
-                cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors, round_owner),
+                cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors, hints),
                                     confirm_groups(pdoc, tok2m, groups), types)
                 self._add(docs[k], facts[k], cands, sent, replace_window=True, starts=sent_starts.get(k, []))
         for f in facts:
@@ -207,7 +207,10 @@ class Extractor:
             if types[i] == "Cluster":
                 c.last_cluster = i
         prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner)
-        lone_round = prev_round is not None and self._rounds.names_round(sent)  # "X also joined the round."
+        # "X also joined the round.", "Y also took part.": one name, the round of the sentence before
+        lone_round = prev_round is not None and (self._rounds.names_round(sent) or any(t.lower_ == "part" for t in sent))
+        hints = {"round": c.round_owner if c.round_owner is not None else prev_round, "programme": c.programme}
+        c.programme = next((i for i, _, _ in reversed(inside) if types[i] == "Programme"), None)
         if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)) and not lone_round:
             return
         off = c.off
@@ -227,7 +230,7 @@ class Extractor:
             char_map = {(m_start - sent.start_char, m_end - sent.start_char): i for i, m_start, m_end in
                         ((i, sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)) for i, s, e in inside)}
             anchors = [i for i, s, e in inside] + anchor_extra
-            c.parse_jobs.append((c.k, sent.text, char_map, types, anchors, sinfo, c.groups, prev_round if lone_round else None))
+            c.parse_jobs.append((c.k, sent.text, char_map, types, anchors, sinfo, c.groups, hints))
 
     def _member_lists(self, d: LoadedDocument, text: str, off: int, facts: DocFacts, owner: int | None,
                       types: list[str]) -> None:
@@ -278,6 +281,7 @@ class _Chunk:
     parse_jobs: list
     last_cluster: int | None = None
     round_owner: int | None = None  # who raised the funding round the latest sentences talk about
+    programme: int | None = None  # the last programme the previous sentence named
 
 
 def _token_spans(sdoc: Any, off: int, mentions: list[Any], first: int) -> list[tuple[int, int, int]]:

@@ -63,6 +63,8 @@ def round_recipients(ctx: Any, tok: Any, round_nouns: frozenset[str]) -> set[int
             break
         node = node.head
         steps += 1
+    if ctx.round_owner is not None and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+        return {ctx.round_owner}  # "Y and Z also took part" right after a round
     return set()
 
 

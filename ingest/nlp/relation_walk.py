@@ -26,13 +26,16 @@ class Walk:
     """Navigation over one parsed sentence: which mentions fill a syntactic slot."""
 
     def __init__(self, sd: Any, tok2m: dict[int, int], lex: Lexicon, types: list[str] | None = None,
-                 round_owner: int | None = None) -> None:
+                 hints: dict[str, int | None] | None = None) -> None:
         self.sd = sd
         self.tok2m = tok2m
         self.lex = lex
         self.types = types or []
-        #: who received "the round" named in the sentence before ("X raised ... . The round was led by Y")
-        self.round_owner = round_owner
+        hints = hints or {}
+        #: who received "the round" named in this or the sentence before ("X raised ... . The round was led by Y")
+        self.round_owner = hints.get("round")
+        #: the programme the sentence before named ("The X Accelerator is ... . This year's cohort includes A")
+        self.prev_programme = hints.get("programme")
         self.funding_nouns = frozenset(lex.relations.get("funding_nouns", ()))
         self.site_nouns = frozenset(lex.relations.get("located_with_nouns", ()))
         self.quantity_words = frozenset(lex.relations.get("quantity_words", ()))
@@ -143,6 +146,10 @@ class Walk:
         for c in n.children:  # "Its research arm, the National Center for AI," / "Its founder, Hisham Al-Falih,"
             if c.dep_ == "appos" and c.i in self.tok2m:
                 return self.mentions(c)  # "Our co-founders, Marcus Bell and Anita Shah,"
+        for c in n.children:  # "a portfolio that includes A and B"
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise") and any(
+                    x.dep_ == "nsubj" and x.lower_ in REL_PRONOUNS for x in c.children):
+                return self._union(x for x in c.children if x.dep_ in ("dobj", "attr"))
         for _ in range(6):
             if n.dep_ != "conj":
                 return self._holder_by_dep(n)
@@ -188,7 +195,10 @@ class Walk:
     def _pobj_holder(self, n: Any) -> set[int]:
         prep = n.head
         h = prep.head
-        if prep.lower_ in ("as", "in", "by", "through", "via") and h.pos_ in ("VERB", "AUX"):
+        if prep.lower_ in ("in", "among") and h.pos_ == "NOUN" and h.dep_ == "pobj" and h.head.lower_ == "of" \
+                and h.head.head.lower_ in self.quantity_words:
+            return self.holder(h)  # "one of fourteen companies in the current cohort of P"
+        if prep.lower_ in ("as", "in", "by", "through", "via", "among") and h.pos_ in ("VERB", "AUX"):
             agents = self.subject_tokens(h, True) if prep.lower_ == "in" and self.is_passive(h) else []
             subs = agents or [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in TIME_WORDS] \
                 or self.subject_tokens(h, False)
@@ -328,6 +338,8 @@ class Walk:
                 return {self.tok2m[c.i]}
         if tok.dep_ == "appos":
             return self.mentions(tok.head, depth + 1)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.quantity_words:
+            return self._quantity_referents(tok.head.head, depth)  # "X is one of twelve companies selected for P"
         if tok.dep_ == "attr" and tok.head.lemma_ == "be" and depth == 0:
             res0 = self._union_at(self._subjects(tok.head), depth + 1)  # "MBZUAI is a university in Abu Dhabi, led by ..."
             if res0:
@@ -339,6 +351,14 @@ class Walk:
         lemma = tok.lemma_.lower()
         if lemma in self.lex.via_nouns or tok.lower_ in self.lex.via_nouns:
             return self._via_noun(tok, lemma, depth)
+        return set()
+
+    def _quantity_referents(self, q: Any, depth: int) -> set[int]:
+        """What "one" (of the companies ...) stands for: the copula subject or the name it is apposed to."""
+        if q.dep_ == "attr" and q.head.lemma_ == "be":
+            return self._union_at(self._subjects(q.head), depth + 1)
+        if q.dep_ == "appos":
+            return self.mentions(q.head, depth + 1)
         return set()
 
     def _named_or_listed(self, tok: Any, depth: int) -> set[int]:

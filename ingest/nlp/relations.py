@@ -48,6 +48,7 @@ class RelationFinder:
         self._place_org_nouns = frozenset(lexicon.relations.get("place_org_nouns", ()))
         self._co_actor_preps = frozenset(lexicon.relations.get("co_actor_preps", ()))
         self._role_words = frozenset(w.lower() for w in lexicon.role_nouns)
+        self._cohort_nouns = frozenset(lexicon.relations.get("cohort_nouns", ()))
         self._talk_nouns = frozenset(lexicon.relations.get("talk_nouns", ()))
         self._founder_titles = frozenset(lexicon.relations.get("founder_titles", ()))
         self._site_verbs = frozenset(lexicon.relations.get("site_verbs", ()))
@@ -132,11 +133,12 @@ class RelationFinder:
 
     # ------------------------------------------------------------------ dependency frames
     def parsed(self, sd: Any, tok2m: dict[int, int], types: list[str], anchors_fallback: list[int],
-               round_owner: int | None = None) -> list[Cand]:
+               hints: dict[str, int | None] | None = None) -> list[Cand]:
         """Frames over a parsed sentence ``sd``; ``tok2m`` maps its token indices to mention indices.
-        ``round_owner`` is who raised the round the sentence before named ("The round was led by Y")."""
+        ``hints`` name what the text around refers to: "round" (who raised the round this or the sentence
+        before named: "The round was led by Y"), "programme" (the one the sentence before named)."""
         out: list[Cand] = []
-        ctx = Walk(sd, tok2m, self.lex, types, round_owner)
+        ctx = Walk(sd, tok2m, self.lex, types, hints)
         for tok in sd:
             if tok.i in tok2m:
                 continue
@@ -233,6 +235,9 @@ class RelationFinder:
         self._verb_preps(ctx, t, frame, roles)
         if "FUNDS" in frame.rel and roles["src"] and not roles["tgt"]:
             add_recipients(roles, round_recipients(ctx, t, self._round_nouns))  # "with Z also investing"
+        if "MEMBER_OF" in frame.rel and roles["src"] and not roles["tgt"] and ctx.prev_programme is not None and any(
+                s.lemma_.lower() in self._cohort_nouns and s.i not in ctx.tok2m for s in ctx.subject_tokens(t, passive)):
+            roles["tgt"].add(ctx.prev_programme)  # "This year's cohort includes A and B": the programme just named
         conf = frame.conf if frame.conf is not None else self.lex.conf["verb"]
         if frame.needs_prep and not any(frame.prep_role(p) for p, _ in ctx.preps(t)):
             return False  # "X and Y signed agreements" is no partnership between X and Y
