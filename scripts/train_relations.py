@@ -5,9 +5,10 @@ Why: the model must be reproducible from the repository by one command. Steps: e
 document with the patterns only, recording the features of every relatable pair in every parsed
 sentence (the same features extraction computes); label each pair from the gold relations (ends
 matched as ``aikg.evaluate`` matches them); choose the probability threshold by
-leave-documents-out cross-validation (``--folds``, by document); report typed relation P/R/F1
+leave-documents-out cross-validation (``--folds``, by document), one per relation type (a type
+whose cross-validated F1 the model does not raise by ``MIN_GAIN`` gets none); report typed relation P/R/F1
 overall and per type, patterns only vs patterns + classifier, on the cross-validated predictions;
-then fit the shipped model on all of dev with that threshold.
+then fit the shipped model on all of dev with those thresholds.
 
 Usage: ``.venv/bin/python scripts/train_relations.py [--gold tests/data/gold/dev] [-o FILE] [--folds 5]``
 """
@@ -22,6 +23,7 @@ from typing import Any
 
 from aikg.core.ids import content_id
 from aikg.core.paths import as_path, shipped
+from aikg.core.schema import SCHEMA
 from aikg.evaluate import (
     Score,
     _gold_relations,
@@ -40,6 +42,7 @@ from aikg.ingest.nlp.pair_training import fit
 THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(13))  # 0.30 … 0.90
 SETTINGS = {"l2": 1e-3, "iterations": 300, "rate": 0.05, "min_count": 2}
 RECORDER = "train-record"
+MIN_GAIN = 0.005  # a type's cross-validated F1 must rise this much for the model to add relations of it
 
 
 @dataclass
@@ -55,7 +58,7 @@ class DocData:
     gold: dict[str, Any]
     facts: DocFacts
     sentences: list[Sentence] = field(default_factory=list)
-    labels: list[list[str]] = field(default_factory=list)  # per sentence, per pair
+    labels: list[list[str]] = field(default_factory=list)  # per sentence, per pair: "TYPE>", "A>|B<" or NONE
 
 
 class Recorder:
@@ -114,7 +117,7 @@ def label_pairs(data: DocData) -> list[list[str]]:
             a, b = end_of.get(ent.get(pair.first, "")), end_of.get(ent.get(pair.second, ""))
             found = [] if a is None or b is None or a == b else [
                 class_label(t, x == a) for t, x, y in sorted(gold) if {x, y} == {a, b} and (x == a or y == a)]
-            row.append(found[0] if found else NONE)
+            row.append("|".join(dict.fromkeys(found)) or NONE)  # a pair may hold two relations
         out.append(row)
     return out
 
@@ -124,71 +127,85 @@ def training_rows(docs: list[DocData]) -> tuple[list[tuple[str, ...]], list[str]
     for d in docs:
         for s, lab in zip(d.sentences, d.labels):
             for pair, y in zip(s.pairs, lab):
-                rows.append(pair.features)
-                labels.append(y)
+                for one in y.split("|"):  # one row per relation the pair holds
+                    rows.append(pair.features)
+                    labels.append(one)
     return rows, labels
 
 
-def train(docs: list[DocData], threshold: float = 0.5, meta: dict | None = None) -> PairModel:
+def train(docs: list[DocData], thresholds: dict[str, float] | None = None, meta: dict | None = None) -> PairModel:
     rows, labels = training_rows(docs)
-    model = fit(rows, labels, sorted(set(labels)), threshold=threshold, meta=meta, **SETTINGS)
+    model = fit(rows, labels, sorted(set(labels)), thresholds=thresholds, meta=meta, **SETTINGS)
     return PairModel.from_json(model.to_json())  # what the file holds (rounded weights)
 
 
-def predicted_facts(d: DocData, model: PairModel | None, threshold: float) -> DocFacts:
-    """The document's pattern facts plus the model's relations at ``threshold``."""
+def predicted_facts(d: DocData, model: PairModel | None, thresholds: dict[str, float]) -> DocFacts:
+    """The document's pattern facts plus the model's relations at ``thresholds`` (per relation type)."""
     if model is None:
         return d.facts
     types = [m.type for m in d.facts.mentions]
     extra = []
     for s in d.sentences:
         probs = model.proba([p.features for p in s.pairs])
-        for c in model.decide(s.pairs, probs, types, s.fired, threshold):
+        for c in model.decide(s.pairs, probs, types, s.fired, thresholds):
             extra.append(RelationCandidate(c.type, c.src, c.tgt, c.conf, c.method, s.span[0], s.span[1], s.span[2]))
     return replace(d.facts, relations=d.facts.relations + extra)
 
 
-def score(docs: list[DocData], models: dict[str, PairModel | None], threshold: float) -> dict[str, Any]:
+def score(docs: list[DocData], models: dict[str, PairModel | None], thresholds: dict[str, float]) -> dict[str, Any]:
     """Typed relation scores, overall and per type, of the documents with their fold's model."""
     total, by_type = Score(), {}
     for d in docs:
-        rep = score_document(d.name, d.gold, resolve([predicted_facts(d, models.get(d.name), threshold)]))
+        rep = score_document(d.name, d.gold, resolve([predicted_facts(d, models.get(d.name), thresholds)]))
         total.add(rep.relations)
         for t, s in rep.by_type.items():
             by_type.setdefault(t, Score()).add(s)
     return {"overall": total, "by_type": dict(sorted(by_type.items()))}
 
 
-def cross_validate(docs: list[DocData], folds: int) -> tuple[float, dict[str, Any], dict[str, Any]]:
-    """Fold models by document (round robin over sorted names); the threshold of best micro F1."""
+def _type_thresholds(base: dict[str, Any], curve: dict[float, Any]) -> dict[str, float]:
+    """Per relation type, the threshold of best cross-validated F1 (ties: the higher one); none unless it beats the
+    patterns alone by ``MIN_GAIN``."""
+    out = {}
+    for rtype in sorted(set(SCHEMA.relation_types) - {"MENTIONS"}):
+        f1 = {t: round(c["by_type"].get(rtype, Score()).f1, 4) for t, c in curve.items()}
+        best = max(curve, key=lambda t: (f1[t], t))
+        if f1[best] >= round(base["by_type"].get(rtype, Score()).f1, 4) + MIN_GAIN:
+            out[rtype] = best
+    return out
+
+
+def cross_validate(docs: list[DocData], folds: int) -> dict[str, Any]:
+    """Fold models by document (round robin over sorted names), the scores of every threshold, the chosen ones."""
     models: dict[str, PairModel | None] = {}
     for k in range(folds):
         test = [d for n, d in enumerate(docs) if n % folds == k]
         model = train([d for n, d in enumerate(docs) if n % folds != k])
         models.update({d.name: model for d in test})
-    base = score(docs, {}, 1.0)
-    curve = {t: score(docs, models, t) for t in THRESHOLDS}
-    best = max(THRESHOLDS, key=lambda t: (round(curve[t]["overall"].f1, 4), t))
-    return best, base, {"threshold": best, "curve": curve}
+    every = sorted(set(SCHEMA.relation_types) - {"MENTIONS"})
+    base = score(docs, {}, {})
+    curve = {t: score(docs, models, dict.fromkeys(every, t)) for t in THRESHOLDS}
+    chosen = _type_thresholds(base, curve)
+    return {"base": base, "curve": curve, "thresholds": chosen, "best": score(docs, models, chosen)}
 
 
 def _row(name: str, s: Score) -> str:
     return f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
 
 
-def report(base: dict[str, Any], best: dict[str, Any], curve: dict[float, Any], threshold: float, n_docs: int,
-           folds: int) -> str:
-    lines = [f"Cross-validation on {n_docs} dev documents, {folds} folds by document; threshold {threshold:.2f}",
-             "", "| threshold | P | R | F1 |", "|---|---|---|---|"]
+def report(cv: dict[str, Any], n_docs: int, folds: int) -> str:
+    base, best, chosen = cv["base"], cv["best"], cv["thresholds"]
+    lines = [f"Cross-validation on {n_docs} dev documents, {folds} folds by document", "",
+             "| one threshold for every type | P | R | F1 |", "|---|---|---|---|"]
     lines += [f"| {t:.2f} | {c['overall'].precision:.3f} | {c['overall'].recall:.3f} | {c['overall'].f1:.3f} |"
-              for t, c in curve.items()]
+              for t, c in cv["curve"].items()]
     lines += ["", "| typed relations | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|",
-              _row("patterns only", base["overall"]), _row("patterns + classifier", best["overall"]), "",
-              "| relation type | patterns P / R / F1 | + classifier P / R / F1 |", "|---|---|---|"]
+              _row("patterns only", base["overall"]), _row("patterns + classifier (thresholds per type)", best["overall"]),
+              "", "| relation type | threshold | patterns P / R / F1 | + classifier P / R / F1 |", "|---|---|---|---|"]
     for t in sorted(set(base["by_type"]) | set(best["by_type"])):
         a, b = base["by_type"].get(t, Score()), best["by_type"].get(t, Score())
-        lines.append(f"| {t} | {a.precision:.3f} / {a.recall:.3f} / {a.f1:.3f} | "
-                     f"{b.precision:.3f} / {b.recall:.3f} / {b.f1:.3f} |")
+        lines.append(f"| {t} | {chosen[t]:.2f} | " if t in chosen else f"| {t} | off | ")
+        lines[-1] += f"{a.precision:.3f} / {a.recall:.3f} / {a.f1:.3f} | {b.precision:.3f} / {b.recall:.3f} / {b.f1:.3f} |"
     return "\n".join(lines)
 
 
@@ -200,19 +217,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-json", type=Path, default=None, help="also write the cross-validation figures as JSON")
     args = ap.parse_args(argv)
     docs = collect(args.gold)
-    threshold, base, cv = cross_validate(docs, args.folds)
-    print(report(base, cv["curve"][threshold], cv["curve"], threshold, len(docs), args.folds))
+    cv = cross_validate(docs, args.folds)
+    print(report(cv, len(docs), args.folds))
     rows, labels = training_rows(docs)
     meta = {"documents": len(docs), "pairs": len(rows), "folds": args.folds, "settings": SETTINGS,
-            "cv_f1": {"patterns": round(base["overall"].f1, 4), "with_model": round(cv["curve"][threshold]["overall"].f1, 4)}}
-    model = train(docs, threshold, meta)
+            "cv_f1": {"patterns": round(cv["base"]["overall"].f1, 4), "with_model": round(cv["best"]["overall"].f1, 4)}}
+    model = train(docs, cv["thresholds"], meta)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(model.to_json(), encoding="utf-8")
     print(f"\nwrote {args.output} ({args.output.stat().st_size:,} bytes; {len(model.features)} features, "
           f"{len(model.classes)} classes, {len(rows)} pairs)")
     if args.cv_json:
-        args.cv_json.write_text(json.dumps({str(t): {"overall": c["overall"].as_dict()} for t, c in cv["curve"].items()},
-                                           indent=1), encoding="utf-8")
+        figures = {"thresholds": cv["thresholds"], **{k: {"overall": cv[k]["overall"].as_dict(),
+                   "by_type": {t: s.as_dict() for t, s in cv[k]["by_type"].items()}} for k in ("base", "best")}}
+        args.cv_json.write_text(json.dumps(figures, indent=1, sort_keys=True), encoding="utf-8")
     return 0
 
 

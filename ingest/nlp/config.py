@@ -27,3 +27,6 @@ class ExtractConfig:
     batch_size: int = 64
     max_chunk_chars: int = 200_000  # longer texts are split at paragraph breaks before spaCy
     window_relations: bool = True  # surface trigger windows when the parse finds nothing
+    # learned pair relations (pair_classifier.py): "default" ($AIKG_PAIR_MODEL, else the shipped setting),
+    # "on" (the model in data/models/), "off", or a model file
+    pair_model: str = "default"

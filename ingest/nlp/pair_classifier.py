@@ -2,8 +2,8 @@
 
 Why: the patterns stop where the lexicon's triggers stop; the model, trained on the development
 gold (``scripts/train_relations.py``), proposes a relation for a pair the patterns left alone when
-its probability clears a threshold chosen by cross-validation, and only for type pairs the schema
-allows. Such relations carry the method ``model:pair`` and the probability as confidence.
+its probability clears the threshold chosen for its relation type by cross-validation (a type whose
+cross-validated F1 the model does not raise gets none), and only for type pairs the schema allows. Such relations carry the method ``model:pair`` and the probability as confidence.
 
 The model is one JSON file shipped in ``data/models/`` and read through importlib.resources.
 ``ExtractConfig.pair_model`` chooses: ``"default"`` (``$AIKG_PAIR_MODEL`` if set, else
@@ -58,9 +58,25 @@ def sentence_context(tok2m: dict[int, int], facts: DocFacts, sent_end: int) -> t
         key = (r.source, r.target) if forward else (r.target, r.source)
         fired.setdefault(key, []).append(class_label(r.type, forward))
     ments = facts.mentions
+    root = {m: _root(ments, m) for m in spans}
+    covered = {frozenset((root[a], root[b])) for a, b in fired}
+    order = sorted(spans, key=pos.__getitem__)
+    for x, a in enumerate(order):  # "X opened its office in Y" after a pattern gave X -> Y: "its -> Y" is covered
+        for b in order[x + 1:]:
+            if (a, b) not in fired and frozenset((root[a], root[b])) in covered:
+                fired[(a, b)] = ["coref"]
     anaphors = frozenset(m for m in spans if ments[m].source == "anaphor")
-    same = [(m, ments[m].coref) for m in spans if ments[m].coref is not None]
+    same = [(a, b) for x, a in enumerate(order) for b in order[x + 1:]
+            if root[a] == root[b] or ments[a].canonical.lower() == ments[b].canonical.lower()]
     return fired, anaphors, same
+
+
+def _root(ments: list, m: int) -> int:
+    """The mention a chain of references (``coref``) ends at."""
+    steps = 0
+    while ments[m].coref is not None and steps < 8:
+        m, steps = ments[m].coref, steps + 1
+    return m
 
 
 def sentence_candidates(pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent_end: int) -> tuple[list[Pair], dict]:
@@ -78,7 +94,8 @@ class PairModel:
     features: dict[str, int]
     weights: np.ndarray
     bias: np.ndarray
-    threshold: float = 0.5
+    #: relation type -> minimum probability; a type not listed is never added
+    thresholds: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
 
     def proba(self, rows: list[tuple[str, ...]]) -> np.ndarray:
@@ -93,9 +110,9 @@ class PairModel:
         return e / e.sum(axis=1, keepdims=True)
 
     def decide(self, pairs: list[Pair], probs: np.ndarray, types: list[str], fired: dict,
-               threshold: float | None = None) -> list[Cand]:
-        """A relation for each pair no pattern covers whose best schema-allowed class clears the threshold."""
-        limit = self.threshold if threshold is None else threshold
+               thresholds: dict[str, float] | None = None) -> list[Cand]:
+        """A relation for each pair no pattern covers whose best schema-allowed class clears its type's threshold."""
+        limits = self.thresholds if thresholds is None else thresholds
         out: list[Cand] = []
         for pair, row in zip(pairs, probs):
             if (pair.first, pair.second) in fired:
@@ -108,7 +125,7 @@ class PairModel:
                 rtype = allowed([label[:-1]], types[src], types[tgt])
                 if rtype is None:
                     continue
-                if row[c] >= limit:
+                if row[c] >= limits.get(rtype, 2.0):
                     out.append(Cand(rtype, src, tgt, round(float(row[c]), 3), METHOD))
                 break
         return out
@@ -124,7 +141,7 @@ class PairModel:
     def to_json(self) -> str:
         """The model as JSON text: sorted, rounded, so the same training writes the same bytes."""
         names = sorted(self.features, key=self.features.__getitem__)
-        data = {"format": FORMAT, "classes": self.classes, "threshold": self.threshold, "meta": self.meta,
+        data = {"format": FORMAT, "classes": self.classes, "thresholds": self.thresholds, "meta": self.meta,
                 "bias": [round(float(x), 4) for x in self.bias],
                 "weights": {f: [round(float(x), 4) for x in self.weights[self.features[f]]] for f in names}}
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
@@ -138,7 +155,7 @@ class PairModel:
             names = sorted(data["weights"])
             weights = np.array([data["weights"][f] for f in names], dtype=np.float64).reshape(len(names), len(data["classes"]))
             return cls(list(data["classes"]), {f: k for k, f in enumerate(names)}, weights,
-                       np.array(data["bias"], dtype=np.float64), float(data["threshold"]), dict(data.get("meta", {})))
+                       np.array(data["bias"], dtype=np.float64), {k: float(v) for k, v in data["thresholds"].items()}, dict(data.get("meta", {})))
         except (ValueError, KeyError, TypeError) as e:
             raise ConfigError(f"relation model {source or '(text)'} cannot be read: {e}; "
                               "retrain it with scripts/train_relations.py") from e

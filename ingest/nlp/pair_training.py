@@ -37,8 +37,8 @@ def _sparse_dot(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
 
 
 def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], classes: Sequence[str], *, l2: float = 1e-3,
-        iterations: int = 300, rate: float = 0.05, min_count: int = 2, threshold: float = 0.5,
-        meta: dict[str, Any] | None = None) -> PairModel:
+        iterations: int = 300, rate: float = 0.05, min_count: int = 2,
+        thresholds: dict[str, float] | None = None, meta: dict[str, Any] | None = None) -> PairModel:
     """Train on feature rows and their class labels (``NONE`` for no relation); deterministic."""
     classes = [NONE, *sorted(set(classes) - {NONE})]
     col = {c: k for k, c in enumerate(classes)}
@@ -66,4 +66,4 @@ def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], classes: Sequence[
             vel *= beta2
             vel += (1 - beta2) * grad * grad
             param -= rate * (mom / (1 - beta1 ** step)) / (np.sqrt(vel / (1 - beta2 ** step)) + eps)
-    return PairModel(classes, index, w, b, threshold, dict(meta or {}))
+    return PairModel(classes, index, w, b, dict(thresholds or {}), dict(meta or {}))
