@@ -344,6 +344,22 @@ def test_cluster_map_is_linked_from_home_and_self_contained(client):
     assert located.status_code == 200 and "located organisations" in located.text
 
 
+def test_home_shows_the_cluster_map_figure(client):
+    from xml.etree import ElementTree
+
+    assert '<img src="/network/clusters.svg"' in client.get("/").text
+    r = client.get("/network/clusters.svg")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    root = ElementTree.fromstring(r.content)
+    assert root.tag.endswith("svg") and not list(root.iter("{http://www.w3.org/2000/svg}script"))
+    assert b"<script" not in r.content and b"href=\"http" not in r.content
+    pairs = _rows(client, "clusters_sharing_partners")
+    clusters = {c for row in pairs for c in (row["cluster_a"], row["cluster_b"])}
+    labels = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id", "").startswith("aikg-map-label-")]
+    assert len(labels) == len(clusters) + len(pairs)  # every cluster and every pair named
+
+
 def _rows(client, name: str) -> list[dict]:
     return json.loads(client.get(f"/queries/{name}.json", params={"run": "1"}).text)
 

@@ -44,6 +44,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 #: The interactive network pages (aikg.graph.views) carry their script and styles inline.
 VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
             "font-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'")
+#: A figure served as SVG runs nothing and loads nothing, even when opened on its own.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 #: Formats of /queries/<name>.<fmt> (html is the page itself).
 DOWNLOADS = ("html", "csv", "json", "ttl", *FORMATS)
 NETWORK_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "ttl": "text/turtle"}
@@ -196,13 +198,16 @@ class Explorer:
         return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": VIEW_CSP})
 
     def cluster_map(self, request: Request) -> Response:
-        """The cluster map (aikg viz clusters): clusters sized by organisations, joined by shared partners."""
-        from aikg.graph.views.cluster_map_draw import render_page
+        """The cluster map (aikg viz clusters): clusters sized by organisations, joined by shared partners;
+        the interactive page at /network/clusters, the figure at /network/clusters.svg."""
+        from aikg.graph.views.cluster_map_draw import figure_bytes, render_page
         from aikg.pair_views import read_cluster_map
 
         include_located = request.query_params.get("include_located", "") in ("1", "true", "on")
         with self.reading() as store:
             cmap = read_cluster_map(store, include_located=include_located)
+        if request.url.path.endswith(".svg"):
+            return Response(figure_bytes(cmap, "svg"), media_type="image/svg+xml", headers={"Content-Security-Policy": SVG_CSP})
         html = render_page(cmap)
         return Response(html, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": VIEW_CSP})
 
@@ -282,6 +287,7 @@ def create_app(store: GraphStore, *, allowed_hosts: Sequence[str] | None = None)
         Route("/entity/{entity_id:path}", explorer.entity, name="entity"),
         Route("/rdf/entity/{entity_id:path}", explorer.entity_rdf, name="entity_rdf"),
         Route("/network/clusters", explorer.cluster_map, name="cluster_map"),
+        Route("/network/clusters.svg", explorer.cluster_map, name="cluster_map_svg"),
         Route("/network/{kind}/{key:path}", explorer.network_page, name="network"),
         Route("/search", explorer.search, name="search"),
         Route("/queries", explorer.queries, name="queries"),

@@ -124,22 +124,37 @@ def map_node_artists(fig: Any) -> list[Any]:
     return [p for ax in fig.axes for p in ax.patches if str(p.get_gid() or "").startswith(NODE_GID)]
 
 
+def _save(cmap: ClusterMap, target: Any, fmt: str, the_plan: MapPlan | None, title: str | None, dpi: int) -> None:
+    import matplotlib
+
+    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {"Software": "aikg"}}[fmt]
+    with warnings.catch_warnings(), matplotlib.rc_context({"svg.hashsalt": "aikg", "svg.fonttype": "path"}):
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
+        fig = draw_map(cmap, the_plan, title=title, dpi=dpi)
+        fig.savefig(target, format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
+
+
 def write_figure(cmap: ClusterMap, path: str | Path, the_plan: MapPlan | None = None, *, title: str | None = None,
                  dpi: int = 150) -> Path:
     """PNG, SVG or PDF of the map (by suffix); the same map gives the same SVG."""
-    import matplotlib
-
     out = Path(path)
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in FORMATS[1:]:
         raise ConfigError(f"{out}: unknown image format {out.suffix!r}; use one of .png, .svg, .pdf")
     out.parent.mkdir(parents=True, exist_ok=True)
-    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {"Software": "aikg"}}[fmt]
-    with warnings.catch_warnings(), matplotlib.rc_context({"svg.hashsalt": "aikg", "svg.fonttype": "path"}):
-        warnings.filterwarnings("ignore", message="Glyph .* missing from")
-        fig = draw_map(cmap, the_plan, title=title, dpi=dpi)
-        fig.savefig(out, format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
+    _save(cmap, out, fmt, the_plan, title, dpi)
     return out
+
+
+def figure_bytes(cmap: ClusterMap, fmt: str = "svg", *, title: str | None = None, dpi: int = 150) -> bytes:
+    """The figure as bytes (what the explorer serves)."""
+    import io
+
+    if fmt not in FORMATS[1:]:
+        raise ConfigError(f"unknown image format {fmt!r}; use one of png, svg, pdf")
+    buf = io.BytesIO()
+    _save(cmap, buf, fmt, None, title, dpi)
+    return buf.getvalue()
 
 
 # -- the page --------------------------------------------------------------------------------------
