@@ -246,9 +246,11 @@ def measure(corpus: Path, n_process: int, chunk_size: int, queries: bool) -> dic
 
 
 # ---------------------------------------------------------------------------------------------- report
-def run(sizes: list[int], processes: list[int], chunk_size: int, seed: int) -> list[dict[str, Any]]:
-    """Every (size, n_process) run; the catalog queries run on the last n_process's graph of each size."""
-    runs = []
+def run(sizes: list[int], processes: list[int], chunk_size: int, seed: int,
+        dump: Path | None = None) -> list[dict[str, Any]]:
+    """Every (size, n_process) run; the catalog queries run on the last n_process's graph of each size.
+    ``dump``: a JSON file rewritten after every run, so a long run stopped midway keeps what it measured."""
+    runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="aikg-scale-corpus-") as tmp:
         for words in sizes:
             corpus = Path(tmp) / f"words-{words}"
@@ -258,6 +260,8 @@ def run(sizes: list[int], processes: list[int], chunk_size: int, seed: int) -> l
                 print(f"  {words:,} words, n_process={n} (load {os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
                 r = measure(corpus, n, chunk_size, queries=n == processes[-1])
                 runs.append({**r, "size": words, "names": names, "windows": windows([tuple(m) for m in r["marks"]])})
+                if dump:
+                    dump.write_text(json.dumps(runs, indent=1), encoding="utf-8")
     return runs
 
 
@@ -381,7 +385,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--processes", default="1,2", help="n_process values to compare")
     parser.add_argument("--chunk-size", type=int, default=100, help="documents per ingest step (`aikg ingest` default)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--json", type=Path, help="also write every run's raw figures here")
+    parser.add_argument("--json", type=Path, help="also write every run's raw figures here (after each run)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--queries", action="store_true", help=argparse.SUPPRESS)
@@ -391,9 +395,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.words // 10, args.words]
     processes = [int(p) for p in args.processes.split(",")]
-    runs = run(sorted(sizes), processes, args.chunk_size, args.seed)
-    if args.json:
-        args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
+    runs = run(sorted(sizes), processes, args.chunk_size, args.seed, dump=args.json)
     print(report(runs, processes, args.chunk_size, args.seed))
 
 
