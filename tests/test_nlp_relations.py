@@ -614,3 +614,29 @@ def test_among_a_named_owners_members(ex):
 def test_one_of_the_companies_selected_for_a_programme(ex):
     got = rels(ex, "Quantix Systems is also one of twelve companies selected for the Tampere AI Accelerator.")
     assert ("MEMBER_OF", "Quantix Systems", "Tampere AI Accelerator") in got
+
+
+def test_board_of_the_sentence_before_lists_its_members(ex):
+    got = rels(ex, "The Vestbank Institute is governed by a board of five. As of 2025 the board consisted of Sonja Berg "
+                   "(chair), Tomas Ek and Maria Lopes, together with two members elected by staff.")
+    for p in ("Sonja Berg", "Tomas Ek", "Maria Lopes"):
+        assert ("AFFILIATED_WITH", p, "Vestbank Institute") in got
+
+
+def test_committee_with_bulleted_members(ex):
+    got = rels(ex, "The Nordic Robotics Consortium is run by an executive committee elected every two years:\n"
+                   "- Chair: Sonja Berg, Lumora Labs\n- Secretary: Tomas Ek, Quantix Systems\n")
+    assert ("AFFILIATED_WITH", "Sonja Berg", "Nordic Robotics Consortium") in got
+    assert ("AFFILIATED_WITH", "Tomas Ek", "Nordic Robotics Consortium") in got
+
+
+def test_someone_on_a_board_named_before_the_word_is_no_member(ex):
+    got = rels(ex, "Sonja Berg, who left Lumora Labs last year, said the board of Quantix Systems would meet in May.")
+    assert ("AFFILIATED_WITH", "Sonja Berg", "Quantix Systems") not in got
+
+
+def test_passive_joined_to_an_active_verb_is_said_of_its_subject(ex):
+    got = rels(ex, "Lumora Labs builds drones for farmers. It has a research partnership with the University of "
+                   "Tampere and is funded by Vestbank.")
+    assert ("FUNDS", "Vestbank", "Lumora Labs") in got
+    assert ("FUNDS", "Vestbank", "University of Tampere") not in got

@@ -28,6 +28,7 @@ from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
+from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
@@ -79,6 +80,7 @@ class Extractor:
         self._groups: dict[str, dict[str, str]] = dict(self.lexicon.relations.get("group_nouns", {}))
         self._fields: dict[str, dict[str, Any]] = dict(self.lexicon.relations.get("infobox_fields", {}))
         self._rounds = RoundWords.from_lexicon(self.lexicon.relations)
+        self._bodies = frozenset(self.lexicon.relations.get("body_nouns", ()))
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -155,10 +157,6 @@ class Extractor:
                 cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors, hints),
                                     confirm_groups(pdoc, tok2m, groups), types)
                 self._add(docs[k], facts[k], cands, sent, replace_window=True, starts=sent_starts.get(k, []))
-                if self.config.pair_model != "off":  # learned relations the patterns missed (pair_classifier.py)
-                    from aikg.ingest.nlp.pair_classifier import pair_relations
-                    learned = pair_relations(self.config.pair_model, pdoc, tok2m, facts[k], sent)
-                    self._add(docs[k], facts[k], learned, sent, replace_window=False, starts=sent_starts.get(k, []))
         for f in facts:
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         return facts
@@ -242,6 +240,10 @@ class Extractor:
         for rtype, src, tgt, a, b in group_lists(text, off, facts.mentions, owner, self._groups):
             if allowed([rtype], types[src], types[tgt]) is not None:
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:member-list", a, b, d.text[a:b],
+                                                         d.page_of(a)))
+        for rtype, src, tgt, a, b in body_members(text, off, facts.mentions, owner, self._bodies):
+            if allowed([rtype], types[src], types[tgt]) is not None:  # "the board consisted of A (chair), B and C"
+                facts.relations.append(RelationCandidate(rtype, src, tgt, 0.65, "rule:body-members", a, b, d.text[a:b],
                                                          d.page_of(a)))
         for rtype, src, tgt, a, b in infobox_fields(text, off, facts.mentions, owner, self._fields):
             if allowed([rtype], types[src], types[tgt]) is not None:  # "Headquarters: Genoa, Italy"

@@ -87,8 +87,9 @@ class Walk:
                 return [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if t.dep_ in ("acl", "relcl", "amod", "advcl"):
                 return [t.head]
-            if t.dep_ == "conj":
-                return self.object_tokens(t.head, True)
+            if t.dep_ == "conj":  # "X has a lab and is funded by Y": a passive joined to an active verb is said of its subject
+                return self.object_tokens(t.head, True) if self.is_passive(t.head) else [
+                    c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return []
         objs = [c for c in t.children if c.dep_ in ("dobj", "attr", "dative", "oprd")]
         if not objs and t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ in REL_PRONOUNS for c in t.children) \
