@@ -205,7 +205,7 @@ def test_schema_is_applied_on_the_first_write_not_on_reads():
     finally:
         store.close()
     names = ddl_by_name()
-    assert len(names) == len(ddl_statements()) == 31 and "entity_names" in names  # 16 + first_seen/loaded_at + summary indexes
+    assert len(names) == len(ddl_statements()) == 29 and "entity_names" in names  # 16 + first_seen/loaded_at + summary indexes
 
 
 def test_call_in_transactions_is_recognised_for_an_auto_commit_transaction():

@@ -77,9 +77,7 @@ def ddl_statements() -> list[str]:
     # what changes_since starts from: first_seen of entities and relationships, loaded_at of documents
     stmts.append(f"CREATE INDEX entity_first_seen IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.first_seen)")
     stmts.append(f"CREATE INDEX document_loaded_at IF NOT EXISTS FOR (n:{SCHEMA.document_label}) ON (n.loaded_at)")
-    # the summaries graph_health and bridging_people select on (graph/summaries.py)
-    stmts.append(f"CREATE INDEX entity_degree IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.degree)")
-    stmts.append(f"CREATE INDEX entity_mention_count IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.mention_count)")
+    # the summary bridging_people selects on (graph/summaries.py)
     stmts.append(f"CREATE INDEX person_affiliated_cluster_count IF NOT EXISTS FOR (n:{SCHEMA.label('Person')}) "
                  "ON (n.affiliated_cluster_count)")
     for rtype in SCHEMA.relation_types:

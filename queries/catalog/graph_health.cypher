@@ -17,8 +17,8 @@
 // empty: no orphan, weak or duplicate entity was found
 // example: aikg query run graph_health --param check=duplicates
 
-// orphans and weak entities are found through indexed summaries the loader keeps (degree,
-// mention_count; see graph/summaries.py), not by testing every entity's relationships
+// orphans are found through a summary the loader keeps (degree, see graph/summaries.py), not by
+// testing every entity's relationships
 MATCH (n:Entity)
 WHERE $check IN ['all', 'orphans'] AND n.degree = 0
 RETURN 'orphan' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
@@ -28,7 +28,7 @@ ORDER BY id
 LIMIT $limit
 UNION
 MATCH (n:Entity)
-WHERE $check IN ['all', 'weak'] AND n.mention_count <= 1
+WHERE $check IN ['all', 'weak'] AND coalesce(n.mention_count, 0) <= 1
 RETURN 'weak' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        CASE WHEN coalesce(n.mention_count, 0) = 0 THEN 'never mentioned in a document'
             ELSE 'mentioned once, in one document' END AS detail,
