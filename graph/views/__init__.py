@@ -7,6 +7,9 @@ Build a :class:`ViewNetwork` from the store (or from a query result), then write
     views.write_html(net, "vector.html")      # standalone page, no network requests
     views.write_image(net, "vector.png")      # PNG, SVG or PDF for reports
 
+The cluster map (clusters joined by the partners they share) is :mod:`aikg.graph.views.cluster_map`
+(the model and a label-safe layout) and :mod:`aikg.graph.views.cluster_map_draw` (figure and page).
+
 Building is separate from writing: ``aikg.graph.views.model`` is pure, ``aikg.graph.views.fetch`` reads
 the store, ``aikg.graph.views.html`` and ``aikg.graph.views.image`` write files. pyvis, networkx and
 matplotlib are imported only when a file is written.
