@@ -170,3 +170,16 @@ def test_an_empty_map_still_draws():
     fig = draw_map(cmap)
     assert map_label_artists(fig) == []
     assert "No two clusters share a partner." in render_page(cmap)
+
+
+def test_page_keeps_hostile_names_as_text():
+    hostile = "<img src=x onerror=alert(1)>"
+    overview = [{"cluster": "cluster:x", "cluster_name": hostile, "organisations": 2},
+                {"cluster": "cluster:y", "cluster_name": "Y & Co", "organisations": 1}]
+    pairs = [{"cluster_a": "cluster:x", "cluster_a_name": hostile, "cluster_b": "cluster:y", "cluster_b_name": "Y & Co",
+              "shared": 1, "shared_partners": ["</script><!--<script>alert(2)</script>"]}]
+    page = render_page(build_cluster_map(overview, pairs))
+    assert "<img src=x" not in page and "</script><!--" not in page and "<script>alert(2)" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; – Y &amp; Co" in page  # the pairs table, escaped
+    data = json.loads(re.search(r'<script id="aikg-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+    assert any(n.get("label", "").startswith(hostile) for n in data["nodes"])  # intact once parsed, drawn on canvas
