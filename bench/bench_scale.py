@@ -63,11 +63,13 @@ class Phases:
 
     t0: float
     spent: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of the ingesting process in each phase
     calls: list[tuple[str, float, float]] = field(default_factory=list)
     inside_load: bool = False
 
-    def note(self, phase: str, start: float, end: float) -> None:
+    def note(self, phase: str, start: float, end: float, cpu: float) -> None:
         self.spent[phase] = self.spent.get(phase, 0.0) + end - start
+        self.cpu[phase] = self.cpu.get(phase, 0.0) + cpu
         self.calls.append((phase, end - self.t0, end - start))
 
 
@@ -93,11 +95,11 @@ def phase_timers(t0: float) -> Iterator[Phases]:
             if phases.inside_load:
                 return fn(*args, **kwargs)
             phases.inside_load = phase == "load"
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                phases.note(phase, start, time.perf_counter())
+                phases.note(phase, start, time.perf_counter(), time.process_time() - cpu)
                 phases.inside_load = False
         return timed
 
@@ -108,7 +110,8 @@ def phase_timers(t0: float) -> Iterator[Phases]:
     finally:
         for owner, attr, fn in originals:
             setattr(owner, attr, fn)
-        phases.spent["spaCy + rules"] = phases.spent.get("extract (all)", 0.0) - phases.spent.get("resolve", 0.0)
+        for d in (phases.spent, phases.cpu):
+            d["spaCy + rules"] = d.get("extract (all)", 0.0) - d.get("resolve", 0.0)
 
 
 def chunk_phases(marks: list[tuple[float, int, int]], calls: list[tuple[str, float, float]]) -> list[dict[str, float]]:
@@ -221,7 +224,9 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[s
             ingest_paths([corpus], store, n_process=n_process, chunk_size=chunk_size, show_progress=False,
                          summary=summary)
         load_end = os.getloadavg()
-        workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # before the server is reaped
+        own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        workers_peak = kids.ru_maxrss / 1024  # read before the server is reaped, so it counts the workers only
+        cpu = {"cpu_self": own.ru_utime + own.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime}
         server = server_stats(store)
         size = graph_size(store)
         timings = time_queries(store) if queries else []
@@ -229,8 +234,8 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[s
     if summary.failures:
         raise SystemExit(f"{len(summary.failures)} documents failed, e.g. {summary.failures[0]}")
     return {"n_process": n_process, "docs": summary.documents, "words": summary.words, "secs": summary.seconds,
-            "marks": summary.marks, "phases": phases.spent,
-            "chunks": chunk_phases(summary.marks, phases.calls), **server, **size, "queries": timings,
+            "marks": summary.marks, "phases": phases.spent, "phases_cpu": phases.cpu,
+            "chunks": chunk_phases(summary.marks, phases.calls), **cpu, **server, **size, "queries": timings,
             "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "workers_peak": workers_peak if n_process > 1 else None,
             "load": [round(load_start[0], 1), round(load_end[0], 1)]}
@@ -276,7 +281,9 @@ def run_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                      "entities": r["entities"], "relationships": r["relationships"], "MENTIONS": r["mentions"],
                      "ingest peak MB": round(r["peak"]),
                      "workers peak MB": round(r["workers_peak"]) if r["workers_peak"] else "-",
-                     "server VmHWM MB": round(r["server_hwm"]), "server CPU s": round(r["server_cpu"], 1),
+                     "server VmHWM MB": round(r["server_hwm"]),
+                     "CPU s ingest/workers/server": "/".join(f"{r.get(k, 0):.0f}" for k in ("cpu_self", "cpu_workers",
+                                                                                            "server_cpu")),
                      "load avg start→end": f"{r['load'][0]} → {r['load'][1]}"})
     return rows
 
@@ -350,6 +357,35 @@ def phase_trend(runs: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def cpu_estimate(r: dict[str, Any]) -> float | None:
+    """Seconds the run would take on an idle machine, from the CPU time it used: extraction (spaCy and the rules,
+    in the workers or in-process) split evenly over n_process cores, everything else (start-up, resolution,
+    loading, the store server) on one core after it, as the ingest alternates them. None for old records."""
+    if "phases_cpu" not in r:
+        return None
+    extraction = r["phases_cpu"].get("spaCy + rules", 0.0) + (r.get("cpu_workers") or 0.0)
+    serial = r["cpu_self"] - r["phases_cpu"].get("spaCy + rules", 0.0) + r["server_cpu"]
+    return serial + extraction / r["n_process"]
+
+
+def estimates(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
+    """The goals again from CPU time rather than wall time (which the other work on a shared machine inflates)."""
+    lines = []
+    by = {(r["size"], r["n_process"]): r for r in runs}
+    for size in sorted({r["size"] for r in runs}):
+        est = {n: cpu_estimate(by[(size, n)]) for n in processes if (size, n) in by}
+        if None in est.values() or len(est) < 2:
+            continue
+        one, many = est[processes[0]], est[processes[-1]]
+        words = by[(size, processes[-1])]["words"]
+        lines.append(f"- {size:,} words, estimated from CPU time for an idle machine: n_process={processes[0]} "
+                     f"{one:.0f} s ({words / one:,.0f} words/s), n_process={processes[-1]} {many:.0f} s "
+                     f"({words / many:,.0f} words/s), ratio {one / many:.2f}x; CPU s per 1,000 words: "
+                     + ", ".join(f"{(by[(size, n)]['cpu_self'] + (by[(size, n)].get('cpu_workers') or 0) + by[(size, n)]['server_cpu']) / words * 1000:.2f} (n_process={n})"
+                                 for n in processes))
+    return lines
+
+
 def query_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for r in runs:
@@ -371,7 +407,7 @@ def report(runs: list[dict[str, Any]], processes: list[int], chunk_size: int, se
              "commits after the first one (model load left out).", "",
              table(run_rows(runs)), "Where the time went (seconds inside each function the ingest calls, "
              "measured in the ingesting process; with n_process > 1 spaCy runs in the workers while it waits):", "",
-             table(phase_rows(runs)), "\n".join(verdicts(runs, processes) + phase_trend(runs)), ""]
+             table(phase_rows(runs)), "\n".join(verdicts(runs, processes) + estimates(runs, processes) + phase_trend(runs)), ""]
     if any(r["queries"] for r in runs):
         parts += [f"Catalog queries on the result (n_process={processes[-1]}'s graph; one warm-up, then {QUERY_RUNS} "
                   "runs, as `aikg query run` pays them):", "", table(query_rows(runs))]
@@ -386,6 +422,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chunk-size", type=int, default=100, help="documents per ingest step (`aikg ingest` default)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write every run's raw figures here (after each run)")
+    parser.add_argument("--report-from", type=Path, help="print the report of a --json file again, run nothing")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--queries", action="store_true", help=argparse.SUPPRESS)
@@ -393,8 +430,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.child:
         print(json.dumps(child(args.child, args.n_process, args.chunk_size, args.queries)))
         return
-    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.words // 10, args.words]
     processes = [int(p) for p in args.processes.split(",")]
+    if args.report_from:
+        print(report(json.loads(args.report_from.read_text(encoding="utf-8")), processes, args.chunk_size, args.seed))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.words // 10, args.words]
     runs = run(sorted(sizes), processes, args.chunk_size, args.seed, dump=args.json)
     print(report(runs, processes, args.chunk_size, args.seed))
 
