@@ -640,3 +640,28 @@ def test_passive_joined_to_an_active_verb_is_said_of_its_subject(ex):
                    "Tampere and is funded by Vestbank.")
     assert ("FUNDS", "Vestbank", "Lumora Labs") in got
     assert ("FUNDS", "Vestbank", "University of Tampere") not in got
+
+
+def test_drawn_engineers_to_a_city_anchors_it(ex):
+    got = rels(ex, "Kestrel Robotics has drawn engineers to Tallinn from all over Europe.")
+    assert ("ANCHORS", "Kestrel Robotics", "Tallinn") in got
+
+
+def test_the_owner_of_a_list(ex):
+    got = rels(ex, "The Halden Group, the owner of the retail chains Kestro and Lumomart, also operates a cloud business.")
+    assert ("PART_OF", "Kestro", "Halden Group") in got
+    assert ("PART_OF", "Lumomart", "Halden Group") in got
+
+
+def test_whose_businesses_include(ex):
+    got = rels(ex, "Al Noor Holdings is an investment group whose businesses include Lumora Labs, Quantix Systems and "
+                   "the logistics firm Kestrel Freight.")
+    for c in ("Lumora Labs", "Quantix Systems", "Kestrel Freight"):
+        assert ("PART_OF", c, "Al Noor Holdings") in got
+
+
+def test_a_programme_one_funds_and_another_runs(ex):
+    got = rels(ex, "The Nordic Fellowship, which Quantix Systems will fund and Lumora Labs will run from October, "
+                   "will give start-ups access.")
+    assert ("FUNDS", "Quantix Systems", "Nordic Fellowship") in got
+    assert ("RUNS", "Lumora Labs", "Nordic Fellowship") in got

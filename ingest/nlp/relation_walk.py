@@ -95,6 +95,10 @@ class Walk:
         if not objs and t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ in REL_PRONOUNS for c in t.children) \
                 and any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in t.children):
             return [t.head]  # "a scheme that SPRI runs for the government": "that" parsed as a marker
+        if not objs:
+            shared = self._shared_relative_object(t)
+            if shared:
+                return shared  # "X, which C will fund and V will run from May": X is run too
         if objs or any(c.dep_ == "prep" for c in t.children):
             return objs
         if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in t.children):
@@ -102,6 +106,22 @@ class Walk:
         if t.dep_ == "conj" and t.head.pos_ == "VERB":
             return self.object_tokens(t.head, False)  # "... that C will fund and V will run"
         return objs
+
+    def _shared_relative_object(self, t: Any) -> list[Any]:
+        """"which C will fund and V will run": the second verb shares the relative clause's object."""
+        subs = [c for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
+        if not subs:
+            return []
+        k = subs[-1].left_edge.i - 1
+        if k < 1 or self.sd[k].lower_ != "and":
+            return []
+        for j in range(k - 1, max(0, k - 7), -1):
+            v = self.sd[j]
+            if v.dep_ == "relcl" and v.pos_ == "VERB":
+                if any(c.lower_ in REL_PRONOUNS and c.dep_ in ("dobj", "mark") for c in v.children):
+                    return [v.head]
+                return []
+        return []
 
     def _list_extra(self, t: Any) -> list[Any]:
         """"Along with UCL and Imperial, the Turing acts ...": the extra list members."""
@@ -289,7 +309,7 @@ class Walk:
         if low in REL_PRONOUNS and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
             return self.mentions(tok.head.head.head, depth + 1)  # "in which Microsoft invested"
         if low == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ == "relcl":
-            return self.mentions(tok.head.head.head, depth + 1)  # "PRAIRIE, whose members include Inria"
+            return self._antecedent(tok.head, depth)  # "PRAIRIE, whose members include Inria"
         if low in CLAUSE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
             res = self._union_at(self._subjects(tok.head.head), depth + 1)  # "X is funded by Y, and it partners with Z"
             self.via_pronoun |= res

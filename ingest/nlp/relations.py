@@ -445,8 +445,9 @@ def _part_of_said(ctx: Walk, n: Any, base: Any, roles: dict[str, set[int]]) -> b
     """Does a PART_OF noun describe a named thing ("X, a unit of Y", "its NVentures arm")? Fills the owned part."""
     compound_holder = any(c.dep_ == "compound" and c.i in ctx.tok2m for c in n.children) \
         and any(c.dep_ == "poss" for c in n.children)
+    listing = base.dep_ == "nsubj" and base.head.lemma_.lower() in ("include", "comprise")  # "whose businesses include"
     if base.dep_ not in ("attr", "appos", "conj", "oprd", "pobj") and not any(
-            c.dep_ == "appos" and c.i in ctx.tok2m for c in base.children) and not compound_holder:
+            c.dep_ == "appos" and c.i in ctx.tok2m for c in base.children) and not compound_holder and not listing:
         return False
     if compound_holder:  # "its NVentures arm"
         put_role(roles, "src", {ctx.tok2m[c.i] for c in n.children if c.dep_ == "compound" and c.i in ctx.tok2m}, 1)
