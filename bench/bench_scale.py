@@ -33,7 +33,7 @@ from typing import Any
 
 from aikg.ingest.pipeline import RunSummary
 from bench.common import table
-from bench.scale_corpus import write_corpus
+from bench.scale_corpus import ScaleCorpus, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_ARGS = ["--words", "30000", "--chunk-size", "10"]  # `make bench`: about 50 documents; bench-scale: 1M words
@@ -250,6 +250,43 @@ def measure(corpus: Path, n_process: int, chunk_size: int, queries: bool) -> dic
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+# ---------------------------------------------------------------------------------------------- resolution
+#: generated name kinds and the entity type a known entity of that kind gets
+KNOWN_TYPES = {"Company": "Company", "Investor": "Company", "Institute": "Institute", "Consortium": "Institute",
+               "Agency": "Agency", "Programme": "Programme", "Person": "Person", "place": "Cluster"}
+
+
+def resolve_growth(known_sizes: list[int], words: int = 6000, seed: int = 7) -> list[dict[str, Any]]:
+    """One chunk's resolution (``merge_mentions``) against more and more entities the store already knows.
+    The ingest resolves every chunk against all of them, so this is what each chunk pays as the graph grows."""
+    from aikg.ingest.loaders import discover
+    from aikg.ingest.nlp import Extractor
+    from aikg.ingest.nlp.resolve import KnownEntity, merge_mentions
+    from aikg.ingest.pipeline import iter_documents
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(tmp, words, seed)
+        docs = list(iter_documents(discover([tmp]), RunSummary()))
+    facts = list(Extractor().extract_many(docs))
+    names = ScaleCorpus(seed + 1)  # other generated names than the chunk's own
+    kinds = list(KNOWN_TYPES.items())
+    known: list[Any] = []
+    rows = []
+    for size in sorted(known_sizes):
+        while len(known) < size:
+            kind, etype = kinds[len(known) % len(kinds)]
+            known.append(KnownEntity(f"{etype.lower()}:bench-{len(known)}", etype, names.new_name(kind)))
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            merge_mentions(facts, known=known)
+            best = min(best, time.perf_counter() - start)
+        rows.append({"known entities": size, "documents": len(docs), "mentions": sum(len(f.mentions) for f in facts),
+                     "merge_mentions s (best of 2)": round(best, 2), "µs per known entity": round(best / size * 1e6),
+                     "load avg": round(os.getloadavg()[0], 1)})
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------- report
 def run(sizes: list[int], processes: list[int], chunk_size: int, seed: int,
         dump: Path | None = None) -> list[dict[str, Any]]:
@@ -422,6 +459,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chunk-size", type=int, default=100, help="documents per ingest step (`aikg ingest` default)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write every run's raw figures here (after each run)")
+    parser.add_argument("--resolve-growth", help="instead: time one chunk's resolution against this many known "
+                        "entities, comma-separated (e.g. 5000,20000,80000)")
     parser.add_argument("--report-from", type=Path, help="print the report of a --json file again, run nothing")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
@@ -431,6 +470,10 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(child(args.child, args.n_process, args.chunk_size, args.queries)))
         return
     processes = [int(p) for p in args.processes.split(",")]
+    if args.resolve_growth:
+        print("## Resolution of one chunk against the entities the store already knows\n")
+        print(table(resolve_growth([int(n) for n in args.resolve_growth.split(",")], seed=args.seed)))
+        return
     if args.report_from:
         print(report(json.loads(args.report_from.read_text(encoding="utf-8")), processes, args.chunk_size, args.seed))
         return

@@ -83,7 +83,8 @@ class ScaleCorpus:
                 return word.capitalize()
         raise RuntimeError("no unused name stem left")  # pragma: no cover - 5.7M two-syllable stems
 
-    def _new(self, kind: str) -> str:
+    def new_name(self, kind: str) -> str:
+        """A name of this kind that no entity of this generator has had (added to the pool)."""
         ends = self.data["endings"]
         while True:
             if kind == "Person":
@@ -104,7 +105,7 @@ class ScaleCorpus:
                 name = pool[int(len(pool) * self.rng.random() ** 2)]  # early names more often: hubs
                 if name not in exclude:
                     return name
-        return self._new(kind)
+        return self.new_name(kind)
 
     def _cast(self, keep: dict[str, str] | None = None) -> _Cast:
         """Names for a story, drawn when a sentence first needs them (a name never used is never drawn) and
