@@ -81,7 +81,7 @@ class ScaleCorpus:
             if word not in self._taken:
                 self._taken.add(word)
                 return word.capitalize()
-        raise RuntimeError("no unused name stem left")  # pragma: no cover - 5.7M two-syllable stems
+        raise RuntimeError("no unused name stem left")  # pragma: no cover - about 640k two-syllable stems, then longer ones
 
     def new_name(self, kind: str) -> str:
         """A name of this kind that no entity of this generator has had (added to the pool)."""
