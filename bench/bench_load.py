@@ -159,9 +159,9 @@ def run(n_entities: int, per_entity: int, scale: int, batch_size: int, max_bytes
         docs, ents, rels = synthetic(n, max(10, n // 50), per_entity=per_entity)
         n_rows = len(docs) + len(ents) + len(rels) + sum(len({m.doc for m in e.mentions}) for e in ents)
         statements = raw_statements(docs, ents, rels)
-        raw = measure(lambda store: raw_load(store, statements))
+        raw = measure(lambda store, statements=statements: raw_load(store, statements))
 
-        def loader(store: Any) -> None:
+        def loader(store: Any, docs: list = docs, ents: list = ents, rels: list = rels) -> None:
             report = load_records(store, docs, ents, rels, batch_size=batch_size, max_bytes=max_bytes)
             assert not report.errors, report.errors[:3]
 

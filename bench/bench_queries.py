@@ -28,7 +28,6 @@ if str(ROOT) not in sys.path:
 
 from bench.synthetic import open_or_build  # noqa: E402
 
-
 #: cases that take minutes on the full-size graph; run only with --heavy
 HEAVY = {"clusters_sharing_partners[located]"}
 
@@ -75,6 +74,20 @@ def lift_socket_timeout(store: Any) -> bool:
         return False
 
 
+def wait_for_indexes(store: Any, timeout: float = 1800) -> float:
+    """Wait until every index is usable (the engine fills new ones in the background); seconds waited."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        try:
+            states = [r["status"] for r in store.read("CALL db.indexes() YIELD status RETURN status")]
+        except Exception:  # a backend without db.indexes(): nothing to wait for
+            return 0.0
+        if all(s == "OPERATIONAL" for s in states):
+            break
+        time.sleep(1)
+    return time.perf_counter() - t0
+
+
 def server_memory(store: Any) -> int | None:
     """Peak memory the embedded server reports (bytes), when it can be asked."""
     try:
@@ -103,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     store, info = open_or_build(home, args.entities, args.relations, progress=lambda m: print(f"  {m}", flush=True))
     store.apply_schema()  # a graph built by an older aikg gets the indexes the queries now start from
     build_s = time.perf_counter() - t0
+    waited = wait_for_indexes(store)
+    if waited > 1:
+        print(f"  waited {waited:.0f}s for the indexes to be filled", flush=True)
     if not args.keep_socket_timeout:
         lift_socket_timeout(store)
     catalog = load_catalog()

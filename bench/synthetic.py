@@ -89,9 +89,29 @@ def _stamp(day: int) -> str:
     return f"{(START + timedelta(days=int(day))).isoformat()}T00:00:00+00:00"
 
 
-def generate(entities: int, relations: int, *, seed: int = 7) -> tuple[dict[str, list[dict]], list[dict],
-                                                                         dict[str, list[dict]], list[dict], dict[str, str]]:
-    """Rows for entities (by type), documents, relationships (by type) and mentions, plus picked parameters."""
+@dataclass
+class _World:
+    """The generated population: entity ids, names and birthdays by type, organisations and their popularity."""
+
+    rng: Any
+    counts: dict[str, int]
+    ids: dict[str, list[str]]
+    names: dict[str, list[str]]
+    born: dict[str, Any]
+    orgs: list[tuple[str, int]]
+    org_ids: Any
+    org_born: Any
+    popularity: Any
+    doc_ids: list[str]
+    doc_day: Any
+    org_cluster: Any = None
+    rels: dict[str, list[tuple[str, str, int]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, rtype: str, src: Any, dst: Any, day: Any) -> None:
+        self.rels[rtype].extend(zip(src, dst, (int(d) for d in day)))
+
+
+def _world(entities: int, seed: int) -> _World:
     import numpy as np
 
     rng = np.random.default_rng(seed)
@@ -99,96 +119,105 @@ def generate(entities: int, relations: int, *, seed: int = 7) -> tuple[dict[str,
     counts["Person"] = max(10, entities - sum(counts.values()))
     ids: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
-    born: dict[str, np.ndarray] = {}
+    born: dict[str, Any] = {}
     for etype, n in counts.items():
         names[etype] = _names(rng, etype, n)
         ids[etype] = [f"{etype.lower()}:syn-{i:07d}" for i in range(n)]
         born[etype] = rng.integers(0, DAYS, size=n)
     orgs = [(t, i) for t in ("Institute", "Company", "Agency") for i in range(counts[t])]
-    org_ids = np.array([ids[t][i] for t, i in orgs])
-    org_born = np.array([born[t][i] for t, i in orgs])
-    n_clusters = counts["Cluster"]
+    popularity = rng.pareto(1.5, size=len(orgs)) + 1.0
+    n_docs = max(50, entities // 20)
+    return _World(rng, counts, ids, names, born, orgs, np.array([ids[t][i] for t, i in orgs]),
+                  np.array([born[t][i] for t, i in orgs]), popularity / popularity.sum(),
+                  [f"{i:064x}" for i in range(n_docs)], rng.integers(0, DAYS, size=n_docs))
+
+
+def _structure(w: _World) -> None:
+    """Sites, anchors, affiliations, programmes' runners and founders."""
+    import numpy as np
+
+    rng, ids, born = w.rng, w.ids, w.born
+    n_clusters = w.counts["Cluster"]
     zipf = 1.0 / np.arange(1, n_clusters + 1) ** 0.8
     zipf /= zipf.sum()
-    popularity = rng.pareto(1.5, size=len(orgs)) + 1.0
-    popularity /= popularity.sum()
-    n_docs = max(50, entities // 20)
-    doc_ids = [f"{i:064x}" for i in range(n_docs)]
-    doc_day = rng.integers(0, DAYS, size=n_docs)
-
-    rels: dict[str, list[tuple[str, str, int]]] = defaultdict(list)  # type -> (source, target, first day)
-
-    def add(rtype: str, src: list[str] | np.ndarray, dst: list[str] | np.ndarray, day: np.ndarray) -> None:
-        rels[rtype].extend(zip(src, dst, (int(d) for d in day)))
-
     # every organisation and programme is located in one cluster (a few large clusters)
-    org_cluster = rng.choice(n_clusters, size=len(orgs), p=zipf)
+    w.org_cluster = rng.choice(n_clusters, size=len(w.orgs), p=zipf)
     cl = np.array(ids["Cluster"])
-    add("LOCATED_IN", org_ids, cl[org_cluster], org_born)
-    prog_cluster = rng.choice(n_clusters, size=counts["Programme"], p=zipf)
-    add("LOCATED_IN", ids["Programme"], cl[prog_cluster], born["Programme"])
+    w.add("LOCATED_IN", w.org_ids, cl[w.org_cluster], w.org_born)
+    prog_cluster = rng.choice(n_clusters, size=w.counts["Programme"], p=zipf)
+    w.add("LOCATED_IN", ids["Programme"], cl[prog_cluster], born["Programme"])
     # anchors: the most popular institutes and companies of each cluster, up to five
-    anchorable = np.array([t in ("Institute", "Company") for t, _ in orgs])
+    anchorable = np.array([t in ("Institute", "Company") for t, _ in w.orgs])
     by_cluster: dict[int, list[int]] = defaultdict(list)
-    for i in np.argsort(-popularity):
-        if anchorable[i] and len(by_cluster[org_cluster[i]]) < 5:
-            by_cluster[org_cluster[i]].append(int(i))
+    for i in np.argsort(-w.popularity):
+        if anchorable[i] and len(by_cluster[w.org_cluster[i]]) < 5:
+            by_cluster[w.org_cluster[i]].append(int(i))
     anchor_idx = [i for members in by_cluster.values() for i in members]
-    add("ANCHORS", org_ids[anchor_idx], cl[org_cluster[anchor_idx]], org_born[anchor_idx])
+    w.add("ANCHORS", w.org_ids[anchor_idx], cl[w.org_cluster[anchor_idx]], w.org_born[anchor_idx])
     # people work at one organisation, a fifth of them at a second one
     people = np.array(ids["Person"])
-    first = rng.choice(len(orgs), size=len(people), p=popularity)
-    add("AFFILIATED_WITH", people, org_ids[first], born["Person"])
+    first = rng.choice(len(w.orgs), size=len(people), p=w.popularity)
+    w.add("AFFILIATED_WITH", people, w.org_ids[first], born["Person"])
     extra = rng.random(len(people)) < 0.2
-    second = rng.choice(len(orgs), size=int(extra.sum()), p=popularity)
-    add("AFFILIATED_WITH", people[extra], org_ids[second], born["Person"][extra])
+    second = rng.choice(len(w.orgs), size=int(extra.sum()), p=w.popularity)
+    w.add("AFFILIATED_WITH", people[extra], w.org_ids[second], born["Person"][extra])
     # each programme is run by an agency or institute; founders for a tenth of the companies
-    runners = [i for i, (t, _) in enumerate(orgs) if t in ("Agency", "Institute")]
-    run_by = rng.choice(runners, size=counts["Programme"])
-    add("RUNS", org_ids[run_by], ids["Programme"], born["Programme"])
-    companies = [i for i, (t, _) in enumerate(orgs) if t == "Company"]
+    runners = [i for i, (t, _) in enumerate(w.orgs) if t in ("Agency", "Institute")]
+    w.add("RUNS", w.org_ids[rng.choice(runners, size=w.counts["Programme"])], ids["Programme"], born["Programme"])
+    companies = [i for i, (t, _) in enumerate(w.orgs) if t == "Company"]
     founded = rng.choice(companies, size=len(companies) // 10, replace=False)
-    add("FOUNDED", rng.choice(people, size=len(founded)), org_ids[founded], org_born[founded])
-    fixed = sum(len(v) for v in rels.values())
-    rest = max(0, relations - fixed)
-    # the rest: funding (15%), membership (8%), part-of (2%) and partnerships (the bulk)
-    funders = np.concatenate([org_ids, np.array(ids["Programme"])])
+    w.add("FOUNDED", rng.choice(people, size=len(founded)), w.org_ids[founded], w.org_born[founded])
+
+
+def _ties(w: _World, relations: int) -> None:
+    """The rest up to ``relations``: funding (15%), membership (8%), part-of (2%) and partnerships (the bulk)."""
+    import numpy as np
+
+    rng, orgs, pop = w.rng, w.orgs, w.popularity
+    rest = max(0, relations - sum(len(v) for v in w.rels.values()))
+    programmes = np.array(w.ids["Programme"])
+    funders = np.concatenate([w.org_ids, programmes])
     n_funds, n_member, n_part = int(rest * 0.15), int(rest * 0.08), int(rest * 0.02)
     f_src = rng.choice(funders, size=n_funds)
-    f_dst = np.where(rng.random(n_funds) < 0.5, rng.choice(np.array(ids["Programme"]), size=n_funds),
-                     org_ids[rng.choice(len(orgs), size=n_funds, p=popularity)])
-    add("FUNDS", f_src, f_dst, rng.integers(0, DAYS, size=n_funds))
-    m_dst = np.where(rng.random(n_member) < 0.5, rng.choice(np.array(ids["Programme"]), size=n_member),
-                     org_ids[rng.choice(len(orgs), size=n_member, p=popularity)])
-    add("MEMBER_OF", org_ids[rng.integers(0, len(orgs), size=n_member)], m_dst, rng.integers(0, DAYS, size=n_member))
-    add("PART_OF", org_ids[rng.integers(0, len(orgs), size=n_part)],
-        org_ids[rng.choice(len(orgs), size=n_part, p=popularity)], rng.integers(0, DAYS, size=n_part))
+    f_dst = np.where(rng.random(n_funds) < 0.5, rng.choice(programmes, size=n_funds),
+                     w.org_ids[rng.choice(len(orgs), size=n_funds, p=pop)])
+    w.add("FUNDS", f_src, f_dst, rng.integers(0, DAYS, size=n_funds))
+    m_dst = np.where(rng.random(n_member) < 0.5, rng.choice(programmes, size=n_member),
+                     w.org_ids[rng.choice(len(orgs), size=n_member, p=pop)])
+    w.add("MEMBER_OF", w.org_ids[rng.integers(0, len(orgs), size=n_member)], m_dst, rng.integers(0, DAYS, size=n_member))
+    w.add("PART_OF", w.org_ids[rng.integers(0, len(orgs), size=n_part)],
+          w.org_ids[rng.choice(len(orgs), size=n_part, p=pop)], rng.integers(0, DAYS, size=n_part))
     n_partner = rest - n_funds - n_member - n_part
-    a = rng.choice(len(orgs), size=int(n_partner * 1.3) + 10, p=popularity)
+    a = rng.choice(len(orgs), size=int(n_partner * 1.3) + 10, p=pop)
     b = rng.integers(0, len(orgs), size=len(a))
     pairs: set[tuple[str, str]] = set()
-    for x, y in zip(org_ids[a], org_ids[b]):
+    for x, y in zip(w.org_ids[a], w.org_ids[b]):
         if x != y:
             pairs.add((x, y) if x < y else (y, x))
             if len(pairs) >= n_partner:
                 break
-    rels["PARTNERS_WITH"] = [(s, t, int(rng.integers(0, DAYS))) for s, t in sorted(pairs)]
+    w.rels["PARTNERS_WITH"] = [(s, t, int(rng.integers(0, DAYS))) for s, t in sorted(pairs)]
     # drop duplicate (type, source, target) triples: the loader stores each relationship once
-    for rtype, items in rels.items():
+    for rtype, items in w.rels.items():
         unique: dict[tuple[str, str], int] = {}
         for s, t, d in items:
             if s != t:
                 unique.setdefault((s, t), d)
-        rels[rtype] = [(s, t, d) for (s, t), d in unique.items()]
+        w.rels[rtype] = [(s, t, d) for (s, t), d in unique.items()]
 
-    rel_rows: dict[str, list[dict]] = {}
-    for rtype, items in rels.items():
+
+def _relation_rows(w: _World) -> dict[str, list[dict]]:
+    """Loader-shaped relationship rows: 1-2 pieces of evidence each, from random documents."""
+    import numpy as np
+
+    out: dict[str, list[dict]] = {}
+    for rtype, items in w.rels.items():
         rows = []
-        n_ev = rng.integers(1, 3, size=len(items))
-        ev_docs = rng.integers(0, n_docs, size=(len(items), 2))
-        conf = np.round(rng.uniform(0.4, 0.95, size=len(items)), 2)
+        n_ev = w.rng.integers(1, 3, size=len(items))
+        ev_docs = w.rng.integers(0, len(w.doc_ids), size=(len(items), 2))
+        conf = np.round(w.rng.uniform(0.4, 0.95, size=len(items)), 2)
         for k, (s, t, day) in enumerate(items):
-            docs = [doc_ids[j] for j in ev_docs[k, : n_ev[k]]]
+            docs = [w.doc_ids[j] for j in ev_docs[k, : n_ev[k]]]
             stamp = _stamp(day)
             rows.append({"s": str(s), "t": str(t), "p": {
                 "confidence": float(conf[k]), "methods": ["synthetic"], "support": len(docs),
@@ -197,54 +226,89 @@ def generate(entities: int, relations: int, *, seed: int = 7) -> tuple[dict[str,
                 "ev_sentence": [f"{s} {rtype.lower().replace('_', ' ')} {t}."] * len(docs),
                 "ev_method": ["synthetic"] * len(docs), "ev_confidence": [float(conf[k])] * len(docs),
                 "ev_page": [0] * len(docs), "first_seen": stamp, "updated": stamp}})
-        rel_rows[rtype] = rows
+        out[rtype] = rows
+    return out
 
-    # mentions: ~15 entities a document, popular organisations more often
-    everyone = [(t, i) for t in counts for i in range(counts[t])]
+
+def _mention_rows(w: _World) -> tuple[list[dict], dict[str, int], dict[str, int]]:
+    """~15 entities a document, popular organisations more often; mention and document counts per entity."""
+    import numpy as np
+
+    everyone = [(t, i) for t in w.counts for i in range(w.counts[t])]
     weight = np.ones(len(everyone))
-    offset = sum(counts[t] for t in ("Cluster",))
-    weight[offset: offset + len(orgs)] += popularity * len(orgs) * 3
+    offset = w.counts["Cluster"]
+    weight[offset: offset + len(w.orgs)] += w.popularity * len(w.orgs) * 3
     weight /= weight.sum()
     mention_count: dict[str, int] = defaultdict(int)
     doc_count: dict[str, int] = defaultdict(int)
-    mention_rows = []
-    for j, doc in enumerate(doc_ids):
-        for e in set(rng.choice(len(everyone), size=15, p=weight).tolist()):
+    rows = []
+    for doc in w.doc_ids:
+        for e in set(w.rng.choice(len(everyone), size=15, p=weight).tolist()):
             t, i = everyone[e]
-            eid = ids[t][i]
-            n = int(rng.integers(1, 4))
+            eid = w.ids[t][i]
+            n = int(w.rng.integers(1, 4))
             mention_count[eid] += n
             doc_count[eid] += 1
-            mention_rows.append({"d": doc, "e": eid, "p": {"count": n, "starts": [10 * x for x in range(n)],
-                                                              "ends": [10 * x + 8 for x in range(n)]}})
-    entity_rows: dict[str, list[dict]] = {}
-    for etype in counts:
+            rows.append({"d": doc, "e": eid, "p": {"count": n, "starts": [10 * x for x in range(n)],
+                                                   "ends": [10 * x + 8 for x in range(n)]}})
+    return rows, mention_count, doc_count
+
+
+def _entity_rows(w: _World, rel_rows: dict[str, list[dict]], mention_count: dict[str, int],
+                 doc_count: dict[str, int]) -> dict[str, list[dict]]:
+    """Loader-shaped entity rows with the summaries the loader keeps (graph/summaries.py), computed the same way."""
+    from aikg.graph import summaries
+
+    names = {eid: name for etype in w.counts for eid, name in zip(w.ids[etype], w.names[etype])}
+    summary = summaries.compute(names, ((rtype, r["s"], r["t"], r["p"]["docs"])
+                                        for rtype, rows in rel_rows.items() for r in rows))
+    out: dict[str, list[dict]] = {}
+    for etype in w.counts:
         rows = []
-        for i, (eid, name) in enumerate(zip(ids[etype], names[etype])):
+        for i, (eid, name) in enumerate(zip(w.ids[etype], w.names[etype])):
             aliases = [name.split()[0]] if etype in ("Institute", "Company") and i % 3 == 0 else []
-            stamp = _stamp(born[etype][i])
+            stamp = _stamp(w.born[etype][i])
             rows.append({"id": eid, "name": name, "aliases": aliases,
                          "alias_text": "".join(a + " | " for a in aliases), "mention_count": mention_count[eid],
-                         "doc_count": doc_count[eid], "first_seen": stamp, "updated": stamp})
-        entity_rows[etype] = rows
-    doc_rows = [{"id": d, "source": f"synthetic/{j}.txt", "title": f"Synthetic document {j}", "kind": "text",
-                 "chars": 5000, "loaded_at": _stamp(doc_day[j]), "published": _stamp(doc_day[j])[:10]}
-                for j, d in enumerate(doc_ids)]
+                         "doc_count": doc_count[eid], "first_seen": stamp, "updated": stamp, **summary[eid]})
+        out[etype] = rows
+    return out
 
-    hub = int(np.argmax(popularity))
+
+def _picks(w: _World) -> dict[str, str]:
+    """Parameters worth benchmarking with: the largest cluster, a hub, a typical organisation, ..."""
+    import numpy as np
+
     partner_degree: dict[str, int] = defaultdict(int)
-    for s, t, _ in rels["PARTNERS_WITH"]:
+    for s, t, _ in w.rels["PARTNERS_WITH"]:
         partner_degree[s] += 1
         partner_degree[t] += 1
     typical = sorted(partner_degree, key=lambda k: (partner_degree[k], k))[len(partner_degree) // 2]
-    big_cluster = ids["Cluster"][int(np.argmax(np.bincount(org_cluster, minlength=n_clusters)))]
-    edge = rels["PARTNERS_WITH"][len(rels["PARTNERS_WITH"]) // 2]
-    some_name = names["Company"][len(names["Company"]) // 3]
-    typo = some_name[:2] + some_name[3:]  # one letter dropped
-    picks = {"cluster": big_cluster, "hub": str(org_ids[hub]), "org": typical, "person": str(people[0]),
-             "person2": str(people[len(people) // 2]), "edge_source": edge[0], "edge_target": edge[1],
-             "since": _stamp(DAYS - 30)[:10], "search": typo, "entity": str(org_ids[hub])}
-    return entity_rows, doc_rows, rel_rows, mention_rows, picks
+    n_clusters = w.counts["Cluster"]
+    big_cluster = w.ids["Cluster"][int(np.argmax(np.bincount(w.org_cluster, minlength=n_clusters)))]
+    edge = w.rels["PARTNERS_WITH"][len(w.rels["PARTNERS_WITH"]) // 2]
+    some_name = w.names["Company"][len(w.names["Company"]) // 3]
+    people = w.ids["Person"]
+    hub = str(w.org_ids[int(np.argmax(w.popularity))])
+    return {"cluster": big_cluster, "hub": hub, "org": typical, "person": people[0],
+            "person2": people[len(people) // 2], "edge_source": edge[0], "edge_target": edge[1],
+            "since": _stamp(DAYS - 30)[:10], "search": some_name[:2] + some_name[3:],  # one letter dropped
+            "entity": hub}
+
+
+def generate(entities: int, relations: int, *, seed: int = 7) -> tuple[dict[str, list[dict]], list[dict],
+                                                                         dict[str, list[dict]], list[dict], dict[str, str]]:
+    """Rows for entities (by type), documents, relationships (by type) and mentions, plus picked parameters."""
+    w = _world(entities, seed)
+    _structure(w)
+    _ties(w, relations)
+    rel_rows = _relation_rows(w)
+    mention_rows, mention_count, doc_count = _mention_rows(w)
+    entity_rows = _entity_rows(w, rel_rows, mention_count, doc_count)
+    doc_rows = [{"id": d, "source": f"synthetic/{j}.txt", "title": f"Synthetic document {j}", "kind": "text",
+                 "chars": 5000, "loaded_at": _stamp(w.doc_day[j]), "published": _stamp(w.doc_day[j])[:10]}
+                for j, d in enumerate(w.doc_ids)]
+    return entity_rows, doc_rows, rel_rows, mention_rows, _picks(w)
 
 
 def _write(store: Any, statement: str, rows: list[dict], batch: int) -> None:
@@ -284,6 +348,11 @@ def open_or_build(home: Path, entities: int, relations: int, *, seed: int = 7, p
     if marker.exists():
         info = Synthetic(**json.loads(marker.read_text("utf-8")))
         if info.picks and info.entities >= entities and info.relationship_total - info.relationships.get("MENTIONS", 0) >= relations * 0.99:
+            from aikg.graph import summaries
+
+            if summaries.needs_refresh(store):  # built before the loader kept summaries
+                (progress or (lambda msg: None))("adding the summaries the loader keeps")
+                summaries.refresh_all(store)
             return store, info
         store.clear()
     info = build(store, entities, relations, seed=seed, progress=progress)

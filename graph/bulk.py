@@ -369,7 +369,11 @@ class _Encoder:
 
     def column(self, ctype: str, column: str) -> Any:
         """``encode(value, ident)`` for one column: None for a missing value, else what the csv writer gets."""
-        delim = self.delimiter
+        if ctype.endswith("[]"):
+            return self._array(ctype, column)
+        return self._string(ctype, column) if ctype == "string" else self._scalar(ctype, column)
+
+    def _string(self, ctype: str, column: str) -> Any:
         fail = self._fail
 
         def string(v: Any, ident: Any) -> Any:
@@ -379,6 +383,11 @@ class _Encoder:
                 raise fail(column, ident, v, ctype)
             self._lines(v)
             return v
+
+        return string
+
+    def _scalar(self, ctype: str, column: str) -> Any:
+        fail = self._fail
 
         def scalar(v: Any, ident: Any) -> Any:
             if v is None:
@@ -392,6 +401,32 @@ class _Encoder:
                 return _TRUE if v else _FALSE
             raise fail(column, ident, v, ctype)
 
+        return scalar
+
+    def _join_strings(self, v: list[Any], ident: Any, ctype: str, column: str) -> str:
+        delim = self.delimiter
+        try:
+            joined = delim.join(v)
+        except TypeError:
+            raise self._fail(column, ident, v, ctype) from None
+        if joined.count(delim) != len(v) - 1:
+            bad = next(x for x in v if delim in x)
+            raise BulkExportError(
+                f"{self.where(column, ident)}: value {bad[:60]!r} contains the array delimiter "
+                f"U+{ord(delim):04X}; choose another delimiter (--array-delimiter)")
+        self._lines(joined)
+        return joined
+
+    def _array(self, ctype: str, column: str) -> Any:
+        delim = self.delimiter
+        fail = self._fail
+        base = ctype[:-2]
+        join_values = {"long": lambda v: all(type(x) is int for x in v) and delim.join(map(str, v)),
+                       "double": lambda v: all(type(x) in (int, float) for x in v)
+                       and delim.join(repr(float(x)) for x in v),
+                       "boolean": lambda v: all(type(x) is bool for x in v)
+                       and delim.join("true" if x else "false" for x in v)}.get(base)
+
         def array(v: Any, ident: Any) -> Any:
             if v is None:
                 return None
@@ -400,30 +435,14 @@ class _Encoder:
             if not v or v == [""]:
                 self.lost[column] = self.lost.get(column, 0) + 1
                 return None  # CSV import cannot tell these from a missing property
-            base = ctype[:-2]
             if base == "string":
-                try:
-                    joined = delim.join(v)
-                except TypeError:
-                    raise fail(column, ident, v, ctype) from None
-                if joined.count(delim) != len(v) - 1:
-                    bad = next(x for x in v if delim in x)
-                    raise BulkExportError(
-                        f"{self.where(column, ident)}: value {bad[:60]!r} contains the array delimiter "
-                        f"U+{ord(delim):04X}; choose another delimiter (--array-delimiter)")
-                self._lines(joined)
-                return joined
-            if base == "long" and all(type(x) is int for x in v):
-                return delim.join(map(str, v))
-            if base == "double" and all(type(x) in (int, float) for x in v):
-                return delim.join(repr(float(x)) for x in v)
-            if base == "boolean" and all(type(x) is bool for x in v):
-                return delim.join("true" if x else "false" for x in v)
-            raise fail(column, ident, v, ctype)
+                return self._join_strings(v, ident, ctype, column)
+            joined = join_values(v) if join_values else False
+            if joined is False:
+                raise fail(column, ident, v, ctype)
+            return joined
 
-        if ctype.endswith("[]"):
-            return array
-        return string if ctype == "string" else scalar
+        return array
 
 
 def _columns(fixed: dict[str, str], rows: Sequence[dict[str, Any]], what: str) -> list[tuple[str, str]]:
