@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -79,11 +80,25 @@ def _root(ments: list, m: int) -> int:
     return m
 
 
-def sentence_candidates(pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent_end: int) -> tuple[list[Pair], dict]:
-    """The relatable pairs of a parsed sentence with their features, and the pattern labels per pair."""
+def sentence_candidates(pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent_end: int,
+                        open_types: frozenset[str] | None = None) -> tuple[list[Pair], dict]:
+    """The relatable pairs of a parsed sentence with their features, and the pattern labels per pair.
+
+    With ``open_types`` (the relation types the model may add), pairs a pattern already covers and
+    pairs no such type can join are skipped before their features are computed (extraction's case).
+    """
     fired, anaphors, same = sentence_context(tok2m, facts, sent_end)
     types = [m.type for m in facts.mentions]
-    return sentence_pairs(pdoc, tok2m, types, fired, anaphors, same), fired
+    wanted = None
+    if open_types is not None:
+        def wanted(i: int, j: int) -> bool:
+            return (i, j) not in fired and _joinable(open_types, types[i], types[j])
+    return sentence_pairs(pdoc, tok2m, types, fired, anaphors, same, wanted), fired
+
+
+@lru_cache(maxsize=1024)
+def _joinable(rtypes: frozenset[str], a: str, b: str) -> bool:
+    return allowed(sorted(rtypes), a, b) is not None or allowed(sorted(rtypes), b, a) is not None
 
 
 @dataclass
@@ -97,14 +112,17 @@ class PairModel:
     #: relation type -> minimum probability; a type not listed is never added
     thresholds: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    _padded: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def proba(self, rows: list[tuple[str, ...]]) -> np.ndarray:
         """Class probabilities of each feature row (unknown features are ignored)."""
-        scores = np.tile(self.bias, (len(rows), 1))
-        for k, row in enumerate(rows):
-            idx = [self.features[f] for f in row if f in self.features]
-            if idx:
-                scores[k] += self.weights[idx].sum(axis=0)
+        if self._padded is None:  # a zero row at the end: every row sums at least one weight row
+            self._padded = np.vstack([self.weights, np.zeros((1, len(self.classes)))])
+        index, pad = self.features, len(self.features)
+        idx = [[pad, *(index[f] for f in row if f in index)] for row in rows]
+        starts = np.cumsum([0, *(len(r) for r in idx[:-1])])
+        flat = np.fromiter((i for r in idx for i in r), dtype=np.int64)
+        scores = np.add.reduceat(self._padded[flat], starts, axis=0) + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         e = np.exp(scores)
         return e / e.sum(axis=1, keepdims=True)
@@ -131,7 +149,7 @@ class PairModel:
         return out
 
     def relations(self, pdoc: Any, tok2m: dict[int, int], facts: DocFacts, sent: tuple[int, int, str]) -> list[Cand]:
-        pairs, fired = sentence_candidates(pdoc, tok2m, facts, sent[1])
+        pairs, fired = sentence_candidates(pdoc, tok2m, facts, sent[1], frozenset(self.thresholds))
         if not pairs:
             return []
         types = [m.type for m in facts.mentions]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from aikg.core.schema import SCHEMA
 
@@ -98,19 +98,30 @@ def _listed(pdoc: Any, a_end: int, b_start: int, h1: Any, h2: Any, tok2m: dict[i
     return bool(gap) and all(t.lower_ in LIST_WORDS for t in gap) and any(t.lower_ in (",", "and", "or", "&") for t in gap)
 
 
-def _words(pdoc: Any, lo: int, hi: int, tok2m: dict[int, int]) -> list[str]:
-    return [w for t in pdoc[max(lo, 0):min(hi, len(pdoc))] if t.i not in tok2m and not t.is_space
-            for w in ((t.lemma_ or t.lower_).lower(),) if w not in STOP]
+def trigger_words(pdoc: Any, tok2m: dict[int, int]) -> list[str | None]:
+    """Per token of the sentence: its lemma when it may be a trigger (not a mention, space or stop word), else None."""
+    out: list[str | None] = []
+    for t in pdoc:
+        w = None if t.i in tok2m or t.is_space else (t.lemma_ or t.lower_).lower()
+        out.append(None if w in STOP else w)
+    return out
+
+
+def _words(lex: list[str | None], lo: int, hi: int) -> list[str]:
+    return [w for w in lex[max(lo, 0):max(hi, 0)] if w is not None]
 
 
 def pair_features(pdoc: Any, tok2m: dict[int, int], spans: dict[int, list[int]], types: list[str], i: int, j: int,
-                  fired: Iterable[str], anaphors: frozenset[int] = frozenset()) -> tuple[str, ...]:
-    """The feature strings of mentions ``i`` (earlier) and ``j`` (later); ``fired``: pattern relations on the pair."""
+                  fired: Iterable[str], anaphors: frozenset[int] = frozenset(),
+                  lex: list[str | None] | None = None) -> tuple[str, ...]:
+    """The feature strings of mentions ``i`` (earlier) and ``j`` (later); ``fired``: pattern relations on the pair;
+    ``lex``: :func:`trigger_words` of the sentence (computed here when not given)."""
+    lex = trigger_words(pdoc, tok2m) if lex is None else lex
     a, b = spans[i], spans[j]
     h1, h2 = head_of(pdoc, a), head_of(pdoc, b)
     tp = f"{types[i]}>{types[j]}"
     words, steps, lca = dep_path(h1, h2, tok2m, types)
-    between = _words(pdoc, a[-1] + 1, b[0], tok2m)
+    between = _words(lex, a[-1] + 1, b[0])
     gap = b[0] - a[-1] - 1
     others = len({m for t, m in tok2m.items() if a[-1] < t < b[0] and m not in (i, j)})
     f = [f"tp={tp}", f"path={' '.join(steps)}", f"pathtp={tp}|{' '.join(steps)}", f"lca={lca}", f"lcatp={tp}|{lca}",
@@ -121,8 +132,8 @@ def pair_features(pdoc: Any, tok2m: dict[int, int], spans: dict[int, list[int]],
         f += [f"bw={w}" for w in between] + [f"bwtp={tp}|{w}" for w in between]
     else:
         f += [f"bwfar={w}" for w in between[:AROUND] + between[-AROUND:]]
-    f += [f"before={w}" for w in _words(pdoc, a[0] - AROUND, a[0], tok2m)]
-    f += [f"after={w}" for w in _words(pdoc, b[-1] + 1, b[-1] + 1 + AROUND, tok2m)]
+    f += [f"before={w}" for w in _words(lex, a[0] - AROUND, a[0])]
+    f += [f"after={w}" for w in _words(lex, b[-1] + 1, b[-1] + 1 + AROUND)]
     if gap == 1 and pdoc[a[-1] + 1].lower_ in ("'s", "'"):
         f.append("possessive")
     if _listed(pdoc, a[-1] + 1, b[0], h1, h2, tok2m):
@@ -135,19 +146,23 @@ def pair_features(pdoc: Any, tok2m: dict[int, int], spans: dict[int, list[int]],
 
 
 def sentence_pairs(pdoc: Any, tok2m: dict[int, int], types: list[str], fired: dict[tuple[int, int], list[str]],
-                   anaphors: frozenset[int] = frozenset(), same: Iterable[tuple[int, int]] = ()) -> list[Pair]:
+                   anaphors: frozenset[int] = frozenset(), same: Iterable[tuple[int, int]] = (),
+                   wanted: Callable[[int, int], bool] | None = None) -> list[Pair]:
     """Every relatable pair of distinct mentions in a parsed sentence, with its features.
 
     ``fired`` maps (first, second) to pattern relation labels such as ``FUNDS>`` (first is the
-    source) or ``FUNDS<``; ``same`` lists mention pairs known to stand for one entity (skipped).
+    source) or ``FUNDS<``; ``same`` lists mention pairs known to stand for one entity (skipped);
+    ``wanted(first, second)``, when given, skips the pairs it refuses before any feature is computed.
     """
     spans = mention_tokens(tok2m)
     order = sorted(spans, key=lambda m: spans[m][0])
     skip = {frozenset(p) for p in same}
+    lex: list[str | None] | None = None
     out: list[Pair] = []
     for x, i in enumerate(order):
         for j in order[x + 1:]:
-            if not relatable(types[i], types[j]) or frozenset((i, j)) in skip:
+            if not relatable(types[i], types[j]) or frozenset((i, j)) in skip or (wanted and not wanted(i, j)):
                 continue
-            out.append(Pair(i, j, pair_features(pdoc, tok2m, spans, types, i, j, fired.get((i, j), ()), anaphors)))
+            lex = trigger_words(pdoc, tok2m) if lex is None else lex
+            out.append(Pair(i, j, pair_features(pdoc, tok2m, spans, types, i, j, fired.get((i, j), ()), anaphors, lex)))
     return out
