@@ -535,3 +535,11 @@ def test_place_cues_outweigh_a_default_guess(ex):
     assert ("Kessling-Marrow", "Cluster") in k
     assert ("Tallbrook", "Company") not in k
     assert ("Pellar", "Cluster") not in k  # "at X, where he worked": an employer
+
+
+def test_countries_alone_are_no_clusters_and_place_names_are_no_people(ex):
+    k = kinds(run(ex, "Ruritania's tax rules differ from Ireland's, but Norvik Labs still moved from Britain to "
+                      "Kessling Town in 2024. Stanvik HAI, the Institute for Applied Robotics, opened in Kessling Town."))
+    assert not {t for t, ty in k if ty == "Cluster"} & {"Ireland", "Britain"}
+    assert ("Kessling Town", "Person") not in k
+    assert ("Stanvik HAI", "Person") not in k

@@ -119,6 +119,7 @@ class MentionWords:
     sentence_adverbs: frozenset[str]
     venue_labels: frozenset[str]
     place_predicates: tuple[tuple[str, ...], ...]
+    place_name_heads: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], where: str) -> "MentionWords":
@@ -169,7 +170,9 @@ class Lexicon:
         self.institute_suffixes = tuple(x.lower() for x in types.get("institute_suffixes", ()))
         self.institute_first = frozenset(x.lower() for x in types.get("institute_first_words", ()))
         self.national_body_words = frozenset(x.lower() for x in types.get("national_body_words", ()))
-        self.countries = frozenset(x.lower() for x in types.get("country_names", ()))
+        self.countries = frozenset(x.lower() for x in types.get("country_names", ()))  # "Innovate UK"
+        #: countries that are not also cities: never a cluster on their own
+        self.countries_only = self.countries - {x.lower() for x in types.get("city_states", ())}
         self.programme_year_words = frozenset(x.lower() for x in types.get("programme_year_words", ()))
         self.company_last = lower(types["company_last_words"])
         self.default_org = types["default_org_type"]

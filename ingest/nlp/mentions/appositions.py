@@ -12,7 +12,7 @@ def appositions(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     gaps = set(env.words.apposition_gaps)
     for k in range(len(cands) - 1):
         a, b = cands[k], cands[k + 1]
-        if a.type in ("Person", "Cluster") or b.type in ("Person", "Cluster"):
+        if a.type == "Cluster" or b.type in ("Person", "Cluster") or a.type == "Person" and not _acronym_person(doc, a):
             continue
         if b.type != a.type and not _untyped_name(doc, a, env):
             continue
@@ -37,9 +37,15 @@ def appositions(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     return cands
 
 
+def _acronym_person(doc: Any, a: Candidate) -> bool:
+    """"Stanford HAI, the Institute for ...": a "person" with an acronym in it is a body the NER misread."""
+    return a.source == "ner" and not a.ctx_typed and any(t.is_upper and len(t) >= 2 and t.is_alpha for t in doc[a.start:a.end])
+
+
 def _untyped_name(doc: Any, a: Candidate, env: Env) -> bool:
     """A name whose type is only the NER's default (no head word, no gazetteer entry, nothing said about it)."""
-    guessed = not a.ctx_typed or (a.label == "PERSON" and a.type == env.lex.default_org)  # a lone "person" made a firm
+    guessed = not a.ctx_typed or (a.label == "PERSON" and a.type == env.lex.default_org) \
+        or a.type == "Person" and _acronym_person(doc, a)  # a lone "person" made a firm
     return a.entry is None and guessed and a.source in ("ner", "rule") \
         and env.typer.type_of_name([t.text for t in doc[a.start:a.end]]) is None
 

@@ -52,7 +52,10 @@ def harmonise_lists(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
     of people a plain name the NER read as an organisation is a person."""
     gaps = set(env.words.list_gaps)
     runs: list[list[Candidate]] = []
+    longest = max(len(g) for g in gaps)
     for a, b in zip(cands, cands[1:]):
+        if not 0 < b.start - a.end <= longest:
+            continue
         gap = tuple(t.lower_ for t in doc[a.end:b.start])
         if gap in gaps:
             if runs and runs[-1][-1] is a:

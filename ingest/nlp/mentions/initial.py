@@ -204,10 +204,11 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
             and (doc[start - 2].lower_ in w.location_participles or _one_word(doc, start, end)
                  and doc[start - 2].lower_ in env.lex.site_nouns):
         label, said = "GPE", True  # "KAUST, located in Thuwal", "based in Montevideo", "its site in Leixlip"
-    if label in ("ORG", "PERSON") and _one_word(doc, start, end) and unnamed and (any(
-            tuple(t.lower_ for t in doc[end:end + len(p)]) == p for p in w.place_predicates)
-            or end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ == "where"
-            and not (start > 0 and doc[start - 1].lower_ in ("at", "for", "with", "by", "from", "of", "joined"))):
+    if label in ("ORG", "PERSON") and end + 1 < n and (any(
+            doc[end].lower_ == p[0] and tuple(t.lower_ for t in doc[end:end + len(p)]) == p for p in w.place_predicates)
+            or doc[end].text == "," and doc[end + 1].lower_ == "where"
+            and not (start > 0 and doc[start - 1].lower_ in ("at", "for", "with", "by", "from", "of", "joined"))) \
+            and unnamed and _one_word(doc, start, end):
         label, said = "GPE", True  # "Graz is home to AVL List", "Kitchener-Waterloo, where BlackBerry ..."
     if label == "ORG" and end - start == 1 and _dateline(doc, start, end):
         label = "GPE"  # "Lagos, 9-10 October 2025": the place of a dateline
@@ -229,6 +230,10 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
     if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and end + 1 < n and doc[end].text in {"-", "–"} \
             and doc[end + 1].lower_ in w.place_suffixes and unnamed:
         label, said = "GPE", True  # "Wrocław-based": a place
+    if label == "PERSON" and end - start >= 2 and doc[end - 1].lower_ in w.place_name_heads and doc[end - 1].is_title:
+        label = "GPE"  # "Cape Town", "Salt Lake City" read as a person
+    if label in ("ORG", "PERSON", "NORP") and doc[start:end].text.lower() in env.lex.countries_only:
+        return start, end, "GPE", False  # "Ireland" read as a person: a country (kept only where a hub cue says so)
     if label in ("ORG", "GPE") and end - start == 1 and doc[start].text in names.person_words:
         label = "PERSON"  # "Kamau" after "Wanjiru Kamau"
     if label == "ORG" and end - start == 2 and doc[end - 1].text == "AI" and doc[start].text in names.nationalities \
@@ -288,7 +293,7 @@ def _name_like(doc: Any, start: int, end: int, typ: str, env: Env) -> bool:
 
 def _one_word(doc: Any, start: int, end: int) -> bool:
     """One word as written: a single token or a hyphenated compound ("Kitchener-Waterloo")."""
-    return all(not t.whitespace_ for t in doc[start:end - 1])
+    return all(not doc[k].whitespace_ for k in range(start, end - 1))
 
 
 def _dateline(doc: Any, start: int, end: int) -> bool:

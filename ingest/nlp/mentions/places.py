@@ -22,10 +22,10 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
         # "Boston, Massachusetts": a region after a city only qualifies it
         if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster":
             continue
-        if not s.place:
+        if not s.place and not (s.entry is None and doc[s.start:s.end].text.lower() in env.lex.countries_only):
             out.append(s)
             continue
-        country = s.entry is not None and not s.entry.is_metro
+        country = s.entry is not None and not s.entry.is_metro or doc[s.start:s.end].text.lower() in env.lex.countries_only
         if _place_ok(doc, s, starts, ends, country, env):
             out.append(s)
     out.sort(key=lambda s: (s.start, s.end))

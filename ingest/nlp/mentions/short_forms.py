@@ -16,6 +16,7 @@ def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     _repeats(doc, cands, out, taken, env)
     if not short:
         return out
+    _prefix_persons(doc, out, env)
     for sp in out:  # "Foghorn" read as a person where "Foghorn Capital" is named
         if sp.source == "ner" and sp.end - sp.start == 1 and doc[sp.start].text in short \
                 and (sp.type == "Person" or sp.type in ORG_TYPES and doc[sp.start].text not in person_words):
@@ -31,6 +32,22 @@ def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
         out.append(Candidate(tok.i, tok.i + 1, s.type, "rule", entry=s.entry, canonical=env.canonical_of(doc, s)))
         taken.add(tok.i)
     return out
+
+
+def _prefix_persons(doc: Any, cands: list[Candidate], env: Env) -> None:
+    """"Quarry Lane" read as a person where "Quarry Lane AI" is named: the firm without its last word."""
+    if not any(s.type == "Person" and s.source == "ner" for s in cands):
+        return
+    hosts: dict[tuple[str, ...], Candidate] = {}
+    for s in cands:
+        if s.type in ORG_TYPES and s.end - s.start >= 3 and doc[s.end - 1].lower_ in env.lex.company_last:
+            hosts.setdefault(tuple(t.text for t in doc[s.start:s.end - 1]), s)
+    if not hosts:
+        return
+    for s in cands:
+        host = hosts.get(tuple(t.text for t in doc[s.start:s.end])) if s.type == "Person" and s.source == "ner" else None
+        if host is not None:
+            s.type, s.source, s.entry, s.canonical = host.type, "rule", host.entry, env.canonical_of(doc, host)
 
 
 def _short_names(doc: Any, cands: list[Candidate], person_words: set[str], env: Env) -> dict[str, Candidate]:
