@@ -665,3 +665,16 @@ def test_a_programme_one_funds_and_another_runs(ex):
                    "will give start-ups access.")
     assert ("FUNDS", "Quantix Systems", "Nordic Fellowship") in got
     assert ("RUNS", "Lumora Labs", "Nordic Fellowship") in got
+
+
+def test_programme_page_header_names_who_runs_it(ex):
+    got = rels(ex, "FACT SHEET\nNordic Compute Access Programme (NCAP)\nIssued by the Vestbank Innovation Office | "
+                   "Updated May 2025\n\nWhat is the programme?\nThe Nordic Compute Access Programme gives start-ups "
+                   "free computing time.\n")
+    assert ("RUNS", "Vestbank Innovation Office", "Nordic Compute Access Programme") in got
+
+
+def test_the_named_programme_of_an_organisation(ex):
+    got = rels(ex, "Kestrel Robotics is also part of the Tampere Venture Lab programme of the Lumora Institute, which "
+                   "gives early teams lab space.")
+    assert ("RUNS", "Lumora Institute", "Tampere Venture Lab") in got

@@ -281,3 +281,45 @@ def infobox_fields(text: str, off: int, mentions: Sequence[MentionFact], owner: 
             src, tgt = (owner, i) if spec["owner"] == "src" else (i, owner)
             out.append((spec["rel"], src, tgt, start, end))
     return out
+
+
+def issued_programme(text: str, off: int, mentions: Sequence[MentionFact], prefixes: Sequence[str]
+                     ) -> list[tuple[str, int, int, int, int]]:
+    """A programme page's header: the title names a programme and the next line its issuer
+    ("Prairie Compute Access Programme (PCAP)" / "Issued by the Manitoba Innovation Office | Updated June 2025",
+    "Styrian AI Test Bed" / "Styrian Business Promotion Agency | Version 2") -> RUNS(issuer, programme)."""
+    if off != 0:
+        return []
+    found = [(m.start, i) for i, m in enumerate(mentions) if m.source != "anaphor"]
+    prog: tuple[int, int] | None = None
+    seen = 0
+    for line in re.finditer(r"[^\n]+", text[:TITLE_CHARS * 2]):
+        if not line.group(0).strip():
+            continue
+        seen += 1
+        a, b = line.start(), line.end()
+        here = sorted((s, i) for s, i in found if a <= s < b)
+        if prog is None:
+            prog = next(((i, a) for _, i in here if mentions[i].type == "Programme"), None)
+            if prog is None and seen >= 3:
+                break
+            continue
+        if "|" in line.group(0):
+            return _issuer(line.group(0), a, b, here, mentions, prog, prefixes)
+        break  # the line right after the title names no issuer
+    return []
+
+
+def _issuer(line: str, a: int, b: int, here: list[tuple[int, int]], mentions: Sequence[MentionFact],
+            prog: tuple[int, int], prefixes: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    head = line.split("|")[0]
+    k = len(head) - len(head.lstrip())
+    low = head.lower()
+    for pre in prefixes:
+        if low[k:].startswith(pre + " "):
+            k += len(pre) + 1
+            break
+    if low[k:].startswith("the "):
+        k += 4
+    org = next((i for s, i in here if s == a + k and mentions[i].type in ROUND_ORGS), None)
+    return [("RUNS", org, prog[0], prog[1], b)] if org is not None else []

@@ -22,6 +22,7 @@ from aikg.ingest.nlp.context import (
     group_lists,
     home_place,
     infobox_fields,
+    issued_programme,
     person_pronouns,
 )
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
@@ -81,6 +82,7 @@ class Extractor:
         self._fields: dict[str, dict[str, Any]] = dict(self.lexicon.relations.get("infobox_fields", {}))
         self._rounds = RoundWords.from_lexicon(self.lexicon.relations)
         self._bodies = frozenset(self.lexicon.relations.get("body_nouns", ()))
+        self._issuers = tuple(self.lexicon.relations.get("issuer_prefixes", ()))
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -157,10 +159,6 @@ class Extractor:
                 cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors, hints),
                                     confirm_groups(pdoc, tok2m, groups), types)
                 self._add(docs[k], facts[k], cands, sent, replace_window=True, starts=sent_starts.get(k, []))
-                if self.config.pair_model != "off":  # learned relations the patterns missed (pair_classifier.py)
-                    from aikg.ingest.nlp.pair_classifier import pair_relations
-                    learned = pair_relations(self.config.pair_model, pdoc, tok2m, facts[k], sent)
-                    self._add(docs[k], facts[k], learned, sent, replace_window=False, starts=sent_starts.get(k, []))
         for f in facts:
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         return facts
@@ -244,6 +242,10 @@ class Extractor:
         for rtype, src, tgt, a, b in group_lists(text, off, facts.mentions, owner, self._groups):
             if allowed([rtype], types[src], types[tgt]) is not None:
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:member-list", a, b, d.text[a:b],
+                                                         d.page_of(a)))
+        for rtype, src, tgt, a, b in issued_programme(text, off, facts.mentions, self._issuers):
+            if allowed([rtype], types[src], types[tgt]) is not None:  # "Programme X" / "Issued by Y | June 2025"
+                facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:issuer-line", a, b, d.text[a:b],
                                                          d.page_of(a)))
         for rtype, src, tgt, a, b in body_members(text, off, facts.mentions, owner, self._bodies):
             if allowed([rtype], types[src], types[tgt]) is not None:  # "the board consisted of A (chair), B and C"

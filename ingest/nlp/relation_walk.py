@@ -39,6 +39,7 @@ class Walk:
         self.funding_nouns = frozenset(lex.relations.get("funding_nouns", ()))
         self.site_nouns = frozenset(lex.relations.get("located_with_nouns", ()))
         self.quantity_words = frozenset(lex.relations.get("quantity_words", ()))
+        self.type_nouns = frozenset(lex.relations.get("type_nouns", TYPE_NOUNS))
         self.via_pronoun: set[int] = set()  # mentions reached through "it"/"they" heading a clause
         self.m2toks: dict[int, list[int]] = {}
         for t, m in tok2m.items():
@@ -388,7 +389,7 @@ class Walk:
         mods = [c for c in tok.children if c.dep_ in ("compound", "nmod")]
         mods += [g for c in mods if c.i not in self.tok2m for g in c.children if g.dep_ in ("compound", "nmod")]
         named = {self.tok2m[c.i] for c in mods if c.i in self.tok2m}
-        if named and (tok.lower_ in TYPE_NOUNS or lemma in TYPE_NOUNS):
+        if named and (tok.lower_ in self.type_nouns or lemma in self.type_nouns):
             return named  # "the @iLabAfrica research centre", "the AiNed programme"
         incl: set[int] = set()
         for c in tok.children:  # "venture investors including X and Y", "firms such as X"

@@ -357,7 +357,10 @@ class RelationFinder:
                 if c.dep_ == "poss":
                     put_role(roles, frame.poss, ctx.mentions(c), 1)
                 elif c.dep_ in ("compound", "nmod", "amod") and c.i in ctx.tok2m:
-                    put_role(roles, frame.compound, ctx.mentions(c), 1)
+                    named = ctx.mentions(c)  # "the Venture Lab programme of X": the programme's own name
+                    own = {m for m in named if "RUNS" in frame.rel and ctx.types and ctx.types[m] == "Programme"}
+                    put_role(roles, "tgt", own, 1)
+                    put_role(roles, frame.compound, named - own, 1)
         for c in n.conjuncts:
             for p, pobj in ctx.preps(c):
                 r = frame.prep_role(p)
