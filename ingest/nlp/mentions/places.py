@@ -26,7 +26,8 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             out.append(s)
             continue
         country = s.entry is not None and not s.entry.is_metro or doc[s.start:s.end].text.lower() in env.lex.countries_only
-        if _place_ok(doc, s, starts, ends, country, env):
+        if _place_ok(doc, s, starts, ends, country, env) or not country and (
+                _listed_with_place(doc, s, out, env) or _roster_place(doc, s, ends)):
             out.append(s)
     out.sort(key=lambda s: (s.start, s.end))
     return out
@@ -90,3 +91,19 @@ def _list_item_name(doc: Any, paren: int) -> int | None:
     if k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
         return None
     return k + 1
+
+
+def _listed_with_place(doc: Any, s: Candidate, kept: list[Candidate], env: Env) -> bool:
+    """"offices in Berlin and Munich", "teams in Toronto and London": listed right after a place kept."""
+    prev = next((c for c in reversed(kept) if c.end <= s.start), None)
+    if prev is None or prev.type != "Cluster" or s.start - prev.end > 2:
+        return False
+    return tuple(t.lower_ for t in doc[prev.end:s.start]) in set(env.words.list_gaps)
+
+
+def _roster_place(doc: Any, s: Candidate, ends: dict) -> bool:
+    """"Tomás Ibarra, Hakata Vision, Fukuoka": a place ending a name line, right after an organisation."""
+    org = ends.get(s.start - 1)
+    if org is None or org.type not in ORG_TYPES or doc[s.start - 1].text != ",":
+        return False
+    return s.end >= len(doc) or "\n" in doc[s.end - 1].whitespace_ or doc[s.end].is_space and "\n" in doc[s.end].text
