@@ -678,3 +678,17 @@ def test_the_named_programme_of_an_organisation(ex):
     got = rels(ex, "Kestrel Robotics is also part of the Tampere Venture Lab programme of the Lumora Institute, which "
                    "gives early teams lab space.")
     assert ("RUNS", "Lumora Institute", "Tampere Venture Lab") in got
+
+
+def test_possible_investor_is_no_investor(ex):
+    got = rels(ex, "Harbour Ventures had been named as a possible investor in Lumora Labs, but the round closed without it.")
+    assert not any(t == "FUNDS" for t, _, _ in got)
+
+
+def test_a_possessor_after_a_comma_is_no_list_member(ex):
+    got = rels(ex, "Kestrel Robotics raised 5 million euros in a round led by Harbour Ventures. Fjord Capital and "
+                   "NVentures, Nvidia's venture capital arm, also took part.")
+    assert ("FUNDS", "NVentures", "Kestrel Robotics") in got
+    assert ("PART_OF", "NVentures", "Nvidia") in got
+    assert not any(t == "FUNDS" and s == "Nvidia" for t, s, _ in got)
+    assert not any(t == "PARTNERS_WITH" for t, _, _ in got)  # "venture capital" is no joint venture

@@ -17,6 +17,7 @@ CONNECTORS = {",", "and", "or", "&", "as", "well", "the", "both", "also", "plus"
               "(", ")"}
 REAL_CONNECTORS = {",", "and", "or", "&", "well", "plus", "alongside"}
 LINK_DEPS = {"conj", "appos"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
 
 
 def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> dict[int, int]:
@@ -31,6 +32,8 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
         ib, sb, eb = b
         if doc[sa].text[:1].islower() or doc[sb].text[:1].islower():
             continue  # pronouns and "the company" are not list members
+        if eb < len(doc) and doc[eb].text in POSSESSIVES:
+            continue  # "NVentures, Nvidia's venture arm": a possessor is no list member
         gap = [t.lower_ for t in doc[ea:sb]]
         if not gap or sb <= ea or cls(types[ia]) != cls(types[ib]):
             continue

@@ -18,6 +18,7 @@ LIST_EXTRA = {"along", "alongside", "together"}
 ROUND_NOUNS = {"round", "financing", "investment", "funding", "seed", "raise"}
 TYPE_NOUNS = {"centre", "center", "lab", "laboratory", "institute", "programme", "program", "initiative", "scheme",
               "fund", "company", "firm", "startup", "start-up", "university", "unit", "division", "agency", "ministry"}
+GROUP_WORDS = {"both", "all", "each", "together", "jointly"}
 TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
 RAISE_VERBS = ("raise", "close", "complete", "secure", "announce", "receive")
 
@@ -338,7 +339,9 @@ class Walk:
             return self._union_at(self._subjects(ante.head), depth + 1)
         got = self.mentions(ante, depth + 1)
         if tok.lower_ == "who" and got and self.types and not any(self.types[m] == "Person" for m in got):
-            return self._person_above(ante, depth) or got
+            got = self._person_above(ante, depth) or got
+        if not any(w.lower_ in GROUP_WORDS for w in tok.head.subtree):
+            self.via_pronoun |= got  # "A, and B, which is partnering with C": said of B, not of A's list
         return got
 
     def _person_above(self, ante: Any, depth: int) -> set[int]:

@@ -49,6 +49,8 @@ class RelationFinder:
         self._co_actor_preps = frozenset(lexicon.relations.get("co_actor_preps", ()))
         self._role_words = frozenset(w.lower() for w in lexicon.role_nouns)
         self._cohort_nouns = frozenset(lexicon.relations.get("cohort_nouns", ()))
+        self._compound_not_trigger = frozenset(lexicon.relations.get("compound_not_trigger", ()))
+        self._hedges = frozenset(lexicon.relations.get("hedge_words", ()))
         self._talk_nouns = frozenset(lexicon.relations.get("talk_nouns", ()))
         self._founder_titles = frozenset(lexicon.relations.get("founder_titles", ()))
         self._site_verbs = frozenset(lexicon.relations.get("site_verbs", ()))
@@ -105,7 +107,8 @@ class RelationFinder:
                 if tuple(words[k:k + n]) != rule.words:
                     continue
                 a, b = sent.start + k, sent.start + k + n
-                if any(doc[x].lower_ in self._talk_nouns or doc[x].lower_ in self._plan_verbs for x in range(max(sent.start, a - 4), a)):
+                if any(doc[x].lower_ in self._talk_nouns or doc[x].lower_ in self._plan_verbs or doc[x].lower_ in self._hedges
+                       for x in range(max(sent.start, a - 8), a)):
                     continue  # "talks about a partnership with X", "plans to partner with X"
                 left = [i for i, s, e in spans if e <= a and not any(
                     doc[x].text in {";", ":"} or doc[x].lower_ in SUBJECT_WORDS for x in range(e, a))]
@@ -162,8 +165,11 @@ class RelationFinder:
         for _ in range(4):
             if node.dep_ == "xcomp" and (node.head.lemma_.lower() in self._plan_verbs or node.head.lower_ in self._plan_verbs):
                 return True
-            if node.dep_ == "pobj" and node.head.head.lemma_.lower() in self._talk_nouns:
-                return True  # "held talks about a partnership with X"
+            if node.dep_ == "pobj" and (node.head.head.lemma_.lower() in self._talk_nouns or any(
+                    c.dep_ == "dobj" and c.lower_ in self._talk_nouns for c in node.head.head.children)):
+                return True  # "held talks about a partnership with X", "held talks in 2024 about ..."
+            if any(c.dep_ in ("amod", "advmod") and c.lower_ in self._hedges for c in node.children):
+                return True  # "named as a possible investor in X"
             if node.head is node:
                 return False
             node = node.head
@@ -209,6 +215,8 @@ class RelationFinder:
                     break
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.dep_ in ("compound", "attr", "appos", "pobj", "dobj", "nsubj"):
             nlemma = lemma
+            if tok.dep_ == "compound" and nlemma in self._compound_not_trigger:
+                nlemma = ""  # "venture capital arm" is no joint venture
             if nlemma not in self.lex.nouns and tok.tag_ in ("NNS", "NNPS") and nlemma.endswith("s"):
                 nlemma = nlemma[:-1]  # "offices": a plural the light lemmatiser keeps because it is a known word
             for frame in self.lex.nouns.get(nlemma, ()):
