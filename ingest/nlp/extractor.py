@@ -159,6 +159,10 @@ class Extractor:
                 cands = share_lists(self._relations.parsed(pdoc, tok2m, types, anchors, hints),
                                     confirm_groups(pdoc, tok2m, groups), types)
                 self._add(docs[k], facts[k], cands, sent, replace_window=True, starts=sent_starts.get(k, []))
+                if self.config.pair_model != "off":  # learned relations the patterns missed (pair_classifier.py)
+                    from aikg.ingest.nlp.pair_classifier import pair_relations
+                    learned = pair_relations(self.config.pair_model, pdoc, tok2m, facts[k], sent)
+                    self._add(docs[k], facts[k], learned, sent, replace_window=False, starts=sent_starts.get(k, []))
         for f in facts:
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         return facts
