@@ -34,16 +34,22 @@ WITH c, [c] + collect(DISTINCT city) AS places
 UNWIND places AS place
 OPTIONAL MATCH (m:Entity)-[lm:LOCATED_IN|ANCHORS]->(place)
 WHERE lm.confidence >= $min_confidence
+// each member once (one may be tied to several places), so a partner is counted per member by a plain
+// count: the loader stores one PARTNERS_WITH per pair
+WITH c, collect(DISTINCT m) AS members
+UNWIND (CASE WHEN size(members) = 0 THEN [null] ELSE members END) AS m
 OPTIONAL MATCH (m)-[pw:PARTNERS_WITH]-(p)
 WHERE pw.confidence >= $min_confidence
-WITH c, p, count(DISTINCT m) AS links
+WITH c, p, count(pw) AS links
 // outside partners only: a partner's own clusters (and the metros they lie in) are a summary the
 // loader keeps on it (cluster_ids, graph/summaries.py), not a test of (p)-->(c) against a cluster
 // with thousands of members. Partners are organisations by the schema: unlabelled ends expand faster.
+// Only the first `top` rows are kept (one cluster: every row has the same c), partners outside first,
+// so the engine keeps a short heap instead of sorting and joining every partner's name.
 WITH c, p, CASE WHEN p IS NULL OR c.id IN coalesce(p.cluster_ids, []) THEN 0 ELSE links END AS outside
 ORDER BY outside DESC, p.name
-WITH c, collect(CASE WHEN outside > 0 THEN p.name + ' (' + toString(outside) + ')' END) AS partners
-WITH c, partners[..$top] AS top_partners
+LIMIT $top
+WITH c, collect(CASE WHEN outside > 0 THEN p.name + ' (' + toString(outside) + ')' END) AS top_partners
 OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
 WITH c, top_partners, city
 ORDER BY city.name

@@ -20,20 +20,28 @@
 // empty: no funding relationship touches this cluster
 // example: aikg query run funding_flows --param cluster=Toronto
 
-// with a cluster, start from its members' funding ties (members of places within it too);
-// without one, take every FUNDS
-OPTIONAL MATCH (c:Cluster {id: $cluster})
+// Two branches, only one of which finds anything: with a cluster, its members' funding ties (members
+// of places within it too); without one, every FUNDS (a branch that starts from nothing never scans).
+// Each side's clusters (and their metros, names sorted) are a summary the loader keeps (graph/summaries.py).
+MATCH (c:Cluster {id: $cluster})
 OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
 WITH c, collect(city) AS cities
 UNWIND [c] + cities AS place
-OPTIONAL MATCH (place)<-[:LOCATED_IN|ANCHORS]-(:Entity)-[scoped:FUNDS]-(:Entity)
-WHERE scoped.confidence >= $min_confidence
-WITH collect(DISTINCT scoped) AS picked
-OPTIONAL MATCH (:Entity)-[every:FUNDS]->(:Entity)
-WHERE $cluster IS NULL AND every.confidence >= $min_confidence
-WITH picked, collect(every) AS everything
-UNWIND picked + everything AS r
-// each side's clusters (and their metros, names sorted) are a summary the loader keeps (graph/summaries.py)
+MATCH (place)<-[:LOCATED_IN|ANCHORS]-(:Entity)-[r:FUNDS]-(:Entity)
+WHERE r.confidence >= $min_confidence
+WITH DISTINCT r
+WITH r, startNode(r) AS f, endNode(r) AS t
+RETURN f.id AS source, f.name AS source_name, [l IN labels(f) WHERE l <> 'Entity'][0] AS source_type,
+       type(r) AS type,
+       t.id AS target, t.name AS target_name, [l IN labels(t) WHERE l <> 'Entity'][0] AS target_type,
+       r.support AS support, coalesce(f.clusters, []) AS source_clusters, coalesce(t.clusters, []) AS target_clusters,
+       r.confidence AS confidence
+ORDER BY support DESC, source_name, target_name, source, target
+UNION ALL
+WITH $cluster AS focus
+WHERE focus IS NULL
+MATCH (:Entity)-[r:FUNDS]->(:Entity)
+WHERE r.confidence >= $min_confidence
 WITH r, startNode(r) AS f, endNode(r) AS t
 RETURN f.id AS source, f.name AS source_name, [l IN labels(f) WHERE l <> 'Entity'][0] AS source_type,
        type(r) AS type,
