@@ -29,7 +29,7 @@ def test_make_demo_end_to_end_and_idempotent(tmp_path):
     for section in ("Clusters that share anchor partners", "People who bridge clusters", "Funding flows"):
         assert section in text
     assert "no rows" not in text  # every showcase query answers something on the samples
-    for name in ("partnerships.html", "partnerships.png", "aikg.ttl"):
+    for name in ("partnerships.html", "partnerships.png", "aikg.ttl", "clusters.html", "clusters.png", "clusters.svg"):
         path = out / name
         assert path.exists() and path.stat().st_size > 1000, name
         assert str(path.resolve()) in text
