@@ -692,3 +692,12 @@ def test_a_possessor_after_a_comma_is_no_list_member(ex):
     assert ("PART_OF", "NVentures", "Nvidia") in got
     assert not any(t == "FUNDS" and s == "Nvidia" for t, s, _ in got)
     assert not any(t == "PARTNERS_WITH" for t, _, _ in got)  # "venture capital" is no joint venture
+
+
+def test_a_distant_apposition_is_no_round_recipient(ex):
+    got = rels(ex, "Kestrel Robotics has closed a Series B round of 80 million euros, the company said on Monday. "
+                   "The round was led by Harbour Ventures, Norvik Ventures and companies of the Halden Group, with "
+                   "participation from Quantix Systems, Lumora Labs and Fjord Capital.")
+    for funder in ("Harbour Ventures", "Norvik Ventures", "Halden Group", "Quantix Systems", "Lumora Labs", "Fjord Capital"):
+        assert ("FUNDS", funder, "Kestrel Robotics") in got
+    assert not any(t == "FUNDS" and o in ("Quantix Systems", "Lumora Labs", "Fjord Capital") for t, _, o in got)

@@ -18,6 +18,7 @@ LIST_EXTRA = {"along", "alongside", "together"}
 ROUND_NOUNS = {"round", "financing", "investment", "funding", "seed", "raise"}
 TYPE_NOUNS = {"centre", "center", "lab", "laboratory", "institute", "programme", "program", "initiative", "scheme",
               "fund", "company", "firm", "startup", "start-up", "university", "unit", "division", "agency", "ministry"}
+MAX_APPOS_GAP = 12  # tokens from a noun to a name apposed to it
 GROUP_WORDS = {"both", "all", "each", "together", "jointly"}
 TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
 RAISE_VERBS = ("raise", "close", "complete", "secure", "announce", "receive")
@@ -358,8 +359,8 @@ class Walk:
 
     def _noun_slot(self, tok: Any, depth: int) -> set[int]:
         """A common noun (or pronoun) in a slot: its apposition, its copula subject, the name it carries."""
-        for c in tok.children:
-            if c.dep_ == "appos" and c.i in self.tok2m:
+        for c in tok.children:  # a distant "apposition" is a parse error ("The round was led by ..., HPE and Y")
+            if c.dep_ == "appos" and c.i in self.tok2m and c.left_edge.i - tok.i <= MAX_APPOS_GAP:
                 return {self.tok2m[c.i]}
         if tok.dep_ == "appos":
             return self.mentions(tok.head, depth + 1)
