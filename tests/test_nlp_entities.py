@@ -543,3 +543,9 @@ def test_countries_alone_are_no_clusters_and_place_names_are_no_people(ex):
     assert not {t for t, ty in k if ty == "Cluster"} & {"Ireland", "Britain"}
     assert ("Kessling Town", "Person") not in k
     assert ("Stanvik HAI", "Person") not in k
+
+
+def test_a_name_with_an_inner_capital_read_as_a_place_is_a_firm(ex):
+    k = kinds(run(ex, "Microsoft has invested heavily in VeltraAI, while Amazon has backed Brightloop. Daniela Ross "
+                      "had previously worked at VeltraAI."))
+    assert ("VeltraAI", "Cluster") not in k

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
+
+
+#: a lower-case letter then a capital inside one word: "OpenAI", "DeepMind"
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 class NameTyper:
@@ -96,6 +102,8 @@ class NameTyper:
             if cue == "Company" and len(words) > 1 and words[-1].lower() in self.lex.company_run_last \
                     and words[-1].lower() not in self.lex.hub_words:
                 return cue  # "Conestoga Robotics" read as a place
+            if len(words) == 1 and words[0][:1].isupper() and INNER_CAPITAL.search(words[0]):
+                return cue or self.lex.default_org  # "OpenAI" read as a place: places are not written with inner capitals
             return "Cluster"
         if kind == "head-only":
             return cue if cue in ORG_OR_PROGRAMME and len(words) > 1 else None
