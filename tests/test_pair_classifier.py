@@ -35,8 +35,11 @@ from aikg.ingest.nlp.pair_training import fit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "gold" / "dev"
-#: a form the patterns miss, with invented names: "who runs the vision group at X" (no affiliation frame reads it)
-UNSEEN = "Lena Vogt, who runs the vision group at the Harrowgate Institute of Computing, spoke first."
+#: a form the patterns miss, with invented names: "one of nine companies in the current cohort of P" (no
+#: membership frame reads it). The shipped model gives MEMBER_OF 0.39 against its MEMBER_OF threshold 0.30; a
+#: retrained model that no longer does needs another such sentence (scripts/train_relations.py prints the thresholds).
+UNSEEN = ("Kestrel Vision is one of nine companies in the current cohort of the Oder Robotics Accelerator, "
+          "which opened in May.")
 
 
 def _script() -> ModuleType:
@@ -123,6 +126,6 @@ def _relations(setting: str, text: str) -> list[tuple[str, str, str, str]]:
 
 def test_an_unseen_form_gets_its_relation_only_when_enabled() -> None:
     off = _relations("off", UNSEEN)
-    assert not any(r[0] == "AFFILIATED_WITH" for r in off), off  # the patterns miss it
+    assert not any(r[0] == "MEMBER_OF" for r in off), off  # the patterns miss it
     on = _relations("on", UNSEEN)
-    assert ("AFFILIATED_WITH", "Lena Vogt", "Harrowgate Institute of Computing", METHOD) in on, on
+    assert ("MEMBER_OF", "Kestrel Vision", "Oder Robotics Accelerator", METHOD) in on, on
