@@ -8,8 +8,11 @@
 //   organisations a person is AFFILIATED_WITH, as bridging_people lists them. Recomputed for
 //   $people (starts of AFFILIATED_WITH written or removed) and for the people of every
 //   organisation whose clusters just changed. No property when there are none.
+// (each place is found through the id index first: in one OPTIONAL MATCH pattern FalkorDB scanned
+// every cluster's members instead)
 UNWIND $places AS place
-OPTIONAL MATCH (:Cluster {id: place})<-[:LOCATED_IN|ANCHORS]-(member:Entity)
+OPTIONAL MATCH (pc:Cluster {id: place})
+OPTIONAL MATCH (pc)<-[:LOCATED_IN|ANCHORS]-(member:Entity)
 WITH collect(DISTINCT member.id) AS members
 UNWIND $ids + members AS id
 WITH DISTINCT id
@@ -22,8 +25,10 @@ WITH n, c
 ORDER BY c.name, c.id
 WITH n, collect(DISTINCT c.name) AS names, collect(DISTINCT c.id) AS cids
 WITH n, names, cids, coalesce(n.cluster_ids, []) <> cids AS changed
-SET n.clusters = CASE WHEN size(cids) = 0 THEN null ELSE names END,
-    n.cluster_ids = CASE WHEN size(cids) = 0 THEN null ELSE cids END
+// (a node is written only when its summary changes: every write re-indexes the node)
+WITH n, names, cids, changed, CASE WHEN changed THEN [n] ELSE [] END AS write
+FOREACH (x IN write | SET x.clusters = CASE WHEN size(cids) = 0 THEN null ELSE names END,
+                          x.cluster_ids = CASE WHEN size(cids) = 0 THEN null ELSE cids END)
 WITH collect(CASE WHEN changed THEN n END) AS moved
 UNWIND moved AS org
 OPTIONAL MATCH (person:Person)-[:AFFILIATED_WITH]->(org)
@@ -36,6 +41,9 @@ WITH p, o, c
 ORDER BY c.name, o.name
 WITH p, collect(DISTINCT c.id) AS cids, collect(DISTINCT c.name) AS names,
      collect(DISTINCT o.name + ' (' + c.name + ')') AS affiliations
-SET p.affiliated_cluster_count = CASE WHEN size(cids) = 0 THEN null ELSE size(cids) END,
-    p.affiliated_clusters = CASE WHEN size(cids) = 0 THEN null ELSE names END,
-    p.affiliations = CASE WHEN size(cids) = 0 THEN null ELSE affiliations END
+WITH p, CASE WHEN size(cids) = 0 THEN null ELSE size(cids) END AS count,
+     CASE WHEN size(cids) = 0 THEN null ELSE names END AS names,
+     CASE WHEN size(cids) = 0 THEN null ELSE affiliations END AS affiliations
+WHERE coalesce(p.affiliated_cluster_count, 0) <> coalesce(count, 0) OR coalesce(p.affiliated_clusters, []) <> coalesce(names, [])
+   OR coalesce(p.affiliations, []) <> coalesce(affiliations, [])
+SET p.affiliated_cluster_count = count, p.affiliated_clusters = names, p.affiliations = affiliations
