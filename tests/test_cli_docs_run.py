@@ -5,6 +5,13 @@ The store is built once with `aikg demo` into a temporary AIKG_HOME; the command
 shell (so `~`, globs and `>` work as a reader's shell would) with HOME pointing at a folder
 that holds the `~/reports/` and `~/filings/` the README tour names. Commands that need a
 Neo4j server or a Dask cluster, and synopses with placeholders, are skipped with the reason.
+
+Each command is still its own `aikg` process, checked on its own. For time (the suite's budget)
+they run in three lanes (:func:`lanes`): the `store check`/`repair` examples first, alone (repair
+refuses while a server runs); then, while one process keeps the demo store's server up (as an
+open explorer would, so no command pays for starting and saving it), the commands that write
+the store or a file another command reads run in document order in one lane, and the commands
+that only read the store run beside them, on whichever of two workers is free.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -36,9 +45,13 @@ SKIP = (
     (re.compile(r"^aikg serve\b"), "starts a server that runs until stopped (tests/test_web_browser.py runs it)"),
     (re.compile(r"--decisions decisions\.jsonl"), "an analyst's own decisions file"),
 )
-#: docs/rdf.md imports into /tmp/copy (kept inside the test's folder); docs/reliability.md's ~/aikg-home
+#: docs/rdf.md imports into /tmp/copy and docs/web.md builds /tmp/demo-home (both kept inside the test's
+#: folder); docs/reliability.md's ~/aikg-home
 #: stands for the reader's own home (the demo store here)
-SUBSTITUTE = {"/tmp/copy": "{tmp}/copy", "~/aikg-home": "{home}"}
+SUBSTITUTE = {"/tmp/copy": "{tmp}/copy", "/tmp/demo-home": "{tmp}/demo-home", "~/aikg-home": "{home}"}
+#: The documented command that builds the demo store the others run on: the fixture runs it (and checks it)
+#: once, with AIKG_HOME at the same folder, so the test does not build a second demo store.
+BUILDS_THE_STORE = "aikg demo --home /tmp/demo-home"
 #: a table row that opens with a status (docs/reliability.md#exit-codes): its examples must end with it
 STATUS_ROW = re.compile(r"^\|\s*(\d+)\s*\|")
 
@@ -119,9 +132,10 @@ def plan() -> list[tuple[str, str, str | None, int]]:
 
 @pytest.fixture(scope="module")
 def demo_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A demo store (built once), a HOME with ~/reports and ~/filings, and a working folder."""
+    """A demo store (built once, by docs/web.md's own `aikg demo --home /tmp/demo-home`), a HOME with
+    ~/reports and ~/filings, and a working folder."""
     base = tmp_path_factory.mktemp("docs-run")
-    home, work, user = base / "aikg-home", base / "work", base / "user"
+    home, work, user = base / "demo-home", base / "work", base / "user"
     work.mkdir()
     (user / "reports").mkdir(parents=True)
     (user / "filings").mkdir()
@@ -132,9 +146,8 @@ def demo_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "AIKG_"))}
     env.update(AIKG_HOME=str(home), HOME=str(user), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
                COLUMNS="80", AIKG_STORE="embedded")
-    proc = subprocess.run([str(BIN / "aikg"), "demo", "-o", str(work / "out")], cwd=work, env=env,
-                          capture_output=True, text=True, timeout=1200)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    failure, _ = _run("docs/web.md", BUILDS_THE_STORE, 0, env, str(work), str(base))
+    assert failure is None, failure
     return {**env, "_work": str(work), "_tmp": str(base)}
 
 
@@ -146,26 +159,79 @@ def test_the_plan_runs_the_readme_tour_and_skips_only_with_a_reason():
     assert sum(r is None for r in commands.values()) >= 40
     statuses = {line: status for _, line, _, status in plan()}
     assert statuses["aikg load no_such.jsonl"] == 3 and statuses["aikg stats"] == 0
+    assert commands[BUILDS_THE_STORE] is None and statuses[BUILDS_THE_STORE] == 0
+
+
+#: Commands that must have the demo store to themselves, with no server running (store repair refuses then).
+ALONE = re.compile(r"^aikg store (check|repair)\b")
+#: Commands that write the demo store, or write or read a file another command writes: run in document order.
+ORDERED = re.compile(r"^aikg (ingest|load|extract|demo|import)\b|facts\.jsonl|new\.jsonl|graph\.ttl|\bout/")
+#: Keeps the demo store's server up between commands (the last user out saves and stops it).
+HOLD = ("import sys\nfrom aikg.graph.store import open_store\nstore = open_store('embedded', home=sys.argv[1])\n"
+        "print('ready', flush=True)\nsys.stdin.read()\nstore.close()\n")
+
+
+def lanes(commands: list[tuple[str, str, int]]) -> tuple[list, list, list]:
+    """``(alone, ordered, readers)``: each command once, in document order within its lane."""
+    alone = [c for c in commands if ALONE.search(c[1])]
+    ordered = [c for c in commands if c not in alone and ORDERED.search(c[1])]
+    return alone, ordered, [c for c in commands if c not in alone and c not in ordered]
+
+
+def test_lanes_keep_writers_in_order_and_leave_only_readers_beside_them():
+    commands = [(doc, line, status) for doc, line, reason, status in plan() if reason is None]
+    alone, ordered, readers = lanes(commands)
+    assert sorted(alone + ordered + readers) == sorted(commands)
+    assert [c[1] for c in alone][:2] == ["aikg store check", "aikg store repair"]
+    first = {c[1]: i for i, c in enumerate(ordered)}
+    assert first["aikg extract ~/reports/ -o facts.jsonl"] < first["aikg load facts.jsonl"]
+    assert first["aikg export rdf -o graph.ttl"] < first["aikg validate-rdf graph.ttl"] < first["aikg import rdf graph.ttl"]
+    for _, line, _ in readers:  # nothing beside the ordered lane writes the store or reads what it writes
+        assert not re.search(r"^aikg (ingest|load|import|demo|store|extract)\b|\b(facts|new)\.jsonl\b|graph\.ttl\b|"
+                             r"\bout/", line), line
+
+
+def _run(doc: str, line: str, status: int, env: dict[str, str], work: str, tmp: str) -> tuple[str | None, float]:
+    """Run one documented command; return (the failure, or None) and its seconds."""
+    for old, new in SUBSTITUTE.items():
+        line = line.replace(old, new.format(tmp=tmp, home=env["AIKG_HOME"]))
+    if "new.jsonl" in line and Path(work, "facts.jsonl").exists():
+        shutil.copy(Path(work, "facts.jsonl"), Path(work, "new.jsonl"))
+    started = time.monotonic()
+    proc = subprocess.run(["bash", "-c", line], cwd=work, env=env, capture_output=True, text=True, timeout=900)
+    seconds = time.monotonic() - started
+    if proc.returncode != status:
+        return (f"{doc}: `{line}` exited {proc.returncode}, not {status}:\n"
+                f"{proc.stdout[-800:]}{proc.stderr[-800:]}"), seconds
+    if status and ("Traceback" in proc.stderr or not proc.stderr.startswith("aikg: ")):
+        return f"{doc}: `{line}` failed without one clear line:\n{proc.stderr[-800:]}", seconds
+    return None, seconds
 
 
 def test_every_documented_command_exits_0_on_the_demo_store(demo_env):
     env = {k: v for k, v in demo_env.items() if not k.startswith("_")}
     work, tmp = demo_env["_work"], demo_env["_tmp"]
     # `aikg extract ~/reports/ -o facts.jsonl` writes the file later commands read; new.jsonl is a copy
-    failures, ran = [], 0
-    for doc, line, reason, status in plan():
-        if reason is not None:
-            continue
-        for old, new in SUBSTITUTE.items():
-            line = line.replace(old, new.format(tmp=tmp, home=env["AIKG_HOME"]))
-        if "new.jsonl" in line and Path(work, "facts.jsonl").exists():
-            shutil.copy(Path(work, "facts.jsonl"), Path(work, "new.jsonl"))
-        proc = subprocess.run(["bash", "-c", line], cwd=work, env=env, capture_output=True, text=True, timeout=900)
-        ran += 1
-        if proc.returncode != status:
-            failures.append(f"{doc}: `{line}` exited {proc.returncode}, not {status}:\n"
-                            f"{proc.stdout[-800:]}{proc.stderr[-800:]}")
-        elif status and ("Traceback" in proc.stderr or not proc.stderr.startswith("aikg: ")):
-            failures.append(f"{doc}: `{line}` failed without one clear line:\n{proc.stderr[-800:]}")
-    assert ran >= 40
+    # the demo store was built by the documented BUILDS_THE_STORE (checked in the fixture)
+    alone, ordered, readers = lanes([(doc, line, status) for doc, line, reason, status in plan()
+                                     if reason is None and line != BUILDS_THE_STORE])
+
+    def run_lane(lane: list[tuple[str, str, int]]) -> list[tuple[str, str | None, float]]:
+        return [(line, *_run(doc, line, status, env, work, tmp)) for doc, line, status in lane]
+
+    results = run_lane(alone)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, env["AIKG_HOME"]], env=env, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with ThreadPoolExecutor(max_workers=2) as pool:  # the ordered lane on one worker, readers on whichever is free
+            jobs = [pool.submit(run_lane, ordered)] + [pool.submit(run_lane, [reader]) for reader in readers]
+            for job in jobs:
+                results += job.result()
+    finally:
+        holder.communicate(timeout=300)
+    failures = [failure for _, failure, _ in results if failure]
+    slowest = sorted(results, key=lambda r: -r[2])[:8]
+    print("\nslowest documented commands:\n" + "\n".join(f"{s:6.1f} s  {line}" for line, _, s in slowest))
+    assert len(results) + 1 >= 40  # with BUILDS_THE_STORE
     assert not failures, "\n\n".join(failures)

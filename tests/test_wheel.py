@@ -56,13 +56,32 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"wheel": wheel, "target": target, "files": listing}
 
 
-def _run(installed: dict[str, Path], *args: str, cwd: Path, timeout: float = 900) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``aikg`` entry point with the test interpreter, from ``cwd``."""
+def _start(installed: dict[str, Path], *args: str, cwd: Path) -> subprocess.Popen[bytes]:
+    """Start the installed ``aikg`` entry point with the test interpreter, from ``cwd``; its output goes to
+    ``cwd/stdout.txt`` and ``cwd/stderr.txt`` (no pipe to fill while another command is waited for)."""
     target = installed["target"]
     script = target / "bin" / "aikg"
     command = [sys.executable, str(script)] if script.exists() else [sys.executable, "-m", "aikg"]
     env = {**os.environ, "PYTHONPATH": str(target), "AIKG_HOME": str(cwd / "home"), "PYTHONNOUSERSITE": "1"}
-    return subprocess.run([*command, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    with open(cwd / "stdout.txt", "wb") as out, open(cwd / "stderr.txt", "wb") as err:
+        return subprocess.Popen([*command, *args], cwd=cwd, env=env, stdout=out, stderr=err)
+
+
+@pytest.fixture(scope="module")
+def commands(installed: dict[str, Path],
+             tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, str, Path]]:
+    """``aikg extract`` and ``aikg demo`` from the installed wheel, each in a fresh folder of its own, run at
+    the same time (the suite's time budget): name -> (exit status, stdout, stderr, folder)."""
+    extract_dir, demo_dir = tmp_path_factory.mktemp("extract"), tmp_path_factory.mktemp("demo")
+    (extract_dir / "report.txt").write_text(TEXT, encoding="utf-8")
+    started = {"extract": (_start(installed, "extract", "report.txt", "-o", "facts.jsonl", cwd=extract_dir), extract_dir),
+               "demo": (_start(installed, "demo", "--out", "out", cwd=demo_dir), demo_dir)}
+    done = {}
+    for name, (proc, cwd) in started.items():
+        proc.wait(timeout=900)
+        done[name] = (proc.returncode, (cwd / "stdout.txt").read_text("utf-8"), (cwd / "stderr.txt").read_text("utf-8"),
+                      cwd)
+    return done
 
 
 def test_the_wheel_holds_every_module_and_data_file(installed):
@@ -95,17 +114,16 @@ def test_installed_copy_is_the_one_imported(installed, tmp_path):
         assert str(Path(line).resolve()).startswith(target), line
 
 
-def test_extract_runs_from_another_directory(installed, tmp_path):
-    (tmp_path / "report.txt").write_text(TEXT, encoding="utf-8")
-    proc = _run(installed, "extract", "report.txt", "-o", "facts.jsonl", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    facts = (tmp_path / "facts.jsonl").read_text(encoding="utf-8")
+def test_extract_runs_from_another_directory(commands):
+    status, out, err, cwd = commands["extract"]
+    assert status == 0, out[-3000:] + err[-3000:]
+    facts = (cwd / "facts.jsonl").read_text(encoding="utf-8")
     assert '"record":"document"' in facts and "Vector Institute" in facts and '"record":"relation"' in facts
 
 
-def test_demo_runs_from_another_directory(installed, tmp_path):
-    proc = _run(installed, "demo", "--out", "out", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    assert "documents: 12 processed" in proc.stdout
+def test_demo_runs_from_another_directory(commands):
+    status, out, err, cwd = commands["demo"]
+    assert status == 0, out[-3000:] + err[-3000:]
+    assert "documents: 12 processed" in out
     for name in ("partnerships.html", "partnerships.png", "aikg.ttl"):
-        assert (tmp_path / "out" / name).stat().st_size > 1000, name
+        assert (cwd / "out" / name).stat().st_size > 1000, name
