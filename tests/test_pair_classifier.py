@@ -125,7 +125,10 @@ def _relations(setting: str, text: str) -> list[tuple[str, str, str, str]]:
 
 
 def test_an_unseen_form_gets_its_relation_only_when_enabled() -> None:
-    off = _relations("off", UNSEEN)
-    assert not any(r[0] == "MEMBER_OF" for r in off), off  # the patterns miss it
+    relation = ("MEMBER_OF", "Kestrel Vision", "Oder Robotics Accelerator")
+    off = [r[:3] for r in _relations("off", UNSEEN)]
     on = _relations("on", UNSEEN)
-    assert ("MEMBER_OF", "Kestrel Vision", "Oder Robotics Accelerator", METHOD) in on, on
+    if relation in off:  # the patterns learned this form since: the test needs a sentence they still miss
+        pytest.fail(f"the patterns now find {relation}; write another sentence the patterns miss for this test")
+    assert (*relation, METHOD) in on, on
+    assert [r for r in on if r[3] != METHOD] == [r for r in _relations("off", UNSEEN)]  # the model only adds
