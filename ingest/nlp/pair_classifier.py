@@ -116,6 +116,8 @@ class PairModel:
 
     def proba(self, rows: list[tuple[str, ...]]) -> np.ndarray:
         """Class probabilities of each feature row (unknown features are ignored)."""
+        if not rows:
+            return np.zeros((0, len(self.classes)))
         if self._padded is None:  # a zero row at the end: every row sums at least one weight row
             self._padded = np.vstack([self.weights, np.zeros((1, len(self.classes)))])
         index, pad = self.features, len(self.features)
