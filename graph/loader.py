@@ -112,7 +112,9 @@ def _document_props(doc: DocumentRecord, loaded_at: str) -> dict[str, Any]:
 
 
 def _entity_row(ent: EntityRecord) -> dict[str, Any]:
-    return {"id": ent.id, "type": ent.type, "name": ent.name, "aliases": list(ent.aliases), "props": dict(ent.props)}
+    """The entity's row; summary properties in the input (an RDF round trip) are left to the loader."""
+    props = {k: v for k, v in ent.props.items() if k not in summaries.SUMMARY_PROPERTIES}
+    return {"id": ent.id, "type": ent.type, "name": ent.name, "aliases": list(ent.aliases), "props": props}
 
 
 def _orient(rel: RelationRecord) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from aikg.core.schema import SCHEMA
 from aikg.core.sources import without_local_root
 from aikg.graph.rdf.iris import IriScheme
 from aikg.graph.rdf.mapping import RdfMapping, Terms, load_mapping
+from aikg.graph.summaries import SUMMARY_PROPERTIES
 
 
 class Lit(NamedTuple):
@@ -41,7 +42,7 @@ Pair = tuple[URIRef, Term]
 Block = tuple[URIRef, list[Pair]]
 
 #: entity properties that are not written as properties of their own
-_DERIVED = frozenset({"alias_text"})
+_DERIVED = frozenset({"alias_text", *SUMMARY_PROPERTIES})  # kept by the loader from the graph itself
 _INTEGER, _DOUBLE, _BOOLEAN, _DATETIME = str(XSD.integer), str(XSD.double), str(XSD.boolean), str(XSD.dateTime)
 # rdflib namespace attribute lookups are slow; these are used for every triple
 A, STATEMENT, SUBJECT, PREDICATE, OBJECT, LABEL = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object, RDFS.label
