@@ -549,3 +549,11 @@ def test_a_name_with_an_inner_capital_read_as_a_place_is_a_firm(ex):
     k = kinds(run(ex, "Microsoft has invested heavily in VeltraAI, while Amazon has backed Brightloop. Daniela Ross "
                       "had previously worked at VeltraAI."))
     assert ("VeltraAI", "Cluster") not in k
+
+
+def test_hyphenated_and_possessive_names_and_fields_of_ai(ex):
+    k = kinds(run(ex, "Marc-André Roy had run forecasting at Norvale-Québec for a decade. Investors include Lion's "
+                      "Gate Ventures. It was the largest round raised by a European AI start-up. Embodied AI leaves "
+                      "the lab."))
+    texts = {t for t, _ in k}
+    assert not texts & {"European AI", "Embodied AI", "Lion", "Gate Ventures"}

@@ -219,6 +219,9 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
             and doc[end - 1].whitespace_ == " " and not doc[end].ent_type_ and not typer.type_of_name([doc[end].text]):
         end += 1  # "Dr. Kate Morrow" with only "Kate" found
         unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
+    if label == "ORG" and end + 1 < n and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_title:
+        end += 2  # "Hydro-Québec", "Rolls-Royce" with only the first part found
     if label == "PERSON" and end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower and len(doc[end + 1]) <= 4 \
             and doc[end + 1].lower_ not in env.words.place_suffixes | env.words.org_suffixes:

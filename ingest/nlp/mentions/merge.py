@@ -46,4 +46,11 @@ def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
             and b.end < len(doc) and doc[b.end].lower_.strip(".,") in lex.company_legal:
         # "Pinecrest Analytics Ireland Limited": a national subsidiary
         return Candidate(a.start, b.end + 1, "Company", "rule", label="ORG")
+    if a.end + 1 == b.start and doc[a.end].text in env.words.possessive and a.source == "ner" and b.source == "ner" \
+            and a.label == "ORG" and b.label == "ORG" and a.end - a.start == 1 and not doc[a.end - 1].whitespace_ \
+            and not doc[a.start].is_upper \
+            and not any(e.text == doc[a.start].text and e.label_ in ("GPE", "LOC", "Cluster") for e in doc.ents):
+        # "Lion's | Head Ventures": a possessive inside one name (a place's possessive is split elsewhere)
+        typ = env.typer.type_of_name([t.text for t in doc[a.start:b.end]]) or b.type
+        return Candidate(a.start, b.end, typ, "rule", label="ORG")
     return None

@@ -255,6 +255,8 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
         return True  # "Using AI", "Inside the Lab", "Today"
     if len(lows) == 1 and (lows[0] in w.furniture_words or lows[0] in env.lex.company_legal):
         return True  # "Press: press@...", "Photo", "(Aktiengesellschaft)"
+    if len(lows) == 2 and lows[1] == "ai" and lows[0] in env.lex.generic_modifiers:
+        return True  # "Embodied AI", "Generative AI": a field, not a body
     content = [x for x in lows if not any(c.isdigit() for c in x)]
     if content and content[-1] in w.title_nouns and s.type != "Person":
         return True  # "Lisbon's AI Landscape 2025", "UW News"
@@ -286,9 +288,17 @@ def _scene_name(doc: Any, s: Candidate, env: Env) -> bool:
     describing a scene or a kind of body."""
     if s.end - s.start != 2 or doc[s.end - 1].text != "AI" or s.end >= len(doc):
         return False
-    nxt, first = doc[s.end].lower_, doc[s.start]
+    nxt, first = _hyphenated(doc, s.end), doc[s.start]
     kind = nxt in env.words.description_types and (first.ent_type_ in ("NORP", "GPE", "LOC")
                                                     or first.lower_.endswith(env.words.demonym_endings))
     if nxt not in env.words.scene_nouns and not kind or env.typer.type_of_name([first.text]):
         return False
     return s.start > 0 and (doc[s.start - 1].lower_ in env.words.articles or doc[s.start - 1].lower_ in env.words.possessive)
+
+
+def _hyphenated(doc: Any, k: int) -> str:
+    """The lower-case word at token ``k`` with a hyphenated tail ("start-up")."""
+    word = doc[k].lower_
+    if k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_:
+        word += "-" + doc[k + 2].lower_
+    return word
