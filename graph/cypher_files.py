@@ -82,4 +82,5 @@ def all_load_statements() -> dict[str, str]:
         out[f"load_entities[{etype}]"] = entity_statement("load_entities", etype)
     for rtype in SCHEMA.relation_types:
         out[f"load_relations[{rtype}]"] = relation_statement("load_relations", rtype)
+        out[f"add_degree[{rtype}]"] = relation_statement("add_degree", rtype)
     return out

@@ -240,6 +240,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
         if by_type.get(rtype):
             rows = [_relation_row(row) for row in by_type[rtype]]
             stmts.append((relation_statement("load_relations", rtype), {"rows": rows, "now": loaded_at}))
+            ends = [{"source": row["source"], "target": row["target"]} for row in rows]
+            stmts.append((relation_statement("add_degree", rtype), {"rows": ends}))
     # the summaries the catalog reads (graph/summaries.py), in the same atomic write
     counted = summaries.rel_doc_rows(by_type)
     if counted:

@@ -5,7 +5,8 @@
 // documents stays. A new relationship takes the row as it is (the loader computes docs,
 // methods, support and confidence exactly as the merge below does from empty lists); only
 // an existing one pays for the list merge (marked during the MERGE, the mark removed at once).
-// A new relationship adds one to the degree (a summary, see graph/summaries.py) of both ends.
+// A new relationship is marked fresh: add_degree.cypher counts it into both ends' degree (a summary, see
+// graph/summaries.py) once per entity and batch, and removes the mark.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
@@ -13,8 +14,7 @@ MERGE (a)-[r:{rel_type}]->(b)
 ON CREATE SET r.first_seen = $now, r.updated = $now, r.ev_doc = row.ev_doc, r.ev_start = row.ev_start,
               r.ev_end = row.ev_end, r.ev_sentence = row.ev_sentence, r.ev_method = row.ev_method,
               r.ev_confidence = row.ev_confidence, r.ev_page = row.ev_page, r.docs = row.docs,
-              r.methods = row.methods, r.support = row.support, r.confidence = row.confidence,
-              a.degree = coalesce(a.degree, 0) + 1, b.degree = coalesce(b.degree, 0) + 1
+              r.methods = row.methods, r.support = row.support, r.confidence = row.confidence, r.fresh = true
 ON MATCH SET r.merging = true
 WITH r, row WHERE r.merging = true
 WITH r, row, [i IN range(0, size(r.ev_doc) - 1) WHERE NOT r.ev_doc[i] IN row.docs] AS keep
