@@ -395,14 +395,18 @@ def phase_trend(runs: list[dict[str, Any]]) -> list[str]:
 
 
 def cpu_estimate(r: dict[str, Any]) -> float | None:
-    """Seconds the run would take on an idle machine, from the CPU time it used: extraction (spaCy and the rules,
-    in the workers or in-process) split evenly over n_process cores, everything else (start-up, resolution,
-    loading, the store server) on one core after it, as the ingest alternates them. None for old records."""
+    """Seconds the run would take on an idle machine, from the CPU time it used: extraction (the workers' CPU, or
+    spaCy and the rules in-process with one process) split evenly over n_process cores, everything else (start-up
+    and model load, resolution, loading, the store server) on one core after it, as the ingest alternates them.
+    Waiting for the disk is left out, so it is a lower bound on the time. None for records without CPU times."""
     if "phases_cpu" not in r:
         return None
-    extraction = r["phases_cpu"].get("spaCy + rules", 0.0) + (r.get("cpu_workers") or 0.0)
-    serial = r["cpu_self"] - r["phases_cpu"].get("spaCy + rules", 0.0) + r["server_cpu"]
-    return serial + extraction / r["n_process"]
+    in_process = r["phases_cpu"].get("spaCy + rules", 0.0)
+    if r["n_process"] == 1:
+        extraction, serial = in_process, r["cpu_self"] - in_process
+    else:
+        extraction, serial = r.get("cpu_workers") or 0.0, r["cpu_self"]
+    return serial + r["server_cpu"] + extraction / r["n_process"]
 
 
 def estimates(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
