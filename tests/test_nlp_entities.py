@@ -524,6 +524,7 @@ def test_national_bodies_and_year_plans_are_typed_without_the_gazetteer():
     for name in ("Statistics Estonia", "UK Research and Innovation", "Business Finland", "Health Canada"):
         assert typer.type_of_name(name.split()) == "Agency"
     assert typer.type_of_name(["France", "2030"]) == "Programme"
+    assert typer.type_of_name("Grand River Teachers' Pension Plan".split()) == "Company"
     assert typer.type_of_name(["March", "2025"]) is None and typer.type_of_name(["AI", "Sweden"]) is None
 
 

@@ -174,6 +174,7 @@ class Lexicon:
         #: countries that are not also cities: never a cluster on their own
         self.countries_only = self.countries - {x.lower() for x in types.get("city_states", ())}
         self.programme_year_words = frozenset(x.lower() for x in types.get("programme_year_words", ()))
+        self.company_endings = tuple(x.lower() for x in types.get("company_endings", ()))
         self.company_last = lower(types["company_last_words"])
         self.default_org = types["default_org_type"]
         self.ner_map: dict[str, str] = dict(types["ner_label_map"])

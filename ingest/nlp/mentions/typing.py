@@ -44,6 +44,8 @@ class NameTyper:
         joined = " ".join(low)
         if last in lex.company_legal or (len(low) > 1 and low[-2] in lex.company_legal and last in {".", ","}):
             return "Company"
+        if len(low) > 2 and joined.endswith(lex.company_endings):
+            return "Company"  # "Grand River Teachers' Pension Plan": an investor
         if last in lex.programme_last or len(low) == 2 and len(last) == 4 and last.isdigit() and last[:2] in ("19", "20") \
                 and (low[0] in lex.countries or low[0] in lex.programme_year_words):
             return "Programme"  # "... Fund", "France 2030", "Horizon 2020": a plan named for its year
