@@ -619,3 +619,20 @@ def test_views_take_a_minimum_confidence_too(metro_graph):
     assert "company:nvidia" not in ids(network_around(metro_graph, "Google", depth=1, min_confidence=0.7))
     assert "company:google" in ids(cluster_network(metro_graph, "cluster:mountain-view", min_confidence=0.9))
     assert "company:google" not in ids(cluster_network(metro_graph, "cluster:mountain-view", min_confidence=0.95))
+
+
+def test_changes_since_lists_relationships_oldest_first_across_types(graph):
+    """One branch per relationship type reads its index; the rows still come oldest first across types."""
+    df = run_query(graph, "changes_since", {"since": "2000-01-01", "kind": "relations"})
+    keys = list(zip(df["first_seen"], df["type"], df["id"], df["target"]))
+    assert keys == sorted(keys) and len(set(df["first_seen"])) > 1 and len(set(df["type"])) > 1
+    everything = run_query(graph, "changes_since", {"since": "2000-01-01"})
+    assert list(dict.fromkeys(everything["change"])) == ["entity", "relation", "document"]
+
+
+def test_summaries_answer_like_the_graph(graph):
+    """org_ranking and bridging_people read the loader's summaries: the same as counting the graph itself."""
+    counted = graph.read("MATCH (o:Entity)-[r]-(:Entity) WHERE o:Institute OR o:Company OR o:Agency "
+                         "RETURN o.id AS id, count(DISTINCT r) AS degree")
+    ranked = run_query(graph, "org_ranking", {"limit": 1000})
+    assert dict(rows(ranked, "id", "degree")) == {r["id"]: r["degree"] for r in counted}
