@@ -361,7 +361,7 @@ def verdicts(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
             lines.append(f"- {r['size']:,} words, n_process={r['n_process']}: end/start rate {ratio:.2f} (goal ≥ "
                          f"{GOAL_END}) {'✓' if ratio >= GOAL_END else '✗'}; words/s by tenth of the documents: "
                          + ", ".join(f"{w[2]:,.0f}" for w in win))
-    if len(sizes) > 1:
+    if len(sizes) > 1 and (sizes[0], processes[-1]) in by and (sizes[-1], processes[-1]) in by:  # an unfinished run
         a, b = by[(sizes[0], processes[-1])], by[(sizes[-1], processes[-1])]
         lines.append(f"- growth {sizes[0]:,} → {sizes[-1]:,} words (n_process={processes[-1]}): words x{b['words'] / a['words']:.1f}, "
                      f"time x{b['secs'] / a['secs']:.1f}, entities x{b['entities'] / max(1, a['entities']):.1f}, "
@@ -371,25 +371,28 @@ def verdicts(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
 
 
 def window_phases(r: dict[str, Any], window: tuple[int, int, float]) -> dict[str, float]:
-    """Mean seconds per chunk in each phase over the chunks committed inside ``window`` (documents a..b)."""
+    """Seconds per 100 documents in each phase over the chunks committed inside ``window`` (documents a..b),
+    leaving out the last chunk when it is a short remainder (resolution costs the same for any chunk size)."""
     a, b, _ = window
-    picked = [(k, c) for k, (c, m) in enumerate(zip(r["chunks"], r["marks"])) if k > 0 and a < m[1] <= b]
-    if not picked:
+    size = max(m[1] - p[1] for p, m in zip(r["marks"], r["marks"][1:]))
+    picked = [k for k, m in enumerate(r["marks"]) if k > 0 and a < m[1] <= b and m[1] - r["marks"][k - 1][1] > size / 2]
+    docs = sum(r["marks"][k][1] - r["marks"][k - 1][1] for k in picked)
+    if not docs:
         return {}
-    out = {p: statistics.fmean(c.get(p, 0.0) for _, c in picked) for p in ("spaCy + rules", "resolve", "load",
-                                                                           "read back")}
-    out["chunk"] = statistics.fmean(r["marks"][k][0] - r["marks"][k - 1][0] for k, _ in picked)
+    out = {p: sum(r["chunks"][k].get(p, 0.0) for k in picked) * 100 / docs
+           for p in ("spaCy + rules", "resolve", "load", "read back")}
+    out["all"] = sum(r["marks"][k][0] - r["marks"][k - 1][0] for k in picked) * 100 / docs
     return out
 
 
 def phase_trend(runs: list[dict[str, Any]]) -> list[str]:
-    """Where a slower end comes from: seconds per chunk in each phase, first tenth vs last tenth."""
+    """Where a slower end comes from: seconds per 100 documents in each phase, first tenth vs last tenth."""
     lines = []
     for r in runs:
         if len(r["windows"]) > 1 and r.get("chunks"):
             first, last = window_phases(r, r["windows"][0]), window_phases(r, r["windows"][-1])
             if first and last:
-                lines.append(f"- {r['size']:,} words, n_process={r['n_process']}, seconds per chunk, first → last "
+                lines.append(f"- {r['size']:,} words, n_process={r['n_process']}, seconds per 100 documents, first → last "
                              "tenth: " + ", ".join(f"{p} {first[p]:.1f} → {last[p]:.1f}" for p in first))
     return lines
 
