@@ -701,3 +701,15 @@ def test_a_distant_apposition_is_no_round_recipient(ex):
     for funder in ("Harbour Ventures", "Norvik Ventures", "Halden Group", "Quantix Systems", "Lumora Labs", "Fjord Capital"):
         assert ("FUNDS", funder, "Kestrel Robotics") in got
     assert not any(t == "FUNDS" and o in ("Quantix Systems", "Lumora Labs", "Fjord Capital") for t, _, o in got)
+
+
+
+def test_surface_word_sets_come_from_the_relations_lexicon(ex):
+    """The surface rules read their word sets (and the holder prepositions) from relations.json, not code."""
+    import aikg.ingest.nlp.relation_surface as surface
+
+    assert not [n for n, v in vars(surface).items() if n.endswith(("_WORDS", "_NOUNS", "_OF_ORG")) and isinstance(v, set)]
+    assert {"backed", "unit", "noun_of_org", "apposition"} <= set(ex.lexicon.relations["surface_words"])
+    got = rels(ex, "Brisk Dynamics of Tallinn opened a lab. The Vornell Trust-sponsored Quellan Labs hired six people.")
+    assert ("LOCATED_IN", "Brisk Dynamics", "Tallinn") in got
+    assert ("FUNDS", "Vornell Trust", "Quellan Labs") in got

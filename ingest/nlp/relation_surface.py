@@ -17,16 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 ORG = ("Institute", "Company", "Agency")
-UNIT_WORDS = {"laboratory", "lab", "centre", "center", "school", "department", "faculty", "division", "institute", "unit"}
-NOUN_OF_ORG = {"university", "institute", "company", "firm", "startup", "start-up", "lab", "laboratory", "centre", "center",
-               "developer", "maker", "investor", "agency", "college", "school", "foundation", "nonprofit", "non-profit",
-               "provider", "manufacturer", "bank", "fund", "accelerator", "incubator", "consortium", "hospital"}
-APPOSITION_NOUNS = {"company", "firm", "startup", "start-up", "developer", "lab", "institute", "university", "agency", "group",
-                    "investor", "provider", "maker", "bank"}
 HYPHENS = {"-", "–"}
-BASED_WORDS = {"based", "headquartered"}
-BACKED_WORDS = {"backed", "funded", "financed", "sponsored"}
-LEAD_WORDS = {"a", "an", "the", "also", "now", "both", "all", "each"}
 HOLDER_PUNCT = {",", "–", "—", "-", ":"}
 COPULAS = {"is", "was", "are", "were"}
 
@@ -45,6 +36,11 @@ class Sent:
     possessive: frozenset[str] | set[str]
     site_nouns: frozenset[str] | set[str]
     emit: Emit
+    #: ``surface_words`` of relations.json: "based", "backed", "lead", "unit", "owned_unit_extra",
+    #: "noun_of_org", "apposition"
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: ``location_holder_preps`` of relations.json: "Mistral AI of Paris", "the Vector Institute in Toronto"
+    holder_preps: frozenset[str] = frozenset()
     by_start: dict[int, int] = field(default_factory=dict)
     by_end: dict[int, int] = field(default_factory=dict)
 
@@ -106,7 +102,7 @@ def _next_mention(c: Sent, k: int, reach: int) -> int | None:
 def _holder_before(c: Sent, s: int) -> int | None:
     """"Spotify and Klarna, both Stockholm-based,", "Sowa Robotics – a Wrocław-based maker": the name before."""
     doc, k = c.doc, s - 1
-    while k > c.sent.start and (doc[k].lower_ in LEAD_WORDS or doc[k].pos_ == "ADJ"):
+    while k > c.sent.start and (doc[k].lower_ in c.words["lead"] or doc[k].pos_ == "ADJ"):
         k -= 1
     if (doc[k].text in HOLDER_PUNCT or doc[k].lower_ in COPULAS) and k in c.by_end:
         return c.by_end[k]  # "Atlantico Ventures is a Lisbon-based fund"
@@ -116,7 +112,7 @@ def _holder_before(c: Sent, s: int) -> int | None:
 def x_based(c: Sent, i: int, s: int, e: int) -> None:
     """"Redmond-based Microsoft", "an Abu Dhabi-based developer"."""
     doc = c.doc
-    if c.types[i] != "Cluster" or e + 1 >= c.sent.end or doc[e].text not in HYPHENS or doc[e + 1].lower_ not in BASED_WORDS:
+    if c.types[i] != "Cluster" or e + 1 >= c.sent.end or doc[e].text not in HYPHENS or doc[e + 1].lower_ not in c.words["based"]:
         return
     holder = _next_mention(c, e + 2, 4)
     if holder is None:
@@ -129,7 +125,7 @@ def x_backed(c: Sent, i: int, s: int, e: int) -> None:
     """"Microsoft-backed OpenAI", "an NSF-funded institute"."""
     doc = c.doc
     if c.types[i] not in ORG + ("Programme", "Person") or e + 1 >= c.sent.end or doc[e].text not in HYPHENS \
-            or doc[e + 1].lower_ not in BACKED_WORDS:
+            or doc[e + 1].lower_ not in c.words["backed"]:
         return
     j = _next_mention(c, e + 2, 4)
     if j is not None:
@@ -148,7 +144,7 @@ def person_of_org(c: Sent, i: int, s: int, e: int) -> None:
 def unit_of_org(c: Sent, i: int, s: int, e: int) -> None:
     """"the Computer Science and Artificial Intelligence Laboratory (CSAIL) of the Massachusetts Institute of Technology"."""
     doc, end = c.doc, c.sent.end
-    if c.types[i] != "Institute" or not any(w.lower_ in UNIT_WORDS for w in doc[s:e]):
+    if c.types[i] != "Institute" or not any(w.lower_ in c.words["unit"] for w in doc[s:e]):
         return
     k = e
     if k + 2 < end and doc[k].text == "(" and doc[k + 2].text == ")":
@@ -166,7 +162,7 @@ def unit_of_org(c: Sent, i: int, s: int, e: int) -> None:
 def org_of_place(c: Sent, i: int, s: int, e: int) -> None:
     """"Mistral AI of Paris", "the Vector Institute in Toronto"."""
     doc = c.doc
-    if c.types[i] == "Cluster" or e + 1 >= c.sent.end or doc[e].lower_ not in {"of", "in"} or (e + 1) not in c.by_start:
+    if c.types[i] == "Cluster" or e + 1 >= c.sent.end or doc[e].lower_ not in c.holder_preps or (e + 1) not in c.by_start:
         return
     j = c.by_start[e + 1]
     if c.types[j] == "Cluster" and not (e + 2 < len(doc) and doc[c.end_of(j)].text in {"-"}):
@@ -182,7 +178,7 @@ def apposition_place(c: Sent, i: int, s: int, e: int) -> None:
     j = c.by_start[e + 2]
     je = c.end_of(j)
     if c.types[j] == "Cluster" and je < end and doc[je].text not in {",", "'s", "’s", "-"}:
-        if any(w.lower_ in APPOSITION_NOUNS for w in doc[je:min(end, je + 6)]):
+        if any(w.lower_ in c.words["apposition"] for w in doc[je:min(end, je + 6)]):
             c.emit(["LOCATED_IN"], i, j, c.conf["adjacent"] - 0.05, "rule:apposition-place")
 
 
@@ -203,7 +199,7 @@ def owned(c: Sent, i: int, s: int, e: int) -> None:
     doc, t = c.doc, c.types[i]
     if t == "Cluster" and any(w.lower_ in c.site_nouns for w in doc[e:min(c.sent.end, e + 3)] if w.is_lower):
         c.emit(["LOCATED_IN"], owner, i, c.conf["possessive"], "rule:site-of")  # "whose Eindhoven campus"
-    elif t in ORG and any(w.lower_ in UNIT_WORDS | {"centre", "center", "ventures", "research"} for w in doc[s:e]):
+    elif t in ORG and any(w.lower_ in c.words["unit"] | c.words["owned_unit_extra"] for w in doc[s:e]):
         c.emit(["PART_OF"], i, owner, c.conf["possessive"] - 0.1, "rule:possessive-part")
 
 
@@ -216,7 +212,7 @@ def copula_in_place(c: Sent, i: int, s: int, e: int) -> None:
     while k < min(end, e + 9) and doc[k].is_lower and doc[k].lower_ not in ("in", "of", "based", "and", "that", "which", "with"):
         k += 1
     if k + 1 < end and doc[k].lower_ == "in" and (k + 1) in c.by_start and c.types[c.by_start[k + 1]] == "Cluster" \
-            and k > e + 2 and doc[k - 1].lower_ in NOUN_OF_ORG:
+            and k > e + 2 and doc[k - 1].lower_ in c.words["noun_of_org"]:
         c.emit(["LOCATED_IN"], i, c.by_start[k + 1], c.conf["adjacent"], "rule:copula-in-place")
 
 

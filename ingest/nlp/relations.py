@@ -54,6 +54,9 @@ class RelationFinder:
         self._talk_nouns = frozenset(lexicon.relations.get("talk_nouns", ()))
         self._founder_titles = frozenset(lexicon.relations.get("founder_titles", ()))
         self._site_verbs = frozenset(lexicon.relations.get("site_verbs", ()))
+        self._surface_words = {k: frozenset(w.lower() for w in v)
+                               for k, v in lexicon.relations["surface_words"].items() if not k.startswith("_")}
+        self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
         self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
             v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
 
@@ -83,7 +86,8 @@ class RelationFinder:
         def emit(rtypes: Iterable[str], src: int, tgt: int, c: float, method: str) -> None:
             self._emit(out, rtypes, src, tgt, types, c, method)
 
-        sent_rules = Sent(doc, sent, spans, types, conf, self.lex.possessive, self.lex.site_nouns, emit)
+        sent_rules = Sent(doc, sent, spans, types, conf, self.lex.possessive, self.lex.site_nouns, emit,
+                          self._surface_words, self._holder_preps)
         surface_rules(sent_rules)
         titled_people(doc, sent, sent_rules.spans, types, self._role_words, self._former_words,
                       lambda p, org, method: emit(["AFFILIATED_WITH"], p, org, conf["adjacent"], method),

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
-
 
 #: a lower-case letter then a capital inside one word: "OpenAI", "DeepMind"
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -60,19 +58,27 @@ class NameTyper:
             return "Agency"
         if self._national_body(low):
             return "Agency"  # "Innovate UK", "Health Canada", "UK Research and Innovation"
-        # the head of "X of/for Y" is the word before the connector: "National Strategy for Data and AI"
-        k = next((k for k in range(1, len(low)) if low[k] in ("of", "for")), None)
-        if k is not None:
-            if low[k - 1] in lex.programme_last:
-                return "Programme"
-            if any(" ".join(low[:k]).endswith(e) for e in lex.agency_endings):
-                return "Agency"  # "Research Council of Finland"
-            if low[k - 1] in lex.institute_first:
-                return "Institute"  # "Faculty of Engineering Sciences"
+        head = self._connector_head(low)
+        if head is not None:
+            return head
         if any(w in lex.institute_words or (len(w) > 8 and w.endswith(lex.institute_suffixes)) for w in low):
             return "Institute"
         if last in lex.company_last:
             return "Company"
+        return None
+
+    def _connector_head(self, low: list[str]) -> str | None:
+        """The head of "X of/for Y" is the word before the connector: "National Strategy for Data and AI"."""
+        lex = self.lex
+        k = next((k for k in range(1, len(low)) if low[k] in ("of", "for")), None)
+        if k is None:
+            return None
+        if low[k - 1] in lex.programme_last:
+            return "Programme"
+        if any(" ".join(low[:k]).endswith(e) for e in lex.agency_endings):
+            return "Agency"  # "Research Council of Finland"
+        if low[k - 1] in lex.institute_first:
+            return "Institute"  # "Faculty of Engineering Sciences"
         return None
 
     def _national_body(self, low: list[str]) -> bool:
