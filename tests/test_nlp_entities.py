@@ -558,3 +558,17 @@ def test_hyphenated_and_possessive_names_and_fields_of_ai(ex):
                       "the lab."))
     texts = {t for t, _ in k}
     assert not texts & {"European AI", "Embodied AI", "Lion", "Gate Ventures"}
+
+
+def test_sentence_initial_preposition_is_not_part_of_the_name(ex):
+    f = run(ex, "Among Velder Academy's research members are Ostrom Photonics and Brightwave.")
+    names = {m.text for m in f.mentions}
+    assert "Velder Academy" in names
+    assert not any(n.lower().startswith("among") for n in names)
+
+
+def test_leading_punctuation_is_cut_from_names(ex):
+    f = run(ex, "TALLINN, Estonia, 9 May 2026 -- Ostrom Photonics, a Tallinn-based optics maker, hired staff.")
+    names = {m.text for m in f.mentions}
+    assert "Ostrom Photonics" in names
+    assert not any(n[:1] in "-–—,;:" for n in names)

@@ -713,3 +713,9 @@ def test_surface_word_sets_come_from_the_relations_lexicon(ex):
     got = rels(ex, "Brisk Dynamics of Tallinn opened a lab. The Vornell Trust-sponsored Quellan Labs hired six people.")
     assert ("LOCATED_IN", "Brisk Dynamics", "Tallinn") in got
     assert ("FUNDS", "Vornell Trust", "Quellan Labs") in got
+
+
+def test_among_members_after_a_sentence_initial_preposition(ex):
+    got = rels(ex, "Among Velder Academy's research members are Ostrom Photonics and Brightwave.")
+    assert ("MEMBER_OF", "Ostrom Photonics", "Velder Academy") in got
+    assert ("MEMBER_OF", "Brightwave", "Velder Academy") in got

@@ -117,6 +117,7 @@ class MentionWords:
     byline_words: frozenset[str]
     furniture_words: frozenset[str]
     sentence_adverbs: frozenset[str]
+    sentence_prepositions: frozenset[str]
     venue_labels: frozenset[str]
     place_predicates: tuple[tuple[str, ...], ...]
     place_name_heads: frozenset[str]

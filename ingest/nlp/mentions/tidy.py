@@ -132,9 +132,13 @@ def _institution_around(doc: Any, s: Candidate, env: Env) -> None:
 
 
 def _strip_adverb(doc: Any, s: Candidate, env: Env) -> None:
-    """"Then Nandi Speech Labs was ...": an adverb opening the sentence is not part of the name."""
-    first = doc[s.start]
-    if s.end - s.start >= 2 and first.lower_ in env.words.sentence_adverbs and first.is_title \
+    """"Then Nandi Speech Labs was ...", "Among Orrin Institute's members ...", "-- Kelvara Labs": an adverb or a
+    preposition opening the sentence, and punctuation before the name, are not part of the name."""
+    while s.end - s.start >= 2 and doc[s.start].is_punct:
+        s.start += 1
+    first, w = doc[s.start], env.words
+    if s.end - s.start >= 2 and (first.lower_ in w.sentence_adverbs or first.lower_ in w.sentence_prepositions) \
+            and first.is_title \
             and (first.is_sent_start or s.start == 0 or "\n" in doc[s.start - 1].whitespace_ or doc[s.start - 1].is_punct):
         s.start += 1
 
