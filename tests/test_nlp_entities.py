@@ -572,3 +572,11 @@ def test_leading_punctuation_is_cut_from_names(ex):
     names = {m.text for m in f.mentions}
     assert "Ostrom Photonics" in names
     assert not any(n[:1] in "-–—,;:" for n in names)
+
+
+def test_places_after_with_locations_in_and_drawn_to_are_kept(ex):
+    f = run(ex, "Ostrom Photonics, with locations in Kaunas and Tartu, makes lenses. "
+                "Brightwave Analytics has lured data scientists to Daugavpils.")
+    got = kinds(f)
+    for place in ("Kaunas", "Tartu", "Daugavpils"):
+        assert (place, "Cluster") in got

@@ -184,6 +184,9 @@ class Lexicon:
         self.strong_hub_words = lower(types["strong_hub_words"])
         self.location_words = lower(types["location_trigger_words"])
         self.location_preps = lower(types["location_preps"])
+        #: "has drawn engineers to Tartu": a verb of moving people or work, then "to" a place
+        self.destination_words = lower(types["destination_words"])
+        self.destination_preps = lower(types["destination_preps"])
         self.anaphors: dict[str, str] = {k.lower(): v for k, v in types["anaphors"].items()}
         self.self_pronouns = lower(types["self_pronouns"])
         self.possessive_pronouns = lower(types["possessive_pronouns"])

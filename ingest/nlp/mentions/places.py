@@ -58,7 +58,7 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
         prev = ends.get(s.start - 1)
         if prev is not None and prev.type in ORG_OR_PROGRAMME:
             return True
-    return False
+    return bool(before) and before[-1] in lex.destination_preps and any(w in lex.destination_words for w in before[:-1])
 
 
 def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:
