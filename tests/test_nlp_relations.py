@@ -719,3 +719,14 @@ def test_among_members_after_a_sentence_initial_preposition(ex):
     got = rels(ex, "Among Velder Academy's research members are Ostrom Photonics and Brightwave.")
     assert ("MEMBER_OF", "Ostrom Photonics", "Velder Academy") in got
     assert ("MEMBER_OF", "Brightwave", "Velder Academy") in got
+
+
+def test_programme_page_title_and_issuer_line(ex):
+    text = ("Lantern Drone Skills Programme\nIssued by Velder Academy | Updated April 2026\n\n"
+            "Small workshops in the valley can apply for two days of training.")
+    doc = LoadedDocument(id="d1", source="t", title="t", kind="text", text=text)
+    records = resolve([ex.extract(doc)])
+    ents = {(r.name, r.type) for r in records if isinstance(r, EntityRecord)}
+    assert ("Lantern Drone Skills Programme", "Programme") in ents
+    assert not any(n.startswith("Issued") for n, _ in ents)
+    assert ("RUNS", "Velder Academy", "Lantern Drone Skills Programme") in rels(ex, text)

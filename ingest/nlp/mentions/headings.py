@@ -29,7 +29,8 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             line_start = text.rfind("\n", 0, a) + 1
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
-            if text[line_start:a].strip() in ("", "The", "the") and text[b:line_end].strip(" :.") == "":
+            if text[line_start:a].strip() in ("", "The", "the") and text[b:line_end].strip(" :.") == "" \
+                    and not _titled_programme(doc, s, env, text, line_start):
                 continue
             if TOC_ROW.search(text[line_start:line_end]):
                 continue
@@ -38,6 +39,14 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
                 continue  # "Headquarters: Genoa": a field label
         out.append(s)
     return out
+
+
+def _titled_programme(doc: Any, s: Candidate, env: Env, text: str, line_start: int) -> bool:
+    """"Harrow Robotics Programme" as the page's title (at most one line, "FACT SHEET", above it): a programme
+    page names its programme, not a section; its head word must make it a programme."""
+    if sum(1 for line in text[:line_start].splitlines() if line.strip()) > 1:
+        return False
+    return env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) == "Programme"
 
 
 def _dateline_credit(doc: Any, s: Candidate, text: str) -> bool:
