@@ -8,6 +8,9 @@ not compete for the cores), and prints Markdown. A module may set a top-level
 those arguments give the small scale `make bench` uses; ``--full`` runs every module with
 its own defaults. A module that fails or times out is reported in its section with the
 end of its error output, and the others still run. The exit code is 1 when any failed.
+
+Sections written from longer runs (each naming its command) sit after the line ``KEPT_MARKER`` in
+the output file; a rewrite keeps them, so `make bench` never erases a measurement it did not make.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
+#: everything from this line on in the existing output file is kept by a rewrite
+KEPT_MARKER = "<!-- Longer runs, measured by hand with the commands they name: `make bench` keeps this part. -->"
 
 
 def discover(only: list[str] | None = None, bench_dir: Path = BENCH_DIR) -> list[str]:
@@ -107,6 +112,12 @@ def run_one(name: str, args: list[str], timeout: float, bench_dir: Path = BENCH_
     return True, proc.stdout, secs, shown
 
 
+def kept_part(existing: str) -> str:
+    """The part of an earlier output file that a rewrite keeps: from KEPT_MARKER to the end, or ''."""
+    at = existing.find(KEPT_MARKER)
+    return existing[at:].rstrip() + "\n" if at >= 0 else ""
+
+
 def render(results: list[tuple[str, bool, str, float, str]], facts: list[str], mode: str) -> str:
     lines = ["# Benchmarks", "",
              f"Written by `make bench` (`python -m bench{' --full' if mode == 'full' else ''}`); every section "
@@ -157,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.out == "-":
         sys.stdout.write(text)
     else:
-        Path(args.out).write_text(text, encoding="utf-8")
+        out = Path(args.out)
+        kept = kept_part(out.read_text(encoding="utf-8")) if out.exists() else ""
+        out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
         print(f"wrote {args.out}", file=sys.stderr)
     return 0 if all(ok for _, ok, *_ in results) else 1
 

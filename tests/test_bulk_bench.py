@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bench.__main__ import discover, main, small_args
+from bench.__main__ import KEPT_MARKER, discover, main, small_args
 
 
 def _module(folder, name, body):
@@ -54,3 +54,22 @@ def test_discovers_the_repository_benchmarks():
     assert {"bench_bulk", "bench_pipeline", "bench_load"} <= set(names)
     assert small_args("bench_bulk") == ["--entities", "2000"]
     assert discover(["bulk"]) == ["bench_bulk"]
+
+
+def test_a_rewrite_keeps_the_hand_measured_part(tmp_path):
+    pkg = tmp_path / "fakebench"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    _module(pkg, "bench_alpha", """
+        if __name__ == "__main__":
+            print("## Alpha fresh")
+    """)
+    out = tmp_path / "benchmarks.md"
+    out.write_text("# Benchmarks\n\n## Alpha stale\n\n" + KEPT_MARKER + "\n\n## Long run\n\n| 1M words | 2,062 |\n",
+                   encoding="utf-8")
+    assert main(["--bench-dir", str(pkg), "--out", str(out), "--timeout", "60"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Alpha stale" not in text and "## Alpha fresh" in text  # the generated part is rewritten
+    assert text.index("## Alpha fresh") < text.index(KEPT_MARKER) < text.index("| 1M words | 2,062 |")
+    assert main(["--bench-dir", str(pkg), "--out", str(out), "--timeout", "60"]) == 0
+    assert out.read_text(encoding="utf-8").count(KEPT_MARKER) == 1  # kept once, not stacked
