@@ -110,7 +110,7 @@ def _start(layout: Layout, hold: FileLock) -> Server:
         found.restore()  # and not even the engine's own effects of loading
         raise integrity.StoreDamagedError(integrity.damaged(
             layout, f"it loaded {held} documents but {recorded} were committed"))
-    if recorded is None:
+    if recorded is None or held > recorded:  # a record left behind (a full disk) catches up with what loaded
         integrity.write_record(layout, held)
     return server
 
