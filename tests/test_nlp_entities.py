@@ -61,6 +61,13 @@ def test_unknown_names_typed_by_head_words(ex):
     assert ("Zorbex Labs", "Company") in k
 
 
+def test_a_commonwealth_of_a_state_is_one_agency(ex):
+    f = run(ex, "The Dunmore Robotics Hub is run by the Piedmont Technology Council and is funded by the "
+                "Commonwealth of Virginia.")
+    assert ("Commonwealth of Virginia", "Agency") in kinds(f)
+    assert ("Commonwealth", "Company") not in kinds(f)
+
+
 def test_acronym_defined_and_reused(ex):
     f = run(ex, "The Brightwater Institute for Data Science (BWIDS) opened in 2019. Since then BWIDS has trained "
                 "400 engineers.")
