@@ -118,3 +118,18 @@ def home(tmp_path: Path) -> Path:
     path = tmp_path / "home"
     path.mkdir()
     return path
+
+
+@pytest.fixture(scope="session")
+def made_demo(tmp_path_factory):
+    """One `make demo` run shared by the session: (home, out folder, the finished process).
+
+    The demo is the slowest single step of the suite; the demo test and the figure tests read the same run.
+    """
+    import subprocess
+
+    base = tmp_path_factory.mktemp("made-demo")
+    home, out = base / "home", base / "out"
+    proc = subprocess.run(["make", "-s", "demo", f"AIKG_HOME={home}", f"DEMO_OUT={out}"],
+                          cwd=Path(__file__).parent.parent, capture_output=True, text=True, timeout=900)
+    return home, out, proc

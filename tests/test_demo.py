@@ -18,11 +18,10 @@ def _make_demo(home: Path, out: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=900)
 
 
-def test_make_demo_end_to_end_and_idempotent(tmp_path):
+def test_make_demo_end_to_end_and_idempotent(made_demo):
     from aikg.graph.store import open_store
 
-    home, out = tmp_path / "home", tmp_path / "out"
-    first = _make_demo(home, out)
+    home, out, first = made_demo  # the session's one `make demo` run (tests/conftest.py)
     assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
     text = first.stdout
     assert "documents: 12 processed, 0 already in the store, 0 failed" in text

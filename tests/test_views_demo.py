@@ -29,13 +29,12 @@ CHROMIUM = find_chromium()
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """(home, out folder, open store) after one run of the demo."""
-    from aikg.demo import run_demo
+def demo(made_demo):
+    """(home, out folder, open store) after the session's one run of `make demo` (tests/conftest.py)."""
     from aikg.graph.store import open_store
 
-    home, out = tmp_path_factory.mktemp("demo-home"), tmp_path_factory.mktemp("demo-out")
-    assert run_demo(home, out, show_progress=False) == 0
+    home, out, proc = made_demo
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     store = open_store("embedded", home=home)
     yield home, out, store
     store.close()
