@@ -162,14 +162,15 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
             # symmetric relation given both ways): keep every distinct piece of evidence
             have = set(zip(row["ev_start"], row["ev_end"], row["ev_sentence"], row["ev_method"]))
             for e in sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence)):
-                if (e.start, e.end, e.sentence, rel.method) in have:
+                method = e.method or rel.method  # the sentence's own rules when the record kept them
+                if (e.start, e.end, e.sentence, method) in have:
                     continue
                 row["ev_doc"].append(doc_id)
                 row["ev_start"].append(e.start)
                 row["ev_end"].append(e.end)
                 row["ev_sentence"].append(e.sentence)
-                row["ev_method"].append(rel.method)
-                row["ev_confidence"].append(float(rel.confidence))
+                row["ev_method"].append(method)
+                row["ev_confidence"].append(float(rel.confidence if e.confidence is None else e.confidence))
                 row["ev_page"].append(e.page or 0)
     return units
 

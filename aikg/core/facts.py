@@ -21,11 +21,16 @@ class Mention:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One sentence supporting a relation; ``method`` and ``confidence`` are this sentence's own
+    (the rules that found it here), so provenance stays per sentence when a relation has several."""
+
     doc: str
     start: int
     end: int
     sentence: str
     page: int | None = None
+    method: str | None = None
+    confidence: float | None = None
 
 
 @dataclass

@@ -185,7 +185,15 @@ def _evidence(item: Any) -> Evidence:
     page = item.get("page")
     if page is not None and (isinstance(page, bool) or not isinstance(page, int)):
         raise RecordError("evidence 'page' must be an integer")
-    return Evidence(doc, start, end, sentence, page)
+    method = item.get("method")
+    if method is not None and not isinstance(method, str):
+        raise RecordError("evidence 'method' must be a string")
+    confidence = item.get("confidence")
+    if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
+                                   or not 0 <= confidence <= 1):
+        raise RecordError("evidence 'confidence' must be a number from 0 to 1")
+    return Evidence(doc, start, end, sentence, page, method or None,
+                    None if confidence is None else float(confidence))
 
 
 def _relation(data: dict[str, Any]) -> RelationRecord:

@@ -118,10 +118,14 @@ def relation_records(docs: Sequence[DocFacts], index: dict[tuple, int], record_o
             src, tgt = ea.id, eb.id
             if SCHEMA.relation_types[r.type].symmetric and tgt < src:
                 src, tgt = tgt, src
-            slot = rels.setdefault((r.type, src, tgt), {"conf": 0.0, "methods": set(), "evidence": set()})
+            slot = rels.setdefault((r.type, src, tgt), {"conf": 0.0, "methods": set(), "evidence": {}})
             slot["conf"] = max(slot["conf"], r.confidence)
             slot["methods"].add(r.method)
-            slot["evidence"].add(Evidence(f.doc_id, r.sent_start, r.sent_end, r.sentence, r.page))
+            # each sentence keeps the rules that found it there and their best confidence
+            said = slot["evidence"].setdefault((f.doc_id, r.sent_start, r.sent_end, r.sentence, r.page), [set(), 0.0])
+            said[0].add(r.method)
+            said[1] = max(said[1], r.confidence)
     return [RelationRecord(type=t, source=s, target=g, confidence=round(v["conf"], 3), method="+".join(sorted(v["methods"])),
-                           evidence=sorted(v["evidence"], key=lambda e: (e.doc, e.start, e.end)))
+                           evidence=[Evidence(*key, method="+".join(sorted(m)), confidence=round(c, 3))
+                                     for key, (m, c) in sorted(v["evidence"].items(), key=lambda kv: kv[0][:3])])
             for (t, s, g), v in sorted(rels.items())]
