@@ -122,11 +122,11 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
             key = (rec.type, rec.source, rec.target)
             have_r = rels.get(key)
             if have_r is None:
-                rels[key] = RelationRecord(rec.type, rec.source, rec.target, rec.confidence, rec.method, list(rec.evidence))
+                rels[key] = RelationRecord(rec.type, rec.source, rec.target, rec.confidence, rec.method, rec.stamped_evidence())
             else:
                 if rec.confidence > have_r.confidence:
                     have_r.confidence, have_r.method = rec.confidence, rec.method
-                have_r.evidence = sorted(set(have_r.evidence) | set(rec.evidence), key=lambda e: (e.doc, e.start, e.end))
+                have_r.evidence = sorted(set(have_r.evidence) | set(rec.stamped_evidence()), key=lambda e: (e.doc, e.start, e.end))
     return [*docs.values(), *sorted(ents.values(), key=lambda e: e.id),
             *sorted(rels.values(), key=lambda r: (r.type, r.source, r.target))]
 

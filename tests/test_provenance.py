@@ -42,3 +42,15 @@ def test_evidence_method_survives_the_interchange_format() -> None:
     rec = RelationRecord("PARTNERS_WITH", "institute:a", "company:b", 0.8, "dep:partner+dep:partnership", ev)
     back = parse_record(json.loads(json.dumps(rec.to_json())))
     assert [(e.method, e.confidence) for e in back.evidence] == [("dep:partner", 0.8), ("dep:partnership", 0.75)]
+
+
+def test_merging_records_keeps_each_records_method() -> None:
+    from aikg.ingest.pipeline import merge_records
+
+    header = RelationRecord("LOCATED_IN", "company:c", "cluster:seattle", 1.0, "edgar-header",
+                            [Evidence("d1", 0, 13, "CITY: SEATTLE")])
+    prose = RelationRecord("LOCATED_IN", "company:c", "cluster:seattle", 0.7, "dep:headquarters",
+                           [Evidence("d1", 40, 80, "C is headquartered in Seattle.")])
+    (merged,) = merge_records([header, prose])
+    assert [(e.sentence, e.method, e.confidence) for e in merged.evidence] == [
+        ("CITY: SEATTLE", "edgar-header", 1.0), ("C is headquartered in Seattle.", "dep:headquarters", 0.7)]

@@ -6,7 +6,7 @@ the loader turns them into store rows. They are plain data with no I/O.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 Primitive = str | int | float | bool
@@ -80,6 +80,12 @@ class RelationRecord:
     confidence: float
     method: str
     evidence: list[Evidence] = field(default_factory=list)
+
+    def stamped_evidence(self) -> list[Evidence]:
+        """The evidence, each piece naming its rules: pieces that do not get this record's method and confidence,
+        so merging records of one relationship keeps who said what."""
+        return [e if e.method is not None else replace(e, method=self.method, confidence=self.confidence)
+                for e in self.evidence]
 
     def to_json(self) -> dict[str, Any]:
         return {
