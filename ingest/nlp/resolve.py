@@ -11,8 +11,11 @@ sentence, two different known entities, and, for slips, any pair of full names o
 groups that are not the same name (complete linkage, so matches never chain).
 
 Work is near-linear: names are compared only inside blocks that share every word but one
-(``resolution.names.typo_slots``), never all against all. The result does not depend on the
-order or batching of the input: inputs are sorted and every choice is a function of the groups.
+(``resolution.names.typo_slots``), never all against all. Known entities come through a
+:class:`KnownIndex` (``resolution.known``) kept across the chunks of a run: a chunk meets only the
+known entities that share a name, alias or slip block with its mentions, so a chunk's cost does
+not grow with the store. The result does not depend on the order or batching of the input:
+inputs are sorted and every choice is a function of the groups.
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ from aikg.ingest.nlp.resolution.conflicts import sentence_conflicts
 from aikg.ingest.nlp.resolution.decisions import Decision, Decisions, KnownEntity, load_decisions
 from aikg.ingest.nlp.resolution.geography import places_within
 from aikg.ingest.nlp.resolution.groups import Groups
+from aikg.ingest.nlp.resolution.known import KnownIndex, as_index, known_with
 from aikg.ingest.nlp.resolution.links import explicit_edges, short_name_edges, surname_edges
-from aikg.ingest.nlp.resolution.nodes import Node, build_nodes, namespace
+from aikg.ingest.nlp.resolution.nodes import Node, add_known_nodes, mention_nodes, namespace
 from aikg.ingest.nlp.resolution.records import entity_records, relation_records
 from aikg.ingest.nlp.resolution.stages import apply_decisions, join_exact, join_typos, join_weak
 
-__all__ = ["Decision", "Decisions", "KnownEntity", "load_decisions", "merge_mentions", "namespace", "places_within",
-           "resolve"]
+__all__ = ["Decision", "Decisions", "KnownEntity", "KnownIndex", "known_with", "load_decisions", "merge_mentions",
+           "namespace", "places_within", "resolve"]
 
 
 def _document_links(docs: list[DocFacts], index: dict[tuple, int], nodes: list[Node]) -> tuple[list, list, set]:
@@ -65,23 +69,26 @@ def _no_cyclic_gc() -> Iterator[None]:
 def merge_mentions(
     facts: Iterable[DocFacts],
     *,
-    known: Iterable[KnownEntity] = (),
+    known: Iterable[KnownEntity] | KnownIndex = (),
     decisions: Decisions | None = None,
     typos: bool = True,
 ) -> list[EntityRecord | RelationRecord]:
     """One EntityRecord per real-world entity and one RelationRecord per (type, source, target).
 
-    ``known``: entities already resolved (the store's, a loader's); ``typos=False`` turns off
-    one-letter-slip joins.
+    ``known``: entities already resolved (the store's, a loader's), best as a :class:`KnownIndex`
+    kept across calls (a list is indexed on every call); ``typos=False`` turns off one-letter-slip joins.
     """
+    docs = sorted(facts, key=lambda f: (f.doc_id, len(f.mentions), len(f.relations)))
+    if not docs:
+        return []  # records come only from mentions: known entities alone give none
     with _no_cyclic_gc():
-        return _merge(sorted(facts, key=lambda f: (f.doc_id, len(f.mentions), len(f.relations))),
-                      sorted(known, key=lambda k: k.id), decisions, typos)
+        return _merge(docs, as_index(known), decisions, typos)
 
 
-def _merge(docs: list[DocFacts], known: list[KnownEntity], decisions: Decisions | None,
+def _merge(docs: list[DocFacts], known: KnownIndex, decisions: Decisions | None,
            typos: bool) -> list[EntityRecord | RelationRecord]:
-    nodes, index = build_nodes(docs, known)
+    nodes, index = mention_nodes(docs)
+    add_known_nodes(nodes, index, known.relevant(nodes, decisions))
     explicit, inferred, conflicts = _document_links(docs, index, nodes)
     groups = Groups(nodes)
     apply_decisions(groups, nodes, decisions)

@@ -10,6 +10,7 @@ from aikg.ingest.nlp.resolution.decisions import KnownEntity
 from aikg.ingest.nlp.resolution.names import clean, looks_like_acronym, match_key, name_tokens
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
+TYPO_NAMESPACES = ("org", "Cluster")  # namespaces where one-letter slips join; people are joined by exact name only
 
 
 def namespace(entity_type: str) -> str:
@@ -57,8 +58,9 @@ def _mention_node(doc_id: str, i: int, m: MentionFact, typ: str) -> Node:
     return Node((doc_id, i), typ, claimed, surface, m, doc_id, None, anchor)
 
 
-def build_nodes(docs: Sequence[DocFacts], known: Sequence[KnownEntity]) -> tuple[list[Node], dict[tuple, int]]:
-    """Nodes in a fixed order (documents sorted by id, then known entities by id) and their index by key."""
+def mention_nodes(docs: Sequence[DocFacts]) -> tuple[list[Node], dict[tuple, int]]:
+    """The nodes of the documents' mentions, in document order, and their index by key (known entities'
+    nodes follow them: :func:`add_known_nodes`)."""
     nodes: list[Node] = []
     index: dict[tuple, int] = {}
     for f in docs:
@@ -69,9 +71,13 @@ def build_nodes(docs: Sequence[DocFacts], known: Sequence[KnownEntity]) -> tuple
             typ = gaz_type.get(m.gazetteer, m.type) if m.gazetteer else m.type
             index[(f.doc_id, i)] = len(nodes)
             nodes.append(_mention_node(f.doc_id, i, m, typ))
+    return nodes, index
+
+
+def add_known_nodes(nodes: list[Node], index: dict[tuple, int], known: Sequence[KnownEntity]) -> None:
+    """A node for each known entity (the first of an id), after the mentions'."""
     for k in known:
         if ("known", k.id) in index:
             continue
         index[("known", k.id)] = len(nodes)
         nodes.append(Node(("known", k.id), k.type, name_tokens(k.name), name_tokens(k.name), known=k, anchor=f"known:{k.id}"))
-    return nodes, index

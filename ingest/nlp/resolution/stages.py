@@ -8,9 +8,7 @@ from aikg.core.ids import entity_id
 from aikg.ingest.nlp.resolution.decisions import Decisions
 from aikg.ingest.nlp.resolution.groups import Groups
 from aikg.ingest.nlp.resolution.names import clean, match_key, name_tokens, norm, slip_pairs, typo_slots
-from aikg.ingest.nlp.resolution.nodes import Node
-
-TYPO_NAMESPACES = ("org", "Cluster")  # people are joined by exact name only
+from aikg.ingest.nlp.resolution.nodes import TYPO_NAMESPACES, Node
 
 
 def _refs(nd: Node) -> tuple[set[str], set[str]]:
