@@ -76,6 +76,31 @@ def band_of(confidence: float) -> str:
     return BANDS[-1][0]
 
 
+def reliability(scored: Iterable[tuple[str, float, bool]]) -> dict[str, Any]:
+    """How well confidences predict correctness: per band the mean confidence (predicted) beside the share
+    right (observed), the Brier score (mean squared gap between confidence and 0/1 correctness) and the
+    expected calibration error over ten bins of width 0.1 (the share-weighted |predicted - observed|)."""
+    rows = list(scored)
+    bands = {label: {"n": 0, "right": 0, "conf": 0.0} for label, _, _ in BANDS}
+    bins: dict[int, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    brier = 0.0
+    for _, conf, ok in rows:
+        cell = bands[band_of(conf)]
+        cell["n"] += 1
+        cell["right"] += int(ok)
+        cell["conf"] += conf
+        b = bins[min(int(conf * 10), 9)]
+        b[0] += 1
+        b[1] += conf
+        b[2] += int(ok)
+        brier += (conf - float(ok)) ** 2
+    n = len(rows)
+    ece = sum(abs(c - k) for _, c, k in bins.values()) / n if n else 0.0
+    out = {label: {"n": c["n"], "right": c["right"], "predicted": round(c["conf"] / c["n"], 4) if c["n"] else None,
+                   "observed": round(c["right"] / c["n"], 4) if c["n"] else None} for label, c in bands.items()}
+    return {"n": n, "brier": round(brier / n, 4) if n else 0.0, "ece": round(ece, 4), "bands": out}
+
+
 @dataclass
 class DocReport:
     name: str
@@ -91,6 +116,8 @@ class DocReport:
     by_type: dict[str, Score] = field(default_factory=dict)
     #: relation type -> band label -> [true positives, false positives] of predicted relations
     bands: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    #: (relation type, confidence, right) of every predicted relation, for predicted-vs-observed precision
+    scored: list[tuple[str, float, bool]] = field(default_factory=list)
 
 
 def _sum_scores(scores: Iterable[Score]) -> Score:
@@ -151,6 +178,10 @@ class EvalReport:
                     row[label][1] += fp
         return dict(sorted(out.items()))
 
+    def reliability(self) -> dict[str, Any]:
+        """Predicted (mean confidence) vs observed precision per band over all relations, Brier score, ECE."""
+        return reliability(x for d in self.docs for x in d.scored)
+
     def as_dict(self) -> dict[str, Any]:
         unl = self.unlisted()
         return {
@@ -169,6 +200,7 @@ class EvalReport:
                 "by_type": {t: s.as_dict() for t, s in unl["by_type"].items()}},
             "confidence_bands": {t: {b: _band_precision(c) for b, c in row.items()}
                                  for t, row in self.bands().items()},
+            "calibration": self.reliability(),
             "errors": [{"file": f, "error": e} for f, e in self.errors],
         }
 
@@ -286,11 +318,15 @@ def _type_scores(gold_rel: set[Key], pred: _Predicted) -> dict[str, Score]:
     return dict(out)
 
 
+def _scored(gold_rel: set[Key], pred: _Predicted) -> list[tuple[str, float, bool]]:
+    """(type, confidence, right) of every predicted relation, at the highest confidence any record gives it."""
+    hits = [(k[0], conf, k in gold_rel) for k, conf in pred.keys.items()]
+    return hits + [(rtype, conf, False) for rtype, conf, _ in pred.unmatched]
+
+
 def _band_counts(gold_rel: set[Key], pred: _Predicted) -> dict[str, dict[str, list[int]]]:
     out: dict[str, dict[str, list[int]]] = {}
-    hits = [(k[0], conf, k in gold_rel) for k, conf in pred.keys.items()]
-    hits += [(rtype, conf, False) for rtype, conf, _ in pred.unmatched]
-    for rtype, conf, ok in hits:
+    for rtype, conf, ok in _scored(gold_rel, pred):
         cell = out.setdefault(rtype, {}).setdefault(band_of(conf), [0, 0])
         cell[0 if ok else 1] += 1
     return out
@@ -325,6 +361,7 @@ def score_document(name: str, gold: dict[str, Any], records: list[EntityRecord |
         unlisted=bool(gold.get("unlisted", False)),
         by_type=_type_scores(gold_rel, pred),
         bands=_band_counts(gold_rel, pred),
+        scored=_scored(gold_rel, pred),
     )
 
 

@@ -58,7 +58,15 @@ def _bands(report: "EvalReport") -> list[str]:
             tp, fp = row[b]
             cells.append(f"{tp / (tp + fp):.2f} ({tp}/{tp + fp})" if tp + fp else "-")
         lines.append(f"{t:18}" + "".join(f"{c:>17}" for c in cells))
-    return lines
+    return lines + _calibration(report)
+
+
+def _calibration(report: "EvalReport") -> list[str]:
+    """Every relation type together: mean confidence (predicted) beside precision (observed) per band."""
+    rel = report.reliability()
+    cells = [f"{c['predicted']:.2f}/{c['observed']:.2f} ({c['n']})" if c["n"] else "-" for c in rel["bands"].values()]
+    return ["", f"predicted/observed precision (relations), Brier {rel['brier']:.4f}, ECE {rel['ece']:.3f}",
+            f"{'all types':18}" + "".join(f"{c:>17}" for c in cells)]
 
 
 def _details(d: "DocReport") -> list[str]:

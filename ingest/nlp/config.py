@@ -30,3 +30,6 @@ class ExtractConfig:
     # learned pair relations (pair_classifier.py): "default" ($AIKG_PAIR_MODEL, else the shipped setting),
     # "on" (the model in data/models/), "off", or a model file
     pair_model: str = "default"
+    # relation confidence (calibration.py): "default"/"on" (data/models/confidence.json: precision measured on dev),
+    # "off" (the rules' own constants), or a table file
+    calibration: str = "default"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
 from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp import calibration
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.context import (
     RoundWords,
@@ -165,6 +166,7 @@ class Extractor:
                     self._add(docs[k], facts[k], learned, sent, replace_window=False, starts=sent_starts.get(k, []))
         for f in facts:
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
+        calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts
 
     def _entities_and_rules(self, d: LoadedDocument, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext,
