@@ -55,7 +55,8 @@ def _sharing(store, catalog, df, rows: int) -> None:
 def _bridging(store, catalog, df, rows: int) -> None:
     for row in df.head(rows).itertuples():
         print(f"\n* {row.person_name}: {row.cluster_count} clusters ({', '.join(row.clusters)})")
-        for org in row.affiliations:
+        ties = run_query(store, "entity_neighbours", {"entity": row.person, "type": "AFFILIATED_WITH"}, catalog=catalog)
+        for org in ties.target:
             _print_edge(store, catalog, row.person, org, "AFFILIATED_WITH")
             for cluster in row.clusters:
                 for rtype in ("ANCHORS", "LOCATED_IN"):
