@@ -76,7 +76,7 @@ def all_load_statements() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in ("load_document", "load_mentions", "retract_mentions", "retract_evidence",
                  "stats_nodes", "stats_relationships", "add_rel_docs", "retract_rel_docs", "refresh_summaries",
-                 "refresh_counts"):
+                 "refresh_counts", "expand_connections"):
         out[name] = statement(name)
     for etype in SCHEMA.entity_types:
         out[f"load_entities[{etype}]"] = entity_statement("load_entities", etype)

@@ -25,6 +25,8 @@ from typing import Any
 from aikg.core.schema import SCHEMA
 
 TYPES = ("int", "float", "str", "bool", "date", "entity", "reltype")
+#: a derived value may also be a list (of maps), which a hook builds and no user types
+DERIVED_TYPES = (*TYPES, "list")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
@@ -227,8 +229,8 @@ def parse_derived(text: str) -> Derived:
     spec = _split(text)
     if not NAME.match(spec.name):
         raise SpecError(f"derived name {spec.name!r} must be lower_snake_case")
-    if spec.type not in TYPES or spec.options or spec.flags:
-        raise SpecError(f"derived {spec.name}: expected 'NAME TYPE -- meaning' with TYPE one of {', '.join(TYPES)}")
+    if spec.type not in DERIVED_TYPES or spec.options or spec.flags:
+        raise SpecError(f"derived {spec.name}: expected 'NAME TYPE -- meaning' with TYPE one of {', '.join(DERIVED_TYPES)}")
     return Derived(spec.name, spec.type, spec.meaning)
 
 

@@ -1,0 +1,8 @@
+// One breadth-first step of shortest_connection (queries/hooks/shortest.py): every relationship of
+// the connecting types (any but mentions and WITHIN) between an entity of $ids and another node,
+// with its stored direction and the other end's degree (the summary the loader keeps), so the
+// search can grow the side that costs less. $ids: entity ids (found through the id index)
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})-[r:LOCATED_IN|ANCHORS|PARTNERS_WITH|FUNDS|RUNS|AFFILIATED_WITH|FOUNDED|MEMBER_OF|PART_OF]-(m)
+RETURN id AS at, m.id AS other, type(r) AS type, startNode(r).id = id AS out, r.confidence AS confidence,
+       coalesce(m.degree, 0) AS degree
