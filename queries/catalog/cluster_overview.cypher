@@ -4,6 +4,7 @@
 //   (located in it or anchoring it), programmes (located there or run by a member),
 //   people affiliated with a member, and documents that mention it; largest first.
 // param: limit int default=100 min=1 max=100000 -- how many clusters to list
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: cluster -- cluster id
 // column: cluster_name -- cluster name
 // column: anchors -- number of anchor organisations
@@ -15,12 +16,14 @@
 // example: aikg query run cluster_overview --param limit=20
 MATCH (c:Cluster)
 OPTIONAL MATCH (o:Entity)-[link:LOCATED_IN|ANCHORS]->(c)
-WHERE o:Institute OR o:Company OR o:Agency
+WHERE (o:Institute OR o:Company OR o:Agency) AND link.confidence >= $min_confidence
 WITH c, count(DISTINCT o) AS organisations, count(DISTINCT CASE WHEN type(link) = 'ANCHORS' THEN o END) AS anchors
-OPTIONAL MATCH (person:Person)-[:AFFILIATED_WITH]->(:Entity)-[:LOCATED_IN|ANCHORS]->(c)
+OPTIONAL MATCH (person:Person)-[af:AFFILIATED_WITH]->(:Entity)-[home:LOCATED_IN|ANCHORS]->(c)
+WHERE af.confidence >= $min_confidence AND home.confidence >= $min_confidence
 WITH c, organisations, anchors, count(DISTINCT person) AS people
 // a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster)
-OPTIONAL MATCH (g:Programme)-[:LOCATED_IN|RUNS|ANCHORS*1..2]-(c)
+OPTIONAL MATCH tie = (g:Programme)-[:LOCATED_IN|RUNS|ANCHORS*1..2]-(c)
+WHERE all(r IN relationships(tie) WHERE r.confidence >= $min_confidence)
 WITH c, organisations, anchors, people, count(DISTINCT g) AS programmes
 RETURN c.id AS cluster, c.name AS cluster_name, anchors, organisations, programmes, people, c.doc_count AS documents
 ORDER BY organisations DESC, cluster_name, cluster

@@ -5,11 +5,12 @@
 //   A company located in several clusters is judged in each. Clusters without any anchor
 //   count too, with an empty anchor list.
 // param: cluster entity:Cluster default=null -- only this cluster (id, name or alias)
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: company -- company id
 // column: company_name -- company name
 // column: cluster -- id of the cluster it is located in
 // column: cluster_name -- cluster name
-// column: partners -- number of partners it has anywhere
+// column: partners -- number of partners it has anywhere (at that confidence)
 // column: cluster_anchors -- names of that cluster's anchors, alphabetical
 // empty: every company in the cluster already partners with one of its anchors
 // example: aikg query run companies_without_anchor_partner --param cluster=London
@@ -18,13 +19,15 @@
 // anchors once (few), then test every company and its partners against that short list
 MATCH (c:Cluster)
 WHERE $cluster IS NULL OR c.id = $cluster
-OPTIONAL MATCH (anchor:Entity)-[:ANCHORS]->(c)
+OPTIONAL MATCH (anchor:Entity)-[k:ANCHORS]->(c)
+WHERE k.confidence >= $min_confidence
 WITH c, anchor
 ORDER BY anchor.name
 WITH c, collect(DISTINCT anchor.id) AS anchor_ids, collect(DISTINCT anchor.name) AS cluster_anchors
-MATCH (co:Company)-[:LOCATED_IN]->(c)
-WHERE NOT co.id IN anchor_ids
-OPTIONAL MATCH (co)-[:PARTNERS_WITH]-(p:Entity)
+MATCH (co:Company)-[loc:LOCATED_IN]->(c)
+WHERE NOT co.id IN anchor_ids AND loc.confidence >= $min_confidence
+OPTIONAL MATCH (co)-[pw:PARTNERS_WITH]-(p:Entity)
+WHERE pw.confidence >= $min_confidence
 WITH co, c, cluster_anchors, anchor_ids, collect(DISTINCT p.id) AS partner_ids
 WHERE none(x IN partner_ids WHERE x IN anchor_ids)
 RETURN co.id AS company, co.name AS company_name, c.id AS cluster, c.name AS cluster_name,

@@ -7,6 +7,7 @@
 // param: by str default=degree choices=degree|documents -- the measure to rank by
 // param: type str default=any choices=any|Institute|Company|Agency -- only organisations of this type
 // param: limit int default=20 min=1 max=100000 -- how many organisations to list
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: id -- organisation id
 // column: name -- organisation name
 // column: type -- Institute, Company or Agency
@@ -18,9 +19,24 @@
 
 // Both measures are summaries the loader keeps on every entity (degree, rel_docs; see
 // graph/summaries.py), so the ranking reads one property per organisation instead of every relationship.
+// The summaries count every relationship: with a minimum confidence the second branch counts them instead.
 MATCH (o:Entity)
-WHERE o.degree > 0 AND (o:Institute OR o:Company OR o:Agency) AND ($type = 'any' OR $type IN labels(o))
+WHERE $min_confidence = 0 AND o.degree > 0 AND (o:Institute OR o:Company OR o:Agency) AND ($type = 'any' OR $type IN labels(o))
 WITH o, o.degree AS degree, o.rel_docs AS documents
+RETURN o.id AS id, o.name AS name, [l IN labels(o) WHERE l <> 'Entity'][0] AS type, degree, documents,
+       o.doc_count AS mentioned_in
+ORDER BY CASE WHEN $by = 'documents' THEN documents ELSE degree END DESC,
+         CASE WHEN $by = 'documents' THEN degree ELSE documents END DESC, name, id
+LIMIT $limit
+UNION
+WITH $min_confidence AS floor
+WHERE floor > 0
+MATCH (o:Entity)-[r]-(:Entity)
+WHERE (o:Institute OR o:Company OR o:Agency) AND ($type = 'any' OR $type IN labels(o)) AND r.confidence >= floor
+WITH o, collect(DISTINCT r) AS rels
+UNWIND rels AS r
+UNWIND r.docs AS doc
+WITH o, size(rels) AS degree, count(DISTINCT doc) AS documents
 RETURN o.id AS id, o.name AS name, [l IN labels(o) WHERE l <> 'Entity'][0] AS type, degree, documents,
        o.doc_count AS mentioned_in
 ORDER BY CASE WHEN $by = 'documents' THEN documents ELSE degree END DESC,

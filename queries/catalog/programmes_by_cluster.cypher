@@ -5,6 +5,7 @@
 //   clusters its runners are located in or anchor; a programme tied to no cluster is
 //   listed last with an empty cluster (only when no cluster is asked for).
 // param: cluster entity:Cluster default=null -- only this cluster (id, name or alias)
+// param: min_confidence float default=0 min=0 max=1 -- only relationships with at least this confidence
 // column: cluster -- cluster id (empty when the programme has no cluster)
 // column: cluster_name -- cluster name
 // column: programme -- programme id
@@ -14,18 +15,23 @@
 // empty: no programme is tied to this cluster
 // example: aikg query run programmes_by_cluster --param cluster=London
 MATCH (g:Programme)
-OPTIONAL MATCH (g)-[:LOCATED_IN]->(c1:Cluster)
-OPTIONAL MATCH (runner:Entity)-[:RUNS]->(g)
-OPTIONAL MATCH (runner)-[:LOCATED_IN|ANCHORS]->(c2:Cluster)
+OPTIONAL MATCH (g)-[l1:LOCATED_IN]->(c1:Cluster)
+WHERE l1.confidence >= $min_confidence
+OPTIONAL MATCH (runner:Entity)-[r1:RUNS]->(g)
+WHERE r1.confidence >= $min_confidence
+OPTIONAL MATCH (runner)-[l2:LOCATED_IN|ANCHORS]->(c2:Cluster)
+WHERE l2.confidence >= $min_confidence
 WITH g, collect(DISTINCT c1) + collect(DISTINCT c2) AS clusters
 UNWIND (CASE WHEN size(clusters) = 0 THEN [null] ELSE clusters END) AS c
 WITH DISTINCT g, c
 WHERE ($cluster IS NULL OR c.id = $cluster)
-OPTIONAL MATCH (runner:Entity)-[:RUNS]->(g)
+OPTIONAL MATCH (runner:Entity)-[r2:RUNS]->(g)
+WHERE r2.confidence >= $min_confidence
 WITH g, c, runner
 ORDER BY runner.name
 WITH g, c, collect(DISTINCT runner.name) AS run_by
-OPTIONAL MATCH (funder:Entity)-[:FUNDS]->(g)
+OPTIONAL MATCH (funder:Entity)-[f:FUNDS]->(g)
+WHERE f.confidence >= $min_confidence
 WITH g, c, run_by, funder
 ORDER BY funder.name
 WITH g, c, run_by, collect(DISTINCT funder.name) AS funded_by

@@ -1,0 +1,252 @@
+"""Calibrated relation confidence (ingest/nlp/calibration.py, scripts/calibrate_confidence.py) and the minimum
+confidence the catalog queries, views and exports accept.
+
+The extraction tests run the real spaCy pipeline; the query tests load a small graph through the real loader
+into the real embedded engine.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aikg.core.errors import ConfigError
+from aikg.evaluate import reliability
+from aikg.ingest.nlp.calibration import (
+    ConfidenceTable,
+    Observation,
+    Support,
+    family,
+    fit,
+    relation_confidence,
+    table_for,
+)
+
+
+def obs(doc: str, rtype: str, ok: bool, *methods: str, sentence: int = 0) -> Observation:
+    return Observation(doc, rtype, ok, tuple(Support(m, 0.8, (sentence, sentence + 10)) for m in methods))
+
+
+def small_dev() -> list[Observation]:
+    """FUNDS by dep:fund right 8 of 10, by dep:back right 2 of 2, by window right 1 of 2; PART_OF by rule 3 of 4."""
+    rows = [obs(f"d{i}", "FUNDS", i < 8, "dep:fund") for i in range(10)]
+    rows += [obs("d0", "FUNDS", True, "dep:back"), obs("d1", "FUNDS", True, "dep:back")]
+    rows += [obs("d2", "FUNDS", True, "window:funded-by"), obs("d3", "FUNDS", False, "window:funded-by")]
+    rows += [obs(f"d{i}", "PART_OF", i < 3, "rule:unit-of-org") for i in range(4)]
+    return rows
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+
+def test_family_is_the_method_prefix():
+    assert [family(m) for m in ("dep:fund", "rule:x-based", "window:backed-by", "model:pair")] == [
+        "dep", "rule", "window", "model"]
+
+
+def test_small_cells_borrow_from_their_family_and_never_claim_certainty():
+    table = fit(small_dev(), strength=5)
+    back = table.methods[("FUNDS", "dep:back")]
+    assert (back.n, back.k) == (2, 2) and back.p < 1.0                     # 2 of 2 right is not 1.00
+    assert back.p > table.families[("FUNDS", "dep")].p                     # but above its family
+    fund = table.methods[("FUNDS", "dep:fund")]
+    assert 0.8 < fund.p < table.families[("FUNDS", "dep")].p + 0.05        # close to its own 8/10
+    # the type's precision is the relations', each counted once however many methods gave it
+    assert (table.types["FUNDS"].n, table.types["FUNDS"].k) == (14, 11)
+    assert table.prior == pytest.approx(14 / 18)
+
+
+def test_a_stronger_prior_pulls_cells_toward_the_parent():
+    weak, strong = fit(small_dev(), strength=1), fit(small_dev(), strength=100)
+    parent = strong.families[("FUNDS", "dep")].p
+    assert abs(strong.methods[("FUNDS", "dep:back")].p - parent) < abs(weak.methods[("FUNDS", "dep:back")].p - parent)
+
+
+def test_lookup_falls_back_from_method_to_family_to_type_and_keeps_what_it_cannot_judge():
+    table = fit(small_dev(), strength=5)
+    assert table.confidence("FUNDS", "dep:back", 0.8) == table.methods[("FUNDS", "dep:back")].p
+    assert table.confidence("FUNDS", "dep:invest", 0.8) == table.families[("FUNDS", "dep")].p      # unseen method
+    assert table.confidence("PART_OF", "dep:unit", 0.75) == table.types["PART_OF"].p               # unseen family here
+    assert table.confidence("FUNDS", "model:pair", 0.61) == 0.61                                   # model probability
+    assert table.confidence("FUNDS", "table:row", 0.9) == 0.9                                      # family never seen
+    assert table.confidence("ANCHORS", "dep:anchor", 0.8) == 0.8                                   # type never seen
+
+
+def test_model_relations_do_not_enter_the_table():
+    rows = small_dev() + [obs("d9", "FUNDS", False, "model:pair")]
+    table = fit(rows, strength=5)
+    assert ("FUNDS", "model:pair") not in table.methods and table.types["FUNDS"].n == 14
+
+
+def test_the_table_file_is_byte_stable_and_reads_back(tmp_path):
+    table = fit(small_dev(), strength=5, meta={"documents": 10})
+    text = table.to_json()
+    assert text == fit(list(reversed(small_dev())), strength=5, meta={"documents": 10}).to_json()
+    back = ConfidenceTable.from_json(text)
+    assert back.methods == {k: type(c)(c.n, c.k, round(c.p, 3)) for k, c in table.methods.items()}
+    assert json.loads(text)["methods"]["FUNDS dep:back"][:2] == [2, 2]
+    path = tmp_path / "t.json"
+    path.write_text(text, encoding="utf-8")
+    assert table_for(str(path)).methods.keys() == table.methods.keys()
+
+
+def test_a_broken_table_names_the_file_and_the_fix(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "something-else"}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="broken.json.*calibrate_confidence"):
+        table_for(str(path))
+    with pytest.raises(ConfigError, match="neither"):
+        table_for(str(tmp_path / "missing.json"))
+
+
+def test_candidates_combine_by_highest_or_noisy_or_over_sentences():
+    table = fit(small_dev(), strength=5)
+    one = Support("dep:fund", 0.8, (0, 10))
+    same_sentence = Support("window:funded-by", 0.45, (0, 10))
+    other_sentence = Support("dep:fund", 0.8, (20, 30))
+    p = table.methods[("FUNDS", "dep:fund")].p
+    assert relation_confidence(table, "FUNDS", [one, same_sentence]) == pytest.approx(max(p, table.confidence("FUNDS", "window:funded-by", 0.45)))
+    assert relation_confidence(table, "FUNDS", [one, other_sentence], "noisy-or") == pytest.approx(1 - (1 - p) ** 2)
+    assert relation_confidence(table, "FUNDS", [one, same_sentence], "noisy-or") == relation_confidence(table, "FUNDS", [one, same_sentence])
+    assert relation_confidence(None, "FUNDS", [one, same_sentence]) == 0.8  # the rules' own
+
+
+def test_reliability_reports_predicted_beside_observed():
+    scored = [("FUNDS", 0.9, True)] * 9 + [("FUNDS", 0.9, False)] + [("PART_OF", 0.6, True), ("PART_OF", 0.6, False)]
+    rel = reliability(scored)
+    top, mid = rel["bands"]["[0.85,1]"], rel["bands"]["[0.5,0.7)"]
+    assert (top["n"], top["right"], top["predicted"], top["observed"]) == (10, 9, 0.9, 0.9)
+    assert (mid["n"], mid["predicted"], mid["observed"]) == (2, 0.6, 0.5)
+    assert rel["ece"] == pytest.approx(2 / 12 * 0.1, abs=1e-4)
+    assert rel["brier"] == pytest.approx((9 * 0.01 + 0.81 + 0.16 + 0.36) / 12, abs=1e-4)
+
+
+# --- the shipped table and extraction -------------------------------------------------------------
+
+
+def test_the_shipped_table_covers_every_relation_type_and_claims_no_certainty():
+    from aikg.core.schema import SCHEMA
+
+    table = table_for("default")
+    extracted = {t for t in SCHEMA.relation_types if t not in ("MENTIONS", "WITHIN")}
+    assert extracted <= set(table.types)
+    assert all(0.0 < c.p < 1.0 for c in (*table.types.values(), *table.families.values(), *table.methods.values()))
+    assert table.meta["built_by"].startswith("scripts/calibrate_confidence.py tests/data/gold/dev")
+    assert "heldout" not in json.dumps(table.meta)
+
+
+def test_extraction_gives_the_calibrated_confidence_and_off_gives_the_rules():
+    from aikg.ingest.document import LoadedDocument
+    from aikg.ingest.nlp import ExtractConfig, Extractor
+    from aikg.ingest.nlp.extractor import shared_extractor
+
+    text = "Lumora Labs was funded by the Harborview Foundation."
+    doc = LoadedDocument(id="d1", source="t", title="t", kind="text", text=text)
+    (cal,) = [r for r in shared_extractor().extract(doc).relations if r.type == "FUNDS"]
+    (raw,) = [r for r in Extractor(ExtractConfig(calibration="off")).extract(doc).relations if r.type == "FUNDS"]
+    assert (cal.method, cal.sent_start, cal.sentence) == (raw.method, raw.sent_start, raw.sentence)
+    assert cal.confidence == round(table_for("default").confidence("FUNDS", raw.method, raw.confidence), 3)
+    assert raw.confidence == 0.8 and cal.confidence != raw.confidence
+
+
+# --- a minimum confidence in the catalog, the views and the exports ----------------------------------
+
+STRONG, WEAK = 0.95, 0.5
+
+
+def _confidence_records():
+    """Toronto and Montreal; every tie strong except four weak ones (WEAK), each stated in a second document."""
+    from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+
+    d1, d2 = "c1" * 32, "c2" * 32
+    ent = lambda eid, typ, name: EntityRecord(eid, typ, name, [], [Mention(d1, 0, 5), Mention(d2, 0, 5)])  # noqa: E731
+
+    def rel(t, s, g, c=STRONG):
+        return RelationRecord(t, s, g, c, "test", [Evidence(d2 if c == WEAK else d1, 0, 40, "a sentence")])
+
+    docs = [DocumentRecord(d1, "one.txt", "One", "text", 100), DocumentRecord(d2, "two.txt", "Two", "text", 100)]
+    ents = [ent("cluster:toronto", "Cluster", "Toronto"), ent("cluster:montreal", "Cluster", "Montreal"),
+            ent("institute:vector", "Institute", "Vector Institute"), ent("institute:mila", "Institute", "Mila"),
+            ent("company:lumora", "Company", "Lumora Labs"), ent("company:kestrel", "Company", "Kestrel Robotics"),
+            ent("person:ada", "Person", "Ada Osei"), ent("programme:p", "Programme", "Pathways Programme"),
+            ent("programme:q", "Programme", "Quarry Fellowship"), ent("agency:a", "Agency", "Arden Agency")]
+    rels = [rel("ANCHORS", "institute:vector", "cluster:toronto"), rel("ANCHORS", "institute:mila", "cluster:montreal"),
+            rel("LOCATED_IN", "company:lumora", "cluster:toronto"), rel("LOCATED_IN", "company:kestrel", "cluster:toronto"),
+            rel("PARTNERS_WITH", "company:lumora", "institute:vector", WEAK),
+            rel("AFFILIATED_WITH", "person:ada", "institute:vector"),
+            rel("AFFILIATED_WITH", "person:ada", "institute:mila", WEAK),
+            rel("RUNS", "institute:vector", "programme:p"), rel("FUNDS", "agency:a", "programme:p", WEAK),
+            rel("LOCATED_IN", "programme:q", "cluster:montreal", WEAK)]
+    return docs, ents, rels
+
+
+@pytest.fixture
+def confidence_graph(store):
+    from aikg.graph.loader import load_records
+
+    report = load_records(store, *_confidence_records())
+    assert not report.errors, report.errors
+    return store
+
+
+def _run(store, name, **params):
+    from aikg.queries.catalog import run_query
+
+    return run_query(store, name, params)
+
+
+def test_every_catalog_query_over_extracted_relationships_takes_a_minimum_confidence():
+    from aikg.queries.catalog import load_catalog
+
+    # no confidence to filter on: mentions (co_mentions), node search and store health (entity_search, graph_health)
+    without = {"co_mentions", "entity_search", "graph_health", "changes_since"}
+    missing = {q.name for q in load_catalog() if q.name not in without and "min_confidence" not in {p.name for p in q.params}}
+    assert not missing, f"add a min_confidence parameter to {sorted(missing)}"
+
+
+def test_companies_without_anchor_partner_counts_only_confident_partnerships(confidence_graph):
+    names = lambda df: sorted(df["company_name"])  # noqa: E731
+    assert names(_run(confidence_graph, "companies_without_anchor_partner", cluster="Toronto")) == ["Kestrel Robotics"]
+    strong = _run(confidence_graph, "companies_without_anchor_partner", cluster="Toronto", min_confidence=0.8)
+    assert names(strong) == ["Kestrel Robotics", "Lumora Labs"]  # the weak partnership with the anchor no longer counts
+    assert _run(confidence_graph, "companies_without_anchor_partner", cluster="Toronto", min_confidence=0.99).empty
+
+
+def test_programmes_by_cluster_drops_weak_funders_and_places(confidence_graph):
+    def table(**p):
+        df = _run(confidence_graph, "programmes_by_cluster", **p)
+        return {(r["cluster_name"] if isinstance(r["cluster_name"], str) else None, r["programme_name"]): list(r["funded_by"])
+                for r in df.to_dict(orient="records")}
+
+    assert table() == {("Toronto", "Pathways Programme"): ["Arden Agency"], ("Montreal", "Quarry Fellowship"): []}
+    assert table(min_confidence=0.8) == {("Toronto", "Pathways Programme"): [], (None, "Quarry Fellowship"): []}
+
+
+def test_cluster_overview_counts_only_confident_ties(confidence_graph):
+    def counts(**p):
+        df = _run(confidence_graph, "cluster_overview", **p)
+        return {r["cluster_name"]: (r["organisations"], r["programmes"], r["people"]) for r in df.to_dict(orient="records")}
+
+    assert counts() == {"Toronto": (3, 1, 1), "Montreal": (1, 1, 1)}
+    assert counts(min_confidence=0.8) == {"Toronto": (3, 1, 1), "Montreal": (1, 0, 0)}
+
+
+def test_bridging_people_with_a_minimum_walks_the_graph_as_the_summaries_do(confidence_graph):
+    cols = ["person", "cluster_count", "clusters", "affiliations"]
+    summary = _run(confidence_graph, "bridging_people")[cols].to_dict(orient="records")
+    walked = _run(confidence_graph, "bridging_people", min_confidence=0.1)[cols].to_dict(orient="records")
+    assert summary == walked and [r["clusters"] for r in summary] == [["Montreal", "Toronto"]]
+    assert summary[0]["affiliations"] == ["Mila (Montreal)", "Vector Institute (Toronto)"]
+    assert _run(confidence_graph, "bridging_people", min_confidence=0.8).empty
+
+
+def test_org_ranking_with_a_minimum_counts_like_the_summaries_and_drops_weak_ties(confidence_graph):
+    cols = ["id", "degree", "documents"]
+    summary = _run(confidence_graph, "org_ranking", limit=100)[cols].to_dict(orient="records")
+    assert _run(confidence_graph, "org_ranking", limit=100, min_confidence=0.1)[cols].to_dict(orient="records") == summary
+    ranked = {r["id"]: (r["degree"], r["documents"]) for r in summary}
+    strong = {r["id"]: (r["degree"], r["documents"])
+              for r in _run(confidence_graph, "org_ranking", limit=100, min_confidence=0.8).to_dict(orient="records")}
+    assert ranked["institute:vector"] == (4, 2) and strong["institute:vector"] == (3, 1)
+    assert "agency:a" in ranked and "agency:a" not in strong  # its one tie is weak
