@@ -190,7 +190,7 @@ def test_bind_fills_defaults_and_converts_text():
     assert q.bind({"org": "Vector", "depth": "3"}) == {"org": "Vector", "depth": 3, "min_support": 1, "min_confidence": 0.0}
     assert CATALOG.get("clusters_sharing_partners").bind({"include_located": "yes"})["include_located"] is True
     assert CATALOG.get("org_ranking").bind({"by": "Documents", "type": "company"}) == {
-        "by": "documents", "type": "Company", "limit": 20}
+        "by": "documents", "type": "Company", "limit": 20, "min_confidence": 0.0}
     assert CATALOG.get("entity_neighbours").bind({"entity": "x", "type": "funds"})["type"] == "FUNDS"
 
 
