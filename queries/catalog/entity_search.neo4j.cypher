@@ -5,15 +5,18 @@ WHERE q <> ''
 CALL db.index.fulltext.queryNodes('entity_names', q) YIELD node, score
 WITH node AS n, score
 WHERE $type = 'any' OR $type IN labels(n)
+// the best `pool` first, then their properties: a common word matches thousands of names
+WITH n, score
+ORDER BY score DESC, n.id
+LIMIT $pool
 RETURN n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.aliases AS aliases,
        n.mention_count AS mentions, score AS text_score
-ORDER BY text_score DESC, id
-LIMIT $pool
 UNION
 MATCH (n:Entity)
 WHERE ($type = 'any' OR $type IN labels(n))
   AND (toLower(n.name) CONTAINS toLower($text) OR toLower(coalesce(n.alias_text, '')) CONTAINS toLower($text))
+WITH n
+ORDER BY n.id
+LIMIT $pool
 RETURN n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.aliases AS aliases,
        n.mention_count AS mentions, 0.0 AS text_score
-ORDER BY id
-LIMIT $pool

@@ -21,6 +21,10 @@
 // testing every entity's relationships
 MATCH (n:Entity)
 WHERE $check IN ['all', 'orphans'] AND n.degree = 0
+// the first `limit` by id, then their columns: labels and text for tens of thousands cost more than the scan
+WITH n
+ORDER BY n.id
+LIMIT $limit
 RETURN 'orphan' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        'no relationship to another entity; mentions: ' + toString(coalesce(n.mention_count, 0)) AS detail,
        null AS other, null AS other_name
@@ -29,6 +33,9 @@ LIMIT $limit
 UNION
 MATCH (n:Entity)
 WHERE $check IN ['all', 'weak'] AND coalesce(n.mention_count, 0) <= 1
+WITH n
+ORDER BY n.id
+LIMIT $limit
 RETURN 'weak' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        CASE WHEN coalesce(n.mention_count, 0) = 0 THEN 'never mentioned in a document'
             ELSE 'mentioned once, in one document' END AS detail,
@@ -41,12 +48,16 @@ WHERE $check IN ['all', 'duplicates']
 UNWIND [n.name] + coalesce(n.aliases, []) AS form
 WITH n, trim(replace(replace(replace(replace(toLower(form), '.', ''), ',', ''), '-', ' '), '  ', ' ')) AS folded
 WITH n, CASE WHEN folded STARTS WITH 'the ' THEN substring(folded, 4) ELSE folded END AS key
-WITH [l IN labels(n) WHERE l <> 'Entity'][0] AS type, key, collect(DISTINCT n) AS same
+// grouped by the key alone: an entity's type (a list comprehension over its labels) is read only for
+// the few that share a key, not for every name and alias
+WITH key, collect(DISTINCT n) AS same
 WHERE size(same) > 1 AND key <> ''
 UNWIND same AS a
 UNWIND same AS b
-WITH type, key, a, b
+WITH key, a, b
 WHERE a.id < b.id
+WITH [l IN labels(a) WHERE l <> 'Entity'][0] AS type, [l IN labels(b) WHERE l <> 'Entity'][0] AS other_type, a, b, key
+WHERE type = other_type
 WITH type, a, b, key
 ORDER BY key
 WITH type, a, b, collect(key) AS keys
