@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from aikg.core.errors import QueryError
-from aikg.graph.network_export import ExportReport, export_network
+from aikg.graph.network_export import ExportReport, export_network, read_network, write_network
 from aikg.graph.store import GraphStore
 from aikg.queries.catalog import load_catalog, run_query
 
@@ -31,11 +31,38 @@ def query_edges(store: GraphStore, name: str, params: Mapping[str, Any] | None =
     return [dict(row) for row in df.to_dict(orient="records")]
 
 
+PARAM = "min_confidence"
+
+
+def with_min_confidence(name: str, params: Mapping[str, Any] | None, min_confidence: float | None) -> dict[str, Any]:
+    """``params`` with the catalog query's ``min_confidence`` set (``--min-confidence``); a query that declares
+    none is refused by name, listing those that do, and the value may not also come through ``--param``."""
+    out = dict(params or {})
+    if min_confidence is None:
+        return out
+    catalog = load_catalog()
+    if PARAM not in {p.name for p in catalog.get(name).params}:
+        takes = [q.name for q in catalog if any(p.name == PARAM for p in q.params)]
+        raise QueryError(f"query {name} takes no minimum confidence (its rows are not extracted relationships); "
+                         f"queries that do: {', '.join(takes)}")
+    if PARAM in out:
+        raise QueryError(f"query {name}: give the minimum confidence once (--min-confidence or --param {PARAM}=...)")
+    out[PARAM] = min_confidence
+    return out
+
+
 def export(store: GraphStore, path: str | Path, fmt: str, query: str | None = None,
-           params: Mapping[str, Any] | None = None) -> ExportReport:
-    """GraphML/GEXF of the whole graph, or of the edges a catalog query returns."""
+           params: Mapping[str, Any] | None = None, min_confidence: float | None = None) -> ExportReport:
+    """GraphML/GEXF of the whole graph, or of the edges a catalog query returns; ``min_confidence`` leaves
+    out weaker relationships (the query's own parameter, or a filter on the whole graph's edges)."""
     if query is None:
         if params:
             raise QueryError("--param needs --query (the whole graph takes no parameters)")
-        return export_network(store, path, fmt)
-    return export_network(store, path, fmt, edges=query_edges(store, query, params))
+        if not min_confidence:
+            return export_network(store, path, fmt)
+        graph = read_network(store)
+        graph.remove_edges_from([(u, v, k) for u, v, k, c in graph.edges(keys=True, data="confidence")
+                                 if c is not None and c < min_confidence])
+        out = write_network(graph, path, fmt)
+        return ExportReport(out, fmt, graph.number_of_nodes(), graph.number_of_edges())
+    return export_network(store, path, fmt, edges=query_edges(store, query, with_min_confidence(query, params, min_confidence)))

@@ -73,7 +73,7 @@ def read_cluster_map(store: Any, *, min_shared: int = 1, include_located: bool =
     from aikg.graph.views.cluster_map import build_cluster_map
     from aikg.queries.catalog import run_query
 
-    overview = run_query(store, "cluster_overview", {"limit": 100000})
+    overview = run_query(store, "cluster_overview", {"limit": 100000, "min_confidence": min_confidence})
     pairs = run_query(store, "clusters_sharing_partners",
                       {"min_shared": min_shared, "include_located": include_located, "top": MAP_PARTNERS,
                        "min_confidence": min_confidence})

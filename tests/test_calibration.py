@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from aikg.core.errors import ConfigError
+from aikg.core.errors import ConfigError, QueryError
 from aikg.evaluate import reliability
 from aikg.ingest.nlp.calibration import (
     ConfidenceTable,
@@ -250,3 +250,87 @@ def test_org_ranking_with_a_minimum_counts_like_the_summaries_and_drops_weak_tie
               for r in _run(confidence_graph, "org_ranking", limit=100, min_confidence=0.8).to_dict(orient="records")}
     assert ranked["institute:vector"] == (4, 2) and strong["institute:vector"] == (3, 1)
     assert "agency:a" in ranked and "agency:a" not in strong  # its one tie is weak
+
+
+@pytest.fixture
+def confidence_home(tmp_path):
+    from aikg.graph.loader import load_records
+    from aikg.graph.store import open_store
+
+    home = tmp_path / "home"
+    st = open_store("embedded", home=home)
+    try:
+        st.apply_schema()
+        assert not load_records(st, *_confidence_records()).errors
+    finally:
+        st.close()
+    return home
+
+
+def test_cli_query_run_takes_min_confidence_and_refuses_it_where_it_means_nothing(confidence_home):
+    from typer.testing import CliRunner
+
+    from aikg.cli import app
+
+    def run(*args):
+        return CliRunner().invoke(app, ["query", "run", *args, "--home", str(confidence_home), "--format", "json"])
+
+    loose = run("programmes_by_cluster")
+    strict = run("programmes_by_cluster", "--min-confidence", "0.8")
+    assert loose.exit_code == strict.exit_code == 0, (loose.output, strict.output)
+    assert "Arden Agency" in loose.stdout and "Arden Agency" not in strict.stdout
+    refused = run("co_mentions", "--min-confidence", "0.8")  # (aikg.cli.main maps the error to an exit status)
+    assert isinstance(refused.exception, QueryError) and "takes no minimum confidence" in str(refused.exception)
+    assert "funding_flows" in str(refused.exception)
+    twice = run("org_ranking", "--min-confidence", "0.8", "--param", "min_confidence=0.5")
+    assert isinstance(twice.exception, QueryError) and "once" in str(twice.exception)
+    assert run("org_ranking", "--min-confidence", "1.5").exit_code != 0
+
+
+def test_views_and_the_cli_drop_weak_edges(confidence_home, tmp_path):
+    from typer.testing import CliRunner
+
+    from aikg.cli import app
+    from aikg.graph.store import open_store
+    from aikg.graph.views.fetch import network_from_edges, whole_graph
+
+    st = open_store("embedded", home=confidence_home)
+    try:
+        assert ("company:lumora", "institute:vector") in {(e.source, e.target) for e in whole_graph(st).edges}
+        strong = whole_graph(st, min_confidence=0.8)
+        assert all(e.confidence >= 0.8 for e in strong.edges) and "agency:a" not in strong.nodes
+        rows = [{"source": "a", "source_name": "A", "source_type": "Company", "type": "FUNDS", "target": "b",
+                 "target_name": "B", "target_type": "Company", "support": 1, "confidence": 0.5},
+                {"source": "a", "source_name": "A", "source_type": "Company", "type": "CO_MENTIONED", "target": "c",
+                 "target_name": "C", "target_type": "Company", "support": 2}]
+        drawn = network_from_edges(rows, min_confidence=0.8)
+        assert [(e.source, e.target) for e in drawn.edges] == [("a", "c")]  # a co-mention carries no confidence: kept
+    finally:
+        st.close()
+    out = tmp_path / "v.html"
+    result = CliRunner().invoke(app, ["viz", "cluster", "Toronto", "-o", str(out), "--min-confidence", "0.8",
+                                      "--home", str(confidence_home)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Kestrel Robotics" in page and "Ada Osei" in page
+
+
+@pytest.mark.parametrize("query", [None, "partnership_network"])
+def test_network_export_leaves_out_weak_relationships(confidence_home, tmp_path, query):
+    import networkx as nx
+    from typer.testing import CliRunner
+
+    from aikg.cli import app
+
+    def export(*extra):
+        out = tmp_path / f"n{len(extra)}.graphml"
+        args = ["export", "graphml", "-o", str(out), "--home", str(confidence_home), *extra]
+        if query:
+            args += ["--query", query, "-p", "org=Vector Institute"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        return {(u, v, d["relation"]) for u, v, d in nx.read_graphml(out).edges(data=True)}
+
+    loose, strict = export(), export("--min-confidence", "0.8")
+    weak = {e for e in loose if e[2] == "PARTNERS_WITH"}
+    assert weak and not (weak & strict) and strict <= loose

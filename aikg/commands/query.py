@@ -119,6 +119,9 @@ def run(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file.")] = None,
     store: StoreOpt = "embedded",
     home: HomeOpt = None,
+    min_confidence: Annotated[Optional[float], typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only relationships with at least this confidence (the query's min_confidence parameter).")] = None,
 ) -> None:
     """Run a catalog query with parameters and print (or write) the result."""
     from aikg.api import store_session
@@ -128,7 +131,9 @@ def run(
     _check_format(fmt)
     catalog = load_catalog()
     query = catalog.get(name)
-    params = parse_query_params(query, param)
+    from aikg.network import with_min_confidence
+
+    params = with_min_confidence(name, parse_query_params(query, param), min_confidence)
     query.bind(params)  # refuse bad parameters before opening the store
     with store_session(store, home) as st:
         df = run_query(st, name, params, catalog=catalog)

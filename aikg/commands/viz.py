@@ -42,6 +42,8 @@ RelationsOpt = Annotated[Optional[str], typer.Option(
     "--relations", help="Only these relationship types, comma-separated (e.g. PARTNERS_WITH,FUNDS).")]
 MinEvidenceOpt = Annotated[int, typer.Option(
     "--min-evidence", min=0, help="Only relationships supported by at least this many sentences.")]
+MinConfidenceOpt = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Only relationships with at least this confidence (0 to 1).")]
 MaxNodesOpt = Annotated[int, typer.Option(
     "--max-nodes", min=1, help="Draw at most this many entities (the page and this command say when capped).")]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Page and figure title (default: describes the view).")]
@@ -80,6 +82,7 @@ def entity(
     types: TypesOpt = None,
     relations: RelationsOpt = None,
     min_evidence: MinEvidenceOpt = 0,
+    min_confidence: MinConfidenceOpt = 0.0,
     max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
     title: TitleOpt = None,
     labels: LabelsOpt = DEFAULT_LABELS,
@@ -92,7 +95,7 @@ def entity(
 
     with store_session(store, home) as st:
         net = network_around(st, name, depth, types=_split(types), relations=_split(relations),
-                             min_evidence=min_evidence, max_nodes=max_nodes)
+                             min_evidence=min_evidence, max_nodes=max_nodes, min_confidence=min_confidence)
     _write(net, output, image, title, labels)
 
 
@@ -104,6 +107,7 @@ def cluster(
     types: TypesOpt = None,
     relations: RelationsOpt = None,
     min_evidence: MinEvidenceOpt = 0,
+    min_confidence: MinConfidenceOpt = 0.0,
     max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
     title: TitleOpt = None,
     labels: LabelsOpt = DEFAULT_LABELS,
@@ -116,7 +120,7 @@ def cluster(
 
     with store_session(store, home) as st:
         net = cluster_network(st, name, types=_split(types), relations=_split(relations), min_evidence=min_evidence,
-                              max_nodes=max_nodes)
+                              max_nodes=max_nodes, min_confidence=min_confidence)
     _write(net, output, image, title, labels)
 
 
@@ -130,6 +134,7 @@ def query(
     types: TypesOpt = None,
     relations: RelationsOpt = None,
     min_evidence: MinEvidenceOpt = 0,
+    min_confidence: MinConfidenceOpt = 0.0,
     max_nodes: MaxNodesOpt = DEFAULT_MAX_NODES,
     title: TitleOpt = None,
     labels: LabelsOpt = DEFAULT_LABELS,
@@ -147,12 +152,18 @@ def query(
     except ImportError as exc:
         raise ConfigError(f"the query catalog (aikg.queries.catalog) cannot be loaded: {exc}") from exc
     _check_drawable(catalog, name)
+    params = parse_params(param)
+    if min_confidence and any(p.name == "min_confidence" for p in catalog.load_catalog().get(name).params):
+        from aikg.network import with_min_confidence
+
+        params = with_min_confidence(name, params, min_confidence)  # the query leaves weak ties out itself
     with store_session(store, home) as st:
-        result = catalog.run_query(st, name, parse_params(param))
+        result = catalog.run_query(st, name, params)
         if pair_stem([str(c) for c in result.columns]):  # pairs (clusters sharing partners): a pair map
             result = pairs_to_edges(result)
         net = network_from_edges(result, store=st, title=f"Query: {name}", types=_split(types),
-                                 relations=_split(relations), min_evidence=min_evidence, max_nodes=max_nodes)
+                                 relations=_split(relations), min_evidence=min_evidence, max_nodes=max_nodes,
+                                 min_confidence=min_confidence)
     _write(net, output, image, title, labels)
 
 
@@ -186,6 +197,7 @@ def graph(
     types: TypesOpt = None,
     relations: RelationsOpt = None,
     min_evidence: MinEvidenceOpt = 0,
+    min_confidence: MinConfidenceOpt = 0.0,
     title: TitleOpt = None,
     labels: LabelsOpt = DEFAULT_LABELS,
     store: StoreOpt = "embedded",
@@ -196,7 +208,8 @@ def graph(
     from aikg.graph.views import whole_graph
 
     with store_session(store, home) as st:
-        net = whole_graph(st, max_nodes, types=_split(types), relations=_split(relations), min_evidence=min_evidence)
+        net = whole_graph(st, max_nodes, types=_split(types), relations=_split(relations), min_evidence=min_evidence,
+                          min_confidence=min_confidence)
     _write(net, output, image, title, labels)
 
 
@@ -213,6 +226,7 @@ def clusters(
     = False,
     every_cluster: Annotated[bool, typer.Option(
         "--all", help="Also draw clusters that share no partner (each with at least one organisation).")] = False,
+    min_confidence: MinConfidenceOpt = 0.0,
     title: TitleOpt = None,
     store: StoreOpt = "embedded",
     home: HomeOpt = None,
@@ -224,7 +238,7 @@ def clusters(
 
     with store_session(store, home) as st:
         cmap = read_cluster_map(st, min_shared=min_shared, include_located=include_located,
-                                every_cluster=every_cluster, title=title)
+                                every_cluster=every_cluster, min_confidence=min_confidence, title=title)
     if not cmap.clusters:
         echo_err("note: no two clusters share a partner; the map is empty")
     for path in write_cluster_map(cmap, output, _split(formats) or ["html", "png", "svg"]):

@@ -68,6 +68,12 @@ def _min_support(min_evidence: int) -> int:
     return int(min_evidence)
 
 
+def _min_confidence(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise ConfigError(f"minimum confidence must be between 0 and 1, not {value}")
+    return float(value)
+
+
 # -- finding an entity ----------------------------------------------------------------------------
 
 def find_node(store: GraphStore, text: str, *, types: Sequence[str] | None = None) -> ViewNode:
@@ -94,7 +100,7 @@ def edge_rows(store: GraphStore, ids: Sequence[str], *, relations: Sequence[str]
         return []
     return store.read(statement("induced_edges"), {"ids": list(ids), "rel_types": relation_types(relations),
                                                    "min_support": _min_support(min_evidence),
-                                                   "min_confidence": float(min_confidence)})
+                                                   "min_confidence": _min_confidence(min_confidence)})
 
 
 def neighbour_ids(store: GraphStore, ids: Sequence[str], *, types: Sequence[str] | None = None,
@@ -105,7 +111,7 @@ def neighbour_ids(store: GraphStore, ids: Sequence[str], *, types: Sequence[str]
     rows = store.read(statement("neighbours"), {"ids": list(ids), "types": entity_types(types),
                                                 "rel_types": relation_types(relations),
                                                 "min_support": _min_support(min_evidence),
-                                                "min_confidence": float(min_confidence)})
+                                                "min_confidence": _min_confidence(min_confidence)})
     return sorted({r["id"] for r in rows})
 
 
@@ -163,7 +169,7 @@ def cluster_network(store: GraphStore, cluster: str, *, types: Sequence[str] | N
     support = _min_support(min_evidence)
     members = sorted({r["id"] for r in store.read(statement("cluster_members"), {
         "id": hub.id, "member_rels": list(CLUSTER_MEMBER_RELATIONS), "types": allowed, "min_support": support,
-        "min_confidence": float(min_confidence)})})
+        "min_confidence": _min_confidence(min_confidence)})})
     ring_types = [t for t in CLUSTER_RING_TYPES if t in allowed]
     ring = neighbour_ids(store, members, types=ring_types, relations=relations, min_evidence=min_evidence,
                          min_confidence=min_confidence) \
@@ -183,7 +189,7 @@ def whole_graph(store: GraphStore, max_nodes: int = DEFAULT_MAX_NODES, *, types:
     if max_nodes < 1:
         raise ConfigError("max_nodes must be at least 1")
     params = {"types": entity_types(types), "rel_types": relation_types(relations),
-              "min_support": _min_support(min_evidence), "min_confidence": float(min_confidence)}
+              "min_support": _min_support(min_evidence), "min_confidence": _min_confidence(min_confidence)}
     ranked = store.read(statement("rank_entities"), {**params, "limit": int(max_nodes)})
     total_rows = store.read(statement("count_entities"), params)
     total = int(total_rows[0]["total"]) if total_rows else len(ranked)
@@ -209,7 +215,8 @@ def _records(result: Any) -> tuple[list[str], list[dict[str, Any]]]:
 
 def network_from_edges(result: Any, *, store: GraphStore | None = None, title: str = "Query result",
                        types: Sequence[str] | None = None, relations: Sequence[str] | None = None,
-                       min_evidence: int = 0, max_nodes: int | None = None) -> ViewNetwork:
+                       min_evidence: int = 0, max_nodes: int | None = None,
+                       min_confidence: float = 0.0) -> ViewNetwork:
     """Draw a query result: a DataFrame (or records) in the edge-list convention.
 
     Columns ``source, source_name, source_type, type, target, target_name, target_type,
@@ -237,7 +244,8 @@ def network_from_edges(result: Any, *, store: GraphStore | None = None, title: s
         entity_types(types)  # validate
     if relations is not None:
         relation_types(relations)
-    net = filter_network(net, types=types, relations=relations, min_evidence=_min_support(min_evidence))
+    net = filter_network(net, types=types, relations=relations, min_evidence=_min_support(min_evidence),
+                         min_confidence=_min_confidence(min_confidence))
     return cap_network(net, max_nodes)
 
 

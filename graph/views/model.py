@@ -182,8 +182,10 @@ def build_network(node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Ma
 
 
 def filter_network(net: ViewNetwork, *, types: Sequence[str] | None = None, relations: Sequence[str] | None = None,
-                   min_evidence: int = 0) -> ViewNetwork:
-    """Keep entities of ``types`` and relationships of ``relations`` with at least ``min_evidence`` sentences.
+                   min_evidence: int = 0, min_confidence: float = 0.0) -> ViewNetwork:
+    """Keep entities of ``types`` and relationships of ``relations`` with at least ``min_evidence`` sentences
+    and ``min_confidence`` (an edge that carries no confidence, such as a co-mention, is no extracted claim
+    and stays).
 
     The focus entities always stay. An entity that had relationships and lost all of them to
     the relationship filters goes too, so filtering by evidence shows only well-supported ties.
@@ -194,8 +196,8 @@ def filter_network(net: ViewNetwork, *, types: Sequence[str] | None = None, rela
              if keep_types is None or n.type in keep_types or nid in net.focus}
     edges = [e for e in net.edges
              if e.source in nodes and e.target in nodes and e.support >= min_evidence
-             and (keep_rels is None or e.type in keep_rels)]
-    if min_evidence > 0 or keep_rels is not None:
+             and (keep_rels is None or e.type in keep_rels) and (e.confidence is None or e.confidence >= min_confidence)]
+    if min_evidence > 0 or keep_rels is not None or min_confidence > 0:
         before = {nid for e in net.edges for nid in (e.source, e.target)}
         after = {nid for e in edges for nid in (e.source, e.target)}
         nodes = {nid: n for nid, n in nodes.items() if nid in after or nid not in before or nid in net.focus}
