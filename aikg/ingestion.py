@@ -17,9 +17,9 @@ from aikg.ingest.pipeline import Failure, Pipeline, RunSummary, iter_documents
 from aikg.interrupt import StopRequest
 
 
-def known_entities(store: Any) -> list[Any]:
-    """Everything the store already knows, for resolution against it."""
-    from aikg.ingest.nlp.resolve import KnownEntity
+def known_entities(store: Any) -> Any:
+    """Everything the store already knows, for resolution against it: a KnownIndex the run's chunks add to."""
+    from aikg.ingest.nlp.resolve import KnownEntity, KnownIndex
 
     rows = store.read("MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, e.name AS name, e.aliases AS aliases")
     from aikg.core.schema import SCHEMA
@@ -29,7 +29,7 @@ def known_entities(store: Any) -> list[Any]:
         etype = next((l for l in r["labels"] if l in SCHEMA.entity_types), None)
         if etype:
             out.append(KnownEntity(r["id"], etype, r["name"], tuple(r["aliases"] or ())))
-    return out
+    return KnownIndex(out)
 
 
 def _input_name(error: Any, todo: list[LoadedDocument]) -> str:
@@ -129,7 +129,7 @@ def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False
             loaded = []
         from aikg.ingest.nlp.resolve import KnownEntity
 
-        known = known + [KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in loaded]
+        known.add(KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in loaded)
         chunk.clear()
 
     with stop.deferred(), progress(planned, "ingest", enabled=show_progress) as advance:

@@ -160,11 +160,11 @@ class Pipeline:
     def extract(self, docs: Sequence[LoadedDocument], known: Iterable[Any] = (),
                 progress: Callable[[int], None] | None = None) -> list[Record]:
         """Records for ``docs``: documents, resolved entities and relations."""
-        from aikg.ingest.nlp.resolve import KnownEntity, merge_mentions, places_within
+        from aikg.ingest.nlp.resolve import KnownEntity, known_with, merge_mentions, places_within
 
         loader_facts = [f for d in docs for f in d.facts]
-        known_all = list(known) + [KnownEntity(f.id, f.type, f.name, tuple(f.aliases))
-                                   for f in loader_facts if isinstance(f, EntityRecord)]
+        known_all = known_with(known, [KnownEntity(f.id, f.type, f.name, tuple(f.aliases))  # the run's index, not copied
+                                       for f in loader_facts if isinstance(f, EntityRecord)])
         nlp_docs = [d for d in docs if d.extract_text and d.text.strip()]
         facts = []
         for item in self.extractor.extract_many(nlp_docs, n_process=self.n_process):
