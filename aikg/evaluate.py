@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
 SYMMETRIC = {"PARTNERS_WITH"}
 #: confidence bands for precision by confidence: (label, low inclusive, high exclusive)
 BANDS = (("<0.5", 0.0, 0.5), ("[0.5,0.7)", 0.5, 0.7), ("[0.7,0.85)", 0.7, 0.85), ("[0.85,1]", 0.85, 1.01))
+#: finer bands for predicted vs observed precision: calibrated confidences mostly lie above 0.85
+RELIABILITY_BANDS = (*BANDS[:3], ("[0.85,0.9)", 0.85, 0.9), ("[0.9,0.95)", 0.9, 0.95), ("[0.95,1]", 0.95, 1.01))
 
 
 @dataclass
@@ -68,24 +70,24 @@ class Score:
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
-def band_of(confidence: float) -> str:
+def band_of(confidence: float, bands: tuple[tuple[str, float, float], ...] = BANDS) -> str:
     """Label of the confidence band a relation's confidence falls in."""
-    for label, low, high in BANDS:
+    for label, low, high in bands:
         if low <= confidence < high:
             return label
-    return BANDS[-1][0]
+    return bands[-1][0]
 
 
 def reliability(scored: Iterable[tuple[str, float, bool]]) -> dict[str, Any]:
-    """How well confidences predict correctness: per band the mean confidence (predicted) beside the share
-    right (observed), the Brier score (mean squared gap between confidence and 0/1 correctness) and the
+    """How well confidences predict correctness: per band of ``RELIABILITY_BANDS`` the mean confidence
+    (predicted) beside the share right (observed), the Brier score (mean squared gap between confidence and 0/1 correctness) and the
     expected calibration error over ten bins of width 0.1 (the share-weighted |predicted - observed|)."""
     rows = list(scored)
-    bands = {label: {"n": 0, "right": 0, "conf": 0.0} for label, _, _ in BANDS}
+    bands = {label: {"n": 0, "right": 0, "conf": 0.0} for label, _, _ in RELIABILITY_BANDS}
     bins: dict[int, list[float]] = defaultdict(lambda: [0, 0.0, 0])
     brier = 0.0
     for _, conf, ok in rows:
-        cell = bands[band_of(conf)]
+        cell = bands[band_of(conf, RELIABILITY_BANDS)]
         cell["n"] += 1
         cell["right"] += int(ok)
         cell["conf"] += conf

@@ -65,7 +65,8 @@ def _calibration(report: "EvalReport") -> list[str]:
     """Every relation type together: mean confidence (predicted) beside precision (observed) per band."""
     rel = report.reliability()
     cells = [f"{c['predicted']:.2f}/{c['observed']:.2f} ({c['n']})" if c["n"] else "-" for c in rel["bands"].values()]
-    return ["", f"predicted/observed precision (relations), Brier {rel['brier']:.4f}, ECE {rel['ece']:.3f}",
+    return ["", f"predicted/observed precision (mean confidence/share right), Brier {rel['brier']:.4f}, "
+            f"ECE {rel['ece']:.3f}", f"{'':18}" + "".join(f"{b:>17}" for b in rel["bands"]),
             f"{'all types':18}" + "".join(f"{c:>17}" for c in cells)]
 
 

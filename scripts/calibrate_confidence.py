@@ -29,7 +29,7 @@ from aikg.core.facts import EntityRecord, RelationRecord
 from aikg.core.ids import content_id
 from aikg.core.paths import as_path, shipped
 from aikg.evaluate import (
-    BANDS,
+    RELIABILITY_BANDS,
     SYMMETRIC,
     _gold_relations,
     _load_gold,
@@ -139,7 +139,7 @@ def choose(observations: Sequence[Observation], k: int) -> tuple[float, list[str
 def band_lines(title: str, scored: list[tuple[str, float, bool]], markdown: bool) -> list[str]:
     """Predicted (mean confidence) vs observed precision per band, overall and per relation type."""
     rel = reliability(scored)
-    labels = [b for b, _, _ in BANDS]
+    labels = [b for b, _, _ in RELIABILITY_BANDS]
     if markdown:
         lines = [f"**{title}** — Brier {rel['brier']:.4f}, expected calibration error {rel['ece']:.3f}", "",
                  "| relation type | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]

@@ -115,7 +115,7 @@ def test_candidates_combine_by_highest_or_noisy_or_over_sentences():
 def test_reliability_reports_predicted_beside_observed():
     scored = [("FUNDS", 0.9, True)] * 9 + [("FUNDS", 0.9, False)] + [("PART_OF", 0.6, True), ("PART_OF", 0.6, False)]
     rel = reliability(scored)
-    top, mid = rel["bands"]["[0.85,1]"], rel["bands"]["[0.5,0.7)"]
+    top, mid = rel["bands"]["[0.9,0.95)"], rel["bands"]["[0.5,0.7)"]
     assert (top["n"], top["right"], top["predicted"], top["observed"]) == (10, 9, 0.9, 0.9)
     assert (mid["n"], mid["predicted"], mid["observed"]) == (2, 0.6, 0.5)
     assert rel["ece"] == pytest.approx(2 / 12 * 0.1, abs=1e-4)
