@@ -167,7 +167,7 @@ class Pipeline:
                                        for f in loader_facts if isinstance(f, EntityRecord)])
         nlp_docs = [d for d in docs if d.extract_text and d.text.strip()]
         facts = []
-        for item in self.extractor.extract_many(nlp_docs, n_process=self.n_process):
+        for item in self.extractor.extract_many(nlp_docs, n_process=self.n_process) if nlp_docs else ():
             facts.append(item)
             if progress:
                 progress(1)
