@@ -23,28 +23,43 @@
 // column: shared_partner_ids -- ids of the shared partners, in the same order
 // empty: no two clusters have a partner in common (at this threshold)
 // example: aikg query run clusters_sharing_partners --param min_shared=2 --param include_located=true
-MATCH (m:Entity)-[link:ANCHORS|LOCATED_IN]->(place:Cluster)
-WHERE (m:Institute OR m:Company OR m:Agency) AND (type(link) = 'ANCHORS' OR $include_located)
-  AND link.confidence >= $min_confidence
-// a place within a metro cluster counts as the metro
+
+// Members per cluster first, from the 100 or so clusters: an anchor through ANCHORS, a located
+// organisation through LOCATED_IN only when include_located (the traversal starts from a null
+// place otherwise, so the 70,000 LOCATED_IN are not walked to be filtered out). A place within a
+// metro cluster counts as the metro.
+MATCH (place:Cluster)
+OPTIONAL MATCH (place)<-[k:ANCHORS]-(anchor:Entity)
+WHERE (anchor:Institute OR anchor:Company OR anchor:Agency) AND k.confidence >= $min_confidence
+WITH place, collect(anchor) AS anchors
+WITH place, anchors, CASE WHEN $include_located THEN place END AS here
+OPTIONAL MATCH (here)<-[l:LOCATED_IN]-(sited:Entity)
+WHERE (sited:Institute OR sited:Company OR sited:Agency) AND l.confidence >= $min_confidence
+WITH place, anchors, collect(sited) AS sited
+WITH place, anchors + sited AS members
 OPTIONAL MATCH (place)-[:WITHIN]->(metro:Cluster)
-WITH m, coalesce(metro, place) AS c
-MATCH (m)-[pw:PARTNERS_WITH]-(p:Entity)
+WITH coalesce(metro, place) AS c, members
+UNWIND members AS m
+WITH DISTINCT c.id AS c, m
+MATCH (m)-[pw:PARTNERS_WITH]-(p)
 WHERE pw.confidence >= $min_confidence
-// per partner and cluster, the smallest and largest member id that reach it: equal when a
-// single member does, so a pair reached only through one organisation in both is skipped
-WITH p, c, min(m.id) AS lo, max(m.id) AS hi
-WITH p, collect({id: c.id, name: c.name, lo: lo, hi: hi}) AS hits
-WHERE size(hits) > 1
-UNWIND hits AS a
-UNWIND hits AS b
-WITH p, a, b
-WHERE a.id < b.id AND NOT (a.lo = a.hi AND b.lo = b.hi AND a.lo = b.lo)
-WITH a, b, p
+// one grouping, by partner: the clusters that reach it and, in the same order, the member through
+// which each does; only partners reached from two clusters go on
+WITH p, collect(c) AS cs, collect(m.id) AS ms
+WHERE any(x IN cs WHERE x <> cs[0])
+WITH p, cs, ms, reduce(acc = [], x IN cs | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS found
+WITH p, [x IN found | [i IN range(0, size(cs) - 1) WHERE cs[i] = x | ms[i]]] AS reach, found
 ORDER BY p.doc_count DESC, p.name, p.id
-WITH a.id AS cluster_a, a.name AS cluster_a_name, b.id AS cluster_b, b.name AS cluster_b_name,
-     count(p) AS shared, collect(p.name) AS names, collect(p.id) AS ids
+WITH p.id AS pid, p.name AS pname, found, reach
+UNWIND range(0, size(found) - 1) AS i
+UNWIND range(0, size(found) - 1) AS j
+// a pair reached only through one organisation sited in both clusters does not count
+WITH pid, pname, found[i] AS a, found[j] AS b, reach[i] AS ra, reach[j] AS rb
+WHERE a < b AND NOT (all(x IN ra WHERE x = ra[0]) AND all(x IN rb WHERE x = ra[0]))
+WITH a AS cluster_a, b AS cluster_b, count(*) AS shared, collect(pname) AS names, collect(pid) AS ids
 WHERE shared >= $min_shared
-RETURN cluster_a, cluster_a_name, cluster_b, cluster_b_name, shared, names[..$top] AS shared_partners,
+MATCH (ca:Cluster {id: cluster_a})
+MATCH (cb:Cluster {id: cluster_b})
+RETURN cluster_a, ca.name AS cluster_a_name, cluster_b, cb.name AS cluster_b_name, shared, names[..$top] AS shared_partners,
        ids[..$top] AS shared_partner_ids
 ORDER BY shared DESC, cluster_a_name, cluster_b_name
