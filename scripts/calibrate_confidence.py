@@ -154,6 +154,23 @@ def band_lines(title: str, scored: list[tuple[str, float, bool]], markdown: bool
     return lines
 
 
+THRESHOLDS = (0.5, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+def threshold_lines(columns: list[tuple[str, list[tuple[str, float, bool]]]]) -> list[str]:
+    """What ``--min-confidence X`` keeps: relations kept (share) and their precision, per column of scores."""
+    lines = ["| --min-confidence | " + " | ".join(f"{name}: kept, precision" for name, _ in columns) + " |",
+             "|---|" + "---|" * len(columns)]
+    for x in THRESHOLDS:
+        cells = []
+        for _, scored in columns:
+            kept = [ok for _, conf, ok in scored if conf >= x]
+            share = len(kept) / len(scored) if scored else 0.0
+            cells.append(f"{len(kept)} ({share:.0%}), {sum(kept) / len(kept):.2f}" if kept else "0")
+        lines.append(f"| {x:g} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", type=Path, help="development gold folder (never the held-out one)")
@@ -174,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
                           (f"after, highest candidate ({args.folds}-fold cross-validated by document)", cv),
                           ("after, noisy-OR over sentences (same folds; not used)", noisy)):
         print("\n".join(band_lines(title, scored, args.markdown)), "\n")
+    print("\n".join(threshold_lines([("rule confidences", uncalibrated(observations)),
+                                     ("calibrated, cross-validated", cv)])), "\n")
     docs = len({o.group for o in observations})
     table = fit(observations, strength, COMBINE_USED, meta={
         "built_by": f"scripts/calibrate_confidence.py {args.gold.as_posix()}", "documents": docs,
