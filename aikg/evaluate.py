@@ -19,6 +19,7 @@ runs the same extractor with an empty gazetteer (the ablation of docs/quality.md
 
 from __future__ import annotations
 
+import bisect
 import json
 import tempfile
 import warnings
@@ -100,7 +101,19 @@ def reliability(scored: Iterable[tuple[str, float, bool]]) -> dict[str, Any]:
     ece = sum(abs(c - k) for _, c, k in bins.values()) / n if n else 0.0
     out = {label: {"n": c["n"], "right": c["right"], "predicted": round(c["conf"] / c["n"], 4) if c["n"] else None,
                    "observed": round(c["right"] / c["n"], 4) if c["n"] else None} for label, c in bands.items()}
-    return {"n": n, "brier": round(brier / n, 4) if n else 0.0, "ece": round(ece, 4), "bands": out}
+    return {"n": n, "brier": round(brier / n, 4) if n else 0.0, "ece": round(ece, 4), "auc": _auc(rows), "bands": out}
+
+
+def _auc(rows: list[tuple[str, float, bool]]) -> float | None:
+    """ROC AUC: the chance a right relation has a higher confidence than a wrong one (ties count half)."""
+    right = [conf for _, conf, ok in rows if ok]
+    wrong = sorted(conf for _, conf, ok in rows if not ok)
+    if not right or not wrong:
+        return None
+    wins = sum(bisect.bisect_left(wrong, c) + 0.5 * (bisect.bisect_right(wrong, c) - bisect.bisect_left(wrong, c))
+               for c in right)
+    wrong_n = len(wrong)
+    return round(wins / (len(right) * wrong_n), 4)
 
 
 @dataclass

@@ -66,7 +66,7 @@ def _calibration(report: "EvalReport") -> list[str]:
     rel = report.reliability()
     cells = [f"{c['predicted']:.2f}/{c['observed']:.2f} ({c['n']})" if c["n"] else "-" for c in rel["bands"].values()]
     return ["", f"predicted/observed precision (mean confidence/share right), Brier {rel['brier']:.4f}, "
-            f"ECE {rel['ece']:.3f}", f"{'':18}" + "".join(f"{b:>17}" for b in rel["bands"]),
+            f"ECE {rel['ece']:.3f}, ROC AUC {rel['auc']}", f"{'':18}" + "".join(f"{b:>17}" for b in rel["bands"]),
             f"{'all types':18}" + "".join(f"{c:>17}" for c in cells)]
 
 

@@ -141,10 +141,12 @@ def band_lines(title: str, scored: list[tuple[str, float, bool]], markdown: bool
     rel = reliability(scored)
     labels = [b for b, _, _ in RELIABILITY_BANDS]
     if markdown:
-        lines = [f"**{title}** — Brier {rel['brier']:.4f}, expected calibration error {rel['ece']:.3f}", "",
+        lines = [f"**{title}** — Brier {rel['brier']:.4f}, expected calibration error {rel['ece']:.3f}, "
+                 f"ROC AUC {rel['auc']}", "",
                  "| relation type | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
     else:
-        lines = [f"{title}: Brier {rel['brier']:.4f}, ECE {rel['ece']:.3f}  (cell: predicted/observed (right/n))"]
+        lines = [f"{title}: Brier {rel['brier']:.4f}, ECE {rel['ece']:.3f}, ROC AUC {rel['auc']}  "
+                 "(cell: predicted/observed (right/n))"]
     rows = [("all relations", rel)] + [(t, reliability([x for x in scored if x[0] == t]))
                                        for t in sorted({x[0] for x in scored})]
     for name, r in rows:
@@ -197,10 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     table = fit(observations, strength, COMBINE_USED, meta={
         "built_by": f"scripts/calibrate_confidence.py {args.gold.as_posix()}", "documents": docs,
         "relations": len(observations), "folds": args.folds,
-        "cross_validated": {k: round(v, 4) for k, v in reliability(cv).items() if k in ("brier", "ece")},
-        "cross_validated_noisy_or": {k: round(v, 4) for k, v in reliability(noisy).items() if k in ("brier", "ece")},
+        "cross_validated": {k: round(v, 4) for k, v in reliability(cv).items() if k in ("brier", "ece", "auc")},
+        "cross_validated_noisy_or": {k: round(v, 4) for k, v in reliability(noisy).items() if k in ("brier", "ece", "auc")},
         "uncalibrated": {k: round(v, 4) for k, v in reliability(uncalibrated(observations)).items()
-                         if k in ("brier", "ece")}})
+                         if k in ("brier", "ece", "auc")}})
     ConfidenceTable.from_json(table.to_json())  # the file reads back
     args.output.write_text(table.to_json(), encoding="utf-8")
     print(f"wrote {args.output} ({len(table.methods)} method cells, {docs} documents, {len(observations)} relations); "

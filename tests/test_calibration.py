@@ -120,6 +120,8 @@ def test_reliability_reports_predicted_beside_observed():
     assert (mid["n"], mid["predicted"], mid["observed"]) == (2, 0.6, 0.5)
     assert rel["ece"] == pytest.approx(2 / 12 * 0.1, abs=1e-4)
     assert rel["brier"] == pytest.approx((9 * 0.01 + 0.81 + 0.16 + 0.36) / 12, abs=1e-4)
+    # right ones at 0.9 (9) and 0.6 (1), wrong ones at 0.9 (1) and 0.6 (1): 0.9 beats 0.6, equal counts half
+    assert rel["auc"] == pytest.approx((9 * (1 + 0.5) + 1 * 0.5) / (10 * 2), abs=1e-4)
 
 
 # --- the shipped table and extraction -------------------------------------------------------------
