@@ -32,15 +32,12 @@ MATCH (c:Cluster {id: $cluster})
 OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
 WITH c, [c] + collect(DISTINCT city) AS places
 UNWIND places AS place
-OPTIONAL MATCH (m:Entity)-[lm:LOCATED_IN|ANCHORS]->(place)
-WHERE lm.confidence >= $min_confidence
-// each member once (one may be tied to several places), so a partner is counted per member by a plain
-// count: the loader stores one PARTNERS_WITH per pair
-WITH c, collect(DISTINCT m) AS members
-UNWIND (CASE WHEN size(members) = 0 THEN [null] ELSE members END) AS m
-OPTIONAL MATCH (m)-[pw:PARTNERS_WITH]-(p)
-WHERE pw.confidence >= $min_confidence
-WITH c, p, count(pw) AS links
+// members and their partners in one pattern (the engine expands it in batches; one expansion per
+// member cost half as much again); a partner counts each member once, though a member may be tied
+// to several places (the loader stores one PARTNERS_WITH per pair)
+OPTIONAL MATCH (place)<-[lm:LOCATED_IN|ANCHORS]-(m)-[pw:PARTNERS_WITH]-(p)
+WHERE lm.confidence >= $min_confidence AND pw.confidence >= $min_confidence
+WITH c, p, count(DISTINCT m) AS links
 // outside partners only: a partner's own clusters (and the metros they lie in) are a summary the
 // loader keeps on it (cluster_ids, graph/summaries.py), not a test of (p)-->(c) against a cluster
 // with thousands of members. Partners are organisations by the schema: unlabelled ends expand faster.
@@ -69,15 +66,14 @@ ORDER BY a.name
 WITH c, top_partners, cities, places, institutes, companies, agencies, collect(DISTINCT a.name) AS anchors
 // a programme located here is one hop away; one run by a member is two (programme <-RUNS- member -> cluster):
 // the two patterns the schema allows, matched directly (an undirected variable-length path costs more)
+// (both per place, as pattern comprehensions: collecting one list and then the other made the first a
+// grouping key that every row of the second hashed)
 UNWIND places AS place
-OPTIONAL MATCH (g1:Programme)-[l1:LOCATED_IN]->(place)
-WHERE l1.confidence >= $min_confidence
-WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, collect(g1) AS here
-UNWIND places AS place
-OPTIONAL MATCH (g2:Programme)<-[rn:RUNS]-(:Entity)-[l2:LOCATED_IN|ANCHORS]->(place)
-WHERE rn.confidence >= $min_confidence AND l2.confidence >= $min_confidence
-WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, here, collect(g2) AS run
-UNWIND (CASE WHEN size(here) + size(run) = 0 THEN [null] ELSE here + run END) AS g
+WITH c, top_partners, cities, places, institutes, companies, agencies, anchors,
+     [(g1:Programme)-[l1:LOCATED_IN]->(place) WHERE l1.confidence >= $min_confidence | g1] +
+     [(g2:Programme)<-[rn:RUNS]-(:Entity)-[l2:LOCATED_IN|ANCHORS]->(place)
+      WHERE rn.confidence >= $min_confidence AND l2.confidence >= $min_confidence | g2] AS found
+UNWIND (CASE WHEN size(found) = 0 THEN [null] ELSE found END) AS g
 WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, g
 ORDER BY g.doc_count DESC, g.name
 WITH c, top_partners, cities, places, institutes, companies, agencies, anchors, count(DISTINCT g) AS programme_count,
