@@ -27,7 +27,8 @@ MATCH (c:Cluster {id: $cluster})
 OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
 WITH c, collect(city) AS cities
 UNWIND [c] + cities AS place
-MATCH (place)<-[:LOCATED_IN|ANCHORS]-(:Entity)-[r:FUNDS]-(:Entity)
+// (no labels on the ends: LOCATED_IN, ANCHORS and FUNDS only tie entities, and a label test on every end costs)
+MATCH (place)<-[:LOCATED_IN|ANCHORS]-()-[r:FUNDS]-()
 WHERE r.confidence >= $min_confidence
 WITH DISTINCT r
 WITH r, startNode(r) AS f, endNode(r) AS t
