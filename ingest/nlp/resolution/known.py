@@ -28,19 +28,18 @@ def name_key(ns: str, tokens: tuple[str, ...]) -> int:
 
 
 def slip_keys(ns: str, tokens: tuple[str, ...], *, query: bool = False) -> list[int]:
-    """Blocks of the names a one-letter slip away: the name with one long word blanked (its slot),
-    with the word's first and last letters and length. A dropped or added letter keeps both end
-    letters and changes the length by one; a swap of the first (last) two letters keeps them as a
-    set. The index stores the three keys of its own word; a ``query`` asks for the lengths around it."""
+    """Blocks of the names a one-letter slip away. Per long word: the name with that word blanked (its
+    slot) and the word's letters sorted (a swap keeps them), the word itself and the word less one
+    inner letter (a dropped or added letter makes the shorter word the longer one less an inner
+    letter). The index stores a word's own forms; a ``query`` asks for the forms that meet them."""
     if ns not in TYPO_NAMESPACES:
         return []
+    own, inner = ("w", "d") if not query else ("d", "w")
     out = []
     for slot, w in typo_slots(tokens):
-        n = len(w)
-        lengths = (n - 1, n, n + 1) if query else (n,)
-        out.extend(hash(("s", ns, slot, w[0], w[-1], m)) for m in lengths)
-        out.append(hash(("s0", ns, slot, "".join(sorted(w[:2])), w[-1], n)))
-        out.append(hash(("s1", ns, slot, w[0], "".join(sorted(w[-2:])), n)))
+        out.append(hash(("a", ns, slot, "".join(sorted(w)))))
+        out.append(hash((own, ns, slot, w)))
+        out.extend(hash((inner, ns, slot, w[:i] + w[i + 1:])) for i in range(1, len(w) - 1))
     return out
 
 
@@ -69,8 +68,8 @@ class KnownIndex:
     def __init__(self, entities: Iterable[KnownEntity] = (), *, base: KnownIndex | None = None) -> None:
         self._base = base
         self._by_id: dict[str, KnownEntity] = {}
-        self._blocks: dict[int, list[str] | str] = {}  # key -> id, or ids when several share it
-        self._slip: set[int] = set()  # keys that are slip blocks: their members are checked before use
+        self._names: dict[int, list[str] | str] = {}  # name, alias and decision keys -> id, or ids when several
+        self._slips: dict[int, list[str] | str] = {}  # slip blocks: their members are checked before use
         self._pending: list[tuple[KnownEntity, tuple[str, ...], bool]] = []
         self.add(entities)
 
@@ -91,16 +90,15 @@ class KnownIndex:
         """Key the entities added since the last look-up (a table's thousands of rows cost nothing until asked)."""
         for k, aliases, with_name in self._pending:
             for key, slip in _entity_keys(k, aliases, with_name):
-                held = self._blocks.get(key)
+                blocks = self._slips if slip else self._names
+                held = blocks.get(key)
                 if held is None:
-                    self._blocks[key] = k.id
+                    blocks[key] = k.id
                 elif isinstance(held, str):
                     if held != k.id:
-                        self._blocks[key] = [held, k.id]
+                        blocks[key] = [held, k.id]
                 elif k.id not in held:
                     held.append(k.id)
-                if slip:
-                    self._slip.add(key)
         self._pending.clear()
 
     def get(self, entity_id: str) -> KnownEntity | None:
@@ -126,35 +124,37 @@ class KnownIndex:
         """A new index of ``entities`` on top of this one (a chunk's loader facts over the run's index)."""
         return KnownIndex(entities, base=self)
 
-    def lookup(self, keys: Iterable[int]) -> tuple[set[str], set[str]]:
-        """Ids in the blocks of ``keys``: (sure, to check for a slip)."""
+    def members(self, keys: Sequence[int], *, slips: bool = False) -> Iterator[tuple[int, str]]:
+        """(key, id) for every id in the name blocks (or the slip blocks) of ``keys``, this index's and its base's."""
         self._index()
-        sure, check = self._base.lookup(keys) if self._base is not None else (set(), set())
+        if self._base is not None:
+            yield from self._base.members(keys, slips=slips)
+        blocks = self._slips if slips else self._names
         for key in keys:
-            held = self._blocks.get(key)
-            if held is not None:
-                (check if key in self._slip else sure).update((held,) if isinstance(held, str) else held)
-        return sure, check
+            held = blocks.get(key)
+            if held is None:
+                continue
+            if isinstance(held, str):
+                yield key, held
+            else:
+                for kid in held:
+                    yield key, kid
 
     def relevant(self, nodes: Sequence[Node], decisions: Decisions | None = None) -> list[KnownEntity]:
         """The known entities that share a key with ``nodes`` (a chunk's mentions) or ``decisions``, by id."""
         names: set[int] = set()
-        slips: dict[int, list[Node]] = {}
-        for nd in nodes:
-            for tokens in {nd.tokens, nd.surface}:
-                if tokens:
-                    names.add(name_key(nd.ns, tokens))
-            for key in slip_keys(nd.ns, nd.tokens, query=True):
-                slips.setdefault(key, []).append(nd)
+        slips: dict[int, set[tuple[str, tuple[str, ...]]]] = {}
+        for ns, tokens, surface in {(nd.ns, nd.tokens, nd.surface) for nd in nodes}:
+            names.update(name_key(ns, t) for t in (tokens, surface) if t)
+            for key in slip_keys(ns, tokens, query=True):
+                slips.setdefault(key, set()).add((ns, tokens))
         for d in decisions.items if decisions is not None else ():
             names.update(ref_keys(d.a) + ref_keys(d.b))
-        sure, check = self.lookup(names)
-        wanted = sure | check  # a slip block's hash met by a name's: keep it (more candidates never change a decision)
-        for key, asking in slips.items():
-            sure, check = self.lookup([key])
-            for kid in (sure | check) - wanted:
+        wanted = {kid for _, kid in self.members(list(names))}
+        for key, kid in self.members(list(slips), slips=True):
+            if kid not in wanted:
                 k = self.get(kid)
-                if k is not None and any(_slip_of(k, nd) for nd in asking):
+                if k is not None and any(_slip_of(k, ns, tokens) for ns, tokens in slips[key]):
                     wanted.add(kid)
         return [k for k in (self.get(i) for i in sorted(wanted)) if k is not None]
 
@@ -166,9 +166,9 @@ class KnownIndex:
         self.__init__(state["entities"], base=state["base"])  # type: ignore[misc]
 
 
-def _slip_of(k: KnownEntity, nd: Node) -> bool:
-    """Could the typo join pair this known entity with this node (same namespace, the same name or a slip)?"""
-    return namespace(k.type) == nd.ns and same_name(name_tokens(k.name), nd.tokens)
+def _slip_of(k: KnownEntity, ns: str, tokens: tuple[str, ...]) -> bool:
+    """Could the typo join pair this known entity with a name (same namespace, the same name or a slip)?"""
+    return namespace(k.type) == ns and same_name(name_tokens(k.name), tokens)
 
 
 def as_index(known: Iterable[KnownEntity] | KnownIndex) -> KnownIndex:
