@@ -184,6 +184,7 @@ class Extractor:
             owners[k] = doc_subject(d.text, facts.mentions)
         self._member_lists(d, sdoc.text, off, facts, owners.get(k), types)
         chunk = _Chunk(d, sdoc, off, facts, types, groups, starts, homes.get(k), k, parse_jobs)
+        chunk.owner = owners.get(k)  # "X is also a member", "Investors include A": the page's organisation
         si = 0
         for sent in sdoc.sents:
             while si < len(spans) and spans[si][1] < sent.start:
@@ -219,9 +220,14 @@ class Extractor:
         prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner)
         # "X also joined the round.", "Y also took part.": one name, the round of the sentence before
         lone_round = prev_round is not None and (self._rounds.names_round(sent) or any(t.lower_ == "part" for t in sent))
-        hints = {"round": c.round_owner if c.round_owner is not None else prev_round, "programme": c.programme}
+        hints = {"round": c.round_owner if c.round_owner is not None else prev_round, "programme": c.programme,
+                 "owner": c.owner}
         c.programme = next((i for i, _, _ in reversed(inside) if types[i] == "Programme"), None)
-        if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)) and not lone_round:
+        # "X is also a member.", "X joined in 2024.": one name, a tie with the page's organisation (relation_forms.py)
+        page_tie = c.owner is not None and len(inside) == 1 and inside[0][0] != c.owner \
+            and self._relations.owner_cue([t.lower_ for t in sent])
+        if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)) and not lone_round \
+                and not page_tie:
             return
         off = c.off
         sinfo = trim_sentence(off + sent.start_char, off + sent.end_char, sent.text)  # no stray quote
@@ -234,7 +240,7 @@ class Extractor:
             return
         inner = {t for _, a, b in inside for t in range(a, b)}
         words = [t.lower_ for t in sent if t.i not in inner]
-        if self.config.parse == "all" or lone_round or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
+        if self.config.parse == "all" or lone_round or page_tie or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
                                           and self._relations.needs_parse(words, any(types[i] == "Person" for i, _, _ in inside))):
             sdoc = c.sdoc
             char_map = {(m_start - sent.start_char, m_end - sent.start_char): i for i, m_start, m_end in
@@ -300,6 +306,7 @@ class _Chunk:
     last_cluster: int | None = None
     round_owner: int | None = None  # who raised the funding round the latest sentences talk about
     programme: int | None = None  # the last programme the previous sentence named
+    owner: int | None = None  # the organisation the page is about (context.doc_subject)
 
 
 def _token_spans(sdoc: Any, off: int, mentions: list[Any], first: int) -> list[tuple[int, int, int]]:

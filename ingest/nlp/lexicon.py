@@ -237,6 +237,8 @@ class Lexicon:
             verbs |= self._inflect(v, True)
         verbs |= {"led", "ran", "run", "set", "won", "taught", "held", "drew", "put", "based", "headquartered", "spun",
                   "bought", "sold", "made", "began", "built", "grew", "brought"}
+        for w in self.relations.get("forms", {}).get("parse_words", ()):  # relation_forms.py's cue words
+            verbs |= self._inflect(w, True)
         nouns: set[str] = set()
         for n in self.nouns:
             nouns |= self._inflect(n, False)
@@ -256,6 +258,7 @@ class Lexicon:
         words = set(self.verbs) | set(self.nouns) | set(self.role_nouns) | set(self.via_nouns)
         words |= {"include", "comprise", "count", "be", "have", "force", "round", "office", "lab", "hub", "member",
                   "come", "flow", "arrive", "originate", "close", "complete", "announce", "persuade", "help"}
+        words.update(self.relations.get("forms", {}).get("parse_words", ()))
         for frames in (*self.verbs.values(), *self.nouns.values()):
             for f in frames:
                 words.update(f.obj_lemma)

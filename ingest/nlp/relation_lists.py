@@ -15,7 +15,8 @@ from aikg.ingest.nlp.relation_types import Cand, allowed
 ORG = ("Institute", "Company", "Agency")
 CONNECTORS = {",", "and", "or", "&", "as", "well", "the", "both", "also", "plus", "alongside", "with", "along", "together",
               "(", ")"}
-REAL_CONNECTORS = {",", "and", "or", "&", "well", "plus", "alongside"}
+# "alongside" is no list word: "invested in X alongside Y" makes Y a co-investor, not a second X (relation_forms.py)
+REAL_CONNECTORS = {",", "and", "or", "&", "well", "plus"}
 LINK_DEPS = {"conj", "appos"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 

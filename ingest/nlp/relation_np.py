@@ -27,6 +27,8 @@ def group_list(ctx: Any, verb: Any, groups: dict[str, dict[str, str]], emit: Cal
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             spec = groups.get(noun.lemma_.lower())
             if spec is None:
+                if noun.i not in ctx.tok2m and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NNPS"):
+                    return True  # "counts X among its customers": a group that states no relation
                 continue
             owners = set().union(*(ctx.mentions(c) for c in noun.children if c.dep_ == "poss")) or set().union(
                 *(ctx.mentions(s) for s in ctx.subject_tokens(verb, False)))

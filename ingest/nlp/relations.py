@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
+from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
@@ -57,6 +58,7 @@ class RelationFinder:
         self._surface_words = {k: frozenset(w.lower() for w in v)
                                for k, v in lexicon.relations["surface_words"].items() if not k.startswith("_")}
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
+        self._forms = FormRules(lexicon.relations)  # general forms of FUNDS, MEMBER_OF, PARTNERS_WITH (relation_forms.py)
         self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
             v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
 
@@ -68,6 +70,10 @@ class RelationFinder:
         r = allowed(rtypes, types[src], types[tgt])
         if r is not None:
             out.append(Cand(r, src, tgt, conf, method))
+
+    def owner_cue(self, words: list[str]) -> bool:
+        """Could a one-name sentence state a tie with the page's organisation ("X is also a member")?"""
+        return self._forms.owner_cue(words)
 
     def needs_parse(self, words: list[str], has_person: bool = True) -> bool:
         return self.lex.needs_parse(words, has_person)
@@ -114,6 +120,8 @@ class RelationFinder:
                 if any(doc[x].lower_ in self._talk_nouns or doc[x].lower_ in self._plan_verbs or doc[x].lower_ in self._hedges
                        for x in range(max(sent.start, a - 8), a)):
                     continue  # "talks about a partnership with X", "plans to partner with X"
+                if self._forms.denied_before(doc[x].lower_ for x in range(max(sent.start, a - 4), a)):
+                    continue  # "is not backed by X", "a former member of X", "ended its partnership with X"
                 left = [i for i, s, e in spans if e <= a and not any(
                     doc[x].text in {";", ":"} or doc[x].lower_ in SUBJECT_WORDS for x in range(e, a))]
                 right = [i for i, s, e in spans if b <= s <= b + WINDOW_REACH and not any(
@@ -146,6 +154,7 @@ class RelationFinder:
         before named: "The round was led by Y"), "programme" (the one the sentence before named)."""
         out: list[Cand] = []
         ctx = Walk(sd, tok2m, self.lex, types, hints)
+        self._forms.owner = (hints or {}).get("owner")  # the page's organisation, for a group with no owner named
         for tok in sd:
             if tok.i in tok2m:
                 continue
@@ -161,6 +170,8 @@ class RelationFinder:
                 out[before:] = [c for c in out[before:] if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
             if len(out) > before and self._planned(tok):
                 del out[before:]  # "plans to open an office in Oslo" states a plan
+            if len(out) > before and self._forms.negated(tok):
+                del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
         return out
 
     def _planned(self, tok: Any) -> bool:
@@ -205,6 +216,7 @@ class RelationFinder:
 
     def _frames_at(self, ctx: Walk, tok: Any, types: list[str], out: list[Cand], anchors_fallback: list[int]) -> None:
         """Every verb frame, noun frame and role reading of one trigger word."""
+        self._forms.at(ctx, tok, lambda r, a, b, c, m: self._emit(out, r, a, b, types, c, m))
         lemma = tok.lemma_.lower()
         low = tok.lower_
         if low in ("out", "off") and tok.i >= tok.sent.start + 2 and tok.nbor(-1).text in "-–" and tok.nbor(-2).lower_ == "spin":

@@ -1,0 +1,407 @@
+"""General published forms of funding, membership and partnership, read from the parse.
+
+Each rule is written for a form, not a sentence (issue #14: rules fitted to the development
+documents' wording did not carry over to new text):
+
+* a group noun as the subject of "include"/"be" with its owner in a possessive or an "of/in"
+  phrase: "Investors in X include A and B", "The founding members of X are A, B and C",
+  "X's research partners include A" (the group noun gives the relation type);
+* a group noun as the object of "have" with an "including"/"such as" list:
+  "X has 12 member institutions, including A and B";
+* a collective that gathers its members: "X brings together A, B and C", "X unites A and B",
+  "X is a consortium of A, B and C", "a network of A and B";
+* co-investors: "Y invested in X alongside Z", "Y's investment in X was made together with Z";
+* "a portfolio company of Y";
+* a joint creation: "A and B open a joint lab", "A and B formed a joint venture";
+* an agreement noun with "with" under a signing verb: "A signed a memorandum of understanding with B";
+* statements that deny or end a tie give nothing: "did not invest", "is not a member of",
+  "a former partner of", "ended its partnership with" (``negated``).
+
+Every word list is data (``forms`` in ``data/lexicon/relations.json``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+Emit = Callable[[Iterable[str], int, int, float, str], None]
+
+
+class FormRules:
+    """The form rules over one parsed sentence (through a ``Walk``) and the negation check."""
+
+    def __init__(self, relations: dict[str, Any]) -> None:
+        spec = relations.get("forms", {})
+        words = {k: frozenset(v) for k, v in spec.items() if not k.startswith("_") and isinstance(v, list)}
+        self.groups: dict[str, dict[str, str]] = dict(relations.get("group_nouns", {}))
+        self.group_aliases: dict[str, str] = dict(spec.get("group_aliases", {}))
+        self.subject_verbs = words.get("group_subject_verbs", frozenset())
+        self.have_verbs = words.get("group_have_verbs", frozenset())
+        self.collectives = words.get("collective_nouns", frozenset())
+        self.gather_verbs: dict[str, str] = dict(spec.get("gather_verbs", {}))
+        self.co_funder_preps = words.get("co_funder_preps", frozenset())
+        self.fund_verbs = words.get("fund_verbs", frozenset())
+        self.fund_nouns = words.get("fund_nouns", frozenset())
+        self.portfolio_words = words.get("portfolio_words", frozenset())
+        self.portfolio_heads = words.get("portfolio_heads", frozenset())
+        self.joint_nouns = words.get("joint_nouns", frozenset())
+        self.joint_words = words.get("joint_words", frozenset())
+        self.agreement_nouns = words.get("agreement_nouns", frozenset())
+        self.agreement_verbs = words.get("agreement_verbs", frozenset())
+        self.end_verbs = frozenset(f for w in words.get("end_verbs", ()) for f in _inflect(w))
+        self.round_nouns = frozenset(relations.get("round_nouns", ()))
+        self.round_lead_verbs = words.get("round_lead_verbs", frozenset())
+        self.raise_verbs = words.get("raise_verbs", frozenset())
+        self.pay_verbs = words.get("pay_verbs", frozenset())
+        self.negations = words.get("negation_words", frozenset())
+        self.former = words.get("former_words", frozenset())
+        self.conf = float(spec.get("confidence", 0.7))
+        self.join_verbs = words.get("join_verbs", frozenset())
+        self.owner_cues = words.get("owner_cues", frozenset())
+        self.cohorts = frozenset(relations.get("cohort_nouns", ()))
+        #: the organisation the page is about (set per sentence by the caller): "X is also a member",
+        #: "Investors include A and B", "The accelerator's cohort includes A" name no owner of their own
+        self.owner: int | None = None
+
+    # ------------------------------------------------------------------ entry point
+    def at(self, ctx: Any, tok: Any, emit: Emit) -> None:
+        """Every form rule that starts at this token."""
+        lemma = self._lemma(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            self._group_subject(ctx, tok, lemma, emit)
+            self._group_object(ctx, tok, lemma, emit)
+            self._collective_of(ctx, tok, lemma, emit)
+            self._portfolio(ctx, tok, lemma, emit)
+            self._joint(ctx, tok, lemma, emit)
+            self._member_alone(ctx, tok, lemma, emit)
+        if tok.pos_ in ("VERB", "AUX"):
+            self._gather(ctx, tok, lemma, emit)
+            self._round_lead(ctx, tok, lemma, emit)
+            self._paid_for(ctx, tok, emit)
+            self._joined_alone(ctx, tok, lemma, emit)
+            self._agreement(ctx, tok, lemma, emit)
+        if tok.pos_ == "ADP" or tok.lower_ in self.co_funder_preps:
+            self._co_funders(ctx, tok, emit)
+
+    @staticmethod
+    def _lemma(tok: Any) -> str:
+        low = tok.lemma_.lower()
+        if tok.tag_ in ("NNS", "NNPS") and low == tok.lower_ and low.endswith("s") and not low.endswith("ss"):
+            return low[:-1]  # "backers", "signatories" -> a plural the light lemmatiser keeps
+        return low
+
+    def _group(self, lemma: str) -> dict[str, str] | None:
+        if lemma in self.cohorts:
+            lemma = "member"  # "the accelerator's current cohort includes A and B"
+        return self.groups.get(self.group_aliases.get(lemma, lemma))
+
+    def _page_owner(self, ctx: Any, noun: Any) -> set[int]:
+        """The page's organisation for a group noun said of no named owner: "Members include A",
+        "The accelerator's cohort includes A" (a definite description, not a name)."""
+        if self.owner is None:
+            return set()
+        for c in noun.children:
+            if c.dep_ == "poss" and not (c.lower_ in ("its", "their") or c.pos_ == "NOUN" and any(
+                    d.lower_ in ("the", "this") for d in c.children)):
+                return set()  # "Google's partners": someone else's
+        for p, pobj in ctx.preps(noun):
+            if p in ("of", "in", "at", "for") and pobj.pos_ == "PROPN":
+                return set()
+        return {self.owner}
+
+    def _emit_group(self, spec: dict[str, str], owners: set[int], members: set[int], emit: Emit, method: str) -> None:
+        for o in sorted(owners):
+            for m in sorted(members - {o}):
+                if spec["member"] == "src":
+                    emit([spec["rel"]], m, o, self.conf, method)
+                else:
+                    emit([spec["rel"]], o, m, self.conf, method)
+
+    @staticmethod
+    def _owners(ctx: Any, noun: Any) -> set[int]:
+        """Whose group: "X's partners", "members of X", "investors in X", "the X members"."""
+        got: set[int] = set()
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.i in ctx.tok2m):
+                got |= ctx.mentions(c)
+        for p, pobj in ctx.preps(noun):
+            if p in ("of", "in", "at", "for", "to", "behind"):
+                got |= ctx.mentions(pobj)
+        return got
+
+    @staticmethod
+    def _listed(ctx: Any, head: Any, skip: Any = None) -> set[int]:
+        """Names listed under a word: objects, attributes, appositions, "including"/"such as" lists."""
+        got: set[int] = set()
+        for c in head.children:
+            if c is skip:
+                continue
+            if c.dep_ in ("dobj", "attr", "appos", "oprd"):
+                got |= ctx.mentions(c)
+            elif c.dep_ == "prep" and (c.lower_ in ("including", "like") or c.lower_ == "as" and any(
+                    x.lower_ == "such" for x in c.children)):
+                for _, pobj in ctx.preps_of_prep(c):
+                    got |= ctx.mentions(pobj)
+        return got
+
+    # ------------------------------------------------------------------ membership and groups
+    def _group_subject(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"Investors in X include A and B", "The founding members of X are A, B and C"."""
+        spec = self._group(lemma)
+        if spec is None or n.dep_ not in ("nsubj", "nsubjpass") or n.head.lemma_.lower() not in self.subject_verbs:
+            return
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children) or n.i > n.head.i:
+            return  # "Vector partners with X, and its sponsors include Y": a verb read as a noun
+        owners = self._owners(ctx, n)
+        members = self._listed(ctx, n.head) - owners
+        if members and not owners:
+            owners = self._page_owner(ctx, n) - members
+        if owners and members:
+            self._emit_group(spec, owners, members, emit, f"form:group-subject-{lemma}")
+
+    def _member_alone(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"The Linux Foundation is also a member.": a member of the page's organisation."""
+        if lemma != "member" or n.dep_ not in ("attr", "appos", "oprd") or self.owner is None:
+            return
+        if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in n.children):
+            return  # "a member of X", "a board member": said of something else
+        for h in sorted(ctx.holder(n) - {self.owner}):
+            emit(["MEMBER_OF"], h, self.owner, self.conf - 0.05, "form:member-of-page")
+
+    def _joined_alone(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"Hugging Face and Stability AI joined at the launch": members of the page's organisation."""
+        if lemma not in self.join_verbs or self.owner is None or ctx.is_passive(v):
+            return
+        if any(c.dep_ in ("dobj", "attr", "xcomp", "ccomp") for c in v.children):
+            return
+        if any(ctx.mentions(pobj) for p, pobj in ctx.preps(v)):
+            return  # "joined forces with X", "joined in 2024 with X"
+        for s in sorted(set().union(*(ctx.mentions(x) for x in ctx.subject_tokens(v, False))) - {self.owner}):
+            emit(["MEMBER_OF"], s, self.owner, self.conf - 0.05, "form:joined-page")
+
+    def _group_object(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X has 12 member institutions, including A and B", "X counts 40 members, among them A"."""
+        spec = self._group(lemma)
+        member_mod = any(c.dep_ in ("compound", "amod", "nmod") and self._group(self._lemma(c)) is not None
+                         and self._group(self._lemma(c))["rel"] == "MEMBER_OF" for c in n.children)
+        if spec is None and member_mod:
+            spec = self.groups.get("member")  # "member institutions", "member companies"
+        if spec is None or n.dep_ != "dobj" or n.head.lemma_.lower() not in self.have_verbs:
+            return
+        owners = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(n.head, False)))
+        members = (self._listed(ctx, n) | self._listed(ctx, n.head, skip=n)) - owners
+        if owners and members:
+            self._emit_group(spec, owners, members, emit, f"form:group-object-{lemma}")
+
+    def _gather(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X brings together A, B and C", "X unites A and B": the gathered are members of X."""
+        particle = self.gather_verbs.get(lemma)
+        if particle is None:
+            return
+        if particle and not any(c.lower_ == particle for c in v.children):
+            return
+        if ctx.is_passive(v):
+            return
+        owners = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(v, False)))
+        members: set[int] = set()
+        for c in v.children:
+            if c.dep_ in ("dobj", "attr"):
+                members |= ctx.mentions(c)
+        if owners and members:
+            self._emit_group(self.groups["member"], owners, members - owners, emit, f"form:gather-{lemma}")
+
+    def _collective_of(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X is a consortium of A, B and C", "X, a network of A and B,": members of X."""
+        if lemma not in self.collectives or n.dep_ not in ("attr", "appos") or n.i in ctx.tok2m:
+            return
+        members: set[int] = set()
+        for p, pobj in ctx.preps(n):
+            if p == "of":
+                members |= ctx.mentions(pobj)
+        holders = ctx.holder(n) - members
+        if len(members) >= 1 and holders:
+            self._emit_group(self.groups["member"], holders, members, emit, f"form:collective-of-{lemma}")
+
+    # ------------------------------------------------------------------ funding
+    def _co_funders(self, ctx: Any, prep: Any, emit: Emit) -> None:
+        """"Y invested in X alongside Z", "Y's investment in X was made together with Z": Z funds X too."""
+        low = prep.lower_
+        if low == "with" and prep.head.lower_ in ("together", "along"):
+            pass
+        elif low not in self.co_funder_preps:
+            return
+        partners: set[int] = set()
+        for _, pobj in ctx.preps_of_prep(prep):
+            partners |= ctx.mentions(pobj)
+        if not partners:
+            return
+        recipients, funders = self._funded_above(ctx, prep)
+        for z in sorted(partners | funders):
+            for x in sorted(recipients - partners - {z}):
+                emit(["FUNDS"], z, x, self.conf, "form:co-funder")
+
+    def _funded_above(self, ctx: Any, tok: Any) -> tuple[set[int], set[int]]:
+        """The recipient (and the named funder) of the funding verb or noun this phrase hangs under."""
+        node = tok
+        for _ in range(5):
+            if node.head is node:
+                break
+            node = node.head
+            low = node.lemma_.lower()
+            if node.pos_ in ("VERB", "AUX") and low in self.fund_verbs:
+                got = self._recipients(ctx, node, verb=True)
+                # "X invested in Y alongside Z": the subject, also where the parser read "invested" as a participle
+                subj = [c for c in node.children if c.dep_ == "nsubj"] or ([node.head] if node.dep_ == "acl" else [])
+                return got, set().union(*(ctx.mentions(s) for s in subj)) - got
+            if node.pos_ in ("NOUN", "PROPN") and low in self.fund_nouns and node.i not in ctx.tok2m:
+                return self._recipients(ctx, node, verb=False), set()
+            if node.pos_ in ("VERB", "AUX"):
+                for s in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    if s.lemma_.lower() in self.fund_nouns:
+                        return self._recipients(ctx, s, verb=False), set()
+        return set(), set()
+
+    def _paid_for(self, ctx: Any, v: Any, emit: Emit) -> None:
+        """"The programme is paid for by X", "X paid for the lab" (not "X paid Y for software": a purchase)."""
+        if v.lower_ not in self.pay_verbs or not any(c.dep_ in ("prep", "prt") and c.lower_ == "for" for c in v.children):
+            return
+        if ctx.is_passive(v):
+            funders = set().union(*(ctx.mentions(a) for a in ctx.subject_tokens(v, True)))
+            funded = set().union(*(ctx.mentions(o) for o in ctx.object_tokens(v, True)))
+        elif any(c.dep_ == "dobj" for c in v.children):
+            return
+        else:
+            funders = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(v, False)))
+            funded = set().union(*(ctx.mentions(pobj) for p, pobj in ctx.preps(v) if p == "for"))
+        for f in sorted(funders):
+            for r in sorted(funded - funders):
+                emit(["FUNDS"], f, r, self.conf, "form:paid-for")
+
+    def _round_lead(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X closed a Series B co-led by A and B", "a $9 million raise led by A": the leaders fund X."""
+        if lemma not in self.round_lead_verbs or not ctx.is_passive(v):
+            return
+        funders = set().union(*(ctx.mentions(a) for a in ctx.subject_tokens(v, True)))
+        if not funders:
+            return
+        node, recipients = v, set()
+        for _ in range(3):
+            if node.head is node:
+                break
+            node = node.head
+            low = node.lemma_.lower()
+            if node.pos_ in ("VERB", "AUX") and (low in self.raise_verbs or node.lower_ in self.raise_verbs):
+                recipients = set().union(*(ctx.mentions(c) for c in node.children if c.dep_ == "nsubj"))
+                break
+            if node.pos_ in ("NOUN", "PROPN") and (low in self.round_nouns or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in self.round_nouns for c in node.children)):
+                recipients = ctx.modifier_mentions(node) or self._raised_by(ctx, node)
+                break
+        for f in sorted(funders):
+            for r in sorted(recipients - funders):
+                emit(["FUNDS"], f, r, self.conf, "form:round-lead")
+
+    def _raised_by(self, ctx: Any, noun: Any) -> set[int]:
+        """"X raised / closed a round": the subject of the verb the round is the object (or phrase) of."""
+        h = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if h.pos_ in ("VERB", "AUX") and (h.lemma_.lower() in self.raise_verbs or h.lower_ in self.raise_verbs):
+            return set().union(*(ctx.mentions(c) for c in h.children if c.dep_ == "nsubj"))
+        return set()
+
+    @staticmethod
+    def _recipients(ctx: Any, node: Any, verb: bool) -> set[int]:
+        got: set[int] = set()
+        for p, pobj in ctx.preps(node):
+            if p in ("in", "into", "for", "to"):
+                got |= ctx.mentions(pobj)
+        if verb and not got:
+            for c in node.children:
+                if c.dep_ == "dobj":
+                    got |= ctx.mentions(c)
+        return got
+
+    def _portfolio(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X is a portfolio company of Y", "X, one of Y's portfolio companies"."""
+        if lemma not in self.portfolio_heads or not any(c.lower_ in self.portfolio_words for c in n.children):
+            return
+        funders = set()
+        for c in n.children:
+            if c.dep_ == "poss":
+                funders |= ctx.mentions(c)
+        for p, pobj in ctx.preps(n):
+            if p == "of":
+                funders |= ctx.mentions(pobj)
+        held = ctx.holder(n) - funders
+        for f in sorted(funders):
+            for h in sorted(held):
+                emit(["FUNDS"], f, h, self.conf, "form:portfolio-company")
+
+    # ------------------------------------------------------------------ partnership
+    def _joint(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"A and B open a joint lab", "A and B formed a joint venture": the creators work together."""
+        if lemma not in self.joint_nouns or not any(c.lower_ in self.joint_words for c in n.children):
+            return
+        if n.dep_ != "dobj" or n.head.pos_ not in ("VERB", "AUX"):
+            return
+        v = n.head
+        side = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(v, False)))
+        other: set[int] = set()
+        for p, pobj in ctx.preps(v) + ctx.preps(n):
+            if p in ("with",):
+                other |= ctx.mentions(pobj)
+        pairs = [(a, b) for a in sorted(side) for b in sorted(other - side)] if other else [
+            (a, b) for a in sorted(side) for b in sorted(side) if a < b]
+        for a, b in pairs:
+            emit(["PARTNERS_WITH"], a, b, self.conf, f"form:joint-{lemma}")
+
+    def _agreement(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"A signed a memorandum of understanding with B", "A entered into a partnership with B"."""
+        if lemma not in self.agreement_verbs:
+            return
+        nouns = [c for c in v.children if c.dep_ == "dobj"]
+        nouns += [pobj for p, pobj in ctx.preps(v) if p == "into"]
+        nouns = [x for x in nouns if self._lemma(x) in self.agreement_nouns]
+        if not nouns:
+            return
+        side = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(v, ctx.is_passive(v))))
+        other: set[int] = set()
+        for node in [v, *nouns, *(pobj for x in nouns for _, pobj in ctx.preps(x))]:
+            for p, pobj in ctx.preps(node):
+                if p in ("with", "between"):
+                    other |= ctx.mentions(pobj)
+        for a in sorted(side):
+            for b in sorted(other - side):
+                emit(["PARTNERS_WITH"], a, b, self.conf, f"form:agreement-{self._lemma(nouns[0])}")
+
+    def owner_cue(self, words: Iterable[str]) -> bool:
+        """A one-name sentence worth parsing for a tie with the page's organisation ("X is also a member")."""
+        return any(w in self.owner_cues for w in words)
+
+    # ------------------------------------------------------------------ denials
+    def denied_before(self, words: Iterable[str]) -> bool:
+        """A surface window preceded by a denial ("is not backed by", "a former member of", "ended its partnership")."""
+        return any(w in self.negations or w in self.former or w in self.end_verbs for w in words)
+
+    def negated(self, tok: Any) -> bool:
+        """Does the text deny or end the tie this trigger states ("did not invest", "is not a member of",
+        "a former partner of", "ended its partnership with", "no agreement has been signed")?"""
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in self.former
+                                                 for c in tok.children):
+            return True
+        node = tok
+        for _ in range(4):
+            if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in self.negations) for c in node.children):
+                return True
+            if node is not tok and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.end_verbs:
+                return True
+            if node.dep_ not in ("attr", "acomp", "dobj", "pobj", "prep", "xcomp", "appos", "oprd", "compound") \
+                    or node.head is node:
+                return False
+            node = node.head
+        return False
+
+
+def _inflect(verb: str) -> set[str]:
+    """The forms of a regular verb the light lemmatiser may leave unreduced ("ended", "terminates")."""
+    base = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", verb + "ed", verb + "d", base + "ing", verb + "ing", base + base[-1] + "ed"}
