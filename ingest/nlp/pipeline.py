@@ -85,11 +85,24 @@ def _register() -> None:
 
     @Language.component("aikg_line_breaks")
     def line_breaks(doc):  # noqa: ANN001, ANN202
-        """A blank line ends a sentence (headings, datelines, list items carry no full stop)."""
+        """A blank line ends a sentence (headings, datelines, list items carry no full stop); so does a line break
+        before a list item ("- Sheffield: ...") or after a short line without a full stop (a name or label line)."""
+        line_start = 0
         for tok in doc[:-1]:
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
+            elif tok.is_space and "\n" in tok.text and tok.i > 0:
+                before = doc[tok.i - 1]
+                short = tok.idx - line_start <= SHORT_LINE and not (before.is_punct and before.text in ".!?:;,")
+                if doc[tok.i + 1].text in LIST_MARKERS or short:
+                    doc[tok.i + 1].is_sent_start = True
+            if tok.is_space and "\n" in tok.text:
+                line_start = tok.idx + len(tok.text)
         return doc
+
+
+LIST_MARKERS = {"-", "–", "—", "•", "*", "·", "▪"}  # a line opened by one of these is a list item
+SHORT_LINE = 60  # characters: a line this short without a full stop is a heading, label or name line
 
 
 def light_lemma(low: str, tag: str) -> str:

@@ -88,6 +88,9 @@ class Walk:
                 return subs
             if t.dep_ == "acomp":
                 return [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and t.i < t.head.i:
+                # "Headquartered in Porto, the company employs 24": a fronted participle is said of the main subject
+                return [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")] or [t.head]
             if t.dep_ in ("acl", "relcl", "amod", "advcl"):
                 return [t.head]
             if t.dep_ == "conj":  # "X has a lab and is funded by Y": a passive joined to an active verb is said of its subject
@@ -244,9 +247,10 @@ class Walk:
         if h.pos_ not in ("VERB", "AUX"):
             return set()
         passive = self.is_passive(h)
-        objs = self.object_tokens(h, passive)
-        if objs:
-            return self._union(objs)
+        got = self._union(self.object_tokens(h, passive))
+        if got:
+            return got  # "runs its lab with offices in A": what the verb acts on
+        # "With a team in Aveiro, the company employs 24 people": no named object, so the subject
         return self._union(self.subject_tokens(h, False)) if not passive else set()
 
     def with_holder(self, verb: Any) -> set[int]:

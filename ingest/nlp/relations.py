@@ -25,6 +25,7 @@ from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_places import place_phrases
+from aikg.ingest.nlp.relation_stance import Stance
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
 from aikg.ingest.nlp.relation_walk import Walk
@@ -58,6 +59,7 @@ class RelationFinder:
         self._surface_words = {k: frozenset(w.lower() for w in v)
                                for k, v in lexicon.relations["surface_words"].items() if not k.startswith("_")}
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
+        self._stance = Stance.from_lexicon(lexicon.relations)  # past ties, sites still to come (relation_stance.py)
         self._forms = FormRules(lexicon.relations)  # general forms of FUNDS, MEMBER_OF, PARTNERS_WITH (relation_forms.py)
         self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
             v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
@@ -101,7 +103,9 @@ class RelationFinder:
                       lambda p, org, method: emit(["FOUNDED"], p, org, conf["adjacent"], method))
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
-        return out
+        starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
+        return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
+            starts.get(c.src, sent.end), starts.get(c.tgt, sent.end)), sent.start)]
 
     def window(self, doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Cand]:
         """Trigger phrase between two mentions: the nearest on each side (low confidence)."""
@@ -129,6 +133,8 @@ class RelationFinder:
                 if not left or not right:
                     continue
                 li, ri = left[-1], right[0]
+                if set(rule.rel) & self._stance.types and self._stance.stale_window(doc, a, sent.start):
+                    continue  # "formerly based in X", "once a unit of X"
                 if rule.left == "src" and self._after_preposition(doc, spans, li):
                     continue  # "a professor at X and a member of Y": X is no member
                 roles = {rule.left: li, rule.right: ri}
@@ -170,6 +176,8 @@ class RelationFinder:
                 out[before:] = [c for c in out[before:] if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
             if len(out) > before and self._planned(tok):
                 del out[before:]  # "plans to open an office in Oslo" states a plan
+            if len(out) > before and self._stance.stale_trigger(tok):  # "formerly a subsidiary of", "will open an office in"
+                out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
             if len(out) > before and self._forms.negated(tok):
                 del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
         return out
@@ -370,6 +378,8 @@ class RelationFinder:
             nodes.append(base.head)  # "Funding for the institute comes from NSF"
         if "LOCATED_IN" in frame.rel and base.dep_ == "dobj" and base.head.lemma_.lower() in site_verbs:
             nodes.append(base.head)  # "has offices in London": the place hangs on the verb
+        if "LOCATED_IN" in frame.rel and base.dep_ == "nsubj" and base.head.lemma_ == "be":
+            nodes.append(base.head)  # "whose European headquarters is in Dublin": the place hangs on the copula
         for node in nodes:
             for p, pobj in ctx.preps(node):
                 r = frame.prep_role(p)
@@ -473,8 +483,12 @@ def _part_of_said(ctx: Walk, n: Any, base: Any, roles: dict[str, set[int]]) -> b
     compound_holder = any(c.dep_ == "compound" and c.i in ctx.tok2m for c in n.children) \
         and any(c.dep_ == "poss" for c in n.children)
     listing = base.dep_ == "nsubj" and base.head.lemma_.lower() in ("include", "comprise")  # "whose businesses include"
+    named = n.dep_ == "compound" and n.head.i in ctx.tok2m and any(c.dep_ == "poss" for c in n.children)
+    if named:  # "Orrin Holdings' subsidiary Kelvara Labs": the name the noun modifies is the unit
+        put_role(roles, "src", {ctx.tok2m[n.head.i]}, 1)
     if base.dep_ not in ("attr", "appos", "conj", "oprd", "pobj") and not any(
-            c.dep_ == "appos" and c.i in ctx.tok2m for c in base.children) and not compound_holder and not listing:
+            c.dep_ == "appos" and c.i in ctx.tok2m for c in base.children) and not compound_holder and not listing \
+            and not named:
         return False
     if compound_holder:  # "its NVentures arm"
         put_role(roles, "src", {ctx.tok2m[c.i] for c in n.children if c.dep_ == "compound" and c.i in ctx.tok2m}, 1)
