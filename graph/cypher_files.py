@@ -67,8 +67,11 @@ def entity_statement(name: str, entity_type: str) -> str:
     return statement(name).replace("{label}", SCHEMA.label(entity_type))
 
 
-def relation_statement(name: str, rel_type: str) -> str:
-    return statement(name).replace("{rel_type}", SCHEMA.rel_type(rel_type))
+def relation_statement(name: str, rel_type: str, *, intern: bool = False) -> str:
+    """``{intern}`` marks strings the embedded engine may store once (FalkorDB's ``intern()``); Neo4j has no
+    such function, so without ``intern`` the mark is dropped (``(x)`` is the value itself)."""
+    return (statement(name).replace("{rel_type}", SCHEMA.rel_type(rel_type))
+            .replace("{intern}", "intern" if intern else ""))
 
 
 def all_load_statements() -> dict[str, str]:

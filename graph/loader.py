@@ -223,9 +223,17 @@ def retract_statements(doc_ids: Sequence[str]) -> list[Statement]:
             (statement("retract_mentions"), {"docs": list(doc_ids)})]
 
 
+def interns_strings(store: GraphStore) -> bool:
+    """Whether the store's engine keeps one shared copy of an interned string (FalkorDB: the embedded store)."""
+    return getattr(store, "backend", "") == "embedded"
+
+
 def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
-                    done: Collection[str] = (), present: Collection[str] = ()) -> list[Statement]:
-    """The write statements for a batch of units, in dependency order (``ensured``: see :func:`_merge_rows`)."""
+                    done: Collection[str] = (), present: Collection[str] = (), intern: bool = False) -> list[Statement]:
+    """The write statements for a batch of units, in dependency order (``ensured``: see :func:`_merge_rows`).
+
+    ``intern``: relationship strings (document ids, sentences, extractors, timestamps) are stored once by the
+    engine however many relationships hold them (see load_relations.cypher), not copied onto each."""
     stmts: list[Statement] = []
     docs = [u.doc for u in units if u.doc is not None]
     if docs:
@@ -240,7 +248,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     for rtype in SCHEMA.relation_types:
         if by_type.get(rtype):
             rows = [_relation_row(row) for row in by_type[rtype]]
-            stmts.append((relation_statement("load_relations", rtype), {"rows": rows, "now": loaded_at}))
+            stmts.append((relation_statement("load_relations", rtype, intern=intern),
+                          {"rows": rows, "now": loaded_at}))
             ends = [{"source": row["source"], "target": row["target"]} for row in rows]
             stmts.append((relation_statement("add_degree", rtype), {"rows": ends}))
     # the summaries the catalog reads (graph/summaries.py), in the same atomic write
@@ -312,6 +321,7 @@ def load_records(
         _ensure_summaries(store)
     report.documents_skipped = len(done)
     loaded_at = now_iso()
+    intern = interns_strings(store)
     # entities some unit of this run mentions (written in full there); those written so far
     ensured = {eid for unit in pending for eid in unit.entities if eid not in unit.ends}
     written_full: set[str] = set()
@@ -325,14 +335,14 @@ def load_records(
             return
         try:
             store.write_atomic(unit_statements(batch, loaded_at=loaded_at, ensured=ensured, done=written_full,
-                                               present=present))
+                                               present=present, intern=intern))
             written = batch
         except StoreError:
             written = []
             for unit in batch:
                 try:
                     store.write_atomic(unit_statements([unit], loaded_at=loaded_at, ensured=ensured,
-                                                       done=written_full, present=present))
+                                                       done=written_full, present=present, intern=intern))
                     written.append(unit)
                 except StoreError as exc:
                     source = unit.doc.source if unit.doc else "(entities without a document)"

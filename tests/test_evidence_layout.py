@@ -1,0 +1,108 @@
+"""Evidence is stored lean: on the embedded engine a string many relationships cite (a document id, a
+sentence, an extractor, a timestamp) is kept once, not copied onto each relationship; every sentence is
+still returned by relationship_evidence, on stores written before and after the change, on every backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
+from aikg.core.ids import entity_id
+from aikg.graph import loader
+from aikg.graph.cypher_files import all_load_statements, relation_statement
+from aikg.graph.loader import load_records
+from aikg.graph.store import open_store
+from aikg.queries.catalog import run_query
+
+N = 120  # relationships sharing one long sentence
+LONG = 20_000  # characters of that sentence: N copies would take N * LONG bytes
+
+
+def _records(docs: list[str], sentence: str) -> tuple[list, list, list]:
+    """One hub company partnering with N others, every partnership stated by one long sentence per document."""
+    documents = [DocumentRecord(d, f"{d}.txt", d, "text", 100_000) for d in docs]
+    names = ["Hub Labs", *(f"Partner {i} AI" for i in range(N))]
+    entities = [EntityRecord(entity_id("Company", n), "Company", n, [], [Mention(d, 0, 5) for d in docs])
+                for n in names]
+    hub = entities[0].id
+    relations = [RelationRecord("PARTNERS_WITH", hub, e.id, 0.9, "rules",
+                                [Evidence(d, 10, 10 + len(sentence), f"{sentence} ({d})") for d in docs])
+                 for e in entities[1:]]
+    return documents, entities, relations
+
+
+def _used(store) -> int:
+    return int(store._att.db.connection.info("memory")["used_memory"])
+
+
+def _evidence(store, target: str) -> list[tuple[str, str]]:
+    df = run_query(store, "relationship_evidence", {"source": entity_id("Company", "Hub Labs"), "target": target})
+    return sorted(zip(df["doc"], df["sentence"]))
+
+
+@pytest.fixture
+def embedded(tmp_path: Path):
+    st = open_store("embedded", home=tmp_path / "home")
+    st.apply_schema()
+    yield st
+    st.close()
+
+
+def test_a_sentence_many_relationships_cite_is_stored_once(embedded):
+    sentence = "x" * LONG
+    report = load_records(embedded, *_records(["doc-a"], sentence))
+    assert not report.errors and report.relations_written == N
+    before = _used(embedded)
+    # a second document states every partnership again: each relationship's lists are merged and rewritten
+    assert not load_records(embedded, *_records(["doc-b"], sentence)).errors
+    # and a forced re-load of the first retracts its evidence and writes it again
+    assert not load_records(embedded, *_records(["doc-a"], sentence), force=True).errors
+    grown = _used(embedded) - before
+    assert grown < N * LONG // 4, f"{grown} bytes for one more sentence on {N} relationships: copied, not shared"
+    target = entity_id("Company", "Partner 7 AI")
+    assert _evidence(embedded, target) == [("doc-a", f"{sentence} (doc-a)"), ("doc-b", f"{sentence} (doc-b)")]
+
+
+def test_shared_strings_survive_a_restart(tmp_path: Path):
+    home = tmp_path / "home"
+    st = open_store("embedded", home=home)
+    st.apply_schema()
+    empty = _used(st)
+    try:
+        assert not load_records(st, *_records(["doc-a", "doc-b"], "y" * LONG)).errors
+    finally:
+        st.close()
+    st = open_store("embedded", home=home)
+    try:
+        # reloaded from its files, the two sentences are still held once (copied: 2 * N * LONG bytes)
+        assert _used(st) - empty < N * LONG // 4
+        rows = _evidence(st, entity_id("Company", "Partner 0 AI"))
+        assert [d for d, _ in rows] == ["doc-a", "doc-b"] and all(len(s) == LONG + 8 for _, s in rows)
+    finally:
+        st.close()
+
+
+def test_store_written_with_copied_strings_keeps_every_sentence(store, monkeypatch):
+    """A store written before (every string copied: the statement without intern) answers as before, and new
+    evidence merged into its relationships (shared strings appended to copied ones) keeps every sentence."""
+    monkeypatch.setattr(loader, "interns_strings", lambda st: False)
+    assert not load_records(store, *_records(["old-1", "old-2"], "An older sentence.")).errors
+    monkeypatch.undo()
+    assert not load_records(store, *_records(["new-1"], "A newer sentence.")).errors
+    assert not load_records(store, *_records(["old-2"], "An older sentence, edited."), force=True).errors
+    target = entity_id("Company", "Partner 3 AI")
+    assert _evidence(store, target) == [("new-1", "A newer sentence. (new-1)"),
+                                        ("old-1", "An older sentence. (old-1)"),
+                                        ("old-2", "An older sentence, edited. (old-2)")]
+    rows = store.read("MATCH (:Company)-[r:PARTNERS_WITH]->(:Company) RETURN r.support AS s, r.docs AS d")
+    assert len(rows) == N and all(r["s"] == 3 and sorted(r["d"]) == ["new-1", "old-1", "old-2"] for r in rows)
+
+
+def test_neo4j_statements_have_no_intern():
+    # Neo4j has no intern(): the statements the Neo4j linter checks, and the loader sends there, carry none
+    for name, text in all_load_statements().items():
+        assert "intern" not in text and "{" + "intern}" not in text, name
+    embedded = relation_statement("load_relations", "PARTNERS_WITH", intern=True)
+    assert embedded.count("intern(") == 11 and "{intern}" not in embedded
