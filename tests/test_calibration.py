@@ -336,3 +336,22 @@ def test_network_export_leaves_out_weak_relationships(confidence_home, tmp_path,
     loose, strict = export(), export("--min-confidence", "0.8")
     weak = {e for e in loose if e[2] == "PARTNERS_WITH"}
     assert weak and not (weak & strict) and strict <= loose
+
+
+def test_evaluate_bands_show_predicted_beside_observed():
+    from aikg.core.facts import EntityRecord, RelationRecord
+    from aikg.evaluate import EvalReport, score_document
+
+    gold = {"entities": [{"name": "Vector Institute", "type": "Institute"}, {"name": "Toronto", "type": "Cluster"},
+                         {"name": "Cohere", "type": "Company"}],
+            "relations": [{"type": "LOCATED_IN", "source": "Vector Institute", "target": "Toronto"}]}
+    records = [EntityRecord("i:v", "Institute", "Vector Institute", []), EntityRecord("c:t", "Cluster", "Toronto", []),
+               EntityRecord("c:c", "Company", "Cohere", []),
+               RelationRecord("LOCATED_IN", "i:v", "c:t", 0.92, "dep:base"),
+               RelationRecord("LOCATED_IN", "c:c", "c:t", 0.91, "rule:x-based")]
+    doc = score_document("x", gold, records)
+    report = EvalReport("gold", [doc], doc.entities, doc.relations, doc.pairs)
+    cal = report.as_dict()["calibration"]
+    assert cal["bands"]["[0.9,0.95)"] == {"n": 2, "right": 1, "predicted": 0.915, "observed": 0.5}
+    text = report.to_text(details=False, bands=True)
+    assert "predicted/observed precision" in text and "0.92/0.50 (2)" in text
