@@ -1,6 +1,6 @@
 """Load throughput: the batched loader against plain ``UNWIND $rows … MERGE`` of the same rows, same run.
 
-    python -m bench.bench_load [--entities 5000] [--per-entity 5] [--scale 10]
+    python -m bench.bench_load [--entities 5000] [--per-entity 5] [--scale 10] [--copied-strings]
 
 For each size (1x and ``--scale`` x) two fresh embedded stores get the same documents,
 entities, mentions and relationships with their evidence: one through the loader
@@ -201,12 +201,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-mb", type=float, default=MAX_BATCH_BYTES / 2**20, help="the loader's MB per write")
     parser.add_argument("--fsync-compare", action="store_true",
                         help="also time the loader with appendfsync everysec (what fsync on every write costs)")
+    parser.add_argument("--copied-strings", action="store_true",
+                        help="the loader copies every string onto each relationship, as before issue 18 "
+                             "(default: shared strings, see graph/cypher/load_relations.cypher)")
     args = parser.parse_args(argv)
+    if args.copied_strings:
+        from aikg.graph import loader
+
+        loader.interns_strings = lambda store: False
     print("## Load: batched loader vs plain UNWIND … MERGE of the same rows (embedded store)\n")
     print(f"Synthetic facts (`bench.bench_load.synthetic`: 2 mentions per entity in one document, "
           f"~{args.per_entity} relations per entity, one evidence sentence each), {args.entities:,} entities at 1x. "
           f"Raw: one `UNWIND $rows … MERGE … SET x += r.p` per label / relationship type (the same properties the loader stores, computed in Python), batches of {RAW_BATCH:,}. "
-          "Both through the store's write path, each into a fresh embedded store.\n")
+          "Both through the store's write path, each into a fresh embedded store. Loader strings: "
+          f"{'copied onto each relationship (--copied-strings)' if args.copied_strings else 'shared (interned)'}.\n")
     rows, measured = run(args.entities, args.per_entity, args.scale, args.batch_size, int(args.max_mb * 2**20),
                          args.fsync_compare)
     print(table(rows))

@@ -34,8 +34,12 @@ from aikg.core.schema import SCHEMA  # noqa: E402
 # Plain CREATE statements (the graph starts empty); {label} and {rel_type} come from the schema allow-list.
 ENTITY_CREATE = "UNWIND $rows AS r CREATE (n:Entity:{label}) SET n = r"
 DOCUMENT_CREATE = "UNWIND $rows AS r CREATE (d:Document) SET d = r"
+# Relationship strings are interned as the loader does on the embedded store (graph/cypher/load_relations.cypher).
 RELATION_CREATE = ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
-                   "CREATE (a)-[e:{rel_type}]->(b) SET e = r.p")
+                   "CREATE (a)-[e:{rel_type}]->(b) SET e = r.p, e.first_seen = intern(r.p.first_seen), "
+                   "e.updated = intern(r.p.updated), e.docs = [x IN r.p.docs | intern(x)], "
+                   "e.methods = [x IN r.p.methods | intern(x)], e.ev_doc = [x IN r.p.ev_doc | intern(x)], "
+                   "e.ev_sentence = [x IN r.p.ev_sentence | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)]")
 MENTION_CREATE = ("UNWIND $rows AS r MATCH (d:Document {id: r.d}) MATCH (e:Entity {id: r.e}) "
                   "CREATE (d)-[m:MENTIONS]->(e) SET m = r.p")
 MARKER = "synthetic.json"
