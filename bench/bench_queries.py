@@ -13,6 +13,7 @@ as ``aikg query run`` pays them. Not part of the test suite.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -88,6 +89,14 @@ def wait_for_indexes(store: Any, timeout: float = 1800) -> float:
     return time.perf_counter() - t0
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, so a reader can judge how busy the machine was."""
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:  # not available on this platform
+        return "unknown"
+
+
 def server_memory(store: Any) -> int | None:
     """Peak memory the embedded server reports (bytes), when it can be asked."""
     try:
@@ -136,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"graph: {stats.node_total:,} nodes ({info.entities:,} entities, {info.documents:,} documents), "
               f"{stats.relationship_total:,} relationships ({stats.relationship_total - stats.relationships.get('MENTIONS', 0):,} "
               f"between entities); ready in {build_s:.1f}s (home {home})")
+        print(f"load average at start: {load_average()} (2 cores: above 2, other work shares the machine)")
         print(f"{'query':34} {'rows':>7} {'median ms':>10} {'p95 ms':>10}")
         for case, params in cases.items():
             name = case.split("[")[0]
@@ -150,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{case:34} failed: {type(exc).__name__}: {str(exc)[:120]}", flush=True)
                 continue
             print(f"{case:34} {rows:>7} {statistics.median(times):>10.1f} {p95(times):>10.1f}", flush=True)
+        print(f"load average at end: {load_average()}")
         peak_py = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         server = server_memory(store)
         print(f"peak memory: python {peak_py:,.0f} MB" +
