@@ -58,6 +58,7 @@ class FormRules:
         self.conf = float(spec.get("confidence", 0.7))
         self.join_verbs = words.get("join_verbs", frozenset())
         self.owner_cues = words.get("owner_cues", frozenset())
+        self.owner_nouns = {k: frozenset(v) for k, v in spec.get("owner_nouns", {}).items()}
         self.cohorts = frozenset(relations.get("cohort_nouns", ()))
         #: the organisation the page is about (set per sentence by the caller): "X is also a member",
         #: "Investors include A and B", "The accelerator's cohort includes A" name no owner of their own
@@ -98,14 +99,15 @@ class FormRules:
     def _page_owner(self, ctx: Any, noun: Any) -> set[int]:
         """The page's organisation for a group noun said of no named owner: "Members include A",
         "The accelerator's cohort includes A" (a definite description, not a name)."""
-        if self.owner is None:
+        if self.owner is None or not ctx.types:
             return set()
-        for c in noun.children:
-            if c.dep_ == "poss" and not (c.lower_ in ("its", "their") or c.pos_ == "NOUN" and any(
-                    d.lower_ in ("the", "this") for d in c.children)):
-                return set()  # "Google's partners": someone else's
-        for p, pobj in ctx.preps(noun):
-            if p in ("of", "in", "at", "for") and pobj.pos_ == "PROPN":
+        kinds = self.owner_nouns.get(ctx.types[self.owner], frozenset())
+        said = [c for c in noun.children if c.dep_ == "poss"]
+        said += [pobj for p, pobj in ctx.preps(noun) if p in ("of", "in", "at", "for")]
+        for c in said:  # "the accelerator's cohort" on the accelerator's page; not "Google's partners",
+            if c.lower_ in ("its", "their"):  # nor "members of the alliance" on a company's page
+                continue
+            if c.pos_ != "NOUN" or self._lemma(c) not in kinds or not any(d.lower_ in ("the", "this") for d in c.children):
                 return set()
         return {self.owner}
 
