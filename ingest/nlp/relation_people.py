@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from aikg.ingest.nlp.relation_people_forms import PeopleForms
+
 ORG = ("Institute", "Company", "Agency")
 LINE_OPENERS = {":", "-", "–", "—", "•", "*", "|"}
 CLOSERS = {",", ";", ")", "(", "|", ".", "–", "—"}
 MAX_TITLE = 8  # tokens in a title between the commas
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 def _line_start(doc: Any, sent: Any, s: int) -> bool:
@@ -76,3 +79,4 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             both(i, org, "rule:person-title-org")
         elif j == k and _line_start(doc, sent, s) and (oe >= sent.end or doc[oe].is_space):
             emit(i, org, "rule:roster-line")
+    PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()

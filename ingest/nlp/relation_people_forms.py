@@ -1,0 +1,264 @@
+"""People tied to organisations by the forms published prose uses around a name, read without a parse.
+
+Forms (from news, press releases, university news and encyclopedia biographies):
+
+* a title between an organisation and a person: "Nvidia CEO Jensen Huang", "Lumenwerk chief executive Eva de
+  Boer", "Microsoft co-founder Paul Allen", "Falaj's chief scientist Layla Haddad";
+* the organisation's title after the person: "Javier Soler, Turia Health's chief executive", "Mara Lind, the
+  company's chief executive";
+* an organisation's role holders named after it: "Monongahela's founders, Ifeoma Nwosu and Gabe Sandoval,";
+* a fronted participle: "Founded in 2022 by Mehmet Yildiz and Johanna Albers, Kanalwerk AI is ...";
+* a second title in the same line: "Lucía Fernández, professor at Universidad ORT and co-founder of Tero Analytics";
+* a present role verb in a relative clause: "Sara Hedlund, who leads partnerships at AI Sweden", "who heads
+  economic development for the City of Oakland";
+* a capitalised title before the person and the organisation after: "Chief Scientist Jane Doe of Quillon".
+
+A title holding a founder word states FOUNDED; any other role word AFFILIATED_WITH. A past marker
+("former", "the late") drops the affiliation but keeps a founding, which stays true.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+from aikg.core.paths import shipped
+
+ORG = ("Institute", "Company", "Agency")
+TITLE_GLUE = {"and", "&", "of", "for", "-", "/"}
+MAX_TITLE = 6
+ROLE_VERBS = {"leads", "heads", "directs", "chairs", "runs", "manages", "oversees", "co-leads", "co-directs", "co-chairs"}
+FRONT_PARTICIPLES = {"founded", "co-founded", "cofounded", "started", "established", "set"}
+
+Emit = Callable[[int, int, str], None]
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words a job title may consist of (``job_title_words``, ``job_title_modifiers``, ``job_function_words`` of
+    ``mentions.json``): "chief technology officer", "managing partner", "head of research"."""
+    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for k in ("job_title_words", "job_title_modifiers", "job_function_words") for w in data[k])
+
+
+@dataclass
+class PeopleForms:
+    """One sentence's mentions and the lexicon words the forms need."""
+
+    doc: Any
+    sent: Any
+    spans: list[tuple[int, int, int]]
+    types: list[str]
+    role_nouns: frozenset[str]
+    former: frozenset[str]
+    founders: frozenset[str]
+    possessive: frozenset[str]
+    affiliated: Emit
+    founded: Emit | None
+
+    def __post_init__(self) -> None:
+        self.by_start = {s: (i, e) for i, s, e in self.spans}
+        self.by_end = {e: (i, s) for i, s, e in self.spans}
+
+    def run(self) -> None:
+        for i, s, e in self.spans:
+            if self.types[i] in ORG:
+                self._org_title_person(i, e)
+                self._org_holders(i, e)
+            elif self.types[i] == "Person":
+                self._person_org_title(i, e)
+                self._second_title(i, e)
+                self._role_clause(i, e)
+                self._titled_before(i, s, e)
+        self._fronted_founders()
+
+    # ------------------------------------------------------------------ helpers
+    def _role(self, tok: Any) -> bool:
+        low = tok.lower_.rstrip(".")
+        one = low[:-1] if low.endswith("s") and len(low) > 3 else low  # "founders", "directors"
+        return any(w in self.role_nouns or w.split("-")[-1] in self.role_nouns or w in self.founders for w in (low, one))
+
+    def _founder(self, tok: Any) -> bool:
+        low = tok.lower_.rstrip(".")
+        return low in self.founders or low.endswith("s") and low[:-1] in self.founders
+
+    def _title(self, k: int, stop: int) -> tuple[int, bool, bool, bool]:
+        """Read title words from token ``k``: (end, has a role word, has a founder word, has a past marker)."""
+        doc = self.doc
+        j, role, founder, past = k, False, False, False
+        self._other_role = False
+        while j < min(stop, k + MAX_TITLE) and j not in self.by_start and not doc[j].is_space:
+            tok = doc[j]
+            low = tok.lower_.rstrip(".")
+            if self._role(tok):
+                role = True
+                founder = founder or self._founder(tok)
+                self._other_role = self._other_role or not self._founder(tok)
+            elif low in self.former:
+                past = True
+            elif low not in title_words() and low not in TITLE_GLUE:
+                break  # "Acme told investor Jane Doe": only title words between
+            j += 1
+        return j, role, founder, past
+
+    def _past_before(self, s: int) -> bool:
+        """"former Google engineer X", "the late Microsoft co-founder X": a past marker right before."""
+        return any(self.doc[k].lower_ in self.former for k in range(max(self.sent.start, s - 2), s))
+
+    def _tie(self, person: int, org: int, founder: bool, past: bool, method: str, only_founder: bool = False) -> None:
+        """FOUNDED for a founder title; AFFILIATED_WITH unless past or the title is only a founder's ("co-founder of
+        CuspAI" states the founding, not a current post)."""
+        if person == org or self.types[person] != "Person" or self.types[org] not in ORG:
+            return
+        if founder and self.founded is not None:
+            self.founded(person, org, method)
+        if not past and not only_founder:
+            self.affiliated(person, org, method)
+
+    # ------------------------------------------------------------------ forms
+    def _org_title_person(self, org: int, e: int) -> None:
+        """"Nvidia CEO Jensen Huang", "Falaj's chief scientist Layla Haddad", "Microsoft co-founder Paul Allen"."""
+        doc = self.doc
+        k = e + 1 if e < self.sent.end and doc[e].text in self.possessive else e
+        j, role, founder, past = self._title(k, self.sent.end)
+        if j == k or not role or j not in self.by_start:
+            return
+        if any(doc[x].text in (",", "(") for x in range(k, j)):
+            return
+        person = self.by_start[j][0]
+        self._tie(person, org, founder, past or self._past_before(self._start_of(org)), "rule:org-title-person")
+
+    def _start_of(self, i: int) -> int:
+        return next(s for j, s, _ in self.spans if j == i)
+
+    def _org_holders(self, org: int, e: int) -> None:
+        """"Monongahela's founders, Ifeoma Nwosu and Gabe Sandoval,": the role holders named after the title."""
+        doc = self.doc
+        if e >= self.sent.end or doc[e].text not in self.possessive:
+            return
+        j, role, founder, past = self._title(e + 1, self.sent.end)
+        if j == e + 1 or not role:
+            return
+        k = j + 1 if j < self.sent.end and doc[j].text in (",", ":") else j
+        if k == j:
+            return  # "X's chief scientist Layla" is the title-person form
+        while k in self.by_start:
+            person, pe = self.by_start[k]
+            if self.types[person] != "Person":
+                return
+            self._tie(person, org, founder, past, "rule:org-role-holders")
+            if pe < self.sent.end and doc[pe].lower_ in (",", "and") and pe + 1 < self.sent.end:
+                k = pe + 1 + (doc[pe + 1].lower_ == "and" and doc[pe].text == ",")
+            else:
+                return
+
+    def _person_org_title(self, person: int, e: int) -> None:
+        """"Javier Soler, Turia Health's chief executive", "Mara Lind, the company's chief executive"."""
+        doc = self.doc
+        if e + 2 >= self.sent.end or doc[e].text != ",":
+            return
+        k = e + 1 + (doc[e + 1].lower_ == "the")
+        hit = self.by_start.get(k)
+        if hit is None or self.types[hit[0]] not in ORG:
+            return
+        org, oe = hit
+        if oe >= self.sent.end or doc[oe].text not in self.possessive:
+            return
+        j, role, founder, past = self._title(oe + 1, self.sent.end)
+        if j > oe + 1 and role and (j >= self.sent.end or doc[j].text in (",", ".", ";", ")") or doc[j].is_space):
+            self._tie(person, org, founder, past, "rule:person-org-title")
+
+    def _second_title(self, person: int, e: int) -> None:
+        """"Lucía Fernández, professor at Universidad ORT and co-founder of Tero Analytics": the second title."""
+        doc = self.doc
+        if e >= self.sent.end or doc[e].text != ",":
+            return
+        k = e + 1
+        while k < min(self.sent.end, e + 12) and k not in self.by_start and doc[k].text not in (",", ";", "("):
+            k += 1
+        first = self.by_start.get(k)
+        if first is None or self.types[first[0]] not in ORG or not any(self._role(doc[x]) for x in range(e + 1, k)):
+            return
+        oe = first[1]
+        if oe + 1 >= self.sent.end or doc[oe].lower_ != "and":
+            return
+        j, role, founder, past = self._title(oe + 1, self.sent.end)
+        other = self._other_role
+        if not role or j < 1 or doc[j - 1].lower_ not in ("of", "at"):
+            if not (role and j < self.sent.end and doc[j].lower_ in ("of", "at")):
+                return
+            j += 1
+        j += doc[j].lower_ == "the" if j < self.sent.end else 0
+        hit = self.by_start.get(j)
+        if hit is not None:
+            self._tie(person, hit[0], founder, past, "rule:person-second-title", only_founder=founder and not other)
+
+    def _role_clause(self, person: int, e: int) -> None:
+        """"Sara Hedlund, who leads partnerships at AI Sweden": a present role verb, its field, then the body."""
+        doc = self.doc
+        if e + 3 >= self.sent.end or doc[e].text != "," or doc[e + 1].lower_ != "who":
+            return
+        k = e + 2
+        if doc[k].lower_ in ("also", "now", "currently"):
+            k += 1
+        if doc[k].lower_ not in ROLE_VERBS:
+            return
+        j = k + 1
+        while j < min(self.sent.end, k + 6) and doc[j].is_lower and doc[j].lower_ not in ("at", "for", "of", "in"):
+            j += 1
+        if j >= self.sent.end or doc[j].lower_ not in ("at", "for", "of"):
+            return
+        j += 1 + (j + 1 < self.sent.end and doc[j + 1].lower_ == "the")
+        hit = self.by_start.get(j)
+        if hit is not None and self.types[hit[0]] == "Cluster" or hit is not None and hit[1] + 1 in self.by_start \
+                and doc[hit[1]].is_lower:
+            hit = self.by_start.get(hit[1] + 1)  # "at the Buenos Aires fintech Ombú Pagos": the firm, not its place
+        if hit is not None:
+            self._tie(person, hit[0], False, False, "rule:person-role-clause")
+
+    def _titled_before(self, person: int, s: int, e: int) -> None:
+        """"Chief Scientist Jane Doe of Quillon", "Professor Ellen Sato at Tufts": a capitalised title before the
+        person and "of"/"at" the organisation right after."""
+        doc = self.doc
+        if s == self.sent.start or not self._role(doc[s - 1]) or not doc[s - 1].text[:1].isupper():
+            return
+        if e + 1 >= self.sent.end or doc[e].lower_ not in ("of", "at"):
+            return
+        k = e + 1 + (doc[e + 1].lower_ == "the")
+        hit = self.by_start.get(k)
+        if hit is not None:
+            founder = any(doc[x].lower_ in self.founders for x in range(max(self.sent.start, s - 4), s))
+            self._tie(person, hit[0], founder, self._past_before(s - 1), "rule:title-person-of-org")
+
+    def _fronted_founders(self) -> None:
+        """"Founded in 2022 by Mehmet Yildiz and Johanna Albers, Kanalwerk AI is a spin-off of ...": FOUNDED."""
+        doc, sent = self.doc, self.sent
+        if self.founded is None or doc[sent.start].lower_ not in FRONT_PARTICIPLES:
+            return
+        by = next((k for k in range(sent.start + 1, min(sent.end, sent.start + 8)) if doc[k].lower_ == "by"), None)
+        if by is None:
+            return
+        people: list[int] = []
+        k = by + 1
+        while k in self.by_start and self.types[self.by_start[k][0]] == "Person":
+            person, pe = self.by_start[k]
+            people.append(person)
+            if pe + 1 < sent.end and doc[pe].lower_ == "and":
+                k = pe + 1
+            elif pe + 2 < sent.end and doc[pe].text == "," and doc[pe + 1].lower_ == "and":
+                k = pe + 2
+            elif pe + 1 < sent.end and doc[pe].text == "," and (pe + 1) in self.by_start \
+                    and self.types[self.by_start[pe + 1][0]] == "Person":
+                k = pe + 1
+            else:
+                k = pe
+                break
+        if not people or k >= sent.end or doc[k].text != ",":
+            return
+        hit = self.by_start.get(k + 1 + (doc[k + 1].lower_ == "the"))
+        if hit is None or self.types[hit[0]] not in ORG:
+            return
+        for person in people:
+            self.founded(person, hit[0], "rule:fronted-founders")
