@@ -106,3 +106,21 @@ def test_neo4j_statements_have_no_intern():
         assert "intern" not in text and "{" + "intern}" not in text, name
     embedded = relation_statement("load_relations", "PARTNERS_WITH", intern=True)
     assert embedded.count("intern(") == 11 and "{intern}" not in embedded
+
+
+def test_share_strings_shrinks_an_older_store_and_changes_no_answer(embedded, monkeypatch):
+    from aikg.graph.evidence_strings import share_strings
+    from tests.helpers import dump
+
+    monkeypatch.setattr(loader, "interns_strings", lambda st: False)  # written as before: a copy on each
+    assert not load_records(embedded, *_records(["doc-a", "doc-b"], "z" * LONG)).errors
+    monkeypatch.undo()
+    before, copied = dump(embedded), _used(embedded)
+    assert share_strings(embedded, page=50) == N  # several pages
+    shared = _used(embedded)
+    assert copied - shared > N * LONG, f"{copied} -> {shared} bytes: the copies were not released"
+    assert dump(embedded) == before
+    assert share_strings(embedded) == N and dump(embedded) == before  # again: nothing changes
+    assert _used(embedded) - shared < N * LONG // 4
+    rows = _evidence(embedded, entity_id("Company", "Partner 9 AI"))
+    assert [d for d, _ in rows] == ["doc-a", "doc-b"] and all(len(s) == LONG + 8 for _, s in rows)
