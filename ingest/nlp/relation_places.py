@@ -5,7 +5,10 @@
 * "the Bergen startup Fjellkode", "the Columbus venture firm Drive Capital": a place used as the
   modifier of an organisation noun right before the name.
 * "Communitech, the Kitchener innovation hub", "the Know-Center, a Graz research centre": the same
-  modifier in an apposition after the name.
+  modifier in an apposition after the name, or after a copula ("Kestrel Motion is a Tokyo maker of robot hands").
+* "In Toronto, the Ontario Centre for Applied Learning plays ...": a fronted place before "the" and a name.
+* "- London: the Aldgate Institute" (a list item or line opened by a place and a colon) and "Sana Qureshi, Kamo
+  Care Robotics, Kyoto" (a name line ending in an organisation and its town).
 
 The organisation nouns are data (``place_org_nouns`` in ``data/lexicon/relations.json``).
 """
@@ -16,6 +19,9 @@ from typing import Any, Callable
 
 ORG = ("Institute", "Company", "Agency")
 ARTICLES = {"the", "a", "an"}
+COPULAS = {"is", "was", "remains"}
+OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers
+LINE_BREAKERS = {"--", "–", "—", "-", ",", "("}  # before the organisation of a name line ("| Venue, Town" is a venue)
 MAX_NOUN_WORDS = 3  # lower-case words between the place and the organisation noun's end
 
 
@@ -53,9 +59,41 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         if k in by_start and types[by_start[k]] in ORG:
             emit(by_start[k], i, "rule:place-noun-org")
             continue
-        # "Communitech, the Kitchener innovation hub"
+        # "Communitech, the Kitchener innovation hub", "Kestrel Motion is a Tokyo maker of robot hands"
         c = s - 2
-        if c > sent.start and doc[c].text == ",":
+        if c > sent.start and (doc[c].text == "," or doc[c].lower_ in COPULAS):
             org = next((j for j, sj, ej in spans if ej == c and types[j] in ORG), None)
-            if org is not None and (k >= sent.end or doc[k].text in {",", ".", ";", ")", "that", "which", "and"}):
+            if org is not None and (doc[c].text != "," or k >= sent.end
+                                    or doc[k].text in {",", ".", ";", ")", "that", "which", "and"}):
                 emit(org, i, "rule:org-apposition-place")
+    _line_places(doc, sent, spans, types, emit)
+
+
+def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                 emit: Callable[[int, int, str], None]) -> None:
+    """Fronted places ("In Toronto, the X ..."), "- London: the X" list items and "Name, Org, Town" lines."""
+    spans = sorted(spans, key=lambda x: x[1])
+    k = sent.start
+    while k < sent.end and (doc[k].text in OPENERS or doc[k].is_space):
+        k += 1
+    for (i, s, e), (j, s2, e2) in zip(spans, spans[1:]):
+        if types[i] != "Cluster" or types[j] not in ORG or e >= sent.end:
+            continue
+        gap = [t.lower_ for t in doc[e:s2]]
+        # "In Toronto, the Ontario Centre ..." (without "the" the surface rule fronted_place reads it)
+        if s == k + 1 and doc[k].lower_ == "in" and gap == [",", "the"]:
+            emit(j, i, "rule:fronted-place")
+        # "- London: the Aldgate Institute for Applied Data Science"
+        if s == k and gap in ([":"], [":", "the"]) and e2 < sent.end and doc[e2].text in {",", ".", ";"} | {"\n"} \
+                or s == k and gap in ([":"], [":", "the"]) and e2 >= sent.end:
+            emit(j, i, "rule:place-colon-org")
+    # "Sana Qureshi, Kamo Care Robotics, Kyoto": a line (or sentence) that ends with "Org, Town"
+    for (j, s2, e2), (i, s, e) in zip(spans, spans[1:]):
+        if types[i] != "Cluster" or types[j] not in ORG or s != e2 + 1 or doc[e2].text != ",":
+            continue
+        line_end = e >= sent.end or doc[e].is_space and "\n" in doc[e].text or (
+            doc[e].text in {".", ")"} and (e + 1 >= sent.end or doc[e + 1].is_space and "\n" in doc[e + 1].text))
+        before = doc[s2 - 1] if s2 - 1 >= sent.start else None
+        line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS
+        if line_end and (line_start or before.text in LINE_BREAKERS):
+            emit(j, i, "rule:name-line-place")

@@ -26,6 +26,7 @@ from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipi
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_places import place_phrases
 from aikg.ingest.nlp.relation_stance import Stance
+from aikg.ingest.nlp.relation_structure import StructureWords, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
 from aikg.ingest.nlp.relation_walk import Walk
@@ -60,6 +61,7 @@ class RelationFinder:
                                for k, v in lexicon.relations["surface_words"].items() if not k.startswith("_")}
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
         self._stance = Stance.from_lexicon(lexicon.relations)  # past ties, sites still to come (relation_stance.py)
+        self._structure = StructureWords(lexicon.relations)  # relative clauses of running, units led by (relation_structure.py)
         self._forms = FormRules(lexicon.relations)  # general forms of FUNDS, MEMBER_OF, PARTNERS_WITH (relation_forms.py)
         self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
             v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
@@ -103,6 +105,7 @@ class RelationFinder:
                       lambda p, org, method: emit(["FOUNDED"], p, org, conf["adjacent"], method))
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
         return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
             starts.get(c.src, sent.end), starts.get(c.tgt, sent.end)), sent.start)]
@@ -137,6 +140,8 @@ class RelationFinder:
                     continue  # "formerly based in X", "once a unit of X"
                 if rule.left == "src" and self._after_preposition(doc, spans, li):
                     continue  # "a professor at X and a member of Y": X is no member
+                if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
+                    continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
                 roles = {rule.left: li, rule.right: ri}
                 if rule.left == "sym":
                     self._emit(out, rule.rel, li, ri, types, conf, "window:" + "-".join(rule.words))

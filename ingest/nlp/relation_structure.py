@@ -1,0 +1,100 @@
+"""RUNS and PART_OF from the shape of a clause, for forms the parser often gets wrong.
+
+* "The X Programme, which the Ministry funds and the Y Centre runs, ...", "a scheme that SPRI runs for the
+  Basque Government", "the Aldous Fellowships, five fellowships a year that the foundation will fund and BITC will
+  run": a relative clause whose subject is an organisation and whose verb is a verb of running (``runs_verbs``)
+  with no object of its own; the programme is the one the clause hangs on. Coordinated relative clauses ("which
+  A funds and B runs") are where the parse most often fails, so this reads the words.
+* "- AI2ES, an institute on trustworthy AI for weather, led by the University of Oklahoma", "The X Lab is led by
+  the University of Y": a unit (an institute whose name or description holds a ``unit_words`` word) that opens
+  its sentence or list item, led by an institution, is PART_OF that institution (the annotation guidelines:
+  an institute led by a university). A consortium, network or alliance led by one of its members is not a unit.
+
+The word lists are ``structure_words`` in ``data/lexicon/relations.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+ORG = ("Institute", "Company", "Agency")
+REL_WORDS = {"which", "that"}
+OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
+MAX_CLAUSE = 24  # tokens from the programme to the verb of running
+AFTER_RUN = {",", ".", ";", ":", ")", "and", "in", "for", "from", "with", "on", "since", "out", "jointly", "together"}
+
+Emit = Callable[[Iterable[str], int, int, float, str], None]
+
+
+class StructureWords:
+    """The word sets of this module."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        words = relations.get("structure_words", {})
+        self.runs_verbs = frozenset(w.lower() for w in words.get("runs_verbs", ()))
+        self.between = frozenset(w.lower() for w in words.get("runs_between", ()))
+        self.lead_phrases = tuple(tuple(p.lower().split()) for p in words.get("lead_phrases", ()))
+        self.unit_words = frozenset(w.lower() for w in words.get("unit_words", ()))
+
+
+def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
+                    emit: Emit, conf: float) -> None:
+    """RUNS from relative clauses of running and PART_OF from a unit led by an institution, in one sentence."""
+    spans = sorted(spans, key=lambda x: x[1])
+    _relative_runs(doc, sent, spans, types, words, emit, conf)
+    _unit_led_by(doc, sent, spans, types, words, emit, conf)
+
+
+def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
+                   emit: Emit, conf: float) -> None:
+    by_end = {e: i for i, s, e in spans}
+    for k in range(sent.start + 2, sent.end):
+        if doc[k].lower_ not in words.runs_verbs:
+            continue
+        nxt = doc[k + 1].lower_ if k + 1 < sent.end else "."
+        if nxt not in AFTER_RUN:
+            continue  # "which B runs the lab": the verb has an object of its own
+        j = k - 1
+        while j > sent.start and doc[j].lower_ in words.between:
+            j -= 1  # "BITC will run", "which the agency also runs"
+        runner = by_end.get(j + 1)
+        if runner is None or types[runner] not in ORG:
+            continue
+        start = next(s for i, s, _ in spans if i == runner)
+        rel = next((x for x in range(start - 1, max(sent.start, k - MAX_CLAUSE) - 1, -1) if doc[x].lower_ in REL_WORDS), None)
+        if rel is None:
+            continue
+        prog = [i for i, s, e in spans if e <= rel and rel - e <= MAX_CLAUSE and types[i] == "Programme"]
+        if prog and not any(doc[x].text in {";", ":"} for x in range(next(e for i, s, e in spans if i == prog[-1]), rel)):
+            emit(["RUNS"], runner, prog[-1], conf, "rule:relative-runs")
+
+
+def _unit_led_by(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
+                 emit: Emit, conf: float) -> None:
+    if not spans:
+        return
+    first, fs, fe = spans[0]
+    k = sent.start
+    while k < fs and (doc[k].text in OPENERS or doc[k].is_space or doc[k].lower_ == "the"):
+        k += 1
+    if k != fs or types[first] != "Institute":
+        return  # the unit opens its sentence or list item
+    by_start = {s: i for i, s, e in spans}
+    low = [t.lower_ for t in doc[sent.start:sent.end]]
+    for phrase in words.lead_phrases:
+        n = len(phrase)
+        for x in range(fe - sent.start, len(low) - n + 1):
+            if tuple(low[x:x + n]) != phrase:
+                continue
+            p = sent.start + x + n
+            if p < sent.end and doc[p].lower_ == "the":
+                p += 1
+            parent = by_start.get(p)
+            if parent is None or types[parent] != "Institute" or parent == first:
+                continue
+            if any(m for m, s, e in spans if fe <= s < sent.start + x and not (s == fe + 1 and doc[fe].text == "(")):
+                continue  # another name between ("X, whose lab Y is led by Z" is about Y), not X's "(ACRONYM)"
+            described = {t.lower_ for t in doc[fs:sent.start + x]}  # its name and the description up to "led by"
+            if described & words.unit_words:
+                emit(["PART_OF"], first, parent, conf, "rule:unit-led-by")
+            return
