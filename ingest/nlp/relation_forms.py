@@ -379,6 +379,19 @@ class FormRules:
         """A one-name sentence worth parsing for a tie with the page's organisation ("X is also a member")."""
         return any(w in self.owner_cues for w in words)
 
+    @staticmethod
+    def not_a_side(doc: Any, spans: list[tuple[int, int, int]], i: int, phrase_start: int) -> bool:
+        """Is the mention left of a symmetric window phrase no party of it: the object of another "with"
+        ("an agreement with X and partners with Y"), or a possessive pronoun inside another phrase
+        ("fits its cameras to a tractor, and has a partnership with Y")?"""
+        start, end = next((s, e) for j, s, e in spans if j == i)
+        k = start - 1
+        while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        if k >= 0 and doc[k].lower_ == "with":
+            return True
+        return doc[start].lower_ in ("its", "their") and end < phrase_start - 1
+
     # ------------------------------------------------------------------ denials
     def denied_before(self, words: Iterable[str]) -> bool:
         """A surface window preceded by a denial ("is not backed by", "a former member of", "ended its partnership")."""

@@ -30,8 +30,11 @@ def group_list(ctx: Any, verb: Any, groups: dict[str, dict[str, str]], emit: Cal
                 if noun.i not in ctx.tok2m and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NNPS"):
                     return True  # "counts X among its customers": a group that states no relation
                 continue
-            owners = set().union(*(ctx.mentions(c) for c in noun.children if c.dep_ == "poss")) or set().union(
-                *(ctx.mentions(s) for s in ctx.subject_tokens(verb, False)))
+            subjects = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(verb, False)))
+            pronoun = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
+            # "X counts A among its partners": "its" is the subject X (never one of the listed)
+            owners = subjects if pronoun and subjects else set().union(
+                *(ctx.mentions(c) for c in noun.children if c.dep_ == "poss")) or subjects
             members = set().union(*(ctx.mentions(c) for c in verb.children if c.dep_ == "dobj"))
             for o in sorted(owners):
                 for m in sorted(members - {o}):

@@ -142,6 +142,8 @@ class RelationFinder:
                     continue  # "a professor at X and a member of Y": X is no member
                 if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
                     continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
+                if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
+                    continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
                 roles = {rule.left: li, rule.right: ri}
                 if rule.left == "sym":
                     self._emit(out, rule.rel, li, ri, types, conf, "window:" + "-".join(rule.words))
