@@ -110,6 +110,10 @@ class KnownIndex:
         extra = set(own.aliases) - set(under.aliases) - {under.name}
         return KnownEntity(under.id, under.type, under.name, tuple(sorted({*under.aliases, *extra}))) if extra else under
 
+    @property
+    def empty(self) -> bool:
+        return not self._by_id and (self._base is None or self._base.empty)
+
     def ids(self) -> set[str]:
         return set(self._by_id) | (self._base.ids() if self._base is not None else set())
 
@@ -142,6 +146,8 @@ class KnownIndex:
 
     def relevant(self, nodes: Sequence[Node], decisions: Decisions | None = None) -> list[KnownEntity]:
         """The known entities that share a key with ``nodes`` (a chunk's mentions) or ``decisions``, by id."""
+        if self.empty:
+            return []
         names: set[int] = set()
         slips: dict[int, set[tuple[str, tuple[str, ...]]]] = {}
         for ns, tokens, surface in {(nd.ns, nd.tokens, nd.surface) for nd in nodes}:
