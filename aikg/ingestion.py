@@ -1,19 +1,26 @@
 """Documents into a store: extract a chunk at a time, resolve against what the store knows, load.
 
 This joins the ingest and graph layers, so it lives in the face of the package, not in either.
+With one process the steps alternate in this process. With several, extraction runs in worker
+processes that stay busy for the whole run (:class:`aikg.ingest.stream.FactStream`): while this
+process resolves and loads a chunk, the workers extract the next ones (``prefetch`` chunks ahead,
+so memory stays bounded). Chunks are still resolved and committed one after the other, in input
+order, each against everything committed before it, so the graph is the same for any ``n_process``.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aikg.core.errors import StoreError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.ingest.document import LoadedDocument
-from aikg.ingest.pipeline import Failure, Pipeline, RunSummary, iter_documents
+from aikg.ingest.pipeline import Failure, Pipeline, RunSummary, iter_documents, needs_nlp
 from aikg.interrupt import StopRequest
 
 
@@ -57,89 +64,185 @@ def _stop_between_documents(advance: Callable[[int], None], total: int,
     return step
 
 
-def _load_chunk(store: Any, pipeline: Pipeline, chunk: list[LoadedDocument], summary: RunSummary,
-                known: list[Any], advance: Callable[[int], None], *, force: bool, batch_size: int,
-                stop: StopRequest) -> list[EntityRecord]:
-    """Extract and load one chunk; the summary counts a document as loaded only once the store is
-    seen to hold it after the chunk's durable writes. Returns the entities written."""
-    from aikg.graph.loader import load_records, loaded_document_ids
+@dataclass
+class _Run:
+    """What every chunk of one ingest shares: the store, the pipeline, the summary, what the store knows."""
 
-    present = set() if force else loaded_document_ids(store, [d.id for d in chunk])
-    todo = [d for d in chunk if d.id not in present]
-    advance(len(chunk) - len(todo))
+    store: Any
+    pipeline: Pipeline
+    summary: RunSummary
+    known: Any  # a KnownIndex
+    advance: Callable[[int], None]
+    stop: StopRequest
+    force: bool
+    batch_size: int
+
+    def todo(self, chunk: list[LoadedDocument]) -> list[LoadedDocument]:
+        """The chunk's documents the store does not hold yet (all of them with ``force``); the others are
+        counted as already present."""
+        from aikg.graph.loader import loaded_document_ids
+
+        try:
+            present = set() if self.force else loaded_document_ids(self.store, [d.id for d in chunk])
+        except StoreError as exc:  # the store cannot be read: the chunk's documents are not loaded
+            self.summary.failures.extend(Failure(d.source, f"not loaded: {exc}") for d in chunk)
+            self.advance(len(chunk))
+            return []
+        return self.skip(chunk, present)
+
+    def skip(self, docs: list[LoadedDocument], present: set[str], *, advance: bool = True) -> list[LoadedDocument]:
+        keep = [d for d in docs if d.id not in present]
+        self.summary.already_present += len(docs) - len(keep)
+        if advance:
+            self.advance(len(docs) - len(keep))
+        return keep
+
+    def commit(self, todo: list[LoadedDocument], records: list[Any]) -> set[str]:
+        """Load one chunk's records; the summary counts a document as loaded only once the store is seen to
+        hold it after the chunk's durable writes. Returns the ids of the documents it holds."""
+        from aikg.graph.loader import load_records, loaded_document_ids
+
+        docs = [r for r in records if isinstance(r, DocumentRecord)]
+        ents = [r for r in records if isinstance(r, EntityRecord)]
+        rels = [r for r in records if isinstance(r, RelationRecord)]
+        try:
+            report = load_records(self.store, docs, ents, rels, batch_size=self.batch_size, force=self.force)
+            failures = [Failure(_input_name(e, todo), getattr(e, "reason", str(e))) for e in report.errors]
+            failed = {e.document for e in report.errors if hasattr(e, "document")}
+            written = [d for d in todo if d.id not in failed]
+            held = loaded_document_ids(self.store, [d.id for d in written])  # read back: reported loaded = held
+        except StoreError as exc:
+            # the store could not take or keep this chunk (e.g. its disk refused a write): none of
+            # its documents is reported loaded, and the run goes on to say so for the others
+            self.summary.failures.extend(Failure(d.source, f"not loaded: {exc}") for d in todo)
+            return set()
+        failures += [Failure(d.source, "not loaded: the store does not hold it after the write") for d in written
+                     if d.id not in held]
+        good = [d for d in todo if d.id in held]
+        self.summary.failures.extend(failures)
+        self.summary.documents += len(good)
+        self.summary.words += sum(len(d.text.split()) for d in good)
+        self.summary.count(r for r in records if not isinstance(r, DocumentRecord))
+        self._learn(ents)
+        return set(held)
+
+    def _learn(self, loaded: list[EntityRecord]) -> None:
+        """The next chunks resolve against the entities this one wrote, too."""
+        from aikg.ingest.nlp.resolve import KnownEntity
+
+        self.known.add(KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in loaded)
+
+
+def _alternating(run: _Run, chunks: Iterable[list[LoadedDocument]]) -> None:
+    """One process: extract a chunk here, resolve and load it, then the next."""
+    for chunk in chunks:
+        todo = run.todo(chunk)
+        if not todo:
+            continue
+        records = run.pipeline.extract(todo, known=run.known,
+                                       progress=_stop_between_documents(run.advance, len(todo), run.stop))
+        run.commit(todo, records)
+        run.stop.check()
+
+
+@dataclass
+class _InFlight:
+    """A chunk whose extraction was started: its documents to load, and those committed since by chunks ahead
+    of it (the same file twice in a run is loaded once, as when the chunks alternate)."""
+
+    todo: list[LoadedDocument]
+    ticket: Any
+    committed_since: set[str] = field(default_factory=set)
+
+
+def _streamed(run: _Run, chunks: Iterable[list[LoadedDocument]], n_process: int, prefetch: int) -> None:
+    """Several processes: workers extract up to ``prefetch`` chunks ahead while this process resolves and
+    loads the oldest; chunks still commit one after the other, in input order."""
+    from aikg.ingest.stream import FactStream
+
+    pending: deque[_InFlight] = deque()
+    source = iter(chunks)
+    with FactStream(run.pipeline.extractor, n_process) as stream:
+        while True:
+            while len(pending) <= prefetch:
+                chunk = next(source, None)
+                if chunk is None:
+                    break
+                todo = run.todo(chunk)
+                if todo:
+                    pending.append(_InFlight(todo, stream.submit([d for d in todo if needs_nlp(d)])))
+            if not pending:
+                return
+            item = pending.popleft()
+            held = _commit_streamed(run, stream, item)
+            for later in pending:
+                later.committed_since |= held
+            run.stop.check()
+
+
+def _commit_streamed(run: _Run, stream: Any, item: _InFlight) -> set[str]:
+    """Collect one chunk's facts from the workers (in document order), resolve them against everything
+    committed before, and load; a document whose extraction failed is reported and left out."""
+    facts: dict[str, Any] = {}
+    failed: dict[str, str] = {}
+    step = _stop_between_documents(run.advance, len(item.todo), run.stop)
+    for doc, doc_facts, reason in stream.collect(item.ticket, step):
+        if reason is None:
+            facts[doc.id] = doc_facts
+        else:
+            failed[doc.id] = reason
+    step(len(item.todo) - len(item.ticket.docs))  # documents without text to extract (tables)
+    run.summary.failures.extend(Failure(d.source, failed[d.id]) for d in item.todo if d.id in failed)
+    todo = run.skip([d for d in item.todo if d.id not in failed], set() if run.force else item.committed_since,
+                    advance=False)
     if not todo:
-        summary.already_present += len(chunk)
-        return []
-    records = pipeline.extract(todo, known=known, progress=_stop_between_documents(advance, len(todo), stop))
-    docs = [r for r in records if isinstance(r, DocumentRecord)]
-    ents = [r for r in records if isinstance(r, EntityRecord)]
-    rels = [r for r in records if isinstance(r, RelationRecord)]
-    report = load_records(store, docs, ents, rels, batch_size=batch_size, force=force)
-    failures = [Failure(_input_name(e, todo), getattr(e, "reason", str(e))) for e in report.errors]
-    failed = {e.document for e in report.errors if hasattr(e, "document")}
-    written = [d for d in todo if d.id not in failed]
-    held = loaded_document_ids(store, [d.id for d in written])  # read back: reported loaded = held
-    failures += [Failure(d.source, "not loaded: the store does not hold it after the write") for d in written
-                 if d.id not in held]
-    good = [d for d in todo if d.id in held]
-    summary.already_present += len(chunk) - len(todo)
-    summary.failures.extend(failures)
-    summary.documents += len(good)
-    summary.words += sum(len(d.text.split()) for d in good)
-    summary.count(r for r in records if not isinstance(r, DocumentRecord))
-    return ents
+        return set()
+    return run.commit(todo, run.pipeline.resolve(todo, [facts[d.id] for d in todo if d.id in facts], run.known))
+
+
+def _chunks(docs: Iterable[LoadedDocument], size: int, stop: StopRequest) -> Iterator[list[LoadedDocument]]:
+    chunk: list[LoadedDocument] = []
+    for doc in docs:
+        stop.check()  # pressed while this file was read: nothing of the chunk in hand is committed
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,
                  chunk_size: int = 100, batch_size: int = 5000, decisions: str | Path | None = None,
                  max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None,
-                 summary: RunSummary | None = None, stop: StopRequest | None = None) -> RunSummary:
+                 summary: RunSummary | None = None, stop: StopRequest | None = None,
+                 prefetch: int = 2) -> RunSummary:
     """Extract and load, a chunk of documents at a time (resumable, idempotent).
 
     A chunk the store cannot make durable fails its documents with the reason; the run goes on
     (and fails fast while the store stays unusable), so the summary lists exactly what is stored.
     Pass ``summary`` to read what was committed when the run is interrupted. ``stop`` (from
     :func:`aikg.interrupt.catch_ctrl_c`): Ctrl-C ends the run with KeyboardInterrupt after the
-    document in hand, once every extracted chunk has committed (never inside a write)."""
+    document in hand, never inside a write; what was committed stays, chunks extracted but not yet
+    committed are dropped (a new run extracts them again). With ``n_process > 1`` the workers extract
+    up to ``prefetch`` chunks ahead of the one being loaded (0: extraction and loading alternate)."""
     from aikg.core.progress import progress
+    from aikg.ingest.loaders import discover
 
     started = time.perf_counter()
     summary = RunSummary() if summary is None else summary
     stop = StopRequest() if stop is None else stop
     pipeline = Pipeline(n_process=n_process, decisions_path=decisions)
     known = known_entities(store)
-    from aikg.ingest.loaders import discover
-
     found = list(discover(paths))
     planned = sum(1 for _, skip in found if not skip)
-    chunk: list[LoadedDocument] = []
-
-    def flush(advance: Callable[[int], None]) -> None:
-        nonlocal known
-        if not chunk:
-            return
-        try:
-            loaded = _load_chunk(store, pipeline, chunk, summary, known, advance, force=force, batch_size=batch_size,
-                                 stop=stop)
-        except StoreError as exc:
-            # the store could not take or keep this chunk (e.g. its disk refused a write): none of
-            # its documents is reported loaded, and the run goes on to say so for the others
-            summary.failures.extend(Failure(d.source, f"not loaded: {exc}") for d in chunk)
-            advance(len(chunk))
-            loaded = []
-        from aikg.ingest.nlp.resolve import KnownEntity
-
-        known.add(KnownEntity(e.id, e.type, e.name, tuple(e.aliases)) for e in loaded)
-        chunk.clear()
-
     with stop.deferred(), progress(planned, "ingest", enabled=show_progress) as advance:
-        for doc in iter_documents(found, summary, max_bytes=max_bytes, mapping=mapping):
-            stop.check()  # pressed while this file was read: nothing of the chunk in hand is committed
-            chunk.append(doc)
-            if len(chunk) >= chunk_size:
-                flush(advance)
-                stop.check()
-        flush(advance)
+        run = _Run(store, pipeline, summary, known, advance, stop, force, batch_size)
+        chunks = _chunks(iter_documents(found, summary, max_bytes=max_bytes, mapping=mapping), chunk_size, stop)
+        if n_process > 1:
+            _streamed(run, chunks, n_process, max(0, prefetch))
+        else:
+            _alternating(run, chunks)
         stop.check()  # pressed during the last chunk: it committed, and the run still says it was stopped
     summary.seconds = time.perf_counter() - started
     return summary

@@ -131,6 +131,11 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
             *sorted(rels.values(), key=lambda r: (r.type, r.source, r.target))]
 
 
+def needs_nlp(doc: LoadedDocument) -> bool:
+    """Whether the extractor reads this document's text (a table's facts come from its loader alone)."""
+    return doc.extract_text and bool(doc.text.strip())
+
+
 class Pipeline:
     """Extraction over loaded documents: NLP for text, loader facts for filings and tables."""
 
@@ -160,12 +165,7 @@ class Pipeline:
     def extract(self, docs: Sequence[LoadedDocument], known: Iterable[Any] = (),
                 progress: Callable[[int], None] | None = None) -> list[Record]:
         """Records for ``docs``: documents, resolved entities and relations."""
-        from aikg.ingest.nlp.resolve import KnownEntity, known_with, merge_mentions, places_within
-
-        loader_facts = [f for d in docs for f in d.facts]
-        known_all = known_with(known, [KnownEntity(f.id, f.type, f.name, tuple(f.aliases))  # the run's index, not copied
-                                       for f in loader_facts if isinstance(f, EntityRecord)])
-        nlp_docs = [d for d in docs if d.extract_text and d.text.strip()]
+        nlp_docs = [d for d in docs if needs_nlp(d)]
         facts = []
         for item in self.extractor.extract_many(nlp_docs, n_process=self.n_process) if nlp_docs else ():
             facts.append(item)
@@ -173,7 +173,17 @@ class Pipeline:
                 progress(1)
         if progress:
             progress(len(docs) - len(nlp_docs))
-        resolved = merge_mentions(facts, known=known_all, decisions=self.decisions)
+        return self.resolve(docs, facts, known)
+
+    def resolve(self, docs: Sequence[LoadedDocument], facts: Sequence[Any], known: Iterable[Any] = ()) -> list[Record]:
+        """Records for ``docs`` from their extracted ``facts`` (DocFacts, made here or by worker processes):
+        entities resolved across them and against ``known``, the documents' records and their loader facts."""
+        from aikg.ingest.nlp.resolve import KnownEntity, known_with, merge_mentions, places_within
+
+        loader_facts = [f for d in docs for f in d.facts]
+        known_all = known_with(known, [KnownEntity(f.id, f.type, f.name, tuple(f.aliases))  # the run's index, not copied
+                                       for f in loader_facts if isinstance(f, EntityRecord)])
+        resolved = merge_mentions(list(facts), known=known_all, decisions=self.decisions)
         resolved += places_within([*loader_facts, *resolved])  # a city inside a metro cluster: WITHIN the metro
         return merge_records([*(d.record() for d in docs), *loader_facts, *resolved])
 
