@@ -76,18 +76,27 @@ def search(store: "GraphStore", source: str, target: str, max_hops: int) -> list
     expand = statement("expand_connections")
     while sides[0].depth + sides[1].depth < max_hops and sides[0].frontier and sides[1].frontier:
         grown, other = sides if sides[0].weight <= sides[1].weight else sides[::-1]
-        grown.grow(store.read(expand, {"ids": sorted(grown.frontier)}))
-        meet = [v for v in grown.frontier if v in other.dist]
-        if meet:
-            hops = min(grown.dist[v] + other.dist[v] for v in meet)
-            meet = [v for v in meet if grown.dist[v] + other.dist[v] == hops]
-            found = []
-            for v in sorted(meet):
-                for head_nodes, head_edges in sides[0].chains(v):
-                    for tail_nodes, tail_edges in sides[1].chains(v):
-                        found.append((head_nodes + tail_nodes[::-1][1:], head_edges + tail_edges[::-1]))
-            return found
+        ids = sorted(grown.frontier)
+        # first only the relationships that reach the other side (the two visited sets are disjoint
+        # until they meet): when there are some, the next level is not needed
+        meeting = store.read(expand, {"ids": ids, "targets": sorted(other.dist)})
+        if meeting:
+            grown.grow(meeting)
+            return _joined(sides, grown, other)
+        grown.grow(store.read(expand, {"ids": ids, "targets": None}))
     return []
+
+
+def _joined(sides: tuple[_Side, _Side], grown: _Side, other: _Side) -> list[tuple[list[str], list[Edge]]]:
+    """Every shortest chain through the nodes where the two searches met: (nodes, edges), source first."""
+    meet = [v for v in grown.frontier if v in other.dist]
+    hops = min(grown.dist[v] + other.dist[v] for v in meet)
+    found = []
+    for v in sorted(v for v in meet if grown.dist[v] + other.dist[v] == hops):
+        for head_nodes, head_edges in sides[0].chains(v):
+            for tail_nodes, tail_edges in sides[1].chains(v):
+                found.append((head_nodes + tail_nodes[::-1][1:], head_edges + tail_edges[::-1]))
+    return found
 
 
 def _key(chain: tuple[list[str], list[Edge]]) -> tuple[str, str]:
