@@ -10,6 +10,13 @@ prior of ``strength`` pseudo-relations at the parent's precision). The table is 
 (:func:`apply`). A method whose family the table never saw keeps its rule confidence, and the pair
 classifier's ``model:*`` relations keep their model probability.
 
+The table alone cannot rank (every kind of evidence is about equally reliable on dev), so the same file
+may carry a small logistic model (:mod:`confidence_model`) over the cell and the candidate's own
+circumstances (:mod:`confidence_features`: an anaphor end, a one-word name, agreement of rules or
+sentences, sentence length, ...). When it is there, a candidate the table can judge gets the model's
+probability instead of its cell's precision; the script ships it only when it ranks clearly better
+under cross-validation at no cost in calibration.
+
 ``ExtractConfig.calibration`` chooses: ``"default"``/``"on"`` (the shipped table), ``"off"`` (rule
 confidences, what the calibration script measures), or a table file.
 """
@@ -23,6 +30,9 @@ from typing import Any, Iterable, Sequence
 
 from aikg.core.errors import ConfigError
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.confidence_features import NAMES as FEATURE_NAMES
+from aikg.ingest.nlp.confidence_features import candidate_features
+from aikg.ingest.nlp.confidence_model import CELL, ConfidenceModel, fit_model, log_odds
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 
 FORMAT = "aikg-confidence/1"
@@ -39,11 +49,13 @@ def family(method: str) -> str:
 
 @dataclass(frozen=True)
 class Support:
-    """One candidate behind a relation: which rule said it, at what rule confidence, in which sentence."""
+    """One candidate behind a relation: which rule said it, at what rule confidence, in which sentence,
+    and its circumstances (:func:`confidence_features.candidate_features`; empty when not computed)."""
 
     method: str
     confidence: float
     sentence: tuple[int, int]
+    features: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,22 +88,36 @@ class ConfidenceTable:
     methods: dict[tuple[str, str], Cell] = field(default_factory=dict)
     combine: str = "max"
     meta: dict[str, Any] = field(default_factory=dict)
+    model: ConfidenceModel | None = None
 
-    def confidence(self, rtype: str, method: str, rule_confidence: float) -> float:
-        """The calibrated confidence of one candidate; the rule's own when the table cannot say."""
+    def cell(self, rtype: str, method: str) -> float | None:
+        """The smoothed precision of the candidate's cell: (type, method), else (type, family), else the
+        type's when the family is known; None when the table cannot say (a model family, a new family)."""
         fam = family(method)
         if fam in KEEP:
-            return rule_confidence
+            return None
         for cell in (self.methods.get((rtype, method)), self.families.get((rtype, fam))):
             if cell is not None:
                 return cell.p
         known = fam in {f for _, f in self.families}
-        return self.types[rtype].p if known and rtype in self.types else rule_confidence
+        return self.types[rtype].p if known and rtype in self.types else None
+
+    def confidence(self, rtype: str, method: str, rule_confidence: float, features: Sequence[float] = ()) -> float:
+        """The calibrated confidence of one candidate; the rule's own when the table cannot say. With a
+        model and the candidate's features, the model's probability over the cell and the features."""
+        p = self.cell(rtype, method)
+        if p is None:
+            return rule_confidence
+        if self.model is not None and features:
+            return self.model.probability((log_odds(p), *features))
+        return p
 
     def to_json(self) -> str:
         """Sorted, rounded, one cell a line: the same table gives the same bytes."""
-        head = {"format": FORMAT, "strength": self.strength, "prior": round(self.prior, 4), "combine": self.combine,
+        head = {"format": FORMAT, "strength": float(self.strength), "prior": round(self.prior, 4), "combine": self.combine,
                 "meta": self.meta, "cell": "[relations, right, smoothed precision]"}
+        if self.model is not None:
+            head["model"] = self.model.to_dict()
         parts = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}" for k, v in head.items()]
         for name, cells in (("types", self.types), ("families", self.families), ("methods", self.methods)):
             rows = [f"  {json.dumps(k if isinstance(k, str) else ' '.join(k))}: [{c.n}, {c.k}, {round(c.p, 3)}]"
@@ -110,9 +136,13 @@ class ConfidenceTable:
             def cells(d: dict, pair: bool) -> dict:
                 return {(tuple(k.split(" ", 1)) if pair else k): Cell(int(n), int(k_), float(p)) for k, (n, k_, p) in d.items()}
 
+            model = ConfidenceModel.from_dict(data["model"]) if data.get("model") else None
+            if model is not None and model.names != (CELL, *FEATURE_NAMES):
+                raise ValueError(f"its model reads features {list(model.names)}, extraction computes "
+                                 f"{[CELL, *FEATURE_NAMES]}")
             return cls(float(data["strength"]), float(data["prior"]), cells(data["types"], False),
                        cells(data["families"], True), cells(data["methods"], True), str(data.get("combine", "max")),
-                       dict(data.get("meta", {})))
+                       dict(data.get("meta", {})), model)
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise ConfigError(f"confidence table {source or '(text)'} cannot be read: {e}; "
                               "rebuild it with scripts/calibrate_confidence.py tests/data/gold/dev") from e
@@ -164,7 +194,7 @@ def relation_confidence(table: ConfidenceTable | None, rtype: str, supports: Ite
     sentences (each sentence at its highest candidate), as if the sentences erred independently."""
     per_sentence: dict[tuple[int, int], float] = {}
     for s in supports:
-        p = s.confidence if table is None else table.confidence(rtype, s.method, s.confidence)
+        p = s.confidence if table is None else table.confidence(rtype, s.method, s.confidence, s.features)
         per_sentence[s.sentence] = max(per_sentence.get(s.sentence, 0.0), p)
     if how == "max":
         return max(per_sentence.values(), default=0.0)
@@ -174,9 +204,53 @@ def relation_confidence(table: ConfidenceTable | None, rtype: str, supports: Ite
     return 1.0 - miss
 
 
-def calibrate(relations: Sequence[RelationCandidate], table: ConfidenceTable) -> list[RelationCandidate]:
+def folds_of(observations: Sequence[Observation], k: int) -> list[list[str]]:
+    """Documents dealt round-robin in name order into ``k`` folds (the unit of cross-validation)."""
+    names = sorted({o.group for o in observations})
+    return [names[i::k] for i in range(k)]
+
+
+def model_rows(table: ConfidenceTable, observations: Iterable[Observation]) -> tuple[list, list, list]:
+    """(feature vectors, right, weights) of every candidate the table can judge; a relation's candidates
+    share its label and a weight of one between them (the store keeps the highest)."""
+    X: list[tuple[float, ...]] = []
+    y: list[bool] = []
+    w: list[float] = []
+    for o in observations:
+        rows = [(log_odds(p), *s.features) for s in o.supports
+                if s.features and (p := table.cell(o.type, s.method)) is not None]
+        X.extend(rows)
+        y.extend([o.correct] * len(rows))
+        w.extend([1.0 / len(rows)] * len(rows))
+    return X, y, w
+
+
+def fit_ranked(observations: Sequence[Observation], strength: float, l2: float, k: int, combine: str = "max",
+               meta: dict[str, Any] | None = None, model_meta: dict[str, Any] | None = None) -> ConfidenceTable:
+    """The table of :func:`fit` with a logistic model on top. The model learns from cells each document
+    would get from a table fitted without it (k folds), the cells unseen text gets, not in-sample ones."""
+    table = fit(observations, strength, combine, meta)
+    X: list = []
+    y: list = []
+    w: list = []
+    for fold in folds_of(observations, k):
+        held = set(fold)
+        inner = fit([o for o in observations if o.group not in held], strength, combine)
+        fx, fy, fw = model_rows(inner, (o for o in observations if o.group in held))
+        X += fx
+        y += fy
+        w += fw
+    if len(set(y)) == 2:
+        table.model = fit_model((CELL, *FEATURE_NAMES), X, y, w, l2, model_meta)
+    return table
+
+
+def calibrate(relations: Sequence[RelationCandidate], table: ConfidenceTable,
+              features: Sequence[Sequence[float]] | None = None) -> list[RelationCandidate]:
     """The same candidates with calibrated confidences (three decimals, as the rules give them)."""
-    return [replace(r, confidence=round(table.confidence(r.type, r.method, r.confidence), 3)) for r in relations]
+    feats = features if features is not None else [()] * len(relations)
+    return [replace(r, confidence=round(table.confidence(r.type, r.method, r.confidence, f), 3))
+            for r, f in zip(relations, feats)]
 
 
 _TABLES: dict[str, ConfidenceTable | None] = {"off": None}
@@ -205,4 +279,4 @@ def apply(facts: Iterable[DocFacts], setting: str) -> None:
     if table is None:
         return
     for f in facts:
-        f.relations = calibrate(f.relations, table)
+        f.relations = calibrate(f.relations, table, candidate_features(f) if table.model is not None else None)
