@@ -34,12 +34,15 @@ from aikg.core.schema import SCHEMA  # noqa: E402
 # Plain CREATE statements (the graph starts empty); {label} and {rel_type} come from the schema allow-list.
 ENTITY_CREATE = "UNWIND $rows AS r CREATE (n:Entity:{label}) SET n = r"
 DOCUMENT_CREATE = "UNWIND $rows AS r CREATE (d:Document) SET d = r"
-# Relationship strings are interned as the loader does on the embedded store (graph/cypher/load_relations.cypher).
+# Relationship strings are interned as the loader does on the embedded store (graph/cypher/load_relations.cypher);
+# each property is set on its own (after `SET e = r.p` the engine would skip an equal interned value).
 RELATION_CREATE = ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
-                   "CREATE (a)-[e:{rel_type}]->(b) SET e = r.p, e.first_seen = intern(r.p.first_seen), "
-                   "e.updated = intern(r.p.updated), e.docs = [x IN r.p.docs | intern(x)], "
-                   "e.methods = [x IN r.p.methods | intern(x)], e.ev_doc = [x IN r.p.ev_doc | intern(x)], "
-                   "e.ev_sentence = [x IN r.p.ev_sentence | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)]")
+                   "CREATE (a)-[e:{rel_type}]->(b) SET e.confidence = r.p.confidence, e.support = r.p.support, "
+                   "e.first_seen = intern(r.p.first_seen), e.updated = intern(r.p.updated), "
+                   "e.docs = [x IN r.p.docs | intern(x)], e.methods = [x IN r.p.methods | intern(x)], "
+                   "e.ev_doc = [x IN r.p.ev_doc | intern(x)], e.ev_start = r.p.ev_start, e.ev_end = r.p.ev_end, "
+                   "e.ev_sentence = [x IN r.p.ev_sentence | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)], "
+                   "e.ev_confidence = r.p.ev_confidence, e.ev_page = r.p.ev_page")
 MENTION_CREATE = ("UNWIND $rows AS r MATCH (d:Document {id: r.d}) MATCH (e:Entity {id: r.e}) "
                   "CREATE (d)-[m:MENTIONS]->(e) SET m = r.p")
 MARKER = "synthetic.json"
