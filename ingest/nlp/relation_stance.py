@@ -16,7 +16,7 @@ hold for every type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 #: dependency labels through which a trigger's stance is read from the words that govern it
@@ -95,3 +95,33 @@ class Stance:
         while j >= max(sent_start, k - 3) and doc[j].lower_ in ("its", "their", "the", "a", "an", "our", "his", "her"):
             j -= 1
         return j >= sent_start and doc[j].lower_ in self.site_end_verbs
+
+
+def one_name(c: Any, spans: list[tuple[int, int, int]], methods: frozenset[str], doc: Any) -> Any:
+    """A surface reading said of one name is not shared with the list that name stands in: "Nordsee Ventures of
+    Hamburg, the Valencia-based fund Albufera Capital and ..." (``one_name_methods``; "X-based" only before a
+    singular noun)."""
+    if c.method not in methods:
+        return c
+    if c.method == "rule:x-based" and not _based_noun(c, spans, doc):
+        return c
+    return replace(c, fixed=c.fixed | {c.src, c.tgt})
+
+
+def _based_noun(c: Any, spans: list[tuple[int, int, int]], doc: Any) -> bool:
+    """"the Valencia-based fund Albufera Capital" (a singular noun after "X-based") and "Lagos-based Baobab Capital
+    and the Norrsken22 fund" are said of one name; "San Francisco-based OpenAI and Anthropic", "Paris-based AI
+    companies include A and B" (the next name bare after "and") and "A and B, both Stockholm-based" of the list."""
+    ends = {i: e for i, _, e in spans}
+    k = ends.get(c.tgt, -1) + 2  # after "X", "-", "based"
+    starts = {i: s for i, s, _ in spans}
+    if k < 2 or starts.get(c.src, -1) < k:
+        return False
+    while k < len(doc) and doc[k].text in ("AI", "-"):
+        k += 1
+    if k < len(doc) and doc[k].is_lower and doc[k].is_alpha and not doc[k].lower_.endswith("s"):
+        return True
+    # "OpenAI and Anthropic": the next name follows "and" bare; "Baobab Capital and the Norrsken22 fund" is
+    # another item with its own words
+    e = ends.get(c.src, -1)
+    return not (0 < e < len(doc) - 1 and doc[e].lower_ in ("and", ",") and (e + 1) in set(starts.values()))

@@ -295,6 +295,8 @@ class Walk:
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl" and any(c.i > tok.i for c in tok.head.head.conjuncts):
             return self._direct(tok.head.head, depth + 1)  # "between CIFAR, which runs X, and the Turing": CIFAR alone
         res = self._direct(tok, depth)
+        if tok.dep_ == "appos" and tok.i not in self.tok2m and not tok.conjuncts:
+            return res  # "Nawigo, a start-up based in Gdynia, and F": the apposition is said of Nawigo, not of its list
         for c in tok.conjuncts:
             res |= self._direct(c, depth)
         # a name whose inner token carries the coordination ("Kestrel Robotics and Lumora Labs")
@@ -366,8 +368,8 @@ class Walk:
         for c in tok.children:  # a distant "apposition" is a parse error ("The round was led by ..., HPE and Y")
             if c.dep_ == "appos" and c.i in self.tok2m and c.left_edge.i - tok.i <= MAX_APPOS_GAP:
                 return {self.tok2m[c.i]}
-        if tok.dep_ == "appos":
-            return self.mentions(tok.head, depth + 1)
+        if tok.dep_ == "appos":  # "Nawigo, a start-up based in Gdynia, and F": the apposition is said of Nawigo alone
+            return self._direct(tok.head, depth + 1)
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.quantity_words:
             return self._quantity_referents(tok.head.head, depth)  # "X is one of twelve companies selected for P"
         if tok.dep_ == "attr" and tok.head.lemma_ == "be" and depth == 0:

@@ -21,11 +21,12 @@ from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_forms import FormRules
+from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_places import place_phrases
-from aikg.ingest.nlp.relation_stance import Stance
+from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
@@ -62,7 +63,9 @@ class RelationFinder:
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
         self._stance = Stance.from_lexicon(lexicon.relations)  # past ties, sites still to come (relation_stance.py)
         self._structure = StructureWords(lexicon.relations)  # relative clauses of running, units led by (relation_structure.py)
+        self._one_name = frozenset(lexicon.relations.get("one_name_methods", ()))
         self._forms = FormRules(lexicon.relations)  # general forms of FUNDS, MEMBER_OF, PARTNERS_WITH (relation_forms.py)
+        self._funding = FundingWords(lexicon.relations)  # "a scheme that A funds and B runs" (relation_funding.py)
         self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
             v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
 
@@ -106,6 +109,8 @@ class RelationFinder:
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
+        relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
+        out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
         return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
             starts.get(c.src, sent.end), starts.get(c.tgt, sent.end)), sent.start)]
@@ -142,8 +147,6 @@ class RelationFinder:
                     continue  # "a professor at X and a member of Y": X is no member
                 if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
                     continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
-                if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
-                    continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
                 roles = {rule.left: li, rule.right: ri}
                 if rule.left == "sym":
                     self._emit(out, rule.rel, li, ri, types, conf, "window:" + "-".join(rule.words))
@@ -176,7 +179,7 @@ class RelationFinder:
             self._frames_at(ctx, tok, types, out, anchors_fallback)
             fixed = set(ctx.via_pronoun)  # "X is funded by Y, and it partners with Z": not X's list
             if _said_of_one(tok):  # "A, B and C, a spin-out of X": the apposition describes C alone
-                fixed |= ctx.holder(tok.head if tok.dep_ in ("compound", "amod") else tok)
+                fixed |= ctx.holder(tok.head if tok.dep_ in ("compound", "amod", "acl") else tok)
             if fixed:
                 out[before:] = [replace(c, fixed=frozenset(fixed & {c.src, c.tgt})) for c in out[before:]]
             if len(out) > before and any(c.type == "AFFILIATED_WITH" for c in out[before:]) and self._former(tok):
@@ -504,7 +507,7 @@ def _part_of_said(ctx: Walk, n: Any, base: Any, roles: dict[str, set[int]]) -> b
 
 def _said_of_one(tok: Any) -> bool:
     """Is this trigger an apposition to one name (not "both"/"all" of a list)?"""
-    node = tok.head if tok.dep_ in ("compound", "amod") else tok
+    node = tok.head if tok.dep_ in ("compound", "amod", "acl") else tok  # "Nawigo, a start-up based in Gdynia, and F"
     return node.dep_ == "appos" and not any(c.lower_ in ("both", "all", "each") for c in node.subtree)
 
 
