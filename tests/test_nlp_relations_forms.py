@@ -59,7 +59,15 @@ FORMS = [
      {(F, "Harborview Foundation", "Kestrel Programme")}),
     ("The Harborview Foundation awarded the Kestrel Institute a grant of $2 million.",
      {(F, "Harborview Foundation", "Kestrel Institute")}),
+    ("The Kestrel Programme, which the Harborview Foundation funds and Lumora Labs runs, opened in May.",
+     {(F, "Harborview Foundation", "Kestrel Programme")}),
+    ("Lumora Labs runs the Kestrel Programme, a scheme that the Ministry of Digital Affairs will fund.",
+     {(F, "Ministry of Digital Affairs", "Kestrel Programme")}),
     # membership
+    ("Lumora Labs is also in the current cohort of the Kestrel Accelerator Programme.",
+     {(M, LL, "Kestrel Accelerator Programme")}),
+    ("Five companies from the current cohort of the Kestrel Accelerator Programme, including Lumora Labs and Quantix "
+     "Systems, will present.", {(M, LL, "Kestrel Accelerator Programme"), (M, QS, "Kestrel Accelerator Programme")}),
     ("The Open Compute Alliance's members include Lumora Labs and Quantix Systems.", {(M, LL, OCA), (M, QS, OCA)}),
     ("Lumora Labs joined the Open Compute Alliance as a member in 2023.", {(M, LL, OCA)}),
     ("Lumora Labs and Quantix Systems are founding members of the Open Compute Alliance.", {(M, LL, OCA), (M, QS, OCA)}),

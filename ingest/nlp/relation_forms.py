@@ -75,6 +75,7 @@ class FormRules:
             self._portfolio(ctx, tok, lemma, emit)
             self._joint(ctx, tok, lemma, emit)
             self._member_alone(ctx, tok, lemma, emit)
+            self._cohort_of(ctx, tok, lemma, emit)
         if tok.pos_ in ("VERB", "AUX"):
             self._gather(ctx, tok, lemma, emit)
             self._round_lead(ctx, tok, lemma, emit)
@@ -160,6 +161,34 @@ class FormRules:
             owners = self._page_owner(ctx, n) - members
         if owners and members:
             self._emit_group(spec, owners, members, emit, f"form:group-subject-{lemma}")
+
+    def _cohort_of(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X is in the current cohort of P", "X was accepted into the next cohort of P", "five companies from
+        the 2024 cohort of P, including A and B", "X joined the cohort of P": members of the programme P."""
+        if lemma not in self.cohorts:
+            return
+        programmes = set().union(*(ctx.mentions(pobj) for p, pobj in ctx.preps(n) if p == "of"))
+        if not programmes:
+            return
+        head = n.head
+        members: set[int] = set()
+        if n.dep_ == "pobj" and head.dep_ == "prep":
+            above = head.head
+            if above.pos_ in ("VERB", "AUX"):
+                passive = ctx.is_passive(above)
+                subj = ctx.object_tokens(above, True) if passive else ctx.subject_tokens(above, False)
+                members = set().union(*(ctx.mentions(x) for x in subj))
+            elif above.pos_ in ("NOUN", "PROPN", "NUM"):
+                members = self._listed(ctx, above) | (ctx.mentions(above) if above.i in ctx.tok2m else set()) \
+                    or ctx.holder(above)
+                for p, pobj in ctx.preps(n):  # "companies from the cohort of P, including A and B": the list
+                    if p == "of" and not members:  # often hangs on P's name
+                        members = self._listed(ctx, pobj)
+        elif n.dep_ == "dobj" and head.lemma_.lower() in self.join_verbs:
+            members = set().union(*(ctx.mentions(x) for x in ctx.subject_tokens(head, False)))
+        for m in sorted(members - programmes):
+            for p in sorted(programmes):
+                emit(["MEMBER_OF"], m, p, self.conf, f"form:cohort-of")
 
     def _member_alone(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
         """"The Linux Foundation is also a member.": a member of the page's organisation."""
