@@ -105,3 +105,10 @@ def test_a_fronted_participle_names_the_founders(ex):
     f = run(ex, "Founded in 2022 by Mehmet Yildiz and Johanna Albers, Kanalwerk Systems is a spin-off of a lab.")
     assert {("FOUNDED", "Mehmet Yildiz", "Kanalwerk Systems"), ("FOUNDED", "Johanna Albers", "Kanalwerk Systems")} \
         <= rels(f, "FOUNDED")
+
+
+def test_a_place_possessive_is_split_from_an_institute_but_not_from_a_firm_name(ex):
+    f = run(ex, "The hub was founded by Dartmouth's Varnholt Marine Sciences Institute in 2019. "
+                "Zanele Dube of Lion's Head Ventures spoke.")
+    assert ("Dartmouth", "Cluster") in kinds(f) and ("Varnholt Marine Sciences Institute", "Institute") in kinds(f)
+    assert ("Lion's Head Ventures", "Company") in kinds(f)

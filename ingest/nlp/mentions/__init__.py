@@ -11,7 +11,7 @@ from aikg.ingest.nlp.mentions.acronyms import acronyms
 from aikg.ingest.nlp.mentions.anaphors import anaphors
 from aikg.ingest.nlp.mentions.appositions import appositions
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
-from aikg.ingest.nlp.mentions.cued_names import cued_names
+from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessive
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
 from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
@@ -31,6 +31,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("trim_names", trim_names),
     ("drop_fragments", drop_fragments),
     ("cued_names", cued_names),
+    ("split_place_possessive", split_place_possessive),
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),

@@ -316,3 +316,27 @@ def _bulleted(doc: Any, start: int, end: int) -> str | None:
             and any(doc[k].text == ")" for k in range(end + 2, min(len(doc), end + 5))):
         return "Company"
     return None
+
+
+def split_place_possessive(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """"Dartmouth's Sackville Marine Sciences Institute" read as one name: the possessor is a place and the rest the
+    body ("Toronto's Vector Institute"). Only when the rest is an institute, agency or programme by its head words
+    and opens with its own name ("Lion's Head Ventures" is a firm, "King's College London" one name)."""
+    out: list[Candidate] = []
+    for s in cands:
+        k = next((k for k in range(s.start + 1, s.end - 2) if doc[k].text in env.words.possessive), None)
+        if k is None or s.source == "gazetteer" or s.type not in ("Institute", "Agency", "Programme") or k - s.start > 2:
+            out.append(s)
+            continue
+        left, right = [t.text for t in doc[s.start:k]], [t.text for t in doc[k + 1:s.end]]
+        if not all(t.is_title for t in doc[s.start:k]) or env.typer.type_of_name(left) is not None \
+                or doc[k + 1].lower_ in env.lex.institute_words or env.typer.type_of_name(right) != s.type:
+            out.append(s)
+            continue
+        entry = env.gaz.lookup(doc[s.start:k].text)
+        place = Candidate(s.start, k, entry.type if entry else "Cluster", "gazetteer" if entry else "rule", label="GPE",
+                          entry=entry)
+        place.place = place.type == "Cluster" and not (entry is not None and entry.is_metro)
+        out.append(place)
+        out.append(Candidate(k + 1, s.end, s.type, "rule", label=s.label))
+    return out
