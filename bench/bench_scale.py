@@ -1,11 +1,14 @@
 """End to end on a corpus whose graph grows: `aikg ingest` of generated documents, 1 and 2 processes (issue 18).
 
     python -m bench.bench_scale [--words 1000000] [--sizes 100000,1000000] [--processes 1,2] [--chunk-size 100]
+                                [--prefetch 0,2]
 
 Writes ``--words`` words of documents from ``bench/scale_corpus.py`` (news, press releases and reports whose
 organisations, people and places are mostly new, so the graph keeps growing), and ``--words``/10 as well, then
 runs ``aikg.ingestion.ingest_paths`` (what `aikg ingest` runs) into a fresh embedded store once per
-``--processes`` value, each in a new process (model load included, as `aikg ingest` pays it). Reported per run:
+``--processes`` value (and, with several processes, once per ``--prefetch`` value: how many chunks the extraction
+workers run ahead of the chunk being loaded; 0 alternates extraction and loading as `aikg ingest` did before), each in
+a new process (model load included, as `aikg ingest` pays it). Reported per run:
 words/s end to end; words/s over the first and the last tenth of the documents (from the commit times of the
 chunks: the start window begins at the first commit, so model load is left out of it); peak memory of the
 ingesting process, of its extraction workers and of the embedded server (VmHWM); where the time went (spaCy
@@ -25,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,17 +83,30 @@ def phase_timers(t0: float) -> Iterator[Phases]:
     from importlib import import_module
 
     from aikg.ingest.pipeline import Pipeline
+    from aikg.ingest.stream import FactStream
 
-    # by module object: ``aikg.ingest.nlp.resolve`` is also the name of a function in that package
-    loader, resolve, ingestion = (import_module(m) for m in ("aikg.graph.loader", "aikg.ingest.nlp.resolve",
-                                                             "aikg.ingestion"))
+    loader, ingestion = (import_module(m) for m in ("aikg.graph.loader", "aikg.ingestion"))
     phases = Phases(t0)
-    targets = [(Pipeline, "extract", "extract (all)"), (resolve, "merge_mentions", "resolve"),
-               (resolve, "places_within", "resolve"), (loader, "load_records", "load"),
-               (loader, "loaded_document_ids", "read back"), (ingestion, "known_entities", "read known")]
+    targets = [(Pipeline, "extract", "extract (all)"), (Pipeline, "resolve", "resolve"),
+               (loader, "load_records", "load"), (loader, "loaded_document_ids", "read back"),
+               (ingestion, "known_entities", "read known"), (FactStream, "collect", "wait for workers")]
     originals = [(owner, attr, getattr(owner, attr)) for owner, attr, _ in targets]
 
+    def wrap_iter(fn: Callable[..., Any], phase: str) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:  # each step of the generator: time waiting for a result
+            items = fn(*args, **kwargs)
+            while True:
+                start, cpu = time.perf_counter(), time.process_time()
+                item = next(items, None)
+                phases.note(phase, start, time.perf_counter(), time.process_time() - cpu)
+                if item is None:
+                    return
+                yield item
+        return timed
+
     def wrap(fn: Callable[..., Any], phase: str) -> Callable[..., Any]:
+        if phase == "wait for workers":
+            return wrap_iter(fn, phase)
         def timed(*args: Any, **kwargs: Any) -> Any:
             if phases.inside_load:
                 return fn(*args, **kwargs)
@@ -110,8 +126,8 @@ def phase_timers(t0: float) -> Iterator[Phases]:
     finally:
         for owner, attr, fn in originals:
             setattr(owner, attr, fn)
-        for d in (phases.spent, phases.cpu):
-            d["spaCy + rules"] = d.get("extract (all)", 0.0) - d.get("resolve", 0.0)
+        for d in (phases.spent, phases.cpu):  # in this process: 0 when workers extract
+            d["spaCy + rules"] = d.get("extract (all)", 0.0) - (d.get("resolve", 0.0) if "extract (all)" in d else 0.0)
 
 
 def chunk_phases(marks: list[tuple[float, int, int]], calls: list[tuple[str, float, float]]) -> list[dict[str, float]]:
@@ -122,7 +138,7 @@ def chunk_phases(marks: list[tuple[float, int, int]], calls: list[tuple[str, flo
         if k is not None:
             out[k][phase] = out[k].get(phase, 0.0) + secs
     for p in out:
-        p["spaCy + rules"] = p.get("extract (all)", 0.0) - p.get("resolve", 0.0)
+        p["spaCy + rules"] = p.get("extract (all)", 0.0) - (p.get("resolve", 0.0) if "extract (all)" in p else 0.0)
     return out
 
 
@@ -210,7 +226,7 @@ def time_queries(store: Any) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------------------------------------- one run
-def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[str, Any]:
+def child(corpus: str, n_process: int, chunk_size: int, queries: bool, prefetch: int = 2) -> dict[str, Any]:
     """Runs in its own process: one ingest of ``corpus`` into a fresh embedded store, then the measurements."""
     from aikg.graph.store import open_store
     from aikg.ingestion import ingest_paths
@@ -222,7 +238,7 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[s
         summary = TimedSummary()
         with phase_timers(summary.t0) as phases:
             ingest_paths([corpus], store, n_process=n_process, chunk_size=chunk_size, show_progress=False,
-                         summary=summary)
+                         summary=summary, prefetch=prefetch)
         load_end = os.getloadavg()
         own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         workers_peak = kids.ru_maxrss / 1024  # read before the server is reaped, so it counts the workers only
@@ -233,7 +249,8 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[s
         store.close()
     if summary.failures:
         raise SystemExit(f"{len(summary.failures)} documents failed, e.g. {summary.failures[0]}")
-    return {"n_process": n_process, "docs": summary.documents, "words": summary.words, "secs": summary.seconds,
+    return {"n_process": n_process, "prefetch": prefetch if n_process > 1 else None, "cores": os.cpu_count(),
+            "docs": summary.documents, "words": summary.words, "secs": summary.seconds,
             "marks": summary.marks, "phases": phases.spent, "phases_cpu": phases.cpu,
             "chunks": chunk_phases(summary.marks, phases.calls), **cpu, **server, **size, "queries": timings,
             "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -241,9 +258,9 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool) -> dict[s
             "load": [round(load_start[0], 1), round(load_end[0], 1)]}
 
 
-def measure(corpus: Path, n_process: int, chunk_size: int, queries: bool) -> dict[str, Any]:
+def measure(corpus: Path, n_process: int, chunk_size: int, queries: bool, prefetch: int = 2) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "bench.bench_scale", "--child", str(corpus), "--n-process", str(n_process),
-           "--chunk-size", str(chunk_size)] + (["--queries"] if queries else [])
+           "--chunk-size", str(chunk_size), "--prefetch", str(prefetch)] + (["--queries"] if queries else [])
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise SystemExit(f"ingest with n_process={n_process} failed:\n{proc.stderr[-3000:]}")
@@ -289,22 +306,29 @@ def resolve_growth(known_sizes: list[int], words: int = 6000, seed: int = 7) -> 
 
 # ---------------------------------------------------------------------------------------------- report
 def run(sizes: list[int], processes: list[int], chunk_size: int, seed: int,
-        dump: Path | None = None) -> list[dict[str, Any]]:
-    """Every (size, n_process) run; the catalog queries run on the last n_process's graph of each size.
-    ``dump``: a JSON file rewritten after every run, so a long run stopped midway keeps what it measured."""
+        dump: Path | None = None, prefetches: Sequence[int] = (2,)) -> list[dict[str, Any]]:
+    """Every (size, n_process) run, and with several processes every ``prefetches`` value; the catalog queries
+    run on the last run's graph of each size. ``dump``: a JSON file rewritten after every run, so a long run
+    stopped midway keeps what it measured."""
+    plan = [(n, p) for n in processes for p in (prefetches if n > 1 else [0])]
     runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="aikg-scale-corpus-") as tmp:
         for words in sizes:
             corpus = Path(tmp) / f"words-{words}"
             info = write_corpus(corpus, words, seed)
             names = {k: len(v) for k, v in info.names.items()}
-            for n in processes:
-                print(f"  {words:,} words, n_process={n} (load {os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
-                r = measure(corpus, n, chunk_size, queries=n == processes[-1])
+            for n, p in plan:
+                print(f"  {words:,} words, {label(n, p if n > 1 else None)} (load {os.getloadavg()[0]:.1f})",
+                      file=sys.stderr, flush=True)
+                r = measure(corpus, n, chunk_size, queries=(n, p) == plan[-1], prefetch=p)
                 runs.append({**r, "size": words, "names": names, "windows": windows([tuple(m) for m in r["marks"]])})
                 if dump:
                     dump.write_text(json.dumps(runs, indent=1), encoding="utf-8")
     return runs
+
+
+def label(n_process: int, prefetch: int | None) -> str:
+    return f"n_process={n_process}" + (f", prefetch {prefetch}" if prefetch is not None else "")
 
 
 def run_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -312,7 +336,8 @@ def run_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in runs:
         win = r["windows"]
         start, end = (win[0][2], win[-1][2]) if len(win) > 1 else (None, None)
-        rows.append({"words": f"{r['words']:,}", "n_process": r["n_process"], "docs": r["docs"], "s": round(r["secs"], 1),
+        rows.append({"words": f"{r['words']:,}", "n_process": r["n_process"], "prefetch": _prefetch(r), "docs": r["docs"],
+                     "s": round(r["secs"], 1),
                      "words/s": round(r["words"] / r["secs"]), "start words/s": round(start) if start else "-",
                      "end words/s": round(end) if end else "-", "end/start": f"{end / start:.2f}" if start else "-",
                      "entities": r["entities"], "relationships": r["relationships"], "MENTIONS": r["mentions"],
@@ -325,13 +350,19 @@ def run_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def _prefetch(r: dict[str, Any]) -> Any:
+    return "-" if r.get("prefetch") is None else r["prefetch"]
+
+
 def phase_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for r in runs:
         p = r["phases"]
-        named = ("spaCy + rules", "resolve", "load", "read back", "read known")
-        other = r["secs"] - p.get("extract (all)", 0.0) - sum(p.get(k, 0.0) for k in named[2:])
-        rows.append({"words": f"{r['words']:,}", "n_process": r["n_process"], "s": round(r["secs"], 1),
+        named = ("spaCy + rules", "resolve", "load", "read back", "read known", "wait for workers")
+        inside = p.get("extract (all)", p.get("resolve", 0.0))  # resolution runs inside extract with one process
+        other = r["secs"] - inside - sum(p.get(k, 0.0) for k in named[2:])
+        rows.append({"words": f"{r['words']:,}", "n_process": r["n_process"], "prefetch": _prefetch(r),
+                     "s": round(r["secs"], 1),
                      **{f"{k} s": round(p.get(k, 0.0), 1) for k in named}, "other s": round(other, 1),
                      "load share": f"{p.get('load', 0.0) / r['secs']:.0%}"})
     return rows
@@ -358,7 +389,7 @@ def verdicts(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
         win = r["windows"]
         if len(win) > 1:
             ratio = win[-1][2] / win[0][2]
-            lines.append(f"- {r['size']:,} words, n_process={r['n_process']}: end/start rate {ratio:.2f} (goal ≥ "
+            lines.append(f"- {r['size']:,} words, {label(r['n_process'], r.get('prefetch'))}: end/start rate {ratio:.2f} (goal ≥ "
                          f"{GOAL_END}) {'✓' if ratio >= GOAL_END else '✗'}; words/s by tenth of the documents: "
                          + ", ".join(f"{w[2]:,.0f}" for w in win))
     if len(sizes) > 1 and (sizes[0], processes[-1]) in by and (sizes[-1], processes[-1]) in by:  # an unfinished run
@@ -380,7 +411,7 @@ def window_phases(r: dict[str, Any], window: tuple[int, int, float]) -> dict[str
     if not docs:
         return {}
     out = {p: sum(r["chunks"][k].get(p, 0.0) for k in picked) * 100 / docs
-           for p in ("spaCy + rules", "resolve", "load", "read back")}
+           for p in ("spaCy + rules", "resolve", "load", "read back", "wait for workers")}
     out["all"] = sum(r["marks"][k][0] - r["marks"][k - 1][0] for k in picked) * 100 / docs
     return out
 
@@ -392,41 +423,60 @@ def phase_trend(runs: list[dict[str, Any]]) -> list[str]:
         if len(r["windows"]) > 1 and r.get("chunks"):
             first, last = window_phases(r, r["windows"][0]), window_phases(r, r["windows"][-1])
             if first and last:
-                lines.append(f"- {r['size']:,} words, n_process={r['n_process']}, seconds per 100 documents, first → last "
+                lines.append(f"- {r['size']:,} words, {label(r['n_process'], r.get('prefetch'))}, seconds per 100 documents, first → last "
                              "tenth: " + ", ".join(f"{p} {first[p]:.1f} → {last[p]:.1f}" for p in first))
     return lines
 
 
 def cpu_estimate(r: dict[str, Any]) -> float | None:
-    """Seconds the run would take on an idle machine, from the CPU time it used: extraction (the workers' CPU, or
-    spaCy and the rules in-process with one process) split evenly over n_process cores, everything else (start-up
-    and model load, resolution, loading, the store server) on one core after it, as the ingest alternates them.
-    Waiting for the disk is left out, so it is a lower bound on the time. None for records without CPU times."""
+    """Seconds the run would take on an idle machine, from the CPU time it used (waits for the disk left out, so a
+    lower bound). With one process, or several that alternate with loading (prefetch 0): extraction (spaCy and the
+    rules in-process, or the workers' CPU) split evenly over n_process cores, everything else (start-up and model
+    load, resolution, loading, the store server) on one core after it. With workers running ahead (prefetch > 0)
+    extraction overlaps the rest, so the longest of: all CPU time over the machine's cores, the ingesting process
+    and the server one after the other (they take turns), the workers' share. None for records without CPU times."""
     if "phases_cpu" not in r:
         return None
     in_process = r["phases_cpu"].get("spaCy + rules", 0.0)
     if r["n_process"] == 1:
-        extraction, serial = in_process, r["cpu_self"] - in_process
-    else:
-        extraction, serial = r.get("cpu_workers") or 0.0, r["cpu_self"]
-    return serial + r["server_cpu"] + extraction / r["n_process"]
+        return r["cpu_self"] - in_process + r["server_cpu"] + in_process
+    workers, serial = r.get("cpu_workers") or 0.0, r["cpu_self"] + r["server_cpu"]
+    if not r.get("prefetch"):
+        return serial + workers / r["n_process"]
+    cores = min(r.get("cores") or 2, r["n_process"])
+    return max((serial + workers) / cores, serial, workers / r["n_process"])
 
 
 def estimates(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
-    """The goals again from CPU time rather than wall time (which the other work on a shared machine inflates)."""
+    """The goals again from CPU time rather than wall time (which the other work on a shared machine inflates),
+    and each run against the one-process run of its size."""
     lines = []
-    by = {(r["size"], r["n_process"]): r for r in runs}
     for size in sorted({r["size"] for r in runs}):
-        est = {n: cpu_estimate(by[(size, n)]) for n in processes if (size, n) in by}
-        if None in est.values() or len(est) < 2:
+        same = [r for r in runs if r["size"] == size and cpu_estimate(r) is not None]
+        one = next((r for r in same if r["n_process"] == processes[0]), None)
+        if one is None or len(same) < 2:
             continue
-        one, many = est[processes[0]], est[processes[-1]]
-        words = by[(size, processes[-1])]["words"]
-        lines.append(f"- {size:,} words, estimated from CPU time for an idle machine: n_process={processes[0]} "
-                     f"{one:.0f} s ({words / one:,.0f} words/s), n_process={processes[-1]} {many:.0f} s "
-                     f"({words / many:,.0f} words/s), ratio {one / many:.2f}x; CPU s per 1,000 words: "
-                     + ", ".join(f"{(by[(size, n)]['cpu_self'] + (by[(size, n)].get('cpu_workers') or 0) + by[(size, n)]['server_cpu']) / words * 1000:.2f} (n_process={n})"
-                                 for n in processes))
+        base = cpu_estimate(one)
+        parts = []
+        for r in same:
+            est = cpu_estimate(r)
+            cpu = r["cpu_self"] + (r.get("cpu_workers") or 0) + r["server_cpu"]
+            parts.append(f"{label(r['n_process'], r.get('prefetch'))} {est:.0f} s ({r['words'] / est:,.0f} words/s, "
+                         f"{base / est:.2f}x; {cpu / r['words'] * 1000:.2f} CPU s per 1,000 words)")
+        lines.append(f"- {size:,} words, estimated from CPU time for an idle 2-core machine: " + "; ".join(parts))
+    return lines
+
+
+def overlap_lines(runs: list[dict[str, Any]]) -> list[str]:
+    """Workers running ahead (prefetch > 0) against alternating (prefetch 0), same size, same run of the bench."""
+    lines = []
+    for size in sorted({r["size"] for r in runs}):
+        alt = next((r for r in runs if r["size"] == size and r.get("prefetch") == 0), None)
+        ahead = [r for r in runs if r["size"] == size and (r.get("prefetch") or 0) > 0]
+        for r in ahead if alt else []:
+            lines.append(f"- {size:,} words, n_process={r['n_process']}: prefetch {r['prefetch']} is "
+                         f"{alt['secs'] / r['secs']:.2f}x prefetch 0 by the wall clock (load {alt['load'][0]}–"
+                         f"{r['load'][1]}), {cpu_estimate(alt) / cpu_estimate(r):.2f}x by the CPU-time estimate")
     return lines
 
 
@@ -451,7 +501,8 @@ def report(runs: list[dict[str, Any]], processes: list[int], chunk_size: int, se
              "commits after the first one (model load left out).", "",
              table(run_rows(runs)), "Where the time went (seconds inside each function the ingest calls, "
              "measured in the ingesting process; with n_process > 1 spaCy runs in the workers while it waits):", "",
-             table(phase_rows(runs)), "\n".join(verdicts(runs, processes) + estimates(runs, processes) + phase_trend(runs)), ""]
+             table(phase_rows(runs)), "\n".join(verdicts(runs, processes) + estimates(runs, processes) + overlap_lines(runs)
+                                       + phase_trend(runs)), ""]
     if any(r["queries"] for r in runs):
         parts += [f"Catalog queries on the result (n_process={processes[-1]}'s graph; one warm-up, then {QUERY_RUNS} "
                   "runs, as `aikg query run` pays them):", "", table(query_rows(runs))]
@@ -464,6 +515,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", help="comma-separated sizes in words instead (e.g. 50000 or 100000,1000000)")
     parser.add_argument("--processes", default="1,2", help="n_process values to compare")
     parser.add_argument("--chunk-size", type=int, default=100, help="documents per ingest step (`aikg ingest` default)")
+    parser.add_argument("--prefetch", default="2", help="with several processes: chunks extracted ahead of the one "
+                        "being loaded, comma-separated to compare (0: alternate, as before issue 18's pipelining)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write every run's raw figures here (after each run)")
     parser.add_argument("--resolve-growth", help="instead: time one chunk's resolution against this many known "
@@ -474,7 +527,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--queries", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child, args.n_process, args.chunk_size, args.queries)))
+        print(json.dumps(child(args.child, args.n_process, args.chunk_size, args.queries, int(args.prefetch))))
         return
     processes = [int(p) for p in args.processes.split(",")]
     if args.resolve_growth:
@@ -485,7 +538,8 @@ def main(argv: list[str] | None = None) -> None:
         print(report(json.loads(args.report_from.read_text(encoding="utf-8")), processes, args.chunk_size, args.seed))
         return
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.words // 10, args.words]
-    runs = run(sorted(sizes), processes, args.chunk_size, args.seed, dump=args.json)
+    prefetches = [int(p) for p in args.prefetch.split(",")]
+    runs = run(sorted(sizes), processes, args.chunk_size, args.seed, dump=args.json, prefetches=prefetches)
     print(report(runs, processes, args.chunk_size, args.seed))
 
 
