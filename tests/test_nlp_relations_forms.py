@@ -63,6 +63,10 @@ FORMS = [
      {(F, "Harborview Foundation", "Kestrel Programme")}),
     ("Lumora Labs runs the Kestrel Programme, a scheme that the Ministry of Digital Affairs will fund.",
      {(F, "Ministry of Digital Affairs", "Kestrel Programme")}),
+    ("The Kestrel Institute is funded by a commitment from Lumora Labs, a grant from the Harborview Foundation and "
+     "support from the Ministry of Digital Affairs.",
+     {(F, LL, "Kestrel Institute"), (F, "Harborview Foundation", "Kestrel Institute"),
+      (F, "Ministry of Digital Affairs", "Kestrel Institute")}),
     # membership
     ("Lumora Labs is also in the current cohort of the Kestrel Accelerator Programme.",
      {(M, LL, "Kestrel Accelerator Programme")}),
@@ -104,6 +108,12 @@ def test_list_after_partners_ties_only_the_owner(ex):
     got = rels(ex, "Lumora Labs partnered with Quantix Systems and Kestrel Robotics in 2024.")
     assert {(P, LL, QS), (P, LL, KR)} <= got
     assert (P, QS, KR) not in got
+
+
+def test_funding_series_is_no_funding_of_the_first_funder(ex):
+    got = rels(ex, "The Kestrel Institute is funded by a commitment from Lumora Labs, a grant from the Harborview "
+                   "Foundation and support from the Ministry of Digital Affairs.")
+    assert not {r for r in got if r[0] == F and r[2] == LL}
 
 
 def test_co_investor_is_no_recipient(ex):

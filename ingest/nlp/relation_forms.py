@@ -43,6 +43,7 @@ class FormRules:
         self.fund_verbs = words.get("fund_verbs", frozenset())
         self.fund_nouns = words.get("fund_nouns", frozenset())
         self.portfolio_words = words.get("portfolio_words", frozenset())
+        self.via_funding = frozenset(relations.get("funding_nouns", ())) | words.get("series_nouns", frozenset())
         self.portfolio_heads = words.get("portfolio_heads", frozenset())
         self.joint_nouns = words.get("joint_nouns", frozenset())
         self.joint_words = words.get("joint_words", frozenset())
@@ -76,6 +77,7 @@ class FormRules:
             self._joint(ctx, tok, lemma, emit)
             self._member_alone(ctx, tok, lemma, emit)
             self._cohort_of(ctx, tok, lemma, emit)
+            self._funding_series(ctx, tok, lemma, emit)
         if tok.pos_ in ("VERB", "AUX"):
             self._gather(ctx, tok, lemma, emit)
             self._round_lead(ctx, tok, lemma, emit)
@@ -307,6 +309,41 @@ class FormRules:
         for f in sorted(funders):
             for r in sorted(funded - funders):
                 emit(["FUNDS"], f, r, self.conf, "form:paid-for")
+
+    def series_head(self, ctx: Any, n: Any) -> Any:
+        """The first funding noun of a series the parser hung on its funder: in "funded by a commitment from A,
+        a grant from B and support from C" it reads "a grant" as an apposition to A (and "support" as its
+        conjunct). Returns the first noun ("commitment"), or None when ``n`` is no such follower."""
+        node = n
+        for _ in range(6):
+            if node.dep_ != "conj" or node.head is node:
+                break
+            node = node.head
+        if node.dep_ != "appos" or node.head.i not in ctx.tok2m:
+            return None
+        funder = node.head
+        prep = funder.head
+        if funder.dep_ != "pobj" or prep.lower_ != "from" or prep.head.lemma_.lower() not in self.fund_nouns | self.via_funding:
+            return None
+        return prep.head
+
+    def _funding_series(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X is funded by a commitment from A, a grant from B and support from C": B and C fund X too."""
+        if lemma not in self.fund_nouns | self.via_funding:
+            return
+        first = self.series_head(ctx, n)
+        if first is None:
+            return
+        funders = set().union(*(ctx.mentions(pobj) for p, pobj in ctx.preps(n) if p in ("from", "by")))
+        recipients: set[int] = set()
+        prep = first.head
+        if first.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.pos_ in ("VERB", "AUX"):
+            recipients = set().union(*(ctx.mentions(o) for o in ctx.object_tokens(prep.head, True)))
+        elif first.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ in ("VERB", "AUX"):
+            recipients = ctx.with_holder(prep.head)
+        for f in sorted(funders):
+            for r in sorted(recipients - funders):
+                emit(["FUNDS"], f, r, self.conf, "form:funding-series")
 
     def _round_lead(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X closed a Series B co-led by A and B", "a $9 million raise led by A": the leaders fund X."""

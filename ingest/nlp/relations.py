@@ -193,6 +193,8 @@ class RelationFinder:
                 out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
             if len(out) > before and self._forms.negated(tok):
                 del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
+            if len(out) > before and self._forms.series_head(ctx, tok) is not None:
+                out[before:] = [c for c in out[before:] if c.method.startswith("form:")]  # "a grant from B" after "from A"
         return out
 
     def _planned(self, tok: Any) -> bool:
