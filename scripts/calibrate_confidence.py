@@ -1,19 +1,22 @@
 #!/usr/bin/env python
-"""Build data/models/confidence.json: the precision of each (relation type, method) on the development gold.
+"""Build data/models/confidence.json: the precision of each (relation type, method) on the development
+gold, and a small model that ranks relations within it.
 
 Why: a relation's confidence should mean how often such a relation is right, so that
-``--min-confidence 0.8`` keeps edges that are right about 80% of the time (docs/extraction.md,
-*Confidence*). Steps: extract every gold text once with the rules' own confidences
-(``ExtractConfig(calibration="off", pair_model="off")``); resolve each document and label every
-relation right or wrong as ``aikg evaluate`` scores it, remembering which candidates (method, rule
-confidence, sentence) gave it; choose the smoothing strength by cross-validation over documents (fit
-on k-1 folds, score the held-out fold: Brier score), and show how a noisy-OR over sentences would
-compare with the highest candidate (what the stores keep); print the per-band predicted vs observed
-precision before (rule confidences) and after (cross-validated); then fit on every document and
-write the table. Takes about a minute (almost all of it the extraction). Deterministic: the same gold and extractor give the same
-bytes. Never run it on the held-out gold.
+``--min-confidence 0.8`` keeps edges that are right about 80% of the time, and a higher confidence
+should pick out the right ones (docs/extraction.md, *Confidence*). Steps: extract every gold text once
+with the rules' own confidences (``ExtractConfig(calibration="off", pair_model="off")``); resolve each
+document and label every relation right or wrong as ``aikg evaluate`` scores it, remembering which
+candidates (method, rule confidence, sentence, features) gave it; choose the smoothing strength by
+cross-validation over documents (fit on k-1 folds, score the held-out fold: Brier score); measure, on
+the same folds, the table alone, a noisy-OR over sentences, and the table with the logistic model
+(:func:`aikg.ingest.nlp.calibration.fit_ranked`); print the per-band predicted vs observed precision
+and what ``--min-confidence`` keeps; then fit on every document and write the table, with the model
+only if it ranked clearly better and calibrated no worse (:func:`accept_model`). Takes about a minute
+(almost all of it the extraction). Deterministic: the same gold and extractor give the same bytes.
+Never run it on the held-out gold.
 
-Usage: ``.venv/bin/python scripts/calibrate_confidence.py tests/data/gold/dev [-o FILE] [--folds 5] [--markdown]``
+Usage: ``.venv/bin/python scripts/calibrate_confidence.py tests/data/gold/dev [-o FILE] [--folds 5] [--markdown] [--no-model]``
 """
 
 from __future__ import annotations

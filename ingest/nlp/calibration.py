@@ -109,7 +109,7 @@ class ConfidenceTable:
         if p is None:
             return rule_confidence
         if self.model is not None and features:
-            return self.model.probability((log_odds(p), *features))
+            return float(self.model.probability((log_odds(p), *features)))
         return p
 
     def to_json(self) -> str:
@@ -162,8 +162,10 @@ def _count(observations: Iterable[Observation]) -> tuple[dict, dict, dict, list[
         ok = int(o.correct)
         total[0] += 1
         total[1] += ok
-        for d, keys in ((types, [o.type]), (fams, sorted({(o.type, family(s.method)) for s in o.supports})),
-                        (methods, sorted({(o.type, s.method) for s in o.supports}))):
+        groups: tuple[tuple[dict[Any, list[int]], list[Any]], ...] = (
+            (types, [o.type]), (fams, sorted({(o.type, family(s.method)) for s in o.supports})),
+            (methods, sorted({(o.type, s.method) for s in o.supports})))
+        for d, keys in groups:
             for key in keys:
                 cell = d.setdefault(key, [0, 0])
                 cell[0] += 1

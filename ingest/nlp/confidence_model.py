@@ -47,10 +47,10 @@ class ConfidenceModel:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "ConfidenceModel":
         names = tuple(str(n) for n in d["features"])
-        vecs = [tuple(float(v) for v in d[k]) for k in ("mean", "scale", "weights")]
-        if any(len(v) != len(names) for v in vecs) or any(s <= 0 for s in vecs[1]):
+        mean, scale, weights = (tuple(float(v) for v in d[k]) for k in ("mean", "scale", "weights"))
+        if any(len(v) != len(names) for v in (mean, scale, weights)) or any(s <= 0 for s in scale):
             raise ValueError("model vectors do not match its feature names (or a scale is not positive)")
-        return cls(names, *vecs, float(d["intercept"]), float(d["l2"]), dict(d.get("meta", {})))
+        return cls(names, mean, scale, weights, float(d["intercept"]), float(d["l2"]), dict(d.get("meta", {})))
 
 
 def fit_model(names: Sequence[str], X: Sequence[Sequence[float]], y: Sequence[bool], w: Sequence[float],
