@@ -65,7 +65,8 @@ class Walk:
 
     def subject_tokens(self, t: Any, passive: bool) -> list[Any]:
         if passive:
-            agents = [pobj for c in t.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+            # "hosted by Linköping University": the parser may read a name after "by" as a participle (pcomp)
+            agents = [pobj for c in t.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ in ("pobj", "pcomp")]
             return agents + [x for a in agents for x in self._and_by(a)]
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in TIME_WORDS]
         if subs:

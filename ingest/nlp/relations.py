@@ -395,6 +395,8 @@ class RelationFinder:
             nodes.append(base.head)  # "has offices in London": the place hangs on the verb
         if "LOCATED_IN" in frame.rel and base.dep_ == "nsubj" and base.head.lemma_ == "be":
             nodes.append(base.head)  # "whose European headquarters is in Dublin": the place hangs on the copula
+        if "PART_OF" in frame.rel:  # "Ireland's centre for applied AI at University College Dublin"
+            nodes += [pobj for p, pobj in ctx.preps(n) if p == "for" and pobj.i not in ctx.tok2m]
         for node in nodes:
             for p, pobj in ctx.preps(node):
                 r = frame.prep_role(p)
