@@ -22,7 +22,6 @@ from typing import Any, Iterable
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds
-from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
@@ -67,7 +66,6 @@ class RelationFinder:
         self._one_name = frozenset(lexicon.relations.get("one_name_methods", ()))
         self._forms = FormRules(lexicon.relations)  # general forms of FUNDS, MEMBER_OF, PARTNERS_WITH (relation_forms.py)
         self._funding = FundingWords(lexicon.relations)  # "a scheme that A funds and B runs" (relation_funding.py)
-        self._funding = FundingWords(lexicon.relations)  # "a scheme that A funds and B runs" (relation_funding.py)
         self._plan_verbs = frozenset(f for v in lexicon.relations.get("plan_verbs", ()) for f in (
             v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing", v + v[-1] + "ed", v + v[-1] + "ing"))
 
@@ -111,7 +109,6 @@ class RelationFinder:
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
-        relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
         out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
