@@ -112,3 +112,26 @@ def test_a_place_possessive_is_split_from_an_institute_but_not_from_a_firm_name(
                 "Zanele Dube of Lion's Head Ventures spoke.")
     assert ("Dartmouth", "Cluster") in kinds(f) and ("Varnholt Marine Sciences Institute", "Institute") in kinds(f)
     assert ("Lion's Head Ventures", "Company") in kinds(f)
+
+
+def test_roster_lines_after_an_honorific_a_byline_or_before_a_bracketed_town(ex):
+    f = run(ex, "Programme\n• Counting kiwi - Dr Lily Chen, Department of Conservation\n"
+                "• Floods - Ilse Moravec, Kererū Analytics (Christchurch)\nBy Efua Quaye, Ashanti Business Weekly")
+    got = rels(f, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "Lily Chen", "Department of Conservation") in got
+    assert ("AFFILIATED_WITH", "Efua Quaye", "Ashanti Business Weekly") in got
+
+
+def test_copula_titles_and_lone_surnames(ex):
+    f = run(ex, "Marc Castagné and Julien Ravel-Baptiste joined the board. Castagné is a co-founder of the "
+                "wine-logistics firm Chai Express; Ravel-Baptiste is chief technology officer of Sud Ouest Cloud.")
+    assert ("Castagné", "Person") in kinds(f) and ("Ravel-Baptiste", "Person") in kinds(f)
+    assert ("AFFILIATED_WITH", "Julien Ravel-Baptiste", "Sud Ouest Cloud") in rels(f) or \
+        ("AFFILIATED_WITH", "Ravel-Baptiste", "Sud Ouest Cloud") in rels(f)
+
+
+def test_a_title_in_brackets_before_an_honorific_and_the_person(ex):
+    f = run(ex, '"Data is thrown away," said Associate Dean (Research & Innovation) Dr Mikko Salonen of the '
+                "Faculty of Engineering.")
+    assert ("AFFILIATED_WITH", "Mikko Salonen", "Faculty of Engineering") in rels(f)
+    assert "Associate" not in {t for t, _ in kinds(f)}

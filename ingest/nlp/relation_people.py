@@ -21,10 +21,26 @@ LINE_OPENERS = {":", "-", "–", "—", "•", "*", "|"}
 CLOSERS = {",", ";", ")", "(", "|", ".", "–", "—"}
 MAX_TITLE = 8  # tokens in a title between the commas
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: words that may precede a name at the start of a line: honorifics and a byline's "By"
+LEAD_WORDS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "by"})
 
 
 def _line_start(doc: Any, sent: Any, s: int) -> bool:
+    """The name opens its line or list item, after any honorific or byline word ("- Dr Lily Chen", "By Efua Quaye")."""
+    while s > sent.start and doc[s - 1].lower_.rstrip(".") in LEAD_WORDS:
+        s -= 1
     return s == sent.start or doc[s - 1].text in LINE_OPENERS or doc[s - 1].is_space
+
+
+def _line_end(doc: Any, sent: Any, k: int) -> bool:
+    """The line ends at ``k``, or only a bracketed place follows: "Anaru Parata, Kererū Analytics (Christchurch)"."""
+    if k >= sent.end or doc[k].is_space:
+        return True
+    if doc[k].text == "(":
+        close = next((j for j in range(k + 1, min(sent.end, k + 5)) if doc[j].text == ")"), None)
+        return close is not None and all(t.text[:1].isupper() for t in doc[k + 1:close]) \
+            and (close + 1 >= sent.end or doc[close + 1].is_space)
+    return False
 
 
 def _closes(doc: Any, sent: Any, k: int) -> bool:
@@ -77,6 +93,6 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
             both(i, org, "rule:person-title-org")
-        elif j == k and _line_start(doc, sent, s) and (oe >= sent.end or doc[oe].is_space):
+        elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe):
             emit(i, org, "rule:roster-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()

@@ -30,6 +30,8 @@ ORG = ("Institute", "Company", "Agency")
 TITLE_GLUE = {"and", "&", "of", "for", "-", "/"}
 MAX_TITLE = 6
 ROLE_VERBS = {"leads", "heads", "directs", "chairs", "runs", "manages", "oversees", "co-leads", "co-directs", "co-chairs"}
+HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame"}
+COPULAS = {"is", "remains", "serves", "works"}
 FRONT_PARTICIPLES = {"founded", "co-founded", "cofounded", "started", "established", "set"}
 
 Emit = Callable[[int, int, str], None]
@@ -72,6 +74,7 @@ class PeopleForms:
                 self._second_title(i, e)
                 self._role_clause(i, e)
                 self._titled_before(i, s, e)
+                self._copula_title(i, e)
         self._fronted_founders()
 
     # ------------------------------------------------------------------ helpers
@@ -222,8 +225,15 @@ class PeopleForms:
         """"Chief Scientist Jane Doe of Quillon", "Professor Ellen Sato at Tufts": a capitalised title before the
         person and "of"/"at" the organisation right after."""
         doc = self.doc
-        if s == self.sent.start or not self._role(doc[s - 1]) or not doc[s - 1].text[:1].isupper():
+        while s > self.sent.start and doc[s - 1].lower_.rstrip(".") in HONORIFICS:
+            s -= 1  # "Associate Dean (Research & Innovation) Dr Mikko Salonen of ..."
+        if s == self.sent.start or not (self._role(doc[s - 1]) or doc[s - 1].text == ")") \
+                or not doc[s - 1].text[:1].isupper() and doc[s - 1].text != ")":
             return
+        if doc[s - 1].text == ")":
+            opening = next((k for k in range(s - 2, max(self.sent.start, s - 8) - 1, -1) if doc[k].text == "("), None)
+            if opening is None or opening == self.sent.start or not self._role(doc[opening - 1]):
+                return  # "Associate Dean (Research & Innovation) Dr X": the title ends in its bracket
         if e + 1 >= self.sent.end or doc[e].lower_ not in ("of", "at"):
             return
         k = e + 1 + (doc[e + 1].lower_ == "the")
@@ -231,6 +241,42 @@ class PeopleForms:
         if hit is not None:
             founder = any(doc[x].lower_ in self.founders for x in range(max(self.sent.start, s - 4), s))
             self._tie(person, hit[0], founder, self._past_before(s - 1), "rule:title-person-of-org")
+
+    def _copula_title(self, person: int, e: int) -> None:
+        """"Ravel-Baptiste is chief technology officer of Sud Ouest Cloud", "Rantanen is head of automation research
+        at Kaleva Cranes", "Castagné is a co-founder of the firm Chai Express": a present copula, a title, then
+        "of"/"at" the organisation (a few field words may follow the title)."""
+        doc, end = self.doc, self.sent.end
+        k = e
+        if k < end and doc[k].text == "," and any(doc[x].text == "," for x in range(k + 1, min(end, k + 8))):
+            k = next(x for x in range(k + 1, min(end, k + 8)) if doc[x].text == ",") + 1  # "X, its chief scientist, is"
+        if k >= end or doc[k].lower_ not in COPULAS:
+            return
+        k += 1
+        if k < end and doc[k].lower_ in ("also", "now", "currently", "still"):
+            k += 1
+        if k < end and doc[k].lower_ == "as":
+            k += 1
+        if k < end and doc[k].lower_ in ("a", "an", "the"):
+            k += 1
+        j, role, founder, past = self._title(k, end)
+        if not role or j == k or past:
+            return
+        only_founder = founder and not self._other_role
+        m = j
+        while m < min(end, j + 4) and doc[m].is_lower and doc[m].lower_ not in ("of", "at", "for", "with"):
+            m += 1  # "head of automation research at ..."
+        if m >= end or doc[m].lower_ not in ("of", "at", "for"):
+            if j > k and doc[j - 1].lower_ in ("of", "at", "for"):
+                m = j - 1
+            else:
+                return
+        m += 1
+        while m < end and (doc[m].is_lower or doc[m].text in ("-", "–")) and m < j + 8 and m not in self.by_start:
+            m += 1  # "the wine-logistics firm Chai Express"
+        hit = self.by_start.get(m)
+        if hit is not None:
+            self._tie(person, hit[0], founder, False, "rule:person-copula-title", only_founder=only_founder)
 
     def _fronted_founders(self) -> None:
         """"Founded in 2022 by Mehmet Yildiz and Johanna Albers, Kanalwerk AI is a spin-off of ...": FOUNDED."""

@@ -47,6 +47,7 @@ def cued_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         own = env.typer.type_of_name(words)
         final = own if own in ORG_TYPES or own == "Programme" else typ
         out.append(Candidate(start, end + legal, final, "rule", label="ORG", ctx_typed=own is None))
+    out = _surnames(doc, out, taken, env)
     for s in out:  # "Gewobau Nord's chief executive": a name the NER read as a person is an organisation
         if s.type == "Person" and s.source == "ner" and not s.ctx_typed and _org_only(doc, s.start, s.end, env, cues):
             s.type, s.ctx_typed = env.lex.default_org, True
@@ -78,12 +79,50 @@ def _place_read_as_org(doc: Any, s: Candidate, env: Env, cues: _Cues) -> str | N
     return typ or _noun_after(doc, s.start, s.end, env, cues) or ("Company" if _raised(doc, s.end, cues) else None)
 
 
+def _surnames(doc: Any, cands: list[Candidate], taken: set[int], env: Env) -> list[Candidate]:
+    """"Ravel-Baptiste" or "Castagné" alone after "Julien Ravel-Baptiste" / "Marc Castagné" is that person, not a firm;
+    a "person" made only of title words ("Associate" of "Associate Dean") is nobody."""
+    surnames: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.type == "Person" and c.end - c.start >= 2:
+            toks = [t.text for t in doc[c.start:c.end]]
+            dash = [k for k, t in enumerate(toks) if t in ("-", "–")]
+            surnames.add((toks[-1],))
+            if dash and dash[0] > 0:
+                surnames.add(tuple(toks[dash[0] - 1:]))  # "Ravel - Baptiste"
+    out: list[Candidate] = []
+    for c in cands:
+        words = tuple(t.text for t in doc[c.start:c.end])
+        if c.type == "Person" and c.source == "ner" and all(w.lower().rstrip(".") in env.title_words for w in words):
+            continue
+        if c.type in ORG_TYPES and c.source == "ner" and c.entry is None and not c.ctx_typed and words in surnames \
+                and env.typer.type_of_name(list(words)) is None:
+            c.type = "Person"
+        out.append(c)
+    for k in range(len(doc)):  # a surname alone that the NER left alone, opening its clause
+        if k in taken or not doc[k].text[:1].isupper() or doc[k].ent_type_:
+            continue
+        for key in surnames:
+            n = len(key)
+            if tuple(t.text for t in doc[k:k + n]) == key and not any(x in taken for x in range(k, k + n)) \
+                    and (doc[k].is_sent_start or k > 0 and doc[k - 1].text in (";", ":")) \
+                    and k + n < len(doc) and not doc[k + n].text[:1].isupper():
+                out.append(Candidate(k, k + n, "Person", "rule", label="PERSON"))
+                taken.update(range(k, k + n))
+                break
+    return out
+
+
 def _org_only(doc: Any, start: int, end: int, env: Env, cues: _Cues) -> bool:
     """Something only an organisation has or does: "X's investors", "X raised $4 million"."""
     n = len(doc)
-    if end + 1 < n and doc[end].text in env.words.possessive and doc[end + 1].lower_ in cues.possessed \
-            and doc[end + 1].lower_ not in env.words.job_title_words and doc[end + 1].lower_ not in ("chief", "executive"):
-        return True
+    if end + 2 < n and doc[end].text in env.words.possessive and (doc[end + 1].lower_ in cues.possessed
+                                                                 or doc[end + 1].lower_ in env.words.job_title_words):
+        k = end + 1
+        while k < n and k < end + 5 and (doc[k].lower_ in env.title_words or doc[k].lower_ in cues.possessed):
+            k += 1
+        return k < n and (doc[k].text == "," or doc[k].ent_type_ == "PERSON" or doc[k].is_punct
+                          or doc[k - 1].lower_ in cues.possessed)  # "Kaleva's chief executive Anna-Liisa Mäkelä"
     return _raised(doc, end, cues)
 
 
