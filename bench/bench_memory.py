@@ -1,0 +1,134 @@
+"""Where the embedded store's memory goes, per relationship: the synthetic graph built with variants of its
+relationship properties, each into a fresh store, measured with the engine's ``used_memory`` (issue 18).
+
+    python -m bench.bench_memory [--entities 20000] [--relations 100000] [--variants copied,interned,...]
+
+Variants: ``copied`` (every string copied onto each relationship, as before interning), ``interned`` (what the
+loader writes now), ``no_sentence``, ``no_evidence`` (no ``ev_*`` list), ``no_evidence_docs`` (nor ``docs``,
+``methods``), ``no_properties``, ``no_relationships``, ``long_sentences`` (copied, sentences ~160 characters),
+``sentence_nodes`` (a Sentence node per distinct sentence, relationships holding its id). The ``interned``
+build then drops the relationship ``first_seen`` indexes to price them. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from aikg.core.schema import SCHEMA  # noqa: E402
+from bench import synthetic as syn  # noqa: E402
+from bench.common import table  # noqa: E402
+
+COPIED = ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
+          "CREATE (a)-[e:{rel_type}]->(b) SET e = r.p")
+SENTENCE = ("UNWIND $rows AS r MERGE (s:Sentence {id: r.id}) ON CREATE SET s.doc = intern(r.doc), s.start = r.start, "
+            "s.end = r.end, s.text = r.text, s.page = r.page")
+LONGER = " In 2024 the two organisations announced a joint programme on applied machine learning for the region."
+VARIANTS = ("copied", "interned", "no_sentence", "no_evidence", "no_evidence_docs", "no_properties",
+            "no_relationships", "long_sentences", "sentence_nodes")
+
+
+def _props(p: dict[str, Any], variant: str, sentences: dict[str, dict]) -> dict[str, Any]:
+    """One relationship's properties in this variant."""
+    p = dict(p)
+    if variant == "long_sentences":
+        p["ev_sentence"] = [s + LONGER for s in p["ev_sentence"]]
+    elif variant == "no_sentence":
+        p.pop("ev_sentence")
+    elif variant in ("no_evidence", "no_evidence_docs", "sentence_nodes"):
+        ev = {k: p.pop(k) for k in list(p) if k.startswith("ev_")}
+        if variant == "no_evidence_docs":
+            p.pop("docs"), p.pop("methods")
+        if variant == "sentence_nodes":
+            sids = []
+            for i, doc in enumerate(ev["ev_doc"]):
+                key = f"{doc}\x1f{ev['ev_start'][i]}\x1f{ev['ev_end'][i]}\x1f{ev['ev_sentence'][i]}"
+                sid = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+                sids.append(sid)
+                sentences[sid] = {"id": sid, "doc": doc, "start": ev["ev_start"][i], "end": ev["ev_end"][i],
+                                  "text": ev["ev_sentence"][i], "page": ev["ev_page"][i]}
+            p.update(ev_sid=sids, ev_method=ev["ev_method"], ev_confidence=ev["ev_confidence"])
+    elif variant == "no_properties":
+        return {}
+    return p
+
+
+def _statement(variant: str) -> str:
+    if variant == "interned":
+        return syn.RELATION_CREATE
+    if variant == "sentence_nodes":
+        return ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
+                "CREATE (a)-[e:{rel_type}]->(b) SET e.confidence = r.p.confidence, e.support = r.p.support, "
+                "e.first_seen = intern(r.p.first_seen), e.updated = intern(r.p.updated), "
+                "e.docs = [x IN r.p.docs | intern(x)], e.methods = [x IN r.p.methods | intern(x)], "
+                "e.ev_sid = [x IN r.p.ev_sid | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)], "
+                "e.ev_confidence = r.p.ev_confidence")
+    return COPIED
+
+
+def build(variant: str, data: tuple) -> dict[str, Any]:
+    """Build one variant into a fresh store; MB of nodes, relationships and MENTIONS, bytes per relationship."""
+    from aikg.graph.store import open_store
+
+    entities, documents, relations, mentions, _ = data
+    n = sum(len(v) for v in relations.values())
+    with tempfile.TemporaryDirectory() as home:
+        store = open_store("embedded", home=home)
+        try:
+            store.apply_schema()
+            used = lambda: syn.server_memory(store)["used_memory"] * 2**20  # noqa: E731
+            for etype, rows in entities.items():
+                syn._write(store, syn.ENTITY_CREATE.replace("{label}", SCHEMA.label(etype)), rows, 5000)
+            syn._write(store, syn.DOCUMENT_CREATE, documents, 5000)
+            nodes = used()
+            sentences: dict[str, dict] = {}
+            if variant != "no_relationships":
+                for rtype, rows in relations.items():
+                    rows = [{"s": r["s"], "t": r["t"], "p": _props(r["p"], variant, sentences)} for r in rows]
+                    syn._write(store, _statement(variant).replace("{rel_type}", SCHEMA.rel_type(rtype)), rows, 2500)
+            if sentences:
+                store.write("CREATE INDEX FOR (s:Sentence) ON (s.id)")
+                syn._write(store, SENTENCE, list(sentences.values()), 5000)
+            rels = used()
+            syn._write(store, syn.MENTION_CREATE, mentions, 5000)
+            total = used()
+            row = {"variant": variant, "nodes MB": round(nodes / 2**20, 1), "relationships MB": round((rels - nodes) / 2**20, 1),
+                   "mentions MB": round((total - rels) / 2**20, 1), "bytes/relationship (relationships)": round((rels - nodes) / n),
+                   "bytes/relationship (whole store)": round(total / n)}
+            row["first_seen indexes bytes/relationship"] = "-"
+            if variant == "interned":
+                for rtype in SCHEMA.relation_types:
+                    store.write(f"DROP INDEX ON :{SCHEMA.rel_type(rtype)}(first_seen)")
+                row["first_seen indexes bytes/relationship"] = round((total - used()) / n)
+            return row
+        finally:
+            store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entities", type=int, default=20_000)
+    parser.add_argument("--relations", type=int, default=100_000)
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    args = parser.parse_args(argv)
+    data = syn.generate(args.entities, args.relations)
+    n = sum(len(v) for v in data[2].values())
+    print(f"## Memory per relationship: {args.entities:,} entities, {n:,} relationships, {len(data[3]):,} MENTIONS\n")
+    rows = []
+    for variant in args.variants.split(","):
+        rows.append(build(variant, data))
+        print(rows[-1], flush=True)
+    print("\n" + table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
