@@ -95,6 +95,8 @@ FORMS = [
     ("Lumora Labs entered into a strategic partnership with Quantix Systems.", {(P, LL, QS)}),
     ("Lumora Labs and Quantix Systems open joint lab in Oslo", {(P, LL, QS)}),
     ("The Kestrel Lab is a joint lab of Lumora Labs and the University of Oslo.", {(P, LL, "University of Oslo")}),
+    ("Lumora Labs, with the Oslo start-up Quantix Systems as technology partner, will test the robots.",
+     {(P, LL, QS)}),
 ]
 
 

@@ -78,6 +78,7 @@ class FormRules:
             self._member_alone(ctx, tok, lemma, emit)
             self._cohort_of(ctx, tok, lemma, emit)
             self._funding_series(ctx, tok, lemma, emit)
+            self._with_as_partner(ctx, tok, lemma, emit)
         if tok.pos_ in ("VERB", "AUX"):
             self._gather(ctx, tok, lemma, emit)
             self._round_lead(ctx, tok, lemma, emit)
@@ -421,6 +422,23 @@ class FormRules:
             (a, b) for a in sorted(side) for b in sorted(side) if a < b]
         for a, b in pairs:
             emit(["PARTNERS_WITH"], a, b, self.conf, f"form:joint-{lemma}")
+
+    def _with_as_partner(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X, with Y as technology partner, ...", "X built the robot with Y as its partner": X and Y partner."""
+        spec = self._group(lemma)
+        if spec is None or spec["rel"] != "PARTNERS_WITH" or n.dep_ != "pobj" or n.head.lower_ != "as":
+            return
+        h = n.head.head
+        partners = set().union(*(ctx.mentions(pobj) for p, pobj in ctx.preps(h) if p == "with"))
+        if not partners:
+            return
+        if h.pos_ in ("VERB", "AUX"):
+            side = set().union(*(ctx.mentions(x) for x in ctx.subject_tokens(h, ctx.is_passive(h))))
+        else:
+            side = ctx.mentions(h) if h.i in ctx.tok2m else set()
+        for a in sorted(side):
+            for b in sorted(partners - side):
+                emit(["PARTNERS_WITH"], a, b, self.conf, "form:with-as-partner")
 
     def _agreement(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"A signed a memorandum of understanding with B", "A entered into a partnership with B"."""
