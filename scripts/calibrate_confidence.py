@@ -16,7 +16,7 @@ only if it ranked clearly better and calibrated no worse (:func:`accept_model`).
 (almost all of it the extraction). Deterministic: the same gold and extractor give the same bytes.
 Never run it on the held-out gold.
 
-Usage: ``.venv/bin/python scripts/calibrate_confidence.py tests/data/gold/dev [-o FILE] [--folds 5] [--markdown] [--no-model]``
+Usage: ``.venv/bin/python scripts/calibrate_confidence.py tests/data/gold/dev [-o FILE] [--folds 5] [--markdown] [--no-model] [--fold-seed S]``
 """
 
 from __future__ import annotations
@@ -60,6 +60,9 @@ TOLERANCE = 0.001  # Brier differences this small are noise on about a thousand 
 COMBINE_USED = "max"  # what the resolver and the loaders do with several candidates of one relation
 L2 = 30.0  # the model's penalty on standardised weights (cross-validated AUC is flat from 3 to 100 on dev)
 MIN_AUC_GAIN = 0.05  # the model ships only if it ranks this much better than the table (and calibrates no worse)
+#: "no worse" up to noise: Brier as TOLERANCE; calibration error by half a point (on dev, other fold
+#: assignments move the table's by 0.005 and the model's by 0.01)
+NOISE = {"brier": TOLERANCE, "ece": 0.005}
 
 
 def label(name: str, gold: dict[str, Any], facts: DocFacts) -> list[Observation]:
@@ -112,11 +115,11 @@ def collect(gold_dir: Path) -> list[Observation]:
 
 
 def cross_validated(observations: Sequence[Observation], k: int, strength: float, how: str,
-                    l2: float | None = None) -> list[tuple[str, float, bool]]:
+                    l2: float | None = None, seed: str = "") -> list[tuple[str, float, bool]]:
     """(type, confidence, right) of every relation, its confidence from a table (with ``l2``: a table and
     its model, :func:`fit_ranked`) fitted without its document's fold."""
     out: list[tuple[str, float, bool]] = []
-    for fold in folds_of(observations, k):
+    for fold in folds_of(observations, k, seed):
         held = set(fold)
         train = [o for o in observations if o.group not in held]
         table = fit(train, strength, how) if l2 is None else fit_ranked(train, strength, l2, k, how)
@@ -130,7 +133,7 @@ def uncalibrated(observations: Sequence[Observation]) -> list[tuple[str, float, 
     return [(o.type, relation_confidence(None, o.type, o.supports, "max"), o.correct) for o in observations]
 
 
-def choose(observations: Sequence[Observation], k: int) -> tuple[float, list[str]]:
+def choose(observations: Sequence[Observation], k: int, seed: str = "") -> tuple[float, list[str]]:
     """The prior strength, and the lines that say why.
 
     The cross-validated Brier score keeps falling a little as the prior grows (at the limit every relation
@@ -142,7 +145,7 @@ def choose(observations: Sequence[Observation], k: int) -> tuple[float, list[str
     brier: dict[tuple[float, str], float] = {}
     for strength in STRENGTHS:
         for how in COMBINE:
-            brier[(strength, how)] = reliability(cross_validated(observations, k, strength, how))["brier"]
+            brier[(strength, how)] = reliability(cross_validated(observations, k, strength, how, seed=seed))["brier"]
         lines.append(f"{strength:10g}" + "".join(f"{brier[(strength, how)]:10.4f}" for how in COMBINE))
     best = min(brier[(s, "max")] for s in STRENGTHS)
     chosen = min(s for s in STRENGTHS if brier[(s, "max")] <= best + TOLERANCE)
@@ -188,12 +191,12 @@ def threshold_lines(columns: list[tuple[str, list[tuple[str, float, bool]]]]) ->
 
 def accept_model(table_cv: dict[str, Any], model_cv: dict[str, Any]) -> tuple[bool, str]:
     """Ship the model only if it ranks clearly better (ROC AUC up by ``MIN_AUC_GAIN``) and its Brier score
-    and calibration error are no worse than the table's, all cross-validated by document."""
+    and calibration error are no worse than the table's (beyond ``NOISE``), all cross-validated by document."""
     gain = (model_cv["auc"] or 0.0) - (table_cv["auc"] or 0.0)
     if gain < MIN_AUC_GAIN:
         return False, f"ROC AUC {model_cv['auc']} against the table's {table_cv['auc']}: gain under {MIN_AUC_GAIN}"
     for key, name in (("brier", "Brier"), ("ece", "calibration error")):
-        if model_cv[key] > table_cv[key]:
+        if model_cv[key] > table_cv[key] + NOISE[key]:
             return False, f"{name} {model_cv[key]} worse than the table's {table_cv[key]}"
     return True, (f"ROC AUC {table_cv['auc']} -> {model_cv['auc']}, Brier {table_cv['brier']} -> {model_cv['brier']}, "
                   f"calibration error {table_cv['ece']} -> {model_cv['ece']}")
@@ -210,18 +213,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--markdown", action="store_true", help="band tables as Markdown (docs/extraction.md)")
     ap.add_argument("--no-model", action="store_true", help="write the table alone, whatever the model measures")
+    ap.add_argument("--fold-seed", default="", help="deal documents into folds in a seeded hash order instead of by "
+                    "name (another assignment of the same documents: how much the figures move)")
     args = ap.parse_args(argv)
     if "heldout" in args.gold.resolve().parts:
         sys.exit("the confidence table is fitted on the development gold only, never the held-out set")
     t0 = time.monotonic()
     observations = collect(args.gold)
     t_extract = time.monotonic() - t0
-    strength, lines = choose(observations, args.folds)
+    strength, lines = choose(observations, args.folds, args.fold_seed)
     print("\n".join(lines), f"\nchosen: strength {strength:g}, combine {COMBINE_USED}\n")
     rules = uncalibrated(observations)
-    cv = cross_validated(observations, args.folds, strength, COMBINE_USED)
-    noisy = cross_validated(observations, args.folds, strength, "noisy-or")
-    ranked = cross_validated(observations, args.folds, strength, COMBINE_USED, l2=L2)
+    cv = cross_validated(observations, args.folds, strength, COMBINE_USED, seed=args.fold_seed)
+    noisy = cross_validated(observations, args.folds, strength, "noisy-or", seed=args.fold_seed)
+    ranked = cross_validated(observations, args.folds, strength, COMBINE_USED, l2=L2, seed=args.fold_seed)
     for title, scored in (("before (rule confidences, highest candidate)", rules),
                           (f"table, highest candidate ({args.folds}-fold cross-validated by document)", cv),
                           ("table, noisy-OR over sentences (same folds; not used)", noisy),
@@ -235,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model {'kept' if use_model else 'not kept'}: {why}")
     docs = len({o.group for o in observations})
     meta = {"built_by": f"scripts/calibrate_confidence.py {args.gold.as_posix()}", "documents": docs,
-            "relations": len(observations), "folds": args.folds, "cross_validated": _figures(cv),
+            "relations": len(observations), "folds": args.folds, **({"fold_seed": args.fold_seed} if args.fold_seed else {}),
+            "cross_validated": _figures(cv),
             "cross_validated_noisy_or": _figures(noisy), "cross_validated_model": _figures(ranked),
             "model": ("kept: " if use_model else "not kept: ") + why, "uncalibrated": _figures(rules)}
     if use_model:

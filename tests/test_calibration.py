@@ -20,6 +20,7 @@ from aikg.ingest.nlp.calibration import (
     family,
     fit,
     fit_ranked,
+    folds_of,
     relation_confidence,
     table_for,
 )
@@ -42,6 +43,14 @@ def small_dev() -> list[Observation]:
 
 
 # --- the table ------------------------------------------------------------------------------------
+
+
+def test_folds_deal_documents_by_name_or_by_a_seeded_hash():
+    rows = [obs(f"d{i}", "FUNDS", True, "dep:fund") for i in range(10)]
+    plain, seeded = folds_of(rows, 3), folds_of(rows, 3, "a")
+    assert plain == [["d0", "d3", "d6", "d9"], ["d1", "d4", "d7"], ["d2", "d5", "d8"]]
+    assert seeded == folds_of(list(reversed(rows)), 3, "a") != plain
+    assert sorted(sum(seeded, [])) == sorted(sum(plain, [])) and folds_of(rows, 3, "b") != seeded
 
 
 def test_family_is_the_method_prefix():
@@ -215,6 +224,7 @@ def test_the_script_ships_a_model_only_when_it_ranks_better_and_calibrates_no_wo
     table = {"auc": 0.50, "brier": 0.064, "ece": 0.020}
     assert script.accept_model(table, {"auc": 0.61, "brier": 0.062, "ece": 0.006})[0]
     assert not script.accept_model(table, {"auc": 0.53, "brier": 0.060, "ece": 0.005})[0]   # ranks hardly better
+    assert script.accept_model(table, {"auc": 0.61, "brier": 0.0641, "ece": 0.021})[0]       # a tie within noise
     ok, why = script.accept_model(table, {"auc": 0.70, "brier": 0.066, "ece": 0.006})
     assert not ok and "Brier" in why
     ok, why = script.accept_model(table, {"auc": 0.70, "brier": 0.060, "ece": 0.030})
@@ -235,7 +245,7 @@ def test_the_shipped_table_covers_every_relation_type_and_claims_no_certainty():
     assert "heldout" not in json.dumps(table.meta)
     if table.model is not None:  # shipped only when it ranked better, cross-validated, at no cost in calibration
         cv, ranked = table.meta["cross_validated"], table.meta["cross_validated_model"]
-        assert ranked["auc"] >= cv["auc"] + 0.05 and ranked["brier"] <= cv["brier"] and ranked["ece"] <= cv["ece"]
+        assert ranked["auc"] >= cv["auc"] + 0.05 and ranked["brier"] <= cv["brier"] + 0.001 and ranked["ece"] <= cv["ece"] + 0.005
 
 
 def test_extraction_gives_the_calibrated_confidence_and_off_gives_the_rules():
