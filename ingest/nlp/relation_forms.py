@@ -191,7 +191,7 @@ class FormRules:
             members = set().union(*(ctx.mentions(x) for x in ctx.subject_tokens(head, False)))
         for m in sorted(members - programmes):
             for p in sorted(programmes):
-                emit(["MEMBER_OF"], m, p, self.conf, f"form:cohort-of")
+                emit(["MEMBER_OF"], m, p, self.conf, "form:cohort-of")
 
     def _member_alone(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
         """"The Linux Foundation is also a member.": a member of the page's organisation."""
