@@ -68,7 +68,17 @@ FORMS = [
     ("- Manchester: the Irwell Centre for Industrial AI, part of Manchester Metropolitan University\n"
      "- Sheffield: the Don Valley Advanced Manufacturing Institute",
      {(P, "Irwell Centre for Industrial AI", "Manchester Metropolitan University")}),
+    ("- AI Institute for Harbour Robotics (AIHR), led by the University of Dunmore",
+     {(P, "AI Institute for Harbour Robotics", "University of Dunmore")}),
+    ("Compute comes from the Tarsk Supercomputing Centre, which is operated by the University of Dunmore.",
+     {(P, "Tarsk Supercomputing Centre", "University of Dunmore")}),
+    ("Orrin Capital partners with Kelvara Labs, Norway's centre for applied AI at the University of Dunmore.",
+     {(P, "Kelvara Labs", "University of Dunmore")}),
     # RUNS: an organisation runs, operates, administers, leads, delivers a programme
+    ("The Harrow Growth Programme, which the Ministry of Economy funds and the Orrin Institute runs, gives grants.",
+     {(R, "Orrin Institute", "Harrow Growth Programme")}),
+    ("Kelvara Labs joined the Harrow Accelerator Programme, a programme that the Dunmore Innovation Agency (DIA) runs "
+     "and the Tarsk Fund co-funds.", {(R, "Dunmore Innovation Agency", "Harrow Accelerator Programme")}),
     ("The Harrow Accelerator is run by the Orrin Institute.", {(R, "Orrin Institute", "Harrow Accelerator")}),
     ("The Harrow Accelerator, operated by the Orrin Institute, backs start-ups.", {(R, "Orrin Institute", "Harrow Accelerator")}),
     ("The Harrow Accelerator is administered by the Dunmore Innovation Agency.",
@@ -131,6 +141,17 @@ FORMS = [
     ("The Halden Institute is a non-profit research institute in Oslo, Norway, that studies reasoning.",
      {(L, "Halden Institute", "Oslo")}),
     ("The Calgary-based Manitoba Innovation Office runs the scheme.", {(L, "Manitoba Innovation Office", "Calgary")}),
+    ("Kelvara Labs is a Tokyo maker of robot hands.", {(L, "Kelvara Labs", "Tokyo")}),
+    ("In Toronto, the Ontario Centre for Applied Learning plays a similar role.",
+     {(L, "Ontario Centre for Applied Learning", "Toronto")}),
+    ("- Bristol: the Avon Robotics Consortium\n- Oslo: the Fjord Data Institute",
+     {(L, "Avon Robotics Consortium", "Bristol"), (L, "Fjord Data Institute", "Oslo")}),
+    ("Sana Qureshi, Kamo Care Robotics, Tokyo\nDaniel Okafor, Pellan Robotics, Oslo",
+     {(L, "Kamo Care Robotics", "Tokyo"), (L, "Pellan Robotics", "Oslo")}),
+    ("Kitahama is a subsidiary of the Oslo machine-tool group Atsuta Kikai.", {(L, "Atsuta Kikai", "Oslo")}),
+    ("Osaka robot start-up Yodogawa Dynamics raises 2.4 billion yen", {(L, "Yodogawa Dynamics", "Osaka")}),
+    ("San Francisco-based Kelvara Labs and Pellan Robotics employ thousands of people.",
+     {(L, "Kelvara Labs", "San Francisco"), (L, "Pellan Robotics", "San Francisco")}),
 ]
 
 COUNTER = [
@@ -149,6 +170,12 @@ COUNTER = [
     ("Kelvara Labs, formerly based in Tallinn, makes sensors.", {(L, "Kelvara Labs", "Tallinn")}),
     ("Kelvara Labs is not based in Tallinn.", {(L, "Kelvara Labs", "Tallinn")}),
     ("Kelvara Labs closed its Tallinn office in 2022.", {(L, "Kelvara Labs", "Tallinn")}),
+    ("The round was led by Orrin Capital, with participation from Nordsee Ventures of Hamburg and the Valencia-based "
+     "fund Albufera Capital.", {(L, "Nordsee Ventures", "Valencia"), (L, "Albufera Capital", "Hamburg")}),
+    ("Two companies were spun out: Nawigo, a start-up based in Oslo, and Falochron Analytics, which builds models.",
+     {(L, "Falochron Analytics", "Oslo")}),
+    ("The Dijle Consortium, which is led by the University of Dunmore, builds chips.",
+     {(P, "Dijle Consortium", "University of Dunmore")}),
     ("Kelvara Labs sells its sensors to customers in Oslo and Stockholm.",
      {(L, "Kelvara Labs", "Oslo"), (L, "Kelvara Labs", "Stockholm")}),
 ]

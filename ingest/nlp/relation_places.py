@@ -2,8 +2,9 @@
 
 * "Karoo Compute (Cape Town)", "- Kestrel Agronomics (Brandon), which ...": a place in brackets
   right after an organisation's name (directory lists, speaker lines).
-* "the Bergen startup Fjellkode", "the Columbus venture firm Drive Capital": a place used as the
-  modifier of an organisation noun right before the name.
+* "the Bergen startup Fjellkode", "the Columbus venture firm Drive Capital", "the Nagoya machine-tool group
+  Atsuta Kikai", a headline's "Osaka robot start-up Yodogawa Dynamics raises ...": a place used as the modifier
+  of an organisation noun right before the name.
 * "Communitech, the Kitchener innovation hub", "the Know-Center, a Graz research centre": the same
   modifier in an apposition after the name, or after a copula ("Kestrel Motion is a Tokyo maker of robot hands").
 * "In Toronto, the Ontario Centre for Applied Learning plays ...": a fronted place before "the" and a name.
@@ -22,7 +23,7 @@ ARTICLES = {"the", "a", "an"}
 COPULAS = {"is", "was", "remains"}
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers
 LINE_BREAKERS = {"--", "–", "—", "-", ",", "("}  # before the organisation of a name line ("| Venue, Town" is a venue)
-MAX_NOUN_WORDS = 3  # lower-case words between the place and the organisation noun's end
+MAX_NOUN_WORDS = 4  # lower-case words (and hyphens) between the place and the organisation noun's end
 
 
 def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
@@ -32,7 +33,8 @@ def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
         w = doc[n]
         if not (w.is_lower or w.text == "-") or w.is_punct and w.text != "-":
             break
-        if w.lower_ in org_nouns:
+        joined = doc[n - 2].lower_ + "-" + w.lower_ if n - 2 >= k and doc[n - 1].text == "-" else ""
+        if w.lower_ in org_nouns or joined in org_nouns:  # "start-up" is three tokens
             best = n + 1
     return best
 
@@ -50,7 +52,8 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if org is not None:
                 emit(org, i, "rule:org-bracket-place")
                 continue
-        if s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES:
+        opens = s == sent.start or doc[s - 1].text in OPENERS  # a headline: "Osaka robot start-up Yodogawa raises ..."
+        if not opens and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES):
             continue
         k = _noun_run(doc, e, sent.end, org_nouns)
         if k < 0:

@@ -6,9 +6,10 @@
   with no object of its own; the programme is the one the clause hangs on. Coordinated relative clauses ("which
   A funds and B runs") are where the parse most often fails, so this reads the words.
 * "- AI2ES, an institute on trustworthy AI for weather, led by the University of Oklahoma", "The X Lab is led by
-  the University of Y": a unit (an institute whose name or description holds a ``unit_words`` word) that opens
-  its sentence or list item, led by an institution, is PART_OF that institution (the annotation guidelines:
-  an institute led by a university). A consortium, network or alliance led by one of its members is not a unit.
+  the University of Y", "the Saulėtekis Supercomputing Centre, which is operated by Vilnius University": a unit
+  (an institute whose name or description holds a ``unit_words`` word) that opens its sentence or list item, or
+  is followed by ", which is", led, run or operated by an institution is PART_OF that institution (the annotation
+  guidelines: an institute led by a university; an organisation run by another is PART_OF). A consortium, network or alliance led by one of its members is not a unit.
 
 The word lists are ``structure_words`` in ``data/lexicon/relations.json``.
 """
@@ -57,6 +58,8 @@ def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
         j = k - 1
         while j > sent.start and doc[j].lower_ in words.between:
             j -= 1  # "BITC will run", "which the agency also runs"
+        if doc[j].text == ")" and j - 2 > sent.start and doc[j - 2].text == "(":
+            j -= 3  # "that the Medellín Innovation District Agency (MIDA) runs"
         runner = by_end.get(j + 1)
         if runner is None or types[runner] not in ORG:
             continue
@@ -77,13 +80,25 @@ def _unit_led_by(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
     k = sent.start
     while k < fs and (doc[k].text in OPENERS or doc[k].is_space or doc[k].lower_ == "the"):
         k += 1
-    if k != fs or types[first] != "Institute":
-        return  # the unit opens its sentence or list item
+    if k == fs and types[first] == "Institute":  # the unit opens its sentence or list item
+        _led_by_after(doc, sent, spans, types, words, emit, conf, (first, fs, fe), free=True)
+    for unit in spans:  # "the Saulėtekis Supercomputing Centre, which is operated by Vilnius University"
+        i, s, e = unit
+        if types[i] == "Institute" and e + 3 < sent.end and doc[e].text == "," and doc[e + 1].lower_ == "which" \
+                and doc[e + 2].lower_ in ("is", "was"):
+            _led_by_after(doc, sent, spans, types, words, emit, conf, unit, free=False)
+
+
+def _led_by_after(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
+                  emit: Emit, conf: float, unit: tuple[int, int, int], free: bool) -> None:
+    """PART_OF(unit -> institution) for "<unit> ..., led by <institution>"; ``free``: words may come between."""
+    first, fs, fe = unit
     by_start = {s: i for i, s, e in spans}
     low = [t.lower_ for t in doc[sent.start:sent.end]]
     for phrase in words.lead_phrases:
         n = len(phrase)
-        for x in range(fe - sent.start, len(low) - n + 1):
+        xs = range(fe - sent.start, len(low) - n + 1) if free else [fe + 3 - sent.start]
+        for x in xs:
             if tuple(low[x:x + n]) != phrase:
                 continue
             p = sent.start + x + n
