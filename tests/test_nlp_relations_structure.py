@@ -142,6 +142,10 @@ FORMS = [
      {(L, "Halden Institute", "Oslo")}),
     ("The Calgary-based Manitoba Innovation Office runs the scheme.", {(L, "Manitoba Innovation Office", "Calgary")}),
     ("Kelvara Labs is a Tokyo maker of robot hands.", {(L, "Kelvara Labs", "Tokyo")}),
+    ("Kelvara Labs\nHQ: Oslo\nFounded: 2019\n\nKelvara Labs is a Norwegian company that makes sensors for ships.",
+     {(L, "Kelvara Labs", "Oslo")}),
+    ("Harrow Accelerator Programme\nOperator: Orrin Institute\nLaunched: 2021\n\nThe Harrow Accelerator Programme backs "
+     "start-ups.", {(R, "Orrin Institute", "Harrow Accelerator Programme")}),
     ("In Toronto, the Ontario Centre for Applied Learning plays a similar role.",
      {(L, "Ontario Centre for Applied Learning", "Toronto")}),
     ("- Bristol: the Avon Robotics Consortium\n- Oslo: the Fjord Data Institute",
