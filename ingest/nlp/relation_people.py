@@ -73,7 +73,7 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         while j < min(sent.end, k + MAX_TITLE) and doc[j].text not in (",", ")") and j not in by_start and not doc[j].is_space:
             low = doc[j].lower_
             role = role or low in role_nouns or low.split("-")[-1] in role_nouns
-            past = past or low in former
+            past = past or low in former or low == "met"  # "who met as researchers at X": a past meeting, no post
             j += 1
         if past:
             continue

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
 
 MAX_WORDS = 4
+FOUNDING_WORDS = {"founded", "co-founded", "cofounded", "established", "started", "incorporated", "launched"}
 NUMBER_LABELS = {"CARDINAL", "ORDINAL"}
 #: NER readings the entity pass drops for an unknown name ("Varnholt" read as a work of art): a cue may still hold
 LOOSE_LABELS = {"WORK_OF_ART", "PRODUCT"}
@@ -76,7 +77,17 @@ def _place_read_as_org(doc: Any, s: Candidate, env: Env, cues: _Cues) -> str | N
     if typ is None and s.end + 1 < len(doc) and doc[s.end].text in env.words.possessive \
             and doc[s.end + 1].lower_ in cues.possessed_strong:
         typ = env.lex.default_org  # "Monongahela's founders, ..."
-    return typ or _noun_after(doc, s.start, s.end, env, cues) or ("Company" if _raised(doc, s.end, cues) else None)
+    return typ or _noun_after(doc, s.start, s.end, env, cues) or ("Company" if _raised(doc, s.end, cues)
+                                                                  or _founded_by_person(doc, s.end) else None)
+
+
+def _founded_by_person(doc: Any, end: int) -> bool:
+    """"Quimbaya was founded in 2024 by Laura Cifuentes": founded by a named person, so a body, not a town."""
+    n = len(doc)
+    if end + 2 >= n or doc[end].lower_ not in ("was", "is") or doc[end + 1].lower_ not in FOUNDING_WORDS:
+        return False
+    by = next((k for k in range(end + 2, min(n - 1, end + 8)) if doc[k].lower_ == "by"), None)
+    return by is not None and doc[by + 1].ent_type_ == "PERSON"
 
 
 def _surnames(doc: Any, cands: list[Candidate], taken: set[int], env: Env) -> list[Candidate]:
@@ -280,7 +291,7 @@ def _after(doc: Any, start: int, end: int, env: Env, cues: _Cues) -> str | None:
     noun = _noun_after(doc, start, end, env, cues)
     if noun is not None:
         return noun
-    return "Company" if _raised(doc, end, cues) else None
+    return "Company" if _raised(doc, end, cues) or _founded_by_person(doc, end) else None
 
 
 def _noun_after(doc: Any, start: int, end: int, env: Env, cues: _Cues) -> str | None:

@@ -62,10 +62,33 @@ def _both_names(doc: Any, a: int, b: int, c: int, d: int, env: Env, alone: set[s
 
     if len(left) >= 2 and len(right) >= 2 and " ".join(left) not in alone:
         return False  # "Autonomous Systems and Software Program": one name unless the left part stands alone elsewhere
-    return (lt is not None or rt is not None) and named(left, lt) and named(right, rt)
+    if (lt is not None or rt is not None) and named(left, lt) and named(right, rt):
+        return True
+    return _word_and_firm(doc, b, left, right, lt, rt, env)
+
+
+def _word_and_firm(doc: Any, b: int, left: list[str], right: list[str], lt: str | None, rt: str | None, env: Env) -> bool:
+    """"Groq and Cerebras Systems", "Oracle, Sony Group", "Cerebras Systems and Groq": one capitalised word joined to a
+    firm named by its head words is a second firm (names such as "Department of Science and Technology" keep their
+    "and": the word must name something, and the typed part must be a firm)."""
+    if doc[b].lower_ not in ("and", ","):
+        return False
+    generic = env.lex.generic_name_words | env.lex.institute_words | env.lex.agency_last | env.lex.programme_last
+
+    def word(ws: list[str]) -> bool:
+        w = ws[0]
+        return len(ws) == 1 and w[:1].isupper() and w.isalpha() and len(w) > 2 and w.lower() not in generic \
+            and w.lower() not in env.lex.company_last and w.lower() not in env.title_words
+    if word(left) and rt == "Company" and len(right) >= 2:
+        return True
+    return word(right) and lt == "Company" and len(left) >= 2 and doc[b].lower_ == "and"
 
 
 def _part(doc: Any, s: Candidate, start: int, end: int, env: Env) -> Candidate | None:
+    kinds = env.words.org_premodifiers.keys() | env.words.description_types.keys()
+    low = doc[start].lower_
+    if end - start >= 2 and doc[start].is_sent_start and low.endswith("s") and low[:-1] in kinds:
+        start += 1  # "Chipmakers Groq and Cerebras Systems": the sentence's opening noun is no part of the name
     if start >= end:
         return None
     entry = env.gaz.lookup(doc[start:end].text)
