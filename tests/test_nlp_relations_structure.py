@@ -142,6 +142,8 @@ FORMS = [
      {(L, "Halden Institute", "Oslo")}),
     ("The Calgary-based Manitoba Innovation Office runs the scheme.", {(L, "Manitoba Innovation Office", "Calgary")}),
     ("Kelvara Labs is a Tokyo maker of robot hands.", {(L, "Kelvara Labs", "Tokyo")}),
+    ("- Kelvara Labs (Oslo, Norway) makes sensors\n- Pellan Robotics (Tallinn) makes arms",
+     {(L, "Kelvara Labs", "Oslo"), (L, "Pellan Robotics", "Tallinn")}),
     ("Kelvara Labs\nHQ: Oslo\nFounded: 2019\n\nKelvara Labs is a Norwegian company that makes sensors for ships.",
      {(L, "Kelvara Labs", "Oslo")}),
     ("Harrow Accelerator Programme\nOperator: Orrin Institute\nLaunched: 2021\n\nThe Harrow Accelerator Programme backs "

@@ -39,6 +39,18 @@ def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
     return best
 
 
+def _closes(doc: Any, e: int, end: int) -> bool:
+    """A bracket closes right after the place, or after its region or country ("(Oslo, Norway)")."""
+    if doc[e].text == ")":
+        return True
+    if doc[e].text != ",":
+        return False
+    k = e + 1
+    while k < min(end, e + 5) and doc[k].is_title:
+        k += 1
+    return k > e + 1 and k < end and doc[k].text == ")"
+
+
 def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
                   org_nouns: frozenset[str], emit: Callable[[int, int, str], None]) -> None:
     """LOCATED_IN(org -> place) from brackets and place-modified organisation nouns."""
@@ -46,8 +58,8 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     for i, s, e in spans:
         if types[i] != "Cluster":
             continue
-        # "Karoo Compute (Cape Town)"
-        if s - 2 >= sent.start and doc[s - 1].text == "(" and e < sent.end and doc[e].text == ")":
+        # "Karoo Compute (Cape Town)", "Kelvara Labs (Oslo, Norway)"
+        if s - 2 >= sent.start and doc[s - 1].text == "(" and e < sent.end and _closes(doc, e, sent.end):
             org = next((j for j, sj, ej in spans if ej == s - 1 and types[j] in ORG), None)
             if org is not None:
                 emit(org, i, "rule:org-bracket-place")
