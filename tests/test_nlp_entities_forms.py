@@ -161,3 +161,10 @@ def test_founded_by_a_person_makes_a_body_and_meeting_somewhere_is_no_post(ex):
     assert ("Quimbaya", "Company") in kinds(f)
     assert ("FOUNDED", "Laura Cifuentes", "Quimbaya") in rels(f)
     assert not any(r[0] == "AFFILIATED_WITH" and r[2] == "Universidad de los Andes" for r in rels(f))
+
+
+def test_an_academic_post_at_a_name_makes_it_an_institute(ex):
+    f = run(ex, "Hilde Vermeulen is a professor of electrical engineering at Quenlo Varsity. "
+                "Gagnon: I did my doctorate at Tarnowa and stayed on.")
+    assert ("Tarnowa", "Company") not in kinds(f)
+    assert ("AFFILIATED_WITH", "Hilde Vermeulen", "Quenlo Varsity") in rels(f)

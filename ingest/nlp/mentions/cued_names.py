@@ -49,6 +49,10 @@ def cued_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         final = own if own in ORG_TYPES or own == "Programme" else typ
         out.append(Candidate(start, end + legal, final, "rule", label="ORG", ctx_typed=own is None))
     out = _surnames(doc, out, taken, env)
+    for s in out:  # "I did my doctorate at Mila": a body typed only by default is an institute
+        if s.type in (env.lex.default_org, "Person") and s.source == "ner" and s.entry is None and not s.ctx_typed \
+                and env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is None and _academic(doc, s.start, cues):
+            s.type, s.ctx_typed = "Institute", True
     for s in out:  # "Gewobau Nord's chief executive": a name the NER read as a person is an organisation
         if s.type == "Person" and s.source == "ner" and not s.ctx_typed and _org_only(doc, s.start, s.end, env, cues):
             s.type, s.ctx_typed = env.lex.default_org, True
@@ -122,6 +126,22 @@ def _surnames(doc: Any, cands: list[Candidate], taken: set[int], env: Env) -> li
                 taken.update(range(k, k + n))
                 break
     return out
+
+
+def _academic(doc: Any, start: int, cues: _Cues) -> bool:
+    """"a professor of electrical engineering at KU Leuven", "did my doctorate at Mila": an academic post or degree,
+    then "at" the name."""
+    k = start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "at":
+        return False
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if doc[j].lower_ in cues.academic_roles:
+            return True
+        if not doc[j].is_lower or doc[j].lower_ in ("at", "in", "and"):
+            return False
+    return False
 
 
 def _org_only(doc: Any, start: int, end: int, env: Env, cues: _Cues) -> bool:
