@@ -168,3 +168,10 @@ def test_an_academic_post_at_a_name_makes_it_an_institute(ex):
                 "Gagnon: I did my doctorate at Tarnowa and stayed on.")
     assert ("Tarnowa", "Company") not in kinds(f)
     assert ("AFFILIATED_WITH", "Hilde Vermeulen", "Quenlo Varsity") in rels(f)
+
+
+def test_media_contact_lines_and_a_noun_that_says_what_a_body_is(ex):
+    f = run(ex, "Media contact: Mariam Al Ketbi, Falaj Analytics, media@falaj.example\n\n"
+                "Both firms are members of the regional association Vardo-Rhône Robotics, which brokered the deal.")
+    assert ("AFFILIATED_WITH", "Mariam Al Ketbi", "Falaj Analytics") in rels(f)
+    assert ("Vardo-Rhône Robotics", "Institute") in kinds(f)

@@ -36,6 +36,9 @@ def _line_end(doc: Any, sent: Any, k: int) -> bool:
     """The line ends at ``k``, or only a bracketed place follows: "Anaru Parata, Kererū Analytics (Christchurch)"."""
     if k >= sent.end or doc[k].is_space:
         return True
+    if doc[k].text in (",", "|") and k + 1 < sent.end and (doc[k + 1].like_email or doc[k + 1].like_url
+                                                         or doc[k + 1].text.startswith("+") or "@" in doc[k + 1].text):
+        return True  # "Media contact: Mariam Al Ketbi, Falaj Analytics, media@falaj.example"
     if doc[k].text == "(":
         close = next((j for j in range(k + 1, min(sent.end, k + 5)) if doc[j].text == ")"), None)
         return close is not None and all(t.text[:1].isupper() for t in doc[k + 1:close]) \

@@ -185,6 +185,8 @@ class NameTyper:
         pre = self.premodifier_type(doc, start)
         if pre is not None and (typ in (None, "Person", "Cluster") or (typ == "Company" and cue is None)):
             return pre  # "the cork producer Sobral Cortiças"
+        if pre in ("Institute", "Agency") and cue == "Company" and doc[end - 1].lower_.strip(".,") not in self.lex.company_legal:
+            return pre  # "the regional association Auvergne-Rhône Robotics": the noun says more than a firm-like last word
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.programme_nouns \
                 and start > 0 and doc[start - 1].lower_ == "the":
             return "Programme"  # "the AiNed programme"
