@@ -182,6 +182,7 @@ COUNTER = [
      {(L, "Falochron Analytics", "Oslo")}),
     ("The Dijle Consortium, which is led by the University of Dunmore, builds chips.",
      {(P, "Dijle Consortium", "University of Dunmore")}),
+    ("The University of Dunmore is the anchor of the Oslo cluster.", {(L, "University of Dunmore", "Oslo")}),
     ("Kelvara Labs sells its sensors to customers in Oslo and Stockholm.",
      {(L, "Kelvara Labs", "Oslo"), (L, "Kelvara Labs", "Stockholm")}),
 ]

@@ -466,6 +466,8 @@ class RelationFinder:
         if n.dep_ not in ("attr", "appos") or n.pos_ not in ("NOUN", "PROPN") or n.lemma_.lower() in self._groups \
                 or n.lemma_.lower() in self.lex.role_nouns:
             return  # "a partner of G42 in Abu Dhabi" places G42, not the partner
+        if any("ANCHORS" in f.rel for f in self.lex.nouns.get(n.lemma_.lower(), ())):
+            return  # "the anchor of the Columbus cluster" states ANCHORS, not where the anchor is based
         places = set()
         for p, pobj in ctx.preps(n):
             if p in ("in", "of"):
