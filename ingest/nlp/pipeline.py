@@ -87,15 +87,17 @@ def _register() -> None:
     def line_breaks(doc):  # noqa: ANN001, ANN202
         """A blank line ends a sentence (headings, datelines, list items carry no full stop); so does a line break
         before a list item ("- Sheffield: ...") or after a short line without a full stop (a name or label line)."""
+        labels = not hard_wrapped(doc)  # in hard-wrapped prose a short line is just where the wrap fell
         line_start = 0
         for tok in doc[:-1]:
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
             elif tok.is_space and "\n" in tok.text and tok.i > 0:
-                before = doc[tok.i - 1]
-                short = tok.idx - line_start <= SHORT_LINE and not (before.is_punct and before.text in ".!?:;,")
-                if doc[tok.i + 1].text in LIST_MARKERS or short:
-                    doc[tok.i + 1].is_sent_start = True
+                before, after = doc[tok.i - 1], doc[tok.i + 1]
+                short = (labels and tok.idx - line_start <= SHORT_LINE and not after.text[:1].islower()
+                         and not (before.is_punct and before.text in ".!?:;,"))
+                if after.text in LIST_MARKERS or short:
+                    after.is_sent_start = True
             if tok.is_space and "\n" in tok.text:
                 line_start = tok.idx + len(tok.text)
         return doc
@@ -103,6 +105,18 @@ def _register() -> None:
 
 LIST_MARKERS = {"-", "–", "—", "•", "*", "·", "▪"}  # a line opened by one of these is a list item
 SHORT_LINE = 60  # characters: a line this short without a full stop is a heading, label or name line
+WRAPPED_SHARE = 0.25  # of single line breaks that continue in lower case: above it the text is hard-wrapped prose
+
+
+def hard_wrapped(doc: Any) -> bool:
+    """Whether the text is prose wrapped at a fixed width (a plain-text filing, an e-mailed release): then
+    many single line breaks fall inside sentences and continue in lower case, which label lines never do."""
+    breaks = lower = 0
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") == 1 and tok.i > 0:
+            breaks += 1
+            lower += doc[tok.i + 1].text[:1].islower()
+    return breaks >= 4 and lower >= WRAPPED_SHARE * breaks
 
 
 def light_lemma(low: str, tag: str) -> str:
