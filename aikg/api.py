@@ -74,6 +74,18 @@ def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | 
         return load_jsonl(store, paths, batch_size=batch_size, force=force, progress=advance)
 
 
+def compact(*, home: str | Path | None = None, show_progress: bool | None = None) -> int:
+    """Give an embedded store written by an older aikg the shared-string footprint (graph/evidence_strings.py);
+    same answers, less memory. Holds the write lock; safe to stop and run again. Returns relationships rewritten."""
+    from aikg.core.locking import write_lock
+    from aikg.core.progress import progress
+    from aikg.graph.evidence_strings import share_strings
+
+    with write_lock(home), store_session("embedded", home) as store, \
+            progress(None, "compact", enabled=show_progress) as advance:
+        return share_strings(store, progress=advance)
+
+
 def stats(*, backend: str = "embedded", home: str | Path | None = None) -> StoreStats:
     with store_session(backend, home) as store:
         return store.stats()

@@ -124,3 +124,31 @@ def test_share_strings_shrinks_an_older_store_and_changes_no_answer(embedded, mo
     assert _used(embedded) - shared < N * LONG // 4
     rows = _evidence(embedded, entity_id("Company", "Partner 9 AI"))
     assert [d for d, _ in rows] == ["doc-a", "doc-b"] and all(len(s) == LONG + 8 for _, s in rows)
+
+
+def test_store_compact_command_shares_an_older_stores_strings(tmp_path: Path, monkeypatch):
+    """`aikg store compact` (the command a user runs on a store from an older aikg) rewrites it shared,
+    under the write lock, and the store answers the same afterwards."""
+    import subprocess
+    import sys
+
+    from tests.helpers import dump
+
+    home = tmp_path / "home"
+    st = open_store("embedded", home=home)
+    st.apply_schema()
+    monkeypatch.setattr(loader, "interns_strings", lambda s: False)
+    try:
+        assert not load_records(st, *_records(["doc-a"], "w" * LONG)).errors
+        before = dump(st)
+    finally:
+        st.close()
+    proc = subprocess.run([sys.executable, "-m", "aikg", "store", "compact", "--home", str(home)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{N:,} relationships rewritten" in proc.stdout, proc.stdout
+    st = open_store("embedded", home=home)
+    try:
+        assert dump(st) == before
+    finally:
+        st.close()
