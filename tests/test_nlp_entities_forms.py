@@ -175,3 +175,14 @@ def test_media_contact_lines_and_a_noun_that_says_what_a_body_is(ex):
                 "Both firms are members of the regional association Vardo-Rhône Robotics, which brokered the deal.")
     assert ("AFFILIATED_WITH", "Mariam Al Ketbi", "Falaj Analytics") in rels(f)
     assert ("Vardo-Rhône Robotics", "Institute") in kinds(f)
+
+
+def test_name_lines_with_a_bracket_in_the_title_and_founders_named_after_the_firm(ex):
+    f = run(ex, "Advisory board\nYusuf Demir (chair), Chief Scientist, Quillon Systems\n"
+                "- Grace Whitfield, Vice President (AI Platforms), Ardent Motion")
+    got = rels(f, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "Yusuf Demir", "Quillon Systems") in got
+    assert ("AFFILIATED_WITH", "Grace Whitfield", "Ardent Motion") in got
+    f = run(ex, "Varnholt Robotics' founders, Ilse Moravec and Tobin Oyelaran, met in Tartu.")
+    assert ("FOUNDED", "Tobin Oyelaran", "Varnholt Robotics") in rels(f)
+    assert ("AFFILIATED_WITH", "Tobin Oyelaran", "Varnholt Robotics") not in rels(f)  # only called a founder

@@ -75,6 +75,7 @@ class PeopleForms:
                 self._role_clause(i, e)
                 self._titled_before(i, s, e)
                 self._copula_title(i, e)
+                self._bracketed_title(i, e)
         self._fronted_founders()
 
     # ------------------------------------------------------------------ helpers
@@ -95,6 +96,8 @@ class PeopleForms:
         while j < min(stop, k + MAX_TITLE) and j not in self.by_start and not doc[j].is_space:
             tok = doc[j]
             low = tok.lower_.rstrip(".")
+            if tok.is_punct and tok.text not in ("-", "/", "&", "."):
+                break  # a title ends at a comma or a bracket
             if self._role(tok):
                 role = True
                 founder = founder or self._founder(tok)
@@ -131,7 +134,8 @@ class PeopleForms:
         if any(doc[x].text in (",", "(") for x in range(k, j)):
             return
         person = self.by_start[j][0]
-        self._tie(person, org, founder, past or self._past_before(self._start_of(org)), "rule:org-title-person")
+        self._tie(person, org, founder, past or self._past_before(self._start_of(org)), "rule:org-title-person",
+                  only_founder=founder and not self._other_role)
 
     def _start_of(self, i: int) -> int:
         return next(s for j, s, _ in self.spans if j == i)
@@ -142,6 +146,7 @@ class PeopleForms:
         if e >= self.sent.end or doc[e].text not in self.possessive:
             return
         j, role, founder, past = self._title(e + 1, self.sent.end)
+        other = self._other_role
         if j == e + 1 or not role:
             return
         k = j + 1 if j < self.sent.end and doc[j].text in (",", ":") else j
@@ -151,7 +156,7 @@ class PeopleForms:
             person, pe = self.by_start[k]
             if self.types[person] != "Person":
                 return
-            self._tie(person, org, founder, past, "rule:org-role-holders")
+            self._tie(person, org, founder, past, "rule:org-role-holders", only_founder=founder and not other)
             if pe < self.sent.end and doc[pe].lower_ in (",", "and") and pe + 1 < self.sent.end:
                 k = pe + 1 + (doc[pe + 1].lower_ == "and" and doc[pe].text == ",")
             else:
@@ -171,7 +176,7 @@ class PeopleForms:
             return
         j, role, founder, past = self._title(oe + 1, self.sent.end)
         if j > oe + 1 and role and (j >= self.sent.end or doc[j].text in (",", ".", ";", ")") or doc[j].is_space):
-            self._tie(person, org, founder, past, "rule:person-org-title")
+            self._tie(person, org, founder, past, "rule:person-org-title", only_founder=founder and not self._other_role)
 
     def _second_title(self, person: int, e: int) -> None:
         """"Lucía Fernández, professor at Universidad ORT and co-founder of Tero Analytics": the second title."""
@@ -277,6 +282,36 @@ class PeopleForms:
         hit = self.by_start.get(m)
         if hit is not None:
             self._tie(person, hit[0], founder, False, "rule:person-copula-title", only_founder=only_founder)
+
+    def _skip_bracket(self, k: int) -> int:
+        """The token after a bracket group opening at ``k`` ("(chair)", "(AI Platforms)"), else ``k``."""
+        doc, end = self.doc, self.sent.end
+        if k < end and doc[k].text == "(":
+            close = next((j for j in range(k + 1, min(end, k + 6)) if doc[j].text == ")"), None)
+            if close is not None:
+                return close + 1
+        return k
+
+    def _bracketed_title(self, person: int, e: int) -> None:
+        """"Yusuf Demir (chair), Chief Scientist, Quillon Systems", "Grace Whitfield, Vice President (AI Platforms),
+        Ardent Motion": a name line whose title carries a bracket."""
+        doc, end = self.doc, self.sent.end
+        k = self._skip_bracket(e)
+        if k >= end or doc[k].text != ",":
+            return
+        j, role, founder, past = self._title(k + 1, end)
+        after = self._skip_bracket(j)
+        if after == j and k == e:
+            return  # no bracket anywhere: the plain name-line rule reads it
+        if not role or past or after >= end or doc[after].text != ",":
+            return
+        hit = self.by_start.get(after + 1)
+        if hit is None or self.types[hit[0]] not in ORG:
+            return
+        oe = hit[1]
+        if oe >= end or doc[oe].is_space or doc[oe].text in (",", ";", "|", "(", ".") or "\n" in doc[oe - 1].whitespace_:
+            self._tie(person, hit[0], founder, False, "rule:person-bracket-title-org",
+                      only_founder=founder and not self._other_role)
 
     def _fronted_founders(self) -> None:
         """"Founded in 2022 by Mehmet Yildiz and Johanna Albers, Kanalwerk AI is a spin-off of ...": FOUNDED."""
