@@ -1,9 +1,10 @@
 """Typed mentions from a spaCy Doc that went through the entity pass (ruler + ner).
 
 The work is done by the small named stages of :mod:`aikg.ingest.nlp.mentions`, run in the
-order of ``STAGES`` (initial spans, merge adjacent, name runs, acronyms, headings, short
-forms, harmonise names, place context, harmonise lists, appositions, self-reference,
-anaphors), then turned into :class:`MentionFact` records. Word lists live in
+order of ``STAGES`` (initial spans, merge adjacent, name runs, split coordination, trim names,
+drop fragments, cued names, split place possessives, acronyms, short forms, headings, harmonise
+names, place context, harmonise lists, appositions, self-reference, anaphors), then turned into
+:class:`MentionFact` records. Word lists live in
 ``data/lexicon/mentions.json`` and ``types.json``.
 """
 
