@@ -371,7 +371,7 @@ def phase_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def verdicts(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
     """The issue's three goals, each from this run's figures, and the growth from the small size to the large."""
     lines = []
-    by = {(r["size"], r["n_process"]): r for r in runs}
+    by = {(r["size"], r["n_process"]): r for r in sorted(runs, key=lambda r: r.get("prefetch") or 0)}  # most ahead
     sizes = sorted({r["size"] for r in runs})
     for size in sizes:
         one, many = by.get((size, processes[0])), by.get((size, processes[-1]))
