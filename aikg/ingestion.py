@@ -139,10 +139,46 @@ def _alternating(run: _Run, chunks: Iterable[list[LoadedDocument]]) -> None:
         todo = run.todo(chunk)
         if not todo:
             continue
-        records = run.pipeline.extract(todo, known=run.known,
-                                       progress=_stop_between_documents(run.advance, len(todo), run.stop))
+        step = _counted(_stop_between_documents(run.advance, len(todo), run.stop))
+        try:
+            records = run.pipeline.extract(todo, known=run.known, progress=step)
+        except Exception:  # noqa: BLE001 - an extractor fault on one document must not stop the batch
+            todo, records = _extract_one_by_one(run, todo, step)
+            if not todo:
+                continue
         run.commit(todo, records)
         run.stop.check()
+
+
+def _counted(step: Callable[[int], None]) -> Callable[[int], None]:
+    """``step`` that remembers how many documents it has counted (``step.done``), so a retry counts the rest."""
+    def counted(n: int) -> None:
+        counted.done += n  # type: ignore[attr-defined]
+        step(n)
+
+    counted.done = 0  # type: ignore[attr-defined]
+    return counted
+
+
+def _extract_one_by_one(run: _Run, todo: list[LoadedDocument],
+                        step: Callable[[int], None]) -> tuple[list[LoadedDocument], list[Any]]:
+    """A chunk whose extraction raised, again one document at a time: the documents that raise are named in the
+    summary and left out (as with several processes); the others are resolved together as the chunk would be."""
+    from aikg.ingest.stream import failure_reason
+
+    facts, good = [], []
+    for doc in todo:
+        if not needs_nlp(doc):
+            good.append(doc)
+            continue
+        try:
+            facts.extend(run.pipeline.extractor.extract_many([doc]))
+        except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
+            run.summary.failures.append(Failure(doc.source, failure_reason(exc)))
+            continue
+        good.append(doc)
+    step(max(0, len(todo) - step.done))  # type: ignore[attr-defined]
+    return good, (run.pipeline.resolve(good, facts, run.known) if good else [])
 
 
 @dataclass

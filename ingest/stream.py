@@ -57,7 +57,8 @@ def _init(parent: int, config: Any) -> None:
         list(_EXTRACTOR.extract_many([]))  # loads spaCy and the rules
 
 
-def _reason(exc: BaseException) -> str:
+def failure_reason(exc: BaseException) -> str:
+    """What the run summary says of a document whose extraction raised."""
     return f"extraction failed: {type(exc).__name__}: {exc}; please report it"
 
 
@@ -71,7 +72,7 @@ def _run(docs: list[LoadedDocument]) -> list[tuple[Any, str | None]]:
             try:
                 out.append((_EXTRACTOR.extract(d), None))
             except Exception as exc:
-                out.append((None, _reason(exc)))
+                out.append((None, failure_reason(exc)))
         return out
 
 

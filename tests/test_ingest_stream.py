@@ -92,6 +92,31 @@ def test_a_document_whose_extraction_fails_is_named_and_the_rest_load(tmp_path, 
     assert broken == graph  # the failures left nothing behind, and every other document is as without them
 
 
+def test_one_process_names_a_document_whose_extraction_fails_and_loads_the_rest(tmp_path, monkeypatch):
+    """The same fault with -j 1: the chunk is extracted again one document at a time, the one that raises is
+    named, and every other document (its chunk-mate too) is loaded as without it."""
+    folder = _corpus(tmp_path / "docs", count=4)
+    (folder / "01b_bad.txt").write_text("BOOM is a company based in Toronto.\n", "utf-8")
+    real = Extractor.extract_many
+
+    def extract_many(self, docs, n_process=1):
+        docs = list(docs)
+        if any(d.text.startswith("BOOM") for d in docs):
+            raise ValueError("a rule broke")
+        yield from real(self, docs, n_process=n_process)
+
+    monkeypatch.setattr(Extractor, "extract_many", extract_many)
+    summary, broken = _ingest(folder, tmp_path / "one", n_process=1)
+    reasons = {Path(f.source).name: f.reason for f in summary.failures}
+    assert set(reasons) == {"01b_bad.txt", "zz_empty.txt"}, reasons
+    assert reasons["01b_bad.txt"].startswith("extraction failed: ValueError: a rule broke")
+    assert summary.documents == 5  # 4 texts and the table; the copy was already there
+    monkeypatch.setattr(Extractor, "extract_many", real)
+    (folder / "01b_bad.txt").unlink()
+    _, graph = _ingest(folder, tmp_path / "good", n_process=1)
+    assert broken == graph
+
+
 def _committed(home: Path) -> int:
     try:
         return int(json.loads((home / "embedded" / "committed.json").read_text()).get("documents", 0))
