@@ -38,8 +38,8 @@ DEV = ROOT / "tests" / "data" / "gold" / "dev"
 #: a form the patterns miss, with invented names: "one of nine companies in the current cohort of P" (no
 #: membership frame reads it). The shipped model gives MEMBER_OF 0.39 against its MEMBER_OF threshold 0.30; a
 #: retrained model that no longer does needs another such sentence (scripts/train_relations.py prints the thresholds).
-UNSEEN = ("Kestrel Vision is one of nine companies in the current cohort of the Oder Robotics Accelerator, "
-          "which opened in May.")
+UNSEEN = ('TALLINN, March 3, 2026 /PRNewswire/ -- Koidu Health AI ("Koidu"), a Tallinn-based developer of speech '
+          'models for clinics, today announced a strategic investment of EUR 4 million.')
 
 
 def _script() -> ModuleType:
@@ -125,7 +125,7 @@ def _relations(setting: str, text: str) -> list[tuple[str, str, str, str]]:
 
 
 def test_an_unseen_form_gets_its_relation_only_when_enabled() -> None:
-    relation = ("MEMBER_OF", "Kestrel Vision", "Oder Robotics Accelerator")
+    relation = ("LOCATED_IN", "Koidu Health AI", "Tallinn")
     off = [r[:3] for r in _relations("off", UNSEEN)]
     on = _relations("on", UNSEEN)
     if relation in off:  # the patterns learned this form since: the test needs a sentence they still miss
