@@ -7,7 +7,7 @@ foundation will fund": the verb of funding ("funds", "co-funds", "finances", "sp
 (the last name before "which"/"that", or the name a description like "a scheme" is apposed to). In such
 clauses the tagger often reads "funds" as a plural noun, so no dependency frame fires.
 
-The word lists are ``forms`` in ``data/lexicon/relations.json`` (``relative_fund_verbs``, ``relative_between``).
+The word lists are ``forms`` in ``data/lexicon/relations.json`` (``relative_fund_verbs``, ``relative_between``, ``relative_after``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from typing import Any, Callable, Iterable, Mapping
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
 FUNDED = ("Institute", "Company", "Agency", "Programme")
 REL_WORDS = {"which", "that"}
-AFTER = {",", ".", ";", ":", ")", "and", "in", "for", "from", "with", "on", "since", "through", "jointly", "together",
-         "until", "over", "—", "–"}
 MAX_CLAUSE = 24  # tokens from the funded name to the verb
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
@@ -31,6 +29,7 @@ class FundingWords:
         spec = relations.get("forms", {})
         self.verbs = frozenset(w.lower() for w in spec.get("relative_fund_verbs", ()))
         self.between = frozenset(w.lower() for w in spec.get("relative_between", ()))
+        self.after = frozenset(w.lower() for w in spec.get("relative_after", ()))  # what may follow the verb
 
 
 def relative_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
@@ -42,7 +41,7 @@ def relative_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
         if doc[k].lower_ not in words.verbs:
             continue
         nxt = doc[k + 1].lower_ if k + 1 < sent.end else "."
-        if nxt not in AFTER:
+        if nxt not in words.after:
             continue  # "which B funds the lab": the verb has an object of its own
         j = k - 1
         if doc[j].text in "-–" and doc[j - 1].lower_ == "co":

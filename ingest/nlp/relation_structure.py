@@ -22,7 +22,6 @@ ORG = ("Institute", "Company", "Agency")
 REL_WORDS = {"which", "that"}
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
 MAX_CLAUSE = 24  # tokens from the programme to the verb of running
-AFTER_RUN = {",", ".", ";", ":", ")", "and", "in", "for", "from", "with", "on", "since", "out", "jointly", "together"}
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
@@ -34,6 +33,7 @@ class StructureWords:
         words = relations.get("structure_words", {})
         self.runs_verbs = frozenset(w.lower() for w in words.get("runs_verbs", ()))
         self.between = frozenset(w.lower() for w in words.get("runs_between", ()))
+        self.after = frozenset(w.lower() for w in words.get("runs_after", ()))  # what may follow the verb
         self.lead_phrases = tuple(tuple(p.lower().split()) for p in words.get("lead_phrases", ()))
         self.unit_words = frozenset(w.lower() for w in words.get("unit_words", ()))
 
@@ -53,7 +53,7 @@ def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
         if doc[k].lower_ not in words.runs_verbs:
             continue
         nxt = doc[k + 1].lower_ if k + 1 < sent.end else "."
-        if nxt not in AFTER_RUN:
+        if nxt not in words.after:
             continue  # "which B runs the lab": the verb has an object of its own
         j = k - 1
         while j > sent.start and doc[j].lower_ in words.between:
