@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
+from aikg.ingest.nlp.relation_relative import relative_pairs
+
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
 FUNDED = ("Institute", "Company", "Agency", "Programme")
-REL_WORDS = {"which", "that"}
-MAX_CLAUSE = 24  # tokens from the funded name to the verb
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
@@ -35,32 +35,6 @@ class FundingWords:
 def relative_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
                    emit: Emit, conf: float) -> None:
     """FUNDS(funder, funded) for each "which/that <funder> funds" clause of one sentence."""
-    spans = sorted(spans, key=lambda x: x[1])
-    by_end = {e: i for i, s, e in spans}
-    for k in range(sent.start + 2, sent.end):
-        if doc[k].lower_ not in words.verbs:
-            continue
-        nxt = doc[k + 1].lower_ if k + 1 < sent.end else "."
-        if nxt not in words.after:
-            continue  # "which B funds the lab": the verb has an object of its own
-        j = k - 1
-        if doc[j].text in "-–" and doc[j - 1].lower_ == "co":
-            j -= 2  # "co-funds" tokenised as co / - / funds
-        while j > sent.start and doc[j].lower_ in words.between:
-            j -= 1  # "which the agency will also fund"
-        funder = by_end.get(j + 1)
-        if funder is None or types[funder] not in FUNDERS:
-            continue
-        start = next(s for i, s, _ in spans if i == funder)
-        rel = next((x for x in range(start - 1, max(sent.start, k - MAX_CLAUSE) - 1, -1) if doc[x].lower_ in REL_WORDS),
-                   None)
-        if rel is None:
-            continue
-        funded = [i for i, s, e in spans if e <= rel and rel - e <= MAX_CLAUSE and types[i] in FUNDED and i != funder]
-        if not funded:
-            continue
-        last = funded[-1]
-        end = next(e for i, s, e in spans if i == last)
-        if any(doc[x].text in {";", ":"} or doc[x].lower_ in REL_WORDS for x in range(end, rel)):
-            continue  # the clause belongs to a later phrase
-        emit(["FUNDS"], funder, last, conf, "rule:relative-funds")
+    for funder, funded in relative_pairs(doc, sent, spans, types, verbs=words.verbs, after=words.after,
+                                         between=words.between, subjects=FUNDERS, objects=FUNDED):
+        emit(["FUNDS"], funder, funded, conf, "rule:relative-funds")

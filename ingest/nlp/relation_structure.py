@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
+from aikg.ingest.nlp.relation_relative import relative_pairs
+
 ORG = ("Institute", "Company", "Agency")
-REL_WORDS = {"which", "that"}
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
-MAX_CLAUSE = 24  # tokens from the programme to the verb of running
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
@@ -48,28 +48,9 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
 
 def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
                    emit: Emit, conf: float) -> None:
-    by_end = {e: i for i, s, e in spans}
-    for k in range(sent.start + 2, sent.end):
-        if doc[k].lower_ not in words.runs_verbs:
-            continue
-        nxt = doc[k + 1].lower_ if k + 1 < sent.end else "."
-        if nxt not in words.after:
-            continue  # "which B runs the lab": the verb has an object of its own
-        j = k - 1
-        while j > sent.start and doc[j].lower_ in words.between:
-            j -= 1  # "BITC will run", "which the agency also runs"
-        if doc[j].text == ")" and j - 2 > sent.start and doc[j - 2].text == "(":
-            j -= 3  # "that the Medellín Innovation District Agency (MIDA) runs"
-        runner = by_end.get(j + 1)
-        if runner is None or types[runner] not in ORG:
-            continue
-        start = next(s for i, s, _ in spans if i == runner)
-        rel = next((x for x in range(start - 1, max(sent.start, k - MAX_CLAUSE) - 1, -1) if doc[x].lower_ in REL_WORDS), None)
-        if rel is None:
-            continue
-        prog = [i for i, s, e in spans if e <= rel and rel - e <= MAX_CLAUSE and types[i] == "Programme"]
-        if prog and not any(doc[x].text in {";", ":"} for x in range(next(e for i, s, e in spans if i == prog[-1]), rel)):
-            emit(["RUNS"], runner, prog[-1], conf, "rule:relative-runs")
+    for runner, programme in relative_pairs(doc, sent, spans, types, verbs=words.runs_verbs, after=words.after,
+                                            between=words.between, subjects=ORG, objects=("Programme",)):
+        emit(["RUNS"], runner, programme, conf, "rule:relative-runs")
 
 
 def _unit_led_by(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
