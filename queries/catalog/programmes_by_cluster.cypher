@@ -14,7 +14,34 @@
 // column: funded_by -- names of its funders (FUNDS), alphabetical
 // empty: no programme is tied to this cluster
 // example: aikg query run programmes_by_cluster --param cluster=London
+
+// One cluster: its programmes are found from the cluster (located in it, or run by an organisation
+// located in it or anchoring it) instead of from every programme; the columns are those of the
+// second branch, which serves the whole list (and the programmes tied to no cluster).
+MATCH (c:Cluster {id: $cluster})
+OPTIONAL MATCH (g1:Programme)-[l1:LOCATED_IN]->(c)
+WHERE l1.confidence >= $min_confidence
+WITH c, collect(DISTINCT g1) AS located
+OPTIONAL MATCH (g2:Programme)<-[r0:RUNS]-(:Entity)-[l0:LOCATED_IN|ANCHORS]->(c)
+WHERE r0.confidence >= $min_confidence AND l0.confidence >= $min_confidence
+WITH c, located, collect(DISTINCT g2) AS run
+UNWIND located + run AS g
+WITH DISTINCT c, g
+OPTIONAL MATCH (runner:Entity)-[r2:RUNS]->(g)
+WHERE r2.confidence >= $min_confidence
+WITH g, c, runner
+ORDER BY runner.name
+WITH g, c, collect(DISTINCT runner.name) AS run_by
+OPTIONAL MATCH (funder:Entity)-[f:FUNDS]->(g)
+WHERE f.confidence >= $min_confidence
+WITH g, c, run_by, funder
+ORDER BY funder.name
+WITH g, c, run_by, collect(DISTINCT funder.name) AS funded_by
+RETURN c.id AS cluster, c.name AS cluster_name, g.id AS programme, g.name AS programme_name, run_by, funded_by
+ORDER BY cluster_name IS NULL, cluster_name, programme_name, programme
+UNION ALL
 MATCH (g:Programme)
+WHERE $cluster IS NULL
 OPTIONAL MATCH (g)-[l1:LOCATED_IN]->(c1:Cluster)
 WHERE l1.confidence >= $min_confidence
 OPTIONAL MATCH (runner:Entity)-[r1:RUNS]->(g)
@@ -24,7 +51,6 @@ WHERE l2.confidence >= $min_confidence
 WITH g, collect(DISTINCT c1) + collect(DISTINCT c2) AS clusters
 UNWIND (CASE WHEN size(clusters) = 0 THEN [null] ELSE clusters END) AS c
 WITH DISTINCT g, c
-WHERE ($cluster IS NULL OR c.id = $cluster)
 OPTIONAL MATCH (runner:Entity)-[r2:RUNS]->(g)
 WHERE r2.confidence >= $min_confidence
 WITH g, c, runner
