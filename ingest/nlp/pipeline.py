@@ -31,6 +31,7 @@ IRREGULAR = {"led": "lead", "ran": "run", "won": "win", "held": "hold", "taught"
              "began": "begin", "built": "build", "grew": "grow", "is": "be", "are": "be", "was": "be", "were": "be",
              "been": "be", "being": "be", "am": "be", "'s": "be", "has": "have", "had": "have", "set": "set",
              "sets": "set", "bought": "buy", "sold": "sell", "brought": "bring", "spun": "spin", "drew": "draw"}
+POS_IDS: dict[str, int] = {}  # coarse POS name -> spaCy's id (filled when the components are registered)
 #: words whose lemma matters to the relation rules (set from the lexicon when pipelines are built)
 KNOWN_LEMMAS: set[str] = set()
 
@@ -65,23 +66,16 @@ class Pipelines:
 
 def _register() -> None:
     from spacy.language import Language
+    from spacy.parts_of_speech import IDS
+
+    POS_IDS.update(IDS)
 
     if "aikg_line_breaks" in Language.factories:
         return
 
-    @Language.component("aikg_light_morph")
-    def light_morph(doc):  # noqa: ANN001, ANN202
-        """Coarse POS from the fine tag and a trigger-oriented lemma (replaces attribute_ruler + lemmatizer)."""
-        cache: dict[tuple[str, str], str] = {}
-        for tok in doc:
-            tag = tok.tag_
-            tok.pos_ = TAG_POS.get(tag, "X")
-            key = (tok.lower_, tag)
-            lemma = cache.get(key)
-            if lemma is None:
-                lemma = cache[key] = light_lemma(tok.lower_, tag)
-            tok.lemma_ = lemma
-        return doc
+    @Language.factory("aikg_light_morph")
+    def make_light_morph(nlp, name):  # noqa: ANN001, ANN202
+        return LightMorph()
 
     @Language.component("aikg_line_breaks")
     def line_breaks(doc):  # noqa: ANN001, ANN202
@@ -100,6 +94,34 @@ def _register() -> None:
                     after.is_sent_start = True
             if tok.is_space and "\n" in tok.text:
                 line_start = tok.idx + len(tok.text)
+        return doc
+
+
+class LightMorph:
+    """Coarse POS from the fine tag and a trigger-oriented lemma (replaces attribute_ruler + lemmatizer).
+
+    The (word, tag) -> (POS, lemma) readings are kept across documents as string ids of this pipeline's
+    vocabulary, so a word seen before costs no string building; emptied when the known lemmas change."""
+
+    MAX = 200_000  # cached (word, tag) pairs before the cache starts over
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[int, int], tuple[int, int]] = {}
+        self.known = -1  # size of KNOWN_LEMMAS the cache was filled with
+
+    def __call__(self, doc: Any) -> Any:
+        cache = self.cache
+        if self.known != len(KNOWN_LEMMAS) or len(cache) > self.MAX:
+            cache.clear()
+            self.known = len(KNOWN_LEMMAS)
+        strings = doc.vocab.strings
+        for tok in doc:
+            key = (tok.lower, tok.tag)
+            hit = cache.get(key)
+            if hit is None:
+                tag = tok.tag_
+                hit = cache[key] = (POS_IDS[TAG_POS.get(tag, "X")], strings.add(light_lemma(tok.lower_, tag)))
+            tok.pos, tok.lemma = hit
         return doc
 
 
