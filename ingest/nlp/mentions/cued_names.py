@@ -73,7 +73,7 @@ def _place_read_as_org(doc: Any, s: Candidate, env: Env, cues: _Cues) -> str | N
         return None
     typ = _described(doc, s.start, s.end, env)
     if typ is None:
-        for phrase in cues.before:
+        for phrase in cues.ending(doc[s.start - 1].lower_ if s.start > 0 else ""):
             k = s.start - len(phrase)
             if phrase[-1] != "in" and k >= 0 and tuple(t.lower_ for t in doc[k:s.start]) == phrase:
                 typ = "Institute" if len(phrase) > 1 and phrase[-2] in cues.academic_roles else env.lex.default_org
@@ -114,8 +114,9 @@ def _surnames(doc: Any, cands: list[Candidate], taken: set[int], env: Env) -> li
                 and env.typer.type_of_name(list(words)) is None:
             c.type = "Person"
         out.append(c)
-    for k in range(len(doc)):  # a surname alone that the NER left alone, opening its clause
-        if k in taken or not doc[k].text[:1].isupper() or doc[k].ent_type_:
+    firsts = {key[0] for key in surnames}  # speed: a key can only match where its first word is
+    for k in range(len(doc) if surnames else 0):  # a surname alone that the NER left alone, opening its clause
+        if k in taken or doc[k].text not in firsts or not doc[k].text[:1].isupper() or doc[k].ent_type_:
             continue
         for key in surnames:
             n = len(key)
@@ -164,6 +165,9 @@ class _Cues:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.before = tuple(tuple(p.lower().split()) for p in data.get("before", ()))
+        # speed: the phrases a word can end, in their order (a phrase matches only if its last word does)
+        self._ending: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._no_last = tuple(p for p in self.before if not p)
         self.possessed = frozenset(w.lower() for w in data.get("possessed", ()))
         self.possessed_strong = frozenset(w.lower() for w in data.get("possessed_strong", ()))
         self.raise_words = frozenset(w.lower() for w in data.get("raise_words", ()))
@@ -171,6 +175,13 @@ class _Cues:
         self.academic_roles = frozenset(w.lower() for w in data.get("academic_roles", ()))
         self.not_names = frozenset(w.lower() for w in data.get("not_names", ()))
         self.after_nouns = frozenset(w.lower() for w in data.get("after_nouns", ()))
+
+    def ending(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The ``before`` phrases whose last word is ``word`` (speed only: the others cannot match there)."""
+        hit = self._ending.get(word)
+        if hit is None:
+            hit = self._ending[word] = tuple(p for p in self.before if not p or p[-1] == word)
+        return hit
 
     @classmethod
     def of(cls, env: Env) -> "_Cues":
@@ -290,7 +301,7 @@ def _before(doc: Any, start: int, env: Env, cues: _Cues) -> str | None:
             and (doc[start - 2].is_sent_start or doc[start - 2].lower_ in ("by", "from", "with", "at", "and", "to", "for",
                                                                             "including", "of", "as", "like")):
         return env.words.org_premodifiers[doc[start - 1].lower_]  # "from chipmaker Helixa"
-    for phrase in cues.before:
+    for phrase in cues.ending(doc[start - 1].lower_ if start > 0 else ""):
         k = start - len(phrase)
         if k >= 0 and tuple(t.lower_ for t in doc[k:start]) == phrase:
             if phrase[-1] == "at" and len(phrase) > 1 and phrase[-2] in cues.academic_roles:
