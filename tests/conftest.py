@@ -31,6 +31,64 @@ CLAIM_MARK = f"MERGE (m:{MARKER_LABEL} {{id: 'aikg-test-tier'}})"
 CLAIM_WIPE = f"MATCH (n) WHERE NOT n:{MARKER_LABEL} DETACH DELETE n"
 
 
+def servers_under(folder: Path) -> list[int]:
+    """Pids of embedded-engine servers (redis-server) whose data folder is inside ``folder``.
+
+    The server runs in its data folder (``dir`` in its configuration), so its working directory says
+    which store it serves, even after that folder was deleted.
+    """
+    prefix = str(folder.resolve())
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if b"redis-server" not in (entry / "cmdline").read_bytes().split(b"\0")[0]:
+                continue
+            cwd = os.readlink(entry / "cwd").removesuffix(" (deleted)")
+        except OSError:
+            continue
+        if cwd == prefix or cwd.startswith(prefix + os.sep):
+            found.append(int(entry.name))
+    return found
+
+
+LEFT_RUNNING: list[str] = []
+
+
+def _kill_servers(folder: Path, who: str) -> None:
+    import signal
+
+    for pid in servers_under(folder):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            continue
+        LEFT_RUNNING.append(f"{who}: redis-server pid {pid}")
+
+
+@pytest.fixture(autouse=True)
+def _no_server_outlives_its_test(request: pytest.FixtureRequest):
+    """A test that opens a store must stop its server: one left running is killed and named in the summary."""
+    folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is not None:
+        _kill_servers(folder, request.node.nodeid)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_server_outlives_the_suite(tmp_path_factory: pytest.TempPathFactory):
+    yield
+    _kill_servers(tmp_path_factory.getbasetemp(), "session")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if LEFT_RUNNING:
+        terminalreporter.section("embedded servers left running (killed)")
+        for line in LEFT_RUNNING:
+            terminalreporter.write_line(line)
+
+
 class NotATestDatabase(Exception):
     """The database holds data the test tier did not create."""
 
