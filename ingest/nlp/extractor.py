@@ -26,12 +26,15 @@ from aikg.ingest.nlp.context import (
     issued_programme,
     person_pronouns,
 )
+from aikg.ingest.nlp.coref_links import LinkWords, link_references
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
+from aikg.ingest.nlp.relation_anchor import contrasted
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
+from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
 from aikg.ingest.nlp.sentence_text import trim_sentence
@@ -84,6 +87,8 @@ class Extractor:
         self._rounds = RoundWords.from_lexicon(self.lexicon.relations)
         self._bodies = frozenset(self.lexicon.relations.get("body_nouns", ()))
         self._issuers = tuple(self.lexicon.relations.get("issuer_prefixes", ()))
+        self._links = LinkWords.from_dir(self.config.lexicon_dir)
+        self._sections = SectionWords(self.lexicon.relations)  # lists under a group heading (relation_membership.py)
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -204,6 +209,7 @@ class Extractor:
                 m = replace(m, coref=m.coref + first)
             facts.mentions.append(m)
         facts.mentions.extend(person_pronouns(sdoc, off, facts.mentions, first))  # "... Mara Lind. She leads X."
+        link_references(sdoc, off, facts.mentions, first, self._links, ctx.self_name)  # "the fund", "It" (coref_links)
         return first
 
     def _sentence(self, c: "_Chunk", sent: Any, inside: list[tuple[int, int, int]]) -> None:
@@ -214,9 +220,11 @@ class Extractor:
             # "the anchor of the city's AI cluster": the document's city, else the latest place named
             fallback = c.home if c.home is not None else c.last_cluster
             anchor_extra = [fallback] if fallback is not None and fallback not in {i for i, _, _ in inside} else []
-        for i, _, _ in inside:
-            if types[i] == "Cluster":
-                c.last_cluster = i
+        named = False
+        for i, a, _ in inside:
+            if types[i] == "Cluster" and (not contrasted(c.sdoc, a) or not named):
+                named = not contrasted(c.sdoc, a)  # "in Kumasi rather than Accra": Accra is not the place meant
+                c.last_cluster = i if named else None
         prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner)
         # "X also joined the round.", "Y also took part.": one name, the round of the sentence before
         lone_round = prev_round is not None and (self._rounds.names_round(sent) or any(t.lower_ == "part" for t in sent))
@@ -255,6 +263,10 @@ class Extractor:
             if allowed([rtype], types[src], types[tgt]) is not None:
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:member-list", a, b, d.text[a:b],
                                                          d.page_of(a)))
+        for rtype, src, tgt, a, b in section_lists(text, off, facts.mentions, owner, self._sections):
+            if allowed([rtype], types[src], types[tgt]) is not None:  # "Selected in the first call" / "- A"
+                facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:member-section", a, b,
+                                                         d.text[a:b], d.page_of(a)))
         for rtype, src, tgt, a, b in issued_programme(text, off, facts.mentions, self._issuers):
             if allowed([rtype], types[src], types[tgt]) is not None:  # "Programme X" / "Issued by Y | June 2025"
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:issuer-line", a, b, d.text[a:b],

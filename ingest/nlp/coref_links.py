@@ -1,0 +1,334 @@
+"""Document context for references: which named organisation "the fund", "the accelerator", "the company" or a
+sentence-opening "It" stands for.
+
+Published prose names an organisation once and then describes it ("Guayacán Capital is a Medellín-based seed
+fund. The fund is backed by ..."; "Brnox Cloud sponsors the accelerator with cloud credits"; "Garonne Ventures is
+an early-stage fund. Backed by the EIF, it invests in ..."). The mention stage (``mentions/anaphors.py``) links
+the commonest of these to the latest mention of one type; this pass, run once per chunk on the entity pass's Doc
+(no parse), chooses among the sentences before by the form of the text: a name that contains the noun, a name
+the text described with the noun ("X, a seed fund"), the subject of the sentence before, else the nearest
+compatible name. It never reaches across a heading, and "the government" links only to a named government.
+Word lists are data (``data/lexicon/context_links.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Sequence
+
+from aikg.core.errors import InputError
+from aikg.ingest.nlp.records import MentionFact
+
+ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")
+FILE = "context_links.json"
+WINDOW = 2  # sentences before the reference that a description or the nearest name may come from
+_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@dataclass(frozen=True)
+class LinkWords:
+    """The word lists of ``context_links.json``."""
+
+    nouns: dict[str, tuple[str, ...]]
+    named_only: frozenset[str]
+    restrictive: frozenset[str]
+    no_subject_after: frozenset[str]
+    pronouns: frozenset[str]
+    fronted: frozenset[str]
+    desc_links: frozenset[str]
+    desc_dets: frozenset[str]
+    kinds: dict[str, frozenset[str]]  # nouns of one kind ("company", "start-up", "firm") describe each other
+
+    @classmethod
+    def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
+        path = Path(lexicon_dir) / FILE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raw = {}
+        except (OSError, json.JSONDecodeError) as e:
+            raise InputError(f"cannot read lexicon: {e}", source=str(path)) from e
+        return cls.from_dict(raw)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "LinkWords":
+        return cls(
+            nouns={k: tuple(v) for k, v in raw.get("description_nouns", {}).items()},
+            named_only=frozenset(raw.get("named_only", ())),
+            restrictive=frozenset(raw.get("restrictive_next", ())),
+            no_subject_after=frozenset(raw.get("no_subject_after", ())),
+            pronouns=frozenset(raw.get("subject_pronouns", ())),
+            fronted=frozenset(raw.get("fronted_openers", ())),
+            desc_links=frozenset(raw.get("description_links", ())),
+            desc_dets=frozenset(raw.get("description_determiners", ())),
+            kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
+        )
+
+
+@dataclass
+class _Sent:
+    start: int  # first token
+    end: int  # token after the last
+    section: int  # headings cut the text into sections; references never cross one
+    heading: bool
+    ments: list[tuple[int, int, int]]  # (mention index, token start, token end) by start
+
+
+def heading_like(text: str) -> bool:
+    """A short line without closing punctuation ("Who runs it", "Partners", "Funding and governance") or a
+    question on its own line (an interview's question)."""
+    s = text.strip()
+    if not s:
+        return False
+    words = s.split()
+    if s.endswith("?") and len(words) <= 16:
+        return True
+    return not s.endswith(_END) and len(words) <= 12
+
+
+class _Linker:
+    """The references of one chunk and the names they stand for."""
+
+    def __init__(self, sdoc: Any, off: int, mentions: list[MentionFact], first: int, words: LinkWords,
+                 keep: str | None) -> None:
+        self.doc, self.off, self.m, self.first, self.w, self.keep = sdoc, off, mentions, first, words, keep
+        self.sents: list[_Sent] = []
+        self.sent_of: list[int] = [0] * len(sdoc)
+        self.at: dict[int, int] = {}  # token -> mention index (the last one starting there)
+        self.covered: set[int] = set()  # tokens inside a name (not a reference)
+        self.resolved: dict[int, int] = {}  # reference token -> the mention it now stands for
+        self._index()
+
+    def _index(self) -> None:
+        section = 0
+        for k, sent in enumerate(self.doc.sents):
+            head = heading_like(sent.text) and "\n" in self.doc.text[sent.end_char:sent.end_char + 2] + "\n"
+            if head:
+                section += 1
+            self.sents.append(_Sent(sent.start, sent.end, section, head, []))
+            for t in range(sent.start, sent.end):
+                self.sent_of[t] = k
+        for i in range(self.first, len(self.m)):
+            mf = self.m[i]
+            sp = self.doc.char_span(mf.start - self.off, mf.end - self.off, alignment_mode="expand")
+            if sp is None or not len(sp):
+                continue
+            self.sents[self.sent_of[sp.start]].ments.append((i, sp.start, sp.end))
+            self.at[sp.start] = i
+            if mf.source != "anaphor":
+                self.covered.update(range(sp.start, sp.end))
+        for s in self.sents:
+            s.ments.sort(key=lambda x: (x[1], x[2]))
+
+    # ------------------------------------------------------------------ names
+    def root(self, i: int) -> int:
+        """The named mention a chain of references ends at."""
+        seen = {i}
+        while self.m[i].coref is not None and 0 <= self.m[i].coref < len(self.m) and self.m[i].coref not in seen:
+            i = self.m[i].coref
+            seen.add(i)
+        return i
+
+    def _name_words(self, i: int) -> set[str]:
+        mf = self.m[i]
+        return set(_WORD.findall(f"{mf.canonical} {mf.text}".lower()))
+
+    def _before(self, k: int, tok: int, types: Sequence[str]) -> list[tuple[int, int]]:
+        """(root mention, token) of the named ends of ``types`` in sentence ``k`` before token ``tok``."""
+        out = []
+        for i, a, _b in self.sents[k].ments:
+            if a >= tok:
+                break
+            r = self.root(i)
+            if self.m[r].type in types and self.m[r].source != "anaphor":
+                out.append((r, a))
+        return out
+
+    def _window(self, k: int, tok: int, types: Sequence[str], back: int = WINDOW) -> list[tuple[int, int]]:
+        """Candidates of this sentence before ``tok`` and of up to ``back`` sentences before, within the section."""
+        out: list[tuple[int, int]] = []
+        sec = self.sents[k].section
+        for j in range(max(0, k - back), k + 1):
+            if self.sents[j].section != sec or self.sents[j].heading:
+                continue
+            out.extend(self._before(j, tok if j == k else self.sents[j].end, types))
+        return out
+
+    def subject(self, k: int, types: Sequence[str], skip: set[int] = frozenset(), upto: int | None = None) -> int | None:
+        """The sentence's subject as far as words show it: its first name of ``types`` not after a preposition."""
+        s = self.sents[k]
+        end = s.end if upto is None else upto
+        for i, a, _b in s.ments:
+            if a >= end:
+                break
+            r = self.root(i)
+            if r in skip or self.m[r].type not in ORG_OR_PROGRAMME:
+                continue
+            p = a - 1
+            while p >= s.start and self.doc[p].lower_ in ("the", "'s", "’s"):
+                p -= 1
+            if p >= s.start and self.doc[p].lower_ in self.w.no_subject_after:
+                continue
+            return r if self.m[r].type in types else None
+        return None
+
+    def _counts(self, tok_char: int, types: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+        """How often each name of ``types`` was mentioned before the reference (acronyms and short forms count),
+        and its latest mention."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for i, mf in enumerate(self.m):
+            if mf.source == "anaphor" or mf.start >= tok_char or mf.type not in types:
+                continue
+            r = self.root(i)
+            key = self.m[r].canonical
+            counts[key] = counts.get(key, 0) + 1
+            latest[key] = r
+        return counts, latest
+
+    def _same_kind(self, noun: str, words: set[str]) -> bool:
+        return noun in words or bool(self.w.kinds.get(noun, frozenset()) & words)
+
+    def described(self, r_tok: int, noun: str) -> bool:
+        """Did the text describe the name at token ``r_tok`` with ``noun`` or a noun of its kind ("X, a seed fund",
+        "X is a ... fund", "the tractor maker X")?"""
+        doc, k = self.doc, self.sent_of[r_tok]
+        i = self.at.get(r_tok)
+        if i is None:
+            return False
+        sp = doc.char_span(self.m[i].start - self.off, self.m[i].end - self.off, alignment_mode="expand")
+        end, stop = sp.end, self.sents[k].end
+        if sp.start - 1 >= self.sents[k].start and self._same_kind(noun, {doc[sp.start - 1].lower_}):
+            return True
+        p, links = end, 0
+        while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
+            p, links = p + 1, links + 1
+        if not links or p >= stop or doc[p].lower_ not in self.w.desc_dets:
+            return False
+        for q in range(p + 1, min(stop, p + 7)):
+            if self._same_kind(noun, {doc[q].lower_}):
+                return True
+            if doc[q].text in (",", ".", ";", "(") or doc[q].lower_ in ("that", "which", "who", "and"):
+                return False
+        return False
+
+    # ------------------------------------------------------------------ references
+    def definite(self, tok: int, noun: str) -> int | None:
+        """What "the <noun>" at token ``tok`` stands for (None: leave it as the mention stage left it).
+
+        Each compatible name scores: its name holds the noun (+3), the text described it with the noun (+3), it is
+        the subject of this or the sentence before (+2), how often it was named (+0.5 each, at most +2), named in
+        this or the sentence before (+0.5); the best wins, the nearest on a tie. Names of this section and the two
+        sentences before are candidates, as is any earlier name holding the noun and the text's most named one."""
+        types = self.w.nouns[noun]
+        k = self.sent_of[tok]
+        tok_char = self.off + self.doc[tok].idx
+        counts, latest = self._counts(tok_char, types)
+        near = self._window(k, tok, types)
+        score: dict[int, float] = {}
+        order: dict[int, int] = {}
+        for n, (r, a) in enumerate(near):
+            order[r] = 10_000 + n
+            score.setdefault(r, 0.0)
+            if self.described(a, noun):
+                score[r] = max(score[r], 3.0)
+        for key, r in latest.items():
+            if self._same_kind(noun, self._name_words(r)) or counts[key] == max(counts.values()):
+                score.setdefault(r, 0.0)
+                order.setdefault(r, self.m[r].start - tok_char)
+        if noun in self.w.named_only:
+            score = {r: v for r, v in score.items() if noun in self._name_words(r)}
+        subjects = {self.subject(k, types, upto=tok)}
+        if k > 0 and self._same_section(k - 1, k):
+            subjects.add(self.subject(k - 1, types))
+        recent = {r for r, a in near if self.sent_of[a] >= k - 1}
+        for r in score:
+            bonus = 3.0 if self._same_kind(noun, self._name_words(r)) else 0.0
+            bonus += 2.0 if r in subjects else 0.0
+            bonus += min(2.0, 0.5 * counts.get(self.m[r].canonical, 0))
+            bonus += 0.5 if r in recent else 0.0
+            score[r] += bonus
+        if not score:
+            return None
+        best = max(score, key=lambda r: (score[r], order[r]))
+        return best if score[best] >= 1.0 else None
+
+    def _same_section(self, j: int, k: int) -> bool:
+        return self.sents[j].section == self.sents[k].section and not self.sents[j].heading
+
+    def pronoun(self, tok: int) -> int | None:
+        """A sentence-opening "It"/"Its" (or "it" after a fronted clause: "Backed by X, it ..."): the subject of the
+        sentence before, unless this sentence names it again ("The scheme is run by Y. It delivers the scheme ...")."""
+        k = self.sent_of[tok]
+        if k == 0 or not self._same_section(k - 1, k):
+            return None
+        again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments if i != self.at.get(tok)}
+        skip = {r for r, _a in self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME) if self.m[r].canonical in again}
+        return self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
+
+    def reference_at(self, t: Any, sent: _Sent) -> int | None:
+        """The mention token ``t`` stands for when it is a reference this pass reads, else None."""
+        doc, w = self.doc, self.w
+        low = t.lower_
+        if t.i in self.covered:
+            return None
+        if low in w.nouns and t.i > sent.start and doc[t.i - 1].lower_ == "the":
+            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+            if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive):
+                return None  # "the Fund Board", "the company that makes X": part of a name or a new one
+            return self.definite(t.i, low)
+        opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
+        if t.text in w.pronouns and opening and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
+            return self.pronoun(t.i)
+        if low in ("it", "its") and t.i - 1 > sent.start and doc[t.i - 1].text == "," \
+                and doc[sent.start].text in w.fronted and not any(x.text == "," for x in doc[sent.start:t.i - 1]):
+            return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
+        if low == "its" and t.i > sent.start:
+            subj = self.subject(self.sent_of[t.i], ORG_OR_PROGRAMME, upto=t.i)
+            for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
+                if sent.start <= tok < t.i and r == subj:
+                    return r
+        return None
+
+    def run(self) -> None:
+        for sent in self.sents:
+            if sent.heading:
+                continue
+            for tok in range(sent.start, sent.end):
+                t = self.doc[tok]
+                r = self.reference_at(t, sent)
+                if r is not None:
+                    self._link(t, r)
+
+    def _link(self, t: Any, r: int) -> None:
+        start = self.off + t.idx
+        i = self.at.get(t.i)
+        have = self.m[i] if i is not None and self.m[i].start == start else None
+        if have is not None:
+            if have.source != "anaphor" or self.root(i) == r:
+                self.resolved[t.i] = self.root(i)
+                return
+            if self.keep is not None and self.m[self.root(i)].canonical == self.keep:
+                return  # a 10-K's "the Company" is the filer (self_reference)
+            self.m[i] = replace(have, type=self.m[r].type, canonical=self.m[r].canonical, coref=r)
+        else:
+            self.m.append(MentionFact(text=t.text, start=start, end=start + len(t.text), type=self.m[r].type,
+                                      source="anaphor", canonical=self.m[r].canonical, coref=r))
+            self.at[t.i] = len(self.m) - 1
+            self.sents[self.sent_of[t.i]].ments.append((len(self.m) - 1, t.i, t.i + 1))
+            self.sents[self.sent_of[t.i]].ments.sort(key=lambda x: (x[1], x[2]))
+        self.resolved[t.i] = r
+
+
+def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int, words: LinkWords,
+                    keep: str | None = None) -> None:
+    """Resolve the definite descriptions and sentence-opening pronouns of one chunk in place: a reference the
+    mention stage linked elsewhere is re-pointed, a new one is appended (``source="anaphor"``, ``coref`` set).
+    ``keep`` names the filer a 10-K calls "the Company" (never re-pointed)."""
+    if not words.nouns:
+        return
+    _Linker(sdoc, off, mentions, first, words, keep).run()
