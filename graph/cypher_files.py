@@ -78,12 +78,11 @@ def all_load_statements() -> dict[str, str]:
     """Every statement the loader can send, by name (used by the Neo4j linter test)."""
     out: dict[str, str] = {}
     for name in ("load_document", "load_mentions", "retract_mentions", "retract_evidence",
-                 "stats_nodes", "stats_relationships", "add_rel_docs", "retract_rel_docs", "refresh_summaries",
+                 "stats_nodes", "stats_relationships", "retract_rel_docs", "refresh_summaries",
                  "refresh_counts", "expand_connections"):
         out[name] = statement(name)
     for etype in SCHEMA.entity_types:
         out[f"load_entities[{etype}]"] = entity_statement("load_entities", etype)
     for rtype in SCHEMA.relation_types:
         out[f"load_relations[{rtype}]"] = relation_statement("load_relations", rtype)
-        out[f"add_degree[{rtype}]"] = relation_statement("add_degree", rtype)
     return out

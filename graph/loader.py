@@ -180,27 +180,23 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     """Combine the rows of several units so each entity and relationship appears once per statement.
 
     Within one run every unit holds the same row for an entity, so it is written in full once:
-    an entity in ``done`` (committed in full by an earlier write of this run) gets no row, and
+    an entity in ``done`` (committed in full by an earlier write of this run) gets no full row, and
     one in ``ensured`` (another unit of the run mentions it) that no unit here mentions only
-    has to exist (``full: False``), and gets no row when it is in ``present`` (committed by an
-    earlier write of this run). Entities are never deleted by a load, so one committed earlier in
-    the run is still there for the relationships and mentions that MATCH it.
+    has to exist (``full: False``). Entities are never deleted by a load, so one committed earlier in
+    the run is still there for the relationships and mentions that MATCH it. Every entity row carries
+    what the batch adds to its counts (mentions, documents mentioning it, documents behind its
+    relationships); an entity with nothing to add and nothing to write gets no row.
     """
     entities: dict[str, dict[str, Any]] = {}
     full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
     for unit in units:
         for eid, row in unit.entities.items():
-            if eid in done or (eid not in full and eid in present):
-                continue
             if eid in entities:
                 merged = entities[eid]
                 merged["aliases"] = list(dict.fromkeys(merged["aliases"] + row["aliases"]))
                 merged["props"] = {**merged["props"], **row["props"]}
             else:
                 entities[eid] = {**row, "aliases": list(row["aliases"]), "props": dict(row["props"])}
-    by_label: dict[str, list[dict]] = defaultdict(list)
-    for eid, row in entities.items():
-        by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")}, "full": eid in full})
     relations: dict[tuple[str, str, str], dict[str, Any]] = {}
     list_keys = ("docs", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
     for unit in units:
@@ -214,6 +210,21 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     for (rtype, _, _), row in relations.items():
         by_type[rtype].append({k: v for k, v in row.items() if k != "type"})
     mentions = [m for unit in units for m in unit.mentions]
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # mentions, documents, rel_docs
+    for m in mentions:
+        counts[m["id"]][0] += m["count"]
+        counts[m["id"]][1] += 1
+    for r in summaries.rel_doc_rows(by_type):
+        counts[r["id"]][2] += r["docs"]
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    for eid, row in entities.items():
+        write = eid not in done and (eid in full or eid not in present)
+        if not write and eid not in counts:
+            continue
+        added = counts.get(eid, (0, 0, 0))
+        by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")},
+                                      "full": write and eid in full, "mentions": added[0], "docs": added[1],
+                                      "rel_docs": added[2]})
     return by_label, mentions, by_type
 
 
@@ -250,12 +261,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
             rows = [_relation_row(row) for row in by_type[rtype]]
             stmts.append((relation_statement("load_relations", rtype, intern=intern),
                           {"rows": rows, "now": loaded_at}))
-            ends = [{"source": row["source"], "target": row["target"]} for row in rows]
-            stmts.append((relation_statement("add_degree", rtype), {"rows": ends}))
-    # the summaries the catalog reads (graph/summaries.py), in the same atomic write
-    counted = summaries.rel_doc_rows(by_type)
-    if counted:
-        stmts.append((statement("add_rel_docs"), {"rows": counted}))
+    # the summaries the catalog reads (graph/summaries.py), in the same atomic write: degree and rel_docs
+    # are counted by load_relations and load_entities, the cluster summaries recomputed here
     refresh = summaries.refresh_statement((rtype, row["source"], row["target"])
                                           for rtype, rows in by_type.items() for row in rows)
     if refresh:
@@ -264,9 +271,11 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
 
 
 def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A relationship row with the summary load_relations.cypher gives a new relationship."""
+    """A relationship row with the summary load_relations.cypher gives a new relationship; no page list when
+    no piece of evidence has a page (the list would hold only zeros)."""
     return {**row, "docs": list(dict.fromkeys(row["ev_doc"])), "methods": list(dict.fromkeys(row["ev_method"])),
-            "support": len(row["ev_doc"]), "confidence": max([0.0, *row["ev_confidence"]])}
+            "support": len(row["ev_doc"]), "confidence": max([0.0, *row["ev_confidence"]]),
+            "ev_page": row["ev_page"] if any(row["ev_page"]) else None}
 
 
 def _ensure_summaries(store: GraphStore) -> None:

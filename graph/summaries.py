@@ -4,7 +4,7 @@ walking every relationship (issue 18).
 - ``degree``: relationships to other entities (any type, either direction). A new relationship adds
   one to both ends (``load_relations.cypher``), a removed one takes one off (``retract_evidence``).
 - ``rel_docs``: distinct documents behind those relationships. A batch only carries documents the
-  store does not hold yet, so each adds one to every entity it ties (``add_rel_docs.cypher``);
+  store does not hold yet, so each adds one to every entity it ties (``load_entities.cypher``);
   retracting a document takes it off again (``retract_rel_docs.cypher``).
 - ``clusters`` / ``cluster_ids``: the clusters an entity is LOCATED_IN or ANCHORS and the metros they
   lie WITHIN; for people ``affiliated_cluster_count`` / ``affiliated_clusters`` / ``affiliations``,
@@ -56,7 +56,7 @@ def refresh_statement(keys: Iterable[tuple[str, str, str]]) -> Statement | None:
 
 
 def rel_doc_rows(relation_rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[dict[str, Any]]:
-    """``add_rel_docs`` rows: for each entity, how many documents of these rows support one of its relationships."""
+    """For each entity, how many documents of these rows support one of its relationships (load_entities adds them)."""
     docs: dict[str, set[str]] = defaultdict(set)
     for rows in relation_rows.values():
         for row in rows:
