@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from aikg.core.errors import AikgError, InputError, QueryError
+from aikg.core.errors import AikgError, InputError, QueryError, StoreError
+from aikg.graph import summaries
 from aikg.graph.loader import LoadReport, load_jsonl
 from aikg.graph.store import GraphStore, StoreStats, open_store
 
@@ -71,7 +72,10 @@ def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | 
     check_jsonl_inputs(paths)
     with write_lock(home), store_session(backend, home) as store, \
             progress(None, "load", enabled=show_progress) as advance:
-        return load_jsonl(store, paths, batch_size=batch_size, force=force, progress=advance)
+        report = load_jsonl(store, paths, batch_size=batch_size, force=force, progress=advance)
+        with contextlib.suppress(StoreError):  # none kept: cluster_profile reads the graph (graph/summaries.py)
+            summaries.refresh_profiles(store)
+        return report
 
 
 def compact(*, home: str | Path | None = None, show_progress: bool | None = None) -> int:

@@ -248,6 +248,17 @@ def _chunks(docs: Iterable[LoadedDocument], size: int, stop: StopRequest) -> Ite
         yield chunk
 
 
+def refresh_cluster_profiles(store: Any) -> None:
+    """Compute again the cluster profiles the run's writes forgot (graph/summaries.py). A store that cannot
+    take them keeps none: cluster_profile then reads the graph, with the same answers, more slowly."""
+    from aikg.graph import summaries
+
+    try:
+        summaries.refresh_profiles(store)
+    except StoreError:
+        pass
+
+
 def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,
                  chunk_size: int = 100, batch_size: int = 5000, decisions: str | Path | None = None,
                  max_bytes: int | None = None, mapping: Any = None, show_progress: bool | None = None,
@@ -280,5 +291,6 @@ def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False
         else:
             _alternating(run, chunks)
         stop.check()  # pressed during the last chunk: it committed, and the run still says it was stopped
+        refresh_cluster_profiles(store)
     summary.seconds = time.perf_counter() - started
     return summary

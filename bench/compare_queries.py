@@ -22,7 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_queries import HEAVY, bench_params, lift_socket_timeout, p95, wait_for_indexes  # noqa: E402
+from bench.bench_queries import (  # noqa: E402
+    HEAVY,
+    bench_params,
+    keep_profiles,
+    lift_socket_timeout,
+    p95,
+    wait_for_indexes,
+)
 from bench.synthetic import open_or_build  # noqa: E402
 
 
@@ -84,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     store, info = open_or_build(args.home, args.entities, args.relations, progress=lambda m: print(f"  {m}", flush=True))
     try:
         store.apply_schema()
+        keep_profiles(store)
         wait_for_indexes(store)
         lift_socket_timeout(store)
         cases = {k: v for k, v in bench_params(info.picks).items() if k not in HEAVY}

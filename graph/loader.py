@@ -267,6 +267,9 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
                                           for rtype, rows in by_type.items() for row in rows)
     if refresh:
         stmts.append(refresh)
+    stale = summaries.stale_profiles_statement(by_label, mentions, by_type)  # after refresh: cluster_ids current
+    if stale:
+        stmts.append(stale)
     return stmts
 
 

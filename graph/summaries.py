@@ -14,6 +14,13 @@ walking every relationship (issue 18).
 
 :func:`refresh_all` recomputes every summary from the graph: for a store written by an older aikg
 and for graphs written without the loader (``bench/synthetic.py``).
+
+A cluster's **profile** (what ``cluster_profile`` lists: member counts, anchors, top outside partners,
+programmes, people; ``profile_*`` properties) walks thousands of members and partners, so it is kept
+differently: every write forgets the profiles it may change, in the same atomic write
+(:func:`stale_profiles_statement`), and :func:`refresh_profiles` computes the missing ones again once a
+run is over (``aikg ingest``, ``aikg load``). The catalog reads a kept profile and reads the graph when
+there is none, so a profile is never stale, only absent.
 """
 
 from __future__ import annotations
@@ -33,6 +40,13 @@ REFRESHED_BY = CLUSTER_LINKS | {METRO_LINK, AFFILIATION}
 #: properties this module keeps (the bulk export and the tests read the list)
 SUMMARY_PROPERTIES = ("degree", "rel_docs", "clusters", "cluster_ids", "affiliated_cluster_count",
                       "affiliated_clusters", "affiliations")
+
+#: cluster properties of the kept profile (refresh_cluster_profile.cypher)
+PROFILE_PROPERTIES = ("profile_institutes", "profile_companies", "profile_agencies", "profile_programme_count",
+                      "profile_people_count", "profile_anchors", "profile_top_partners", "profile_programmes",
+                      "profile_people", "profile_places")
+#: names kept per list of a profile (cluster_profile reads the graph for a larger ``top``)
+PROFILE_CAP = 100
 
 TOUCHED_BY_DOCUMENTS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND any(d IN r.docs WHERE d IN $docs) "
                         "RETURN type(r) AS type, a.id AS source, b.id AS target")
@@ -69,7 +83,26 @@ def retract_summary_statements(store: GraphStore, doc_ids: list[str]) -> tuple[l
     """What a forced re-load runs around ``retract_evidence``: (before it, after it)."""
     touched = store.read(TOUCHED_BY_DOCUMENTS, {"types": sorted(REFRESHED_BY), "docs": doc_ids})
     refresh = refresh_statement((r["type"], r["source"], r["target"]) for r in touched)
-    return [(statement("retract_rel_docs"), {"docs": doc_ids})], [refresh] if refresh else []
+    # a forced re-load is rare: every kept cluster profile is forgotten rather than traced
+    return [(statement("retract_rel_docs"), {"docs": doc_ids}), (statement("forget_cluster_profiles"), {})], [refresh] if refresh else []
+
+
+def stale_profiles_statement(by_label: Mapping[str, Iterable[Mapping[str, Any]]], mentions: Iterable[Mapping[str, Any]],
+                             by_type: Mapping[str, Iterable[Mapping[str, Any]]]) -> Statement | None:
+    """Forget the cluster profiles a batch may change (its entity rows, mentions and relationship rows);
+    appended after the refresh of ``cluster_ids``. None when the batch touches no entity."""
+    ids = {row["id"] for rows in by_label.values() for row in rows} | {m["id"] for m in mentions}
+    ids |= {row[end] for rows in by_type.values() for row in rows for end in ("source", "target")}
+    return (statement("stale_cluster_profiles"), {"ids": sorted(ids)}) if ids else None
+
+
+def refresh_profiles(store: GraphStore) -> int:
+    """Compute the profile of every cluster that has none (one write per cluster); how many were computed."""
+    missing = [r["id"] for r in store.read("MATCH (c:Cluster) WHERE c.profile_people_count IS NULL "
+                                           "RETURN c.id AS id ORDER BY id")]
+    for cid in missing:
+        store.write(statement("refresh_cluster_profile"), {"cluster": cid, "cap": PROFILE_CAP})
+    return len(missing)
 
 
 def refresh_all(store: GraphStore, batch: int = 5000) -> None:

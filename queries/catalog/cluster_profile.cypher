@@ -25,10 +25,22 @@
 // empty: the cluster is not in the graph
 // example: aikg query run cluster_profile --param cluster=Toronto --param top=3
 
+// The profile the loader keeps on the cluster (graph/summaries.py: forgotten in the write that may
+// change it, computed again at the end of a run by the second branch's text) is read when there is one,
+// for the default confidence floor and up to 100 names per list; otherwise the second branch reads the graph.
+MATCH (c:Cluster {id: $cluster})
+WHERE $min_confidence = 0 AND $top <= 100 AND c.profile_people_count IS NOT NULL
+RETURN c.id AS cluster, c.name AS cluster_name, c.profile_institutes AS institutes, c.profile_companies AS companies,
+       c.profile_agencies AS agencies, c.profile_programme_count AS programme_count,
+       c.profile_people_count AS people_count, c.profile_anchors AS anchors,
+       c.profile_top_partners[..$top] AS top_partners, c.profile_programmes[..$top] AS programmes,
+       c.profile_people[..$top] AS people, c.profile_places AS places
+UNION ALL
 // The outside partners come first, while each row carries only the cluster and its places (the
 // heaviest part groups by partner, and every column carried is hashed on each of its rows); the
 // other lists are built one after another and sliced at once, so no long list is an aggregation key.
 MATCH (c:Cluster {id: $cluster})
+WHERE NOT ($min_confidence = 0 AND $top <= 100 AND c.profile_people_count IS NOT NULL)
 OPTIONAL MATCH (city:Cluster)-[:WITHIN]->(c)
 WITH c, [c] + collect(DISTINCT city) AS places
 UNWIND places AS place
