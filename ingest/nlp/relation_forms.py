@@ -24,7 +24,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from aikg.ingest.nlp.relation_grants import GrantRules
+from aikg.ingest.nlp.relation_membership_forms import MembershipForms
+
 Emit = Callable[[Iterable[str], int, int, float, str], None]
+
+#: forms that decide the relation type of their pair over the verb and noun frames of the same trigger
+DECIDING = frozenset({"form:part-of-collective", "form:selected-for-funding"})
 
 
 class FormRules:
@@ -61,6 +67,9 @@ class FormRules:
         self.owner_cues = words.get("owner_cues", frozenset())
         self.owner_nouns = {k: frozenset(v) for k, v in spec.get("owner_nouns", {}).items()}
         self.cohorts = frozenset(relations.get("cohort_nouns", ()))
+        self.grants = GrantRules(relations)  # "awarded a grant to X", "recipients of grants from Z" (relation_grants.py)
+        self.membership = MembershipForms(relations)  # "selected to join P", "part of the Y Network"
+        self.collective_heads = self.membership.collective_heads
         #: the organisation the page is about (set per sentence by the caller): "X is also a member",
         #: "Investors include A and B", "The accelerator's cohort includes A" name no owner of their own
         self.owner: int | None = None
@@ -87,6 +96,8 @@ class FormRules:
             self._agreement(ctx, tok, lemma, emit)
         if tok.pos_ == "ADP" or tok.lower_ in self.co_funder_preps:
             self._co_funders(ctx, tok, emit)
+        self.grants.at(ctx, tok, lemma, emit)
+        self.membership.at(ctx, tok, lemma, emit)
 
     @staticmethod
     def _lemma(tok: Any) -> str:
@@ -459,6 +470,15 @@ class FormRules:
             for b in sorted(other - side):
                 emit(["PARTNERS_WITH"], a, b, self.conf, f"form:agreement-{self._lemma(nouns[0])}")
 
+    @staticmethod
+    def settle(cands: list[Any]) -> list[Any]:
+        """One trigger's candidates: a form that decides the type of a pair ("X, part of the Y Network" is
+        MEMBER_OF, "X was selected for a grant from Y" is FUNDS) drops the frames' other type for that pair."""
+        decided = {frozenset((c.src, c.tgt)): c.type for c in cands if c.method in DECIDING}
+        if not decided:
+            return cands
+        return [c for c in cands if decided.get(frozenset((c.src, c.tgt)), c.type) == c.type]
+
     def owner_cue(self, words: Iterable[str]) -> bool:
         """A one-name sentence worth parsing for a tie with the page's organisation ("X is also a member")."""
         return any(w in self.owner_cues for w in words)
@@ -491,6 +511,8 @@ class FormRules:
         for _ in range(4):
             if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in self.negations) for c in node.children):
                 return True
+            if any(c.dep_ == "advmod" and c.lower_ in self.former for c in node.children) or self._ended_until(node):
+                return True  # "was formerly backed by Y", "was a member of Y until 2022"
             if node is not tok and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.end_verbs:
                 return True
             if node.dep_ not in ("attr", "acomp", "dobj", "pobj", "prep", "xcomp", "appos", "oprd", "compound") \
@@ -498,6 +520,16 @@ class FormRules:
                 return False
             node = node.head
         return False
+
+
+    @staticmethod
+    def _ended_until(node: Any) -> bool:
+        """A tie in the simple past that lasted until a date: "X was a member of Y until 2022"."""
+        if not any(c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
+                g.like_num or g.ent_type_ == "DATE" for p in c.children for g in p.subtree) for c in node.children):
+            return False
+        verb = node if node.pos_ in ("VERB", "AUX") else node.head
+        return verb.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _inflect(verb: str) -> set[str]:

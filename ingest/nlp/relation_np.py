@@ -25,7 +25,8 @@ def group_list(ctx: Any, verb: Any, groups: dict[str, dict[str, str]], emit: Cal
         among += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "among"]
     for prep in among:
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            spec = groups.get(noun.lemma_.lower())
+            low = noun.lemma_.lower()  # "members": a plural the light lemmatiser keeps (a noun trigger of its own)
+            spec = groups.get(low) or (groups.get(low[:-1]) if low.endswith("s") else None)
             if spec is None:
                 if noun.i not in ctx.tok2m and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NNPS"):
                     return True  # "counts X among its customers": a group that states no relation

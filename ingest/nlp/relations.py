@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds
+from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
@@ -190,7 +191,10 @@ class RelationFinder:
                 out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
             if len(out) > before and self._forms.negated(tok):
                 del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
-            if len(out) > before and self._forms.series_head(ctx, tok) is not None:
+            if len(out) > before:  # "X, part of the Y Network": MEMBER_OF, not PART_OF (relation_forms.settle)
+                out[before:] = self._forms.settle(out[before:])
+            if len(out) > before and tok.lemma_.lower() in self._forms.fund_nouns | self._forms.via_funding \
+                    and self._forms.series_head(ctx, tok) is not None:  # not "IDB Lab, the innovation arm of Y"
                 out[before:] = [c for c in out[before:] if c.method.startswith("form:")]  # "a grant from B" after "from A"
         return out
 
@@ -434,7 +438,10 @@ class RelationFinder:
         here = {m for m in fallback if types[m] == "Cluster" and m in ctx.m2toks}
         phrase = _phrase_tokens(trigger.head if trigger.dep_ in ("nmod", "compound") else trigger)
         said = {m for m in here if any(t in phrase for t in ctx.m2toks[m])}  # "anchors Helsinki's research community"
-        before = {m for m in here if min(ctx.m2toks[m]) < trigger.i}
+        if not said and unnamed_owner(trigger.doc, phrase, ctx.tok2m):
+            return set()  # "the anchor of Lot Fourteen's AI community": a place we did not recognise, no other one
+        subject = subject_phrase(trigger)  # "Samsung's investment in its Taylor plant has drawn suppliers to the region"
+        before = {m for m in here if min(ctx.m2toks[m]) < trigger.i and not set(ctx.m2toks[m]) & subject}
         return said or before or {m for m in fallback if types[m] == "Cluster" and m not in ctx.m2toks}
 
     def _role(self, ctx: Walk, n: Any, types: list[str], out: list[Cand]) -> None:

@@ -1,0 +1,226 @@
+"""Published forms of grants and awards (FUNDS), read from the parse.
+
+Grant announcements, funder news and programme pages state funding with verbs of giving and receiving
+and with nouns for the people who receive, in forms the verb frames of ``relations.py`` miss:
+
+* a verb of giving with its recipient after "to", which the parser often marks as a dative, or as an
+  indirect object: "Innovate UK has awarded a £2 million grant to X", "The foundation committed
+  $20 million to X", "Y provided €3 million to X", "Y awarded X a £2m grant", "Y donated $10m to X";
+  "provide", "commit", "contribute", "allocate" and the like need money as their object (an amount or
+  a funding noun), so "Y provided software to X" states nothing;
+* a funding noun whose funder is its modifier, under a verb of receiving: "X has been awarded
+  $25 million in NSF grants", "X won a Wellcome Trust award";
+* a verb of receiving or of being funded whose programme is named after "under", "through", "via" or
+  "from": "X received a grant under the Smart Manufacturing Programme" (the programme funds X);
+* a funding noun that is the subject of "come from": "Funding for X came from Y", "Its funding comes
+  from Y";
+* a recipient noun (``recipient_nouns``): "X and Y are among the recipients of grants from Z", "X is a
+  recipient of the Z award", "Z's grant recipients include X and Y".
+
+Word lists: ``grant_forms`` in ``data/lexicon/relations.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+Emit = Callable[[Iterable[str], int, int, float, str], None]
+
+MONEY_TAGS = ("$", "CD")
+
+
+class GrantRules:
+    """The forms above over one parsed sentence (through a ``Walk``)."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        spec = relations.get("grant_forms", {})
+        words = {k: frozenset(w.lower() for w in v) for k, v in spec.items() if isinstance(v, list)}
+        self.give_any = words.get("give_verbs", frozenset())  # "award", "grant", "donate": any object
+        self.give_money = words.get("give_money_verbs", frozenset())  # "provide", "commit": money as object
+        self.receive = words.get("receive_verbs", frozenset())
+        self.funded = words.get("funded_verbs", frozenset())
+        self.via_preps = words.get("via_preps", frozenset())
+        self.come_verbs = words.get("come_verbs", frozenset())
+        self.recipients = words.get("recipient_nouns", frozenset())
+        self.select = words.get("select_verbs", frozenset())
+        self.money_words = words.get("money_words", frozenset())
+        self.funding = frozenset(relations.get("funding_nouns", ())) | words.get("funding_nouns", frozenset())
+        self.conf = float(spec.get("confidence", 0.7))
+
+    # ------------------------------------------------------------------ entry point
+    def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit) -> None:
+        if not self.conf or (not self.give_any and not self.receive):
+            return
+        if tok.pos_ in ("VERB", "AUX"):
+            self._give_to(ctx, tok, lemma, emit)
+            self._selected_for_funding(ctx, tok, lemma, emit)
+            self._via_programme(ctx, tok, lemma, emit)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            self._named_funding(ctx, tok, lemma, emit)
+            self._comes_from(ctx, tok, lemma, emit)
+            self._recipient_noun(ctx, tok, lemma, emit)
+
+    # ------------------------------------------------------------------ helpers
+    def _money(self, tok: Any) -> bool:
+        """An amount or a funding noun: "$20 million", "€3m", "a grant", "funding", "12 million dollars"."""
+        low = tok.lemma_.lower()
+        if tok.tag_ in MONEY_TAGS or low in self.funding or tok.lower_ in self.funding or low in self.money_words:
+            return True
+        return any(c.tag_ == "$" or c.lower_ in self.money_words for c in tok.subtree if c.i < tok.i + 4)
+
+    @staticmethod
+    def _side(ctx: Any, toks: Iterable[Any]) -> set[int]:
+        got: set[int] = set()
+        for t in toks:
+            got |= ctx.mentions(t)
+        return got
+
+    def _emit(self, funders: set[int], recipients: set[int], emit: Emit, method: str) -> None:
+        for f in sorted(funders):
+            for r in sorted(recipients - funders):
+                emit(["FUNDS"], f, r, self.conf, method)
+
+    # ------------------------------------------------------------------ giving
+    def _give_to(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"Y awarded a grant to X", "Y committed $20 million to X", "Y awarded X a grant"."""
+        low = v.lower_
+        anything = lemma in self.give_any or low in self.give_any
+        if not anything and lemma not in self.give_money and low not in self.give_money:
+            return
+        passive = ctx.is_passive(v)
+        objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass" if passive else "dobj")]
+        recipients: set[int] = set()
+        for c in v.children:
+            if c.dep_ == "dative":
+                recipients |= self._side(ctx, (o for o in c.children if o.dep_ == "pobj")) if c.pos_ == "ADP" \
+                    else ctx.mentions(c)  # "to X" read as a dative; "awarded X a grant"
+        recipients |= self._side(ctx, (pobj for p, pobj in ctx.preps(v) if p == "to"))
+        if not recipients:
+            return
+        if (objs or not anything) and not any(self._money(o) for o in objs):
+            return  # "provided software to X", "awarded the contract to X": a sale, not funding
+        funders = self._side(ctx, ctx.subject_tokens(v, passive))
+        self._emit(funders, recipients, emit, f"form:give-to-{lemma}")
+
+    def _selected_for_funding(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X was selected for funding by Y", "X was chosen for a grant from Y": Y funds X (no membership)."""
+        if (lemma not in self.select and v.lower_ not in self.select) or not ctx.is_passive(v):
+            return
+        nouns = [pobj for p, pobj in ctx.preps(v) if p == "for" and (pobj.lemma_.lower() in self.funding
+                                                                     or pobj.lower_ in self.funding)]
+        if not nouns:
+            return
+        funders = self._side(ctx, ctx.subject_tokens(v, True))
+        for n in nouns:
+            for p, pobj in ctx.preps(n):
+                if p in ("from", "by"):
+                    funders |= ctx.mentions(pobj)
+            funders |= {ctx.tok2m[c.i] for c in n.children if c.dep_ in ("compound", "poss") and c.i in ctx.tok2m}
+        self._emit(funders, self._side(ctx, ctx.object_tokens(v, True)), emit, "form:selected-for-funding")
+
+    def _via_programme(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X received a grant under the P programme", "X is funded through P": the programme funds X."""
+        passive = ctx.is_passive(v)
+        if lemma in self.receive or v.lower_ in self.receive:
+            recipients = self._side(ctx, ctx.subject_tokens(v, False))
+        elif passive and (lemma in self.funded or v.lower_ in self.funded or lemma in self.give_any):
+            recipients = self._side(ctx, ctx.object_tokens(v, True))
+        else:
+            return
+        nodes = [v] + [c for c in v.children if c.dep_ == "dobj" and self._money(c)]
+        programmes: set[int] = set()
+        for node in nodes:
+            for p, pobj in ctx.preps(node):
+                if p in self.via_preps:
+                    programmes |= {m for m in ctx.mentions(pobj) if ctx.types and ctx.types[m] == "Programme"}
+        self._emit(programmes, recipients, emit, "form:via-programme")
+
+    # ------------------------------------------------------------------ funding nouns
+    def _receiver_above(self, ctx: Any, n: Any) -> set[int]:
+        """The recipient of the verb of receiving this funding noun is the object of (through "$25m in"),
+        or the passive subject of "awarded"/"granted"."""
+        node = n
+        for _ in range(4):
+            if node.head is node:
+                return set()
+            if node.dep_ not in ("dobj", "pobj", "prep", "npadvmod", "nsubjpass", "attr", "appos", "compound", "nmod",
+                                 "nummod", "quantmod"):
+                return set()
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                low = node.lemma_.lower()
+                if low in self.receive or node.lower_ in self.receive:
+                    return self._side(ctx, ctx.subject_tokens(node, False))
+                if ctx.is_passive(node) and (low in self.give_any or node.lower_ in self.give_any):
+                    return self._side(ctx, ctx.object_tokens(node, True))
+                return set()
+        return set()
+
+    def _named_funding(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X has been awarded $25 million in NSF grants", "X won a Wellcome Trust award"."""
+        if lemma not in self.funding and n.lower_ not in self.funding or n.i in ctx.tok2m:
+            return
+        funders: set[int] = set()
+        for c in n.children:
+            if c.dep_ in ("compound", "nmod", "poss") and c.i in ctx.tok2m and c.lower_ not in ("its", "their"):
+                funders |= ctx.mentions(c)
+        if not funders:
+            return
+        self._emit(funders, self._receiver_above(ctx, n), emit, "form:named-funding")
+
+    def _comes_from(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"Funding for X came from Y", "Its funding comes from Y"."""
+        if lemma not in self.funding and n.lower_ not in self.funding or n.dep_ != "nsubj":
+            return
+        v = n.head
+        if v.lemma_.lower() not in self.come_verbs and v.lower_ not in self.come_verbs:
+            return
+        funders = set().union(*(ctx.mentions(pobj) for p, pobj in ctx.preps(v) if p == "from"))
+        recipients = set().union(*(ctx.mentions(pobj) for p, pobj in ctx.preps(n) if p in ("for", "to")))
+        for c in n.children:
+            if c.dep_ == "poss":
+                recipients |= ctx.mentions(c)
+        self._emit(funders, recipients, emit, "form:comes-from")
+
+    def _recipient_noun(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
+        """"X and Y are among the recipients of grants from Z", "X is a recipient of the Z award",
+        "Z's grant recipients include X and Y", "NSF grant recipients include X"."""
+        if lemma not in self.recipients and n.lower_ not in self.recipients:
+            return
+        funders = self._funders_of(ctx, n)
+        if not funders:
+            return
+        held: set[int] = set()
+        if n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("VERB", "AUX"):
+            held = self._side(ctx, ctx.subject_tokens(n.head.head, False))
+        elif n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in ("include", "be", "comprise"):
+            for c in n.head.children:
+                if c.dep_ in ("dobj", "attr", "oprd"):
+                    held |= ctx.mentions(c)
+        else:
+            held = ctx.holder(n)
+        self._emit(funders, held - funders, emit, "form:recipient")
+
+    def _funders_of(self, ctx: Any, n: Any) -> set[int]:
+        """Who gives what the recipient noun receives: "Z's recipients", "Z grant recipients",
+        "recipients of Z funding", "recipients of grants from Z", "recipients of the Z award"."""
+        got: set[int] = set()
+        nodes = [n]
+        for c in n.children:
+            if c.dep_ in ("compound", "nmod") and c.i not in ctx.tok2m and (c.lemma_.lower() in self.funding):
+                nodes.append(c)  # "NSF grant recipients": the funder modifies "grant"
+        for p, pobj in ctx.preps(n):
+            if p == "of":
+                if pobj.i in ctx.tok2m:
+                    got |= {m for m in ctx.mentions(pobj) if ctx.types and ctx.types[m] == "Programme"}
+                elif pobj.lemma_.lower() in self.funding or pobj.lower_ in self.funding:
+                    nodes.append(pobj)
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ in ("poss", "compound", "nmod") and c.i in ctx.tok2m and c.lower_ not in ("its", "their"):
+                    got |= ctx.mentions(c)
+            if node is not n:
+                for p, pobj in ctx.preps(node):
+                    if p in ("from", "by"):
+                        got |= ctx.mentions(pobj)
+        return got

@@ -1,0 +1,166 @@
+"""Membership and funding stated by the layout of a page: a list introduced by a group word.
+
+Consortium member pages, accelerator cohort pages, programme fact sheets and grant announcements list
+their members, participants, selected companies, recipients or funders under a heading or after an
+introducing sentence that ends in a colon, often with category headings in between:
+
+* "Members" / "Technology companies" / "Universities and research organisations" / "- Cornell University";
+* "Among the first participants are:" / "- Kestrel Agronomics (Brandon), which ...";
+* "In 2024 the programme's users included:" / "- Murtal Gussteile (Judenburg), ...";
+* "Selected in the first call (March 2026)" / "- Peranakan Labs, a Singapore start-up ...";
+* "Grant recipients" / "- A" (FUNDS from the page's organisation), "Funded by:" / "- Y" (FUNDS to it);
+* a label line "Participants: A, B and C." (every organisation on the line).
+
+Each list item's first organisation takes the group word's relation (``group_nouns`` and
+``section_lists.words`` in ``data/lexicon/relations.json``) with the owner: an organisation named on the
+introducing line ("NOAC's partners include:"), else the page's organisation (``context.doc_subject``),
+else the organisation a fact sheet names on one of its first lines ("FACT SHEET" / "Prairie Compute
+Access Programme (PCAP)") and names again in the body. A category heading ("Industry", "Academic
+members", "Foundations") keeps the section open; any other heading closes it. A heading or intro that
+denies or ends membership ("Former members", "Not members", "Applicants") opens nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Sequence
+
+ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
+_BULLET = re.compile(r"^\s*(?:[-•*–▪·]|\d+[.)])\s+")
+_LABEL = re.compile(r"^\s*([A-Z][A-Za-z -]{2,40}):\s+(\S.*)$")
+HEAD_WORDS = 8  # a heading is a short line without a final full stop
+TITLE_LINES = 3  # the lines a fact sheet's title may sit on ("FACT SHEET" / name / issuer)
+
+Rel = tuple[str, int, int, int, int]
+
+
+class SectionWords:
+    """The word sets of this module (``section_lists`` and ``group_nouns`` in relations.json)."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        spec = relations.get("section_lists", {})
+        self.groups: dict[str, dict[str, str]] = dict(relations.get("group_nouns", {}))
+        self.words: dict[str, dict[str, Any]] = {k.lower(): v for k, v in spec.get("words", {}).items()}
+        self.categories = frozenset(w.lower() for w in spec.get("category_words", ()))
+        self.stops = frozenset(w.lower() for w in spec.get("stop_words", ()))
+        self.labels = frozenset(w.lower() for w in spec.get("label_words", ()))
+        self.phrases: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+            (tuple(k.lower().split()), v) for k, v in spec.get("phrases", {}).items()]
+
+    def group(self, words: Sequence[str]) -> dict[str, Any] | None:
+        """The relation a heading or an intro line gives its list: a phrase ("funded by"), else the last group
+        word; a word that asks for a context word ("users" of a programme) needs it on the line."""
+        if any(w in self.stops for w in words):
+            return None
+        for phrase, spec in self.phrases:
+            n = len(phrase)
+            if any(tuple(words[k:k + n]) == phrase for k in range(len(words) - n + 1)):
+                return spec
+        best: dict[str, Any] | None = None
+        for w in reversed(words):  # the last group word, unless an earlier one ranks higher ("Funded projects (2026 intake)")
+            spec = self.words.get(w) or self.groups.get(w) or (self.groups.get(w[:-1]) if w.endswith("s") else None)
+            if spec is not None and (not spec.get("needs") or any(x in words for x in spec["needs"])):
+                if best is None or spec.get("rank", 0) > best.get("rank", 0):
+                    best = spec
+        return best
+
+    def category(self, words: Sequence[str]) -> bool:
+        """A sub-heading that sorts the members ("Technology companies", "Universities and research organisations")."""
+        return bool(words) and all(w in self.categories for w in words)
+
+
+def title_owner(text: str, mentions: Sequence[Any]) -> int | None:
+    """The organisation a page's first lines name and its body names again (a fact sheet's title under
+    "FACT SHEET", "Straits Compute Commons: shared GPU capacity ...")."""
+    lines = [m for m in re.finditer(r"[^\n]+", text[:600]) if m.group(0).strip()][:TITLE_LINES]
+    if not lines:
+        return None
+    body = lines[-1].end()
+    for line in lines:
+        for i, m in enumerate(mentions):
+            if m.type in ORG_TYPES and m.source != "anaphor" and line.start() <= m.start < line.end():
+                again = any(n.canonical == m.canonical and n.start > body for n in mentions)
+                if again:
+                    return i
+    return None
+
+
+def _resolve(mentions: Sequence[Any], i: int) -> int:
+    seen = 0
+    while mentions[i].coref is not None and seen < 5:
+        i, seen = mentions[i].coref, seen + 1
+    return i
+
+
+def _fits(spec: dict[str, Any], owner: int | None, mentions: Sequence[Any]) -> int | None:
+    """The owner when its type may own this group ("cohort", "selected": a programme or an institution, never
+    the agency that runs it)."""
+    if owner is None or not spec.get("owners") or mentions[owner].type in spec["owners"]:
+        return owner
+    return None
+
+
+def _rel(spec: dict[str, str], item: int, owner: int, a: int, b: int) -> Rel:
+    if spec["member"] == "src":
+        return (spec["rel"], item, owner, a, b)
+    return (spec["rel"], owner, item, a, b)
+
+
+def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | None, words: SectionWords) -> list[Rel]:
+    """(relation type, source, target, evidence start, evidence end) for every list a group word introduces."""
+    if not words.words and not words.groups:
+        return []
+    if owner is None and off == 0:
+        owner = title_owner(text, mentions)
+    orgs = sorted((m.start, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES)
+    out: list[Rel] = []
+    section: tuple[dict[str, str], int | None, int] | None = None  # (spec, owner, evidence start)
+    pos = off
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        bullet = _BULLET.match(line)
+        low = re.findall(r"[a-z][a-z-]*", line.lower())
+        if bullet:
+            if section is not None and section[1] is not None:
+                item = next((i for s, i in orgs if start + bullet.end() <= s <= start + bullet.end() + 4), None)
+                if item is not None:
+                    item = _resolve(mentions, item)
+                    out.append(_rel(section[0], item, section[1], section[2], end))
+            continue
+        stripped = line.strip()
+        heading = len(low) <= HEAD_WORDS and not stripped.endswith((".", "!", ";"))
+        intro = stripped.endswith(":")
+        if heading or intro:
+            spec = words.group(low)
+            if spec is not None:
+                named = [_resolve(mentions, i) for s, i in orgs if start <= s < end]
+                section = (spec, _fits(spec, named[-1] if named else owner, mentions), start)
+            elif not (heading and section is not None and words.category(low)):
+                section = None
+            if spec is None and not intro:
+                out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
+            continue
+        out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
+    return [r for r in out if r[1] != r[2]]
+
+
+def _label_line(line: str, start: int, end: int, orgs: list[tuple[int, int]], mentions: Sequence[Any],
+                owner: int | None, words: SectionWords) -> list[Rel]:
+    """"Participants: A, B and C." / "Funders: Y and Z": every organisation after the label."""
+    m = _LABEL.match(line)
+    if m is None or owner is None:
+        return []
+    label = re.findall(r"[a-z][a-z-]*", m.group(1).lower())
+    if not label or label[-1] not in words.labels:
+        return []
+    spec = words.group(label)
+    if spec is None:
+        return []
+    owner = _fits(spec, owner, mentions)
+    if owner is None:
+        return []
+    inside = [_resolve(mentions, i) for s, i in orgs if start + m.start(2) <= s < end]
+    return [_rel(spec, i, owner, start, end) for i in inside]

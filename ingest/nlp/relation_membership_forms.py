@@ -1,0 +1,126 @@
+"""Published forms of membership (MEMBER_OF), read from the parse.
+
+Consortium news, alliance announcements and accelerator pages say who is a member in forms the verb
+and noun frames of ``relations.py`` miss:
+
+* "X and Y were selected (chosen, picked) to join P": the selected join P;
+* "P welcomed X as a new member", "P has added X and Y as members", "X joins P as a founding member"
+  (the "as" noun is a member word, ``member_as_nouns``): X is a member of P (of the subject, when the
+  verb is no verb of joining);
+* "X takes part in P", "X is taking part in P": a member of the programme, network or consortium P (a
+  round, a study or an event taken part in states no membership: P must be a named programme or a
+  name ending in a collective word);
+* "X, part of the Y network", "X is part of the Y Alliance": the part-of noun said of a collective
+  (``collective_heads``: Network, Alliance, Consortium, …) states membership, not a unit;
+* "X and Y are founding members of P" where the parser reads "founding" as the verb and "members" as
+  its object.
+
+Word lists: ``membership_forms`` in ``data/lexicon/relations.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+Emit = Callable[[Iterable[str], int, int, float, str], None]
+
+
+class MembershipForms:
+    """The forms above over one parsed sentence (through a ``Walk``)."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        spec = relations.get("membership_forms", {})
+        words = {k: frozenset(w.lower() for w in v) for k, v in spec.items() if isinstance(v, list)}
+        self.select_verbs = words.get("select_verbs", frozenset())
+        self.join_verbs = words.get("join_verbs", frozenset())
+        self.as_nouns = words.get("member_as_nouns", frozenset())
+        self.part_verbs = words.get("take_part_verbs", frozenset())
+        self.collective_heads = words.get("collective_heads", frozenset())
+        self.conf = float(spec.get("confidence", 0.7))
+
+    def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit) -> None:
+        if not self.conf:
+            return
+        if tok.pos_ in ("VERB", "AUX"):
+            self._selected_to_join(ctx, tok, lemma, emit)
+            self._as_member(ctx, tok, lemma, emit)
+            self._take_part(ctx, tok, lemma, emit)
+            self._founding_members(ctx, tok, lemma, emit)
+        elif tok.pos_ == "NOUN" and tok.lower_ == "part":
+            self._part_of_collective(ctx, tok, emit)
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _side(ctx: Any, toks: Iterable[Any]) -> set[int]:
+        got: set[int] = set()
+        for t in toks:
+            got |= ctx.mentions(t)
+        return got
+
+    def _collective(self, ctx: Any, m: int) -> bool:
+        """A programme, or an organisation whose name ends in a collective word ("the Baltic Ports AI Network")."""
+        if ctx.types and ctx.types[m] == "Programme":
+            return True
+        toks = ctx.m2toks.get(m, ())
+        return bool(toks) and ctx.sd[max(toks)].lower_ in self.collective_heads
+
+    def _emit(self, members: set[int], groups: set[int], emit: Emit, method: str, conf: float | None = None) -> None:
+        for g in sorted(groups):
+            for m in sorted(members - groups):
+                emit(["MEMBER_OF"], m, g, conf if conf is not None else self.conf, method)
+
+    # ------------------------------------------------------------------ forms
+    def _selected_to_join(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X and Y were selected to join P"."""
+        if v.dep_ != "xcomp" or (lemma not in self.join_verbs and v.lower_ not in self.join_verbs):
+            return
+        sel = v.head
+        if sel.lemma_.lower() not in self.select_verbs and sel.lower_ not in self.select_verbs:
+            return
+        members = self._side(ctx, ctx.object_tokens(sel, True)) if ctx.is_passive(sel) else \
+            self._side(ctx, (c for c in sel.children if c.dep_ == "dobj"))
+        groups = self._side(ctx, (c for c in v.children if c.dep_ == "dobj"))
+        self._emit(members, groups, emit, "form:selected-to-join")
+
+    def _as_member(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"P welcomed X as a new member", "P added X and Y as members", "X joins P as a founding member"."""
+        as_nouns = [pobj for p, pobj in ctx.preps(v) if p == "as" and pobj.lemma_.lower() in self.as_nouns | {"members"}]
+        if not as_nouns or ctx.is_passive(v):
+            return
+        if any(c.dep_ == "prep" for n in as_nouns for c in n.children if c.lower_ == "of"):
+            return  # "as a member of Y": the member noun's own frame
+        subj = self._side(ctx, ctx.subject_tokens(v, False))
+        objs = self._side(ctx, (c for c in v.children if c.dep_ == "dobj"))
+        if lemma in self.join_verbs or v.lower_ in self.join_verbs:
+            self._emit(subj, objs, emit, "form:join-as-member")
+        else:
+            self._emit(objs, subj, emit, "form:welcome-as-member")
+
+    def _take_part(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X takes part in P", "X participates in P" (P a programme or a named network)."""
+        if lemma not in self.part_verbs and v.lower_ not in self.part_verbs:
+            return
+        if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in v.children):
+            return
+        groups: set[int] = set()
+        for node in [v] + [c for c in v.children if c.dep_ == "dobj"]:
+            for p, pobj in ctx.preps(node):
+                if p == "in":
+                    groups |= {m for m in ctx.mentions(pobj) if self._collective(ctx, m)}
+        self._emit(self._side(ctx, ctx.subject_tokens(v, False)), groups, emit, "form:take-part-in")
+
+    def _founding_members(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X and Y are founding members of P" misread as the verb "founding" with "members" as its object."""
+        if v.lower_ != "founding" or not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in v.children):
+            return
+        nouns = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.as_nouns | {"members"}]
+        groups = self._side(ctx, (pobj for n in nouns for p, pobj in ctx.preps(n) if p == "of"))
+        self._emit(self._side(ctx, ctx.subject_tokens(v, False)), groups, emit, "form:founding-members")
+
+    def _part_of_collective(self, ctx: Any, n: Any, emit: Emit) -> None:
+        """"X, part of the Y Network", "X is part of the Y Alliance": membership of a collective."""
+        groups = {m for p, pobj in ctx.preps(n) if p == "of" for m in ctx.mentions(pobj) if self._collective(ctx, m)
+                  and not (ctx.types and ctx.types[m] == "Programme")}
+        if not groups:
+            return
+        self._emit(ctx.holder(n), groups, emit, "form:part-of-collective", self.conf + 0.05)
