@@ -216,7 +216,8 @@ class Extractor:
         """Surface rules on one sentence with mentions, and a parse job when a frame may apply."""
         types = c.types
         anchor_extra = []
-        if describes_place([t.lower_ for t in sent], self._place_nouns):
+        lows = [t.lower_ for t in sent]  # speed: the sentence's lower-cased words, built once for the checks below
+        if describes_place(lows, self._place_nouns):
             # "the anchor of the city's AI cluster": the document's city, else the latest place named
             fallback = c.home if c.home is not None else c.last_cluster
             anchor_extra = [fallback] if fallback is not None and fallback not in {i for i, _, _ in inside} else []
@@ -227,14 +228,14 @@ class Extractor:
                 c.last_cluster = i if named else None
         prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner)
         # "X also joined the round.", "Y also took part.": one name, the round of the sentence before
-        lone_round = prev_round is not None and (self._rounds.names_round(sent) or any(t.lower_ == "part" for t in sent))
+        lone_round = prev_round is not None and (self._rounds.names_round(sent) or "part" in lows)
         hints = {"round": c.round_owner if c.round_owner is not None else prev_round, "programme": c.programme,
                  "owner": c.owner}
         c.programme = next((i for i, _, _ in reversed(inside) if types[i] == "Programme"), None)
         # "X is also a member.", "X joined in 2024.": one name, a tie with the page's organisation (relation_forms.py)
         page_tie = c.owner is not None and len(inside) == 1 and inside[0][0] != c.owner \
-            and self._relations.owner_cue([t.lower_ for t in sent])
-        if len(inside) < 2 and not (anchor_extra and any(t.lower_.startswith("anchor") for t in sent)) and not lone_round \
+            and self._relations.owner_cue(lows)
+        if len(inside) < 2 and not (anchor_extra and any(w.startswith("anchor") for w in lows)) and not lone_round \
                 and not page_tie:
             return
         off = c.off
@@ -247,7 +248,7 @@ class Extractor:
         if not self._pipes.parse_enabled:
             return
         inner = {t for _, a, b in inside for t in range(a, b)}
-        words = [t.lower_ for t in sent if t.i not in inner]
+        words = [w for k, w in enumerate(lows, sent.start) if k not in inner]
         if self.config.parse == "all" or lone_round or page_tie or (_relatable({types[i] for i, _, _ in inside} | ({"Cluster"} if anchor_extra else set()))
                                           and self._relations.needs_parse(words, any(types[i] == "Person" for i, _, _ in inside))):
             sdoc = c.sdoc
