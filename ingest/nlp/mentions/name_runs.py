@@ -32,8 +32,8 @@ def _runs(doc: Any, spans: list[Candidate], taken: list, env: Env) -> list[tuple
     i = 0
     n = len(doc)
     while i < n:
-        if is_name_token(doc[i]) and not doc[i].is_sent_start or (is_name_token(doc[i]) and doc[i].is_sent_start
-                                                                  and doc[i].lower_ not in articles):
+        tok = doc[i]  # speed: one token object and one name test per position
+        if is_name_token(tok) and (not tok.is_sent_start or tok.lower_ not in articles):
             j = i
             while j < n and (is_name_token(doc[j]) or (j > i and _connector_ok(doc, j, env))):
                 if doc[j].text in quotes or doc[j].text in {"(", ")"}:
