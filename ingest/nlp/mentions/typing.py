@@ -51,8 +51,8 @@ class NameTyper:
             return "Agency"
         if any(w in lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
             return "Agency"  # "Pennsylvania Department of ...", "State Ministry for ..."
-        if any(joined.endswith(e) or joined.endswith(" " + low[-1]) and joined[:-len(low[-1]) - 1].endswith(e)
-               for e in lex.agency_endings):
+        if joined.endswith(lex.agency_endings) or joined.endswith(" " + low[-1]) \
+                and joined[:-len(low[-1]) - 1].endswith(lex.agency_endings):  # (a tuple: one call, not one per ending)
             return "Agency"  # "Innovation Agency", "Science Foundation Ireland" (a place may follow)
         if low[0] == "government" or (len(low) > 1 and low[-1] == "government"):
             return "Agency"
@@ -75,7 +75,7 @@ class NameTyper:
             return None
         if low[k - 1] in lex.programme_last:
             return "Programme"
-        if any(" ".join(low[:k]).endswith(e) for e in lex.agency_endings):
+        if " ".join(low[:k]).endswith(lex.agency_endings):
             return "Agency"  # "Research Council of Finland"
         if low[k - 1] in lex.institute_first:
             return "Institute"  # "Faculty of Engineering Sciences"
