@@ -126,8 +126,9 @@ class RelationFinder:
             if not all(w in present for w in rule.words):
                 continue
             n = len(rule.words)
+            first = rule.words[0] if n else None
             for k in range(len(words) - n + 1):
-                if tuple(words[k:k + n]) != rule.words:
+                if n and words[k] != first or tuple(words[k:k + n]) != rule.words:  # (first word: speed only)
                     continue
                 a, b = sent.start + k, sent.start + k + n
                 if any(doc[x].lower_ in self._talk_nouns or doc[x].lower_ in self._plan_verbs or doc[x].lower_ in self._hedges
