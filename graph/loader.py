@@ -184,8 +184,8 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     one in ``ensured`` (another unit of the run mentions it) that no unit here mentions only
     has to exist (``full: False``). Entities are never deleted by a load, so one committed earlier in
     the run is still there for the relationships and mentions that MATCH it. Every entity row carries
-    what the batch adds to its counts (mentions, documents mentioning it, documents behind its
-    relationships); an entity with nothing to add and nothing to write gets no row.
+    what the batch adds to its mention counts; an entity with nothing to add and nothing to write gets
+    no row (its relationships' summaries are counted by load_relations, see :func:`_relation_rows`).
     """
     entities: dict[str, dict[str, Any]] = {}
     full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
@@ -210,21 +210,18 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     for (rtype, _, _), row in relations.items():
         by_type[rtype].append({k: v for k, v in row.items() if k != "type"})
     mentions = [m for unit in units for m in unit.mentions]
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # mentions, documents, rel_docs
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # mentions, documents mentioning it
     for m in mentions:
         counts[m["id"]][0] += m["count"]
         counts[m["id"]][1] += 1
-    for r in summaries.rel_doc_rows(by_type):
-        counts[r["id"]][2] += r["docs"]
     by_label: dict[str, list[dict]] = defaultdict(list)
     for eid, row in entities.items():
         write = eid not in done and (eid in full or eid not in present)
         if not write and eid not in counts:
             continue
-        added = counts.get(eid, (0, 0, 0))
+        added = counts.get(eid, (0, 0))
         by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")},
-                                      "full": write and eid in full, "mentions": added[0], "docs": added[1],
-                                      "rel_docs": added[2]})
+                                      "full": write and eid in full, "mentions": added[0], "docs": added[1]})
     return by_label, mentions, by_type
 
 
@@ -256,21 +253,33 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
             stmts.append((entity_statement("load_entities", label), {"rows": by_label[label], "now": loaded_at}))
     if mentions:
         stmts.append((statement("load_mentions"), {"rows": mentions}))
-    for rtype in SCHEMA.relation_types:
-        if by_type.get(rtype):
-            rows = [_relation_row(row) for row in by_type[rtype]]
-            stmts.append((relation_statement("load_relations", rtype, intern=intern),
-                          {"rows": rows, "now": loaded_at}))
+    for rtype, rows in _relation_rows(by_type):
+        stmts.append((relation_statement("load_relations", rtype, intern=intern), {"rows": rows, "now": loaded_at}))
     # the summaries the catalog reads (graph/summaries.py), in the same atomic write: degree and rel_docs
-    # are counted by load_relations and load_entities, the cluster summaries recomputed here
+    # are counted by load_relations, the cluster summaries recomputed here
     refresh = summaries.refresh_statement((rtype, row["source"], row["target"])
                                           for rtype, rows in by_type.items() for row in rows)
     if refresh:
         stmts.append(refresh)
-    stale = summaries.stale_profiles_statement(by_label, mentions, by_type)  # after refresh: cluster_ids current
-    if stale:
-        stmts.append(stale)
     return stmts
+
+
+def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The load_relations rows by type, in schema order. Each end's rel_docs increment (documents of the batch
+    behind its relationships: summaries.rel_doc_rows) rides on the first row that has it as an end."""
+    pending = {r["id"]: r["docs"] for r in summaries.rel_doc_rows(by_type)}
+    out = []
+    for rtype in SCHEMA.relation_types:
+        if not by_type.get(rtype):
+            continue
+        rows = []
+        for row in by_type[rtype]:
+            row = _relation_row(row)
+            row["source_docs"] = pending.pop(row["source"], 0)
+            row["target_docs"] = pending.pop(row["target"], 0)
+            rows.append(row)
+        out.append((rtype, rows))
+    return out
 
 
 def _relation_row(row: dict[str, Any]) -> dict[str, Any]:

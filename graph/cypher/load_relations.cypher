@@ -1,15 +1,18 @@
-// Upsert relationships of one type ({rel_type} comes from the schema allow-list) and count the new
-// ones into both ends' degree (a summary, see graph/summaries.py), in one statement.
+// Upsert relationships of one type ({rel_type} comes from the schema allow-list) and count them into
+// their ends' summaries (graph/summaries.py), in one statement: degree (the new ones) and rel_docs.
 // $rows: one row per relationship: {source, target, docs, ev_doc, ev_start, ev_end, ev_sentence,
-// ev_method, ev_confidence, ev_page, methods, support, confidence}; ev_page is null when no piece of
+// ev_method, ev_confidence, ev_page, methods, support, confidence, source_docs, target_docs};
+// source_docs / target_docs: what this batch adds to that end's rel_docs (the documents of the batch
+// behind its relationships), given on one row of the batch per entity, 0 on the others; ev_page is null when no piece of
 // evidence has a page (the list is then not stored: a reader indexing it gets null, which means unknown).
 // A batch only holds documents the store does not (a loaded document is skipped, a forced one retracted
 // first), so the evidence of a row is new to the relationship: an existing one appends it, never re-reads
 // or rewrites what it holds (support and confidence follow from the appended lists, as the loader
 // computes them for a new one).
 // A relationship is new when its support is the row's and its first_seen this load's: an existing one
-// held at least one piece of evidence, so its support is larger now. The degree of each end is then
-// written once per statement, however many relationships it gained (a node write re-indexes the node).
+// held at least one piece of evidence, so its support is larger now. Each end is then written once per
+// statement, however many relationships it gained (a node write re-indexes the node), and not at all
+// when nothing changes for it.
 // {intern}: `intern` on the embedded store (FalkorDB keeps one copy of an interned string, shared by every
 // property that holds it: a document id, a sentence, an extractor or a timestamp is stored once however
 // many relationships cite it; kept values stay shared when the lists are appended to), nothing on Neo4j.
@@ -35,7 +38,10 @@ ON MATCH SET r.ev_page = CASE WHEN r.ev_page IS NULL AND row.ev_page IS NULL THE
              r.support = r.support + row.support,
              r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END,
              r.updated = {intern}($now)
-WITH a, b, r.support = row.support AND r.first_seen = $now AS created
-UNWIND (CASE WHEN created THEN [a, b] ELSE [] END) AS e
-WITH e, count(*) AS n
-SET e.degree = e.degree + n
+WITH a, b, row, r.support = row.support AND r.first_seen = $now AS created
+UNWIND [0, 1] AS side
+WITH CASE WHEN side = 0 THEN a ELSE b END AS e, CASE WHEN side = 0 THEN row.source_docs ELSE row.target_docs END AS d,
+     CASE WHEN created THEN 1 ELSE 0 END AS c
+WITH e, sum(c) AS n, sum(d) AS d
+WHERE n > 0 OR d > 0
+SET e.degree = e.degree + n, e.rel_docs = coalesce(e.rel_docs, 0) + d
