@@ -41,6 +41,8 @@ class LinkWords:
     fronted: frozenset[str]
     desc_links: frozenset[str]
     desc_dets: frozenset[str]
+    name_blind: frozenset[str]  # nouns a name may hold as a legal form, not as a description ("Company")
+    compound_next: frozenset[str]  # words after the noun that make it a modifier ("the company founders")
     kinds: dict[str, frozenset[str]]  # nouns of one kind ("company", "start-up", "firm") describe each other
 
     @classmethod
@@ -65,6 +67,8 @@ class LinkWords:
             fronted=frozenset(raw.get("fronted_openers", ())),
             desc_links=frozenset(raw.get("description_links", ())),
             desc_dets=frozenset(raw.get("description_determiners", ())),
+            name_blind=frozenset(raw.get("name_blind", ())),
+            compound_next=frozenset(raw.get("compound_next", ())),
             kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
         )
 
@@ -158,15 +162,17 @@ class _Linker:
             out.extend(self._before(j, tok if j == k else self.sents[j].end, types))
         return out
 
-    def subject(self, k: int, types: Sequence[str], skip: set[int] = frozenset(), upto: int | None = None) -> int | None:
-        """The sentence's subject as far as words show it: its first name of ``types`` not after a preposition."""
+    def subject(self, k: int, types: Sequence[str], skip: set[int] = frozenset(), upto: int | None = None,
+                strict: bool = False) -> int | None:
+        """The sentence's subject as far as words show it: its first organisation not after a preposition, when of
+        ``types``; ``strict``: its first name of any type (a person subject gives None)."""
         s = self.sents[k]
         end = s.end if upto is None else upto
         for i, a, _b in s.ments:
             if a >= end:
                 break
             r = self.root(i)
-            if r in skip or self.m[r].type not in ORG_OR_PROGRAMME:
+            if r in skip or (self.m[r].type not in ORG_OR_PROGRAMME and not strict):
                 continue
             p = a - 1
             while p >= s.start and self.doc[p].lower_ in ("the", "'s", "’s"):
@@ -193,69 +199,101 @@ class _Linker:
     def _same_kind(self, noun: str, words: set[str]) -> bool:
         return noun in words or bool(self.w.kinds.get(noun, frozenset()) & words)
 
+    def _kind_in(self, noun: str, text: str, at_end: bool = False) -> bool:
+        words = _WORD.findall(text.lower())
+        if at_end:
+            words = words[-1:]
+        return self._same_kind(noun, set(words))
+
     def described(self, r_tok: int, noun: str) -> bool:
         """Did the text describe the name at token ``r_tok`` with ``noun`` or a noun of its kind ("X, a seed fund",
-        "X is a ... fund", "the tractor maker X")?"""
+        "X is a Delft-based start-up", "the tractor maker X")?"""
         doc, k = self.doc, self.sent_of[r_tok]
         i = self.at.get(r_tok)
         if i is None:
             return False
         sp = doc.char_span(self.m[i].start - self.off, self.m[i].end - self.off, alignment_mode="expand")
-        end, stop = sp.end, self.sents[k].end
-        if sp.start - 1 >= self.sents[k].start and self._same_kind(noun, {doc[sp.start - 1].lower_}):
+        first, stop = self.sents[k].start, self.sents[k].end
+        if sp.start > first and self._kind_in(noun, doc[max(first, sp.start - 3):sp.start].text, at_end=True):
             return True
-        p, links = end, 0
+        p, links = sp.end, 0
         while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
             p, links = p + 1, links + 1
         if not links or p >= stop or doc[p].lower_ not in self.w.desc_dets:
             return False
-        for q in range(p + 1, min(stop, p + 7)):
-            if self._same_kind(noun, {doc[q].lower_}):
-                return True
-            if doc[q].text in (",", ".", ";", "(") or doc[q].lower_ in ("that", "which", "who", "and"):
-                return False
-        return False
+        q = p + 1
+        while q < min(stop, p + 10) and doc[q].text not in (",", ".", ";", "(", ":") \
+                and doc[q].lower_ not in ("that", "which", "who", "and", "with", "in", "of", "for"):
+            q += 1
+        return self._kind_in(noun, doc[p + 1:q].text)
+
+    def word_at(self, i: int) -> tuple[str, int]:
+        """The lower-case word at token ``i`` with a hyphenated tail ("start-up") and the token after it."""
+        doc = self.doc
+        if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+            return f"{doc[i].lower_}-{doc[i + 2].lower_}", i + 3
+        return doc[i].lower_, i + 1
 
     # ------------------------------------------------------------------ references
     def definite(self, tok: int, noun: str) -> int | None:
         """What "the <noun>" at token ``tok`` stands for (None: leave it as the mention stage left it).
 
-        Each compatible name scores: its name holds the noun (+3), the text described it with the noun (+3), it is
-        the subject of this or the sentence before (+2), how often it was named (+0.5 each, at most +2), named in
-        this or the sentence before (+0.5); the best wins, the nearest on a tie. Names of this section and the two
-        sentences before are candidates, as is any earlier name holding the noun and the text's most named one."""
+        First a name of this section's last sentences that holds the noun or that the text described with it
+        ("Guayacán Capital is a seed fund. The fund ..."); else the earlier name holding the noun that the text
+        mentions most; else the likeliest of the recent names and the text's most named one (``_pick``)."""
         types = self.w.nouns[noun]
         k = self.sent_of[tok]
         tok_char = self.off + self.doc[tok].idx
         counts, latest = self._counts(tok_char, types)
         near = self._window(k, tok, types)
-        score: dict[int, float] = {}
-        order: dict[int, int] = {}
-        for n, (r, a) in enumerate(near):
-            order[r] = 10_000 + n
-            score.setdefault(r, 0.0)
-            if self.described(a, noun):
-                score[r] = max(score[r], 3.0)
-        for key, r in latest.items():
-            if self._same_kind(noun, self._name_words(r)) or counts[key] == max(counts.values()):
-                score.setdefault(r, 0.0)
-                order.setdefault(r, self.m[r].start - tok_char)
-        if noun in self.w.named_only:
-            score = {r: v for r, v in score.items() if noun in self._name_words(r)}
-        subjects = {self.subject(k, types, upto=tok)}
-        if k > 0 and self._same_section(k - 1, k):
-            subjects.add(self.subject(k - 1, types))
-        recent = {r for r, a in near if self.sent_of[a] >= k - 1}
-        for r in score:
-            bonus = 3.0 if self._same_kind(noun, self._name_words(r)) else 0.0
-            bonus += 2.0 if r in subjects else 0.0
-            bonus += min(2.0, 0.5 * counts.get(self.m[r].canonical, 0))
-            bonus += 0.5 if r in recent else 0.0
-            score[r] += bonus
-        if not score:
+        order = {r: n for n, (r, _a) in enumerate(near)}
+        here = self.subject(k, types, upto=tok, strict=True)
+        if here is not None and not self._possessive(tok) and self._plain(here, k, tok, noun):
+            return here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
+        named = [r for r in latest.values() if self._fits_name(noun, r)]
+        top = max(reversed(named), key=lambda r: counts[self.m[r].canonical]) if named else None
+        fits = {r for r, a in near if self._fits_name(noun, r) or self.described(a, noun)}
+        if fits:
+            return self._pick(fits | ({top} if top is not None else set()), k, tok, types, counts, order)
+        if top is not None:
+            return top
+        if noun in self.w.named_only or not counts:
             return None
-        best = max(score, key=lambda r: (score[r], order[r]))
-        return best if score[best] >= 1.0 else None
+        top = max(reversed(list(latest)), key=lambda key: counts[key])
+        return self._pick(set(order) | {latest[top]}, k, tok, types, counts, order, least=1.0)
+
+    def _fits_name(self, noun: str, r: int) -> bool:
+        """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
+        ("Mubadala Investment Company" is no description of "the company")."""
+        return noun not in self.w.name_blind and self._same_kind(noun, self._name_words(r))
+
+    def _possessive(self, tok: int) -> bool:
+        _low, after = self.word_at(tok)
+        return after < len(self.doc) and self.doc[after].lower_ in ("'s", "’s")
+
+    def _plain(self, r: int, k: int, tok: int, noun: str) -> bool:
+        """Is the subject ``r`` of the reference's sentence named there, or a reference of the same kind (not "the
+        centre" for "the university")?"""
+        for i, a, _b in self.sents[k].ments:
+            if a < tok and self.root(i) == r:
+                mf = self.m[i]
+                return mf.source != "anaphor" or self._same_kind(noun, set(_WORD.findall(mf.text.lower())))
+        return False
+
+    def _pick(self, cands: set[int], k: int, tok: int, types: Sequence[str], counts: dict[str, int],
+              order: dict[int, int], least: float = 0.0) -> int | None:
+        """The likeliest of ``cands``: the subject of this sentence (+3) or of the one before (+2), how often the
+        text named it (+0.5 each, at most +3), named in this or the sentence before (+0.5); the nearest on a tie."""
+        here = self.subject(k, types, upto=tok)
+        prev = self.subject(k - 1, types) if k > 0 and self._same_section(k - 1, k) else None
+        recent = {r for r, a in self._window(k, tok, types, back=1)}
+
+        def score(r: int) -> float:
+            return (3.0 if r == here else 2.0 if r == prev else 0.0) + min(3.0, 0.5 * counts.get(self.m[r].canonical, 0)) \
+                + (0.5 if r in recent else 0.0)
+
+        best = max(cands, key=lambda r: (score(r), order.get(r, -1), -self.m[r].start))
+        return best if score(best) >= least else None
 
     def _same_section(self, j: int, k: int) -> bool:
         return self.sents[j].section == self.sents[k].section and not self.sents[j].heading
@@ -266,20 +304,21 @@ class _Linker:
         k = self.sent_of[tok]
         if k == 0 or not self._same_section(k - 1, k):
             return None
-        again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments if i != self.at.get(tok)}
+        again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments if self.m[i].source != "anaphor"}
         skip = {r for r, _a in self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME) if self.m[r].canonical in again}
         return self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
 
     def reference_at(self, t: Any, sent: _Sent) -> int | None:
         """The mention token ``t`` stands for when it is a reference this pass reads, else None."""
         doc, w = self.doc, self.w
-        low = t.lower_
+        low, after = self.word_at(t.i)
         if t.i in self.covered:
             return None
         if low in w.nouns and t.i > sent.start and doc[t.i - 1].lower_ == "the":
-            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
-            if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive):
-                return None  # "the Fund Board", "the company that makes X": part of a name or a new one
+            nxt = doc[after] if after < sent.end else None
+            if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns
+                                    or nxt.lower_ in w.compound_next):
+                return None  # "the Fund Board", "the company that makes X", "the start-up programme": another thing
             return self.definite(t.i, low)
         opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
         if t.text in w.pronouns and opening and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
@@ -306,6 +345,8 @@ class _Linker:
 
     def _link(self, t: Any, r: int) -> None:
         start = self.off + t.idx
+        low, after = self.word_at(t.i)
+        text = self.doc[t.i:after].text if low in self.w.nouns else t.text  # "start-up" is three tokens
         i = self.at.get(t.i)
         have = self.m[i] if i is not None and self.m[i].start == start else None
         if have is not None:
@@ -316,7 +357,7 @@ class _Linker:
                 return  # a 10-K's "the Company" is the filer (self_reference)
             self.m[i] = replace(have, type=self.m[r].type, canonical=self.m[r].canonical, coref=r)
         else:
-            self.m.append(MentionFact(text=t.text, start=start, end=start + len(t.text), type=self.m[r].type,
+            self.m.append(MentionFact(text=text, start=start, end=start + len(text), type=self.m[r].type,
                                       source="anaphor", canonical=self.m[r].canonical, coref=r))
             self.at[t.i] = len(self.m) - 1
             self.sents[self.sent_of[t.i]].ments.append((len(self.m) - 1, t.i, t.i + 1))
