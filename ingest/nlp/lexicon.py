@@ -106,6 +106,7 @@ class MentionWords:
     job_title_words: frozenset[str]
     job_title_modifiers: frozenset[str]
     job_function_words: frozenset[str]
+    job_title_punctuation: frozenset[str]
     amount_words: frozenset[str]
     cut_words: frozenset[str]
     non_name_first_words: frozenset[str]

@@ -67,9 +67,9 @@ class Env:
 
     @cached_property
     def title_words(self) -> frozenset[str]:
-        """Every word a job title may consist of (titles, their modifiers, functions, connectors)."""
+        """Every word a job title may consist of (titles, their modifiers, functions, connectors, brackets)."""
         w = self.lex.words
-        return w.job_title_words | w.job_title_modifiers | w.job_function_words
+        return w.job_title_words | w.job_title_modifiers | w.job_function_words | w.job_title_punctuation
 
     @cached_property
     def generic_words(self) -> frozenset[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.longer_names import is_start_of_longer
 
 #: the credit after a dateline's place: "--(BUSINESS WIRE)--", " /PRNewswire/ ", " (Reuters) -"
 WIRE_CREDIT = re.compile(r"\s*(?:--|[-\u2013\u2014]\s*\(|\([A-Z][A-Za-z ]+\)\s*(?:--|[-\u2013\u2014])|/[A-Za-z ]+/)")
@@ -81,6 +82,8 @@ def _from_ruler(doc: Any, ent: Any, start: int, end: int, env: Env) -> Candidate
     entry = env.gaz.by_name.get(ent.ent_id_) or env.gaz.lookup(doc[start:end].text)
     if ent.end < len(doc) and doc[ent.end].text in env.lex.gaz_blockers:
         return None  # "the Turing Award" is not the Turing
+    if label != "Cluster" and is_start_of_longer(doc, start, end, env):
+        return None  # "Amazon Science | Hub", "the UW | and Amazon Science Hub": the longer name is found by the name runs
     sp = Candidate(start, end, label, "gazetteer", label=label, entry=entry)
     sp.place = label == "Cluster" and not (entry is not None and entry.is_metro)
     return sp

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, is_name_token
+from aikg.ingest.nlp.mentions.longer_names import joined_name
 
 
 def add_name_runs(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -82,11 +83,14 @@ def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:
         return None  # "Competition for AI": a description ending in a company word
     if typ not in ("Programme", "Institute", "Agency", "Company"):
         return None
-    if typ == "Institute" and words[-1].lower() not in lex.institute_words and not any(
-            w.lower() in env.words.institute_run_words for w in words):
+    if typ == "Institute" and words[-1].lower() not in lex.institute_words | env.typer.institute_last and not any(
+            w.lower() in env.words.institute_run_words for w in words) \
+            and not (" " + " ".join(words).lower()).endswith(env.typer.institute_endings):
         return None
     if env.typer.generic(doc, start, end):
         return None  # "a new AI Research Institute" names no particular body
+    if typ == "Institute" and env.typer.described_programme(doc, end):
+        return "Programme"  # "the Massachusetts AI Hub, an initiative launched by ..."
     return typ
 
 
@@ -154,6 +158,8 @@ def _comma_in_name(doc: Any, i: int, j: int, env: Env) -> bool:
 def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -> bool:
     """Is the "and" at ``j`` between two names rather than inside one?"""
     lex = env.lex
+    if joined_name(doc, j - 1, j, env) is not None:
+        return False  # "the Knut and Alice Wallenberg Foundation": one body
     heads = lex.institute_words | lex.agency_last | lex.programme_last
     k = taken[j - 1]
     if doc[j - 1].lower_ in heads or (k is not None and spans[k].end == j and spans[k].source == "gazetteer"):

@@ -58,7 +58,10 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
         prev = ends.get(s.start - 1)
         if prev is not None and prev.type in ORG_OR_PROGRAMME:
             return True
-    return bool(before) and before[-1] in lex.destination_preps and any(w in lex.destination_words for w in before[:-1])
+    if not before or before[-1] not in lex.destination_preps:
+        return False
+    wide = [doc[i].lower_ for i in range(max(0, s.start - 6), s.start - 1)]  # "has drawn hundreds of engineers to Osaka"
+    return any(w in lex.destination_words for w in wide)
 
 
 def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:

@@ -21,6 +21,9 @@ def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
         if sp.source == "ner" and sp.end - sp.start == 1 and doc[sp.start].text in short \
                 and (sp.type == "Person" or sp.type in ORG_TYPES and doc[sp.start].text not in person_words):
             host = short[doc[sp.start].text]
+            if sp.type in ORG_TYPES and sp.type != host.type and sp.end <= host.start \
+                    and doc[sp.start].sent.start == doc[host.start].sent.start:
+                continue  # "Amazon funds the Amazon Science Hub": in one sentence a short form follows its full name
             sp.type, sp.source, sp.entry, sp.canonical = host.type, "rule", host.entry, env.canonical_of(doc, host)
     for tok in doc:
         s = short.get(tok.text)
@@ -56,7 +59,7 @@ def _short_names(doc: Any, cands: list[Candidate], person_words: set[str], env: 
     short: dict[str, Candidate] = {}
     heads = lex.institute_words | lex.agency_first | lex.programme_last | lex.institute_first
     not_names = {e.text for e in doc.ents if e.label_ in ("NORP", "LANGUAGE", "DATE")}
-    not_names |= {doc[s.start:s.end].text for s in cands if s.type == "Cluster" and s.ctx_typed}  # "Graz is home to"
+    not_names |= {doc[s.start:s.end].text for s in cands if s.type == "Cluster"}  # "Graz is home to", "Tromsø"
     for s in cands:
         if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
             continue

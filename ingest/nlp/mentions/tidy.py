@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.longer_names import joined_name
 
 AMOUNT = re.compile(r"^[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k|tn)?$", re.IGNORECASE)
 
@@ -38,6 +39,8 @@ def _coordinated_parts(doc: Any, s: Candidate, env: Env, alone: set[str]) -> lis
         right = k + 2 if doc[k + 1].lower_ == "the" else k + 1
         if right >= s.end or not doc[right].text[:1].isupper():
             continue
+        if joined_name(doc, s.start, k, env) == s.end:
+            continue  # "the Knut and Alice Wallenberg Foundation", "the UW and Amazon Science Hub": one body
         if tok.text == "," and any(t.lower_ in ("and", ",", "&") for t in doc[right:s.end]):
             continue  # "Wallenberg AI, Autonomous Systems and Software Program": a comma inside a name
         the = doc[right - 1].lower_ == "the" and env.typer.type_of_name([t.text for t in doc[right:s.end]]) is not None

@@ -20,6 +20,11 @@ class NameTyper:
         self.words = lexicon.words
         self._name_types: dict[tuple[str, ...], str | None] = {}
         self.titles = frozenset(t.rstrip(".") for t in lexicon.person_titles)
+        #: last words that make a name an institute before any programme reading ("Cobequid Innovation Hub")
+        self.institute_last = frozenset(w.lower() for w in lexicon.types.get("institute_last_words", ()))
+        self.institute_endings = tuple(" " + w.lower() for w in lexicon.types.get("institute_endings", ()))
+        self.public_heads = frozenset(w.lower() for w in lexicon.types.get("public_investor_heads", ()))
+        self.public_owners = frozenset(w.lower() for w in lexicon.types.get("public_owner_words", ()))
 
     # ------------------------------------------------------------------ by the name itself
     def type_of_name(self, words: list[str]) -> str | None:
@@ -44,6 +49,8 @@ class NameTyper:
             return "Company"
         if len(low) > 2 and joined.endswith(lex.company_endings):
             return "Company"  # "Grand River Teachers' Pension Plan": an investor
+        if len(low) > 1 and (last in self.institute_last or (" " + joined).endswith(self.institute_endings)):
+            return "Institute"  # "Manhyia Innovation Hub", "Kaunas Science Park": a body, unless the text says otherwise
         if last in lex.programme_last or len(low) == 2 and len(last) == 4 and last.isdigit() and last[:2] in ("19", "20") \
                 and (low[0] in lex.countries or low[0] in lex.programme_year_words):
             return "Programme"  # "... Fund", "France 2030", "Horizon 2020": a plan named for its year
@@ -154,6 +161,9 @@ class NameTyper:
                 break
             if low in w.participle_stops and doc[k - 1].whitespace_:
                 break  # "the research centre set up by ..."
+            if head is not None and low.endswith("ed") and tok.is_alpha and k + 1 < n \
+                    and doc[k + 1].lower_ in ("by", "in", "at", "with", "from"):
+                break  # "a research consortium hosted by ...": a participle ends the description
             if tok.text == "-" or tok.text == "–":
                 k += 1
                 continue
@@ -200,6 +210,13 @@ class NameTyper:
             return self._described_as(doc, end + 2, typ, cue)
         return None
 
+    def described_programme(self, doc: Any, end: int) -> bool:
+        """"X Hub, an initiative launched by ...": a name with a weak institute head that the text calls a programme."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in self.words.articles \
+                or doc[end - 1].lower_ not in self.institute_last:
+            return False
+        return self.words.description_types.get(self.description_head(doc, end + 2) or "") == "Programme"
+
     def _opening_phrase(self, doc: Any, start: int) -> bool:
         """"Headquartered in Toronto, the company has ...": the name ends an opening phrase, and the description
         after the comma is the sentence's subject, not an apposition."""
@@ -221,13 +238,20 @@ class NameTyper:
 
     def _described_as(self, doc: Any, k: int, typ: str | None, cue: str | None) -> str | None:
         """", the Cary-based analytics company": the type a description after the name gives, if it may override."""
-        said = self.words.description_types.get(self.description_head(doc, k) or "")
+        head = self.description_head(doc, k)
+        if head in self.public_heads and cue in (None, "Company") and typ in (None, "Person", "Cluster", "Company"):
+            stop = next((i for i in range(k, min(len(doc), k + 8)) if doc[i].lower_ == head), k)
+            if self._public(doc, k, stop, head):
+                return "Agency"  # "EIFO, the Danish state investment fund"
+        said = self.words.description_types.get(head or "")
         if said is None:
             return None
         if said == "Company" and (typ in (None, "Person", "Cluster", "Company") or cue == "Institute"):
             return said  # "SAS Institute, the Cary-based analytics company"
         if said != "Company" and (typ in (None, "Person", "Cluster") or (typ == "Company" and cue is None)):
             return said  # "Vinnova, the Swedish innovation agency", "EPCC, the university's supercomputing centre"
+        if said == "Programme" and cue == "Institute" and doc[k - 3].lower_ in self.institute_last:
+            return said  # "the Massachusetts AI Hub, an initiative launched by ...": a hub that is a programme
         return None
 
     def org_cue(self, doc: Any, start: int, end: int) -> str | None:
@@ -279,7 +303,7 @@ class NameTyper:
     def _title_phrase(self, doc: Any, k: int) -> bool:
         """"Chair of the Board", "Non-Executive Director": capitalised title words up to a job title word."""
         w = self.words
-        words = w.job_title_words | w.job_title_modifiers | w.job_function_words
+        words = w.job_title_words | w.job_title_modifiers | w.job_function_words | w.job_title_punctuation
         for t in doc[k:min(len(doc), k + 5)]:
             low = t.lower_.rstrip(".")
             if low in w.job_title_words:
@@ -302,6 +326,12 @@ class NameTyper:
         while k >= 0 and k >= start - 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title
                                              or doc[k].text == "-" and not doc[k].whitespace_):  # "the heat-pump maker"
             if doc[k].lower_ in self.words.articles:
-                return typ
+                return self._public(doc, k + 1, start - 1, noun) or typ
             k -= 1
-        return typ if k >= 0 and doc[k].text in (",", "(") else None
+        return (self._public(doc, k + 1, start - 1, noun) or typ) if k >= 0 and doc[k].text in (",", "(") else None
+
+    def _public(self, doc: Any, a: int, b: int, head: str | None) -> str | None:
+        """"the public investment bank", "the Danish state investment fund": a publicly owned investor is an agency."""
+        if head not in self.public_heads:
+            return None
+        return "Agency" if any(doc[i].lower_ in self.public_owners for i in range(max(a, 0), b)) else None

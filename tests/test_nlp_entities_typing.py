@@ -1,0 +1,108 @@
+"""Typing unknown names from the kind of text, with and without the gazetteer (issue 14).
+
+Every sentence here is invented; the organisations are in no gazetteer unless the test says so.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp import DocFacts, ExtractConfig, Extractor
+from aikg.ingest.nlp.extractor import shared_extractor
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+@pytest.fixture(scope="module")
+def bare():
+    """The same pipeline with an empty gazetteer: what the text alone says."""
+    with tempfile.TemporaryDirectory(prefix="aikg-no-gaz-") as empty:
+        yield Extractor(ExtractConfig(gazetteer_dir=Path(empty)))
+
+
+def run(ex, text: str) -> DocFacts:
+    return ex.extract(LoadedDocument(id="d1", source="test", title="t", kind="text", text=text))
+
+
+def kinds(facts: DocFacts) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in facts.mentions}
+
+
+def funds(facts: DocFacts) -> set[tuple[str, str]]:
+    ms = facts.mentions
+    return {(ms[r.source].text, ms[r.target].text) for r in facts.relations if r.type == "FUNDS"}
+
+
+def test_a_gazetteer_name_that_opens_a_longer_hub_name_yields_to_it(ex):
+    # "Amazon Science" and "UW" are gazetteer names; here both are only parts of the hub's name
+    f = run(ex, "Amazon funds the UW and Amazon Science Hub, which supports joint research with the "
+                "University of Washington.")
+    assert ("UW and Amazon Science Hub", "Institute") in kinds(f)
+    assert funds(f) == {("Amazon", "UW and Amazon Science Hub")}
+    assert not {t for t, _ in kinds(f)} & {"UW", "Amazon Science"}
+
+
+def test_the_longer_name_is_found_without_the_gazetteer_too(bare):
+    f = run(bare, "Ardent Foods funds the Kessel and Varga Data Foundation, which trains rural teachers.")
+    assert ("Kessel and Varga Data Foundation", "Institute") in kinds(f)
+    f = run(bare, "Ardent Foods funds the Merrow Robotics Hub, which trains rural teachers.")
+    assert ("Merrow Robotics Hub", "Institute") in kinds(f)
+    assert ("Merrow", "Institute") not in kinds(f)
+
+
+def test_a_short_name_before_its_longer_namesake_in_one_sentence_stays_itself(bare):
+    f = run(bare, "Lindqvist funds the Lindqvist Vision Hub in Uppsala.")
+    types = {m.text: m.type for m in f.mentions if m.text == "Lindqvist"}
+    assert types.get("Lindqvist") != "Institute"
+
+
+def test_names_ending_in_hub_collective_or_science_park_are_institutes(bare):
+    f = run(bare, "Toller Analytics works with the Brackwater Innovation Hub, the Osei AI Collective and the "
+                  "Varnum Science Park on crop sensing.")
+    assert {("Brackwater Innovation Hub", "Institute"), ("Osei AI Collective", "Institute"),
+            ("Varnum Science Park", "Institute")} <= kinds(f)
+
+
+def test_a_place_ending_in_park_stays_a_place(bare):
+    f = run(bare, "Quenby Labs is headquartered in Menlo Park and has an office in Austin.")
+    assert ("Menlo Park", "Cluster") in kinds(f)
+
+
+def test_a_hub_the_text_calls_an_initiative_is_a_programme(bare):
+    f = run(bare, "In 2025 we joined the Dorrance AI Hub, an initiative launched by the state government.")
+    assert ("Dorrance AI Hub", "Programme") in kinds(f)
+
+
+@pytest.mark.parametrize("text,name,typ", [
+    ("Velmar, a research consortium hosted by the University of Tarn, pays for many students.", "Velmar", "Institute"),
+    ("Joining the round are DKIF, the Danish state investment fund, and the angel network Nordhavn Angels.",
+     "DKIF", "Agency"),
+    ("Ostrel was backed by Saône Capital and by the public investment bank Finvaro, which put in 9 million euros.",
+     "Finvaro", "Agency"),
+    ("Founders can also use Brixworth, the Kitchener innovation hub, which runs a hardware programme.",
+     "Brixworth", "Institute"),
+    ("The company is a member of Kelvanet, the Nordic robotics association, and hosts students.",
+     "Kelvanet", "Institute"),
+])
+def test_an_acronym_or_single_word_is_typed_by_its_description(bare, text, name, typ):
+    assert (name, typ) in kinds(run(bare, text))
+
+
+def test_a_private_investment_bank_stays_a_company(bare):
+    f = run(bare, "Ostrel was backed by the Hamburg investment bank Elbe Kapital.")
+    assert ("Elbe Kapital", "Company") in kinds(f)
+
+
+def test_job_title_words_hold_no_punctuation_but_titles_keep_their_brackets(ex):
+    words = ex.lexicon.words
+    assert not {"(", ")", ","} & words.job_function_words
+    assert {"(", ")"} <= words.job_title_punctuation
+    f = run(ex, "Associate Dean (Research & Innovation) Mara Tull opened the Quorn Robotics Centre.")
+    assert not any("Dean" in m.text for m in f.mentions)
