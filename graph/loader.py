@@ -261,6 +261,7 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
                                           for rtype, rows in by_type.items() for row in rows)
     if refresh:
         stmts.append(refresh)
+    stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)  # after refresh: cluster_ids current
     return stmts
 
 

@@ -18,7 +18,7 @@ and for graphs written without the loader (``bench/synthetic.py``).
 A cluster's **profile** (what ``cluster_profile`` lists: member counts, anchors, top outside partners,
 programmes, people; ``profile_*`` properties) walks thousands of members and partners, so it is kept
 differently: every write forgets the profiles it may change, in the same atomic write
-(:func:`stale_profiles_statement`), and :func:`refresh_profiles` computes the missing ones again once a
+(:func:`stale_profiles_statements`), and :func:`refresh_profiles` computes the missing ones again once a
 run is over (``aikg ingest``, ``aikg load``). The catalog reads a kept profile and reads the graph when
 there is none, so a profile is never stale, only absent.
 """
@@ -87,13 +87,24 @@ def retract_summary_statements(store: GraphStore, doc_ids: list[str]) -> tuple[l
     return [(statement("retract_rel_docs"), {"docs": doc_ids}), (statement("forget_cluster_profiles"), {})], [refresh] if refresh else []
 
 
-def stale_profiles_statement(by_label: Mapping[str, Iterable[Mapping[str, Any]]], mentions: Iterable[Mapping[str, Any]],
-                             by_type: Mapping[str, Iterable[Mapping[str, Any]]]) -> Statement | None:
-    """Forget the cluster profiles a batch may change (its entity rows, mentions and relationship rows);
-    appended after the refresh of ``cluster_ids``. None when the batch touches no entity."""
+def stale_profiles_statements(by_label: Mapping[str, Iterable[Mapping[str, Any]]], mentions: Iterable[Mapping[str, Any]],
+                              by_type: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[Statement]:
+    """Forget the cluster profiles a batch may change (its entity rows by type, mentions and relationship rows
+    by type); appended after the refresh of ``cluster_ids``. Every touched entity's clusters; a programme's
+    runners' clusters and a person's organisations' clusters (their order lists count mentions); a cluster
+    end and its metros."""
     ids = {row["id"] for rows in by_label.values() for row in rows} | {m["id"] for m in mentions}
-    ids |= {row[end] for rows in by_type.values() for row in rows for end in ("source", "target")}
-    return (statement("stale_cluster_profiles"), {"ids": sorted(ids)}) if ids else None
+    clusters = {row["id"] for row in by_label.get("Cluster", [])}
+    for rtype, rows in by_type.items():
+        for row in rows:
+            ids.update((row["source"], row["target"]))
+            if rtype in CLUSTER_LINKS | {METRO_LINK}:
+                clusters.add(row["target"])
+            if rtype == METRO_LINK:
+                clusters.add(row["source"])
+    kinds = {"entities": ids, "programmes": {row["id"] for row in by_label.get("Programme", [])},
+             "people": {row["id"] for row in by_label.get("Person", [])}, "clusters": clusters}
+    return [(statement(f"stale_profiles_{kind}"), {"ids": sorted(found)}) for kind, found in kinds.items() if found]
 
 
 def refresh_profiles(store: GraphStore) -> int:

@@ -1,0 +1,19 @@
+// Forget the kept profiles of the clusters that count the programmes in $ids through the
+// organisations that run them (see stale_profiles_entities.cypher).
+// The catalog reads a profile only while it is there (graph/summaries.py: refresh_profiles computes the
+// missing ones again); without one the query reads the graph, so answers never go stale. Nothing is
+// read while no cluster keeps a profile (a first load). One statement per kind of entity: a walk per
+// node costs the engine far more than a property read, so only programmes, people and clusters walk.
+MATCH (kept:Cluster)
+WHERE kept.profile_people_count IS NOT NULL
+WITH count(kept) AS keeping
+WHERE keeping > 0
+UNWIND $ids AS id
+MATCH (:Entity {id: id})<-[:RUNS]-(runner:Entity)
+UNWIND coalesce(runner.cluster_ids, []) AS cid
+WITH DISTINCT cid
+MATCH (c:Cluster {id: cid})
+WHERE c.profile_people_count IS NOT NULL
+SET c.profile_institutes = null, c.profile_companies = null, c.profile_agencies = null,
+    c.profile_programme_count = null, c.profile_people_count = null, c.profile_anchors = null,
+    c.profile_top_partners = null, c.profile_programmes = null, c.profile_people = null, c.profile_places = null
