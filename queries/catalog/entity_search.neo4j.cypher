@@ -12,9 +12,12 @@ LIMIT $pool
 RETURN n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.aliases AS aliases,
        n.mention_count AS mentions, score AS text_score
 UNION
+// the substring branch reads every entity (no index serves CONTAINS): the text is folded once, and an
+// entity's aliases only when it has some
+WITH toLower($text) AS needle
 MATCH (n:Entity)
 WHERE ($type = 'any' OR $type IN labels(n))
-  AND (toLower(n.name) CONTAINS toLower($text) OR toLower(coalesce(n.alias_text, '')) CONTAINS toLower($text))
+  AND (toLower(n.name) CONTAINS needle OR (n.alias_text <> '' AND toLower(n.alias_text) CONTAINS needle))
 WITH n
 ORDER BY n.id
 LIMIT $pool
