@@ -41,6 +41,7 @@ class LinkWords:
     fronted: frozenset[str]
     desc_links: frozenset[str]
     desc_dets: frozenset[str]
+    clause_openers: frozenset[str]  # words after which "the <noun>" opens a clause (",", "and", "says")
     name_blind: frozenset[str]  # nouns a name may hold as a legal form, not as a description ("Company")
     compound_next: frozenset[str]  # words after the noun that make it a modifier ("the company founders")
     kinds: dict[str, frozenset[str]]  # nouns of one kind ("company", "start-up", "firm") describe each other
@@ -67,6 +68,7 @@ class LinkWords:
             fronted=frozenset(raw.get("fronted_openers", ())),
             desc_links=frozenset(raw.get("description_links", ())),
             desc_dets=frozenset(raw.get("description_determiners", ())),
+            clause_openers=frozenset(raw.get("clause_openers", ())),
             name_blind=frozenset(raw.get("name_blind", ())),
             compound_next=frozenset(raw.get("compound_next", ())),
             kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
@@ -248,7 +250,7 @@ class _Linker:
         near = self._window(k, tok, types)
         order = {r: n for n, (r, _a) in enumerate(near)}
         here = self.subject(k, types, upto=tok, strict=True)
-        if here is not None and not self._possessive(tok) and self._plain(here, k, tok, noun):
+        if here is not None and self._new_clause(tok) and self._plain(here, k, tok, noun):
             return here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
         named = [r for r in latest.values() if self._fits_name(noun, r)]
         top = max(reversed(named), key=lambda r: counts[self.m[r].canonical]) if named else None
@@ -267,9 +269,13 @@ class _Linker:
         ("Mubadala Investment Company" is no description of "the company")."""
         return noun not in self.w.name_blind and self._same_kind(noun, self._name_words(r))
 
-    def _possessive(self, tok: int) -> bool:
+    def _new_clause(self, tok: int) -> bool:
+        """Does "the <noun>" open a clause of its own (", and the programme is run by"), not end its subject's verb
+        ("X sponsors the accelerator") or own a noun ("the university's institute")?"""
         _low, after = self.word_at(tok)
-        return after < len(self.doc) and self.doc[after].lower_ in ("'s", "’s")
+        if after < len(self.doc) and self.doc[after].lower_ in ("'s", "’s"):
+            return False
+        return tok >= 2 and self.doc[tok - 2].lower_ in self.w.clause_openers
 
     def _plain(self, r: int, k: int, tok: int, noun: str) -> bool:
         """Is the subject ``r`` of the reference's sentence named there, or a reference of the same kind (not "the
@@ -304,9 +310,14 @@ class _Linker:
         k = self.sent_of[tok]
         if k == 0 or not self._same_section(k - 1, k):
             return None
-        again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments if self.m[i].source != "anaphor"}
-        skip = {r for r, _a in self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME) if self.m[r].canonical in again}
-        return self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
+        again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments
+                 if self.m[i].source != "anaphor" or self.m[i].text.lower() in self.w.nouns}
+        named = self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME)
+        skip = {r for r, _a in named if self.m[r].canonical in again}
+        subj = self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
+        if subj is None and skip:  # the subject is named again: the passive's agent ("is run by Y. It ...")
+            subj = next((r for r, _a in named if r not in skip), None)
+        return subj
 
     def reference_at(self, t: Any, sent: _Sent) -> int | None:
         """The mention token ``t`` stands for when it is a reference this pass reads, else None."""
