@@ -21,6 +21,7 @@ from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
+from aikg.ingest.nlp.mentions.world_places import world_place_types
 
 #: (name, stage) in the order they run
 STAGES: tuple[tuple[str, Stage], ...] = (
@@ -32,6 +33,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("drop_fragments", drop_fragments),
     ("cued_names", cued_names),
     ("split_place_possessive", split_place_possessive),
+    ("world_places", world_place_types),
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),
