@@ -232,7 +232,8 @@ def _relation_rows(w: _World) -> dict[str, list[dict]]:
                 "ev_end": [100 * j + 80 for j in range(len(docs))],
                 "ev_sentence": [f"{s} {rtype.lower().replace('_', ' ')} {t}."] * len(docs),
                 "ev_method": ["synthetic"] * len(docs), "ev_confidence": [float(conf[k])] * len(docs),
-                "ev_page": [0] * len(docs), "first_seen": stamp, "updated": stamp}})
+                # no page known: the loader stores no ev_page list then (graph/cypher/load_relations.cypher)
+                "ev_page": None, "first_seen": stamp, "updated": stamp}})
         out[rtype] = rows
     return out
 

@@ -1,11 +1,13 @@
-"""Share the relationship strings of an embedded store written before the loader interned them (issue 18).
+"""Give an embedded store written by an older aikg the lean relationship layout of the loader (issue 18).
 
 The loader interns relationship strings on the embedded store (graph/cypher/load_relations.cypher): FalkorDB
-keeps one copy of a document id, a sentence, an extractor or a timestamp however many relationships hold it.
-A store written by an older aikg holds a copy on every relationship. It answers the same (the layout did not
-change); :func:`share_strings` gives it the smaller footprint by rewriting the same values interned, a page of
-entities at a time. Each page is one write, so a run can stop anywhere and running it again finishes the job
-(and changes nothing on a store already shared). Neo4j has no interned strings: nothing to do there.
+keeps one copy of a document id, a sentence, an extractor or a timestamp however many relationships hold it;
+and it stores no page list when no piece of evidence has a page. A store written by an older aikg holds a copy
+of every string on every relationship, and a list of zeros for every unpaged document. It answers the same;
+:func:`share_strings` (``aikg store compact``) gives it the smaller footprint by rewriting the same values
+interned and dropping the zero page lists, a page of entities at a time (the per-label indexes no query reads
+are dropped when the store is opened: the embedded backend's apply_schema). Each page is one write, so a run
+can stop anywhere and running it again finishes the job (and changes nothing on a store already compact). Neo4j has no interned strings: nothing to do there.
 """
 
 from __future__ import annotations

@@ -152,3 +152,67 @@ def test_store_compact_command_shares_an_older_stores_strings(tmp_path: Path, mo
         assert dump(st) == before
     finally:
         st.close()
+
+
+def test_compact_gives_a_store_in_the_older_layout_the_new_one(tmp_path: Path, monkeypatch):
+    """A store from an older aikg (strings copied, a page list of zeros on every relationship of an unpaged
+    document, an index per entity label) is readable as it is, and `aikg store compact` gives it the layout
+    the loader writes now: the same evidence rows, no zero page lists, only the indexes queries read."""
+    import subprocess
+    import sys
+
+    from aikg.core.schema import SCHEMA
+
+    home = tmp_path / "home"
+    st = open_store("embedded", home=home)
+    st.apply_schema()
+    monkeypatch.setattr(loader, "interns_strings", lambda s: False)
+    target = entity_id("Company", "Partner 4 AI")
+    try:
+        assert not load_records(st, *_records(["doc-a", "doc-b"], "v" * 500)).errors
+        # what the older loader wrote: a zero per piece of evidence, indexes of their own for every label
+        st.write("MATCH (:Entity)-[r]->(:Entity) SET r.ev_page = [x IN r.ev_doc | 0]")
+        for label in SCHEMA.entity_types:
+            for prop in ("id", "name"):
+                try:
+                    st.write(f"CREATE INDEX FOR (n:{SCHEMA.label(label)}) ON (n.{prop})")
+                except Exception as exc:  # noqa: BLE001 (the ones the store keeps exist already)
+                    assert "already indexed" in str(exc)
+        before = _evidence(st, target)
+        assert [d for d, _ in before] == ["doc-a", "doc-b"]
+    finally:
+        st.close()
+    proc = subprocess.run([sys.executable, "-m", "aikg", "store", "compact", "--home", str(home)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    st = open_store("embedded", home=home)
+    try:
+        assert _evidence(st, target) == before
+        assert st.read("MATCH ()-[r]->() WHERE r.ev_page IS NOT NULL RETURN count(r) AS n") == [{"n": 0}]
+        labels = {r["label"]: r["properties"] for r in st.read("CALL db.indexes() YIELD label, properties "
+                                                               "RETURN label, properties")}
+        assert "Company" not in labels and "Institute" not in labels and labels["Cluster"] == ["id"]
+        rows = st.read("MATCH (:Company)-[r:PARTNERS_WITH]->(:Company) RETURN r.support AS s, r.docs AS d")
+        assert len(rows) == N and all(r["s"] == 2 and sorted(r["d"]) == ["doc-a", "doc-b"] for r in rows)
+    finally:
+        st.close()
+
+
+def test_a_page_list_is_kept_only_where_a_page_is_known(embedded):
+    """Evidence from an unpaged document stores no page list (relationship_evidence gives no page); evidence
+    with a page keeps the list, and merging either into the other keeps every page in its place."""
+    docs = [DocumentRecord(d, f"{d}.txt", d, "text", 1000) for d in ("plain", "paged")]
+    a, b = entity_id("Company", "Alpha AI"), entity_id("Company", "Beta Labs")
+
+    def ents(doc: str) -> list[EntityRecord]:
+        return [EntityRecord(e, "Company", n, [], [Mention(doc, 0, 5)]) for e, n in ((a, "Alpha AI"), (b, "Beta Labs"))]
+
+    plain = RelationRecord("PARTNERS_WITH", a, b, 0.9, "rules", [Evidence("plain", 0, 20, "Alpha and Beta.")])
+    paged = RelationRecord("PARTNERS_WITH", a, b, 0.8, "rules", [Evidence("paged", 5, 30, "Beta with Alpha.", page=3)])
+    assert not load_records(embedded, docs[:1], ents("plain"), [plain]).errors
+    assert embedded.read("MATCH ()-[r:PARTNERS_WITH]->() RETURN r.ev_page AS p") == [{"p": None}]
+    assert not load_records(embedded, docs[1:], ents("paged"), [paged]).errors
+    assert embedded.read("MATCH ()-[r:PARTNERS_WITH]->() RETURN r.ev_page AS p") == [{"p": [0, 3]}]
+    df = run_query(embedded, "relationship_evidence", {"source": a, "target": b})
+    pages = {d: (None if p != p else p) for d, p in zip(df["doc"], df["page"])}  # NaN: no page
+    assert pages == {"plain": None, "paged": 3}

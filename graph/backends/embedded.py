@@ -378,16 +378,25 @@ class EmbeddedStore:
         return held
 
     def apply_schema(self) -> None:
-        existing = {(r["label"], prop) for r in self._indexes() for prop in r["properties"]
+        indexes = self._indexes()
+        existing = {(r["label"], prop) for r in indexes for prop in r["properties"]
                     if "RANGE" in r["types"].get(prop, [])}
         wanted = [(SCHEMA.entity_label, "id"), (SCHEMA.entity_label, "name"), (SCHEMA.document_label, "id")]
-        wanted += [(label, "id") for label in SCHEMA.entity_types] + [(label, "name") for label in SCHEMA.entity_types]
+        # a node is a document of every label index it is in (about 100 bytes each at 100k entities): entities
+        # are found through Entity(id) and Entity(name) (a pattern naming Entity uses them); only the small
+        # Cluster label and Person (indexed anyway, below) keep id lookups of their own
+        wanted += [(SCHEMA.label("Cluster"), "id"), (SCHEMA.label("Person"), "id")]
         # what changes_since starts from: first_seen of entities and relationships, loaded_at of documents;
         # the summary bridging_people selects on (graph/summaries.py). No index on a number that can be 0
         # (degree, mention_count): measured with FalkorDB 4.22, an index filled while the append-only
         # file's base loads leaves out nodes whose value is 0, so `= 0` found none of them.
         wanted += [(SCHEMA.entity_label, "first_seen"), (SCHEMA.document_label, "loaded_at"),
                    (SCHEMA.label("Person"), "affiliated_cluster_count")]
+        # a store written by an older aikg: the per-label indexes no query reads are dropped (issue 18)
+        unused = [(label, prop) for label in SCHEMA.entity_types for prop in ("id", "name")
+                  if (label, prop) in existing and (label, prop) not in wanted]
+        for label, prop in unused:
+            self._drop_index(f"DROP INDEX ON :{SCHEMA.label(label)}({prop})")
         missing = [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in wanted if (label, prop) not in existing]
         missing += [f"CREATE INDEX FOR ()-[r:{rtype}]-() ON (r.first_seen)" for rtype in SCHEMA.relation_types
                     if (rtype, "first_seen") not in existing]
@@ -396,7 +405,7 @@ class EmbeddedStore:
         for label in (SCHEMA.entity_label, SCHEMA.document_label):
             self._constraint(label)
         if not any(r["label"] == SCHEMA.entity_label and "FULLTEXT" in r["types"].get("alias_text", [])
-                   for r in self._indexes()):
+                   for r in indexes):
             self._create_index(f"CALL db.idx.fulltext.createNodeIndex('{SCHEMA.entity_label}', 'name', 'alias_text')")
             missing.append("fulltext")
         if missing:
@@ -426,6 +435,14 @@ class EmbeddedStore:
             self.write(cypher)
         except StoreError as exc:
             if "already indexed" not in str(exc):
+                raise
+
+    def _drop_index(self, cypher: str) -> None:
+        """Drop an index; another process that just dropped it is fine."""
+        try:
+            self.write(cypher)
+        except StoreError as exc:
+            if "unable to drop index" not in str(exc).lower():
                 raise
 
     def _indexes(self) -> list[dict[str, Any]]:
