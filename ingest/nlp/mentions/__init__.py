@@ -21,6 +21,7 @@ from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
+from aikg.ingest.nlp.mentions.world_names import world_names
 from aikg.ingest.nlp.mentions.world_places import world_place_types
 
 #: (name, stage) in the order they run
@@ -28,6 +29,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("initial_spans", initial_spans),
     ("merge_adjacent", merge_adjacent),
     ("name_runs", add_name_runs),
+    ("world_names", world_names),
     ("split_coordination", split_coordination),
     ("trim_names", trim_names),
     ("drop_fragments", drop_fragments),

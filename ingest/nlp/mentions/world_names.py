@@ -1,0 +1,120 @@
+"""Stage, world names: organisation names in other languages, kept whole and typed by their head word.
+
+The English head words of ``types.json`` miss "Latteria Sociale di Crevalcore" (read as the person "di
+Crevalcore"), "Agenzia Regionale per la Ricerca dell'Emilia" (cut to "Emilia"), "Aydın İncir Birliği" or
+"Kvaløya Satellitt AS" (read as people). A run of capitalised words, joined only by name particles ("di",
+"della", "de", "van", "für", "ve") or holding elided articles ("dell'Emilia", "l'Atlas"), that contains a head
+word of ``data/lexicon/world_org_words.json`` or ends in a legal form as written ("SpA", "AS", "AŞ") is one
+organisation name of that head's type. It replaces the shorter mentions it covers, never a gazetteer
+organisation, and never a mention the text typed ("X, the ... company"). Only non-English words are listed, so
+English text is left to the other stages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from aikg.core.errors import InputError
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+
+#: switch for an A/B measurement in one tree (``AIKG_WORLD_NAMES=off``); on by default
+ENABLED_ENV = "AIKG_WORLD_NAMES"
+MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class WorldNameWords:
+    heads: dict[str, str]  # lower-cased head word -> entity type
+    legal_forms: frozenset[str]  # as written
+    particles: frozenset[str]
+    elisions: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def world_name_words() -> WorldNameWords:
+    """``data/lexicon/world_org_words.json``, read once per process."""
+    node = shipped("lexicon", "world_org_words.json")
+    try:
+        data = json.loads(node.read_text(encoding="utf-8"))
+        heads = {w.lower(): typ for typ, words in data["heads"].items() for w in words}
+        return WorldNameWords(heads, frozenset(data["legal_forms"]), frozenset(w.lower() for w in data["particles"]),
+                              tuple(sorted((e.lower() for e in data["elisions"]), key=len, reverse=True)))
+    except (OSError, ValueError, KeyError, AttributeError) as e:
+        raise InputError(f"cannot read the world organisation words: {e}", source=str(node)) from e
+
+
+def world_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Add runs that are organisation names by a non-English head word; drop the mentions they cover."""
+    if os.environ.get(ENABLED_ENV, "on") == "off":
+        return cands
+    words = world_name_words()
+    out = list(cands)
+    for start, end, typ in _runs(doc, words, env):
+        inside = [s for s in out if s.start < end and s.end > start]
+        if any(s.start < start or s.end > end for s in inside):
+            continue  # crosses a longer mention: keep what is there
+        if any(s.source == "gazetteer" and s.type != "Cluster" or s.ctx_typed and (s.start, s.end) == (start, end)
+               for s in inside):
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Candidate(start, end, typ, "rule", label="ORG"))
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+def _capital(tok: Any, words: WorldNameWords) -> bool:
+    """A capitalised word, or an elided article glued to one ("dell'Emilia", "l'Atlas")."""
+    t = tok.text
+    if t[:1].isupper() and (t[:1].isalpha() or t[:1].isdigit()):
+        return True
+    low = t.lower()
+    return any(low.startswith(e) and t[len(e):len(e) + 1].isupper() for e in words.elisions)
+
+
+def _runs(doc: Any, words: WorldNameWords, env: Env):
+    """(start, end, type) of capitalised runs joined by particles that hold a head word or end in a legal form."""
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _capital(doc[i], words) or doc[i].lower_ in env.lex.leading_determiners:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < MAX_WORDS and "\n" not in doc[j - 1].whitespace_ and not doc[j].is_space:
+            if _capital(doc[j], words) or doc[j].text in words.legal_forms:
+                j += 1
+                continue
+            k = j
+            while k < n and k - j < 3 and doc[k].lower_ in words.particles and doc[k - 1].whitespace_:
+                k += 1
+            if k > j and k < n and _capital(doc[k], words):
+                j = k + 1
+                continue
+            break
+        typ = _run_type(doc, i, j, words)
+        if typ is not None and j - i >= 2:
+            yield i, j, typ
+            i = j
+        else:
+            i += 1
+
+
+def _run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | None:
+    """The type of the run's first head word; a legal form at the end makes a company."""
+    if doc[end - 1].text in words.legal_forms and end - start >= 2:
+        return "Company"
+    for k in range(start, end):
+        low = doc[k].lower_
+        for e in words.elisions:
+            if low.startswith(e):
+                low = low[len(e):]
+                break
+        typ = words.heads.get(low)
+        if typ is not None:
+            return typ
+    return None
