@@ -217,7 +217,7 @@ class _Linker:
         sp = doc.char_span(self.m[i].start - self.off, self.m[i].end - self.off, alignment_mode="expand")
         first, stop = self.sents[k].start, self.sents[k].end
         if sp.start > first and self._kind_in(noun, doc[max(first, sp.start - 3):sp.start].text, at_end=True):
-            return True
+            return self.subject(k, ORG_OR_PROGRAMME, upto=sp.end) == self.root(i)  # "The Toulouse fund X raised"
         p, links = sp.end, 0
         while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
             p, links = p + 1, links + 1
@@ -267,7 +267,8 @@ class _Linker:
     def _fits_name(self, noun: str, r: int) -> bool:
         """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
         ("Mubadala Investment Company" is no description of "the company")."""
-        return noun not in self.w.name_blind and self._same_kind(noun, self._name_words(r))
+        words = self._name_words(r) - self.w.name_blind
+        return noun not in self.w.name_blind and self._same_kind(noun, words)
 
     def _new_clause(self, tok: int) -> bool:
         """Does "the <noun>" open a clause of its own (", and the programme is run by"), not end its subject's verb
