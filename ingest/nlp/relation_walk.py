@@ -296,6 +296,8 @@ class Walk:
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl" and any(c.i > tok.i for c in tok.head.head.conjuncts):
             return self._direct(tok.head.head, depth + 1)  # "between CIFAR, which runs X, and the Turing": CIFAR alone
         res = self._direct(tok, depth)
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            return res  # the antecedent's own list was read by _antecedent
         if tok.dep_ == "appos" and tok.i not in self.tok2m and not tok.conjuncts:
             return res  # "Nawigo, a start-up based in Gdynia, and F": the apposition is said of Nawigo, not of its list
         for c in tok.conjuncts:
@@ -345,7 +347,12 @@ class Walk:
             ante = ante.head.head  # "X is a programme of six fellowships that C will fund"
         if ante.dep_ == "attr" and ante.head.lemma_ == "be" and ante.i not in self.tok2m:
             return self._union_at(self._subjects(ante.head), depth + 1)
-        got = self.mentions(ante, depth + 1)
+        grouped = any(w.lower_ in GROUP_WORDS for w in tok.head.subtree)
+        if ante.conjuncts and not grouped and _singular_verb(tok.head):
+            near = max((c for c in (ante, *ante.conjuncts) if c.i < tok.i), key=lambda c: c.i, default=ante)
+            got = self._direct(near, depth + 1)  # "backs A and B, which is partnering with C": B alone
+        else:
+            got = self.mentions(ante, depth + 1)
         if tok.lower_ == "who" and got and self.types and not any(self.types[m] == "Person" for m in got):
             got = self._person_above(ante, depth) or got
         if not any(w.lower_ in GROUP_WORDS for w in tok.head.subtree):
@@ -430,3 +437,11 @@ def _introduces_list(prep: Any) -> bool:
     """"including X", "like X", "such as X"."""
     low = prep.lower_
     return low in ("including", "like", "such") or low == "as" and any(x.lower_ == "such" for x in prep.children)
+
+
+def _singular_verb(verb: Any) -> bool:
+    """Is a relative clause's verb marked singular ("B, which is partnering with C"; "which has worked with")?
+    A past tense ("A, B and C, who joined X") says nothing of number: the clause keeps the list."""
+    if verb.tag_ == "VBZ":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "has", "was") for c in verb.children)

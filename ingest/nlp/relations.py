@@ -23,6 +23,7 @@ from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds
 from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
+from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
@@ -63,6 +64,7 @@ class RelationFinder:
                                for k, v in lexicon.relations["surface_words"].items() if not k.startswith("_")}
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
         self._stance = Stance.from_lexicon(lexicon.relations)  # past ties, sites still to come (relation_stance.py)
+        self._joint = JointWords(lexicon.relations)  # joint acts, partner nouns, headline pacts (relation_joint.py)
         self._structure = StructureWords(lexicon.relations)  # relative clauses of running, units led by (relation_structure.py)
         self._one_name = frozenset(lexicon.relations.get("one_name_methods", ()))
         self._forms = FormRules(lexicon.relations)  # general forms of FUNDS, MEMBER_OF, PARTNERS_WITH (relation_forms.py)
@@ -111,6 +113,7 @@ class RelationFinder:
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
+        joint_rules(doc, sent, sent_rules.spans, types, self._joint, emit, conf["adjacent"])  # "jointly developed by A and B"
         out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
         return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
@@ -439,8 +442,8 @@ class RelationFinder:
         here = {m for m in fallback if types[m] == "Cluster" and m in ctx.m2toks}
         phrase = _phrase_tokens(trigger.head if trigger.dep_ in ("nmod", "compound") else trigger)
         said = {m for m in here if any(t in phrase for t in ctx.m2toks[m])}  # "anchors Helsinki's research community"
-        if not said and unnamed_owner(trigger.doc, phrase, ctx.tok2m):
-            return set()  # "the anchor of Lot Fourteen's AI community": a place we did not recognise, no other one
+        if not said and unnamed_owner(trigger.doc, phrase, ctx.tok2m):  # "the anchor of Lot Fourteen's AI community":
+            return {m for m in fallback if types[m] == "Cluster" and m not in ctx.m2toks}  # no other place of the sentence
         subject = subject_phrase(trigger)  # "Samsung's investment in its Taylor plant has drawn suppliers to the region"
         before = {m for m in here if min(ctx.m2toks[m]) < trigger.i and not set(ctx.m2toks[m]) & subject}
         return said or before or {m for m in fallback if types[m] == "Cluster" and m not in ctx.m2toks}

@@ -1,0 +1,184 @@
+"""PARTNERS_WITH said of the actors of one joint act, read from the words around the entity pass's names.
+
+Why: partnership announcements often state the tie with an adverb or a prefix rather than a trigger noun
+("The gripper was jointly developed by A and B", "A and B will jointly run the lab", "A co-developed the
+model with B"), with partners named after a partner noun ("X built it alongside partners A and B") or in a
+headline ("A and B announce partnership on …"). The parser reads these shapes unreliably (a "co-" verb is
+split, "partners A and B" becomes a compound), so the rules look at the words. Every act ties the
+actors with each other, except a partner noun's list: those are partners of the sentence's subject, never
+of each other. Word sets: ``joint_words`` in relations.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Sequence
+
+ORGS = ("Institute", "Company", "Agency")
+LIST_WORDS = {",", "and", "&"}
+STOP = frozenset({"with", "by", "to", "for", "on", "in", "of", "at", "from", "and", "or", "as"})
+Emit = Callable[[Sequence[str], int, int, float, str], None]
+
+
+class JointWords:
+    """The word sets of this module."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        words = relations.get("joint_words", {})
+
+        def get(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in words.get(key, ()))
+
+        self.adverbs = get("adverbs")
+        self.co_verbs = get("co_verbs")
+        self.not_after = get("not_after_adverb")  # "jointly funded by A and B": co-funders, not partners
+        self.partner_nouns = get("partner_nouns")
+        self.partner_preps = get("partner_preps")
+        self.announce = get("announce_verbs")
+        self.pacts = get("pact_nouns")
+        self.aux = get("aux")
+
+
+def _list_after(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], end: int) -> list[int]:
+    """Organisation names from token ``k`` on, joined by commas and "and" (an article may open each)."""
+    out: list[int] = []
+    starts = {s: (i, e) for i, s, e in spans}
+    while k < end:
+        while k < end and doc[k].lower_ in ("the", "its", "their"):
+            k += 1
+        if k not in starts:
+            break
+        i, e = starts[k]
+        if types[i] not in ORGS:
+            break
+        out.append(i)
+        k = e
+        if k < end and doc[k].text in ("(",):  # "the Basque Center for Applied Mathematics (BCAM)"
+            while k < end and doc[k].text != ")":
+                k += 1
+            k += 1
+        if k >= end or doc[k].lower_ not in LIST_WORDS:
+            break
+        while k < end and doc[k].lower_ in LIST_WORDS:
+            k += 1
+    return out
+
+
+def _list_before(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], start: int) -> list[int]:
+    """Organisation names ending right before token ``k``, joined by commas and "and"."""
+    out: list[int] = []
+    ends = {e: (i, s) for i, s, e in spans}
+    while k > start:
+        if k not in ends:
+            break
+        i, s = ends[k]
+        if types[i] not in ORGS:
+            break
+        out.append(i)
+        k = s
+        while k > start and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k <= start or doc[k - 1].lower_ not in LIST_WORDS:
+            break
+        while k > start and doc[k - 1].lower_ in LIST_WORDS:
+            k -= 1
+    return out[::-1]
+
+
+def _co_verb(doc: Any, t: Any, end: int, co_verbs: frozenset[str]) -> int | None:
+    """The last token of a "co-" verb at ``t`` ("co-developed" as one token or as co / - / developed)."""
+    if t.lower_ in co_verbs:
+        return t.i
+    if t.lower_ == "co" and t.i + 2 < end and doc[t.i + 1].text in "-‑" and "co-" + doc[t.i + 2].lower_ in co_verbs:
+        return t.i + 2
+    return None
+
+
+def _pairs(names: list[int], emit: Emit, conf: float, method: str) -> None:
+    for x, a in enumerate(names):
+        for b in names[x + 1:]:
+            if a != b:
+                emit(["PARTNERS_WITH"], a, b, conf, method)
+
+
+def _actors_before(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], start: int,
+                   aux: frozenset[str]) -> list[int]:
+    """The actor list before a verb at ``k``, over auxiliaries ("A and B will jointly run")."""
+    while k > start and doc[k - 1].lower_ in aux:
+        k -= 1
+    return _list_before(doc, k, spans, types, start)
+
+
+def _joint_act(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
+               emit: Emit, conf: float) -> None:
+    """"jointly developed by A and B", "A and B will jointly run X", "A co-developed X with B"."""
+    for t in sent:
+        verb = _co_verb(doc, t, sent.end, w.co_verbs)
+        if verb is None and t.lower_ in w.adverbs and t.i + 1 < sent.end and doc[t.i + 1].is_alpha \
+                and doc[t.i + 1].is_lower and doc[t.i + 1].lower_ not in STOP | w.not_after:
+            verb = t.i + 1  # "jointly developed", "will together run" (the entity pass has no tags)
+        if verb is None:
+            continue
+        k = verb + 1
+        if k < sent.end and doc[k].lower_ == "by":
+            actors = _list_after(doc, k + 1, spans, types, sent.end)
+        else:
+            actors = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+            for j in range(verb + 1, min(sent.end, verb + 8)):  # "A co-developed the gripper with B"
+                if doc[j].lower_ == "with" and actors:
+                    actors += [m for m in _list_after(doc, j + 1, spans, types, sent.end) if m not in actors]
+                    break
+                if doc[j].text in ",;" or doc[j].lower_ in ("and", "which", "that", "who"):
+                    break
+        if len(actors) >= 2:
+            _pairs(actors, emit, conf, "rule:joint-act")
+
+
+def _partner_noun(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
+                  emit: Emit, conf: float) -> None:
+    """"X will build the robot alongside partners A and B": the sentence's subject partners with each."""
+    first = min(spans, key=lambda s: s[1]) if spans else None
+    if first is None or types[first[0]] not in ORGS or first[1] - sent.start > 2:
+        return  # the subject must open the sentence ("The X …", "Today, X …" are fine)
+    for t in sent:
+        if t.lower_ not in w.partner_nouns or t.i - 1 < sent.start or t.i <= first[2]:
+            continue
+        k = t.i - 1
+        if doc[k].lower_ in ("its", "their", "the"):
+            k -= 1
+        if k < sent.start or doc[k].lower_ not in w.partner_preps:
+            continue
+        for m in _list_after(doc, t.i + 1, spans, types, sent.end):
+            if m != first[0]:
+                emit(["PARTNERS_WITH"], first[0], m, conf, "rule:partner-noun")
+
+
+def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
+                   emit: Emit, conf: float) -> None:
+    """"A and B announce partnership on …", "A and B sign memorandum of understanding": the two actors."""
+    for t in sent:
+        if t.lower_ not in w.announce:
+            continue
+        actors = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+        if len(actors) < 2:
+            continue
+        k = t.i + 1
+        while k < sent.end and k < t.i + 5 and doc[k].lower_ not in w.pacts:
+            if doc[k].lower_ in STOP or doc[k].text in ",;:":
+                break
+            k += 1
+        if k >= sent.end or doc[k].lower_ not in w.pacts:
+            continue
+        if any(doc[j].lower_ == "with" for j in range(k + 1, min(sent.end, k + 3))):
+            continue  # "A and B sign agreements with C": not said of A with B
+        _pairs(actors, emit, conf, "rule:pact-headline")
+        return
+
+
+def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], words: JointWords,
+                emit: Emit, conf: float) -> None:
+    """Every rule of this module over one sentence of the entity pass."""
+    if len(spans) < 2:
+        return
+    _joint_act(doc, sent, spans, types, words, emit, conf)
+    _partner_noun(doc, sent, spans, types, words, emit, conf)
+    _headline_pact(doc, sent, spans, types, words, emit, conf)
