@@ -523,6 +523,17 @@ class FormRules:
 
 
     @staticmethod
+    def ended_after(doc: Any, end: int, sent: Any) -> bool:
+        """A window's tie that ended at a date: "... was a member of X until 2022" (simple past, "until" + a year)."""
+        k = end
+        while k < sent.end and k < end + 3 and doc[k].lower_ not in ("until", "till"):
+            k += 1
+        if k >= sent.end or doc[k].lower_ not in ("until", "till"):
+            return False
+        dated = any(t.like_num for t in doc[k + 1:min(sent.end, k + 4)])
+        return dated and any(t.lower_ in ("was", "were") for t in doc[sent.start:end])
+
+    @staticmethod
     def _ended_until(node: Any) -> bool:
         """A tie in the simple past that lasted until a date: "X was a member of Y until 2022"."""
         if not any(c.dep_ == "prep" and c.lower_ in ("until", "till") and any(

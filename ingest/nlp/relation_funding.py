@@ -7,7 +7,11 @@ foundation will fund": the verb of funding ("funds", "co-funds", "finances", "sp
 (the last name before "which"/"that", or the name a description like "a scheme" is apposed to). In such
 clauses the tagger often reads "funds" as a plural noun, so no dependency frame fires.
 
-The word lists are ``forms`` in ``data/lexicon/relations.json`` (``relative_fund_verbs``, ``relative_between``, ``relative_after``).
+"Y funds X", "Y co-funds two of X's projects", "Y still pays for half of X's budget" (``verb_funds``): the same verbs
+with an object, read from the words for the same reason.
+
+The word lists are ``forms`` in ``data/lexicon/relations.json`` (``relative_fund_verbs``, ``relative_between``,
+``relative_after``, ``pay_verbs``).
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from typing import Any, Callable, Iterable, Mapping
 from aikg.ingest.nlp.relation_relative import relative_pairs
 
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
+REL_WORDS = ("which", "that", "who")
+OWNER_REACH = 5  # words between the verb of funding and the owner of what it funds
+OWNED_WORDS = frozenset({"the", "a", "an", "of", "half", "part", "most", "all", "some", "one", "two", "three", "several",
+                         "much", "many", "about", "around", "nearly", "almost", "over"})
 FUNDED = ("Institute", "Company", "Agency", "Programme")
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
@@ -30,6 +38,49 @@ class FundingWords:
         self.verbs = frozenset(w.lower() for w in spec.get("relative_fund_verbs", ()))
         self.between = frozenset(w.lower() for w in spec.get("relative_between", ()))
         self.after = frozenset(w.lower() for w in spec.get("relative_after", ()))  # what may follow the verb
+        self.pay_verbs = frozenset(w.lower() for w in spec.get("pay_verbs", ()))  # "pays for X's budget"
+
+
+def verb_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
+               emit: Emit, conf: float) -> None:
+    """"Y funds X", "Y co-funds two of X's projects", "Y pays for half of X's budget" read from the words: a
+    funder right before a verb of funding and the first name after it, or the owner of what it funds (the
+    tagger often reads "funds" as a plural noun, so the parse has no verb here)."""
+    spans = sorted(spans, key=lambda x: x[1])
+    by_end = {e: i for i, s, e in spans}
+    for k in range(sent.start + 1, sent.end - 1):
+        low = doc[k].lower_
+        obj = k + 1
+        if low in words.pay_verbs and doc[k + 1].lower_ == "for":
+            obj = k + 2  # "pays for half of X's budget"
+        elif low not in words.verbs or low in ("fund", "finance", "sponsor"):
+            continue  # the base form follows "will", "to": the parse reads those
+        j = k - 1
+        if doc[j].text in "-–" and doc[j - 1].lower_ == "co":
+            j -= 2  # "co-funds" tokenised as co / - / funds
+        while j > sent.start and doc[j].lower_ in words.between:
+            j -= 1  # "Y also funds", "Y still pays for"
+        if doc[j].text == ")" and j - 2 > sent.start and doc[j - 2].text == "(":
+            j -= 3  # "The Philippine Council for ... (PCETR) funds"
+        funder = by_end.get(j + 1)
+        if funder is None or types[funder] not in FUNDERS or doc[max(sent.start, j - 1)].lower_ in REL_WORDS \
+                or (j >= sent.start and doc[j].lower_ in REL_WORDS):
+            continue  # "X, which A funds": relative_funds reads it
+        funded = _funded_after(doc, sent, spans, obj)
+        if funded is not None and types[funded] in FUNDED and funded != funder:
+            emit(["FUNDS"], funder, funded, conf, "rule:verb-funds")
+
+
+def _funded_after(doc: Any, sent: Any, spans: list[tuple[int, int, int]], k: int) -> int | None:
+    """The name a verb of funding takes as its object: right after it ("funds X"), or the owner of the thing
+    funded within a few words ("two of X's projects", "half of X's core budget")."""
+    for i, s, e in spans:
+        if s == k or (s == k + 1 and doc[k].lower_ in ("the", "a", "an")):
+            return i
+        if k < s <= k + OWNER_REACH and e < sent.end and doc[e].lower_ in ("'s", "’s", "'", "’") and all(
+                doc[x].lower_ in OWNED_WORDS or doc[x].like_num for x in range(k, s)):
+            return i
+    return None
 
 
 def relative_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,

@@ -10,8 +10,9 @@ and with nouns for the people who receive, in forms the verb frames of ``relatio
   a funding noun), so "Y provided software to X" states nothing;
 * a funding noun whose funder is its modifier, under a verb of receiving: "X has been awarded
   $25 million in NSF grants", "X won a Wellcome Trust award";
-* a verb of receiving or of being funded whose programme is named after "under", "through", "via" or
-  "from": "X received a grant under the Smart Manufacturing Programme" (the programme funds X);
+* a verb of receiving or of funding whose programme is named after "under", "through", "via" or "from":
+  "X received a grant under the Smart Manufacturing Programme", "Y funds X through its P scheme" (P funds X);
+* "Joining the round are A and B" after a sentence about X's round: A and B fund X;
 * a funding noun that is the subject of "come from": "Funding for X came from Y", "Its funding comes
   from Y";
 * a recipient noun (``recipient_nouns``): "X and Y are among the recipients of grants from Z", "X is a
@@ -43,6 +44,7 @@ class GrantRules:
         self.come_verbs = words.get("come_verbs", frozenset())
         self.recipients = words.get("recipient_nouns", frozenset())
         self.select = words.get("select_verbs", frozenset())
+        self.rounds = frozenset(relations.get("round_nouns", ()))
         self.money_words = words.get("money_words", frozenset())
         self.funding = frozenset(relations.get("funding_nouns", ())) | words.get("funding_nouns", frozenset())
         self.conf = float(spec.get("confidence", 0.7))
@@ -54,6 +56,7 @@ class GrantRules:
         if tok.pos_ in ("VERB", "AUX"):
             self._give_to(ctx, tok, lemma, emit)
             self._selected_for_funding(ctx, tok, lemma, emit)
+            self._joining_round(ctx, tok, lemma, emit)
             self._via_programme(ctx, tok, lemma, emit)
         if tok.pos_ in ("NOUN", "PROPN"):
             self._named_funding(ctx, tok, lemma, emit)
@@ -118,6 +121,24 @@ class GrantRules:
             funders |= {ctx.tok2m[c.i] for c in n.children if c.dep_ in ("compound", "poss") and c.i in ctx.tok2m}
         self._emit(funders, self._side(ctx, ctx.object_tokens(v, True)), emit, "form:selected-for-funding")
 
+    def _joining_round(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"Joining the round are A and B" (fronted, after a sentence about the round): A and B fund its owner."""
+        if v.lower_ not in ("joining", "backing") or v.dep_ != "ROOT":
+            return
+        rounds = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.rounds]
+        be = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be"]
+        if not rounds or not be:
+            return
+        named = [a for b in be for a in b.children if a.dep_ in ("attr", "nsubj")]
+        named += [a for a in v.children if a.dep_ in ("attr", "nsubj")]
+        named += [cc for a in named for c in a.children if c.dep_ == "appos" for cc in c.conjuncts]  # "A, the X fund, and B"
+        funders = self._side(ctx, named)
+        owners = ctx.modifier_mentions(rounds[0]) | set().union(
+            *(ctx.mentions(pobj) for p, pobj in ctx.preps(rounds[0]) if p in ("of", "for")))
+        if not owners and getattr(ctx, "round_owner", None) is not None:
+            owners = {ctx.round_owner}  # "the round": the one the sentence before named
+        self._emit(funders, owners, emit, "form:joining-round")
+
     def _via_programme(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X received a grant under the P programme", "X is funded through P": the programme funds X."""
         passive = ctx.is_passive(v)
@@ -125,6 +146,8 @@ class GrantRules:
             recipients = self._side(ctx, ctx.subject_tokens(v, False))
         elif passive and (lemma in self.funded or v.lower_ in self.funded or lemma in self.give_any):
             recipients = self._side(ctx, ctx.object_tokens(v, True))
+        elif lemma in self.funded or v.lower_ in self.funded:  # "Y funds X through its P programme"
+            recipients = self._side(ctx, (c for c in v.children if c.dep_ == "dobj"))
         else:
             return
         nodes = [v] + [c for c in v.children if c.dep_ == "dobj" and self._money(c)]

@@ -29,6 +29,7 @@ ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
 _BULLET = re.compile(r"^\s*(?:[-•*–▪·]|\d+[.)])\s+")
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z -]{2,40}):\s+(\S.*)$")
 HEAD_WORDS = 8  # a heading is a short line without a final full stop
+ITEM_LEAD = 40  # characters of description a list item may put before its organisation's name
 TITLE_LINES = 3  # the lines a fact sheet's title may sit on ("FACT SHEET" / name / issuer)
 
 Rel = tuple[str, int, int, int, int]
@@ -52,9 +53,10 @@ class SectionWords:
         word; a word that asks for a context word ("users" of a programme) needs it on the line."""
         if any(w in self.stops for w in words):
             return None
-        for phrase, spec in self.phrases:
-            n = len(phrase)
-            if any(tuple(words[k:k + n]) == phrase for k in range(len(words) - n + 1)):
+        for phrase, spec in self.phrases:  # "Funded by" / "- Y" (the list funds the owner); not "the firms funded
+            n = len(phrase)                  # by the scheme are:" (a "last" phrase must end its line)
+            ks = [k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == phrase]
+            if ks and (not spec.get("last") or ks[-1] + n == len(words)):
                 return spec
         best: dict[str, Any] | None = None
         for w in reversed(words):  # the last group word, unless an earlier one ranks higher ("Funded projects (2026 intake)")
@@ -125,7 +127,7 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
         low = re.findall(r"[a-z][a-z-]*", line.lower())
         if bullet:
             if section is not None and section[1] is not None:
-                item = next((i for s, i in orgs if start + bullet.end() <= s <= start + bullet.end() + 4), None)
+                item = _item(line, start, bullet.end(), orgs)
                 if item is not None:
                     item = _resolve(mentions, item)
                     out.append(_rel(section[0], item, section[1], section[2], end))
@@ -145,6 +147,16 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             continue
         out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
     return [r for r in out if r[1] != r[2]]
+
+
+def _item(line: str, start: int, lead: int, orgs: list[tuple[int, int]]) -> int | None:
+    """The organisation a list item names first: at its start, or after a short description with no stop
+    ("- the Narvik port operator Ofoten Havn: cargo scheduling"), never after a colon or a comma."""
+    for s, i in orgs:
+        k = s - start
+        if lead <= k <= lead + ITEM_LEAD and not any(ch in line[lead:k] for ch in ":;,()–—|"):
+            return i
+    return None
 
 
 def _label_line(line: str, start: int, end: int, orgs: list[tuple[int, int]], mentions: Sequence[Any],

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_forms import FormRules
-from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds
+from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
 from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import list_groups
@@ -113,6 +113,7 @@ class RelationFinder:
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
+        verb_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])  # "Y funds X's projects"
         joint_rules(doc, sent, sent_rules.spans, types, self._joint, emit, conf["adjacent"])  # "jointly developed by A and B"
         out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
@@ -146,6 +147,8 @@ class RelationFinder:
                 if not left or not right:
                     continue
                 li, ri = left[-1], right[0]
+                if self._forms.ended_after(doc, next(e for i, s, e in spans if i == ri), sent):
+                    continue  # "was a member of X until 2022"
                 if set(rule.rel) & self._stance.types and self._stance.stale_window(doc, a, sent.start):
                     continue  # "formerly based in X", "once a unit of X"
                 if rule.left == "src" and self._after_preposition(doc, spans, li):
