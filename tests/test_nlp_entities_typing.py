@@ -106,3 +106,20 @@ def test_job_title_words_hold_no_punctuation_but_titles_keep_their_brackets(ex):
     assert {"(", ")"} <= words.job_title_punctuation
     f = run(ex, "Associate Dean (Research & Innovation) Mara Tull opened the Quorn Robotics Centre.")
     assert not any("Dean" in m.text for m in f.mentions)
+
+
+def test_an_acronym_and_a_town_the_text_names_is_a_university(bare):
+    f = run(bare, "Kelvra was founded in 2021 as a spin-off of KTU Vilnius. It is based in Vilnius.")
+    assert ("KTU Vilnius", "Institute") in kinds(f)
+
+
+def test_a_town_in_brackets_after_a_listed_firm_is_no_acronym(bare):
+    f = run(bare, "Members of the 2026 cohort:\n- Arganix (Agadir): yield forecasts for argan cooperatives\n")
+    assert ("Agadir", "Cluster") in kinds(f)
+    f = run(bare, "The Alberta Machine Intelligence Institute (Amii) works with Amii's partners.")
+    assert all(t == "Institute" for n, t in kinds(f) if n == "Amii")
+
+
+def test_a_listed_firms_fund_is_the_firms_investing_arm(ex):
+    f = run(ex, "Samsung Catalyst Fund and two angels also joined the round.")
+    assert ("Samsung Catalyst Fund", "Company") in kinds(f)

@@ -66,7 +66,13 @@ def _may_abbreviate(doc: Any, acr: Any, long_span: Candidate, by_start: dict[int
     if inner is not None and inner.entry is not None and inner.entry.type == "Cluster":
         return False
     if acr.text[1:].islower():
-        return acr.text[0].lower() == doc[long_span.start].text[:1].lower()
+        # "Amii" for "Alberta Machine ...", "Mila" for "Montreal Institute for ...": the second letter opens the
+        # name's second word too ("Arganix (Agadir)", "Oriental Health Data (Oujda)" give a town, not an acronym)
+        low = acr.text.lower()
+        words = [t.lower_ for t in doc[long_span.start:long_span.end] if t.is_alpha and not t.is_stop]
+        if not words or low[0] != words[0][:1]:
+            return False
+        return words[0].startswith(low) or len(words) >= 2 and low[1] == words[1][:1]
     return True
 
 

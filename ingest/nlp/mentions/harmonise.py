@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.campus_names import campus_names
 
 
 def harmonise_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """One name, one type in a text: what the text says about it wins, else the majority of readings."""
+    campus_names(doc, cands, env)  # "ETH Zurich", "KU Leuven": an acronym and a town the text names
     groups: dict[str, list[Candidate]] = {}
     for s in cands:
         if s.source in ("ner", "rule") and s.acronym_of is None and s.entry is None:

@@ -91,7 +91,18 @@ def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:
         return None  # "a new AI Research Institute" names no particular body
     if typ == "Institute" and env.typer.described_programme(doc, end):
         return "Programme"  # "the Massachusetts AI Hub, an initiative launched by ..."
+    if typ == "Programme" and words[-1].lower() in env.lex.types.get("corporate_fund_last_words", ()) and _firm_prefix(words[:-1], env):
+        return "Company"  # "Samsung Catalyst Fund": a firm's venture fund is the firm's investing arm
     return typ
+
+
+def _firm_prefix(words: list[str], env: Env) -> bool:
+    """Do the first words name a firm the gazetteer lists ("Samsung" in "Samsung Catalyst Fund")?"""
+    for k in range(len(words), 0, -1):
+        entry = env.gaz.lookup(" ".join(words[:k]))
+        if entry is not None:
+            return entry.type == "Company"
+    return False
 
 
 def _run_candidate(doc: Any, start: int, end: int, spans: list[Candidate], taken: list,

@@ -60,8 +60,11 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
             return True
     if not before or before[-1] not in lex.destination_preps:
         return False
+    if any(w in lex.destination_words for w in before[:-1]):
+        return True
     wide = [doc[i].lower_ for i in range(max(0, s.start - 6), s.start - 1)]  # "has drawn hundreds of engineers to Osaka"
-    return any(w in lex.destination_words for w in wide)
+    verb = next((k for k, w in enumerate(wide) if w in lex.destination_words), None)
+    return verb is not None and "of" in wide[verb + 1:]
 
 
 def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:
@@ -69,8 +72,8 @@ def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:
     town: not an acronym, not one of the organisation's own words, no organisation head word."""
     if s.source != "ner" or s.acronym_of is not None or s.start < 2 or s.end >= len(doc):
         return False
-    if doc[s.start - 1].text != "(" or doc[s.end].text != ")":
-        return False
+    if doc[s.start - 1].text != "(" or not doc[s.end].text.startswith(")"):
+        return False  # the tokeniser keeps "):" whole ("- Arganix (Agadir): yield forecasts")
     org = ends.get(s.start - 1)
     if org is not None and org.type in ORG_TYPES:
         first = org.start
