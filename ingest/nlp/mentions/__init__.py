@@ -22,7 +22,7 @@ from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
 from aikg.ingest.nlp.mentions.world_names import world_names
-from aikg.ingest.nlp.mentions.world_places import world_place_types
+from aikg.ingest.nlp.mentions.world_places import world_place_types, world_places_missed
 
 #: (name, stage) in the order they run
 STAGES: tuple[tuple[str, Stage], ...] = (
@@ -40,6 +40,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("short_forms", short_forms),
     ("headings", drop_headings),
     ("harmonise_names", harmonise_names),
+    ("world_places_missed", world_places_missed),
     ("place_context", place_context),
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),

@@ -28,40 +28,95 @@ from aikg.ingest.nlp.world_places import MAX_TOKENS, WorldPlaces, world_places
 INNER = {"-", "del", "de", "la", "le", "les", "do", "da", "dos", "das", "di", "upon", "on", "sur", "am", "an", "der"}
 #: switch for an A/B measurement in one tree (``AIKG_WORLD_PLACES=off``); on by default
 ENABLED_ENV = "AIKG_WORLD_PLACES"
+BULLETS = {"-", "•", "*", "–", "—"}
 
 
 def world_place_types(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
-    """Retype firm or person readings of known towns as places; add towns the NER missed."""
+    """Retype firm or person readings of known towns as places (before the stages that make one name one type)."""
     if os.environ.get(ENABLED_ENV, "on") == "off":
         return cands
     wp = world_places()
     person_words = _person_words(doc, cands)
+    ends = {s.end: s for s in cands}
     for s in cands:
+        if s.type in ("Company", "Person") and s.source == "ner" and s.entry is None and s.acronym_of is None \
+                and _based(doc, s.end, env) and wp.kind(doc[s.start:s.end].text) is not None:
+            s.type, s.place, s.ctx_typed = "Cluster", False, True  # "an İzmir-based start-up"
         if s.type in ("Company", "Person") and s.source == "ner" and s.entry is None and s.acronym_of is None \
                 and not s.ctx_typed and _is_place(doc, s.start, s.end, wp, env, person_words):
             s.type, s.place = "Cluster", True
-        if s.type == "Cluster" and s.place and s.entry is None and wp.kind(doc[s.start:s.end].text) is not None:
-            _said(doc, s, env)
-    return cands + list(_missed(doc, cands, wp, env, person_words))
+        kind = wp.kind(doc[s.start:s.end].text) if s.type == "Cluster" and s.entry is None else None
+        if kind == "city" and s.label == "LOC":
+            s.label = "GPE"  # "based in Saint-Nazaire" read as a landform: a town
+        if kind is not None and s.place:
+            _said(doc, s, env, wp, ends)
+    return cands
 
 
-def _said(doc: Any, s: Candidate, env: Env) -> None:
-    """"the Davao start-up X", "a research institute in Lapu-Lapu City": where an organisation is, kept as such."""
+def world_places_missed(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Add known towns among capitalised words no stage took, after the stages that find names again."""
+    if os.environ.get(ENABLED_ENV, "on") == "off":
+        return cands
+    wp = world_places()
+    ends = {s.end: s for s in cands}
+    found = list(_missed(doc, cands, wp, env, _person_words(doc, cands), ends))
+    return sorted(cands + found, key=lambda s: (s.start, s.end)) if found else cands
+
+
+def _said(doc: Any, s: Candidate, env: Env, wp: WorldPlaces, ends: dict) -> None:
+    """Where an organisation is, kept as such: "the Davao start-up X", "a research institute in Lapu-Lapu City",
+    "a Kearney, Nebraska company", "Tanja Freight AI (Tangier)", "- Ashtamudi Data Works, Kollam"."""
     kinds = env.words.description_types
     if env.typer.context_type(doc, s.start, s.end, "GPE", "Cluster") == "Cluster" or s.start >= 2 \
             and doc[s.start - 1].lower_ == "in" and doc[s.start - 2].lower_ in kinds \
             or s.start >= 1 and doc[s.start - 1].lower_ in env.words.articles \
-            and kinds.get(env.typer.description_head(doc, s.end) or "") in ("Company", "Institute"):
+            and kinds.get(env.typer.description_head(doc, s.end) or "") in ("Company", "Institute") \
+            or _qualified(doc, s.end, env, wp) or _bracketed(doc, s, ends) or _roster_end(doc, s):
         s.place, s.ctx_typed = False, True
+
+
+def _based(doc: Any, end: int, env: Env) -> bool:
+    """"İzmir-based": a place suffix glued to the name."""
+    return end + 1 < len(doc) and doc[end].text in env.words.dashes and not doc[end - 1].whitespace_ \
+        and doc[end + 1].lower_ in env.words.place_suffixes
+
+
+def _qualified(doc: Any, end: int, env: Env, wp: WorldPlaces) -> bool:
+    """"Des Moines, Iowa", "Valparaíso, Chile": a town qualified by its region or country."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    k = end + 1
+    while k < len(doc) and k < end + 4 and doc[k].text[:1].isupper():
+        k += 1
+    nxt = doc[end + 1:k].text
+    return bool(nxt) and (nxt.lower() in env.lex.countries or wp.kind(nxt) == "region")
+
+
+def _bracketed(doc: Any, s: Candidate, ends: dict) -> bool:
+    """"Tanja Freight AI (Tangier)": a town in brackets right after a capitalised name."""
+    if s.start < 2 or s.end >= len(doc) or doc[s.start - 1].text != "(" or doc[s.end].text != ")":
+        return False
+    return s.start - 1 in ends or doc[s.start - 2].text[:1].isupper()
+
+
+def _roster_end(doc: Any, s: Candidate) -> bool:
+    """"- Ashtamudi Data Works, Kollam": a town ending a bulleted line after a comma and a capitalised name."""
+    at_end = s.end >= len(doc) or "\n" in doc[s.end - 1].whitespace_ or doc[s.end].is_space and "\n" in doc[s.end].text
+    if not at_end or s.start < 3 or doc[s.start - 1].text != ",":
+        return False
+    k = s.start - 2
+    while k > 0 and not (doc[k].is_space or "\n" in doc[k - 1].whitespace_):
+        k -= 1
+    line = [t for t in doc[k:s.start - 1] if not t.is_space]
+    return len(line) >= 2 and line[0].text in BULLETS and (line[-1].text[:1].isupper() or line[-1].text == ")")
 
 
 def _person_words(doc: Any, cands: list[Candidate]) -> set[str]:
     """Words of full personal names ("Florence Adeyemi"): a lone "Florence" is that person."""
     words: set[str] = set()
-    spans = [doc[s.start:s.end] for s in cands if s.type == "Person"] + [e for e in doc.ents if e.label_ == "PERSON"]
-    for span in spans:
-        name = [t.text for t in span if t.text[:1].isupper() and t.text[:1].isalpha()]
-        if len(name) >= 2:
+    for s in cands:
+        name = [t.text for t in doc[s.start:s.end] if t.text[:1].isupper() and t.text[:1].isalpha()]
+        if s.type == "Person" and len(name) >= 2:
             words.update(name)
     return words
 
@@ -89,18 +144,13 @@ def _cue(doc: Any, start: int, end: int, env: Env, wp: WorldPlaces) -> bool:
     """"in Reading", "offices in Mobile", "Reading, England": the text treats an ambiguous name as a place."""
     if start > 0 and doc[start - 1].lower_ in env.lex.location_preps and doc[start - 1].lower_ != "of":
         return True
-    if end + 1 < len(doc) and doc[end].text == ",":
-        k = end + 1
-        while k < len(doc) and k < end + 4 and doc[k].text[:1].isupper():
-            k += 1
-        nxt = doc[end + 1:k].text
-        return bool(nxt) and (nxt.lower() in env.lex.countries or wp.kind(nxt) == "region")
-    return False
+    return _qualified(doc, end, env, wp)
 
 
-def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_words: set[str]):
+def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_words: set[str], ends: dict):
     """Known towns among capitalised words no stage touched ("with research agreements in Davao")."""
     taken = taken_tokens(cands)
+    other = {doc[s.start:s.end].text for s in cands if s.type != "Cluster"}  # "Aydın" typed a firm elsewhere
     n = len(doc)
     i = 0
     while i < n:
@@ -113,14 +163,14 @@ def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_
             end = i + size
             if any(k in taken for k in range(i, end)) or not _shape_ok(doc, i, end):
                 continue
-            if _is_place(doc, i, end, wp, env, person_words):
+            if doc[i:end].text not in other and _is_place(doc, i, end, wp, env, person_words):
                 hit = end
                 break
         if hit is None:
             i += 1
             continue
         cand = Candidate(i, hit, "Cluster", "rule", label="GPE", place=True)
-        _said(doc, cand, env)
+        _said(doc, cand, env, wp, ends)
         yield cand
         i = hit
 
