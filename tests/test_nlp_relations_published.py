@@ -136,9 +136,25 @@ FORMS = [
   "Development Bank.", {(PO, "Kestrel Lab", "Orrin Development Bank"), (R, LL, "Kestrel Accelerator")}),
  ("Kestrel Robotics and Quantix Systems announce partnership on warehouse robots", {(P, KR, QS)}),
  ("Kestrel Robotics, Quantix Systems and Lumora Labs jointly run the Tarsk Robotics Lab.", {(P, KR, QS), (P, KR, LL), (P, QS, LL)}),
+ # name lines with a dash (speaker and board lists)
+ ("Maren Tolle — Chief Executive, Kestrel Robotics", {(A, MT, KR)}),
+ ("Maren Tolle - Head of Research - Kestrel Robotics", {(A, MT, KR)}),
+ # an organisation's name as the modifier of a relating noun
+ ("Lumora Labs, an Orrin Institute spin-out, sells sensors.", {(FD, OI, LL)}),
+ ("Kestrel Robotics, a Quantix Systems subsidiary, makes arms.", {(PO, KR, QS)}),
+ ("The Quantix Systems subsidiary Kestrel Robotics makes arms.", {(PO, KR, QS)}),
+ ("The Kestrel Fellowship, an Orrin Institute programme, funds ten researchers.", {(R, OI, "Kestrel Fellowship")}),
+ ("Kestrel Robotics entered into a strategic alliance with Quantix Systems in 2024.", {(P, KR, QS)}),
+ ("Kestrel Robotics is a subsidiary of the Swedish engineering group Quantix Systems.", {(PO, KR, QS)}),
+ ("Kestrel Ventures, the venture arm of the telecoms group Quantix Systems, led the round.", {(PO, "Kestrel Ventures", QS)}),
 ]
 #: (text, edges that must not appear)
 COUNTER = [
+ ("Kestrel Robotics, a Quantix Systems customer, makes arms.", {(PO, KR, QS), (P, KR, QS)}),
+ ("Kestrel Robotics hired Maren Tolle — a former Quantix Systems engineer — last year.", {(A, MT, QS)}),
+ ("Kestrel Robotics and Quantix Systems announced results on Monday.", {(P, KR, QS)}),
+ ("Kestrel Robotics and Quantix Systems were both founded in 2019.", {(P, KR, QS)}),
+ ("Maren Tolle, formerly chief executive of Quantix Systems, joined Kestrel Robotics.", {(A, MT, QS)}),
  # a singular relative clause is said of the list member before it, not of the list
  ("The fund backs Kestrel Robotics and Quantix Systems, which is partnering with Lumora Labs.", {(P, KR, LL)}),
  ("Kestrel Robotics and Quantix Systems signed agreements with Lumora Labs.", {(P, KR, QS)}),

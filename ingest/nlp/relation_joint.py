@@ -159,7 +159,7 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
         if t.lower_ not in w.announce:
             continue
         actors = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
-        if len(actors) < 2:
+        if not actors:
             continue
         k = t.i + 1
         while k < sent.end and k < t.i + 5 and doc[k].lower_ not in w.pacts:
@@ -168,7 +168,13 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             k += 1
         if k >= sent.end or doc[k].lower_ not in w.pacts:
             continue
-        if any(doc[j].lower_ == "with" for j in range(k + 1, min(sent.end, k + 3))):
+        with_at = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ == "with"), None)
+        if with_at is not None and len(actors) == 1:  # "X entered into a strategic alliance with Y and Z"
+            for m in _list_after(doc, with_at + 1, spans, types, sent.end):
+                if m != actors[0]:
+                    emit(["PARTNERS_WITH"], actors[0], m, conf, "rule:pact-with")
+            return
+        if with_at is not None or len(actors) < 2:
             continue  # "A and B sign agreements with C": not said of A with B
         _pairs(actors, emit, conf, "rule:pact-headline")
         return

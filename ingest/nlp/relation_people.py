@@ -19,6 +19,7 @@ from aikg.ingest.nlp.relation_people_forms import PeopleForms
 ORG = ("Institute", "Company", "Agency")
 LINE_OPENERS = {":", "-", "–", "—", "•", "*", "|"}
 CLOSERS = {",", ";", ")", "(", "|", ".", "–", "—"}
+DASHES = ("-", "–", "—")  # "Maren Tolle — Chief Executive, Kestrel Robotics" (a name line only)
 MAX_TITLE = 8  # tokens in a title between the commas
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: words that may precede a name at the start of a line: honorifics and a byline's "By"
@@ -69,11 +70,14 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     title = (0, 0)
     by_start = {s: (i, e) for i, s, e in spans}
     for i, s, e in spans:
-        if types[i] != "Person" or e >= sent.end or doc[e].text not in (",", "("):
+        if types[i] != "Person" or e >= sent.end or doc[e].text not in (",", "(", *DASHES):
+            continue
+        if doc[e].text in DASHES and not _line_start(doc, sent, s):
             continue
         opener, k = doc[e].text, e + 1
+        stops = (",", ")", *DASHES) if opener in DASHES else (",", ")")
         j, role, past = k, False, False
-        while j < min(sent.end, k + MAX_TITLE) and doc[j].text not in (",", ")") and j not in by_start and not doc[j].is_space:
+        while j < min(sent.end, k + MAX_TITLE) and doc[j].text not in stops and j not in by_start and not doc[j].is_space:
             low = doc[j].lower_
             role = role or low in role_nouns or low.split("-")[-1] in role_nouns
             past = past or low in former or low == "met"  # "who met as researchers at X": a past meeting, no post
@@ -81,9 +85,9 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         if past:
             continue
         if j > k:  # a title: it must hold a role noun and end in a comma or "at/of" right before the org
-            if not role or j >= sent.end or not (doc[j].text == "," or j in by_start and _after_at(doc, j)):
+            if not role or j >= sent.end or not (doc[j].text in stops[:1] + stops[2:] or j in by_start and _after_at(doc, j)):
                 continue
-            org_start = j + 1 if doc[j].text == "," else j
+            org_start = j + 1 if doc[j].text in stops[:1] + stops[2:] else j
         else:
             org_start = k
         hit = by_start.get(org_start)

@@ -25,6 +25,7 @@ from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_
 from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import list_groups
+from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_places import place_phrases
@@ -65,6 +66,7 @@ class RelationFinder:
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
         self._stance = Stance.from_lexicon(lexicon.relations)  # past ties, sites still to come (relation_stance.py)
         self._joint = JointWords(lexicon.relations)  # joint acts, partner nouns, headline pacts (relation_joint.py)
+        self._modifiers = modifier_words(lexicon.relations)  # "Lumora Labs, an Orrin Institute spin-out"
         self._structure = StructureWords(lexicon.relations)  # relative clauses of running, units led by (relation_structure.py)
         self._one_name = frozenset(lexicon.relations.get("one_name_methods", ()))
         self._forms = FormRules(lexicon.relations)  # general forms of FUNDS, MEMBER_OF, PARTNERS_WITH (relation_forms.py)
@@ -115,6 +117,7 @@ class RelationFinder:
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
         verb_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])  # "Y funds X's projects"
         joint_rules(doc, sent, sent_rules.spans, types, self._joint, emit, conf["adjacent"])  # "jointly developed by A and B"
+        modifier_rules(doc, sent, sent_rules.spans, types, self._modifiers, emit, conf["adjacent"])
         out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
         return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
