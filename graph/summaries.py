@@ -37,14 +37,15 @@ METRO_LINK = "WITHIN"
 AFFILIATION = "AFFILIATED_WITH"
 #: relationship types whose change can change a refreshed summary
 REFRESHED_BY = CLUSTER_LINKS | {METRO_LINK, AFFILIATION}
-#: properties this module keeps (the bulk export and the tests read the list)
-SUMMARY_PROPERTIES = ("degree", "rel_docs", "clusters", "cluster_ids", "affiliated_cluster_count",
-                      "affiliated_clusters", "affiliations")
-
 #: cluster properties of the kept profile (refresh_cluster_profile.cypher)
 PROFILE_PROPERTIES = ("profile_institutes", "profile_companies", "profile_agencies", "profile_programme_count",
                       "profile_people_count", "profile_anchors", "profile_top_partners", "profile_programmes",
                       "profile_people", "profile_places")
+#: properties this module keeps: never an entity's own (the loader, the bulk and RDF exports leave them out;
+#: the bulk export computes all but the profiles, which the catalog then reads from the graph)
+SUMMARY_PROPERTIES = ("degree", "rel_docs", "clusters", "cluster_ids", "affiliated_cluster_count",
+                      "affiliated_clusters", "affiliations") + PROFILE_PROPERTIES
+
 #: names kept per list of a profile (cluster_profile reads the graph for a larger ``top``)
 PROFILE_CAP = 100
 
