@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from aikg.core.errors import InputError
+from aikg.ingest.nlp.context import doc_subject
 from aikg.ingest.nlp.records import MentionFact
 
 ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")
@@ -79,7 +80,7 @@ class LinkWords:
 class _Sent:
     start: int  # first token
     end: int  # token after the last
-    section: int  # headings cut the text into sections; references never cross one
+    section: int  # headings and blank lines cut the text into blocks; the sentence before is read in its block only
     heading: bool
     ments: list[tuple[int, int, int]]  # (mention index, token start, token end) by start
 
@@ -107,17 +108,29 @@ class _Linker:
         self.at: dict[int, int] = {}  # token -> mention index (the last one starting there)
         self.covered: set[int] = set()  # tokens inside a name (not a reference)
         self.resolved: dict[int, int] = {}  # reference token -> the mention it now stands for
+        page = doc_subject(sdoc.text, mentions) if off == 0 else None  # the organisation a page's title names
+        self.page = self.root(page) if page is not None else None
         self._index()
 
     def _index(self) -> None:
         section = 0
-        for k, sent in enumerate(self.doc.sents):
-            head = heading_like(sent.text) and "\n" in self.doc.text[sent.end_char:sent.end_char + 2] + "\n"
+        para, last_end = 0, 0
+        text = self.doc.text
+        for sent in self.doc.sents:
+            if not sent.text.strip() and self.sents:  # a blank line is no sentence of its own
+                for t in range(sent.start, sent.end):
+                    self.sent_of[t] = len(self.sents) - 1
+                continue
+            lead = len(sent.text) - len(sent.text.lstrip())
+            if "\n\n" in text[last_end:sent.start_char + lead]:
+                para += 1
+            last_end = sent.end_char
+            head = heading_like(sent.text) and "\n" in text[sent.end_char:sent.end_char + 2] + "\n"
             if head:
                 section += 1
-            self.sents.append(_Sent(sent.start, sent.end, section, head, []))
+            self.sents.append(_Sent(sent.start, sent.end, section * 10_000 + para, head, []))
             for t in range(sent.start, sent.end):
-                self.sent_of[t] = k
+                self.sent_of[t] = len(self.sents) - 1
         for i in range(self.first, len(self.m)):
             mf = self.m[i]
             sp = self.doc.char_span(mf.start - self.off, mf.end - self.off, alignment_mode="expand")
@@ -262,7 +275,10 @@ class _Linker:
         if noun in self.w.named_only or not counts:
             return None
         top = max(reversed(list(latest)), key=lambda key: counts[key])
-        return self._pick(set(order) | {latest[top]}, k, tok, types, counts, order, least=1.0)
+        cands = set(order) | {latest[top]}
+        if self.page is not None and self.m[self.page].type in types and self.m[self.page].start < tok_char:
+            cands.add(self.page)
+        return self._pick(cands, k, tok, types, counts, order, least=1.0)
 
     def _fits_name(self, noun: str, r: int) -> bool:
         """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
@@ -297,7 +313,7 @@ class _Linker:
 
         def score(r: int) -> float:
             return (3.0 if r == here else 2.0 if r == prev else 0.0) + min(3.0, 0.5 * counts.get(self.m[r].canonical, 0)) \
-                + (0.5 if r in recent else 0.0)
+                + (0.5 if r in recent else 0.0) + (2.0 if r == self.page else 0.0)
 
         best = max(cands, key=lambda r: (score(r), order.get(r, -1), -self.m[r].start))
         return best if score(best) >= least else None
