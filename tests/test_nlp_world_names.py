@@ -97,6 +97,12 @@ def test_reading_the_verb_mobile_the_adjective_and_a_person_named_florence_are_n
     assert not {"Reading", "Mobile", "Florence"} & {t for t, k in kinds(f) if k == "Cluster"}
 
 
+def test_a_month_a_function_word_or_a_firm_after_at_is_no_town(bare):
+    f = run(bare, "Most early-stage capital goes to Kelvo Labs. Applications open in March. Jon Sandoval was a "
+                  "senior engineer at Aurora. The Columbus-Dayton corridor keeps growing.")
+    assert not {"Most", "March", "Aurora", "Dayton"} & {t for t, k in kinds(f) if k == "Cluster"}
+
+
 def test_an_ambiguous_town_with_a_location_cue_or_a_country_is_a_place(bare):
     f = run(bare, "Kelvo Labs opened an office in Reading, England, last year.")
     assert ("Reading", "Cluster") in kinds(f)

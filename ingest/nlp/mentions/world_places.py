@@ -48,7 +48,7 @@ def world_place_types(doc: Any, cands: list[Candidate], env: Env, ctx: DocContex
         kind = wp.kind(doc[s.start:s.end].text) if s.type == "Cluster" and s.entry is None else None
         if kind == "city" and s.label == "LOC":
             s.label = "GPE"  # "based in Saint-Nazaire" read as a landform: a town
-        if kind is not None and s.place:
+        if kind == "city" and s.place:
             _said(doc, s, env, wp, ends)
     return cands
 
@@ -125,6 +125,11 @@ def _is_place(doc: Any, start: int, end: int, wp: WorldPlaces, env: Env, person_
     text = doc[start:end].text
     if wp.kind(text) is None or env.typer.type_of_name([t.text for t in doc[start:end]]) is not None:
         return False
+    if end - start == 1 and doc[start].is_stop:
+        return False  # "Most early-stage capital ...": a town named like a function word
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if nxt in env.lex.hub_words and nxt not in env.lex.strong_hub_words:
+        return False  # "the Hervanta campus", "Grafton campus": a district's name, not the town's
     if end - start == 1 and text in person_words or _glued(doc, start, end):
         return False
     return not wp.is_ambiguous(text) or _cue(doc, start, end, env, wp)
@@ -142,8 +147,9 @@ def _glued(doc: Any, start: int, end: int) -> bool:
 
 def _cue(doc: Any, start: int, end: int, env: Env, wp: WorldPlaces) -> bool:
     """"in Reading", "offices in Mobile", "Reading, England": the text treats an ambiguous name as a place."""
-    if start > 0 and doc[start - 1].lower_ in env.lex.location_preps and doc[start - 1].lower_ != "of":
-        return True
+    if start > 1 and doc[start - 1].lower_ in env.lex.location_preps and doc[start - 1].lower_ != "of" \
+            and any(t.lower_ in env.lex.location_words for t in doc[max(0, start - 4):start - 1]):
+        return True  # "offices in Reading"; not "in March", "an engineer at Aurora"
     return _qualified(doc, end, env, wp)
 
 
@@ -163,7 +169,8 @@ def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_
             end = i + size
             if any(k in taken for k in range(i, end)) or not _shape_ok(doc, i, end):
                 continue
-            if doc[i:end].text not in other and _is_place(doc, i, end, wp, env, person_words):
+            if doc[i:end].text not in other and wp.kind(doc[i:end].text) == "city" and _free(doc, i, end, env) \
+                    and _is_place(doc, i, end, wp, env, person_words):
                 hit = end
                 break
         if hit is None:
@@ -173,6 +180,18 @@ def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_
         _said(doc, cand, env, wp, ends)
         yield cand
         i = hit
+
+
+def _free(doc: Any, start: int, end: int, env: Env) -> bool:
+    """Not a word the NER read as something else ("in March"), not half of a hyphenated pair ("Columbus-Dayton")."""
+    if any(doc[k].ent_type_ for k in range(start, end)):
+        return False
+    if start > 0 and doc[start - 1].text in env.words.dashes and not doc[start - 1].whitespace_:
+        return False
+    if end < len(doc) and doc[end].text in env.words.dashes and not doc[end - 1].whitespace_ \
+            and not (end + 1 < len(doc) and doc[end + 1].lower_ in env.words.place_suffixes):
+        return False
+    return True
 
 
 def _shape_ok(doc: Any, start: int, end: int) -> bool:
