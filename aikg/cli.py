@@ -117,7 +117,7 @@ def _plain_help(group: typer.Typer) -> None:
 _register_commands()
 _plain_help(app)
 
-#: Exit status of an interrupted command (128 + SIGINT, what shells report for Ctrl-C).
+#: Exit status of an interrupted command (128 + SIGINT, what shells report for Ctrl-C; SIGTERM gives 143).
 EXIT_INTERRUPTED = 130
 
 
@@ -133,18 +133,18 @@ def main() -> None:
             app()
         except AikgError as exc:
             echo_err(f"aikg: {exc}")
-            sys.exit(exc.exit_code)
+            sys.exit(stop.exit_status if stop.requested and exc.exit_code == EXIT_INTERRUPTED else exc.exit_code)
         except KeyboardInterrupt:
             echo_err("aikg: interrupted")
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(stop.exit_status)
         except SystemExit as exc:
             if stop.requested and exc.code in (None, 0):
                 echo_err("aikg: interrupted (the command had finished)")
-                sys.exit(EXIT_INTERRUPTED)
+                sys.exit(stop.exit_status)
             raise
         if stop.requested:
             echo_err("aikg: interrupted (the command had finished)")
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(stop.exit_status)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,10 @@ cannot pass exceptions on, Python prints "Exception ignored" and the run goes on
 was pressed; raised inside a write it leaves the write's chunk half-done. So while documents are
 being committed the handler only records the request, and the run checks it where stopping is
 safe: after a document is extracted and after a chunk commits. A second Ctrl-C stops at once.
+
+SIGTERM (``kill``, ``timeout``, a service manager, a cancelled CI job) is taken the same way, so
+a terminated run also stops between documents, closes its store (stopping the embedded server
+when it was the last user) and says what it committed; its exit status is 143 (128 + SIGTERM).
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ class StopRequest:
     def __init__(self) -> None:
         self.presses = 0
         self.deferring = False
+        self.signum: int | None = None  # the first signal received (SIGINT or SIGTERM)
+
+    @property
+    def exit_status(self) -> int:
+        """What shells report for a run ended by this signal: 128 + its number (130 for Ctrl-C)."""
+        return 128 + (self.signum or signal.SIGINT)
 
     @property
     def requested(self) -> bool:
@@ -45,13 +55,15 @@ class StopRequest:
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         self.presses += 1
+        if self.signum is None:
+            self.signum = signum
         if not self.deferring or self.presses > 1:
             raise KeyboardInterrupt
 
 
 @contextlib.contextmanager
 def catch_ctrl_c() -> Iterator[StopRequest]:
-    """Handle SIGINT while the block runs (``aikg.cli.main`` installs it first thing; a run inside
+    """Handle SIGINT (and SIGTERM) while the block runs (``aikg.cli.main`` installs it first thing; a run inside
     it shares the same request, so a press during start-up is seen by the run).
 
     Outside :meth:`StopRequest.deferred` a Ctrl-C raises KeyboardInterrupt at once, as usual,
@@ -67,8 +79,13 @@ def catch_ctrl_c() -> Iterator[StopRequest]:
         yield StopRequest()
         return
     stop = StopRequest()
+    term = signal.getsignal(signal.SIGTERM)
     signal.signal(signal.SIGINT, stop._handle)
+    if term == signal.SIG_DFL:  # a handler the program installed itself is left alone
+        signal.signal(signal.SIGTERM, stop._handle)
     try:
         yield stop
     finally:
         signal.signal(signal.SIGINT, current)
+        if term == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, term)

@@ -1,0 +1,52 @@
+"""SIGTERM (kill, timeout, a service manager) ends `aikg ingest` the way Ctrl-C does: between documents,
+with what was committed said, the store closed and its embedded server stopped, and a resume that finishes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import servers_under
+
+ROOT = Path(__file__).parent.parent
+GOLD_DEV = ROOT / "tests" / "data" / "gold" / "dev"
+
+
+def _committed(home: Path) -> int:
+    try:
+        return int(json.loads((home / "embedded" / "committed.json").read_text()).get("documents", 0))
+    except (OSError, ValueError):
+        return 0
+
+
+def test_sigterm_stops_between_documents_stops_the_server_and_the_run_resumes(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i, src in enumerate(sorted(GOLD_DEV.glob("*.txt"))[:12]):
+        shutil.copy(src, folder / f"{i:02d}_{src.name}")
+    home = tmp_path / "home"
+    cmd = [sys.executable, "-m", "aikg", "ingest", str(folder), "--home", str(home), "--chunk-size", "1",
+           "-j", "1", "--no-progress"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while _committed(home) < 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert proc.poll() is None, "the run finished before it could be terminated"
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+
+    assert proc.returncode == 143, out + err
+    said = re.search(r"interrupted: (\d+) document\(s\) committed in this run", err)
+    assert said and 1 <= int(said.group(1)) < 12 and "Traceback" not in err, err
+    assert _committed(home) == int(said.group(1))
+    assert servers_under(home) == [], "the terminated run left its store's server running"
+
+    again = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _committed(home) == 12
