@@ -49,6 +49,7 @@ def _init(parent: int, config: Any) -> None:
     when it was not inherited."""
     global _EXTRACTOR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's deferred stop
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if _EXTRACTOR is None:
         from aikg.ingest.nlp import Extractor
