@@ -123,3 +123,14 @@ def test_a_town_in_brackets_after_a_listed_firm_is_no_acronym(bare):
 def test_a_listed_firms_fund_is_the_firms_investing_arm(ex):
     f = run(ex, "Samsung Catalyst Fund and two angels also joined the round.")
     assert ("Samsung Catalyst Fund", "Company") in kinds(f)
+
+
+@pytest.mark.parametrize("text,name,typ", [
+    ("Velkaro is a non-profit artificial intelligence research laboratory based in Lyon.", "Velkaro", "Institute"),
+    ("The Nordic Investment Fund backed the round.", "Nordic Investment Fund", "Agency"),
+    ("Data came from the Estonian Hydrographic Service and the Baltic Navy.", "Estonian Hydrographic Service", "Agency"),
+    ("The Lakemont Health System uses the tool in four hospitals.", "Lakemont Health System", "Institute"),
+    ("Applicants may also claim Harbour Data Vouchers worth 20,000 dollars.", "Harbour Data Vouchers", "Programme"),
+])
+def test_names_typed_by_their_last_words_or_a_copula_description(bare, text, name, typ):
+    assert (name, typ) in kinds(run(bare, text))

@@ -51,6 +51,8 @@ class NameTyper:
             return "Company"  # "Grand River Teachers' Pension Plan": an investor
         if len(low) > 1 and (last in self.institute_last or (" " + joined).endswith(self.institute_endings)):
             return "Institute"  # "Manhyia Innovation Hub", "Kaunas Science Park": a body, unless the text says otherwise
+        if last in lex.programme_last and len(low) > 1 and joined.endswith(lex.agency_endings):
+            return "Agency"  # "European Investment Fund": an agency ending that closes with a programme word
         if last in lex.programme_last or len(low) == 2 and len(last) == 4 and last.isdigit() and last[:2] in ("19", "20") \
                 and (low[0] in lex.countries or low[0] in lex.programme_year_words):
             return "Programme"  # "... Fund", "France 2030", "Horizon 2020": a plan named for its year
@@ -208,6 +210,10 @@ class NameTyper:
                     return "Institute"  # "the @iLabAfrica research centre"
         if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles and not self._opening_phrase(doc, start):
             return self._described_as(doc, end + 2, typ, cue)
+        if end + 3 < n and doc[end].lower_ in ("is", "was") and doc[end + 1].lower_ in ("a", "an") \
+                and (start == 0 or doc[start].is_sent_start) and cue is None \
+                and (typ in (None, "Company") or typ == "Person" and end - start == 1):
+            return self._described_as(doc, end + 2, typ, cue)  # "Kyutai is a non-profit research laboratory"
         return None
 
     def described_programme(self, doc: Any, end: int) -> bool:
