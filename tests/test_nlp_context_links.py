@@ -132,3 +132,18 @@ def test_word_lists_are_data():
     assert "government" in words.named_only
     assert heading_like("Who pays for it?") and heading_like("Funding and governance")
     assert not heading_like("The fund is backed by Tejo Development Bank.")
+
+
+def test_it_after_a_fronted_date(ex):
+    text = ("The Halden Institute for Logic is a research institute in Bergen. "
+            "Since 2021 it has worked in collaboration with the Tromsø Centre for Proof Search on formal methods.")
+    assert refers(ex, text, "it has worked") == "Halden Institute for Logic"
+    assert (P, "Halden Institute for Logic", "Tromsø Centre for Proof Search") in rels(ex, text)
+
+
+def test_it_after_other_words_is_left_alone(ex):
+    text = ("The Halden Institute for Logic is a research institute in Bergen. "
+            "Researchers say it has worked in collaboration with the Tromsø Centre for Proof Search.")
+    facts = extract(ex, text)
+    at = text.index("it has")
+    assert not any(m.start == at and m.source == "anaphor" for m in facts.mentions)

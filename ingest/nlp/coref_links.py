@@ -42,6 +42,8 @@ class LinkWords:
     fronted: frozenset[str]
     desc_links: frozenset[str]
     desc_dets: frozenset[str]
+    date_openers: frozenset[str]  # "In", "Since": a sentence opening with a date ("In 2023 it joined")
+    months: frozenset[str]
     clause_openers: frozenset[str]  # words after which "the <noun>" opens a clause (",", "and", "says")
     name_blind: frozenset[str]  # nouns a name may hold as a legal form, not as a description ("Company")
     compound_next: frozenset[str]  # words after the noun that make it a modifier ("the company founders")
@@ -69,6 +71,8 @@ class LinkWords:
             fronted=frozenset(raw.get("fronted_openers", ())),
             desc_links=frozenset(raw.get("description_links", ())),
             desc_dets=frozenset(raw.get("description_determiners", ())),
+            date_openers=frozenset(raw.get("date_openers", ())),
+            months=frozenset(raw.get("months", ())),
             clause_openers=frozenset(raw.get("clause_openers", ())),
             name_blind=frozenset(raw.get("name_blind", ())),
             compound_next=frozenset(raw.get("compound_next", ())),
@@ -354,12 +358,23 @@ class _Linker:
         if low in ("it", "its") and t.i - 1 > sent.start and doc[t.i - 1].text == "," \
                 and doc[sent.start].text in w.fronted and not any(x.text == "," for x in doc[sent.start:t.i - 1]):
             return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
+        if low == "it" and self._after_date(t.i, sent.start):
+            return self.pronoun(t.i)  # "In 2023 it also joined ...", "Since March 2021, it has worked with ..."
         if low == "its" and t.i > sent.start:
             subj = self.subject(self.sent_of[t.i], ORG_OR_PROGRAMME, upto=t.i)
             for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
                 if sent.start <= tok < t.i and r == subj:
                     return r
         return None
+
+    def _after_date(self, i: int, start: int) -> bool:
+        """Only a fronted date stands before token ``i`` in its sentence ("In 2023", "Since March 2021,")."""
+        doc = self.doc
+        if i - start < 2 or i - start > 5 or doc[start].text not in self.w.date_openers:
+            return False
+        between = doc[start + 1:i]
+        return any(t.like_num for t in between) and all(
+            t.like_num or t.text == "," or t.text in self.w.months for t in between)
 
     def run(self) -> None:
         for sent in self.sents:
