@@ -33,6 +33,7 @@ from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.relation_anchor import contrasted
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_bodies import body_members
+from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_types import allowed
@@ -86,6 +87,8 @@ class Extractor:
         self._fields: dict[str, dict[str, Any]] = dict(self.lexicon.relations.get("infobox_fields", {}))
         self._rounds = RoundWords.from_lexicon(self.lexicon.relations)
         self._bodies = frozenset(self.lexicon.relations.get("body_nouns", ()))
+        self._published = PublishedWords.load(frozenset(self.lexicon.relations.get("role_nouns", ())),
+                                              frozenset(self.lexicon.relations.get("founder_titles", ())))  # relation_people_published.py
         self._issuers = tuple(self.lexicon.relations.get("issuer_prefixes", ()))
         self._links = LinkWords.from_dir(self.config.lexicon_dir)
         self._sections = SectionWords(self.lexicon.relations)  # lists under a group heading (relation_membership.py)
@@ -276,6 +279,9 @@ class Extractor:
             if allowed([rtype], types[src], types[tgt]) is not None:  # "the board consisted of A (chair), B and C"
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.65, "rule:body-members", a, b, d.text[a:b],
                                                          d.page_of(a)))
+        for rtype, src, tgt, a, b, method in published_people(text, off, facts.mentions, owner, self._published):
+            if allowed([rtype], types[src], types[tgt]) is not None:  # "Org: Name, Head of Communications, email"
+                facts.relations.append(RelationCandidate(rtype, src, tgt, 0.65, method, a, b, d.text[a:b], d.page_of(a)))
         for rtype, src, tgt, a, b in infobox_fields(text, off, facts.mentions, owner, self._fields):
             if allowed([rtype], types[src], types[tgt]) is not None:  # "Headquarters: Genoa, Italy"
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:infobox-field", a, b, d.text[a:b],

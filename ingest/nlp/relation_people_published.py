@@ -1,0 +1,310 @@
+"""People tied to organisations by the line forms of published pages, read from the text and its mentions.
+
+* field lines about the page's organisation: "Authors: Dr. A and B" (under a header "Policy Brief | Org | June"),
+  "Executive Director: A (on secondment from X, ...)", "Key people: A (chief executive); B (chief scientist)",
+  "Founders: A, B" (FOUNDED) on a page whose title is the start of the organisation's name ("Sismo Andino" /
+  "Sismo Andino SpA");
+* a roster heading without a colon ("Board of Directors", "Leadership team") over bullet lines: each bullet's
+  person is the heading's organisation's (named in the heading, else the page's);
+* a roster line with semicolons: "- Dr. A, Chair; Director, Cochin Institute of Marine Technology";
+* a contact line headed by the organisation: "Erdre Robotique: Lucie Fontaine, Head of Communications, presse@...";
+* a byline or interview header: "Interview by Rafael Ouano, senior editor, Visayas Tech Review";
+* a bracket with a semicolon: "Ragnhild Eilertsen (chair; Troms County Authority)";
+* a present post after "where": "A, joins from IZA, where she remains head of its data unit".
+
+A past marker ("former", "previously", "until") in the title or clause states no current tie. All words are data
+(``data/lexicon/people_published.json``; title words from ``relation_people_forms.title_words`` and ``role_nouns``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_people_forms import title_words
+
+ORG_TYPES = ("Institute", "Company", "Agency")
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &-]{1,40}?)\s*:\s+(\S.*)$")
+_CONTACT = re.compile(r"^[\s,;|]*(?:[\w.+-]+@[\w.-]+|\+?[\d ()./-]{6,}|https?://\S+|www\.\S+)?[\s,;|.]*$")
+_HONORIFIC = re.compile(r"^(?:\s|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Capt\.?|Sir|Dame)*$")
+_WORD = re.compile(r"[A-Za-z&][A-Za-z&'-]*")
+
+Rel = tuple[str, int, int, int, int, str]
+
+
+@dataclass(frozen=True)
+class PublishedWords:
+    """The lexicon's words for these forms."""
+
+    affiliation_labels: frozenset[str]
+    founder_labels: frozenset[str]
+    byline_openers: tuple[str, ...]
+    heading_words: frozenset[str]
+    where_present: frozenset[str]
+    where_past: frozenset[str]
+    past: frozenset[str]
+    titles: frozenset[str]
+    founders: frozenset[str]
+
+    @classmethod
+    def load(cls, role_nouns: frozenset[str] = frozenset(), founders: frozenset[str] = frozenset()) -> "PublishedWords":
+        d = _data()
+        return cls(frozenset(d["affiliation_labels"]), frozenset(d["founder_labels"]),
+                   tuple(sorted(d["byline_openers"], key=len, reverse=True)), frozenset(d["roster_heading_words"]),
+                   frozenset(d["where_present"]), frozenset(d["where_past"]), frozenset(d["past_markers"]),
+                   title_words() | frozenset(w.lower() for w in role_nouns), frozenset(founders) | {"founder", "co-founder", "cofounder"})
+
+    def is_title(self, text: str) -> bool:
+        """Only title words (and glue) with at least one role word: "Head of Communications", "Chair; Director"."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        if not words or len(words) > 10 or any(w in self.past for w in words):
+            return False
+        glue = {"of", "and", "for", "the", "&", "a", "an", "at", "senior", "vice", "president"}
+        return all(w in self.titles or w in glue or w.split("-")[-1] in self.titles for w in words) \
+            and any(w in self.titles or w.split("-")[-1] in self.titles for w in words if w not in glue | {"senior"})
+
+    def founder_in(self, text: str) -> bool:
+        return any(w.lower() in self.founders for w in _WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(shipped("lexicon", "people_published.json").read_text(encoding="utf-8"))
+
+
+class _Index:
+    """The document's people and organisations by position (no anaphors)."""
+
+    def __init__(self, mentions: Sequence[MentionFact]) -> None:
+        self.ms = mentions
+        self.people = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type == "Person" and m.source != "anaphor")
+        self.orgs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES and m.source != "anaphor")
+
+    def people_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        return [p for p in self.people if a <= p[0] and p[1] <= b]
+
+    def orgs_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        return [o for o in self.orgs if a <= o[0] and o[1] <= b]
+
+
+def page_owner(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None) -> int | None:
+    """The page's organisation: ``owner`` (context.doc_subject), else one whose name starts with the title line
+    ("Sismo Andino" over "Sismo Andino SpA")."""
+    if owner is not None or off != 0:
+        return owner
+    title = text.lstrip().split("\n", 1)[0].strip().lower()
+    if len(title) < 3:
+        return None
+    for i, m in enumerate(mentions):
+        if m.type in ORG_TYPES and m.source != "anaphor" and m.text.lower().startswith(title) and len(title) >= 0.6 * len(m.text):
+            return i
+    return None
+
+
+def _header_org(text: str, off: int, ix: _Index) -> int | None:
+    """A publisher in the first lines' "|" fields: "Policy Brief No. 14 | Warta Policy Forum | June 2026"."""
+    if off != 0:
+        return None
+    pos = 0
+    for line in text.split("\n")[:5]:
+        if "|" in line:
+            col = pos
+            for field in line.split("|"):
+                a, b = col + len(field) - len(field.lstrip()), col + len(field.rstrip())
+                hit = [o for o in ix.orgs if o[0] == a and o[1] == b]
+                if hit:
+                    return hit[0][2]
+                col += len(field) + 1
+        pos += len(line) + 1
+    return None
+
+
+def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None,
+                     words: PublishedWords) -> list[Rel]:
+    """(type, person, organisation, evidence start, evidence end, method) for the line forms of ``text`` at ``off``."""
+    ix = _Index(mentions)
+    own = page_owner(text, off, mentions, owner)
+    header = _header_org(text, off, ix)
+    out: list[Rel] = []
+    roster: int | None = None  # the organisation of a roster heading whose bullets follow
+    pos = off
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        bullet = _BULLET.match(line)
+        if bullet and roster is not None:
+            people = ix.people_in(a, b)
+            if people:
+                out.append(("AFFILIATED_WITH", people[0][2], roster, a, b, "rule:roster-heading"))
+        elif not line.strip() and roster is not None:
+            pass  # a blank line between a heading and its bullets
+        else:
+            roster = _heading(line, a, b, ix, own, words)
+        _semicolon_line(line, a, b, bool(bullet), ix, words, out)
+        _field_line(line, a, b, ix, own, owner, header, words, out)
+        _org_contact(line, a, b, ix, words, out)
+        _byline(line, a, b, ix, words, out)
+        _bracket_semicolon(text, off, a, b, ix, words, out)
+        _where_present(text, off, a, b, ix, words, out)
+    return [r for r in out if r[1] != r[2]]
+
+
+def _heading(line: str, a: int, b: int, ix: _Index, own: int | None, words: PublishedWords) -> int | None:
+    """A short heading line naming a governing body or team, without a colon or full stop: its organisation."""
+    s = line.strip()
+    if not s or len(s) > 60 or s.endswith((":", ".")) or _BULLET.match(line) or ix.people_in(a, b):
+        return None
+    ws = [w.lower() for w in _WORD.findall(s)]
+    if not any(w in words.heading_words for w in ws) or any(w in words.past for w in ws):
+        return None
+    named = ix.orgs_in(a, b)
+    return named[0][2] if named else own
+
+
+def _semicolon_line(line: str, a: int, b: int, bullet: bool, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"- Dr. A, Chair; Director, Cochin Institute": a roster line whose titles hold a semicolon; the org ends it."""
+    if ";" not in line:
+        return
+    people, orgs = ix.people_in(a, b), ix.orgs_in(a, b)
+    if len(people) != 1 or not orgs:
+        return
+    p, o = people[0], orgs[-1]
+    lead = line[bullet.end() if (bullet := _BULLET.match(line)) else 0:p[0] - a]
+    if not _HONORIFIC.match(lead) or p[1] > o[0] or line[o[1] - a:].strip(" .,;") != "":
+        return
+    between = line[p[1] - a:o[0] - a]
+    if not between.strip().startswith(",") or not between.rstrip().endswith(",") or ix.orgs_in(p[1], o[0]):
+        return
+    if words.is_title(between.replace(";", " ")):
+        out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:roster-titles"))
+        if words.founder_in(between):
+            out.append(("FOUNDED", p[2], o[2], a, b, "rule:roster-titles"))
+
+
+def _field_line(line: str, a: int, b: int, ix: _Index, own: int | None, owner: int | None, header: int | None,
+                words: PublishedWords, out: list[Rel]) -> None:
+    """"Authors: A and B", "Executive Director: A", "Key people: A (title); B (title)", "Founders: A, B"."""
+    if _BULLET.match(line):
+        return
+    m = _LABEL.match(line)
+    if m is None:
+        return
+    label = m.group(1).strip().lower()
+    founders = label in words.founder_labels
+    if label in ("authors", "author", "editor", "editors"):
+        org = own if own is not None else header
+    elif founders or label in words.affiliation_labels:
+        org = own if owner is None else None  # with the context's owner, the infobox rule reads these already
+    elif words.is_title(label) and not words.founder_in(label):
+        org = own
+    else:
+        return
+    if org is None:
+        return
+    body = a + m.start(2)
+    for p in ix.people_in(body, b):
+        if not _own_clause(line, a, body, p, ix):
+            continue
+        out.append(("FOUNDED" if founders else "AFFILIATED_WITH", p[2], org, a, b, "rule:people-field"))
+
+
+def _own_clause(line: str, a: int, body: int, p: tuple[int, int, int], ix: _Index) -> bool:
+    """The person is an item of the field's list, not someone named inside another's bracket or clause."""
+    before = line[body - a:p[0] - a]
+    return before.count("(") == before.count(")") and not re.search(r"\b(?:from|of|at|by|with)\s*$", before)
+
+
+def _org_contact(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"Erdre Robotique: Lucie Fontaine, Head of Communications, presse@..." (the organisation opens the line)."""
+    lead = len(line) - len(line.lstrip(" -•*–"))
+    orgs = [o for o in ix.orgs_in(a, b) if o[0] == a + lead]
+    if not orgs:
+        return
+    o = orgs[0]
+    m = re.match(r"\s*[:|–—]\s*", line[o[1] - a:])
+    if m is None:
+        return
+    people = [p for p in ix.people_in(a, b) if p[0] == o[1] + m.end()]
+    if not people:
+        return
+    p = people[0]
+    rest = line[p[1] - a:]
+    parts = rest.split(",")
+    title = ""
+    if len(parts) > 1 and not _CONTACT.match(parts[1]):
+        title, rest = parts[1], ",".join(parts[2:])
+        if not words.is_title(title):
+            return
+    elif len(parts) > 1:
+        rest = ",".join(parts[1:])
+    if _CONTACT.match(rest) and not ix.orgs_in(p[1], b):
+        out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-contact-line"))
+
+
+def _byline(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"Interview by Rafael Ouano, senior editor, Visayas Tech Review"; "Q&A with A, founder of X"."""
+    s = line.lstrip(" -•*–")
+    low = s.lower()
+    opener = next((o for o in words.byline_openers if low.startswith(o + " ")), None)
+    if opener is None:
+        return
+    start = a + len(line) - len(s) + len(opener) + 1
+    people = [p for p in ix.people_in(a, b) if _HONORIFIC.match(line[start - a:p[0] - a])]
+    if not people:
+        return
+    p = people[0]
+    orgs = ix.orgs_in(p[1], b)
+    if not orgs or line[orgs[-1][1] - a:].strip(" .") != "":
+        return
+    o = orgs[-1]
+    between = line[p[1] - a:o[0] - a].strip()
+    if not between.startswith(","):
+        return
+    title = re.sub(r"\s*(?:,|\b(?:of|at)\b)\s*$", "", between[1:].strip())
+    if ix.orgs_in(p[1], o[0]) or (title and not words.is_title(title)):
+        return
+    if not title and opener not in ("by", "interview by", "interviewed by", "words by", "text by", "reporting by", "written by"):
+        return
+    if title and words.founder_in(title):
+        out.append(("FOUNDED", p[2], o[2], a, b, "rule:byline"))
+        if not any(w.lower() not in words.founders and w.lower() not in {"and", "&"} for w in _WORD.findall(title)):
+            return  # a founder only
+    out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:byline"))
+
+
+def _bracket_semicolon(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"Ragnhild Eilertsen (chair; Troms County Authority)"."""
+    for p in ix.people_in(a, b):
+        m = re.match(r"\s*\(([^();]{1,60});\s*", text[p[1] - off:b - off])
+        if m is None or not words.is_title(m.group(1)):
+            continue
+        at = p[1] + m.end()
+        hit = [o for o in ix.orgs if o[0] == at and o[1] <= b and text[o[1] - off:o[1] - off + 1] == ")"]
+        if hit:
+            out.append(("AFFILIATED_WITH", p[2], hit[0][2], a, b, "rule:person-bracket-semicolon"))
+
+
+_WHERE = re.compile(r"\s*,\s*where\s+(?:she|he|they)\s+((?:\w+\s+){1,3})")
+
+
+def _where_present(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"A, joins from IZA, where she remains head of the data unit": the person holds a post at the organisation."""
+    for o in ix.orgs_in(a, b):
+        m = _WHERE.match(text[o[1] - off:b - off])
+        if m is None:
+            continue
+        verbs = m.group(1).lower().split()
+        if verbs[0] not in words.where_present or any(v in words.where_past or v in words.past for v in verbs):
+            continue
+        sent_start = max(a, text.rfind(". ", a - off, o[0] - off) + off + 1)
+        people = [p for p in ix.people_in(sent_start, o[0])]
+        if people:
+            clause = text[people[-1][1] - off:o[0] - off].lower()
+            if not any(w in words.past for w in _WORD.findall(clause)):
+                out.append(("AFFILIATED_WITH", people[-1][2], o[2], sent_start, b, "rule:where-present-post"))
