@@ -65,6 +65,9 @@ FORMS = [
     ("Kelvara Labs takes part in the Orrin Accelerator.", {(M, KL, OACC)}),
     ("Carrow University, part of the Northern Reasoning Network, hosts the event.", {(M, CU, NRN)}),
     ("The Orrin Alliance counts Kelvara Labs and Pellan Robotics among its members.", {(M, KL, OA), (M, PR, OA)}),
+    ("Kelvara Labs and Pellan Robotics belong to the Orrin Alliance.", {(M, KL, OA), (M, PR, OA)}),
+    ("Kelvara Labs is an Orrin Alliance member.", {(M, KL, OA)}),
+    ("The robot was built by fellow Orrin Alliance member Pellan Robotics.", {(M, PR, OA)}),
 ]
 
 
@@ -77,6 +80,11 @@ def test_form_states_the_relation(ex, text, want):
 def test_part_of_a_network_is_membership_not_a_unit(ex):
     got = rels(ex, "Carrow University, part of the Northern Reasoning Network, hosts the event.")
     assert (PO, CU, NRN) not in got
+
+
+def test_belonging_to_a_network_is_membership_and_to_a_firm_is_not(ex):
+    assert (PO, KL, OA) not in rels(ex, "Kelvara Labs and Pellan Robotics belong to the Orrin Alliance.")
+    assert (M, KL, HVC) not in rels(ex, "Kelvara Labs belongs to Harborview Capital.")
 
 
 def test_selected_for_funding_is_no_membership(ex):
@@ -146,3 +154,19 @@ def test_award_list_and_an_item_that_describes_before_its_name(ex):
             "- Kelvara Labs (Umea) - soil sensors\n- the Swedish harvest-robot maker Pellan Robotics: field trials\n")
     got = rels(ex, text, title="Orrin Compute Scheme")
     assert {(F, "Orrin Compute Scheme", KL), (F, "Orrin Compute Scheme", PR)} <= got
+
+
+def test_label_lines(ex):
+    text = ("Orrin Accelerator\nOrrin Accelerator is a programme for robotics start-ups.\n"
+            "Funded by: Harborview Capital and the Brannoch Foundation.\nParticipants: Kelvara Labs, Pellan Robotics.\n"
+            "Note: Carrow University hosts the Orrin Accelerator.\n")
+    got = rels(ex, text, title="Orrin Accelerator")
+    assert {(F, HVC, OACC), (F, BF, OACC), (M, KL, OACC), (M, PR, OACC)} <= got
+    assert (M, CU, OACC) not in got
+
+
+def test_sponsoring_an_event_funds_no_organisation(ex):
+    got = rels(ex, "Kelvara Labs sponsors the Orrin Alliance's annual hackathon, and Pellan Robotics funds two of the "
+                   "Orrin Alliance's projects.")
+    assert (F, KL, OA) not in got
+    assert (F, PR, OA) in got

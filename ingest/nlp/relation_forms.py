@@ -30,7 +30,7 @@ from aikg.ingest.nlp.relation_membership_forms import MembershipForms
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 #: forms that decide the relation type of their pair over the verb and noun frames of the same trigger
-DECIDING = frozenset({"form:part-of-collective", "form:selected-for-funding"})
+DECIDING = frozenset({"form:part-of-collective", "form:selected-for-funding", "form:belong-to"})
 
 
 class FormRules:

@@ -39,6 +39,7 @@ class FundingWords:
         self.between = frozenset(w.lower() for w in spec.get("relative_between", ()))
         self.after = frozenset(w.lower() for w in spec.get("relative_after", ()))  # what may follow the verb
         self.pay_verbs = frozenset(w.lower() for w in spec.get("pay_verbs", ()))  # "pays for X's budget"
+        self.events = frozenset(w.lower() for w in spec.get("event_nouns", ()))  # "sponsors X's hackathon": no FUNDS
 
 
 def verb_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
@@ -66,20 +67,24 @@ def verb_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         if funder is None or types[funder] not in FUNDERS or doc[max(sent.start, j - 1)].lower_ in REL_WORDS \
                 or (j >= sent.start and doc[j].lower_ in REL_WORDS):
             continue  # "X, which A funds": relative_funds reads it
-        funded = _funded_after(doc, sent, spans, obj)
+        funded = _funded_after(doc, sent, spans, obj, words.events)
         if funded is not None and types[funded] in FUNDED and funded != funder:
             emit(["FUNDS"], funder, funded, conf, "rule:verb-funds")
 
 
-def _funded_after(doc: Any, sent: Any, spans: list[tuple[int, int, int]], k: int) -> int | None:
+def _funded_after(doc: Any, sent: Any, spans: list[tuple[int, int, int]], k: int, events: frozenset[str]) -> int | None:
     """The name a verb of funding takes as its object: right after it ("funds X"), or the owner of the thing
-    funded within a few words ("two of X's projects", "half of X's core budget")."""
+    funded within a few words ("two of X's projects", "half of X's core budget"; not "X's annual hackathon":
+    sponsoring an event funds no organisation)."""
     for i, s, e in spans:
-        if s == k or (s == k + 1 and doc[k].lower_ in ("the", "a", "an")):
-            return i
-        if k < s <= k + OWNER_REACH and e < sent.end and doc[e].lower_ in ("'s", "’s", "'", "’") and all(
-                doc[x].lower_ in OWNED_WORDS or doc[x].like_num for x in range(k, s)):
-            return i
+        owner = e < sent.end and doc[e].lower_ in ("'s", "’s", "'", "’")
+        if not (s == k or (s == k + 1 and doc[k].lower_ in ("the", "a", "an"))) and not (
+                owner and k < s <= k + OWNER_REACH and all(doc[x].lower_ in OWNED_WORDS or doc[x].like_num
+                                                           for x in range(k, s))):
+            continue
+        if owner and any(t.lower_ in events or t.lower_.rstrip("s") in events for t in doc[e + 1:min(sent.end, e + 5)]):
+            return None
+        return i
     return None
 
 

@@ -166,8 +166,8 @@ def _label_line(line: str, start: int, end: int, orgs: list[tuple[int, int]], me
     if m is None or owner is None:
         return []
     label = re.findall(r"[a-z][a-z-]*", m.group(1).lower())
-    if not label or label[-1] not in words.labels:
-        return []
+    if not label or (label[-1] not in words.labels and label[-1] != "by"):
+        return []  # "Participants: A, B", "Funded by: Y and Z"; not "Note: A and B ..."
     spec = words.group(label)
     if spec is None:
         return []

@@ -13,7 +13,9 @@ and noun frames of ``relations.py`` miss:
 * "X, part of the Y network", "X is part of the Y Alliance": the part-of noun said of a collective
   (``collective_heads``: Network, Alliance, Consortium, …) states membership, not a unit;
 * "X and Y are founding members of P" where the parser reads "founding" as the verb and "members" as
-  its object.
+  its object;
+* "X and Y belong to the Z Network" (a collective), "X is an Orrin Alliance member", "fellow Orrin Alliance
+  member Pellan Robotics" (the group's name modifies the member noun).
 
 Word lists: ``membership_forms`` in ``data/lexicon/relations.json``.
 """
@@ -36,6 +38,7 @@ class MembershipForms:
         self.as_nouns = words.get("member_as_nouns", frozenset())
         self.part_verbs = words.get("take_part_verbs", frozenset())
         self.collective_heads = words.get("collective_heads", frozenset())
+        self.belong_verbs = words.get("belong_verbs", frozenset())
         self.conf = float(spec.get("confidence", 0.7))
 
     def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit) -> None:
@@ -46,8 +49,11 @@ class MembershipForms:
             self._as_member(ctx, tok, lemma, emit)
             self._take_part(ctx, tok, lemma, emit)
             self._founding_members(ctx, tok, lemma, emit)
-        elif tok.pos_ == "NOUN" and tok.lower_ == "part":
+            self._belong_to(ctx, tok, lemma, emit)
+        if tok.pos_ == "NOUN" and tok.lower_ == "part":
             self._part_of_collective(ctx, tok, emit)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.as_nouns | {"members"}:
+            self._named_group_member(ctx, tok, emit)
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
@@ -116,6 +122,27 @@ class MembershipForms:
         nouns = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.as_nouns | {"members"}]
         groups = self._side(ctx, (pobj for n in nouns for p, pobj in ctx.preps(n) if p == "of"))
         self._emit(self._side(ctx, ctx.subject_tokens(v, False)), groups, emit, "form:founding-members")
+
+    def _belong_to(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X and Y belong to the Z Network" (a collective; "X belongs to Y" of a firm is ownership, not this)."""
+        if lemma not in self.belong_verbs and v.lower_ not in self.belong_verbs:
+            return
+        groups = {m for p, pobj in ctx.preps(v) if p == "to" for m in ctx.mentions(pobj) if self._collective(ctx, m)}
+        if groups:
+            self._emit(self._side(ctx, ctx.subject_tokens(v, False)), groups, emit, "form:belong-to")
+
+    def _named_group_member(self, ctx: Any, n: Any, emit: Emit) -> None:
+        """"X is an Orrin Alliance member", "fellow Orrin Alliance member Pellan Robotics": the group is a name
+        modifying the member noun (a collective or a programme)."""
+        groups = {m for c in n.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tok2m
+                  for m in ctx.mentions(c) if self._collective(ctx, m)}
+        if not groups or any(p == "of" for p, _ in ctx.preps(n)):
+            return
+        members = set(ctx.holder(n))
+        members |= self._side(ctx, (c for c in n.children if c.dep_ == "appos"))
+        if n.dep_ == "compound" and n.head.i in ctx.tok2m:
+            members |= ctx.mentions(n.head)  # "Orrin Alliance member Pellan Robotics"
+        self._emit(members - groups, groups, emit, "form:named-group-member")
 
     def _part_of_collective(self, ctx: Any, n: Any, emit: Emit) -> None:
         """"X, part of the Y Network", "X is part of the Y Alliance": membership of a collective."""
