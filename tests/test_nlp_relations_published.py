@@ -147,9 +147,13 @@ FORMS = [
  ("Kestrel Robotics entered into a strategic alliance with Quantix Systems in 2024.", {(P, KR, QS)}),
  ("Kestrel Robotics is a subsidiary of the Swedish engineering group Quantix Systems.", {(PO, KR, QS)}),
  ("Kestrel Ventures, the venture arm of the telecoms group Quantix Systems, led the round.", {(PO, "Kestrel Ventures", QS)}),
+ # speaker lines that end in the town
+ ("Speakers\n\nMaren Tolle, Kestrel Robotics, Tampere\n\nIvo Brandt, Orrin Institute, Graz", {(A, MT, KR), (A, IB, OI)}),
+ ('- "Selling to factories" -- Maren Tolle, Kestrel Robotics, Tampere', {(A, MT, KR)}),
 ]
 #: (text, edges that must not appear)
 COUNTER = [
+ ("Maren Tolle, Kestrel Robotics, Tampere and Lumora Labs attended the fair.", {(A, MT, KR)}),
  ("Kestrel Robotics, a Quantix Systems customer, makes arms.", {(PO, KR, QS), (P, KR, QS)}),
  ("Kestrel Robotics hired Maren Tolle — a former Quantix Systems engineer — last year.", {(A, MT, QS)}),
  ("Kestrel Robotics and Quantix Systems announced results on Monday.", {(P, KR, QS)}),

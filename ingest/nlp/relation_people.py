@@ -17,7 +17,7 @@ from typing import Any, Callable
 from aikg.ingest.nlp.relation_people_forms import PeopleForms
 
 ORG = ("Institute", "Company", "Agency")
-LINE_OPENERS = {":", "-", "–", "—", "•", "*", "|"}
+LINE_OPENERS = {":", "-", "--", "–", "—", "•", "*", "|"}
 CLOSERS = {",", ";", ")", "(", "|", ".", "–", "—"}
 DASHES = ("-", "–", "—")  # "Maren Tolle — Chief Executive, Kestrel Robotics" (a name line only)
 MAX_TITLE = 8  # tokens in a title between the commas
@@ -33,9 +33,12 @@ def _line_start(doc: Any, sent: Any, s: int) -> bool:
     return s == sent.start or doc[s - 1].text in LINE_OPENERS or doc[s - 1].is_space
 
 
-def _line_end(doc: Any, sent: Any, k: int) -> bool:
-    """The line ends at ``k``, or only a bracketed place follows: "Anaru Parata, Kererū Analytics (Christchurch)"."""
+def _line_end(doc: Any, sent: Any, k: int, places: dict[int, int] | None = None) -> bool:
+    """The line ends at ``k``, or only a bracketed place or ", Town" follows: "Anaru Parata, Kererū Analytics
+    (Christchurch)", "Sana Qureshi, Kamo Care Robotics, Kyoto" (``places``: start -> end of the place names)."""
     if k >= sent.end or doc[k].is_space:
+        return True
+    if places and doc[k].text == "," and k + 1 in places and _line_end(doc, sent, places[k + 1]):
         return True
     if doc[k].text in (",", "|") and k + 1 < sent.end and (doc[k + 1].like_email or doc[k + 1].like_url
                                                          or doc[k + 1].text.startswith("+") or "@" in doc[k + 1].text):
@@ -69,6 +72,7 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
 
     title = (0, 0)
     by_start = {s: (i, e) for i, s, e in spans}
+    places = {s: e for i, s, e in spans if types[i] == "Cluster"}
     for i, s, e in spans:
         if types[i] != "Person" or e >= sent.end or doc[e].text not in (",", "(", *DASHES):
             continue
@@ -100,6 +104,6 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
             both(i, org, "rule:person-title-org")
-        elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe):
+        elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places):
             emit(i, org, "rule:roster-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()
