@@ -72,6 +72,8 @@ def _capital(tok: Any, words: WorldNameWords) -> bool:
     t = tok.text
     if t[:1].isupper() and (t[:1].isalpha() or t[:1].isdigit()):
         return True
+    if "'" not in t and "’" not in t:
+        return False
     low = t.lower()
     return any(low.startswith(e) and t[len(e):len(e) + 1].isupper() for e in words.elisions)
 
@@ -96,12 +98,10 @@ def _runs(doc: Any, words: WorldNameWords, env: Env):
                 j = k + 1
                 continue
             break
-        typ = _run_type(doc, i, j, words)
-        if typ is not None and j - i >= 2:
+        typ = _run_type(doc, i, j, words) if j - i >= 2 else None
+        if typ is not None:
             yield i, j, typ
-            i = j
-        else:
-            i += 1
+        i = j  # a part of a run without a head word has none either
 
 
 def _run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | None:
@@ -110,10 +110,11 @@ def _run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | No
         return "Company"
     for k in range(start, end):
         low = doc[k].lower_
-        for e in words.elisions:
-            if low.startswith(e):
-                low = low[len(e):]
-                break
+        if "'" in low or "’" in low:
+            for e in words.elisions:
+                if low.startswith(e):
+                    low = low[len(e):]
+                    break
         typ = words.heads.get(low)
         if typ is not None:
             return typ

@@ -115,9 +115,10 @@ def _person_words(doc: Any, cands: list[Candidate]) -> set[str]:
     """Words of full personal names ("Florence Adeyemi"): a lone "Florence" is that person."""
     words: set[str] = set()
     for s in cands:
-        name = [t.text for t in doc[s.start:s.end] if t.text[:1].isupper() and t.text[:1].isalpha()]
-        if s.type == "Person" and len(name) >= 2:
-            words.update(name)
+        if s.type == "Person" and s.end - s.start >= 2:
+            name = [t.text for t in doc[s.start:s.end] if t.text[:1].isupper() and t.text[:1].isalpha()]
+            if len(name) >= 2:
+                words.update(name)
     return words
 
 
@@ -157,29 +158,27 @@ def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_
     """Known towns among capitalised words no stage touched ("with research agreements in Davao")."""
     taken = taken_tokens(cands)
     other = {doc[s.start:s.end].text for s in cands if s.type != "Cluster"}  # "Aydın" typed a firm elsewhere
-    n = len(doc)
-    i = 0
-    while i < n:
-        tok = doc[i]
-        if i in taken or not tok.text[:1].isupper() or not tok.text[:1].isalpha():
-            i += 1
+    texts = [t.text for t in doc]
+    n = len(texts)
+    upper = [bool(t) and t[0].isupper() for t in texts]
+    skip_to = 0
+    for i in range(n):
+        if i < skip_to or i in taken or not upper[i] or not texts[i][0].isalpha():
             continue
-        hit = None
-        for size in range(min(MAX_TOKENS, n - i), 0, -1):
+        longest = 1
+        while longest < MAX_TOKENS and i + longest < n and (upper[i + longest] or texts[i + longest].lower() in INNER):
+            longest += 1
+        for size in range(longest, 0, -1):
             end = i + size
-            if any(k in taken for k in range(i, end)) or not _shape_ok(doc, i, end):
+            text = doc[i:end].text
+            if wp.kind(text) != "city" or text in other or any(k in taken for k in range(i, end)):
                 continue
-            if doc[i:end].text not in other and wp.kind(doc[i:end].text) == "city" and _free(doc, i, end, env) \
-                    and _is_place(doc, i, end, wp, env, person_words):
-                hit = end
+            if _shape_ok(doc, i, end) and _free(doc, i, end, env) and _is_place(doc, i, end, wp, env, person_words):
+                cand = Candidate(i, end, "Cluster", "rule", label="GPE", place=True)
+                _said(doc, cand, env, wp, ends)
+                yield cand
+                skip_to = end
                 break
-        if hit is None:
-            i += 1
-            continue
-        cand = Candidate(i, hit, "Cluster", "rule", label="GPE", place=True)
-        _said(doc, cand, env, wp, ends)
-        yield cand
-        i = hit
 
 
 def _free(doc: Any, start: int, end: int, env: Env) -> bool:
