@@ -48,6 +48,7 @@ class PublishedWords:
     heading_words: frozenset[str]
     where_present: frozenset[str]
     where_past: frozenset[str]
+    unit_verbs: frozenset[str]
     past: frozenset[str]
     titles: frozenset[str]
     founders: frozenset[str]
@@ -57,7 +58,7 @@ class PublishedWords:
         d = _data()
         return cls(frozenset(d["affiliation_labels"]), frozenset(d["founder_labels"]),
                    tuple(sorted(d["byline_openers"], key=len, reverse=True)), frozenset(d["roster_heading_words"]),
-                   frozenset(d["where_present"]), frozenset(d["where_past"]), frozenset(d["past_markers"]),
+                   frozenset(d["where_present"]), frozenset(d["where_past"]), frozenset(d["unit_verbs"]), frozenset(d["past_markers"]),
                    title_words() | frozenset(w.lower() for w in role_nouns), frozenset(founders) | {"founder", "co-founder", "cofounder"})
 
     def is_title(self, text: str) -> bool:
@@ -85,6 +86,7 @@ class _Index:
         self.ms = mentions
         self.people = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type == "Person" and m.source != "anaphor")
         self.orgs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES and m.source != "anaphor")
+        self.refs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES)  # "the company" too
 
     def people_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
         return [p for p in self.people if a <= p[0] and p[1] <= b]
@@ -152,6 +154,7 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _byline(line, a, b, ix, words, out)
         _bracket_semicolon(text, off, a, b, ix, words, out)
         _where_present(text, off, a, b, ix, words, out)
+        _leads_unit(text, off, a, b, ix, words, out)
     return [r for r in out if r[1] != r[2]]
 
 
@@ -308,3 +311,24 @@ def _where_present(text: str, off: int, a: int, b: int, ix: _Index, words: Publi
             clause = text[people[-1][1] - off:o[0] - off].lower()
             if not any(w in words.past for w in _WORD.findall(clause)):
                 out.append(("AFFILIATED_WITH", people[-1][2], o[2], sent_start, b, "rule:where-present-post"))
+
+
+def _leads_unit(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"A, who runs MIAC's engineering team", "B, who remains a professor at X, leads the company's modelling team":
+    a present role verb whose object is a unit of the organisation (its possessive)."""
+    for o in ix.refs:
+        if not a <= o[0] or o[1] > b or text[o[1] - off:o[1] - off + 2] not in ("'s", "’s"):
+            continue
+        m = re.search(r"\b(\w+(?:-\w+)?)\s+(?:the\s+)?$", text[max(a, o[0] - 40) - off:o[0] - off])
+        if m is None or m.group(1).lower() not in words.unit_verbs:
+            continue
+        verb_at = max(a, o[0] - 40) + m.start()
+        sent_start = max(a, text.rfind(". ", a - off, verb_at - off) + off + 1)
+        people = [p for p in ix.people_in(sent_start, verb_at) if verb_at - p[1] <= 160]
+        if not people or ix.orgs_in(people[-1][1], verb_at) and not re.search(
+                r",\s*(?:who|which)\b[^,]*,\s*$", text[people[-1][1] - off:verb_at - off]):
+            continue  # another organisation between them is the subject's, unless inside a clause set off by commas
+        clause = text[people[-1][1] - off:verb_at - off].lower()
+        if any(w in words.past for w in _WORD.findall(clause)) or re.search(r"[.;:]\s", clause):
+            continue
+        out.append(("AFFILIATED_WITH", people[-1][2], o[2], sent_start, b, "rule:person-leads-unit"))
