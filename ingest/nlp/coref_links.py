@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
@@ -28,6 +29,9 @@ FILE = "context_links.json"
 WINDOW = 2  # sentences before the reference that a description or the nearest name may come from
 _END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,15 @@ class LinkWords:
             raise InputError(f"cannot read lexicon: {e}", source=str(path)) from e
         return cls.from_dict(raw)
 
+    def pattern(self) -> re.Pattern[str]:
+        """The words this pass reads: "the" + a description noun, and "it"/"its"."""
+        rx = _PATTERNS.get(id(self))
+        if rx is None:
+            nouns = "|".join(sorted((re.escape(n) for n in self.nouns), key=len, reverse=True))
+            rx = re.compile(rf"\b(?:[Tt]he\s+(?P<noun>{nouns})|It|Its|it|its)\b")
+            _PATTERNS[id(self)] = rx
+        return rx
+
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "LinkWords":
         return cls(
@@ -78,6 +91,21 @@ class LinkWords:
             compound_next=frozenset(raw.get("compound_next", ())),
             kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
         )
+
+
+class _SentIndex:
+    """Token -> sentence number, by the sentences' first tokens (no per-token table)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.nums: list[int] = []
+
+    def add(self, tok: int, num: int) -> None:
+        self.starts.append(tok)
+        self.nums.append(num)
+
+    def __getitem__(self, tok: int) -> int:
+        return self.nums[max(0, bisect_right(self.starts, tok) - 1)]
 
 
 @dataclass
@@ -108,33 +136,34 @@ class _Linker:
                  keep: str | None) -> None:
         self.doc, self.off, self.m, self.first, self.w, self.keep = sdoc, off, mentions, first, words, keep
         self.sents: list[_Sent] = []
-        self.sent_of: list[int] = [0] * len(sdoc)
+        self.sent_of = _SentIndex()
         self.at: dict[int, int] = {}  # token -> mention index (the last one starting there)
         self.covered: set[int] = set()  # tokens inside a name (not a reference)
         self.resolved: dict[int, int] = {}  # reference token -> the mention it now stands for
-        page = doc_subject(sdoc.text, mentions) if off == 0 else None  # the organisation a page's title names
+        self.text = sdoc.text  # built once: spaCy joins the tokens at every call
+        page = doc_subject(self.text, mentions) if off == 0 else None  # the organisation a page's title names
         self.page = self.root(page) if page is not None else None
         self._index()
 
     def _index(self) -> None:
         section = 0
         para, last_end = 0, 0
-        text = self.doc.text
+        text = self.text
         for sent in self.doc.sents:
-            if not sent.text.strip() and self.sents:  # a blank line is no sentence of its own
-                for t in range(sent.start, sent.end):
-                    self.sent_of[t] = len(self.sents) - 1
+            a, b = sent.start_char, sent.end_char
+            body = text[a:b]
+            if not body.strip() and self.sents:  # a blank line is no sentence of its own
+                self.sent_of.add(sent.start, len(self.sents) - 1)
                 continue
-            lead = len(sent.text) - len(sent.text.lstrip())
-            if "\n\n" in text[last_end:sent.start_char + lead]:
+            lead = len(body) - len(body.lstrip())
+            if "\n\n" in text[last_end:a + lead]:
                 para += 1
-            last_end = sent.end_char
-            head = heading_like(sent.text) and "\n" in text[sent.end_char:sent.end_char + 2] + "\n"
+            last_end = b
+            head = heading_like(body) and "\n" in text[b:b + 2] + "\n"
             if head:
                 section += 1
             self.sents.append(_Sent(sent.start, sent.end, section * 10_000 + para, head, []))
-            for t in range(sent.start, sent.end):
-                self.sent_of[t] = len(self.sents) - 1
+            self.sent_of.add(sent.start, len(self.sents) - 1)
         for i in range(self.first, len(self.m)):
             mf = self.m[i]
             sp = self.doc.char_span(mf.start - self.off, mf.end - self.off, alignment_mode="expand")
@@ -377,14 +406,19 @@ class _Linker:
             t.like_num or t.text == "," or t.text in self.w.months for t in between)
 
     def run(self) -> None:
-        for sent in self.sents:
-            if sent.heading:
+        """Visit the words that may be references, found by one regular expression over the chunk's text."""
+        for hit in self.w.pattern().finditer(self.text):
+            a = hit.start("noun") if hit.group("noun") else hit.start()
+            sp = self.doc.char_span(a, a + 1, alignment_mode="expand")
+            if sp is None:
                 continue
-            for tok in range(sent.start, sent.end):
-                t = self.doc[tok]
-                r = self.reference_at(t, sent)
-                if r is not None:
-                    self._link(t, r)
+            t = self.doc[sp.start]
+            sent = self.sents[self.sent_of[t.i]]
+            if sent.heading or not sent.start <= t.i < sent.end:
+                continue
+            r = self.reference_at(t, sent)
+            if r is not None:
+                self._link(t, r)
 
     def _link(self, t: Any, r: int) -> None:
         start = self.off + t.idx
