@@ -134,3 +134,12 @@ def test_a_listed_firms_fund_is_the_firms_investing_arm(ex):
 ])
 def test_names_typed_by_their_last_words_or_a_copula_description(bare, text, name, typ):
     assert (name, typ) in kinds(run(bare, text))
+
+
+def test_an_organisations_named_programme_and_an_acronym_before_a_semicolon(bare):
+    f = run(bare, "Five companies from the cohort of Te Kura Innovation Agency's Harbour Runway programme took part.")
+    assert ("Harbour Runway", "Programme") in kinds(f)
+    f = run(bare, "The Verdun Centre for Machine Perception (VCMP; French: Centre Verdun) is a non-profit institute. "
+                  "In 2018 VCMP received a grant.")
+    assert all(t == "Institute" for n, t in kinds(f) if n == "VCMP")
+    assert any(m.text == "VCMP" and m.canonical == "Verdun Centre for Machine Perception" for m in f.mentions)

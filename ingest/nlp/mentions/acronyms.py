@@ -41,11 +41,13 @@ def _definitions(doc: Any, out: list[Candidate], by_start: dict[int, Candidate],
             key = (doc[tok.i + 1].text, doc[tok.i + 2].text)
             two_word.setdefault(key, (long_span.type, env.canonical_of(doc, long_span)))
             continue
-        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text not in (")", ";", ","):
             continue
         acr = doc[tok.i + 1]
         if not ACRONYM.match(acr.text) or acr.text.lower() in {"the", "and"}:
             continue
+        if doc[tok.i + 2].text != ")" and not ACRONYM_HEAD.match(acr.text):
+            continue  # "(LCMP; French: ...)": an encyclopedia's acronym before other names; a word needs ")"
         long_span = by_end.get(tok.i)
         if long_span is None:
             long_span = expansion_from_letters(doc, tok.i, acr.text, env)

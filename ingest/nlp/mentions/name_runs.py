@@ -122,7 +122,8 @@ def _run_candidate(doc: Any, start: int, end: int, spans: list[Candidate], taken
     covered = {taken[i] for i in range(start, end) if taken[i] is not None}
     if any(spans[k].ctx_typed and (spans[k].start, spans[k].end) == (start, end) for k in covered):
         return None  # the text says what it is ("SAS Institute, the ... analytics company")
-    if end < len(doc) and doc[end].lower_ in env.words.programme_nouns and doc[start - 1].lower_ == "the":
+    if end < len(doc) and doc[end].lower_ in env.words.programme_nouns \
+            and (doc[start - 1].lower_ == "the" or doc[start - 1].text in env.words.possessive):
         typ = "Programme"  # "the Delft AI Labs programme"
     if any(spans[k].source == "gazetteer" and spans[k].type != "Cluster"
            and not (spans[k].start == start and spans[k].end < end and spans[k].type == typ

@@ -200,8 +200,8 @@ class NameTyper:
         if pre in ("Institute", "Agency") and cue == "Company" and doc[end - 1].lower_.strip(".,") not in self.lex.company_legal:
             return pre  # "the regional association Auvergne-Rhône Robotics": the noun says more than a firm-like last word
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.programme_nouns \
-                and start > 0 and doc[start - 1].lower_ == "the":
-            return "Programme"  # "the AiNed programme"
+                and start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].text in w.possessive):
+            return "Programme"  # "the AiNed programme", "Te Ara Innovation Agency's Venture Runway programme"
         if cue in (None, "Company") and start > 0 and doc[start - 1].lower_ == "the" and label == "ORG":
             for k in range(end, min(n, end + 2)):
                 if not doc[k].is_lower:
