@@ -150,9 +150,12 @@ FORMS = [
  # speaker lines that end in the town
  ("Speakers\n\nMaren Tolle, Kestrel Robotics, Tampere\n\nIvo Brandt, Orrin Institute, Graz", {(A, MT, KR), (A, IB, OI)}),
  ('- "Selling to factories" -- Maren Tolle, Kestrel Robotics, Tampere', {(A, MT, KR)}),
+ ("Kestrel Robotics has a plant in Lisbon.", {(L, KR, "Lisbon")}),
 ]
 #: (text, edges that must not appear)
 COUNTER = [
+ ("Kestrel Robotics plans to build a plant in Lisbon.", {(L, KR, "Lisbon")}),
+ ("Kestrel Robotics sells sensors to a factory in Lisbon.", {(L, KR, "Lisbon")}),
  ("Maren Tolle, Kestrel Robotics, Tampere and Lumora Labs attended the fair.", {(A, MT, KR)}),
  ("Kestrel Robotics, a Quantix Systems customer, makes arms.", {(PO, KR, QS), (P, KR, QS)}),
  ("Kestrel Robotics hired Maren Tolle — a former Quantix Systems engineer — last year.", {(A, MT, QS)}),
