@@ -85,6 +85,11 @@ def test_a_town_before_a_start_up_or_after_an_institute_in_is_kept(bare):
     assert ("Lapu-Lapu City", "Cluster") in kinds(f)
 
 
+def test_a_town_in_brackets_after_a_cohort_member_is_its_site(bare):
+    f = run(bare, "Cohort members:\n- Tanja Freight AI (Tangier): container scheduling\n- Kelvo Labs (Oujda): triage tools\n")
+    assert ("Tangier", "Cluster") in kinds(f) and ("Oujda", "Cluster") in kinds(f)
+
+
 def test_a_town_inside_a_longer_name_stays_part_of_it(bare):
     f = run(bare, "Teknopark İzmir hosts the accelerator, and Bantay Bagyo Labs joined it.")
     assert ("İzmir", "Cluster") not in kinds(f)

@@ -29,6 +29,8 @@ INNER = {"-", "del", "de", "la", "le", "les", "do", "da", "dos", "das", "di", "u
 #: switch for an A/B measurement in one tree (``AIKG_WORLD_PLACES=off``); on by default
 ENABLED_ENV = "AIKG_WORLD_PLACES"
 BULLETS = {"-", "•", "*", "–", "—"}
+#: NER readings that say a capitalised word is no name ("in March"); a town read as a LANGUAGE or NORP is still tried
+NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 def world_place_types(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -94,7 +96,7 @@ def _qualified(doc: Any, end: int, env: Env, wp: WorldPlaces) -> bool:
 
 def _bracketed(doc: Any, s: Candidate, ends: dict) -> bool:
     """"Tanja Freight AI (Tangier)": a town in brackets right after a capitalised name."""
-    if s.start < 2 or s.end >= len(doc) or doc[s.start - 1].text != "(" or doc[s.end].text != ")":
+    if s.start < 2 or s.end >= len(doc) or doc[s.start - 1].text != "(" or not doc[s.end].text.startswith(")"):
         return False
     return s.start - 1 in ends or doc[s.start - 2].text[:1].isupper()
 
@@ -183,7 +185,7 @@ def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_
 
 def _free(doc: Any, start: int, end: int, env: Env) -> bool:
     """Not a word the NER read as something else ("in March"), not half of a hyphenated pair ("Columbus-Dayton")."""
-    if any(doc[k].ent_type_ for k in range(start, end)):
+    if any(doc[k].ent_type_ in NON_NAME_LABELS for k in range(start, end)):
         return False
     if start > 0 and doc[start - 1].text in env.words.dashes and not doc[start - 1].whitespace_:
         return False
