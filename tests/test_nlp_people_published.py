@@ -109,3 +109,21 @@ def test_now_advises_but_not_advised(ex):
 def test_hyphenated_title_after_the_institutions_possessive(ex):
     got = rels(ex, f"The {OI} opened a lab. {MT}, the institute's Pro-Rector for Research, said it will grow.")
     assert (A, MT, OI) in got
+
+
+def test_founded_by_after_a_spin_off_noun(ex):
+    got = rels(ex, f"{KR} is a spin-off of the {OI} founded in 2020 by {MT} and {IB}. It builds welding robots.")
+    assert (FD, MT, KR) in got and (FD, IB, KR) in got
+    assert (A, MT, KR) not in got  # a founder only called a founder has no post
+
+
+def test_fronted_spin_off_phrase_founds_the_subject_after_it(ex):
+    got = rels(ex, f"{KR} builds robots. A spin-off of the {OI} founded in 2020 by {MT} and {IB}, the company employs "
+                   "55 people in Tallinn.")
+    assert (FD, MT, KR) in got and (FD, IB, KR) in got and (FD, MT, OI) not in got
+
+
+def test_founded_by_in_a_list_item_founds_the_items_organisation(ex):
+    text = f"- {KR} (Tallinn). Welding robots for yards. Founded in 2019 by {MT} and {IB}, who both studied at the {OI}.\n"
+    got = rels(ex, text)
+    assert (FD, MT, KR) in got and (FD, IB, KR) in got and (FD, MT, OI) not in got

@@ -49,6 +49,8 @@ class PublishedWords:
     where_present: frozenset[str]
     where_past: frozenset[str]
     unit_verbs: frozenset[str]
+    founding_verbs: tuple[str, ...]
+    org_nouns: frozenset[str]
     past: frozenset[str]
     titles: frozenset[str]
     founders: frozenset[str]
@@ -58,7 +60,8 @@ class PublishedWords:
         d = _data()
         return cls(frozenset(d["affiliation_labels"]), frozenset(d["founder_labels"]),
                    tuple(sorted(d["byline_openers"], key=len, reverse=True)), frozenset(d["roster_heading_words"]),
-                   frozenset(d["where_present"]), frozenset(d["where_past"]), frozenset(d["unit_verbs"]), frozenset(d["past_markers"]),
+                   frozenset(d["where_present"]), frozenset(d["where_past"]), frozenset(d["unit_verbs"]),
+                   tuple(d["founding_verbs"]), frozenset(d["org_nouns"]), frozenset(d["past_markers"]),
                    title_words() | frozenset(w.lower() for w in role_nouns), frozenset(founders) | {"founder", "co-founder", "cofounder"})
 
     def is_title(self, text: str) -> bool:
@@ -155,6 +158,9 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _bracket_semicolon(text, off, a, b, ix, words, out)
         _where_present(text, off, a, b, ix, words, out)
         _leads_unit(text, off, a, b, ix, words, out)
+        _founded_by(text, off, a, b, ix, words, out)
+        _our_founders(text, off, a, b, ix, out)
+        _founder_of_described(text, off, a, b, ix, words, out)
     return [r for r in out if r[1] != r[2]]
 
 
@@ -332,3 +338,93 @@ def _leads_unit(text: str, off: int, a: int, b: int, ix: _Index, words: Publishe
         if any(w in words.past for w in _WORD.findall(clause)) or re.search(r"[.;:]\s", clause):
             continue
         out.append(("AFFILIATED_WITH", people[-1][2], o[2], sent_start, b, "rule:person-leads-unit"))
+
+
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:our|its|their|the company's)\s+[A-Za-z][\w -]{0,40}?)?\s*(?:,\s*and|,|and|&)\s*$")
+
+
+def _people_list(text: str, off: int, start: int, end: int, ix: _Index) -> list[tuple[int, int, int]]:
+    """People listed from ``start``: "A and B", "A, B and C", "A, our Chief Executive Officer, and B"."""
+    found: list[tuple[int, int, int]] = []
+    pos = start
+    for p in ix.people_in(start, end):
+        gap = text[pos - off:p[0] - off]
+        if found and not _LIST_GLUE.match(gap) or not found and not _HONORIFIC.match(gap):
+            break
+        found.append(p)
+        pos = p[1]
+    return found
+
+
+def _sentence_bounds(text: str, off: int, a: int, b: int, at: int) -> tuple[int, int]:
+    s = max(a, max(text.rfind(". ", a - off, at - off), text.rfind("? ", a - off, at - off)) + off + 2)
+    e = text.find(". ", at - off, b - off)
+    return (a if s == a + 1 else s), (b if e < 0 else e + off + 1)
+
+
+def _founded_by(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"X is a spin-off of Y founded in 2020 by A and B", "A spin-off of Y founded in 2020 by A and B, the company
+    ...", "- Org (Town). ... Founded in 2019 by A and B, who ...", "We were incorporated in 2016 by A, our CEO, and B"."""
+    line = text[a - off:b - off]
+    for v in words.founding_verbs:
+        for m in re.finditer(r"\b" + re.escape(v) + r"(?: in (?:early |late )?(?:\w+ )?\d{4})? by ", line, flags=re.I):
+            at, by_end = a + m.start(), a + m.end()
+            s, e = _sentence_bounds(text, off, a, b, at)
+            people = _people_list(text, off, by_end, e, ix)
+            if not people:
+                continue
+            org = _founded_org(text, off, a, s, e, at, people[-1][1], ix, words)
+            for p in people:
+                if org is not None:
+                    out.append(("FOUNDED", p[2], org, s, e, "rule:founded-by-people"))
+
+
+def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end: int, ix: _Index,
+                 words: PublishedWords) -> int | None:
+    """The organisation a "founded by" phrase is said of."""
+    head = text[s - off:at - off]
+    first = [o for o in ix.refs if s <= o[0] < at]
+    if first and first[0][0] == s and re.match(r"\s*(?:is|was|,)\s+(?:an?|the)\s", text[first[0][1] - off:at - off]):
+        return first[0][2]  # "X is a spin-off of Y founded in 2020 by A and B"
+    if re.match(r"\s*we\s+(?:were|was)\s*$", head, flags=re.I) or re.match(r"\s*(?:an?|the)\s+[\w-]+(?:\s+of\s.*)?$|\s*$", head, flags=re.I):
+        if re.match(r"\s*we\s", head, flags=re.I):
+            ours = [o for o in ix.refs if s <= o[0] < e and text[o[0] - off:o[1] - off].lower() in ("our", "we")]
+            return ours[0][2] if ours else None
+        after = re.match(r"\s*,\s*", text[list_end - off:e - off])
+        if after:  # "..., the company employs 55 people": the subject after the fronted phrase
+            nxt = [o for o in ix.refs if o[0] == list_end + after.end() or o[0] == list_end + after.end() + 4
+                   and text[list_end + after.end() - off:o[0] - off].lower() == "the "]
+            if nxt:
+                return nxt[0][2]
+        if head.strip() == "" and s > a:  # "- Fynbos Analytics (Stellenbosch). Yield ... Founded in 2019 by A and B"
+            lead = [o for o in ix.orgs if a <= o[0] < s]
+            line = text[a - off:lead[0][0] - off] if lead else "x"
+            if lead and _BULLET.match(line + "x") is not None or lead and line.strip() == "":
+                return lead[0][2]
+    return None
+
+
+def _our_founders(text: str, off: int, a: int, b: int, ix: _Index, out: list[Rel]) -> None:
+    """"Our co-founders, Marcus Bell and Anita Shah, continue to serve as ..." (a filing's "our")."""
+    for o in ix.refs:
+        if not a <= o[0] < b or text[o[0] - off:o[1] - off].lower() != "our":
+            continue
+        m = re.match(r"\s+(?:co-?)?founders?,?\s+", text[o[1] - off:b - off])
+        if m is None:
+            continue
+        s, e = _sentence_bounds(text, off, a, b, o[0])
+        for p in _people_list(text, off, o[1] + m.end(), e, ix):
+            out.append(("FOUNDED", p[2], o[2], s, e, "rule:our-founders"))
+
+
+def _founder_of_described(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"Ulrike Brandt, co-founder of the property software firm Mietly": the founded firm after a describing noun."""
+    for p in ix.people_in(a, b):
+        rest = text[p[1] - off:min(b, p[1] + 120) - off]
+        m = re.match(r",\s+(?:a\s+|the\s+)?(?:co-?)?founder\s+of\s+the\s+((?:[\w-]+\s+){0,4}?)([a-z][\w-]*)\s+", rest)
+        if m is None or m.group(2).lower() not in words.org_nouns:
+            continue
+        at = p[1] + m.end()
+        hit = [o for o in ix.orgs if o[0] == at]
+        if hit:
+            out.append(("FOUNDED", p[2], hit[0][2], a, b, "rule:founder-of-described"))
