@@ -95,6 +95,11 @@ def test_an_acronym_or_single_word_is_typed_by_its_description(bare, text, name,
     assert (name, typ) in kinds(run(bare, text))
 
 
+def test_a_public_bank_without_an_article_is_an_agency(bare):
+    # published form: "support from public bank Bpifrance", "state bank Bpifrance"
+    assert ("Finvaro", "Agency") in kinds(run(bare, "Most of the startups received support from public bank Finvaro."))
+
+
 def test_a_private_investment_bank_stays_a_company(bare):
     f = run(bare, "Ostrel was backed by the Hamburg investment bank Elbe Kapital.")
     assert ("Elbe Kapital", "Company") in kinds(f)

@@ -328,6 +328,8 @@ class NameTyper:
             typ = "Company"
         if typ is None:
             return None
+        if self._public(doc, start - 3, start - 1, noun):
+            return "Agency"  # "support from public bank Bpifrance", "state bank Bpifrance": no article needed
         k = start - 2  # a determiner, an adjective or a place may come first; a verb or preposition may not
         while k >= 0 and k >= start - 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title
                                              or doc[k].text == "-" and not doc[k].whitespace_):  # "the heat-pump maker"
