@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,9 +73,10 @@ def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | 
     check_jsonl_inputs(paths)
     with write_lock(home), store_session(backend, home) as store, \
             progress(None, "load", enabled=show_progress) as advance:
+        started = time.perf_counter()
         report = load_jsonl(store, paths, batch_size=batch_size, force=force, progress=advance)
         with contextlib.suppress(StoreError):  # none kept: cluster_profile reads the graph (graph/summaries.py)
-            summaries.refresh_profiles(store)
+            summaries.refresh_profiles(store, budget_s=summaries.profile_budget(time.perf_counter() - started))
         return report
 
 

@@ -248,13 +248,14 @@ def _chunks(docs: Iterable[LoadedDocument], size: int, stop: StopRequest) -> Ite
         yield chunk
 
 
-def refresh_cluster_profiles(store: Any) -> None:
-    """Compute again the cluster profiles the run's writes forgot (graph/summaries.py). A store that cannot
-    take them keeps none: cluster_profile then reads the graph, with the same answers, more slowly."""
+def refresh_cluster_profiles(store: Any, run_seconds: float = 0.0) -> None:
+    """Compute again the cluster profiles the run's writes forgot (graph/summaries.py), within a tenth of
+    the run's time (at least 10 s). A store that cannot take them, or a cluster left for lack of time,
+    keeps none: cluster_profile then reads the graph, with the same answers, more slowly."""
     from aikg.graph import summaries
 
     try:
-        summaries.refresh_profiles(store)
+        summaries.refresh_profiles(store, budget_s=summaries.profile_budget(run_seconds))
     except StoreError:
         pass
 
@@ -291,6 +292,6 @@ def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False
         else:
             _alternating(run, chunks)
         stop.check()  # pressed during the last chunk: it committed, and the run still says it was stopped
-        refresh_cluster_profiles(store)
+        refresh_cluster_profiles(store, time.perf_counter() - started)
     summary.seconds = time.perf_counter() - started
     return summary

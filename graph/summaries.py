@@ -19,7 +19,8 @@ A cluster's **profile** (what ``cluster_profile`` lists: member counts, anchors,
 programmes, people; ``profile_*`` properties) walks thousands of members and partners, so it is kept
 differently: every write forgets the profiles it may change, in the same atomic write
 (:func:`stale_profiles_statements`), and :func:`refresh_profiles` computes the missing ones again once a
-run is over (``aikg ingest``, ``aikg load``). The catalog reads a kept profile and reads the graph when
+run is over (``aikg ingest``, ``aikg load``), largest cluster first, within a tenth of the run's time
+(:func:`profile_budget`). The catalog reads a kept profile and reads the graph when
 there is none, so a profile is never stale, only absent.
 """
 
@@ -108,13 +109,34 @@ def stale_profiles_statements(by_label: Mapping[str, Iterable[Mapping[str, Any]]
     return [(statement(f"stale_profiles_{kind}"), {"ids": sorted(found)}) for kind, found in kinds.items() if found]
 
 
-def refresh_profiles(store: GraphStore) -> int:
-    """Compute the profile of every cluster that has none (one write per cluster); how many were computed."""
+#: The share of a run's time (at least PROFILE_MIN_S seconds) given to cluster profiles at its end.
+PROFILE_SHARE, PROFILE_MIN_S = 0.1, 10.0
+
+
+def profile_budget(run_seconds: float) -> float:
+    """Seconds a run that took ``run_seconds`` may spend computing profiles afterwards."""
+    return max(PROFILE_MIN_S, PROFILE_SHARE * run_seconds)
+
+
+def refresh_profiles(store: GraphStore, budget_s: float | None = None) -> int:
+    """Compute the profile of every cluster that has none (one write per cluster); how many were computed.
+
+    Largest clusters first (their live reading is the slow one). ``budget_s``: stop starting new ones after
+    this many seconds, so a run that touched thousands of places does not end with hours of profiles; the
+    clusters left answer from the graph, with the same rows, until a later run computes them.
+    """
+    import time
+
+    started = time.monotonic()
     missing = [r["id"] for r in store.read("MATCH (c:Cluster) WHERE c.profile_people_count IS NULL "
-                                           "RETURN c.id AS id ORDER BY id")]
+                                           "RETURN c.id AS id ORDER BY coalesce(c.degree, 0) DESC, id")]
+    done = 0
     for cid in missing:
+        if budget_s is not None and time.monotonic() - started > budget_s:
+            break
         store.write(statement("refresh_cluster_profile"), {"cluster": cid, "cap": PROFILE_CAP})
-    return len(missing)
+        done += 1
+    return done
 
 
 def refresh_all(store: GraphStore, batch: int = 5000) -> None:

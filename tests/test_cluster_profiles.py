@@ -92,3 +92,16 @@ def test_a_confidence_floor_or_a_long_list_reads_the_graph(store):
     assert run_query(store, "cluster_profile", {"cluster": "cluster:sf"}).iloc[0]["companies"] == 99
     assert run_query(store, "cluster_profile", {"cluster": "cluster:sf", "top": 101}).iloc[0]["companies"] == 1
     assert run_query(store, "cluster_profile", {"cluster": "cluster:sf", "min_confidence": 0.5}).iloc[0]["companies"] == 1
+
+
+def test_a_spent_budget_leaves_the_smaller_clusters_to_the_graph(store):
+    """Profiles are computed largest cluster first and stop when the run's budget is spent; the clusters
+    left have no profile and cluster_profile answers them from the graph, with the same rows."""
+    _load(store, 1, [OPENAI, LAB, ACME, ANN, SF, BAY, PARIS],
+          [("LOCATED_IN", OPENAI[0], SF[0]), ("LOCATED_IN", ACME[0], SF[0]), ("LOCATED_IN", LAB[0], SF[0]),
+           ("WITHIN", SF[0], BAY[0]), ("LOCATED_IN", LAB[0], PARIS[0]), ("AFFILIATED_WITH", ANN[0], OPENAI[0])])
+    assert summaries.refresh_profiles(store, budget_s=-1) == 0 and kept(store) == []
+    assert_answers_as_the_graph(store)
+    assert summaries.profile_budget(0) == summaries.PROFILE_MIN_S and summaries.profile_budget(1000) == 100
+    assert summaries.refresh_profiles(store, budget_s=60) == 3
+    assert_answers_as_the_graph(store)
