@@ -127,3 +127,12 @@ def test_founded_by_in_a_list_item_founds_the_items_organisation(ex):
     text = f"- {KR} (Tallinn). Welding robots for yards. Founded in 2019 by {MT} and {IB}, who both studied at the {OI}.\n"
     got = rels(ex, text)
     assert (FD, MT, KR) in got and (FD, IB, KR) in got and (FD, MT, OI) not in got
+
+
+def test_whose_title_names_the_holder(ex):
+    got = rels(ex, f"Research is done at the {OI}, whose head, {MT}, joined in 2023.")
+    assert (A, MT, OI) in got
+
+
+def test_former_title_before_the_holder_is_past(ex):
+    assert (A, IB, KR) not in rels(ex, f"{KR}'s former chief executive, {IB}, said the robots work.")

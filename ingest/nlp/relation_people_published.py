@@ -161,6 +161,7 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _founded_by(text, off, a, b, ix, words, out)
         _our_founders(text, off, a, b, ix, out)
         _founder_of_described(text, off, a, b, ix, words, out)
+        _org_title_comma_person(text, off, a, b, ix, words, out)
     return [r for r in out if r[1] != r[2]]
 
 
@@ -269,7 +270,8 @@ def _byline(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: l
         return
     p = people[0]
     orgs = ix.orgs_in(p[1], b)
-    if not orgs or line[orgs[-1][1] - a:].strip(" .") != "":
+    orgs = [o for o in orgs if re.fullmatch(r"[\s.]*(?:\|.*)?", line[o[1] - a:])]  # "... | 2 October 2026"
+    if not orgs:
         return
     o = orgs[-1]
     between = line[p[1] - a:o[0] - a].strip()
@@ -428,3 +430,22 @@ def _founder_of_described(text: str, off: int, a: int, b: int, ix: _Index, words
         hit = [o for o in ix.orgs if o[0] == at]
         if hit:
             out.append(("FOUNDED", p[2], hit[0][2], a, b, "rule:founder-of-described"))
+
+
+def _org_title_comma_person(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"Kitahama's chief technology officer, Daichi Okamoto, said", "the Harbour Data Lab, whose head, Krzysztof
+    Lemański, joined": an organisation's title set off by commas before the person who holds it."""
+    for o in ix.orgs:
+        if not a <= o[0] or o[1] > b:
+            continue
+        m = re.match(r"(?:['’]s\s+|\s*,\s*whose\s+)((?:[\w&-]+\s+){0,5}?[\w&-]+)\s*,\s+", text[o[1] - off:b - off])
+        if m is None or not words.is_title(m.group(1)):
+            continue
+        at = o[1] + m.end()
+        hit = [p for p in ix.people if p[0] == at or p[0] > at and _HONORIFIC.match(text[at - off:p[0] - off])]
+        if not hit or hit[0][0] > at + 12 or not re.match(r"\s*[,.;)]", text[hit[0][1] - off:b - off] or "."):
+            continue
+        p = hit[0]
+        out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-title-comma-person"))
+        if words.founder_in(m.group(1)):
+            out.append(("FOUNDED", p[2], o[2], a, b, "rule:org-title-comma-person"))
