@@ -136,3 +136,8 @@ def test_whose_title_names_the_holder(ex):
 
 def test_former_title_before_the_holder_is_past(ex):
     assert (A, IB, KR) not in rels(ex, f"{KR}'s former chief executive, {IB}, said the robots work.")
+
+
+def test_semicolon_list_of_people_and_organisations(ex):
+    got = rels(ex, f"Board of Directors: {MT} (Chair), {KR}; {IB}, {OI}; {SQ} (former chair), Quillon Systems")
+    assert (A, MT, KR) in got and (A, IB, OI) in got and (A, SQ, "Quillon Systems") not in got

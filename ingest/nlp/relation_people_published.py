@@ -162,6 +162,7 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _our_founders(text, off, a, b, ix, out)
         _founder_of_described(text, off, a, b, ix, words, out)
         _org_title_comma_person(text, off, a, b, ix, words, out)
+        _semicolon_items(line, a, b, ix, words, out)
     return [r for r in out if r[1] != r[2]]
 
 
@@ -449,3 +450,32 @@ def _org_title_comma_person(text: str, off: int, a: int, b: int, ix: _Index, wor
         out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-title-comma-person"))
         if words.founder_in(m.group(1)):
             out.append(("FOUNDED", p[2], o[2], a, b, "rule:org-title-comma-person"))
+
+
+def _semicolon_items(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+    """"Board of Directors: A (Chair), Kestrel Robotics; B, Orrin Institute; C, Quillon Systems": items of a
+    semicolon list, each a person, an optional title and the organisation that ends the item."""
+    parts = line.split(";")
+    if len(parts) < 2:
+        return
+    pos = a
+    for part in parts:
+        ps, pe = pos, pos + len(part)
+        pos = pe + 1
+        lab = _LABEL.match(part)
+        start = ps + (lab.start(2) if lab and not ix.people_in(ps, ps + lab.start(2)) else 0)
+        people, orgs = ix.people_in(start, pe), ix.orgs_in(start, pe)
+        if len(people) != 1 or len(orgs) != 1 or people[0][1] > orgs[0][0]:
+            continue
+        p, o = people[0], orgs[0]
+        if not _HONORIFIC.match(line[start - a:p[0] - a]) or line[o[1] - a:pe - a].strip(" .") != "":
+            continue
+        between = re.sub(r"\(([^()]*)\)", r", \1,", line[p[1] - a:o[0] - a]).strip()
+        if not between.endswith(","):
+            continue
+        title = between.strip(", ")
+        if title and not words.is_title(title.replace(",", " ")):
+            continue
+        out.append(("AFFILIATED_WITH", p[2], o[2], ps, pe, "rule:semicolon-items"))
+        if title and words.founder_in(title):
+            out.append(("FOUNDED", p[2], o[2], ps, pe, "rule:semicolon-items"))
