@@ -67,6 +67,7 @@ FORMS = [
     ("The Orrin Alliance counts Kelvara Labs and Pellan Robotics among its members.", {(M, KL, OA), (M, PR, OA)}),
     ("Kelvara Labs and Pellan Robotics belong to the Orrin Alliance.", {(M, KL, OA), (M, PR, OA)}),
     ("Kelvara Labs is an Orrin Alliance member.", {(M, KL, OA)}),
+    ("The Orrin Alliance includes Kelvara Labs and Pellan Robotics.", {(M, KL, OA), (M, PR, OA)}),
     ("The robot was built by fellow Orrin Alliance member Pellan Robotics.", {(M, PR, OA)}),
 ]
 
@@ -103,6 +104,10 @@ COUNTER = [
     ("Kelvara Labs plans to take part in the Orrin Accelerator.", (M, KL, OACC)),
     ("Kelvara Labs took part in a study by the Orrin Institute.", (M, KL, OI)),
     ("The pension funds of Harborview Capital hold shares in Kelvara Labs.", (F, HVC, KL)),
+    # "includes" states membership only of a collective or a programme
+    ("Carrow University includes the Orrin Institute and the Kelvara Centre for Robotics.", (M, OI, CU)),
+    ("Harborview Capital's team includes former staff of Kelvara Labs.", (M, KL, HVC)),
+    ("The Kelvara Group includes Pellan Robotics and Kelvara Labs.", (M, PR, "Kelvara Group")),
 ]
 
 

@@ -31,6 +31,8 @@ Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 #: forms that decide the relation type of their pair over the verb and noun frames of the same trigger
 DECIDING = frozenset({"form:part-of-collective", "form:selected-for-funding", "form:belong-to"})
+#: the verb frames of "Y includes / comprises A and B" (MEMBER_OF only when Y is a collective or a programme)
+INCLUDE_METHODS = frozenset({"dep:include", "dep:comprise"})
 
 
 class FormRules:
@@ -470,10 +472,14 @@ class FormRules:
             for b in sorted(other - side):
                 emit(["PARTNERS_WITH"], a, b, self.conf, f"form:agreement-{self._lemma(nouns[0])}")
 
-    @staticmethod
-    def settle(cands: list[Any]) -> list[Any]:
+    def settle(self, cands: list[Any], ctx: Any = None) -> list[Any]:
         """One trigger's candidates: a form that decides the type of a pair ("X, part of the Y Network" is
-        MEMBER_OF, "X was selected for a grant from Y" is FUNDS) drops the frames' other type for that pair."""
+        MEMBER_OF, "X was selected for a grant from Y" is FUNDS) drops the frames' other type for that pair;
+        "Y includes A and B" states membership only when Y is a collective or a programme ("The alliance
+        includes A", not "Carrow University includes the X Centre", "the Kelvara Group includes Y")."""
+        if ctx is not None:
+            cands = [c for c in cands if not (c.type == "MEMBER_OF" and c.method in INCLUDE_METHODS
+                                              and not self.membership.collective(ctx, c.tgt))]
         decided = {frozenset((c.src, c.tgt)): c.type for c in cands if c.method in DECIDING}
         if not decided:
             return cands

@@ -39,6 +39,7 @@ class MembershipForms:
         self.part_verbs = words.get("take_part_verbs", frozenset())
         self.collective_heads = words.get("collective_heads", frozenset())
         self.belong_verbs = words.get("belong_verbs", frozenset())
+        self.group_words = words.get("include_group_words", frozenset())  # "the cohort", "the accelerator" include
         self.conf = float(spec.get("confidence", 0.7))
 
     def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit) -> None:
@@ -69,6 +70,13 @@ class MembershipForms:
             return True
         toks = ctx.m2toks.get(m, ())
         return bool(toks) and ctx.sd[max(toks)].lower_ in self.collective_heads
+
+    def collective(self, ctx: Any, m: int) -> bool:
+        """May ``m`` include members: a collective or a programme, or a name ending in a word for a group of
+        participants ("the cohort", "the Orrin Accelerator"); a mention outside the sentence (the programme
+        the sentence before named) is taken to be one."""
+        toks = ctx.m2toks.get(m, ())
+        return not toks or self._collective(ctx, m) or ctx.sd[max(toks)].lower_ in self.group_words
 
     def _emit(self, members: set[int], groups: set[int], emit: Emit, method: str, conf: float | None = None) -> None:
         for g in sorted(groups):

@@ -202,7 +202,7 @@ class RelationFinder:
             if len(out) > before and self._forms.negated(tok):
                 del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
             if len(out) > before:  # "X, part of the Y Network": MEMBER_OF, not PART_OF (relation_forms.settle)
-                out[before:] = self._forms.settle(out[before:])
+                out[before:] = self._forms.settle(out[before:], ctx)
             if len(out) > before and tok.lemma_.lower() in self._forms.fund_nouns | self._forms.via_funding \
                     and self._forms.series_head(ctx, tok) is not None:  # not "IDB Lab, the innovation arm of Y"
                 out[before:] = [c for c in out[before:] if c.method.startswith("form:")]  # "a grant from B" after "from A"
