@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -91,11 +92,20 @@ class _Index:
         self.orgs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES and m.source != "anaphor")
         self.refs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES)  # "the company" too
 
+        self._starts = {k: [m[0] for m in v] for k, v in (("p", self.people), ("o", self.orgs), ("r", self.refs))}
+
+    def _slice(self, kind: str, rows: list[tuple[int, int, int]], a: int, b: int) -> list[tuple[int, int, int]]:
+        starts = self._starts[kind]  # (bisect over starts: a line's mentions without a scan of the document's)
+        return [m for m in rows[bisect_left(starts, a):bisect_left(starts, b)] if m[1] <= b]
+
     def people_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
-        return [p for p in self.people if a <= p[0] and p[1] <= b]
+        return self._slice("p", self.people, a, b)
 
     def orgs_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
-        return [o for o in self.orgs if a <= o[0] and o[1] <= b]
+        return self._slice("o", self.orgs, a, b)
+
+    def refs_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        return self._slice("r", self.refs, a, b)
 
 
 def page_owner(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None) -> int | None:
@@ -325,8 +335,8 @@ def _where_present(text: str, off: int, a: int, b: int, ix: _Index, words: Publi
 def _leads_unit(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
     """"A, who runs MIAC's engineering team", "B, who remains a professor at X, leads the company's modelling team":
     a present role verb whose object is a unit of the organisation (its possessive)."""
-    for o in ix.refs:
-        if not a <= o[0] or o[1] > b or text[o[1] - off:o[1] - off + 2] not in ("'s", "’s"):
+    for o in ix.refs_in(a, b):
+        if text[o[1] - off:o[1] - off + 2] not in ("'s", "’s"):
             continue
         m = re.search(r"\b(\w+(?:-\w+)?)\s+(?:the\s+)?$", text[max(a, o[0] - 40) - off:o[0] - off])
         if m is None or m.group(1).lower() not in words.unit_verbs:
@@ -386,12 +396,12 @@ def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end:
                  words: PublishedWords) -> int | None:
     """The organisation a "founded by" phrase is said of."""
     head = text[s - off:at - off]
-    first = [o for o in ix.refs if s <= o[0] < at]
+    first = ix.refs_in(s, at)
     if first and first[0][0] == s and re.match(r"\s*(?:is|was|,)\s+(?:an?|the)\s", text[first[0][1] - off:at - off]):
         return first[0][2]  # "X is a spin-off of Y founded in 2020 by A and B"
     if re.match(r"\s*we\s+(?:were|was)\s*$", head, flags=re.I) or re.match(r"\s*(?:an?|the)\s+[\w-]+(?:\s+of\s.*)?$|\s*$", head, flags=re.I):
         if re.match(r"\s*we\s", head, flags=re.I):
-            ours = [o for o in ix.refs if s <= o[0] < e and text[o[0] - off:o[1] - off].lower() in ("our", "we")]
+            ours = [o for o in ix.refs_in(s, e) if text[o[0] - off:o[1] - off].lower() in ("our", "we")]
             return ours[0][2] if ours else None
         after = re.match(r"\s*,\s*", text[list_end - off:e - off])
         if after:  # "..., the company employs 55 people": the subject after the fronted phrase
@@ -400,7 +410,7 @@ def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end:
             if nxt:
                 return nxt[0][2]
         if head.strip() == "" and s > a:  # "- Fynbos Analytics (Stellenbosch). Yield ... Founded in 2019 by A and B"
-            lead = [o for o in ix.orgs if a <= o[0] < s]
+            lead = ix.orgs_in(a, s)
             line = text[a - off:lead[0][0] - off] if lead else "x"
             if lead and _BULLET.match(line + "x") is not None or lead and line.strip() == "":
                 return lead[0][2]
@@ -409,8 +419,8 @@ def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end:
 
 def _our_founders(text: str, off: int, a: int, b: int, ix: _Index, out: list[Rel]) -> None:
     """"Our co-founders, Marcus Bell and Anita Shah, continue to serve as ..." (a filing's "our")."""
-    for o in ix.refs:
-        if not a <= o[0] < b or text[o[0] - off:o[1] - off].lower() != "our":
+    for o in ix.refs_in(a, b):
+        if text[o[0] - off:o[1] - off].lower() != "our":
             continue
         m = re.match(r"\s+(?:co-?)?founders?,?\s+", text[o[1] - off:b - off])
         if m is None:
@@ -436,9 +446,7 @@ def _founder_of_described(text: str, off: int, a: int, b: int, ix: _Index, words
 def _org_title_comma_person(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
     """"Kitahama's chief technology officer, Daichi Okamoto, said", "the Harbour Data Lab, whose head, Krzysztof
     Lemański, joined": an organisation's title set off by commas before the person who holds it."""
-    for o in ix.orgs:
-        if not a <= o[0] or o[1] > b:
-            continue
+    for o in ix.orgs_in(a, b):
         m = re.match(r"(?:['’]s\s+|\s*,\s*whose\s+)((?:[\w&-]+\s+){0,5}?[\w&-]+)\s*,\s+", text[o[1] - off:b - off])
         if m is None or not words.is_title(m.group(1)):
             continue
