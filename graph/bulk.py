@@ -221,8 +221,11 @@ class _MemoryGraph:
                 rel = self.relations[key] = {"first_seen": now, **{k: [] for k in _EV_KEYS}}
             docs = set(row["docs"])
             keep = [i for i, d in enumerate(rel["ev_doc"]) if d not in docs]
+            rel.setdefault("ev_page", [0] * len(rel["ev_doc"]))  # the loader stores none when no page is known
             for k in _EV_KEYS:
                 rel[k] = [rel[k][i] for i in keep] + list(row[k])
+            if not any(rel["ev_page"]):
+                del rel["ev_page"]
             rel["docs"] = list(dict.fromkeys(rel["ev_doc"]))
             rel["methods"] = list(dict.fromkeys(rel["ev_method"]))
             rel["support"] = len(rel["ev_doc"])

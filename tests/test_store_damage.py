@@ -127,8 +127,7 @@ def test_a_corrupt_append_only_file_is_refused_untouched(ingested, tmp_path):
     home = copy_home(ingested, tmp_path)
     incr = home / "embedded" / INCR
     data = bytearray(incr.read_bytes())
-    offsets = [start for start, _ in commands(bytes(data))]
-    middle = offsets[len(offsets) // 2]
+    middle, _ = max(commands(bytes(data)), key=lambda c: c[1])  # the write that carried the documents
     data[middle:middle + 16] = b"#" * 16  # a failing disk returns garbage where a command begins
     incr.write_bytes(bytes(data))
     refused_untouched(home, "corrupt")
