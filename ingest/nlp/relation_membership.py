@@ -23,6 +23,7 @@ denies or ends membership ("Former members", "Not members", "Applicants") opens 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any, Mapping, Sequence
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
@@ -138,7 +139,7 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
         if heading or intro:
             spec = words.group(low)
             if spec is not None:
-                named = [_resolve(mentions, i) for s, i in orgs if start <= s < end]
+                named = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start, -1)):] if s < end]
                 section = (spec, _fits(spec, named[-1] if named else owner, mentions), start)
             elif not (heading and section is not None and words.category(low)):
                 section = None
@@ -152,9 +153,11 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
 def _item(line: str, start: int, lead: int, orgs: list[tuple[int, int]]) -> int | None:
     """The organisation a list item names first: at its start, or after a short description with no stop
     ("- the Narvik port operator Ofoten Havn: cargo scheduling"), never after a colon or a comma."""
-    for s, i in orgs:
+    for s, i in orgs[bisect_left(orgs, (start + lead, -1)):]:
         k = s - start
-        if lead <= k <= lead + ITEM_LEAD and not any(ch in line[lead:k] for ch in ":;,()–—|"):
+        if k > lead + ITEM_LEAD:
+            break
+        if not any(ch in line[lead:k] for ch in ":;,()–—|"):
             return i
     return None
 
@@ -174,5 +177,5 @@ def _label_line(line: str, start: int, end: int, orgs: list[tuple[int, int]], me
     owner = _fits(spec, owner, mentions)
     if owner is None:
         return []
-    inside = [_resolve(mentions, i) for s, i in orgs if start + m.start(2) <= s < end]
+    inside = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start + m.start(2), -1)):] if s < end]
     return [_rel(spec, i, owner, start, end) for i in inside]
