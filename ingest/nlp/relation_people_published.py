@@ -379,17 +379,21 @@ def _founded_by(text: str, off: int, a: int, b: int, ix: _Index, words: Publishe
     """"X is a spin-off of Y founded in 2020 by A and B", "A spin-off of Y founded in 2020 by A and B, the company
     ...", "- Org (Town). ... Founded in 2019 by A and B, who ...", "We were incorporated in 2016 by A, our CEO, and B"."""
     line = text[a - off:b - off]
-    for v in words.founding_verbs:
-        for m in re.finditer(r"\b" + re.escape(v) + r"(?: in (?:early |late )?(?:\w+ )?\d{4})? by ", line, flags=re.I):
-            at, by_end = a + m.start(), a + m.end()
-            s, e = _sentence_bounds(text, off, a, b, at)
-            people = _people_list(text, off, by_end, e, ix)
-            if not people:
-                continue
-            org = _founded_org(text, off, a, s, e, at, people[-1][1], ix, words)
-            for p in people:
-                if org is not None:
-                    out.append(("FOUNDED", p[2], org, s, e, "rule:founded-by-people"))
+    if " by " not in line.lower():
+        return
+    for m in _founding_re(words.founding_verbs).finditer(line):
+        at, by_end = a + m.start(), a + m.end()
+        s, e = _sentence_bounds(text, off, a, b, at)
+        people = _people_list(text, off, by_end, e, ix)
+        org = _founded_org(text, off, a, s, e, at, people[-1][1], ix, words) if people else None
+        for p in people if org is not None else []:
+            out.append(("FOUNDED", p[2], org, s, e, "rule:founded-by-people"))
+
+
+@lru_cache(maxsize=4)
+def _founding_re(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(v) for v in verbs)
+    return re.compile(r"\b(?:" + alts + r")(?: in (?:early |late )?(?:\w+ )?\d{4})? by ", flags=re.I)
 
 
 def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end: int, ix: _Index,
