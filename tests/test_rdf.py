@@ -259,6 +259,7 @@ def _normalised_dump(store) -> tuple[list, list]:
     for row in rels:
         props = {k: v for k, v in row["props"].items() if k not in skip}
         if "ev_doc" in props:
+            props.setdefault("ev_page", [0] * len(props["ev_doc"]))  # the loader stores none when no page is known
             props["evidence"] = sorted(zip(*(props.pop(k) for k in ev_keys)))
             props["docs"], props["methods"] = sorted(props["docs"]), sorted(props["methods"])
         if row["t"] == "MENTIONS":
