@@ -105,3 +105,19 @@ def test_a_spent_budget_leaves_the_smaller_clusters_to_the_graph(store):
     assert summaries.profile_budget(0) == summaries.PROFILE_MIN_S and summaries.profile_budget(1000) == 100
     assert summaries.refresh_profiles(store, budget_s=60) == 3
     assert_answers_as_the_graph(store)
+
+
+def test_a_write_naming_a_cluster_inside_a_metro_loads_once_profiles_are_kept(store):
+    """A later document (or an entity line without one) that names a cluster lying within a metro loads and
+    forgets both profiles; the engine had refused the whole write while any profile was kept."""
+    _load(store, 1, [OPENAI, SF, BAY, PARIS, LAB],
+          [("LOCATED_IN", OPENAI[0], SF[0]), ("WITHIN", SF[0], BAY[0]), ("LOCATED_IN", LAB[0], PARIS[0])])
+    assert summaries.refresh_profiles(store) == 3
+    _load(store, 2, [SF], [])
+    assert kept(store) == ["cluster:paris"]
+    assert_answers_as_the_graph(store)
+    summaries.refresh_profiles(store)
+    report = load_records(store, [], [EntityRecord(SF[0], "Cluster", "San Francisco", ["SF"], [])], [])
+    assert not report.errors
+    assert kept(store) == ["cluster:paris"]
+    assert_answers_as_the_graph(store)

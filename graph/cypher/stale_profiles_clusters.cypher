@@ -10,8 +10,11 @@ WITH count(kept) AS keeping
 WHERE keeping > 0
 UNWIND $ids AS id
 MATCH (x:Cluster {id: id})
-UNWIND [x.id] + [(x)-[:WITHIN]->(metro:Cluster) | metro.id] AS cid
+OPTIONAL MATCH (x)-[:WITHIN]->(metro:Cluster)
+// (no pattern comprehension here: FalkorDB refuses one inside a chained write, "_AR_EXP_UpdateEntityIdx")
+UNWIND [x.id, metro.id] AS cid
 WITH DISTINCT cid
+WHERE cid IS NOT NULL
 MATCH (c:Cluster {id: cid})
 WHERE c.profile_people_count IS NOT NULL
 SET c.profile_institutes = null, c.profile_companies = null, c.profile_agencies = null,

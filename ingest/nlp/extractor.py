@@ -30,12 +30,12 @@ from aikg.ingest.nlp.coref_links import LinkWords, link_references
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
-from aikg.ingest.nlp.relation_anchor import contrasted
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
+from aikg.ingest.nlp.relation_anchor import contrasted
 from aikg.ingest.nlp.relation_bodies import body_members
-from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
+from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
 from aikg.ingest.nlp.sentence_text import trim_sentence

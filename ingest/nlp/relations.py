@@ -20,9 +20,9 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
+from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
-from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
