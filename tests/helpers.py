@@ -18,3 +18,22 @@ def dump(store: Any, *, volatile: bool = False) -> tuple[list, list]:
     node_rows = sorted((sorted(r["labels"]), sorted(clean(r["props"]).items(), key=str)) for r in nodes)
     rel_rows = sorted(((r["a"], r["t"], r["b"]), sorted(clean(r["props"]).items(), key=str)) for r in rels)
     return [repr(n) for n in node_rows], [repr(r) for r in rel_rows]
+
+
+def relations_in(extractor: Any, text: str, title: str = "t") -> set[tuple[str, str, str]]:
+    """(type, source name, target name) of every relation one text gives after resolution; a partnership
+    is listed both ways (it is undirected)."""
+    from aikg.core.facts import EntityRecord, RelationRecord
+    from aikg.ingest.document import LoadedDocument
+    from aikg.ingest.nlp import resolve
+
+    doc = LoadedDocument(id="d1", source="t", title=title, kind="text", text=text)
+    records = resolve([extractor.extract(doc)])
+    names = {r.id: r.name for r in records if isinstance(r, EntityRecord)}
+    out = set()
+    for r in records:
+        if isinstance(r, RelationRecord):
+            out.add((r.type, names[r.source], names[r.target]))
+            if r.type == "PARTNERS_WITH":
+                out.add((r.type, names[r.target], names[r.source]))
+    return out

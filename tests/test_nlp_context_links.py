@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.core.facts import EntityRecord, RelationRecord
 from aikg.ingest.document import LoadedDocument
-from aikg.ingest.nlp import resolve
 from aikg.ingest.nlp.coref_links import LinkWords, heading_like
 from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
 
 F, M, P = "FUNDS", "MEMBER_OF", "PARTNERS_WITH"
 
@@ -29,15 +28,7 @@ def extract(ex, text: str):
 
 
 def rels(ex, text: str) -> set[tuple[str, str, str]]:
-    records = resolve([extract(ex, text)])
-    names = {r.id: r.name for r in records if isinstance(r, EntityRecord)}
-    out = set()
-    for r in records:
-        if isinstance(r, RelationRecord):
-            out.add((r.type, names[r.source], names[r.target]))
-            if r.type == P:
-                out.add((r.type, names[r.target], names[r.source]))
-    return out
+    return relations_in(ex, text)
 
 
 def refers(ex, text: str, word: str) -> str | None:

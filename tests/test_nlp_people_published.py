@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.core.facts import EntityRecord, RelationRecord
-from aikg.ingest.document import LoadedDocument
-from aikg.ingest.nlp import resolve
 from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
 
 A, FD = "AFFILIATED_WITH", "FOUNDED"
 MT, IB, SQ = "Maren Tolle", "Ivo Brandt", "Sela Quist"
@@ -25,10 +23,7 @@ def ex():
 
 
 def rels(ex, text: str) -> set[tuple[str, str, str]]:
-    doc = LoadedDocument(id="d1", source="t", title="t", kind="text", text=text)
-    records = resolve([ex.extract(doc)])
-    names = {r.id: r.name for r in records if isinstance(r, EntityRecord)}
-    return {(r.type, names[r.source], names[r.target]) for r in records if isinstance(r, RelationRecord)}
+    return relations_in(ex, text)
 
 
 def test_roster_heading_without_colon_ties_bullets_to_the_page_org(ex):

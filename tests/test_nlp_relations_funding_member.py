@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.core.facts import EntityRecord, RelationRecord
-from aikg.ingest.document import LoadedDocument
-from aikg.ingest.nlp import resolve
 from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
 
 F, M, PO = "FUNDS", "MEMBER_OF", "PART_OF"
 KL, PR, CU, TU = "Kelvara Labs", "Pellan Robotics", "Carrow University", "University of Tarsk"
@@ -28,10 +26,7 @@ def ex():
 
 
 def rels(ex, text: str, title: str = "t") -> set[tuple[str, str, str]]:
-    doc = LoadedDocument(id="d1", source="t", title=title, kind="text", text=text)
-    records = resolve([ex.extract(doc)])
-    names = {r.id: r.name for r in records if isinstance(r, EntityRecord)}
-    return {(r.type, names[r.source], names[r.target]) for r in records if isinstance(r, RelationRecord)}
+    return relations_in(ex, text, title)
 
 
 FORMS = [

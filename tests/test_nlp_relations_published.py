@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.core.facts import EntityRecord, RelationRecord
-from aikg.ingest.document import LoadedDocument
-from aikg.ingest.nlp import resolve
 from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
 
 A, P, PO, L, FD, R, AN = "AFFILIATED_WITH", "PARTNERS_WITH", "PART_OF", "LOCATED_IN", "FOUNDED", "RUNS", "ANCHORS"
 KR, QS, LL, OI, MT, IB = "Kestrel Robotics", "Quantix Systems", "Lumora Labs", "Orrin Institute", "Maren Tolle", "Ivo Brandt"
@@ -26,17 +24,7 @@ def ex():
 
 
 def rels(ex, text: str, title: str = "t") -> set[tuple[str, str, str]]:
-    doc = LoadedDocument(id="d1", source="t", title=title, kind="text", text=text)
-    records = resolve([ex.extract(doc)])
-    names = {r.id: r.name for r in records if isinstance(r, EntityRecord)}
-    out = set()
-    for r in records:
-        if isinstance(r, RelationRecord):
-            a, b = names[r.source], names[r.target]
-            out.add((r.type, a, b))
-            if r.type == P:
-                out.add((r.type, b, a))  # undirected
-    return out
+    return relations_in(ex, text, title)
 
 
 FORMS = [
