@@ -171,6 +171,18 @@ def store(backend_name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     st.close()
 
 
+@pytest.fixture(scope="session")
+def no_gazetteer_extractor():
+    """The extractor with an empty gazetteer: what the text alone says (one per test session)."""
+    import tempfile
+
+    from aikg.ingest.nlp import Extractor
+    from aikg.ingest.nlp.config import ExtractConfig
+
+    with tempfile.TemporaryDirectory(prefix="aikg-no-gaz-") as empty:
+        yield Extractor(ExtractConfig(gazetteer_dir=Path(empty)))
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     path = tmp_path / "home"

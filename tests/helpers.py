@@ -37,3 +37,15 @@ def relations_in(extractor: Any, text: str, title: str = "t") -> set[tuple[str, 
             if r.type == "PARTNERS_WITH":
                 out.add((r.type, names[r.target], names[r.source]))
     return out
+
+
+def facts_of(extractor: Any, text: str, doc_id: str = "d1") -> Any:
+    """What one text gives the extractor (its DocFacts), before resolution."""
+    from aikg.ingest.document import LoadedDocument
+
+    return extractor.extract(LoadedDocument(id=doc_id, source="test", title="t", kind="text", text=text))
+
+
+def mention_kinds(facts: Any) -> set[tuple[str, str]]:
+    """(text, type) of every mention."""
+    return {(m.text, m.type) for m in facts.mentions}

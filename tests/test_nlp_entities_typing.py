@@ -5,14 +5,11 @@ Every sentence here is invented; the organisations are in no gazetteer unless th
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 
-from aikg.ingest.document import LoadedDocument
-from aikg.ingest.nlp import DocFacts, ExtractConfig, Extractor
+from aikg.ingest.nlp import DocFacts
 from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import facts_of, mention_kinds
 
 
 @pytest.fixture(scope="module")
@@ -21,18 +18,11 @@ def ex():
 
 
 @pytest.fixture(scope="module")
-def bare():
-    """The same pipeline with an empty gazetteer: what the text alone says."""
-    with tempfile.TemporaryDirectory(prefix="aikg-no-gaz-") as empty:
-        yield Extractor(ExtractConfig(gazetteer_dir=Path(empty)))
+def bare(no_gazetteer_extractor):
+    return no_gazetteer_extractor
 
 
-def run(ex, text: str) -> DocFacts:
-    return ex.extract(LoadedDocument(id="d1", source="test", title="t", kind="text", text=text))
-
-
-def kinds(facts: DocFacts) -> set[tuple[str, str]]:
-    return {(m.text, m.type) for m in facts.mentions}
+run, kinds = facts_of, mention_kinds
 
 
 def funds(facts: DocFacts) -> set[tuple[str, str]]:
