@@ -13,6 +13,7 @@ from aikg.ingest.nlp import DocFacts
 from aikg.ingest.nlp.extractor import shared_extractor
 from aikg.ingest.nlp.mentions.world_names import world_name_words
 from aikg.ingest.nlp.world_places import world_places
+from aikg.ingest.nlp.world_places_source import place_list_text
 from tests.helpers import facts_of, mention_kinds
 
 
@@ -49,7 +50,7 @@ def test_every_ambiguous_word_is_a_listed_place_and_the_list_names_its_source():
     wp = world_places()
     words = json.loads(shipped("places", "ambiguous_places.json").read_text(encoding="utf-8"))["words"]
     assert all(wp.kind(w) is not None for w in words)
-    head = shipped("places", "world_places.tsv").read_text(encoding="utf-8").splitlines()[0]
+    head = place_list_text().splitlines()[0]
     assert "GeoNames" in head and "CC BY" in head
 
 

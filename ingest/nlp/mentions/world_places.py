@@ -2,7 +2,7 @@
 
 "Ashtamudi Data Works, Kollam", "a research institute in Lapu-Lapu City", "the Ferrara start-up Delta Frutta
 Digitale": the spaCy model does not know these towns and the gazetteer lists only hubs. A mention whose words are
-exactly a name of ``data/places/world_places.tsv`` (GeoNames cities of 15,000 people or more, US states) becomes a
+exactly a name of the world place list (:mod:`aikg.ingest.nlp.world_places_source`: GeoNames cities of 15,000 people or more, US states) becomes a
 place waiting for context, so ``place_context`` keeps it only as a hub or an organisation's site, as any place. It
 is left alone when
 
