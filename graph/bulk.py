@@ -49,7 +49,7 @@ from aikg.core.errors import AikgError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, ReadResult, read_jsonl
 from aikg.core.schema import SCHEMA
-from aikg.graph import summaries
+from aikg.graph import search_grams, summaries
 from aikg.graph.loader import NO_DOCUMENT, UnitError, _document_props, _Unit, build_units, now_iso
 
 ARRAY_DELIMITER = "\x1f"  # U+001F UNIT SEPARATOR
@@ -84,7 +84,7 @@ OVERWRITE_HINT = ("On Community edition the `neo4j` database always exists: with
 # Column types of the properties the loader writes (others are inferred from their values).
 DOCUMENT_COLUMNS = {"source": "string", "title": "string", "kind": "string", "chars": "long",
                     "published": "string", "publisher": "string", "pages": "long[]", "loaded_at": "string"}
-ENTITY_COLUMNS = {"name": "string", "aliases": "string[]", "alias_text": "string", "mention_count": "long",
+ENTITY_COLUMNS = {"name": "string", "aliases": "string[]", "alias_text": "string", "grams": "string", "mention_count": "long",
                   "doc_count": "long", "first_seen": "string", "updated": "string", "degree": "long",
                   "rel_docs": "long", "clusters": "string[]", "cluster_ids": "string[]",
                   "affiliated_cluster_count": "long", "affiliated_clusters": "string[]", "affiliations": "string[]"}
@@ -203,6 +203,7 @@ class _MemoryGraph:
             node.update(row["props"])
             node["aliases"] = aliases
             node["alias_text"] = "".join(a + " | " for a in aliases)
+            node["grams"] = search_grams.append(node.get("grams", ""), search_grams.keys([row["name"], *row["aliases"]]))
             if fresh:
                 node["updated"] = now
         for row in unit.mentions:  # load_mentions.cypher

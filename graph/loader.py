@@ -21,7 +21,7 @@ from aikg.core.errors import StoreError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, read_jsonl
 from aikg.core.schema import SCHEMA
-from aikg.graph import summaries
+from aikg.graph import search_grams, summaries
 from aikg.graph.cypher_files import entity_statement, relation_statement, statement
 from aikg.graph.store import GraphStore, Statement
 
@@ -87,7 +87,7 @@ class _Unit:
 
     def payload(self) -> int:
         """About how many bytes of query parameters this unit's rows take (the client sends them as text)."""
-        ents = sum(60 + len(r["id"]) + len(r["name"]) + sum(len(a) + 3 for a in r["aliases"])
+        ents = sum(60 + len(r["id"]) + 9 * len(r["name"]) + sum(9 * len(a) + 3 for a in r["aliases"])
                    + sum(len(str(k)) + len(str(v)) + 6 for k, v in r["props"].items()) for r in self.entities.values())
         ments = sum(120 + len(m["id"]) + 12 * m["count"] for m in self.mentions)
         rels = sum(200 + len(k[1]) + len(k[2]) + sum(150 + len(s) for s in r["ev_sentence"])
@@ -221,6 +221,7 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
             continue
         added = counts.get(eid, (0, 0))
         by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")},
+                                      "grams": search_grams.keys([row["name"], *row["aliases"]]) if write else [],
                                       "full": write and eid in full, "mentions": added[0], "docs": added[1]})
     return by_label, mentions, by_type
 

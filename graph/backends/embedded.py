@@ -24,6 +24,7 @@ from aikg.core.errors import StoreError
 from aikg.core.locking import FileLock
 from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
+from aikg.graph import search_grams
 from aikg.graph.backends import embedded_integrity as integrity
 from aikg.graph.backends.convert import to_python
 from aikg.graph.backends.embedded_server import (
@@ -67,6 +68,11 @@ class _Attached:
 
 _servers: dict[str, _Attached] = {}
 _lock = threading.Lock()
+
+
+def _fulltext_has(indexes: list[dict[str, Any]], prop: str) -> bool:
+    """Whether the Entity full-text index covers ``prop``."""
+    return any(r["label"] == SCHEMA.entity_label and "FULLTEXT" in r["types"].get(prop, []) for r in indexes)
 
 
 def _connect(server: Server) -> Any:
@@ -404,9 +410,16 @@ class EmbeddedStore:
             self._create_index(cypher)
         for label in (SCHEMA.entity_label, SCHEMA.document_label):
             self._constraint(label)
-        if not any(r["label"] == SCHEMA.entity_label and "FULLTEXT" in r["types"].get("alias_text", [])
-                   for r in indexes):
-            self._create_index(f"CALL db.idx.fulltext.createNodeIndex('{SCHEMA.entity_label}', 'name', 'alias_text')")
+        if not _fulltext_has(indexes, search_grams.PROPERTY):
+            # the n-gram keys of substring search (graph/search_grams.py); entities of a store written by an
+            # older aikg get theirs first, so the field is filled once, and a run stopped before it is added
+            # does it again
+            search_grams.backfill(self)
+            fields = ("name", "alias_text", search_grams.PROPERTY)
+            if _fulltext_has(indexes, "alias_text"):
+                fields = (search_grams.PROPERTY,)
+            listed = ", ".join(f"'{f}'" for f in fields)
+            self._create_index(f"CALL db.idx.fulltext.createNodeIndex('{SCHEMA.entity_label}', {listed})")
             missing.append("fulltext")
         if missing:
             self._fold_into_base()
@@ -444,6 +457,10 @@ class EmbeddedStore:
         except StoreError as exc:
             if "unable to drop index" not in str(exc).lower():
                 raise
+
+    def grams_indexed(self) -> bool:
+        """Whether the full-text index holds the entities' n-gram keys (graph/search_grams.py)."""
+        return _fulltext_has(self._indexes(), search_grams.PROPERTY)
 
     def _indexes(self) -> list[dict[str, Any]]:
         return self.read("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")

@@ -20,10 +20,12 @@ from typing import Any
 from aikg.core.errors import AikgError, ConfigError, StoreError
 from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
+from aikg.graph import search_grams
 from aikg.graph.backends.convert import to_python
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
 FULLTEXT_INDEX = "entity_names"
+GRAMS_INDEX = "entity_grams"
 
 #: URI schemes of the Bolt protocol; the browser's http://…:7474 is not one of them.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -85,6 +87,11 @@ def ddl_statements() -> list[str]:
     stmts.append(
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON EACH [n.name, n.alias_text]"
     )
+    # substring search's n-gram keys (graph/search_grams.py): tokens already folded, split on spaces only
+    stmts.append(
+        f"CREATE FULLTEXT INDEX {GRAMS_INDEX} IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON EACH [n.grams] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+    )
     return stmts
 
 
@@ -98,6 +105,7 @@ def ddl_by_name() -> dict[str, str]:
 
 # Names the database already has (constraint-backed indexes carry the constraint's name).
 SHOW_SCHEMA = ["SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name"]
+GRAMS_STATE = "SHOW INDEXES YIELD name, state WHERE name = $name RETURN state"
 # New indexes are populated in the background; wait (up to 300 s) so the first queries use them.
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
@@ -242,6 +250,8 @@ class Neo4jStore:
         except StoreError:  # a user who may not list the schema may still create it: send everything
             have = set()
         missing = [stmt for name, stmt in wanted.items() if name not in have]
+        if GRAMS_INDEX not in have:
+            search_grams.backfill(self)  # a database written by an older aikg (graph/search_grams.py)
         for stmt in missing:
             self._run_write([(stmt, {})])
         if missing:
@@ -285,6 +295,14 @@ class Neo4jStore:
             with self.session(write=True) as session:
                 session.execute_write(tx_work)
         self._call("write", work)
+
+    def grams_indexed(self) -> bool:
+        """Whether the n-gram index of substring search exists and is online (graph/search_grams.py)."""
+        try:
+            rows = self.read(GRAMS_STATE, {"name": GRAMS_INDEX})
+        except StoreError:
+            return False
+        return bool(rows) and rows[0]["state"] == "ONLINE"
 
     def fulltext(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
         """Entities whose names or aliases contain the words of ``text`` (taken literally, not as Lucene syntax)."""

@@ -1,5 +1,5 @@
 // Upsert entities of one type ({label} comes from the schema allow-list, never from data).
-// $rows: [{id, name, aliases, props, full, mentions, docs}] with one row per entity; aliases are merged,
+// $rows: [{id, name, aliases, grams, props, full, mentions, docs}] with one row per entity; aliases are merged,
 // never lost. A new entity gets its properties in ON CREATE; an existing one merges the row's aliases and
 // properties in ON MATCH, in the same node write (each item reads only values from before the write, so
 // alias_text and updated, which read the old aliases, come before aliases). A row without full = true only
@@ -8,16 +8,23 @@
 // The counts this batch adds, in the same node write: mentions and docs (its mentions and the documents
 // that mention it: every document of a batch is new to the store, see load_mentions.cypher). degree and
 // rel_docs (summaries, see graph/summaries.py) are counted by load_relations.cypher.
+// grams: the n-gram keys of substring search (graph/search_grams.py), those of the row's name and aliases;
+// an existing entity appends the ones it lacks (each key is followed by a space).
 UNWIND $rows AS row
 MERGE (n:Entity:{label} {id: row.id})
 ON CREATE SET n.name = row.name, n.first_seen = $now, n.mention_count = row.mentions, n.doc_count = row.docs,
               n.degree = 0, n.rel_docs = 0, n += row.props,
               n.aliases = [a IN row.aliases WHERE a <> row.name],
               n.alias_text = reduce(s = '', a IN row.aliases | CASE WHEN a = row.name THEN s ELSE s + a + ' | ' END),
+              n.grams = reduce(s = '', g IN row.grams | s + g + ' '),
               n.updated = $now
 ON MATCH SET n.alias_text = CASE WHEN row.full
                                  THEN reduce(s = '', a IN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name] | s + a + ' | ')
                                  ELSE n.alias_text END,
+             n.grams = CASE WHEN row.full
+                            THEN reduce(s = coalesce(n.grams, ''), g IN row.grams
+                                        | CASE WHEN (' ' + s) CONTAINS (' ' + g + ' ') THEN s ELSE s + g + ' ' END)
+                            ELSE n.grams END,
              n.updated = CASE WHEN row.full AND any(a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name)
                               THEN $now ELSE n.updated END,
              n.aliases = CASE WHEN row.full THEN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name]

@@ -14,6 +14,7 @@
 // param: min_score int default=70 min=0 max=100 hook -- drop candidates whose fuzzy score is lower
 // hook: search
 // derived: fulltext str -- the full-text query string built from text for this backend (empty when text has no usable word)
+// derived: grams str -- the n-gram look-up of the substring branch (graph/search_grams.py; empty: scan every entity)
 // derived: pool int -- how many candidates each branch may return before ranking
 // column: id -- entity id
 // column: name -- canonical name
@@ -36,9 +37,23 @@ LIMIT $pool
 RETURN n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.aliases AS aliases,
        n.mention_count AS mentions, score AS text_score
 UNION
-// the substring branch reads every entity (no index serves CONTAINS): the text is folded once, and an
-// entity's aliases only when it has some
-WITH toLower($text) AS needle
+// the substring branch: the candidates come from the entities' letter n-gram keys (graph/search_grams.py),
+// then the exact test on name and aliases (the text is folded once, an entity's aliases only when it has some)
+WITH toLower($text) AS needle, $grams AS g
+WHERE g <> ''
+CALL db.idx.fulltext.queryNodes('Entity', g) YIELD node
+WITH node AS n, needle
+WHERE ($type = 'any' OR $type IN labels(n))
+  AND (toLower(n.name) CONTAINS needle OR (n.alias_text <> '' AND toLower(n.alias_text) CONTAINS needle))
+WITH n
+ORDER BY n.id
+LIMIT $pool
+RETURN n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.aliases AS aliases,
+       n.mention_count AS mentions, 0.0 AS text_score
+UNION
+// a text of fewer than two letters or digits (or a store not yet migrated): every entity is read
+WITH toLower($text) AS needle, $grams AS g
+WHERE g = ''
 MATCH (n:Entity)
 WHERE ($type = 'any' OR $type IN labels(n))
   AND (toLower(n.name) CONTAINS needle OR (n.alias_text <> '' AND toLower(n.alias_text) CONTAINS needle))

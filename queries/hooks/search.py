@@ -13,7 +13,8 @@ neo4j          ``db.index.fulltext.queryNodes(             Lucene: ``term~1 OR t
 Only letters and digits of the user's text reach the full-text query string (both syntaxes
 treat punctuation as operators), so any input is safe; the raw text is also matched with
 ``CONTAINS`` on name and aliases, which catches punctuation-only names and short forms the
-index drops (``U of T``). Candidates from both are scored with rapidfuzz ``WRatio`` against
+index drops (``U of T``); the entities that may contain it come from their letter n-gram keys
+(``aikg.graph.search_grams``), not from reading every entity. Candidates from both are scored with rapidfuzz ``WRatio`` against
 the name and every alias; the best form is reported in ``matched``.
 """
 
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+
+from aikg.graph import search_grams
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +57,8 @@ def fulltext_query(text: str, backend: str) -> str:
 def prepare(store: "GraphStore", query: "Query", values: dict[str, Any], send: dict[str, Any]) -> dict[str, Any]:
     send = dict(send)
     send["fulltext"] = fulltext_query(values["text"], store.backend)
+    # the substring branch's index look-up; empty (every entity read) for a store not yet migrated
+    send["grams"] = search_grams.lookup(values["text"], store.backend) if search_grams.ready(store) else ""
     send["pool"] = max(50, 5 * int(values["limit"]))
     return send
 
