@@ -23,10 +23,19 @@ MAX_TOKENS = 5
 
 @dataclass(frozen=True)
 class WorldPlaces:
-    """Case-folded place names -> kind (``city``, ``region``); names that are also common words or personal names."""
+    """Case-folded place names -> kind (``city``, ``region``); names that are also common words or personal names;
+    the words that mark a name as a region ("the state of", "… province")."""
 
     names: dict[str, str]
     ambiguous: frozenset[str]
+    region_cues_before: frozenset[tuple[str, ...]] = frozenset()
+    region_cues_after: frozenset[str] = frozenset()
+    also_city: frozenset[str] = frozenset()
+
+    def only_region(self, text: str) -> bool:
+        """A state, province or region that is no listed city ("Kerala", "Nordland"; not "New York", "Quebec")."""
+        key = text.casefold()
+        return self.names.get(key) == "region" and key not in self.also_city
 
     def kind(self, text: str) -> str | None:
         """``"city"``, ``"region"`` or None for a name as written ("Kozhikode", "NANTES", "Sioux Falls")."""
@@ -37,16 +46,35 @@ class WorldPlaces:
         return text.casefold() in self.ambiguous
 
 
-def _read_places() -> dict[str, str]:
+def _read_places() -> tuple[dict[str, str], frozenset[str]]:
+    """Names -> kind, and the names that are a region and a city ("New York", "Georgia", "Washington")."""
     names: dict[str, str] = {}
+    kinds: dict[str, set[str]] = {}
     for line in place_list_text().splitlines():
         if not line or line.startswith("#"):
             continue
         name, kind, _population = line.split("\t")
         key = name.casefold()
+        kinds.setdefault(key, set()).add(kind)
         if names.get(key) != "region":  # "Georgia" the state and the town: a region
             names[key] = kind
-    return names
+    return names, frozenset(k for k, v in kinds.items() if len(v) > 1)
+
+
+def _read_regions(names: dict[str, str]) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """Add our list of states, provinces and regions (a listed city of the same name wins); return the cue words."""
+    node = shipped("places", "regions.json")
+    try:
+        data = json.loads(node.read_text(encoding="utf-8"))
+        groups = data["regions"].values()
+        before = frozenset(tuple(c.split()) for c in data["cues_before"])
+        after = frozenset(data["cues_after"])
+    except (OSError, ValueError, KeyError, AttributeError) as e:
+        raise InputError(f"cannot read the region names: {e}", source=str(node)) from e
+    for group in groups:
+        for name in group:
+            names.setdefault(name.casefold(), "region")
+    return before, after
 
 
 def _read_ambiguous() -> frozenset[str]:
@@ -60,5 +88,7 @@ def _read_ambiguous() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def world_places() -> WorldPlaces:
-    """The derived list, loaded once per process (forked workers share the parent's copy)."""
-    return WorldPlaces(_read_places(), _read_ambiguous())
+    """The derived list and our regions, loaded once per process (forked workers share the parent's copy)."""
+    names, both = _read_places()
+    before, after = _read_regions(names)
+    return WorldPlaces(names, _read_ambiguous(), before, after, both)

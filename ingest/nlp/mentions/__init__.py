@@ -18,6 +18,7 @@ from aikg.ingest.nlp.mentions.initial import initial_spans
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.places import place_context
+from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
@@ -44,6 +45,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("place_context", place_context),
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),
+    ("regions", drop_regions),
     ("self_reference", self_reference),
     ("anaphors", anaphors),
 )
