@@ -23,11 +23,13 @@ from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
+from aikg.ingest.nlp.relation_guard import TieGuard
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import list_groups
 from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
+from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_places import place_phrases
 from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, structure_rules
@@ -65,6 +67,7 @@ class RelationFinder:
                                for k, v in lexicon.relations["surface_words"].items() if not k.startswith("_")}
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
         self._stance = Stance.from_lexicon(lexicon.relations)  # past ties, sites still to come (relation_stance.py)
+        self._guard = TieGuard.load()  # partnerships and anchors a trigger does not state (relation_guard.py)
         self._joint = JointWords(lexicon.relations)  # joint acts, partner nouns, headline pacts (relation_joint.py)
         self._modifiers = modifier_words(lexicon.relations)  # "Lumora Labs, an Orrin Institute spin-out"
         self._structure = StructureWords(lexicon.relations)  # relative clauses of running, units led by (relation_structure.py)
@@ -120,6 +123,7 @@ class RelationFinder:
         modifier_rules(doc, sent, sent_rules.spans, types, self._modifiers, emit, conf["adjacent"])
         out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
+        out = scope_people(doc, out, sent_rules.spans, types)  # "a spin-off of X founded by A", "B, C of X" (relation_people_scope.py)
         return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
             starts.get(c.src, sent.end), starts.get(c.tgt, sent.end)), sent.start)]
 
@@ -154,6 +158,8 @@ class RelationFinder:
                     continue  # "was a member of X until 2022"
                 if set(rule.rel) & self._stance.types and self._stance.stale_window(doc, a, sent.start):
                     continue  # "formerly based in X", "once a unit of X"
+                if self._guard.window_unsaid(rule.rel, doc, a, sent.start):
+                    continue  # "Until 2020 X had a partnership with Y", "X is exploring a partnership with Y"
                 if rule.left == "src" and self._after_preposition(doc, spans, li):
                     continue  # "a professor at X and a member of Y": X is no member
                 if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
@@ -199,6 +205,8 @@ class RelationFinder:
                 del out[before:]  # "plans to open an office in Oslo" states a plan
             if len(out) > before and self._stance.stale_trigger(tok):  # "formerly a subsidiary of", "will open an office in"
                 out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
+            if len(out) > before:  # "formerly partnered with", "the anchor investor in", "its team will work with"
+                out[before:] = self._guard.keep(out[before:], ctx, tok)
             if len(out) > before and self._forms.negated(tok):
                 del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
             if len(out) > before:  # "X, part of the Y Network": MEMBER_OF, not PART_OF (relation_forms.settle)
@@ -206,7 +214,7 @@ class RelationFinder:
             if len(out) > before and tok.lemma_.lower() in self._forms.fund_nouns | self._forms.via_funding \
                     and self._forms.series_head(ctx, tok) is not None:  # not "IDB Lab, the innovation arm of Y"
                 out[before:] = [c for c in out[before:] if c.method.startswith("form:")]  # "a grant from B" after "from A"
-        return out
+        return scope_people(sd, out, mention_spans(tok2m), types)  # which name a founding phrase is said of
 
     def _planned(self, tok: Any) -> bool:
         """Is the trigger (or the verb it is the object of) under "plans to", "aims to", "hopes to"?"""

@@ -1,0 +1,117 @@
+"""Which name a founding phrase or a person's title is said of, checked on the candidates of one sentence.
+
+Published prose packs several names around one founding phrase or one person's affiliation; the frames and
+list sharing then tie the phrase to names it is not said of:
+
+* "Turia Health is a spin-off of UPV founded in 2020 by A and B", "A spin-off of Centrale Nantes founded in 2020
+  by A and B, the company ...": the founders founded the spin-off, not the university it came from, so no
+  FOUNDED(A -> UPV);
+* "Uco Sensing, which sells probes, and Hídrica Labs, founded in 2022 by A and B": a founding participle after
+  a name is said of that name only, not of the list items before it;
+* "the board comprised A (chair), B, C of Zugerberg Ventures", "B, C (Instituto Nacional del Agua)": "of Org"
+  or a bracket right after a name belongs to that name, not to the people listed before it with commas
+  (``Cand.fixed`` keeps list sharing away from it).
+
+The words are ``data/lexicon/people_scope.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, Sequence
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_types import Cand
+
+ORG = ("Institute", "Company", "Agency")
+MAX_GAP = 12  # tokens between a name and the founding participle said of it
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    spin_nouns: frozenset[str]
+    participles: frozenset[str]
+    pinned: frozenset[str]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> "ScopeWords":
+        d = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
+        return cls(frozenset(d["spin_nouns"]), frozenset(d["founding_participles"]), frozenset(d["pinned_methods"]))
+
+
+def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, int]], types: Sequence[str],
+                 words: ScopeWords | None = None) -> list[Cand]:
+    """The candidates of one sentence without founding ties said of another name, with person-adjacent ties
+    pinned to their person (``spans``: mention index, start token, end token in ``doc``)."""
+    words = words or ScopeWords.load()
+    where = {i: (s, e) for i, s, e in spans}
+    out: list[Cand] = []
+    for c in cands:
+        if c.src not in where or c.tgt not in where:
+            out.append(c)
+            continue
+        if c.type == "FOUNDED" and types[c.src] == "Person" and _said_of_other(doc, c, where, spans, types, words):
+            continue
+        if c.type == "AFFILIATED_WITH" and c.method in words.pinned and c.src not in c.fixed \
+                and _after_comma_item(doc, where[c.src][0], spans, types):
+            c = replace(c, fixed=c.fixed | {c.src})
+        out.append(c)
+    return out
+
+
+def _said_of_other(doc: Any, c: Cand, where: dict[int, tuple[int, int]], spans: Sequence[tuple[int, int, int]],
+                   types: Sequence[str], words: ScopeWords) -> bool:
+    """Is the founding phrase that names this person as founder said of a name other than ``c.tgt``?"""
+    ps, _ = where[c.src]
+    os_, oe = where[c.tgt]
+    if oe > ps:
+        return False  # "A founded X", "A, who founded X": the person comes first
+    verb = next((k for k in range(ps - 1, max(oe, ps - MAX_GAP) - 1, -1) if doc[k].lower_ in words.participles), None)
+    if verb is None or not any(doc[k].lower_ == "by" for k in range(verb + 1, ps)):
+        return False
+    if _spin_parent(doc, os_, words):
+        return True  # "a spin-off of UPV founded in 2020 by A": A founded the spin-off
+    # another organisation between the target and the participle, right before it: "X, ..., and Y, founded by A"
+    for i, s, e in spans:
+        if i != c.tgt and types[i] in ORG and oe <= s and e <= verb and all(
+                doc[k].text in (",", "(", ")") or doc[k].is_space for k in range(e, verb)):
+            return True
+    return False
+
+
+def _spin_parent(doc: Any, start: int, words: ScopeWords) -> bool:
+    """Does the name at ``start`` follow "spin-off of (the)", "spin-out of", "an offshoot of"?"""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in words.spin_nouns
+
+
+def _after_comma_item(doc: Any, start: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str]) -> bool:
+    """Is the person at ``start`` an item after a comma in a list of people ("B, C of X"), not the second of a
+    bare pair ("A and B of X", where both may be X's)?"""
+    k = start - 1
+    while k >= 0 and doc[k].lower_.rstrip(".") in ("dr", "prof", "professor", "mr", "mrs", "ms", "the"):
+        k -= 1
+    if k < 0:
+        return False
+    before = [(s, e, i) for i, s, e in spans if e <= k + 1 and types[i] == "Person"]
+    if doc[k].text == ",":
+        return bool(before) and any(e >= k - 6 for s, e, i in before)
+    if doc[k].lower_ == "and" and before:
+        s, e, i = max(before)
+        return e >= k - 6 and any(doc[x].text == "," for x in range(max(0, s - 8), s))
+    return False
+
+
+def mention_spans(tok2m: dict[int, int]) -> list[tuple[int, int, int]]:
+    """(mention index, start token, end token) from a parsed sentence's token -> mention map."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for t, m in tok2m.items():
+        first[m] = min(first.get(m, t), t)
+        last[m] = max(last.get(m, t), t)
+    return sorted(((m, first[m], last[m] + 1) for m in first), key=lambda x: x[1])
