@@ -1,445 +1,44 @@
-"""Document context for references: which named organisation "the fund", "the accelerator", "the company" or a
-sentence-opening "It" stands for.
+"""The document pass of coreference: write the links :mod:`coreference` decides into a chunk's mentions.
 
 Published prose names an organisation once and then describes it ("Guayacán Capital is a Medellín-based seed
-fund. The fund is backed by ..."; "Brnox Cloud sponsors the accelerator with cloud credits"; "Garonne Ventures is
-an early-stage fund. Backed by the EIF, it invests in ..."). The mention stage (``mentions/anaphors.py``) links
-the commonest of these to the latest mention of one type; this pass, run once per chunk on the entity pass's Doc
-(no parse), chooses among the sentences before by the form of the text: a name that contains the noun, a name
-the text described with the noun ("X, a seed fund"), the subject of the sentence before, else the nearest
-compatible name. It never reaches across a heading, and "the government" links only to a named government.
-Word lists are data (``data/lexicon/context_links.json``).
+fund. The fund is backed by ..."; "Garonne Ventures is an early-stage fund. Backed by the EIF, it invests in ...").
+After the mention stages, once per chunk on the entity pass's Doc (no parse), this pass asks
+:class:`aikg.ingest.nlp.coreference.Resolver` what each reference stands for and records the answer as an
+``anaphor`` mention whose ``coref`` is that name; the relation rules then reach the name through it. Which name
+is chosen (and when none is) is decided in ``coreference.py`` only.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any, Sequence
+from dataclasses import replace
+from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.ingest.nlp.context import doc_subject
+from aikg.ingest.nlp.coreference import LinkWords, Resolver, heading_like
 from aikg.ingest.nlp.records import MentionFact
 
-ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")
-FILE = "context_links.json"
-WINDOW = 2  # sentences before the reference that a description or the nearest name may come from
-_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+__all__ = ["LinkWords", "heading_like", "link_references"]
 
 
-_PATTERNS: dict[int, re.Pattern[str]] = {}
-
-
-@dataclass(frozen=True)
-class LinkWords:
-    """The word lists of ``context_links.json``."""
-
-    nouns: dict[str, tuple[str, ...]]
-    named_only: frozenset[str]
-    restrictive: frozenset[str]
-    no_subject_after: frozenset[str]
-    pronouns: frozenset[str]
-    fronted: frozenset[str]
-    desc_links: frozenset[str]
-    desc_dets: frozenset[str]
-    date_openers: frozenset[str]  # "In", "Since": a sentence opening with a date ("In 2023 it joined")
-    months: frozenset[str]
-    clause_openers: frozenset[str]  # words after which "the <noun>" opens a clause (",", "and", "says")
-    name_blind: frozenset[str]  # nouns a name may hold as a legal form, not as a description ("Company")
-    compound_next: frozenset[str]  # words after the noun that make it a modifier ("the company founders")
-    kinds: dict[str, frozenset[str]]  # nouns of one kind ("company", "start-up", "firm") describe each other
-
-    @classmethod
-    def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
-        path = Path(lexicon_dir) / FILE
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raw = {}
-        except (OSError, json.JSONDecodeError) as e:
-            raise InputError(f"cannot read lexicon: {e}", source=str(path)) from e
-        return cls.from_dict(raw)
-
-    def pattern(self) -> re.Pattern[str]:
-        """The words this pass reads: "the" + a description noun, and "it"/"its"."""
-        rx = _PATTERNS.get(id(self))
-        if rx is None:
-            nouns = "|".join(sorted((re.escape(n) for n in self.nouns), key=len, reverse=True))
-            rx = re.compile(rf"\b(?:[Tt]he\s+(?P<noun>{nouns})|It|Its|it|its)\b")
-            _PATTERNS[id(self)] = rx
-        return rx
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "LinkWords":
-        return cls(
-            nouns={k: tuple(v) for k, v in raw.get("description_nouns", {}).items()},
-            named_only=frozenset(raw.get("named_only", ())),
-            restrictive=frozenset(raw.get("restrictive_next", ())),
-            no_subject_after=frozenset(raw.get("no_subject_after", ())),
-            pronouns=frozenset(raw.get("subject_pronouns", ())),
-            fronted=frozenset(raw.get("fronted_openers", ())),
-            desc_links=frozenset(raw.get("description_links", ())),
-            desc_dets=frozenset(raw.get("description_determiners", ())),
-            date_openers=frozenset(raw.get("date_openers", ())),
-            months=frozenset(raw.get("months", ())),
-            clause_openers=frozenset(raw.get("clause_openers", ())),
-            name_blind=frozenset(raw.get("name_blind", ())),
-            compound_next=frozenset(raw.get("compound_next", ())),
-            kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
-        )
-
-
-class _SentIndex:
-    """Token -> sentence number, by the sentences' first tokens (no per-token table)."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.nums: list[int] = []
-
-    def add(self, tok: int, num: int) -> None:
-        self.starts.append(tok)
-        self.nums.append(num)
-
-    def __getitem__(self, tok: int) -> int:
-        return self.nums[max(0, bisect_right(self.starts, tok) - 1)]
-
-
-@dataclass
-class _Sent:
-    start: int  # first token
-    end: int  # token after the last
-    section: int  # headings and blank lines cut the text into blocks; the sentence before is read in its block only
-    heading: bool
-    ments: list[tuple[int, int, int]]  # (mention index, token start, token end) by start
-
-
-def heading_like(text: str) -> bool:
-    """A short line without closing punctuation ("Who runs it", "Partners", "Funding and governance") or a
-    question on its own line (an interview's question)."""
-    s = text.strip()
-    if not s:
-        return False
-    words = s.split()
-    if s.endswith("?") and len(words) <= 16:
-        return True
-    return not s.endswith(_END) and len(words) <= 12
-
-
-class _Linker:
-    """The references of one chunk and the names they stand for."""
-
-    def __init__(self, sdoc: Any, off: int, mentions: list[MentionFact], first: int, words: LinkWords,
-                 keep: str | None) -> None:
-        self.doc, self.off, self.m, self.first, self.w, self.keep = sdoc, off, mentions, first, words, keep
-        self.sents: list[_Sent] = []
-        self.sent_of = _SentIndex()
-        self.at: dict[int, int] = {}  # token -> mention index (the last one starting there)
-        self.covered: set[int] = set()  # tokens inside a name (not a reference)
-        self.resolved: dict[int, int] = {}  # reference token -> the mention it now stands for
-        self.text = sdoc.text  # built once: spaCy joins the tokens at every call
-        page = doc_subject(self.text, mentions) if off == 0 else None  # the organisation a page's title names
-        self.page = self.root(page) if page is not None else None
-        self._index()
-
-    def _index(self) -> None:
-        section = 0
-        para, last_end = 0, 0
-        text = self.text
-        for sent in self.doc.sents:
-            a, b = sent.start_char, sent.end_char
-            body = text[a:b]
-            if not body.strip() and self.sents:  # a blank line is no sentence of its own
-                self.sent_of.add(sent.start, len(self.sents) - 1)
-                continue
-            lead = len(body) - len(body.lstrip())
-            if "\n\n" in text[last_end:a + lead]:
-                para += 1
-            last_end = b
-            head = heading_like(body) and "\n" in text[b:b + 2] + "\n"
-            if head:
-                section += 1
-            self.sents.append(_Sent(sent.start, sent.end, section * 10_000 + para, head, []))
-            self.sent_of.add(sent.start, len(self.sents) - 1)
-        for i in range(self.first, len(self.m)):
-            mf = self.m[i]
-            sp = self.doc.char_span(mf.start - self.off, mf.end - self.off, alignment_mode="expand")
-            if sp is None or not len(sp):
-                continue
-            self.sents[self.sent_of[sp.start]].ments.append((i, sp.start, sp.end))
-            self.at[sp.start] = i
-            if mf.source != "anaphor":
-                self.covered.update(range(sp.start, sp.end))
-        for s in self.sents:
-            s.ments.sort(key=lambda x: (x[1], x[2]))
-
-    # ------------------------------------------------------------------ names
-    def root(self, i: int) -> int:
-        """The named mention a chain of references ends at."""
-        seen = {i}
-        while self.m[i].coref is not None and 0 <= self.m[i].coref < len(self.m) and self.m[i].coref not in seen:
-            i = self.m[i].coref
-            seen.add(i)
-        return i
-
-    def _name_words(self, i: int) -> set[str]:
-        mf = self.m[i]
-        return set(_WORD.findall(f"{mf.canonical} {mf.text}".lower()))
-
-    def _before(self, k: int, tok: int, types: Sequence[str]) -> list[tuple[int, int]]:
-        """(root mention, token) of the named ends of ``types`` in sentence ``k`` before token ``tok``."""
-        out = []
-        for i, a, _b in self.sents[k].ments:
-            if a >= tok:
-                break
-            r = self.root(i)
-            if self.m[r].type in types and self.m[r].source != "anaphor":
-                out.append((r, a))
-        return out
-
-    def _window(self, k: int, tok: int, types: Sequence[str], back: int = WINDOW) -> list[tuple[int, int]]:
-        """Candidates of this sentence before ``tok`` and of up to ``back`` sentences before, within the section."""
-        out: list[tuple[int, int]] = []
-        sec = self.sents[k].section
-        for j in range(max(0, k - back), k + 1):
-            if self.sents[j].section != sec or self.sents[j].heading:
-                continue
-            out.extend(self._before(j, tok if j == k else self.sents[j].end, types))
-        return out
-
-    def subject(self, k: int, types: Sequence[str], skip: set[int] = frozenset(), upto: int | None = None,
-                strict: bool = False) -> int | None:
-        """The sentence's subject as far as words show it: its first organisation not after a preposition, when of
-        ``types``; ``strict``: its first name of any type (a person subject gives None)."""
-        s = self.sents[k]
-        end = s.end if upto is None else upto
-        for i, a, _b in s.ments:
-            if a >= end:
-                break
-            r = self.root(i)
-            if r in skip or (self.m[r].type not in ORG_OR_PROGRAMME and not strict):
-                continue
-            p = a - 1
-            while p >= s.start and self.doc[p].lower_ in ("the", "'s", "’s"):
-                p -= 1
-            if p >= s.start and self.doc[p].lower_ in self.w.no_subject_after:
-                continue
-            return r if self.m[r].type in types else None
-        return None
-
-    def _counts(self, tok_char: int, types: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
-        """How often each name of ``types`` was mentioned before the reference (acronyms and short forms count),
-        and its latest mention."""
-        counts: dict[str, int] = {}
-        latest: dict[str, int] = {}
-        for i, mf in enumerate(self.m):
-            if mf.source == "anaphor" or mf.start >= tok_char or mf.type not in types:
-                continue
-            r = self.root(i)
-            key = self.m[r].canonical
-            counts[key] = counts.get(key, 0) + 1
-            latest[key] = r
-        return counts, latest
-
-    def _same_kind(self, noun: str, words: set[str]) -> bool:
-        return noun in words or bool(self.w.kinds.get(noun, frozenset()) & words)
-
-    def _kind_in(self, noun: str, text: str, at_end: bool = False) -> bool:
-        words = _WORD.findall(text.lower())
-        if at_end:
-            words = words[-1:]
-        return self._same_kind(noun, set(words))
-
-    def described(self, r_tok: int, noun: str) -> bool:
-        """Did the text describe the name at token ``r_tok`` with ``noun`` or a noun of its kind ("X, a seed fund",
-        "X is a Delft-based start-up", "the tractor maker X")?"""
-        doc, k = self.doc, self.sent_of[r_tok]
-        i = self.at.get(r_tok)
-        if i is None:
-            return False
-        sp = doc.char_span(self.m[i].start - self.off, self.m[i].end - self.off, alignment_mode="expand")
-        first, stop = self.sents[k].start, self.sents[k].end
-        if sp.start > first and self._kind_in(noun, doc[max(first, sp.start - 3):sp.start].text, at_end=True):
-            return self.subject(k, ORG_OR_PROGRAMME, upto=sp.end) == self.root(i)  # "The Toulouse fund X raised"
-        p, links = sp.end, 0
-        while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
-            p, links = p + 1, links + 1
-        if not links or p >= stop or doc[p].lower_ not in self.w.desc_dets:
-            return False
-        q = p + 1
-        while q < min(stop, p + 10) and doc[q].text not in (",", ".", ";", "(", ":") \
-                and doc[q].lower_ not in ("that", "which", "who", "and", "with", "in", "of", "for"):
-            q += 1
-        return self._kind_in(noun, doc[p + 1:q].text)
-
-    def word_at(self, i: int) -> tuple[str, int]:
-        """The lower-case word at token ``i`` with a hyphenated tail ("start-up") and the token after it."""
-        doc = self.doc
-        if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
-            return f"{doc[i].lower_}-{doc[i + 2].lower_}", i + 3
-        return doc[i].lower_, i + 1
-
-    # ------------------------------------------------------------------ references
-    def definite(self, tok: int, noun: str) -> int | None:
-        """What "the <noun>" at token ``tok`` stands for (None: leave it as the mention stage left it).
-
-        First a name of this section's last sentences that holds the noun or that the text described with it
-        ("Guayacán Capital is a seed fund. The fund ..."); else the earlier name holding the noun that the text
-        mentions most; else the likeliest of the recent names and the text's most named one (``_pick``)."""
-        types = self.w.nouns[noun]
-        k = self.sent_of[tok]
-        tok_char = self.off + self.doc[tok].idx
-        counts, latest = self._counts(tok_char, types)
-        near = self._window(k, tok, types)
-        order = {r: n for n, (r, _a) in enumerate(near)}
-        here = self.subject(k, types, upto=tok, strict=True)
-        if here is not None and self._new_clause(tok) and self._plain(here, k, tok, noun):
-            return here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
-        named = [r for r in latest.values() if self._fits_name(noun, r)]
-        top = max(reversed(named), key=lambda r: counts[self.m[r].canonical]) if named else None
-        fits = {r for r, a in near if self._fits_name(noun, r) or self.described(a, noun)}
-        if fits:
-            return self._pick(fits | ({top} if top is not None else set()), k, tok, types, counts, order)
-        if top is not None:
-            return top
-        if noun in self.w.named_only or not counts:
-            return None
-        top = max(reversed(list(latest)), key=lambda key: counts[key])
-        cands = set(order) | {latest[top]}
-        if self.page is not None and self.m[self.page].type in types and self.m[self.page].start < tok_char:
-            cands.add(self.page)
-        return self._pick(cands, k, tok, types, counts, order, least=1.0)
-
-    def _fits_name(self, noun: str, r: int) -> bool:
-        """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
-        ("Mubadala Investment Company" is no description of "the company")."""
-        words = self._name_words(r) - self.w.name_blind
-        return noun not in self.w.name_blind and self._same_kind(noun, words)
-
-    def _new_clause(self, tok: int) -> bool:
-        """Does "the <noun>" open a clause of its own (", and the programme is run by"), not end its subject's verb
-        ("X sponsors the accelerator") or own a noun ("the university's institute")?"""
-        _low, after = self.word_at(tok)
-        if after < len(self.doc) and self.doc[after].lower_ in ("'s", "’s"):
-            return False
-        return tok >= 2 and self.doc[tok - 2].lower_ in self.w.clause_openers
-
-    def _plain(self, r: int, k: int, tok: int, noun: str) -> bool:
-        """Is the subject ``r`` of the reference's sentence named there, or a reference of the same kind (not "the
-        centre" for "the university")?"""
-        for i, a, _b in self.sents[k].ments:
-            if a < tok and self.root(i) == r:
-                mf = self.m[i]
-                return mf.source != "anaphor" or self._same_kind(noun, set(_WORD.findall(mf.text.lower())))
-        return False
-
-    def _pick(self, cands: set[int], k: int, tok: int, types: Sequence[str], counts: dict[str, int],
-              order: dict[int, int], least: float = 0.0) -> int | None:
-        """The likeliest of ``cands``: the subject of this sentence (+3) or of the one before (+2), how often the
-        text named it (+0.5 each, at most +3), named in this or the sentence before (+0.5); the nearest on a tie."""
-        here = self.subject(k, types, upto=tok)
-        prev = self.subject(k - 1, types) if k > 0 and self._same_section(k - 1, k) else None
-        recent = {r for r, a in self._window(k, tok, types, back=1)}
-
-        def score(r: int) -> float:
-            return (3.0 if r == here else 2.0 if r == prev else 0.0) + min(3.0, 0.5 * counts.get(self.m[r].canonical, 0)) \
-                + (0.5 if r in recent else 0.0) + (2.0 if r == self.page else 0.0)
-
-        best = max(cands, key=lambda r: (score(r), order.get(r, -1), -self.m[r].start))
-        return best if score(best) >= least else None
-
-    def _same_section(self, j: int, k: int) -> bool:
-        return self.sents[j].section == self.sents[k].section and not self.sents[j].heading
-
-    def pronoun(self, tok: int) -> int | None:
-        """A sentence-opening "It"/"Its" (or "it" after a fronted clause: "Backed by X, it ..."): the subject of the
-        sentence before, unless this sentence names it again ("The scheme is run by Y. It delivers the scheme ...")."""
-        k = self.sent_of[tok]
-        if k == 0 or not self._same_section(k - 1, k):
-            return None
-        again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments
-                 if self.m[i].source != "anaphor" or self.m[i].text.lower() in self.w.nouns}
-        named = self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME)
-        skip = {r for r, _a in named if self.m[r].canonical in again}
-        subj = self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
-        if subj is None and skip:  # the subject is named again: the passive's agent ("is run by Y. It ...")
-            subj = next((r for r, _a in named if r not in skip), None)
-        return subj
-
-    def reference_at(self, t: Any, sent: _Sent) -> int | None:
-        """The mention token ``t`` stands for when it is a reference this pass reads, else None."""
-        doc, w = self.doc, self.w
-        low, after = self.word_at(t.i)
-        if t.i in self.covered:
-            return None
-        if low in w.nouns and t.i > sent.start and doc[t.i - 1].lower_ == "the":
-            nxt = doc[after] if after < sent.end else None
-            if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns
-                                    or nxt.lower_ in w.compound_next):
-                return None  # "the Fund Board", "the company that makes X", "the start-up programme": another thing
-            return self.definite(t.i, low)
-        opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
-        if t.text in w.pronouns and opening and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
-            return self.pronoun(t.i)
-        if low in ("it", "its") and t.i - 1 > sent.start and doc[t.i - 1].text == "," \
-                and doc[sent.start].text in w.fronted and not any(x.text == "," for x in doc[sent.start:t.i - 1]):
-            return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
-        if low == "it" and self._after_date(t.i, sent.start):
-            return self.pronoun(t.i)  # "In 2023 it also joined ...", "Since March 2021, it has worked with ..."
-        if low == "its" and t.i > sent.start:
-            subj = self.subject(self.sent_of[t.i], ORG_OR_PROGRAMME, upto=t.i)
-            for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
-                if sent.start <= tok < t.i and r == subj:
-                    return r
-        return None
-
-    def _after_date(self, i: int, start: int) -> bool:
-        """Only a fronted date stands before token ``i`` in its sentence ("In 2023", "Since March 2021,")."""
-        doc = self.doc
-        if i - start < 2 or i - start > 5 or doc[start].text not in self.w.date_openers:
-            return False
-        between = doc[start + 1:i]
-        return any(t.like_num for t in between) and all(
-            t.like_num or t.text == "," or t.text in self.w.months for t in between)
-
-    def run(self) -> None:
-        """Visit the words that may be references, found by one regular expression over the chunk's text."""
-        for hit in self.w.pattern().finditer(self.text):
-            a = hit.start("noun") if hit.group("noun") else hit.start()
-            sp = self.doc.char_span(a, a + 1, alignment_mode="expand")
-            if sp is None:
-                continue
-            t = self.doc[sp.start]
-            sent = self.sents[self.sent_of[t.i]]
-            if sent.heading or not sent.start <= t.i < sent.end:
-                continue
-            r = self.reference_at(t, sent)
-            if r is not None:
-                self._link(t, r)
-
-    def _link(self, t: Any, r: int) -> None:
-        start = self.off + t.idx
-        low, after = self.word_at(t.i)
-        text = self.doc[t.i:after].text if low in self.w.nouns else t.text  # "start-up" is three tokens
-        i = self.at.get(t.i)
-        have = self.m[i] if i is not None and self.m[i].start == start else None
-        if have is not None:
-            if have.source != "anaphor" or self.root(i) == r:
-                self.resolved[t.i] = self.root(i)
-                return
-            if self.keep is not None and self.m[self.root(i)].canonical == self.keep:
-                return  # a 10-K's "the Company" is the filer (self_reference)
-            self.m[i] = replace(have, type=self.m[r].type, canonical=self.m[r].canonical, coref=r)
-        else:
-            self.m.append(MentionFact(text=text, start=start, end=start + len(text), type=self.m[r].type,
-                                      source="anaphor", canonical=self.m[r].canonical, coref=r))
-            self.at[t.i] = len(self.m) - 1
-            self.sents[self.sent_of[t.i]].ments.append((len(self.m) - 1, t.i, t.i + 1))
-            self.sents[self.sent_of[t.i]].ments.sort(key=lambda x: (x[1], x[2]))
-        self.resolved[t.i] = r
+def _link(res: Resolver, t: Any, r: int) -> None:
+    """Point the reference at token ``t`` at mention ``r``: re-point the mention stage's link or append one."""
+    m = res.m
+    start = res.off + t.idx
+    low, after = res.word_at(t.i)
+    text = res.doc[t.i:after].text if low in res.w.nouns else t.text  # "start-up" is three tokens
+    i = res.mention_at(t.i)
+    have = m[i] if i is not None and m[i].start == start else None
+    if have is not None:
+        if have.source != "anaphor" or res.root(i) == r:
+            res.linked(t.i, res.root(i))
+            return
+        if res.keep is not None and m[res.root(i)].canonical == res.keep:
+            return  # a 10-K's "the Company" is the filer (self_reference)
+        m[i] = replace(have, type=m[r].type, canonical=m[r].canonical, coref=r)
+    else:
+        m.append(MentionFact(text=text, start=start, end=start + len(text), type=m[r].type,
+                             source="anaphor", canonical=m[r].canonical, coref=r))
+        res.added(t.i, len(m) - 1, t.i + 1)
+    res.linked(t.i, r)
 
 
 def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int, words: LinkWords,
@@ -449,4 +48,6 @@ def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int
     ``keep`` names the filer a 10-K calls "the Company" (never re-pointed)."""
     if not words.nouns:
         return
-    _Linker(sdoc, off, mentions, first, words, keep).run()
+    res = Resolver(sdoc, off, mentions, first, words, keep)
+    for t, r in res.candidates():
+        _link(res, t, r)
