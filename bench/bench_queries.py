@@ -48,6 +48,9 @@ def bench_params(picks: dict[str, str]) -> dict[str, dict[str, Any]]:
         "companies_without_anchor_partner": {"cluster": picks["cluster"]},
         "entity_neighbours": {"entity": picks["org"]},
         "entity_search": {"text": picks["search"]},
+        # part of a word (only the substring branch finds it), and two letters (a prefix of the n-gram keys)
+        "entity_search[part]": {"text": picks["search"].split()[0][2:]},
+        "entity_search[two]": {"text": "AI"},
         "funding_flows": {"cluster": picks["cluster"]},
         "graph_health": {"limit": 1000},
         "org_ranking": {"by": "documents", "limit": 20},

@@ -265,7 +265,7 @@ def _mention_rows(w: _World) -> tuple[list[dict], dict[str, int], dict[str, int]
 def _entity_rows(w: _World, rel_rows: dict[str, list[dict]], mention_count: dict[str, int],
                  doc_count: dict[str, int]) -> dict[str, list[dict]]:
     """Loader-shaped entity rows with the summaries the loader keeps (graph/summaries.py), computed the same way."""
-    from aikg.graph import summaries
+    from aikg.graph import search_grams, summaries
 
     names = {eid: name for etype in w.counts for eid, name in zip(w.ids[etype], w.names[etype])}
     summary = summaries.compute(names, ((rtype, r["s"], r["t"], r["p"]["docs"])
@@ -277,7 +277,8 @@ def _entity_rows(w: _World, rel_rows: dict[str, list[dict]], mention_count: dict
             aliases = [name.split()[0]] if etype in ("Institute", "Company") and i % 3 == 0 else []
             stamp = _stamp(w.born[etype][i])
             rows.append({"id": eid, "name": name, "aliases": aliases,
-                         "alias_text": "".join(a + " | " for a in aliases), "mention_count": mention_count[eid],
+                         "alias_text": "".join(a + " | " for a in aliases),
+                         "grams": search_grams.gram_text([name, *aliases]), "mention_count": mention_count[eid],
                          "doc_count": doc_count[eid], "first_seen": stamp, "updated": stamp, **summary[eid]})
         out[etype] = rows
     return out

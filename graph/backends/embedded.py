@@ -49,6 +49,7 @@ __all__ = ["DB_FILE", "GRAPH_NAME", "EmbeddedStore", "chain_statements"]
 QUERY_TIMEOUT_S = float(os.environ.get("AIKG_QUERY_TIMEOUT", "600"))
 #: from this many nodes, indexes created on the graph are folded into the append-only file's base
 FOLD_MIN_NODES = 10_000
+INDEX_STATES = "CALL db.indexes() YIELD label, properties, types, status RETURN label, properties, types, status"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -459,8 +460,12 @@ class EmbeddedStore:
                 raise
 
     def grams_indexed(self) -> bool:
-        """Whether the full-text index holds the entities' n-gram keys (graph/search_grams.py)."""
-        return _fulltext_has(self._indexes(), search_grams.PROPERTY)
+        """Whether the full-text index holds the entities' n-gram keys and is filled (graph/search_grams.py).
+
+        After a start the engine refills a large graph's indexes in the background: until then the scan answers."""
+        return any(r["label"] == SCHEMA.entity_label and search_grams.PROPERTY in r["properties"]
+                   and "FULLTEXT" in r["types"].get(search_grams.PROPERTY, []) and r["status"] == "OPERATIONAL"
+                   for r in self.read(INDEX_STATES))
 
     def _indexes(self) -> list[dict[str, Any]]:
         return self.read("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")
