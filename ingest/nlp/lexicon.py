@@ -10,13 +10,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.core.schema import SCHEMA
 
 ROLES = ("src", "tgt", "sym", "none")
+
+
+def word_sets(relations: Mapping[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """Every word list of one section of ``relations.json`` (``grant_forms``, ``membership_forms``), lower-cased:
+    the one way the relation modules read a section of lists."""
+    spec = relations.get(key, {})
+    return {k: frozenset(w.lower() for w in v) for k, v in spec.items() if isinstance(v, list)}
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -25,6 +25,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
+from aikg.ingest.nlp.lexicon import word_sets
+from aikg.ingest.nlp.relation_rounds import RoundLists
+
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 MONEY_TAGS = ("$", "CD")
@@ -35,7 +38,7 @@ class GrantRules:
 
     def __init__(self, relations: Mapping[str, Any]) -> None:
         spec = relations.get("grant_forms", {})
-        words = {k: frozenset(w.lower() for w in v) for k, v in spec.items() if isinstance(v, list)}
+        words = word_sets(relations, "grant_forms")
         self.give_any = words.get("give_verbs", frozenset())  # "award", "grant", "donate": any object
         self.give_money = words.get("give_money_verbs", frozenset())  # "provide", "commit": money as object
         self.receive = words.get("receive_verbs", frozenset())
@@ -48,11 +51,13 @@ class GrantRules:
         self.money_words = words.get("money_words", frozenset())
         self.funding = frozenset(relations.get("funding_nouns", ())) | words.get("funding_nouns", frozenset())
         self.conf = float(spec.get("confidence", 0.7))
+        self.round_lists = RoundLists(relations)  # "with participation from the reinsurer A and angel investor B"
 
     # ------------------------------------------------------------------ entry point
     def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit) -> None:
         if not self.conf or (not self.give_any and not self.receive):
             return
+        self.round_lists.at(ctx, emit)  # once per sentence (relation_rounds.py)
         if tok.pos_ in ("VERB", "AUX"):
             self._give_to(ctx, tok, lemma, emit)
             self._selected_for_funding(ctx, tok, lemma, emit)

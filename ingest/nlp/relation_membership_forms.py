@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
+from aikg.ingest.nlp.lexicon import word_sets
+
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 
@@ -32,7 +34,7 @@ class MembershipForms:
 
     def __init__(self, relations: Mapping[str, Any]) -> None:
         spec = relations.get("membership_forms", {})
-        words = {k: frozenset(w.lower() for w in v) for k, v in spec.items() if isinstance(v, list)}
+        words = word_sets(relations, "membership_forms")
         self.select_verbs = words.get("select_verbs", frozenset())
         self.join_verbs = words.get("join_verbs", frozenset())
         self.as_nouns = words.get("member_as_nouns", frozenset())

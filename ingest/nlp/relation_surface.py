@@ -178,6 +178,11 @@ def apposition_place(c: Sent, i: int, s: int, e: int) -> None:
     j = c.by_start[e + 2]
     je = c.end_of(j)
     if c.types[j] == "Cluster" and je < end and doc[je].text not in {",", "'s", "’s", "-"}:
+        k = je
+        while k < end and (doc[k].is_lower or doc[k].text == "-"):
+            k += 1
+        if k in c.by_start and c.types[c.by_start[k]] in ORG:
+            return  # "Y, the Oslo fund Z": the description names Z, not Y (a list of names)
         if any(w.lower_ in c.words["apposition"] for w in doc[je:min(end, je + 6)]):
             c.emit(["LOCATED_IN"], i, j, c.conf["adjacent"] - 0.05, "rule:apposition-place")
 

@@ -1,0 +1,294 @@
+"""Lists of investors and backers (FUNDS), read from the words of a parsed sentence.
+
+Funding news names the investors of a round as a list whose names carry descriptions the parser attaches
+anywhere ("with participation from the reinsurer A, existing investor B and the angel investor C"), so a
+dependency frame finds the first name at best. This reads the list from the words after a phrase:
+
+* a lead phrase after a round noun: "raised $8m in a round led by A", "a Series B co-led by A and B";
+* a with-phrase after a round noun or a verb of investing: "..., with participation from A and B",
+  "A led the round alongside B", "Y invested alongside the Oslo fund Z";
+* "The round included A and B", "Investors in the round include A" (a round or investor noun as subject);
+* "A led X's Series A and B joined the round", "B also participated" (after a sentence about X's round);
+* a backer phrase after its subject: "X is backed by A, the Oslo fund B and angel investor C",
+  "X, backed by A and B, ...", "X was set up with funding from A and B".
+
+The round's owner is the name before "'s" of the round ("X's seed round"), the name after "of"/"for"
+("the seed round of X"), the subject of a verb of raising ("X raised ..."), else the owner of the round the
+sentence before named (``ctx.round_owner``). A list item that describes the name before it ("B, the venture
+arm of D", "C, a co-founder of E") is no investor; a hedge before the phrase ("in talks to raise a round led
+by A") states no funding. Word lists: ``round_lists`` in ``data/lexicon/relations.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+from aikg.ingest.nlp.lexicon import word_sets
+
+Emit = Callable[[Iterable[str], int, int, float, str], None]
+
+FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
+OWNERS = ("Institute", "Company", "Programme")
+ARTICLES = ("the", "a", "an")
+LEAD_FORMS = ("led", "leads", "lead", "leading", "co-led", "co-leads")
+TAKE_FORMS = ("took", "take", "takes", "taking", "taken")
+BE_WORDS = ("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "also", "now", "still", "mainly",
+            "largely", "partly", "jointly", "fully", "primarily", "initially", "originally", "both")
+
+
+def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
+
+
+class RoundLists:
+    """The forms above over one parsed sentence (through a ``Walk``), called once per sentence."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        spec = relations.get("round_lists", {})
+        words = word_sets(relations, "round_lists")
+        self.lead = _phrases(words.get("lead_phrases", ()))
+        self.with_ = _phrases(words.get("with_phrases", ()))
+        self.backer = _phrases(words.get("backer_phrases", ()))
+        self.include = words.get("include_verbs", frozenset())
+        self.include_subjects = words.get("include_subjects", frozenset())
+        self.join = words.get("join_verbs", frozenset())
+        self.rounds = words.get("round_words", frozenset())
+        self.investor_rounds = words.get("investor_round_words", frozenset())  # "Y's investment in X": Y invests
+        self.raise_verbs = words.get("raise_verbs", frozenset())
+        self.invest_verbs = words.get("invest_verbs", frozenset())
+        self.hedges = words.get("hedge_words", frozenset())
+        self.stops = words.get("item_stops", frozenset())
+        self.appos = words.get("apposition_words", frozenset())
+        self.reach = int(spec.get("description_words", 5))
+        self.conf = float(spec.get("confidence", 0.72))
+        self._seen: Any = None
+
+    # ------------------------------------------------------------------ entry point
+    def at(self, ctx: Any, emit: Emit) -> None:
+        """Called for each token of a sentence: reads the sentence once (the first call of its ``Walk``)."""
+        if ctx is self._seen:
+            return
+        self._seen = ctx
+        self.sentence(ctx, emit)
+
+    def sentence(self, ctx: Any, emit: Emit) -> None:
+        """Every list of investors in the sentence ``ctx.sd``."""
+        if not self.conf or not ctx.tok2m:
+            return
+        sd = ctx.sd
+        low = [t.lower_ for t in sd]
+        has_round = any(w in self.rounds for w in low)
+        for k in range(len(sd)):
+            if any(w in self.hedges for w in low[:k]):
+                return  # "in talks to raise a round led by A", "X is not backed by A"
+            if has_round:
+                self._lead_or_with(ctx, low, k, emit)
+                self._round_includes(ctx, low, k, emit)
+                self._joined(ctx, k, emit)
+            self._backers(ctx, low, k, emit)
+
+    # ------------------------------------------------------------------ reading a list
+    def _mention_at(self, ctx: Any, i: int) -> tuple[int, int] | None:
+        """(mention, end token) when a mention starts at token ``i``."""
+        m = ctx.tok2m.get(i)
+        if m is None or (i > 0 and ctx.tok2m.get(i - 1) == m):
+            return None
+        return m, max(ctx.m2toks[m]) + 1
+
+    def read_list(self, ctx: Any, k: int, kinds: tuple[str, ...] = FUNDERS) -> list[int]:
+        """The names of a list starting at token ``k``: each after at most a few words of description ("the
+        reinsurer", "angel investor", "the Oslo fund"), joined by commas and "and"; an item whose description
+        holds "of" or "'s" describes the name before it and is skipped."""
+        sd, n = ctx.sd, len(ctx.sd)
+        out: list[int] = []
+        i = k
+        while i < n:
+            j, words, appos = i, 0, False
+            while j < n and words <= self.reach:
+                got = self._mention_at(ctx, j)
+                if got is not None and ctx.types[got[0]] == "Cluster":
+                    j = got[1] + (1 if got[1] < n and sd[got[1]].lower_ in ("'s", "’s") else 0)  # "Berlin's"
+                    words += 1
+                    continue
+                if got is not None:
+                    break
+                t = sd[j]
+                if t.lower_ in self.appos:
+                    appos = True
+                elif not (t.is_lower or t.text == "-" or t.like_num) or t.lower_ in self.stops:
+                    break
+                j, words = j + 1, words + 1
+            got = self._mention_at(ctx, j) if j < n else None
+            if got is None:
+                break
+            m, i = got
+            if not appos and ctx.types[m] in kinds:
+                out.append(m)
+            if i < n and sd[i].text == "," and i + 1 < n and sd[i + 1].lower_ in ("and", "as"):
+                i += 1
+            if i < n and sd[i].lower_ == "as" and i + 2 < n and sd[i + 1].lower_ == "well" and sd[i + 2].lower_ == "as":
+                i += 3
+            elif i < n and sd[i].text in (",", "and"):
+                i += 1
+                if i < n and sd[i].lower_ in ("by", "from") and sd[i - 1].lower_ == "and":
+                    i += 1  # "backed by A and by B"
+            else:
+                break
+        return out
+
+    @staticmethod
+    def _at(low: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """Length of the phrase starting at ``k`` (0: none)."""
+        for p in phrases:
+            if tuple(low[k:k + len(p)]) == p:
+                return len(p)
+        return 0
+
+    # ------------------------------------------------------------------ the round's owner
+    def _owner(self, ctx: Any, low: list[str], k: int) -> set[int]:
+        """Who raised the round a phrase at ``k`` is about."""
+        sd = ctx.sd
+        for r in [*range(k - 1, -1, -1), *range(k + 1, len(sd))]:  # the round named before, else after
+            if low[r] not in self.rounds:
+                continue
+            b = r - 1  # "X's seed round", "X's $8 million Series A"
+            while b > 0 and (sd[b].is_lower or sd[b].like_num or sd[b].tag_ == "$" or sd[b].text in "-–"
+                             or low[b] == "series") and low[b] not in ARTICLES and low[b] not in ("'s", "’s"):
+                b -= 1
+            if b > 0 and low[b] in ("'s", "’s") and low[r] not in self.investor_rounds:  # not "Y's investment in X"
+                m = ctx.tok2m.get(b - 1)
+                if m is not None and ctx.types[m] in OWNERS:
+                    return {m}
+            e = r + 1  # "the seed round of X", "a round for X"
+            if e + 1 < len(sd) and (low[e] in ("of", "for") or low[e] == "in" and low[r] in self.investor_rounds):
+                got = self._mention_at(ctx, e + 1) or (self._mention_at(ctx, e + 2) if low[e + 1] == "the" else None)
+                if got is not None and ctx.types[got[0]] in OWNERS:
+                    return {got[0]}
+            break
+        for v in range(k - 1, -1, -1):  # "X raised $8m in a round led by A"
+            if low[v] in self.raise_verbs and sd[v].pos_ in ("VERB", "AUX"):
+                subj = {m for m in self._side(ctx, ctx.subject_tokens(sd[v], False)) if ctx.types[m] in OWNERS}
+                if subj:
+                    return subj
+        if ctx.round_owner is not None:
+            return {ctx.round_owner}
+        return set()
+
+    @staticmethod
+    def _side(ctx: Any, toks: Iterable[Any]) -> set[int]:
+        got: set[int] = set()
+        for t in toks:
+            got |= ctx.mentions(t)
+        return got
+
+    def _emit(self, funders: Iterable[int], owners: set[int], emit: Emit, method: str) -> None:
+        for f in funders:
+            for o in sorted(owners):
+                if f != o:
+                    emit(["FUNDS"], f, o, self.conf, method)
+
+    # ------------------------------------------------------------------ forms
+    def _lead_or_with(self, ctx: Any, low: list[str], k: int, emit: Emit) -> None:
+        """"a round led by A", "..., with participation from A and B", "alongside A"."""
+        n = self._at(low, k, self.lead)
+        if n:
+            b = k - 1
+            while b >= 0 and low[b] in BE_WORDS:
+                b -= 1  # "the round was led by A"
+            if b < 0 or not (low[b] in self.rounds or (b > 0 and low[b - 1] == "series")):
+                return  # "a lab led by A": no round
+        else:
+            n = self._at(low, k, self.with_)
+            if not n or not any(w in self.rounds or w in self.invest_verbs for w in low[:k]):
+                return
+        funders = self.read_list(ctx, k + n)
+        if funders:
+            self._emit(funders, self._owner(ctx, low, k), emit, "form:round-list")
+
+    def _round_includes(self, ctx: Any, low: list[str], k: int, emit: Emit) -> None:
+        """"The round included A and B", "Investors in the round include A", "Other backers include A"."""
+        if low[k] not in self.include or ctx.sd[k].pos_ not in ("VERB", "AUX"):
+            return
+        if any(k0 in ctx.tok2m for k0 in range(k)) or not any(w in self.include_subjects for w in low[:k]):
+            return  # the subject is the round or its investors, with no name in it
+        funders = self.read_list(ctx, k + 1)
+        if funders:
+            self._emit(funders, self._owner(ctx, low, k), emit, "form:round-includes")
+
+    def _joined(self, ctx: Any, k: int, emit: Emit) -> None:
+        """"A led X's Series A and B joined the round", "B also took part in the round for X"."""
+        v = ctx.sd[k]
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if v.pos_ == "VERB" and v.lower_ in LEAD_FORMS and any(self._is_round(o) for o in objs):
+            pass  # "A led X's Series A"
+        elif v.pos_ == "VERB" and v.lower_ in TAKE_FORMS and any(o.lower_ == "part" for o in objs):
+            objs = []  # "B took part (in the round)"
+        elif v.lower_ not in self.join or v.pos_ != "VERB":
+            return
+        if objs and not any(self._is_round(o) for o in objs):
+            return  # "B joined the board"
+        if not objs and any(c.dep_ == "prep" and c.lower_ != "in" for c in v.children):
+            return
+        low = [t.lower_ for t in ctx.sd]
+        funders = self._names_before(ctx, k) or self._side(ctx, ctx.subject_tokens(v, False))
+        if funders:
+            self._emit(sorted(funders), self._owner(ctx, low, k), emit, "form:round-joined")
+
+    @staticmethod
+    def _names_before(ctx: Any, k: int) -> set[int]:
+        """"A and B (also) joined": the names right before a verb, joined by "and" or commas (the parser often
+        hangs them on the clause before: "A led X's Series A and B joined the round")."""
+        sd = ctx.sd
+        b = k - 1
+        while b >= 0 and sd[b].lower_ in ("also", "too", "both", "all"):
+            b -= 1
+        got: set[int] = set()
+        while b >= 0 and b in ctx.tok2m and ctx.types[ctx.tok2m[b]] in FUNDERS:
+            m = ctx.tok2m[b]
+            got.add(m)
+            b = min(ctx.m2toks[m]) - 1
+            if b >= 0 and sd[b].lower_ in ("the", "a", "an"):
+                b -= 1
+            if b >= 1 and sd[b].lower_ == "and" and sd[b - 1].text == ",":
+                b -= 2
+            elif b >= 0 and sd[b].lower_ == "and" or b >= 0 and sd[b].text == ",":
+                b -= 1
+            else:
+                break
+        return got
+
+    def _is_round(self, tok: Any) -> bool:
+        """"the round", "its seed round", "X's Series A" (the parser often heads it on the letter)."""
+        return tok.lower_ in self.rounds or any(c.lower_ in self.rounds for c in tok.children if c.dep_ == "compound")
+
+    def _backers(self, ctx: Any, low: list[str], k: int, emit: Emit) -> None:
+        """"X is backed by A, the Oslo fund B and C", "X, backed by A and B", "set up with funding from A"."""
+        n = self._at(low, k, self.backer)
+        if not n:
+            return
+        funders = self.read_list(ctx, k + n)
+        if len(funders) < 2:
+            return  # one backer: the verb frames read it
+        b = k - 1
+        while b >= 0 and low[b] in BE_WORDS:
+            b -= 1
+        owners: set[int] = set()
+        if b > 0 and low[b] == ",":
+            m = ctx.tok2m.get(b - 1)  # "X, backed by A and B" (not "a spin-out of X, backed by A")
+            if m is not None and not self._after_preposition(ctx, min(ctx.m2toks[m])):
+                owners = {m}
+        elif b >= 0 and b < k - 1 and b in ctx.tok2m:
+            owners = {ctx.tok2m[b]}  # "X is backed by A and B"
+        else:
+            v = ctx.sd[k] if ctx.sd[k].pos_ in ("VERB", "AUX") else ctx.sd[k].head
+            if v.pos_ in ("VERB", "AUX"):  # "X was set up in 2019 with funding from A and B"
+                owners = self._side(ctx, ctx.subject_tokens(v, ctx.is_passive(v)))
+        owners = {m for m in owners if ctx.types[m] in OWNERS and m not in funders}
+        self._emit(funders, owners, emit, "form:backer-list")
+
+    @staticmethod
+    def _after_preposition(ctx: Any, start: int) -> bool:
+        k = start - 1
+        while k >= 0 and ctx.sd[k].lower_ in ARTICLES:
+            k -= 1
+        return k >= 0 and ctx.sd[k].pos_ == "ADP"

@@ -1,0 +1,89 @@
+"""Lists of investors, backers, members and places in published prose, through the real spaCy pipeline.
+
+Sentences of our own (invented names, other word orders and genres than the gold documents), written from the
+forms of funding news, VC blogs, consortium pages and encyclopedia articles: each form with positives and the
+near-misses that must give nothing (hedged rounds, a customer, a competitor, a board seat, a study led by a firm,
+an item that describes the name before it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from aikg.ingest.nlp.lexicon import word_sets
+from tests.helpers import relations_in
+
+F, M, PO, L = "FUNDS", "MEMBER_OF", "PART_OF", "LOCATED_IN"
+NA, KV, BC, TB = "Norvik Analytics", "Kestrel Ventures", "Brightwater Capital", "Tomas Birkeland"
+HR, OP, OB, PR = "Halvard Re", "Ostara Partners", "Ostara Bank", "Pellan Robotics"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def typed(ex, text: str, rtype: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == rtype}
+
+
+ROUNDS = [
+    # investors after a round noun, each behind its own description
+    ("Norvik Analytics raised 12 million euros in a round led by Kestrel Ventures, with participation from the "
+     "insurer Halvard Re and angel investor Tomas Birkeland.", {(F, KV, NA), (F, HR, NA), (F, TB, NA)}),
+    ("Pellan Robotics announced a $12 million Series A round led by Kestrel Ventures alongside Brightwater Capital "
+     "and Ostara Partners.", {(F, KV, PR), (F, BC, PR), (F, OP, PR)}),
+    # the lead investor as subject, another joining the round in the next clause
+    ("Kestrel Ventures led Norvik's Series A and Brightwater Capital joined the round.",
+     {(F, KV, "Norvik"), (F, BC, "Norvik")}),
+    # a list before "took part", one item described by the next (the bank invests nothing)
+    ("Brightwater Capital and Ostara Partners, the venture arm of Ostara Bank, also took part in the round for "
+     "Norvik Analytics.", {(F, BC, NA), (F, OP, NA)}),
+    # "Y's investment in X ... together with Z": Z invests in X, not in Y
+    ("Kestrel Ventures's investment in Norvik Analytics was made together with Bergen's Brightwater Capital.",
+     {(F, KV, NA), (F, BC, NA)}),
+    # backers in a passive list, the second and third behind descriptions
+    ("Norvik Analytics is backed by Kestrel Ventures, the Oslo fund Brightwater Capital and angel investor Tomas "
+     "Birkeland.", {(F, KV, NA), (F, BC, NA), (F, TB, NA)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUNDS)
+def test_investor_lists(ex, text, expected):
+    assert expected <= typed(ex, text, F)
+
+
+NO_FUNDS = [
+    "Pellan Robotics is in talks to raise a round led by Kestrel Ventures, with participation from Brightwater Capital.",
+    "Pellan Robotics is a customer of Kestrel Ventures and competes with Brightwater Capital.",
+    "Kestrel Ventures led a study of Norvik Analytics and Brightwater Capital joined the project.",
+    "Pellan Robotics applied for a grant from the Norrland Innovation Agency.",
+    "The Orrin Lab, led by Kestrel Ventures alongside Brightwater Capital, studies robot hands.",
+]
+
+
+@pytest.mark.parametrize("text", NO_FUNDS)
+def test_no_investor_list(ex, text):
+    assert typed(ex, text, F) == set()
+
+
+def test_described_item_is_no_investor(ex):
+    """"C, a co-founder of the payments company D": D put no money in the round."""
+    got = typed(ex, "Norvik Analytics raised $4 million in a seed round led by Kestrel Ventures, with participation "
+                    "from angel investor Tomas Birkeland, a co-founder of the payments company Vippa.", F)
+    assert (F, TB, NA) in got and not any(r[1] == "Vippa" for r in got)
+
+
+def test_place_of_a_later_list_item_is_not_the_first_names(ex):
+    """"Y, the Oslo fund Z": Oslo describes Z; Y is not placed there."""
+    got = typed(ex, "Norvik Analytics is backed by Kestrel Ventures, the Oslo fund Brightwater Capital and angel "
+                    "investor Tomas Birkeland.", L)
+    assert (L, KV, "Oslo") not in got and (L, BC, "Oslo") in got
+
+
+def test_word_sets_one_definition():
+    """The relation modules read a section of word lists one way: lower-cased sets, non-list values left out."""
+    got = word_sets({"x": {"confidence": 0.7, "verbs": ["Fund", "back"], "_doc": "text"}}, "x")
+    assert got == {"verbs": frozenset({"fund", "back"})}
+    assert word_sets({}, "x") == {}
