@@ -54,3 +54,71 @@ def test_a_city_beside_a_region_stays_and_a_regional_body_stays(bare):
 
 def test_a_region_the_text_calls_a_cluster_is_kept(bare):
     assert ("Kansai", "Cluster") in names(bare, "Kansai's robotics cluster grew again this year.")
+
+
+# ---------------------------------------------------------------- job titles
+@pytest.mark.parametrize("text, title", [
+    ("Posted by Ilse Vandermeer, General Partner, Brugge Capital | 4 May 2026", "General Partner"),
+    ("Speakers: Odile Marchetti (Associate Dean, Research & Innovation, Université de Nantes) and Kofi Boateng.",
+     "Associate Dean, Research & Innovation"),
+    ("The board appointed Halvard Osei Chair and Mette Lund Treasurer.", "Halvard Osei Chair"),
+])
+def test_a_job_title_is_no_name(bare, text, title):
+    found = texts(bare, text)
+    assert title not in found
+    assert not any(w in t.split() for t in found for w in ("Chair", "Partner", "Dean"))
+
+
+def test_a_name_keeps_no_title_at_either_end(bare):
+    got = names(bare, "\"It works,\" said Halden Robotics Director of Production Ewa Sandvik.")
+    assert ("Ewa Sandvik", "Person") in got and ("Halden Robotics", "Company") in got
+    got = names(bare, "\"It works,\" said Marwick Foods Head of Operations Tomas Brandl.")
+    assert ("Marwick Foods", "Company") in got and ("Tomas Brandl", "Person") in got
+    got = names(bare, "The board appointed Halvard Osei Chair and Mette Lund Treasurer.")
+    assert ("Halvard Osei", "Person") in got
+
+
+def test_an_organisation_after_a_lower_case_title_keeps_its_first_word(bare):
+    got = texts(bare, "The group is chaired by Helen Ashby, chair of Pennine Precision Engineering.")
+    assert "Pennine Precision Engineering" in got and "Precision Engineering" not in got
+    got = texts(bare, "The Office of the Chief Scientist funds the Velder Institute.")
+    assert "Office of the Chief Scientist" in got
+
+
+# ---------------------------------------------------------------- page furniture
+def test_a_caption_word_is_no_part_of_the_name(bare):
+    got = texts(bare, "Photo: Engineers at Veltro Dynamics inspect a drone. (Courtesy of Veltro Dynamics)")
+    assert "Veltro Dynamics" in got and not any(t.startswith("Courtesy") for t in got)
+
+
+def test_a_wire_dateline_glued_to_the_first_name_is_cut_off(bare):
+    facts = facts_of(bare, "OSLO, Norway--(BUSINESS WIRE)--Fjordline Compute AS today announced a partnership "
+                           "with the University of Nordvik.")
+    orgs = {m.canonical for m in facts.mentions if m.type == "Company"}
+    assert "Fjordline Compute AS" in orgs and not any("WIRE" in o or "Norway" in o for o in orgs)
+
+
+def test_a_heading_with_an_article_and_a_head_word_names_nothing(bare):
+    got = texts(bare, "Inside the Lab\nResearchers at the Quorra Institute test robots every day.")
+    assert "Quorra Institute" in got and not any(t.lower() in ("the lab", "lab", "inside the lab") for t in got)
+
+
+def test_a_name_ending_in_two_topics_joined_by_and_is_one_name(bare):
+    got = names(bare, "The Institute for Data and Society partners with NIAS and the Edge Learning Laboratory.")
+    assert ("Institute for Data and Society", "Institute") in got
+    assert {"NIAS", "Edge Learning Laboratory"} <= {t for t, _ in got}
+    assert "Society" not in {t for t, _ in got} and "Institute for Data" not in {t for t, _ in got}
+
+
+# ---------------------------------------------------------------- short names
+def test_a_short_name_named_before_the_longer_one_is_its_own_organisation(bare):
+    facts = facts_of(bare, "Our partners matter. The telecom operator Islacom is an industrial partner of the lab. "
+                           "Its subsidiary Islacom Labs co-funds a speech corpus.")
+    first = next(m for m in facts.mentions if m.text == "Islacom")
+    assert first.canonical == "Islacom"
+
+
+def test_a_short_name_after_the_full_one_or_in_a_headline_stands_for_it(bare):
+    facts = facts_of(bare, "Quillmark raises $10 million\nQuillmark Systems, Inc. today announced a round. "
+                           "Quillmark will hire engineers.")
+    assert {m.canonical for m in facts.mentions if m.text == "Quillmark"} == {"Quillmark Systems, Inc"}

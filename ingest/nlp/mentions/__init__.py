@@ -15,8 +15,10 @@ from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessi
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
 from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
+from aikg.ingest.nlp.mentions.job_titles import job_titles
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
+from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
@@ -32,7 +34,10 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("name_runs", add_name_runs),
     ("world_names", world_names),
     ("split_coordination", split_coordination),
+    ("join_topic_names", join_topic_names),
     ("trim_names", trim_names),
+    ("job_titles", job_titles),
+    ("page_furniture", page_furniture),
     ("drop_fragments", drop_fragments),
     ("cued_names", cued_names),
     ("split_place_possessive", split_place_possessive),

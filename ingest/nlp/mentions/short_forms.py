@@ -17,17 +17,20 @@ def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     if not short:
         return out
     _prefix_persons(doc, out, env)
+    first_line = _first_line_end(doc)
     for sp in out:  # "Foghorn" read as a person where "Foghorn Capital" is named
         if sp.source == "ner" and sp.end - sp.start == 1 and doc[sp.start].text in short \
                 and (sp.type == "Person" or sp.type in ORG_TYPES and doc[sp.start].text not in person_words):
             host = short[doc[sp.start].text]
+            if sp.type in ORG_TYPES and first_line <= sp.start < host.start:
+                continue  # "The telecom operator Islacom ... Its subsidiary Islacom Labs": named first, its own body
             if sp.type in ORG_TYPES and sp.type != host.type and sp.end <= host.start \
                     and doc[sp.start].sent.start == doc[host.start].sent.start:
                 continue  # "Amazon funds the Amazon Science Hub": in one sentence a short form follows its full name
             sp.type, sp.source, sp.entry, sp.canonical = host.type, "rule", host.entry, env.canonical_of(doc, host)
     for tok in doc:
         s = short.get(tok.text)
-        if s is None or tok.i in taken:
+        if s is None or tok.i in taken or first_line <= tok.i < s.start:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
@@ -35,6 +38,18 @@ def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
         out.append(Candidate(tok.i, tok.i + 1, s.type, "rule", entry=s.entry, canonical=env.canonical_of(doc, s)))
         taken.add(tok.i)
     return out
+
+
+#: a first line of at most this many tokens is a headline, which may shorten a name the text names in full later
+HEADLINE_TOKENS = 25
+
+
+def _first_line_end(doc: Any) -> int:
+    """Index of the first token after a headline ("Quillmark raises $10 million"), or 0 without one."""
+    for t in doc[:HEADLINE_TOKENS + 1]:
+        if "\n" in t.whitespace_ or t.is_space and "\n" in t.text:
+            return t.i + 1
+    return 0
 
 
 def _prefix_persons(doc: Any, cands: list[Candidate], env: Env) -> None:

@@ -1,0 +1,128 @@
+"""Stage, job titles: a job title is no name, and a name never keeps a title at either end.
+
+Published pages put titles right against names: "Halvard Osei Chair", "General Partner" between commas in a
+byline, "Associate Dean (Research & Innovation)" in a speaker list, "said Halden Robotics Director of Production
+Ewa Sandvik", "said Marwick Foods Head of Operations Tomas Brandl". ``trim_names`` cuts titles off persons;
+this stage handles what the NER read as an organisation:
+
+* a mention made only of title words ("Chair", "VP", "General Partner", "Associate Dean, Research & Innovation")
+  is dropped;
+* a title at the end of a name with no organisation head word is cut ("Halvard Osei Chair" -> the person
+  "Halvard Osei"); "Office of the Chief Scientist" keeps its words (an organisation head, inner "of");
+* after "<title> of", the portfolio word is no part of the person that follows ("Director of Production
+  Ewa Sandvik" -> "Ewa Sandvik");
+* a "person" followed by a title and then a person is the organisation the title belongs to ("Marwick Foods").
+The words are the lexicon's job-title lists (``data/lexicon/mentions.json``) and
+``data/lexicon/title_forms.json`` (title heads that are only titles with a modifier: "General Partner").
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from aikg.core.errors import InputError
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[frozenset[str], frozenset[str]]:
+    node = shipped("lexicon", "title_forms.json")
+    try:
+        data = json.loads(node.read_text(encoding="utf-8"))
+        return frozenset(data["modified_heads"]), frozenset(data["inner_punctuation"])
+    except (OSError, ValueError, KeyError) as e:
+        raise InputError(f"cannot read the job title forms: {e}", source=str(node)) from e
+
+
+def job_titles(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Drop title-only mentions, cut titles off organisation readings, retype an organisation before a title."""
+    out: list[Candidate] = []
+    starts = {s.start: s for s in cands}
+    for s in cands:
+        if s.source == "gazetteer" or s.acronym_of or s.entry is not None:
+            out.append(s)
+            continue
+        if _only_title(doc, s.start, s.end, env):
+            continue
+        if s.type != "Person":
+            _cut_trailing_title(doc, s, env)
+            _cut_portfolio(doc, s, env)
+        else:
+            _org_before_title(doc, s, env, starts)
+        if s.end > s.start:
+            out.append(s)
+    return out
+
+
+def _low(tok: Any) -> str:
+    return tok.lower_.rstrip(".")
+
+
+def _only_title(doc: Any, start: int, end: int, env: Env) -> bool:
+    """Every word a title word, at least one a title head ("VP", "Chair", "General Partner")."""
+    heads, punct = _forms()
+    w = env.words
+    head = False
+    for k in range(start, end):
+        low = _low(doc[k])
+        if low in w.job_title_words:
+            head = True
+        elif low in heads and k > start and _low(doc[k - 1]) in w.job_title_modifiers | w.job_function_words:
+            head = True
+        elif not (low in env.title_words or low in punct):
+            return False
+    return head
+
+
+def _cut_trailing_title(doc: Any, s: Candidate, env: Env) -> None:
+    """"Halvard Osei Chair": a capitalised title ending a name with no organisation head and no inner 'of'."""
+    w = env.words
+    k = s.end
+    while k - s.start > 2 and doc[k - 1].text[:1].isupper() and _low(doc[k - 1]) in w.job_title_words | w.job_title_modifiers:
+        k -= 1
+    if k == s.end or not any(_low(doc[j]) in w.job_title_words for j in range(k, s.end)):
+        return
+    words = [t.text for t in doc[s.start:s.end]]
+    rest = doc[s.start:k]
+    if env.typer.type_of_name(words) is not None or any(t.is_lower or not t.is_alpha and t.text != "-" for t in rest):
+        return
+    s.end = k
+    if s.type == "Company" and k - s.start <= 3 and env.typer.type_of_name([t.text for t in rest]) is None:
+        s.type, s.label = "Person", "PERSON"  # a personal name before a title ("Halvard Osei Chair")
+
+
+def _cut_portfolio(doc: Any, s: Candidate, env: Env) -> None:
+    """"Director of Production Ewa Sandvik": the word after "<title> of" is the portfolio, the rest a person."""
+    w = env.words
+    if s.start < 2 or doc[s.start - 1].lower_ != "of" or _low(doc[s.start - 2]) not in w.job_title_words \
+            or not doc[s.start - 2].text[:1].isupper():
+        return  # "chair of Pennine Precision Engineering": a lower-case title names the organisation
+    if not 3 <= s.end - s.start <= 4 or not all(t.is_title and t.is_alpha for t in doc[s.start:s.end]):
+        return
+    if _low(doc[s.end - 1]) in w.job_function_words or _low(doc[s.end - 1]) in env.generic_words:
+        return  # "Director of Precision Engineering Systems": no personal name at the end
+    if env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+        return  # "Chair of Tisza Data Institute"
+    s.start += 1
+    s.type, s.label = "Person", "PERSON"
+
+
+def _org_before_title(doc: Any, s: Candidate, env: Env, starts: dict[int, Candidate]) -> None:
+    """"Marwick Foods Head of Operations Tomas Brandl": a 'person' right before a title and a person is the
+    organisation the title belongs to."""
+    w = env.words
+    k = s.end
+    if k >= len(doc) or not doc[k].text[:1].isupper() or _low(doc[k]) not in w.job_title_words | w.job_title_modifiers:
+        return
+    while k < len(doc) and k < s.end + 6 and (_low(doc[k]) in env.title_words and doc[k].text[:1].isupper()
+                                              or doc[k].lower_ == "of" or k > s.end and doc[k - 1].lower_ == "of"):
+        k += 1
+    nxt = starts.get(k)
+    if nxt is None or nxt.type != "Person":
+        return
+    words = [t.text for t in doc[s.start:s.end]]
+    s.type = env.typer.type_of_name(words) or "Company"
+    s.label = "ORG"
