@@ -32,7 +32,9 @@ if str(ROOT) not in sys.path:
 from aikg.core.schema import SCHEMA  # noqa: E402
 
 # Plain CREATE statements (the graph starts empty); {label} and {rel_type} come from the schema allow-list.
-ENTITY_CREATE = "UNWIND $rows AS r CREATE (n:Entity:{label}) SET n = r"
+# linked_at is interned as the loader does (graph/cypher/load_relations.cypher)
+ENTITY_CREATE = ("UNWIND $rows AS r CREATE (n:Entity:{label}) SET n = r "
+                 "WITH n, r WHERE r.linked_at IS NOT NULL SET n.linked_at = intern(r.linked_at)")
 DOCUMENT_CREATE = "UNWIND $rows AS r CREATE (d:Document) SET d = r"
 # Relationship strings are interned as the loader does on the embedded store (graph/cypher/load_relations.cypher);
 # each property is set on its own (after `SET e = r.p` the engine would skip an equal interned value).
@@ -270,6 +272,10 @@ def _entity_rows(w: _World, rel_rows: dict[str, list[dict]], mention_count: dict
     names = {eid: name for etype in w.counts for eid, name in zip(w.ids[etype], w.names[etype])}
     summary = summaries.compute(names, ((rtype, r["s"], r["t"], r["p"]["docs"])
                                         for rtype, rows in rel_rows.items() for r in rows))
+    linked: dict[str, str] = {}  # the latest first_seen of the relationships an entity starts (graph/change_keys.py)
+    for rows_of_type in rel_rows.values():
+        for r in rows_of_type:
+            linked[r["s"]] = max(linked.get(r["s"], ""), r["p"]["first_seen"])
     out: dict[str, list[dict]] = {}
     for etype in w.counts:
         rows = []
@@ -280,6 +286,8 @@ def _entity_rows(w: _World, rel_rows: dict[str, list[dict]], mention_count: dict
                          "alias_text": "".join(a + " | " for a in aliases),
                          "grams": search_grams.gram_text([name, *aliases]), "mention_count": mention_count[eid],
                          "doc_count": doc_count[eid], "first_seen": stamp, "updated": stamp, **summary[eid]})
+            if eid in linked:
+                rows[-1]["linked_at"] = linked[eid]
         out[etype] = rows
     return out
 

@@ -85,7 +85,7 @@ OVERWRITE_HINT = ("On Community edition the `neo4j` database always exists: with
 DOCUMENT_COLUMNS = {"source": "string", "title": "string", "kind": "string", "chars": "long",
                     "published": "string", "publisher": "string", "pages": "long[]", "loaded_at": "string"}
 ENTITY_COLUMNS = {"name": "string", "aliases": "string[]", "alias_text": "string", "grams": "string", "mention_count": "long",
-                  "doc_count": "long", "first_seen": "string", "updated": "string", "degree": "long",
+                  "doc_count": "long", "first_seen": "string", "updated": "string", "linked_at": "string", "degree": "long",
                   "rel_docs": "long", "clusters": "string[]", "cluster_ids": "string[]",
                   "affiliated_cluster_count": "long", "affiliated_clusters": "string[]", "affiliations": "string[]"}
 MENTION_COLUMNS = {"count": "long", "starts": "long[]", "ends": "long[]"}
@@ -220,6 +220,8 @@ class _MemoryGraph:
             rel = self.relations.get(key)
             if rel is None:
                 rel = self.relations[key] = {"first_seen": now, **{k: [] for k in _EV_KEYS}}
+                start = self.entities[key[1]][1]  # load_relations.cypher: linked_at (graph/change_keys.py)
+                start["linked_at"] = max(start.get("linked_at", ""), now)
             docs = set(row["docs"])
             keep = [i for i, d in enumerate(rel["ev_doc"]) if d not in docs]
             rel.setdefault("ev_page", [0] * len(rel["ev_doc"]))  # the loader stores none when no page is known

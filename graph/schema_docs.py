@@ -15,7 +15,10 @@ def render() -> str:
             f"Every entity node also carries the label `{SCHEMA.entity_label}`, so generic queries need no label unions.",
             "", "### Entity properties", "", "| property | meaning |", "|---|---|"]
     out += [f"| `{k}` | {v} |" for k, v in SCHEMA.entity_properties.items()]
-    out += ["| `alias_text` | the aliases joined by ` \\| `, for the full-text index |", "",
+    out += ["| `alias_text` | the aliases joined by ` \\| `, for the full-text index |",
+            "| `grams` | letter trigrams of the name and aliases (`__abc`, space-separated), for substring search |",
+            "| `linked_at` | the latest `first_seen` of the relationships the entity starts (where `changes_since` finds them) |",
+            "",
             "### Document properties", "", "| property | meaning |", "|---|---|"]
     out += [f"| `{k}` | {v} |" for k, v in SCHEMA.document_properties.items()]
     out += ["", "## Relationship types", "", "| type | from | to | meaning |", "|---|---|---|---|"]
@@ -29,7 +32,9 @@ def render() -> str:
     out += [f"| `{k}` | {v} |" for k, v in SCHEMA.mention_properties.items()]
     out += ["", "## Extensions to the shared schema", "",
             f"- The common label `{SCHEMA.entity_label}` on every entity (unique `id` across types).",
-            "- Entity properties `doc_count` and `alias_text`; document properties `published`, `publisher`, `pages`, `loaded_at`.",
+            "- Entity properties `doc_count`, `alias_text` and `grams` (the n-gram keys that let the full-text index answer",
+            "  `entity_search`'s substring match, graph/search_grams.py) and `linked_at` (graph/change_keys.py), derived",
+            "  like `alias_text`; document properties `published`, `publisher`, `pages`, `loaded_at`.",
             "- Summary properties kept by the loader on entities, so rankings read a property instead of walking every",
             "  relationship (graph/summaries.py, issue #18): `degree` (relationships to other entities, either direction),",
             "  `rel_docs` (distinct documents behind them), `clusters` / `cluster_ids` (clusters the entity is LOCATED_IN or",

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from aikg.graph.store import keys_ready
+
 MARK = "__"
 PROPERTY = "grams"
 PAGE = 5000  # entities per write of the backfill
@@ -73,15 +75,7 @@ def ready(store: Any) -> bool:
     """Whether the store's index holds the grams of every entity (remembered once true).
 
     A store written by an older aikg answers by the scan until it is migrated (:func:`backfill`)."""
-    if getattr(store, "_grams_ready", False):
-        return True
-    try:
-        found = store.grams_indexed()
-    except AttributeError:
-        found = False
-    if found:
-        store._grams_ready = True
-    return bool(found)
+    return keys_ready(store, PROPERTY)
 
 
 def backfill(store: Any, *, progress: Callable[[int], None] | None = None) -> int:

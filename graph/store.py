@@ -70,6 +70,9 @@ class GraphStore(Protocol):
     def stats(self) -> StoreStats:
         """Node counts per label and relationship counts per type."""
 
+    def keys_ready(self, prop: str) -> bool:
+        """Whether every entity carries the derived ``prop`` (``grams``, ``linked_at``) and its index answers."""
+
     def close(self) -> None:
         """Release the connection (and the embedded server)."""
 
@@ -81,6 +84,28 @@ def read_stats(store: GraphStore) -> StoreStats:
     nodes = {r["label"]: r["count"] for r in store.read(statement("stats_nodes"))}
     rels = {r["type"]: r["count"] for r in store.read(statement("stats_relationships"))}
     return StoreStats(store.backend, nodes, rels)
+
+
+def keys_ready(store: Any, prop: str) -> bool:
+    """Whether every entity carries the derived ``prop`` (graph/search_grams.py, graph/change_keys.py), asked of
+    the backend (``store.keys_ready``) until it says yes, then remembered. A store written by an older aikg says
+    no until it is migrated, and queries then take their slower path with the same rows."""
+    done = getattr(store, "_keys_ready", None)
+    if done is None:
+        done = set()
+        try:
+            store._keys_ready = done
+        except AttributeError:
+            pass
+    if prop in done:
+        return True
+    try:
+        found = bool(store.keys_ready(prop))
+    except AttributeError:
+        found = False
+    if found:
+        done.add(prop)
+    return found
 
 
 def read_df(store: GraphStore, cypher: str, params: Params | None = None) -> pd.DataFrame:

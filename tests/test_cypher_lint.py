@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aikg.graph import search_grams
-from aikg.graph.backends.neo4j import FULLTEXT_QUERY, GRAMS_STATE, ddl_statements
+from aikg.graph import change_keys, search_grams
+from aikg.graph.backends.neo4j import FULLTEXT_QUERY, INDEX_STATE, ddl_statements
 from aikg.graph.cypher_files import all_load_statements
 from tests.cypherlint.runner import lint
 
@@ -18,7 +18,7 @@ def test_loader_and_schema_statements_lint_clean():
     statements = dict(all_load_statements())
     statements.update({f"ddl[{i}]": s for i, s in enumerate(ddl_statements())})
     statements["fulltext"] = FULLTEXT_QUERY
-    statements.update(grams_missing=search_grams.MISSING, grams_set=search_grams.SET_GRAMS, grams_state=GRAMS_STATE)
+    statements.update(grams_missing=search_grams.MISSING, grams_set=search_grams.SET_GRAMS, index_state=INDEX_STATE, linked_backfill=change_keys.BACKFILL)
     errors = lint(statements)
     bad = {name: errs for name, errs in errors.items() if errs}
     assert not bad, bad

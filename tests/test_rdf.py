@@ -247,7 +247,7 @@ def _normalised_dump(store) -> tuple[list, list]:
     """Store contents up to what RDF cannot order: alias order and the order of evidence items."""
     nodes = store.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
     rels = store.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props")
-    skip = {"first_seen", "updated", "loaded_at", "alias_text"}
+    skip = {"first_seen", "updated", "loaded_at", "linked_at", "alias_text", "grams"}  # timestamps; joined in alias order
     out_nodes = []
     for row in nodes:
         props = {k: v for k, v in row["props"].items() if k not in skip}

@@ -24,7 +24,7 @@ from aikg.core.errors import StoreError
 from aikg.core.locking import FileLock
 from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
-from aikg.graph import search_grams
+from aikg.graph import change_keys, search_grams
 from aikg.graph.backends import embedded_integrity as integrity
 from aikg.graph.backends.convert import to_python
 from aikg.graph.backends.embedded_server import (
@@ -399,16 +399,23 @@ class EmbeddedStore:
         # file's base loads leaves out nodes whose value is 0, so `= 0` found none of them.
         wanted += [(SCHEMA.entity_label, "first_seen"), (SCHEMA.document_label, "loaded_at"),
                    (SCHEMA.label("Person"), "affiliated_cluster_count")]
+        if (SCHEMA.entity_label, change_keys.PROPERTY) not in existing:
+            # relationships first seen since a date are found from their start entities (graph/change_keys.py):
+            # a store written by an older aikg gets linked_at first, then its index (a run stopped between
+            # the two does it again), then loses the relationship indexes it replaces (246 bytes each)
+            self.write(change_keys.BACKFILL)
+        wanted.append((SCHEMA.entity_label, change_keys.PROPERTY))
         # a store written by an older aikg: the per-label indexes no query reads are dropped (issue 18)
         unused = [(label, prop) for label in SCHEMA.entity_types for prop in ("id", "name")
                   if (label, prop) in existing and (label, prop) not in wanted]
         for label, prop in unused:
             self._drop_index(f"DROP INDEX ON :{SCHEMA.label(label)}({prop})")
         missing = [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in wanted if (label, prop) not in existing]
-        missing += [f"CREATE INDEX FOR ()-[r:{rtype}]-() ON (r.first_seen)" for rtype in SCHEMA.relation_types
-                    if (rtype, "first_seen") not in existing]
         for cypher in missing:
             self._create_index(cypher)
+        for rtype in SCHEMA.relation_types:
+            if (rtype, "first_seen") in existing:
+                self._drop_index(f"DROP INDEX ON :{rtype}(first_seen)")
         for label in (SCHEMA.entity_label, SCHEMA.document_label):
             self._constraint(label)
         if not _fulltext_has(indexes, search_grams.PROPERTY):
@@ -459,13 +466,20 @@ class EmbeddedStore:
             if "unable to drop index" not in str(exc).lower():
                 raise
 
-    def grams_indexed(self) -> bool:
-        """Whether the full-text index holds the entities' n-gram keys and is filled (graph/search_grams.py).
+    def keys_ready(self, prop: str) -> bool:
+        """Whether every entity carries the derived ``prop`` and its index can answer (graph/store.keys_ready).
 
-        After a start the engine refills a large graph's indexes in the background: until then the scan answers."""
-        return any(r["label"] == SCHEMA.entity_label and search_grams.PROPERTY in r["properties"]
-                   and "FULLTEXT" in r["types"].get(search_grams.PROPERTY, []) and r["status"] == "OPERATIONAL"
-                   for r in self.read(INDEX_STATES))
+        The n-gram keys wait for a filled index (after a start the engine refills a large graph's indexes in
+        the background, and a full-text look-up would miss what is not in yet); a range index not yet filled
+        is only slower."""
+        for r in self.read(INDEX_STATES):
+            if r["label"] != SCHEMA.entity_label or prop not in r["properties"]:
+                continue
+            if prop == search_grams.PROPERTY and "FULLTEXT" in r["types"].get(prop, []):
+                return r["status"] == "OPERATIONAL"
+            if prop != search_grams.PROPERTY and "RANGE" in r["types"].get(prop, []):
+                return True
+        return False
 
     def _indexes(self) -> list[dict[str, Any]]:
         return self.read("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")

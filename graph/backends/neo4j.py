@@ -20,12 +20,15 @@ from typing import Any
 from aikg.core.errors import AikgError, ConfigError, StoreError
 from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
-from aikg.graph import search_grams
+from aikg.graph import change_keys, search_grams
 from aikg.graph.backends.convert import to_python
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
 FULLTEXT_INDEX = "entity_names"
 GRAMS_INDEX = "entity_grams"
+LINKED_INDEX = "entity_linked_at"
+#: the index that answers for each derived entity property once every entity carries it
+KEY_INDEXES = {search_grams.PROPERTY: GRAMS_INDEX, change_keys.PROPERTY: LINKED_INDEX}
 
 #: URI schemes of the Bolt protocol; the browser's http://…:7474 is not one of them.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -76,14 +79,14 @@ def ddl_statements() -> list[str]:
         stmts.append(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
         stmts.append(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
     stmts.append(f"CREATE INDEX entity_name IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.name)")
-    # what changes_since starts from: first_seen of entities and relationships, loaded_at of documents
+    # what changes_since starts from: first_seen of entities, loaded_at of documents
     stmts.append(f"CREATE INDEX entity_first_seen IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.first_seen)")
     stmts.append(f"CREATE INDEX document_loaded_at IF NOT EXISTS FOR (n:{SCHEMA.document_label}) ON (n.loaded_at)")
     # the summary bridging_people selects on (graph/summaries.py)
     stmts.append(f"CREATE INDEX person_affiliated_cluster_count IF NOT EXISTS FOR (n:{SCHEMA.label('Person')}) "
                  "ON (n.affiliated_cluster_count)")
-    for rtype in SCHEMA.relation_types:
-        stmts.append(f"CREATE INDEX {rtype.lower()}_first_seen IF NOT EXISTS FOR ()-[r:{rtype}]-() ON (r.first_seen)")
+    # relationships first seen since a date are found from their start entities (graph/change_keys.py)
+    stmts.append(f"CREATE INDEX {LINKED_INDEX} IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON (n.{change_keys.PROPERTY})")
     stmts.append(
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{SCHEMA.entity_label}) ON EACH [n.name, n.alias_text]"
     )
@@ -105,7 +108,7 @@ def ddl_by_name() -> dict[str, str]:
 
 # Names the database already has (constraint-backed indexes carry the constraint's name).
 SHOW_SCHEMA = ["SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name"]
-GRAMS_STATE = "SHOW INDEXES YIELD name, state WHERE name = $name RETURN state"
+INDEX_STATE = "SHOW INDEXES YIELD name, state WHERE name = $name RETURN state"
 # New indexes are populated in the background; wait (up to 300 s) so the first queries use them.
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
@@ -250,8 +253,12 @@ class Neo4jStore:
         except StoreError:  # a user who may not list the schema may still create it: send everything
             have = set()
         missing = [stmt for name, stmt in wanted.items() if name not in have]
+        # a database written by an older aikg: the derived keys before their indexes (graph/search_grams.py,
+        # graph/change_keys.py)
         if GRAMS_INDEX not in have:
-            search_grams.backfill(self)  # a database written by an older aikg (graph/search_grams.py)
+            search_grams.backfill(self)
+        if LINKED_INDEX not in have:
+            self._run_write([(change_keys.BACKFILL, {})])
         for stmt in missing:
             self._run_write([(stmt, {})])
         if missing:
@@ -296,11 +303,11 @@ class Neo4jStore:
                 session.execute_write(tx_work)
         self._call("write", work)
 
-    def grams_indexed(self) -> bool:
-        """Whether the n-gram index of substring search exists and is online (graph/search_grams.py)."""
+    def keys_ready(self, prop: str) -> bool:
+        """Whether every entity carries the derived ``prop``: its index exists and is online (graph/store.keys_ready)."""
         try:
-            rows = self.read(GRAMS_STATE, {"name": GRAMS_INDEX})
-        except StoreError:
+            rows = self.read(INDEX_STATE, {"name": KEY_INDEXES[prop]})
+        except (StoreError, KeyError):
             return False
         return bool(rows) and rows[0]["state"] == "ONLINE"
 

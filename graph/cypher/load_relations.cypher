@@ -17,6 +17,8 @@
 // property that holds it: a document id, a sentence, an extractor or a timestamp is stored once however
 // many relationships cite it; kept values stay shared when the lists are appended to), nothing on Neo4j.
 // ev_page comes first in ON MATCH SET: it reads the old ev_doc.
+// linked_at: the latest first_seen of the relationships an entity starts, never lowered (where changes_since
+// finds new relationships: graph/change_keys.py).
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
@@ -41,7 +43,9 @@ ON MATCH SET r.ev_page = CASE WHEN r.ev_page IS NULL AND row.ev_page IS NULL THE
 WITH a, b, row, r.support = row.support AND r.first_seen = $now AS created
 UNWIND [0, 1] AS side
 WITH CASE WHEN side = 0 THEN a ELSE b END AS e, CASE WHEN side = 0 THEN row.source_docs ELSE row.target_docs END AS d,
-     CASE WHEN created THEN 1 ELSE 0 END AS c
-WITH e, sum(c) AS n, sum(d) AS d
+     CASE WHEN created THEN 1 ELSE 0 END AS c, CASE WHEN created AND side = 0 THEN 1 ELSE 0 END AS s
+WITH e, sum(c) AS n, sum(d) AS d, sum(s) AS started
 WHERE n > 0 OR d > 0
-SET e.degree = e.degree + n, e.rel_docs = coalesce(e.rel_docs, 0) + d
+SET e.degree = e.degree + n, e.rel_docs = coalesce(e.rel_docs, 0) + d,
+    e.linked_at = CASE WHEN started > 0 AND (e.linked_at IS NULL OR e.linked_at < $now) THEN {intern}($now)
+                       ELSE e.linked_at END

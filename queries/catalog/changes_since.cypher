@@ -16,63 +16,31 @@
 // empty: nothing was added since that date
 // example: aikg query run changes_since --param since=2025-01-01
 // hook: changes
+// derived: linked bool -- whether every entity carries linked_at (graph/change_keys.py; false: read every relationship)
 MATCH (n:Entity)
 WHERE $kind IN ['all', 'entities'] AND n.first_seen >= $since
 RETURN 'entity' AS change, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.id AS id, n.name AS name,
        null AS target, null AS target_name, n.first_seen AS first_seen
 ORDER BY first_seen, id
 UNION ALL
-// one branch per relationship type, so each reads its first_seen index instead of every relationship
-// (both engines; CALL { } would need another syntax on each); queries/hooks/changes.py puts the
-// relationships of all types back in first_seen order
-MATCH (a)-[r:LOCATED_IN]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'LOCATED_IN' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
+// relationships: their start entities come from linked_at (the latest first_seen of the relationships an
+// entity starts, kept by the loader and indexed: graph/change_keys.py), so neither a scan of every
+// relationship nor an index on each is needed; queries/hooks/changes.py puts them in first_seen order
+WITH $linked AS ready
+WHERE ready AND $kind IN ['all', 'relations']
+MATCH (a:Entity)
+WHERE a.linked_at >= $since
+MATCH (a)-[r]->(b:Entity)
+WHERE r.first_seen >= $since
+RETURN 'relation' AS change, type(r) AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
        r.first_seen AS first_seen
 UNION ALL
-MATCH (a)-[r:ANCHORS]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'ANCHORS' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:PARTNERS_WITH]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'PARTNERS_WITH' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:FUNDS]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'FUNDS' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:RUNS]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'RUNS' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:AFFILIATED_WITH]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'AFFILIATED_WITH' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:FOUNDED]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'FOUNDED' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:MEMBER_OF]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'MEMBER_OF' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:PART_OF]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'PART_OF' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
-       r.first_seen AS first_seen
-UNION ALL
-MATCH (a)-[r:WITHIN]->(b)
-WHERE $kind IN ['all', 'relations'] AND r.first_seen >= $since
-RETURN 'relation' AS change, 'WITHIN' AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
+// a store written by an older aikg and not yet migrated: every relationship is read
+WITH $linked AS ready
+WHERE NOT ready AND $kind IN ['all', 'relations']
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE r.first_seen >= $since
+RETURN 'relation' AS change, type(r) AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
        r.first_seen AS first_seen
 UNION ALL
 MATCH (d:Document)

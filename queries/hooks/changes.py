@@ -1,5 +1,5 @@
-"""changes_since: the relationship rows come one branch per type (each reads its own first_seen
-index); put them back in the documented order, oldest first across types, between the entity
+"""changes_since: the relationship rows come from their start entities (graph/change_keys.py), in no
+particular order; put them in the documented order, oldest first across types, between the entity
 rows and the document rows (which the query already orders)."""
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ GROUPS = ("entity", "relation", "document")
 
 
 def prepare(store: "GraphStore", query: "Query", values: dict[str, Any], send: dict[str, Any]) -> dict[str, Any]:
-    return send
+    from aikg.graph import change_keys
+
+    # relationships are found from their start entities' linked_at; a store not yet migrated reads them all
+    return {**send, "linked": change_keys.ready(store)}
 
 
 def finish(df: "pd.DataFrame", query: "Query", values: dict[str, Any]) -> "pd.DataFrame":

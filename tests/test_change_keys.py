@@ -1,0 +1,63 @@
+"""changes_since finds new relationships from their start entities' ``linked_at`` (graph/change_keys.py, issue 18):
+the same rows as reading every relationship, on stores written now and on older ones migrated when opened."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from aikg.graph import change_keys
+from aikg.queries.catalog import run_query
+from tests.test_queries import load_query_fixture
+
+SINCE = ("2000-01-01", "2024-06-01", "2025-01-01", "2025-02-01T00:00:00Z", "2025-02-01T00:00:01Z", "2030-01-01")
+
+
+def _every_relationship(store) -> dict:
+    with mock.patch.object(change_keys, "ready", lambda _store: False):
+        return {s: run_query(store, "changes_since", {"since": s}) for s in SINCE}
+
+
+def _answers_as_the_scan(store) -> None:
+    scanned = _every_relationship(store)
+    assert change_keys.ready(store)
+    for since in SINCE:
+        assert run_query(store, "changes_since", {"since": since}).equals(scanned[since]), since
+    assert (scanned["2000-01-01"]["change"] == "relation").sum() > 20
+
+
+def test_linked_at_is_the_latest_relationship_an_entity_starts(store):
+    load_query_fixture(store)
+    latest = {r["id"]: r["f"] for r in store.read("MATCH (a:Entity)-[r]->(:Entity) RETURN a.id AS id, max(r.first_seen) AS f")}
+    kept = {r["id"]: r["l"] for r in store.read("MATCH (a:Entity) WHERE a.linked_at IS NOT NULL "
+                                                 "RETURN a.id AS id, a.linked_at AS l")}
+    assert kept == latest and len(set(kept.values())) > 1
+    _answers_as_the_scan(store)
+
+
+def test_older_embedded_store_is_migrated_when_opened(tmp_path):
+    """A store written before linked_at: none on entities, an index on every relationship type's first_seen."""
+    from aikg.graph.store import open_store
+
+    home = tmp_path / "home"
+    store = open_store("embedded", home=home)
+    try:
+        store.apply_schema()
+        load_query_fixture(store)
+        store.write("MATCH (n:Entity) REMOVE n.linked_at")
+        store.write("DROP INDEX ON :Entity(linked_at)")
+        store.write("CREATE INDEX FOR ()-[r:PARTNERS_WITH]-() ON (r.first_seen)")
+        assert not change_keys.ready(store)
+        scanned = _every_relationship(store)
+        assert len(run_query(store, "changes_since", {"since": "2025-01-01"})) == 5  # read every relationship
+    finally:
+        store.close()
+    store = open_store("embedded", home=home)
+    try:
+        store.apply_schema()
+        indexes = store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        assert not [r for r in indexes if r["label"] == "PARTNERS_WITH"]  # the relationship index is dropped
+        assert store.read("MATCH (a:Entity)-[]->(:Entity) WHERE a.linked_at IS NULL RETURN count(a) AS c") == [{"c": 0}]
+        for since in SINCE:
+            assert run_query(store, "changes_since", {"since": since}).equals(scanned[since]), since
+    finally:
+        store.close()
