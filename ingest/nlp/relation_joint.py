@@ -3,7 +3,8 @@
 Why: partnership announcements often state the tie with an adverb or a prefix rather than a trigger noun
 ("The gripper was jointly developed by A and B", "A and B will jointly run the lab", "A co-developed the
 model with B"), with partners named after a partner noun ("X built it alongside partners A and B") or in a
-headline ("A and B announce partnership on …"). The parser reads these shapes unreliably (a "co-" verb is
+headline ("A and B announce partnership on …"). An adverb ties the actors only before a verb of shared work
+("jointly developed", not "jointly named finalists", "together employ 3,000 people"). The parser reads these shapes unreliably (a "co-" verb is
 split, "partners A and B" becomes a compound), so the rules look at the words. Every act ties the
 actors with each other, except a partner noun's list: those are partners of the sentence's subject, never
 of each other. Word sets: ``joint_words`` in relations.json.
@@ -31,6 +32,9 @@ class JointWords:
         self.adverbs = get("adverbs")
         self.co_verbs = get("co_verbs")
         self.not_after = get("not_after_adverb")  # "jointly funded by A and B": co-funders, not partners
+        acts = get("acts_after_adverb")  # "jointly developed", "will together run": shared work only
+        self.act_words = acts
+        self.act_stems = tuple(a for a in acts if len(a) >= 5)  # "operat", "coordinat"; "ran" is no stem of "ranked"
         self.partner_nouns = get("partner_nouns")
         self.partner_preps = get("partner_preps")
         self.announce = get("announce_verbs")
@@ -114,7 +118,8 @@ def _joint_act(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types
     for t in sent:
         verb = _co_verb(doc, t, sent.end, w.co_verbs)
         if verb is None and t.lower_ in w.adverbs and t.i + 1 < sent.end and doc[t.i + 1].is_alpha \
-                and doc[t.i + 1].is_lower and doc[t.i + 1].lower_ not in STOP | w.not_after:
+                and doc[t.i + 1].is_lower and doc[t.i + 1].lower_ not in STOP | w.not_after \
+                and (doc[t.i + 1].lower_ in w.act_words or doc[t.i + 1].lower_.startswith(w.act_stems)):
             verb = t.i + 1  # "jointly developed", "will together run" (the entity pass has no tags)
         if verb is None:
             continue
@@ -123,6 +128,9 @@ def _joint_act(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types
             actors = _list_after(doc, k + 1, spans, types, sent.end)
         else:
             actors = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+            if t.i - 2 > sent.start and doc[t.i - 1].lower_ == "their" and doc[t.i - 2].is_lower:
+                # "A and B present their jointly developed platform"
+                actors = _actors_before(doc, t.i - 2, spans, types, sent.start, w.aux)
             for j in range(verb + 1, min(sent.end, verb + 8)):  # "A co-developed the gripper with B"
                 if doc[j].lower_ == "with" and actors:
                     actors += [m for m in _list_after(doc, j + 1, spans, types, sent.end) if m not in actors]

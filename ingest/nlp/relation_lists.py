@@ -24,6 +24,8 @@ POSSESSIVES = {"'s", "’s", "'", "’"}
 def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> dict[int, int]:
     """Mentions joined by "," / "and" / "or" / "as well as" form one list (same broad class)."""
     group: dict[int, int] = {}
+    joined: set[int] = set()  # groups with a conjunction ("and", "or", "as well as") between two members
+    group_start: dict[int, int] = {}  # group -> first token of its first member
 
     def cls(t: str) -> str:
         return "org" if t in ORG else t
@@ -42,7 +44,34 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
             g = group.get(ia, ia)
             group[ia] = g
             group[ib] = g
-    return group
+            if any(x in REAL_CONNECTORS and x != "," for x in gap) or _list_goes_on(doc, eb) \
+                    or _inclusive_before(doc, group_start.setdefault(g, sa)):
+                joined.add(g)
+    return _without_comma_pairs(group, joined)
+
+
+def _list_goes_on(doc: Any, end: int) -> bool:
+    """"A, B and companies such as C": the list goes on after its second name."""
+    return end < len(doc) and doc[end].lower_ in ("and", "or", "&", ",")
+
+
+def _inclusive_before(doc: Any, start: int) -> bool:
+    """"Together with X, Y is ...", "Alongside X, Y ...": a fronted phrase that adds X to the subject."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "alongside":
+        return True
+    return k >= 1 and doc[k].lower_ == "with" and doc[k - 1].lower_ in ("together", "along")
+
+
+def _without_comma_pairs(group: dict[int, int], joined: set[int]) -> dict[int, int]:
+    """Two names with only a comma between them are no list ("According to X, Y has ...", "Like X, Y ..."):
+    a list of two says "and" or "or", goes on after them, or is fronted by "together with"."""
+    size: dict[int, int] = {}
+    for g in group.values():
+        size[g] = size.get(g, 0) + 1
+    return {m: g for m, g in group.items() if size[g] > 2 or g in joined}
 
 
 def _root(pdoc: Any, toks: list[int]) -> Any:
@@ -63,6 +92,19 @@ def _linked(a: Any, b: Any) -> bool:
             if t.i == x.i:
                 return True
     return a.head.i == b.head.i and a.dep_ == b.dep_ and a.dep_ in ("pobj", "dobj")
+
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def _fronted(a: Any, b: Any) -> bool:
+    """"According to X, Y has ...", "Like X, Y sells ...": a phrase before the subject, not a list with it
+    (the parse gives one of them the subject and does not coordinate the other with it); "Together with X, Y"
+    adds X to the subject."""
+    if (a.dep_ in SUBJECTS) == (b.dep_ in SUBJECTS):
+        return False
+    other = b if a.dep_ in SUBJECTS else a
+    return not _inclusive_before(other.doc, other.left_edge.i)
 
 
 def _clause_break(tok: Any, inside: set[int]) -> int:
@@ -90,7 +132,8 @@ def confirm_groups(pdoc: Any, tok2m: dict[int, int], groups: dict[int, int]) -> 
     out = {m: g for m, g in groups.items() if m not in roots}
     members = sorted(roots, key=lambda m: roots[m].i)
     for x, m in enumerate(members):
-        prev = [p for p in members[:x] if groups[p] == groups[m] and (brk[p] == brk[m] or _linked(roots[p], roots[m]))]
+        prev = [p for p in members[:x] if groups[p] == groups[m] and (
+            _linked(roots[p], roots[m]) or brk[p] == brk[m] and not _fronted(roots[p], roots[m]))]
         out[m] = out[prev[-1]] if prev else m
     return out
 

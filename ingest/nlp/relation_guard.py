@@ -1,0 +1,212 @@
+"""Does a PARTNERS_WITH or ANCHORS trigger state a current, actual tie? These two types answer the headline
+questions (clusters sharing partners, a cluster's anchors), so a weak form must not make them.
+
+Why: on published text the frames fired on forms that state no partnership or anchoring:
+* a tie that ended or may come ("formerly partnered with", "was once the anchor of", "could become an anchor for",
+  "until 2020 had a partnership with"), or one only looked at ("is exploring a collaboration with");
+* ANCHORS from words the annotation guidelines do not count ("at the heart of", "a pillar of"), from an
+  "anchor X" that is no anchor of a place ("the anchor investor in", "the anchor tenant of") and from "anchored
+  the round";
+* "work with" said of someone else ("its team will work with the ministry"): the verb needs the organisation as
+  its own subject, or a second cue ("closely", "together", "on" a shared piece of work);
+* "signed a contract with", "a supply agreement with": a customer or supplier, not a partner;
+* a clause after a semicolon that has no subject of its own ("X raised money; Y, meanwhile, signed ...").
+Word lists: ``data/lexicon/tie_guard.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_types import Cand, allowed
+
+TYPES = frozenset({"PARTNERS_WITH", "ANCHORS"})
+FILE = "tie_guard.json"
+#: dependency labels through which a trigger's tense, mood and stance are read from the words that govern it
+_UP = ("attr", "acomp", "oprd", "prep", "pobj", "dobj", "xcomp", "agent", "compound", "appos")
+#: words that end the scan back from a window phrase (another clause starts there)
+_BREAKS = frozenset({";", ":", "and", "but", "which", "who", "that", "while", "whereas"})
+_SCAN = 8  # words scanned before a window phrase
+_REL_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+@dataclass(frozen=True)
+class TieGuard:
+    """The word lists of ``tie_guard.json``."""
+
+    past: frozenset[str]
+    modals: frozenset[str]
+    prospect: frozenset[str]
+    anchor_triggers: frozenset[str]
+    anchor_heads: frozenset[str]
+    anchor_not_objects: frozenset[str]
+    weak_verbs: frozenset[str]
+    weak_cues: frozenset[str]
+    weak_preps: frozenset[str]
+    pact_nouns: frozenset[str]
+    not_pact: frozenset[str]
+    unit_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "TieGuard":
+        raw = json.loads(Path(str(path or shipped("lexicon", FILE))).read_text(encoding="utf-8"))
+        low = lambda key: frozenset(w.lower() for w in raw.get(key, ()))  # noqa: E731
+        return cls(low("past"), low("modals"), low("prospect_verbs"), low("anchor_triggers"), low("anchor_heads"),
+                   low("anchor_not_objects"), low("weak_verbs"), low("weak_cues"), low("weak_preps"),
+                   low("pact_nouns"), low("not_pact_modifiers"), low("joint_unit_nouns"))
+
+    # ------------------------------------------------------------------ parsed triggers
+    def keep(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """The candidates of one parsed trigger ``tok``, without the partnerships and anchors it does not state."""
+        if not any(c.type in TYPES for c in cands):
+            return cands
+        if self._unsaid(tok) or self._subject_across_semicolon(tok):
+            return [c for c in cands if c.type not in TYPES]
+        cands = self._joint_unit(cands, ctx, tok)
+        drop_anchor = any(c.type == "ANCHORS" for c in cands) and not self._anchor_said(tok)
+        out = []
+        for c in cands:
+            if c.type == "ANCHORS" and drop_anchor:
+                continue
+            if c.type == "PARTNERS_WITH" and not self._partner_said(c, ctx, tok):
+                continue
+            out.append(c)
+        return out
+
+    def _chain(self, tok: Any) -> list[Any]:
+        """The trigger and the words that govern it (at most five), up to the first clause head."""
+        out = [tok]
+        node = tok
+        for _ in range(5):
+            if node.dep_ not in _UP or node.head is node:
+                break
+            node = node.head
+            out.append(node)
+        return out
+
+    def _unsaid(self, tok: Any) -> bool:
+        """A past tie, a tie that may come, or one only looked at."""
+        for node in self._chain(tok):
+            for c in node.children:
+                low = c.lower_
+                if c.dep_ in ("advmod", "amod", "npadvmod", "prep") and low in self.past:
+                    return True  # "formerly partnered", "was once the anchor", "Until 2020 X had a partnership"
+                if c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
+                    return True  # "no longer partners with"
+                if c.dep_ == "aux" and low in self.modals:
+                    return True  # "could become an anchor for", "might partner with"
+            if node.lower_.startswith(("ex-", "former-")):
+                return True
+            if node is not tok and node.pos_ in ("VERB", "AUX") and (node.lower_ in self.prospect or node.lemma_.lower()
+                                                                      in self.prospect):
+                return True  # "is exploring a collaboration with", "is looking to partner with"
+        return False
+
+    @staticmethod
+    def _subject_across_semicolon(tok: Any) -> bool:
+        """"X raised money; Y, meanwhile, signed an agreement with Z": a verb after a semicolon borrows no subject."""
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ in _UP:
+            verb = verb.head
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False
+        lo, hi = sorted((verb.head.i, verb.i))
+        return any(verb.doc[k].text == ";" for k in range(lo + 1, hi))
+
+    def window_unsaid(self, rels: tuple[str, ...], doc: Any, start: int, sent_start: int) -> bool:
+        """A window phrase of these types at token ``start`` after a past, modal or prospect word of its clause
+        ("Until 2020 X had a research partnership with Y", "X is exploring a partnership with Y")."""
+        if not TYPES.intersection(rels):
+            return False
+        k = start - 1
+        while k >= max(sent_start, start - _SCAN):
+            low = doc[k].lower_
+            if low in _BREAKS:
+                return False
+            if low in self.past or low in self.modals or low in self.prospect:
+                return True
+            k -= 1
+        return False
+
+    # ------------------------------------------------------------------ ANCHORS
+    def _anchor_said(self, tok: Any) -> bool:
+        """Only "anchor" and drawing verbs state ANCHORS; "anchor investor" and "anchored the round" do not."""
+        if tok.lower_ not in self.anchor_triggers and tok.lemma_.lower() not in self.anchor_triggers:
+            return False  # "at the heart of", "a pillar of" (not counted by the annotation guidelines)
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in self.anchor_heads:
+            return False  # "the anchor investor in", "the anchor tenant of"
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == "anchor":
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(o.lower_ in self.anchor_not_objects or o.lemma_.lower() in self.anchor_not_objects for o in objs):
+                return False  # "Kessel Capital anchored the round"
+        return True
+
+    # ------------------------------------------------------------------ PARTNERS_WITH
+    def _partner_said(self, c: Cand, ctx: Any, tok: Any) -> bool:
+        lemma = tok.lemma_.lower()
+        if c.method.startswith("dep:") and lemma in self.weak_verbs and tok.pos_ in ("VERB", "AUX"):
+            return self._weak_verb_said(ctx, tok)
+        if c.method == "dep:sign" or c.method.startswith("form:agreement-") or c.method in ("dep:agreement", "dep:deal"):
+            return self._pact_said(tok)
+        return True
+
+    def _joint_unit(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """"Selkirk, a joint venture between A and B" and "X formed Selkirk, a joint venture with K": the named
+        venture is no party of its own partnership; the parties are A and B, or the maker X and K."""
+        if tok.lemma_.lower() not in self.unit_nouns or tok.dep_ not in ("appos", "attr"):
+            return cands
+        held = ctx.holder(tok)
+        if not held:
+            return cands
+        out = [c for c in cands if not (c.type == "PARTNERS_WITH" and (c.src in held or c.tgt in held))]
+        if not any(c.lower_ == "joint" for c in tok.children):
+            return out
+        parties: set[int] = set()
+        others: set[int] = set()
+        for p, pobj in ctx.preps(tok):
+            if p in ("between", "of", "by"):
+                parties |= ctx.mentions(pobj)
+            elif p == "with":
+                others |= ctx.mentions(pobj)
+        makers: set[int] = set()
+        head = tok.head
+        if tok.dep_ == "appos" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            makers = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(head.head, False)))  # "we formed Selkirk"
+        parties -= held
+        pairs = {(a, b) for a in parties for b in parties if a < b}
+        pairs |= {(a, b) for a in makers - held for b in others - held if a != b}
+        conf = max((c.conf for c in cands if c.type == "PARTNERS_WITH"), default=0.6)
+        for a, b in sorted(pairs):
+            if ctx.types and allowed(["PARTNERS_WITH"], ctx.types[a], ctx.types[b]) is not None:
+                out.append(Cand("PARTNERS_WITH", a, b, conf, f"dep:joint-{tok.lemma_.lower()}"))
+        return out
+
+    def _weak_verb_said(self, ctx: Any, verb: Any) -> bool:
+        """"X works (closely) with Y (on Z)": the organisation is the verb's own subject, or a second cue is there."""
+        if any(c.lower_ in self.weak_cues for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep")):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in self.weak_preps for c in verb.children):
+            return True
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ == "relcl" and not subs:
+            return True  # "X, which has worked with Y since 2021": the relative's head is the subject
+        return any(s.i in ctx.tok2m or s.lower_ in _REL_PRONOUNS for s in subs)
+
+    def _pact_said(self, tok: Any) -> bool:
+        """"signed an agreement with", not "signed a contract with" nor "a supply agreement with"."""
+        nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else [
+            c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + [
+            p2 for p in tok.children if p.dep_ == "prep" and p.lower_ == "into" for p2 in p.children if p2.dep_ == "pobj"]
+        if tok.pos_ in ("VERB", "AUX") and not nouns:
+            return True  # "X signed with Y" (the verb frame's own reading)
+        for n in nouns:
+            mods = {c.lower_ for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+            if mods & self.not_pact:
+                continue
+            if n.lower_ in self.pact_nouns or n.lemma_.lower() in self.pact_nouns or mods & self.pact_nouns:
+                return True
+        return False
