@@ -122,3 +122,25 @@ def test_a_short_name_after_the_full_one_or_in_a_headline_stands_for_it(bare):
     facts = facts_of(bare, "Quillmark raises $10 million\nQuillmark Systems, Inc. today announced a round. "
                            "Quillmark will hire engineers.")
     assert {m.canonical for m in facts.mentions if m.text == "Quillmark"} == {"Quillmark Systems, Inc"}
+
+
+def test_an_organisation_title_and_person_read_as_one_are_split(bare):
+    got = names(bare, "\"We have much to offer,\" Harwick State University President Lena Ostrova said in a statement.")
+    assert ("Harwick State University", "Institute") in got and ("Lena Ostrova", "Person") in got
+    got = texts(bare, "The Office of the Chief Scientist funds the Velder Institute.")
+    assert "Office of the Chief Scientist" in got  # a title inside a body's name, no person after it
+
+
+def test_a_title_made_a_place_or_a_subject_word_alone_is_no_name(bare):
+    got = texts(bare, "The funding comes from the Governor's Office of Talent and Opportunity and the Tessaly Fund.")
+    assert "Governor" not in got and "Opportunity" not in got
+    assert "Office of Talent and Opportunity" in got
+    got = texts(bare, "Velmora Tech has appointed an Interim Vice Provost for AI in Education, Dr. Rina Holt.")
+    assert "Education" not in got and {"Velmora Tech", "Rina Holt"} <= got
+
+
+def test_a_dateline_town_is_a_place_and_its_region_no_organisation(bare):
+    got = names(bare, "DUNMORE, Ohio, March 25 (TNS) -- Ridgeline Technical College issued the following release:")
+    assert ("DUNMORE", "Cluster") in got and ("Ridgeline Technical College", "Institute") in got
+    got = texts(bare, "BRANTFORD, ON – Corvane Logistics and Brantford Polytechnic announced a partnership.")
+    assert "ON" not in got and {"Corvane Logistics", "Brantford Polytechnic"} <= got

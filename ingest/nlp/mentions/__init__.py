@@ -15,7 +15,7 @@ from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessi
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
 from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
-from aikg.ingest.nlp.mentions.job_titles import job_titles
+from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
@@ -51,6 +51,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),
     ("regions", drop_regions),
+    ("title_names", drop_title_names),
     ("self_reference", self_reference),
     ("anaphors", anaphors),
 )

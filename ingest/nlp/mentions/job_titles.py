@@ -11,7 +11,9 @@ this stage handles what the NER read as an organisation:
   "Halvard Osei"); "Office of the Chief Scientist" keeps its words (an organisation head, inner "of");
 * after "<title> of", the portfolio word is no part of the person that follows ("Director of Production
   Ewa Sandvik" -> "Ewa Sandvik");
-* a "person" followed by a title and then a person is the organisation the title belongs to ("Marwick Foods").
+* a "person" followed by a title and then a person is the organisation the title belongs to ("Marwick Foods");
+* an organisation, a title and a person read as one name are split ("Harwick State University President Lena
+  Ostrova").
 The words are the lexicon's job-title lists (``data/lexicon/mentions.json``) and
 ``data/lexicon/title_forms.json`` (title heads that are only titles with a modifier: "General Partner").
 """
@@ -48,6 +50,9 @@ def job_titles(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         if _only_title(doc, s.start, s.end, env):
             continue
         if s.type != "Person":
+            person = _split_at_title(doc, s, env)
+            if person is not None:
+                out.append(person)
             _cut_trailing_title(doc, s, env)
             _cut_portfolio(doc, s, env)
         else:
@@ -55,6 +60,12 @@ def job_titles(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         if s.end > s.start:
             out.append(s)
     return out
+
+
+def drop_title_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Late pass: a title made a name by a later stage ("Governor" of "the Governor's Office" read as a place)."""
+    return [s for s in cands if s.source == "gazetteer" or s.entry is not None or s.acronym_of
+            or not _only_title(doc, s.start, s.end, env)]
 
 
 def _low(tok: Any) -> str:
@@ -75,6 +86,30 @@ def _only_title(doc: Any, start: int, end: int, env: Env) -> bool:
         elif not (low in env.title_words or low in punct):
             return False
     return head
+
+
+def _split_at_title(doc: Any, s: Candidate, env: Env) -> Candidate | None:
+    """"Harwick State University President Lena Ostrova": an organisation, a capitalised title and a personal name
+    read as one; the organisation keeps its words, the person is a new mention (the title goes)."""
+    w = env.words
+    for k in range(s.start + 1, s.end - 2):
+        if not doc[k].text[:1].isupper() or _low(doc[k]) not in w.job_title_words:
+            continue
+        first = k
+        while first > s.start + 1 and doc[first - 1].text[:1].isupper() and _low(doc[first - 1]) in w.job_title_modifiers:
+            first -= 1
+        name = doc[k + 1:s.end]
+        if not 2 <= len(name) <= 3 or not all(t.is_title and t.is_alpha for t in name):
+            return None
+        if _low(name[-1]) in w.job_function_words or _low(name[-1]) in env.generic_words \
+                or env.typer.type_of_name([t.text for t in name]) is not None:
+            return None
+        if env.typer.type_of_name([t.text for t in doc[s.start:first]]) is None:
+            return None  # "Dean Street Press Director Ian Moss": no organisation head before the title
+        person = Candidate(k + 1, s.end, "Person", "rule", label="PERSON")
+        s.end = first
+        return person
+    return None
 
 
 def _cut_trailing_title(doc: Any, s: Candidate, env: Env) -> None:

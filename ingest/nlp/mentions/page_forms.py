@@ -3,6 +3,8 @@
 * "(Courtesy of Veltro Dynamics)", "Photo: ...": a caption word and its "of"/":" are no part of the name.
 * "OSLO, Norway--(BUSINESS WIRE)--Fjordline Compute AS": a dateline glued to the first name by dashes; the
   mention keeps the name after the last dash.
+* "DUNMORE, Ohio, March 25 (TNS) --": an upper-case town opening a dateline is a place, the region or country
+  after it no organisation.
 * "Inside the Lab", "About the Institute": an article and a head word alone name nothing ("the Lab").
 * "Institute for Data and Society": a name whose "for"/"of" part ends in "<topic> and <Topic>" is one name,
   where the NER read "Society" as a second organisation (``join_topic_names``, before fragments are dropped).
@@ -41,16 +43,55 @@ def page_words() -> PageWords:
 def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """Cut captions and datelines off names; drop an article with a bare head word."""
     pw = page_words()
+    qualifiers = _dateline_qualifiers(doc, cands)
     out: list[Candidate] = []
     for s in cands:
         if s.source == "gazetteer" or s.entry is not None or s.acronym_of:
             out.append(s)
             continue
+        if s.start in qualifiers and s.type != "Cluster":
+            continue  # "DUNMORE, Ohio, March 25": the region or country of a dateline names no organisation
         _cut_caption(doc, s, pw)
         _cut_dateline(doc, s, pw)
-        if s.end > s.start and not _bare_head(doc, s, env):
+        if s.end > s.start and not _bare_head(doc, s, env) and not _lone_topic(doc, s, pw):
             out.append(s)
     return out
+
+
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+          "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+DATELINE_MARKS = {"--", "-", "–", "—", "(", "/"}
+
+
+def _dateline_qualifiers(doc: Any, cands: list[Candidate]) -> set[int]:
+    """Starts of the words between a dateline's upper-case town and its date or credit ("DUNMORE, Ohio, March 25
+    (TNS) --", "BRANTFORD, ON –"); the town itself becomes a Cluster (it is where the news is from)."""
+    found: set[int] = set()
+    for s in cands:
+        if not _line_start(doc, s.start) or not all(t.is_upper and t.is_alpha for t in doc[s.start:s.end]):
+            continue
+        if s.end + 1 >= len(doc) or doc[s.end].text != ",":
+            continue
+        k = s.end + 1
+        inner = []
+        while k < len(doc) and k < s.end + 8 and not _date_or_credit(doc[k]):
+            if "\n" in doc[k].text or not (doc[k].text[:1].isupper() or doc[k].text in (",", ".")):
+                break
+            inner.append(k)
+            k += 1
+        if k < len(doc) and k < s.end + 8 and _date_or_credit(doc[k]):
+            found.update(inner)
+            if s.type in ("Company", "Person", "Institute"):
+                s.type, s.label, s.place, s.ctx_typed = "Cluster", "GPE", False, True
+    return found
+
+
+def _line_start(doc: Any, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+def _date_or_credit(tok: Any) -> bool:
+    return tok.like_num or tok.lower_.rstrip(".") in MONTHS or tok.text[:1] in DATELINE_MARKS or tok.text in DATELINE_MARKS
 
 
 def _cut_caption(doc: Any, s: Candidate, pw: PageWords) -> None:
@@ -89,6 +130,11 @@ def _bare_head(doc: Any, s: Candidate, env: Env) -> bool:
     return low in env.lex.institute_words or low in env.generic_words
 
 
+def _lone_topic(doc: Any, s: Candidate, pw: PageWords) -> bool:
+    """"Education" of "Vice Provost for AI in Education": one subject word alone names no organisation."""
+    return s.end - s.start == 1 and s.type in ORG_OR_PROGRAMME and doc[s.start].lower_ in pw.topics
+
+
 def join_topic_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """"Institute for Data" + "and" + "Society": one name when the second part is a single topic word."""
     topics = page_words().topics
@@ -101,11 +147,15 @@ def join_topic_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext
             continue
         if not any(doc[k].lower_ in ("for", "of") for k in range(s.start + 1, s.end - 1)):
             continue
-        nxt = starts.get(s.end + 1)
-        if nxt is None or nxt.end - nxt.start != 1 or doc[nxt.start].lower_ not in topics or nxt.entry is not None:
+        k = s.end + 1
+        nxt = starts.get(k)
+        if nxt is not None and (nxt.end - nxt.start != 1 or nxt.entry is not None):
             continue
-        if nxt.end < len(doc) and doc[nxt.end].text[:1].isupper() and doc[nxt.end].is_alpha:
+        if not doc[k].is_title or doc[k].lower_ not in topics:
+            continue
+        if k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha:
             continue  # "Institute for Data and Society Press": the next name goes on
-        s.end = nxt.end
-        dropped.add(id(nxt))
+        s.end = k + 1
+        if nxt is not None:
+            dropped.add(id(nxt))
     return [s for s in cands if id(s) not in dropped]
