@@ -87,3 +87,64 @@ def test_word_sets_one_definition():
     got = word_sets({"x": {"confidence": 0.7, "verbs": ["Fund", "back"], "_doc": "text"}}, "x")
     assert got == {"verbs": frozenset({"fund", "back"})}
     assert word_sets({}, "x") == {}
+
+
+PLACES = [
+    # a subject naming a place and kinds of organisations, then a list
+    ("Companies in the Bergen cluster include the speech firm Fjellkode, the fintech Norvik Analytics and Pellan "
+     "Robotics, the largest employer of engineers in Norway.",
+     {(L, "Fjellkode", "Bergen"), (L, NA, "Bergen"), (L, PR, "Bergen")}),
+    ("Other Oslo-based AI companies include Kestrel Ventures and Brightwater Capital.",
+     {(L, KV, "Oslo"), (L, BC, "Oslo")}),
+    # a speaker line: the organisation and its town in brackets
+    ("Speakers: Sana Qureshi (Orrin Institute, Tartu, Estonia) on robot hands.", {(L, "Orrin Institute", "Tartu")}),
+    # a place before a description noun that heads the name after it
+    ("The round included the Bergen retailer Fjellkode.", {(L, "Fjellkode", "Bergen")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLACES)
+def test_place_lists(ex, text, expected):
+    assert expected <= typed(ex, text, L)
+
+
+NO_PLACES = [
+    "Customers in Oslo include Kestrel Ventures and Brightwater Capital.",  # buyers there, not firms there
+    "Investors in Oslo include Kestrel Ventures and Brightwater Capital.",
+    "Companies such as Kestrel Ventures include Oslo in their plans.",  # the subject names an organisation
+]
+
+
+@pytest.mark.parametrize("text", NO_PLACES)
+def test_no_place_list(ex, text):
+    assert typed(ex, text, L) == set()
+
+
+def test_cohort_intro_names_the_programme_not_its_runner(ex):
+    """"the participants in P, run by R, are:" then a bulleted list: members of P, not of R."""
+    text = ("This year the participants in the Harrow Robotics Programme, run by Carrow University, are:\n"
+            "- Pellan Robotics\n- Kestrel Ventures\n")
+    got = typed(ex, text, M)
+    assert {(M, PR, "Harrow Robotics Programme"), (M, KV, "Harrow Robotics Programme")} <= got
+    assert not any(r[2] == "Carrow University" for r in got)
+
+
+FUND_AT = [
+    ("Under the agreement, Verdane Silicon will fund two doctoral fellowships at the Tarsk Computing Centre.",
+     {(F, "Verdane Silicon", "Tarsk Computing Centre")}),
+    ("Pellan Robotics sponsors a robotics laboratory at Carrow University.", {(F, PR, "Carrow University")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FUND_AT)
+def test_funding_a_thing_at_an_institution(ex, text, expected):
+    assert expected <= typed(ex, text, F)
+
+
+@pytest.mark.parametrize("text", [
+    "Pellan Robotics sponsors the annual robotics conference at Carrow University.",  # an event at a venue
+    "Pellan Robotics sells sensors to a laboratory at Carrow University.",  # a sale
+    "Pellan Robotics funds research on Carrow University's archives.",
+])
+def test_no_funding_at(ex, text):
+    assert typed(ex, text, F) == set()

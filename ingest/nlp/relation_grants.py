@@ -15,6 +15,8 @@ and with nouns for the people who receive, in forms the verb frames of ``relatio
 * "Joining the round are A and B" after a sentence about X's round: A and B fund X;
 * a funding noun that is the subject of "come from": "Funding for X came from Y", "Its funding comes
   from Y";
+* a verb of funding whose object sits "at" a name (``fund_at_verbs``): "Y will fund two doctoral fellowships at
+  X", "we sponsor a laboratory at X": Y funds X;
 * a recipient noun (``recipient_nouns``): "X and Y are among the recipients of grants from Z", "X is a
   recipient of the Z award", "Z's grant recipients include X and Y".
 
@@ -47,6 +49,8 @@ class GrantRules:
         self.come_verbs = words.get("come_verbs", frozenset())
         self.recipients = words.get("recipient_nouns", frozenset())
         self.select = words.get("select_verbs", frozenset())
+        self.fund_at = words.get("fund_at_verbs", frozenset())  # "Y funds two fellowships at X"
+        self.events = frozenset(w.lower() for w in relations.get("forms", {}).get("event_nouns", ()))
         self.rounds = frozenset(relations.get("round_nouns", ()))
         self.money_words = words.get("money_words", frozenset())
         self.funding = frozenset(relations.get("funding_nouns", ())) | words.get("funding_nouns", frozenset())
@@ -59,6 +63,7 @@ class GrantRules:
             return
         self.round_lists.at(ctx, emit)  # once per sentence (relation_rounds.py)
         if tok.pos_ in ("VERB", "AUX"):
+            self._fund_thing_at(ctx, tok, emit)
             self._give_to(ctx, tok, lemma, emit)
             self._selected_for_funding(ctx, tok, lemma, emit)
             self._joining_round(ctx, tok, lemma, emit)
@@ -109,6 +114,18 @@ class GrantRules:
             return  # "provided software to X", "awarded the contract to X": a sale, not funding
         funders = self._side(ctx, ctx.subject_tokens(v, passive))
         self._emit(funders, recipients, emit, f"form:give-to-{lemma}")
+
+    def _fund_thing_at(self, ctx: Any, v: Any, emit: Emit) -> None:
+        """"Y will fund two doctoral fellowships at X", "we sponsor a robotics laboratory at X", "Y endowed a chair at
+        X": what is funded sits at X, so Y funds X (not "Y funds research on X": only "at")."""
+        if v.lower_ not in self.fund_at or ctx.is_passive(v):
+            return
+        objs = [o for o in v.children if o.dep_ == "dobj" and o.i not in ctx.tok2m]
+        if not objs or any(o.lemma_.lower() in self.events or o.lower_ in self.events for o in objs):
+            return  # "sponsors a hackathon at X": an event at a venue funds no organisation
+        places = [pobj for node in [v, *objs] for p, pobj in ctx.preps(node) if p == "at"]
+        if places:
+            self._emit(self._side(ctx, ctx.subject_tokens(v, False)), self._side(ctx, places), emit, "form:fund-at")
 
     def _selected_for_funding(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X was selected for funding by Y", "X was chosen for a grant from Y": Y funds X (no membership)."""

@@ -140,7 +140,8 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             spec = words.group(low)
             if spec is not None:
                 named = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start, -1)):] if s < end]
-                section = (spec, _fits(spec, named[-1] if named else owner, mentions), start)
+                of = _group_of(line, start, low, orgs, words)  # "the cohort of P, run by R:": P, not R
+                section = (spec, _fits(spec, of if of is not None else named[-1] if named else owner, mentions), start)
             elif not (heading and section is not None and words.category(low)):
                 section = None
             if spec is None and not intro:
@@ -148,6 +149,21 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             continue
         out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
     return [r for r in out if r[1] != r[2]]
+
+
+def _group_of(line: str, start: int, low: Sequence[str], orgs: list[tuple[int, int]], words: SectionWords) -> int | None:
+    """The organisation named right after a group word and "of" on an intro line ("Teams from the current cohort of
+    the Kilbride Accelerator, run by the Moshi incubator Uhuru Labs:", "Members of the X Network, hosted by Y:")."""
+    for w in low:
+        if not (w in words.words or w in words.groups or w.endswith("s") and w[:-1] in words.groups):
+            continue
+        m = re.search(r"\b" + re.escape(w) + r"\s+(?:of|in)\s+(?:the\s+)?", line, re.IGNORECASE)
+        if m is None:
+            continue
+        at = bisect_left(orgs, (start + m.end(), -1))
+        if at < len(orgs) and orgs[at][0] == start + m.end():
+            return orgs[at][1]
+    return None
 
 
 def _item(line: str, start: int, lead: int, orgs: list[tuple[int, int]]) -> int | None:

@@ -10,13 +10,18 @@
 * "In Toronto, the Ontario Centre for Applied Learning plays ...": a fronted place before "the" and a name.
 * "- London: the Aldgate Institute" (a list item or line opened by a place and a colon) and "Sana Qureshi, Kamo
   Care Robotics, Kyoto" (a name line ending in an organisation and its town).
+* "Companies in the Tunis cluster include A, B and C", "Other Paris-based AI companies include A" (``cluster_lists``)
+  and "Dr Ama Boateng (Kestrel Labs, Accra)" (``bracket_org_place``).
 
 The organisation nouns are data (``place_org_nouns`` in ``data/lexicon/relations.json``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
+
+from aikg.ingest.nlp.lexicon import word_sets
+from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
 ARTICLES = {"the", "a", "an"}
@@ -112,3 +117,53 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
         line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS
         if line_end and (line_start or before.text in LINE_BREAKERS):
             emit(j, i, "rule:name-line-place")
+
+
+class PlaceWords:
+    """Word lists of the list forms below (``place_lists`` in ``data/lexicon/relations.json``)."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        words = word_sets(relations, "place_lists")
+        self.subjects = words.get("subject_nouns", frozenset())  # "Companies in the Tunis cluster include"
+        self.not_subjects = words.get("not_subject_nouns", frozenset())  # "Customers in Tokyo include"
+        self.include = words.get("include_verbs", frozenset())
+        self.lists = RoundLists(relations)  # the list reader (descriptions before names, described items skipped)
+
+
+def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                emit: Callable[[int, int, str], None]) -> None:
+    """LOCATED_IN from the list forms below, in one sentence."""
+    cluster_lists(doc, sent, spans, types, words, emit)
+    bracket_org_place(doc, sent, spans, types, emit)
+
+
+def cluster_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                  emit: Callable[[int, int, str], None]) -> None:
+    """"Companies in the Tunis cluster include A, B and C", "Other Paris-based AI companies include A and B",
+    "Start-ups in Kigali include A": each listed organisation is in the place the subject names (the subject
+    names organisations, no organisation of its own, and one place)."""
+    if not words.subjects:
+        return
+    k = next((t for t in range(sent.start + 1, sent.end - 1) if doc[t].lower_ in words.include), None)
+    if k is None:
+        return
+    subject = [(i, s) for i, s, e in spans if s < k]
+    low = {doc[t].lower_ for t in range(sent.start, k)}
+    places = [i for i, s in subject if types[i] == "Cluster"]
+    if len(places) != 1 or len(subject) != 1 or not low & words.subjects or low & words.not_subjects:
+        return
+    for org in words.lists.read_list(token_index(doc, spans, types), k + 1, ORG, sent.end):
+        emit(org, places[0], "rule:cluster-list")
+
+
+def bracket_org_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                      emit: Callable[[int, int, str], None]) -> None:
+    """"Dr Ama Boateng (Kestrel Labs, Accra)", "(Orrin Institute, Tartu, Estonia)": an organisation and its town
+    in the brackets of a speaker or author line."""
+    by_start = {s: (i, e) for i, s, e in spans}
+    for i, s, e in spans:
+        if types[i] not in ORG or s == sent.start or doc[s - 1].text != "(" or e + 1 >= sent.end or doc[e].text != ",":
+            continue
+        place = by_start.get(e + 1)
+        if place is not None and types[place[0]] == "Cluster" and place[1] < sent.end and _closes(doc, place[1], sent.end):
+            emit(i, place[0], "rule:bracket-org-place")

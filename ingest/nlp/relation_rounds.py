@@ -21,6 +21,7 @@ by A") states no funding. Word lists: ``round_lists`` in ``data/lexicon/relation
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
@@ -34,6 +35,12 @@ LEAD_FORMS = ("led", "leads", "lead", "leading", "co-led", "co-leads")
 TAKE_FORMS = ("took", "take", "takes", "taking", "taken")
 BE_WORDS = ("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "also", "now", "still", "mainly",
             "largely", "partly", "jointly", "fully", "primarily", "initially", "originally", "both")
+
+
+def token_index(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> Any:
+    """What ``RoundLists.read_list`` needs, over the entity pass of a chunk (no parse)."""
+    tok2m = {t: i for i, s, e in spans for t in range(s, e)}
+    return SimpleNamespace(sd=doc, tok2m=tok2m, m2toks={i: range(s, e) for i, s, e in spans}, types=types)
 
 
 def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
@@ -95,11 +102,12 @@ class RoundLists:
             return None
         return m, max(ctx.m2toks[m]) + 1
 
-    def read_list(self, ctx: Any, k: int, kinds: tuple[str, ...] = FUNDERS) -> list[int]:
-        """The names of a list starting at token ``k``: each after at most a few words of description ("the
-        reinsurer", "angel investor", "the Oslo fund"), joined by commas and "and"; an item whose description
-        holds "of" or "'s" describes the name before it and is skipped."""
-        sd, n = ctx.sd, len(ctx.sd)
+    def read_list(self, ctx: Any, k: int, kinds: tuple[str, ...] = FUNDERS, end: int | None = None) -> list[int]:
+        """The names of a list starting at token ``k`` (up to ``end``): each after at most a few words of
+        description ("the reinsurer", "angel investor", "the Oslo fund"), joined by commas and "and"; an item whose
+        description holds "of" or "'s" describes the name before it and is skipped. ``ctx`` needs ``sd``,
+        ``tok2m``, ``m2toks`` and ``types`` (a parse ``Walk``, or ``token_index`` for the entity pass)."""
+        sd, n = ctx.sd, len(ctx.sd) if end is None else end
         out: list[int] = []
         i = k
         while i < n:

@@ -30,7 +30,7 @@ from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
-from aikg.ingest.nlp.relation_places import place_phrases
+from aikg.ingest.nlp.relation_places import PlaceWords, place_lists, place_phrases
 from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
@@ -55,6 +55,7 @@ class RelationFinder:
         self._round_nouns = frozenset(lexicon.relations.get("round_nouns", ()))
         self._funding_nouns = frozenset(lexicon.relations.get("funding_nouns", ()))
         self._place_org_nouns = frozenset(lexicon.relations.get("place_org_nouns", ()))
+        self._place_words = PlaceWords(lexicon.relations)  # "Companies in the Tunis cluster include A" (relation_places.py)
         self._co_actor_preps = frozenset(lexicon.relations.get("co_actor_preps", ()))
         self._role_words = frozenset(w.lower() for w in lexicon.role_nouns)
         self._cohort_nouns = frozenset(lexicon.relations.get("cohort_nouns", ()))
@@ -116,6 +117,8 @@ class RelationFinder:
                       lambda p, org, method: emit(["FOUNDED"], p, org, conf["adjacent"], method))
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        place_lists(doc, sent, sent_rules.spans, types, self._place_words,  # "Companies in the X cluster include A"
+                    lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
         verb_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])  # "Y funds X's projects"
