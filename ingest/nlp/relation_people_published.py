@@ -28,6 +28,7 @@ from typing import Sequence
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_people_forms import title_words
+from aikg.ingest.nlp.relation_runs_published import runs_published
 
 ORG_TYPES = ("Institute", "Company", "Agency")
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
@@ -159,6 +160,9 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
                 out.append(("AFFILIATED_WITH", people[0][2], roster, a, b, "rule:roster-heading"))
         elif not line.strip() and roster is not None:
             pass  # a blank line between a heading and its bullets
+        elif roster is not None and ";" in line:
+            _heading_items(line, a, b, ix, roster, out)  # "Steering committee" / "A (chair, X); B (Y); C (Z)."
+            roster = None
         else:
             roster = _heading(line, a, b, ix, own, words)
         _semicolon_line(line, a, b, bool(bullet), ix, words, out)
@@ -173,6 +177,8 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _founder_of_described(text, off, a, b, ix, words, out)
         _org_title_comma_person(text, off, a, b, ix, words, out)
         _semicolon_items(line, a, b, ix, words, out)
+        _table_row(line, a, b, ix, own, words, out)
+    out += runs_published(text, off, mentions)  # "The programme is administered by X" (relation_runs_published.py)
     return [r for r in out if r[1] != r[2]]
 
 
@@ -286,9 +292,9 @@ def _byline(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: l
         return
     o = orgs[-1]
     between = line[p[1] - a:o[0] - a].strip()
-    if not between.startswith(","):
+    if not between.startswith((",", "|")):  # "By A, Org | date", "By A | Org | date"
         return
-    title = re.sub(r"\s*(?:,|\b(?:of|at)\b)\s*$", "", between[1:].strip())
+    title = re.sub(r"\s*(?:,|\||\b(?:of|at)\b)\s*$", "", between[1:].strip())
     if ix.orgs_in(p[1], o[0]) or (title and not words.is_title(title)):
         return
     if not title and opener not in ("by", "interview by", "interviewed by", "words by", "text by", "reporting by", "written by"):
@@ -491,3 +497,49 @@ def _semicolon_items(line: str, a: int, b: int, ix: _Index, words: PublishedWord
         out.append(("AFFILIATED_WITH", p[2], o[2], ps, pe, "rule:semicolon-items"))
         if title and words.founder_in(title):
             out.append(("FOUNDED", p[2], o[2], ps, pe, "rule:semicolon-items"))
+
+
+def _heading_items(line: str, a: int, b: int, ix: _Index, org: int, out: list[Rel]) -> None:
+    """A roster heading over one line of semicolon items, each opening with a person: "Steering committee" /
+    "Aïssatou Ndiaye (chair, Université X); Mamadou Sarr (Xamle AI)" ties each person to the heading's organisation.
+    Every item must open with a person (a paragraph of prose under "The team" is no roster)."""
+    items, pos = [], a
+    for part in line.split(";"):
+        ps, pe = pos, pos + len(part)
+        pos = pe + 1
+        if not part.strip(" .\t"):
+            continue
+        people = ix.people_in(ps, pe)
+        if not people or not _HONORIFIC.match(line[ps - a:people[0][0] - a].lstrip(" -•*–")):
+            return
+        items.append(people[0][2])
+    if len(items) >= 2:
+        out.extend(("AFFILIATED_WITH", p, org, a, b, "rule:roster-heading") for p in items)
+
+
+def _table_row(line: str, a: int, b: int, ix: _Index, own: int | None, words: PublishedWords, out: list[Rel]) -> None:
+    """A table row rendered as text: "Hye-jin Albrecht | 44 | Chief Technology Officer" (the page's organisation),
+    "Lina Berg | Head of Research | Kestrel Robotics" (the organisation in its own field)."""
+    if line.count("|") < 1:
+        return
+    fields, col = [], a
+    for f in line.split("|"):
+        lead = len(f) - len(f.lstrip())
+        fields.append((f.strip(), col + lead, col + lead + len(f.strip())))
+        col += len(f) + 1
+    if len(fields) < 2 or not fields[0][0]:
+        return
+    people = [p for p in ix.people_in(a, b) if p[0] == fields[0][1] and p[1] == fields[0][2]]
+    if not people or not any(words.is_title(f[0]) for f in fields[1:]):
+        return
+    if any(words.past & {w.lower() for w in _WORD.findall(line)}):
+        return
+    orgs = ix.orgs_in(a, b)
+    whole = [o for o in orgs if any(o[0] == f[1] and o[1] == f[2] for f in fields[1:])]
+    if orgs and not whole:
+        return  # an organisation inside a field: no table of posts
+    if any(not (f[0].isdigit() or words.is_title(f[0]) or any(o[0] == f[1] for o in whole)) for f in fields[1:] if f[0]):
+        return  # every other field is an age, a title or the organisation
+    org = whole[-1][2] if whole else own
+    if org is not None:
+        out.append(("AFFILIATED_WITH", people[0][2], org, a, b, "rule:table-row"))

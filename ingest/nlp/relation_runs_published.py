@@ -1,0 +1,215 @@
+"""RUNS in the forms of programme pages, fact sheets and funding news, read from the text and its mentions.
+
+* a programme named by a definite description as the subject of a passive of running: "The programme is
+  administered by NOAC and operated day to day by Merlion Compute Services", "The clinic is run by CDU's School
+  of Information Technology", "The fellowship is run by X and funded by Y" (the runner after each "run/administered
+  ... by"; the programme is the last one named before whose name ends in the description's noun, or for
+  "the programme"/"the scheme" the last programme named);
+* a programme owned through "its" after the funder: "a grant from Finep, the federal innovation agency, under its
+  Mais Inovação programme", "Core funding comes from the Agencia I+D+i, through its PICT grant scheme", "PCETR
+  funds two projects through its Regional AI Research Grants" (the owner is the organisation after "from"/"by",
+  else the one that opens the sentence);
+* a programme held by an organisation's possessive or "of": "Smart Capital's fund-of-funds programme Anava",
+  "Te Ara Innovation Agency's Venture Runway programme", "the Kick-Start scheme of the Tropical Innovation
+  Foundation".
+
+A funder is not a runner: "is funded by Y" gives nothing here. Words: ``data/lexicon/runs_published.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.records import MentionFact
+
+ORG = ("Institute", "Company", "Agency")
+Rel = tuple[str, int, int, int, int, str]
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
+
+
+@dataclass(frozen=True)
+class RunsWords:
+    nouns: frozenset[str]  # what a programme is called: programme, scheme, fellowship, clinic
+    generic: frozenset[str]  # nouns that stand for any programme: programme, scheme, initiative
+    verbs: tuple[str, ...]  # participles of running: run, administered, operated, delivered
+    manners: tuple[str, ...]  # words between the participle and "by": day to day, jointly
+    owner_preps: tuple[str, ...]  # "under its", "through its"
+    stop: frozenset[str]  # words a descriptor between a possessive and the programme never holds
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> "RunsWords":
+        d = json.loads(shipped("lexicon", "runs_published.json").read_text(encoding="utf-8"))
+        return cls(frozenset(d["programme_nouns"]), frozenset(d["generic_nouns"]), tuple(d["run_participles"]),
+                   tuple(d["manner_words"]), tuple(d["owner_preps"]), frozenset(d["descriptor_stop"]))
+
+
+class _Doc:
+    """The text at ``off`` with its organisation and programme mentions by start."""
+
+    def __init__(self, text: str, off: int, mentions: Sequence[MentionFact]) -> None:
+        self.text, self.off, self.ms = text, off, mentions
+        self.orgs = {m.start: i for i, m in enumerate(mentions) if m.type in ORG}
+        self.progs = {m.start: i for i, m in enumerate(mentions) if m.type == "Programme" and m.source != "anaphor"}
+        self.prog_list = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Programme" and m.source != "anaphor")
+
+    def at(self, pos: int) -> str:
+        return self.text[pos - self.off:]
+
+    def org_at(self, pos: int) -> int | None:
+        """The organisation mention at ``pos`` (after an optional "the"); for "CDU's School of IT" the unit."""
+        rest = self.at(pos)
+        if rest[:4].lower() == "the ":
+            pos += 4
+        i = self.orgs.get(pos)
+        if i is None:
+            return None
+        end = self.ms[i].end
+        m = re.match(r"['’]s\s+", self.at(end))
+        if m and self.orgs.get(end + m.end()) is not None:
+            return self.orgs[end + m.end()]
+        return i
+
+
+def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: RunsWords | None = None) -> list[Rel]:
+    """("RUNS", runner, programme, evidence start, evidence end, method) for the forms above in ``text`` at ``off``."""
+    words = words or RunsWords.load()
+    d = _Doc(text, off, mentions)
+    if not d.progs and not any(w in text.lower() for w in words.generic):
+        return []
+    out: list[Rel] = []
+    pos = 0
+    for m in _SENT_END.finditer(text + "\n"):
+        a, b = off + pos, off + m.start()
+        pos = m.end()
+        sent = text[a - off:b - off]
+        if len(sent) < 12:
+            continue
+        _passive_description(d, sent, a, b, words, out)
+        _its_programme(d, sent, a, b, words, out)
+        _possessive_programme(d, sent, a, b, words, out)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _passive_re(nouns: frozenset[str], verbs: tuple[str, ...],
+                manners: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    noun = "|".join(sorted(nouns, key=len, reverse=True))
+    verb = "(?:" + "|".join(verbs) + r")\s+(?:(?:" + "|".join(re.escape(w) for w in manners) + r")\s+)?by\s+"
+    head = re.compile(r"^\s*(?:[-•*]\s+)?The\s+((?:[a-z][\w-]*\s+){0,2}?)(" + noun + r")\s+(?:is|was|will be|has been|are|were)\s+")
+    first = re.compile(r"(?:also\s+|jointly\s+|now\s+|currently\s+)?" + verb)
+    more = re.compile(r"(?:\band\s+(?:is\s+|was\s+)?(?:also\s+)?|,\s+(?:and\s+)?)" + verb)
+    return head, first, more
+
+
+def _passive_description(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
+    """"The programme is administered by X and operated day to day by Y"; "is funded by Y and run by X"."""
+    head, first, more = _passive_re(words.nouns, words.verbs, words.manners)
+    h = head.match(sent)
+    if h is None:
+        return
+    prog = _referent(d, a, h.group(2).lower(), words)
+    if prog is None:
+        return
+    hits = [m for m in [first.match(sent, h.end())] if m is not None] + list(more.finditer(sent, h.end()))
+    for m in hits:
+        runner = d.org_at(a + m.end())
+        if runner is not None:
+            out.append(("RUNS", runner, prog, a, b, "rule:programme-run-by"))
+
+
+def _referent(d: _Doc, before: int, noun: str, words: RunsWords) -> int | None:
+    """The programme "the <noun>" stands for: the last one named before whose name ends in the noun ("the clinic":
+    "AI Skills Clinic"); for a generic noun ("the programme") else the one named most often before, the page's
+    programme rather than a plan named in passing ("financed through France 2030")."""
+    named = [(s, i) for s, i in d.prog_list if s < before]
+    for s, i in reversed(named):
+        if d.ms[i].text.split()[-1].lower().rstrip("s") == noun.rstrip("s"):
+            return i
+    if noun not in words.generic or not named:
+        return None
+    counts: dict[str, int] = {}
+    for s, i in named:
+        counts[d.ms[i].text] = counts.get(d.ms[i].text, 0) + 1
+    best = max(counts.values())
+    return next(i for s, i in reversed(named) if counts[d.ms[i].text] == best)
+
+
+def _its_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
+    """"a grant from Finep, the federal agency, under its Mais Inovação programme"."""
+    for m in re.finditer(r"\b(?:" + "|".join(words.owner_preps) + r")\s+its\s+", sent):
+        prog = _programme_after(d, a + m.end(), sent[m.end():], words)
+        if prog is None:
+            continue
+        owner = _owner_before(d, sent, a, a + m.start())
+        if owner is not None:
+            out.append(("RUNS", owner, prog, a, b, "rule:its-programme"))
+
+
+def _programme_after(d: _Doc, pos: int, rest: str, words: RunsWords) -> int | None:
+    """The programme mention at ``pos`` or after a few lowercase descriptor words ("PICT grant scheme" is the
+    name first; "fund-of-funds programme Anava" the descriptor first)."""
+    i = d.progs.get(pos)
+    if i is not None:
+        return i
+    m = re.match(r"((?:[a-z][\w-]*\s+){1,4})", rest)
+    if m is None:
+        return None
+    desc = m.group(1).split()
+    if any(w in words.stop for w in desc) or desc[-1].rstrip("s") not in {n.rstrip("s") for n in words.nouns}:
+        return None
+    return d.progs.get(pos + m.end())
+
+
+def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
+    """The organisation right before ``at`` when it follows "from"/"by" ("a grant from Finep, the agency, under its
+    ..."), else the one that opens the sentence ("PCETR funds two projects through its ...")."""
+    found = sorted((s, i) for s, i in d.orgs.items() if a <= s < at and d.ms[i].source != "anaphor")
+    if not found:
+        return None
+    s, i = found[-1]
+    lead = d.text[max(a, s - 9) - d.off:s - d.off].lower()
+    if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", lead):
+        return i
+    s, i = found[0]
+    if re.fullmatch(r"\s*(?:[A-Z][\w-]*:\s*)?(?:the\s+)?", d.text[a - d.off:s - d.off], flags=re.I):
+        return i
+    return None
+
+
+def _possessive_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
+    """"Smart Capital's fund-of-funds programme Anava", "the Kick-Start scheme of the Tropical Innovation Foundation"."""
+    for s, i in d.orgs.items():
+        if not a <= s < b or d.ms[i].source == "anaphor":
+            continue
+        e = d.ms[i].end
+        m = re.match(r"['’]s\s+", d.at(e))
+        if m is None:
+            continue
+        prog = _programme_after(d, e + m.end(), d.at(e + m.end()), words)
+        if prog is None or not _named_as_programme(d, prog, e + m.end(), words):
+            continue
+        out.append(("RUNS", i, prog, a, b, "rule:possessive-programme"))
+    for s, p in d.progs.items():
+        if not a <= s < b:
+            continue
+        m = re.match(r"\s+(" + "|".join(words.nouns) + r")\s+of\s+", d.at(d.ms[p].end))
+        if m is None:
+            continue
+        owner = d.org_at(d.ms[p].end + m.end())
+        if owner is not None:
+            out.append(("RUNS", owner, p, a, b, "rule:programme-of-org"))
+
+
+def _named_as_programme(d: _Doc, prog: int, pos: int, words: RunsWords) -> bool:
+    """A descriptor before the name holds a programme noun, or the name ends in one, or one follows it."""
+    if d.ms[prog].start > pos:
+        return True  # the descriptor was checked by _programme_after
+    last = d.ms[prog].text.split()[-1].lower().rstrip("s")
+    after = re.match(r"\s+([a-z]+)", d.at(d.ms[prog].end))
+    return last in {n.rstrip("s") for n in words.nouns} or bool(after and after.group(1) in words.nouns)

@@ -1,0 +1,84 @@
+"""RUNS in the forms of programme pages and funding news (relation_runs_published.py) and people in table rows and
+roster lines under a heading (relation_people_published.py), through the real spaCy pipeline. Invented names;
+each form with a near-miss that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+A, RUNS, FUNDS = "AFFILIATED_WITH", "RUNS", "FUNDS"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def test_the_programme_administered_and_operated_by_two_runners(ex):
+    got = relations_in(ex, "The Harrow Compute Grants give small firms access to GPUs. The programme is administered "
+                           "by the Tamsin Digital Office and operated day to day by Corvell Data Services.")
+    assert (RUNS, "Tamsin Digital Office", "Harrow Compute Grants") in got
+    assert (RUNS, "Corvell Data Services", "Harrow Compute Grants") in got
+
+
+def test_a_funder_in_the_same_passive_is_no_runner(ex):
+    got = relations_in(ex, "The Tarn AI Fellowship supports ten researchers a year. The fellowship is funded by the "
+                           "Brenmoor Trust and run by the Oskarby Institute of Technology.")
+    assert (RUNS, "Oskarby Institute of Technology", "Tarn AI Fellowship") in got
+    assert (RUNS, "Brenmoor Trust", "Tarn AI Fellowship") not in got
+
+
+def test_grant_from_a_funder_under_its_scheme(ex):
+    got = relations_in(ex, "Brightwater Sensing received a grant from Ostrava Innovation Agency, the regional "
+                           "development body, under its Smart Factory Vouchers programme.")
+    assert (RUNS, "Ostrava Innovation Agency", "Smart Factory Vouchers") in got
+
+
+def test_a_programme_only_funded_has_no_runner(ex):
+    got = relations_in(ex, "The Harrow Compute Grants give small firms access to GPUs. The programme is funded by "
+                           "the Ministry of Coastal Affairs.")
+    assert not any(r[0] == RUNS for r in got)
+
+
+def test_possessive_programme_and_scheme_of_org(ex):
+    got = relations_in(ex, "Ledger Fox is backed by Marlow Capital's seed programme Quickstart Ventures Fund. "
+                           "Applicants may also apply to the Tidewell Growth Fund scheme of the Vesper Innovation "
+                           "Foundation.")
+    assert (RUNS, "Marlow Capital", "Quickstart Ventures Fund") in got
+    assert (RUNS, "Vesper Innovation Foundation", "Tidewell Growth Fund") in got
+
+
+def test_table_rows_of_officers_tie_people_to_the_filer(ex):
+    text = ("Tessaly Grid Systems\n\nTessaly Grid Systems sells forecasting software to utilities in Spokane.\n\n"
+            "Information about our Executive Officers\n\nName | Age | Position\n"
+            "Marta Olsson | 52 | President and Chief Executive Officer\nIvar Lindgren | 47 | Chief Financial Officer\n")
+    got = relations_in(ex, text)
+    assert (A, "Marta Olsson", "Tessaly Grid Systems") in got and (A, "Ivar Lindgren", "Tessaly Grid Systems") in got
+
+
+def test_a_table_row_of_a_former_post_gives_nothing(ex):
+    text = ("Tessaly Grid Systems\n\nTessaly Grid Systems sells forecasting software to utilities in Spokane.\n\n"
+            "Name | Role\nLars Eklund | former Chief Executive Officer\n")
+    assert (A, "Lars Eklund", "Tessaly Grid Systems") not in relations_in(ex, text)
+
+
+def test_heading_over_one_line_of_semicolon_items(ex):
+    text = ("Kuria Language Consortium\n\nThe Kuria Language Consortium builds speech tools for East African "
+            "languages in Nairobi.\n\nSteering committee\nAmani Otieno (chair, Nairobi Institute of Computing); "
+            "Wanjiru Kamau (Jambo Telecom); Baraka Mwangi (Savanna AI).\n")
+    got = relations_in(ex, text)
+    for p in ("Amani Otieno", "Wanjiru Kamau", "Baraka Mwangi"):
+        assert (A, p, "Kuria Language Consortium") in got
+    assert (A, "Wanjiru Kamau", "Jambo Telecom") in got
+
+
+def test_prose_under_a_team_heading_is_no_roster(ex):
+    text = ("Why Fjell Seed is backing Skarv Bio\n\nPosted by Ola Berg, Partner at Fjell Seed | 2 May 2025\n\n"
+            "Fjell Seed is leading the seed round of Skarv Bio, a Bergen start-up.\n\nThe team\n"
+            "Skarv Bio was founded in 2024 by Ingrid Vik and Tor Lunde; Vik is the chief scientist and Lunde the "
+            "chief executive.\n")
+    got = relations_in(ex, text)
+    assert (A, "Tor Lunde", "Fjell Seed") not in got and (A, "Ingrid Vik", "Fjell Seed") not in got
