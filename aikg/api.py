@@ -75,8 +75,7 @@ def load(paths: Sequence[str | Path], *, backend: str = "embedded", home: str | 
             progress(None, "load", enabled=show_progress) as advance:
         started = time.perf_counter()
         report = load_jsonl(store, paths, batch_size=batch_size, force=force, progress=advance)
-        with contextlib.suppress(StoreError):  # none kept: cluster_profile reads the graph (graph/summaries.py)
-            summaries.refresh_profiles(store, budget_s=summaries.profile_budget(time.perf_counter() - started))
+        summaries.refresh_after_run(store, time.perf_counter() - started)
         return report
 
 

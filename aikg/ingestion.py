@@ -254,10 +254,7 @@ def refresh_cluster_profiles(store: Any, run_seconds: float = 0.0) -> None:
     keeps none: cluster_profile then reads the graph, with the same answers, more slowly."""
     from aikg.graph import summaries
 
-    try:
-        summaries.refresh_profiles(store, budget_s=summaries.profile_budget(run_seconds))
-    except StoreError:
-        pass
+    summaries.refresh_after_run(store, run_seconds)
 
 
 def ingest_paths(paths: Sequence[str | Path], store: Any, *, force: bool = False, n_process: int = 1,

@@ -118,6 +118,18 @@ def profile_budget(run_seconds: float) -> float:
     return max(PROFILE_MIN_S, PROFILE_SHARE * run_seconds)
 
 
+def refresh_after_run(store: GraphStore, run_seconds: float = 0.0) -> int:
+    """The end of every run that writes facts (ingest, load, RDF import): compute again the profiles its writes
+    forgot, within :func:`profile_budget`. A store that cannot take them keeps none: cluster_profile then reads
+    the graph, with the same answers, more slowly. Returns how many were computed."""
+    from aikg.core.errors import StoreError
+
+    try:
+        return refresh_profiles(store, budget_s=profile_budget(run_seconds))
+    except StoreError:
+        return 0
+
+
 def refresh_profiles(store: GraphStore, budget_s: float | None = None) -> int:
     """Compute the profile of every cluster that has none (one write per cluster); how many were computed.
 

@@ -121,3 +121,21 @@ def test_a_write_naming_a_cluster_inside_a_metro_loads_once_profiles_are_kept(st
     assert not report.errors
     assert kept(store) == ["cluster:paris"]
     assert_answers_as_the_graph(store)
+
+
+def test_rdf_import_computes_the_profiles_its_writes_forget(store, tmp_path):
+    """An RDF import is a run that writes facts: it ends like ingest and load, with every profile kept."""
+    from aikg.graph.rdf.export import export_store
+    from aikg.graph.rdf.importer import import_file
+
+    _load(store, 1, [OPENAI, LAB, ANN, SF, BAY, PARIS],
+          [("LOCATED_IN", OPENAI[0], SF[0]), ("WITHIN", SF[0], BAY[0]), ("ANCHORS", LAB[0], PARIS[0]),
+           ("AFFILIATED_WITH", ANN[0], OPENAI[0])])
+    summaries.refresh_profiles(store)
+    path = tmp_path / "graph.ttl"
+    export_store(store, path, "turtle")
+    store.write("MATCH (c:Cluster) REMOVE c.profile_people_count")  # none kept, as after writes that forgot them
+    assert kept(store) == []
+    report = import_file(store, path, force=True)
+    assert not report.errors and kept(store) == list(CLUSTERS)
+    assert_answers_as_the_graph(store)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -27,6 +28,7 @@ from rdflib.term import Node
 from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
 from aikg.core.jsonl import RecordError, parse_record
 from aikg.core.schema import SCHEMA
+from aikg.graph import summaries
 from aikg.graph.loader import LoadReport, load_records
 from aikg.graph.rdf.files import parse_file
 from aikg.graph.rdf.mapping import RdfMapping, Terms, load_mapping
@@ -251,11 +253,14 @@ def graph_to_records(graph: Graph, *, source: str = "<graph>", mapping: RdfMappi
 
 def import_graph(store: GraphStore, graph: Graph, *, source: str = "<graph>", batch_size: int = 5000,
                  force: bool = False) -> LoadReport:
-    """Load an export's graph into the store; problems are in the report's errors, the rest loads."""
+    """Load an export's graph into the store; problems are in the report's errors, the rest loads. Like every
+    run that writes facts, it ends by computing the cluster profiles its writes forgot (graph/summaries.py)."""
+    started = time.perf_counter()
     records = graph_to_records(graph, source=source)
     report = load_records(store, records.documents, records.entities, records.relations,
                           batch_size=batch_size, force=force)
     report.errors[:0] = records.errors  # type: ignore[list-item]
+    summaries.refresh_after_run(store, time.perf_counter() - started)
     return report
 
 
