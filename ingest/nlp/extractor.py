@@ -24,15 +24,16 @@ from aikg.ingest.nlp.context import (
     home_place,
     infobox_fields,
     issued_programme,
-    person_pronouns,
 )
 from aikg.ingest.nlp.coref_links import LinkWords, link_references
+from aikg.ingest.nlp.coreference import person_pronouns
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import contrasted
 from aikg.ingest.nlp.relation_bodies import body_members
+from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
@@ -286,6 +287,9 @@ class Extractor:
             if allowed([rtype], types[src], types[tgt]) is not None:  # "Headquarters: Genoa, Italy"
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, "rule:infobox-field", a, b, d.text[a:b],
                                                          d.page_of(a)))
+        for rtype, src, tgt, a, b, method in line_relations(text, off, facts.mentions, owner):
+            if allowed([rtype], types[src], types[tgt]) is not None:  # entries, tables, addresses (relation_lines.py)
+                facts.relations.append(RelationCandidate(rtype, src, tgt, 0.7, method, a, b, d.text[a:b], d.page_of(a)))
 
     def _add(self, d: LoadedDocument, facts: DocFacts, cands: list[Cand], sinfo: tuple[int, int, str],
              replace_window: bool, starts: list[int]) -> None:
