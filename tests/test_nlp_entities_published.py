@@ -144,3 +144,21 @@ def test_a_dateline_town_is_a_place_and_its_region_no_organisation(bare):
     assert ("DUNMORE", "Cluster") in got and ("Ridgeline Technical College", "Institute") in got
     got = texts(bare, "BRANTFORD, ON – Corvane Logistics and Brantford Polytechnic announced a partnership.")
     assert "ON" not in got and {"Corvane Logistics", "Brantford Polytechnic"} <= got
+
+
+def test_a_two_word_title_between_an_organisation_and_a_person_goes_whole(bare):
+    got = names(bare, "\"It holds,\" said Ondara Robotique Chief Executive Maëlle Kerbrat.")
+    assert ("Maëlle Kerbrat", "Person") in got and not any(t.startswith("Executive") for t, _ in got)
+
+
+def test_romance_names_with_por_and_newspaper_and_fund_heads_stay_whole(bare):
+    got = names(bare, "The lab, Laboratorio Andino de Óptica por Satélite, works with Jornal do Agreste Digital and "
+                      "the Fonds Malien pour la Recherche Agricole.")
+    assert ("Laboratorio Andino de Óptica por Satélite", "Institute") in got
+    assert ("Jornal do Agreste Digital", "Company") in got
+    assert ("Fonds Malien pour la Recherche Agricole", "Agency") in got
+
+
+def test_a_business_word_at_the_end_makes_a_firm_not_a_person(bare):
+    got = names(bare, "Its largest customer is Kasama Microfinance. Tawhiti Orchards is a customer since 2022.")
+    assert ("Kasama Microfinance", "Company") in got and ("Tawhiti Orchards", "Company") in got

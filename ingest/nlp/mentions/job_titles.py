@@ -98,7 +98,10 @@ def _split_at_title(doc: Any, s: Candidate, env: Env) -> Candidate | None:
         first = k
         while first > s.start + 1 and doc[first - 1].text[:1].isupper() and _low(doc[first - 1]) in w.job_title_modifiers:
             first -= 1
-        name = doc[k + 1:s.end]
+        after = k + 1  # "Chief Executive Maëlle Guérin": the whole title goes
+        while after < s.end and doc[after].text[:1].isupper() and _low(doc[after]) in env.title_words:
+            after += 1
+        name = doc[after:s.end]
         if not 2 <= len(name) <= 3 or not all(t.is_title and t.is_alpha for t in name):
             return None
         if _low(name[-1]) in w.job_function_words or _low(name[-1]) in env.generic_words \
@@ -106,7 +109,7 @@ def _split_at_title(doc: Any, s: Candidate, env: Env) -> Candidate | None:
             return None
         if env.typer.type_of_name([t.text for t in doc[s.start:first]]) is None:
             return None  # "Dean Street Press Director Ian Moss": no organisation head before the title
-        person = Candidate(k + 1, s.end, "Person", "rule", label="PERSON")
+        person = Candidate(after, s.end, "Person", "rule", label="PERSON")
         s.end = first
         return person
     return None
