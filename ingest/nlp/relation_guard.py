@@ -50,6 +50,12 @@ class TieGuard:
     pact_nouns: frozenset[str]
     not_pact: frozenset[str]
     unit_nouns: frozenset[str]
+    draw_verbs: frozenset[str] = frozenset()
+    draw_preps: frozenset[str] = frozenset()
+    draw_not_objects: frozenset[str] = frozenset()
+    compare_words: frozenset[str] = frozenset()
+    compare_openers: frozenset[str] = frozenset()
+    compare_phrases: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TieGuard":
@@ -57,7 +63,9 @@ class TieGuard:
         low = lambda key: frozenset(w.lower() for w in raw.get(key, ()))  # noqa: E731
         return cls(low("past"), low("modals"), low("prospect_verbs"), low("anchor_triggers"), low("anchor_heads"),
                    low("anchor_not_objects"), low("weak_verbs"), low("weak_cues"), low("weak_preps"),
-                   low("pact_nouns"), low("not_pact_modifiers"), low("joint_unit_nouns"))
+                   low("pact_nouns"), low("not_pact_modifiers"), low("joint_unit_nouns"), low("draw_verbs"),
+                   low("draw_preps"), low("draw_not_objects"), low("comparison_words"),
+                   low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())))
 
     # ------------------------------------------------------------------ parsed triggers
     def keep(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -72,10 +80,30 @@ class TieGuard:
         for c in cands:
             if c.type == "ANCHORS" and drop_anchor:
                 continue
+            if c.type in TYPES and (self.compared(ctx, c.src) or self.compared(ctx, c.tgt)):
+                continue  # "Like X, Y partners with Z", "According to X, Y is the anchor of Z"
             if c.type == "PARTNERS_WITH" and not self._partner_said(c, ctx, tok):
                 continue
             out.append(c)
         return out
+
+    def compared(self, ctx: Any, m: int) -> bool:
+        """Is mention ``m`` the object of a comparison or a citation ("unlike X", "according to X", "Like X, ...")?"""
+        toks = ctx.m2toks.get(m)
+        if not toks:
+            return False
+        doc = ctx.sd
+        k = min(toks) - 1
+        if k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        if k < 0:
+            return False
+        if doc[k].lower_ in self.compare_words:
+            return True
+        if doc[k].lower_ in self.compare_openers and (k == doc[k].sent.start or doc[k - 1].text in ",;:"):
+            return True
+        words = [t.lower_ for t in doc[max(0, k - 3):k + 1]]
+        return any(tuple(words[-len(p):]) == p for p in self.compare_phrases)
 
     def _chain(self, tok: Any) -> list[Any]:
         """The trigger and the words that govern it (at most five), up to the first clause head."""
@@ -139,6 +167,12 @@ class TieGuard:
             return False  # "at the heart of", "a pillar of" (not counted by the annotation guidelines)
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in self.anchor_heads:
             return False  # "the anchor investor in", "the anchor tenant of"
+        if tok.lower_ in self.draw_verbs:  # "has drawn engineers to Tampere", not "drew 3,000 visitors to Tampere"
+            if not any(c.dep_ in ("prep", "prt") and c.lower_ in self.draw_preps for c in tok.children):
+                return False  # "attracted $20 million in funding": no place the talent is drawn to
+            if any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.draw_not_objects or c.lemma_.lower()
+                                                       in self.draw_not_objects) for c in tok.children):
+                return False
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == "anchor":
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(o.lower_ in self.anchor_not_objects or o.lemma_.lower() in self.anchor_not_objects for o in objs):
