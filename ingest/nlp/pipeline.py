@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from aikg.core.errors import ConfigError
+from aikg.ingest.nlp import gazetteer_guard
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.gazetteer import Gazetteer
 
@@ -44,7 +45,8 @@ def model_path(config: ExtractConfig) -> str:
     return str(module.model_path())
 
 
-ENTITY_PASS = ("sentencizer", "aikg_line_breaks", "entity_ruler", "ner")
+#: the gazetteer guard's two components sit around the NER (ingest/nlp/gazetteer_guard.py)
+ENTITY_PASS = ("sentencizer", "aikg_line_breaks", "entity_ruler", gazetteer_guard.HOLD, "ner", gazetteer_guard.SETTLE)
 PARSE_PASS = ("tok2vec", "tagger", "parser", "aikg_light_morph")
 
 
@@ -185,4 +187,5 @@ def build_pipelines(config: ExtractConfig, gazetteer: Gazetteer, lemmas: Iterabl
     )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(gazetteer.ruler_patterns())
+    gazetteer_guard.add_to(nlp)  # a listed name never cuts or takes over a longer unlisted one
     return Pipelines(nlp=nlp, parse_enabled=config.parse != "none")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from aikg.ingest.nlp.gazetteer_guard import defined_otherwise
 from aikg.ingest.nlp.mentions.base import (
     ACRONYM,
     ACRONYM_HEAD,
@@ -82,6 +83,8 @@ def _define(doc: Any, acr: Any, long_span: Candidate, out: list[Candidate], by_s
             env: Env, ctx: DocContext) -> None:
     """Record ``acr`` as the acronym of ``long_span`` and type its mention."""
     inner = by_start.get(acr.i)
+    if inner is not None and defined_otherwise(doc[long_span.start:long_span.end].text, inner.entry, long_span.entry):
+        inner.entry, inner.source = None, "rule"  # gazetteer_guard: the document's own name for the acronym wins
     if long_span.entry is None and inner is not None and inner.entry is not None and inner.entry.type == long_span.type:
         long_span.entry = inner.entry
     long_text = env.canonical_of(doc, long_span)
@@ -134,6 +137,8 @@ def _reuses(doc: Any, out: list[Candidate], by_start: dict[int, Candidate], env:
         sp = by_start.get(tok.i)
         if sp is not None and sp.end == tok.i + 1:
             sp.type, sp.acronym_of, sp.place = hit[0], hit[1], False
+            if defined_otherwise(hit[1], sp.entry):
+                sp.entry, sp.source = None, "rule"  # gazetteer_guard: the document defined the acronym otherwise
             continue
         if tok.i in taken:
             continue

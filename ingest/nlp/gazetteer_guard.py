@@ -1,0 +1,258 @@
+"""The gazetteer guard: a listed name may help the text, never cut or take over a longer unlisted name.
+
+The gazetteer's EntityRuler runs before the NER, and the NER cannot read across what the ruler found. So a
+listed "AIST" inside "NM-AIST" or a listed "Department of Commerce" inside "Washington State Department of
+Commerce" used to cut the document's own name in two and hand its relations to the listed body. Two spaCy
+components sit around the NER of the entity pass:
+
+- ``aikg_gazetteer_hold`` (after the ruler): a listed name glued into a hyphenated compound whose other part
+  is not listed ("NM-AIST", "AIST-Kyushu") is dropped: the compound is another name ("MIT-IBM", "Ex-Google",
+  "Google-backed" keep theirs). A listed organisation right after capitalised name words ("Washington State |
+  Department of Commerce") is held back, so the NER reads those words freely.
+- ``aikg_gazetteer_settle`` (after the NER): a held name stays out where the NER read one longer name around
+  it whose extra words are name words; everywhere else it is put back exactly as the ruler had it.
+
+A listed place before a listed firm or institute ("Toronto Vector Institute") is only where it is and is not
+held; before an agency or programme ("Ontario Ministry of ...") it makes the place's own body, so it is.
+:func:`defined_otherwise` tells the mention stages and resolution when a document's acronym definition
+("Arusha Institute of Science and Technology (AIST)") names another body than the listed one: the document wins.
+Word lists: ``data/gazetteer/guard.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.resolution.names import looks_like_acronym, name_tokens
+
+#: doc.user_data key of the names held back between the two components
+HELD = "aikg_gazetteer_held"
+HOLD, SETTLE = "aikg_gazetteer_hold", "aikg_gazetteer_settle"
+ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
+#: NER labels of a longer name that may take the place of a held one ("the Texas CHIPS Act" is a LAW)
+NAME_LABELS = ("ORG", "FAC", "LAW")
+#: listed types held back when name words come before them (a place too: "Interreg | Italy-Slovenia")
+HELD_TYPES = ORG_TYPES + ("Cluster",)
+#: overlap of content words above which an acronym's expansion is a form of the listed name
+SAME_NAME_OVERLAP = 0.75
+#: measurement switch (scripts compare with and without the guard in one tree); never set in production
+DISABLED = False
+
+
+@dataclass(frozen=True)
+class GuardWords:
+    joiners: frozenset[str]
+    combining_prefixes: frozenset[str]
+    not_name_openers: frozenset[str]
+    name_connectors: frozenset[str]
+    regional_types: frozenset[str]
+    acronym_stopwords: frozenset[str]
+    national_prefixes: frozenset[str]
+
+
+@cache
+def words() -> GuardWords:
+    data = json.loads(shipped("gazetteer", "guard.json").read_text(encoding="utf-8"))
+    return GuardWords(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+
+
+@cache
+def _countries() -> frozenset[str]:
+    types = json.loads(shipped("lexicon", "types.json").read_text(encoding="utf-8"))
+    return frozenset(x.lower() for x in types.get("country_names", ())) | words().national_prefixes
+
+
+def national(text: str) -> bool:
+    """Is ``text`` a country's name or a national prefix ("United States", "U.S.", "Federal")?"""
+    return text.lower() in _countries()
+
+
+# -- the hold component (after the ruler) -------------------------------------------------------------------
+
+def glued_compound(doc: Any, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    """Is doc[start:end] the second part of a hyphenated compound whose first part is a capitalised word that is
+    not listed ("NM-AIST", "Hydro-Québec"), or a listed acronym glued to such a word on either side
+    ("AIST-Kyushu")? Not "MIT-IBM" (both listed), "Ex-Google", "Google-backed", "Berlin-Moabit" (the place
+    and its district), "Stanford-Kestrel" (a listed name first stays)."""
+    w = words()
+    if start >= 2 and doc[start - 1].text in w.joiners and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and start - 1 not in ends:
+        other = doc[start - 2].text
+        if other[:1].isupper() and other.lower() not in w.combining_prefixes:
+            return True
+    if end + 1 < len(doc) and doc[end].text in w.joiners and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and end + 1 not in starts:
+        return doc[end + 1].text[:1].isupper() and looks_like_acronym(doc[start:end].text)
+    return False
+
+
+def _name_word(tok: Any) -> bool:
+    """A capitalised word that may open or continue a name ("Washington", "State", "U.S.")."""
+    t = tok.text
+    w = words()
+    return bool(t[:1].isupper()) and not tok.is_stop and t.lower().rstrip(".") not in w.not_name_openers \
+        and (tok.is_alpha or all(c.isalpha() or c == "." for c in t))
+
+
+def _run_before(doc: Any, start: int) -> int | None:
+    """Start of the capitalised name words right before ``start`` on its line, or None when there are none."""
+    k = start
+    while k > 0:
+        prev = doc[k - 1]
+        if not prev.whitespace_ or "\n" in prev.whitespace_ or prev.is_space or not _name_word(prev):
+            break
+        k -= 1
+    return k if k < start else None
+
+
+def hold(doc: Any) -> Any:
+    """Drop listed names glued into compounds; hold back listed organisations that may end a longer name."""
+    if DISABLED or not doc.ents:
+        return doc
+    ents = list(doc.ents)
+    starts, ends = {e.start for e in ents}, {e.end for e in ents}
+    by_end = {e.end: e for e in ents}
+    out: set[int] = set()  # starts of ents dropped or held
+    held: list[list[tuple[int, int, int, int]]] = []
+    for e in ents:
+        if glued_compound(doc, e.start, e.end, starts, ends):
+            out.add(e.start)
+            continue
+        if e.label_ not in HELD_TYPES or e.start in out:
+            continue
+        run = _run_before(doc, e.start)
+        before = by_end.get(e.start)
+        if run is None and before is None or run is not None and national(doc[run:e.start].text):
+            continue  # "United States Securities and Exchange Commission": a national body under its country's name
+        if before is not None and (before.label_ != "Cluster" or e.label_ not in words().regional_types):
+            continue  # two listed names side by side, or "Toronto Vector Institute": both stand
+        first = min(run if run is not None else e.start, before.start if before is not None else e.start)
+        group = [x for x in ents if x.start >= first and x.end <= e.start and x.start not in out] + [e]
+        out.update(x.start for x in group)
+        held.append([(x.start, x.end, x.label, x.id) for x in group])
+    if out:
+        doc.ents = [e for e in ents if e.start not in out]
+    if held:
+        doc.user_data[HELD] = held
+    return doc
+
+
+# -- the settle component (after the NER) -------------------------------------------------------------------
+
+def _same_line(doc: Any, start: int, end: int) -> bool:
+    return not any(doc[k].is_space or "\n" in doc[k].whitespace_ for k in range(start, end - 1)) \
+        and not doc[end - 1].is_space
+
+
+def _extension_ok(doc: Any, start: int, end: int) -> bool:
+    """Name words only: capitalised words, with connectors ("of", "de", "&") or a glued hyphen between them;
+    the last one capitalised."""
+    w = words()
+    if start >= end:
+        return True
+    if not doc[end - 1].text[:1].isupper():
+        return False
+    for k in range(start, end):
+        t = doc[k]
+        glued = t.text in w.joiners and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+        word = t.text[:1].isupper() and (t.is_alpha or all(c.isalpha() or c in ".-" for c in t.text))
+        if not (word or glued or t.lower_ in w.name_connectors and k > start):
+            return False
+    return True
+
+
+def longer_name(doc: Any, ent: Any, start: int, end: int) -> bool:
+    """Does the NER's ``ent`` read one longer name around the held doc[start:end] ("the Washington State
+    Department of Commerce"): the words it adds before are a name's words and it ends with a name word?"""
+    if ent.label_ not in NAME_LABELS or ent.end < end:
+        return False
+    s0 = ent.start
+    while s0 < start and doc[s0].lower_ in ("the", "a", "an"):
+        s0 += 1
+    if s0 >= start or not _same_line(doc, s0, ent.end) or not _name_word(doc[s0]):
+        return False
+    return _extension_ok(doc, s0, start) and _extension_ok(doc, end, ent.end)
+
+
+def _remainder_ok(doc: Any, start: int, end: int) -> bool:
+    return start < end and not doc[end - 1].is_punct and not doc[end - 1].is_stop and not doc[end - 1].is_space \
+        and not doc[start].is_punct and not doc[start].is_space
+
+
+def _put_back(doc: Any, ents: list[Any], spans: Iterable[tuple[int, int, int, int]]) -> list[Any]:
+    """``ents`` with each held span restored; an NER entity across it keeps only its parts outside it."""
+    from spacy.tokens import Span
+
+    for start, end, label, span_id in spans:
+        kept = []
+        for x in ents:
+            if x.end <= start or x.start >= end:
+                kept.append(x)
+                continue
+            if _remainder_ok(doc, x.start, start):
+                kept.append(Span(doc, x.start, start, label=x.label))
+            if _remainder_ok(doc, end, x.end):
+                kept.append(Span(doc, end, x.end, label=x.label))
+        kept.append(Span(doc, start, end, label=label, span_id=span_id))
+        ents = kept
+    return sorted(ents, key=lambda x: x.start)
+
+
+def settle(doc: Any) -> Any:
+    """Held names stay out where the NER read a longer name around them; elsewhere they come back."""
+    held = doc.user_data.pop(HELD, None)
+    if not held:
+        return doc
+    ents = list(doc.ents)
+    back: list[tuple[int, int, int, int]] = []
+    for group in held:
+        start, end = group[-1][0], group[-1][1]  # the listed organisation; places before it come along
+        host = next((x for x in ents if x.start < start and x.end >= end and longer_name(doc, x, start, end)), None)
+        back.extend(sp for sp in group if host is None or not (host.start <= sp[0] and sp[1] <= host.end))
+    if back:
+        doc.ents = _put_back(doc, ents, back)
+    return doc
+
+
+def add_to(nlp: Any) -> None:
+    """Put the two components around the NER of ``nlp`` (the ruler must be in it already)."""
+    from spacy.language import Language
+
+    if HOLD not in Language.factories:
+        Language.component(HOLD, func=hold)
+        Language.component(SETTLE, func=settle)
+    nlp.add_pipe(HOLD, after="entity_ruler")
+    nlp.add_pipe(SETTLE, after="ner")
+
+
+# -- acronyms defined in the document -----------------------------------------------------------------------
+
+def _content(name: str) -> set[str]:
+    return set(name_tokens(name)) - words().acronym_stopwords
+
+
+def same_body(expansion: str, forms: Iterable[str]) -> bool:
+    """Is ``expansion`` one of ``forms`` up to case, articles, "&"/"and" and a few words (most content words shared)?"""
+    mine = _content(expansion)
+    if not mine:
+        return True
+    for form in forms:
+        theirs = _content(form)
+        if theirs and len(mine & theirs) / max(len(mine), len(theirs)) >= SAME_NAME_OVERLAP:
+            return True
+    return False
+
+
+def defined_otherwise(expansion: str, entry: Any, long_entry: Any = None) -> bool:
+    """Does the document define an acronym the gazetteer lists for ``entry`` as ``expansion``, another body?
+    ``long_entry``: the listed entry the expansion itself matched, if any."""
+    if entry is None:
+        return False
+    if long_entry is not None:
+        return long_entry.name != entry.name
+    return not same_body(expansion, (entry.name, *entry.aliases))
