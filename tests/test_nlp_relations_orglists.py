@@ -148,3 +148,25 @@ def test_funding_a_thing_at_an_institution(ex, text, expected):
 ])
 def test_no_funding_at(ex, text):
     assert typed(ex, text, F) == set()
+
+
+APPOSITION_PLACES = [
+    # a bracketed town before a colon (the tokenizer keeps "):" whole)
+    ("Selected start-ups\n\n- Arganix (Agadir): yield forecasts for argan cooperatives\n", {(L, "Arganix", "Agadir")}),
+    # an apposition whose organisation noun is placed by "in" / "based in"
+    ("Marisol Abellana directs the Mactan Institute for Applied Computing (MIAC), a non-profit research institute in "
+     "Lapu-Lapu City that works on speech.", {(L, "Mactan Institute for Applied Computing", "Lapu-Lapu City")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPOSITION_PLACES)
+def test_apposition_and_bracket_places(ex, text, expected):
+    assert expected <= typed(ex, text, L)
+
+
+@pytest.mark.parametrize("text", [
+    "Pellan Robotics, a supplier to a hospital in Bergen, joined in 2024.",  # the hospital is in Bergen
+    "Pellan Robotics, a former start-up in Bergen, joined in 2024.",
+])
+def test_apposition_that_places_something_else(ex, text):
+    assert (L, PR, "Bergen") not in typed(ex, text, L)

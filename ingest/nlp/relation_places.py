@@ -28,6 +28,10 @@ ARTICLES = {"the", "a", "an"}
 COPULAS = {"is", "was", "remains"}
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers
 LINE_BREAKERS = {"--", "–", "—", "-", ",", "("}  # before the organisation of a name line ("| Venue, Town" is a venue)
+PLACED_BY = {"based", "headquartered", "located", "registered"}  # "a think tank based in Oslo"
+RUN_STOPS = {"to", "of", "for", "with", "from", "by", "and", "or", "that", "which", "who", "whose", "at", "on", "as",
+             "in", "'s", "’s"}
+RUN_REACH = 7  # words (and hyphens) of a description before "in": "a non-profit research institute in"
 MAX_NOUN_WORDS = 4  # lower-case words (and hyphens) between the place and the organisation noun's end
 
 
@@ -46,14 +50,14 @@ def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
 
 def _closes(doc: Any, e: int, end: int) -> bool:
     """A bracket closes right after the place, or after its region or country ("(Oslo, Norway)")."""
-    if doc[e].text == ")":
+    if doc[e].text.startswith(")"):  # the tokenizer keeps "):" and ")." whole
         return True
     if doc[e].text != ",":
         return False
     k = e + 1
     while k < min(end, e + 5) and doc[k].is_title:
         k += 1
-    return k > e + 1 and k < end and doc[k].text == ")"
+    return k > e + 1 and k < end and doc[k].text.startswith(")")
 
 
 def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
@@ -83,10 +87,39 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         c = s - 2
         if c > sent.start and (doc[c].text == "," or doc[c].lower_ in COPULAS):
             org = next((j for j, sj, ej in spans if ej == c and types[j] in ORG), None)
-            if org is not None and (doc[c].text != "," or k >= sent.end
-                                    or doc[k].text in {",", ".", ";", ")", "that", "which", "and"}):
+            if org is not None and (doc[c].text != "," or k >= sent.end or doc[k].text in {",", ".", ";", ")"}
+                                    or doc[k].is_lower and doc[k].lower_ not in {"of", "'s", "’s"}):
                 emit(org, i, "rule:org-apposition-place")
     _line_places(doc, sent, spans, types, emit)
+    _apposition_in_place(doc, sent, spans, types, org_nouns, emit)
+
+
+def _apposition_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                         org_nouns: frozenset[str], emit: Callable[[int, int, str], None]) -> None:
+    """"MIAC, a non-profit research institute in Lapu-Lapu City", "Skagen Biologics, a contract lab in Aarhus",
+    "the Forum, a think tank based in Oslo": an apposition whose organisation noun is placed by "in"."""
+    by_start = {s: i for i, s, e in spans}
+    for i, s, e in spans:
+        if types[i] not in ORG:
+            continue
+        c = e
+        if c + 2 < sent.end and doc[c].text == "(" and doc[c + 2].text == ")":
+            c += 3  # "the Mactan Institute (MIAC), a ..."
+        if c + 2 >= sent.end or doc[c].text != "," or doc[c + 1].lower_ not in ARTICLES:
+            continue
+        k = c + 2
+        while k < min(sent.end, c + 2 + RUN_REACH) and (doc[k].is_lower or doc[k].text == "-") \
+                and doc[k].lower_ not in RUN_STOPS and doc[k].lower_ not in PLACED_BY:
+            k += 1
+        last = doc[k - 1].lower_
+        joined = doc[k - 3].lower_ + "-" + last if k - 3 > c and doc[k - 2].text == "-" else ""
+        if k + 1 >= sent.end or not (last in org_nouns or joined in org_nouns):
+            continue  # the description ends in an organisation noun right before "in"
+        if doc[k].lower_ in PLACED_BY and doc[k + 1].lower_ == "in":
+            k += 1
+        place = by_start.get(k + 1) if doc[k].lower_ == "in" else None
+        if place is not None and types[place] == "Cluster":
+            emit(i, place, "rule:apposition-in-place")
 
 
 def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
