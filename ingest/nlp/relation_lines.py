@@ -437,6 +437,9 @@ def _orgs(spec: Spec, line: str, a: int, va: int, vb: int, ix: _Mentions) -> lis
 def _addresses(line: str, a: int, b: int, heading: int | None, ix: _Mentions, f: LineFields, out: list[Rel]) -> None:
     """"OPIQ, Avenida Constituyentes, Querétaro | inversion@...", "Secretariat, ESP, Dakar", "Tomás Ibarra, Hakata
     Vision, Fukuoka"; an address line right under an entry heading ("Level 3, 12 Smith Street, Darwin NT 0800")."""
+    lab = _LABEL.match(line)
+    contact = lab is not None and " ".join(lab.group(1).lower().split()) in f.contact_labels \
+        or any(_CONTACT.match(x) for x in re.split(r"[|,;]", line))  # an e-mail, a phone number or a web address
     pos = 0
     for field in re.split(r"(\s+\|\s+|\s+--\s+|\s+[—–]\s+)", line):
         fa = pos
@@ -452,14 +455,16 @@ def _addresses(line: str, a: int, b: int, heading: int | None, ix: _Mentions, f:
         words = set(_WORDS.findall(field.lower()))
         if words & (f.past_words | f.compare_words):
             continue
-        hit = _address(line, a, a + start, a + fa + len(field), heading, ix, f)
+        hit = _address(line, a, a + start, a + fa + len(field), heading, contact, ix, f)
         if hit is not None:
             out.append(("LOCATED_IN", hit[0], hit[1], a, b, "rule:line-address"))
 
 
-def _address(line: str, a: int, fa: int, fb: int, heading: int | None, ix: _Mentions, f: LineFields) -> tuple[int, int] | None:
+def _address(line: str, a: int, fa: int, fb: int, heading: int | None, contact: bool, ix: _Mentions,
+             f: LineFields) -> tuple[int, int] | None:
     """(organisation, place) of one address field: an organisation part, address parts, then the place part, with
-    only a region, country or contact after it."""
+    only a region, country or contact after it. With no street part, the line must be a contact's (a contact label,
+    an e-mail or phone) or open with the contact's name or title: "date | Kings Place, London" names a venue."""
     parts, pos = [], fa
     for p in line[fa - a:fb - a].split(","):
         lead = len(p) - len(p.lstrip())
@@ -479,6 +484,9 @@ def _address(line: str, a: int, fa: int, fb: int, heading: int | None, ix: _Ment
             return None  # a sentence, not a contact's name and title
         org, rest = ix.exact(parts[org_at][1], parts[org_at][2], BODY_TYPES), parts[org_at + 1:]
     if org is None:
+        return None
+    streets = org_at is None or any(_street(p, ix, f) for p in rest) or bool(org_at)
+    if not (streets or contact):
         return None
     for k, (t, pa, pb) in enumerate(rest):
         first = ix.within(pa, pb)

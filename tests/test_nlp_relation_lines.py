@@ -1,0 +1,153 @@
+"""Facts stated by the line forms of published pages, through the real spaCy pipeline (relation_lines.py).
+
+Our own invented pages, one form each: a directory entry under a company heading (field lines, openers, a "·"
+line), a press release's "About X" boilerplate, tables whose header names the row's organisation, address and
+contact lines, speaker lines and "(Org, Town)" brackets. Counter-examples must give nothing from these rules: a
+"Related:" headline, a caption, a ranking table, a comparison table, a contact person's phone line, a venue in a
+programme's header, past fields, a founding place in "Founded:", a fronted phrase whose subject is another firm,
+and the lines under a heading whose organisation the page never names again.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.document import LoadedDocument
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+L, FD, FU, PO = "LOCATED_IN", "FOUNDED", "FUNDS", "PART_OF"
+VS, ML, BR = "Velkra Systems", "Moravo Labs", "Brenna Robotics"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def line_rels(ex, text: str) -> set[tuple[str, str, str]]:
+    """(type, source text, target text) of the candidates these rules give (methods rule:line-*)."""
+    facts = ex.extract(LoadedDocument(id="d1", source="t", title="t", kind="text", text=text))
+    ms = facts.mentions
+    return {(r.type, ms[r.source].text, ms[r.target].text) for r in facts.relations if r.method.startswith("rule:line-")}
+
+
+GUIDE = (
+    "Baltic Applied AI Guide 2026\n\nKey players\n\n"
+    f"{VS}\nRadar analytics for ports. Headquarters: Helsinki; sales office in Tallinn. Founded in 2020 by Aino Rask "
+    "and Petteri Olin. Investors: Saimaa Ventures, Kallio Capital.\n\n"
+    f"{BR}\nBased in Stockholm. A spin-off of the Orrin Institute of Technology.\n\n"
+    "Networks\n\n"
+    f"The Baltic Robotics Network counts {VS} and {BR} among its members.\n"
+)
+
+
+def test_directory_entry_fields_and_openers_are_said_of_the_heading(ex):
+    got = relations_in(ex, GUIDE)
+    assert {(L, VS, "Helsinki"), (L, VS, "Tallinn"), (FD, "Aino Rask", VS), (FD, "Petteri Olin", VS),
+            (FU, "Saimaa Ventures", VS), (FU, "Kallio Capital", VS), (L, BR, "Stockholm"),
+            (FD, "Orrin Institute of Technology", BR)} <= got
+    assert (L, BR, "Helsinki") not in got and (FU, "Saimaa Ventures", BR) not in got  # each entry keeps its own
+
+
+def test_directory_line_with_dots(ex):
+    text = ("Nordic Vision Directory\n\nEntries\n\n"
+            f"{ML}\nStockholm · computer vision · founded 2021 · investors: Hanko Partners, Lumo Capital\n\n"
+            f"More on {ML} follows in the next issue.\n")
+    got = relations_in(ex, text)
+    assert {(L, ML, "Stockholm"), (FU, "Hanko Partners", ML), (FU, "Lumo Capital", ML)} <= got
+
+
+def test_about_block_of_a_press_release_names_its_own_company(ex):
+    text = (f"{VS} and {BR} sign a radar supply deal\n\n"
+            f"HELSINKI, 3 March 2026 -- {VS} will supply port radars to {BR}, the companies said today.\n\n"
+            f"About {BR}\n{BR} builds autonomous tugs. A spin-off of the Orrin Institute of Technology, it was "
+            "set up in 2019.\n")
+    got = line_rels(ex, text)
+    assert (FD, "Orrin Institute of Technology", BR) in got
+    assert (FD, "Orrin Institute of Technology", VS) not in got
+
+
+def test_table_whose_header_names_the_company_and_its_city(ex):
+    text = ("Portfolio overview\n\nCompany | City | Investors\n"
+            f"{VS} | Helsinki | Saimaa Ventures\n{BR} | Stockholm | Kallio Capital, Lumo Capital\n")
+    got = relations_in(ex, text)
+    assert {(L, VS, "Helsinki"), (L, BR, "Stockholm"), (FU, "Saimaa Ventures", VS), (FU, "Kallio Capital", BR),
+            (FU, "Lumo Capital", BR)} <= got
+
+
+def test_recipient_table_on_a_programme_fact_sheet(ex):
+    text = ("FACT SHEET\nKvarken Compute Vouchers 2026\nOstrobothnia Regional Council | Updated 2 May 2026\n\n"
+            "The Kvarken Compute Vouchers pay for GPU time.\n\nFirst recipients\nRecipient | Location | Voucher\n"
+            f"{VS} | Helsinki | EUR 40,000\n{ML} | Stockholm | EUR 25,000\n")
+    got = relations_in(ex, text)
+    assert {(FU, "Kvarken Compute Vouchers", VS), (FU, "Kvarken Compute Vouchers", ML), (L, VS, "Helsinki"),
+            (L, ML, "Stockholm")} <= got
+
+
+def test_address_and_contact_lines(ex):
+    text = (f"{BR} opens a test harbour\n\n{BR} opened a test harbour for autonomous tugs.\n\nContact\n"
+            f"{VS}, 12 Satamakatu, Helsinki | press@velkra.example\n"
+            f"Media contact: communications team, {BR}, Stockholm.\n")
+    got = relations_in(ex, text)
+    assert (L, VS, "Helsinki") in got and (L, BR, "Stockholm") in got
+
+
+def test_speaker_lines_and_brackets_place_the_organisation(ex):
+    text = ("Harbour AI Day 2026\n\nProgramme\n\n"
+            f'- "Radar for tugs" -- Aino Rask, {VS}, Helsinki\n'
+            f"Panellists: Petteri Olin ({BR}, Stockholm); Liisa Orm (Saimaa Ventures)\n")
+    got = relations_in(ex, text)
+    assert (L, VS, "Helsinki") in got and (L, BR, "Stockholm") in got
+
+
+def test_infobox_subsidiaries_and_member_of_on_the_page_about_the_firm(ex):
+    text = (f"{VS}\n\nType: Private company\nSubsidiaries: Velkra Marine\nMember of: Baltic Robotics Network\n\n"
+            f"{VS} is a Finnish radar company.\n")
+    got = relations_in(ex, text)
+    assert (PO, "Velkra Marine", VS) in got
+    assert ("MEMBER_OF", VS, "Baltic Robotics Network") in got
+
+
+# ---------------------------------------------------------------- counter-examples
+
+def test_related_headline_and_caption_give_nothing(ex):
+    text = (f"{BR} raises seed round\n\n{BR} raised EUR 2 million from Kallio Capital.\n\n"
+            f"Photo caption: Aino Rask of {VS} at the harbour in Helsinki.\n"
+            f"Related: {VS} opens Tallinn office | {ML}, Stockholm | Orrin Institute of Technology spins out a lab\n")
+    got = line_rels(ex, text)
+    assert got == set()
+
+
+def test_ranking_and_comparison_tables_give_nothing(ex):
+    text = ("Where AI start-ups grow\n\nRank | City | Start-ups\n1 | Helsinki | 40\n2 | Stockholm | 38\n\n"
+            f"Compared with | {VS} | {BR}\nCity | Helsinki | Stockholm\n")
+    assert line_rels(ex, text) == set()
+
+
+def test_contact_phone_line_and_venue_header_give_nothing(ex):
+    text = ("Harbour AI Day 2026\n12 March 2026 | Kings Hall, Helsinki\n\n"
+            f"{VS} hosts the day.\n\nMedia contact: Aino Rask, +358 40 123 4567\n")
+    got = line_rels(ex, text)
+    assert not any(t == L for t, _s, _o in got)
+
+
+def test_past_fields_and_founding_place_give_nothing(ex):
+    text = (f"{VS}\n\nFounded: Helsinki (2016)\nFormer investors: Saimaa Ventures\n"
+            "Investors: Kallio Capital (until 2023)\n\n"
+            f"{VS} is a Finnish radar company.\n")
+    got = line_rels(ex, text)
+    assert not any(t in (FD, FU) for t, _s, _o in got)
+
+
+def test_fronted_phrase_of_another_subject_is_not_the_pages(ex):
+    text = (f"{BR}\n\n{BR} builds autonomous tugs.\n\nFounded in 2019 by Aino Rask, {VS} now sells radars to "
+            "ports.\n")
+    assert (FD, "Aino Rask", BR) not in line_rels(ex, text)
+
+
+def test_lines_under_a_heading_the_page_never_names_again_are_not_the_pages(ex):
+    text = (f"{BR}\n\n{BR} builds autonomous tugs in Stockholm.\n\nNova Grid Partners\n"
+            "Founded in 2018 by Aino Rask. Investors: Kallio Capital. Based in Helsinki.\n")
+    got = line_rels(ex, text)
+    assert not any(BR in (s, o) for _t, s, o in got)
