@@ -56,3 +56,56 @@ def test_bracketed_org_after_a_comma_item_is_not_shared(ex):
 def test_a_bare_pair_of_an_org_still_shares_it(ex):
     got = relations_in(ex, "The talk was given by Jane Okafor and Liam Brennan of Corrib Analytics.")
     assert (A, "Liam Brennan", "Corrib Analytics") in got and (A, "Jane Okafor", "Corrib Analytics") in got
+
+
+def test_fronted_spin_out_phrase_with_pronoun_subject(ex):
+    got = relations_in(ex, "Harbourline Optics builds cameras for fruit packers. A spin-off of the Kestrel Institute, "
+                           "it was founded in 2018 by Helen Moraes.")
+    assert (FD, "Kestrel Institute", "Harbourline Optics") in got
+    assert (FD, "Helen Moraes", "Harbourline Optics") in got
+    assert (FD, "Helen Moraes", "Kestrel Institute") not in got
+
+
+def test_fronted_spin_out_with_founders_gives_the_parent_too(ex):
+    got = relations_in(ex, "A spin-out of Tellwick University founded in 2020 by Ines Calder, Quaymark Robotics "
+                           "employs 40 people.")
+    assert (FD, "Tellwick University", "Quaymark Robotics") in got and (FD, "Ines Calder", "Quaymark Robotics") in got
+
+
+def test_possessive_and_bracketed_spin_outs(ex):
+    got = relations_in(ex, "The Lachine Centre for Machine Perception opened in 2015. The centre's second spin-out, "
+                           "Pointe-Claire-based Veridis Vision, builds depth sensors.\n"
+                           "- Yuki Nomura, chief executive, Sumida Robotics (a spin-out of the Ochanomizu Institute "
+                           "of Technology)\n")
+    assert (FD, "Lachine Centre for Machine Perception", "Veridis Vision") in got
+    assert (FD, "Ochanomizu Institute of Technology", "Sumida Robotics") in got
+
+
+def test_colon_list_of_spin_outs_not_their_partners(ex):
+    got = relations_in(ex, "The Motlawa Institute of Maritime Computing has 80 staff. Two companies have been spun out "
+                           "of the institute: Nawigo Systems, which works with the Port of Gdynia Authority, and "
+                           "Falochron Analytics, which builds wave-forecasting models.")
+    assert (FD, "Motlawa Institute of Maritime Computing", "Nawigo Systems") in got
+    assert (FD, "Motlawa Institute of Maritime Computing", "Falochron Analytics") in got
+    assert (FD, "Motlawa Institute of Maritime Computing", "Port of Gdynia Authority") not in got
+
+
+def test_apposition_then_present_perfect_clause_is_a_current_post(ex):
+    got = relations_in(ex, "The lab is led by Professor Rosa Quispe, a specialist in remote sensing who has taught "
+                           "at Arequipa Polytechnic since 2009.")
+    assert (A, "Rosa Quispe", "Arequipa Polytechnic") in got
+
+
+def test_simple_past_clause_is_no_current_post(ex):
+    got = relations_in(ex, "The lab is led by Professor Rosa Quispe, a specialist in remote sensing who taught at "
+                           "Arequipa Polytechnic until 2015.")
+    assert (A, "Rosa Quispe", "Arequipa Polytechnic") not in got
+
+
+def test_title_at_a_place_described_firm(ex):
+    got = relations_in(ex, "The panel includes Rajiv Menon, vice-president of engineering at the Bedford firm "
+                           "Kelpwater Robotics.")
+    assert (A, "Rajiv Menon", "Kelpwater Robotics") in got
+    got = relations_in(ex, "The panel includes Rajiv Menon, former vice-president of engineering at the Bedford firm "
+                           "Kelpwater Robotics.")
+    assert (A, "Rajiv Menon", "Kelpwater Robotics") not in got

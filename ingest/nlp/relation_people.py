@@ -60,6 +60,20 @@ def _after_at(doc: Any, j: int) -> bool:
     return doc[k].lower_ in ("at", "of")
 
 
+def _described(doc: Any, sent: Any, k: int, by_start: dict[int, tuple[int, int]], types: list[str]) -> int:
+    """The start of the name after a describing phrase at ``k``: "the Bedford firm Tidewater Sensing" (a place and
+    a lowercase noun), "the robotics firm X" (lowercase nouns after "the"); ``k`` when there is none."""
+    j = k
+    if j < sent.end and doc[j].lower_ == "the":
+        j += 1
+    if j in by_start and types[by_start[j][0]] == "Cluster":
+        j = by_start[j][1]
+    n = 0
+    while j < sent.end and n < 3 and doc[j].is_lower and doc[j].is_alpha and j not in by_start:
+        j, n = j + 1, n + 1
+    return j if n and j in by_start and types[by_start[j][0]] in ORG else k
+
+
 def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], role_nouns: frozenset[str],
                   former: frozenset[str], emit: Callable[[int, int, str], None],
                   founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
@@ -95,6 +109,8 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         else:
             org_start = k
         hit = by_start.get(org_start)
+        if j > k and (hit is None or types[hit[0]] not in ORG) and doc[org_start - 1].lower_ in ("at", "the"):
+            hit = by_start.get(_described(doc, sent, org_start - (doc[org_start - 1].lower_ == "the"), by_start, types))
         if hit is None or types[hit[0]] not in ORG:
             continue
         org, oe = hit

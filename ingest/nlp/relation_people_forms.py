@@ -38,6 +38,14 @@ Emit = Callable[[int, int, str], None]
 
 
 @lru_cache(maxsize=1)
+def clause_words() -> dict[str, frozenset[str]]:
+    """Verbs of a relative clause that state a current post (``clause_present_verbs``, ``clause_perfect_participles``
+    of ``people_scope.json``): "who teaches at X", "who has worked at X since 2019"."""
+    data = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
+    return {"present": frozenset(data["clause_present_verbs"]), "perfect": frozenset(data["clause_perfect_participles"])}
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Words a job title may consist of (``job_title_words``, ``job_title_modifiers``, ``job_function_words`` of
     ``mentions.json``): "chief technology officer", "managing partner", "head of research"."""
@@ -204,21 +212,30 @@ class PeopleForms:
             self._tie(person, hit[0], founder, past, "rule:person-second-title", only_founder=founder and not other)
 
     def _role_clause(self, person: int, e: int) -> None:
-        """"Sara Hedlund, who leads partnerships at AI Sweden": a present role verb, its field, then the body."""
-        doc = self.doc
-        if e + 3 >= self.sent.end or doc[e].text != "," or doc[e + 1].lower_ != "who":
+        """"Sara Hedlund, who leads partnerships at AI Sweden", "Rosa Quispe, a specialist in remote sensing who has
+        taught at UNSA since 2009": a present (or present perfect) role verb, its field, then the body."""
+        doc, end = self.doc, self.sent.end
+        if e + 3 >= end or doc[e].text != ",":
             return
-        k = e + 2
-        if doc[k].lower_ in ("also", "now", "currently"):
+        k = e + 1
+        if doc[k].lower_ in ("a", "an", "the"):  # an apposition the clause hangs on ("a specialist in X who ...")
+            k = next((x for x in range(k + 1, min(end, k + 8)) if doc[x].lower_ == "who" or not doc[x].is_lower), end)
+        if k >= end - 2 or doc[k].lower_ != "who":
+            return
+        k += 1
+        if doc[k].lower_ in ("also", "now", "currently", "still"):
             k += 1
-        if doc[k].lower_ not in ROLE_VERBS:
+        words = clause_words()
+        if doc[k].lower_ == "has" and k + 1 < end and doc[k + 1].lower_ in words["perfect"]:
+            k += 1  # "who has taught at UNSA since 2009": a post held until now
+        elif doc[k].lower_ not in ROLE_VERBS and doc[k].lower_ not in words["present"]:
             return
         j = k + 1
-        while j < min(self.sent.end, k + 6) and doc[j].is_lower and doc[j].lower_ not in ("at", "for", "of", "in"):
+        while j < min(end, k + 6) and doc[j].is_lower and doc[j].lower_ not in ("at", "for", "of", "in"):
             j += 1
-        if j >= self.sent.end or doc[j].lower_ not in ("at", "for", "of"):
+        if j >= end or doc[j].lower_ not in ("at", "for", "of") or any(doc[x].lower_ in self.former for x in range(e, j)):
             return
-        j += 1 + (j + 1 < self.sent.end and doc[j + 1].lower_ == "the")
+        j += 1 + (j + 1 < end and doc[j + 1].lower_ == "the")
         hit = self.by_start.get(j)
         if hit is not None and self.types[hit[0]] == "Cluster" or hit is not None and hit[1] + 1 in self.by_start \
                 and doc[hit[1]].is_lower:

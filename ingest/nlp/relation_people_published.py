@@ -28,6 +28,7 @@ from typing import Sequence
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_people_forms import title_words
+from aikg.ingest.nlp.relation_founding_published import founding_published
 from aikg.ingest.nlp.relation_runs_published import runs_published
 
 ORG_TYPES = ("Institute", "Company", "Agency")
@@ -179,6 +180,7 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _semicolon_items(line, a, b, ix, words, out)
         _table_row(line, a, b, ix, own, words, out)
     out += runs_published(text, off, mentions)  # "The programme is administered by X" (relation_runs_published.py)
+    out += founding_published(text, off, mentions)  # "A spin-off of X, it was founded by A" (relation_founding_published.py)
     return [r for r in out if r[1] != r[2]]
 
 

@@ -1,0 +1,175 @@
+"""FOUNDED from the spin-out forms of encyclopedia articles, press releases and programme pages, read from the text.
+
+* a fronted spin-out phrase before the subject: "A spin-off of Plant & Food Research, it was founded in 2018 by A
+  and B" (the parent founded the subject, and so did the people after "founded ... by"; "it" is the page's
+  subject named in the sentence before when no anaphor mention stands there);
+* an organisation's spin-out named after its possessive: "The centre's second spin-out, Pointe-Claire-based Veridis
+  Vision, builds ...";
+* a bracketed spin-out note: "Sumida Robotics (a spin-out of OIT)";
+* a colon list of spin-outs: "Two companies have been spun out of the institute: Nawigo, a route-planning start-up,
+  and Falochron Analytics, which ..." (each item that opens the list or follows "and"/";").
+
+Founders of the spin-out are never founders of its parent (relation_people_scope.py keeps that apart in the
+sentence rules). Words: ``spin_nouns`` and ``founding_participles`` of ``data/lexicon/people_scope.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_people_scope import ScopeWords
+
+ORG = ("Institute", "Company", "Agency")
+Rel = tuple[str, int, int, int, int, str]
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
+_SPIN = r"(?:spin-off|spin-out|spinoff|spinout|offshoot)"
+_PRONOUN_SUBJECT = re.compile(r"(?:it|the (?:company|firm|start-up|startup|business|group))\b", re.I)
+
+
+class _Ms:
+    def __init__(self, text: str, off: int, mentions: Sequence[MentionFact]) -> None:
+        self.text, self.off, self.ms = text, off, mentions
+        self.orgs = {m.start: i for i, m in enumerate(mentions) if m.type in ORG}
+        self.people = {m.start: i for i, m in enumerate(mentions) if m.type == "Person" and m.source != "anaphor"}
+
+    def rest(self, pos: int) -> str:
+        return self.text[pos - self.off:]
+
+    def org_at(self, pos: int) -> int | None:
+        if self.rest(pos)[:4].lower() == "the ":
+            pos += 4
+        return self.orgs.get(pos)
+
+
+def founding_published(text: str, off: int, mentions: Sequence[MentionFact], words: ScopeWords | None = None) -> list[Rel]:
+    """("FOUNDED", founder, founded, evidence start, evidence end, method) for the forms above."""
+    low = text.lower()
+    if "spin" not in low and "spun" not in low and "offshoot" not in low:
+        return []
+    words = words or ScopeWords.load()
+    d = _Ms(text, off, mentions)
+    out: list[Rel] = []
+    pos, prev = 0, (off, off)
+    for m in _SENT.finditer(text + "\n"):
+        a, b = off + pos, off + m.start()
+        pos = m.end()
+        if b - a < 10:
+            continue
+        sent = text[a - off:b - off]
+        if re.search(r"spin|spun|offshoot", sent, flags=re.I):
+            _fronted(d, sent, a, b, prev, words, out)
+            _possessive_spin(d, sent, a, b, out)
+            _bracket_spin(d, sent, a, b, out)
+            _spun_out_list(d, sent, a, b, out)
+        prev = (a, b)
+    return out
+
+
+def _fronted(d: _Ms, sent: str, a: int, b: int, prev: tuple[int, int], words: ScopeWords, out: list[Rel]) -> None:
+    """"A spin-off of X, it was founded in 2018 by A and B", "A spin-out of X, Kestrel Robotics builds ..."."""
+    m = re.match(r"\s*(?:[-•*]\s+)?An?\s+(?:[a-z]+\s+)?" + _SPIN + r"\s+of\s+", sent)
+    if m is None:
+        return
+    parent = d.org_at(a + m.end())
+    if parent is None:
+        return
+    after = re.match(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s+", d.rest(d.ms[parent].end))
+    if after is None:
+        return
+    at = d.ms[parent].end + after.end()
+    founders: list[int] = []
+    by = re.match(r"(?:" + "|".join(sorted(words.participles)) + r")(?:\s+up)?(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+by\s+",
+                  d.rest(at))
+    if by is not None:  # "A spin-off of X founded in 2020 by A and B, the company employs ...": the subject follows
+        founders = _people_from(d, at + by.end(), b)
+        tail = re.match(r"\s*,\s+", d.rest(d.ms[founders[-1]].end)) if founders else None
+        if tail is None:
+            return
+        at = d.ms[founders[-1]].end + tail.end()
+    elif "," not in d.text[d.ms[parent].end - d.off:at - d.off]:
+        return  # "A spin-off of X builds ...": no fronted phrase
+    subject = d.org_at(at)
+    if subject is None and _PRONOUN_SUBJECT.match(d.rest(at)):
+        subject = _page_subject(d, at, prev)
+    if subject is None or subject == parent:
+        return
+    out.append(("FOUNDED", parent, subject, a, b, "rule:fronted-spin-out"))
+    if founders:
+        return  # the founders of the fronted phrase: relation_people_published._founded_by
+    by = re.search(r"\b(?:" + "|".join(sorted(words.participles)) + r")(?:\s+up)?(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+by\s+",
+                   sent[at - a:])
+    if by is not None:
+        for p in _people_from(d, at + by.end(), b):
+            out.append(("FOUNDED", p, subject, a, b, "rule:fronted-spin-out"))
+
+
+def _page_subject(d: _Ms, at: int, prev: tuple[int, int]) -> int | None:
+    """What "it" stands for: an anaphor mention there, else the organisation that opens the sentence before."""
+    for i, m in enumerate(d.ms):
+        if m.start == at and m.source == "anaphor" and m.coref is not None:
+            return m.coref if d.ms[m.coref].type in ORG else None
+    pa, pb = prev
+    lead = d.text[pa - d.off:pb - d.off]
+    first = len(lead) - len(lead.lstrip())
+    return d.orgs.get(pa + first)
+
+
+def _people_from(d: _Ms, pos: int, end: int) -> list[int]:
+    """People listed from ``pos``: "A and B", "A, B and C" (honorifics allowed)."""
+    found: list[int] = []
+    while pos < end:
+        lead = re.match(r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?", d.rest(pos))
+        p = d.people.get(pos + lead.end())
+        if p is None:
+            break
+        found.append(p)
+        glue = re.match(r"\s*(?:,\s*and|,|and)\s+", d.rest(d.ms[p].end))
+        if glue is None:
+            break
+        pos = d.ms[p].end + glue.end()
+    return found
+
+
+def _possessive_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
+    """"The centre's second spin-out, Pointe-Claire-based Veridis Vision, builds ..."."""
+    for m in re.finditer(r"['’]s\s+(?:(?:first|second|third|latest|newest|best-known|largest|most recent)\s+)?"
+                         + _SPIN + r",\s+(?:[A-Z][\w-]*-based\s+)?", sent):
+        owner = next((i for s, i in d.orgs.items() if d.ms[i].end == a + m.start()), None)
+        spin = d.orgs.get(a + m.end())
+        if owner is not None and spin is not None and owner != spin:
+            out.append(("FOUNDED", owner, spin, a, b, "rule:possessive-spin-out"))
+
+
+def _bracket_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
+    """"Sumida Robotics (a spin-out of OIT)"."""
+    for m in re.finditer(r"\s*\(an?\s+" + _SPIN + r"\s+of\s+(?:the\s+)?", sent):
+        spin = next((i for s, i in d.orgs.items() if d.ms[i].end == a + m.start()), None)
+        parent = d.orgs.get(a + m.end())
+        if spin is not None and parent is not None and d.rest(d.ms[parent].end)[:1] == ")":
+            out.append(("FOUNDED", parent, spin, a, b, "rule:bracket-spin-out"))
+
+
+def _spun_out_list(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
+    """"... have been spun out of the institute: A, a start-up ..., and B, which ..." -> FOUNDED(institute, A/B)."""
+    m = re.search(r"\bspun\s+(?:out|off)\s+(?:of|from)\s+", sent)
+    if m is None:
+        return
+    parent = d.org_at(a + m.end())
+    if parent is None:
+        for i, mm in enumerate(d.ms):  # "the institute": an anaphor mention standing for the parent
+            if mm.start in (a + m.end(), a + m.end() + 4) and mm.source == "anaphor" and mm.coref is not None:
+                parent = i
+        if parent is None:
+            return
+    colon = re.match(r"\s*:\s*", d.rest(d.ms[parent].end))
+    if colon is None:
+        return
+    at = d.ms[parent].end + colon.end()
+    items = [d.org_at(at)]
+    for g in re.finditer(r"(?:,\s*and|;\s*(?:and\s+)?)\s+", sent[at - a:]):
+        items.append(d.org_at(at + g.end()))
+    for spin in items:
+        if spin is not None and spin != parent:
+            out.append(("FOUNDED", parent, spin, a, b, "rule:spun-out-list"))
