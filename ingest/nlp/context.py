@@ -78,33 +78,6 @@ def describes_place(words: Sequence[str], nouns: frozenset[str]) -> bool:
     return False
 
 
-PERSON_PRONOUNS = ("She", "He")
-
-
-def person_pronouns(sdoc: Any, off: int, mentions: Sequence[MentionFact], first: int) -> list[MentionFact]:
-    """"Mara Lind studied in Oslo. She now leads Lumora Labs.": a sentence-opening "She"/"He" stands for the
-    one person named in the sentence before (none when it names several or none)."""
-    out: list[MentionFact] = []
-    taken = {(m.start, m.end) for m in mentions}
-    sents = list(sdoc.sents)
-    for prev, sent in zip(sents, sents[1:]):
-        tok = sent[0]
-        if tok.text not in PERSON_PRONOUNS or len(sent) < 3 or not sent[1].text[:1].islower():
-            continue
-        a, b = off + prev.start_char, off + prev.end_char
-        people = {m.canonical for m in mentions[first:] if m.type == "Person" and a <= m.start < b and m.source != "anaphor"}
-        if len(people) != 1:
-            continue
-        name = next(iter(people))
-        idx = max(i for i, m in enumerate(mentions) if i >= first and m.type == "Person" and m.canonical == name and a <= m.start < b)
-        start = off + tok.idx
-        if (start, start + len(tok.text)) in taken:
-            continue
-        out.append(MentionFact(text=tok.text, start=start, end=start + len(tok.text), type="Person", source="anaphor",
-                               canonical=name, coref=idx))
-    return out
-
-
 def evidence_start(sent_starts: Sequence[int], start: int, mentions: Sequence[MentionFact], ends: Iterable[int]) -> int:
     """Where the evidence of a relation begins: the sentence before when an end is a reference back to a
     name in that sentence ("... Lumora Labs. The company partners with ...") or is named there itself

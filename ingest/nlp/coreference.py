@@ -20,10 +20,12 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from aikg.core.errors import InputError
+from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.context import doc_subject
 from aikg.ingest.nlp.records import MentionFact
 
@@ -35,6 +37,11 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}
+_OPENING, _CLOSING = "“‘«", "”’»"
+_QUOTES = '"' + "“”«»"  # a lone ’ is an apostrophe far more often than a closing quote
+_COORD = (",", "and", "&", "or", "the")
+_WALK = frozenset({",", "and", "&", "or", "the", "(", ")", "'s", "’s"})
+_WALK_SUBJECT = _WALK - {","}  # "Founded by A and B, Kalulu has ...": the comma ends the fronted phrase
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,46 @@ class LinkWords:
         )
 
 
+PERSON_PRONOUNS = ("She", "He")
+
+
+def person_pronouns(sdoc: Any, off: int, mentions: Sequence[MentionFact], first: int) -> list[MentionFact]:
+    """"Mara Lind studied in Oslo. She now leads Lumora Labs.": a sentence-opening "She"/"He" stands for the
+    one person named in the sentence before (none when it names several or none)."""
+    out: list[MentionFact] = []
+    taken = {(m.start, m.end) for m in mentions}
+    sents = list(sdoc.sents)
+    for prev, sent in zip(sents, sents[1:]):
+        tok = sent[0]
+        if tok.text not in PERSON_PRONOUNS or len(sent) < 3 or not sent[1].text[:1].islower():
+            continue
+        a, b = off + prev.start_char, off + prev.end_char
+        people = {m.canonical for m in mentions[first:] if m.type == "Person" and a <= m.start < b and m.source != "anaphor"}
+        if len(people) != 1:
+            continue
+        name = next(iter(people))
+        idx = max(i for i, m in enumerate(mentions) if i >= first and m.type == "Person" and m.canonical == name and a <= m.start < b)
+        start = off + tok.idx
+        if (start, start + len(tok.text)) in taken:
+            continue
+        out.append(MentionFact(text=tok.text, start=start, end=start + len(tok.text), type="Person", source="anaphor",
+                               canonical=name, coref=idx))
+    return out
+
+
+@lru_cache(maxsize=1)
+def shipped_words() -> LinkWords:
+    """The shipped word lists (for the mention stage, which has no extractor configuration)."""
+    return LinkWords.from_dir(as_path(shipped("lexicon")))
+
+
+def resolves_here(word: str, sentence_start: bool, words: LinkWords | None = None) -> bool:
+    """Is ``word`` a reference this module decides ("the <noun>" for a description noun, a sentence-opening "It")?
+    The mention stage leaves these alone, so there is one answer, not two."""
+    w = words or shipped_words()
+    return word.lower() in w.nouns or (sentence_start and word in w.pronouns)
+
+
 class _SentIndex:
     """Token -> sentence number, by the sentences' first tokens (no per-token table)."""
 
@@ -118,6 +165,8 @@ class _Sent:
     section: int  # headings and blank lines cut the text into blocks; the sentence before is read in its block only
     heading: bool
     ments: list[tuple[int, int, int]]  # (mention index, token start, token end) by start
+    quoted: bool = False  # holds a quotation mark (a quote and its speaker: "...," said X of Y)
+    in_quote: bool = False  # a quotation opened before it in its block is still open
 
 
 def heading_like(text: str) -> bool:
@@ -151,6 +200,7 @@ class Resolver:
     def _index(self) -> None:
         section = 0
         para, last_end = 0, 0
+        open_q = False
         text = self.text
         for sent in self.doc.sents:
             a, b = sent.start_char, sent.end_char
@@ -161,11 +211,15 @@ class Resolver:
             lead = len(body) - len(body.lstrip())
             if "\n\n" in text[last_end:a + lead]:
                 para += 1
+                open_q = False
             last_end = b
             head = heading_like(body) and "\n" in text[b:b + 2] + "\n"
             if head:
                 section += 1
-            self.sents.append(_Sent(sent.start, sent.end, section * 10_000 + para, head, []))
+            marks = [c for c in body if c in _QUOTES]
+            self.sents.append(_Sent(sent.start, sent.end, section * 10_000 + para, head, [], bool(marks), open_q))
+            for c in marks:
+                open_q = c in _OPENING or (c not in _CLOSING and not open_q)
             self.sent_of.add(sent.start, len(self.sents) - 1)
         for i in range(self.first, len(self.m)):
             mf = self.m[i]
@@ -225,13 +279,38 @@ class Resolver:
             r = self.root(i)
             if r in skip or (self.m[r].type not in ORG_OR_PROGRAMME and not strict):
                 continue
-            p = a - 1
-            while p >= s.start and self.doc[p].lower_ in ("the", "'s", "’s"):
-                p -= 1
-            if p >= s.start and self.doc[p].lower_ in self.w.no_subject_after:
-                continue
+            if self._in_phrase(s, a, _WALK_SUBJECT):
+                continue  # "by X", "such as OpenAI and Anthropic"
+            if self._coordinated(s, _b, r):
+                return None  # "A and B signed ...", "Members include A, B and C": no one subject
             return r if self.m[r].type in types else None
         return None
+
+    def _coordinated(self, s: _Sent, end: int, r: int) -> bool:
+        """Does another name of an organisation or programme follow the name ending at token ``end``, joined by
+        "and", "&", "or" or a comma ("A and B", "A, B and C")?"""
+        p = end
+        while p < min(s.end, end + 3) and self.doc[p].lower_ in _COORD:
+            p += 1
+        if p == end or p >= s.end:
+            return False
+        i = self.at.get(p)
+        return i is not None and self.root(i) != r and self.m[self.root(i)].type in ORG_OR_PROGRAMME
+
+    def _quote_names(self, k: int, types: Sequence[str]) -> bool:
+        """Does a quotation in sentence ``k`` name an organisation of ``types`` (the one a speaker talks about)?"""
+        s = self.sents[k]
+        return s.quoted and any(self.m[self.root(i)].type in types and self.m[i].source != "anaphor"
+                                and self.quoted_at(a) for i, a, _b in s.ments)
+
+    def quoted_at(self, tok: int) -> bool:
+        """Is token ``tok`` inside a quotation (opened before it in its sentence or in its block)?"""
+        s = self.sents[self.sent_of[tok]]
+        open_q = s.in_quote
+        for c in self.text[self.doc[s.start].idx:self.doc[tok].idx]:
+            if c in _QUOTES:
+                open_q = c in _OPENING or (c not in _CLOSING and not open_q)
+        return open_q
 
     def _counts(self, tok_char: int, types: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
         """How often each name of ``types`` was mentioned before the reference (acronyms and short forms count),
@@ -268,6 +347,8 @@ class Resolver:
         if sp.start > first and self._kind_in(noun, doc[max(first, sp.start - 3):sp.start].text, at_end=True):
             return self.subject(k, ORG_OR_PROGRAMME, upto=sp.end) == self.root(i)  # "The Toulouse fund X raised"
         p, links = sp.end, 0
+        if p < stop and doc[p].text == ")":
+            p += 1  # "X (ABC), a joint laboratory"
         while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
             p, links = p + 1, links + 1
         if not links or p >= stop or doc[p].lower_ not in self.w.desc_dets:
@@ -294,6 +375,8 @@ class Resolver:
         mentions most; else the likeliest of the recent names and the text's most named one (``_pick``)."""
         types = self.w.nouns[noun]
         k = self.sent_of[tok]
+        if self.quoted_at(tok):
+            return None  # a speaker's "the company" may be theirs or the one they speak of
         tok_char = self.off + self.doc[tok].idx
         counts, latest = self._counts(tok_char, types)
         near = self._window(k, tok, types)
@@ -314,7 +397,26 @@ class Resolver:
         cands = set(order) | {latest[top]}
         if self.page is not None and self.m[self.page].type in types and self.m[self.page].start < tok_char:
             cands.add(self.page)
-        return self._pick(cands, k, tok, types, counts, order, least=1.0)
+        best = self._pick(cands, k, tok, types, counts, order, least=1.0)
+        return None if best is None or self._open(best, k, tok, types) else best
+
+    def _open(self, best: int, k: int, tok: int, types: Sequence[str]) -> bool:
+        """Is the choice of "the <noun>" by salience alone still open: another name of its type as likely in this
+        sentence or the one before, a quotation in the sentence before, or a person as its subject with two
+        organisations of the noun's types after it?"""
+        if best == self.page or best == self.subject(k, types, upto=tok):
+            return False
+        if self._rival(best, k, tok):
+            return True
+        if k == 0 or not self._same_section(k - 1, k):
+            return False
+        prev = self.sents[k - 1]
+        if self._quote_names(k - 1, types) or self._rival(best, k - 1, prev.end):
+            return True
+        first = self.subject(k - 1, ORG_OR_PROGRAMME + ("Person",), strict=True)
+        if first is not None and self.m[first].type == "Person":
+            return len({self.m[r].canonical for r, _a in self._before(k - 1, prev.end, types)}) > 1
+        return False
 
     def _fits_name(self, noun: str, r: int) -> bool:
         """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
@@ -361,16 +463,75 @@ class Resolver:
         """A sentence-opening "It"/"Its" (or "it" after a fronted clause: "Backed by X, it ..."): the subject of the
         sentence before, unless this sentence names it again ("The scheme is run by Y. It delivers the scheme ...")."""
         k = self.sent_of[tok]
-        if k == 0 or not self._same_section(k - 1, k):
-            return None
+        if k == 0 or not self._same_section(k - 1, k) or self.quoted_at(tok) \
+                or self._quote_names(k - 1, ORG_OR_PROGRAMME):
+            return None  # a quote about one organisation and its speaker's own leave two possible
         again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments
                  if self.m[i].source != "anaphor" or self.m[i].text.lower() in self.w.nouns}
         named = self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME)
-        skip = {r for r, _a in named if self.m[r].canonical in again}
+        later = self._descriptions(k, tok)  # "It delivers the scheme ...": the scheme is not "It"
+        skip = {r for r, _a in named if self.m[r].canonical in again or any(self._fits_name(n, r) for n in later)}
+        left = {self.m[r].canonical: r for r, _a in named if r not in skip}
+        first = self.subject(k - 1, ORG_OR_PROGRAMME + ("Person",), strict=True)
+        if first is not None and self.m[first].type == "Person":  # "Ana Ruiz left X for Y. It ...": X or Y?
+            return next(iter(left.values())) if len(left) == 1 else None
         subj = self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
         if subj is None and skip:  # the subject is named again: the passive's agent ("is run by Y. It ...")
             subj = next((r for r, _a in named if r not in skip), None)
+        if subj is not None and self._rival(subj, k - 1, self.sents[k - 1].end, skip):
+            return None  # "Corvex Capital acquired Pelham Robotics. It ...": either company
         return subj
+
+    def _descriptions(self, k: int, tok: int) -> set[str]:
+        """The description nouns after "the" in sentence ``k`` after token ``tok``."""
+        s, doc = self.sents[k], self.doc
+        return {doc[i].lower_ for i in range(tok + 1, s.end) if doc[i].lower_ in self.w.nouns
+                and doc[i - 1].lower_ == "the"}
+
+    def _rival(self, r: int, k: int, upto: int, skip: Iterable[int] = ()) -> bool:
+        """Is another name of ``r``'s type as likely in sentence ``k`` before token ``upto`` ("Corvex Capital
+        acquired Pelham Robotics")? Not one inside a phrase after a preposition ("formed by A (AA) and the B"), not
+        the page's organisation, not one the sentence lists as the subject's own ("X's backers include A and B",
+        "Its customers include A"), not a name said once when ``r`` is the text's topic (named three times)."""
+        if r == self.page or self._owns(r, k, upto):
+            return False
+        canon, typ, s = self.m[r].canonical, self.m[r].type, self.sents[k]
+        counts = None
+        for i, a, _b in s.ments:
+            if a >= upto:
+                break
+            o = self.root(i)
+            if o in skip or o == self.page or self.m[o].source == "anaphor" or self.m[o].type != typ \
+                    or self.m[o].canonical == canon or self._in_phrase(s, a):
+                continue
+            if counts is None:
+                counts = self._counts(self.off + self.doc[min(upto, len(self.doc) - 1)].idx, (typ,))[0]
+            if counts.get(canon, 0) >= 3 and counts.get(self.m[o].canonical, 0) <= 1:
+                continue
+            return True
+        return False
+
+    def _owns(self, r: int, k: int, upto: int) -> bool:
+        """Is ``r`` the possessor that opens sentence ``k`` ("X's backers include ...", "Its customers ...")?"""
+        s, doc = self.sents[k], self.doc
+        for i, a, b in s.ments:
+            if a >= upto:
+                return False
+            if self.root(i) != r:
+                continue
+            if self.m[i].source == "anaphor":
+                return doc[a].lower_ in ("its", "their")
+            return b < s.end and doc[b].lower_ in ("'s", "’s")
+        return False
+
+    def _in_phrase(self, s: _Sent, a: int, walk: frozenset[str] = frozenset()) -> bool:
+        """Is the name at token ``a`` inside a phrase a preposition opens, over the names, articles, brackets and
+        "and" before it ("by Universiti Sains Malaysia (USM) and the Penang Centre")?"""
+        walk = walk or _WALK
+        p = a - 1
+        while p >= s.start and (p in self.covered or self.doc[p].lower_ in walk):
+            p -= 1
+        return p >= s.start and self.doc[p].lower_ in self.w.no_subject_after
 
     def reference_at(self, t: Any, sent: _Sent) -> int | None:
         """The mention token ``t`` stands for when it is a reference this pass reads, else None."""
@@ -393,11 +554,22 @@ class Resolver:
         if low == "it" and self._after_date(t.i, sent.start):
             return self.pronoun(t.i)  # "In 2023 it also joined ...", "Since March 2021, it has worked with ..."
         if low == "its" and t.i > sent.start:
-            subj = self.subject(self.sent_of[t.i], ORG_OR_PROGRAMME, upto=t.i)
+            k = self.sent_of[t.i]
+            if not self._before(k, t.i, ORG_OR_PROGRAMME):  # "In its first five years HIMR was funded by ..."
+                return self._previous_subject(k, t.i)
+            subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
             for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
                 if sent.start <= tok < t.i and r == subj:
                     return r
         return None
+
+    def _previous_subject(self, k: int, tok: int) -> int | None:
+        """The subject of the sentence before, in the same block, outside quotations, with no rival of its type."""
+        if k == 0 or not self._same_section(k - 1, k) or self.quoted_at(tok) \
+                or self._quote_names(k - 1, ORG_OR_PROGRAMME):
+            return None
+        subj = self.subject(k - 1, ORG_OR_PROGRAMME)
+        return None if subj is None or self._rival(subj, k - 1, self.sents[k - 1].end) else subj
 
     def _after_date(self, i: int, start: int) -> bool:
         """Only a fronted date stands before token ``i`` in its sentence ("In 2023", "Since March 2021,")."""

@@ -1,9 +1,15 @@
-"""Stage 12, anaphors: "the company", "the institute", "its", "it", "we" standing for an earlier (or the filer's) mention."""
+"""Stage 12, anaphors: "its", a reported "it", "we", a filer's "The Company" and the descriptions the document pass
+does not read ("the city", "the school") standing for an earlier (or the filer's) mention.
+
+"the company", "the fund", "the institute" … and a sentence-opening "It" are decided in one place,
+``aikg.ingest.nlp.coreference`` (run after the mention stages by ``coref_links``); this stage leaves them alone.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from aikg.ingest.nlp.coreference import resolves_here
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env, taken_tokens
 
 
@@ -24,7 +30,7 @@ def anaphors(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> lis
             continue
         if tok.lower_ not in wanted or tok.i in taken or in_quote or sent_has.get(sent_of[tok.i], 0) < 1:
             continue
-        cand = _resolve(doc, tok, out, sent_of, env, ctx)
+        cand = _resolve(doc, tok, out, env, ctx)
         if cand is not None:
             out.append(cand)
     out.sort(key=lambda s: (s.start, s.end))
@@ -42,7 +48,7 @@ def _sentence_starts(doc: Any) -> list[int]:
     return sent_of
 
 
-def _resolve(doc: Any, tok: Any, out: list[Candidate], sent_of: list[int], env: Env,
+def _resolve(doc: Any, tok: Any, out: list[Candidate], env: Env,
              ctx: DocContext) -> Candidate | None:
     """The anaphor candidate for ``tok``, or None when it has no antecedent."""
     lex = env.lex
@@ -54,7 +60,7 @@ def _resolve(doc: Any, tok: Any, out: list[Candidate], sent_of: list[int], env: 
         return None if ante is None else Candidate(tok.i, tok.i + 1, ctx.self_type or "Company", "anaphor",
                                                    coref=out[ante], canonical=ctx.self_name)
     if tok.text == "It" and tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].islower():
-        return _sentence_it(tok, out, sent_of)
+        return None  # the sentence before's subject: coreference.Resolver.pronoun
     if low == "it" and tok.i > 0 and _reported(doc, tok.i, env):
         ante = antecedent(out, tok.i, None, doc=doc, env=env)
         if ante is not None and out[ante].start >= doc[tok.i].sent.start:
@@ -70,20 +76,6 @@ def _resolve(doc: Any, tok: Any, out: list[Candidate], sent_of: list[int], env: 
     return None
 
 
-def _sentence_it(tok: Any, out: list[Candidate], sent_of: list[int]) -> Candidate | None:
-    """"It" opening a sentence: the first organisation or programme of the previous sentence."""
-    if tok.i == 0:
-        return None
-    prev_start = sent_of[tok.i - 1]
-    firsts = sorted((k for k, s in enumerate(out) if prev_start <= s.start < tok.i and s.type in ORG_OR_PROGRAMME),
-                    key=lambda k: out[k].start)
-    if not firsts:
-        return None
-    first = out[firsts[0]]
-    target = first.coref if first.source == "anaphor" and first.coref is not None else first
-    return Candidate(tok.i, tok.i + 1, target.type, "anaphor", coref=target)
-
-
 def _definite(doc: Any, tok: Any, out: list[Candidate], env: Env, ctx: DocContext) -> Candidate | None:
     """"the company", "the institute": the nearest compatible antecedent (the filer for "The Company")."""
     low = tok.lower_
@@ -93,6 +85,8 @@ def _definite(doc: Any, tok: Any, out: list[Candidate], env: Env, ctx: DocContex
     typ = env.lex.anaphors[low]
     if tok.text[0].isupper() and low == "company" and ctx.self_name is not None:
         ante = antecedent(out, tok.i, ctx.self_type, doc=doc, env=env, by_name=ctx.self_name)
+    elif resolves_here(low, False):
+        return None  # "the fund", "the institute": coreference.Resolver.definite
     else:
         ante = antecedent(out, tok.i, typ, doc=doc, env=env, same_or_prev_sentence=True, noun=low)
     return None if ante is None else Candidate(tok.i, tok.i + 1, out[ante].type, "anaphor", coref=out[ante])
