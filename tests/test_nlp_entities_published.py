@@ -162,3 +162,22 @@ def test_romance_names_with_por_and_newspaper_and_fund_heads_stay_whole(bare):
 def test_a_business_word_at_the_end_makes_a_firm_not_a_person(bare):
     got = names(bare, "Its largest customer is Kasama Microfinance. Tawhiti Orchards is a customer since 2022.")
     assert ("Kasama Microfinance", "Company") in got and ("Tawhiti Orchards", "Company") in got
+
+
+def test_a_long_tail_town_ending_a_list_of_places_is_a_place(bare):
+    got = names(bare, "Hinemoa Polytechnic is a public polytechnic with campuses in Tauranga, Rotorua and Ōpōtiki.")
+    assert ("Ōpōtiki", "Cluster") in got
+    got = names(bare, "Velder Growers has offices in Te Aroha and Katikati.")
+    assert ("Katikati", "Cluster") in got and ("Te Aroha", "Person") not in got
+
+
+def test_a_firm_after_a_list_of_places_in_another_clause_stays_a_firm(bare):
+    got = names(bare, "The lab has offices in Tauranga and Kelvora Systems supplies its sensors.")
+    assert ("Kelvora Systems", "Company") in got
+    got = names(bare, "Velder Growers sells fruit to buyers and Tamsin Okoro runs the packhouse.")
+    assert ("Tamsin Okoro", "Person") in got
+
+
+def test_a_commission_for_a_subject_is_an_agency(bare):
+    got = names(bare, "The fellowship is funded by the Malawi Commission for Science and Technology.")
+    assert ("Malawi Commission for Science and Technology", "Agency") in got

@@ -10,6 +10,7 @@ from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate
 def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """Drop places still waiting for context that get none; a region after a city only qualifies it."""
     spans = sorted(cands, key=lambda s: s.start)
+    _place_lists(doc, spans, env)
     starts = {s.start: s for s in spans}
     ends = {s.end: s for s in spans}
     out: list[Candidate] = []
@@ -113,3 +114,55 @@ def _roster_place(doc: Any, s: Candidate, ends: dict) -> bool:
     if org is None or org.type not in ORG_TYPES or doc[s.start - 1].text != ",":
         return False
     return s.end >= len(doc) or "\n" in doc[s.end - 1].whitespace_ or doc[s.end].is_space and "\n" in doc[s.end].text
+
+
+#: prepositions that open a list of places ("campuses in A, B and C"); not "of", "at" or "from"
+LIST_PREPS = ("in", "across", "throughout")
+
+
+def _place_lists(doc: Any, spans: list[Candidate], env: Env) -> None:
+    """"packhouses in Te Puke and Katikati", "campuses in Tauranga, Rotorua and Whakatāne": a one-name firm or person
+    reading ending a list of places after "in" is a place (a long-tail town the model does not know)."""
+    gaps = set(env.words.list_gaps)
+    prev_end: Candidate | None = None
+    for s in spans:
+        before, prev_end = prev_end, s
+        if s.type not in ("Company", "Person") or s.source != "ner" or s.entry is not None or s.acronym_of \
+                or s.ctx_typed or not 1 <= s.end - s.start <= 3:
+            continue
+        if not all(t.is_alpha and t.text[:1].isupper() for t in doc[s.start:s.end]) \
+                or env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+            continue
+        if s.end < len(doc) and not (doc[s.end].is_punct and doc[s.end].text not in ("-", "'s", "’s")
+                                     or doc[s.end].is_space or "\n" in doc[s.end - 1].whitespace_):
+            continue  # the list ends at punctuation: not "in Berlin and Siemens buys", "Katikati Packhouses"
+        first = _list_start(doc, s.start, before, gaps, env)
+        if first is None:
+            continue
+        for o in spans:  # the list's other items read as firms or persons ("Te Aroha" as a person)
+            if o is s or first <= o.start < s.start and o.source == "ner" and o.type in ("Company", "Person") \
+                    and o.entry is None and env.typer.type_of_name([t.text for t in doc[o.start:o.end]]) is None:
+                o.type, o.label, o.place, o.ctx_typed = "Cluster", "GPE", False, True
+
+
+def _list_start(doc: Any, start: int, before: Candidate | None, gaps: set, env: Env) -> int | None:
+    """Start of the list that ``start`` ends when it opens after "in" and its earlier items are places."""
+    k = start
+    for _ in range(6):
+        gap = next((g for g in sorted(gaps, key=len, reverse=True) if tuple(t.lower_ for t in doc[k - len(g):k]) == g), None)
+        if gap is None:
+            return None
+        item_end = k - len(gap)
+        item = item_end
+        while item > 0 and doc[item - 1].text[:1].isupper() and doc[item - 1].is_alpha and item_end - item < 3:
+            item -= 1
+        if item == item_end:
+            return None
+        known = before is not None and before.type in ("Cluster", "Company", "Person") and before.end == item_end \
+            and (before.type == "Cluster" or before.source == "ner")
+        if item > 0 and doc[item - 1].lower_ in LIST_PREPS:
+            cue = any(t.lower_ in env.lex.location_words or t.lower_ in env.lex.site_nouns
+                      for t in doc[max(0, item - 5):item - 1])
+            return item if known or cue else None
+        k = item
+    return None

@@ -11,6 +11,9 @@ from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
 #: a lower-case letter then a capital inside one word: "OpenAI", "DeepMind"
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
+#: agency heads that also head other bodies before "of"/"for" ("European Organization for Nuclear Research")
+AMBIGUOUS_AGENCY_HEADS = frozenset({"organisation", "organization", "board", "service", "congress"})
+
 
 class NameTyper:
     """Type cues of a name and of its context; caches the head-word typing of names."""
@@ -86,6 +89,8 @@ class NameTyper:
             return "Programme"
         if " ".join(low[:k]).endswith(lex.agency_endings):
             return "Agency"  # "Research Council of Finland"
+        if low[k - 1] in lex.agency_last and low[k - 1] not in AMBIGUOUS_AGENCY_HEADS:
+            return "Agency"  # "Tanzania Commission for Science and Technology", not a firm by its last word
         if low[k - 1] in lex.institute_first:
             return "Institute"  # "Faculty of Engineering Sciences"
         return None
