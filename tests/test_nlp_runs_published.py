@@ -82,3 +82,20 @@ def test_prose_under_a_team_heading_is_no_roster(ex):
             "chief executive.\n")
     got = relations_in(ex, text)
     assert (A, "Tor Lunde", "Fjell Seed") not in got and (A, "Ingrid Vik", "Fjell Seed") not in got
+
+
+def test_an_organisation_described_as_the_programmes_operator(ex):
+    got = relations_in(ex, "Tamsin Digital Office, the programme's operator, opened the Harrow Compute Grants call in "
+                           "March.")
+    assert (RUNS, "Tamsin Digital Office", "Harrow Compute Grants") in got
+
+
+def test_the_programmes_funder_is_no_operator(ex):
+    got = relations_in(ex, "The Corvid Foundation, the programme's main funder, opened the Harrow Compute Grants call "
+                           "in March.")
+    assert (RUNS, "Corvid Foundation", "Harrow Compute Grants") not in got
+
+
+def test_former_before_the_org_and_title_is_no_current_post(ex):
+    got = relations_in(ex, "Former Quaymark Robotics chief executive Nadia Lund joined Brisk Metrics.")
+    assert not any(r[0] == A and r[1] == "Nadia Lund" and "Quaymark" in r[2] for r in got)

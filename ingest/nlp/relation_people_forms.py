@@ -142,7 +142,9 @@ class PeopleForms:
         if any(doc[x].text in (",", "(") for x in range(k, j)):
             return
         person = self.by_start[j][0]
-        self._tie(person, org, founder, past or self._past_before(self._start_of(org)), "rule:org-title-person",
+        start = self._start_of(org)
+        past = past or self._past_before(start) or doc[start].lower_ in self.former  # "Former Acme chief executive X"
+        self._tie(person, org, founder, past, "rule:org-title-person",
                   only_founder=founder and not self._other_role)
 
     def _start_of(self, i: int) -> int:

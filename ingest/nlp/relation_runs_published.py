@@ -9,6 +9,7 @@
   Mais Inovação programme", "Core funding comes from the Agencia I+D+i, through its PICT grant scheme", "PCETR
   funds two projects through its Regional AI Research Grants" (the owner is the organisation after "from"/"by",
   else the one that opens the sentence);
+* an organisation described as the runner: "Tamsin Digital Office, the programme's operator, opened ...";
 * a programme held by an organisation's possessive or "of": "Smart Capital's fund-of-funds programme Anava",
   "Te Ara Innovation Agency's Venture Runway programme", "the Kick-Start scheme of the Tropical Innovation
   Foundation".
@@ -40,13 +41,15 @@ class RunsWords:
     manners: tuple[str, ...]  # words between the participle and "by": day to day, jointly
     owner_preps: tuple[str, ...]  # "under its", "through its"
     stop: frozenset[str]  # words a descriptor between a possessive and the programme never holds
+    runner_nouns: tuple[str, ...]  # "X, the programme's operator"
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "RunsWords":
         d = json.loads(shipped("lexicon", "runs_published.json").read_text(encoding="utf-8"))
         return cls(frozenset(d["programme_nouns"]), frozenset(d["generic_nouns"]), tuple(d["run_participles"]),
-                   tuple(d["manner_words"]), tuple(d["owner_preps"]), frozenset(d["descriptor_stop"]))
+                   tuple(d["manner_words"]), tuple(d["owner_preps"]), frozenset(d["descriptor_stop"]),
+                   tuple(d["runner_nouns"]))
 
 
 class _Doc:
@@ -93,7 +96,25 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
         _passive_description(d, sent, a, b, words, out)
         _its_programme(d, sent, a, b, words, out)
         _possessive_programme(d, sent, a, b, words, out)
+        _operator_apposition(d, sent, a, b, words, out)
     return out
+
+
+def _operator_apposition(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
+    """"Tamsin Digital Office, the programme's operator, opened ...": an organisation described as the runner."""
+    for s, i in d.orgs.items():
+        if not a <= s < b or d.ms[i].source == "anaphor":
+            continue
+        m = re.match(r",\s+(?:the|its)\s+(?:([a-z]+)['’]s\s+)?(?:day-to-day\s+|delivery\s+)?(" + "|".join(words.runner_nouns)
+                     + r")\b", d.at(d.ms[i].end))
+        if m is None:
+            continue
+        noun = (m.group(1) or "programme").lower()
+        if noun not in words.nouns:
+            continue
+        prog = _referent(d, b, noun, words)
+        if prog is not None:
+            out.append(("RUNS", i, prog, a, b, "rule:programme-operator"))
 
 
 @lru_cache(maxsize=4)
