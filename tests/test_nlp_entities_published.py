@@ -181,3 +181,19 @@ def test_a_firm_after_a_list_of_places_in_another_clause_stays_a_firm(bare):
 def test_a_commission_for_a_subject_is_an_agency(bare):
     got = names(bare, "The fellowship is funded by the Malawi Commission for Science and Technology.")
     assert ("Malawi Commission for Science and Technology", "Agency") in got
+
+
+def test_time_slots_agenda_items_languages_streets_and_world_regions_name_no_body(bare):
+    got = texts(bare, "12:00 Lunch\n12:45 Panel: Data for farmers. Awa Sarr (Kaay Telecom)")
+    assert not any("Lunch" in t or "12:00" in t for t in got) and "Kaay Telecom" in got
+    got = texts(bare, "The app speaks Pulaar, Serer and Wolof, and a Moroccan Arabic model is planned.")
+    assert not got & {"Pulaar", "Serer", "Wolof", "Moroccan Arabic"}
+    got = texts(bare, "The office sits on Kelham Street Mall near Avenida Tlaloc.")
+    assert not got & {"Kelham Street Mall", "Avenida Tlaloc"}
+    got = texts(bare, "The Sahel Data Network spans West Africa and Southeast Asia, with a hub in Dakar.")
+    assert not got & {"West Africa", "Southeast Asia"} and "Dakar" in got
+
+
+def test_an_address_town_keeps_no_state_code_or_postcode(bare):
+    got = names(bare, "Contact: Korowa Analytics, 14 Cavenagh Street, Darwin NT 0800.")
+    assert ("Darwin", "Cluster") in got and not any("NT" in t for t, _ in got)

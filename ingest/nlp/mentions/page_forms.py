@@ -5,6 +5,8 @@
   mention keeps the name after the last dash.
 * "DUNMORE, Ohio, March 25 (TNS) --": an upper-case town opening a dateline is a place, the region or country
   after it no organisation.
+* "12:00 Lunch", "Darwin NT", "Pulaar", "Moroccan Arabic", "Smith Street Mall": time slots and state codes are cut
+  off; languages, agenda items and streets name no body (``data/lexicon/language_names.json``).
 * "Inside the Lab", "About the Institute": an article and a head word alone name nothing ("the Lab").
 * "Institute for Data and Society": a name whose "for"/"of" part ends in "<topic> and <Topic>" is one name,
   where the NER read "Society" as a second organisation (``join_topic_names``, before fragments are dropped).
@@ -14,6 +16,7 @@ Word lists: ``data/lexicon/page_forms.json``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,6 +24,7 @@ from typing import Any
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
+from aikg.ingest.nlp.world_places import world_places
 
 
 @dataclass(frozen=True)
@@ -28,16 +32,28 @@ class PageWords:
     captions: frozenset[str]
     dashes: frozenset[str]
     topics: frozenset[str]
+    languages: frozenset[str]
+    agenda: frozenset[str]
+    streets: frozenset[str]
+
+
+def _load(name: str) -> dict:
+    node = shipped("lexicon", name)
+    try:
+        return json.loads(node.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read the page forms: {e}", source=str(node)) from e
 
 
 @lru_cache(maxsize=1)
 def page_words() -> PageWords:
-    node = shipped("lexicon", "page_forms.json")
+    d, lang = _load("page_forms.json"), _load("language_names.json")
     try:
-        d = json.loads(node.read_text(encoding="utf-8"))
-        return PageWords(frozenset(d["caption_words"]), frozenset(d["dateline_dashes"]), frozenset(d["topic_words"]))
-    except (OSError, ValueError, KeyError) as e:
-        raise InputError(f"cannot read the page forms: {e}", source=str(node)) from e
+        return PageWords(frozenset(d["caption_words"]), frozenset(d["dateline_dashes"]), frozenset(d["topic_words"]),
+                         frozenset(w.casefold() for w in lang["languages"]), frozenset(lang["agenda_words"]),
+                         frozenset(lang["street_words"]))
+    except KeyError as e:
+        raise InputError(f"a page-forms word list is missing: {e}", source="aikg.data/lexicon") from e
 
 
 def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -53,7 +69,10 @@ def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
             continue  # "DUNMORE, Ohio, March 25": the region or country of a dateline names no organisation
         _cut_caption(doc, s, pw)
         _cut_dateline(doc, s, pw)
-        if s.end > s.start and not _bare_head(doc, s, env) and not _lone_topic(doc, s, pw):
+        _cut_time(doc, s)
+        _cut_state_code(doc, s)
+        if s.end > s.start and not _bare_head(doc, s, env) and not _lone_topic(doc, s, pw) \
+                and not _not_a_body(doc, s, pw, env):
             out.append(s)
     return out
 
@@ -92,6 +111,45 @@ def _line_start(doc: Any, i: int) -> bool:
 
 def _date_or_credit(tok: Any) -> bool:
     return tok.like_num or tok.lower_.rstrip(".") in MONTHS or tok.text[:1] in DATELINE_MARKS or tok.text in DATELINE_MARKS
+
+
+TIME = re.compile(r"^\d{1,2}[:.h]\d{2}$")
+
+
+def _cut_time(doc: Any, s: Candidate) -> None:
+    """"12:00 Lunch", "09:30 - 10:15 Keynote": a programme's time slot is no part of a name."""
+    k = s.start
+    while k < s.end - 1 and (TIME.match(doc[k].text) or k > s.start and doc[k].text in ("-", "–", "—")):
+        k += 1
+    if k > s.start:
+        s.start = k
+
+
+def _cut_state_code(doc: Any, s: Candidate) -> None:
+    """"Darwin NT", "Austin TX": a known town and a state code in an address is the town."""
+    end = s.end
+    while end - s.start > 2 and doc[end - 1].is_digit:
+        end -= 1  # "Darwin NT 0800": a postcode
+    if end - s.start < 2 or s.entry is not None:
+        return
+    code = doc[end - 1].text
+    if 2 <= len(code) <= 3 and code.isupper() and code.isalpha() and world_places().kind(doc[s.start:end - 1].text) == "city":
+        s.end = end - 1
+        s.type, s.label, s.place, s.ctx_typed = "Cluster", "GPE", False, True
+
+
+def _not_a_body(doc: Any, s: Candidate, pw: PageWords, env: Env) -> bool:
+    """A language ("Pulaar", "Moroccan Arabic"), an agenda item ("Lunch") or a street ("Smith Street Mall")."""
+    if s.type not in ("Company", "Institute", "Person") or s.source not in ("ner", "rule"):
+        return False
+    words = [t.text for t in doc[s.start:s.end]]
+    if " ".join(words).casefold() in pw.languages or len(words) == 2 and words[1].casefold() in pw.languages \
+            and words[0].istitle() and words[0].lower().endswith(("an", "ese", "ish", "i")):
+        return True
+    if all(w.lower() in pw.agenda for w in words):
+        return True
+    return len(words) >= 2 and (words[-1].lower() in pw.streets or words[0].lower() in pw.streets) \
+        and env.typer.type_of_name(words) is None  # "Smith Street Mall", "Avenida Constituyentes"
 
 
 def _cut_caption(doc: Any, s: Candidate, pw: PageWords) -> None:
