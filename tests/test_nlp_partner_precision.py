@@ -112,6 +112,9 @@ NOTHING = [
     "Veltra Dynamics attracted $20 million in funding last year.",
     "Veltra Dynamics drew criticism for its Tampere layoffs.",
     "The Tampere Robotics Fair drew 3,000 visitors to Tampere, and Veltra Dynamics sponsored it.",
+    # the owner of the named unit is not the partner
+    "The centre will also run a summer school in partnership with the Tampere City Council's digital directorate.",
+    "Veltra Dynamics partners with Kessel Group's research arm.",
 ]
 
 
@@ -171,6 +174,8 @@ STATED = [
      pairs((V, O)), set()),
     ("Selkirk Grid Intelligence, a joint venture between Veltra Dynamics and Orsolo Robotics, builds grid software.",
      pairs((V, O)), set()),
+    ("Orsolo Robotics's partnership with Veltra Dynamics began in 2020.", pairs((V, O)), set()),
+    ("Veltra Dynamics's long-standing research partnership with Orsolo Robotics was renewed.", pairs((V, O)), set()),
     # anchoring
     ("Veltra Dynamics is the anchor of the Tampere cluster.", set(), {(V, T)}),
     ("According to a Harwick Policy Institute report, Veltra Dynamics is the anchor of the Tampere cluster.", set(),

@@ -17,7 +17,7 @@ Word lists: ``data/lexicon/tie_guard.json``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,23 @@ _UP = ("attr", "acomp", "oprd", "prep", "pobj", "dobj", "xcomp", "agent", "compo
 _BREAKS = frozenset({";", ":", "and", "but", "which", "who", "that", "while", "whereas"})
 _SCAN = 8  # words scanned before a window phrase
 _REL_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+#: words after "X's" that make X itself the party: "X's partners", "X's long-standing research partnership with Y"
+_NOT_OWNED = frozenset({"partner", "partners", "partnership", "partnerships", "collaboration", "collaborations",
+                        "collaborator", "collaborators", "alliance", "alliances", "agreement", "agreements", "venture",
+                        "anchor", "own"})
+
+
+def possessor(doc: Any, end: int) -> bool:
+    """Does the name ending before token ``end`` own the noun phrase after it ("X's digital directorate",
+    "the USDA's National Institute of Food and Agriculture")? Then that phrase, not X, is the other side."""
+    if end + 1 >= len(doc) or doc[end].text not in POSSESSIVES:
+        return False
+    nxt = doc[end + 1]
+    if not nxt.is_alpha or not (nxt.is_title or nxt.is_lower):
+        return False
+    words = [t.lower_ for t in doc[end + 1:end + 5] if t.is_lower or t.text == "-"]
+    return not _NOT_OWNED.intersection(words)
 
 
 @dataclass(frozen=True)
@@ -82,10 +99,24 @@ class TieGuard:
                 continue
             if c.type in TYPES and (self.compared(ctx, c.src) or self.compared(ctx, c.tgt)):
                 continue  # "Like X, Y partners with Z", "According to X, Y is the anchor of Z"
+            if c.type == "PARTNERS_WITH" and any(possessor(ctx.sd, max(ctx.m2toks[m]) + 1) for m in (c.src, c.tgt)
+                                                 if m in ctx.m2toks and m not in self._owners(ctx, tok)):
+                continue  # "partners include the USDA's NIFA": the partner is the unit, not its owner
+            if c.type == "ANCHORS" and c.tgt not in ctx.m2toks:  # the document's city for "the city's AI scene":
+                c = replace(c, fixed=c.fixed | {c.tgt})  # not the list it stands in elsewhere ("Bologna and Imola")
             if c.type == "PARTNERS_WITH" and not self._partner_said(c, ctx, tok):
                 continue
             out.append(c)
         return out
+
+    @staticmethod
+    def _owners(ctx: Any, tok: Any) -> set[int]:
+        """The possessors of the trigger itself ("X's partners include ...", "its partnership with"): parties."""
+        return set().union(*(ctx.mentions(c) for c in tok.children if c.dep_ == "poss"))
+
+    def window_possessor(self, rels: tuple[str, ...], doc: Any, end: int) -> bool:
+        """A window's right-hand name that owns what follows ("in partnership with X's digital directorate")."""
+        return "PARTNERS_WITH" in rels and possessor(doc, end)
 
     def compared(self, ctx: Any, m: int) -> bool:
         """Is mention ``m`` the object of a comparison or a citation ("unlike X", "according to X", "Like X, ...")?"""
