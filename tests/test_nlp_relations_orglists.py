@@ -15,6 +15,7 @@ from aikg.ingest.nlp.lexicon import word_sets
 from tests.helpers import relations_in
 
 F, M, PO, L = "FUNDS", "MEMBER_OF", "PART_OF", "LOCATED_IN"
+CU = "Carrow University"
 NA, KV, BC, TB = "Norvik Analytics", "Kestrel Ventures", "Brightwater Capital", "Tomas Birkeland"
 HR, OP, OB, PR = "Halvard Re", "Ostara Partners", "Ostara Bank", "Pellan Robotics"
 
@@ -170,3 +171,34 @@ def test_apposition_and_bracket_places(ex, text, expected):
 ])
 def test_apposition_that_places_something_else(ex, text):
     assert (L, PR, "Bergen") not in typed(ex, text, L)
+
+
+UNITS = [
+    ("VIBAI, a joint institute of UPV and the University of Valencia, was created in 2016.",
+     {(PO, "VIBAI", "UPV"), (PO, "VIBAI", "University of Valencia")}),
+    # "with": the partner after it and the name that opened the unit (after a dateline)
+    ("AREQUIPA, Peru -- The Universidad del Misti (UDM) has opened the Laboratorio Andino de Robótica (LAR), a joint "
+     "laboratory with the mining company Minera Pichu that will study slopes.",
+     {(PO, "Laboratorio Andino de Robótica", "Universidad del Misti"),
+      (PO, "Laboratorio Andino de Robótica", "Minera Pichu")}),
+    ("The centre has a research agreement with the Fondazione Orrin in Trento, whose Digital Industry Centre will share "
+     "its models.", {(PO, "Digital Industry Centre", "Fondazione Orrin")}),
+    ("Academic members\n- the School of Ocean Engineering at Carrow University\n",
+     {(PO, "School of Ocean Engineering", CU)}),
+    ("It was launched by the National Office for Advanced Computing (NOAC), a statutory board under the Ministry of "
+     "Trade and Digital Economy.", {(PO, "National Office for Advanced Computing", "Ministry of Trade and Digital Economy")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNITS)
+def test_unit_forms(ex, text, expected):
+    assert expected <= typed(ex, text, PO)
+
+
+@pytest.mark.parametrize("text", [
+    "Pellan Robotics, a supplier to a laboratory within Carrow University, joined in 2024.",
+    "Pellan Robotics, a customer of a joint lab of Carrow University and Kestrel Ventures, joined in 2024.",
+    "Pellan Robotics, once a unit of Kestrel Ventures, joined in 2024.",
+])
+def test_no_unit(ex, text):
+    assert not any(r[1] == PR for r in typed(ex, text, PO))

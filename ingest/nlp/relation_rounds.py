@@ -130,6 +130,8 @@ class RoundLists:
             if got is None:
                 break
             m, i = got
+            if i < n and sd[i].lower_ in ("'s", "’s"):
+                break  # "..., commercialises the consortium's product": a possessor ends the list
             if not appos and ctx.types[m] in kinds:
                 out.append(m)
             if i < n and sd[i].text == "," and i + 1 < n and sd[i + 1].lower_ in ("and", "as"):

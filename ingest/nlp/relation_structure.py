@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.relation_relative import relative_pairs
+from aikg.ingest.nlp.relation_units import UnitWords, unit_rules
 
 ORG = ("Institute", "Company", "Agency")
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
@@ -36,6 +37,7 @@ class StructureWords:
         self.after = frozenset(w.lower() for w in words.get("runs_after", ()))  # what may follow the verb
         self.lead_phrases = tuple(tuple(p.lower().split()) for p in words.get("lead_phrases", ()))
         self.unit_words = frozenset(w.lower() for w in words.get("unit_words", ()))
+        self.units = UnitWords(relations)  # joint units, "whose School of X", "a centre within Y" (relation_units.py)
 
 
 def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
@@ -44,6 +46,7 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     spans = sorted(spans, key=lambda x: x[1])
     _relative_runs(doc, sent, spans, types, words, emit, conf)
     _unit_led_by(doc, sent, spans, types, words, emit, conf)
+    unit_rules(doc, sent, spans, types, words.units, emit, conf)
 
 
 def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,

@@ -1,0 +1,139 @@
+"""PART_OF stated by the shape of the words around a unit's name (no parse).
+
+University news, encyclopedia articles and press releases name a unit and its parent in forms the frames of
+``relations.py`` miss, mostly because the parent is a list, an anaphor or sits behind a description:
+
+* a joint unit: "VIBAI, a joint institute of UPV and the University of Valencia", "LAVIC, a joint laboratory
+  with the mining company Minera Chachani" (also of the name that opened it: "UNSA has opened LAVIC, a joint
+  laboratory with X"), "Kàddu Voice, a joint venture set up in 2025 by A and B", "the Grand River Lab, a joint
+  lab of the university and Clearpath" (an anaphor stands for its antecedent);
+* "whose": "the Fondazione Bruno Kessler in Trento, whose Digital Industry Centre will share ...", "UIA, whose
+  School of Computer Science provides mentors": a unit-named organisation after the parent's "whose";
+* an academic unit "at" its university: "the School of Ocean Engineering at Amrita Coastal University";
+* an apposition placing a unit "within" or "under" its parent: "CRLS, a new research centre within the Allen
+  School", "NOAC, a statutory board under the Ministry of Trade" (not "a supplier to a lab within X").
+
+Word lists: ``unit_forms`` in ``data/lexicon/relations.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+from aikg.ingest.nlp.lexicon import word_sets
+from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
+
+ORG = ("Institute", "Company", "Agency")
+ARTICLES = {"the", "a", "an"}
+Emit = Callable[[Iterable[str], int, int, float, str], None]
+
+
+class UnitWords:
+    """The word sets of this module."""
+
+    def __init__(self, relations: Mapping[str, Any]) -> None:
+        words = word_sets(relations, "unit_forms")
+        self.joint_nouns = words.get("joint_nouns", frozenset())  # "a joint lab", "a joint venture"
+        self.set_up = words.get("set_up_words", frozenset())  # "a joint venture set up (in 2025) by"
+        self.unit_heads = words.get("unit_heads", frozenset())  # "School of ... at University Y"
+        self.unit_nouns = words.get("unit_nouns", frozenset())  # "a research centre within", "a board under"
+        self.inside = words.get("inside_preps", frozenset())
+        self.run_stops = words.get("run_stops", frozenset())
+        self.lists = RoundLists(relations)
+
+
+def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: UnitWords,
+               emit: Emit, conf: float) -> None:
+    """PART_OF(unit -> parent) from the forms above, in one sentence (``spans`` sorted by start)."""
+    if not words.joint_nouns:
+        return
+    idx = token_index(doc, spans, types)
+    by_start = {s: (i, e) for i, s, e in spans}
+    for n, (i, s, e) in enumerate(spans):
+        if types[i] not in ORG:
+            continue
+        c = e + 3 if e + 2 < sent.end and doc[e].text == "(" and doc[e + 2].text.startswith(")") else e  # "(LAVIC)"
+        if c + 2 < sent.end and doc[c].text == "," and doc[c + 1].lower_ in ARTICLES:
+            _joint(doc, sent, spans[:n], i, c + 2, idx, words, emit, conf)
+            _within(doc, sent, by_start, types, i, c + 2, words, emit, conf)
+        if s > sent.start and doc[s - 1].lower_ == "whose" and s - 2 > sent.start and _unit_named(doc, s, e, words):
+            parent = _before_comma(doc, sent, spans[:n], types, s - 2)
+            if parent is not None:
+                emit(["PART_OF"], i, parent, conf, "rule:whose-unit")
+        if doc[s].lower_ in words.unit_heads and e + 1 < sent.end and doc[e].lower_ == "at" \
+                and (e + 1) in by_start and types[by_start[e + 1][0]] == "Institute":
+            emit(["PART_OF"], i, by_start[e + 1][0], conf, "rule:unit-at")
+
+
+def _unit_named(doc: Any, s: int, e: int, words: UnitWords) -> bool:
+    return any(doc[k].lower_ in words.unit_heads or doc[k].lower_ in words.unit_nouns for k in range(s, e))
+
+
+def _before_comma(doc: Any, sent: Any, before: list[tuple[int, int, int]], types: list[str], k: int) -> int | None:
+    """The organisation a ", whose" clause hangs on: right before the comma, or before its "(ACR)" or "in Town"."""
+    if doc[k].text != ",":
+        return None
+    for j, s, e in reversed(before):
+        if e == k and types[j] == "Cluster":
+            k = s - 1 if doc[s - 1].lower_ == "in" else k  # "the Fondazione Bruno Kessler in Trento, whose"
+            continue
+        if e == k or e + 3 == k + 1 and doc[e].text == "(":
+            return j if types[j] in ORG else None
+    return None
+
+
+def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k: int, idx: Any, words: UnitWords,
+           emit: Emit, conf: float) -> None:
+    """"U, a joint lab of A and B", "U, a joint laboratory with X" (and the subject that opened U), "U, a joint
+    venture set up in 2025 by A and B"."""
+    while k < sent.end and doc[k].is_lower and doc[k].lower_ != "joint" and doc[k].lower_ not in words.run_stops:
+        k += 1  # "a new joint", "the first joint"
+    if k + 2 >= sent.end or doc[k].lower_ != "joint":
+        return
+    k += 1
+    while k < sent.end and doc[k].is_lower and doc[k].lower_ not in words.joint_nouns and doc[k].lower_ not in words.run_stops:
+        k += 1  # "a joint research lab"
+    if k + 1 >= sent.end or doc[k].lower_ not in words.joint_nouns:
+        return
+    k += 1
+    opener: list[int] = []
+    if doc[k].lower_ == "with":
+        opener = [j for j, s, e in before if e <= k and s == _subject_start(doc, sent, before)]
+    elif doc[k].lower_ != "of":
+        while k < sent.end and (doc[k].lower_ in words.set_up or doc[k].like_num or doc[k].lower_ in ("in", "jointly")):
+            k += 1  # "set up in 2025 by"
+        if k >= sent.end or doc[k].lower_ != "by":
+            return
+    parents = words.lists.read_list(idx, k + 1, ORG, sent.end)
+    for p in dict.fromkeys(opener + parents):
+        if p != unit:
+            emit(["PART_OF"], unit, p, conf, "rule:joint-unit")
+
+
+def _subject_start(doc: Any, sent: Any, before: list[tuple[int, int, int]]) -> int:
+    """Where the sentence's first organisation starts, after a dateline ("AREQUIPA, Peru -- The X has opened")."""
+    k = sent.start
+    for t in range(sent.start, min(sent.end, sent.start + 12)):
+        if doc[t].text in ("--", "—", "–") and t + 1 < sent.end:
+            k = t + 1
+            break
+    while k < sent.end and (doc[k].lower_ in ARTICLES or doc[k].is_space):
+        k += 1
+    return k
+
+
+def _within(doc: Any, sent: Any, by_start: dict[int, tuple[int, int]], types: list[str], unit: int, k: int,
+            words: UnitWords, emit: Emit, conf: float) -> None:
+    """"CRLS, a new research centre within the Allen School", "NOAC, a statutory board under the Ministry"."""
+    start = k
+    while k < min(sent.end, start + 7) and (doc[k].is_lower or doc[k].text == "-") and doc[k].lower_ not in words.inside \
+            and doc[k].lower_ not in words.run_stops:
+        k += 1
+    if k == start or k + 1 >= sent.end or doc[k].lower_ not in words.inside or doc[k - 1].lower_ not in words.unit_nouns:
+        return
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    parent = by_start.get(k)
+    if parent is not None and types[parent[0]] in ORG and parent[0] != unit:
+        emit(["PART_OF"], unit, parent[0], conf, "rule:unit-within")
