@@ -362,7 +362,7 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
 
 _GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|\s)(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 _TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[.;!?]\s*)?$|\s*(?:\([^()]*\)\s*)?,\s+(?:it|they|the\s+(?:company|firm|start-?up|"
-                   r"lab|laboratory|institute|centre|center|group|business|venture))\b")
+                   r"lab|laboratory|institute|centre|center|group|business|venture))\b(?!\s+[A-Z])")
 
 
 def _listed(items: list[int], subject: int, line: str, a: int, va: int, vb: int, ix: _Mentions) -> list[int]:
@@ -532,3 +532,43 @@ def _org_place_brackets(line: str, a: int, ix: _Mentions, out: list[Rel]) -> Non
         place = ix.exact(parts[1][1], parts[1][2], ("Cluster",))
         if org is not None and place is not None:
             out.append(("LOCATED_IN", org, place, a + m.start(), a + m.end(), "rule:line-bracket-place"))
+
+
+def place_by_line_form(text: str, start: int, end: int, org_before: bool) -> bool:
+    """Does a line form make the name at ``start:end`` of ``text`` a place? For the entity pass (a long-tail town
+    otherwise dropped for want of context): after a place label ("Headquarters: Darwin", "... . Location: Katherine"),
+    alone in a bracket after an organisation ("(Kilimanjaro Seed Fund, Moshi)"), or in a table column whose header
+    is a place label ("Recipient | Location | Grant")."""
+    f = line_fields()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start]
+    m = re.search(r"(?:^|[.;·|]\s+)\s*(?:[-•*–]\s+)?([A-Za-z][A-Za-z &/-]{0,40}?)\s*:\s*$", before)
+    if m is not None:
+        spec = f.label(m.group(1))
+        return spec is not None and spec.value == "place"
+    if org_before and re.search(r",\s*$", before) and re.match(r"\s*\)", text[end:line_end]) and "(" in before:
+        return True
+    if "|" in before or "|" in text[end:line_end]:
+        return _place_column(text, line_start, start)
+    return False
+
+
+def _place_column(text: str, line_start: int, start: int) -> bool:
+    """Is ``start`` in a cell of a "|" table whose header (the block's first line) names a place column?"""
+    col = text[line_start:start].count("|")
+    head = line_start
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if "|" not in text[prev:head - 1]:
+            break
+        head = prev
+    header = text[head:text.find("\n", head) if text.find("\n", head) >= 0 else len(text)]
+    if head == line_start:
+        return False
+    cells = header.split("|")
+    if col >= len(cells) or col == 0 and cells[0].strip():
+        return False
+    spec = line_fields().label(cells[col].strip())
+    return spec is not None and spec.value == "place" and header.split("|")[0].strip().lower() in line_fields().table_subjects
