@@ -151,3 +151,25 @@ def test_lines_under_a_heading_the_page_never_names_again_are_not_the_pages(ex):
             "Founded in 2018 by Aino Rask. Investors: Kallio Capital. Based in Helsinki.\n")
     got = line_rels(ex, text)
     assert not any(BR in (s, o) for _t, s, o in got)
+
+
+def _at(text: str, name: str, org_before: bool = False) -> bool:
+    from aikg.ingest.nlp.relation_lines import place_by_line_form
+
+    k = text.index(name)
+    return place_by_line_form(text, k, k + len(name), org_before)
+
+
+def test_line_forms_that_make_a_name_a_place():
+    assert _at("Velkra Systems\nRadar for ports. Headquarters: Kokkola; sales office in Oulu.\n", "Kokkola")
+    assert _at("Panellists: Aino Rask (Velkra Systems, Kokkola); Liisa Orm\n", "Kokkola", org_before=True)
+    table = "Recipient | Location | Grant\nVelkra Systems | Kokkola | EUR 40,000\n"
+    assert _at(table, "Kokkola")
+
+
+def test_line_forms_that_do_not_make_a_name_a_place():
+    assert not _at("Velkra Systems\nFounders: Aino Kokkola and Petteri Olin.\n", "Aino Kokkola")
+    assert not _at("Related: Kokkola opens a harbour | Oulu\n", "Kokkola")
+    assert not _at("Panellists: Aino Rask (chair, Kokkola)\n", "Kokkola", org_before=False)
+    assert not _at("Rank | City | Score\n1 | Kokkola | 90\n", "Kokkola")  # no organisation column: a ranking
+    assert not _at("Recipient | Location | Grant\nKokkola Labs | Oulu | EUR 40,000\n", "Kokkola Labs")
