@@ -28,6 +28,7 @@ from typing import Any
 from aikg.core.facts import DocumentRecord, EntityRecord, Evidence, Mention, RelationRecord
 from aikg.core.ids import entity_id
 from aikg.core.schema import SCHEMA
+from aikg.graph import search_grams
 from aikg.graph.loader import MAX_BATCH_BYTES, load_records
 from aikg.graph.store import open_store
 from bench.common import peak_rss_mb, table, timed
@@ -92,6 +93,7 @@ def raw_statements(documents: list, entities: list, relations: list) -> list[tup
                                                          "ends": [t for _, t in spans]}})
             total, docs = counts.get(e.id, (0, 0))
             counts[e.id] = (total + len(spans), docs + 1)
+    starts = {r.source for r in relations}  # linked_at: on the start of a relationship (graph/change_keys.py)
     for label in TYPES:
         rows = []
         for e in entities:
@@ -99,6 +101,8 @@ def raw_statements(documents: list, entities: list, relations: list) -> list[tup
                 aliases = [a for a in e.aliases if a != e.name]
                 rows.append({"id": e.id, "p": {"name": e.name, "aliases": aliases, "first_seen": now, "updated": now,
                                                "alias_text": "".join(a + " | " for a in aliases),
+                                               "grams": search_grams.gram_text([e.name, *aliases]),
+                                               **({"linked_at": now} if e.id in starts else {}),
                                                "mention_count": counts.get(e.id, (0, 0))[0],
                                                "doc_count": counts.get(e.id, (0, 0))[1], **e.props}})
         out.append((RAW_ENTITY.replace("{label}", label), rows))

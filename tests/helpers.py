@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-VOLATILE = {"first_seen", "updated", "loaded_at"}
+VOLATILE = {"first_seen", "updated", "loaded_at", "linked_at"}  # times of the load
 
 
 def dump(store: Any, *, volatile: bool = False) -> tuple[list, list]:

@@ -17,7 +17,7 @@ from tests.conftest import DATA
 
 BULK = DATA / "bulk"
 FILES = [BULK / "part_a.jsonl", BULK / "part_b.jsonl"]
-VOLATILE = {"first_seen", "updated", "loaded_at"}
+VOLATILE = {"first_seen", "updated", "loaded_at", "linked_at"}
 HOSTILE = 'Quote "Q", comma, semi; line\nbreak \'}) DETACH DELETE n // 北京 Ünïcødé \\ end'
 
 
