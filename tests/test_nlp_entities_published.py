@@ -197,3 +197,24 @@ def test_time_slots_agenda_items_languages_streets_and_world_regions_name_no_bod
 def test_an_address_town_keeps_no_state_code_or_postcode(bare):
     got = names(bare, "Contact: Korowa Analytics, 14 Cavenagh Street, Darwin NT 0800.")
     assert ("Darwin", "Cluster") in got and not any("NT" in t for t, _ in got)
+
+
+# ---------------------------------------------------------------- name extents
+def test_a_head_word_right_after_a_cut_name_belongs_to_it(bare):
+    got = names(bare, "- Forecasting maize yields. Neema Mollel (Morogoro Co-operative University)")
+    assert ("Morogoro Co-operative University", "Institute") in got and "Morogoro Co-operative" not in {t for t, _ in got}
+
+
+def test_an_adjective_run_and_a_headed_name_after_and_are_one_name(bare):
+    got = names(bare, "Dr. Amina Said, formerly of the Uganda Agricultural and Fisheries Research Organization, "
+                      "joined Ziwa Analytics.")
+    assert ("Uganda Agricultural and Fisheries Research Organization", "Agency") in got
+    got = texts(bare, "Kelvo Labs and the Harwick Research Institute signed an agreement.")
+    assert {"Kelvo Labs", "Harwick Research Institute"} <= got
+
+
+def test_a_name_with_an_institution_in_brackets_on_a_roster_is_a_person(bare):
+    got = names(bare, "Members: Awa Ndiaye (Xamle AI); Jean-Baptiste Sarr (Université Gaston Berger de Saint-Louis).")
+    assert ("Jean-Baptiste Sarr", "Person") in got
+    got = names(bare, "Partners: Tessel Robotics (Kigali); Ubumenyi Data Labs (University of Rwanda).")
+    assert ("Ubumenyi Data Labs", "Company") in got

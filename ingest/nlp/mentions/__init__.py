@@ -17,6 +17,7 @@ from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
 from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
+from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.places import place_context
@@ -35,6 +36,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("world_names", world_names),
     ("split_coordination", split_coordination),
     ("join_topic_names", join_topic_names),
+    ("name_extents", name_extents),
     ("trim_names", trim_names),
     ("job_titles", job_titles),
     ("page_furniture", page_furniture),

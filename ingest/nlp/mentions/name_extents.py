@@ -1,0 +1,76 @@
+"""Stage, name extents: names the NER cut short or typed by their look, mended by their form (issue 14).
+
+* "Moshi Co-operative" + "University": capitalised words right after a name that end in an organisation head
+  no other mention holds belong to the name ("Moshi Co-operative University").
+* "Kenya Agricultural" + "and" + "Livestock Research Organization": a capitalised run ending in an adjective
+  ("Agricultural", "Medical", "Scientific") cannot end a name; with "and" and a headed name after it, it is one name.
+* "Pierre-Marie Coly (Université Assane Seck de Ziguinchor)": a two- or three-word name read as a firm, with an
+  organisation in brackets right after it on a roster line, is a person.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.longer_names import head_nouns
+
+#: endings of English adjectives that open a name but never end one ("Agricultural", "Scientific", "Cooperative")
+ADJECTIVE_ENDINGS = ("al", "ic", "ical", "ive", "ary", "ory")
+
+
+def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Extend names over a trailing head, join an adjective run to the headed name after 'and', type roster persons."""
+    taken = {k for s in cands for k in range(s.start, s.end)}
+    heads = head_nouns(env)
+    ends = {s.end: s for s in cands}
+    dropped: set[int] = set()
+    for s in cands:
+        if s.source == "gazetteer" or s.entry is not None or s.acronym_of:
+            continue
+        if s.type in ORG_TYPES:
+            _extend_to_head(doc, s, heads, taken, env)
+        left = ends.get(s.start - 1) if s.start >= 2 and doc[s.start - 1].lower_ == "and" else None
+        if left is not None and id(left) not in dropped and _adjective_run(doc, left, env) \
+                and env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+            s.start = left.start
+            dropped.add(id(left))
+        if s.type == "Company" and s.source == "ner" and _roster_person(doc, s, cands, env):
+            s.type, s.label = "Person", "PERSON"
+    return [s for s in cands if id(s) not in dropped]
+
+
+def _extend_to_head(doc: Any, s: Candidate, heads: frozenset[str], taken: set[int], env: Env) -> None:
+    k = s.end
+    while k < len(doc) and k < s.end + 3 and k not in taken and doc[k].is_title and doc[k].is_alpha \
+            and doc[k - 1].whitespace_ == " " and not doc[k].is_sent_start:
+        k += 1
+        if doc[k - 1].lower_ in heads:
+            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) is not None:
+                s.end = k
+                s.type = env.typer.type_of_name([t.text for t in doc[s.start:k]]) or s.type
+            return
+
+
+def _adjective_run(doc: Any, s: Candidate, env: Env) -> bool:
+    """A capitalised run whose last word is an adjective, with no head of its own ("Kenya Agricultural")."""
+    if s.source == "gazetteer" or s.entry is not None or s.end - s.start > 4:
+        return False
+    words = [t for t in doc[s.start:s.end] if t.lower_ not in env.words.articles]
+    if not words or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    last = words[-1].lower_
+    return len(last) > 5 and last.endswith(ADJECTIVE_ENDINGS) and env.typer.type_of_name([t.text for t in words]) is None
+
+
+def _roster_person(doc: Any, s: Candidate, cands: list[Candidate], env: Env) -> bool:
+    """"Pierre-Marie Coly (Université ...)": a personal-name shape, then an organisation in brackets."""
+    words = [t for t in doc[s.start:s.end] if t.text not in ("-", "–")]
+    if not 2 <= len(words) <= 4 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    if env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+        return False
+    if s.end + 1 >= len(doc) or doc[s.end].text != "(":
+        return False
+    inside = next((c for c in cands if c.start == s.end + 1), None)
+    return inside is not None and inside.type in ("Institute", "Agency")
