@@ -112,9 +112,6 @@ NOTHING = [
     "Veltra Dynamics attracted $20 million in funding last year.",
     "Veltra Dynamics drew criticism for its Tampere layoffs.",
     "The Tampere Robotics Fair drew 3,000 visitors to Tampere, and Veltra Dynamics sponsored it.",
-    # the owner of the named unit is not the partner
-    "The centre will also run a summer school in partnership with the Tampere City Council's digital directorate.",
-    "Veltra Dynamics partners with Kessel Group's research arm.",
 ]
 
 
@@ -174,6 +171,11 @@ STATED = [
      pairs((V, O)), set()),
     ("Selkirk Grid Intelligence, a joint venture between Veltra Dynamics and Orsolo Robotics, builds grid software.",
      pairs((V, O)), set()),
+    # a named unit of an organisation is the partner, not its owner; an unnamed unit leaves the owner as partner
+    ("The Kessel Institute's partners include the Tampere City Council's Digital Services Directorate.",
+     pairs((K, "Digital Services Directorate")), set()),
+    ("Veltra Dynamics collaborates with the Kessel Institute's fire-science group on field tests.", pairs((V, K)),
+     set()),
     ("Orsolo Robotics's partnership with Veltra Dynamics began in 2020.", pairs((V, O)), set()),
     ("Veltra Dynamics's long-standing research partnership with Orsolo Robotics was renewed.", pairs((V, O)), set()),
     # anchoring

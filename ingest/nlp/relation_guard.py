@@ -39,16 +39,16 @@ _NOT_OWNED = frozenset({"partner", "partners", "partnership", "partnerships", "c
                         "anchor", "own"})
 
 
-def possessor(doc: Any, end: int) -> bool:
-    """Does the name ending before token ``end`` own the noun phrase after it ("X's digital directorate",
-    "the USDA's National Institute of Food and Agriculture")? Then that phrase, not X, is the other side."""
+def possessor(doc: Any, end: int, named: set[int]) -> bool:
+    """Does the name ending before token ``end`` own a named unit right after it ("the USDA's National Institute
+    of Food and Agriculture")? Then that unit, not its owner, is the other side. An unnamed unit ("the University
+    of Montana's fire-science group") leaves the owner as the party; ``named``: the tokens inside names."""
     if end + 1 >= len(doc) or doc[end].text not in POSSESSIVES:
         return False
-    nxt = doc[end + 1]
-    if not nxt.is_alpha or not (nxt.is_title or nxt.is_lower):
-        return False
-    words = [t.lower_ for t in doc[end + 1:end + 5] if t.is_lower or t.text == "-"]
-    return not _NOT_OWNED.intersection(words)
+    k = end + 1
+    while k < len(doc) and k < end + 4 and k not in named and doc[k].is_lower and doc[k].lower_ not in _NOT_OWNED:
+        k += 1  # "the USDA's new National Institute ..."
+    return k in named
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,10 @@ class TieGuard:
                 continue
             if c.type in TYPES and (self.compared(ctx, c.src) or self.compared(ctx, c.tgt)):
                 continue  # "Like X, Y partners with Z", "According to X, Y is the anchor of Z"
-            if c.type == "PARTNERS_WITH" and any(possessor(ctx.sd, max(ctx.m2toks[m]) + 1) for m in (c.src, c.tgt)
+            if c.type == "PARTNERS_WITH" and any(possessor(ctx.sd, max(ctx.m2toks[m]) + 1, set(ctx.tok2m))
+                                                 for m in (c.src, c.tgt)
                                                  if m in ctx.m2toks and m not in self._owners(ctx, tok)):
-                continue  # "partners include the USDA's NIFA": the partner is the unit, not its owner
+                continue  # "partners include the USDA's NIFA": the partner is the named unit, not its owner
             if c.type == "ANCHORS" and c.tgt not in ctx.m2toks:  # the document's city for "the city's AI scene":
                 c = replace(c, fixed=c.fixed | {c.tgt})  # not the list it stands in elsewhere ("Bologna and Imola")
             if c.type == "PARTNERS_WITH" and not self._partner_said(c, ctx, tok):
@@ -114,9 +115,9 @@ class TieGuard:
         """The possessors of the trigger itself ("X's partners include ...", "its partnership with"): parties."""
         return set().union(*(ctx.mentions(c) for c in tok.children if c.dep_ == "poss"))
 
-    def window_possessor(self, rels: tuple[str, ...], doc: Any, end: int) -> bool:
-        """A window's right-hand name that owns what follows ("in partnership with X's digital directorate")."""
-        return "PARTNERS_WITH" in rels and possessor(doc, end)
+    def window_possessor(self, rels: tuple[str, ...], doc: Any, end: int, starts: set[int]) -> bool:
+        """A window's right-hand name that owns the named unit after it ("in partnership with X's Y Lab")."""
+        return "PARTNERS_WITH" in rels and possessor(doc, end, starts)
 
     def compared(self, ctx: Any, m: int) -> bool:
         """Is mention ``m`` the object of a comparison or a citation ("unlike X", "according to X", "Like X, ...")?"""
