@@ -173,3 +173,13 @@ def test_line_forms_that_do_not_make_a_name_a_place():
     assert not _at("Panellists: Aino Rask (chair, Kokkola)\n", "Kokkola", org_before=False)
     assert not _at("Rank | City | Score\n1 | Kokkola | 90\n", "Kokkola")  # no organisation column: a ranking
     assert not _at("Recipient | Location | Grant\nKokkola Labs | Oulu | EUR 40,000\n", "Kokkola Labs")
+
+
+def test_a_list_item_opens_no_entry_for_the_lines_after_the_list(ex):
+    text = ("Harbour Robotics Alliance\n\nThe Harbour Robotics Alliance links port operators and labs.\n\n"
+            f"Founding partners:\n- {VS}\n- {BR} (Stockholm)\n\n"
+            "Supported by: Saimaa Ventures and Lumo Capital.\n")
+    got = relations_in(ex, text)
+    assert (FU, "Saimaa Ventures", BR) not in got and (FU, "Lumo Capital", BR) not in got
+    assert (FU, "Saimaa Ventures", "Harbour Robotics Alliance") in got
+    assert (L, BR, "Stockholm") in got

@@ -95,7 +95,8 @@ class LineFields:
 def line_fields() -> LineFields:
     d = json.loads(shipped("lexicon", "line_fields.json").read_text(encoding="utf-8"))
     rel = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))
-    elsewhere = set(rel.get("infobox_fields", {})) | set(rel.get("section_lists", {}).get("label_words", ()))
+    sections = rel.get("section_lists", {})
+    elsewhere = set(rel.get("infobox_fields", {})) | set(sections.get("label_words", ())) | set(sections.get("phrases", {}))
     frags = sorted(((k.lower(), Spec.of(v)) for k, v in d["fragments"].items()), key=lambda x: -len(x[0]))
     return LineFields({k.lower(): Spec.of(v) for k, v in d["labels"].items()},
                       {k.lower(): Spec.of(v) for k, v in d["prefixes"].items()}, tuple(frags),
@@ -159,7 +160,9 @@ def line_relations(text: str, off: int, mentions: Sequence[MentionFact], owner: 
         head = _entry_heading(line, a, b, ix, f)
         was_heading, after_heading = after_heading, head is not None
         if head is not None:
-            entry = (head, a)
+            # a list item ("- Baobab Speech Systems (Thiès)") places its firm but opens no entry: the lines after a
+            # list are the list's owner's, not its last item's
+            entry = None if _BULLET.match(line) else (head, a)
             _bracket_place(line, a, b, head, ix, out, "rule:line-heading-place")
         elif blank and _heading_like(line):
             # a section heading ("Networks") ends the entry above; a name we cannot resolve ("Acme Vision") opens
