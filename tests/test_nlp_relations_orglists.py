@@ -202,3 +202,31 @@ def test_unit_forms(ex, text, expected):
 ])
 def test_no_unit(ex, text):
     assert not any(r[1] == PR for r in typed(ex, text, PO))
+
+
+ROUND_CONTEXT = [
+    # a trailing noun after a listed name ("the X network") does not end the list
+    ("Kalulu Farm Data has raised $3.4 million in a seed round led by Kafue Capital Partners, with participation from "
+     "the Gaborone-based Okavango Seed Fund, the Msasa Angels network and angel investor Chipo Banda-Leigh.",
+     {(F, "Chipo Banda-Leigh", "Kalulu Farm Data"), (F, "Okavango Seed Fund", "Kalulu Farm Data")}),
+    # "Series A" names a round without the word: the next sentence's investors fund its owner
+    ("Yaku Water, a Quito-based company that forecasts water demand, closed a US$2.8 million Series A in January. "
+     "The round was led by the Guayaquil fund Manglar Ventures.", {(F, "Manglar Ventures", "Yaku Water")}),
+    ("Quarry Stone AI raised $20 million in a Series B led by Embarcadero Partners. Mission Bay Capital and "
+     "NVentures, Nvidia's venture capital arm, also took part.",
+     {(F, "Mission Bay Capital", "Quarry Stone AI"), (F, "NVentures", "Quarry Stone AI")}),
+    ("Yodogawa Robotics said it had raised ¥2.4 billion in a round led by Umeda Capital. Existing investor Kamo River "
+     "Ventures of Kyoto also took part, as did the regional lender Hanshin Industrial Bank.",
+     {(F, "Kamo River Ventures", "Yodogawa Robotics"), (F, "Hanshin Industrial Bank", "Yodogawa Robotics")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND_CONTEXT)
+def test_round_lists_in_context(ex, text, expected):
+    assert expected <= typed(ex, text, F)
+
+
+def test_taking_part_in_something_else_is_no_funding(ex):
+    got = typed(ex, "Quarry Stone AI raised $20 million in a Series B led by Embarcadero Partners. Mission Bay "
+                    "Capital also took part in a hackathon.", F)
+    assert (F, "Mission Bay Capital", "Quarry Stone AI") not in got and (F, "Embarcadero Partners", "Quarry Stone AI") in got

@@ -114,7 +114,9 @@ class RoundWords:
         return cls(frozenset(relations.get("round_nouns", ())), frozenset(relations.get("round_raise_words", ())))
 
     def names_round(self, sent: Any) -> bool:
-        return any(t.is_lower and (t.lower_ in self.nouns or t.lower_.rstrip("s") in self.nouns) for t in sent)
+        return any(t.is_lower and (t.lower_ in self.nouns or t.lower_.rstrip("s") in self.nouns)
+                   or t.text == "Series" and t.i + 1 < sent.end and len(t.nbor(1).text) == 1 and t.nbor(1).is_upper
+                   for t in sent)  # "closed a $2.8 million Series A": a round without the word
 
     def owner(self, sent: Any, inside: Sequence[tuple[int, int, int]], types: Sequence[str], previous: int | None) -> int | None:
         """Who raised the round this sentence names: "X raised / closed / announced a ... round", "the round of X";

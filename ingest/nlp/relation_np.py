@@ -69,8 +69,10 @@ def round_recipients(ctx: Any, tok: Any, round_nouns: frozenset[str]) -> set[int
             break
         node = node.head
         steps += 1
-    if ctx.round_owner is not None and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
-        return {ctx.round_owner}  # "Y and Z also took part" right after a round
+    parts = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "part"]
+    if ctx.round_owner is not None and parts and not any(
+            p == "in" and pobj.lemma_.lower() not in round_nouns for n in [tok, *parts] for p, pobj in ctx.preps(n)):
+        return {ctx.round_owner}  # "Y and Z also took part" right after a round (not "took part in a hackathon")
     return set()
 
 

@@ -92,6 +92,8 @@ class RoundLists:
                 self._lead_or_with(ctx, low, k, emit)
                 self._round_includes(ctx, low, k, emit)
                 self._joined(ctx, k, emit)
+            elif ctx.round_owner is not None:
+                self._joined(ctx, k, emit, alone=True)  # "B and C also took part." after the round's sentence
             self._backers(ctx, low, k, emit)
 
     # ------------------------------------------------------------------ reading a list
@@ -134,6 +136,11 @@ class RoundLists:
                 break  # "..., commercialises the consortium's product": a possessor ends the list
             if not appos and ctx.types[m] in kinds:
                 out.append(m)
+            t = i
+            while t < min(n, i + 2) and sd[t].is_lower and sd[t].lower_ not in self.stops and sd[t].lower_ != "and":
+                t += 1  # "the Msasa Angels network and ...": a noun after the name
+            if t > i and t < n and sd[t].text in (",", "and"):
+                i = t
             if i < n and sd[i].text == "," and i + 1 < n and sd[i + 1].lower_ in ("and", "as"):
                 i += 1
             if i < n and sd[i].lower_ == "as" and i + 2 < n and sd[i + 1].lower_ == "well" and sd[i + 2].lower_ == "as":
@@ -225,10 +232,13 @@ class RoundLists:
         if funders:
             self._emit(funders, self._owner(ctx, low, k), emit, "form:round-includes")
 
-    def _joined(self, ctx: Any, k: int, emit: Emit) -> None:
-        """"A led X's Series A and B joined the round", "B also took part in the round for X"."""
+    def _joined(self, ctx: Any, k: int, emit: Emit, alone: bool = False) -> None:
+        """"A led X's Series A and B joined the round", "B also took part in the round for X", "B also took part,
+        as did the lender C" (``alone``: no round named, the one of the sentence before; no object allowed)."""
         v = ctx.sd[k]
         objs = [c for c in v.children if c.dep_ == "dobj"]
+        if alone and (v.lower_ in LEAD_FORMS or [o for o in objs if o.lower_ != "part"]):
+            return
         if v.pos_ == "VERB" and v.lower_ in LEAD_FORMS and any(self._is_round(o) for o in objs):
             pass  # "A led X's Series A"
         elif v.pos_ == "VERB" and v.lower_ in TAKE_FORMS and any(o.lower_ == "part" for o in objs):
@@ -239,8 +249,16 @@ class RoundLists:
             return  # "B joined the board"
         if not objs and any(c.dep_ == "prep" and c.lower_ != "in" for c in v.children):
             return
+        if any(p == "in" and not self._is_round(pobj) for n in [v, *v.children] if n.dep_ in ("ROOT", "dobj") or n is v
+               for p, pobj in ctx.preps(n)):
+            return  # "B also took part in a hackathon"
         low = [t.lower_ for t in ctx.sd]
         funders = self._names_before(ctx, k) or self._side(ctx, ctx.subject_tokens(v, False))
+        low_rest = low[k + 1:]
+        for a in range(len(low_rest) - 2):
+            if low_rest[a:a + 3] == [",", "as", "did"]:
+                funders |= set(self.read_list(ctx, k + a + 4))  # "B also took part, as did the lender C"
+                break
         if funders:
             self._emit(sorted(funders), self._owner(ctx, low, k), emit, "form:round-joined")
 
