@@ -81,11 +81,13 @@ def describes_place(words: Sequence[str], nouns: frozenset[str]) -> bool:
 def evidence_start(sent_starts: Sequence[int], start: int, mentions: Sequence[MentionFact], ends: Iterable[int]) -> int:
     """Where the evidence of a relation begins: the sentence before when an end is a reference back to a
     name in that sentence ("... Lumora Labs. The company partners with ...") or is named there itself
-    ("X raised $5 million. The round was led by Y"), else the sentence itself."""
+    ("X raised $5 million. The round was led by Y"), or two sentences before when the reference's name is
+    there ("X makes probes. It employs 40. The company partners with Y"), else the sentence itself."""
     k = bisect_right(sent_starts, start) - 1
     prev = sent_starts[k - 1] if k >= 1 else None
     if prev is None:
         return start
+    far = start
     for i in ends:
         m = mentions[i]
         if prev <= m.start < start:
@@ -95,7 +97,12 @@ def evidence_start(sent_starts: Sequence[int], start: int, mentions: Sequence[Me
         ante = mentions[m.coref]
         if prev <= ante.start < start:
             return prev
-    return start
+        if k >= 2:  # "X makes probes. It employs 40. The company partners with Y": from X's sentence
+            back = sent_starts[k - 2]
+            named = [x.start for x in mentions if back <= x.start < prev and x.source != "anaphor"
+                     and x.canonical == m.canonical]
+            far = min(far, back) if named else far
+    return far
 
 
 ROUND_ORGS = ("Company", "Institute", "Agency")

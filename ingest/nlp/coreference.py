@@ -279,6 +279,8 @@ class Resolver:
             r = self.root(i)
             if r in skip or (self.m[r].type not in ORG_OR_PROGRAMME and not strict):
                 continue
+            if _b < s.end and self.doc[_b].text == ":" and a == s.start:
+                continue  # an interview's speaker label ("Gagnon: ...")
             if self._in_phrase(s, a, _WALK_SUBJECT):
                 continue  # "by X", "such as OpenAI and Anthropic"
             if self._coordinated(s, _b, r):
@@ -413,6 +415,8 @@ class Resolver:
         prev = self.sents[k - 1]
         if self._quote_names(k - 1, types) or self._rival(best, k - 1, prev.end):
             return True
+        if self._owns(best, k - 1, prev.end):
+            return False  # "Gagnon: Laurentide's backers include A and B. The company ..."
         first = self.subject(k - 1, ORG_OR_PROGRAMME + ("Person",), strict=True)
         if first is not None and self.m[first].type == "Person":
             return len({self.m[r].canonical for r, _a in self._before(k - 1, prev.end, types)}) > 1
@@ -555,8 +559,11 @@ class Resolver:
             return self.pronoun(t.i)  # "In 2023 it also joined ...", "Since March 2021, it has worked with ..."
         if low == "its" and t.i > sent.start:
             k = self.sent_of[t.i]
-            if not self._before(k, t.i, ORG_OR_PROGRAMME):  # "In its first five years HIMR was funded by ..."
+            before = self._before(k, t.i, ORG_OR_PROGRAMME)
+            if not before:  # "In its first five years HIMR was funded by ..."
                 return self._previous_subject(k, t.i)
+            if self.doc[t.i - 1].lower_ == "as":  # "X joined Y as its chief scientist": the nearest, Y
+                return before[-1][0]
             subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
             for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
                 if sent.start <= tok < t.i and r == subj:
