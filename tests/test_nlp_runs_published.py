@@ -99,3 +99,29 @@ def test_the_programmes_funder_is_no_operator(ex):
 def test_former_before_the_org_and_title_is_no_current_post(ex):
     got = relations_in(ex, "Former Quaymark Robotics chief executive Nadia Lund joined Brisk Metrics.")
     assert not any(r[0] == A and r[1] == "Nadia Lund" and "Quaymark" in r[2] for r in got)
+
+
+def test_table_rows_in_a_filing_tie_people_to_the_filer(ex):
+    text = ("Item 1. Business\n\nHarlow Grid Systems, Inc. (the \"Company\", \"we\" or \"our\") sells forecasting "
+            "software to rural utilities. We were "
+            "incorporated in 2016 and our headquarters are in Spokane.\n\nInformation about our Executive Officers\n\n"
+            "Name | Age | Position\nMarta Olsson | 52 | President and Chief Executive Officer\n"
+            "Ivar Lindgren | 47 | Chief Financial Officer\n\nWe have 120 employees.\n")
+    got = relations_in(ex, text)
+    assert any(r[0] == A and r[1] == "Ivar Lindgren" and r[2].startswith("Harlow Grid Systems") for r in got)
+
+
+def test_field_line_with_person_and_org(ex):
+    got = relations_in(ex, "Querétaro applied AI guide\n\nEditor: Mariana Trejo, Analítica Queretana.\n")
+    assert (A, "Mariana Trejo", "Analítica Queretana") in got
+
+
+def test_field_line_with_a_former_org_gives_nothing(ex):
+    got = relations_in(ex, "Contact: Lim Wei Ling, formerly of Tamsin Digital Office\n")
+    assert (A, "Lim Wei Ling", "Tamsin Digital Office") not in got
+
+
+def test_runner_after_a_described_the(ex):
+    got = relations_in(ex, "Harrow Compute Grants offers vouchers for AI pilots. The scheme is administered by the "
+                           "state Secretariat for Sustainable Development.")
+    assert (RUNS, "Secretariat for Sustainable Development", "Harrow Compute Grants") in got

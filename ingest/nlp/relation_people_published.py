@@ -178,7 +178,7 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _founder_of_described(text, off, a, b, ix, words, out)
         _org_title_comma_person(text, off, a, b, ix, words, out)
         _semicolon_items(line, a, b, ix, words, out)
-        _table_row(line, a, b, ix, own, words, out)
+        _table_row(line, a, b, ix, own if own is not None else _filer(mentions), words, out)
     out += runs_published(text, off, mentions)  # "The programme is administered by X" (relation_runs_published.py)
     out += founding_published(text, off, mentions)  # "A spin-off of X, it was founded by A" (relation_founding_published.py)
     return [r for r in out if r[1] != r[2]]
@@ -226,6 +226,8 @@ def _field_line(line: str, a: int, b: int, ix: _Index, own: int | None, owner: i
         return
     label = m.group(1).strip().lower()
     founders = label in words.founder_labels
+    if not founders and _person_org_body(line, a, b, a + m.start(2), ix, words, out):
+        return  # "Editor: Mariana Trejo, Analítica Queretana.", "Programme director: Lim Wei Ling, NOAC"
     if label in ("authors", "author", "editor", "editors"):
         org = own if own is not None else header
     elif founders or label in words.affiliation_labels:
@@ -241,6 +243,22 @@ def _field_line(line: str, a: int, b: int, ix: _Index, own: int | None, owner: i
         if not _own_clause(line, a, body, p, ix):
             continue
         out.append(("FOUNDED" if founders else "AFFILIATED_WITH", p[2], org, a, b, "rule:people-field"))
+
+
+def _person_org_body(line: str, a: int, b: int, body: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> bool:
+    """A field whose value is one person, an optional title and the organisation that ends the line."""
+    people, orgs = ix.people_in(body, b), ix.orgs_in(body, b)
+    if len(people) != 1 or len(orgs) != 1 or not _HONORIFIC.match(line[body - a:people[0][0] - a]):
+        return False
+    p, o = people[0], orgs[0]
+    between = line[p[1] - a:o[0] - a].strip()
+    if p[1] > o[0] or line[o[1] - a:].strip(" .") or not between.startswith(",") or not between.endswith(","):
+        return False
+    title = between.strip(", ")
+    if title and not words.is_title(title):
+        return False
+    out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:field-person-org"))
+    return True
 
 
 def _own_clause(line: str, a: int, body: int, p: tuple[int, int, int], ix: _Index) -> bool:
@@ -502,20 +520,22 @@ def _semicolon_items(line: str, a: int, b: int, ix: _Index, words: PublishedWord
 
 
 def _heading_items(line: str, a: int, b: int, ix: _Index, org: int, out: list[Rel]) -> None:
-    """A roster heading over one line of semicolon items, each opening with a person: "Steering committee" /
+    """A roster heading over one line of semicolon items, each a name with a short note: "Steering committee" /
     "Aïssatou Ndiaye (chair, Université X); Mamadou Sarr (Xamle AI)" ties each person to the heading's organisation.
-    Every item must open with a person (a paragraph of prose under "The team" is no roster)."""
-    items, pos = [], a
+    Every item is short and at least two open with a person (a paragraph of prose under "The team" is no roster)."""
+    items, pos, n = [], a, 0
     for part in line.split(";"):
         ps, pe = pos, pos + len(part)
         pos = pe + 1
         if not part.strip(" .\t"):
             continue
-        people = ix.people_in(ps, pe)
-        if not people or not _HONORIFIC.match(line[ps - a:people[0][0] - a].lstrip(" -•*–")):
+        n += 1
+        if len(part.split()) > 14:
             return
-        items.append(people[0][2])
-    if len(items) >= 2:
+        people = ix.people_in(ps, pe)
+        if people and _HONORIFIC.match(line[ps - a:people[0][0] - a].lstrip(" -•*–")):
+            items.append(people[0][2])
+    if len(items) >= 2 and n >= 2:
         out.extend(("AFFILIATED_WITH", p, org, a, b, "rule:roster-heading") for p in items)
 
 
@@ -545,3 +565,12 @@ def _table_row(line: str, a: int, b: int, ix: _Index, own: int | None, words: Pu
     org = whole[-1][2] if whole else own
     if org is not None:
         out.append(("AFFILIATED_WITH", people[0][2], org, a, b, "rule:table-row"))
+
+
+def _filer(mentions: Sequence[MentionFact]) -> int | None:
+    """The organisation a filing's "we", "our" and "the Company" stand for (the one they point to most often)."""
+    counts: dict[int, int] = {}
+    for m in mentions:
+        if m.source == "anaphor" and m.coref is not None and m.text.lower() in ("we", "our", "us", "company", "the company"):
+            counts[m.coref] = counts.get(m.coref, 0) + 1
+    return max(counts, key=counts.get) if counts else None

@@ -66,10 +66,10 @@ class _Doc:
 
     def org_at(self, pos: int) -> int | None:
         """The organisation mention at ``pos`` (after an optional "the"); for "CDU's School of IT" the unit."""
-        rest = self.at(pos)
-        if rest[:4].lower() == "the ":
-            pos += 4
+        lead = re.match(r"the\s+(?:[a-z][\w-]*\s+){0,2}", self.at(pos))  # "by the state Secretaría de ..."
         i = self.orgs.get(pos)
+        if i is None and lead is not None:
+            i = self.orgs.get(pos + lead.end(), self.orgs.get(pos + 4))
         if i is None:
             return None
         end = self.ms[i].end
