@@ -218,3 +218,13 @@ def test_a_name_with_an_institution_in_brackets_on_a_roster_is_a_person(bare):
     assert ("Jean-Baptiste Sarr", "Person") in got
     got = names(bare, "Partners: Tessel Robotics (Kigali); Ubumenyi Data Labs (University of Rwanda).")
     assert ("Ubumenyi Data Labs", "Company") in got
+
+
+def test_national_institutes_and_councils_are_agencies_and_angel_networks_firms(bare):
+    got = names(bare, "The pilot is funded by the National Council for Marine Science and Innovation and the "
+                      "National Institute of Soil and Water, with a grant from the Kasungu Angel Network.")
+    assert ("National Council for Marine Science and Innovation", "Agency") in got
+    assert ("National Institute of Soil and Water", "Agency") in got
+    assert ("Kasungu Angel Network", "Company") in got
+    got = names(bare, "The Lobster Council of Nova Scotia and the National University of Lesotho met.")
+    assert ("National University of Lesotho", "Institute") in got

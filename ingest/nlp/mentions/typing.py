@@ -13,6 +13,8 @@ INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 #: agency heads that also head other bodies before "of"/"for" ("European Organization for Nuclear Research")
 AMBIGUOUS_AGENCY_HEADS = frozenset({"organisation", "organization", "board", "service", "congress"})
+#: heads that make a national body an agency before "of"/"for" ("National Council for ...")
+NATIONAL_BODY_HEADS = frozenset({"institute", "institutes", "council"})
 
 
 class NameTyper:
@@ -89,6 +91,8 @@ class NameTyper:
             return "Programme"
         if " ".join(low[:k]).endswith(lex.agency_endings):
             return "Agency"  # "Research Council of Finland"
+        if low[k - 1] in NATIONAL_BODY_HEADS and "national" in low[:k - 1]:
+            return "Agency"  # "National Institute of Food and Agriculture", "National Council for Science ..."
         if low[k - 1] in lex.agency_last and low[k - 1] not in AMBIGUOUS_AGENCY_HEADS:
             return "Agency"  # "Tanzania Commission for Science and Technology", not a firm by its last word
         if low[k - 1] in lex.institute_first:
