@@ -125,3 +125,17 @@ def test_runner_after_a_described_the(ex):
     got = relations_in(ex, "Harrow Compute Grants offers vouchers for AI pilots. The scheme is administered by the "
                            "state Secretariat for Sustainable Development.")
     assert (RUNS, "Secretariat for Sustainable Development", "Harrow Compute Grants") in got
+
+
+def test_coordinated_relative_clauses_fund_and_run(ex):
+    got = relations_in(ex, "Kordon Veri is in this year's cohort of the Harrow Launch Programme, a programme that the "
+                           "Izmir Development Agency funds and that the university incubator Teknopark Izmir runs.")
+    assert (RUNS, "Teknopark Izmir", "Harrow Launch Programme") in got
+    assert (RUNS, "Izmir Development Agency", "Harrow Launch Programme") not in got
+
+
+def test_relative_clause_of_running_with_a_place_is_said_of_the_last_name_only(ex):
+    got = relations_in(ex, "The Greater Poland Development Agency funds the Sandbox, and the Harrow Voucher Programme, "
+                           "which the Marshal's Office of Torun Province in Torun administers, has backed 90 firms.")
+    assert any(r[0] == RUNS and "Office of Torun Province" in r[1] and r[2] == "Harrow Voucher Programme" for r in got)
+    assert not any(r[0] == RUNS and r[2] == "Sandbox" for r in got)

@@ -8,6 +8,8 @@ list sharing then tie the phrase to names it is not said of:
   FOUNDED(A -> UPV);
 * "Uco Sensing, which sells probes, and Hídrica Labs, founded in 2022 by A and B": a founding participle after
   a name is said of that name only, not of the list items before it;
+* "the Sandbox, and the Voucher Scheme, which the Marshal's Office administers": a relative clause of running is
+  said of the name it follows, not of that name's list;
 * "the board comprised A (chair), B, C of Zugerberg Ventures", "B, C (Instituto Nacional del Agua)": "of Org"
   or a bracket right after a name belongs to that name, not to the people listed before it with commas
   (``Cand.fixed`` keeps list sharing away from it).
@@ -34,12 +36,14 @@ class ScopeWords:
     spin_nouns: frozenset[str]
     participles: frozenset[str]
     pinned: frozenset[str]
+    pinned_targets: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "ScopeWords":
         d = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
-        return cls(frozenset(d["spin_nouns"]), frozenset(d["founding_participles"]), frozenset(d["pinned_methods"]))
+        return cls(frozenset(d["spin_nouns"]), frozenset(d["founding_participles"]), frozenset(d["pinned_methods"]),
+                   frozenset(d["pinned_target_methods"]))
 
 
 def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, int]], types: Sequence[str],
@@ -58,6 +62,8 @@ def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, in
         if c.type == "AFFILIATED_WITH" and c.method in words.pinned and c.src not in c.fixed \
                 and _after_comma_item(doc, where[c.src][0], spans, types):
             c = replace(c, fixed=c.fixed | {c.src})
+        if c.method in words.pinned_targets and c.tgt not in c.fixed:  # "A, and B, which X runs": B only
+            c = replace(c, fixed=c.fixed | {c.tgt})
         out.append(c)
     return out
 

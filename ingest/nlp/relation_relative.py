@@ -35,6 +35,9 @@ def relative_pairs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
             j -= 1  # "which the agency will also fund"
         if doc[j].text == ")" and j - 2 > sent.start and doc[j - 2].text == "(":
             j -= 3  # "that the Medellín Innovation District Agency (MIDA) runs"
+        place = by_end.get(j + 1)
+        if place is not None and types[place] == "Cluster" and doc[start_of[place] - 1].lower_ in ("in", "of"):
+            j = start_of[place] - 2  # "which the Marshal's Office in Toruń administers"
         subject = by_end.get(j + 1)
         if subject is None or types[subject] not in subjects:
             continue
@@ -42,6 +45,11 @@ def relative_pairs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
                     if doc[x].lower_ in REL_WORDS), None)
         if rel is None:
             continue
+        while rel - 1 > sent.start and doc[rel - 1].lower_ == "and":  # "that A funds and that B runs": the first
+            prev = next((x for x in range(rel - 2, max(sent.start, rel - MAX_CLAUSE) - 1, -1) if doc[x].lower_ in REL_WORDS), None)
+            if prev is None:
+                break
+            rel = prev
         said_of = [i for i, s, e in spans if e <= rel and rel - e <= MAX_CLAUSE and types[i] in objects and i != subject]
         if not said_of:
             continue
