@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.relation_lines import place_by_line_form
 
 
 def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -39,6 +40,9 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
     n = len(doc)
     if not country and env.typer.site_of(doc, s.start, s.end):
         return True
+    if not country and place_by_line_form(doc.text, doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text),
+                                          (org := ends.get(s.start - 1)) is not None and org.type in ORG_TYPES):
+        return True  # "Headquarters: Darwin", "(Kilimanjaro Seed Fund, Moshi)", a table's Location column (relation_lines)
     after = [doc[i].lower_ for i in range(s.end, min(n, s.end + 4))]
     if len(after) >= 2 and after[0] in {"-", "–"} and after[1] in env.words.place_suffixes:
         return True
