@@ -89,6 +89,10 @@ NOTHING = [
     "Veltra Dynamics and Orsolo Robotics were together ranked among the top ten firms.",
     "Veltra Dynamics and Orsolo Robotics announce results for the third quarter",
     "Veltra Dynamics and Orsolo Robotics launch new products at Tampere fair",
+    "Veltra Dynamics, Orsolo Robotics and Brimfield Automation signed the Tampere AI Pact in May.",
+    # an example of customers is no partner, even after a partnership word
+    "Veltra Dynamics works closely with customers such as Orsolo Robotics.",
+    "Veltra Dynamics partners with customers like Orsolo Robotics to test its drones.",
     # a report's author and the city it studied; size and sites are no anchoring
     "A report by the Harwick Policy Institute studied the Tampere AI cluster and its start-ups.",
     "The Harwick Policy Institute's 2024 study of Tampere found that the city lacks an anchor institution.",
@@ -166,6 +170,10 @@ STATED = [
     ("Like Veltra Dynamics, Orsolo Robotics partners with the Kessel Institute for Machine Learning.", pairs((O, KI)),
      set()),
     ("Kessel Capital led the round, and Orsolo Robotics joined forces with Veltra Dynamics.", pairs((O, V)), set()),
+    ("Veltra Dynamics, whose customers include Orsolo Robotics, partners with the Kessel Institute for Machine "
+     "Learning.", pairs((V, KI)), set()),
+    ("Alongside Veltra Dynamics, Orsolo Robotics partners with the Kessel Institute for Machine Learning.",
+     pairs((V, KI), (O, KI)), set()),
     # a named joint venture is no party of its own partnership: its parents are
     ("Veltra Dynamics formed Selkirk Grid Intelligence, a joint venture with Orsolo Robotics, in 2024.",
      pairs((V, O)), set()),

@@ -70,6 +70,8 @@ class TieGuard:
     draw_verbs: frozenset[str] = frozenset()
     draw_preps: frozenset[str] = frozenset()
     draw_not_objects: frozenset[str] = frozenset()
+    not_partner_groups: frozenset[str] = frozenset()
+    example_markers: tuple[tuple[str, ...], ...] = ()
     compare_words: frozenset[str] = frozenset()
     compare_openers: frozenset[str] = frozenset()
     compare_phrases: tuple[tuple[str, ...], ...] = ()
@@ -81,7 +83,8 @@ class TieGuard:
         return cls(low("past"), low("modals"), low("prospect_verbs"), low("anchor_triggers"), low("anchor_heads"),
                    low("anchor_not_objects"), low("weak_verbs"), low("weak_cues"), low("weak_preps"),
                    low("pact_nouns"), low("not_pact_modifiers"), low("joint_unit_nouns"), low("draw_verbs"),
-                   low("draw_preps"), low("draw_not_objects"), low("comparison_words"),
+                   low("draw_preps"), low("draw_not_objects"), low("not_partner_groups"),
+                   tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("comparison_words"),
                    low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())))
 
     # ------------------------------------------------------------------ parsed triggers
@@ -97,6 +100,9 @@ class TieGuard:
         for c in cands:
             if c.type == "ANCHORS" and drop_anchor:
                 continue
+            if c.type == "PARTNERS_WITH" and any(self.example_of_group(ctx.sd, min(ctx.m2toks[m]))
+                                                 for m in (c.src, c.tgt) if m in ctx.m2toks):
+                continue  # "works closely with customers such as X"
             if c.type in TYPES and (self.compared(ctx, c.src) or self.compared(ctx, c.tgt)):
                 continue  # "Like X, Y partners with Z", "According to X, Y is the anchor of Z"
             if c.type == "PARTNERS_WITH" and any(possessor(ctx.sd, max(ctx.m2toks[m]) + 1, set(ctx.tok2m))
@@ -115,9 +121,41 @@ class TieGuard:
         """The possessors of the trigger itself ("X's partners include ...", "its partnership with"): parties."""
         return set().union(*(ctx.mentions(c) for c in tok.children if c.dep_ == "poss"))
 
-    def window_possessor(self, rels: tuple[str, ...], doc: Any, end: int, starts: set[int]) -> bool:
-        """A window's right-hand name that owns the named unit after it ("in partnership with X's Y Lab")."""
-        return "PARTNERS_WITH" in rels and possessor(doc, end, starts)
+    def window_not_party(self, rels: tuple[str, ...], doc: Any, start: int, end: int, named: set[int]) -> bool:
+        """A window's right-hand name that owns the named unit after it ("in partnership with X's Y Lab") or is an
+        example of customers or rivals ("works closely with customers such as X")."""
+        return "PARTNERS_WITH" in rels and (possessor(doc, end, named) or self.example_of_group(doc, start))
+
+    def example_of_group(self, doc: Any, start: int) -> bool:
+        """Is the name at token ``start`` an example of customers, suppliers, rivals ("customers such as X")?"""
+        for marker in self.example_markers:
+            k = start - len(marker)
+            if k < 1 or tuple(t.lower_ for t in doc[k:start]) != marker:
+                continue
+            j = k - 1
+            while j > 0 and doc[j].text == ",":
+                j -= 1
+            if doc[j].lower_ in self.not_partner_groups:
+                return True
+        return False
+
+    @staticmethod
+    def window_left(rels: tuple[str, ...], doc: Any, spans: list[tuple[int, int, int]], li: int,
+                    phrase_start: int, sent_start: int) -> int:
+        """The left side of a symmetric window phrase, past a relative clause that closed before the phrase:
+        "X, whose customers include Y, partners with Z" is said of X, not Y."""
+        if "PARTNERS_WITH" not in rels:
+            return li
+        start, end = next((s, e) for i, s, e in spans if i == li)
+        if not any(doc[k].text == "," for k in range(end, phrase_start)):
+            return li
+        ends = {e: i for i, s, e in spans}
+        k = start - 1
+        while k > sent_start and k not in ends:
+            if doc[k].lower_ in _REL_PRONOUNS | {"whose"} and doc[k - 1].text == ",":
+                return ends.get(k - 1, li)
+            k -= 1
+        return li
 
     def compared(self, ctx: Any, m: int) -> bool:
         """Is mention ``m`` the object of a comparison or a citation ("unlike X", "according to X", "Like X, ...")?"""

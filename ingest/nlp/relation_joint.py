@@ -171,10 +171,10 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             continue
         k = t.i + 1
         while k < sent.end and k < t.i + 5 and doc[k].lower_ not in w.pacts:
-            if doc[k].lower_ in STOP or doc[k].text in ",;:":
-                break
+            if doc[k].lower_ in STOP or doc[k].text in ",;:" or not doc[k].is_lower:
+                break  # "signed the Tampere AI Pact": co-signatories of a named charter are not partners
             k += 1
-        if k >= sent.end or doc[k].lower_ not in w.pacts:
+        if k >= sent.end or doc[k].lower_ not in w.pacts or not doc[k].is_lower:
             continue
         with_at = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ == "with"), None)
         if with_at is not None and len(actors) == 1:  # "X entered into a strategic alliance with Y and Z"

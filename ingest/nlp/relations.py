@@ -157,9 +157,10 @@ class RelationFinder:
                 if not left or not right:
                     continue
                 li, ri = left[-1], right[0]
-                if self._guard.window_possessor(rule.rel, doc, next(e for i, s, e in spans if i == ri),
+                if self._guard.window_not_party(rule.rel, doc, *next((s, e) for i, s, e in spans if i == ri),
                                                 {t for _, s, e in spans for t in range(s, e)}):
-                    continue  # "in partnership with the Ministry's Agricultural Statistics Directorate"
+                    continue  # "in partnership with the Ministry's Statistics Directorate", "with customers such as X"
+                li = self._guard.window_left(rule.rel, doc, spans, li, a, sent.start)  # "X, whose customers include Y,"
                 if self._forms.ended_after(doc, next(e for i, s, e in spans if i == ri), sent):
                     continue  # "was a member of X until 2022"
                 if set(rule.rel) & self._stance.types and self._stance.stale_window(doc, a, sent.start):
