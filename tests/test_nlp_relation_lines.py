@@ -183,3 +183,12 @@ def test_a_list_item_opens_no_entry_for_the_lines_after_the_list(ex):
     assert (FU, "Saimaa Ventures", BR) not in got and (FU, "Lumo Capital", BR) not in got
     assert (FU, "Saimaa Ventures", "Harbour Robotics Alliance") in got
     assert (L, BR, "Stockholm") in got
+
+
+def test_long_tail_towns_in_line_forms_are_places(ex):
+    text = ("Baltic Guide\n\nKey players\n\n"
+            f"{VS}\nRadar for ports. Headquarters: Kokkola. Investors: Saimaa Ventures.\n\n"
+            f"Panellists: Aino Rask ({BR}, Kajaani); Liisa Orm (Saimaa Ventures)\n\n"
+            f"Other\n\n{VS} and {BR} compete.\n")
+    got = relations_in(ex, text)
+    assert (L, VS, "Kokkola") in got and (L, BR, "Kajaani") in got
