@@ -230,3 +230,26 @@ def test_taking_part_in_something_else_is_no_funding(ex):
     got = typed(ex, "Quarry Stone AI raised $20 million in a Series B led by Embarcadero Partners. Mission Bay "
                     "Capital also took part in a hackathon.", F)
     assert (F, "Mission Bay Capital", "Quarry Stone AI") not in got and (F, "Embarcadero Partners", "Quarry Stone AI") in got
+
+
+SITES = [
+    ("Toi Ohomai Institute of Technology is a public polytechnic with campuses in Tauranga, Rotorua and Whakatāne.",
+     {(L, "Toi Ohomai Institute of Technology", "Tauranga")}),
+    ("Academic members\n- Carrow University of Science (CUS), Bergen\n", {(L, "Carrow University of Science", "Bergen")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SITES)
+def test_site_lists_and_name_lines(ex, text, expected):
+    assert expected <= typed(ex, text, L)
+
+
+@pytest.mark.parametrize("text", [
+    "Pellan Robotics plans to open offices in Oslo and Bergen.",
+    "Pellan Robotics closed its offices in Oslo and Bergen last year.",
+    "Pellan Robotics has customers in Oslo and Bergen.",
+    "The Ministry of Higher Education should fund shared GPU capacity for university labs in Oslo and Bergen.",
+    "It was established in 2021 by Kestrel Ventures, and it is registered as a society in Bergen.",
+])
+def test_no_site_list(ex, text):
+    assert not any(r[1] in (PR, KV, "Ministry of Higher Education") for r in typed(ex, text, L))

@@ -29,6 +29,7 @@ COPULAS = {"is", "was", "remains"}
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers
 LINE_BREAKERS = {"--", "–", "—", "-", ",", "("}  # before the organisation of a name line ("| Venue, Town" is a venue)
 PLACED_BY = {"based", "headquartered", "located", "registered"}  # "a think tank based in Oslo"
+BE_RUN = {"is", "are", "was", "were", "has", "have", "been", "also", "now", "still", "officially", "legally"}
 RUN_STOPS = {"to", "of", "for", "with", "from", "by", "and", "or", "that", "which", "who", "whose", "at", "on", "as",
              "in", "'s", "’s"}
 RUN_REACH = 7  # words (and hyphens) of a description before "in": "a non-profit research institute in"
@@ -141,10 +142,13 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
                 or s == k and gap in ([":"], [":", "the"]) and e2 >= sent.end:
             emit(j, i, "rule:place-colon-org")
     # "Sana Qureshi, Kamo Care Robotics, Kyoto": a line (or sentence) that ends with "Org, Town"
+    starts = {e: s for _, s, e in spans}
     for (j, s2, e2), (i, s, e) in zip(spans, spans[1:]):
+        if s2 - 2 >= sent.start and doc[s2 - 1].text == "(" and doc[e2].text == ")" and s2 - 1 in starts:
+            s2, e2 = starts[s2 - 1], e2 + 1  # "Travancore University of Science (TUS), Thiruvananthapuram"
         if types[i] != "Cluster" or types[j] not in ORG or s != e2 + 1 or doc[e2].text != ",":
             continue
-        line_end = e >= sent.end or doc[e].is_space and "\n" in doc[e].text or (
+        line_end = e >= sent.end or doc[e].is_space and "\n" in doc[e].text or doc[e].text == ":" or (
             doc[e].text in {".", ")"} and (e + 1 >= sent.end or doc[e + 1].is_space and "\n" in doc[e + 1].text))
         before = doc[s2 - 1] if s2 - 1 >= sent.start else None
         line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS
@@ -161,6 +165,10 @@ class PlaceWords:
         self.not_subjects = words.get("not_subject_nouns", frozenset())  # "Customers in Tokyo include"
         self.include = words.get("include_verbs", frozenset())
         self.lists = RoundLists(relations)  # the list reader (descriptions before names, described items skipped)
+        self.site_nouns = words.get("site_nouns", frozenset())  # "offices in A, B and C", "41 people in A and B"
+        self.placed_verbs = words.get("placed_verbs", frozenset())  # "registered as a society in A"
+        self.not_placed = words.get("not_placed_words", frozenset())  # "plans to open offices in", "closed its"
+        self.have_words = words.get("have_words", frozenset())  # "has offices in", "employs 41 people in"
 
 
 def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
@@ -168,6 +176,35 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
     """LOCATED_IN from the list forms below, in one sentence."""
     cluster_lists(doc, sent, spans, types, words, emit)
     bracket_org_place(doc, sent, spans, types, emit)
+    site_lists(doc, sent, spans, types, words, emit)
+
+
+def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+               emit: Callable[[int, int, str], None]) -> None:
+    """"X has offices in A, B and C", "X employs 41 people in A and B", "a polytechnic with campuses in A, B and C",
+    "it is registered as a society in Kochi": every place of the list, said of the sentence's one organisation
+    before it (none when a plan or an ending comes between: "plans to open offices in A", "closed its plant in A")."""
+    for k in range(sent.start + 2, sent.end - 1):
+        if doc[k].lower_ != "in":
+            continue
+        b = k - 1
+        if doc[b].lower_ not in words.site_nouns:
+            while b > max(sent.start, k - 6) and doc[b].is_lower and doc[b].lower_ not in words.placed_verbs:
+                b -= 1  # "registered as a non-profit association in"
+            if doc[b].lower_ not in words.placed_verbs:
+                continue
+        orgs = [(i, s, e) for i, s, e in spans if e <= b and types[i] in ORG]
+        if len(orgs) != 1 or any(doc[t].lower_ in words.not_placed for t in range(orgs[0][1], k)):
+            continue
+        i, s, e = orgs[0]
+        if doc[b].lower_ in words.placed_verbs:  # "X is registered as a society in": X right before its verb
+            if any(not doc[t].is_lower or doc[t].lower_ not in BE_RUN for t in range(e, b)):
+                continue
+        elif any(not (doc[t].lower_ in ARTICLES or doc[t].is_space or doc[t].text in OPENERS) for t in range(sent.start, s)) \
+                or not any(doc[t].lower_ in words.have_words for t in range(max(e, b - 5), b)):
+            continue  # "X has offices in", "X employs 41 people in": X opens the sentence and has the sites
+        for place in words.lists.read_list(token_index(doc, spans, types), k + 1, ("Cluster",), sent.end):
+            emit(i, place, "rule:site-list")
 
 
 def cluster_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,

@@ -116,7 +116,7 @@ class RoundLists:
             j, words, appos = i, 0, False
             while j < n and words <= self.reach:
                 got = self._mention_at(ctx, j)
-                if got is not None and ctx.types[got[0]] == "Cluster":
+                if got is not None and ctx.types[got[0]] == "Cluster" and "Cluster" not in kinds:
                     j = got[1] + (1 if got[1] < n and sd[got[1]].lower_ in ("'s", "’s") else 0)  # "Berlin's"
                     words += 1
                     continue
