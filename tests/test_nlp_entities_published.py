@@ -134,7 +134,9 @@ def test_an_organisation_title_and_person_read_as_one_are_split(bare):
 def test_a_title_made_a_place_or_a_subject_word_alone_is_no_name(bare):
     got = texts(bare, "The funding comes from the Governor's Office of Talent and Opportunity and the Tessaly Fund.")
     assert "Governor" not in got and "Opportunity" not in got
-    assert "Office of Talent and Opportunity" in got
+    assert "Governor's Office of Talent and Opportunity" in got  # an office-holder's office: one name
+    got = texts(bare, "Toronto's Vector Institute and Dartmouth's Sackville Marine Sciences Institute signed.")
+    assert {"Toronto", "Vector Institute", "Sackville Marine Sciences Institute"} <= got
     got = texts(bare, "Velmora Tech has appointed an Interim Vice Provost for AI in Education, Dr. Rina Holt.")
     assert "Education" not in got and {"Velmora Tech", "Rina Holt"} <= got
 
@@ -228,3 +230,11 @@ def test_national_institutes_and_councils_are_agencies_and_angel_networks_firms(
     assert ("Kasungu Angel Network", "Company") in got
     got = names(bare, "The Lobster Council of Nova Scotia and the National University of Lesotho met.")
     assert ("National University of Lesotho", "Institute") in got
+
+
+def test_a_subject_list_closed_by_an_acronym_is_the_rest_of_one_name(bare):
+    got = names(bare, "The partners include the Alpine Federal Institute for Glaciers, Snow and Water Research (AFGW) "
+                      "and Kelvo Labs.")
+    assert ("Alpine Federal Institute for Glaciers, Snow and Water Research", "Institute") in got
+    got = texts(bare, "The Institute for Data, Kelvo Labs and Harwick University signed.")
+    assert {"Kelvo Labs", "Harwick University"} <= got

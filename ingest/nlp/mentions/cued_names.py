@@ -399,6 +399,10 @@ def _bulleted(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+#: office-holders whose office is a body named after them ("Marshal's Office", "Premier's Department")
+OFFICE_HOLDERS = frozenset({"marshal", "premier", "governor", "mayor", "prefect", "president", "minister", "chancellor"})
+
+
 def split_place_possessive(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """"Dartmouth's Sackville Marine Sciences Institute" read as one name: the possessor is a place and the rest the
     body ("Toronto's Vector Institute"). Only when the rest is an institute, agency or programme by its head words
@@ -410,6 +414,9 @@ def split_place_possessive(doc: Any, cands: list[Candidate], env: Env, ctx: DocC
             out.append(s)
             continue
         left, right = [t.text for t in doc[s.start:k]], [t.text for t in doc[k + 1:s.end]]
+        if doc[k - 1].lower_ in env.words.job_title_words or doc[k - 1].lower_ in OFFICE_HOLDERS:
+            out.append(s)  # "the Governor's Office of ...", "the Marshal's Office": an office-holder's body, one name
+            continue
         if not all(t.is_title for t in doc[s.start:k]) or env.typer.type_of_name(left) is not None \
                 or doc[k + 1].lower_ in env.lex.institute_words or env.typer.type_of_name(right) != s.type:
             out.append(s)

@@ -216,4 +216,42 @@ def join_topic_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext
         s.end = k + 1
         if nxt is not None:
             dropped.add(id(nxt))
+    for s in cands:
+        if id(s) not in dropped and s.type in ORG_OR_PROGRAMME and s.source != "gazetteer":
+            _join_comma_list(doc, s, cands, dropped)
     return [s for s in cands if id(s) not in dropped]
+
+
+#: connectors inside a name before its subject list, and the words that close such a list ("e", "y", "et")
+NAME_CONNECTORS = ("for", "of", "de", "para", "pour", "für")
+LIST_AND = ("and", "&", "e", "y", "et", "und")
+
+
+def _join_comma_list(doc: Any, s: Candidate, cands: list[Candidate], dropped: set[int]) -> None:
+    """"Swiss Federal Institute for Forest" + ", Snow and Landscape Research (WSL)": a subject list after the
+    name's connector, closed by an acronym in brackets, is the rest of one name."""
+    if s.end + 2 >= len(doc) or doc[s.end].text != "," or not any(
+            doc[k].lower_ in NAME_CONNECTORS for k in range(s.start + 1, s.end - 1)):
+        return
+    k, closed = s.end, False
+    while k < len(doc) and k < s.end + 12:
+        if doc[k].text == "," or doc[k].lower_ in LIST_AND and k > s.end:
+            closed = closed or doc[k].lower_ in LIST_AND
+            k += 1
+        run = k
+        while k < len(doc) and doc[k].is_title and doc[k].is_alpha and k - run < 3:
+            k += 1
+        if k == run:
+            return
+        if k < len(doc) and doc[k].text == "(" and closed:
+            break
+        if k >= len(doc) or not (doc[k].text == "," or doc[k].lower_ in LIST_AND):
+            return
+    else:
+        return
+    if k + 2 >= len(doc) or not doc[k + 1].text[:1].isupper() or not doc[k + 2].text.startswith(")"):
+        return  # no acronym in brackets after the list
+    for o in cands:
+        if o is not s and s.end <= o.start and o.end <= k:
+            dropped.add(id(o))
+    s.end = k
