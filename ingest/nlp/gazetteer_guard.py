@@ -53,6 +53,7 @@ class GuardWords:
     regional_types: frozenset[str]
     acronym_stopwords: frozenset[str]
     national_prefixes: frozenset[str]
+    extra_heads: frozenset[str]
 
 
 @cache
@@ -62,9 +63,37 @@ def words() -> GuardWords:
 
 
 @cache
+def _types() -> dict[str, Any]:
+    return json.loads(shipped("lexicon", "types.json").read_text(encoding="utf-8"))
+
+
+@cache
 def _countries() -> frozenset[str]:
-    types = json.loads(shipped("lexicon", "types.json").read_text(encoding="utf-8"))
-    return frozenset(x.lower() for x in types.get("country_names", ())) | words().national_prefixes
+    return frozenset(x.lower() for x in _types().get("country_names", ())) | words().national_prefixes
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    """Last words of an institute's, agency's, programme's or publication's name ("Agency", "Act", "Weekly")."""
+    keys = ("institute_words", "institute_last_words", "agency_last_words", "programme_last_words", "law_last_words")
+    return frozenset(w.lower() for k in keys for w in _types().get(k, ())) | words().extra_heads
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """Words that name nothing on their own ("AI", "Data", "National")."""
+    return frozenset(w.lower() for w in _types().get("generic_name_words", ()))
+
+
+@cache
+def _company_heads() -> frozenset[str]:
+    """Last words of a firm's name that are no generic words ("Ventures", "Labs"; not "AI", "Data")."""
+    return frozenset(w.lower() for w in _types().get("company_last_words", ())) - _generic()
+
+
+@cache
+def _legal_suffixes() -> frozenset[str]:
+    return frozenset(json.loads(shipped("gazetteer", "name_forms.json").read_text(encoding="utf-8"))["legal_suffixes"])
 
 
 def national(text: str) -> bool:
@@ -110,8 +139,16 @@ def _run_before(doc: Any, start: int) -> int | None:
     return k if k < start else None
 
 
+def _name_after(doc: Any, end: int, starts: set[int]) -> bool:
+    """A capitalised name word right after ``end`` on its line that is no listed name and no legal suffix
+    ("Tokyo Tech | Weekly", "CMA | CGM"; not "Google | Inc.")."""
+    if end >= len(doc) or end in starts or doc[end - 1].whitespace_ != " ":
+        return False
+    return _name_word(doc[end]) and doc[end].lower_.rstrip(".") not in _legal_suffixes()
+
+
 def hold(doc: Any) -> Any:
-    """Drop listed names glued into compounds; hold back listed organisations that may end a longer name."""
+    """Drop listed names glued into compounds; hold back listed names that may open or end a longer name."""
     if DISABLED or not doc.ents:
         return doc
     ents = list(doc.ents)
@@ -125,21 +162,30 @@ def hold(doc: Any) -> Any:
             continue
         if e.label_ not in HELD_TYPES or e.start in out:
             continue
-        run = _run_before(doc, e.start)
-        before = by_end.get(e.start)
-        if run is None and before is None or run is not None and national(doc[run:e.start].text):
-            continue  # "United States Securities and Exchange Commission": a national body under its country's name
-        if before is not None and (before.label_ != "Cluster" or e.label_ not in words().regional_types):
-            continue  # two listed names side by side, or "Toronto Vector Institute": both stand
-        first = min(run if run is not None else e.start, before.start if before is not None else e.start)
-        group = [x for x in ents if x.start >= first and x.end <= e.start and x.start not in out] + [e]
-        out.update(x.start for x in group)
-        held.append([(x.start, x.end, x.label, x.id) for x in group])
+        group = _left_group(doc, e, ents, by_end, out)
+        if group is None and _name_after(doc, e.end, starts):
+            group = [e]  # "Tokyo Tech | Weekly", "CMA | CGM": the NER may read one longer name
+        if group:
+            out.update(x.start for x in group)
+            held.append([(x.start, x.end, x.label, x.id) for x in group])
     if out:
         doc.ents = [e for e in ents if e.start not in out]
     if held:
         doc.user_data[HELD] = held
     return doc
+
+
+def _left_group(doc: Any, e: Any, ents: list[Any], by_end: dict[int, Any], out: set[int]) -> list[Any] | None:
+    """``e`` and the listed names among the capitalised words right before it, when those words may open a
+    longer name with it ("Washington State | Department of Commerce", "Texas | CHIPS Act"); else None."""
+    run = _run_before(doc, e.start)
+    before = by_end.get(e.start)
+    if run is None and before is None or run is not None and national(doc[run:e.start].text):
+        return None  # "United States Securities and Exchange Commission": a national body under its country's name
+    if before is not None and (before.label_ != "Cluster" or e.label_ not in words().regional_types):
+        return None  # two listed names side by side, or "Toronto Vector Institute": both stand
+    first = min(run if run is not None else e.start, before.start if before is not None else e.start)
+    return [x for x in ents if x.start >= first and x.end <= e.start and x.start not in out] + [e]
 
 
 # -- the settle component (after the NER) -------------------------------------------------------------------
@@ -166,40 +212,41 @@ def _extension_ok(doc: Any, start: int, end: int) -> bool:
     return True
 
 
-def longer_name(doc: Any, ent: Any, start: int, end: int) -> bool:
-    """Does the NER's ``ent`` read one longer name around the held doc[start:end] ("the Washington State
-    Department of Commerce"): the words it adds before are a name's words and it ends with a name word?"""
-    if ent.label_ not in NAME_LABELS or ent.end < end:
+def _names_a_body(doc: Any, start: int, end: int, stop: int, label: str) -> bool:
+    """Do the words doc[end:stop] after a listed name make another body's name? Only with a body's head word
+    ("UCL | Centre for Artificial Intelligence", "Bosch | Ventures", "Tokyo | Tech Weekly") or, after a listed
+    acronym, another acronym ("CMA | CGM"); not "Montreal | AI", "NSF | AI", "AWS | Marketplace"."""
+    heads = _body_heads() | (_company_heads() if label != "Cluster" else frozenset())
+    if any(t.lower_ in heads for t in doc[end:stop]):
+        return True
+    return label != "Cluster" and looks_like_acronym(doc[start:end].text) \
+        and all(t.is_upper and t.lower_ not in _generic() for t in doc[end:stop])
+
+
+def longer_name(doc: Any, ent: Any, start: int, end: int, label: str) -> bool:
+    """Does the NER's ``ent`` read one longer name around the held doc[start:end] of type ``label`` ("the
+    Washington State Department of Commerce", "Tokyo Tech Weekly"): the words it adds are a name's words, and
+    words after a listed name name a body (:func:`_names_a_body`)?"""
+    if ent.label_ not in NAME_LABELS or ent.end < end or ent.start > start:
         return False
     s0 = ent.start
     while s0 < start and doc[s0].lower_ in ("the", "a", "an"):
         s0 += 1
-    if s0 >= start or not _same_line(doc, s0, ent.end) or not _name_word(doc[s0]):
+    if (s0, ent.end) == (start, end) or not _same_line(doc, s0, ent.end) or not _name_word(doc[s0]):
+        return False
+    if s0 == start and not _names_a_body(doc, start, end, ent.end, label):
         return False
     return _extension_ok(doc, s0, start) and _extension_ok(doc, end, ent.end)
 
 
-def _remainder_ok(doc: Any, start: int, end: int) -> bool:
-    return start < end and not doc[end - 1].is_punct and not doc[end - 1].is_stop and not doc[end - 1].is_space \
-        and not doc[start].is_punct and not doc[start].is_space
-
-
 def _put_back(doc: Any, ents: list[Any], spans: Iterable[tuple[int, int, int, int]]) -> list[Any]:
-    """``ents`` with each held span restored; an NER entity across it keeps only its parts outside it."""
+    """``ents`` with each held span restored in place of the NER entities across it (what the NER would have
+    read beside the listed name is not known: the mention stages rebuild names around it as they always did)."""
     from spacy.tokens import Span
 
     for start, end, label, span_id in spans:
-        kept = []
-        for x in ents:
-            if x.end <= start or x.start >= end:
-                kept.append(x)
-                continue
-            if _remainder_ok(doc, x.start, start):
-                kept.append(Span(doc, x.start, start, label=x.label))
-            if _remainder_ok(doc, end, x.end):
-                kept.append(Span(doc, end, x.end, label=x.label))
-        kept.append(Span(doc, start, end, label=label, span_id=span_id))
-        ents = kept
+        ents = [x for x in ents if x.end <= start or x.start >= end]
+        ents.append(Span(doc, start, end, label=label, span_id=span_id))
     return sorted(ents, key=lambda x: x.start)
 
 
@@ -211,8 +258,8 @@ def settle(doc: Any) -> Any:
     ents = list(doc.ents)
     back: list[tuple[int, int, int, int]] = []
     for group in held:
-        start, end = group[-1][0], group[-1][1]  # the listed organisation; places before it come along
-        host = next((x for x in ents if x.start < start and x.end >= end and longer_name(doc, x, start, end)), None)
+        start, end, label = group[-1][0], group[-1][1], doc.vocab.strings[group[-1][2]]  # places before it come along
+        host = next((x for x in ents if longer_name(doc, x, start, end, label)), None)
         back.extend(sp for sp in group if host is None or not (host.start <= sp[0] and sp[1] <= host.end))
     if back:
         doc.ents = _put_back(doc, ents, back)

@@ -28,6 +28,11 @@ def _geography() -> tuple[Gazetteer, dict[str, str]]:
     return Gazetteer.from_dir(as_path(shipped("gazetteer"))), dict(within)
 
 
+def shipped_gazetteer() -> Gazetteer:
+    """The gazetteer shipped with aikg, loaded once (what resolution reads entries' forms from)."""
+    return _geography()[0]
+
+
 def metro_of(entity: EntityRecord) -> GazetteerEntry | None:
     """The gazetteer entry of the metro a Cluster entity lies in, or None."""
     if entity.type != "Cluster":

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from aikg.ingest.nlp.records import DocFacts, MentionFact
+from aikg.ingest.nlp.resolution.listed import listed_name
 from aikg.ingest.nlp.resolution.names import clean, match_key, name_tokens, norm
 from aikg.ingest.nlp.resolution.nodes import ORG_TYPES, Node
 
@@ -37,8 +38,10 @@ def explicit_edges(f: DocFacts, index: dict[tuple, int], nodes: list[Node]) -> l
 
 
 def trusted_acronym(m: MentionFact) -> bool:
-    """An acronym link counts unless the gazetteer says the short form is another entity."""
-    return bool(m.acronym_of) and (not m.gazetteer or name_tokens(m.gazetteer) == name_tokens(m.acronym_of))
+    """An acronym link counts unless the gazetteer says the short form is another entity and the document's
+    expansion is a form of that entity (a document that defines the acronym otherwise wins: ``listed_name``)."""
+    listed = listed_name(m)
+    return bool(m.acronym_of) and (not listed or name_tokens(listed) == name_tokens(m.acronym_of))
 
 
 def surname_edges(f: DocFacts, index: dict[tuple, int]) -> list[Edge]:
@@ -92,11 +95,11 @@ def short_name_edges(f: DocFacts, index: dict[tuple, int], nodes: list[Node]) ->
     for short, si in sorted(names.items()):
         sm = f.mentions[si]
         longs = [lw for lw in by_word[short[0]] if len(lw) > len(short)
-                 and not (sm.gazetteer and sm.gazetteer != f.mentions[names[lw]].gazetteer)]
+                 and not (listed_name(sm) and listed_name(sm) != listed_name(f.mentions[names[lw]]))]
         hosts = _hosts(short, longs)
         if not hosts:
             continue
-        if len({f.mentions[names[h]].gazetteer or h for h in hosts}) == 1:
+        if len({listed_name(f.mentions[names[h]]) or h for h in hosts}) == 1:
             host = hosts[0]
         elif len(short) > 1:
             host = max(hosts, key=lambda h: (len(h), h))

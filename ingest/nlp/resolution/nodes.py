@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from aikg.ingest.nlp.records import DocFacts, MentionFact
 from aikg.ingest.nlp.resolution.decisions import KnownEntity
+from aikg.ingest.nlp.resolution.listed import listed_name
 from aikg.ingest.nlp.resolution.names import clean, looks_like_acronym, match_key, name_tokens
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
@@ -53,8 +54,9 @@ def _mention_node(doc_id: str, i: int, m: MentionFact, typ: str) -> Node:
     if m.source == "anaphor":
         claimed: tuple[str, ...] = ()
     else:
-        claimed = name_tokens(m.gazetteer or m.acronym_of or m.canonical or m.text) or surface
-    anchor = f"gazetteer:{m.gazetteer}" if m.gazetteer else None
+        claimed = name_tokens(listed_name(m) or m.acronym_of or m.canonical or m.text) or surface
+    listed = listed_name(m)
+    anchor = f"gazetteer:{listed}" if listed else None
     return Node((doc_id, i), typ, claimed, surface, m, doc_id, None, anchor)
 
 
@@ -64,11 +66,11 @@ def mention_nodes(docs: Sequence[DocFacts]) -> tuple[list[Node], dict[tuple, int
     nodes: list[Node] = []
     index: dict[tuple, int] = {}
     for f in docs:
-        gaz_type = {m.gazetteer: m.type for m in f.mentions if m.source == "gazetteer" and m.gazetteer}
+        gaz_type = {m.gazetteer: m.type for m in f.mentions if m.source == "gazetteer" and listed_name(m)}
         for i, m in enumerate(f.mentions):
             if (f.doc_id, i) in index:
                 continue
-            typ = gaz_type.get(m.gazetteer, m.type) if m.gazetteer else m.type
+            typ = gaz_type.get(m.gazetteer, m.type) if listed_name(m) else m.type
             index[(f.doc_id, i)] = len(nodes)
             nodes.append(_mention_node(f.doc_id, i, m, typ))
     return nodes, index

@@ -11,6 +11,7 @@ from aikg.core.schema import SCHEMA
 from aikg.ingest.nlp.records import DocFacts
 from aikg.ingest.nlp.resolution.decisions import KnownEntity
 from aikg.ingest.nlp.resolution.links import trusted_acronym
+from aikg.ingest.nlp.resolution.listed import listed_name
 from aikg.ingest.nlp.resolution.nodes import Node
 
 SOURCE_WEIGHT = {"gazetteer": 4, "rule": 2, "ner": 1, "anaphor": 0}
@@ -52,8 +53,8 @@ def _surface_forms(ments: Sequence[Node]) -> tuple[Counter[str], set[str]]:
 
 def choose_names(ments: Sequence[Node], knowns: Sequence[KnownEntity]) -> tuple[str, list[str], str]:
     """Canonical name (known, gazetteer, else the most frequent multi-word full form), aliases, Wikidata QID."""
-    gaz = Counter(nd.mention.gazetteer for nd in ments if nd.mention.gazetteer)
-    with_qid = [nd for nd in ments if nd.mention.wikidata]
+    gaz = Counter(listed_name(nd.mention) for nd in ments if listed_name(nd.mention))
+    with_qid = [nd for nd in ments if nd.mention.wikidata and (listed_name(nd.mention) or not nd.mention.gazetteer)]
     wikidata = min(with_qid, key=lambda n: _sortable(n.key)).mention.wikidata if with_qid else ""
     forms, acronyms = _surface_forms(ments)
     if knowns:
