@@ -109,3 +109,30 @@ def test_title_at_a_place_described_firm(ex):
     got = relations_in(ex, "The panel includes Rajiv Menon, former vice-president of engineering at the Bedford firm "
                            "Kelpwater Robotics.")
     assert (A, "Rajiv Menon", "Kelpwater Robotics") not in got
+
+
+def test_co_founded_as_a_verb(ex):
+    got = relations_in(ex, "Lena Fischer and Tobias Brandt co-founded Hafenwerk Logistics in 2017.")
+    assert (FD, "Lena Fischer", "Hafenwerk Logistics") in got and (FD, "Tobias Brandt", "Hafenwerk Logistics") in got
+    got = relations_in(ex, "Tobias Brandt, who co-founded Hafenwerk Logistics in 2017, said the company would hire.")
+    assert (FD, "Tobias Brandt", "Hafenwerk Logistics") in got
+
+
+def test_co_founded_object_must_follow_the_verb(ex):
+    got = relations_in(ex, "Tobias Brandt co-founded a bakery before he joined Hafenwerk Logistics.")
+    assert (FD, "Tobias Brandt", "Hafenwerk Logistics") not in got
+
+
+def test_founded_as_a_spin_off_by_people(ex):
+    got = relations_in(ex, "Lanterna Dynamics builds legged robots. It was founded in 2016 as a spin-off of the "
+                           "Ligurian Institute of Technology (LIT) by the engineers Marco Ferrando and Giulia Repetto, "
+                           "who had worked on legged locomotion at the institute.")
+    assert (FD, "Ligurian Institute of Technology", "Lanterna Dynamics") in got
+    assert (FD, "Marco Ferrando", "Lanterna Dynamics") in got
+    assert (FD, "Marco Ferrando", "Ligurian Institute of Technology") not in got
+    assert (A, "Giulia Repetto", "Ligurian Institute of Technology") not in got
+
+
+def test_past_perfect_post_is_not_current_but_a_later_present_one_is(ex):
+    got = relations_in(ex, "Nadia Lund, who had led research at Harbourline Optics, now heads Brisk Metrics.")
+    assert (A, "Nadia Lund", "Brisk Metrics") in got and (A, "Nadia Lund", "Harbourline Optics") not in got

@@ -63,6 +63,7 @@ def founding_published(text: str, off: int, mentions: Sequence[MentionFact], wor
             _possessive_spin(d, sent, a, b, out)
             _bracket_spin(d, sent, a, b, out)
             _spun_out_list(d, sent, a, b, out)
+            _founded_as_spin(d, sent, a, b, prev, out)
         prev = (a, b)
     return out
 
@@ -173,3 +174,24 @@ def _spun_out_list(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
     for spin in items:
         if spin is not None and spin != parent:
             out.append(("FOUNDED", parent, spin, a, b, "rule:spun-out-list"))
+
+
+def _founded_as_spin(d: _Ms, sent: str, a: int, b: int, prev: tuple[int, int], out: list[Rel]) -> None:
+    """"It was founded in 2016 as a spin-off of the IIT by the engineers A and B": the parent and the people
+    founded the sentence's subject (the name that opens it, or what "It" stands for)."""
+    m = re.search(r"\b(?:was|were)\s+(?:founded|established|set up|created|started|launched)(?:\s+in\s+(?:\w+\s+)?\d{4})?"
+                  r"\s+as\s+an?\s+(?:[a-z]+\s+)?" + _SPIN + r"\s+(?:of|from)\s+", sent)
+    if m is None:
+        return
+    parent = d.org_at(a + m.end())
+    lead = len(sent) - len(sent.lstrip(" -•*"))
+    subject = d.org_at(a + lead)
+    if subject is None and _PRONOUN_SUBJECT.match(sent[lead:]):
+        subject = _page_subject(d, a + lead, prev)
+    if parent is None or subject is None or subject == parent or d.ms[subject].end > a + m.start():
+        return
+    out.append(("FOUNDED", parent, subject, a, b, "rule:founded-as-spin-out"))
+    by = re.match(r"\s*(?:\([^)]{1,30}\)\s*)?by\s+(?:the\s+(?:[a-z]+\s+){1,2})?", d.rest(d.ms[parent].end))
+    if by is not None:
+        for p in _people_from(d, d.ms[parent].end + by.end(), b):
+            out.append(("FOUNDED", p, subject, a, b, "rule:founded-as-spin-out"))

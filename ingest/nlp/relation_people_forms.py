@@ -85,6 +85,7 @@ class PeopleForms:
                 self._copula_title(i, e)
                 self._bracketed_title(i, e)
         self._fronted_founders()
+        self._cofounded_verb()
 
     # ------------------------------------------------------------------ helpers
     def _role(self, tok: Any) -> bool:
@@ -362,3 +363,45 @@ class PeopleForms:
             return
         for person in people:
             self.founded(person, hit[0], "rule:fronted-founders")
+
+    def _cofounded_verb(self) -> None:
+        """"A and B co-founded X", "A, who co-founded X in 2017, ...": the tagger splits "co-founded" into three
+        words and the parse loses the frame, so the words are read: the names right before and the name after."""
+        doc, sent = self.doc, self.sent
+        if self.founded is None:
+            return
+        for k in range(sent.start + 1, sent.end - 1):
+            low = doc[k].lower_
+            if low in ("co-founded", "cofounded"):
+                end = k + 1
+            elif low == "co" and k + 2 < sent.end and doc[k + 1].text in ("-", "–") and doc[k + 2].lower_ == "founded":
+                end = k + 3
+            else:
+                continue
+            j = end + (end < sent.end and doc[end].lower_ == "the")
+            hit = self.by_start.get(j)
+            if hit is None or self.types[hit[0]] not in ORG:
+                continue
+            b = k
+            while b - 1 > sent.start and doc[b - 1].lower_ in ("also", "later", "then", "jointly", "together"):
+                b -= 1
+            if doc[b - 1].lower_ == "who" and b - 2 > sent.start and doc[b - 2].text == ",":
+                b -= 2  # "A, who co-founded X"
+            for founder in self._names_before(b):
+                self.founded(founder, hit[0], "rule:co-founded")
+
+    def _names_before(self, b: int) -> list[int]:
+        """The name ending at ``b`` and those listed before it ("A and B", "A, B and C")."""
+        out: list[int] = []
+        while b in self.by_end:
+            i, s = self.by_end[b]
+            if self.types[i] not in ORG + ("Person",):
+                break
+            out.append(i)
+            if s - 1 > self.sent.start and self.doc[s - 1].lower_ == "and":
+                b = s - 1 - (self.doc[s - 2].text == ",")
+            elif s - 1 > self.sent.start and self.doc[s - 1].text == ",":
+                b = s - 1
+            else:
+                break
+        return out

@@ -10,6 +10,7 @@ list sharing then tie the phrase to names it is not said of:
   a name is said of that name only, not of the list items before it;
 * "the Sandbox, and the Voucher Scheme, which the Marshal's Office administers": a relative clause of running is
   said of the name it follows, not of that name's list;
+* "A and B, who had worked on locomotion at the institute": a past perfect states a post that ended;
 * "the board comprised A (chair), B, C of Zugerberg Ventures", "B, C (Instituto Nacional del Agua)": "of Org"
   or a bracket right after a name belongs to that name, not to the people listed before it with commas
   (``Cand.fixed`` keeps list sharing away from it).
@@ -59,6 +60,8 @@ def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, in
             continue
         if c.type == "FOUNDED" and types[c.src] == "Person" and _said_of_other(doc, c, where, spans, types, words):
             continue
+        if c.type == "AFFILIATED_WITH" and types[c.src] == "Person" and _past_perfect(doc, where[c.src], where[c.tgt]):
+            continue  # "A and B, who had worked on locomotion at the institute": a post that ended
         if c.type == "AFFILIATED_WITH" and c.method in words.pinned and c.src not in c.fixed \
                 and _after_comma_item(doc, where[c.src][0], spans, types):
             c = replace(c, fixed=c.fixed | {c.src})
@@ -86,6 +89,18 @@ def _said_of_other(doc: Any, c: Cand, where: dict[int, tuple[int, int]], spans: 
                 doc[k].text in (",", "(", ")") or doc[k].is_space for k in range(e, verb)):
             return True
     return False
+
+
+def _past_perfect(doc: Any, person: tuple[int, int], org: tuple[int, int]) -> bool:
+    """Between the person and the organisation after it, a past perfect ("who had worked at", "had led") with no
+    present marker after it ("had been its engineer and now leads X" stays)."""
+    ps, pe = person
+    os_, _ = org
+    if os_ < pe or os_ - pe > 20:
+        return False
+    had = next((k for k in range(pe, os_) if doc[k].lower_ == "had"), None)
+    return had is not None and not any(doc[k].lower_ in ("now", "currently", "still", "has", "is", "remains")
+                                       or doc[k].text in (";", ".") for k in range(had, os_))
 
 
 def _spin_parent(doc: Any, start: int, words: ScopeWords) -> bool:
