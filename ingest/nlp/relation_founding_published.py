@@ -33,6 +33,7 @@ class _Ms:
         self.text, self.off, self.ms = text, off, mentions
         self.orgs = {m.start: i for i, m in enumerate(mentions) if m.type in ORG}
         self.people = {m.start: i for i, m in enumerate(mentions) if m.type == "Person" and m.source != "anaphor"}
+        self.org_ends = {mentions[i].end: i for i in self.orgs.values()}
 
     def rest(self, pos: int) -> str:
         return self.text[pos - self.off:]
@@ -137,7 +138,7 @@ def _possessive_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
     """"The centre's second spin-out, Pointe-Claire-based Veridis Vision, builds ..."."""
     for m in re.finditer(r"['’]s\s+(?:(?:first|second|third|latest|newest|best-known|largest|most recent)\s+)?"
                          + _SPIN + r",\s+(?:[A-Z][\w-]*-based\s+)?", sent):
-        owner = next((i for s, i in d.orgs.items() if d.ms[i].end == a + m.start()), None)
+        owner = d.org_ends.get(a + m.start())
         spin = d.orgs.get(a + m.end())
         if owner is not None and spin is not None and owner != spin:
             out.append(("FOUNDED", owner, spin, a, b, "rule:possessive-spin-out"))
@@ -146,7 +147,7 @@ def _possessive_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
 def _bracket_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
     """"Sumida Robotics (a spin-out of OIT)"."""
     for m in re.finditer(r"\s*\(an?\s+" + _SPIN + r"\s+of\s+(?:the\s+)?", sent):
-        spin = next((i for s, i in d.orgs.items() if d.ms[i].end == a + m.start()), None)
+        spin = d.org_ends.get(a + m.start())
         parent = d.orgs.get(a + m.end())
         if spin is not None and parent is not None and d.rest(d.ms[parent].end)[:1] == ")":
             out.append(("FOUNDED", parent, spin, a, b, "rule:bracket-spin-out"))

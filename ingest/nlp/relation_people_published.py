@@ -178,7 +178,8 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _founder_of_described(text, off, a, b, ix, words, out)
         _org_title_comma_person(text, off, a, b, ix, words, out)
         _semicolon_items(line, a, b, ix, words, out)
-        _table_row(line, a, b, ix, own if own is not None else _filer(mentions), words, out)
+        if "|" in line and ix.people_in(a, b):  # (the filer is looked up only for a table row)
+            _table_row(line, a, b, ix, own if own is not None else _filer(mentions), words, out)
     out += runs_published(text, off, mentions)  # "The programme is administered by X" (relation_runs_published.py)
     out += founding_published(text, off, mentions)  # "A spin-off of X, it was founded by A" (relation_founding_published.py)
     return [r for r in out if r[1] != r[2]]

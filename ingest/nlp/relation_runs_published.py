@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -60,6 +61,12 @@ class _Doc:
         self.orgs = {m.start: i for i, m in enumerate(mentions) if m.type in ORG}
         self.progs = {m.start: i for i, m in enumerate(mentions) if m.type == "Programme" and m.source != "anaphor"}
         self.prog_list = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Programme" and m.source != "anaphor")
+        self.org_list = sorted(self.orgs.items())
+        self._org_starts = [s for s, _ in self.org_list]
+
+    def orgs_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """(start, mention index) of the organisations starting in [a, b), by position (bisect, no scan)."""
+        return self.org_list[bisect_left(self._org_starts, a):bisect_left(self._org_starts, b)]
 
     def at(self, pos: int) -> str:
         return self.text[pos - self.off:]
@@ -102,8 +109,8 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
 
 def _operator_apposition(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
     """"Tamsin Digital Office, the programme's operator, opened ...": an organisation described as the runner."""
-    for s, i in d.orgs.items():
-        if not a <= s < b or d.ms[i].source == "anaphor":
+    for s, i in d.orgs_in(a, b):
+        if d.ms[i].source == "anaphor":
             continue
         m = re.match(r",\s+(?:the|its)\s+(?:([a-z]+)['’]s\s+)?(?:day-to-day\s+|delivery\s+)?(" + "|".join(words.runner_nouns)
                      + r")\b", d.at(d.ms[i].end))
@@ -190,7 +197,7 @@ def _programme_after(d: _Doc, pos: int, rest: str, words: RunsWords) -> int | No
 def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
     """The organisation right before ``at`` when it follows "from"/"by" ("a grant from Finep, the agency, under its
     ..."), else the one that opens the sentence ("PCETR funds two projects through its ...")."""
-    found = sorted((s, i) for s, i in d.orgs.items() if a <= s < at and d.ms[i].source != "anaphor")
+    found = [(s, i) for s, i in d.orgs_in(a, at) if d.ms[i].source != "anaphor"]
     if not found:
         return None
     s, i = found[-1]
@@ -205,8 +212,8 @@ def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
 
 def _possessive_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
     """"Smart Capital's fund-of-funds programme Anava", "the Kick-Start scheme of the Tropical Innovation Foundation"."""
-    for s, i in d.orgs.items():
-        if not a <= s < b or d.ms[i].source == "anaphor":
+    for s, i in d.orgs_in(a, b):
+        if d.ms[i].source == "anaphor":
             continue
         e = d.ms[i].end
         m = re.match(r"['’]s\s+", d.at(e))
@@ -216,9 +223,7 @@ def _possessive_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, 
         if prog is None or not _named_as_programme(d, prog, e + m.end(), words):
             continue
         out.append(("RUNS", i, prog, a, b, "rule:possessive-programme"))
-    for s, p in d.progs.items():
-        if not a <= s < b:
-            continue
+    for s, p in d.prog_list[bisect_left(d.prog_list, (a, -1)):bisect_left(d.prog_list, (b, -1))]:
         m = re.match(r"\s+(" + "|".join(words.nouns) + r")\s+of\s+", d.at(d.ms[p].end))
         if m is None:
             continue
