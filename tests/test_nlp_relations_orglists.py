@@ -253,3 +253,22 @@ def test_site_lists_and_name_lines(ex, text, expected):
 ])
 def test_no_site_list(ex, text):
     assert not any(r[1] in (PR, KV, "Ministry of Higher Education") for r in typed(ex, text, L))
+
+
+GROUPS = [
+    ("Carrow University runs the Orrin Accelerator, whose current cohort includes Bergen-based Fjellkode Labs and the "
+     "Oslo start-up Pellan Robotics.", {(M, "Fjellkode Labs", "Orrin Accelerator"), (M, PR, "Orrin Accelerator")}),
+    ("Pellan Robotics's investors include Kestrel Ventures, the Bergen fund Brightwater Capital and angel investor "
+     "Tomas Birkeland.", {(F, KV, PR), (F, BC, PR), (F, TB, PR)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS)
+def test_group_lists(ex, text, expected):
+    assert expected <= relations_in(ex, text)
+
+
+def test_customers_are_no_group(ex):
+    got = relations_in(ex, "Pellan Robotics's customers include Kestrel Ventures and the Bergen fund Brightwater "
+                           "Capital.")
+    assert not any(r[0] in (F, M, PO) for r in got)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.relation_relative import relative_pairs
-from aikg.ingest.nlp.relation_units import UnitWords, unit_rules
+from aikg.ingest.nlp.relation_units import UnitWords, group_lists, unit_rules
 
 ORG = ("Institute", "Company", "Agency")
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
@@ -47,6 +47,7 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     _relative_runs(doc, sent, spans, types, words, emit, conf)
     _unit_led_by(doc, sent, spans, types, words, emit, conf)
     unit_rules(doc, sent, spans, types, words.units, emit, conf)
+    group_lists(doc, sent, spans, types, words.units, emit, conf)  # "P, whose cohort includes A and B"
 
 
 def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,

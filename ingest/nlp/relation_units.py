@@ -1,4 +1,4 @@
-"""PART_OF stated by the shape of the words around a unit's name (no parse).
+"""PART_OF (and group lists) stated by the shape of the words around a unit's name (no parse).
 
 University news, encyclopedia articles and press releases name a unit and its parent in forms the frames of
 ``relations.py`` miss, mostly because the parent is a list, an anaphor or sits behind a description:
@@ -10,6 +10,8 @@ University news, encyclopedia articles and press releases name a unit and its pa
 * "whose": "the Fondazione Bruno Kessler in Trento, whose Digital Industry Centre will share ...", "UIA, whose
   School of Computer Science provides mentors": a unit-named organisation after the parent's "whose";
 * an academic unit "at" its university: "the School of Ocean Engineering at Amrita Coastal University";
+* a group of the owner named before "whose" or "'s" (``group_lists``; ``group_nouns``): "P, whose current cohort
+  includes A and the Oslo start-up B" (MEMBER_OF), "X's investors include A and the Bergen fund B" (FUNDS);
 * an apposition placing a unit "within" or "under" its parent: "CRLS, a new research centre within the Allen
   School", "NOAC, a statutory board under the Ministry of Trade" (not "a supplier to a lab within X").
 
@@ -40,6 +42,10 @@ class UnitWords:
         self.inside = words.get("inside_preps", frozenset())
         self.run_stops = words.get("run_stops", frozenset())
         self.lists = RoundLists(relations)
+        self.include_verbs = words.get("include_verbs", frozenset())  # "whose cohort includes A and B"
+        self.group_rels = words.get("group_relations", frozenset())  # the group nouns' relations read here
+        self.groups: dict[str, dict[str, str]] = {**relations.get("group_nouns", {}),
+                                                  **relations.get("unit_forms", {}).get("more_group_nouns", {})}
 
 
 def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: UnitWords,
@@ -69,7 +75,8 @@ def _unit_named(doc: Any, s: int, e: int, words: UnitWords) -> bool:
     return any(doc[k].lower_ in words.unit_heads or doc[k].lower_ in words.unit_nouns for k in range(s, e))
 
 
-def _before_comma(doc: Any, sent: Any, before: list[tuple[int, int, int]], types: list[str], k: int) -> int | None:
+def _before_comma(doc: Any, sent: Any, before: list[tuple[int, int, int]], types: list[str], k: int,
+                  kinds: tuple[str, ...] = ORG) -> int | None:
     """The organisation a ", whose" clause hangs on: right before the comma, or before its "(ACR)" or "in Town"."""
     if doc[k].text != ",":
         return None
@@ -78,7 +85,7 @@ def _before_comma(doc: Any, sent: Any, before: list[tuple[int, int, int]], types
             k = s - 1 if doc[s - 1].lower_ == "in" else k  # "the Fondazione Bruno Kessler in Trento, whose"
             continue
         if e == k or e + 3 == k + 1 and doc[e].text == "(":
-            return j if types[j] in ORG else None
+            return j if types[j] in kinds else None
     return None
 
 
@@ -137,3 +144,33 @@ def _within(doc: Any, sent: Any, by_start: dict[int, tuple[int, int]], types: li
     parent = by_start.get(k)
     if parent is not None and types[parent[0]] in ORG and parent[0] != unit:
         emit(["PART_OF"], unit, parent[0], conf, "rule:unit-within")
+
+
+def group_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: UnitWords,
+                emit: Emit, conf: float) -> None:
+    """"P, whose current cohort includes A and the Oslo start-up B", "X's investors include A, the Bergen fund B
+    and C": every listed name stands in the group word's relation (``group_nouns``) with the owner named before
+    "whose" or "'s" (the verb frames read the first name; descriptions hide the rest)."""
+    idx = None
+    for k in range(sent.start + 2, sent.end - 1):
+        if doc[k].lower_ not in words.include_verbs:
+            continue
+        g = k - 1
+        spec = words.groups.get(doc[g].lower_) or words.groups.get(doc[g].lower_.rstrip("s"))
+        if spec is None or spec["rel"].lower() not in words.group_rels:
+            continue
+        b = g - 1
+        while b > sent.start and doc[b].is_lower and doc[b].lower_ not in ("whose", "'s", "’s") and g - b <= 3:
+            b -= 1  # "whose current cohort", "X's early investors"
+        owner = None
+        if doc[b].lower_ == "whose" and b - 1 > sent.start and doc[b - 1].text == ",":
+            owner = _before_comma(doc, sent, [x for x in spans if x[2] <= b - 1], types, b - 1, ORG + ("Programme",))
+        elif doc[b].lower_ in ("'s", "’s"):
+            owner = next((i for i, s, e in spans if e == b and types[i] in ORG + ("Programme",)), None)
+        if owner is None:
+            continue
+        idx = idx or token_index(doc, spans, types)
+        for m in words.lists.read_list(idx, k + 1, ORG + ("Person",), sent.end):
+            if m != owner:
+                src, tgt = (m, owner) if spec["member"] == "src" else (owner, m)
+                emit([spec["rel"]], src, tgt, conf, "rule:group-list")
