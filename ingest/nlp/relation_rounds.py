@@ -85,9 +85,10 @@ class RoundLists:
         sd = ctx.sd
         low = [t.lower_ for t in sd]
         has_round = any(w in self.rounds for w in low)
-        for k in range(len(sd)):
-            if any(w in self.hedges for w in low[:k]):
-                return  # "in talks to raise a round led by A", "X is not backed by A"
+        hedge = next((k for k, w in enumerate(low) if w in self.hedges), len(sd))
+        for k in range(hedge + 1):  # none after a hedge: "in talks to raise a round led by A", "not backed by A"
+            if k >= len(sd):
+                break
             if has_round:
                 self._lead_or_with(ctx, low, k, emit)
                 self._round_includes(ctx, low, k, emit)
