@@ -63,6 +63,8 @@ NOTHING = [
     "Orsolo Robotics uses Nimbus Cloud servers and chips made by Veltra Dynamics.",
     "Veltra Dynamics signed a supply contract with Orsolo Robotics.",
     "Veltra Dynamics has a cloud services agreement with Nimbus Cloud.",
+    "Veltra Dynamics reached an agreement with Orsolo Robotics to acquire its drone unit.",
+    "Veltra Dynamics signed an agreement with Orsolo Robotics to buy 200 robots.",
     # past ties
     "Veltra Dynamics ended its partnership with Orsolo Robotics in 2021.",
     "Veltra Dynamics formerly partnered with Orsolo Robotics on warehouse software.",
@@ -133,6 +135,7 @@ STATED = [
     ("Veltra Dynamics works closely with Orsolo Robotics.", pairs((V, O)), set()),
     ("Veltra Dynamics worked with the Kessel Institute for Machine Learning on a drone study.", pairs((V, KI)), set()),
     ("Veltra Dynamics signed a research agreement with Orsolo Robotics.", pairs((V, O)), set()),
+    ("Veltra Dynamics has a licensing agreement with Orsolo Robotics.", pairs((V, O)), set()),
     ("Veltra Dynamics signed a memorandum of understanding with the Kessel Institute for Machine Learning.",
      pairs((V, KI)), set()),
     ("Veltra Dynamics entered into a strategic alliance with Orsolo Robotics.", pairs((V, O)), set()),

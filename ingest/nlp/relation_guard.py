@@ -72,6 +72,8 @@ class TieGuard:
     draw_not_objects: frozenset[str] = frozenset()
     not_partner_groups: frozenset[str] = frozenset()
     example_markers: tuple[tuple[str, ...], ...] = ()
+    agreement_nouns: frozenset[str] = frozenset()
+    not_pact_purposes: frozenset[str] = frozenset()
     compare_words: frozenset[str] = frozenset()
     compare_openers: frozenset[str] = frozenset()
     compare_phrases: tuple[tuple[str, ...], ...] = ()
@@ -84,7 +86,8 @@ class TieGuard:
                    low("anchor_not_objects"), low("weak_verbs"), low("weak_cues"), low("weak_preps"),
                    low("pact_nouns"), low("not_pact_modifiers"), low("joint_unit_nouns"), low("draw_verbs"),
                    low("draw_preps"), low("draw_not_objects"), low("not_partner_groups"),
-                   tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("comparison_words"),
+                   tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("agreement_nouns"),
+                   low("not_pact_purposes"), low("comparison_words"),
                    low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())))
 
     # ------------------------------------------------------------------ parsed triggers
@@ -300,6 +303,21 @@ class TieGuard:
             return True  # "X, which has worked with Y since 2021": the relative's head is the subject
         return any(s.i in ctx.tok2m or s.lower_ in _REL_PRONOUNS for s in subs)
 
+    def _sale_purpose(self, n: Any) -> bool:
+        """"an agreement with X to acquire its drone unit", "signed a deal with X to buy 200 robots"."""
+        if n.lower_ not in self.agreement_nouns and n.lemma_.lower() not in self.agreement_nouns:
+            return False
+        holders = [n] + ([n.head] if n.dep_ in ("dobj", "pobj", "nsubjpass") else [])
+        if n.dep_ == "pobj" and n.head.dep_ == "prep":
+            holders.append(n.head.head)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and (
+                        c.lemma_.lower() in self.not_pact_purposes or c.lower_ in self.not_pact_purposes) and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    return True
+        return False
+
     def _pact_said(self, tok: Any) -> bool:
         """"signed an agreement with", not "signed a contract with" nor "a supply agreement with"."""
         nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else [
@@ -309,7 +327,7 @@ class TieGuard:
             return True  # "X signed with Y" (the verb frame's own reading)
         for n in nouns:
             mods = {c.lower_ for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
-            if mods & self.not_pact:
+            if mods & self.not_pact or self._sale_purpose(n):
                 continue
             if n.lower_ in self.pact_nouns or n.lemma_.lower() in self.pact_nouns or mods & self.pact_nouns:
                 return True

@@ -40,6 +40,8 @@ class JointWords:
         self.announce = get("announce_verbs")
         self.pacts = get("pact_nouns")
         self.aux = get("aux")
+        from aikg.ingest.nlp.relation_guard import TieGuard  # one word list with the parsed reading
+        self.purposes = TieGuard.load().not_pact_purposes  # "signed an agreement with X to buy 200 robots"
 
 
 def _list_after(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], end: int) -> list[int]:
@@ -178,7 +180,11 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             continue
         with_at = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ == "with"), None)
         if with_at is not None and len(actors) == 1:  # "X entered into a strategic alliance with Y and Z"
-            for m in _list_after(doc, with_at + 1, spans, types, sent.end):
+            others = _list_after(doc, with_at + 1, spans, types, sent.end)
+            last = max((e for i, _, e in spans if i in others), default=sent.end)
+            if last + 1 < sent.end and doc[last].lower_ == "to" and doc[last + 1].lower_ in w.purposes:
+                return  # "signed an agreement with X to buy 200 robots": a purchase
+            for m in others:
                 if m != actors[0]:
                     emit(["PARTNERS_WITH"], actors[0], m, conf, "rule:pact-with")
             return
