@@ -175,3 +175,16 @@ def test_an_interview_speaker_label_is_no_person_subject(ex):
     text = ("Okoro: Who pays for the work?\n\nVance: Sorrel Robotics's investors include Pike Ventures and Marram "
             "Capital. The company also received a grant from the Solway Development Agency.")
     assert refers(ex, text, "company also") == "Sorrel Robotics"
+
+
+def test_the_city_is_the_city_of_the_title(ex):
+    text = ("Aberdeen's ocean AI start-ups grow up\n\n"
+            "Aberdeen has become a base for ocean-sensing companies. Dee Sensing moved its engineers from Dundee "
+            "to a new office last year, and the city's port authority now buys its data.")
+    assert refers(ex, text, "city's port") == "Aberdeen"  # not Dundee, the place named last
+
+
+def test_the_city_after_two_places_without_a_title_city_is_left_open(ex):
+    text = "Dee Sensing has offices in Dundee and Glasgow. The city has lower rents than the capital."
+    assert refers(ex, text, "city has") is None
+    assert refers(ex, text, "capital") is None

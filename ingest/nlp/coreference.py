@@ -26,10 +26,11 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from aikg.core.errors import InputError
 from aikg.core.paths import as_path, shipped
-from aikg.ingest.nlp.context import doc_subject
+from aikg.ingest.nlp.context import doc_subject, home_place
 from aikg.ingest.nlp.records import MentionFact
 
 ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")
+PLACE = ("Cluster",)
 FILE = "context_links.json"
 WINDOW = 2  # sentences before the reference that a description or the nearest name may come from
 _END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
@@ -41,6 +42,7 @@ _OPENING, _CLOSING = "“‘«", "”’»"
 _QUOTES = '"' + "“”«»"  # a lone ’ is an apostrophe far more often than a closing quote
 _COORD = (",", "and", "&", "or", "the")
 _WALK = frozenset({",", "and", "&", "or", "the", "(", ")", "'s", "’s"})
+_VERB_NEXT = frozenset({"with", "on", "across", "the", "a", "an"})
 _WALK_SUBJECT = _WALK - {","}  # "Founded by A and B, Kalulu has ...": the comma ends the fronted phrase
 
 
@@ -195,6 +197,7 @@ class Resolver:
         self.text = sdoc.text  # built once: spaCy joins the tokens at every call
         page = doc_subject(self.text, mentions) if off == 0 else None  # the organisation a page's title names
         self.page = self.root(page) if page is not None else None
+        self.home = home_place(self.text, mentions).home if off == 0 else None  # the dateline's or title's city
         self._index()
 
     def _index(self) -> None:
@@ -377,6 +380,8 @@ class Resolver:
         mentions most; else the likeliest of the recent names and the text's most named one (``_pick``)."""
         types = self.w.nouns[noun]
         k = self.sent_of[tok]
+        if tuple(types) == PLACE:  # "the capital" is named_only: it is seldom the city just named
+            return None if noun in self.w.named_only else self._place(tok, k)
         if self.quoted_at(tok):
             return None  # a speaker's "the company" may be theirs or the one they speak of
         tok_char = self.off + self.doc[tok].idx
@@ -421,6 +426,14 @@ class Resolver:
         if first is not None and self.m[first].type == "Person":
             return len({self.m[r].canonical for r, _a in self._before(k - 1, prev.end, types)}) > 1
         return False
+
+    def _place(self, tok: int, k: int) -> int | None:
+        """"the city", "the region": the document's own city (its dateline or title) when named before, else the
+        one place named in this sentence or the one before (none when they name two)."""
+        if self.home is not None and self.m[self.home].start < self.off + self.doc[tok].idx:
+            return self.root(self.home)
+        near = self._window(k, tok, PLACE, back=1)
+        return near[-1][0] if len({self.m[r].canonical for r, _a in near}) == 1 else None
 
     def _fits_name(self, noun: str, r: int) -> bool:
         """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
@@ -546,7 +559,7 @@ class Resolver:
         if low in w.nouns and t.i > sent.start and doc[t.i - 1].lower_ == "the":
             nxt = doc[after] if after < sent.end else None
             if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns
-                                    or nxt.lower_ in w.compound_next):
+                                    or (nxt.lower_ in w.compound_next and not self._verb_at(nxt.i, sent.end))):
                 return None  # "the Fund Board", "the company that makes X", "the start-up programme": another thing
             return self.definite(t.i, low)
         opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
@@ -577,6 +590,11 @@ class Resolver:
             return None
         subj = self.subject(k - 1, ORG_OR_PROGRAMME)
         return None if subj is None or self._rival(subj, k - 1, self.sents[k - 1].end) else subj
+
+    def _verb_at(self, i: int, end: int) -> bool:
+        """Is the word at ``i`` a verb by what follows ("the company partners with X", not "the company partners
+        say")?"""
+        return i + 1 < end and self.doc[i + 1].lower_ in _VERB_NEXT
 
     def _after_date(self, i: int, start: int) -> bool:
         """Only a fronted date stands before token ``i`` in its sentence ("In 2023", "Since March 2021,")."""
