@@ -238,3 +238,16 @@ def test_a_subject_list_closed_by_an_acronym_is_the_rest_of_one_name(bare):
     assert ("Alpine Federal Institute for Glaciers, Snow and Water Research", "Institute") in got
     got = texts(bare, "The Institute for Data, Kelvo Labs and Harwick University signed.")
     assert {"Kelvo Labs", "Harwick University"} <= got
+
+
+# ---------------------------------------------------------------- programmes named by their noun
+def test_a_name_a_programme_noun_describes_is_a_programme(bare):
+    got = names(bare, "The grant came through its Nova Ideia programme and its PACT grant scheme.")
+    assert ("Nova Ideia", "Programme") in got and ("PACT", "Programme") in got
+    got = names(bare, "It is backed by the fund-of-funds programme Ondara, through Hannibal Partners.")
+    assert ("Ondara", "Programme") in got and ("Hannibal Partners", "Company") in got
+
+
+def test_a_firm_before_an_ordinary_noun_or_with_a_head_word_stays_a_firm(bare):
+    got = names(bare, "Kelvo Labs runs the scheme, and Harlow Systems joined the programme in 2024.")
+    assert ("Kelvo Labs", "Company") in got and ("Harlow Systems", "Company") in got

@@ -329,13 +329,15 @@ def _noun_after(doc: Any, start: int, end: int, env: Env, cues: _Cues) -> str | 
     """"the Norrsken22 fund", "the Velora group said": an organisation noun closing the phrase after the name (not
     "the Bergen startup Fjellkode", where the name is the firm's place, nor "the Toronto startup scene")."""
     n = len(doc)
-    if start == 0 or doc[start - 1].lower_ != "the" or end + 1 >= n or not doc[end].is_lower \
-            or doc[end].lower_ not in cues.after_nouns:
+    if start == 0 or doc[start - 1].lower_ not in ("the", "its", "their", "our") or end + 1 >= n \
+            or not doc[end].is_lower or doc[end].lower_ not in cues.after_nouns:
         return None
     nxt = doc[end + 1]
     if not (nxt.is_punct or nxt.is_stop or nxt.lower_ in env.words.report_verbs or nxt.lower_ in cues.raise_words):
         return None
     said = env.words.description_types.get(doc[end].lower_) or env.words.org_premodifiers.get(doc[end].lower_)
+    if said == "Programme" or doc[end].lower_ in ("programme", "program"):
+        return "Programme"  # "its Nova Ideia programme"
     return said if said in ORG_TYPES else env.lex.default_org
 
 

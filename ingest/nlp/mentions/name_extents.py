@@ -6,6 +6,8 @@
   ("Agricultural", "Medical", "Scientific") cannot end a name; with "and" and a headed name after it, it is one name.
 * "Pierre-Marie Coly (Université Assane Seck de Ziguinchor)": a two- or three-word name read as a firm, with an
   organisation in brackets right after it on a roster line, is a person.
+* "its PACT grant scheme", "the Kelvstart programme", "programme Ondara": a name typed a firm only by default that a
+  programme noun describes is a programme (RUNS and FUNDS need programme targets).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
             dropped.add(id(left))
         if s.type == "Company" and s.source == "ner" and _roster_person(doc, s, cands, env):
             s.type, s.label = "Person", "PERSON"
+        if s.type == "Company" and not s.ctx_typed and _programme_by_noun(doc, s, env):
+            s.type = "Programme"
     return [s for s in cands if id(s) not in dropped]
 
 
@@ -74,3 +78,27 @@ def _roster_person(doc: Any, s: Candidate, cands: list[Candidate], env: Env) -> 
         return False
     inside = next((c for c in cands if c.start == s.end + 1), None)
     return inside is not None and inside.type in ("Institute", "Agency")
+
+
+#: nouns that say the name before them is a programme ("its PACT grant scheme", "the Kelvstart programme")
+PROGRAMME_NOUNS = frozenset({"programme", "program", "scheme", "initiative", "fellowship", "accelerator", "challenge"})
+#: nouns that may stand between the name and the programme noun ("grant scheme", "voucher scheme")
+PROGRAMME_MODIFIERS = frozenset({"grant", "grants", "voucher", "funding", "loan", "pilot", "innovation", "research",
+                                 "training", "startup", "start-up", "fellowship", "accelerator", "incubation"})
+DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "a", "an", "this"})
+
+
+def _programme_by_noun(doc: Any, s: Candidate, env: Env) -> bool:
+    """"its PACT grant scheme", "the Kelvstart programme", "fund-of-funds programme Ondara": a name a programme
+    noun describes, right after it or right before it, typed a firm only by default."""
+    if s.entry is not None or s.acronym_of or env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+        return False
+    k = s.end
+    while k < len(doc) and k < s.end + 2 and doc[k].lower_ in PROGRAMME_MODIFIERS and doc[k].is_lower:
+        k += 1
+    after = k < len(doc) and doc[k].is_lower and doc[k].lower_ in PROGRAMME_NOUNS
+    det = s.start > 0 and (doc[s.start - 1].lower_ in DETERMINERS or doc[s.start - 1].text in env.words.possessive)
+    if after and det:
+        return True
+    return s.start > 0 and doc[s.start - 1].is_lower and doc[s.start - 1].lower_ in PROGRAMME_NOUNS - {"accelerator"} \
+        and doc[s.start - 1].lower_ != "challenge" and s.start > 1 and not doc[s.start - 2].is_punct
