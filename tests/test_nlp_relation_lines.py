@@ -192,3 +192,18 @@ def test_long_tail_towns_in_line_forms_are_places(ex):
             f"Other\n\n{VS} and {BR} compete.\n")
     got = relations_in(ex, text)
     assert (L, VS, "Kokkola") in got and (L, BR, "Kajaani") in got
+
+
+def test_members_and_partners_fields_of_an_entry(ex):
+    text = ("Baltic Guide\n\nNetworks\n\nNorte Robotics Network\nAn industry network. Members: "
+            f"{VS}, {BR}. Partners: Orrin Institute of Technology.\n\nOther\n\nThe Norte Robotics Network grows.\n")
+    got = line_rels(ex, text)
+    assert {("MEMBER_OF", VS, "Norte Robotics Network"), ("MEMBER_OF", BR, "Norte Robotics Network"),
+            ("PARTNERS_WITH", "Norte Robotics Network", "Orrin Institute of Technology")} <= got
+
+
+def test_a_title_case_section_heading_is_no_entry_and_a_table_cell_no_lone_place(ex):
+    text = (f"{BR}\n\n{BR} builds autonomous tugs.\n\nKey Facts\nInvestors (2024): Kallio Capital.\n\n"
+            f"{VS}\nSuppliers | City\nKallio Capital | Helsinki\n")
+    got = line_rels(ex, text)
+    assert (L, VS, "Helsinki") not in got

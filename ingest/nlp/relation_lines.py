@@ -81,6 +81,7 @@ class LineFields:
     compare_words: frozenset[str]
     past_words: frozenset[str]
     glue_words: frozenset[str]
+    section_words: frozenset[str]
     heading_openers: tuple[str, ...]
     read_elsewhere: frozenset[str]
 
@@ -103,7 +104,7 @@ def line_fields() -> LineFields:
                       frozenset(d["site_words"]), frozenset(d["table_subjects"]), frozenset(d["table_recipients"]),
                       frozenset(d["address_words"]), frozenset(d["contact_labels"]), frozenset(d["skip_labels"]),
                       frozenset(d["compare_words"]), frozenset(d["past_words"]), frozenset(d["name_glue"]),
-                      tuple(d["heading_openers"]), frozenset(elsewhere))
+                      frozenset(d["section_words"]), tuple(d["heading_openers"]), frozenset(elsewhere))
 
 
 class _Mentions:
@@ -267,6 +268,8 @@ def _name_like(line: str, f: LineFields) -> bool:
     """A heading in title case, every word capitalised but glue ("Acme Vision", "Banco de Desarrollo"): a name."""
     words = re.findall(r"[^\W\d_][\w'&.-]*", line)
     content = [w for w in words if w.lower() not in f.glue_words]
+    if all(w.lower() in f.section_words for w in content):
+        return False  # "Key Facts", "Company Profile", "Further Information": a section of the page
     return 1 <= len(words) <= 8 and bool(content) and all(w[:1].isupper() for w in content) and len(words) > 1
 
 
@@ -288,13 +291,13 @@ def _segments(line: str, a: int, b: int, subject: int, ev: int, page_level: bool
     bounds = [0] + [e for _, e in fields]
     ends = [s for s, _ in fields] + [len(line)]
     directory = len(bounds) > 1
-    for fs, fe in zip(bounds, ends):
+    for k, (fs, fe) in enumerate(zip(bounds, ends)):
         for ss, se in _sentences(line[fs:fe]):
             sa, se = a + fs + ss, a + fs + se
             seg = line[sa - a:se - a]
-            if seg.strip():
+            if seg.strip():  # a lone place is the first field of a directory line, not a table cell of another row
                 _segment(seg, sa, se, subject, ev, b, page_level and sa - a <= len(line) - len(line.lstrip()),
-                         directory and not page_level, line, a, ix, f, out)
+                         directory and not page_level and k == 0, line, a, ix, f, out)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
