@@ -251,3 +251,12 @@ def test_a_name_a_programme_noun_describes_is_a_programme(bare):
 def test_a_firm_before_an_ordinary_noun_or_with_a_head_word_stays_a_firm(bare):
     got = names(bare, "Kelvo Labs runs the scheme, and Harlow Systems joined the programme in 2024.")
     assert ("Kelvo Labs", "Company") in got and ("Harlow Systems", "Company") in got
+
+
+def test_a_person_read_as_a_firm_is_a_person_by_form(bare):
+    got = names(bare, "\"We stay local,\" said Tiete Dados CEO Renata Kohler.")
+    assert ("Renata Kohler", "Person") in got and ("Tiete Dados", "Company") in got
+    got = names(bare, "Kitahama's chief technology officer, Daichi Okamura, said the robots work.")
+    assert ("Daichi Okamura", "Person") in got
+    got = names(bare, "Sanjay Ramanathan leads sales. Ramanathan said demand was strong.")
+    assert ("Ramanathan", "Person") in got and ("Ramanathan", "Company") not in got

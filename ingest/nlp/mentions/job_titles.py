@@ -107,8 +107,8 @@ def _split_at_title(doc: Any, s: Candidate, env: Env) -> Candidate | None:
         if _low(name[-1]) in w.job_function_words or _low(name[-1]) in env.generic_words \
                 or env.typer.type_of_name([t.text for t in name]) is not None:
             return None
-        if env.typer.type_of_name([t.text for t in doc[s.start:first]]) is None:
-            return None  # "Dean Street Press Director Ian Moss": no organisation head before the title
+        if env.typer.type_of_name([t.text for t in doc[s.start:first]]) is None and s.label != "ORG":
+            return None  # no organisation head before the title and the NER did not read an organisation
         person = Candidate(after, s.end, "Person", "rule", label="PERSON")
         s.end = first
         return person

@@ -6,6 +6,7 @@
   ("Agricultural", "Medical", "Scientific") cannot end a name; with "and" and a headed name after it, it is one name.
 * "Pierre-Marie Coly (Université Assane Seck de Ziguinchor)": a two- or three-word name read as a firm, with an
   organisation in brackets right after it on a roster line, is a person.
+* "Ramlal said" after "Sanjay Ramlal", "its chief technology officer, Daichi Okamoto, said": a person read as a firm.
 * "its PACT grant scheme", "the Kelvstart programme", "programme Ondara": a name typed a firm only by default that a
   programme noun describes is a programme (RUNS and FUNDS need programme targets).
 """
@@ -27,7 +28,11 @@ def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
     heads = head_nouns(env)
     ends = {s.end: s for s in cands}
     dropped: set[int] = set()
+    surnames = {doc[s.end - 1].text for s in cands if s.type == "Person" and s.end - s.start >= 2
+                and doc[s.end - 1].is_title and doc[s.end - 1].is_alpha}
     for s in cands:
+        if s.type == "Company" and s.source == "ner" and not s.ctx_typed and _person_by_form(doc, s, env, surnames):
+            s.type, s.label = "Person", "PERSON"
         if s.source == "gazetteer" or s.entry is not None or s.acronym_of:
             continue
         if s.type in ORG_TYPES:
@@ -102,3 +107,18 @@ def _programme_by_noun(doc: Any, s: Candidate, env: Env) -> bool:
         return True
     return s.start > 0 and doc[s.start - 1].is_lower and doc[s.start - 1].lower_ in PROGRAMME_NOUNS - {"accelerator"} \
         and doc[s.start - 1].lower_ != "challenge" and s.start > 1 and not doc[s.start - 2].is_punct
+
+
+def _person_by_form(doc: Any, s: Candidate, env: Env, surnames: set[str]) -> bool:
+    """"Ramlal said" after "Sanjay Ramlal"; "Kitahama's chief technology officer, Daichi Okamoto, said": a default firm
+    reading that is a named person's surname, or a personal-name shape set off after a title."""
+    if s.entry is not None or s.acronym_of:
+        return False
+    words = [t for t in doc[s.start:s.end]]
+    if not all(t.is_title and t.is_alpha for t in words) or env.typer.type_of_name([t.text for t in words]) is not None:
+        return False
+    if len(words) == 1:
+        return words[0].text in surnames
+    if len(words) > 3 or s.start < 2 or doc[s.start - 1].text != "," or s.end >= len(doc) or doc[s.end].text != ",":
+        return False
+    return doc[s.start - 2].is_lower and doc[s.start - 2].lower_ in env.words.job_title_words
