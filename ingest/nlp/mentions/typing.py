@@ -119,6 +119,8 @@ class NameTyper:
                 return cue
             if len(words) > 1 and (words[-1].lower() in self.lex.company_last or words[-1].lower() in self.lex.company_legal):
                 return "Company"  # "Lumora Labs" read as a person
+            if cue == "Company" and len(words) > 2 and " ".join(words).lower().endswith(self.lex.company_endings):
+                return "Company"  # "Mwanza Angel Network" read as a person
             return "Person"
         if kind == "org":
             return cue or self.lex.default_org
