@@ -272,3 +272,12 @@ def test_customers_are_no_group(ex):
     got = relations_in(ex, "Pellan Robotics's customers include Kestrel Ventures and the Bergen fund Brightwater "
                            "Capital.")
     assert not any(r[0] in (F, M, PO) for r in got)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Pellan Robotics, formerly a unit of Kestrel Ventures, joined in 2024.", (PO, PR, KV)),
+    ("The Orrin Programme is run by Carrow University and backed by the Brannoch Foundation.",
+     (F, "Brannoch Foundation", CU)),  # the programme is backed, not its runner
+])
+def test_brief_counter_examples(ex, text, wrong):
+    assert wrong not in relations_in(ex, text)
