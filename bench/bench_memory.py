@@ -115,7 +115,7 @@ def build(variant: str, data: tuple) -> dict[str, Any]:
             store.apply_schema()
             used = lambda: syn.server_memory(store)["used_memory"] * 2**20  # noqa: E731
             for etype, rows in entities.items():
-                syn._write(store, syn.ENTITY_CREATE.replace("{label}", SCHEMA.label(etype)), rows, 5000)
+                syn._write(store, syn.ENTITY_CREATE.replace("{label}", SCHEMA.label(etype)), syn.entity_write_rows(rows), 5000)
             syn._write(store, syn.DOCUMENT_CREATE, documents, 5000)
             nodes = used()
             sentences: dict[str, dict] = {}

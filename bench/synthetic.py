@@ -32,15 +32,17 @@ if str(ROOT) not in sys.path:
 from aikg.core.schema import SCHEMA  # noqa: E402
 
 # Plain CREATE statements (the graph starts empty); {label} and {rel_type} come from the schema allow-list.
-# linked_at is interned as the loader does (graph/cypher/load_relations.cypher)
-ENTITY_CREATE = ("UNWIND $rows AS r CREATE (n:Entity:{label}) SET n = r "
+# timestamps are interned as the loader does (graph/cypher/load_entities.cypher, load_relations.cypher), set
+# apart from `SET n = r.p` (after it the engine would skip an equal interned value)
+ENTITY_CREATE = ("UNWIND $rows AS r CREATE (n:Entity:{label}) SET n = r.p, n.first_seen = intern(r.first_seen), "
+                 "n.updated = intern(r.updated) "
                  "WITH n, r WHERE r.linked_at IS NOT NULL SET n.linked_at = intern(r.linked_at)")
 DOCUMENT_CREATE = "UNWIND $rows AS r CREATE (d:Document) SET d = r"
 # Relationship strings are interned as the loader does on the embedded store (graph/cypher/load_relations.cypher);
 # each property is set on its own (after `SET e = r.p` the engine would skip an equal interned value).
 RELATION_CREATE = ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
                    "CREATE (a)-[e:{rel_type}]->(b) SET e.confidence = r.p.confidence, e.support = r.p.support, "
-                   "e.first_seen = intern(r.p.first_seen), e.updated = intern(r.p.updated), "
+                   "e.first_seen = intern(r.p.first_seen), "
                    "e.docs = [x IN r.p.docs | intern(x)], e.methods = [x IN r.p.methods | intern(x)], "
                    "e.ev_doc = [x IN r.p.ev_doc | intern(x)], e.ev_start = r.p.ev_start, e.ev_end = r.p.ev_end, "
                    "e.ev_sentence = [x IN r.p.ev_sentence | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)], "
@@ -267,15 +269,14 @@ def _mention_rows(w: _World) -> tuple[list[dict], dict[str, int], dict[str, int]
 def _entity_rows(w: _World, rel_rows: dict[str, list[dict]], mention_count: dict[str, int],
                  doc_count: dict[str, int]) -> dict[str, list[dict]]:
     """Loader-shaped entity rows with the summaries the loader keeps (graph/summaries.py), computed the same way."""
-    from aikg.graph import search_grams, summaries
+    from aikg.graph import change_keys, search_grams, summaries
 
     names = {eid: name for etype in w.counts for eid, name in zip(w.ids[etype], w.names[etype])}
     summary = summaries.compute(names, ((rtype, r["s"], r["t"], r["p"]["docs"])
                                         for rtype, rows in rel_rows.items() for r in rows))
-    linked: dict[str, str] = {}  # the latest first_seen of the relationships an entity starts (graph/change_keys.py)
-    for rows_of_type in rel_rows.values():
-        for r in rows_of_type:
-            linked[r["s"]] = max(linked.get(r["s"], ""), r["p"]["first_seen"])
+    # linked_at (graph/change_keys.py): on the end with fewer relationships
+    linked = change_keys.linked_at(((r["s"], r["t"], r["p"]["first_seen"]) for rows in rel_rows.values() for r in rows),
+                                   {eid: row["degree"] for eid, row in summary.items()})
     out: dict[str, list[dict]] = {}
     for etype in w.counts:
         rows = []
@@ -328,6 +329,12 @@ def generate(entities: int, relations: int, *, seed: int = 7) -> tuple[dict[str,
     return entity_rows, doc_rows, rel_rows, mention_rows, _picks(w)
 
 
+def entity_write_rows(rows: list[dict]) -> list[dict]:
+    """ENTITY_CREATE's rows: the timestamps (interned) beside the other properties."""
+    stamps = ("first_seen", "updated", "linked_at")
+    return [{"p": {k: v for k, v in r.items() if k not in stamps}, **{k: r[k] for k in stamps if k in r}} for r in rows]
+
+
 def _write(store: Any, statement: str, rows: list[dict], batch: int) -> None:
     for i in range(0, len(rows), batch):
         store.write(statement, {"rows": rows[i:i + batch]})
@@ -342,7 +349,7 @@ def build(store: Any, entities: int = 100_000, relations: int = 500_000, *, seed
     say(f"generated in {time.perf_counter() - t0:.1f}s; writing")
     store.apply_schema()
     for etype, rows in entity_rows.items():
-        _write(store, ENTITY_CREATE.replace("{label}", SCHEMA.label(etype)), rows, batch)
+        _write(store, ENTITY_CREATE.replace("{label}", SCHEMA.label(etype)), entity_write_rows(rows), batch)
     _write(store, DOCUMENT_CREATE, doc_rows, batch)
     say(f"nodes written at {time.perf_counter() - t0:.1f}s")
     for rtype, rows in rel_rows.items():

@@ -49,7 +49,7 @@ from aikg.core.errors import AikgError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, ReadResult, read_jsonl
 from aikg.core.schema import SCHEMA
-from aikg.graph import search_grams, summaries
+from aikg.graph import change_keys, search_grams, summaries
 from aikg.graph.loader import NO_DOCUMENT, UnitError, _document_props, _Unit, build_units, now_iso
 
 ARRAY_DELIMITER = "\x1f"  # U+001F UNIT SEPARATOR
@@ -220,8 +220,6 @@ class _MemoryGraph:
             rel = self.relations.get(key)
             if rel is None:
                 rel = self.relations[key] = {"first_seen": now, **{k: [] for k in _EV_KEYS}}
-                start = self.entities[key[1]][1]  # load_relations.cypher: linked_at (graph/change_keys.py)
-                start["linked_at"] = max(start.get("linked_at", ""), now)
             docs = set(row["docs"])
             keep = [i for i, d in enumerate(rel["ev_doc"]) if d not in docs]
             rel.setdefault("ev_page", [0] * len(rel["ev_doc"]))  # the loader stores none when no page is known
@@ -233,7 +231,8 @@ class _MemoryGraph:
             rel["methods"] = list(dict.fromkeys(rel["ev_method"]))
             rel["support"] = len(rel["ev_doc"])
             rel["confidence"] = max([0.0, *rel["ev_confidence"]])
-            rel["updated"] = now
+            if rel["first_seen"] != now:  # load_relations.cypher: stored once the relationship gains evidence
+                rel["updated"] = now
 
     def summarise(self) -> None:
         """Set the summaries the loader keeps (graph/summaries.py), computed from the whole graph."""
@@ -243,6 +242,14 @@ class _MemoryGraph:
             for key in summaries.SUMMARY_PROPERTIES:
                 props.pop(key, None)
             props.update(found[eid])
+        # linked_at (graph/change_keys.py) on the end with fewer relationships in the whole graph: any end
+        # serves changes_since, the loader picks the lesser one as it writes
+        degree = {eid: found[eid]["degree"] for eid in found}
+        linked = change_keys.linked_at(((a, b, rel["first_seen"]) for (_, a, b), rel in self.relations.items()), degree)
+        for eid, (_, props) in self.entities.items():
+            props.pop("linked_at", None)
+            if eid in linked:
+                props["linked_at"] = linked[eid]
 
     def seed(self, store: Any, page: int = PAGE) -> list[str]:
         """Copy a store's graph (values as stored); returns warnings about what was left out."""

@@ -63,8 +63,10 @@ def statement(name: str) -> str:
     return GRAPH_CYPHER.statement(name)
 
 
-def entity_statement(name: str, entity_type: str) -> str:
-    return statement(name).replace("{label}", SCHEMA.label(entity_type))
+def entity_statement(name: str, entity_type: str, *, intern: bool = False) -> str:
+    """``{label}`` from the schema; ``{intern}`` as in :func:`relation_statement`."""
+    return (statement(name).replace("{label}", SCHEMA.label(entity_type))
+            .replace("{intern}", "intern" if intern else ""))
 
 
 def relation_statement(name: str, rel_type: str, *, intern: bool = False) -> str:

@@ -251,7 +251,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     by_label, mentions, by_type = _merge_rows(units, ensured, done, present)
     for label in SCHEMA.entity_types:
         if by_label.get(label):
-            stmts.append((entity_statement("load_entities", label), {"rows": by_label[label], "now": loaded_at}))
+            stmts.append((entity_statement("load_entities", label, intern=intern),
+                          {"rows": by_label[label], "now": loaded_at}))
     if mentions:
         stmts.append((statement("load_mentions"), {"rows": mentions}))
     for rtype, rows in _relation_rows(by_type):

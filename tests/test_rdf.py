@@ -25,6 +25,7 @@ from aikg.graph.rdf.mapping import AIKG, load_mapping
 from aikg.graph.rdf.validate import validate_graph
 from aikg.graph.rdf.writers import FORMATS, format_for_path, normalise_format
 from aikg.graph.store import open_store
+from aikg.graph.summaries import PROFILE_PROPERTIES
 from tests.conftest import DATA
 
 RDF_DATA = DATA / "rdf"
@@ -247,7 +248,8 @@ def _normalised_dump(store) -> tuple[list, list]:
     """Store contents up to what RDF cannot order: alias order and the order of evidence items."""
     nodes = store.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
     rels = store.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props")
-    skip = {"first_seen", "updated", "loaded_at", "linked_at", "alias_text", "grams"}  # timestamps; joined in alias order
+    # timestamps; joined in alias order; kept cluster profiles (an import computes them, a bare load does not)
+    skip = {"first_seen", "updated", "loaded_at", "linked_at", "alias_text", "grams", *PROFILE_PROPERTIES}
     out_nodes = []
     for row in nodes:
         props = {k: v for k, v in row["props"].items() if k not in skip}

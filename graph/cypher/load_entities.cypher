@@ -5,6 +5,8 @@
 // alias_text and updated, which read the old aliases, come before aliases). A row without full = true only
 // makes sure the entity exists (a relationship's end whose full row another unit of the same run writes):
 // its values are left as they are (the engine skips a SET that leaves a value equal).
+// {intern}: `intern` on the embedded store (one copy of a load's timestamp however many entities hold it),
+// nothing on Neo4j.
 // The counts this batch adds, in the same node write: mentions and docs (its mentions and the documents
 // that mention it: every document of a batch is new to the store, see load_mentions.cypher). degree and
 // rel_docs (summaries, see graph/summaries.py) are counted by load_relations.cypher.
@@ -12,12 +14,12 @@
 // an existing entity appends the ones it lacks (each key is followed by a space).
 UNWIND $rows AS row
 MERGE (n:Entity:{label} {id: row.id})
-ON CREATE SET n.name = row.name, n.first_seen = $now, n.mention_count = row.mentions, n.doc_count = row.docs,
+ON CREATE SET n.name = row.name, n.first_seen = {intern}($now), n.mention_count = row.mentions, n.doc_count = row.docs,
               n.degree = 0, n.rel_docs = 0, n += row.props,
               n.aliases = [a IN row.aliases WHERE a <> row.name],
               n.alias_text = reduce(s = '', a IN row.aliases | CASE WHEN a = row.name THEN s ELSE s + a + ' | ' END),
               n.grams = reduce(s = '', g IN row.grams | s + g + ' '),
-              n.updated = $now
+              n.updated = {intern}($now)
 ON MATCH SET n.alias_text = CASE WHEN row.full
                                  THEN reduce(s = '', a IN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name] | s + a + ' | ')
                                  ELSE n.alias_text END,
@@ -26,7 +28,7 @@ ON MATCH SET n.alias_text = CASE WHEN row.full
                                         | CASE WHEN (' ' + s) CONTAINS (' ' + g + ' ') THEN s ELSE s + g + ' ' END)
                             ELSE n.grams END,
              n.updated = CASE WHEN row.full AND any(a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name)
-                              THEN $now ELSE n.updated END,
+                              THEN {intern}($now) ELSE n.updated END,
              n.aliases = CASE WHEN row.full THEN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name]
                               ELSE n.aliases END,
              n.mention_count = n.mention_count + row.mentions, n.doc_count = n.doc_count + row.docs,

@@ -2,7 +2,8 @@
 // (graph/cypher/load_relations.cypher). Their strings are rewritten interned (FalkorDB's intern()), so one copy
 // is kept however many relationships hold it, and a page list that holds only zeros (no page known: what an
 // older loader wrote for every unpaged document) is dropped, as the loader no longer stores one; a reader
-// indexing the absent list gets null, which means unknown, as 0 did.
+// indexing the absent list gets null, which means unknown, as 0 did. An updated equal to first_seen is dropped,
+// as the loader stores none until a relationship gains evidence (readers take first_seen).
 // The engine skips a SET that leaves a value equal, so each property is first removed, then set again from a
 // copy taken before (`+ []`, `+ ''`). The values stay the same; running it again changes nothing. $ids: entity ids
 UNWIND $ids AS entity_id
@@ -15,6 +16,7 @@ SET r.ev_doc = null, r.ev_sentence = null, r.ev_method = null, r.docs = null, r.
 WITH r, ev_doc, ev_sentence, ev_method, docs, methods, first_seen, updated, ev_page
 SET r.ev_doc = [x IN ev_doc | intern(x)], r.ev_sentence = [x IN ev_sentence | intern(x)],
     r.ev_method = [x IN ev_method | intern(x)], r.docs = [x IN docs | intern(x)],
-    r.methods = [x IN methods | intern(x)], r.first_seen = intern(first_seen), r.updated = intern(updated),
+    r.methods = [x IN methods | intern(x)], r.first_seen = intern(first_seen),
+    r.updated = CASE WHEN updated IS NULL OR updated = first_seen THEN null ELSE intern(updated) END,
     r.ev_page = ev_page
 RETURN count(r) AS rewritten

@@ -52,7 +52,7 @@ MATCH (a:Entity {id: entity_id})-[r]->(b:Entity)
 RETURN a.id AS source, type(r) AS type, b.id AS target, r.confidence AS confidence, r.support AS support,
        r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_sentence AS ev_sentence,
        r.ev_method AS ev_method, r.ev_confidence AS ev_confidence, r.ev_page AS ev_page,
-       r.first_seen AS first_seen, r.updated AS updated
+       r.first_seen AS first_seen, coalesce(r.updated, r.first_seen) AS updated
 """
 
 RELATIONS_BETWEEN = """
@@ -62,7 +62,7 @@ WHERE type(r) = row.type
 RETURN a.id AS source, type(r) AS type, b.id AS target, r.confidence AS confidence, r.support AS support,
        r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_sentence AS ev_sentence,
        r.ev_method AS ev_method, r.ev_confidence AS ev_confidence, r.ev_page AS ev_page,
-       r.first_seen AS first_seen, r.updated AS updated
+       r.first_seen AS first_seen, coalesce(r.updated, r.first_seen) AS updated
 """
 
 #: the columns of a relationship row that are its properties
