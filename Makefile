@@ -41,8 +41,10 @@ lint-deps:
 	@[ -d tests/cypherlint/node_modules/@neo4j-cypher/language-support ] || \
 	  (cd tests/cypherlint && npm ci --silent --no-audit --no-fund)
 
+# Two workers (pytest-xdist): the suite's files share the two cores of the CI machine; each worker has its own
+# temp folder, so the end-of-session server sweep in tests/conftest.py only touches its own.
 test: setup browser lint-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
