@@ -136,6 +136,10 @@ STATED = [
     ("Veltra Dynamics worked with the Kessel Institute for Machine Learning on a drone study.", pairs((V, KI)), set()),
     ("Veltra Dynamics signed a research agreement with Orsolo Robotics.", pairs((V, O)), set()),
     ("Veltra Dynamics has a licensing agreement with Orsolo Robotics.", pairs((V, O)), set()),
+    # a past word said of something else leaves a current tie
+    ("Once a rival, Orsolo Robotics now partners with Veltra Dynamics.", pairs((V, O)), set()),
+    ("Previously a supplier, Orsolo Robotics now has a research partnership with Veltra Dynamics.", pairs((V, O)),
+     set()),
     ("Veltra Dynamics signed a memorandum of understanding with the Kessel Institute for Machine Learning.",
      pairs((V, KI)), set()),
     ("Veltra Dynamics entered into a strategic alliance with Orsolo Robotics.", pairs((V, O)), set()),

@@ -28,10 +28,11 @@ TYPES = frozenset({"PARTNERS_WITH", "ANCHORS"})
 FILE = "tie_guard.json"
 #: dependency labels through which a trigger's tense, mood and stance are read from the words that govern it
 _UP = ("attr", "acomp", "oprd", "prep", "pobj", "dobj", "xcomp", "agent", "compound", "appos")
-#: words that end the scan back from a window phrase (another clause starts there)
-_BREAKS = frozenset({";", ":", "and", "but", "which", "who", "that", "while", "whereas"})
+#: words that end the scan back from a window phrase (another clause or an apposition starts there)
+_BREAKS = frozenset({";", ":", ",", "and", "but", "which", "who", "that", "while", "whereas", "now"})
 _SCAN = 8  # words scanned before a window phrase
 _REL_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+_NOW = frozenset({"now", "currently", "today", "still"})  # "Once a rival, X now partners with Y"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 #: words after "X's" that make X itself the party: "X's partners", "X's long-standing research partnership with Y"
 _NOT_OWNED = frozenset({"partner", "partners", "partnership", "partnerships", "collaboration", "collaborations",
@@ -191,11 +192,13 @@ class TieGuard:
 
     def _unsaid(self, tok: Any) -> bool:
         """A past tie, a tie that may come, or one only looked at."""
-        for node in self._chain(tok):
+        chain = self._chain(tok)
+        current = any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NOW for node in chain for c in node.children)
+        for node in chain:
             for c in node.children:
                 low = c.lower_
-                if c.dep_ in ("advmod", "amod", "npadvmod", "prep") and low in self.past:
-                    return True  # "formerly partnered", "was once the anchor", "Until 2020 X had a partnership"
+                if c.dep_ in ("advmod", "amod", "npadvmod", "prep") and low in self.past and not current:
+                    return True  # "formerly partnered", "was once the anchor" (not "Once a rival, X now partners")
                 if c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
                     return True  # "no longer partners with"
                 if c.dep_ == "aux" and low in self.modals:
