@@ -136,3 +136,23 @@ def test_founded_as_a_spin_off_by_people(ex):
 def test_past_perfect_post_is_not_current_but_a_later_present_one_is(ex):
     got = relations_in(ex, "Nadia Lund, who had led research at Harbourline Optics, now heads Brisk Metrics.")
     assert (A, "Nadia Lund", "Brisk Metrics") in got and (A, "Nadia Lund", "Harbourline Optics") not in got
+
+
+def test_subject_list_with_apposition_opened_a_lab(ex):
+    got = relations_in(ex, "Harlow Robotics, a Leeds-based maker of warehouse arms, and the Tellwick Institute for "
+                           "Applied AI (TIAA) today opened the Aire Valley Robotics Lab, a joint lab of both.")
+    assert (FD, "Harlow Robotics", "Aire Valley Robotics Lab") in got
+    assert (FD, "Tellwick Institute for Applied AI", "Aire Valley Robotics Lab") in got
+
+
+def test_opening_a_round_of_a_programme_founds_nothing(ex):
+    got = relations_in(ex, "The Department of Industry and the Skills Council today opened the second round of the "
+                           "Harrow Adoption Partnerships Program.")
+    assert not any(r[0] == FD for r in got)
+    got = relations_in(ex, "Harlow Robotics and Tellwick University opened an office in Leeds.")
+    assert not any(r[0] == FD for r in got)
+
+
+def test_co_founding_an_orgs_predecessor_is_not_founding_the_org(ex):
+    got = relations_in(ex, "Marta Olsson co-founded Harlow Grid Systems's predecessor business in 2016.")
+    assert not any(r[0] == FD and r[1] == "Marta Olsson" and r[2].startswith("Harlow") for r in got)

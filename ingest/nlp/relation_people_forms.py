@@ -32,6 +32,7 @@ MAX_TITLE = 6
 ROLE_VERBS = {"leads", "heads", "directs", "chairs", "runs", "manages", "oversees", "co-leads", "co-directs", "co-chairs"}
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame"}
 COPULAS = {"is", "remains", "serves", "works"}
+OPENING_VERBS = {"opened", "launched", "established", "founded", "formed", "created", "set", "co-founded"}  # see _opened_by_list
 FRONT_PARTICIPLES = {"founded", "co-founded", "cofounded", "started", "established", "set"}
 
 Emit = Callable[[int, int, str], None]
@@ -86,6 +87,7 @@ class PeopleForms:
                 self._bracketed_title(i, e)
         self._fronted_founders()
         self._cofounded_verb()
+        self._opened_by_list()
 
     # ------------------------------------------------------------------ helpers
     def _role(self, tok: Any) -> bool:
@@ -364,6 +366,35 @@ class PeopleForms:
         for person in people:
             self.founded(person, hit[0], "rule:fronted-founders")
 
+    def _opened_by_list(self) -> None:
+        """"Turia Health, a Valencia-based developer of clinical software, and the Valencian Institute for Biomedical
+        AI (VIBAI) today opened the Sepsis Early Warning Lab": each organisation of a subject list whose items carry
+        appositions founded the organisation the verb opens (the parse loses such lists). Only an organisation
+        right after the verb ("opened the second round of X" names none)."""
+        doc, sent = self.doc, self.sent
+        if self.founded is None:
+            return
+        for k in range(sent.start + 2, sent.end - 1):
+            if doc[k].lower_ not in OPENING_VERBS:
+                continue
+            j = k + 1 + (doc[k + 1].lower_ in ("the", "a"))
+            j += j < sent.end and doc[j].lower_ == "new"
+            hit = self.by_start.get(j)
+            if hit is None or self.types[hit[0]] not in ORG + ("Programme",) or hit[1] < sent.end \
+                    and doc[hit[1]].text in self.possessive:
+                continue
+            b = k
+            while b - 1 > sent.start and doc[b - 1].lower_ in ("today", "jointly", "together", "have", "has", "recently",
+                                                               "formally", "officially"):
+                b -= 1
+            if doc[b - 1].text.isdigit() and doc[b - 2].lower_ == "on":  # "on 3 March"
+                continue
+            subjects = self._names_before(b, appositions=True)
+            if len(subjects) < 2 or any(self.types[x] not in ORG for x in subjects):
+                continue  # one subject: the verb frames read it
+            for x in subjects:
+                self.founded(x, hit[0], "rule:opened-by-list")
+
     def _cofounded_verb(self) -> None:
         """"A and B co-founded X", "A, who co-founded X in 2017, ...": the tagger splits "co-founded" into three
         words and the parse loses the frame, so the words are read: the names right before and the name after."""
@@ -380,8 +411,8 @@ class PeopleForms:
                 continue
             j = end + (end < sent.end and doc[end].lower_ == "the")
             hit = self.by_start.get(j)
-            if hit is None or self.types[hit[0]] not in ORG:
-                continue
+            if hit is None or self.types[hit[0]] not in ORG or hit[1] < sent.end and doc[hit[1]].text in self.possessive:
+                continue  # "co-founded the Company's predecessor business": not the Company
             b = k
             while b - 1 > sent.start and doc[b - 1].lower_ in ("also", "later", "then", "jointly", "together"):
                 b -= 1
@@ -390,14 +421,27 @@ class PeopleForms:
             for founder in self._names_before(b):
                 self.founded(founder, hit[0], "rule:co-founded")
 
-    def _names_before(self, b: int) -> list[int]:
-        """The name ending at ``b`` and those listed before it ("A and B", "A, B and C")."""
+    def _names_before(self, b: int, appositions: bool = False) -> list[int]:
+        """The name ending at ``b`` and those listed before it ("A and B", "A, B and C"); with ``appositions`` an
+        item may carry one (", a Valencia-based developer of software, and"), and a bracketed acronym may follow."""
         out: list[int] = []
-        while b in self.by_end:
+        doc = self.doc
+        while True:
+            if appositions and doc[b - 1].text == ")" and b - 3 >= self.sent.start and doc[b - 3].text == "(":
+                b -= 3  # "the Valencian Institute for Biomedical AI (VIBAI)"
+            if b not in self.by_end:
+                break
             i, s = self.by_end[b]
             if self.types[i] not in ORG + ("Person",):
                 break
             out.append(i)
+            if s - 1 > self.sent.start and doc[s - 1].lower_ == "the":
+                s -= 1
+            if appositions and s - 2 > self.sent.start and doc[s - 1].lower_ == "and" and doc[s - 2].text == ",":
+                opening = next((x for x in range(s - 3, max(self.sent.start, s - 16), -1) if doc[x].text == ","), None)
+                if opening is not None and doc[opening + 1].lower_ in ("a", "an", "the") and opening in self.by_end:
+                    b = opening  # the apposition of the item before: "A, a developer of X, and B"
+                    continue
             if s - 1 > self.sent.start and self.doc[s - 1].lower_ == "and":
                 b = s - 1 - (self.doc[s - 2].text == ",")
             elif s - 1 > self.sent.start and self.doc[s - 1].text == ",":

@@ -10,6 +10,7 @@ list sharing then tie the phrase to names it is not said of:
   a name is said of that name only, not of the list items before it;
 * "the Sandbox, and the Voucher Scheme, which the Marshal's Office administers": a relative clause of running is
   said of the name it follows, not of that name's list;
+* "opened the second round of the X Program", "opened applications for X": a stage of X, not its founding;
 * "A and B, who had worked on locomotion at the institute": a past perfect states a post that ended;
 * "the board comprised A (chair), B, C of Zugerberg Ventures", "B, C (Instituto Nacional del Agua)": "of Org"
   or a bracket right after a name belongs to that name, not to the people listed before it with commas
@@ -38,13 +39,14 @@ class ScopeWords:
     participles: frozenset[str]
     pinned: frozenset[str]
     pinned_targets: frozenset[str]
+    stage_nouns: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "ScopeWords":
         d = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
         return cls(frozenset(d["spin_nouns"]), frozenset(d["founding_participles"]), frozenset(d["pinned_methods"]),
-                   frozenset(d["pinned_target_methods"]))
+                   frozenset(d["pinned_target_methods"]), frozenset(d["stage_nouns"]))
 
 
 def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, int]], types: Sequence[str],
@@ -60,6 +62,8 @@ def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, in
             continue
         if c.type == "FOUNDED" and types[c.src] == "Person" and _said_of_other(doc, c, where, spans, types, words):
             continue
+        if c.type == "FOUNDED" and _part_of_it(doc, where[c.tgt][0], words):
+            continue  # "opened the second round of the X Program": X was not founded then
         if c.type == "AFFILIATED_WITH" and types[c.src] == "Person" and _past_perfect(doc, where[c.src], where[c.tgt]):
             continue  # "A and B, who had worked on locomotion at the institute": a post that ended
         if c.type == "AFFILIATED_WITH" and c.method in words.pinned and c.src not in c.fixed \
@@ -101,6 +105,14 @@ def _past_perfect(doc: Any, person: tuple[int, int], org: tuple[int, int]) -> bo
     had = next((k for k in range(pe, os_) if doc[k].lower_ == "had"), None)
     return had is not None and not any(doc[k].lower_ in ("now", "currently", "still", "has", "is", "remains")
                                        or doc[k].text in (";", ".") for k in range(had, os_))
+
+
+def _part_of_it(doc: Any, start: int, words: ScopeWords) -> bool:
+    """Does the name at ``start`` follow "round of (the)", "call for", "applications for": a stage of it was opened."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ in ("of", "for", "to") and doc[k - 1].lower_ in words.stage_nouns
 
 
 def _spin_parent(doc: Any, start: int, words: ScopeWords) -> bool:
