@@ -274,9 +274,8 @@ def _entity_rows(w: _World, rel_rows: dict[str, list[dict]], mention_count: dict
     names = {eid: name for etype in w.counts for eid, name in zip(w.ids[etype], w.names[etype])}
     summary = summaries.compute(names, ((rtype, r["s"], r["t"], r["p"]["docs"])
                                         for rtype, rows in rel_rows.items() for r in rows))
-    # linked_at (graph/change_keys.py): on the end with fewer relationships
-    linked = change_keys.linked_at(((r["s"], r["t"], r["p"]["first_seen"]) for rows in rel_rows.values() for r in rows),
-                                   {eid: row["degree"] for eid, row in summary.items()})
+    # linked_at (graph/change_keys.py): the latest first_seen of the relationships an entity starts
+    linked = change_keys.linked_at((r["s"], r["t"], r["p"]["first_seen"]) for rows in rel_rows.values() for r in rows)
     out: dict[str, list[dict]] = {}
     for etype in w.counts:
         rows = []

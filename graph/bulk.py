@@ -242,10 +242,8 @@ class _MemoryGraph:
             for key in summaries.SUMMARY_PROPERTIES:
                 props.pop(key, None)
             props.update(found[eid])
-        # linked_at (graph/change_keys.py) on the end with fewer relationships in the whole graph: any end
-        # serves changes_since, the loader picks the lesser one as it writes
-        degree = {eid: found[eid]["degree"] for eid in found}
-        linked = change_keys.linked_at(((a, b, rel["first_seen"]) for (_, a, b), rel in self.relations.items()), degree)
+        # linked_at (graph/change_keys.py): the latest first_seen of the relationships an entity starts
+        linked = change_keys.linked_at((a, b, rel["first_seen"]) for (_, a, b), rel in self.relations.items())
         for eid, (_, props) in self.entities.items():
             props.pop("linked_at", None)
             if eid in linked:

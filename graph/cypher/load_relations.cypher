@@ -21,9 +21,8 @@
 // there is none: one property less on most relationships, 24 bytes each on the embedded store). It comes
 // first in ON MATCH SET: measured with FalkorDB 4.22, a property added after the lists were rewritten left
 // copies of their interned strings (tests/test_evidence_layout.py).
-// linked_at: on the end with fewer relationships before this write (the start on a tie), the latest first_seen
-// of the relationships it was chosen for, never lowered (where changes_since finds new relationships:
-// graph/change_keys.py).
+// linked_at: the latest first_seen of the relationships an entity starts, never lowered (where changes_since
+// finds new relationships: graph/change_keys.py).
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
@@ -45,12 +44,10 @@ ON MATCH SET r.updated = {intern}($now),
              r.methods = r.methods + [x IN row.methods WHERE NOT x IN r.methods | {intern}(x)],
              r.support = r.support + row.support,
              r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
-WITH a, b, row, r.support = row.support AND r.first_seen = $now AS created,
-     coalesce(a.degree, 0) <= coalesce(b.degree, 0) AS start_marked
+WITH a, b, row, r.support = row.support AND r.first_seen = $now AS created
 UNWIND [0, 1] AS side
 WITH CASE WHEN side = 0 THEN a ELSE b END AS e, CASE WHEN side = 0 THEN row.source_docs ELSE row.target_docs END AS d,
-     CASE WHEN created THEN 1 ELSE 0 END AS c,
-     CASE WHEN created AND (side = 0) = start_marked THEN 1 ELSE 0 END AS s
+     CASE WHEN created THEN 1 ELSE 0 END AS c, CASE WHEN created AND side = 0 THEN 1 ELSE 0 END AS s
 WITH e, sum(c) AS n, sum(d) AS d, sum(s) AS started
 WHERE n > 0 OR d > 0
 SET e.degree = e.degree + n, e.rel_docs = coalesce(e.rel_docs, 0) + d,

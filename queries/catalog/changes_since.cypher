@@ -23,18 +23,15 @@ RETURN 'entity' AS change, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.id
        null AS target, null AS target_name, n.first_seen AS first_seen
 ORDER BY first_seen, id
 UNION ALL
-// relationships: found from the end that carries linked_at (the latest first_seen of the relationships it was
-// chosen for, kept by the loader and indexed: graph/change_keys.py), so neither a scan of every relationship
-// nor an index on each is needed; one found from both ends is kept once; queries/hooks/changes.py puts them in
-// first_seen order
+// relationships: their start entities come from linked_at (the latest first_seen of the relationships an
+// entity starts, kept by the loader and indexed: graph/change_keys.py), so neither a scan of every
+// relationship nor an index on each is needed; queries/hooks/changes.py puts them in first_seen order
 WITH $linked AS ready
 WHERE ready AND $kind IN ['all', 'relations']
-MATCH (e:Entity)
-WHERE e.linked_at >= $since
-MATCH (e)-[r]-(:Entity)
+MATCH (a:Entity)
+WHERE a.linked_at >= $since
+MATCH (a)-[r]->(b:Entity)
 WHERE r.first_seen >= $since
-WITH DISTINCT r
-WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN 'relation' AS change, type(r) AS type, a.id AS id, a.name AS name, b.id AS target, b.name AS target_name,
        r.first_seen AS first_seen
 UNION ALL
