@@ -156,3 +156,15 @@ def test_opening_a_round_of_a_programme_founds_nothing(ex):
 def test_co_founding_an_orgs_predecessor_is_not_founding_the_org(ex):
     got = relations_in(ex, "Marta Olsson co-founded Harlow Grid Systems's predecessor business in 2016.")
     assert not any(r[0] == FD and r[1] == "Marta Olsson" and r[2].startswith("Harlow") for r in got)
+
+
+def test_joint_venture_formed_with_a_partner(ex):
+    got = relations_in(ex, "In 2024 we formed Selkirk Grid Intelligence LLC, a joint venture with the Idaho utility "
+                           "Kootenai Valley Electric Cooperative.")
+    assert (FD, "Kootenai Valley Electric Cooperative", "Selkirk Grid Intelligence LLC") in got
+
+
+def test_a_joint_venture_partner_named_alone_founds_nothing(ex):
+    got = relations_in(ex, "Selkirk Grid Intelligence LLC signed a supply deal with Kootenai Valley Electric "
+                           "Cooperative, a joint venture partner of ours.")
+    assert not any(r[0] == FD for r in got)

@@ -6,6 +6,7 @@
 * an organisation's spin-out named after its possessive: "The centre's second spin-out, Pointe-Claire-based Veridis
   Vision, builds ...";
 * a bracketed spin-out note: "Sumida Robotics (a spin-out of OIT)";
+* a joint venture formed with a partner: "we formed Selkirk Grid LLC, a joint venture with Kootenai Electric";
 * a colon list of spin-outs: "Two companies have been spun out of the institute: Nawigo, a route-planning start-up,
   and Falochron Analytics, which ..." (each item that opens the list or follows "and"/";").
 
@@ -47,7 +48,7 @@ class _Ms:
 def founding_published(text: str, off: int, mentions: Sequence[MentionFact], words: ScopeWords | None = None) -> list[Rel]:
     """("FOUNDED", founder, founded, evidence start, evidence end, method) for the forms above."""
     low = text.lower()
-    if "spin" not in low and "spun" not in low and "offshoot" not in low:
+    if "spin" not in low and "spun" not in low and "offshoot" not in low and "joint venture" not in low:
         return []
     words = words or ScopeWords.load()
     d = _Ms(text, off, mentions)
@@ -59,6 +60,8 @@ def founding_published(text: str, off: int, mentions: Sequence[MentionFact], wor
         if b - a < 10:
             continue
         sent = text[a - off:b - off]
+        if "joint venture" in sent:
+            _venture_with(d, sent, a, b, out)
         if re.search(r"spin|spun|offshoot", sent, flags=re.I):
             _fronted(d, sent, a, b, prev, words, out)
             _possessive_spin(d, sent, a, b, out)
@@ -196,3 +199,23 @@ def _founded_as_spin(d: _Ms, sent: str, a: int, b: int, prev: tuple[int, int], o
     if by is not None:
         for p in _people_from(d, d.ms[parent].end + by.end(), b):
             out.append(("FOUNDED", p, subject, a, b, "rule:founded-as-spin-out"))
+
+
+def _venture_with(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
+    """"In 2024 we formed Selkirk Grid LLC, a joint venture with Kootenai Electric Cooperative": the partner named
+    after "a joint venture with" founded the venture too (the subject of "formed" is the verb frame's)."""
+    for m in re.finditer(r"\b(?:formed|created|established|set up|launched)\s+(?:the\s+|a\s+new\s+)?", sent):
+        venture = d.orgs.get(a + m.end())
+        if venture is None:
+            continue
+        jv = re.match(r",\s+an?\s+(?:[\d/%-]+\s+|50-50\s+|equally\s+owned\s+)?joint\s+venture\s+(?:with|between\s+us\s+and)\s+",
+                      d.rest(d.ms[venture].end))
+        if jv is None:
+            continue
+        at = d.ms[venture].end + jv.end()
+        desc = re.match(r"the\s+(?:[A-Za-z][\w-]*\s+){0,3}", d.rest(at))  # "the Idaho utility Kootenai ..."
+        partner = d.orgs.get(at)
+        if partner is None and desc is not None:
+            partner = next((d.orgs[x] for x in range(at + 4, at + desc.end() + 1) if x in d.orgs), None)
+        if partner is not None and partner != venture:
+            out.append(("FOUNDED", partner, venture, a, b, "rule:venture-with"))
