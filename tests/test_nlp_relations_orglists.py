@@ -281,3 +281,21 @@ def test_customers_are_no_group(ex):
 ])
 def test_brief_counter_examples(ex, text, wrong):
     assert wrong not in relations_in(ex, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Orrin Institute opened in 2020. Its first three-year budget of 9 million euros is paid for by the Brannoch "
+     "Foundation.", (F, "Brannoch Foundation", "Orrin Institute")),
+    ("Pellan Robotics's first prototypes were paid for by the Carrow Maturation Fund and Kestrel Ventures.",
+     (F, KV, PR)),
+])
+def test_paid_for_by(ex, text, expected):
+    assert expected in typed(ex, text, F)
+
+
+@pytest.mark.parametrize("text", [
+    "The Orrin Institute opened in 2020. Its annual conference is paid for by the Brannoch Foundation.",
+    "The study was paid for by the Brannoch Foundation.",
+])
+def test_paid_for_by_no_organisation(ex, text):
+    assert not any(r[2] == "Orrin Institute" or r[1] == "Brannoch Foundation" for r in typed(ex, text, F))

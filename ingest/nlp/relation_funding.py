@@ -8,7 +8,7 @@ foundation will fund": the verb of funding ("funds", "co-funds", "finances", "sp
 clauses the tagger often reads "funds" as a plural noun, so no dependency frame fires.
 
 "Y funds X", "Y co-funds two of X's projects", "Y still pays for half of X's budget" (``verb_funds``): the same verbs
-with an object, read from the words for the same reason.
+with an object, read from the words for the same reason; and the passive "Its budget is paid for by A and B".
 
 The word lists are ``forms`` in ``data/lexicon/relations.json`` (``relative_fund_verbs``, ``relative_between``,
 ``relative_after``, ``pay_verbs``).
@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.relation_relative import relative_pairs
+from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
 REL_WORDS = ("which", "that", "who")
@@ -40,6 +41,7 @@ class FundingWords:
         self.after = frozenset(w.lower() for w in spec.get("relative_after", ()))  # what may follow the verb
         self.pay_verbs = frozenset(w.lower() for w in spec.get("pay_verbs", ()))  # "pays for X's budget"
         self.events = frozenset(w.lower() for w in spec.get("event_nouns", ()))  # "sponsors X's hackathon": no FUNDS
+        self.lists = RoundLists(relations)  # the list reader of relation_rounds ("paid for by A, the B fund and C")
 
 
 def verb_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
@@ -70,6 +72,29 @@ def verb_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         funded = _funded_after(doc, sent, spans, obj, words.events)
         if funded is not None and types[funded] in FUNDED and funded != funder:
             emit(["FUNDS"], funder, funded, conf, "rule:verb-funds")
+    _paid_for_by(doc, sent, spans, types, words, emit, conf)
+
+
+def _paid_for_by(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
+                 emit: Emit, conf: float) -> None:
+    """"Its first budget is paid for by A and B", "X's prototypes were paid for by A": the owner of what is paid
+    for (a possessor opening the sentence) is funded by each name after "by" (not "X's conference was paid for":
+    an event)."""
+    k = next((t for t in range(sent.start + 2, sent.end - 3) if doc[t].lower_ == "paid"
+              and doc[t + 1].lower_ == "for" and doc[t + 2].lower_ == "by"), None)
+    if k is None or not spans:
+        return
+    first, s, e = spans[0]
+    start = sent.start
+    while start < s and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
+        start += 1
+    possessor = e < sent.end and doc[e].lower_ in ("'s", "’s") or doc[s:e].text.lower() in ("its", "their")
+    if s != start or not possessor or types[first] not in FUNDED \
+            or any(doc[t].lower_ in words.events or doc[t].lower_.rstrip("s") in words.events for t in range(e, k)):
+        return
+    for funder in words.lists.read_list(token_index(doc, spans, types), k + 3, FUNDERS, sent.end):
+        if funder != first:
+            emit(["FUNDS"], funder, first, conf, "rule:paid-for-by")
 
 
 def _funded_after(doc: Any, sent: Any, spans: list[tuple[int, int, int]], k: int, events: frozenset[str]) -> int | None:
