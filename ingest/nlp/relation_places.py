@@ -100,7 +100,7 @@ def _apposition_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]],
     """"MIAC, a non-profit research institute in Lapu-Lapu City", "Skagen Biologics, a contract lab in Aarhus",
     "the Forum, a think tank based in Oslo": an apposition whose organisation noun is placed by "in"."""
     by_start = {s: i for i, s, e in spans}
-    for i, s, e in spans:
+    for i, _, e in spans:
         if types[i] not in ORG:
             continue
         c = e

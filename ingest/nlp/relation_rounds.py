@@ -114,21 +114,7 @@ class RoundLists:
         out: list[int] = []
         i = k
         while i < n:
-            j, words, appos = i, 0, False
-            while j < n and words <= self.reach:
-                got = self._mention_at(ctx, j)
-                if got is not None and ctx.types[got[0]] == "Cluster" and "Cluster" not in kinds:
-                    j = got[1] + (1 if got[1] < n and sd[got[1]].lower_ in ("'s", "’s") else 0)  # "Berlin's"
-                    words += 1
-                    continue
-                if got is not None:
-                    break
-                t = sd[j]
-                if t.lower_ in self.appos:
-                    appos = True
-                elif not (t.is_lower or t.text == "-" or t.like_num) or t.lower_ in self.stops:
-                    break
-                j, words = j + 1, words + 1
+            j, appos = self._description(ctx, i, n, kinds)
             got = self._mention_at(ctx, j) if j < n else None
             if got is None:
                 break
@@ -137,22 +123,49 @@ class RoundLists:
                 break  # "..., commercialises the consortium's product": a possessor ends the list
             if not appos and ctx.types[m] in kinds:
                 out.append(m)
-            t = i
-            while t < min(n, i + 2) and sd[t].is_lower and sd[t].lower_ not in self.stops and sd[t].lower_ != "and":
-                t += 1  # "the Msasa Angels network and ...": a noun after the name
-            if t > i and t < n and sd[t].text in (",", "and"):
-                i = t
-            if i < n and sd[i].text == "," and i + 1 < n and sd[i + 1].lower_ in ("and", "as"):
-                i += 1
-            if i < n and sd[i].lower_ == "as" and i + 2 < n and sd[i + 1].lower_ == "well" and sd[i + 2].lower_ == "as":
-                i += 3
-            elif i < n and sd[i].text in (",", "and"):
-                i += 1
-                if i < n and sd[i].lower_ in ("by", "from") and sd[i - 1].lower_ == "and":
-                    i += 1  # "backed by A and by B"
-            else:
+            i = self._next_item(sd, i, n)
+            if i < 0:
                 break
         return out
+
+    def _description(self, ctx: Any, i: int, n: int, kinds: tuple[str, ...]) -> tuple[int, bool]:
+        """Where the name of a list item starts after its description, and whether the description holds "of" or
+        "'s" (the item describes the name before it)."""
+        sd = ctx.sd
+        j, words, appos = i, 0, False
+        while j < n and words <= self.reach:
+            got = self._mention_at(ctx, j)
+            if got is not None and ctx.types[got[0]] == "Cluster" and "Cluster" not in kinds:
+                j = got[1] + (1 if got[1] < n and sd[got[1]].lower_ in ("'s", "’s") else 0)  # "Berlin's"
+                words += 1
+                continue
+            if got is not None:
+                break
+            t = sd[j]
+            if t.lower_ in self.appos:
+                appos = True
+            elif not (t.is_lower or t.text == "-" or t.like_num) or t.lower_ in self.stops:
+                break
+            j, words = j + 1, words + 1
+        return j, appos
+
+    def _next_item(self, sd: Any, i: int, n: int) -> int:
+        """The token after the connector that follows a listed name, or -1 when the list ends."""
+        t = i
+        while t < min(n, i + 2) and sd[t].is_lower and sd[t].lower_ not in self.stops and sd[t].lower_ != "and":
+            t += 1  # "the Msasa Angels network and ...": a noun after the name
+        if t > i and t < n and sd[t].text in (",", "and"):
+            i = t
+        if i < n and sd[i].text == "," and i + 1 < n and sd[i + 1].lower_ in ("and", "as"):
+            i += 1
+        if i < n and sd[i].lower_ == "as" and i + 2 < n and sd[i + 1].lower_ == "well" and sd[i + 2].lower_ == "as":
+            return i + 3
+        if i < n and sd[i].text in (",", "and"):
+            i += 1
+            if i < n and sd[i].lower_ in ("by", "from") and sd[i - 1].lower_ == "and":
+                i += 1  # "backed by A and by B"
+            return i
+        return -1
 
     @staticmethod
     def _at(low: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
