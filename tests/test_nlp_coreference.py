@@ -188,3 +188,10 @@ def test_the_city_after_two_places_without_a_title_city_is_left_open(ex):
     text = "Dee Sensing has offices in Dundee and Glasgow. The city has lower rents than the capital."
     assert refers(ex, text, "city has") is None
     assert refers(ex, text, "capital") is None
+
+
+def test_the_region_is_the_place_just_named(ex):
+    text = ("Hiring and training in Glasgow, 2026\n\nGlasgow has many software firms. The Tayside Institute of "
+            "Computing anchors the Dundee technology cluster, and its apprenticeships have drawn employers to the "
+            "region for a decade.")
+    assert refers(ex, text, "region for") == "Dundee"

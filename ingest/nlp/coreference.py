@@ -63,6 +63,7 @@ class LinkWords:
     clause_openers: frozenset[str]  # words after which "the <noun>" opens a clause (",", "and", "says")
     name_blind: frozenset[str]  # nouns a name may hold as a legal form, not as a description ("Company")
     compound_next: frozenset[str]  # words after the noun that make it a modifier ("the company founders")
+    near_places: frozenset[str]  # place nouns read as the place just named before the document's city ("region")
     kinds: dict[str, frozenset[str]]  # nouns of one kind ("company", "start-up", "firm") describe each other
 
     @classmethod
@@ -101,6 +102,7 @@ class LinkWords:
             clause_openers=frozenset(raw.get("clause_openers", ())),
             name_blind=frozenset(raw.get("name_blind", ())),
             compound_next=frozenset(raw.get("compound_next", ())),
+            near_places=frozenset(raw.get("near_places", ())),
             kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
         )
 
@@ -381,7 +383,7 @@ class Resolver:
         types = self.w.nouns[noun]
         k = self.sent_of[tok]
         if tuple(types) == PLACE:  # "the capital" is named_only: it is seldom the city just named
-            return None if noun in self.w.named_only else self._place(tok, k)
+            return None if noun in self.w.named_only else self._place(tok, k, noun in self.w.near_places)
         if self.quoted_at(tok):
             return None  # a speaker's "the company" may be theirs or the one they speak of
         tok_char = self.off + self.doc[tok].idx
@@ -393,7 +395,8 @@ class Resolver:
             return here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
         named = [r for r in latest.values() if self._fits_name(noun, r)]
         top = max(reversed(named), key=lambda r: counts[self.m[r].canonical]) if named else None
-        fits = {r for r, a in near if self._fits_name(noun, r) or self.described(a, noun)}
+        other = self._other_kind(k, tok, noun)  # "The lab is housed within the university's ...": not the lab
+        fits = {r for r, a in near if r not in other and (self._fits_name(noun, r) or self.described(a, noun))}
         if fits:
             return self._pick(fits | ({top} if top is not None else set()), k, tok, types, counts, order)
         if top is not None:
@@ -401,10 +404,10 @@ class Resolver:
         if noun in self.w.named_only or not counts:
             return None
         top = max(reversed(list(latest)), key=lambda key: counts[key])
-        cands = set(order) | {latest[top]}
+        cands = (set(order) | {latest[top]}) - other
         if self.page is not None and self.m[self.page].type in types and self.m[self.page].start < tok_char:
             cands.add(self.page)
-        best = self._pick(cands, k, tok, types, counts, order, least=1.0)
+        best = self._pick(cands, k, tok, types, counts, order, least=1.0) if cands else None
         return None if best is None or self._open(best, k, tok, types) else best
 
     def _open(self, best: int, k: int, tok: int, types: Sequence[str]) -> bool:
@@ -427,13 +430,28 @@ class Resolver:
             return len({self.m[r].canonical for r, _a in self._before(k - 1, prev.end, types)}) > 1
         return False
 
-    def _place(self, tok: int, k: int) -> int | None:
-        """"the city", "the region": the document's own city (its dateline or title) when named before, else the
-        one place named in this sentence or the one before (none when they name two)."""
+    def _other_kind(self, k: int, tok: int, noun: str) -> set[int]:
+        """Names this sentence already calls by a description of another kind before token ``tok``."""
+        out = set()
+        for i, a, _b in self.sents[k].ments:
+            if a >= tok:
+                break
+            word = self.m[i].text.lower()
+            if self.m[i].source == "anaphor" and word in self.w.nouns and not self._same_kind(noun, {word}):
+                out.add(self.root(i))
+        return out
+
+    def _place(self, tok: int, k: int, near_first: bool) -> int | None:
+        """"the city": the document's own city (its dateline or title) when named before, else the one place named
+        in this sentence or the one before (none when they name two). ``near_first`` ("the region", a wider area
+        round the place just named): that one place first, then the document's city."""
+        near = self._window(k, tok, PLACE, back=1)
+        one = near[-1][0] if len({self.m[r].canonical for r, _a in near}) == 1 else None
+        if near_first and one is not None:
+            return one
         if self.home is not None and self.m[self.home].start < self.off + self.doc[tok].idx:
             return self.root(self.home)
-        near = self._window(k, tok, PLACE, back=1)
-        return near[-1][0] if len({self.m[r].canonical for r, _a in near}) == 1 else None
+        return one
 
     def _fits_name(self, noun: str, r: int) -> bool:
         """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
