@@ -207,3 +207,11 @@ def test_a_title_case_section_heading_is_no_entry_and_a_table_cell_no_lone_place
             f"{VS}\nSuppliers | City\nKallio Capital | Helsinki\n")
     got = line_rels(ex, text)
     assert (L, VS, "Helsinki") not in got
+
+
+def test_list_item_and_contact_address_towns_are_places():
+    assert _at("First users\n- Polarlys Fiskeridata AS, Kokkola: stock forecasts\n", "Kokkola", org_before=True)
+    assert _at("Contact\nSecretariat, Velkra Systems, Kokkola | info@velkra.example\n", "Kokkola", org_before=True)
+    # not a list item's second organisation, nor a town followed by prose or a date
+    assert not _at("- Polarlys Fiskeridata AS, Velkra, Kokkola: forecasts\n", "Kokkola", org_before=True)
+    assert not _at("Velkra Systems, Kokkola | 12 March 2026\n", "Kokkola", org_before=True)

@@ -41,6 +41,7 @@ _YEAR_BY = re.compile(r"^(?:in\s+)?(?:(?:early|late|mid|mid-)\s+)?(?:[A-Z][a-z]+
 _POSTCODE = re.compile(r"^(?:[A-Z]{2,3}\s*)?(?:\d{3,6}(?:-\d{3,4})?)?\s*\.?$")
 _CONTACT = re.compile(r"^[\s.]*(?:[\w.+-]+@[\w.-]+|\+?[\d ()./-]{6,}|https?://\S+|www\.\S+)[\s.]*$")
 _WORDS = re.compile(r"[a-z][a-z'-]*")
+_CONTACT_TAIL = re.compile(r"\s*\.?\s*\|\s*(?:[\w.+-]+@[\w.-]+|\+?[\d ()./-]{6,}|https?://\S+|www\.\S+)")
 HEAD_CHARS = 80  # an entry heading is a short line
 EVIDENCE_REACH = 600  # characters from an entry's heading within which its lines' evidence keeps the heading
 
@@ -543,8 +544,9 @@ def _org_place_brackets(line: str, a: int, ix: _Mentions, out: list[Rel]) -> Non
 def place_by_line_form(text: str, start: int, end: int, org_before: bool) -> bool:
     """Does a line form make the name at ``start:end`` of ``text`` a place? For the entity pass (a long-tail town
     otherwise dropped for want of context): after a place label ("Headquarters: Darwin", "... . Location: Katherine"),
-    alone in a bracket after an organisation ("(Kilimanjaro Seed Fund, Moshi)"), or in a table column whose header
-    is a place label ("Recipient | Location | Grant")."""
+    alone in a bracket after an organisation ("(Kilimanjaro Seed Fund, Moshi)"), after a list item's organisation
+    ("- Polarlys Fiskeridata AS, Tromsø: ..."), ending a contact line's address ("Secretariat, ESP, Dakar |
+    contact@..."), or in a table column whose header is a place label ("Recipient | Location | Grant")."""
     f = line_fields()
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -554,9 +556,14 @@ def place_by_line_form(text: str, start: int, end: int, org_before: bool) -> boo
     if m is not None:
         spec = f.label(m.group(1))
         return spec is not None and spec.value == "place"
-    if org_before and re.search(r",\s*$", before) and re.match(r"\s*\)", text[end:line_end]) and "(" in before:
+    after = text[end:line_end]
+    if org_before and re.search(r",\s*$", before) and re.match(r"\s*\)", after) and "(" in before:
         return True
-    if "|" in before or "|" in text[end:line_end]:
+    if org_before and _BULLET.match(before) and before.count(",") == 1 and re.match(r"\s*(?::|\s[-–—]\s)", after):
+        return True  # "- Polarlys Fiskeridata AS, Tromsø: stock forecasts"
+    if org_before and before.count(",") <= 2 and _CONTACT_TAIL.match(after):
+        return True  # "Secretariat, ESP, Dakar | contact@..."
+    if "|" in before or "|" in after:
         return _place_column(text, line_start, start)
     return False
 
