@@ -60,6 +60,8 @@ def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
     """Cut captions and datelines off names; drop an article with a bare head word."""
     pw = page_words()
     qualifiers = _dateline_qualifiers(doc, cands)
+    text = doc.text
+    dashes = any(d in text for d in pw.dashes)
     out: list[Candidate] = []
     for s in cands:
         if s.source == "gazetteer" or s.entry is not None or s.acronym_of:
@@ -68,7 +70,8 @@ def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
         if s.start in qualifiers and s.type != "Cluster":
             continue  # "DUNMORE, Ohio, March 25": the region or country of a dateline names no organisation
         _cut_caption(doc, s, pw)
-        _cut_dateline(doc, s, pw)
+        if dashes:
+            _cut_dateline(doc, s, pw)
         _cut_time(doc, s)
         _cut_state_code(doc, s)
         if s.end > s.start and not _bare_head(doc, s, env) and not _lone_topic(doc, s, pw) \
