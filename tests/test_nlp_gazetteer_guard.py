@@ -64,6 +64,14 @@ def test_a_body_named_after_a_listed_city_takes_its_members(extractor):
     assert ("MEMBER_OF", "Kestrel Robotics", "Osaka Clinical AI Collaborative") in relations_in(extractor, text)
 
 
+def test_a_listed_country_opening_a_long_name_with_and_is_part_of_it(extractor):
+    """The NER cuts "the Kenya Marine" at "and"; the name runs on to its head word, as without the gazetteer."""
+    found = listed(extractor, "Grace Mwangi, formerly of the Kenya Marine and Fisheries Research Institute, "
+                              "joined Kestrel Robotics in 2023.")
+    assert found.get("Kenya Marine and Fisheries Research Institute", "absent") is None
+    assert "Kenya" not in found and "Fisheries Research Institute" not in found
+
+
 def test_words_after_a_listed_name_that_name_no_body_leave_it_listed(extractor):
     found = listed(extractor, "Kestrel Robotics sells its inspection software through the AWS Marketplace.")
     assert found.get("AWS") == "Amazon Web Services"

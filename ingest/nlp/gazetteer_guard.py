@@ -223,6 +223,25 @@ def _names_a_body(doc: Any, start: int, end: int, stop: int, label: str) -> bool
         and all(t.is_upper and t.lower_ not in _generic() for t in doc[end:stop])
 
 
+#: at most this many tokens between a place and the head word of the name it opens
+MAX_RUN = 8
+
+
+def opens_a_body(doc: Any, end: int) -> bool:
+    """Do the words after a listed place run, on its line, through name words and connectors to a body's head
+    word that ends them ("Kenya | Agricultural and Livestock Research Organization", which the NER cuts at
+    "and")? The name runs then find that name, as they do without the gazetteer."""
+    w = words()
+    heads = _body_heads()
+    for k in range(end, min(len(doc), end + MAX_RUN)):
+        t = doc[k]
+        if "\n" in doc[k - 1].whitespace_ or not (_name_word(t) or t.lower_ in w.name_connectors and k > end):
+            return False
+        if t.lower_ in heads and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()):
+            return True
+    return False
+
+
 def longer_name(doc: Any, ent: Any, start: int, end: int, label: str) -> bool:
     """Does the NER's ``ent`` read one longer name around the held doc[start:end] of type ``label`` ("the
     Washington State Department of Commerce", "Tokyo Tech Weekly"): the words it adds are a name's words, and
@@ -260,6 +279,8 @@ def settle(doc: Any) -> Any:
     for group in held:
         start, end, label = group[-1][0], group[-1][1], doc.vocab.strings[group[-1][2]]  # places before it come along
         host = next((x for x in ents if longer_name(doc, x, start, end, label)), None)
+        if host is None and len(group) == 1 and label == "Cluster" and opens_a_body(doc, end):
+            continue  # the place opens a longer name the NER cut short: left to the name runs
         back.extend(sp for sp in group if host is None or not (host.start <= sp[0] and sp[1] <= host.end))
     if back:
         doc.ents = _put_back(doc, ents, back)
