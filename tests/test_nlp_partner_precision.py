@@ -92,6 +92,11 @@ NOTHING = [
     "Veltra Dynamics and Orsolo Robotics announce results for the third quarter",
     "Veltra Dynamics and Orsolo Robotics launch new products at Tampere fair",
     "Veltra Dynamics, Orsolo Robotics and Brimfield Automation signed the Tampere AI Pact in May.",
+    # an event has partners and sponsors but no partnership; "a partner of" a network states membership
+    "Veltra Dynamics is an official partner of the Tampere AI Summit.",
+    "Veltra Dynamics partners with the Tampere Robotics Expo 2026 for the third year.",
+    "Veltra Dynamics is a partner of the Tampere Robotics Network.",
+    "Veltra Dynamics, Orsolo Robotics and Brimfield Automation are founding partners of the Tampere AI Alliance.",
     # an example of customers is no partner, even after a partnership word
     "Veltra Dynamics works closely with customers such as Orsolo Robotics.",
     "Veltra Dynamics partners with customers like Orsolo Robotics to test its drones.",

@@ -75,6 +75,8 @@ class TieGuard:
     example_markers: tuple[tuple[str, ...], ...] = ()
     agreement_nouns: frozenset[str] = frozenset()
     not_pact_purposes: frozenset[str] = frozenset()
+    event_words: frozenset[str] = frozenset()
+    collective_words: frozenset[str] = frozenset()
     compare_words: frozenset[str] = frozenset()
     compare_openers: frozenset[str] = frozenset()
     compare_phrases: tuple[tuple[str, ...], ...] = ()
@@ -88,7 +90,7 @@ class TieGuard:
                    low("pact_nouns"), low("not_pact_modifiers"), low("joint_unit_nouns"), low("draw_verbs"),
                    low("draw_preps"), low("draw_not_objects"), low("not_partner_groups"),
                    tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("agreement_nouns"),
-                   low("not_pact_purposes"), low("comparison_words"),
+                   low("not_pact_purposes"), low("event_words"), low("collective_words"), low("comparison_words"),
                    low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())))
 
     # ------------------------------------------------------------------ parsed triggers
@@ -104,6 +106,9 @@ class TieGuard:
         for c in cands:
             if c.type == "ANCHORS" and drop_anchor:
                 continue
+            if c.type == "PARTNERS_WITH" and any(self._event(ctx.sd, ctx.m2toks[m]) or self._collective_of(tok, ctx, m)
+                                                 for m in (c.src, c.tgt) if m in ctx.m2toks):
+                continue  # "an official partner of the Tampere AI Summit", "a partner of the Tampere Robotics Network"
             if c.type == "PARTNERS_WITH" and any(self.example_of_group(ctx.sd, min(ctx.m2toks[m]))
                                                  for m in (c.src, c.tgt) if m in ctx.m2toks):
                 continue  # "works closely with customers such as X"
@@ -119,6 +124,30 @@ class TieGuard:
                 continue
             out.append(c)
         return out
+
+    def _event(self, doc: Any, toks: list[int]) -> bool:
+        """Is the name on these tokens an event ("Tampere AI Summit 2026")? Events have no partnership of their own."""
+        k = max(toks)
+        while k > min(toks) and doc[k].like_num:
+            k -= 1
+        return doc[k].lower_ in self.event_words
+
+    def _collective_of(self, tok: Any, ctx: Any, m: int) -> bool:
+        """"a partner of the Tampere Robotics Network", "founding partners of the X Alliance": membership."""
+        if tok.lemma_.lower() != "partner" or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        toks = ctx.m2toks[m]
+        if ctx.sd[max(toks)].lower_ not in self.collective_words:
+            return False
+        return any(p == "of" and m in ctx.mentions(pobj) for p, pobj in ctx.preps(tok))
+
+    def surface_keep(self, cands: list[Cand], doc: Any, spans: list[tuple[int, int, int]]) -> list[Cand]:
+        """Surface and window candidates without a partnership of an event ("partners with the Tampere AI Summit")."""
+        if not any(c.type == "PARTNERS_WITH" for c in cands):
+            return cands
+        toks = {i: list(range(s, e)) for i, s, e in spans}
+        return [c for c in cands if c.type != "PARTNERS_WITH" or not any(
+            self._event(doc, toks[m]) for m in (c.src, c.tgt) if toks.get(m))]
 
     @staticmethod
     def _owners(ctx: Any, tok: Any) -> set[int]:

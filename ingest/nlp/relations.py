@@ -127,6 +127,7 @@ class RelationFinder:
         out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
         out = scope_people(doc, out, sent_rules.spans, types)  # "a spin-off of X founded by A", "B, C of X" (relation_people_scope.py)
+        out = self._guard.surface_keep(out, doc, sent_rules.spans)  # no partnership of an event (relation_guard.py)
         return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
             starts.get(c.src, sent.end), starts.get(c.tgt, sent.end)), sent.start)]
 
@@ -176,7 +177,7 @@ class RelationFinder:
                     self._emit(out, rule.rel, li, ri, types, conf, "window:" + "-".join(rule.words))
                 elif "src" in roles and "tgt" in roles:
                     self._emit(out, rule.rel, roles["src"], roles["tgt"], types, conf, "window:" + "-".join(rule.words))
-        return out
+        return self._guard.surface_keep(out, doc, spans)
 
     @staticmethod
     def _after_preposition(doc: Any, spans: list[tuple[int, int, int]], i: int) -> bool:
