@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Typed-relation figures of a gold folder with and without document-context links (ingest/nlp/coref_links.py).
+"""Typed-relation figures of a gold folder with and without coreference links (ingest/nlp/coref_links.py, coreference.py).
 
 Why: the tree changes while several engineers work; measuring both ways in one run shows what the context links
 add, whatever else changed. The "without" run gives the extractor empty link word lists (the pass then does
