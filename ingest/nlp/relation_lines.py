@@ -173,10 +173,11 @@ def line_relations(text: str, off: int, mentions: Sequence[MentionFact], owner: 
         else:
             same = _line_entry(line, a, ix)  # "- Org (Town). Investors: A"
             subject, ev = (same, a) if same is not None else entry if entry is not None else (owner, a)
-            if subject is not None:
+            if subject is not None and _may_hold_fields(line, f):
                 ev = ev if b - ev <= EVIDENCE_REACH else a
                 _segments(line, a, b, subject, ev, same is None and entry is None, ix, f, out)
-            _addresses(line, a, b, entry[0] if entry is not None and was_heading else None, ix, f, out)
+            if "," in line:
+                _addresses(line, a, b, entry[0] if entry is not None and was_heading else None, ix, f, out)
             _org_place_brackets(line, a, ix, out)
         blank = False
     return [r for r in out if r[1] != r[2]]
@@ -299,6 +300,14 @@ def _segments(line: str, a: int, b: int, subject: int, ev: int, page_level: bool
             if seg.strip():  # a lone place is the first field of a directory line, not a table cell of another row
                 _segment(seg, sa, se, subject, ev, b, page_level and sa - a <= len(line) - len(line.lstrip()),
                          directory and not page_level and k == 0, line, a, ix, f, out)
+
+
+def _may_hold_fields(line: str, f: LineFields) -> bool:
+    """A cheap test before the segments: a label's colon, a directory bar or dot, or an opener's first word."""
+    if ":" in line or "·" in line or "|" in line or "•" in line:
+        return True
+    low = line.lower()
+    return any(p in low for p, _ in f.fragments)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -444,6 +453,8 @@ def _orgs(spec: Spec, line: str, a: int, va: int, vb: int, ix: _Mentions) -> lis
 def _addresses(line: str, a: int, b: int, heading: int | None, ix: _Mentions, f: LineFields, out: list[Rel]) -> None:
     """"OPIQ, Avenida Constituyentes, Querétaro | inversion@...", "Secretariat, ESP, Dakar", "Tomás Ibarra, Hakata
     Vision, Fukuoka"; an address line right under an entry heading ("Level 3, 12 Smith Street, Darwin NT 0800")."""
+    if not ix.within(a, b, ("Cluster",)) or heading is None and not ix.within(a, b, BODY_TYPES):
+        return  # (speed only: an address names a place, and an organisation or the entry above)
     lab = _LABEL.match(line)
     contact = lab is not None and " ".join(lab.group(1).lower().split()) in f.contact_labels \
         or any(_CONTACT.match(x) for x in re.split(r"[|,;]", line))  # an e-mail, a phone number or a web address
