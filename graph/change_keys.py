@@ -7,9 +7,9 @@ one is created, never lowered), under one index over entities. A relationship fi
 date starts at an entity whose ``linked_at`` is on or after it, so the query reads those entities'
 relationships and keeps the ones whose own ``first_seen`` qualifies: the same rows.
 
-Measured on the 100k-entity bench graph (a month since, under heavy machine load): the look-up reads
-0.37x the time of reading every relationship. Marking the end with fewer relationships instead of the
-start read fewer relationships but took 0.82x: the undirected expansion costs more than it saves.
+On the 100k-entity bench graph (a month since) the look-up took 0.37x the time of reading every
+relationship. Marking the end with fewer relationships instead of the start read fewer relationships but
+took 0.82x: the undirected expansion costs more than it saves.
 
 A store written by an older aikg gets ``linked_at`` from its relationships when opened (embedded) or
 before the first write (Neo4j); until then changes_since reads every relationship.
