@@ -139,3 +139,25 @@ def test_relative_clause_of_running_with_a_place_is_said_of_the_last_name_only(e
                            "which the Marshal's Office of Torun Province in Torun administers, has backed 90 firms.")
     assert any(r[0] == RUNS and "Office of Torun Province" in r[1] and r[2] == "Harrow Voucher Programme" for r in got)
     assert not any(r[0] == RUNS and r[2] == "Sandbox" for r in got)
+
+
+def test_runners_listed_after_a_colon_inline_and_as_bullets(ex):
+    got = relations_in(ex, "The Harrow Compute Grants give small firms GPU time. Two organisations deliver the "
+                           "programme: the Kelvin Data Centre, a Leeds research centre for data science, and the Smart "
+                           "Factory Lab of Tellwick University.")
+    assert (RUNS, "Kelvin Data Centre", "Harrow Compute Grants") in got
+    assert (RUNS, "Smart Factory Lab", "Harrow Compute Grants") in got
+    assert (RUNS, "Tellwick University", "Harrow Compute Grants") not in got
+    text = ("The Harrow Adoption Scheme gives manufacturers grants.\n\nRegional hubs\nProjects are supported by four "
+            "regional hubs, which deliver the scheme in their regions:\n- London: the Aldgate Institute for Applied Data "
+            "Science\n- Manchester: the Irwell Centre for Industrial AI, part of Manchester Metropolitan University\n\n"
+            "Applications open in May.\n")
+    got = relations_in(ex, text)
+    assert (RUNS, "Irwell Centre for Industrial AI", "Harrow Adoption Scheme") in got
+    assert (RUNS, "Manchester Metropolitan University", "Harrow Adoption Scheme") not in got
+
+
+def test_funders_listed_after_a_colon_run_nothing(ex):
+    got = relations_in(ex, "The Harrow Compute Grants give small firms GPU time. Two organisations fund the programme: "
+                           "the Kelvin Foundation and the Corvid Trust.")
+    assert not any(r[0] == RUNS for r in got)

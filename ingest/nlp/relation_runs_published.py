@@ -9,6 +9,8 @@
   Mais Inovação programme", "Core funding comes from the Agencia I+D+i, through its PICT grant scheme", "PCETR
   funds two projects through its Regional AI Research Grants" (the owner is the organisation after "from"/"by",
   else the one that opens the sentence);
+* a list of runners after a colon: "Two organisations deliver the programme: the Know-Center, ..., and the Smart
+  Production Lab", "regional hubs deliver the programme:" over bullets "- London: the Aldgate Institute";
 * an organisation described as the runner: "Tamsin Digital Office, the programme's operator, opened ...";
 * a programme held by an organisation's possessive or "of": "Smart Capital's fund-of-funds programme Anava",
   "Te Ara Innovation Agency's Venture Runway programme", "the Kick-Start scheme of the Tropical Innovation
@@ -93,6 +95,7 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
     if not d.progs and not any(w in text.lower() for w in words.generic):
         return []
     out: list[Rel] = []
+    _runner_list(d, words, out)
     pos = 0
     for m in _SENT_END.finditer(text + "\n"):
         a, b = off + pos, off + m.start()
@@ -239,3 +242,44 @@ def _named_as_programme(d: _Doc, prog: int, pos: int, words: RunsWords) -> bool:
     last = d.ms[prog].text.split()[-1].lower().rstrip("s")
     after = re.match(r"\s+([a-z]+)", d.at(d.ms[prog].end))
     return last in {n.rstrip("s") for n in words.nouns} or bool(after and after.group(1) in words.nouns)
+
+
+_BULLET_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+(?:[A-Z][\w .'-]{0,30}:\s+)?(?:the\s+)?")
+
+
+def _runner_list(d: _Doc, words: RunsWords, out: list[Rel]) -> None:
+    """"Two organisations deliver the programme: the Know-Center, ..., and the Smart Production Lab", "four regional
+    hubs, which deliver the programme in their regions:" over bullets "- London: the Aldgate Institute": each listed
+    organisation runs the programme."""
+    verbs = "|".join(v for v in ("deliver", "delivers", "run", "runs", "operate", "operates", "administer",
+                                 "administers", "manage", "manages", "coordinate", "coordinates"))
+    nouns = "|".join(sorted(words.nouns, key=len, reverse=True))
+    for m in re.finditer(r"\b(?:" + verbs + r")\s+the\s+(" + nouns + r")\b[^.:\n]{0,40}:", d.text):
+        at = d.off + m.start()
+        prog = _referent(d, at, m.group(1).lower(), words)
+        if prog is None:
+            continue
+        line_end = d.text.find("\n", m.end())
+        line_end = len(d.text) if line_end < 0 else line_end
+        rest = d.text[m.end():line_end]
+        items: list[int] = []
+        if rest.strip():  # an inline list: "...: the Know-Center, a Graz centre, and the Smart Production Lab"
+            starts = [m.end() + len(rest) - len(rest.lstrip())] + [m.end() + g.end() for g in re.finditer(r",\s+and\s+", rest)]
+            items = [i for x in starts if (i := d.org_at(d.off + x)) is not None]
+        else:  # bullets on the lines that follow
+            col = line_end + 1
+            for line in d.text[line_end + 1:line_end + 4000].split("\n"):
+                start, col = col, col + len(line) + 1
+                if not line.strip():
+                    if items:
+                        break
+                    continue
+                b = _BULLET_LINE.match(line)
+                if b is None:
+                    break
+                i = d.orgs.get(d.off + start + b.end())
+                if i is not None:
+                    items.append(i)
+                    line_end = col - 1  # the evidence runs to the last bullet
+        for i in items:
+            out.append(("RUNS", i, prog, at, d.off + line_end, "rule:runner-list"))
