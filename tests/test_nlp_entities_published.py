@@ -260,3 +260,10 @@ def test_a_person_read_as_a_firm_is_a_person_by_form(bare):
     assert ("Daichi Okamura", "Person") in got
     got = names(bare, "Sanjay Ramanathan leads sales. Ramanathan said demand was strong.")
     assert ("Ramanathan", "Person") in got and ("Ramanathan", "Company") not in got
+
+
+def test_a_byline_names_a_person_and_a_publication(bare):
+    got = names(bare, "By Tendai Moyo, Zambezi Tech Review | 9 March 2026\nThe fund closed its first round.")
+    assert ("Tendai Moyo", "Person") in got and ("Zambezi Tech Review", "Company") in got
+    got = texts(bare, "Lisbon's AI Landscape 2025\nThe Tagus Policy Lab maps 120 start-ups.")
+    assert "Lisbon's AI Landscape 2025" not in got and "AI Landscape 2025" not in got

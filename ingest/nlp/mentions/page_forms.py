@@ -62,6 +62,7 @@ def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
     qualifiers = _dateline_qualifiers(doc, cands)
     text = doc.text
     dashes = any(d in text for d in pw.dashes)
+    taken = {k for s in cands for k in range(s.start, s.end)}
     out: list[Candidate] = []
     for s in cands:
         if s.source == "gazetteer" or s.entry is not None or s.acronym_of:
@@ -74,6 +75,7 @@ def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
             _cut_dateline(doc, s, pw)
         _cut_time(doc, s)
         _cut_state_code(doc, s)
+        _byline_person(doc, s, env, taken)
         if s.end > s.start and not _bare_head(doc, s, env) and not _lone_topic(doc, s, pw) \
                 and not _not_a_body(doc, s, pw, env):
             out.append(s)
@@ -139,6 +141,22 @@ def _cut_state_code(doc: Any, s: Candidate) -> None:
     if 2 <= len(code) <= 3 and code.isupper() and code.isalpha() and world_places().kind(doc[s.start:end - 1].text) == "city":
         s.end = end - 1
         s.type, s.label, s.place, s.ctx_typed = "Cluster", "GPE", False, True
+
+
+def _byline_person(doc: Any, s: Candidate, env: Env, taken: set[int]) -> None:
+    """"By Tendai Moyo, Zambezi Tech Review |": the NER read only the surname of a byline, and as a firm; the name
+    after "By" at a line's start is a person, with the given name before the surname."""
+    if s.end - s.start > 2 or s.type not in ("Company", "Person") or s.entry is not None:
+        return
+    k = s.start
+    if k >= 2 and k - 1 not in taken and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start \
+            and doc[k - 2].lower_ in env.words.byline_words:
+        k -= 1
+    if k < 1 or doc[k - 1].lower_ not in env.words.byline_words or not _line_start(doc, k - 1):
+        return
+    if not all(t.is_title and t.is_alpha for t in doc[k:s.end]) or env.typer.type_of_name([t.text for t in doc[k:s.end]]):
+        return
+    s.start, s.type, s.label = k, "Person", "PERSON"
 
 
 def _not_a_body(doc: Any, s: Candidate, pw: PageWords, env: Env) -> bool:

@@ -288,14 +288,25 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
     if len(lows) == 2 and lows[1] == "ai" and lows[0] in env.lex.generic_modifiers:
         return True  # "Embodied AI", "Generative AI": a field, not a body
     content = [x for x in lows if not any(c.isdigit() for c in x)]
-    if content and content[-1] in w.title_nouns and s.type != "Person":
-        return True  # "Lisbon's AI Landscape 2025", "UW News"
+    if content and content[-1] in w.title_nouns and s.type != "Person" and not _byline_line(doc, s.start):
+        return True  # "Lisbon's AI Landscape 2025", "UW News" (not the publication of "By X, Zambezi Tech Review |")
     if len(lows) <= 3 and lows[-1] in w.generic_plurals and all(x in env.generic_words for x in lows):
         return True  # "AI Clusters", "AI Hubs"
     if len(lows) == 1 and s.type != "Person" and lows[0].endswith(w.demonym_endings) and s.end < len(doc) \
             and doc[s.end].is_lower and doc[s.end].is_alpha and not env.typer.type_of_name([toks[0].text]):
         return True  # "the British government"
     return _scene_name(doc, s, env)
+
+
+#: first words of a byline line ("By Tendai Moyo, Zambezi Tech Review | 9 March 2026", "Posted by ...")
+BYLINE_OPENERS = frozenset({"by", "posted", "written", "words", "interview", "reporting"})
+
+
+def _byline_line(doc: Any, i: int) -> bool:
+    k = i
+    while k > 0 and "\n" not in doc[k - 1].whitespace_ and not doc[k - 1].is_space and i - k < 30:
+        k -= 1
+    return doc[k].lower_ in BYLINE_OPENERS
 
 
 def _job_title(doc: Any, s: Candidate, env: Env) -> bool:
