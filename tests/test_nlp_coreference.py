@@ -195,3 +195,15 @@ def test_the_region_is_the_place_just_named(ex):
             "Computing anchors the Dundee technology cluster, and its apprenticeships have drawn employers to the "
             "region for a decade.")
     assert refers(ex, text, "region for") == "Dundee"
+
+
+def test_the_city_is_the_one_the_subject_s_name_holds_not_the_dateline_s(ex):
+    text = ("LONDON, 3 March 2026 -- London has many labs. The University of Tokyo remains the anchor of the city's "
+            "AI cluster, and Tokyo has 300 AI start-ups.")
+    assert refers(ex, text, "city's AI") == "Tokyo"
+
+
+def test_two_names_holding_the_noun_leave_it_open(ex):
+    text = ("The Kelby Centre for Robotics and the Orton Centre for Sensing opened labs in Leeds this year. "
+            "Marram Systems has signed a collaboration agreement with the centre.")
+    assert refers(ex, text, "centre.") is None

@@ -398,7 +398,11 @@ class Resolver:
         other = self._other_kind(k, tok, noun)  # "The lab is housed within the university's ...": not the lab
         fits = {r for r, a in near if r not in other and (self._fits_name(noun, r) or self.described(a, noun))}
         if fits:
-            return self._pick(fits | ({top} if top is not None else set()), k, tok, types, counts, order)
+            pool = fits | ({top} if top is not None else set())
+            best = self._pick(pool, k, tok, types, counts, order)
+            if len({self.m[r].canonical for r in fits}) > 1 and best is not None and self._open(best, k, tok, types):
+                return None  # "the centre" with two centres named and neither the subject nor the page's
+            return best
         if top is not None:
             return top
         if noun in self.w.named_only or not counts:
@@ -445,6 +449,9 @@ class Resolver:
         """"the city": the document's own city (its dateline or title) when named before, else the one place named
         in this sentence or the one before (none when they name two). ``near_first`` ("the region", a wider area
         round the place just named): that one place first, then the document's city."""
+        inside = None if near_first else self._place_in_name(k, tok)
+        if inside is not None:
+            return inside  # "LONDON -- The University of Tokyo remains the anchor of the city's AI cluster": Tokyo
         near = self._window(k, tok, PLACE, back=1)
         one = near[-1][0] if len({self.m[r].canonical for r, _a in near}) == 1 else None
         if near_first and one is not None:
@@ -452,6 +459,22 @@ class Resolver:
         if self.home is not None and self.m[self.home].start < self.off + self.doc[tok].idx:
             return self.root(self.home)
         return one
+
+    def _place_in_name(self, k: int, tok: int) -> int | None:
+        """A place the text names elsewhere that an organisation's name before ``tok`` in this sentence holds."""
+        places = {self.m[i].canonical.lower(): i for i, mf in enumerate(self.m)
+                  if mf.type == "Cluster" and mf.source != "anaphor"}
+        if not places:
+            return None
+        for i, a, _b in self.sents[k].ments:
+            if a >= tok:
+                break
+            if self.m[i].type in ORG_OR_PROGRAMME and self.m[i].source != "anaphor":
+                name = f" {self.m[i].text.lower()} "
+                hit = next((j for p, j in places.items() if f" {p} " in name or f" {p}'" in name), None)
+                if hit is not None:
+                    return self.root(hit)
+        return None
 
     def _fits_name(self, noun: str, r: int) -> bool:
         """Does the name hold the noun ("the accelerator": "Moravian AI Accelerator")? A legal form does not count
