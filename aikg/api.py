@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from aikg.core.errors import AikgError, InputError, QueryError, StoreError
+from aikg.core.errors import AikgError, InputError, QueryError
 from aikg.graph import summaries
 from aikg.graph.loader import LoadReport, load_jsonl
 from aikg.graph.store import GraphStore, StoreStats, open_store

@@ -16,8 +16,8 @@ with no evidence cannot be loaded (every relationship needs its sentence) and is
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
