@@ -622,7 +622,7 @@ def test_views_take_a_minimum_confidence_too(metro_graph):
 
 
 def test_changes_since_lists_relationships_oldest_first_across_types(graph):
-    """One branch per relationship type reads its index; the rows still come oldest first across types."""
+    """Relationships come from their start entities in no order (graph/change_keys.py); the hook lists them oldest first across types."""
     df = run_query(graph, "changes_since", {"since": "2000-01-01", "kind": "relations"})
     keys = list(zip(df["first_seen"], df["type"], df["id"], df["target"]))
     assert keys == sorted(keys) and len(set(df["first_seen"])) > 1 and len(set(df["type"])) > 1
