@@ -112,7 +112,7 @@ def _fronted(d: _Ms, sent: str, a: int, b: int, prev: tuple[int, int], words: Sc
 
 def _page_subject(d: _Ms, at: int, prev: tuple[int, int]) -> int | None:
     """What "it" stands for: an anaphor mention there, else the organisation that opens the sentence before."""
-    for i, m in enumerate(d.ms):
+    for m in d.ms:
         if m.start == at and m.source == "anaphor" and m.coref is not None:
             return m.coref if d.ms[m.coref].type in ORG else None
     pa, pb = prev

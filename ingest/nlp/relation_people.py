@@ -74,6 +74,18 @@ def _described(doc: Any, sent: Any, k: int, by_start: dict[int, tuple[int, int]]
     return j if n and j in by_start and types[by_start[j][0]] in ORG else k
 
 
+def _scan_title(doc: Any, sent: Any, k: int, stops: tuple[str, ...], by_start: dict, role_nouns: frozenset[str],
+                former: frozenset[str]) -> tuple[int, bool, bool]:
+    """The words of a title after a name: where it ends, whether it holds a role noun, whether it is a past post."""
+    j, role, past = k, False, False
+    while j < min(sent.end, k + MAX_TITLE) and doc[j].text not in stops and j not in by_start and not doc[j].is_space:
+        low = doc[j].lower_
+        role = role or low in role_nouns or low.split("-")[-1] in role_nouns
+        past = past or low in former or low == "met"  # "who met as researchers at X": a past meeting, no post
+        j += 1
+    return j, role, past
+
+
 def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], role_nouns: frozenset[str],
                   former: frozenset[str], emit: Callable[[int, int, str], None],
                   founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
@@ -94,12 +106,7 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             continue
         opener, k = doc[e].text, e + 1
         stops = (",", ")", *DASHES) if opener in DASHES else (",", ")")
-        j, role, past = k, False, False
-        while j < min(sent.end, k + MAX_TITLE) and doc[j].text not in stops and j not in by_start and not doc[j].is_space:
-            low = doc[j].lower_
-            role = role or low in role_nouns or low.split("-")[-1] in role_nouns
-            past = past or low in former or low == "met"  # "who met as researchers at X": a past meeting, no post
-            j += 1
+        j, role, past = _scan_title(doc, sent, k, stops, by_start, role_nouns, former)
         if past:
             continue
         if j > k:  # a title: it must hold a role noun and end in a comma or "at/of" right before the org

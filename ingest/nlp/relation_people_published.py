@@ -27,8 +27,8 @@ from typing import Sequence
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
-from aikg.ingest.nlp.relation_people_forms import title_words
 from aikg.ingest.nlp.relation_founding_published import founding_published
+from aikg.ingest.nlp.relation_people_forms import title_words
 from aikg.ingest.nlp.relation_runs_published import runs_published
 
 ORG_TYPES = ("Institute", "Company", "Agency")

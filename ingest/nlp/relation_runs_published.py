@@ -112,7 +112,7 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
 
 def _operator_apposition(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
     """"Tamsin Digital Office, the programme's operator, opened ...": an organisation described as the runner."""
-    for s, i in d.orgs_in(a, b):
+    for _s, i in d.orgs_in(a, b):
         if d.ms[i].source == "anaphor":
             continue
         m = re.match(r",\s+(?:the|its)\s+(?:([a-z]+)['’]s\s+)?(?:day-to-day\s+|delivery\s+)?(" + "|".join(words.runner_nouns)
@@ -159,13 +159,13 @@ def _referent(d: _Doc, before: int, noun: str, words: RunsWords) -> int | None:
     "AI Skills Clinic"); for a generic noun ("the programme") else the one named most often before, the page's
     programme rather than a plan named in passing ("financed through France 2030")."""
     named = [(s, i) for s, i in d.prog_list if s < before]
-    for s, i in reversed(named):
+    for _s, i in reversed(named):
         if d.ms[i].text.split()[-1].lower().rstrip("s") == noun.rstrip("s"):
             return i
     if noun not in words.generic or not named:
         return None
     counts: dict[str, int] = {}
-    for s, i in named:
+    for _s, i in named:
         counts[d.ms[i].text] = counts.get(d.ms[i].text, 0) + 1
     best = max(counts.values())
     return next(i for s, i in reversed(named) if counts[d.ms[i].text] == best)
@@ -215,7 +215,7 @@ def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
 
 def _possessive_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
     """"Smart Capital's fund-of-funds programme Anava", "the Kick-Start scheme of the Tropical Innovation Foundation"."""
-    for s, i in d.orgs_in(a, b):
+    for _s, i in d.orgs_in(a, b):
         if d.ms[i].source == "anaphor":
             continue
         e = d.ms[i].end
@@ -226,7 +226,7 @@ def _possessive_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, 
         if prog is None or not _named_as_programme(d, prog, e + m.end(), words):
             continue
         out.append(("RUNS", i, prog, a, b, "rule:possessive-programme"))
-    for s, p in d.prog_list[bisect_left(d.prog_list, (a, -1)):bisect_left(d.prog_list, (b, -1))]:
+    for _s, p in d.prog_list[bisect_left(d.prog_list, (a, -1)):bisect_left(d.prog_list, (b, -1))]:
         m = re.match(r"\s+(" + "|".join(words.nouns) + r")\s+of\s+", d.at(d.ms[p].end))
         if m is None:
             continue
