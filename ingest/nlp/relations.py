@@ -146,11 +146,8 @@ class RelationFinder:
                 if n and words[k] != first or tuple(words[k:k + n]) != rule.words:  # (first word: speed only)
                     continue
                 a, b = sent.start + k, sent.start + k + n
-                if any(doc[x].lower_ in self._talk_nouns or doc[x].lower_ in self._plan_verbs or doc[x].lower_ in self._hedges
-                       for x in range(max(sent.start, a - 8), a)):
-                    continue  # "talks about a partnership with X", "plans to partner with X"
-                if self._forms.denied_before(doc[x].lower_ for x in range(max(sent.start, a - 4), a)):
-                    continue  # "is not backed by X", "a former member of X", "ended its partnership with X"
+                if self._window_unstated(doc, sent, a):
+                    continue
                 left = [i for i, s, e in spans if e <= a and not any(
                     doc[x].text in {";", ":"} or doc[x].lower_ in SUBJECT_WORDS for x in range(e, a))]
                 right = [i for i, s, e in spans if b <= s <= b + WINDOW_REACH and not any(
@@ -178,6 +175,14 @@ class RelationFinder:
                 elif "src" in roles and "tgt" in roles:
                     self._emit(out, rule.rel, roles["src"], roles["tgt"], types, conf, "window:" + "-".join(rule.words))
         return self._guard.surface_keep(out, doc, spans)
+
+    def _window_unstated(self, doc: Any, sent: Any, a: int) -> bool:
+        """A trigger phrase the words before it take back: talk, plan, hedge or denial."""
+        if any(doc[x].lower_ in self._talk_nouns or doc[x].lower_ in self._plan_verbs or doc[x].lower_ in self._hedges
+               for x in range(max(sent.start, a - 8), a)):
+            return True  # "talks about a partnership with X", "plans to partner with X"
+        # "is not backed by X", "a former member of X", "ended its partnership with X"
+        return self._forms.denied_before(doc[x].lower_ for x in range(max(sent.start, a - 4), a))
 
     @staticmethod
     def _after_preposition(doc: Any, spans: list[tuple[int, int, int]], i: int) -> bool:
