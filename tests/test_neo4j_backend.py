@@ -205,7 +205,7 @@ def test_schema_is_applied_on_the_first_write_not_on_reads():
     finally:
         store.close()
     names = ddl_by_name()
-    assert len(names) == len(ddl_statements()) == 29 and "entity_names" in names  # 16 + first_seen/loaded_at + summary indexes
+    assert len(names) == len(ddl_statements()) == 21 and "entity_names" in names  # 14 ids/names, entity name, first_seen/loaded_at/linked_at, a summary, 2 full-text
 
 
 def test_call_in_transactions_is_recognised_for_an_auto_commit_transaction():
