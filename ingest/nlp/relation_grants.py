@@ -81,13 +81,6 @@ class GrantRules:
             return True
         return any(c.tag_ == "$" or c.lower_ in self.money_words for c in tok.subtree if c.i < tok.i + 4)
 
-    @staticmethod
-    def _side(ctx: Any, toks: Iterable[Any]) -> set[int]:
-        got: set[int] = set()
-        for t in toks:
-            got |= ctx.mentions(t)
-        return got
-
     def _emit(self, funders: set[int], recipients: set[int], emit: Emit, method: str) -> None:
         for f in sorted(funders):
             for r in sorted(recipients - funders):
@@ -105,14 +98,14 @@ class GrantRules:
         recipients: set[int] = set()
         for c in v.children:
             if c.dep_ == "dative":
-                recipients |= self._side(ctx, (o for o in c.children if o.dep_ == "pobj")) if c.pos_ == "ADP" \
+                recipients |= ctx.mentions_of((o for o in c.children if o.dep_ == "pobj")) if c.pos_ == "ADP" \
                     else ctx.mentions(c)  # "to X" read as a dative; "awarded X a grant"
-        recipients |= self._side(ctx, (pobj for p, pobj in ctx.preps(v) if p == "to"))
+        recipients |= ctx.mentions_of((pobj for p, pobj in ctx.preps(v) if p == "to"))
         if not recipients:
             return
         if (objs or not anything) and not any(self._money(o) for o in objs):
             return  # "provided software to X", "awarded the contract to X": a sale, not funding
-        funders = self._side(ctx, ctx.subject_tokens(v, passive))
+        funders = ctx.mentions_of(ctx.subject_tokens(v, passive))
         self._emit(funders, recipients, emit, f"form:give-to-{lemma}")
 
     def _fund_thing_at(self, ctx: Any, v: Any, emit: Emit) -> None:
@@ -125,7 +118,7 @@ class GrantRules:
             return  # "sponsors a hackathon at X": an event at a venue funds no organisation
         places = [pobj for node in [v, *objs] for p, pobj in ctx.preps(node) if p == "at"]
         if places:
-            self._emit(self._side(ctx, ctx.subject_tokens(v, False)), self._side(ctx, places), emit, "form:fund-at")
+            self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), ctx.mentions_of(places), emit, "form:fund-at")
 
     def _selected_for_funding(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X was selected for funding by Y", "X was chosen for a grant from Y": Y funds X (no membership)."""
@@ -135,13 +128,13 @@ class GrantRules:
                                                                      or pobj.lower_ in self.funding)]
         if not nouns:
             return
-        funders = self._side(ctx, ctx.subject_tokens(v, True))
+        funders = ctx.mentions_of(ctx.subject_tokens(v, True))
         for n in nouns:
             for p, pobj in ctx.preps(n):
                 if p in ("from", "by"):
                     funders |= ctx.mentions(pobj)
             funders |= {ctx.tok2m[c.i] for c in n.children if c.dep_ in ("compound", "poss") and c.i in ctx.tok2m}
-        self._emit(funders, self._side(ctx, ctx.object_tokens(v, True)), emit, "form:selected-for-funding")
+        self._emit(funders, ctx.mentions_of(ctx.object_tokens(v, True)), emit, "form:selected-for-funding")
 
     def _joining_round(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"Joining the round are A and B" (fronted, after a sentence about the round): A and B fund its owner."""
@@ -154,7 +147,7 @@ class GrantRules:
         named = [a for b in be for a in b.children if a.dep_ in ("attr", "nsubj")]
         named += [a for a in v.children if a.dep_ in ("attr", "nsubj")]
         named += [cc for a in named for c in a.children if c.dep_ == "appos" for cc in c.conjuncts]  # "A, the X fund, and B"
-        funders = self._side(ctx, named)
+        funders = ctx.mentions_of(named)
         owners = ctx.modifier_mentions(rounds[0]) | set().union(
             *(ctx.mentions(pobj) for p, pobj in ctx.preps(rounds[0]) if p in ("of", "for")))
         if not owners and getattr(ctx, "round_owner", None) is not None:
@@ -165,11 +158,11 @@ class GrantRules:
         """"X received a grant under the P programme", "X is funded through P": the programme funds X."""
         passive = ctx.is_passive(v)
         if lemma in self.receive or v.lower_ in self.receive:
-            recipients = self._side(ctx, ctx.subject_tokens(v, False))
+            recipients = ctx.mentions_of(ctx.subject_tokens(v, False))
         elif passive and (lemma in self.funded or v.lower_ in self.funded or lemma in self.give_any):
-            recipients = self._side(ctx, ctx.object_tokens(v, True))
+            recipients = ctx.mentions_of(ctx.object_tokens(v, True))
         elif lemma in self.funded or v.lower_ in self.funded:  # "Y funds X through its P programme"
-            recipients = self._side(ctx, (c for c in v.children if c.dep_ == "dobj"))
+            recipients = ctx.mentions_of((c for c in v.children if c.dep_ == "dobj"))
         else:
             return
         nodes = [v] + [c for c in v.children if c.dep_ == "dobj" and self._money(c)]
@@ -195,9 +188,9 @@ class GrantRules:
             if node.pos_ in ("VERB", "AUX"):
                 low = node.lemma_.lower()
                 if low in self.receive or node.lower_ in self.receive:
-                    return self._side(ctx, ctx.subject_tokens(node, False))
+                    return ctx.mentions_of(ctx.subject_tokens(node, False))
                 if ctx.is_passive(node) and (low in self.give_any or node.lower_ in self.give_any):
-                    return self._side(ctx, ctx.object_tokens(node, True))
+                    return ctx.mentions_of(ctx.object_tokens(node, True))
                 return set()
         return set()
 
@@ -237,7 +230,7 @@ class GrantRules:
             return
         held: set[int] = set()
         if n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("VERB", "AUX"):
-            held = self._side(ctx, ctx.subject_tokens(n.head.head, False))
+            held = ctx.mentions_of(ctx.subject_tokens(n.head.head, False))
         elif n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in ("include", "be", "comprise"):
             for c in n.head.children:
                 if c.dep_ in ("dobj", "attr", "oprd"):

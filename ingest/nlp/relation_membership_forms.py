@@ -59,13 +59,6 @@ class MembershipForms:
             self._named_group_member(ctx, tok, emit)
 
     # ------------------------------------------------------------------ helpers
-    @staticmethod
-    def _side(ctx: Any, toks: Iterable[Any]) -> set[int]:
-        got: set[int] = set()
-        for t in toks:
-            got |= ctx.mentions(t)
-        return got
-
     def _collective(self, ctx: Any, m: int) -> bool:
         """A programme, or an organisation whose name ends in a collective word ("the Baltic Ports AI Network")."""
         if ctx.types and ctx.types[m] == "Programme":
@@ -93,9 +86,9 @@ class MembershipForms:
         sel = v.head
         if sel.lemma_.lower() not in self.select_verbs and sel.lower_ not in self.select_verbs:
             return
-        members = self._side(ctx, ctx.object_tokens(sel, True)) if ctx.is_passive(sel) else \
-            self._side(ctx, (c for c in sel.children if c.dep_ == "dobj"))
-        groups = self._side(ctx, (c for c in v.children if c.dep_ == "dobj"))
+        members = ctx.mentions_of(ctx.object_tokens(sel, True)) if ctx.is_passive(sel) else \
+            ctx.mentions_of((c for c in sel.children if c.dep_ == "dobj"))
+        groups = ctx.mentions_of((c for c in v.children if c.dep_ == "dobj"))
         self._emit(members, groups, emit, "form:selected-to-join")
 
     def _as_member(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
@@ -105,8 +98,8 @@ class MembershipForms:
             return
         if any(c.dep_ == "prep" for n in as_nouns for c in n.children if c.lower_ == "of"):
             return  # "as a member of Y": the member noun's own frame
-        subj = self._side(ctx, ctx.subject_tokens(v, False))
-        objs = self._side(ctx, (c for c in v.children if c.dep_ == "dobj"))
+        subj = ctx.mentions_of(ctx.subject_tokens(v, False))
+        objs = ctx.mentions_of((c for c in v.children if c.dep_ == "dobj"))
         if lemma in self.join_verbs or v.lower_ in self.join_verbs:
             self._emit(subj, objs, emit, "form:join-as-member")
         else:
@@ -123,15 +116,15 @@ class MembershipForms:
             for p, pobj in ctx.preps(node):
                 if p == "in":
                     groups |= {m for m in ctx.mentions(pobj) if self._collective(ctx, m)}
-        self._emit(self._side(ctx, ctx.subject_tokens(v, False)), groups, emit, "form:take-part-in")
+        self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:take-part-in")
 
     def _founding_members(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X and Y are founding members of P" misread as the verb "founding" with "members" as its object."""
         if v.lower_ != "founding" or not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in v.children):
             return
         nouns = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.as_nouns | {"members"}]
-        groups = self._side(ctx, (pobj for n in nouns for p, pobj in ctx.preps(n) if p == "of"))
-        self._emit(self._side(ctx, ctx.subject_tokens(v, False)), groups, emit, "form:founding-members")
+        groups = ctx.mentions_of((pobj for n in nouns for p, pobj in ctx.preps(n) if p == "of"))
+        self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:founding-members")
 
     def _belong_to(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X and Y belong to the Z Network" (a collective; "X belongs to Y" of a firm is ownership, not this)."""
@@ -139,7 +132,7 @@ class MembershipForms:
             return
         groups = {m for p, pobj in ctx.preps(v) if p == "to" for m in ctx.mentions(pobj) if self._collective(ctx, m)}
         if groups:
-            self._emit(self._side(ctx, ctx.subject_tokens(v, False)), groups, emit, "form:belong-to")
+            self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:belong-to")
 
     def _named_group_member(self, ctx: Any, n: Any, emit: Emit) -> None:
         """"X is an Orrin Alliance member", "fellow Orrin Alliance member Pellan Robotics": the group is a name
@@ -149,7 +142,7 @@ class MembershipForms:
         if not groups or any(p == "of" for p, _ in ctx.preps(n)):
             return
         members = set(ctx.holder(n))
-        members |= self._side(ctx, (c for c in n.children if c.dep_ == "appos"))
+        members |= ctx.mentions_of((c for c in n.children if c.dep_ == "appos"))
         if n.dep_ == "compound" and n.head.i in ctx.tok2m:
             members |= ctx.mentions(n.head)  # "Orrin Alliance member Pellan Robotics"
         self._emit(members - groups, groups, emit, "form:named-group-member")

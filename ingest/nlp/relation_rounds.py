@@ -198,19 +198,12 @@ class RoundLists:
             break
         for v in range(k - 1, -1, -1):  # "X raised $8m in a round led by A"
             if low[v] in self.raise_verbs and sd[v].pos_ in ("VERB", "AUX"):
-                subj = {m for m in self._side(ctx, ctx.subject_tokens(sd[v], False)) if ctx.types[m] in OWNERS}
+                subj = {m for m in ctx.mentions_of(ctx.subject_tokens(sd[v], False)) if ctx.types[m] in OWNERS}
                 if subj:
                     return subj
         if ctx.round_owner is not None:
             return {ctx.round_owner}
         return set()
-
-    @staticmethod
-    def _side(ctx: Any, toks: Iterable[Any]) -> set[int]:
-        got: set[int] = set()
-        for t in toks:
-            got |= ctx.mentions(t)
-        return got
 
     def _emit(self, funders: Iterable[int], owners: set[int], emit: Emit, method: str) -> None:
         for f in funders:
@@ -267,7 +260,7 @@ class RoundLists:
                for p, pobj in ctx.preps(n)):
             return  # "B also took part in a hackathon"
         low = [t.lower_ for t in ctx.sd]
-        funders = self._names_before(ctx, k) or self._side(ctx, ctx.subject_tokens(v, False))
+        funders = self._names_before(ctx, k) or ctx.mentions_of(ctx.subject_tokens(v, False))
         low_rest = low[k + 1:]
         for a in range(len(low_rest) - 2):
             if low_rest[a:a + 3] == [",", "as", "did"]:
@@ -324,7 +317,7 @@ class RoundLists:
         else:
             v = ctx.sd[k] if ctx.sd[k].pos_ in ("VERB", "AUX") else ctx.sd[k].head
             if v.pos_ in ("VERB", "AUX"):  # "X was set up in 2019 with funding from A and B"
-                owners = self._side(ctx, ctx.subject_tokens(v, ctx.is_passive(v)))
+                owners = ctx.mentions_of(ctx.subject_tokens(v, ctx.is_passive(v)))
         owners = {m for m in owners if ctx.types[m] in OWNERS and m not in funders}
         self._emit(funders, owners, emit, "form:backer-list")
 

@@ -8,7 +8,7 @@ organisation ("the Cyfronet computing centre", "funding from X").
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Lexicon
 
@@ -288,6 +288,13 @@ class Walk:
             elif c.dep_ == "compound":
                 res.update(self.tok2m[g.i] for g in c.children if g.dep_ in ("compound", "nmod", "poss") and g.i in self.tok2m)
         return res
+
+    def mentions_of(self, toks: Iterable[Any]) -> set[int]:
+        """Mentions standing in the slots several tokens fill (a subject list, the objects of a verb)."""
+        got: set[int] = set()
+        for t in toks:
+            got |= self.mentions(t)
+        return got
 
     def mentions(self, tok: Any, depth: int = 0) -> set[int]:
         """Mentions standing in a slot filled by ``tok`` (with its conjuncts)."""
