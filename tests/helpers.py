@@ -46,6 +46,19 @@ def facts_of(extractor: Any, text: str, doc_id: str = "d1") -> Any:
     return extractor.extract(LoadedDocument(id=doc_id, source="test", title="t", kind="text", text=text))
 
 
+def refers(extractor: Any, text: str, word: str) -> str | None:
+    """The name the reference starting at ``word`` (a phrase found once in ``text``) stands for, or None."""
+    facts = facts_of(extractor, text)
+    at = text.index(word)
+    for m in facts.mentions:
+        if m.start == at and m.source == "anaphor" and m.coref is not None:
+            root = facts.mentions[m.coref]
+            while root.source == "anaphor" and root.coref is not None:
+                root = facts.mentions[root.coref]
+            return root.canonical
+    return None
+
+
 def mention_kinds(facts: Any) -> set[tuple[str, str]]:
     """(text, type) of every mention."""
     return {(m.text, m.type) for m in facts.mentions}

@@ -13,7 +13,7 @@ import pytest
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.coref_links import LinkWords, heading_like
 from aikg.ingest.nlp.extractor import shared_extractor
-from tests.helpers import relations_in
+from tests.helpers import refers, relations_in
 
 F, M, P = "FUNDS", "MEMBER_OF", "PARTNERS_WITH"
 
@@ -29,19 +29,6 @@ def extract(ex, text: str):
 
 def rels(ex, text: str) -> set[tuple[str, str, str]]:
     return relations_in(ex, text)
-
-
-def refers(ex, text: str, word: str) -> str | None:
-    """The name the reference at the start of ``word`` (a phrase found once in ``text``) stands for."""
-    facts = extract(ex, text)
-    at = text.index(word)
-    for m in facts.mentions:
-        if m.start == at and m.source == "anaphor" and m.coref is not None:
-            root = facts.mentions[m.coref]
-            while root.source == "anaphor" and root.coref is not None:
-                root = facts.mentions[root.coref]
-            return root.canonical
-    return None
 
 
 def test_the_fund_is_the_name_described_as_a_fund(ex):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from aikg.ingest.nlp.extractor import shared_extractor
-from tests.helpers import facts_of, relations_in
+from tests.helpers import facts_of, refers, relations_in
 
 F, M, P, R, A = "FUNDS", "MEMBER_OF", "PARTNERS_WITH", "RUNS", "AFFILIATED_WITH"
 
@@ -21,19 +21,6 @@ F, M, P, R, A = "FUNDS", "MEMBER_OF", "PARTNERS_WITH", "RUNS", "AFFILIATED_WITH"
 @pytest.fixture(scope="module")
 def ex():
     return shared_extractor()
-
-
-def refers(ex, text: str, word: str) -> str | None:
-    """The name the reference starting at ``word`` (found once in ``text``) stands for, or None."""
-    facts = facts_of(ex, text)
-    at = text.index(word)
-    for m in facts.mentions:
-        if m.start == at and m.source == "anaphor" and m.coref is not None:
-            root = facts.mentions[m.coref]
-            while root.source == "anaphor" and root.coref is not None:
-                root = facts.mentions[root.coref]
-            return root.canonical
-    return None
 
 
 def partners_of(ex, text: str, name: str) -> set[str]:
