@@ -39,6 +39,7 @@ class JointWords:
         self.partner_preps = get("partner_preps")
         self.announce = get("announce_verbs")
         self.pacts = get("pact_nouns")
+        self.joint_units = get("joint_unit_nouns")  # "A and B open joint lab", "X opened a joint lab with Y"
         self.aux = get("aux")
         from aikg.ingest.nlp.relation_guard import TieGuard  # one word list with the parsed reading
         self.purposes = TieGuard.load().not_pact_purposes  # "signed an agreement with X to buy 200 robots"
@@ -162,9 +163,18 @@ def _partner_noun(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
                 emit(["PARTNERS_WITH"], first[0], m, conf, "rule:partner-noun")
 
 
+def _pact_at(doc: Any, k: int, w: JointWords) -> bool:
+    """A pact noun ("partnership") or a joint unit ("open joint lab", "set up a joint research centre")."""
+    low = doc[k].lower_
+    if low in w.pacts:
+        return True
+    return low in w.joint_units and any(doc[j].lower_ == "joint" for j in range(max(0, k - 3), k))
+
+
 def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
                    emit: Emit, conf: float) -> None:
-    """"A and B announce partnership on …", "A and B sign memorandum of understanding": the two actors."""
+    """"A and B announce partnership on …", "A and B sign memorandum of understanding", "A and B open joint lab",
+    "X opened a joint research lab with Y": the actors."""
     for t in sent:
         if t.lower_ not in w.announce:
             continue
@@ -172,11 +182,11 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
         if not actors:
             continue
         k = t.i + 1
-        while k < sent.end and k < t.i + 5 and doc[k].lower_ not in w.pacts:
+        while k < sent.end and k < t.i + 5 and not _pact_at(doc, k, w):
             if doc[k].lower_ in STOP or doc[k].text in ",;:" or not doc[k].is_lower:
                 break  # "signed the Tampere AI Pact": co-signatories of a named charter are not partners
             k += 1
-        if k >= sent.end or doc[k].lower_ not in w.pacts or not doc[k].is_lower:
+        if k >= sent.end or not _pact_at(doc, k, w) or not doc[k].is_lower:
             continue
         with_at = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ == "with"), None)
         if with_at is not None and len(actors) == 1:  # "X entered into a strategic alliance with Y and Z"

@@ -8,8 +8,11 @@ A relation one member takes part in is then given to every member of its list.
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any
 
+from aikg.core.paths import shipped
 from aikg.ingest.nlp.relation_types import Cand, allowed
 
 ORG = ("Institute", "Company", "Agency")
@@ -30,7 +33,8 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
     def cls(t: str) -> str:
         return "org" if t in ORG else t
 
-    for a, b in zip(spans, spans[1:]):
+    places = {t for i, s, e in spans if types[i] == "Cluster" for t in range(s, e)}
+    for a, b in _neighbours(doc, spans, types):
         ia, sa, ea = a
         ib, sb, eb = b
         if doc[sa].text[:1].islower() or doc[sb].text[:1].islower():
@@ -40,6 +44,7 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
         gap = [t.lower_ for t in doc[ea:sb]]
         if not gap or sb <= ea or cls(types[ia]) != cls(types[ib]):
             continue
+        gap = _without_description(doc, ea, sb, gap, places)  # "A and the Bergen start-up B": the words describe B
         if all(g in CONNECTORS for g in gap) and any(g in REAL_CONNECTORS for g in gap):
             g = group.get(ia, ia)
             group[ia] = g
@@ -48,6 +53,56 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
                     or _inclusive_before(doc, group_start.setdefault(g, sa)):
                 joined.add(g)
     return _without_comma_pairs(group, joined)
+
+
+ARTICLES = {"the", "a", "an"}
+DESCRIPTION_WORDS = 4  # at most this many words describe a list item ("the Mi'kmaw-owned data firm B")
+
+
+@lru_cache(maxsize=1)
+def _org_nouns() -> frozenset[str]:
+    """Nouns that end a description of an organisation ("start-up", "maker", "group"): ``place_org_nouns``."""
+    raw = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in raw.get("place_org_nouns", ()))
+
+
+def _neighbours(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[tuple[Any, Any]]:
+    """Adjacent mentions, passing over a place that only describes the next one ("and the Bergen start-up B")."""
+    kept = [x for n, x in enumerate(spans) if not (
+        types[x[0]] == "Cluster" and 0 < n < len(spans) - 1 and doc[x[1] - 1].lower_ in ARTICLES
+        and _describes(doc, x[2], spans[n + 1][1]))]
+    return list(zip(kept, kept[1:]))
+
+
+def first_named(doc: Any, spans: list[tuple[int, int, int]], types: list[str], right: list[int]) -> int:
+    """The first of the mentions ``right`` that a trigger phrase points to, past a place that only describes the next
+    one ("collaborates with the Bergen hospital group Haukeland Health")."""
+    if len(right) > 1 and types[right[0]] == "Cluster":
+        at = {i: (s, e) for i, s, e in spans}
+        (s0, e0), (s1, _) = at[right[0]], at[right[1]]
+        if s0 > 0 and doc[s0 - 1].lower_ in ARTICLES and _describes(doc, e0, s1):
+            return right[1]
+    return right[0]
+
+
+def _describes(doc: Any, k: int, end: int) -> bool:
+    """Are the words from ``k`` to ``end`` a short description ending in an organisation noun ("hospital group")?"""
+    return _description(list(doc[k:end]))
+
+
+def _description(tokens: list[Any]) -> bool:
+    words = "".join(t.text_with_ws for t in tokens).split()  # "start-up" is three tokens, one word
+    return 0 < len(words) <= DESCRIPTION_WORDS and all(w == w.lower() for w in words) and words[-1] in _org_nouns()
+
+
+def _without_description(doc: Any, ea: int, sb: int, gap: list[str], places: set[int]) -> list[str]:
+    """The gap between two list items without the description of the second: "and the crane maker B", "and the
+    Bergen start-up B" (the place is a mention of its own: it sits between the two); only after a conjunction."""
+    k = next((x for x, g in enumerate(gap) if g in ARTICLES), -1)
+    if k < 1 or not any(g in ("and", "or", "&") for g in gap[:k]) or not all(g in CONNECTORS for g in gap[:k]):
+        return gap
+    rest = [t for t in doc[ea + k + 1:sb] if t.i not in places]  # a place's own words describe the item too
+    return gap[:k] if _description(rest) else gap
 
 
 def _list_goes_on(doc: Any, end: int) -> bool:

@@ -6,7 +6,8 @@ University news, encyclopedia articles and press releases name a unit and its pa
 * a joint unit: "VIBAI, a joint institute of UPV and the University of Valencia", "LAVIC, a joint laboratory
   with the mining company Minera Chachani" (also of the name that opened it: "UNSA has opened LAVIC, a joint
   laboratory with X"), "Kàddu Voice, a joint venture set up in 2025 by A and B", "the Grand River Lab, a joint
-  lab of the university and Clearpath" (an anaphor stands for its antecedent);
+  lab of the university and Clearpath" (an anaphor stands for its antecedent); the parents partner with each
+  other (PARTNERS_WITH(UPV, University of Valencia), PARTNERS_WITH(UNSA, Minera Chachani));
 * "whose": "the Fondazione Bruno Kessler in Trento, whose Digital Industry Centre will share ...", "UIA, whose
   School of Computer Science provides mentors": a unit-named organisation after the parent's "whose";
 * an academic unit "at" its university: "the School of Ocean Engineering at Amrita Coastal University";
@@ -111,10 +112,12 @@ def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k
             k += 1  # "set up in 2025 by"
         if k >= sent.end or doc[k].lower_ != "by":
             return
-    parents = words.lists.read_list(idx, k + 1, ORG, sent.end)
-    for p in dict.fromkeys(opener + parents):
-        if p != unit:
-            emit(["PART_OF"], unit, p, conf, "rule:joint-unit")
+    parents = [p for p in dict.fromkeys(opener + words.lists.read_list(idx, k + 1, ORG, sent.end)) if p != unit]
+    for p in parents:
+        emit(["PART_OF"], unit, p, conf, "rule:joint-unit")
+    for x, a in enumerate(parents):  # the parents of a joint unit work together (annotation guidelines)
+        for b in parents[x + 1:]:
+            emit(["PARTNERS_WITH"], a, b, conf, "rule:joint-unit-parents")
 
 
 def _subject_start(doc: Any, sent: Any, before: list[tuple[int, int, int]]) -> int:

@@ -25,7 +25,7 @@ from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
 from aikg.ingest.nlp.relation_guard import TieGuard
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
-from aikg.ingest.nlp.relation_lists import list_groups
+from aikg.ingest.nlp.relation_lists import first_named, list_groups
 from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
@@ -154,7 +154,7 @@ class RelationFinder:
                     doc[x].text in {";", ":", ","} for x in range(b, s))]  # "part of the X", not "part of ... at X"
                 if not left or not right:
                     continue
-                li, ri = left[-1], right[0]
+                li, ri = left[-1], first_named(doc, spans, types, right)  # not "the Bergen" of "the Bergen firm X"
                 if self._guard.window_not_party(rule.rel, doc, *next((s, e) for i, s, e in spans if i == ri),
                                                 {t for _, s, e in spans for t in range(s, e)}):
                     continue  # "in partnership with the Ministry's Statistics Directorate", "with customers such as X"
@@ -167,6 +167,8 @@ class RelationFinder:
                     continue  # "Until 2020 X had a partnership with Y", "X is exploring a partnership with Y"
                 if rule.left == "src" and self._after_preposition(doc, spans, li):
                     continue  # "a professor at X and a member of Y": X is no member
+                if rule.left == "tgt" and "FUNDS" in rule.rel and self._after_preposition(doc, spans, li):
+                    continue  # "funded by A and by a grant from B", "a spin-out of X, backed by B": A, X not funded
                 if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
                     continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
                 roles = {rule.left: li, rule.right: ri}
