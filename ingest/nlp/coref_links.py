@@ -42,12 +42,12 @@ def _link(res: Resolver, t: Any, r: int) -> None:
 
 
 def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int, words: LinkWords,
-                    keep: str | None = None) -> None:
+                    keep: str | None = None, home: int | None = None) -> None:
     """Resolve the definite descriptions and sentence-opening pronouns of one chunk in place: a reference the
     mention stage linked elsewhere is re-pointed, a new one is appended (``source="anaphor"``, ``coref`` set).
     ``keep`` names the filer a 10-K calls "the Company" (never re-pointed)."""
     if not words.nouns:
         return
-    res = Resolver(sdoc, off, mentions, first, words, keep)
+    res = Resolver(sdoc, off, mentions, first, words, keep, home)  # home: the document's city, for a later chunk
     for t, r in res.candidates():
         _link(res, t, r)

@@ -189,7 +189,7 @@ class Resolver:
     """The references of one chunk (the entity pass's Doc, no parse) and the names they stand for."""
 
     def __init__(self, sdoc: Any, off: int, mentions: list[MentionFact], first: int, words: LinkWords,
-                 keep: str | None) -> None:
+                 keep: str | None, home: int | None = None) -> None:
         self.doc, self.off, self.m, self.first, self.w, self.keep = sdoc, off, mentions, first, words, keep
         self.sents: list[_Sent] = []
         self.sent_of = _SentIndex()
@@ -199,7 +199,8 @@ class Resolver:
         self.text = sdoc.text  # built once: spaCy joins the tokens at every call
         page = doc_subject(self.text, mentions) if off == 0 else None  # the organisation a page's title names
         self.page = self.root(page) if page is not None else None
-        self.home = home_place(self.text, mentions).home if off == 0 else None  # the dateline's or title's city
+        # the dateline's or title's city; a later chunk of a long text gets the one its first chunk found (``home``)
+        self.home = home_place(self.text, mentions).home if off == 0 else home
         self._index()
 
     def _index(self) -> None:

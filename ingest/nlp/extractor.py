@@ -189,7 +189,7 @@ class Extractor:
         types = [m.type for m in facts.mentions]
         groups = self._relations.list_groups(sdoc, spans, types)
         if off == 0:
-            homes[k] = home_place(d.text, facts.mentions).home
+            homes[k] = ctx.home = home_place(d.text, facts.mentions).home
             owners[k] = doc_subject(d.text, facts.mentions)
         self._member_lists(d, sdoc.text, off, facts, owners.get(k), types)
         chunk = _Chunk(d, sdoc, off, facts, types, groups, starts, homes.get(k), k, parse_jobs)
@@ -213,7 +213,8 @@ class Extractor:
                 m = replace(m, coref=m.coref + first)
             facts.mentions.append(m)
         facts.mentions.extend(person_pronouns(sdoc, off, facts.mentions, first))  # "... Mara Lind. She leads X."
-        link_references(sdoc, off, facts.mentions, first, self._links, ctx.self_name)  # "the fund", "It" (coref_links)
+        link_references(sdoc, off, facts.mentions, first, self._links, ctx.self_name,
+                        ctx.home)  # "the fund", "It" (coref_links); "the city" in a later chunk: the first chunk's city
         return first
 
     def _sentence(self, c: "_Chunk", sent: Any, inside: list[tuple[int, int, int]]) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
+from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -100,6 +101,7 @@ def _apposition_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]],
     """"MIAC, a non-profit research institute in Lapu-Lapu City", "Skagen Biologics, a contract lab in Aarhus",
     "the Forum, a think tank based in Oslo": an apposition whose organisation noun is placed by "in"."""
     by_start = {s: i for i, s, e in spans}
+    ends_of = {i: e for i, s, e in spans}
     for i, _, e in spans:
         if types[i] not in ORG:
             continue
@@ -121,6 +123,14 @@ def _apposition_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]],
         place = by_start.get(k + 1) if doc[k].lower_ == "in" else None
         if place is not None and types[place] == "Cluster":
             emit(i, place, "rule:apposition-in-place")
+        elif doc[k].lower_ == "of" and place_forms_on() and (place := by_start.get(k + 1)) is not None and types[place] == "Cluster" \
+                and _ends_phrase(doc, ends_of[place], sent.end):
+            emit(i, place, "rule:apposition-of-place")  # "EMAL, the water utility of Loja, ..."
+
+
+def _ends_phrase(doc: Any, e: int, end: int) -> bool:
+    """The place ends the apposition ("the water utility of Loja," / "." / end), not "of Loja province"."""
+    return e >= end or doc[e].text in {",", ".", ";", ")", ":"} or "\n" in doc[e - 1].whitespace_
 
 
 def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],

@@ -20,6 +20,7 @@ from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
+from aikg.ingest.nlp.mentions.place_forms import place_forms
 from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
@@ -49,6 +50,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("headings", drop_headings),
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
+    ("place_forms", place_forms),
     ("place_context", place_context),
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),

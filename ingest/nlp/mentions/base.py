@@ -47,6 +47,7 @@ class DocContext:
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (type, expansion)
     self_name: str | None = None
     self_type: str | None = None
+    home: int | None = None  # the document's own city (a mention index), found in its first chunk ("the city")
 
 
 @dataclass

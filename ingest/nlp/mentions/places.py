@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.place_forms import in_place_list, place_form_cue
 from aikg.ingest.nlp.relation_lines import place_by_line_form
 
 
@@ -22,7 +23,8 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             out.append(s)
             continue
         # "Boston, Massachusetts": a region after a city only qualifies it
-        if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster":
+        if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster" \
+                and not in_place_list(doc, s, env):
             continue
         if not s.place and not (s.entry is None and doc[s.start:s.end].text.lower() in env.lex.countries_only):
             out.append(s)
@@ -52,6 +54,8 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
         nxt = starts.get(s.end + 1)
         if nxt is not None and nxt.type != "Cluster" and not country:
             return True
+    if not country and place_form_cue(doc, s, ends, env):
+        return True  # "an Istanbul fund", "the water utility of Loja", "has a plant in Hyvinkää" (place_forms)
     if country or s.label == "LOC":
         return False
     if any(w in lex.strong_hub_words for w in hub_window) or any(w in lex.hub_words for w in hub_window):

@@ -1,0 +1,352 @@
+"""Places by the form of the phrase around them, for towns neither the model nor the world place list knows.
+
+Two jobs, both from words only (no parse):
+
+* :func:`place_forms` (a stage, before ``place_context``): a capitalised name in a slot only a place fills is a
+  town ("headquartered in Kuressaare", "the town of Frýdlant"), whatever the NER read; and a known town in
+  brackets right after an organisation is where it is, not its short form ("Ostend Marine Robotics (Ostend)").
+* :func:`place_form_cue` (called by ``place_context``): the phrase makes a place an organisation's site, so it is
+  kept: "an Istanbul fund", "the Vilnius software house X" (the place modifies an organisation noun), "the water
+  utility of Loja", "has a plant in Hyvinkää", "operates nine packhouses in Te Puke", "Lunenburg Fisheries
+  Analytics (Lunenburg)".
+
+Not places: a building or street after the slot word ("based in Acme Tower"), a month, a name with an
+organisation head word, a country or region (kept only as the other stages say), a place that only modifies a
+longer noun ("the Istanbul fund manager market"). Word lists: ``data/places/place_forms.json``, and
+``place_org_nouns`` / ``place_lists`` of ``data/lexicon/relations.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from aikg.core.errors import InputError
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.world_places import world_places
+
+#: inner words of a town's name ("Viña del Mar", "Stratford-upon-Avon")
+INNER = frozenset({"-", "del", "de", "la", "le", "do", "da", "di", "upon", "on", "sur", "am", "an", "der"})
+MAX_NAME = 4  # words of a town's name after a slot word
+MAX_NOUN_RUN = 4  # lower-case words from the place to the end of the organisation noun ("machine-tool group")
+#: switch for an A/B measurement in one tree (``AIKG_PLACE_FORMS=off``); on by default
+ENABLED_ENV = "AIKG_PLACE_FORMS"
+BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪"})
+CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?"})
+COPULAS = frozenset({"is", "was", "remains", "became", "becomes", "are", "were", "as"})
+
+
+@dataclass(frozen=True)
+class PlaceFormWords:
+    slot_words: frozenset[str]
+    settlement_nouns: frozenset[str]
+    building_words: frozenset[str]
+    not_town_words: frozenset[str]
+    openers: frozenset[str]
+    followers: frozenset[str]
+    org_nouns: frozenset[str]
+    site_nouns: frozenset[str]
+    have_words: frozenset[str]
+    not_placed: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _file_words() -> dict[str, frozenset[str]]:
+    node = shipped("places", "place_forms.json")
+    try:
+        data = json.loads(node.read_text(encoding="utf-8"))
+        return {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
+    except (OSError, ValueError, AttributeError) as e:
+        raise InputError(f"cannot read the place form words: {e}", source=str(node)) from e
+
+
+def enabled() -> bool:
+    return os.environ.get(ENABLED_ENV, "on") != "off"
+
+
+_BY_LEXICON: dict[int, PlaceFormWords] = {}
+
+
+def form_words(env: Env) -> PlaceFormWords:
+    """The word lists, read once per lexicon."""
+    got = _BY_LEXICON.get(id(env.lex))
+    if got is None:
+        f = _file_words()
+        rel = env.lex.relations
+        lists = rel.get("place_lists", {})
+        kinds = {k for k, v in env.words.description_types.items() if v in ORG_TYPES}
+        got = PlaceFormWords(
+            f["slot_words"], f["settlement_nouns"], f["building_words"], f["not_town_words"], f["modifier_openers"],
+            f["noun_followers"], frozenset(w.lower() for w in rel.get("place_org_nouns", ())) | kinds,
+            frozenset(w.lower() for w in lists.get("site_nouns", ())),
+            frozenset(w.lower() for w in lists.get("have_words", ())),
+            frozenset(w.lower() for w in lists.get("not_placed_words", ())))
+        _BY_LEXICON[id(env.lex)] = got
+    return got
+
+
+# ---------------------------------------------------------------------------------------------- the stage
+def place_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Type names in place-only slots as places, and bracketed known towns after an organisation."""
+    if not enabled():
+        return cands
+    w = form_words(env)
+    _bracketed_towns(doc, cands, env, ctx)
+    _whole_towns(doc, cands)
+    cands = _list_towns(doc, cands, env)
+    added: list[Candidate] = []
+    at: dict[int, Candidate] = {}
+    for c in cands:
+        for k in range(c.start, c.end):
+            at[k] = c
+    for i in _slot_starts(doc, w):
+        end = _town_name(doc, i, w, env)
+        if end is None:
+            continue
+        covering = {id(at[k]): at[k] for k in range(i, end) if k in at}
+        if not covering:
+            added.append(Candidate(i, end, "Cluster", "rule", label="GPE", place=False, ctx_typed=True))
+            continue
+        c = next(iter(covering.values()))
+        if len(covering) == 1 and c.start == i and c.end == end and _retypable(c):
+            c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
+    return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
+
+
+def _retypable(c: Candidate) -> bool:
+    """A firm or person reading of the NER that nothing else typed."""
+    return c.type in ("Company", "Person") and c.source == "ner" and c.entry is None and c.acronym_of is None \
+        and not c.ctx_typed
+
+
+def _slot_starts(doc: Any, w: PlaceFormWords):
+    """First tokens of the names after "based in" / "headquartered in" and "the town of"."""
+    n = len(doc)
+    for k in range(1, n - 1):
+        low = doc[k].lower_
+        if low == "in" and doc[k - 1].lower_ in w.slot_words:
+            yield k + 1
+        elif low == "of" and doc[k - 1].lower_ in w.settlement_nouns and k >= 2 and doc[k - 2].lower_ in ("the", "a"):
+            yield k + 1
+
+
+def _town_name(doc: Any, i: int, w: PlaceFormWords, env: Env) -> int | None:
+    """End of a town's name starting at ``i`` (capitalised words, inner particles), or None when it is no town."""
+    n = len(doc)
+    if i >= n or not doc[i].text[:1].isupper() or not doc[i].is_alpha or doc[i].lower_ in w.not_town_words:
+        return None
+    end = i + 1
+    while end < n and end - i < MAX_NAME and "\n" not in doc[end - 1].whitespace_ and (
+            doc[end].text[:1].isupper() and doc[end].is_alpha
+            or doc[end].lower_ in INNER and end + 1 < n and doc[end + 1].text[:1].isupper()
+            and (doc[end].text != "-" or not doc[end - 1].whitespace_)):
+        end += 1
+    while end > i + 1 and doc[end - 1].lower_ in INNER:
+        end -= 1
+    words = [t.text for t in doc[i:end]]
+    low = doc[i:end].text.lower()
+    if doc[end - 1].lower_ in w.building_words or env.typer.type_of_name(words) is not None:
+        return None  # "based in Acme Tower", "located in the Aldgate Institute"
+    if low in env.lex.countries or world_places().only_region(doc[i:end].text):
+        return None  # countries and regions stay with the stages that decide them
+    if end < n and doc[end].text in ("'s", "’s") or end < n and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return None  # "based in Kuressaare's harbour", "based in Tartu-Tallinn ..."
+    return end
+
+
+#: prepositions that open a list of places ("campuses in A, B and C")
+LIST_PREPS = frozenset({"in", "across", "throughout"})
+LIST_GAPS = ((",", "and"), (",", "or"), (",",), ("and",), ("or",))
+
+
+def _list_towns(doc: Any, cands: list[Candidate], env: Env) -> list[Candidate]:
+    """"employs 38 people in Pokhara, Butwal and Dharan", "campuses in Lekhnath and Syangja": the other items of a
+    list of places after "in" that the NER read as a firm or a person, or missed, are places waiting for context
+    (``place_context`` keeps them after a kept place). Only a list that ends the clause ("in Tallinn and Siemens
+    buys ..." is no list of places)."""
+    by_start = {c.start: c for c in cands}
+    n = len(doc)
+    added: list[Candidate] = []
+    for c in cands:
+        if c.type != "Cluster" or c.start < 1 or doc[c.start - 1].lower_ not in LIST_PREPS:
+            continue
+        k, todo = c.end, []
+        while k < n:
+            gap = next((g for g in LIST_GAPS if tuple(t.lower_ for t in doc[k:k + len(g)]) == g), None)
+            if gap is None or any("\n" in t.whitespace_ for t in doc[k - 1:k + len(gap)]):
+                break
+            item = k + len(gap)
+            other = by_start.get(item)
+            end = other.end if other is not None else _cap_run(doc, item)
+            if end is None or other is not None and other.type != "Cluster" and not _list_retypable(doc, other, env):
+                break
+            if other is None and env.typer.type_of_name([t.text for t in doc[item:end]]) is not None:
+                break
+            todo.append((item, end, other))
+            k = end
+        if not todo or not (k >= n or doc[k].text in CLOSERS or "\n" in doc[k - 1].whitespace_ or doc[k].is_space):
+            continue
+        for item, end, other in todo:
+            if other is None:
+                new = Candidate(item, end, "Cluster", "rule", label="GPE", place=True)
+                added.append(new)
+                by_start[item] = new
+            elif other.type != "Cluster":
+                other.type, other.label, other.place = "Cluster", "GPE", True
+    return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
+
+
+def in_place_list(doc: Any, s: Candidate, env: Env) -> bool:
+    """"in Pokhara, Butwal and Dharan": a place after a comma that a list goes on from is a list item, not the
+    region that qualifies the place before it ("Boston, Massachusetts")."""
+    if not enabled() or s.entry is not None and not s.entry.is_metro:
+        return False
+    text = doc[s.start:s.end].text
+    if text.lower() in env.lex.countries or world_places().kind(text) == "region":
+        return False
+    return any(tuple(t.lower_ for t in doc[s.end:s.end + len(g)]) == g for g in LIST_GAPS if g != (",",))
+
+
+def _cap_run(doc: Any, i: int) -> int | None:
+    """End of one to three capitalised words from ``i`` on one line, or None."""
+    end = i
+    while end < len(doc) and end - i < 3 and doc[end].is_alpha and doc[end].text[:1].isupper() \
+            and (end == i or "\n" not in doc[end - 1].whitespace_):
+        end += 1
+    return end if end > i else None
+
+
+def _list_retypable(doc: Any, c: Candidate, env: Env) -> bool:
+    """A firm or person reading of one to three plain capitalised words with no organisation head word."""
+    return _retypable(c) and c.end - c.start <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in doc[c.start:c.end]) \
+        and env.typer.type_of_name([t.text for t in doc[c.start:c.end]]) is None
+
+
+def _whole_towns(doc: Any, cands: list[Candidate]) -> None:
+    """"the Viña del Mar fund": a place the NER cut before a name particle takes the rest of the known town's name."""
+    wp = world_places()
+    starts = {c.start for c in cands}
+    n = len(doc)
+    for c in cands:
+        if c.type != "Cluster" or c.entry is not None or c.end >= n or doc[c.end].lower_ not in INNER:
+            continue
+        best = None
+        for end in range(c.end + 2, min(n, c.start + MAX_NAME + 1) + 1):
+            if end - 1 in starts or "\n" in doc[end - 2].whitespace_:
+                break
+            if doc[end - 1].text[:1].isupper() and wp.kind(doc[c.start:end].text) == "city":
+                best = end
+        if best is not None:
+            c.end = best
+
+
+def _bracketed_towns(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> None:
+    """"Ostend Marine Robotics (Ostend)", "Trieste Institute for Embedded Intelligence (Trieste)": a known town (not a
+    word that is also a common word or a given name) in brackets right after an organisation is its town, not a
+    short form of its name."""
+    wp = world_places()
+    ends = {c.end: c for c in cands}
+    for c in cands:
+        if c.type not in ORG_TYPES or c.entry is not None or c.start < 2 or c.end >= len(doc):
+            continue
+        if doc[c.start - 1].text != "(" or not doc[c.end].text.startswith(")"):
+            continue
+        org = ends.get(c.start - 1)
+        text = doc[c.start:c.end].text
+        if org is None or org.type not in ORG_TYPES or text.isupper() or wp.kind(text) != "city" \
+                or wp.is_ambiguous(text):
+            continue
+        c.type, c.label, c.place, c.ctx_typed, c.acronym_of, c.canonical = "Cluster", "GPE", False, True, None, None
+        if text in ctx.acronyms:
+            del ctx.acronyms[text]
+
+
+# ------------------------------------------------------------------------------------- the keeping cues
+def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env) -> bool:
+    """Does the phrase make the place ``s`` an organisation's site (see the module's docstring)?"""
+    if not enabled():
+        return False
+    w = form_words(env)
+    return _modifies_org_noun(doc, s, w, env) or _org_noun_of(doc, s, w) or _has_site_in(doc, s, w) \
+        or _bracket_after_org(doc, s, ends)
+
+
+def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
+    """"an Istanbul fund", "the Nagoya machine-tool group Atsuta Kikai", "- Kayal Robotics, a Kochi start-up"."""
+    k = s.start - 1
+    opens = k < 0 or doc[k].lower_ in w.openers or doc[k].text in BULLETS or doc[k].is_space \
+        or doc[s.start].is_sent_start
+    if not opens or not _town_like(doc, s, env):
+        return False
+    n = len(doc)
+    last = -1
+    for m in range(s.end, min(n, s.end + MAX_NOUN_RUN)):
+        t = doc[m]
+        if t.text == "-" and not t.whitespace_ and not doc[m - 1].whitespace_:
+            continue
+        if not (t.is_alpha and t.is_lower):
+            break
+        joined = doc[m - 2].lower_ + "-" + t.lower_ if m - 2 >= s.end and doc[m - 1].text == "-" else ""
+        if t.lower_ in w.org_nouns or joined in w.org_nouns:
+            last = m
+        elif last >= 0 or t.is_stop:
+            break  # "the Paris meeting of the company": the place modifies another noun
+    if last < 0:
+        return False
+    nxt = doc[last + 1] if last + 1 < n else None
+    if not (nxt is None or nxt.is_punct or nxt.is_space or nxt.text[:1].isupper() or nxt.lower_ in w.followers
+            or nxt.text in ("'s", "’s") or "\n" in doc[last].whitespace_):
+        return False  # the noun modifies a longer noun
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and "\n" not in doc[last].whitespace_:
+        return True  # "the Vilnius software house Verkiai Systems": the organisation is named
+    before = doc[k - 1] if k >= 1 else None
+    # "X is an Istanbul fund", "X, a Kochi start-up", "- a Kochi start-up" or "The Kumasi start-up, which ...": said of
+    # a named organisation; not "worked with a Monterrey software house" (no organisation named)
+    return k < 0 or doc[k].lower_ == "the" or doc[k].text in BULLETS or doc[k].is_space or before is None \
+        or before.text in (",", "(", ":", "—", "–") or before.lower_ in COPULAS or before.is_space
+
+
+def _town_like(doc: Any, s: Candidate, env: Env) -> bool:
+    """A town the NER or the world list knows as one, not a landform or region adjective ("the Walloon consortium",
+    "a North Sea port operator", "the Guatemalan investor network")."""
+    text = doc[s.start:s.end].text
+    if world_places().kind(text) == "city":
+        return True
+    low = text.lower()
+    return s.label == "GPE" and not (s.end - s.start == 1 and low.endswith(env.words.demonym_endings + ("an", "i")))
+
+
+def _org_noun_of(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
+    """"EMAL, the water utility of Loja,": an organisation noun, "of" and the place ending the phrase."""
+    if s.start < 3 or doc[s.start - 1].lower_ != "of" or doc[s.start - 2].lower_ not in w.org_nouns:
+        return False
+    if not any(doc[k].lower_ in ("the", "a", "an") for k in range(max(0, s.start - 6), s.start - 2)):
+        return False
+    return s.end >= len(doc) or doc[s.end].text in CLOSERS or "\n" in doc[s.end - 1].whitespace_
+
+
+def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
+    """"has a plant in Hyvinkää", "operates nine packhouses in Te Puke", "employs 41 people in Tauranga"."""
+    if s.start < 3 or doc[s.start - 1].lower_ not in ("in", "across", "throughout"):
+        return False
+    noun = next((k for k in range(s.start - 2, max(-1, s.start - 5), -1) if doc[k].lower_ in w.site_nouns), None)
+    if noun is None or any(not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-")
+                           for k in range(noun + 1, s.start - 1)):
+        return False
+    window = [doc[k].lower_ for k in range(max(0, noun - 5), noun)]
+    return any(x in w.have_words for x in window) and not any(x in w.not_placed for x in window)
+
+
+def _bracket_after_org(doc: Any, s: Candidate, ends: dict[int, Candidate]) -> bool:
+    """"• Lunenburg Fisheries Analytics (Lunenburg):": a town in brackets after an organisation, even one of its name's
+    words, when the NER read it as a place."""
+    if s.label not in ("GPE", "LOC") or s.start < 2 or s.end >= len(doc) or doc[s.start - 1].text != "(":
+        return False
+    if not doc[s.end].text.startswith(")"):
+        return False
+    org = ends.get(s.start - 1)
+    return org is not None and org.type in ORG_TYPES

@@ -1,0 +1,117 @@
+"""LOCATED_IN recall from the forms published text places organisations with, and the towns those forms name.
+
+Each form has sentences of our own (invented organisations; towns the spaCy model or the world place list may not
+know) and near-misses that must give nothing: `ingest/nlp/mentions/place_forms.py` (which names are places, and which
+places are an organisation's site), `relation_places.py` ("X, the water utility of Loja"), and the document's city for
+"the city" in every chunk of a long text (`coreference.py`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp import Extractor
+from aikg.ingest.nlp.config import ExtractConfig
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import facts_of, mention_kinds, relations_in
+
+L = "LOCATED_IN"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def located(ex, text: str) -> set[tuple[str, str]]:
+    return {(a, b) for t, a, b in relations_in(ex, text) if t == L}
+
+
+def places(ex, text: str) -> set[str]:
+    return {name for name, kind in mention_kinds(facts_of(ex, text)) if kind == "Cluster"}
+
+
+POSITIVES = [
+    # a place modifying an organisation noun, said of a named organisation
+    ("Harrowgate Capital is an Istanbul fund that backs logistics start-ups.", {("Harrowgate Capital", "Istanbul")}),
+    ("Kitahara is a subsidiary of the Nagoya machine-tool group Ibuki Kikai.", {("Ibuki Kikai", "Nagoya")}),
+    ("The panel included Darius Vale, chief technology officer of the Vilnius software house Verkon Systems.",
+     {("Verkon Systems", "Vilnius")}),
+    ("The round was led by the Viña del Mar fund Pacifico Frontier Capital.",
+     {("Pacifico Frontier Capital", "Viña del Mar")}),
+    ("- Lagoon Robotics, a Kochi start-up building hull-cleaning drones", {("Lagoon Robotics", "Kochi")}),
+    # "<organisation noun> of <town>" in an apposition
+    ("EMAP, the water utility of Loja, has paid for the pilot since 2024.", {("EMAP", "Loja")}),
+    # a site noun placed by "in" after a verb of having
+    ("Brisa Cranes is headquartered in Tampere and has a plant in Hyvinkää.",
+     {("Brisa Cranes", "Tampere"), ("Brisa Cranes", "Hyvinkää")}),
+    ("Orchard Bay Packers operates nine packhouses in Te Puke and Katikati.",
+     {("Orchard Bay Packers", "Te Puke"), ("Orchard Bay Packers", "Katikati")}),
+    # list items after "in" the NER read as a person or missed
+    ("Himalaya Voice employs 38 people in Pokhara, Butwal and Dharan.",
+     {("Himalaya Voice", "Pokhara"), ("Himalaya Voice", "Butwal"), ("Himalaya Voice", "Dharan")}),
+    # a town no list knows, in a slot only a place fills
+    ("Ruzave Analytics is headquartered in Kuressaare and has a lab in Ruhnu.",
+     {("Ruzave Analytics", "Kuressaare"), ("Ruzave Analytics", "Ruhnu")}),
+    ("Ostrava Data is located in the town of Frýdlant, where it employs 30 people.", {("Ostrava Data", "Frýdlant")}),
+    # a known town in brackets after an organisation, even a word of its name
+    ("Members:\n- Trieste Institute for Embedded Intelligence (Trieste)\n- Ostend Marine Robotics (Ostend)\n",
+     {("Trieste Institute for Embedded Intelligence", "Trieste"), ("Ostend Marine Robotics", "Ostend")}),
+    ("• Lunenburg Fisheries Analytics (Lunenburg): catch forecasting for the inshore fleet",
+     {("Lunenburg Fisheries Analytics", "Lunenburg")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES, ids=[p[0][:40] for p in POSITIVES])
+def test_forms_give_their_places(ex, text, expected):
+    assert expected <= located(ex, text)
+
+
+NEGATIVES = [
+    # the place modifies no organisation noun, or no organisation is named
+    ("Kelvara Labs presented at the Paris meeting of the company's investors.", "Paris"),
+    ("Merendon Data previously worked with a Monterrey software house.", "Monterrey"),
+    ("Veldt Systems partners with the Walloon consortium Meuse Digital.", "Walloon"),
+    ("Volcan Angels raised money from the Guatemalan investor network Sierra Club Seed.", "Guatemalan"),
+    ("Lipara Robotics won a contract from a North Sea port operator in 2024.", "North Sea"),
+    # a building, a month or a noun phrase after the slot word
+    ("The company is based in Acme Tower, near the harbour.", "Acme Tower"),
+    ("Norrsk Data moved in March to larger offices.", "March"),
+    # "of" a town that goes on into a longer noun; people in a town who are no site
+    ("EMAP, the water utility of Loja province, paid for the pilot.", "Loja"),
+    ("About 41 people in Tauranga use the Kaimai Vision app.", "Tauranga"),
+]
+
+
+@pytest.mark.parametrize("text,place", NEGATIVES, ids=[n[0][:40] for n in NEGATIVES])
+def test_near_misses_place_nothing(ex, text, place):
+    assert not any(b == place for _, b in located(ex, text))
+
+
+def test_region_after_a_town_only_qualifies_it(ex):
+    text = "Orrin Labs is based in Des Moines, Iowa, and in Kearney, Nebraska."
+    assert located(ex, text) >= {("Orrin Labs", "Des Moines"), ("Orrin Labs", "Kearney")}
+    assert not places(ex, text) & {"Iowa", "Nebraska"}
+
+
+def test_list_that_does_not_end_is_no_list_of_places(ex):
+    text = "Kelvara Labs has offices in Tallinn and Maren Tolle leads them."
+    assert located(ex, text) == {("Kelvara Labs", "Tallinn")}
+    assert "Maren Tolle" not in places(ex, text)
+
+
+def test_a_short_form_in_brackets_stays_the_organisation(ex):
+    """A bracketed word that is no known town is still read as the name's short form."""
+    assert not located(ex, "Quillmark Robotics (Quillmark) builds welding arms for shipyards.")
+
+
+def test_the_city_resolves_in_every_chunk():
+    """"the city" in the second chunk of a long text is the dateline's city, as in the first."""
+    filler = "\n\n".join(f"Paragraph {i} says nothing about any organisation at all, only the weather." for i in range(8))
+    text = ("KUTAISI, Georgia, 3 March 2026 -- Rioni Analytics opened a new office today.\n\n" + filler
+            + "\n\nThe Imereti Data Institute is the anchor of the city's AI cluster and has a lab in the city.\n")
+    whole = relations_in(Extractor(ExtractConfig()), text)
+    chunked = relations_in(Extractor(ExtractConfig(max_chunk_chars=400)), text)
+    expected = {(L, "Imereti Data Institute", "KUTAISI"), ("ANCHORS", "Imereti Data Institute", "KUTAISI")}
+    assert expected <= whole
+    assert expected <= chunked
