@@ -33,6 +33,8 @@ from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import contrasted
 from aikg.ingest.nlp.relation_bodies import body_members
+from aikg.ingest.nlp.relation_funding_published import PublishedFunding
+from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
@@ -93,6 +95,7 @@ class Extractor:
         self._issuers = tuple(self.lexicon.relations.get("issuer_prefixes", ()))
         self._links = LinkWords.from_dir(self.config.lexicon_dir)
         self._sections = SectionWords(self.lexicon.relations)  # lists under a group heading (relation_membership.py)
+        self._funding_published = PublishedFunding(self.lexicon.relations)  # relation_funding_published.py
         self._ready = True
 
     # ------------------------------------------------------------------ API
@@ -203,6 +206,13 @@ class Extractor:
                 j += 1
             if si < j:
                 self._sentence(chunk, sent, spans[si:j])
+        funded = []  # FUNDS in published forms (relation_funding_published.py)
+        for src, tgt, a, b, method in self._funding_published.chunk(sdoc, spans, types):
+            if allowed(["FUNDS"], types[src], types[tgt]) is not None:
+                start, end = off + sdoc[a].idx, off + sdoc[b - 1].idx + len(sdoc[b - 1].text)
+                funded.append(RelationCandidate("FUNDS", src, tgt, 0.7, method, start, end, d.text[start:end],
+                                                d.page_of(start)))
+        facts.relations = settle_windows(facts.relations, funded) + funded
 
     def _add_mentions(self, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext) -> int:
         """The entity pass over one chunk; returns the index of the chunk's first mention."""

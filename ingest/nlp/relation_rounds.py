@@ -33,6 +33,8 @@ OWNERS = ("Institute", "Company", "Programme")
 ARTICLES = ("the", "a", "an")
 LEAD_FORMS = ("led", "leads", "lead", "leading", "co-led", "co-leads")
 TAKE_FORMS = ("took", "take", "takes", "taking", "taken")
+PUT_FORMS = ("put", "puts", "putting", "injected", "injects", "pumped", "ploughed", "plowed")  # "put money into the round"
+PUT_OBJECTS = ("money", "capital", "funds", "cash", "million", "billion")
 BE_WORDS = ("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "also", "now", "still", "mainly",
             "largely", "partly", "jointly", "fully", "primarily", "initially", "originally", "both")
 
@@ -146,7 +148,7 @@ class RoundLists:
                 appos = True
             elif not (t.is_lower or t.text == "-" or t.like_num) or t.lower_ in self.stops:
                 break
-            j, words = j + 1, words + 1
+            j, words = j + 1, words + (0 if t.text in ("-", "–") else 1)  # "the Zugdidi-based hazelnut exporter X"
         return j, appos
 
     def _next_item(self, sd: Any, i: int, n: int) -> int:
@@ -244,6 +246,9 @@ class RoundLists:
         as did the lender C" (``alone``: no round named, the one of the sentence before; no object allowed)."""
         v = ctx.sd[k]
         objs = [c for c in v.children if c.dep_ == "dobj"]
+        if v.pos_ == "VERB" and v.lower_ in PUT_FORMS:
+            self._put_into(ctx, v, k, objs, emit)
+            return
         if alone and (v.lower_ in LEAD_FORMS or [o for o in objs if o.lower_ != "part"]):
             return
         if v.pos_ == "VERB" and v.lower_ in LEAD_FORMS and any(self._is_round(o) for o in objs):
@@ -268,6 +273,19 @@ class RoundLists:
                 break
         if funders:
             self._emit(sorted(funders), self._owner(ctx, low, k), emit, "form:round-joined")
+
+    def _put_into(self, ctx: Any, v: Any, k: int, objs: list[Any], emit: Emit) -> None:
+        """"Existing investor B also put money into the round", "B put $2m into X's seed round": B funds the round's
+        owner (money as the object, the round after "into")."""
+        if not any(o.lower_ in PUT_OBJECTS or o.like_num or any(c.tag_ == "$" or c.like_num for c in o.children)
+                   for o in objs):
+            return
+        if not any(p == "into" and self._is_round(pobj) for p, pobj in ctx.preps(v)):
+            return
+        funders = self._names_before(ctx, k) or ctx.mentions_of(ctx.subject_tokens(v, False))
+        funders = {f for f in funders if ctx.types[f] in FUNDERS}
+        if funders:
+            self._emit(sorted(funders), self._owner(ctx, [t.lower_ for t in ctx.sd], k), emit, "form:round-joined")
 
     @staticmethod
     def _names_before(ctx: Any, k: int) -> set[int]:

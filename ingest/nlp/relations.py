@@ -23,6 +23,7 @@ from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
+from aikg.ingest.nlp.relation_funding_published import agent_before
 from aikg.ingest.nlp.relation_guard import TieGuard
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import first_named, list_groups
@@ -167,7 +168,7 @@ class RelationFinder:
                     continue  # "Until 2020 X had a partnership with Y", "X is exploring a partnership with Y"
                 if rule.left == "src" and self._after_preposition(doc, spans, li):
                     continue  # "a professor at X and a member of Y": X is no member
-                if rule.left == "tgt" and "FUNDS" in rule.rel and self._after_preposition(doc, spans, li):
+                if rule.left == "tgt" and "FUNDS" in rule.rel and agent_before(doc, spans, li):
                     continue  # "funded by A and by a grant from B", "a spin-out of X, backed by B": A, X not funded
                 if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
                     continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"

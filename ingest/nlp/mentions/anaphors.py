@@ -146,6 +146,9 @@ def _possessor(spans: list[Candidate], i: int, doc: Any, sent: Any, first_sent: 
         first_sent = clause + 1
         sent = doc[clause + 1:i + 1]
     every = sorted((k for k, s in enumerate(spans) if first_sent <= s.start < i), key=lambda k: spans[k].start)
+    giver = _giver_before(spans, every, i, doc)
+    if giver is not None:
+        return giver  # "a grant from X (XA) under its Y scheme": X's scheme, not the recipient's
     orgs = [k for k in every if spans[k].type in ORG_OR_PROGRAMME]
     here = [k for k in orgs if spans[k].start >= sent.start]
     pick = here[0] if here else (orgs[0] if orgs else None)
@@ -153,6 +156,25 @@ def _possessor(spans: list[Candidate], i: int, doc: Any, sent: Any, first_sent: 
         target = spans[pick].coref
         pick = next((k for k, s in enumerate(spans) if s is target), None)
     return pick
+
+
+def _giver_before(spans: list[Candidate], every: list[int], i: int, doc: Any) -> int | None:
+    """"from X under its", "by X (XA) through its": the name a funding phrase just gave ("under its P scheme" is the
+    giver's scheme; relation_funding_published.py reads the FUNDS)."""
+    if i < 3 or doc[i - 1].lower_ not in ("under", "through", "via"):
+        return None
+    end = i - 1
+    ends = {spans[k].end: k for k in every}
+    if doc[end - 1].text == ")" and (end - 1) in ends and spans[ends[end - 1]].start >= 1 \
+            and doc[spans[ends[end - 1]].start - 1].text == "(":
+        end = spans[ends[end - 1]].start - 1  # "(TARI)" after the name
+    k = ends.get(end)
+    if k is None or spans[k].type not in ORG_OR_PROGRAMME:
+        return None
+    b = spans[k].start - 1
+    while b >= 0 and doc[b].lower_ in ("the", "a", "an"):
+        b -= 1
+    return k if b >= 0 and doc[b].lower_ in ("from", "by") else None
 
 
 def _topic(spans: list[Candidate], named: list[int], i: int, typ: str, doc: Any, env: Env) -> int:

@@ -70,7 +70,7 @@ def _place_read_as_org(doc: Any, s: Candidate, env: Env, cues: _Cues) -> str | N
     $4 million". A list is no cue here: "Microsoft and Seattle-based Amazon", "ASML, which is headquartered in
     Veldhoven, and NXP"."""
     if _compound(doc, s.end):
-        return None
+        return env.lex.default_org if doc[s.end + 1].lower_ in cues.backer_compounds else None  # "Harborview-backed"
     typ = _described(doc, s.start, s.end, env)
     if typ is None:
         for phrase in cues.ending(doc[s.start - 1].lower_ if s.start > 0 else ""):
@@ -175,6 +175,7 @@ class _Cues:
         self.academic_roles = frozenset(w.lower() for w in data.get("academic_roles", ()))
         self.not_names = frozenset(w.lower() for w in data.get("not_names", ()))
         self.after_nouns = frozenset(w.lower() for w in data.get("after_nouns", ()))
+        self.backer_compounds = frozenset(w.lower() for w in data.get("backer_compounds", ()))  # "X-backed"
 
     def ending(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The ``before`` phrases whose last word is ``word`` (speed only: the others cannot match there)."""
@@ -269,6 +270,8 @@ def _cue_type(doc: Any, start: int, end: int, legal: int, env: Env, cues: _Cues,
     if legal:
         return "Company"
     if _compound(doc, end):
+        if doc[end + 1].lower_ in cues.backer_compounds:
+            return env.lex.default_org  # "Harborview-backed Kelvara Labs": who backs is an organisation
         return None  # "Nairobi-based Kasuku Ventures": a place in a compound
     return (_described(doc, start, end, env) or _before(doc, start, env, cues) or _after(doc, start, end, env, cues)
             or _listed(doc, start, end, env, ends, starts) or _bulleted(doc, start, end))

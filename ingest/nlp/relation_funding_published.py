@@ -1,0 +1,435 @@
+"""FUNDS in the forms of published pages, read from the words of the entity pass (no parse).
+
+Funding news, programme fact sheets and university releases name a funder in forms the verb frames miss,
+because the funded name is the clause's subject far from the phrase, or the sentence before's:
+
+* a coordinated passive: "The scheme is administered by A and funded by B", "It was created by A, a public
+  agency under M, and is funded by A together with B", "is funded by D through P and co-funded by C";
+* funding in kind or on loan: "with in-kind GPU capacity from B", "receives in-kind compute from B and
+  $500,000 a year from C", "a concessional loan of USD 6 million from B";
+* a thing given: "Compute is provided in kind by B", "Drones and sensors were donated by B" (the recipient
+  is the subject of the sentence before when this one names none);
+* a list after a funded noun: "Among the first companies funded by P were A and B", "Start-ups backed by P
+  include A", "P has invested in 31 companies since 2022, among them A";
+* an apposition or copula with a hyphenated funder: "A, a B-backed start-up," / "A is a B-funded lab".
+
+A hedge, plan, denial or past marker in the clause ("hopes to secure funding from B", "has applied to B",
+"was funded until 2019 by B") states nothing, and an amount "from" a name is funding only after a verb of
+receiving, never a sale ("earns $2m a year from B"). Word lists: ``data/lexicon/funding_published.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator, Sequence
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
+
+FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
+RECIPIENTS = ("Institute", "Company", "Agency", "Programme")
+HYPHENS = ("-", "–")
+BACK_REACH = 6  # words between a funding noun and its "from"
+Found = tuple[int, int, int, int, str]  # funder, recipient, evidence token start, evidence token end, method
+
+
+def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(w.lower().split()) for w in words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class FundingPublishedWords:
+    """The word lists of ``funding_published.json``."""
+
+    passive: frozenset[str]
+    aux: frozenset[str]
+    continuers: tuple[tuple[str, ...], ...]
+    kind_verbs: tuple[tuple[str, ...], ...]
+    kind_markers: tuple[tuple[str, ...], ...]
+    gift_verbs: frozenset[str]
+    kind_nouns: tuple[tuple[str, ...], ...]
+    loan_nouns: frozenset[str]
+    receive: frozenset[str]
+    revenue: frozenset[str]
+    stance: frozenset[str]
+    relative: frozenset[str]
+    list_verbs: frozenset[str]
+    among: tuple[tuple[str, ...], ...]
+    invest: tuple[tuple[str, ...], ...]
+    articles: frozenset[str]
+    openers: frozenset[str]
+    come_verbs: frozenset[str]
+    budget_nouns: frozenset[str]
+
+    @classmethod
+    def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
+        def s(k: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in d.get(k, ()))
+
+        return cls(s("passive_verbs"), s("aux_words"), _phrases(d.get("list_continuers", ())),
+                   _phrases(d.get("kind_verbs", ())), _phrases(d.get("kind_markers", ())), s("gift_verbs"),
+                   _phrases(d.get("kind_nouns", ())), frozenset(w.split()[-1] for w in s("loan_nouns")),
+                   s("receive_verbs"), s("revenue_words"), s("stance_words"), s("relative_words"), s("list_verbs"),
+                   _phrases(d.get("among_words", ())), _phrases(d.get("invest_phrases", ())),
+                   s("apposition_articles"), s("subject_openers"), s("come_verbs"), s("budget_nouns"))
+
+
+@lru_cache(maxsize=1)
+def published_words() -> FundingPublishedWords:
+    return FundingPublishedWords.of(json.loads(shipped("lexicon", "funding_published.json").read_text(encoding="utf-8")))
+
+
+class _Sentence:
+    """One sentence as words: hyphen-joined tokens are one word ("co-funded", "in-kind", "start-ups")."""
+
+    def __init__(self, doc: Any, sent: Any, tok2m: dict[int, int]) -> None:
+        self.doc, self.sent, self.tok2m = doc, sent, tok2m
+        self.low: list[str] = []
+        self.tok: list[int] = []  # first token of each word
+        k = sent.start
+        while k < sent.end:
+            j = k + 1
+            text = doc[k].lower_
+            while j + 1 < sent.end and doc[j].text in HYPHENS and not doc[j - 1].whitespace_ \
+                    and not doc[j].whitespace_ and doc[j + 1].is_alpha and doc[j - 1].is_alpha \
+                    and tok2m.get(j - 1) is None and tok2m.get(j + 1) is None:
+                text += "-" + doc[j + 1].lower_
+                j += 2
+            self.low.append(text)
+            self.tok.append(k)
+            k = j
+        self.word_of = {t: w for w, t in enumerate(self.tok)}
+
+    def at(self, w: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """Length of the phrase starting at word ``w`` (0: none)."""
+        for p in phrases:
+            if tuple(self.low[w:w + len(p)]) == p:
+                return len(p)
+        return 0
+
+    def mention(self, w: int) -> int | None:
+        return self.tok2m.get(self.tok[w]) if 0 <= w < len(self.tok) else None
+
+
+class PublishedFunding:
+    """The forms above over the sentences of one chunk of the entity pass."""
+
+    def __init__(self, relations: dict[str, Any], words: FundingPublishedWords | None = None) -> None:
+        self.w = words or published_words()
+        self.on = os.environ.get("AIKG_FUNDING_FORMS", "on") != "off"  # off: for the A/B of docs/extraction.md only
+        self.lists = RoundLists(relations)  # "A, the Oslo fund B and angel investor C" (relation_rounds.py)
+
+    def chunk(self, doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Found]:
+        """(funder, recipient, evidence start token, evidence end token, method) for every form of the chunk."""
+        out: list[Found] = []
+        if not self.on:
+            return out
+        index = token_index(doc, spans, types)
+        prev: tuple[int | None, int] = (None, 0)  # the sentence before's subject and its first token
+        for sent in doc.sents:
+            if not any(t in index.tok2m for t in range(sent.start, sent.end)):
+                prev = (None, sent.start)
+                continue
+            s = _Sentence(doc, sent, index.tok2m)
+            subj = self._subject(s, types)
+            for f, r, method, back in self._forms(s, index, subj, prev[0]):
+                if f != r and types[f] in FUNDERS and types[r] in RECIPIENTS:
+                    out.append((f, r, prev[1] if back else sent.start, sent.end, method))
+            prev = (subj, sent.start)
+        return out
+
+    def _forms(self, s: _Sentence, index: Any, subj: int | None, prev: int | None) -> Iterator[tuple[int, int, str, bool]]:
+        low = s.low
+        for w in range(1, len(low)):
+            word = low[w]
+            if word in self.w.passive and w + 1 < len(low) and low[w + 1] == "by":
+                yield from self._coordinated(s, index, subj, w)
+                yield from self._funded_list(s, index, w)
+            elif word == "from":
+                yield from self._kind_from(s, index, subj, w)
+                if low[w - 1] in self.w.come_verbs:
+                    yield from self._budget_from(s, index, w)
+            elif word == "by" and low[w - 1] not in self.w.passive:
+                yield from self._given_by(s, index, subj, prev, w)
+            if word in ("invested", "backed", "funded") and w + 1 < len(low):
+                yield from self._invested_among(s, index, subj, w)
+        yield from self._hyphen_apposition(s, index)
+
+    # ------------------------------------------------------------------ helpers
+    def _subject(self, s: _Sentence, types: list[str]) -> int | None:
+        """The organisation opening the sentence (after an article, a bullet or a fronted "In 2021,")."""
+        w = 0
+        while w < len(s.low) and (s.low[w] in self.w.openers or s.doc[s.tok[w]].is_space):
+            w += 1
+        if w < len(s.low) and s.low[w] in ("in", "since", "last", "this", "earlier", "later") and s.mention(w + 1) is None:
+            comma = next((k for k in range(w, min(len(s.low), w + 7)) if s.low[k] == ","), None)
+            if comma is not None and all(s.mention(k) is None for k in range(w, comma)):
+                w = comma + 1
+                while w < len(s.low) and s.low[w] in self.w.openers:
+                    w += 1
+        m = s.mention(w)
+        return m if m is not None and types[m] in RECIPIENTS else None
+
+    def _end_word(self, s: _Sentence, m: int, index: Any) -> int:
+        """The word after mention ``m``."""
+        last = max(index.m2toks[m])
+        return next((w for w, t in enumerate(s.tok) if t > last), len(s.low))
+
+    def _start_word(self, s: _Sentence, m: int, index: Any) -> int:
+        return s.word_of.get(min(index.m2toks[m]), 0)
+
+    def _unsaid(self, s: _Sentence, a: int, b: int) -> bool:
+        """A hedge, plan, denial or past marker between words ``a`` and ``b``."""
+        return any(s.low[x] in self.w.stance and not s.doc[s.tok[x]].is_title  # not "Applied Clusters"
+                   for x in range(max(0, a), min(b, len(s.low))))
+
+    def _recipient(self, s: _Sentence, index: Any, subj: int | None, w: int) -> int | None:
+        """Who a funding phrase at word ``w`` is said of: the subject, or the name a relative pronoun after it hangs on
+        ("X partners with Y, which receives ... from Z" is Y)."""
+        if subj is None:
+            return None
+        a = self._end_word(s, subj, index)
+        if a > w:
+            return None
+        rel = next((k for k in range(w - 1, a - 1, -1) if s.low[k] in self.w.relative), None)
+        if rel is None or "," in s.low[rel:w]:
+            return subj  # no relative clause, or one closed by a comma ("X, which committed $12m, with a grant from")
+        k = rel - 1
+        if k >= 0 and s.low[k] == ",":
+            k -= 1
+        m = s.mention(k) if k >= 0 else None
+        return m if m is not None and index.types[m] in RECIPIENTS else None
+
+    def _funders_after(self, s: _Sentence, index: Any, w: int) -> list[int]:
+        """The list of funders starting at word ``w``, with "together with B" / "alongside B" after it."""
+        got = [self._named_after(s, index, m) for m in
+               (self.lists.read_list(index, s.tok[w], FUNDERS, s.sent.end) if w < len(s.low) else [])]
+        if not got:
+            return got
+        k = self._end_word(s, got[-1], index)
+        while k < len(s.low) and s.low[k] == "(":  # "A (LKR 410 million)"
+            k = next((x + 1 for x in range(k, len(s.low)) if s.low[x] == ")"), len(s.low))
+        if k < len(s.low) and s.low[k] == ",":
+            k += 1
+        n = s.at(k, self.w.continuers)
+        if n:
+            got += self.lists.read_list(index, s.tok[k + n], FUNDERS, s.sent.end) if k + n < len(s.low) else []
+        return got
+
+    def _named_after(self, s: _Sentence, index: Any, m: int) -> int:
+        """"the Retalhuleu data centre Samalá Cómputo": a name followed by a few lower-case words and another name
+        only describes that name."""
+        k = self._end_word(s, m, index)
+        for x in range(k, min(len(s.low), k + 4)):
+            other = s.mention(x)
+            if other is not None:
+                return other if x > k and index.types[other] in FUNDERS else m
+            if not s.doc[s.tok[x]].is_lower or s.low[x] in ("and", "or", "with", "from", "by", "under"):
+                return m
+        return m
+
+    # ------------------------------------------------------------------ forms
+    def _coordinated(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"X is administered by A and funded by B": the subject, not A, is funded."""
+        b = w - 1
+        while b > 0 and s.low[b] in self.w.aux:
+            b -= 1
+        if subj is None or self._unsaid(s, 0, w + 1):
+            return
+        if s.low[b] == "," and b == w - 1:  # "- A (Oujda): tools for clinics, backed by B": nothing else is named
+            a = self._end_word(s, subj, index)
+            if any(s.mention(x) is not None and index.types[s.mention(x)] in RECIPIENTS for x in range(a, b)) \
+                    or any(x in self.w.relative for x in s.low[a:b]):
+                return
+        elif s.low[b] != "and":
+            return
+        r = self._recipient(s, index, subj, b)
+        if r is None:
+            return
+        funders = self._funders_after(s, index, w + 2)
+        if funders and not self._unsaid(s, w, self._end_word(s, funders[-1], index) + 3):
+            for f in funders:
+                yield f, r, "form:coordinated-funded", False
+
+    def _kind_from(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"with in-kind GPU capacity from B", "a concessional loan of USD 6 million from B", "receives ... $500,000 a
+        year from C": funding for the subject."""
+        low = s.low
+        a = w - 1
+        while a > 0 and w - a < BACK_REACH and s.mention(a) is None and low[a] not in (",", ";", ":", "from", "by"):
+            a -= 1
+        before = low[a + 1:w]
+        kind = any(s.at(k, self.w.kind_nouns) for k in range(a + 1, w))
+        loan = any(x in self.w.loan_nouns for x in before)
+        money = any(s.doc[s.tok[k]].like_num or s.doc[s.tok[k]].tag_ == "$" or low[k] in ("$", "€", "£", "¥")
+                    for k in range(a + 1, w))
+        if not (kind or loan or money):
+            return
+        r = self._recipient(s, index, subj, w)
+        if r is None:
+            return
+        head = low[self._end_word(s, subj, index) if subj is not None else 0:w]
+        if any(x in self.w.revenue for x in head) or self._unsaid(s, 0, w + 1):
+            return  # "earns $2m a year from B", "hopes to secure a loan from B"
+        if money and not (kind or loan):
+            receive = any(x in self.w.receive for x in head)
+            earlier = any(x in ("from", "by") for x in head[:-1])  # another funding phrase before: "with a grant from A and $1m from B"
+            if not receive and not earlier:
+                return
+        funders = self._funders_after(s, index, w + 1)
+        for f in funders:
+            yield f, r, "form:in-kind-from", False
+
+    def _budget_from(self, s: _Sentence, index: Any, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"Its start-up budget of 4.2 million soles comes from A and from B", "Most of X's core funding came from A":
+        the possessor is funded."""
+        low = s.low
+        noun = next((k for k in range(w - 2, -1, -1) if low[k] in self.w.budget_nouns), None)
+        if noun is None or any(s.mention(k) is not None for k in range(noun, w)) or self._unsaid(s, 0, w):
+            return
+        owner = None
+        for k in range(noun - 1, max(-1, noun - 6), -1):
+            m = s.mention(k)
+            if m is not None:
+                e = self._end_word(s, m, index)
+                if low[k] in ("its", "their") or (e < len(low) and low[e] in ("'s", "’s", "'", "’")):
+                    owner = m
+                break
+        if owner is None or index.types[owner] not in RECIPIENTS:
+            return
+        for f in self._funders_after(s, index, w + 1):
+            yield f, owner, "form:budget-from", False
+
+    def _given_by(self, s: _Sentence, index: Any, subj: int | None, prev: int | None,
+                  w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"Compute is provided in kind by B", "Drones were donated by B": the subject's name, else the sentence
+        before's subject, receives it."""
+        low = s.low
+        k = w - 1
+        marker = 0
+        for m in range(max(0, w - 4), w):
+            if s.at(m, self.w.kind_markers):
+                marker, k = 1, min(k, m - 1)
+        verb = None
+        for v in range(max(0, k - 2), k + 1):
+            n = s.at(v, self.w.kind_verbs)
+            if low[v] in self.w.gift_verbs or (n and marker):
+                verb = v
+                break
+        if verb is None or verb == 0 or low[verb - 1] not in ("is", "are", "was", "were", "been", "be", "being"):
+            return
+        if self._unsaid(s, 0, w + 1):
+            return
+        named = [s.mention(x) for x in range(0, verb)]
+        owners = [m for m in named if m is not None and index.types[m] in RECIPIENTS]
+        funders = self._funders_after(s, index, w + 1)
+        if owners:
+            for f in funders:
+                yield f, owners[0], "form:given-in-kind", False
+        elif prev is not None and not any(m is not None for m in named):
+            for f in funders:
+                yield f, prev, "form:given-in-kind", True
+
+    def _funded_list(self, s: _Sentence, index: Any, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"Among the first companies funded by P were A and B", "start-ups backed by P include A"."""
+        low = s.low
+        noun = low[w - 1]
+        if not (noun.endswith("s") and (s.doc[s.tok[w - 1]].is_lower or w == 1)) or s.mention(w - 1) is not None:
+            return
+        p = w + 2
+        while p < len(low) and low[p] in self.w.articles:
+            p += 1
+        funder = s.mention(p)
+        if funder is None or index.types[funder] not in FUNDERS or self._unsaid(s, 0, p):
+            return
+        v = self._end_word(s, funder, index)
+        if v < len(low) and low[v] == ",":
+            v += 1
+        if v >= len(low) or low[v] not in self.w.list_verbs:
+            return
+        for r in self.lists.read_list(index, s.tok[v + 1], RECIPIENTS, s.sent.end) if v + 1 < len(low) else []:
+            yield funder, r, "form:funded-list", False
+
+    def _invested_among(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"P has invested in 31 companies since 2022, among them A": the subject funds each listed name."""
+        low = s.low
+        k = w + 1 if low[w] != "invested" else (w + 2 if w + 1 < len(low) and low[w + 1] == "in" else -1)
+        if k < 0 or subj is None or self._unsaid(s, 0, w):
+            return
+        a = self._end_word(s, subj, index)
+        if a + 1 < w and low[a] == "," and low[a + 1] in self.w.relative:
+            a = next((x for x in range(a + 1, w) if low[x] == ","), a)  # "X, which A funds, has invested in"
+        if any(s.mention(x) is not None for x in range(a, w)):
+            return  # the verb is said of another name
+        n_words = [x for x in range(k, min(len(low), k + 3)) if s.doc[s.tok[x]].like_num or low[x] in ("dozens", "several", "more")]
+        if not n_words:
+            return
+        for c in range(k, min(len(low), k + 10)):
+            if s.mention(c) is not None:
+                return
+            if low[c] == ",":
+                n = s.at(c + 1, self.w.among)
+                if n:
+                    for r in self.lists.read_list(index, s.tok[c + 1 + n], RECIPIENTS, s.sent.end) \
+                            if c + 1 + n < len(low) else []:
+                        yield subj, r, "form:invested-among", False
+                    return
+
+    def _hyphen_apposition(self, s: _Sentence, index: Any) -> Iterator[tuple[int, int, str, bool]]:
+        """"A, a B-backed start-up," / "A is a B-funded lab": B funds A (the hyphenated funder with no name after)."""
+        low = s.low
+        for w in range(2, len(low) - 2):
+            f = s.mention(w)
+            if f is None or index.types[f] not in FUNDERS or s.mention(w - 1) == f:
+                continue
+            e = self._end_word(s, f, index)
+            if e + 1 >= len(low) or low[e] not in HYPHENS or low[e + 1] not in self.w.passive:
+                continue
+            if s.mention(e + 2) is not None or (e + 3 < len(low) and s.mention(e + 3) is not None):
+                continue  # "B-backed A": relation_surface's x-backed
+            a = w - 1
+            while a > 0 and low[a] not in self.w.articles and w - a <= 3 and s.doc[s.tok[a]].is_lower:
+                a -= 1
+            if low[a] not in self.w.articles or a < 2:
+                continue
+            if low[a - 1] == ",":
+                r = s.mention(a - 2)
+            elif low[a - 1] in ("is", "was", "remains"):
+                r = s.mention(a - 2)
+            else:
+                r = None
+            if r is not None and index.types[r] in RECIPIENTS:
+                yield f, r, "form:hyphen-apposition", False
+
+
+AGENT_PREPS = frozenset({"by", "from", "of", "with", "under", "at", "through", "via", "to", "for", "in"})
+
+
+def agent_before(doc: Any, spans: list[tuple[int, int, int]], i: int) -> bool:
+    """Mention ``i`` sits after a preposition ("funded by A and by a grant from B", "administered by the state
+    agency A (AA) and funded by B", "a spin-out of X, backed by B"): the left name of a funder window that is no
+    recipient. A bracketed acronym looks through to its name, and up to two lower-case words ("the state") are
+    skipped."""
+    start = next((s for j, s, _ in spans if j == i), None)
+    if start is None:
+        return False
+    if start > 0 and doc[start - 1].text == "(":
+        start = next((s for _, s, e in spans if e == start - 1), start)
+    k, skipped = start - 1, 0
+    while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or (doc[k].is_lower and doc[k].is_alpha and skipped < 2
+                                                               and doc[k].lower_ not in AGENT_PREPS)):
+        skipped += doc[k].lower_ not in ("the", "a", "an")
+        k -= 1
+    return k >= 0 and doc[k].lower_ in AGENT_PREPS
+
+
+def settle(relations: list[Any], found: list[Any]) -> list[Any]:
+    """Drop a trigger window's FUNDS that the forms here read otherwise: same funder, same sentence, another
+    recipient ("X is run by A and funded by B": the window's nearest left name A is no recipient)."""
+    said = {(r.source, r.sent_end) for r in found}
+    return [r for r in relations if not (r.type == "FUNDS" and r.method.startswith("window:") and any(
+        src == r.source and r.sent_start < end <= r.sent_end + 2 for src, end in said)
+        and not any(f.source == r.source and f.target == r.target for f in found))]

@@ -1,0 +1,144 @@
+"""FUNDS in the forms of published pages (issue 14: FUNDS recall on unseen text), through the real spaCy pipeline.
+
+One invented sentence or pair of sentences a form (relation_funding_published.py, the funder window of relations.py,
+"its" after "a grant from X under", "X-backed" names), written from the forms of funding news, fact sheets and
+university releases, not copied from a gold document; and the near-misses that must give nothing: revenue, hedges,
+applications, talks, past funding, purchases, and a funding phrase said of another name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+F, R = "FUNDS", "RUNS"
+KL, PR, OL, OI = "Kelvara Labs", "Pellan Robotics", "Orrin Lab", "Orrin Institute"
+QC, HC, BF = "Quarto Cloud", "Harborview Capital", "Brannoch Foundation"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def funds(ex, text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == F}
+
+
+POSITIVE = [
+    # a coordinated passive is said of the clause's subject, not of the name before "and"
+    ("The Velmora AI Voucher Scheme is administered by the Dunmore Council and co-funded by Quarto Cloud, the "
+     "regional data-centre operator.", {(F, QC, "Velmora AI Voucher Scheme")}),
+    ("Kelvara Labs partners with Pellan Robotics and is backed by Harborview Capital.", {(F, HC, KL)}),
+    ("The Salto Speech Lab opened in March. It is run by Carrow University and financed by the Brannoch Foundation "
+     "together with Harborview Capital.", {(F, BF, "Salto Speech Lab"), (F, HC, "Salto Speech Lab")}),
+    # funding in kind, on loan, or an amount after a verb of receiving
+    ("The Orrin Institute receives in-kind compute from Quarto Cloud and $500,000 a year from the Brannoch "
+     "Foundation.", {(F, QC, OI), (F, BF, OI)}),
+    ("The Salto Speech Lab is funded by a grant from the Brannoch Foundation, with in-kind GPU capacity from Quarto "
+     "Cloud, a Tarsk data-centre operator.", {(F, BF, "Salto Speech Lab"), (F, QC, "Salto Speech Lab")}),
+    ("Kelvara Labs secured a concessional loan of $6 million from the Tarsk Development Bank.",
+     {(F, "Tarsk Development Bank", KL)}),
+    ("The Orrin Institute is paid for by the Dunmore Council, with a grant from the Brannoch Foundation and in-kind "
+     "storage from Quarto Cloud.", {(F, "Dunmore Council", OI), (F, BF, OI), (F, QC, OI)}),
+    # a thing given: the sentence before names the recipient
+    ("Kelvara Labs raised a seed round last year. Compute for model training is provided in kind by Quarto Cloud.",
+     {(F, QC, KL)}),
+    ("The Orrin Lab opened in May. Drones and field sensors were donated by Pellan Robotics, a drone maker in Tarsk.",
+     {(F, PR, OL)}),
+    # the names a funded noun lists
+    ("Among the first companies funded by the Smart Seed Programme were Kelvara Labs and Pellan Robotics.",
+     {(F, "Smart Seed Programme", KL), (F, "Smart Seed Programme", PR)}),
+    ("Start-ups backed by Harborview Capital include Kelvara Labs and Pellan Robotics.", {(F, HC, KL), (F, HC, PR)}),
+    ("Harborview Capital has invested in 31 companies since 2022, among them Kelvara Labs.", {(F, HC, KL)}),
+    # a hyphenated funder with no name after it, and an unlisted name before "-backed"
+    ("Kelvara Labs, a Harborview Capital-backed start-up, builds drones.", {(F, HC, KL)}),
+    ("Kelvara Labs is a Quellar-funded start-up.", {(F, "Quellar", KL)}),
+    ("Harborview-backed Kelvara Labs raised a new round.", {(F, "Harborview", KL)}),
+    # a budget and where it comes from; a bullet whose only organisation is backed
+    ("The Salto Lab is led by Mara Lind. Its start-up budget of 4.2 million soles comes from the Tarsk Science Council "
+     "and from Quellar Mining, which will also second two engineers.",
+     {(F, "Tarsk Science Council", "Salto Lab"), (F, "Quellar Mining", "Salto Lab")}),
+    ("- Kelvara Labs (Tarsk): triage tools for regional clinics, backed by the Dunmore fund Harborview Capital",
+     {(F, HC, KL)}),
+    # a relative clause closed by a comma is no subject of what follows
+    ("The Velmora Fund, which the Tarsk Agency administers and the Dunmore Council funds, has invested in 31 companies "
+     "since 2022, among them Kelvara Labs.", {(F, "Dunmore Council", "Velmora Fund"), (F, "Velmora Fund", KL)}),
+    # a round the sentence before named
+    ("Kelvara Labs raised $3 million in a seed round led by Harborview Capital. Existing investor Quarto Ventures also "
+     "put money into the round.", {(F, HC, KL), (F, "Quarto Ventures", KL)}),
+    # a long description before the funder, and a scheme's name that holds a word of a hedge ("Applied")
+    ("The Orrin Lab was set up with a $1 million grant from the Tarsk Research Fund (TRF) under its Applied Clusters "
+     "call, and is co-financed by the Dunmore-based olive exporter Quellar Foods.",
+     {(F, "Tarsk Research Fund", OL), (F, "Quellar Foods", OL)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE, ids=[t[:50] for t, _ in POSITIVE])
+def test_published_funding_forms(ex, text, expected):
+    assert funds(ex, text) == expected
+
+
+NOTHING = [
+    "Kelvara Labs earns $2 million a year from Pellan Robotics.",  # revenue
+    "Kelvara Labs hopes to secure a loan from the Tarsk Development Bank.",  # a hope
+    "Kelvara Labs has applied to the Norrland Innovation Agency for a grant.",  # an application
+    "Kelvara Labs is in talks with Harborview Capital about a seed round.",  # talks
+    "Kelvara Labs was funded until 2019 by the Brannoch Foundation and is now run by Carrow University.",  # past
+    "Kelvara Labs buys cloud storage from Quarto Cloud.",  # a purchase
+    "Pellan Robotics pays Kelvara Labs for its speech models.",  # a customer
+    "Companies funded by the Smart Seed Programme are not eligible for the Orrin Accelerator.",  # no list
+    "Harborview Capital has invested in 31 companies since 2022 and plans to back Kelvara Labs.",  # a plan
+    "Kelvara Labs is seeking in-kind compute from Quarto Cloud.",  # a search
+    "Most of Kelvara Labs' revenue comes from Pellan Robotics.",  # revenue, not a budget
+    "Kelvara Labs put money into a new office in Tarsk.",  # no round
+    "Kelvara Labs partners with Pellan Robotics, backed by Harborview Capital.",  # two names before the participle
+]
+
+
+@pytest.mark.parametrize("text", NOTHING, ids=[t[:50] for t in NOTHING])
+def test_near_misses_give_no_funding(ex, text):
+    assert funds(ex, text) == set()
+
+
+def test_relative_clause_hands_the_funding_to_its_name(ex):
+    got = funds(ex, "Kelvara Labs partners with the Orrin Lab, which receives in-kind support from Quarto Cloud.")
+    assert (F, QC, OL) in got and (F, QC, KL) not in got
+
+
+def test_name_before_and_is_no_recipient(ex):
+    got = funds(ex, "The Velmora AI Voucher Scheme is administered by the Dunmore Council and co-funded by Quarto "
+                    "Cloud.")
+    assert (F, QC, "Dunmore Council") not in got
+
+
+def test_funder_window_skips_a_fellow_funder(ex):
+    got = funds(ex, "The Orrin Institute is funded by the Dunmore Council and by a grant from the Brannoch Foundation.")
+    assert got == {(F, "Dunmore Council", OI), (F, BF, OI)}
+
+
+def test_funder_window_looks_through_an_acronym(ex):
+    got = funds(ex, "The Velmora Scheme offers vouchers. The scheme is administered by the state Tarsk Digital Agency "
+                    "(TDA) and funded by the Brannoch Foundation.")
+    assert (F, BF, "Tarsk Digital Agency") not in got
+
+
+def test_spin_out_parent_is_not_the_backed_name(ex):
+    got = funds(ex, "Kelvara Labs is a spin-out of Carrow University, backed by Harborview Capital.")
+    assert (F, HC, "Carrow University") not in got and (F, HC, KL) in got
+
+
+def test_its_scheme_after_a_grant_belongs_to_the_giver(ex):
+    got = relations_in(ex, "Kelvara Labs received a grant from the Norrland Innovation Agency under its Smart Seed "
+                           "scheme.")
+    runs = {r for r in got if r[0] == R}
+    assert runs == {(R, "Norrland Innovation Agency", "Smart Seed")}
+    assert (F, "Norrland Innovation Agency", KL) in got
+
+
+def test_forms_hold_without_the_gazetteer(no_gazetteer_extractor):
+    got = funds(no_gazetteer_extractor, "The Orrin Institute receives in-kind compute from Quarto Cloud and $500,000 a "
+                                        "year from the Brannoch Foundation.")
+    assert got == {(F, QC, OI), (F, BF, OI)}
