@@ -147,8 +147,8 @@ class RoundWords:
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
-_AMONG = re.compile(r"^\s*Among (?:its|their|(?P<owner>[A-Z][^\s'’]*(?: [A-Z][^\s'’]*){0,5})['’]s?) "
-                    r"(?P<mods>(?:[a-z-]+ ){0,2}?)(?P<noun>[a-z]+) (?:are|were|include|included)\b")
+_AMONG = re.compile(r"^\s*Among (?:its|their|the|(?P<owner>[A-Z][^\s'’]*(?: [A-Z][^\s'’]*){0,5})['’]s?) "
+                    r"(?P<mods>(?:[a-z-]+ ){0,2}?)(?P<noun>[a-z]+) (?:are|were|is|include|included)\b")
 
 
 def doc_subject(text: str, mentions: Sequence[MentionFact]) -> int | None:
@@ -223,7 +223,7 @@ def _among(line: str, start: int, end: int, firsts: list[tuple[int, int]], owner
         m = _AMONG.match(sm.group(0))
         if not m:
             continue
-        spec = _group_of([m.group("noun")], groups)
+        spec = _group_of([*m.group("mods").split(), m.group("noun")], groups)  # not "Among the former members"
         a, b = start + sm.start(), start + sm.end()
         own = owner
         if m.group("owner"):

@@ -21,10 +21,14 @@ from aikg.ingest.nlp.records import MentionFact
 
 ORG_TYPES = ("Institute", "Company", "Agency")
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
-_SENT = re.compile(r"[^.!?]+[.!?]?")
+_ABBREVIATIONS = ("Dr", "Mr", "Ms", "Mrs", "Prof", "Co", "Inc", "Ltd", "Capt", "St", "Jr", "Sr", "Eng")
+#: a sentence ends at ". ", not after a title or a legal form ("Dr. Amina Farouk", "Gangnam Mechatronics Co.)")
+_SENT = re.compile(r"(?:[^.!?]|" + "|".join(rf"(?<=\b{w})\." for w in _ABBREVIATIONS) + r"|\.(?=\S))+[.!?]?")
 _OPENERS = re.compile(r":|\bconsist(?:s|ed)? of\b|\bcompris(?:es|ed)\b|\binclud(?:es|ed)\b|\bare\b|\bwere\b|\bis\b")
 
 Rel = tuple[str, int, int, int, int]
+#: the rest of the body the sentence before named: "Its other members are B (X), C (Y)" (present only)
+_MORE_MEMBERS = re.compile(r"\s*(?:its|their|the)\s+(?:other\s+)?members\s+(?:are|include)\b", re.IGNORECASE)
 
 
 def _body(sentence: str, words: frozenset[str]) -> re.Match[str] | None:
@@ -39,6 +43,7 @@ class _Mentions:
 
     def __init__(self, mentions: Sequence[MentionFact]) -> None:
         self.people = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Person" and m.source != "anaphor")
+        self.start = {i: s for s, i in self.people}
         self.orgs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES)
 
     def org_before(self, a: int, b: int) -> int | None:
@@ -90,8 +95,13 @@ def _sentence(sentence: str, a: int, b: int, text: str, off: int, ms: _Mentions,
     """Members of a body one sentence names; returns the body's owner (None when it names no body)."""
     body = _body(sentence, body_words)
     if body is None:
+        more = _MORE_MEMBERS.match(sentence)
+        if more is not None and prev[0] is not None:  # "... board is chaired by A. Its other members are B (X), C."
+            out.extend(("AFFILIATED_WITH", p, prev[0], prev[1], b) for p in ms.people_in(a + more.end(), b)
+                       if text[:ms.start[p] - off].rstrip()[-1:] != "(")  # not a name in another's bracket
+            return prev[0]
         return None
-    definite = sentence[:body.start()].rstrip().lower().endswith(("the", "its", "their"))
+    definite = re.search(r"\b(?:the|its|their)(?:\s+[a-z-]+){0,2}$", sentence[:body.start()].rstrip().lower()) is not None
     owner = ms.org_right_after(a + body.end(), text, off)
     if owner is None:
         owner = ms.org_before(a, a + body.start())

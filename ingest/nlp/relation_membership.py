@@ -29,6 +29,9 @@ from typing import Any, Mapping, Sequence
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
 _BULLET = re.compile(r"^\s*(?:[-•*–▪·]|\d+[.)])\s+")
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z -]{2,40}):\s+(\S.*)$")
+#: a label naming its group's owner: "Members of the Solent Maritime AI Alliance: A, B and C"
+_OWNED_LABEL = re.compile(r"^\s*[-•*]?\s*(?:(?:Current|Founding|Full|Associate|New)\s+)?(Members|Participants|Signatories)\s+"
+                          r"of\s+(?:the\s+)?([A-Z][^:]{2,80}?):\s+(\S.*)$")
 HEAD_WORDS = 8  # a heading is a short line without a final full stop
 ITEM_LEAD = 40  # characters of description a list item may put before its organisation's name
 TITLE_LINES = 3  # the lines a fact sheet's title may sit on ("FACT SHEET" / name / issuer)
@@ -180,7 +183,16 @@ def _item(line: str, start: int, lead: int, orgs: list[tuple[int, int]]) -> int 
 
 def _label_line(line: str, start: int, end: int, orgs: list[tuple[int, int]], mentions: Sequence[Any],
                 owner: int | None, words: SectionWords) -> list[Rel]:
-    """"Participants: A, B and C." / "Funders: Y and Z": every organisation after the label."""
+    """"Participants: A, B and C." / "Funders: Y and Z": every organisation after the label; "Members of the X
+    Alliance: A, B and C" names the owner in the label."""
+    named = _OWNED_LABEL.match(line)
+    if named is not None:
+        spec = words.group([named.group(1).lower()])
+        own = next((i for s, i in orgs if s == start + named.start(2)), None)
+        if spec is not None and own is not None and _fits(spec, _resolve(mentions, own), mentions) is not None:
+            own = _resolve(mentions, own)
+            inside = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start + named.start(3), -1)):] if s < end]
+            return [_rel(spec, i, own, start, end) for i in inside]
     m = _LABEL.match(line)
     if m is None or owner is None:
         return []

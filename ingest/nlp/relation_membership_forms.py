@@ -27,6 +27,8 @@ from typing import Any, Callable, Iterable, Mapping
 from aikg.ingest.nlp.lexicon import word_sets
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
+#: words between "and" and a second "of" of a member noun ("and, since 2024, of B", "and also of B")
+SECOND_OF_WORDS = frozenset({"since", "also", "from", "in", "as", "well", "more", "recently", "now"})
 
 
 class MembershipForms:
@@ -57,6 +59,7 @@ class MembershipForms:
             self._part_of_collective(ctx, tok, emit)
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.as_nouns | {"members"}:
             self._named_group_member(ctx, tok, emit)
+            self._second_of(ctx, tok, emit)
 
     # ------------------------------------------------------------------ helpers
     def _collective(self, ctx: Any, m: int) -> bool:
@@ -146,6 +149,37 @@ class MembershipForms:
         if n.dep_ == "compound" and n.head.i in ctx.tok2m:
             members |= ctx.mentions(n.head)  # "Orrin Alliance member Pellan Robotics"
         self._emit(members - groups, groups, emit, "form:named-group-member")
+
+    def _second_of(self, ctx: Any, n: Any, emit: Emit) -> None:
+        """"X is a member of A and, since 2024, of B", "We are a member of A, a programme run by Y, and of B": the
+        second "of" is the member noun's too (the parser hangs it elsewhere). Read from the words: after A (and an
+        apposition set off by commas), "and", a few words of time, then "of" and B."""
+        sd, end = ctx.sd, len(ctx.sd)
+        k = n.i + 1
+        if k >= end or sd[k].lower_ != "of":
+            return
+        k += 1 + (k + 1 < end and sd[k + 1].lower_ == "the")
+        first = ctx.tok2m.get(k)
+        if first is None:
+            return
+        while k < end and ctx.tok2m.get(k) == first:
+            k += 1
+        if k < end and sd[k].text == "," and k + 1 < end and sd[k + 1].lower_ in ("a", "an", "the"):
+            k = next((x for x in range(k + 1, min(end, k + 16)) if sd[x].text == ","), end)  # the apposition
+        k += k < end and sd[k].text == ","
+        if k >= end or sd[k].lower_ != "and":
+            return
+        j = k + 1
+        while j < min(end, k + 7) and (sd[j].is_punct or sd[j].like_num or sd[j].lower_ in SECOND_OF_WORDS):
+            j += 1
+        if j >= end or sd[j].lower_ != "of":
+            return
+        j += 1 + (j + 1 < end and sd[j + 1].lower_ == "the")
+        second = ctx.tok2m.get(j)
+        if second is None or second == first or not self.collective(ctx, second) and not (
+                ctx.types and ctx.types[second] in ("Institute", "Company", "Agency")):
+            return
+        self._emit(ctx.holder(n), {second}, emit, "form:member-second-of")
 
     def _part_of_collective(self, ctx: Any, n: Any, emit: Emit) -> None:
         """"X, part of the Y Network", "X is part of the Y Alliance": membership of a collective."""

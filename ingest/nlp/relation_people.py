@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from aikg.ingest.nlp.relation_people_forms import PeopleForms
+from aikg.ingest.nlp.relation_people_roles import PeopleRoles
 
 ORG = ("Institute", "Company", "Agency")
 LINE_OPENERS = {":", "-", "--", "–", "—", "•", "*", "|"}
@@ -43,11 +44,25 @@ def _line_end(doc: Any, sent: Any, k: int, places: dict[int, int] | None = None)
     if doc[k].text in (",", "|") and k + 1 < sent.end and (doc[k + 1].like_email or doc[k + 1].like_url
                                                          or doc[k + 1].text.startswith("+") or "@" in doc[k + 1].text):
         return True  # "Media contact: Mariam Al Ketbi, Falaj Analytics, media@falaj.example"
+    if doc[k].text == "," and k + 1 < sent.end and doc[k + 1].like_num and any(t.is_alpha for t in doc[k + 2:k + 5]):
+        return True  # "Media contact: Mariam Vardanyan, Kumayri Optics, 12 Rustaveli Street, Gyumri": an address
     if doc[k].text == "(":
         close = next((j for j in range(k + 1, min(sent.end, k + 5)) if doc[j].text == ")"), None)
         return close is not None and all(t.text[:1].isupper() for t in doc[k + 1:close]) \
             and (close + 1 >= sent.end or doc[close + 1].is_space)
     return False
+
+
+def _title_mention(doc: Any, sent: Any, k: int, hit: tuple[int, int] | None, types: list[str],
+                   role_nouns: frozenset[str]) -> bool:
+    """A firm the NER made of a job title on a name line ("Partner", "Traffic Manager"): one to three capitalised
+    words ending in a role noun, then a comma."""
+    if hit is None or types[hit[0]] not in ORG + ("Person",):
+        return False  # ("Harbour Master" is read as a person too)
+    e = hit[1]
+    toks = doc[k:e]
+    return 1 <= len(toks) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in toks) \
+        and toks[-1].lower_ in role_nouns and e + 1 < sent.end and doc[e].text == ","
 
 
 def _closes(doc: Any, sent: Any, k: int) -> bool:
@@ -109,6 +124,9 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         j, role, past = _scan_title(doc, sent, k, stops, by_start, role_nouns, former)
         if past:
             continue
+        named_title = j == k and _title_mention(doc, sent, k, by_start.get(k), types, role_nouns)
+        if named_title:
+            j, role = by_start[k][1], True  # "Capt. A, Traffic Manager, Kochi Port Authority": a title read as a name
         if j > k:  # a title: it must hold a role noun and end in a comma or "at/of" right before the org
             if not role or j >= sent.end or not (doc[j].text in stops[:1] + stops[2:] or j in by_start and _after_at(doc, j)):
                 continue
@@ -126,7 +144,8 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if oe < sent.end and doc[oe].text == ")":
                 both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
-            both(i, org, "rule:person-title-org")
+            both(i, org, "rule:person-named-title-org" if named_title else "rule:person-title-org")
         elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places):
             emit(i, org, "rule:roster-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()
+    PeopleRoles(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()

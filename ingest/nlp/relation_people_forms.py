@@ -275,7 +275,9 @@ class PeopleForms:
         "of"/"at" the organisation (a few field words may follow the title)."""
         doc, end = self.doc, self.sent.end
         k = e
-        if k < end and doc[k].text == "," and any(doc[x].text == "," for x in range(k + 1, min(end, k + 8))):
+        if k + 1 < end and doc[k].text == "," and doc[k + 1].lower_ in COPULAS:
+            k += 1  # "Yaku's chief executive, Verónica Andrade, is also an adjunct professor at X"
+        elif k < end and doc[k].text == "," and any(doc[x].text == "," for x in range(k + 1, min(end, k + 8))):
             k = next(x for x in range(k + 1, min(end, k + 8)) if doc[x].text == ",") + 1  # "X, its chief scientist, is"
         if k >= end or doc[k].lower_ not in COPULAS:
             return

@@ -1,0 +1,183 @@
+"""AFFILIATED_WITH and MEMBER_OF in more published forms, through the real spaCy pipeline (issue 14).
+
+Each rule has positives in invented sentences of different genres and word orders, and the near-misses that must
+give nothing: past posts, a founder-only title, an appointment to something that is no post, a body of another
+organisation, a second "of" that belongs to another noun.
+
+Rules: relation_people_roles.py (leading verbs, seats on bodies, an organisation's title in an apposition,
+appointments, a second post after ", and", a unit or board led by a person), relation_people.py (a job title the NER
+read as a firm, an address after a contact line's organisation), relation_people_forms.py ("X's title, P, is also a
+professor at Y"), relation_bodies.py ("Its other members are", titles and legal forms inside a roster sentence),
+relation_membership_forms.py ("a member of A and, since 2024, of B"), relation_membership.py ("Members of X: A, B"),
+context.py ("Among the associate members are", "Among the newest signatories is").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+A, FD, M = "AFFILIATED_WITH", "FOUNDED", "MEMBER_OF"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def rels(ex, text: str, kind: str = A) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == kind}
+
+
+# ---------------------------------------------------------------- verbs of leading and seats on a body
+@pytest.mark.parametrize("text, person, org", [
+    ("Mireille Dufort, who runs Quillon Systems, said the company would hire.", "Mireille Dufort", "Quillon Systems"),
+    ("Tomasz Wrona, who now manages Vistula Robotics, opened the plant.", "Tomasz Wrona", "Vistula Robotics"),
+    ("Ines Halvorsen runs Fjordline Analytics from a small office in Bodø.", "Ines Halvorsen", "Fjordline Analytics"),
+    ("Kwame Asante, who has directed the Volta Centre for Data Science since 2019, spoke first.", "Kwame Asante",
+     "Volta Centre for Data Science"),
+    ("Its director is Dr. Shamsul Arefin, who also sits on the senate of Padma Technical University.",
+     "Shamsul Arefin", "Padma Technical University"),
+    ("Lena Brandt serves on the supervisory board of the Elbe Sensor Institute.", "Lena Brandt",
+     "Elbe Sensor Institute"),
+])
+def test_leading_verbs_and_seats_tie_the_person(ex, text, person, org):
+    assert (A, person, org) in rels(ex, text)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Mireille Dufort, who ran Quillon Systems until 2020, said it would hire.", "Mireille Dufort", "Quillon Systems"),
+    ("Tomasz Wrona, who led Vistula Robotics for a decade, retired in May.", "Tomasz Wrona", "Vistula Robotics"),
+    ("Ines Halvorsen manages the Fjordline Analytics account at the bank.", "Ines Halvorsen", "Fjordline Analytics"),
+    ("Lena Brandt, formerly of Elbe Sensorik, now sits on no board at all.", "Lena Brandt", "Elbe Sensorik"),
+])
+def test_past_posts_and_accounts_are_no_tie(ex, text, person, org):
+    assert (A, person, org) not in rels(ex, text)
+
+
+# ---------------------------------------------------------------- the organisation inside an apposition's title
+def test_org_title_apposition(ex):
+    got = relations_in(ex, "Mireille Dufort, Quillon Systems co-founder and CEO, said the company would hire 40 engineers.")
+    assert (A, "Mireille Dufort", "Quillon Systems") in got and (FD, "Mireille Dufort", "Quillon Systems") in got
+    assert (A, "Ana Ruiz", "Kestrel Robotics") in rels(ex, "Ana Ruiz, a Kestrel Robotics engineer, said the arm was ready.")
+
+
+def test_org_title_apposition_past_or_founder_only(ex):
+    assert (A, "Ana Ruiz", "Kestrel Robotics") not in rels(
+        ex, "Ana Ruiz, a former Kestrel Robotics engineer, said the arm was ready.")
+    got = relations_in(ex, "Ana Ruiz, a Kestrel Robotics co-founder, said the arm was ready.")
+    assert (FD, "Ana Ruiz", "Kestrel Robotics") in got and (A, "Ana Ruiz", "Kestrel Robotics") not in got
+
+
+# ---------------------------------------------------------------- appointments
+@pytest.mark.parametrize("text, person, org", [
+    ("Quillon Systems today named Mireille Dufort as its new chief technology officer.", "Mireille Dufort",
+     "Quillon Systems"),
+    ("Kordon Robotics has named Selim Kaya chief executive.", "Selim Kaya", "Kordon Robotics"),
+    ("Tomasz Wrona was appointed Vistula Robotics' head of research in May.", "Tomasz Wrona", "Vistula Robotics"),
+])
+def test_appointments_tie_the_person(ex, text, person, org):
+    assert (A, person, org) in rels(ex, text)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Quillon Systems named Mireille Dufort one of its ten best suppliers.", "Mireille Dufort", "Quillon Systems"),
+    ("Kordon Robotics named Selim Kaya winner of its design prize.", "Selim Kaya", "Kordon Robotics"),
+])
+def test_naming_without_a_post_is_no_tie(ex, text, person, org):
+    assert (A, person, org) not in rels(ex, text)
+
+
+# ---------------------------------------------------------------- two posts on one line
+def test_second_post_after_and_on_a_speaker_line(ex):
+    got = rels(ex, "Prof. Rashid Kerimov, Director, Centre for Soil Informatics, Shirvan Technical University, and "
+                   "Visiting Professor, Caspian Joint School of Engineering")
+    assert (A, "Rashid Kerimov", "Caspian Joint School of Engineering") in got
+    assert (A, "Rashid Kerimov", "Centre for Soil Informatics") in got
+
+
+# ---------------------------------------------------------------- a job title the NER read as a firm; contact lines
+def test_title_read_as_a_firm_is_skipped_to_the_organisation(ex):
+    got = rels(ex, "Steering committee\n- Capt. Hamid Rostami, Terminal Manager, Bandar Port Authority\n"
+                   "- Leyla Aliyeva, Partner, Shirvan Ventures, a Baku-based seed fund\n")
+    assert (A, "Hamid Rostami", "Bandar Port Authority") in got
+    assert (A, "Leyla Aliyeva", "Shirvan Ventures") in got
+    assert not any(org in ("Terminal Manager", "Partner") for _, _, org in got)
+
+
+def test_contact_line_with_an_address(ex):
+    got = rels(ex, "Media contact: Ani Sargsyan, Lori Optical Systems, 14 Tumanyan Street, Vanadzor\n")
+    assert (A, "Ani Sargsyan", "Lori Optical Systems") in got
+
+
+def test_copula_after_a_title_and_name(ex):
+    got = rels(ex, "Kallio's chief executive, Aino Virtanen, is also an adjunct professor of geodesy at the "
+                   "Lapland University of Applied Sciences.")
+    assert (A, "Aino Virtanen", "Lapland University of Applied Sciences") in got
+
+
+# ---------------------------------------------------------------- units and boards led by a person
+def test_unit_and_board_led_by_a_person(ex):
+    got = rels(ex, "The Mekong Delta Institute for Water opened in 2020. It is operated by a board of trustees "
+                   "chaired by Dr. Nguyen Thi Lan.")
+    assert (A, "Nguyen Thi Lan", "Mekong Delta Institute for Water") in got
+
+
+def test_board_of_another_organisation_is_not_the_subjects(ex):
+    got = rels(ex, "The Mekong Delta Institute for Water works with a board of Saigon Data Works chaired by "
+                   "Dr. Nguyen Thi Lan.")
+    assert (A, "Nguyen Thi Lan", "Mekong Delta Institute for Water") not in got
+
+
+def test_other_members_of_the_board_named_before(ex):
+    got = rels(ex, "The Arno Centre for Food AI opened in May. The centre's advisory board is chaired by Professor "
+                   "Giulia Ferri of the University of Siena. Its other members are Dr. Paolo Conti (Istituto Agrario "
+                   "Toscano) and Professor Anna Valli (Politecnico di Lucca).")
+    assert (A, "Paolo Conti", "Arno Centre for Food AI") in got and (A, "Anna Valli", "Arno Centre for Food AI") in got
+    assert (A, "Paolo Conti", "Istituto Agrario Toscano") in got
+
+
+def test_roster_sentence_reads_past_titles_and_legal_forms(ex):
+    got = rels(ex, "The Ural Robotics Consortium is run by a steering committee. The current steering committee: "
+                   "Ivan Petrov (chair, Perm Robotics Institute), Oleg Sidorov (Kama Mechatronics Co.), Dr. Anna "
+                   "Volkova (Izhevsk Institute of Applied Robotics) and Pavel Orlov (Ufa Innovation Agency).")
+    assert (A, "Anna Volkova", "Ural Robotics Consortium") in got and (A, "Pavel Orlov", "Ural Robotics Consortium") in got
+
+
+# ---------------------------------------------------------------- MEMBER_OF
+@pytest.mark.parametrize("text, member, group", [
+    ("The Orrin Institute is a member of the Baltic Robotics Network and, since 2024, of the Nordic Edge Alliance.",
+     "Orrin Institute", "Nordic Edge Alliance"),
+    ("Kestrel Robotics is a member of the Harbour Data Consortium, an industry group, and of the Solent Maritime AI "
+     "Alliance.", "Kestrel Robotics", "Solent Maritime AI Alliance"),
+])
+def test_second_of_after_a_member_noun(ex, text, member, group):
+    assert (M, member, group) in rels(ex, text, M)
+
+
+def test_second_of_of_another_noun_is_no_membership(ex):
+    got = rels(ex, "Kestrel Robotics is a member of the Harbour Data Consortium and a customer of Orrin Cloud.", M)
+    assert (M, "Kestrel Robotics", "Orrin Cloud") not in got
+
+
+def test_among_the_associate_members_on_a_consortium_page(ex):
+    text = ("Vembanad Applied AI Consortium\nThe Vembanad Applied AI Consortium is an association of firms in Kochi.\n"
+            "Associate members\nAmong the associate members are the Kerala Fisheries Cooperative Federation and the "
+            "district tourism office of Alappuzha.\n")
+    assert (M, "Kerala Fisheries Cooperative Federation", "Vembanad Applied AI Consortium") in rels(ex, text, M)
+
+
+def test_among_the_newest_signatories(ex):
+    text = ("Saryarka Industrial AI Consortium\nThe Saryarka Industrial AI Consortium brings together mines and "
+            "software firms in Karaganda.\nAmong the newest signatories is also the Kokshetau-based Steppe Compute "
+            "Cooperative, which provides members with GPU time.\n")
+    assert (M, "Steppe Compute Cooperative", "Saryarka Industrial AI Consortium") in rels(ex, text, M)
+
+
+def test_among_former_members_is_nothing(ex):
+    text = ("Saryarka Industrial AI Consortium\nThe Saryarka Industrial AI Consortium brings together mines and "
+            "software firms in Karaganda.\nAmong the former members is the Kokshetau-based Steppe Compute "
+            "Cooperative.\n")
+    assert (M, "Steppe Compute Cooperative", "Saryarka Industrial AI Consortium") not in rels(ex, text, M)
