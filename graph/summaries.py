@@ -16,10 +16,10 @@ walking every relationship (issue 18).
 and for graphs written without the loader (``bench/synthetic.py``).
 
 A cluster's **profile** (what ``cluster_profile`` lists: member counts, anchors, top outside partners,
-programmes, people; ``profile_*`` properties) walks thousands of members and partners, so it is kept
-differently: every write forgets the profiles it may change, in the same atomic write
-(:func:`stale_profiles_statements`), and :func:`refresh_profiles` computes the missing ones again once a
-run is over (``aikg ingest``, ``aikg load``), largest cluster first, within a tenth of the run's time
+programmes, people; ``profile_*`` properties, with the ``overview_*`` counts ``cluster_overview`` lists)
+walks thousands of members and partners, so it is kept differently: every write forgets the profiles it
+may change, in the same atomic write (:func:`stale_profiles_statements`), and :func:`refresh_profiles`
+computes the missing ones again once a run is over (``aikg ingest``, ``aikg load``), largest cluster first, within a tenth of the run's time
 (:func:`profile_budget`). The catalog reads a kept profile and reads the graph when
 there is none, so a profile is never stale, only absent.
 """
@@ -38,10 +38,13 @@ METRO_LINK = "WITHIN"
 AFFILIATION = "AFFILIATED_WITH"
 #: relationship types whose change can change a refreshed summary
 REFRESHED_BY = CLUSTER_LINKS | {METRO_LINK, AFFILIATION}
-#: cluster properties of the kept profile (refresh_cluster_profile.cypher)
+#: cluster properties of the kept overview (refresh_cluster_overview.cypher: cluster_overview's counts), written
+#: with the profile and read only while the profile is kept, so forgetting a profile forgets them too
+OVERVIEW_PROPERTIES = ("overview_anchors", "overview_organisations", "overview_programmes", "overview_people")
+#: cluster properties of the kept profile (refresh_cluster_profile.cypher), the overview's counts included
 PROFILE_PROPERTIES = ("profile_institutes", "profile_companies", "profile_agencies", "profile_programme_count",
                       "profile_people_count", "profile_anchors", "profile_top_partners", "profile_programmes",
-                      "profile_people", "profile_places")
+                      "profile_people", "profile_places") + OVERVIEW_PROPERTIES
 #: properties this module keeps: never an entity's own (the loader, the bulk and RDF exports leave them out;
 #: the bulk export computes all but the profiles, which the catalog then reads from the graph)
 SUMMARY_PROPERTIES = ("degree", "rel_docs", "clusters", "cluster_ids", "affiliated_cluster_count",
@@ -141,12 +144,15 @@ def refresh_profiles(store: GraphStore, budget_s: float | None = None) -> int:
 
     started = time.monotonic()
     missing = [r["id"] for r in store.read("MATCH (c:Cluster) WHERE c.profile_people_count IS NULL "
+                                           "OR c.overview_organisations IS NULL "
                                            "RETURN c.id AS id ORDER BY coalesce(c.degree, 0) DESC, id")]
     done = 0
     for cid in missing:
         if budget_s is not None and time.monotonic() - started > budget_s:
             break
-        store.write(statement("refresh_cluster_profile"), {"cluster": cid, "cap": PROFILE_CAP})
+        # the overview's counts first, then the profile that makes them readable, in one atomic write
+        store.write_atomic([(statement("refresh_cluster_overview"), {"cluster": cid}),
+                            (statement("refresh_cluster_profile"), {"cluster": cid, "cap": PROFILE_CAP})])
         done += 1
     return done
 

@@ -14,7 +14,21 @@
 // column: documents -- number of documents that mention the cluster
 // empty: the graph has no cluster yet
 // example: aikg query run cluster_overview --param limit=20
+// hook: overview
+
+// The counts kept on a cluster with its profile (graph/summaries.py, graph/cypher/refresh_cluster_overview.cypher:
+// forgotten with the profile in the write that may change them, computed again at the end of a run) are read
+// while the profile is there, for the default confidence floor; the second branch counts the other clusters
+// in the graph. Each branch keeps its first `limit`; queries/hooks/overview.py orders the two together.
 MATCH (c:Cluster)
+WHERE $min_confidence = 0 AND c.profile_people_count IS NOT NULL AND c.overview_organisations IS NOT NULL
+RETURN c.id AS cluster, c.name AS cluster_name, c.overview_anchors AS anchors, c.overview_organisations AS organisations,
+       c.overview_programmes AS programmes, c.overview_people AS people, c.doc_count AS documents
+ORDER BY organisations DESC, cluster_name, cluster
+LIMIT $limit
+UNION ALL
+MATCH (c:Cluster)
+WHERE NOT ($min_confidence = 0 AND c.profile_people_count IS NOT NULL AND c.overview_organisations IS NOT NULL)
 OPTIONAL MATCH (o:Entity)-[link:LOCATED_IN|ANCHORS]->(c)
 WHERE (o:Institute OR o:Company OR o:Agency) AND link.confidence >= $min_confidence
 WITH c, count(DISTINCT o) AS organisations, count(DISTINCT CASE WHEN type(link) = 'ANCHORS' THEN o END) AS anchors
