@@ -31,7 +31,7 @@ from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
-from aikg.ingest.nlp.relation_anchor import contrasted
+from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
 from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
@@ -206,6 +206,8 @@ class Extractor:
                 j += 1
             if si < j:
                 self._sentence(chunk, sent, spans[si:j])
+            elif said := places_by_words(sdoc, sent, (), facts.mentions):
+                chunk.last_cluster = said[-1][1]  # "Why build this in Kumasi rather than Accra?" (no mention kept)
         funded = []  # FUNDS in published forms (relation_funding_published.py)
         for src, tgt, a, b, method in self._funding_published.chunk(sdoc, spans, types):
             if allowed(["FUNDS"], types[src], types[tgt]) is not None:
@@ -232,15 +234,19 @@ class Extractor:
         types = c.types
         anchor_extra = []
         lows = [t.lower_ for t in sent]  # speed: the sentence's lower-cased words, built once for the checks below
-        if describes_place(lows, self._place_nouns):
-            # "the anchor of the city's AI cluster": the document's city, else the latest place named
-            fallback = c.home if c.home is not None else c.last_cluster
+        by_words = places_by_words(c.sdoc, sent, inside, c.facts.mentions)  # places named here with no mention here
+        meant = place_meant(c.sdoc, sent, by_words)  # "the anchor of a cluster in Zugdidi" (relation_anchor.py)
+        if describes_place(lows, self._place_nouns) or meant is not None or "around" in lows:
+            # "the anchor of the city's AI cluster": the place named for it, else the document's city, else the latest
+            fallback = meant if meant is not None else c.home if c.home is not None else c.last_cluster
             anchor_extra = [fallback] if fallback is not None and fallback not in {i for i, _, _ in inside} else []
         named = False
         for i, a, _ in inside:
             if types[i] == "Cluster" and (not contrasted(c.sdoc, a) or not named):
                 named = not contrasted(c.sdoc, a)  # "in Kumasi rather than Accra": Accra is not the place meant
                 c.last_cluster = i if named else None
+        if by_words and not named:
+            c.last_cluster = by_words[-1][1]  # "Why build this in Kumasi rather than Accra?": no mention, still named
         prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner)
         # "X also joined the round.", "Y also took part.": one name, the round of the sentence before
         lone_round = prev_round is not None and (self._rounds.names_round(sent) or "part" in lows)
@@ -250,12 +256,14 @@ class Extractor:
         # "X is also a member.", "X joined in 2024.": one name, a tie with the page's organisation (relation_forms.py)
         page_tie = c.owner is not None and len(inside) == 1 and inside[0][0] != c.owner \
             and self._relations.owner_cue(lows)
-        if len(inside) < 2 and not (anchor_extra and any(w.startswith("anchor") for w in lows)) and not lone_round \
-                and not page_tie:
+        if len(inside) < 2 and not (anchor_extra and any(w.startswith("anchor") or w == "around" for w in lows)) \
+                and not lone_round and not page_tie:
             return
         off = c.off
         sinfo = trim_sentence(off + sent.start_char, off + sent.end_char, sent.text)  # no stray quote
         cands = self._relations.surface(c.sdoc, sent, inside, types)
+        # "The city's AI hub is built around X" (relation_anchor.py)
+        cands += built_around(c.sdoc, sent, inside, types, anchor_extra, self._relations.lex.conf["adjacent"])
         if self.config.window_relations:
             cands += self._relations.window(c.sdoc, sent, inside, types)
         cands = share_lists(cands, c.groups, types)

@@ -9,7 +9,12 @@ Taylor plant has drawn suppliers to the region") is not the region the subject d
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import json
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_types import Cand
 
 #: words that head a proper-name possessor but name no place ("the city's AI scene", "the UK's")
 _NOT_PLACE = frozenset({"ai", "it", "its", "their", "our", "city", "region", "country"})
@@ -45,3 +50,149 @@ def contrasted(doc: Any, start: int) -> bool:
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1  # "instead of Accra"
     return k >= 0 and doc[k].lower_ in _CONTRAST
+
+
+# ---------------------------------------------------------------------- places named by their words
+_MAX_WORDS = 4  # a place name is at most this many tokens ("Viña del Mar", "Kitchener - Waterloo")
+_known: dict[int, tuple[int, dict[str, int]]] = {}  # id(mentions) -> (how many were read, lower text -> mention)
+
+
+def _known_places(mentions: Sequence[Any]) -> dict[str, int]:
+    """The document's places so far by their lower-cased text and canonical name (the latest mention of each)."""
+    n, table = _known.get(id(mentions), (0, {}))
+    if n > len(mentions):  # another list at the same address
+        n, table = 0, {}
+    for i in range(n, len(mentions)):
+        m = mentions[i]
+        if m.type == "Cluster" and m.source != "anaphor":
+            table[m.text.lower()] = i
+            table.setdefault((m.canonical or m.text).lower(), i)
+    if len(_known) > 64:
+        _known.clear()
+    _known[id(mentions)] = (len(mentions), table)
+    return table
+
+
+def places_by_words(doc: Any, sent: Any, inside: Iterable[tuple[int, int, int]],
+                    mentions: Sequence[Any]) -> list[tuple[int, int]]:
+    """Places of the document that this sentence names by their words where the entity pass kept no mention here
+    ("Why build this in Kumasi rather than Accra?", "Bogotá has the lawyers; X anchors the city's research
+    community", "the anchor institution of Karaganda's industrial-AI cluster"): (token, mention) in text order,
+    without a place set aside ("rather than Accra")."""
+    table = _known_places(mentions)
+    if not table:
+        return []
+    taken = {t for _, s, e in inside for t in range(s, e)}
+    out: list[int] = []
+    k = sent.start
+    while k < sent.end:
+        t = doc[k]
+        if k in taken or not t.text[:1].isupper():
+            k += 1
+            continue
+        hit = None
+        for n in range(min(_MAX_WORDS, sent.end - k), 0, -1):
+            if any(x in taken for x in range(k, k + n)):
+                continue
+            i = table.get(doc[k:k + n].text.lower())
+            if i is not None:
+                hit = (i, n)
+                break
+        if hit is None:
+            k += 1
+            continue
+        if not contrasted(doc, k):
+            out.append((k, hit[0]))
+        k += hit[1]
+    return out
+
+
+#: words that end the phrase of an anchoring cue ("the anchor of a cluster in Zugdidi, where ...")
+_PHRASE_END = frozenset({",", ";", ":", "which", "where", "who", "that", "while", "but", "whose", "and"})
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    """The anchoring words of ``tie_guard.json`` this module reads."""
+    raw = json.loads(shipped("lexicon", "tie_guard.json").read_text(encoding="utf-8"))
+    get = lambda key: frozenset(w.lower() for w in raw.get(key, ()))  # noqa: E731
+    return {"cues": get("anchor_triggers") | get("around_verbs"), "around": get("around_verbs"),
+            "subjects": get("around_subjects"), "past": get("past") | get("modals") | get("prospect_verbs")}
+
+
+def place_meant(doc: Any, sent: Any, by_words: list[tuple[int, int]]) -> int | None:
+    """The place an anchoring cue means among the places named by their words: one inside the cue's own phrase
+    ("EVU has become the anchor of a small agri-tech cluster in Zugdidi"), else the last one before the cue
+    ("Bogotá has the lawyers; X anchors the city's research community"); None without a cue."""
+    if not by_words:
+        return None
+    cues = _words()["cues"]
+    cue = next((t.i for t in doc[sent.start:sent.end] if t.lower_ in cues), None)
+    if cue is None:
+        return None
+    end = next((t.i for t in doc[cue + 1:sent.end] if t.lower_ in _PHRASE_END), sent.end)
+    inner = [m for k, m in by_words if cue < k < end]
+    if inner:
+        return inner[0]
+    before = [m for k, m in by_words if k < cue]
+    return before[-1] if before else None
+
+
+
+#: words between a subject and "built around" ("is built around", "has largely been built around")
+_AUX = frozenset({"is", "was", "are", "were", "has", "have", "been", "being", "largely", "mostly", "still", "now",
+                  "increasingly", "firmly", "today"})
+ORGS = ("Institute", "Company")
+
+
+def built_around(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], fallback: list[int],
+                 conf: float) -> list[Cand]:
+    """ANCHORS from "<place's> hub/cluster/scene is built (centred) around X": "The Wayamba agri-AI hub is built
+    around KIPI", "In Bogura, the local scene is built around the Karatoa Technical Institute", "The city's AI hub is
+    built around SIED" (``fallback``: the place a description means). The subject must be a hub word ("our
+    strategy is built around X" states nothing), and a past, modal or prospective word before it takes it back."""
+    w = _words()
+    starts = {s: i for i, s, e in spans}
+    out: list[Cand] = []
+    for t in doc[sent.start:sent.end - 1]:
+        if t.lower_ not in w["around"] or doc[t.i + 1].lower_ != "around":
+            continue
+        b = t.i - 1
+        while b > sent.start and doc[b].lower_ in _AUX:
+            b -= 1
+        if doc[b].lower_ not in w["subjects"] or b == t.i - 1:
+            continue  # "an economy built around X" (no verb of being: a description, often of another place)
+        k = t.i + 2
+        while k < sent.end and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        src = starts.get(k)
+        if src is None or types[src] not in ORGS:
+            continue
+        clause = b
+        while clause > sent.start and doc[clause - 1].text not in (",", ";", ":"):
+            clause -= 1  # the subject phrase: "The Wayamba agri-AI hub", "the local scene"
+        if any(doc[x].lower_ in w["past"] for x in range(clause, t.i)):
+            continue  # "the scene was once built around X", "the hub could be built around X"
+        place = _subject_place(spans, types, clause, b, sent.start)
+        if place is None and not _unknown_name(doc, clause, b):  # "The city's AI hub": the place meant
+            place = next((m for m in fallback if types[m] == "Cluster"), None)
+        if place is not None:
+            out.append(Cand("ANCHORS", src, place, conf, "rule:built-around"))
+    return out
+
+
+def _unknown_name(doc: Any, start: int, end: int) -> bool:
+    """Does the subject phrase hold a name that is no place of the entity pass ("The Wayamba hub" with Wayamba read
+    as an agency)? Then the place meant is unknown: no fallback (an acronym such as "AI" is no name)."""
+    return any(doc[x].is_alpha and doc[x].text[:1].isupper() and not doc[x].is_upper
+               and doc[x].lower_ not in ("the", "a", "an", "its", "our", "their", "this", "in")
+               for x in range(start, end))
+
+
+def _subject_place(spans: list[tuple[int, int, int]], types: list[str], clause: int, head: int, sent_start: int) -> int | None:
+    """A place named in the subject phrase, else one fronted before it in the sentence ("In Bogura, the scene ...")."""
+    inner = [i for i, s, e in spans if clause <= s < head and types[i] == "Cluster"]
+    if inner:
+        return inner[0]
+    fronted = [i for i, s, e in spans if sent_start <= s < clause and types[i] == "Cluster"]
+    return fronted[-1] if fronted else None

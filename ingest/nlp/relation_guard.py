@@ -175,8 +175,9 @@ class TieGuard:
     @staticmethod
     def window_left(rels: tuple[str, ...], doc: Any, spans: list[tuple[int, int, int]], li: int,
                     phrase_start: int, sent_start: int) -> int:
-        """The left side of a symmetric window phrase, past a relative clause that closed before the phrase:
-        "X, whose customers include Y, partners with Z" is said of X, not Y."""
+        """The left side of a symmetric window phrase, past a relative clause or an apposition that closed before the
+        phrase: "X, whose customers include Y, partners with Z" and "X, a spin-off of Y, collaborates with Z" are
+        said of X, not Y."""
         if "PARTNERS_WITH" not in rels:
             return li
         start, end = next((s, e) for i, s, e in spans if i == li)
@@ -187,6 +188,9 @@ class TieGuard:
         while k > sent_start and k not in ends:
             if doc[k].lower_ in _REL_PRONOUNS | {"whose"} and doc[k - 1].text == ",":
                 return ends.get(k - 1, li)
+            if doc[k].lower_ in ("a", "an", "the") and doc[k - 1].text == "," and (k - 1) in ends \
+                    and doc[phrase_start - 1].text == ",":
+                return ends[k - 1]  # "X, a spin-off of Y, collaborates with Z": the apposition describes X
             k -= 1
         return li
 

@@ -107,7 +107,72 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
         _its_programme(d, sent, a, b, words, out)
         _possessive_programme(d, sent, a, b, words, out)
         _operator_apposition(d, sent, a, b, words, out)
+        _secretariat(d, sent, a, b, words, out)
+        _whose_programme(d, a, b, out)
+        _owner_apposition(d, a, b, words, out)
     return out
+
+
+_SECRETARIAT = re.compile(r"\s+(?:also\s+|now\s+|currently\s+)?(?:hosts|hosted|houses|runs|provides)\s+the\s+"
+                          r"secretariat\s+(?:of|for)\s+(?:the\s+)?")
+
+
+def _secretariat(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
+    """"VUST also hosts the secretariat of the North Bengal Agri-Tech Compact", "It hosts the secretariat of the
+    Gyumri Digital Crafts Initiative": the organisation runs the programme (a programme's secretariat is its
+    office; a consortium's is not the consortium: only a Programme is taken)."""
+    if "secretariat" not in sent:
+        return
+    for _s, i in d.orgs_in(a, b):
+        m = _SECRETARIAT.match(d.at(d.ms[i].end))
+        if m is None:
+            continue
+        prog = d.progs.get(d.ms[i].end + m.end())
+        if prog is not None:
+            out.append(("RUNS", i, prog, a, b, "rule:hosts-secretariat"))
+
+
+def _whose_programme(d: _Doc, a: int, b: int, out: list[Rel]) -> None:
+    """"the Ministry of Electronics and Information Technology, whose IndiaAI Mission gave VAAIC a grant": the
+    programme named right after "whose" is the organisation's own."""
+    for _s, p in d.prog_list[bisect_left(d.prog_list, (a, -1)):bisect_left(d.prog_list, (b, -1))]:
+        start = d.ms[p].start
+        lead = d.text[max(a, start - 8) - d.off:start - d.off]
+        if not re.search(r",\s+whose\s+$", lead):
+            continue
+        at = start - len(lead) + lead.index(",")
+        owner = next((i for s, i in reversed(d.orgs_in(a, at)) if d.ms[i].end in (at, at - 1)), None)
+        if owner is None:  # "X (ACR), whose": the name before its acronym
+            owner = next((i for s, i in reversed(d.orgs_in(a, at)) if d.text[d.ms[i].end - d.off:at - d.off].startswith(" (")), None)
+        if owner is not None:
+            out.append(("RUNS", owner, p, a, b, "rule:whose-programme"))
+
+
+def _owner_apposition(d: _Doc, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
+    """"Velocity, the university's start-up incubator, ...", "the institute's proof-of-concept fund, the IARA
+    Maturation Fund": a programme described as an organisation's own programme noun."""
+    nouns = "|".join(sorted(words.nouns, key=len, reverse=True))
+    for _s, p in d.prog_list[bisect_left(d.prog_list, (a, -1)):bisect_left(d.prog_list, (b, -1))]:
+        after = re.match(r",\s+(?:the\s+)?", d.at(d.ms[p].end))  # "P, the X's <noun>"
+        if after is not None:
+            owner = d.org_at(d.ms[p].end + after.end())
+            if owner is not None and _owns(d, owner, nouns):
+                out.append(("RUNS", owner, p, a, b, "rule:programme-owner-apposition"))
+                continue
+        before = re.search(r"['’]s\s+((?:[a-z][\w-]*\s+){0,3})(?:" + nouns + r"),\s+(?:the\s+)?$",
+                           d.text[max(a, d.ms[p].start - 80) - d.off:d.ms[p].start - d.off])
+        if before is None:  # "the institute's proof-of-concept fund, the IARA Maturation Fund"
+            continue
+        at = d.ms[p].start - len(before.group(0))
+        owner = next((i for s, i in reversed(d.orgs_in(a, at)) if d.ms[i].end == at), None)
+        if owner is not None and not any(w in words.stop for w in before.group(1).split()):
+            out.append(("RUNS", owner, p, a, b, "rule:programme-owner-apposition"))
+
+
+def _owns(d: _Doc, owner: int, nouns: str) -> bool:
+    """Is the organisation at ``owner`` followed by "'s" and a few descriptor words ending in a programme noun?"""
+    m = re.match(r"['’]s\s+((?:[a-z][\w-]*\s+){0,3}?)(?:" + nouns + r")\b", d.at(d.ms[owner].end))
+    return m is not None
 
 
 def _operator_apposition(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
@@ -204,6 +269,8 @@ def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
     if not found:
         return None
     s, i = found[-1]
+    if len(found) > 1 and d.text[max(a, s - 2) - d.off:s - d.off] == " (" and d.ms[found[-2][1]].end == s - 2:
+        s, i = found[-2]  # "a grant from the Armenian Agency for Regional Innovation (AARI) under its ...": the name
     lead = d.text[max(a, s - 9) - d.off:s - d.off].lower()
     if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", lead):
         return i
