@@ -59,6 +59,14 @@ POSITIVES = [
      {("Trieste Institute for Embedded Intelligence", "Trieste"), ("Ostend Marine Robotics", "Ostend")}),
     ("• Lunenburg Fisheries Analytics (Lunenburg): catch forecasting for the inshore fleet",
      {("Lunenburg Fisheries Analytics", "Lunenburg")}),
+    ("- Naftalan Sensing (Naftalan) - soil sensors for cotton fields\n- Shaki Silk Analytics (Shaki) - silk grading\n",
+     {("Naftalan Sensing", "Naftalan"), ("Shaki Silk Analytics", "Shaki")}),
+    # an apposition's organisation noun placed by "in"; more organisation nouns; "growers'" before the noun
+    ("The round was led by Tacana Capital, a fund in Huehuetenango, and two angels.", {("Tacana Capital", "Huehuetenango")}),
+    ("Barind Cold Chain is a subsidiary of the Natore food processor Chalan Agro Industries.",
+     {("Chalan Agro Industries", "Natore")}),
+    ("Data will sit on servers of the Ozurgeti data-centre operator Rioni Digital.", {("Rioni Digital", "Ozurgeti")}),
+    ("The lab works with the Senaki growers' cooperative Tekhuri Growers.", {("Tekhuri Growers", "Senaki")}),
 ]
 
 
@@ -86,6 +94,20 @@ NEGATIVES = [
 @pytest.mark.parametrize("text,place", NEGATIVES, ids=[n[0][:40] for n in NEGATIVES])
 def test_near_misses_place_nothing(ex, text, place):
     assert not any(b == place for _, b in located(ex, text))
+
+
+def test_table_town_column_holds_places(ex):
+    """A table's "Town" cell is a place, also where the town opens the firm's name (no short form of it)."""
+    text = "Recipient | Town | Grant\nChilaw Sensor Works | Chilaw | LKR 18m\nNattandiya Coconut Cooperative | Nattandiya | LKR 11m\n"
+    assert {"Chilaw", "Nattandiya"} <= places(ex, text)
+
+
+def test_address_towns_are_places(ex):
+    """An address's town: after a street, or read together with its postcode."""
+    assert "Sialkot" in places(ex, "Corrections and new entries: Chenab Industry Insights, Kashmir Road, Sialkot.")
+    found = places(ex, "SIAC Secretariat, c/o Nura Institute of Applied Computing, 56 Abay Avenue, Karaganda 100000, "
+                       "Kazakhstan")
+    assert "Karaganda" in found and not any(any(c.isdigit() for c in p) for p in found)
 
 
 def test_region_after_a_town_only_qualifies_it(ex):

@@ -42,6 +42,8 @@ def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
     best = -1
     for n in range(k, min(end, k + MAX_NOUN_WORDS)):
         w = doc[n]
+        if w.text in ("'", "’") and doc[n - 1].lower_.endswith("s") and not doc[n - 1].whitespace_:
+            continue  # "the Senaki growers' cooperative Tekhuri Growers"
         if not (w.is_lower or w.text == "-") or w.is_punct and w.text != "-":
             break
         joined = doc[n - 2].lower_ + "-" + w.lower_ if n - 2 >= k and doc[n - 1].text == "-" else ""

@@ -97,7 +97,10 @@ def place_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     w = form_words(env)
     _bracketed_towns(doc, cands, env, ctx)
     _whole_towns(doc, cands)
+    _postcode_towns(doc, cands, env)
+    _line_form_towns(doc, cands, env)
     cands = _list_towns(doc, cands, env)
+    cands = _modifier_towns(doc, cands, w, env)
     added: list[Candidate] = []
     at: dict[int, Candidate] = {}
     for c in cands:
@@ -186,11 +189,12 @@ def _list_towns(doc: Any, cands: list[Candidate], env: Env) -> list[Candidate]:
                 break
             if other is None and env.typer.type_of_name([t.text for t in doc[item:end]]) is not None:
                 break
-            todo.append((item, end, other))
+            todo.append((item, end, other, gap[-1] in ("and", "or")))
             k = end
-        if not todo or not (k >= n or doc[k].text in CLOSERS or "\n" in doc[k - 1].whitespace_ or doc[k].is_space):
-            continue
-        for item, end, other in todo:
+        if not todo or not todo[-1][3] \
+                or not (k >= n or doc[k].text in CLOSERS or "\n" in doc[k - 1].whitespace_ or doc[k].is_space):
+            continue  # a list closes with "and"/"or" ("In Lyon, Zolvane, the ... Institute," is no list)
+        for item, end, other, _ in todo:
             if other is None:
                 new = Candidate(item, end, "Cluster", "rule", label="GPE", place=True)
                 added.append(new)
@@ -226,6 +230,96 @@ def _list_retypable(doc: Any, c: Candidate, env: Env) -> bool:
         and env.typer.type_of_name([t.text for t in doc[c.start:c.end]]) is None
 
 
+def _plain_name(doc: Any, start: int, end: int, env: Env) -> bool:
+    """One to three capitalised words, no organisation head word, not a country: what a town's name looks like."""
+    if not 1 <= end - start <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
+        return False
+    words = [t.text for t in doc[start:end]]
+    return env.typer.type_of_name(words) is None and " ".join(words).lower() not in env.lex.countries
+
+
+def _postcode_towns(doc: Any, cands: list[Candidate], env: Env) -> None:
+    """"56 Bukhar-Zhyrau Avenue, Karaganda 100000, Kazakhstan": an address's town read with its postcode as a firm."""
+    for c in cands:
+        if c.type not in ("Company", "Person") or c.entry is not None or c.end - c.start < 2 or c.start < 1:
+            continue
+        last = doc[c.end - 1]
+        if not (last.is_digit and 4 <= len(last.text) <= 6) or doc[c.start - 1].text != ",":
+            continue
+        if _plain_name(doc, c.start, c.end - 1, env):
+            c.end -= 1
+            c.type, c.label, c.place, c.ctx_typed, c.canonical, c.acronym_of = "Cluster", "GPE", False, True, None, None
+
+
+def _line_form_towns(doc: Any, cands: list[Candidate], env: Env) -> None:
+    """A firm, person or short-form reading where a line form holds a place: a table's "Town" column, "- Org, Vadsø:
+    ...", "Headquarters: Nhulunbuy" (``relation_lines.place_by_line_form``)."""
+    from aikg.ingest.nlp.relation_lines import place_by_line_form  # the line forms are relation_lines' one definition
+
+    ends = {c.end: c for c in cands}
+    text = doc.text
+    for c in cands:
+        if c.type not in ORG_TYPES + ("Person",) or c.entry is not None or c.ctx_typed and c.source == "ner" \
+                or not _plain_name(doc, c.start, c.end, env):  # no head word: an organisation reading is a guess
+            continue
+        org = ends.get(c.start - 1)
+        a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        if "|" not in text[text.rfind("\n", 0, a) + 1:a] and not (org is not None and org.type in ORG_TYPES) \
+                and ":" not in text[text.rfind("\n", 0, a) + 1:a]:
+            continue  # cheap: no table, no organisation right before, no label on the line
+        if place_by_line_form(text, a, b, org is not None and org.type in ORG_TYPES):
+            c.type, c.label, c.place, c.ctx_typed, c.canonical, c.acronym_of = "Cluster", "GPE", False, True, None, None
+
+
+def _modifier_towns(doc: Any, cands: list[Candidate], w: PlaceFormWords, env: Env) -> list[Candidate]:
+    """"the Ozurgeti data-centre operator Rioni Digital", "The Karkaraly start-up Kent Geodata": one capitalised word
+    between "the"/"a" and an organisation noun that a name follows is the organisation's town, whatever the NER read
+    (not a nationality or a word the NER read as one, not a known organisation)."""
+    by_start = {c.start: c for c in cands}
+    taken = {k for c in cands for k in range(c.start, c.end)}
+    added: list[Candidate] = []
+    n = len(doc)
+    for k in range(1, n - 2):
+        t = doc[k]
+        if doc[k - 1].lower_ not in ("the", "a", "an") or not t.is_alpha or not t.text[:1].isupper() or t.is_upper \
+                or t.ent_type_ in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"):
+            continue
+        if t.lower_.endswith(env.words.demonym_endings) or not _plain_name(doc, k, k + 1, env):
+            continue
+        other = by_start.get(k)
+        if k in taken and (other is None or other.end != k + 1 or other.type == "Cluster" or not _retypable(other)):
+            continue
+        last = _org_noun_run(doc, k + 1, w)
+        if last is None or last + 1 >= n or not doc[last + 1].text[:1].isupper() or "\n" in doc[last].whitespace_:
+            continue
+        name = by_start.get(last + 1)
+        if name is None or name.type not in ORG_TYPES:
+            continue
+        if other is not None:
+            other.type, other.label, other.place, other.ctx_typed = "Cluster", "GPE", False, True
+        else:
+            added.append(Candidate(k, k + 1, "Cluster", "rule", label="GPE", place=False, ctx_typed=True))
+    return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
+
+
+def _org_noun_run(doc: Any, start: int, w: PlaceFormWords) -> int | None:
+    """Index of the organisation noun ending one to four lower-case words from ``start`` ("data-centre operator",
+    "growers' cooperative"), or None."""
+    last = None
+    for m in range(start, min(len(doc), start + MAX_NOUN_RUN + 1)):
+        t = doc[m]
+        if t.text in ("-", "'", "’") and not doc[m - 1].whitespace_:
+            continue
+        if not (t.is_alpha and t.is_lower):
+            break
+        joined = doc[m - 2].lower_ + "-" + t.lower_ if m - 2 >= start and doc[m - 1].text == "-" else ""
+        if t.lower_ in w.org_nouns or joined in w.org_nouns:
+            last = m
+        elif last is not None or t.is_stop:
+            break
+    return last
+
+
 def _whole_towns(doc: Any, cands: list[Candidate]) -> None:
     """"the Viña del Mar fund": a place the NER cut before a name particle takes the rest of the known town's name."""
     wp = world_places()
@@ -244,12 +338,34 @@ def _whole_towns(doc: Any, cands: list[Candidate]) -> None:
             c.end = best
 
 
+def _item_town(doc: Any, org: Candidate, c: Candidate) -> bool:
+    """"- Shaki Silk Analytics (Shaki) - quality grading": on a list item, a bracketed word that opens the longer name
+    before it and ends the item's name part is the firm's town (a short form is written in quotes or is an acronym)."""
+    if c.end - c.start != 1 or org.end - org.start < 2 or doc[org.start].text != doc[c.start].text:
+        return False
+    k = org.start - 1
+    if k < 0 or doc[k].text not in BULLETS or k > 0 and "\n" not in doc[k - 1].whitespace_ and not doc[k - 1].is_space:
+        return False
+    after = doc[c.end].text
+    return after in (")", "):", ")."," ),") or after.startswith(")") and (c.end + 1 >= len(doc) or doc[c.end + 1].text in
+                                                                          ("-", "–", "—", ":", ",", "\n") or doc[c.end + 1].is_space)
+
+
 def _bracketed_towns(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> None:
     """"Ostend Marine Robotics (Ostend)", "Trieste Institute for Embedded Intelligence (Trieste)": a known town (not a
     word that is also a common word or a given name) in brackets right after an organisation is its town, not a
     short form of its name."""
     wp = world_places()
     ends = {c.end: c for c in cands}
+    starts = {c.start for c in cands}
+    for org in list(cands):  # "- Naftalan Sensing (Naftalan) - ...": a bracketed word no stage took
+        e = org.end
+        if org.type in ORG_TYPES and e + 2 < len(doc) and doc[e].text == "(" and e + 1 not in starts \
+                and doc[e + 1].is_alpha and doc[e + 1].is_title:
+            c = Candidate(e + 1, e + 2, "Organisation", "rule")
+            if doc[e + 2].text.startswith(")") and _item_town(doc, org, c):
+                cands.append(Candidate(e + 1, e + 2, "Cluster", "rule", label="GPE", place=False, ctx_typed=True))
+    cands.sort(key=lambda x: (x.start, x.end))
     for c in cands:
         if c.type not in ORG_TYPES or c.entry is not None or c.start < 2 or c.end >= len(doc):
             continue
@@ -257,8 +373,10 @@ def _bracketed_towns(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext
             continue
         org = ends.get(c.start - 1)
         text = doc[c.start:c.end].text
-        if org is None or org.type not in ORG_TYPES or text.isupper() or wp.kind(text) != "city" \
-                or wp.is_ambiguous(text):
+        if org is None or org.type not in ORG_TYPES or text.isupper():
+            continue
+        known = wp.kind(text) == "city" and not wp.is_ambiguous(text)
+        if not known and not _item_town(doc, org, c):
             continue
         c.type, c.label, c.place, c.ctx_typed, c.acronym_of, c.canonical = "Cluster", "GPE", False, True, None, None
         if text in ctx.acronyms:
@@ -272,7 +390,7 @@ def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env)
         return False
     w = form_words(env)
     return _modifies_org_noun(doc, s, w, env) or _org_noun_of(doc, s, w) or _has_site_in(doc, s, w) \
-        or _bracket_after_org(doc, s, ends)
+        or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w)
 
 
 def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
@@ -283,18 +401,8 @@ def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> b
     if not opens or not _town_like(doc, s, env):
         return False
     n = len(doc)
-    last = -1
-    for m in range(s.end, min(n, s.end + MAX_NOUN_RUN)):
-        t = doc[m]
-        if t.text == "-" and not t.whitespace_ and not doc[m - 1].whitespace_:
-            continue
-        if not (t.is_alpha and t.is_lower):
-            break
-        joined = doc[m - 2].lower_ + "-" + t.lower_ if m - 2 >= s.end and doc[m - 1].text == "-" else ""
-        if t.lower_ in w.org_nouns or joined in w.org_nouns:
-            last = m
-        elif last >= 0 or t.is_stop:
-            break  # "the Paris meeting of the company": the place modifies another noun
+    run = _org_noun_run(doc, s.end, w)
+    last = -1 if run is None else run
     if last < 0:
         return False
     nxt = doc[last + 1] if last + 1 < n else None
@@ -317,7 +425,7 @@ def _town_like(doc: Any, s: Candidate, env: Env) -> bool:
     if world_places().kind(text) == "city":
         return True
     low = text.lower()
-    return s.label == "GPE" and not (s.end - s.start == 1 and low.endswith(env.words.demonym_endings + ("an", "i")))
+    return s.label == "GPE" and not (s.end - s.start == 1 and low.endswith(env.words.demonym_endings + ("an",)))
 
 
 def _org_noun_of(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
@@ -327,6 +435,27 @@ def _org_noun_of(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     if not any(doc[k].lower_ in ("the", "a", "an") for k in range(max(0, s.start - 6), s.start - 2)):
         return False
     return s.end >= len(doc) or doc[s.end].text in CLOSERS or "\n" in doc[s.end - 1].whitespace_
+
+
+def _org_noun_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
+    """"Cuchumatanes Capital, a fund in Huehuetenango,", "X is a contract lab in Aarhus": an organisation noun in an
+    apposition or a predicate, placed by "in"."""
+    if s.start < 4 or doc[s.start - 1].lower_ != "in" or doc[s.start - 2].lower_ not in w.org_nouns:
+        return False
+    for k in range(s.start - 3, max(0, s.start - 8), -1):
+        if doc[k].lower_ in ("a", "an", "the"):
+            return k >= 1 and (doc[k - 1].text in (",", "(", ":") or doc[k - 1].lower_ in COPULAS)
+        if not (doc[k].is_lower or doc[k].text == "-"):
+            return False
+    return False
+
+
+def _after_street(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
+    """"Chenab Industry Insights, Kashmir Road, Sialkot.", "12 Harbour Road, Galle |": a town after a street."""
+    if s.start < 3 or doc[s.start - 1].text != "," or doc[s.start - 2].lower_ not in w.building_words:
+        return False
+    return s.end >= len(doc) or doc[s.end].text in CLOSERS | {"|"} or "\n" in doc[s.end - 1].whitespace_ \
+        or doc[s.end].like_num
 
 
 def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
