@@ -46,6 +46,8 @@ def _dateline(text: str) -> str | None:
 
 
 def _named_in(name: str, where: str) -> bool:
+    if name and name.isascii() and where.isascii() and name.lower() not in where.lower():
+        return False  # speed only: in ASCII text a case-blind match needs the lower-cased name inside
     return bool(name) and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", where, re.I) is not None
 
 

@@ -172,7 +172,10 @@ class RoundLists:
     @staticmethod
     def _at(low: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Length of the phrase starting at ``k`` (0: none)."""
+        first = low[k] if k < len(low) else None
         for p in phrases:
+            if p and p[0] != first:
+                continue  # speed only: the first word decides most phrases without a slice
             if tuple(low[k:k + len(p)]) == p:
                 return len(p)
         return 0

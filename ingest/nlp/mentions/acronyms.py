@@ -14,6 +14,7 @@ from aikg.ingest.nlp.mentions.base import (
     Env,
     taken_tokens,
 )
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def acronyms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -83,7 +84,7 @@ def _define(doc: Any, acr: Any, long_span: Candidate, out: list[Candidate], by_s
             env: Env, ctx: DocContext) -> None:
     """Record ``acr`` as the acronym of ``long_span`` and type its mention."""
     inner = by_start.get(acr.i)
-    if inner is not None and defined_otherwise(doc[long_span.start:long_span.end].text, inner.entry, long_span.entry):
+    if inner is not None and defined_otherwise(TokenIndex.of(doc).span_text(long_span.start, long_span.end), inner.entry, long_span.entry):
         inner.entry, inner.source = None, "rule"  # gazetteer_guard: the document's own name for the acronym wins
     if long_span.entry is None and inner is not None and inner.entry is not None and inner.entry.type == long_span.type:
         long_span.entry = inner.entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def appositions(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -47,12 +48,12 @@ def _untyped_name(doc: Any, a: Candidate, env: Env) -> bool:
     guessed = not a.ctx_typed or (a.label == "PERSON" and a.type == env.lex.default_org) \
         or a.type == "Person" and _acronym_person(doc, a)  # a lone "person" made a firm
     return a.entry is None and guessed and a.source in ("ner", "rule") \
-        and env.typer.type_of_name([t.text for t in doc[a.start:a.end]]) is None
+        and env.typer.type_of_name(TokenIndex.of(doc).text[a.start:a.end]) is None
 
 
 def _retype(doc: Any, cands: list[Candidate], a: Candidate, typ: str) -> None:
     """Give ``a`` and every other reading of the same untyped name the type ``typ``."""
-    text, old = doc[a.start:a.end].text, a.type
+    text, old = TokenIndex.of(doc).span_text(a.start, a.end), a.type
     for c in cands:
-        if c is a or (c.entry is None and c.type == old and doc[c.start:c.end].text == text):
+        if c is a or (c.entry is None and c.type == old and TokenIndex.of(doc).span_text(c.start, c.end) == text):
             c.type = typ

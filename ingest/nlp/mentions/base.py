@@ -15,6 +15,7 @@ from aikg.core.ids import clean_surface
 from aikg.core.schema import SCHEMA
 from aikg.ingest.nlp.gazetteer import Gazetteer, GazetteerEntry
 from aikg.ingest.nlp.lexicon import Lexicon, MentionWords
+from aikg.ingest.nlp.token_index import TokenIndex
 
 #: organisations (the schema's ``organisation_types``) and, for rules that treat them alike, programmes
 ORG_TYPES: tuple[str, ...] = SCHEMA.organisation_types
@@ -86,7 +87,7 @@ class Env:
             return s.entry.name
         if s.acronym_of:
             return s.acronym_of
-        return clean_surface(doc[s.start:s.end].text)
+        return clean_surface(TokenIndex.of(doc).span_text(s.start, s.end))
 
 
 Stage = Callable[[Any, list[Candidate], Env, DocContext], list[Candidate]]
@@ -94,7 +95,11 @@ Stage = Callable[[Any, list[Candidate], Env, DocContext], list[Candidate]]
 
 def is_name_token(tok: Any) -> bool:
     """Capitalised, a digit, "&"/"!" or "iPhone"-style: a word that may be part of a name."""
-    t = tok.text
+    return is_name_text(tok.text)
+
+
+def is_name_text(t: str) -> bool:
+    """``is_name_token`` of a token's text."""
     return bool(t) and (t[0].isupper() or t[0].isdigit() or t in {"&", "!"}
                         or (t[0] == "i" and len(t) > 1 and t[1].isupper()))
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ACRONYM_HEAD, Candidate, Env
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def _place_words(doc: Any, cands: list[Candidate]) -> set[str]:
     """Words the text reads as places: place candidates and the NER's places."""
-    words = {doc[s.start:s.end].text for s in cands if s.type == "Cluster"}
+    words = {TokenIndex.of(doc).span_text(s.start, s.end) for s in cands if s.type == "Cluster"}
     words.update(e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "Cluster"))
     return words
 
@@ -33,8 +34,8 @@ def campus_names(doc: Any, cands: list[Candidate], env: Env) -> None:
         if places is None:
             places = _place_words(doc, cands)
         if town.text in places:
-            retyped.add(doc[s.start:s.end].text)
+            retyped.add(TokenIndex.of(doc).span_text(s.start, s.end))
     if retyped:
         for s in cands:
-            if s.entry is None and s.type == env.lex.default_org and doc[s.start:s.end].text in retyped:
+            if s.entry is None and s.type == env.lex.default_org and TokenIndex.of(doc).span_text(s.start, s.end) in retyped:
                 s.type = "Institute"

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
+from aikg.ingest.nlp.token_index import TokenIndex
 
 MAX_WORDS = 4
 FOUNDING_WORDS = {"founded", "co-founded", "cofounded", "established", "started", "incorporated", "launched"}
@@ -44,20 +45,20 @@ def cued_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         typ = _cue_type(doc, start, end, legal, env, cues, ends, starts)
         if typ is None:
             continue
-        words = [t.text for t in doc[start:end + legal]]
+        words = TokenIndex.of(doc).text[start:end + legal]
         own = env.typer.type_of_name(words)
         final = own if own in ORG_TYPES or own == "Programme" else typ
         out.append(Candidate(start, end + legal, final, "rule", label="ORG", ctx_typed=own is None))
     out = _surnames(doc, out, taken, env)
     for s in out:  # "I did my doctorate at Mila": a body typed only by default is an institute
         if s.type in (env.lex.default_org, "Person") and s.source == "ner" and s.entry is None and not s.ctx_typed \
-                and env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is None and _academic(doc, s.start, cues):
+                and env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is None and _academic(doc, s.start, cues):
             s.type, s.ctx_typed = "Institute", True
     for s in out:  # "Gewobau Nord's chief executive": a name the NER read as a person is an organisation
         if s.type == "Person" and s.source == "ner" and not s.ctx_typed and _org_only(doc, s.start, s.end, env, cues):
             s.type, s.ctx_typed = env.lex.default_org, True
         elif s.type == "Cluster" and s.place and s.source == "ner" and s.entry is None and not s.ctx_typed \
-                and doc[s.start:s.end].text.lower() not in env.lex.countries:
+                and TokenIndex.of(doc).span_text(s.start, s.end).lower() not in env.lex.countries:
             typ = _place_read_as_org(doc, s, env, cues)  # "the Norrsk Ventil fund" read as a place
             if typ is not None:
                 s.type, s.place, s.ctx_typed = typ, False, True
@@ -100,14 +101,15 @@ def _surnames(doc: Any, cands: list[Candidate], taken: set[int], env: Env) -> li
     surnames: set[tuple[str, ...]] = set()
     for c in cands:
         if c.type == "Person" and c.end - c.start >= 2:
-            toks = [t.text for t in doc[c.start:c.end]]
+            toks = TokenIndex.of(doc).text[c.start:c.end]
             dash = [k for k, t in enumerate(toks) if t in ("-", "–")]
             surnames.add((toks[-1],))
             if dash and dash[0] > 0:
                 surnames.add(tuple(toks[dash[0] - 1:]))  # "Ravel - Baptiste"
     out: list[Candidate] = []
+    texts = TokenIndex.of(doc).text
     for c in cands:
-        words = tuple(t.text for t in doc[c.start:c.end])
+        words = tuple(texts[c.start:c.end])
         if c.type == "Person" and c.source == "ner" and all(w.lower().rstrip(".") in env.title_words for w in words):
             continue
         if c.type in ORG_TYPES and c.source == "ner" and c.entry is None and not c.ctx_typed and words in surnames \
@@ -116,7 +118,7 @@ def _surnames(doc: Any, cands: list[Candidate], taken: set[int], env: Env) -> li
         out.append(c)
     firsts = {key[0] for key in surnames}  # speed: a key can only match where its first word is
     for k in range(len(doc) if surnames else 0):  # a surname alone that the NER left alone, opening its clause
-        if k in taken or doc[k].text not in firsts or not doc[k].text[:1].isupper() or doc[k].ent_type_:
+        if k in taken or texts[k] not in firsts or not texts[k][:1].isupper() or doc[k].ent_type_:
             continue
         for key in surnames:
             n = len(key)
@@ -204,13 +206,19 @@ def _plain_word(tok: Any) -> bool:
     return all(c.isalnum() or c in "-.&'’" for c in t)
 
 
+def _capitalised(t: str) -> bool:
+    """What ``_plain_word`` asks of a word's text first (speed only: no token object for other words)."""
+    return len(t) >= 2 and (t[0].isupper() or t[0] == "i" and t[1].isupper())
+
+
 def _bare_runs(doc: Any, taken: set[int], env: Env, cues: _Cues) -> Iterator[tuple[int, int, int]]:
     """(start, end, legal) of maximal runs of capitalised words no candidate and no NER label touches; ``legal`` is 1
     when a legal form ("GmbH", "Inc.") follows the run and belongs to the name."""
     n = len(doc)
+    texts = TokenIndex.of(doc).text
     i = 0
     while i < n:
-        if i in taken or not _plain_word(doc[i]):
+        if i in taken or not _capitalised(texts[i]) or not _plain_word(doc[i]):
             i += 1
             continue
         j = i + 1
@@ -366,7 +374,7 @@ def _typed_org(doc: Any, c: Candidate, env: Env) -> bool:
     """An organisation whose type is known, not guessed: listed, said by the text, read as one by the NER, or given
     by its head words (not a place the NER read as a person and a default made a firm)."""
     return c.type in ORG_TYPES and (c.entry is not None or c.ctx_typed or c.label == "ORG" and c.source == "ner"
-                                    or env.typer.type_of_name([t.text for t in doc[c.start:c.end]]) is not None)
+                                    or env.typer.type_of_name(TokenIndex.of(doc).text[c.start:c.end]) is not None)
 
 
 def _listed(doc: Any, start: int, end: int, env: Env, ends: dict, starts: dict) -> str | None:
@@ -418,7 +426,7 @@ def split_place_possessive(doc: Any, cands: list[Candidate], env: Env, ctx: DocC
         if k is None or s.source == "gazetteer" or s.type not in ("Institute", "Agency", "Programme") or k - s.start > 2:
             out.append(s)
             continue
-        left, right = [t.text for t in doc[s.start:k]], [t.text for t in doc[k + 1:s.end]]
+        left, right = TokenIndex.of(doc).text[s.start:k], TokenIndex.of(doc).text[k + 1:s.end]
         if doc[k - 1].lower_ in env.words.job_title_words or doc[k - 1].lower_ in OFFICE_HOLDERS:
             out.append(s)  # "the Governor's Office of ...", "the Marshal's Office": an office-holder's body, one name
             continue
@@ -426,7 +434,7 @@ def split_place_possessive(doc: Any, cands: list[Candidate], env: Env, ctx: DocC
                 or doc[k + 1].lower_ in env.lex.institute_words or env.typer.type_of_name(right) != s.type:
             out.append(s)
             continue
-        entry = env.gaz.lookup(doc[s.start:k].text)
+        entry = env.gaz.lookup(TokenIndex.of(doc).span_text(s.start, k))
         place = Candidate(s.start, k, entry.type if entry else "Cluster", "gazetteer" if entry else "rule", label="GPE",
                           entry=entry)
         place.place = place.type == "Cluster" and not (entry is not None and entry.is_metro)

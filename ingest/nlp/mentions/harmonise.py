@@ -6,6 +6,7 @@ from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.campus_names import campus_names
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def harmonise_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -14,7 +15,7 @@ def harmonise_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
     groups: dict[str, list[Candidate]] = {}
     for s in cands:
         if s.source in ("ner", "rule") and s.acronym_of is None and s.entry is None:
-            groups.setdefault(doc[s.start:s.end].text, []).append(s)
+            groups.setdefault(TokenIndex.of(doc).span_text(s.start, s.end), []).append(s)
     for group in groups.values():
         for s in group:
             cue = env.typer.org_cue(doc, s.start, s.end) if s.type == "Person" and not s.ctx_typed else None
@@ -83,7 +84,7 @@ def _people_list(doc: Any, run: list[Candidate], env: Env) -> None:
     if not people or not others or not {"and", "or"} & {t.lower_ for t in doc[run[-2].end:run[-1].start]}:
         return  # "Tomás Ibarra, Hakata Vision, Fukuoka" is a roster line, not a list of people
     for s in others:
-        words = [t.text for t in doc[s.start:s.end]]
+        words = TokenIndex.of(doc).text[s.start:s.end]
         if s.source != "ner" or s.ctx_typed or not 2 <= len(words) <= 3 or not all(t.is_title for t in doc[s.start:s.end]) \
                 or env.typer.type_of_name(words) is not None:
             return

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 
 TOC_ROW = re.compile(r"(?:\|\s*|\.{3,}\s*)\d{1,3}\s*$")
 #: what opens a line before a bracketed credit: "BERLIN (", "NEW YORK, NY, June 3, 2025 ("
@@ -17,7 +18,7 @@ CREDIT_TAIL = re.compile(r"^\)\s*(?:--|[-\u2013\u2014:])")
 def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """Drop non-gazetteer candidates alone on their line (an optional "The" before them) or in a contents row, and
     any dateline credit ("BERLIN (Reuters) -")."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for s in cands:
         if _dateline_credit(doc, s, text):
@@ -46,7 +47,7 @@ def _titled_programme(doc: Any, s: Candidate, env: Env, text: str, line_start: i
     page names its programme, not a section; its head word must make it a programme."""
     if sum(1 for line in text[:line_start].splitlines() if line.strip()) > 1:
         return False
-    return env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) == "Programme"
+    return env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) == "Programme"
 
 
 def _dateline_credit(doc: Any, s: Candidate, text: str) -> bool:
@@ -64,4 +65,4 @@ def _venue(doc: Any, s: Candidate, env: Env, text: str) -> bool:
     line_start = text.rfind("\n", 0, a) + 1
     if text[line_start:a].strip().lower() not in env.words.venue_labels:
         return False
-    return env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) in (None, "Company")
+    return env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) in (None, "Company")

@@ -8,6 +8,7 @@ from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import is_start_of_longer
+from aikg.ingest.nlp.token_index import TokenIndex
 
 #: the credit after a dateline's place: "--(BUSINESS WIRE)--", " /PRNewswire/ ", " (Reuters) -"
 WIRE_CREDIT = re.compile(r"\s*(?:--|[-\u2013\u2014]\s*\(|\([A-Z][A-Za-z ]+\)\s*(?:--|[-\u2013\u2014])|/[A-Za-z ]+/)")
@@ -79,7 +80,7 @@ def _trim(doc: Any, start: int, end: int, label: str, env: Env) -> tuple[int, in
 def _from_ruler(doc: Any, ent: Any, start: int, end: int, env: Env) -> Candidate | None:
     """A gazetteer match: typed already; a non-metro place waits for context."""
     label = ent.label_
-    entry = env.gaz.by_name.get(ent.ent_id_) or env.gaz.lookup(doc[start:end].text)
+    entry = env.gaz.by_name.get(ent.ent_id_) or env.gaz.lookup(TokenIndex.of(doc).span_text(start, end))
     if ent.end < len(doc) and doc[ent.end].text in env.lex.gaz_blockers:
         return None  # "the Turing Award" is not the Turing
     if label != "Cluster" and is_start_of_longer(doc, start, end, env):
@@ -123,7 +124,7 @@ def _cut_wire(doc: Any, start: int, end: int, env: Env) -> int:
     at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
     if not at_line_start or not (doc[start].text[:2].isupper() and doc[start].text[:1].isalpha()):
         return end
-    match = WIRE_CREDIT.search(doc[start:end].text)
+    match = WIRE_CREDIT.search(TokenIndex.of(doc).span_text(start, end))
     if match is None:
         return end
     cut = doc[start].idx + match.start()
@@ -144,7 +145,7 @@ def _reading(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
         start, end, label = start, wire, "GPE"  # the place of a wire dateline
     titles = env.titles
     if label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in titles and end - start >= 3 and all(
-            t.text[:1].isupper() for t in doc[start + 1:end]) and not env.typer.type_of_name([t.text for t in doc[start + 1:end]]):
+            t.text[:1].isupper() for t in doc[start + 1:end]) and not env.typer.type_of_name(TokenIndex.of(doc).text[start + 1:end]):
         label = "PERSON"  # "Minister Fabian Mehring"
     if label == "PERSON":
         while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
@@ -160,14 +161,14 @@ def _split_possessive(doc: Any, start: int, end: int, label: str, env: Env, out:
     """"Toronto's Vector Institute": the possessor becomes its own candidate; returns the new start."""
     typer = env.typer
     split = next((i for i in range(start + 1, end - 1) if doc[i].text in env.words.possessive), None)
-    if split is not None and not (env.gaz.lookup(doc[start:split].text) or typer.type_of_name([t.text for t in doc[split + 1:end]])):
+    if split is not None and not (env.gaz.lookup(TokenIndex.of(doc).span_text(start, split)) or typer.type_of_name(TokenIndex.of(doc).text[split + 1:end])):
         split = None  # "King's Cross" is one name
     if split is not None and doc[split].text in ("'", "’") and doc[split - 1].lower_.endswith("s") \
-            and not env.gaz.lookup(doc[start:split].text) and label != "GPE":
+            and not env.gaz.lookup(TokenIndex.of(doc).span_text(start, split)) and label != "GPE":
         split = None  # "Grand River Teachers' Pension Plan": a plural possessive inside one name
     if split is None:
         return start
-    entry = env.gaz.lookup(doc[start:split].text)
+    entry = env.gaz.lookup(TokenIndex.of(doc).span_text(start, split))
     ltype = entry.type if entry else ("Cluster" if label in ("GPE", "LOC", "FAC") else typer.type_of_span(doc, start, split, "ORG"))
     if ltype:
         ls = Candidate(start, split, ltype, "rule", label=label, entry=entry)
@@ -185,9 +186,9 @@ def _split_premodifier(doc: Any, start: int, end: int, label: str, env: Env, out
         if not (doc[k].is_lower and doc[k].is_alpha and (noun in env.words.org_premodifiers or noun.endswith("maker"))):
             continue
         if not all(t.is_title for t in doc[start:k]) or not doc[k + 1].is_title \
-                or env.typer.type_of_name([t.text for t in doc[start:k]]) is not None:
+                or env.typer.type_of_name(TokenIndex.of(doc).text[start:k]) is not None:
             return start
-        entry = env.gaz.lookup(doc[start:k].text)
+        entry = env.gaz.lookup(TokenIndex.of(doc).span_text(start, k))
         typ = entry.type if entry is not None else "Cluster"
         out.append(Candidate(start, k, typ, "gazetteer" if entry else "rule", label="GPE", entry=entry, ctx_typed=True))
         return k + 1
@@ -199,7 +200,7 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
     w, typer = env.words, env.typer
     said = False
     n = len(doc)
-    unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
+    unnamed = not typer.type_of_name(TokenIndex.of(doc).text[start:end])
     if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_.rstrip(".") in w.portfolio_titles \
             and unnamed:
         return None  # "Minister of State for Artificial Intelligence": a portfolio
@@ -221,7 +222,7 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
     if label == "PERSON" and end < n and doc[end].text.istitle() and doc[end].is_alpha and not doc[end].is_sent_start \
             and doc[end - 1].whitespace_ == " " and not doc[end].ent_type_ and not typer.type_of_name([doc[end].text]):
         end += 1  # "Dr. Kate Morrow" with only "Kate" found
-        unnamed = not typer.type_of_name([t.text for t in doc[start:end]])
+        unnamed = not typer.type_of_name(TokenIndex.of(doc).text[start:end])
     if label == "ORG" and end + 1 < n and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_title:
         end += 2  # "Hydro-Québec", "Rolls-Royce" with only the first part found
@@ -238,7 +239,7 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
         label, said = "GPE", True  # "Wrocław-based": a place
     if label == "PERSON" and end - start >= 2 and doc[end - 1].lower_ in w.place_name_heads and doc[end - 1].is_title:
         label = "GPE"  # "Cape Town", "Salt Lake City" read as a person
-    if label in ("ORG", "PERSON", "NORP") and doc[start:end].text.lower() in env.lex.countries_only:
+    if label in ("ORG", "PERSON", "NORP") and TokenIndex.of(doc).span_text(start, end).lower() in env.lex.countries_only:
         return start, end, "GPE", False  # "Ireland" read as a person: a country (kept only where a hub cue says so)
     if label in ("ORG", "GPE") and end - start == 1 and doc[start].text in names.person_words:
         label = "PERSON"  # "Kamau" after "Wanjiru Kamau"
@@ -271,7 +272,7 @@ def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, 
         typ = ctx_type
     if typ is None or not _name_like(doc, start, end, typ, env):
         return None
-    entry = env.gaz.lookup(doc[start:end].text)
+    entry = env.gaz.lookup(TokenIndex.of(doc).span_text(start, end))
     if entry is not None:
         sp = Candidate(start, end, entry.type, "gazetteer", label=label, entry=entry)
         sp.place = entry.type == "Cluster" and not entry.is_metro
@@ -285,9 +286,9 @@ def _typed(doc: Any, start: int, end: int, label: str, said: bool, *, env: Env, 
 def _name_like(doc: Any, start: int, end: int, typ: str, env: Env) -> bool:
     """Not generic words, a stop word, a section number or a hyphenated adjective."""
     lex = env.lex
-    if typ != "Person" and env.typer.generic(doc, start, end) and not env.gaz.lookup(doc[start:end].text):
+    if typ != "Person" and env.typer.generic(doc, start, end) and not env.gaz.lookup(TokenIndex.of(doc).span_text(start, end)):
         return False  # "a new AI Research Institute"
-    text = doc[start:end].text
+    text = TokenIndex.of(doc).span_text(start, end)
     if not any(c.isupper() for c in text) or len(text) < 2 or text.lower() in lex.ner_stop:
         return False
     if doc[start].lower_ in lex.ner_stop and end - start <= 2 and any(t.like_num or len(t.text) <= 2 for t in doc[start + 1:end]):
@@ -320,7 +321,7 @@ def _person_cue(doc: Any, start: int, end: int, env: Env) -> bool:
         k = end + 1  # "Amaka Obi of Lagos Business School": a person of a named institution
         while k < len(doc) and k < end + 7 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "for", "and")):
             k += 1
-        if k > end + 2 and env.typer.type_of_name([t.text for t in doc[end + 1:k]]) in ("Institute", "Agency"):
+        if k > end + 2 and env.typer.type_of_name(TokenIndex.of(doc).text[end + 1:k]) in ("Institute", "Agency"):
             return True
     if start > 0 and doc[start - 1].lower_ in env.words.byline_words:
         before = doc[start - 2] if start >= 2 else None

@@ -27,6 +27,7 @@ from typing import Any
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,7 @@ def _split_at_title(doc: Any, s: Candidate, env: Env) -> Candidate | None:
         if _low(name[-1]) in w.job_function_words or _low(name[-1]) in env.generic_words \
                 or env.typer.type_of_name([t.text for t in name]) is not None:
             return None
-        if env.typer.type_of_name([t.text for t in doc[s.start:first]]) is None and s.label != "ORG":
+        if env.typer.type_of_name(TokenIndex.of(doc).text[s.start:first]) is None and s.label != "ORG":
             return None  # no organisation head before the title and the NER did not read an organisation
         person = Candidate(after, s.end, "Person", "rule", label="PERSON")
         s.end = first
@@ -123,7 +124,7 @@ def _cut_trailing_title(doc: Any, s: Candidate, env: Env) -> None:
         k -= 1
     if k == s.end or not any(_low(doc[j]) in w.job_title_words for j in range(k, s.end)):
         return
-    words = [t.text for t in doc[s.start:s.end]]
+    words = TokenIndex.of(doc).text[s.start:s.end]
     rest = doc[s.start:k]
     if env.typer.type_of_name(words) is not None or any(t.is_lower or not t.is_alpha and t.text != "-" for t in rest):
         return
@@ -142,7 +143,7 @@ def _cut_portfolio(doc: Any, s: Candidate, env: Env) -> None:
         return
     if _low(doc[s.end - 1]) in w.job_function_words or _low(doc[s.end - 1]) in env.generic_words:
         return  # "Director of Precision Engineering Systems": no personal name at the end
-    if env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+    if env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None:
         return  # "Chair of Tisza Data Institute"
     s.start += 1
     s.type, s.label = "Person", "PERSON"
@@ -161,6 +162,6 @@ def _org_before_title(doc: Any, s: Candidate, env: Env, starts: dict[int, Candid
     nxt = starts.get(k)
     if nxt is None or nxt.type != "Person":
         return
-    words = [t.text for t in doc[s.start:s.end]]
+    words = TokenIndex.of(doc).text[s.start:s.end]
     s.type = env.typer.type_of_name(words) or "Company"
     s.label = "ORG"

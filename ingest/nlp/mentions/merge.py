@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def merge_adjacent(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -33,14 +34,14 @@ def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
             and (a.end - a.start == 1 or doc[a.end - 1].lower_ in env.words.name_connectors
                  or doc[a.end - 1].lower_ in lex.institute_words))
     ):
-        words = [t.text for t in doc[a.start:b.end]]
+        words = TokenIndex.of(doc).text[a.start:b.end]
         typ = env.typer.type_of_name(words) or (b.type if b.type != "Cluster" else a.type)
         return Candidate(a.start, b.end, typ, "rule", label="ORG")
     if a.end + 1 == b.start and b.type == "Cluster" and a.source == "ner" and a.label == "ORG" \
             and doc[a.end].lower_ in ("of", "for") and doc[a.end].whitespace_ \
-            and env.typer.type_of_name([t.text for t in doc[a.start:a.end]]) in ("Institute", "Agency", "Programme"):
+            and env.typer.type_of_name(TokenIndex.of(doc).text[a.start:a.end]) in ("Institute", "Agency", "Programme"):
         # "Tech Council | of | Australia": a body named after its place ("Mistral AI of Paris" is a firm and its city)
-        typ = env.typer.type_of_name([t.text for t in doc[a.start:b.end]]) or a.type
+        typ = env.typer.type_of_name(TokenIndex.of(doc).text[a.start:b.end]) or a.type
         return Candidate(a.start, b.end, typ, "rule", label="ORG")
     if a.end == b.start and b.type == "Cluster" and a.source != "gazetteer" and a.type in ORG_TYPES \
             and b.end < len(doc) and doc[b.end].lower_.strip(".,") in lex.company_legal:
@@ -51,6 +52,6 @@ def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
             and not doc[a.start].is_upper \
             and not any(e.text == doc[a.start].text and e.label_ in ("GPE", "LOC", "Cluster") for e in doc.ents):
         # "Lion's | Head Ventures": a possessive inside one name (a place's possessive is split elsewhere)
-        typ = env.typer.type_of_name([t.text for t in doc[a.start:b.end]]) or b.type
+        typ = env.typer.type_of_name(TokenIndex.of(doc).text[a.start:b.end]) or b.type
         return Candidate(a.start, b.end, typ, "rule", label="ORG")
     return None

@@ -17,6 +17,7 @@ from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import head_nouns
+from aikg.ingest.nlp.token_index import TokenIndex
 
 #: endings of English adjectives that open a name but never end one ("Agricultural", "Scientific", "Cooperative")
 ADJECTIVE_ENDINGS = ("al", "ic", "ical", "ive", "ary", "ory")
@@ -39,7 +40,7 @@ def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
             _extend_to_head(doc, s, heads, taken, env)
         left = ends.get(s.start - 1) if s.start >= 2 and doc[s.start - 1].lower_ == "and" else None
         if left is not None and id(left) not in dropped and _adjective_run(doc, left, env) \
-                and env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+                and env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None:
             s.start = left.start
             dropped.add(id(left))
         if s.type == "Company" and s.source == "ner" and _roster_person(doc, s, cands, env):
@@ -55,9 +56,9 @@ def _extend_to_head(doc: Any, s: Candidate, heads: frozenset[str], taken: set[in
             and doc[k - 1].whitespace_ == " " and not doc[k].is_sent_start:
         k += 1
         if doc[k - 1].lower_ in heads:
-            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) is not None:
+            if env.typer.type_of_name(TokenIndex.of(doc).text[s.start:k]) is not None:
                 s.end = k
-                s.type = env.typer.type_of_name([t.text for t in doc[s.start:k]]) or s.type
+                s.type = env.typer.type_of_name(TokenIndex.of(doc).text[s.start:k]) or s.type
             return
 
 
@@ -77,7 +78,7 @@ def _roster_person(doc: Any, s: Candidate, cands: list[Candidate], env: Env) -> 
     words = [t for t in doc[s.start:s.end] if t.text not in ("-", "–")]
     if not 2 <= len(words) <= 4 or not all(t.is_title and t.is_alpha for t in words):
         return False
-    if env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+    if env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None:
         return False
     if s.end + 1 >= len(doc) or doc[s.end].text != "(":
         return False
@@ -96,7 +97,7 @@ DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "a", "an", 
 def _programme_by_noun(doc: Any, s: Candidate, env: Env) -> bool:
     """"its PACT grant scheme", "the Kelvstart programme", "fund-of-funds programme Ondara": a name a programme
     noun describes, right after it or right before it, typed a firm only by default."""
-    if s.entry is not None or s.acronym_of or env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+    if s.entry is not None or s.acronym_of or env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None:
         return False
     k = s.end
     while k < len(doc) and k < s.end + 2 and doc[k].lower_ in PROGRAMME_MODIFIERS and doc[k].is_lower:

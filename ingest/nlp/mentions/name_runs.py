@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, is_name_token
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, is_name_text, is_name_token
 from aikg.ingest.nlp.mentions.longer_names import joined_name
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def add_name_runs(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -32,17 +33,18 @@ def _runs(doc: Any, spans: list[Candidate], taken: list, env: Env) -> list[tuple
     runs: list[tuple[int, int]] = []
     i = 0
     n = len(doc)
+    idx = TokenIndex.of(doc)  # speed: the words as lists, no token object per test
+    texts, lowers = idx.text, idx.lower
     while i < n:
-        tok = doc[i]  # speed: one token object and one name test per position
-        if is_name_token(tok) and (not tok.is_sent_start or tok.lower_ not in articles):
+        if is_name_text(texts[i]) and (lowers[i] not in articles or not doc[i].is_sent_start):
             j = i
-            while j < n and (is_name_token(doc[j]) or (j > i and _connector_ok(doc, j, env))):
-                if doc[j].text in quotes or doc[j].text in {"(", ")"}:
+            while j < n and (is_name_text(texts[j]) or (j > i and _connector_ok(doc, j, env))):
+                if texts[j] in quotes or texts[j] in {"(", ")"}:
                     break
-                if doc[j].text == ",":
+                if texts[j] == ",":
                     if not _comma_in_name(doc, i, j, env):
                         break
-                if doc[j].lower_ == "and" and _list_and(doc, spans, taken, j, env):
+                if lowers[j] == "and" and _list_and(doc, spans, taken, j, env):
                     break  # "Université de Montréal and McGill University" is a list
                 j += 1
             if j - i >= 2:
@@ -72,7 +74,7 @@ def _trim_run(doc: Any, start: int, end: int, env: Env) -> tuple[int, int] | Non
 def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:
     """The type a run's head words give, when strong enough for a name the NER missed."""
     lex = env.lex
-    words = [t.text for t in doc[start:end]]
+    words = TokenIndex.of(doc).text[start:end]
     typ = env.typer.type_of_name(words)
     if typ is None and all(t.is_title for t in doc[start:end]) and not doc[start].is_sent_start:
         return env.typer.premodifier_type(doc, start)  # "the Hobart winemaker Derwent Ridge Wines"
@@ -137,7 +139,7 @@ def _run_candidate(doc: Any, start: int, end: int, spans: list[Candidate], taken
         if len(covered) == 1 and (only.start, only.end) == (start, end):
             return None
     # a gazetteer place inside ("Paris Artificial Intelligence Research Institute") is part of the name
-    entry = env.gaz.lookup(doc[start:end].text)
+    entry = env.gaz.lookup(TokenIndex.of(doc).span_text(start, end))
     if entry is not None:
         return Candidate(start, end, entry.type, "gazetteer", entry=entry), covered
     return Candidate(start, end, typ, "rule"), covered
@@ -158,7 +160,7 @@ def _connector_ok(doc: Any, j: int, env: Env) -> bool:
 
 def _comma_in_name(doc: Any, i: int, j: int, env: Env) -> bool:
     """"Department for Science, Innovation and Technology": a comma inside an agency name."""
-    words = [t.lower_ for t in doc[i:j]]
+    words = TokenIndex.of(doc).lower[i:j]
     if not any(w in env.lex.agency_first and nxt in ("of", "for") for w, nxt in zip(words, words[1:])):
         return False
     k = j + 1
@@ -197,4 +199,4 @@ def _owner_name(doc: Any, s: Candidate, env: Env) -> bool:
     """A person, or an NER name with no head word, that "of"/"at" may follow ("Amaka Obi of Lagos Business School")."""
     if s.type == "Person":
         return True
-    return s.source == "ner" and s.end - s.start >= 2 and env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is None
+    return s.source == "ner" and s.end - s.start >= 2 and env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is None

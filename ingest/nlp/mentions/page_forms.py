@@ -24,6 +24,7 @@ from typing import Any
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 from aikg.ingest.nlp.world_places import world_places
 
 
@@ -60,7 +61,7 @@ def page_furniture(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
     """Cut captions and datelines off names; drop an article with a bare head word."""
     pw = page_words()
     qualifiers = _dateline_qualifiers(doc, cands)
-    text = doc.text
+    text = doc_text(doc)
     dashes = any(d in text for d in pw.dashes)
     taken = {k for s in cands for k in range(s.start, s.end)}
     out: list[Candidate] = []
@@ -138,7 +139,7 @@ def _cut_state_code(doc: Any, s: Candidate) -> None:
     if end - s.start < 2 or s.entry is not None:
         return
     code = doc[end - 1].text
-    if 2 <= len(code) <= 3 and code.isupper() and code.isalpha() and world_places().kind(doc[s.start:end - 1].text) == "city":
+    if 2 <= len(code) <= 3 and code.isupper() and code.isalpha() and world_places().kind(TokenIndex.of(doc).span_text(s.start, end - 1)) == "city":
         s.end = end - 1
         s.type, s.label, s.place, s.ctx_typed = "Cluster", "GPE", False, True
 
@@ -154,7 +155,7 @@ def _byline_person(doc: Any, s: Candidate, env: Env, taken: set[int]) -> None:
         k -= 1
     if k < 1 or doc[k - 1].lower_ not in env.words.byline_words or not _line_start(doc, k - 1):
         return
-    if not all(t.is_title and t.is_alpha for t in doc[k:s.end]) or env.typer.type_of_name([t.text for t in doc[k:s.end]]):
+    if not all(t.is_title and t.is_alpha for t in doc[k:s.end]) or env.typer.type_of_name(TokenIndex.of(doc).text[k:s.end]):
         return
     s.start, s.type, s.label = k, "Person", "PERSON"
 
@@ -163,7 +164,7 @@ def _not_a_body(doc: Any, s: Candidate, pw: PageWords, env: Env) -> bool:
     """A language ("Pulaar", "Moroccan Arabic"), an agenda item ("Lunch") or a street ("Smith Street Mall")."""
     if s.type not in ("Company", "Institute", "Person") or s.source not in ("ner", "rule"):
         return False
-    words = [t.text for t in doc[s.start:s.end]]
+    words = TokenIndex.of(doc).text[s.start:s.end]
     if " ".join(words).casefold() in pw.languages or len(words) == 2 and words[1].casefold() in pw.languages \
             and words[0].istitle() and words[0].lower().endswith(("an", "ese", "ish", "i")):
         return True
@@ -196,7 +197,7 @@ def _cut_dateline(doc: Any, s: Candidate, pw: PageWords) -> None:
     at = span.start_char + cut
     k = next(i for i in range(s.start, s.end) if doc[i].idx + len(doc[i].text) > at)
     if doc[k].idx < at:
-        s.canonical = doc.text[at:span.end_char]
+        s.canonical = doc_text(doc)[at:span.end_char]
     s.start = k
 
 

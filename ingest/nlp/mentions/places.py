@@ -7,6 +7,7 @@ from typing import Any
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.place_forms import in_place_list, place_form_cue
 from aikg.ingest.nlp.relation_lines import place_by_line_form
+from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 
 
 def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -26,10 +27,10 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
         if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster" \
                 and not in_place_list(doc, s, env):
             continue
-        if not s.place and not (s.entry is None and doc[s.start:s.end].text.lower() in env.lex.countries_only):
+        if not s.place and not (s.entry is None and TokenIndex.of(doc).span_text(s.start, s.end).lower() in env.lex.countries_only):
             out.append(s)
             continue
-        country = s.entry is not None and not s.entry.is_metro or doc[s.start:s.end].text.lower() in env.lex.countries_only
+        country = s.entry is not None and not s.entry.is_metro or TokenIndex.of(doc).span_text(s.start, s.end).lower() in env.lex.countries_only
         if _place_ok(doc, s, starts, ends, country, env) or not country and (
                 _listed_with_place(doc, s, out, env) or _roster_place(doc, s, ends)):
             out.append(s)
@@ -42,7 +43,7 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
     n = len(doc)
     if not country and env.typer.site_of(doc, s.start, s.end):
         return True
-    if not country and place_by_line_form(doc.text, doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text),
+    if not country and place_by_line_form(doc_text(doc), doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text),
                                           (org := ends.get(s.start - 1)) is not None and org.type in ORG_TYPES):
         return True  # "Headquarters: Darwin", "(Kilimanjaro Seed Fund, Moshi)", a table's Location column (relation_lines)
     after = [doc[i].lower_ for i in range(s.end, min(n, s.end + 4))]
@@ -90,7 +91,7 @@ def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:
         first = _list_item_name(doc, s.start - 1)  # "- Kestrel Agronomics (Brandon)": the NER missed the firm
         if first is None:
             return False
-    words = [t.text for t in doc[s.start:s.end]]
+    words = TokenIndex.of(doc).text[s.start:s.end]
     if any(w.isupper() or not w[:1].isupper() for w in words) or env.typer.type_of_name(words) is not None:
         return False
     return not {w.lower() for w in words} & {t.lower_ for t in doc[first:s.start - 1]}
@@ -139,7 +140,7 @@ def _place_lists(doc: Any, spans: list[Candidate], env: Env) -> None:
                 or s.ctx_typed or not 1 <= s.end - s.start <= 3:
             continue
         if not all(t.is_alpha and t.text[:1].isupper() for t in doc[s.start:s.end]) \
-                or env.typer.type_of_name([t.text for t in doc[s.start:s.end]]) is not None:
+                or env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None:
             continue
         if s.end < len(doc) and not (doc[s.end].is_punct and doc[s.end].text not in ("-", "'s", "’s")
                                      or doc[s.end].is_space or "\n" in doc[s.end - 1].whitespace_):
@@ -149,7 +150,7 @@ def _place_lists(doc: Any, spans: list[Candidate], env: Env) -> None:
             continue
         for o in spans:  # the list's other items read as firms or persons ("Te Aroha" as a person)
             if o is s or first <= o.start < s.start and o.source == "ner" and o.type in ("Company", "Person") \
-                    and o.entry is None and env.typer.type_of_name([t.text for t in doc[o.start:o.end]]) is None:
+                    and o.entry is None and env.typer.type_of_name(TokenIndex.of(doc).text[o.start:o.end]) is None:
                 o.type, o.label, o.place, o.ctx_typed = "Cluster", "GPE", False, True
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 from aikg.ingest.nlp.world_places import WorldPlaces, world_places
 
 #: mention types a region reading replaces; an Agency or Institute named after a region is a body, not a place
@@ -43,14 +44,14 @@ def _cued_names(doc: Any, wp: WorldPlaces) -> set[str]:
     """Names the document marks as regions: "the state of Kerala", "Karnataka state", "the Hervanta district"
     (a regular expression over the text: cheaper than a walk over every token)."""
     after_re, before_re = _cue_patterns(wp.region_cues_before, wp.region_cues_after)
-    text = doc.text
+    text = doc_text(doc)
     found = {m.group(1) for m in after_re.finditer(text)} | {m.group(1) for m in before_re.finditer(text)}
     # the run before a cue may start with a sentence's first word ("In Karnataka state"): keep its last words too
     return found | {f.split(" ", 1)[1] for f in found if " " in f}
 
 
 def _is_region(doc: Any, s: Candidate, wp: WorldPlaces, cued: set[str], env: Env) -> bool:
-    text = doc[s.start:s.end].text
+    text = TokenIndex.of(doc).span_text(s.start, s.end)
     if wp.only_region(text) or text in cued:
         return True
     last = doc[s.end - 1]

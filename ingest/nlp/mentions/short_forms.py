@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -74,7 +75,7 @@ def _short_names(doc: Any, cands: list[Candidate], person_words: set[str], env: 
     short: dict[str, Candidate] = {}
     heads = lex.institute_words | lex.agency_first | lex.programme_last | lex.institute_first
     not_names = {e.text for e in doc.ents if e.label_ in ("NORP", "LANGUAGE", "DATE")}
-    not_names |= {doc[s.start:s.end].text for s in cands if s.type == "Cluster"}  # "Graz is home to", "Tromsø"
+    not_names |= {TokenIndex.of(doc).span_text(s.start, s.end) for s in cands if s.type == "Cluster"}  # "Graz is home to", "Tromsø"
     for s in cands:
         if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
             continue

@@ -12,18 +12,19 @@ from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import joined_name
+from aikg.ingest.nlp.token_index import TokenIndex
 
 AMOUNT = re.compile(r"^[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k|tn)?$", re.IGNORECASE)
 
 
 def _words(doc: Any, s: Candidate) -> list[str]:
-    return [t.text for t in doc[s.start:s.end]]
+    return TokenIndex.of(doc).text[s.start:s.end]
 
 
 # ---------------------------------------------------------------------- coordinated names
 def split_coordination(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """"NIAS and the Edge Learning Laboratory", "Groq and Cerebras Systems", "Oracle, Sony Group": two names."""
-    alone = {doc[s.start:s.end].text for s in cands}
+    alone = {TokenIndex.of(doc).span_text(s.start, s.end) for s in cands}
     out: list[Candidate] = []
     for s in cands:
         parts = _coordinated_parts(doc, s, env, alone) if s.source != "gazetteer" and s.type in ORG_OR_PROGRAMME else None
@@ -43,7 +44,7 @@ def _coordinated_parts(doc: Any, s: Candidate, env: Env, alone: set[str]) -> lis
             continue  # "the Knut and Alice Wallenberg Foundation", "the UW and Amazon Science Hub": one body
         if tok.text == "," and any(t.lower_ in ("and", ",", "&") for t in doc[right:s.end]):
             continue  # "Wallenberg AI, Autonomous Systems and Software Program": a comma inside a name
-        the = doc[right - 1].lower_ == "the" and env.typer.type_of_name([t.text for t in doc[right:s.end]]) is not None
+        the = doc[right - 1].lower_ == "the" and env.typer.type_of_name(TokenIndex.of(doc).text[right:s.end]) is not None
         if the or _both_names(doc, s.start, k, right, s.end, env, alone):
             return [p for p in (_part(doc, s, s.start, k, env), _part(doc, s, right, s.end, env)) if p is not None]
     return None
@@ -52,7 +53,7 @@ def _coordinated_parts(doc: Any, s: Candidate, env: Env, alone: set[str]) -> lis
 def _both_names(doc: Any, a: int, b: int, c: int, d: int, env: Env, alone: set[str]) -> bool:
     """Are doc[a:b] and doc[c:d] each a name: one typed by its head words, the other typed or named alone?"""
     typer = env.typer
-    left, right = [t.text for t in doc[a:b]], [t.text for t in doc[c:d]]
+    left, right = TokenIndex.of(doc).text[a:b], TokenIndex.of(doc).text[c:d]
     lt, rt = typer.type_of_name(left), typer.type_of_name(right)
     if typer.type_of_name(left + [doc[b].text] + right) == "Agency" and doc[b].text == ",":
         return False  # "Department for Science, Innovation and Technology"
@@ -94,10 +95,10 @@ def _part(doc: Any, s: Candidate, start: int, end: int, env: Env) -> Candidate |
         start += 1  # "Chipmakers Groq and Cerebras Systems": the sentence's opening noun is no part of the name
     if start >= end:
         return None
-    entry = env.gaz.lookup(doc[start:end].text)
+    entry = env.gaz.lookup(TokenIndex.of(doc).span_text(start, end))
     if entry is not None:
         return Candidate(start, end, entry.type, "gazetteer", label=s.label, entry=entry)
-    typ = env.typer.type_of_name([t.text for t in doc[start:end]]) or env.lex.default_org
+    typ = env.typer.type_of_name(TokenIndex.of(doc).text[start:end]) or env.lex.default_org
     return Candidate(start, end, typ, "rule", label=s.label)
 
 
@@ -176,7 +177,7 @@ def _extend_left(doc: Any, s: Candidate, env: Env) -> None:
         return
     if doc[k].lower_ in env.lex.institute_words and s.type != "Cluster":
         s.start = k
-        typ = env.typer.type_of_name([t.text for t in doc[s.start:s.end]])
+        typ = env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end])
         s.type = typ or s.type
 
 
@@ -201,7 +202,7 @@ def _cut_repeat(doc: Any, s: Candidate, env: Env) -> None:
     for k in range(s.start, s.end):
         low = doc[k].lower_
         if k > s.start + 1 and low in seen and low.isalpha() and low not in env.words.name_connectors:
-            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) is not None:
+            if env.typer.type_of_name(TokenIndex.of(doc).text[s.start:k]) is not None:
                 s.end = k
             return
         seen.add(low)
@@ -211,9 +212,9 @@ def _cut_at(doc: Any, s: Candidate, env: Env) -> Candidate | None:
     """"Panasonic at Gigafactory Nevada": cut at a lower-case "at"/"with"; keep the rest if its head types it."""
     for k in range(s.start + 1, s.end - 1):
         if doc[k].lower_ in env.words.cut_words and doc[k].is_lower:
-            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) == "Institute" and doc[k].lower_ == "at":
+            if env.typer.type_of_name(TokenIndex.of(doc).text[s.start:k]) == "Institute" and doc[k].lower_ == "at":
                 return None  # "University of Texas at Austin": a campus name
-            typ = env.typer.type_of_name([t.text for t in doc[k + 1:s.end]])
+            typ = env.typer.type_of_name(TokenIndex.of(doc).text[k + 1:s.end])
             if typ is None and _job_title(doc, Candidate(s.start, k, s.type, s.source), env):
                 typ = env.lex.default_org  # "VP of Engineering at Corvo Systems": where the person works
             rest = Candidate(k + 1, s.end, typ, "rule", label=s.label) if typ else None
@@ -229,11 +230,11 @@ def _cut_of_place(doc: Any, s: Candidate, env: Env) -> Candidate | None:
         return None
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "Cluster")}
     for k in range(s.start + 2, s.end - 1):
-        tail = doc[k + 1:s.end].text
+        tail = TokenIndex.of(doc).span_text(k + 1, s.end)
         entry = env.gaz.lookup(tail) if doc[k].lower_ == "of" and tail not in places else None
         firm = doc[k - 1].lower_ in env.lex.company_last and k + 2 == s.end and doc[k + 1].is_title
         if doc[k].lower_ == "of" and (tail in places or entry is not None and entry.type == "Cluster" or firm):
-            if env.typer.type_of_name([t.text for t in doc[s.start:k]]) not in (None, "Company"):
+            if env.typer.type_of_name(TokenIndex.of(doc).text[s.start:k]) not in (None, "Company"):
                 return None
             rest = Candidate(k + 1, s.end, "Cluster", "rule", label="GPE")
             s.end = k
@@ -250,7 +251,7 @@ def _cut_of_institution(doc: Any, s: Candidate, env: Env) -> Candidate | None:
     for k in range(s.start + 2, s.end - 2):
         if doc[k].lower_ != "of" or not doc[k + 1].is_title:
             continue
-        left, right = [t.text for t in doc[s.start:k]], [t.text for t in doc[k + 1:s.end]]
+        left, right = TokenIndex.of(doc).text[s.start:k], TokenIndex.of(doc).text[k + 1:s.end]
         if left[-1].lower() in env.lex.institute_words and any(w.lower() in unis for w in right[:2]) \
                 and env.typer.type_of_name(right) == "Institute":
             rest = Candidate(k + 1, s.end, "Institute", "rule", label=s.label)

@@ -7,6 +7,7 @@ from typing import Any
 
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
+from aikg.ingest.nlp.token_index import TokenIndex
 
 #: a lower-case letter then a capital inside one word: "OpenAI", "DeepMind"
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -111,7 +112,7 @@ class NameTyper:
 
     def type_of_span(self, doc: Any, start: int, end: int, label: str) -> str | None:
         """Our type for an NER span of ``label``: the head-word cue where the label allows it."""
-        words = [t.text for t in doc[start:end]]
+        words = TokenIndex.of(doc).text[start:end]
         kind = self.lex.ner_map.get(label)
         cue = self.type_of_name(words)
         if kind == "person":
@@ -192,7 +193,7 @@ class NameTyper:
         """What the text says the name is: a description after it or a noun right behind it (None: nothing said)."""
         w = self.words
         n = len(doc)
-        cue = self.type_of_name([t.text for t in doc[start:end]])
+        cue = self.type_of_name(TokenIndex.of(doc).text[start:end])
         nxt = doc[end] if end < n else None
         if start >= 2 and doc[start - 1].lower_ in w.org_suffixes and doc[start - 2].text in w.dashes \
                 and label in ("PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "ORG") and typ in (None, "Person"):
@@ -292,7 +293,7 @@ class NameTyper:
 
     def generic(self, doc: Any, start: int, end: int) -> bool:
         """Generic words only, introduced as a description ("a new AI Research Institute")."""
-        if not all(t.lower_ in self.lex.generic_name_words for t in doc[start:end]):
+        if not all(w in self.lex.generic_name_words for w in TokenIndex.of(doc).lower[start:end]):
             return False
         prev = doc[start - 1].lower_ if start > 0 else ""
         return prev in self.words.generic_introducers

@@ -21,6 +21,7 @@ from typing import Any
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex
 
 #: switch for an A/B measurement in one tree (``AIKG_WORLD_NAMES=off``); on by default
 ENABLED_ENV = "AIKG_WORLD_NAMES"
@@ -67,9 +68,8 @@ def world_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     return out
 
 
-def _capital(tok: Any, words: WorldNameWords) -> bool:
-    """A capitalised word, or an elided article glued to one ("dell'Emilia", "l'Atlas")."""
-    t = tok.text
+def _capital(t: str, words: WorldNameWords) -> bool:
+    """A capitalised word, or an elided article glued to one ("dell'Emilia", "l'Atlas"), by its text."""
     if t[:1].isupper() and (t[:1].isalpha() or t[:1].isdigit()):
         return True
     if "'" not in t and "’" not in t:
@@ -81,20 +81,22 @@ def _capital(tok: Any, words: WorldNameWords) -> bool:
 def _runs(doc: Any, words: WorldNameWords, env: Env):
     """(start, end, type) of capitalised runs joined by particles that hold a head word or end in a legal form."""
     n = len(doc)
+    idx = TokenIndex.of(doc)  # speed: the words as lists, no token object per test
+    texts, lowers, ws = idx.text, idx.lower, idx.ws
     i = 0
     while i < n:
-        if not _capital(doc[i], words) or doc[i].lower_ in env.lex.leading_determiners:
+        if not _capital(texts[i], words) or lowers[i] in env.lex.leading_determiners:
             i += 1
             continue
         j = i + 1
-        while j < n and j - i < MAX_WORDS and "\n" not in doc[j - 1].whitespace_ and not doc[j].is_space:
-            if _capital(doc[j], words) or doc[j].text in words.legal_forms:
+        while j < n and j - i < MAX_WORDS and "\n" not in ws[j - 1] and not doc[j].is_space:
+            if _capital(texts[j], words) or texts[j] in words.legal_forms:
                 j += 1
                 continue
             k = j
-            while k < n and k - j < 3 and doc[k].lower_ in words.particles and doc[k - 1].whitespace_:
+            while k < n and k - j < 3 and lowers[k] in words.particles and ws[k - 1]:
                 k += 1
-            if k > j and k < n and _capital(doc[k], words):
+            if k > j and k < n and _capital(texts[k], words):
                 j = k + 1
                 continue
             break

@@ -22,6 +22,7 @@ import os
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env, is_name_token, taken_tokens
+from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import MAX_TOKENS, WorldPlaces, world_places
 
 #: inner words a multi-word place name may hold ("Viña del Mar", "Stratford-upon-Avon", "Lapu-Lapu City")
@@ -42,12 +43,12 @@ def world_place_types(doc: Any, cands: list[Candidate], env: Env, ctx: DocContex
     ends = {s.end: s for s in cands}
     for s in cands:
         if s.type in ("Company", "Person") and s.source == "ner" and s.entry is None and s.acronym_of is None \
-                and _based(doc, s.end, env) and wp.kind(doc[s.start:s.end].text) is not None:
+                and _based(doc, s.end, env) and wp.kind(TokenIndex.of(doc).span_text(s.start, s.end)) is not None:
             s.type, s.place, s.ctx_typed = "Cluster", False, True  # "an İzmir-based start-up"
         if s.type in ("Company", "Person") and s.source == "ner" and s.entry is None and s.acronym_of is None \
                 and not s.ctx_typed and _is_place(doc, s.start, s.end, wp, env, person_words):
             s.type, s.place = "Cluster", True
-        kind = wp.kind(doc[s.start:s.end].text) if s.type == "Cluster" and s.entry is None else None
+        kind = wp.kind(TokenIndex.of(doc).span_text(s.start, s.end)) if s.type == "Cluster" and s.entry is None else None
         if kind == "city" and s.label == "LOC":
             s.label = "GPE"  # "based in Saint-Nazaire" read as a landform: a town
         if kind == "city" and s.place:
@@ -90,7 +91,7 @@ def _qualified(doc: Any, end: int, env: Env, wp: WorldPlaces) -> bool:
     k = end + 1
     while k < len(doc) and k < end + 4 and doc[k].text[:1].isupper():
         k += 1
-    nxt = doc[end + 1:k].text
+    nxt = TokenIndex.of(doc).span_text(end + 1, k)
     return bool(nxt) and (nxt.lower() in env.lex.countries or wp.kind(nxt) == "region")
 
 
@@ -125,8 +126,8 @@ def _person_words(doc: Any, cands: list[Candidate]) -> set[str]:
 
 
 def _is_place(doc: Any, start: int, end: int, wp: WorldPlaces, env: Env, person_words: set[str]) -> bool:
-    text = doc[start:end].text
-    if wp.kind(text) is None or env.typer.type_of_name([t.text for t in doc[start:end]]) is not None:
+    text = TokenIndex.of(doc).span_text(start, end)
+    if wp.kind(text) is None or env.typer.type_of_name(TokenIndex.of(doc).text[start:end]) is not None:
         return False
     if end - start == 1 and doc[start].is_stop:
         return False  # "Most early-stage capital ...": a town named like a function word
@@ -159,7 +160,7 @@ def _cue(doc: Any, start: int, end: int, env: Env, wp: WorldPlaces) -> bool:
 def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_words: set[str], ends: dict):
     """Known towns among capitalised words no stage touched ("with research agreements in Davao")."""
     taken = taken_tokens(cands)
-    other = {doc[s.start:s.end].text for s in cands if s.type != "Cluster"}  # "Aydın" typed a firm elsewhere
+    other = {TokenIndex.of(doc).span_text(s.start, s.end) for s in cands if s.type != "Cluster"}  # "Aydın" typed a firm elsewhere
     texts = [t.text for t in doc]
     n = len(texts)
     upper = [bool(t) and t[0].isupper() for t in texts]
@@ -172,7 +173,7 @@ def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_
             longest += 1
         for size in range(longest, 0, -1):
             end = i + size
-            text = doc[i:end].text
+            text = TokenIndex.of(doc).span_text(i, end)
             if wp.kind(text) != "city" or text in other or any(k in taken for k in range(i, end)):
                 continue
             if _shape_ok(doc, i, end) and _free(doc, i, end, env) and _is_place(doc, i, end, wp, env, person_words):
