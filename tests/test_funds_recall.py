@@ -69,6 +69,14 @@ POSITIVE = [
     # a round the sentence before named
     ("Kelvara Labs raised $3 million in a seed round led by Harborview Capital. Existing investor Quarto Ventures also "
      "put money into the round.", {(F, HC, KL), (F, "Quarto Ventures", KL)}),
+    ("Kelvara Labs wants to automate warehouses, and this week Harborview Capital led its $4 million seed round.",
+     {(F, HC, KL)}),
+    # a count of funded names and the list in the next sentence; an investor with no object on a directory line
+    ("The Velmora Voucher Scheme, which the Tarsk Office administers, has backed more than 90 small firms since 2023. "
+     "Among them are Kelvara Labs of Tartu and the Bergen start-up Pellan Robotics.",
+     {(F, "Velmora Voucher Scheme", KL), (F, "Velmora Voucher Scheme", PR)}),
+    ("- Kelvara Labs – a Tartu-based maker of warehouse robots; Harborview Capital invested alongside Berlin's Quarto "
+     "Ventures.", {(F, HC, KL), (F, "Quarto Ventures", KL)}),
     # a long description before the funder, and a scheme's name that holds a word of a hedge ("Applied")
     ("The Orrin Lab was set up with a $1 million grant from the Tarsk Research Fund (TRF) under its Applied Clusters "
      "call, and is co-financed by the Dunmore-based olive exporter Quellar Foods.",
@@ -92,15 +100,30 @@ NOTHING = [
     "Companies funded by the Smart Seed Programme are not eligible for the Orrin Accelerator.",  # no list
     "Harborview Capital has invested in 31 companies since 2022 and plans to back Kelvara Labs.",  # a plan
     "Kelvara Labs is seeking in-kind compute from Quarto Cloud.",  # a search
+    "Kelvara Labs said Harborview Capital invested alongside Quarto Ventures.",  # no object, said in its own clause
+    "The Velmora Voucher Scheme has backed more than 90 small firms since 2023. The scheme is run by Kelvara Labs.",
     "Most of Kelvara Labs' revenue comes from Pellan Robotics.",  # revenue, not a budget
     "Kelvara Labs put money into a new office in Tarsk.",  # no round
     "Kelvara Labs partners with Pellan Robotics, backed by Harborview Capital.",  # two names before the participle
+    # prospective or hedged funding read on the parse
+    "Harborview Capital is in talks to invest in Kelvara Labs alongside Quarto Ventures.",
+    "Harborview Capital may co-invest in Kelvara Labs alongside Quarto Ventures next year.",
+    "Kelvara Labs is seeking funding from Harborview Capital alongside Quarto Ventures.",
+    "Harborview Capital's planned investment in Kelvara Labs, together with Quarto Ventures, has not closed.",
+    "Kelvara Labs is hoping to raise a round led by Harborview Capital.",
+    "Kelvara Labs expects funding from the Brannoch Foundation next year.",
 ]
 
 
 @pytest.mark.parametrize("text", NOTHING, ids=[t[:50] for t in NOTHING])
 def test_near_misses_give_no_funding(ex, text):
     assert funds(ex, text) == set()
+
+
+def test_capital_invested_is_the_investor(ex):
+    # the parser reads "Capital invested in" as "capital (that was) invested in": the name still invests
+    got = funds(ex, "Harborview Capital invested in Kelvara Labs alongside Quarto Ventures.")
+    assert got == {(F, HC, KL), (F, "Quarto Ventures", KL)}
 
 
 def test_relative_clause_hands_the_funding_to_its_name(ex):

@@ -27,6 +27,7 @@ OWNER_REACH = 5  # words between the verb of funding and the owner of what it fu
 OWNED_WORDS = frozenset({"the", "a", "an", "of", "half", "part", "most", "all", "some", "one", "two", "three", "several",
                          "much", "many", "about", "around", "nearly", "almost", "over"})
 FUNDED = ("Institute", "Company", "Agency", "Programme")
+VIA_WORDS = ("through", "under", "via")  # "funds X through its P scheme": P funds X too
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
@@ -72,7 +73,27 @@ def verb_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         funded = _funded_after(doc, sent, spans, obj, words.events)
         if funded is not None and types[funded] in FUNDED and funded != funder:
             emit(["FUNDS"], funder, funded, conf, "rule:verb-funds")
+            via = _via_programme(doc, sent, spans, types, obj)
+            if via is not None and via not in (funder, funded):
+                emit(["FUNDS"], via, funded, conf, "rule:verb-funds")  # "Y funds two of X's projects through its P"
     _paid_for_by(doc, sent, spans, types, words, emit, conf)
+
+
+def _via_programme(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], k: int) -> int | None:
+    """The programme a verb of funding names after "through", "under" or "via" ("through its Regional AI Research
+    Grants"): it funds the same name."""
+    by_start = {s: i for i, s, e in spans}
+    for t in range(k, min(sent.end - 1, k + 12)):
+        if doc[t].lower_ in (";", "and", "but") or doc[t].text == "." :
+            return None
+        if doc[t].lower_ not in VIA_WORDS:
+            continue
+        x = t + 1
+        while x < sent.end and x - t <= 3 and doc[x].lower_ in ("its", "their", "the", "a", "an", "his", "her"):
+            x += 1
+        m = by_start.get(x)
+        return m if m is not None and types[m] == "Programme" else None
+    return None
 
 
 def _paid_for_by(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,

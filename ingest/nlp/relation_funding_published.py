@@ -61,8 +61,11 @@ class FundingPublishedWords:
     invest: tuple[tuple[str, ...], ...]
     articles: frozenset[str]
     openers: frozenset[str]
+    among_openers: tuple[tuple[str, ...], ...]
     come_verbs: frozenset[str]
     budget_nouns: frozenset[str]
+    stance_heads: frozenset[str]
+    modal_words: frozenset[str]
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -74,7 +77,9 @@ class FundingPublishedWords:
                    _phrases(d.get("kind_nouns", ())), frozenset(w.split()[-1] for w in s("loan_nouns")),
                    s("receive_verbs"), s("revenue_words"), s("stance_words"), s("relative_words"), s("list_verbs"),
                    _phrases(d.get("among_words", ())), _phrases(d.get("invest_phrases", ())),
-                   s("apposition_articles"), s("subject_openers"), s("come_verbs"), s("budget_nouns"))
+                   s("apposition_articles"), s("subject_openers"),
+                   _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
+                   s("stance_heads"), s("modal_words"))
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +126,7 @@ class PublishedFunding:
         self.w = words or published_words()
         self.on = os.environ.get("AIKG_FUNDING_FORMS", "on") != "off"  # off: for the A/B of docs/extraction.md only
         self.lists = RoundLists(relations)  # "A, the Oslo fund B and angel investor C" (relation_rounds.py)
+        self.pending: int | None = None  # who "has backed 90 firms" when the next sentence lists them
 
     def chunk(self, doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Found]:
         """(funder, recipient, evidence start token, evidence end token, method) for every form of the chunk."""
@@ -131,11 +137,15 @@ class PublishedFunding:
         prev: tuple[int | None, int] = (None, 0)  # the sentence before's subject and its first token
         for sent in doc.sents:
             if not any(t in index.tok2m for t in range(sent.start, sent.end)):
-                prev = (None, sent.start)
+                prev, self.pending = (None, sent.start), None
                 continue
             s = _Sentence(doc, sent, index.tok2m)
             subj = self._subject(s, types)
-            for f, r, method, back in self._forms(s, index, subj, prev[0]):
+            pending, self.pending = self.pending, None
+            found = list(self._forms(s, index, subj, prev[0]))
+            if pending is not None:
+                found += self._among_them(s, index, pending)
+            for f, r, method, back in found:
                 if f != r and types[f] in FUNDERS and types[r] in RECIPIENTS:
                     out.append((f, r, prev[1] if back else sent.start, sent.end, method))
             prev = (subj, sent.start)
@@ -156,6 +166,8 @@ class PublishedFunding:
                 yield from self._given_by(s, index, subj, prev, w)
             if word in ("invested", "backed", "funded") and w + 1 < len(low):
                 yield from self._invested_among(s, index, subj, w)
+            if word in ("invested", "co-invested", "participated"):
+                yield from self._invested_no_object(s, index, subj, w)
         yield from self._hyphen_apposition(s, index)
 
     # ------------------------------------------------------------------ helpers
@@ -354,16 +366,15 @@ class PublishedFunding:
             yield funder, r, "form:funded-list", False
 
     def _invested_among(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
-        """"P has invested in 31 companies since 2022, among them A": the subject funds each listed name."""
+        """"P has invested in 31 companies since 2022, among them A"; "P, which M administers, has backed more than 90
+        firms since 2023. Among them are A and B." (the list in the next sentence): P funds each listed name."""
         low = s.low
         k = w + 1 if low[w] != "invested" else (w + 2 if w + 1 < len(low) and low[w + 1] == "in" else -1)
-        if k < 0 or subj is None or self._unsaid(s, 0, w):
+        if k < 0 or self._unsaid(s, 0, w):
             return
-        a = self._end_word(s, subj, index)
-        if a + 1 < w and low[a] == "," and low[a + 1] in self.w.relative:
-            a = next((x for x in range(a + 1, w) if low[x] == ","), a)  # "X, which A funds, has invested in"
-        if any(s.mention(x) is not None for x in range(a, w)):
-            return  # the verb is said of another name
+        actor = self._actor_before(s, index, w)
+        if actor is None or index.types[actor] not in FUNDERS:
+            return
         n_words = [x for x in range(k, min(len(low), k + 3)) if s.doc[s.tok[x]].like_num or low[x] in ("dozens", "several", "more")]
         if not n_words:
             return
@@ -375,8 +386,55 @@ class PublishedFunding:
                 if n:
                     for r in self.lists.read_list(index, s.tok[c + 1 + n], RECIPIENTS, s.sent.end) \
                             if c + 1 + n < len(low) else []:
-                        yield subj, r, "form:invested-among", False
+                        yield actor, r, "form:invested-among", False
                     return
+            if low[c] in (".", ";") or c == len(low) - 1:
+                self.pending = actor  # "... since 2023. Among them are A and B."
+                return
+
+    def _among_them(self, s: _Sentence, index: Any, funder: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"Among them are A and B", "They include A" opening the sentence after "P has backed 90 firms"."""
+        low = s.low
+        w = 0
+        while w < len(low) and low[w] in self.w.openers:
+            w += 1
+        n = s.at(w, self.w.among_openers)
+        if not n or w + n >= len(low):
+            return
+        for r in self.lists.read_list(index, s.tok[w + n], RECIPIENTS, s.sent.end):
+            yield funder, r, "form:invested-among", True
+
+    def _actor_before(self, s: _Sentence, index: Any, w: int) -> int | None:
+        """The name that does the verb at word ``w``: right before it (after "has", "also"), or before a relative
+        clause set off by commas ("P, which M administers, has backed")."""
+        b = w - 1
+        while b > 0 and s.low[b] in self.w.aux:
+            b -= 1
+        if s.low[b] == ",":
+            rel = next((x for x in range(b - 1, max(-1, b - 15), -1) if s.low[x] in self.w.relative), None)
+            if rel is None or rel < 2 or s.low[rel - 1] != ",":
+                return None
+            b = rel - 2
+        return s.mention(b)
+
+    def _invested_no_object(self, s: _Sentence, index: Any, subj: int | None,
+                            w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"- Sowa Robotics – a maker of warehouse robots; Vistula Ventures invested alongside Spree Capital": a verb of
+        investing with no object says who funds the name the line or sentence is about."""
+        low = s.low
+        if subj is None or (w + 1 < len(low) and low[w + 1] in ("in", "into", "$")) or self._unsaid(s, 0, w + 1):
+            return
+        actor = self._actor_before(s, index, w)
+        if actor is None or actor == subj or index.types[actor] not in FUNDERS:
+            return
+        if not any(x in (";", "–", "—", ":") for x in low[self._end_word(s, subj, index):self._start_word(s, actor, index)]):
+            return  # the subject's own clause: "X said Y invested" is not said of X
+        funders = [actor]
+        n = s.at(w + 1, self.w.continuers) if w + 1 < len(low) else 0
+        if n and w + 1 + n < len(low):
+            funders += self.lists.read_list(index, s.tok[w + 1 + n], FUNDERS, s.sent.end)
+        for f in funders:
+            yield f, subj, "form:invested-no-object", False
 
     def _hyphen_apposition(self, s: _Sentence, index: Any) -> Iterator[tuple[int, int, str, bool]]:
         """"A, a B-backed start-up," / "A is a B-funded lab": B funds A (the hyphenated funder with no name after)."""
@@ -403,6 +461,37 @@ class PublishedFunding:
                 r = None
             if r is not None and index.types[r] in RECIPIENTS:
                 yield f, r, "form:hyphen-apposition", False
+
+
+STANCE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "relcl", "acl", "nsubj", "nsubjpass", "advcl", "amod", "advmod",
+                         "pcomp"})  # not "conj": "X wants to end that, and Y led its round" states the round
+
+
+def funding_unsaid(tok: Any, words: FundingPublishedWords | None = None) -> bool:
+    """A parsed FUNDS trigger that states no funding: under a verb or noun of seeking, hoping, expecting or talks ("is
+    seeking funding from X", "in talks to invest in X", "wants to raise a round"), with a modal ("may co-invest"), a
+    prospective modifier ("its planned investment in X") or a negated head ("the investment has not closed")."""
+    w = words or published_words()
+    node = tok
+    for _ in range(5):
+        if any(c.dep_ in ("aux", "amod", "neg") and c.lower_ in w.modal_words for c in node.children):
+            return True
+        if node is not tok and (node.lemma_.lower() in w.stance_heads or node.lower_ in w.stance_heads):
+            return True
+        if node.head is node or node.dep_ not in STANCE_DEPS:
+            return False
+        node = node.head
+    return False
+
+
+def acl_investor(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
+    """"Harborview Capital invested in X alongside Z": the parser reads "invested" as a participle of "Capital"
+    ("capital invested in X"), so the name before it is the investor, never funded by Z."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBD" and tok.lower_ not in ("invested", "co-invested") \
+            or not any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+        return cands
+    head = tok2m.get(tok.head.i)
+    return [c for c in cands if not (c.type == "FUNDS" and c.tgt == head)]
 
 
 AGENT_PREPS = frozenset({"by", "from", "of", "with", "under", "at", "through", "via", "to", "for", "in"})

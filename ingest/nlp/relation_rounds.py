@@ -125,6 +125,9 @@ class RoundLists:
                 break  # "..., commercialises the consortium's product": a possessor ends the list
             if not appos and ctx.types[m] in kinds:
                 out.append(m)
+            if i + 1 < n and sd[i].lower_ in ("of", "in") and (got := self._mention_at(ctx, i + 1)) is not None \
+                    and ctx.types[got[0]] == "Cluster":
+                i = got[1]  # "Vistula Vision of Toruń and the Bydgoszcz start-up Brda Robotics"
             i = self._next_item(sd, i, n)
             if i < 0:
                 break

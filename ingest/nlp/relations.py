@@ -23,7 +23,7 @@ from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
-from aikg.ingest.nlp.relation_funding_published import agent_before
+from aikg.ingest.nlp.relation_funding_published import acl_investor, agent_before, funding_unsaid
 from aikg.ingest.nlp.relation_guard import TieGuard
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import first_named, list_groups
@@ -219,6 +219,9 @@ class RelationFinder:
                 out[before:] = [c for c in out[before:] if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
             if len(out) > before and self._planned(tok):
                 del out[before:]  # "plans to open an office in Oslo" states a plan
+            if len(out) > before and any(c.type == "FUNDS" for c in out[before:]):  # relation_funding_published.py
+                out[before:] = [c for c in acl_investor(out[before:], tok, tok2m)
+                                if c.type != "FUNDS" or not funding_unsaid(tok)]  # "in talks to invest", "may co-invest"
             if len(out) > before and self._stance.stale_trigger(tok):  # "formerly a subsidiary of", "will open an office in"
                 out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
             if len(out) > before:  # "formerly partnered with", "the anchor investor in", "its team will work with"

@@ -185,6 +185,9 @@ def _strip_amount(doc: Any, s: Candidate, env: Env) -> None:
     """"$1B Build Back Better Regional Challenge": a programme's name never includes an amount."""
     w = env.words
     k = s.start
+    if s.end == s.start + 1 and _currency_code(doc, s.start, w.amount_words):
+        s.end = s.start  # "a NPR 95 million grant", "a loan of USD 6 million": a currency, no name
+        return
     while k < s.end and (AMOUNT.match(doc[k].text) or doc[k].lower_ in w.amount_words):
         k += 1
     if k == s.start:
@@ -194,6 +197,14 @@ def _strip_amount(doc: Any, s: Candidate, env: Env) -> None:
     s.start = k
     if s.end - s.start >= 1 and all(t.lower_ in env.lex.generic_name_words for t in doc[s.start:s.end]):
         s.end = s.start  # "5bn for AI": nothing left that names anything
+
+
+def _currency_code(doc: Any, k: int, amount_words: frozenset[str]) -> bool:
+    """Three capitals before an amount ("NPR 95 million", "KES 50,000"): a currency code."""
+    t = doc[k]
+    if not (len(t.text) == 3 and t.text.isalpha() and t.text.isupper()) or k + 1 >= len(doc) or not doc[k + 1].like_num:
+        return False
+    return any(c in doc[k + 1].text for c in ",.") or (k + 2 < len(doc) and doc[k + 2].lower_ in amount_words)
 
 
 def _cut_repeat(doc: Any, s: Candidate, env: Env) -> None:
