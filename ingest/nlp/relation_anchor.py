@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.relation_types import Cand
+from aikg.ingest.nlp.token_index import TokenIndex
 
 #: words that head a proper-name possessor but name no place ("the city's AI scene", "the UK's")
 _NOT_PLACE = frozenset({"ai", "it", "its", "their", "our", "city", "region", "country"})
@@ -84,17 +85,17 @@ def places_by_words(doc: Any, sent: Any, inside: Iterable[tuple[int, int, int]],
         return []
     taken = {t for _, s, e in inside for t in range(s, e)}
     out: list[int] = []
+    idx = TokenIndex.of(doc)  # speed: words and span texts from lists, no token objects
     k = sent.start
     while k < sent.end:
-        t = doc[k]
-        if k in taken or not t.text[:1].isupper():
+        if k in taken or not idx.text[k][:1].isupper():
             k += 1
             continue
         hit = None
         for n in range(min(_MAX_WORDS, sent.end - k), 0, -1):
             if any(x in taken for x in range(k, k + n)):
                 continue
-            i = table.get(doc[k:k + n].text.lower())
+            i = table.get(idx.span_text(k, k + n).lower())
             if i is not None:
                 hit = (i, n)
                 break

@@ -43,6 +43,7 @@ class Walk:
         self.quantity_words = frozenset(lex.relations.get("quantity_words", ()))
         self.type_nouns = frozenset(lex.relations.get("type_nouns", TYPE_NOUNS))
         self.via_pronoun: set[int] = set()  # mentions reached through "it"/"they" heading a clause
+        self._preps_at: dict[int, tuple[tuple[str, Any], ...]] = {}  # token index -> its (preposition, object) pairs
         self.m2toks: dict[int, list[int]] = {}
         for t, m in tok2m.items():
             self.m2toks.setdefault(m, []).append(t)
@@ -154,6 +155,14 @@ class Walk:
 
     def preps(self, t: Any) -> list[tuple[str, Any]]:
         """(preposition, object) pairs under ``t``; "out of" counts as "of", conjoined preps included."""
+        if t.doc is not self.sd:
+            return self._preps(t)
+        got = self._preps_at.get(t.i)
+        if got is None:
+            got = self._preps_at[t.i] = tuple(self._preps(t))  # speed: the parse never changes, read a token once
+        return list(got)
+
+    def _preps(self, t: Any) -> list[tuple[str, Any]]:
         out: list[tuple[str, Any]] = []
         for c in t.children:
             if c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and c.lower_ == "out"):

@@ -34,7 +34,8 @@ def _definitions(doc: Any, out: list[Candidate], by_start: dict[int, Candidate],
     """NAME ( ACR ): the acronym gets the name's type; returns two-word forms ("NC State") to find later."""
     by_end = {s.end: s for s in out}
     two_word: dict[tuple[str, str], tuple[str, str]] = {}
-    for tok in doc:
+    for i in [i for i, t in enumerate(TokenIndex.of(doc).text) if t == "("]:  # speed: both forms open a bracket
+        tok = doc[i]
         if tok.text == "(" and tok.i + 3 < len(doc) and doc[tok.i + 3].text == ")" and ACRONYM_HEAD.match(doc[tok.i + 1].text) \
                 and doc[tok.i + 2].text[:1].isupper() and doc[tok.i + 2].is_alpha and tok.i in by_end \
                 and by_end[tok.i].type in ORG_OR_PROGRAMME:

@@ -11,6 +11,7 @@ from typing import Any
 
 from aikg.ingest.nlp.coreference import resolves_here
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env, taken_tokens
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def anaphors(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -24,13 +25,15 @@ def anaphors(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> lis
         sent_has[sent_of[s.start]] = sent_has.get(sent_of[s.start], 0) + 1
     in_quote = False
     wanted = lex.self_pronouns | lex.possessive_pronouns | set(lex.anaphors) | {"it"}
-    for tok in doc:
-        if tok.text in env.words.quotes:
+    idx = TokenIndex.of(doc)  # speed: the words as lists, a token object only for a wanted word
+    quotes = env.words.quotes
+    for i, (text, low) in enumerate(zip(idx.text, idx.lower)):
+        if text in quotes:
             in_quote = not in_quote
             continue
-        if tok.lower_ not in wanted or tok.i in taken or in_quote or sent_has.get(sent_of[tok.i], 0) < 1:
+        if low not in wanted or i in taken or in_quote or sent_has.get(sent_of[i], 0) < 1:
             continue
-        cand = _resolve(doc, tok, out, env, ctx)
+        cand = _resolve(doc, doc[i], out, env, ctx)
         if cand is not None:
             out.append(cand)
     out.sort(key=lambda s: (s.start, s.end))
