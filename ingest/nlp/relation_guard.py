@@ -101,6 +101,7 @@ class TieGuard:
         if self._unsaid(tok) or self._subject_across_semicolon(tok):
             return [c for c in cands if c.type not in TYPES]
         cands = self._joint_unit(cands, ctx, tok)
+        cands = self._listed_only(cands, ctx, tok)
         drop_anchor = any(c.type == "ANCHORS" for c in cands) and not self._anchor_said(tok)
         out = []
         for c in cands:
@@ -124,6 +125,17 @@ class TieGuard:
                 continue
             out.append(c)
         return out
+
+    @staticmethod
+    def _listed_only(cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """"Partners: A, B and C", "its partners, A and B": the names listed after a partner noun are partners of
+        the noun's owner, never of each other (annotation guidelines); a list with no owner states nothing."""
+        if tok.lemma_.lower() not in ("partner", "collaborator") or tok.pos_ not in ("NOUN", "PROPN"):
+            return cands
+        listed = set().union(*(ctx.mentions(c) for c in tok.children if c.dep_ == "appos"))
+        if len(listed) < 2:
+            return cands
+        return [c for c in cands if not (c.type == "PARTNERS_WITH" and c.src in listed and c.tgt in listed)]
 
     def _event(self, doc: Any, toks: list[int]) -> bool:
         """Is the name on these tokens an event ("Tampere AI Summit 2026")? Events have no partnership of their own."""

@@ -40,6 +40,8 @@ class JointWords:
         self.announce = get("announce_verbs")
         self.pacts = get("pact_nouns")
         self.joint_units = get("joint_unit_nouns")  # "A and B open joint lab", "X opened a joint lab with Y"
+        self.colon_nouns = get("colon_partner_nouns")  # "partnerships with three companies:", "partner organisations:"
+        self.not_partners = get("colon_not_partners")  # "customers:", "rivals include:"
         self.aux = get("aux")
         from aikg.ingest.nlp.relation_guard import TieGuard  # one word list with the parsed reading
         self.purposes = TieGuard.load().not_pact_purposes  # "signed an agreement with X to buy 200 robots"
@@ -204,6 +206,40 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
         return
 
 
+#: words before a list item's name that make it part of another item's description ("spun out of the University of X")
+_DESCRIBING = frozenset({"of", "by", "from", "at", "in", "for", "with", "to", "'s", "’s", "than", "like"})
+
+
+def _partner_colon(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
+                   emit: Emit, conf: float) -> None:
+    """"Two industry partners have signed agreements with CALT: A, the Edinburgh travel company, and B", "NNID works
+    with three partner organisations to deliver training: A (Tromsø), B (Bodø) and the association C": the one
+    organisation before the colon partners with each organisation listed after it (not the items with each other).
+    A name inside an item's description ("a start-up spun out of the University of X") is no item."""
+    colon = next((t.i for t in doc[sent.start:sent.end] if t.text == ":"), None)
+    if colon is None or not any(doc[k].lower_ in w.partner_nouns or doc[k].lower_ in w.colon_nouns
+                                for k in range(sent.start, colon)):
+        return
+    if any(doc[k].lower_ in w.not_partners for k in range(sent.start, colon)):
+        return  # "customers such as", "rivals include"
+    before = [(i, s, e) for i, s, e in spans if e <= colon and types[i] in ORGS]
+    owners = [i for n, (i, s, e) in enumerate(before)  # "X (ACR)" is one owner
+              if not (n and s == before[n - 1][2] + 1 and doc[s - 1].text == "(")]
+    if len(owners) != 1 or colon - sent.start < 4:
+        return  # "Partners: A, B" (a heading with no owner), or two candidates for the owner
+    for i, s, _ in spans:
+        if s <= colon or types[i] not in ORGS:
+            continue
+        k = s - 1
+        while k > colon and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        if doc[k].lower_ in _DESCRIBING or doc[k].text == "(":
+            continue
+        if any(doc[x].text == ";" for x in range(colon, s)):
+            break
+        emit(["PARTNERS_WITH"], owners[0], i, conf, "rule:partner-colon-list")
+
+
 def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], words: JointWords,
                 emit: Emit, conf: float) -> None:
     """Every rule of this module over one sentence of the entity pass."""
@@ -212,3 +248,4 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     _joint_act(doc, sent, spans, types, words, emit, conf)
     _partner_noun(doc, sent, spans, types, words, emit, conf)
     _headline_pact(doc, sent, spans, types, words, emit, conf)
+    _partner_colon(doc, sent, spans, types, words, emit, conf)

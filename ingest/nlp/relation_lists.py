@@ -34,6 +34,7 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
         return "org" if t in ORG else t
 
     places = {t for i, s, e in spans if types[i] == "Cluster" for t in range(s, e)}
+    ends = {e for _, _, e in spans}
     for a, b in _neighbours(doc, spans, types):
         ia, sa, ea = a
         ib, sb, eb = b
@@ -45,6 +46,8 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
         if not gap or sb <= ea or cls(types[ia]) != cls(types[ib]):
             continue
         gap = _without_description(doc, ea, sb, gap, places)  # "A and the Bergen start-up B": the words describe B
+        if _inside_apposition(doc, sa, ends):
+            continue  # "X, a start-up spun out of A, and B": A belongs to X's description, not to X's list
         if all(g in CONNECTORS for g in gap) and any(g in REAL_CONNECTORS for g in gap):
             g = group.get(ia, ia)
             group[ia] = g
@@ -103,6 +106,19 @@ def _without_description(doc: Any, ea: int, sb: int, gap: list[str], places: set
         return gap
     rest = [t for t in doc[ea + k + 1:sb] if t.i not in places]  # a place's own words describe the item too
     return gap[:k] if _description(rest) else gap
+
+
+def _inside_apposition(doc: Any, start: int, ends: set[int]) -> bool:
+    """Is the name at ``start`` the object of a preposition inside an apposition that describes the name before it
+    (", a start-up spun out of A", ", the research arm of A")? Scans back to the apposition's comma."""
+    k = start - 1
+    while k > 0 and doc[k].lower_ in ARTICLES:
+        k -= 1
+    if k <= 0 or doc[k].lower_ not in ("of", "by", "from", "at", "with"):
+        return False
+    while k > 0 and doc[k].text not in (",", ";", ":", "(") and (doc[k].is_lower or doc[k].text in "-–"):
+        k -= 1
+    return k > 0 and doc[k].text == "," and doc[k + 1].lower_ in ARTICLES and k in ends
 
 
 def _list_goes_on(doc: Any, end: int) -> bool:
