@@ -67,6 +67,10 @@ POSITIVES = [
      {("Chalan Agro Industries", "Natore")}),
     ("Data will sit on servers of the Ozurgeti data-centre operator Rioni Digital.", {("Rioni Digital", "Ozurgeti")}),
     ("The lab works with the Senaki growers' cooperative Tekhuri Growers.", {("Tekhuri Growers", "Senaki")}),
+    # a town the text says an organisation stands in, has a site in or opens its sentence with
+    ("Ege Robotics, the largest employer in Bornova, makes robot arms.", {("Ege Robotics", "Bornova")}),
+    ("Kordon Labs opened its Bornova office in May.", {("Kordon Labs", "Bornova")}),
+    ("In Bornova, Kordon Labs trains welders.", {("Kordon Labs", "Bornova")}),
 ]
 
 
@@ -108,6 +112,12 @@ def test_address_towns_are_places(ex):
     found = places(ex, "SIAC Secretariat, c/o Nura Institute of Applied Computing, 56 Abay Avenue, Karaganda 100000, "
                        "Kazakhstan")
     assert "Karaganda" in found and not any(any(c.isdigit() for c in p) for p in found)
+
+
+def test_the_region_places_nothing(ex):
+    """"the largest employer in the region": an area wider than the town just named states no LOCATED_IN."""
+    text = "Kordon Labs is based in Bornova. Ege Robotics, the largest employer in the region, makes robot arms."
+    assert located(ex, text) == {("Kordon Labs", "Bornova")}
 
 
 def test_region_after_a_town_only_qualifies_it(ex):

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
+from aikg.ingest.nlp.mentions.place_forms import wide_area_nouns
 from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
@@ -514,7 +515,7 @@ class RelationFinder:
             return  # "the anchor of the Columbus cluster" states ANCHORS, not where the anchor is based
         places = set()
         for p, pobj in ctx.preps(n):
-            if p in ("in", "of"):
+            if p in ("in", "of") and pobj.lower_ not in wide_area_nouns():  # not "the largest employer in the region"
                 places.update(m for m in ctx.mentions(pobj) if types[m] == "Cluster")
         for c in n.children:
             if c.dep_ in ("compound", "nmod") and c.i in ctx.tok2m and types[ctx.tok2m[c.i]] == "Cluster":

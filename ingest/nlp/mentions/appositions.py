@@ -24,8 +24,9 @@ def appositions(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
             continue
         if after == "," and b.end + 1 < len(doc) and doc[b.end + 1].lower_ in {"and", "or"}:
             continue
-        if k > 0 and cands[k - 1].end >= a.start - 2 and doc[a.start - 1].text == ",":
-            continue  # inside a list
+        if k > 0 and cands[k - 1].end >= a.start - 2 and doc[a.start - 1].text == "," \
+                and not (cands[k - 1].type == "Cluster" and a.type != "Cluster"):
+            continue  # inside a list (not "In Lyon, Zolvane, the Rhône Robotics Institute,": a place before a name)
         if a.entry is not None and b.entry is not None and a.entry is not b.entry:
             continue
         if b.type != a.type:

@@ -37,6 +37,8 @@ MAX_NOUN_RUN = 4  # lower-case words from the place to the end of the organisati
 ENABLED_ENV = "AIKG_PLACE_FORMS"
 BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪"})
 CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?"})
+NOT_SITES = frozenset({"people", "staff", "employees", "engineers", "researchers", "workers", "stores", "presence",
+                       "operations", "team", "teams"})  # "Tokyo people": not a site a place modifies
 COPULAS = frozenset({"is", "was", "remains", "became", "becomes", "are", "were", "as"})
 
 
@@ -62,6 +64,11 @@ def _file_words() -> dict[str, frozenset[str]]:
         return {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
     except (OSError, ValueError, AttributeError) as e:
         raise InputError(f"cannot read the place form words: {e}", source=str(node)) from e
+
+
+def wide_area_nouns() -> frozenset[str]:
+    """Nouns of an area wider than a town ("the region"): "the largest employer in the region" places nothing."""
+    return _file_words()["wide_area_nouns"]
 
 
 def enabled() -> bool:
@@ -390,7 +397,8 @@ def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env)
         return False
     w = form_words(env)
     return _modifies_org_noun(doc, s, w, env) or _org_noun_of(doc, s, w) or _has_site_in(doc, s, w) \
-        or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w)
+        or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w) \
+        or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env)
 
 
 def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
@@ -437,10 +445,37 @@ def _org_noun_of(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     return s.end >= len(doc) or doc[s.end].text in CLOSERS or "\n" in doc[s.end - 1].whitespace_
 
 
+def _before_site_noun(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
+    """"Google's London office", "the Nairobi lab of X", "a Tokyo campus": the place modifies a site noun."""
+    k = s.end
+    while k < len(doc) and k < s.end + 3 and doc[k].is_lower and doc[k].is_alpha:
+        if doc[k].lower_ in w.site_nouns and doc[k].lower_ not in NOT_SITES:
+            return True
+        k += 1
+    return False
+
+
+def _home_to(doc: Any, s: Candidate, env: Env) -> bool:
+    """"Tokyo is home to ...", "Nairobi, where ...": what the text says of a place (``place_predicates``)."""
+    return any(tuple(t.lower_ for t in doc[s.end:s.end + len(p)]) == p for p in env.words.place_predicates)
+
+
+def _fronted(doc: Any, s: Candidate, ends: dict[int, Candidate]) -> bool:
+    """"In Toronto, the Vector Institute ...", "In Bogura, the local scene ...": a sentence fronted by its place."""
+    k = s.start - 1
+    if k < 0 or doc[k].lower_ != "in" or not doc[k].is_sent_start or s.end >= len(doc) or doc[s.end].text != ",":
+        return False
+    return True
+
+
 def _org_noun_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     """"Cuchumatanes Capital, a fund in Huehuetenango,", "X is a contract lab in Aarhus": an organisation noun in an
     apposition or a predicate, placed by "in"."""
-    if s.start < 4 or doc[s.start - 1].lower_ != "in" or doc[s.start - 2].lower_ not in w.org_nouns:
+    if s.start < 4 or doc[s.start - 1].lower_ != "in":
+        return False
+    if any(doc[k].lower_ in _file_words()["placing_nouns"] for k in range(max(0, s.start - 6), s.start - 1)):
+        return True  # "the largest employer (of data analysts) in Querétaro"
+    if doc[s.start - 2].lower_ not in w.org_nouns:
         return False
     for k in range(s.start - 3, max(0, s.start - 8), -1):
         if doc[k].lower_ in ("a", "an", "the"):
