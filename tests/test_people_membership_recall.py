@@ -181,3 +181,53 @@ def test_among_former_members_is_nothing(ex):
             "software firms in Karaganda.\nAmong the former members is the Kokshetau-based Steppe Compute "
             "Cooperative.\n")
     assert (M, "Steppe Compute Cooperative", "Saryarka Industrial AI Consortium") not in rels(ex, text, M)
+
+
+# ---------------------------------------------------------------- "as did" after joining; title labels inside a line
+def test_joined_at_the_launch_as_did(ex):
+    text = ("Solent Maritime AI Network\nThe Solent Maritime AI Network brings together 30 firms in Southampton. The "
+            "model developers Kestrel Robotics and Tallow Analytics joined at the launch, as did the Orrin Institute.\n")
+    got = rels(ex, text, M)
+    assert (M, "Orrin Institute", "Solent Maritime AI Network") in got
+    assert (M, "Kestrel Robotics", "Solent Maritime AI Network") in got
+
+
+def test_as_did_after_another_verb_is_no_membership(ex):
+    text = ("Solent Maritime AI Network\nThe Solent Maritime AI Network brings together 30 firms in Southampton. "
+            "Kestrel Robotics left at the launch, as did the Orrin Institute.\n")
+    assert (M, "Orrin Institute", "Solent Maritime AI Network") not in rels(ex, text, M)
+
+
+def test_title_label_after_a_sentence_in_the_same_line(ex):
+    got = rels(ex, "Published by the Tarn Investment Office (TIO). Research and directory compiled by Garonne "
+                   "Analytics. Editor: Clara Mestre, Garonne Analytics.\n")
+    assert (A, "Clara Mestre", "Garonne Analytics") in got
+
+
+def test_title_label_in_a_directory_item_ties_the_items_organisation(ex):
+    text = ("Funds\n- Orb Weaver Ventures. A Toulouse fund for seed rounds. Its portfolio includes Pastel Vision and "
+            "Occitan Speech. Managing partner: Sophie Laurent.\n")
+    assert (A, "Sophie Laurent", "Orb Weaver Ventures") in rels(ex, text)
+
+
+def test_past_title_label_in_a_directory_item_ties_nobody(ex):
+    text = ("Funds\n- Orb Weaver Ventures. A Toulouse fund for seed rounds. Its portfolio includes Pastel Vision. "
+            "Former partner: Sophie Laurent.\n")
+    assert (A, "Sophie Laurent", "Orb Weaver Ventures") not in rels(ex, text)
+
+
+def test_mention_index_slices_by_offsets():
+    from aikg.ingest.nlp.mention_index import MentionIndex
+    from aikg.ingest.nlp.records import MentionFact
+
+    def m(text: str, start: int, type_: str, source: str = "ner") -> MentionFact:
+        return MentionFact(text=text, start=start, end=start + len(text), type=type_, source=source, canonical=text)
+
+    ms = [m("Ana Ruiz", 0, "Person"), m("Kestrel Robotics", 10, "Company"), m("the company", 40, "Company", "anaphor"),
+          m("Orrin Programme", 60, "Programme")]
+    ix = MentionIndex(ms, ("Institute", "Company", "Agency"))
+    assert [r[2] for r in ix.people_in(0, 30)] == [0]
+    assert [r[2] for r in ix.orgs_in(0, 100)] == [1]
+    assert [r[2] for r in ix.refs_in(0, 100)] == [1, 2]
+    assert ix.exact(10, 26, ("Company",)) == 1 and ix.named("kestrel robotics", 50) == 1
+    assert ix.named("Orrin Programme", 0) is None  # not an organisation type of this index

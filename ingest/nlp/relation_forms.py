@@ -223,7 +223,11 @@ class FormRules:
             return
         if any(ctx.mentions(pobj) for p, pobj in ctx.preps(v)):
             return  # "joined forces with X", "joined in 2024 with X"
-        for s in sorted(set().union(*(ctx.mentions(x) for x in ctx.subject_tokens(v, False))) - {self.owner}):
+        subjects = set().union(*(ctx.mentions(x) for x in ctx.subject_tokens(v, False)))
+        for did in (c for c in v.children if c.dep_ == "advcl" and c.lower_ == "did"):  # ", as did Red Hat"
+            if any(x.lower_ == "as" for x in did.children):
+                subjects |= set().union(*(ctx.mentions(x) for x in did.children if x.dep_ == "nsubj"))
+        for s in sorted(subjects - {self.owner}):
             emit(["MEMBER_OF"], s, self.owner, self.conf - 0.05, "form:joined-page")
 
     def _group_object(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.mention_index import MentionIndex
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_membership import title_owner
 
@@ -108,36 +108,11 @@ def line_fields() -> LineFields:
                       frozenset(d["section_words"]), tuple(d["heading_openers"]), frozenset(elsewhere))
 
 
-class _Mentions:
-    """The document's named mentions (no anaphors) by position, and by name."""
-
-    def __init__(self, mentions: Sequence[MentionFact]) -> None:
-        self.ms = mentions
-        self.rows = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.source != "anaphor")
-        self.starts = [r[0] for r in self.rows]
-
-    def within(self, a: int, b: int, types: Sequence[str] | None = None) -> list[tuple[int, int, int]]:
-        rows = self.rows[bisect_left(self.starts, a):bisect_left(self.starts, b)]
-        return [r for r in rows if r[1] <= b and (types is None or self.ms[r[2]].type in types)]
-
-    def exact(self, a: int, b: int, types: Sequence[str]) -> int | None:
-        return next((r[2] for r in self.within(a, b, types) if r[0] == a and r[1] == b), None)
-
-    def named(self, name: str, at: int) -> int | None:
-        """An organisation mention of this name: the first after ``at``, else the last before (a heading is no
-        mention; the body names the firm again)."""
-        key = name.casefold()
-        hits = [r for r in self.rows if self.ms[r[2]].type in ORG_TYPES
-                and key in (self.ms[r[2]].text.casefold(), self.ms[r[2]].canonical.casefold())]
-        after = [r for r in hits if r[0] >= at]
-        return (after[0] if after else hits[-1])[2] if hits else None
-
-
 def line_relations(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None,
                    fields: LineFields | None = None) -> list[Rel]:
     """(type, source, target, evidence start, evidence end, method) for the line forms of ``text`` at ``off``."""
     f = fields or line_fields()
-    ix = _Mentions(mentions)
+    ix = MentionIndex(mentions, ORG_TYPES)
     out: list[Rel] = []
     entry: tuple[int | None, int] | None = None  # (subject, heading start) of the entry the lines belong to
     table: tuple[list[Spec | None], bool, int] | None = None
@@ -197,7 +172,7 @@ def _cells(line: str, a: int) -> list[tuple[str, int, int]]:
     return cells
 
 
-def _table_header(line: str, a: int, b: int, ix: _Mentions, f: LineFields) -> tuple[list[Spec | None], bool, int] | None:
+def _table_header(line: str, a: int, b: int, ix: MentionIndex, f: LineFields) -> tuple[list[Spec | None], bool, int] | None:
     """"Company | City | Investors": a header whose first cell names the row's organisation; no mention in it."""
     cells = _cells(line, a)
     if len(cells) < 2 or ix.within(a, b):
@@ -211,7 +186,7 @@ def _table_header(line: str, a: int, b: int, ix: _Mentions, f: LineFields) -> tu
 
 
 def _table_row(line: str, a: int, b: int, table: tuple[list[Spec | None], bool, int], funder: int | None,
-               ix: _Mentions, f: LineFields, out: list[Rel]) -> None:
+               ix: MentionIndex, f: LineFields, out: list[Rel]) -> None:
     cols, recipients, n = table
     cells = _cells(line, a)
     if len(cells) != n:
@@ -226,7 +201,7 @@ def _table_row(line: str, a: int, b: int, table: tuple[list[Spec | None], bool, 
             _value(spec, subject, line, a, ca, cb, a, b, ix, f, out, "rule:line-table")
 
 
-def _entry_heading(line: str, a: int, b: int, ix: _Mentions, f: LineFields) -> int | None:
+def _entry_heading(line: str, a: int, b: int, ix: MentionIndex, f: LineFields) -> int | None:
     """A short line that is an organisation's name, perhaps with a bracket or a tagline after a dash: the entry's
     subject (the mention on the line, else one of the same name elsewhere; headings are no mentions)."""
     s = line.strip()
@@ -275,7 +250,7 @@ def _name_like(line: str, f: LineFields) -> bool:
     return 1 <= len(words) <= 8 and bool(content) and all(w[:1].isupper() for w in content) and len(words) > 1
 
 
-def _line_entry(line: str, a: int, ix: _Mentions) -> int | None:
+def _line_entry(line: str, a: int, ix: MentionIndex) -> int | None:
     """An entry on one line: "- Org (Town). Investors: ...", "Org — Headquarters: ..." (the name opens it)."""
     bullet = _BULLET.match(line)
     start = a + (bullet.end() if bullet else len(line) - len(line.lstrip()))
@@ -286,7 +261,7 @@ def _line_entry(line: str, a: int, ix: _Mentions) -> int | None:
     return first[0][2] if re.match(r"\s*(?:\(|\.\s|[—–·]\s|-\s)", rest) else None
 
 
-def _segments(line: str, a: int, b: int, subject: int, ev: int, page_level: bool, ix: _Mentions, f: LineFields,
+def _segments(line: str, a: int, b: int, subject: int, ev: int, page_level: bool, ix: MentionIndex, f: LineFields,
               out: list[Rel]) -> None:
     """Label fields, openers and lone places of a body line: split at directory bars and dots, then sentences."""
     fields = [(m.start(), m.end()) for m in _FIELD_SEP.finditer(line)]
@@ -319,7 +294,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _segment(seg: str, sa: int, se: int, subject: int, ev: int, b: int, line_start_owner: bool, directory: bool,
-             line: str, a: int, ix: _Mentions, f: LineFields, out: list[Rel]) -> None:
+             line: str, a: int, ix: MentionIndex, f: LineFields, out: list[Rel]) -> None:
     lead = len(seg) - len(seg.lstrip())
     words = set(_WORDS.findall(seg.lower()))
     if words & f.compare_words:
@@ -354,7 +329,7 @@ def _segment(seg: str, sa: int, se: int, subject: int, ev: int, b: int, line_sta
             out.append(("LOCATED_IN", subject, place, ev, b, "rule:line-field"))
 
 
-def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: int, b: int, ix: _Mentions,
+def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: int, b: int, ix: MentionIndex,
            f: LineFields, out: list[Rel], method: str, strict: bool = False) -> None:
     """The items a field's value names, each tied to the subject as the label says. An opener (``strict``) is a
     verbless sentence: its list must end it ("Based in León.", "Founded in 2019 by A and B."), or hand over to the
@@ -381,7 +356,7 @@ _TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[.;!?]\s*)?$|\s*(?:\([^()]*\)\s*)?,
                    r"lab|laboratory|institute|centre|center|group|business|venture))\b(?!\s+[A-Z])")
 
 
-def _listed(items: list[int], subject: int, line: str, a: int, va: int, vb: int, ix: _Mentions) -> list[int]:
+def _listed(items: list[int], subject: int, line: str, a: int, va: int, vb: int, ix: MentionIndex) -> list[int]:
     """The items of an opener when they form its whole list: list glue between them, and nothing but a bracket, a
     stop, or a comma before the subject (its name, "it", "the company") after the last."""
     if not items:
@@ -409,7 +384,7 @@ def _listed(items: list[int], subject: int, line: str, a: int, va: int, vb: int,
     return []
 
 
-def _places(spec: Spec, line: str, a: int, va: int, vb: int, ix: _Mentions, f: LineFields) -> list[int]:
+def _places(spec: Spec, line: str, a: int, va: int, vb: int, ix: MentionIndex, f: LineFields) -> list[int]:
     """The place opening each ';' part ("El Marqués; sales office in Querétaro"), or after a site word and "in";
     then places joined by "and" (or by commas for a plural label: "Locations: Tunis, Sfax and Sousse")."""
     out: list[int] = []
@@ -437,7 +412,7 @@ def _places(spec: Spec, line: str, a: int, va: int, vb: int, ix: _Mentions, f: L
     return out
 
 
-def _orgs(spec: Spec, line: str, a: int, va: int, vb: int, ix: _Mentions) -> list[int]:
+def _orgs(spec: Spec, line: str, a: int, va: int, vb: int, ix: MentionIndex) -> list[int]:
     """Organisations (and people for an "agent" value) listed in a value, not those inside a bracket or named
     after "of"/"at"/"with" ("Investors: A, B (a fund of C)", "Founders: A (formerly of X)")."""
     types = ORG_TYPES + ("Person",) if spec.value == "agent" else ORG_TYPES
@@ -450,7 +425,7 @@ def _orgs(spec: Spec, line: str, a: int, va: int, vb: int, ix: _Mentions) -> lis
     return out
 
 
-def _addresses(line: str, a: int, b: int, heading: int | None, ix: _Mentions, f: LineFields, out: list[Rel]) -> None:
+def _addresses(line: str, a: int, b: int, heading: int | None, ix: MentionIndex, f: LineFields, out: list[Rel]) -> None:
     """"OPIQ, Avenida Constituyentes, Querétaro | inversion@...", "Secretariat, ESP, Dakar", "Tomás Ibarra, Hakata
     Vision, Fukuoka"; an address line right under an entry heading ("Level 3, 12 Smith Street, Darwin NT 0800")."""
     if not ix.within(a, b, ("Cluster",)) or heading is None and not ix.within(a, b, BODY_TYPES):
@@ -478,7 +453,7 @@ def _addresses(line: str, a: int, b: int, heading: int | None, ix: _Mentions, f:
             out.append(("LOCATED_IN", hit[0], hit[1], a, b, "rule:line-address"))
 
 
-def _address(line: str, a: int, fa: int, fb: int, heading: int | None, contact: bool, ix: _Mentions,
+def _address(line: str, a: int, fa: int, fb: int, heading: int | None, contact: bool, ix: MentionIndex,
              f: LineFields) -> tuple[int, int] | None:
     """(organisation, place) of one address field: an organisation part, address parts, then the place part, with
     only a region, country or contact after it. With no street part, the line must be a contact's (a contact label,
@@ -520,13 +495,13 @@ def _address(line: str, a: int, fa: int, fb: int, heading: int | None, contact: 
     return None
 
 
-def _street(part: tuple[str, int, int], ix: _Mentions, f: LineFields) -> bool:
+def _street(part: tuple[str, int, int], ix: MentionIndex, f: LineFields) -> bool:
     """A street-address part: a number or an address word ("Level 3", "Avenida Constituyentes", "12 Calle Sol")."""
     t = part[0].lower()
     return bool(re.search(r"\d", t)) or bool(set(re.findall(r"[a-zà-ÿ.]+", t)) & f.address_words)
 
 
-def _bracket_place(line: str, a: int, b: int, subject: int, ix: _Mentions, out: list[Rel], method: str) -> None:
+def _bracket_place(line: str, a: int, b: int, subject: int, ix: MentionIndex, out: list[Rel], method: str) -> None:
     """"Baobab Speech Systems (Thiès)" as an entry heading: the bracket holds the entry's town."""
     m = re.search(r"\(([^()]+)\)\s*$", line)
     if m is None:
@@ -536,7 +511,7 @@ def _bracket_place(line: str, a: int, b: int, subject: int, ix: _Mentions, out: 
         out.append(("LOCATED_IN", subject, place, a, b, method))
 
 
-def _org_place_brackets(line: str, a: int, ix: _Mentions, out: list[Rel]) -> None:
+def _org_place_brackets(line: str, a: int, ix: MentionIndex, out: list[Rel]) -> None:
     """"Joseph Kimaro (Kilimanjaro Seed Fund, Moshi)": an organisation and its town, alone in a bracket."""
     for m in re.finditer(r"\(([^()]+)\)", line):
         parts, pos = [], a + m.start(1)

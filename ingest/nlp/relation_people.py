@@ -101,6 +101,16 @@ def _scan_title(doc: Any, sent: Any, k: int, stops: tuple[str, ...], by_start: d
     return j, role, past
 
 
+def _title_after_name(doc: Any, sent: Any, k: int, stops: tuple[str, ...], by_start: dict, types: list[str],
+                      role_nouns: frozenset[str], former: frozenset[str]) -> tuple[int, bool, bool, bool]:
+    """The title after a name's comma: (end, has a role noun, is past, was read as a name). "Capt. A, Traffic
+    Manager, Kochi Port Authority": a title the NER made a name ends where that name ends."""
+    j, role, past = _scan_title(doc, sent, k, stops, by_start, role_nouns, former)
+    if not past and j == k and _title_mention(doc, sent, k, by_start.get(k), types, role_nouns):
+        return by_start[k][1], True, False, True
+    return j, role, past, False
+
+
 def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], role_nouns: frozenset[str],
                   former: frozenset[str], emit: Callable[[int, int, str], None],
                   founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
@@ -121,12 +131,9 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             continue
         opener, k = doc[e].text, e + 1
         stops = (",", ")", *DASHES) if opener in DASHES else (",", ")")
-        j, role, past = _scan_title(doc, sent, k, stops, by_start, role_nouns, former)
+        j, role, past, named_title = _title_after_name(doc, sent, k, stops, by_start, types, role_nouns, former)
         if past:
             continue
-        named_title = j == k and _title_mention(doc, sent, k, by_start.get(k), types, role_nouns)
-        if named_title:
-            j, role = by_start[k][1], True  # "Capt. A, Traffic Manager, Kochi Port Authority": a title read as a name
         if j > k:  # a title: it must hold a role noun and end in a comma or "at/of" right before the org
             if not role or j >= sent.end or not (doc[j].text in stops[:1] + stops[2:] or j in by_start and _after_at(doc, j)):
                 continue

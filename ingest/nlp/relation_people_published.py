@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.mention_index import MentionIndex
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_founding_published import founding_published
 from aikg.ingest.nlp.relation_people_forms import title_words
@@ -85,31 +85,6 @@ def _data() -> dict:
     return json.loads(shipped("lexicon", "people_published.json").read_text(encoding="utf-8"))
 
 
-class _Index:
-    """The document's people and organisations by position (no anaphors)."""
-
-    def __init__(self, mentions: Sequence[MentionFact]) -> None:
-        self.ms = mentions
-        self.people = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type == "Person" and m.source != "anaphor")
-        self.orgs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES and m.source != "anaphor")
-        self.refs = sorted((m.start, m.end, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES)  # "the company" too
-
-        self._starts = {k: [m[0] for m in v] for k, v in (("p", self.people), ("o", self.orgs), ("r", self.refs))}
-
-    def _slice(self, kind: str, rows: list[tuple[int, int, int]], a: int, b: int) -> list[tuple[int, int, int]]:
-        starts = self._starts[kind]  # (bisect over starts: a line's mentions without a scan of the document's)
-        return [m for m in rows[bisect_left(starts, a):bisect_left(starts, b)] if m[1] <= b]
-
-    def people_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
-        return self._slice("p", self.people, a, b)
-
-    def orgs_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
-        return self._slice("o", self.orgs, a, b)
-
-    def refs_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
-        return self._slice("r", self.refs, a, b)
-
-
 def page_owner(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None) -> int | None:
     """The page's organisation: ``owner`` (context.doc_subject), else one whose name starts with the title line
     ("Sismo Andino" over "Sismo Andino SpA")."""
@@ -124,7 +99,7 @@ def page_owner(text: str, off: int, mentions: Sequence[MentionFact], owner: int 
     return None
 
 
-def _header_org(text: str, off: int, ix: _Index) -> int | None:
+def _header_org(text: str, off: int, ix: MentionIndex) -> int | None:
     """A publisher in the first lines' "|" fields: "Policy Brief No. 14 | Warta Policy Forum | June 2026"."""
     if off != 0:
         return None
@@ -145,7 +120,7 @@ def _header_org(text: str, off: int, ix: _Index) -> int | None:
 def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner: int | None,
                      words: PublishedWords) -> list[Rel]:
     """(type, person, organisation, evidence start, evidence end, method) for the line forms of ``text`` at ``off``."""
-    ix = _Index(mentions)
+    ix = MentionIndex(mentions, ORG_TYPES)
     own = page_owner(text, off, mentions, owner)
     header = _header_org(text, off, ix)
     out: list[Rel] = []
@@ -168,6 +143,8 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
             roster = _heading(line, a, b, ix, own, words)
         _semicolon_line(line, a, b, bool(bullet), ix, words, out)
         _field_line(line, a, b, ix, own, owner, header, words, out)
+        if ":" in line:
+            _label_segments(line, a, ix, words, out)
         _org_contact(line, a, b, ix, words, out)
         _byline(line, a, b, ix, words, out)
         _bracket_semicolon(text, off, a, b, ix, words, out)
@@ -185,7 +162,7 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
     return [r for r in out if r[1] != r[2]]
 
 
-def _heading(line: str, a: int, b: int, ix: _Index, own: int | None, words: PublishedWords) -> int | None:
+def _heading(line: str, a: int, b: int, ix: MentionIndex, own: int | None, words: PublishedWords) -> int | None:
     """A short heading line naming a governing body or team, without a colon or full stop: its organisation."""
     s = line.strip()
     if not s or len(s) > 60 or s.endswith((":", ".")) or _BULLET.match(line) or ix.people_in(a, b):
@@ -197,7 +174,7 @@ def _heading(line: str, a: int, b: int, ix: _Index, own: int | None, words: Publ
     return named[0][2] if named else own
 
 
-def _semicolon_line(line: str, a: int, b: int, bullet: bool, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _semicolon_line(line: str, a: int, b: int, bullet: bool, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"- Dr. A, Chair; Director, Cochin Institute": a roster line whose titles hold a semicolon; the org ends it."""
     if ";" not in line:
         return
@@ -217,7 +194,7 @@ def _semicolon_line(line: str, a: int, b: int, bullet: bool, ix: _Index, words: 
             out.append(("FOUNDED", p[2], o[2], a, b, "rule:roster-titles"))
 
 
-def _field_line(line: str, a: int, b: int, ix: _Index, own: int | None, owner: int | None, header: int | None,
+def _field_line(line: str, a: int, b: int, ix: MentionIndex, own: int | None, owner: int | None, header: int | None,
                 words: PublishedWords, out: list[Rel]) -> None:
     """"Authors: A and B", "Executive Director: A", "Key people: A (title); B (title)", "Founders: A, B"."""
     if _BULLET.match(line):
@@ -246,7 +223,35 @@ def _field_line(line: str, a: int, b: int, ix: _Index, own: int | None, owner: i
         out.append(("FOUNDED" if founders else "AFFILIATED_WITH", p[2], org, a, b, "rule:people-field"))
 
 
-def _person_org_body(line: str, a: int, b: int, body: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> bool:
+_SEGMENT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z][A-Za-z &-]{1,40}?:\s)")
+
+
+def _label_segments(line: str, a: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
+    """A title label after a sentence inside a line: "... compiled by Analítica Queretana. Editor: Mariana Trejo,
+    Analítica Queretana." (the person and the organisation of the segment), "- Lion's Head Ventures. A Cape Town fund.
+    Managing partner: Zanele Dube." (the organisation that opens the list item)."""
+    for m in _SEGMENT.finditer(line):
+        rest = line[m.end():]
+        stop = re.search(r"[.!?](?=\s+[A-Z])", rest)
+        seg = rest[:stop.end()] if stop else rest
+        label = _LABEL.match(seg)
+        if label is None:
+            continue
+        lab = label.group(1).strip().lower()
+        if not (words.is_title(lab) and not words.founder_in(lab) or lab in words.affiliation_labels):
+            continue
+        sa = a + m.end()
+        sb, body = sa + len(seg), sa + label.start(2)
+        if _person_org_body(seg, sa, sb, body, ix, words, out):
+            continue
+        bullet = _BULLET.match(line)
+        first = [o for o in ix.orgs_in(a, sa) if bullet and o[0] == a + bullet.end()]
+        people = ix.people_in(body, sb)
+        if first and len(people) == 1 and not ix.orgs_in(body, sb) and _HONORIFIC.match(seg[label.start(2):people[0][0] - sa]):
+            out.append(("AFFILIATED_WITH", people[0][2], first[0][2], a, sb, "rule:entry-title-field"))
+
+
+def _person_org_body(line: str, a: int, b: int, body: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> bool:
     """A field whose value is one person, an optional title and the organisation that ends the line."""
     people, orgs = ix.people_in(body, b), ix.orgs_in(body, b)
     if len(people) != 1 or len(orgs) != 1 or not _HONORIFIC.match(line[body - a:people[0][0] - a]):
@@ -262,13 +267,13 @@ def _person_org_body(line: str, a: int, b: int, body: int, ix: _Index, words: Pu
     return True
 
 
-def _own_clause(line: str, a: int, body: int, p: tuple[int, int, int], ix: _Index) -> bool:
+def _own_clause(line: str, a: int, body: int, p: tuple[int, int, int], ix: MentionIndex) -> bool:
     """The person is an item of the field's list, not someone named inside another's bracket or clause."""
     before = line[body - a:p[0] - a]
     return before.count("(") == before.count(")") and not re.search(r"\b(?:from|of|at|by|with)\s*$", before)
 
 
-def _org_contact(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _org_contact(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"Erdre Robotique: Lucie Fontaine, Head of Communications, presse@..." (the organisation opens the line)."""
     lead = len(line) - len(line.lstrip(" -•*–"))
     orgs = [o for o in ix.orgs_in(a, b) if o[0] == a + lead]
@@ -295,7 +300,7 @@ def _org_contact(line: str, a: int, b: int, ix: _Index, words: PublishedWords, o
         out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-contact-line"))
 
 
-def _byline(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _byline(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"Interview by Rafael Ouano, senior editor, Visayas Tech Review"; "Q&A with A, founder of X"."""
     s = line.lstrip(" -•*–")
     low = s.lower()
@@ -327,7 +332,7 @@ def _byline(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: l
     out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:byline"))
 
 
-def _bracket_semicolon(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _bracket_semicolon(text: str, off: int, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"Ragnhild Eilertsen (chair; Troms County Authority)"."""
     for p in ix.people_in(a, b):
         m = re.match(r"\s*\(([^();]{1,60});\s*", text[p[1] - off:b - off])
@@ -342,7 +347,7 @@ def _bracket_semicolon(text: str, off: int, a: int, b: int, ix: _Index, words: P
 _WHERE = re.compile(r"\s*,\s*where\s+(?:she|he|they)\s+((?:\w+\s+){1,3})")
 
 
-def _where_present(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _where_present(text: str, off: int, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"A, joins from IZA, where she remains head of the data unit": the person holds a post at the organisation."""
     for o in ix.orgs_in(a, b):
         m = _WHERE.match(text[o[1] - off:b - off])
@@ -359,7 +364,7 @@ def _where_present(text: str, off: int, a: int, b: int, ix: _Index, words: Publi
                 out.append(("AFFILIATED_WITH", people[-1][2], o[2], sent_start, b, "rule:where-present-post"))
 
 
-def _leads_unit(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _leads_unit(text: str, off: int, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"A, who runs MIAC's engineering team", "B, who remains a professor at X, leads the company's modelling team":
     a present role verb whose object is a unit of the organisation (its possessive)."""
     for o in ix.refs_in(a, b):
@@ -383,7 +388,7 @@ def _leads_unit(text: str, off: int, a: int, b: int, ix: _Index, words: Publishe
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:our|its|their|the company's)\s+[A-Za-z][\w -]{0,40}?)?\s*(?:,\s*and|,|and|&)\s*$")
 
 
-def _people_list(text: str, off: int, start: int, end: int, ix: _Index) -> list[tuple[int, int, int]]:
+def _people_list(text: str, off: int, start: int, end: int, ix: MentionIndex) -> list[tuple[int, int, int]]:
     """People listed from ``start``: "A and B", "A, B and C", "A, our Chief Executive Officer, and B"."""
     found: list[tuple[int, int, int]] = []
     pos = start
@@ -402,7 +407,7 @@ def _sentence_bounds(text: str, off: int, a: int, b: int, at: int) -> tuple[int,
     return (a if s == a + 1 else s), (b if e < 0 else e + off + 1)
 
 
-def _founded_by(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _founded_by(text: str, off: int, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"X is a spin-off of Y founded in 2020 by A and B", "A spin-off of Y founded in 2020 by A and B, the company
     ...", "- Org (Town). ... Founded in 2019 by A and B, who ...", "We were incorporated in 2016 by A, our CEO, and B"."""
     line = text[a - off:b - off]
@@ -423,7 +428,7 @@ def _founding_re(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alts + r")(?: in (?:early |late )?(?:\w+ )?\d{4})? by ", flags=re.I)
 
 
-def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end: int, ix: _Index,
+def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end: int, ix: MentionIndex,
                  words: PublishedWords) -> int | None:
     """The organisation a "founded by" phrase is said of."""
     head = text[s - off:at - off]
@@ -448,7 +453,7 @@ def _founded_org(text: str, off: int, a: int, s: int, e: int, at: int, list_end:
     return None
 
 
-def _our_founders(text: str, off: int, a: int, b: int, ix: _Index, out: list[Rel]) -> None:
+def _our_founders(text: str, off: int, a: int, b: int, ix: MentionIndex, out: list[Rel]) -> None:
     """"Our co-founders, Marcus Bell and Anita Shah, continue to serve as ..." (a filing's "our")."""
     for o in ix.refs_in(a, b):
         if text[o[0] - off:o[1] - off].lower() != "our":
@@ -461,7 +466,7 @@ def _our_founders(text: str, off: int, a: int, b: int, ix: _Index, out: list[Rel
             out.append(("FOUNDED", p[2], o[2], s, e, "rule:our-founders"))
 
 
-def _founder_of_described(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _founder_of_described(text: str, off: int, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"Ulrike Brandt, co-founder of the property software firm Mietly": the founded firm after a describing noun."""
     for p in ix.people_in(a, b):
         rest = text[p[1] - off:min(b, p[1] + 120) - off]
@@ -474,7 +479,7 @@ def _founder_of_described(text: str, off: int, a: int, b: int, ix: _Index, words
             out.append(("FOUNDED", p[2], hit[0][2], a, b, "rule:founder-of-described"))
 
 
-def _org_title_comma_person(text: str, off: int, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _org_title_comma_person(text: str, off: int, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"Kitahama's chief technology officer, Daichi Okamoto, said", "the Harbour Data Lab, whose head, Krzysztof
     Lemański, joined": an organisation's title set off by commas before the person who holds it."""
     for o in ix.orgs_in(a, b):
@@ -491,7 +496,7 @@ def _org_title_comma_person(text: str, off: int, a: int, b: int, ix: _Index, wor
             out.append(("FOUNDED", p[2], o[2], a, b, "rule:org-title-comma-person"))
 
 
-def _semicolon_items(line: str, a: int, b: int, ix: _Index, words: PublishedWords, out: list[Rel]) -> None:
+def _semicolon_items(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
     """"Board of Directors: A (Chair), Kestrel Robotics; B, Orrin Institute; C, Quillon Systems": items of a
     semicolon list, each a person, an optional title and the organisation that ends the item."""
     parts = line.split(";")
@@ -520,7 +525,7 @@ def _semicolon_items(line: str, a: int, b: int, ix: _Index, words: PublishedWord
             out.append(("FOUNDED", p[2], o[2], ps, pe, "rule:semicolon-items"))
 
 
-def _heading_items(line: str, a: int, b: int, ix: _Index, org: int, out: list[Rel]) -> None:
+def _heading_items(line: str, a: int, b: int, ix: MentionIndex, org: int, out: list[Rel]) -> None:
     """A roster heading over one line of semicolon items, each a name with a short note: "Steering committee" /
     "Aïssatou Ndiaye (chair, Université X); Mamadou Sarr (Xamle AI)" ties each person to the heading's organisation.
     Every item is short and at least two open with a person (a paragraph of prose under "The team" is no roster)."""
@@ -540,7 +545,7 @@ def _heading_items(line: str, a: int, b: int, ix: _Index, org: int, out: list[Re
         out.extend(("AFFILIATED_WITH", p, org, a, b, "rule:roster-heading") for p in items)
 
 
-def _table_row(line: str, a: int, b: int, ix: _Index, own: int | None, words: PublishedWords, out: list[Rel]) -> None:
+def _table_row(line: str, a: int, b: int, ix: MentionIndex, own: int | None, words: PublishedWords, out: list[Rel]) -> None:
     """A table row rendered as text: "Hye-jin Albrecht | 44 | Chief Technology Officer" (the page's organisation),
     "Lina Berg | Head of Research | Kestrel Robotics" (the organisation in its own field)."""
     if line.count("|") < 1:

@@ -82,7 +82,7 @@ class PeopleRoles:
             elif self.types[i] in ORG:
                 self._appointed(i, e)
                 self._unit_led_by(i, e)
-        self._named_to(self.sent.start)
+        self._named_to()
         self._body_chaired_by()
 
     # ------------------------------------------------------------------ helpers
@@ -246,10 +246,10 @@ class PeopleRoles:
             return  # "director of another body": the verb frames read it
         self._tie(person, org, False, False, method)
 
-    def _named_to(self, start: int) -> None:
+    def _named_to(self) -> None:
         """"A was named Quillon Systems' chief executive", "A has been appointed the institute's director"."""
         end = self.sent.end
-        for i, s, e in self.spans:
+        for i, _s, e in self.spans:
             if self.types[i] != "Person":
                 continue
             k = e
