@@ -20,6 +20,7 @@ from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
+from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_forms import place_forms
 from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.regions import drop_regions
@@ -45,6 +46,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("cued_names", cued_names),
     ("split_place_possessive", split_place_possessive),
     ("world_places", world_place_types),
+    ("person_names", person_names),
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),

@@ -332,6 +332,9 @@ def _job_title(doc: Any, s: Candidate, env: Env) -> bool:
     nxt = doc[s.end].lower_.rstrip(".") if s.end < len(doc) else ""
     if nxt in w.job_title_words or nxt in env.titles:
         return True  # "Technical lead", "Associate | Professor Ravi Menon"
+    if nxt[:-1] in w.job_title_words and nxt.endswith("s") \
+            or nxt == "-" and s.end + 1 < len(doc) and not doc[s.end - 1].whitespace_ and doc[s.end + 1].is_lower:
+        return True  # "Executive | Officers of the Registrant", "Non | -resident Fellow"
     # "Associate Dean (Research & Innovation)": the function in brackets after a title
     return s.start >= 2 and doc[s.start - 1].text == "(" and doc[s.start - 2].lower_.rstrip(".") in w.job_title_words
 
