@@ -231,3 +231,30 @@ def test_mention_index_slices_by_offsets():
     assert [r[2] for r in ix.refs_in(0, 100)] == [1, 2]
     assert ix.exact(10, 26, ("Company",)) == 1 and ix.named("kestrel robotics", 50) == 1
     assert ix.named("Orrin Programme", 0) is None  # not an organisation type of this index
+
+
+# ---------------------------------------------------------------- a members section written as a plain list line
+PAGE = "Danube Edge AI Alliance\nThe Danube Edge AI Alliance connects firms and universities along the river.\n\n"
+
+
+def test_members_heading_over_a_comma_list_line(ex):
+    got = rels(ex, PAGE + "Members (4)\nKestrel Robotics, Orrin Institute, Pellan AI and Varda Systems.\n", M)
+    assert {(M, x, "Danube Edge AI Alliance") for x in ("Kestrel Robotics", "Orrin Institute", "Pellan AI",
+                                                        "Varda Systems")} <= got
+
+
+def test_members_heading_over_category_label_lines(ex):
+    got = rels(ex, PAGE + "Members\nUniversities: Novi Sad Technical University, Ruse Polytechnic University\n"
+                          "Companies: Kestrel Robotics, Pellan AI\n", M)
+    assert (M, "Ruse Polytechnic University", "Danube Edge AI Alliance") in got
+    assert (M, "Pellan AI", "Danube Edge AI Alliance") in got
+
+
+def test_former_members_heading_over_a_list_line_gives_nothing(ex):
+    got = rels(ex, PAGE + "Former members\nKestrel Robotics, Orrin Institute and Pellan AI.\n", M)
+    assert not any(g == "Danube Edge AI Alliance" for _, _, g in got)
+
+
+def test_prose_under_a_members_heading_is_no_list(ex):
+    got = rels(ex, PAGE + "Members\nKestrel Robotics sells drones to Orrin Institute and buys chips from Pellan AI.\n", M)
+    assert (M, "Pellan AI", "Danube Edge AI Alliance") not in got

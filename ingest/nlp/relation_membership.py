@@ -136,6 +136,11 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
                     item = _resolve(mentions, item)
                     out.append(_rel(section[0], item, section[1], section[2], end))
             continue
+        if section is not None and section[1] is not None:
+            listed = _org_list(line, start, orgs, mentions, words)  # "Members (4)" / "A, B, C and D." or "Universities: A, B"
+            if listed:
+                out.extend(_rel(section[0], _resolve(mentions, i), section[1], section[2], end) for i in listed)
+                continue
         stripped = line.strip()
         heading = len(low) <= HEAD_WORDS and not stripped.endswith((".", "!", ";"))
         intro = stripped.endswith(":")
@@ -152,6 +157,34 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             continue
         out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
     return [r for r in out if r[1] != r[2]]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|&)\s+(?:the\s+)?")
+
+
+def _org_list(line: str, start: int, orgs: list[tuple[int, int]], mentions: Sequence[Any],
+              words: SectionWords) -> list[int]:
+    """The organisations of a line that is nothing but a list of them ("A, B, C and D."), optionally after a
+    category label ("Universities: A, B"); empty for any other line."""
+    body = 0
+    lab = _LABEL.match(line)
+    if lab is not None:
+        if not words.category(re.findall(r"[a-z][a-z-]*", lab.group(1).lower())):
+            return []
+        body = lab.start(2)
+    lead = re.match(r"\s*(?:the\s+)?", line[body:])
+    pos = body + lead.end()
+    found: list[int] = []
+    for s, i in orgs[bisect_left(orgs, (start + pos, -1)):]:
+        if s != start + pos:
+            return []
+        found.append(i)
+        pos = mentions[i].end - start
+        gap = _LIST_GAP.match(line, pos)
+        if gap is None:
+            break
+        pos = gap.end()
+    return found if found and re.fullmatch(r"[\s.]*", line[pos:]) else []
 
 
 def _group_of(line: str, start: int, low: Sequence[str], orgs: list[tuple[int, int]], words: SectionWords) -> int | None:
