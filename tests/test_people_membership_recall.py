@@ -258,3 +258,20 @@ def test_former_members_heading_over_a_list_line_gives_nothing(ex):
 def test_prose_under_a_members_heading_is_no_list(ex):
     got = rels(ex, PAGE + "Members\nKestrel Robotics sells drones to Orrin Institute and buys chips from Pellan AI.\n", M)
     assert (M, "Pellan AI", "Danube Edge AI Alliance") not in got
+
+
+# ---------------------------------------------------------------- a contact line whose e-mail spells the organisation
+RELEASE = "TOULOUSE, 3 March 2026 -- Tarn Analytics today opened a lab with Garonne Robotics.\n\n"
+
+
+def test_contact_line_email_domain_spells_the_organisation(ex):
+    got = rels(ex, RELEASE + "About Tarn Analytics\nTarn Analytics builds forecasts for grocers.\n\n"
+                             "Media contact: Claire Vidal, claire.vidal@tarn.example\n")
+    assert (A, "Claire Vidal", "Tarn Analytics") in got
+    got = rels(ex, RELEASE + "Press contact: Hugo Marty, +33 5 61 00 00 00, press@garonnerobotics.example\n")
+    assert (A, "Hugo Marty", "Garonne Robotics") in got
+
+
+def test_contact_line_with_a_mail_provider_domain_ties_nobody(ex):
+    got = rels(ex, RELEASE + "Media contact: Claire Vidal, claire.vidal@gmail.example\n")
+    assert not any(p == "Claire Vidal" for _, p, _ in got)

@@ -146,6 +146,8 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         if ":" in line:
             _label_segments(line, a, ix, words, out)
         _org_contact(line, a, b, ix, words, out)
+        if "@" in line:
+            _contact_by_email(line, a, b, ix, out)
         _byline(line, a, b, ix, words, out)
         _bracket_semicolon(text, off, a, b, ix, words, out)
         _where_present(text, off, a, b, ix, words, out)
@@ -298,6 +300,36 @@ def _org_contact(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWo
         rest = ",".join(parts[1:])
     if _CONTACT.match(rest) and not ix.orgs_in(p[1], b):
         out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-contact-line"))
+
+
+_EMAIL = re.compile(r"[\w.+-]+@([\w-]+)\.[\w.-]+")
+
+
+def _contact_by_email(line: str, a: int, b: int, ix: MentionIndex, out: list[Rel]) -> None:
+    """"Media contact: Claire Vidal, claire.vidal@tarn-analytics.example" under a release: no organisation on the
+    line, one person, and an e-mail domain that spells an organisation of the page ("tarn" -> Tarn Analytics)."""
+    m = _EMAIL.search(line)
+    people = ix.people_in(a, b)
+    if m is None or len(people) != 1 or ix.orgs_in(a, b) or people[0][0] > a + m.start():
+        return
+    domain = m.group(1).lower().replace("-", "")
+    if len(domain) < 4:
+        return
+    hits = {o[2] for o in ix.orgs if _spells(domain, ix.ms[o[2]].canonical or ix.ms[o[2]].text)}
+    named = {ix.ms[i].canonical for i in hits}
+    if len(named) == 1:
+        out.append(("AFFILIATED_WITH", people[0][2], min(hits), a, b, "rule:contact-email-org"))
+
+
+def _spells(domain: str, name: str) -> bool:
+    """Does an e-mail domain spell the name: its first word ("tarn"), its words run together ("tarnanalytics"), or its
+    initials ("kipi")? Only letters count; a first word must have four letters or more."""
+    ws = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    if not ws:
+        return False
+    joined = "".join(ws)
+    initials = "".join(w[0] for w in ws if w not in ("of", "and", "for", "the", "de", "du", "la"))
+    return len(ws[0]) >= 4 and domain.startswith(ws[0]) or domain == joined or len(initials) >= 3 and domain == initials
 
 
 def _byline(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWords, out: list[Rel]) -> None:
