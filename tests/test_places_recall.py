@@ -71,6 +71,14 @@ POSITIVES = [
     ("Ege Robotics, the largest employer in Bornova, makes robot arms.", {("Ege Robotics", "Bornova")}),
     ("Kordon Labs opened its Bornova office in May.", {("Kordon Labs", "Bornova")}),
     ("In Bornova, Kordon Labs trains welders.", {("Kordon Labs", "Bornova")}),
+    # "X-based" before a described organisation; organisations listed after "<firms> in <town>, such as"
+    ("It ranks ahead of the Kapan-based mining-analytics firm Syunik Vision Systems.",
+     {("Syunik Vision Systems", "Kapan")}),
+    ("Start-ups in Namangan, such as Anor Sensing and Yangi Hosil AI, hire its graduates.",
+     {("Anor Sensing", "Namangan"), ("Yangi Hosil AI", "Namangan")}),
+    ("Orrin Labs is based in Kuressaare, a port town on Saaremaa.", {("Orrin Labs", "Kuressaare")}),
+    ("Orrin Labs is headquartered in Saran with a workshop in Shakhtinsk.",
+     {("Orrin Labs", "Saran"), ("Orrin Labs", "Shakhtinsk")}),
 ]
 
 
@@ -92,6 +100,8 @@ NEGATIVES = [
     # "of" a town that goes on into a longer noun; people in a town who are no site
     ("EMAP, the water utility of Loja province, paid for the pilot.", "Loja"),
     ("About 41 people in Tauranga use the Kaimai Vision app.", "Tauranga"),
+    # customers in a town are not placed by the list form
+    ("Customers in Namangan, such as Anor Sensing, pay monthly.", "Namangan"),
 ]
 
 

@@ -80,7 +80,9 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         opens = s == sent.start or doc[s - 1].text in OPENERS  # a headline: "Osaka robot start-up Yodogawa raises ..."
         if not opens and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES):
             continue
-        k = _noun_run(doc, e, sent.end, org_nouns)
+        based = e + 2 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in PLACED_BY and not doc[e].whitespace_ \
+            and place_forms_on()
+        k = _noun_run(doc, e + 2 if based else e, sent.end, org_nouns)  # "the Kapan-based mining-analytics firm X"
         if k < 0:
             continue
         # "the Bergen startup Fjellkode"
@@ -226,6 +228,8 @@ def cluster_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     names organisations, no organisation of its own, and one place)."""
     if not words.subjects:
         return
+    if place_forms_on():
+        _such_as_lists(doc, sent, spans, types, words, emit)
     k = next((t for t in range(sent.start + 1, sent.end - 1) if doc[t].lower_ in words.include), None)
     if k is None:
         return
@@ -236,6 +240,30 @@ def cluster_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         return
     for org in words.lists.read_list(token_index(doc, spans, types), k + 1, ORG, sent.end):
         emit(org, places[0], "rule:cluster-list")
+
+
+SUCH_AS = (("such", "as"), ("including",), ("among", "them"), ("like",))
+
+
+def _such_as_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                   emit: Callable[[int, int, str], None]) -> None:
+    """"Start-ups in Namangan, such as Anor Sensing and Yangi Hosil AI, hire ...", "firms in Sfax, including A": the
+    organisations listed after a plural organisation noun placed by "in" and one place."""
+    by_start = {s: i for i, s, e in spans}
+    for i, s, e in spans:
+        if types[i] != "Cluster" or s < sent.start + 2 or doc[s - 1].lower_ != "in":
+            continue
+        noun = doc[s - 2].lower_
+        if noun not in words.subjects and not (noun == "ups" and s >= 4 and doc[s - 3].text == "-"):
+            continue  # "start-ups" is three tokens
+        if any(doc[t].lower_ in words.not_subjects for t in range(max(sent.start, s - 5), s)):
+            continue  # "Customers in Tokyo, such as ..."
+        k = e + 1 if e < sent.end and doc[e].text == "," else e
+        gap = next((g for g in SUCH_AS if tuple(t.lower_ for t in doc[k:k + len(g)]) == g), None)
+        if gap is None or by_start.get(k + len(gap)) is None:
+            continue
+        for org in words.lists.read_list(token_index(doc, spans, types), k + len(gap), ORG, sent.end):
+            emit(org, i, "rule:cluster-list")
 
 
 def bracket_org_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],

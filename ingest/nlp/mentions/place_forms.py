@@ -38,7 +38,7 @@ ENABLED_ENV = "AIKG_PLACE_FORMS"
 BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪"})
 CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?"})
 NOT_SITES = frozenset({"people", "staff", "employees", "engineers", "researchers", "workers", "stores", "presence",
-                       "operations", "team", "teams"})  # "Tokyo people": not a site a place modifies
+                       "operations", "team", "teams", "campus", "campuses"})  # "Tokyo people": not a site a place modifies
 COPULAS = frozenset({"is", "was", "remains", "became", "becomes", "are", "were", "as"})
 
 
@@ -107,6 +107,7 @@ def place_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     _postcode_towns(doc, cands, env)
     _line_form_towns(doc, cands, env)
     cands = _list_towns(doc, cands, env)
+    _described_towns(doc, cands, w, env)
     cands = _modifier_towns(doc, cands, w, env)
     added: list[Candidate] = []
     at: dict[int, Candidate] = {}
@@ -124,6 +125,8 @@ def place_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
         c = next(iter(covering.values()))
         if len(covering) == 1 and c.start == i and c.end == end and _retypable(c):
             c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
+        elif len(covering) == 1 and c.type == "Cluster" and c.entry is None and c.place:
+            c.place = False  # "based in Kuressaare" read as a landform (LOC): the firm's town
     return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
 
 
@@ -235,6 +238,20 @@ def _list_retypable(doc: Any, c: Candidate, env: Env) -> bool:
     """A firm or person reading of one to three plain capitalised words with no organisation head word."""
     return _retypable(c) and c.end - c.start <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in doc[c.start:c.end]) \
         and env.typer.type_of_name([t.text for t in doc[c.start:c.end]]) is None
+
+
+def _described_towns(doc: Any, cands: list[Candidate], w: PlaceFormWords, env: Env) -> None:
+    """"Hyvinkää, a town north of Helsinki", "Kollam, a port city in Kerala": a firm or person reading the text
+    describes as a town is a place (kept only where the other forms say an organisation is there)."""
+    n = len(doc)
+    for c in cands:
+        if not _retypable(c) or c.end + 3 >= n or doc[c.end].text != "," or doc[c.end + 1].lower_ not in ("a", "an"):
+            continue
+        k = c.end + 2
+        while k < min(n, c.end + 5) and doc[k].is_lower and doc[k].lower_ not in w.settlement_nouns:
+            k += 1
+        if k < n and doc[k].lower_ in w.settlement_nouns and _plain_name(doc, c.start, c.end, env):
+            c.type, c.label, c.place = "Cluster", "GPE", True
 
 
 def _plain_name(doc: Any, start: int, end: int, env: Env) -> bool:
@@ -398,7 +415,7 @@ def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env)
     w = form_words(env)
     return _modifies_org_noun(doc, s, w, env) or _org_noun_of(doc, s, w) or _has_site_in(doc, s, w) \
         or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w) \
-        or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env)
+        or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env) or _org_plural_in(doc, s, env)
 
 
 def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
@@ -447,6 +464,9 @@ def _org_noun_of(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
 
 def _before_site_noun(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     """"Google's London office", "the Nairobi lab of X", "a Tokyo campus": the place modifies a site noun."""
+    text = doc[s.start:s.end].text
+    if s.label != "GPE" and world_places().kind(text) != "city" and s.entry is None:
+        return False  # "a Kendall Square office", "the Willingdon Island campus": a district or a landform
     k = s.end
     while k < len(doc) and k < s.end + 3 and doc[k].is_lower and doc[k].is_alpha:
         if doc[k].lower_ in w.site_nouns and doc[k].lower_ not in NOT_SITES:
@@ -466,6 +486,19 @@ def _fronted(doc: Any, s: Candidate, ends: dict[int, Candidate]) -> bool:
     if k < 0 or doc[k].lower_ != "in" or not doc[k].is_sent_start or s.end >= len(doc) or doc[s.end].text != ",":
         return False
     return True
+
+
+def _org_plural_in(doc: Any, s: Candidate, env: Env) -> bool:
+    """"Start-ups in Namangan, such as A and B", "Firms in Sfax include A": organisations placed in the town."""
+    if s.start < 2 or doc[s.start - 1].lower_ != "in" or s.end >= len(doc):
+        return False
+    subjects = {w.lower() for w in env.lex.relations.get("place_lists", {}).get("subject_nouns", ())}
+    noun = doc[s.start - 2].lower_
+    if noun not in subjects and not (noun == "ups" and s.start >= 4 and doc[s.start - 3].text == "-"):
+        return False
+    k = s.end + 1 if doc[s.end].text == "," else s.end
+    return any(tuple(t.lower_ for t in doc[k:k + len(g)]) == g for g in (("such", "as"), ("including",), ("include",),
+                                                                          ("includes",), ("like",)))
 
 
 def _org_noun_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
@@ -502,7 +535,20 @@ def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
                            for k in range(noun + 1, s.start - 1)):
         return False
     window = [doc[k].lower_ for k in range(max(0, noun - 5), noun)]
-    return any(x in w.have_words for x in window) and not any(x in w.not_placed for x in window)
+    return any(x in w.have_words for x in window) and not any(x in w.not_placed for x in window) \
+        and not _area_follows(doc, s)
+
+
+def _area_follows(doc: Any, s: Candidate) -> bool:
+    """"mills in Shirak and Lori provinces": the names are areas wider than a town."""
+    wide = wide_area_nouns()
+    for k in range(s.end, min(len(doc), s.end + 4)):
+        low = doc[k].lower_
+        if low in wide or low.endswith("s") and (low[:-1] in wide or low[:-2] + "y" in wide or low[:-3] + "y" in wide):
+            return True
+        if doc[k].is_punct and doc[k].text != "-":
+            return False
+    return False
 
 
 def _bracket_after_org(doc: Any, s: Candidate, ends: dict[int, Candidate]) -> bool:
