@@ -6,8 +6,10 @@ description ("in partnership with A and the Bergen start-up B"); a colon list af
 subject of a window phrase past an apposition; "<place's> hub is built around X"; a place the sentence names by
 its words where the entity pass kept no mention there ("the anchor of a small cluster in Harrogate", "Why build
 this in Leeds rather than Manchester?"); RUNS from "X hosts the secretariat of P", "X, whose P ...", "P, the
-university's start-up programme", "a grant from X (ACR) under its P scheme". Every sentence is invented (no dev
-sentence) and runs through the real pipeline; each case states the whole set of relations of the types it checks.
+university's start-up programme", "a grant from X (ACR) under its P scheme"; "X delivers the scheme in partnership
+with A and B"; a programme page's label lines ("- Administered by: X", "- Technical partner: Y"). Every sentence is
+invented (no dev sentence) and runs through the real pipeline; each case states the whole set of relations of the
+types it checks.
 """
 
 from __future__ import annotations
@@ -113,6 +115,28 @@ CASES = [
     # a programme named after a funder is not run by the funder's recipient
     ("Tarn Robotics, whose Halden Growth Programme is funded by the Norland Agency, makes drones.", ("RUNS",),
      {("RUNS", "Tarn Robotics", "Halden Growth Programme")}),
+    # ------------------------------------------------ running something with partners
+    ("The Norland Digital Office administers the scheme. It delivers the scheme in partnership with the Kaunas "
+     "Science Park and the Lithuanian AI Association, which help applicants.", PW,
+     {pw("Norland Digital Office", "Kaunas Science Park"), pw("Norland Digital Office", "Lithuanian AI Association")}),
+    ("The Halden Authority delivers the programme with the Halden District Chamber of Commerce, which manages the "
+     "mentoring scheme.", PW, {pw("Halden Authority", "Halden District Chamber of Commerce")}),
+    ("The Halden Authority runs the programme with funding from the Norland Agency.", PW, set()),
+    ("Varde Robotics operates the test site with Siemens equipment.", PW, set()),
+    ("Varde Robotics runs the lab with Nordvik Maritime's money.", PW, set()),
+    ("Varde Robotics led the round with Nordvik Ventures.", PW, set()),
+    # ------------------------------------------------ a programme page's label lines
+    ("FACT SHEET\nHalden Coconut Intelligence Programme (HCIP), 2025-2028\n\nProgramme at a glance\n"
+     "- Administered by: Halden Rural Digital Authority (HRDA), Kurunegala\n"
+     "- Technical partner: Varde Plantation Institute (VPI), which runs the programme's field laboratory\n"
+     "- Funded by: the Norland Provincial Council\n", PW + ("RUNS",),
+     {("RUNS", "Halden Rural Digital Authority", "Halden Coconut Intelligence Programme"),
+      pw("Halden Rural Digital Authority", "Varde Plantation Institute")}),
+    ("Halden AI Adoption Programme: Round 2 guidance\n\nThe program is administered by the Halden Digital Office.\n"
+     "- Delivery partner: Kestrel University (KU), which assesses applications\n", PW + ("RUNS",),
+     {("RUNS", "Halden Digital Office", "Halden AI Adoption Programme"), pw("Halden Digital Office", "Kestrel University")}),
+    # no runner named: the partner line ties nobody
+    ("Halden AI Adoption Programme: Round 2 guidance\n\n- Delivery partner: Kestrel University (KU)\n", PW, set()),
 ]
 
 

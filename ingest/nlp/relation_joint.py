@@ -42,6 +42,8 @@ class JointWords:
         self.joint_units = get("joint_unit_nouns")  # "A and B open joint lab", "X opened a joint lab with Y"
         self.colon_nouns = get("colon_partner_nouns")  # "partnerships with three companies:", "partner organisations:"
         self.not_partners = get("colon_not_partners")  # "customers:", "rivals include:"
+        self.run_verbs = get("run_with_verbs")  # "X delivers the scheme in partnership with A and B"
+        self.not_run_objects = get("run_with_not_objects")
         self.aux = get("aux")
         from aikg.ingest.nlp.relation_guard import TieGuard  # one word list with the parsed reading
         self.purposes = TieGuard.load().not_pact_purposes  # "signed an agreement with X to buy 200 robots"
@@ -240,6 +242,43 @@ def _partner_colon(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
         emit(["PARTNERS_WITH"], owners[0], i, conf, "rule:partner-colon-list")
 
 
+#: what may follow the last name of a "with" list: a new phrase, not a noun the name modifies ("with Siemens equipment")
+_AFTER_LIST = frozenset({"to", "in", "on", "for", "since", "which", "who", "that", "and", "from", "at", "under", "as",
+                         "until", "through", "of"})
+
+
+def _run_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
+              emit: Emit, conf: float) -> None:
+    """"LDIO delivers the scheme in partnership with A and B", "WRDA delivers the programme with the Chamber", "the
+    company runs a recording studio with the Cooperativa": an organisation that runs something together with others
+    partners with each (a programme's partners are its runner's: annotation guidelines). Not "with funding from Y",
+    "with Siemens equipment", "with Y's money"."""
+    for t in sent:
+        if t.lower_ not in w.run_verbs:
+            continue
+        runner = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+        if len(runner) != 1:
+            continue
+        k = t.i + 1
+        while k < min(sent.end, t.i + 9) and doc[k].lower_ != "with" and doc[k].text not in ",;:" \
+                and doc[k].lower_ not in ("which", "that", "who", "and", "but"):
+            k += 1
+        if k >= sent.end or doc[k].lower_ != "with" or k == t.i + 1:
+            continue  # "X works with Y" is the window's and the frames' (a second cue is needed there)
+        if any(doc[x].lower_ in w.not_run_objects for x in range(t.i + 1, k)):
+            continue  # "ran the round with Y" (co-investors), "operated the plant with Y" (a supplier's kit)
+        others = _list_after(doc, k + 1, spans, types, sent.end)
+        if not others:
+            continue
+        last = max(e for i, _, e in spans if i in others)
+        if last < sent.end and doc[last].is_alpha and doc[last].is_lower and doc[last].lower_ not in _AFTER_LIST \
+                or last < sent.end and doc[last].text in ("'s", "’s"):
+            continue  # "with Siemens equipment", "with Nordvik's money"
+        for m in others:
+            if m != runner[0]:
+                emit(["PARTNERS_WITH"], runner[0], m, conf, "rule:run-with")
+
+
 def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], words: JointWords,
                 emit: Emit, conf: float) -> None:
     """Every rule of this module over one sentence of the entity pass."""
@@ -249,3 +288,4 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     _partner_noun(doc, sent, spans, types, words, emit, conf)
     _headline_pact(doc, sent, spans, types, words, emit, conf)
     _partner_colon(doc, sent, spans, types, words, emit, conf)
+    _run_with(doc, sent, spans, types, words, emit, conf)

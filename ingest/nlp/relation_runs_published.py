@@ -30,6 +30,7 @@ from typing import Sequence
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_programme_lines import programme_lines
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
@@ -110,7 +111,7 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
         _secretariat(d, sent, a, b, words, out)
         _whose_programme(d, a, b, out)
         _owner_apposition(d, a, b, words, out)
-    return out
+    return out + programme_lines(text, off, mentions, out)  # "- Administered by: X", "- Technical partner: Y"
 
 
 _SECRETARIAT = re.compile(r"\s+(?:also\s+|now\s+|currently\s+)?(?:hosts|hosted|houses|runs|provides)\s+the\s+"
