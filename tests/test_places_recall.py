@@ -143,8 +143,17 @@ def test_list_that_does_not_end_is_no_list_of_places(ex):
 
 
 def test_a_short_form_in_brackets_stays_the_organisation(ex):
-    """A bracketed word that is no known town is still read as the name's short form."""
+    """A bracketed word that is no known town, or has an inner capital, is still read as the name's short form."""
     assert not located(ex, "Quillmark Robotics (Quillmark) builds welding arms for shipyards.")
+    assert not located(ex, "The University of Amsterdam (UvA) hosts the lab.")
+
+
+def test_address_line_places_the_organisation_before_the_street(ex):
+    assert ("Chenab Industry Insights", "Sialkot") in located(
+        ex, "Corrections and new entries: Chenab Industry Insights, Kashmir Road, Sialkot.")
+    assert located(ex, "Enquiries: WCIP Secretariat, Tamarind Rural Authority, 18 Dambulla Road, Kurunegala\n") == {
+        ("Tamarind Rural Authority", "Kurunegala")}
+    assert not located(ex, "The minister of Kelvara Labs spoke at 10 Downing Street, London, on Monday.")
 
 
 def test_the_city_resolves_in_every_chunk():

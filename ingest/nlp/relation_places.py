@@ -22,6 +22,7 @@ from typing import Any, Callable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
+from aikg.ingest.nlp.mentions.place_forms import street_words
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -98,6 +99,33 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 emit(org, i, "rule:org-apposition-place")
     _line_places(doc, sent, spans, types, emit)
     _apposition_in_place(doc, sent, spans, types, org_nouns, emit)
+    if place_forms_on():
+        address_places(doc, sent, spans, types, emit)
+
+
+def address_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                   emit: Callable[[int, int, str], None]) -> None:
+    """"Corrections: Chenab Industry Insights, Kashmir Road, Sialkot.", "WCIP Secretariat, WRDA, 18 Dambulla Road,
+    Kurunegala": the organisation right before an address's street is at the address's town (the town ends the
+    line, the sentence, or comes before a postcode, a country or a "|")."""
+    streets = street_words()
+    ordered = sorted(spans, key=lambda x: x[1])
+    for i, s, e in ordered:
+        if types[i] != "Cluster" or s - 2 < sent.start or doc[s - 1].text != ",":
+            continue
+        if not (e >= sent.end or doc[e].text in {".", "|", ",", ";"} or doc[e].like_num or doc[e].is_space
+                or "\n" in doc[e - 1].whitespace_):
+            continue
+        k = s - 2  # back over the street segment to the comma before it
+        while k > sent.start and doc[k].text != "," and s - k <= 8:
+            k -= 1
+        segment = doc[k + 1:s - 1]
+        if doc[k].text != "," or not any(t.lower_ in streets for t in segment) or any(t.is_lower and t.is_alpha and
+                                                                                     t.lower_ not in streets for t in segment):
+            continue  # "12 Kashmir Road": capitalised words, numbers and street words only
+        org = next((j for j, sj, ej in ordered if ej == k and types[j] in ORG), None)
+        if org is not None:
+            emit(org, i, "rule:address-place")
 
 
 def _apposition_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],

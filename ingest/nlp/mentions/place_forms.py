@@ -71,6 +71,11 @@ def wide_area_nouns() -> frozenset[str]:
     return _file_words()["wide_area_nouns"]
 
 
+def street_words() -> frozenset[str]:
+    """Words of a street or building in an address line ("12 Kashmir Road", "Level 3, Paspalis Centrepoint")."""
+    return _file_words()["street_words"]
+
+
 def enabled() -> bool:
     return os.environ.get(ENABLED_ENV, "on") != "off"
 
@@ -397,8 +402,8 @@ def _bracketed_towns(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext
             continue
         org = ends.get(c.start - 1)
         text = doc[c.start:c.end].text
-        if org is None or org.type not in ORG_TYPES or text.isupper():
-            continue
+        if org is None or org.type not in ORG_TYPES or any(ch.isupper() for t in doc[c.start:c.end] for ch in t.text[1:]):
+            continue  # "University of Amsterdam (UvA)": an inner capital makes a short form
         known = wp.kind(text) == "city" and not wp.is_ambiguous(text)
         if not known and not _item_town(doc, org, c):
             continue
@@ -523,7 +528,7 @@ def _after_street(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     if s.start < 3 or doc[s.start - 1].text != "," or doc[s.start - 2].lower_ not in w.building_words:
         return False
     return s.end >= len(doc) or doc[s.end].text in CLOSERS | {"|"} or "\n" in doc[s.end - 1].whitespace_ \
-        or doc[s.end].like_num
+        or doc[s.end].like_num or doc[s.end].is_space
 
 
 def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
