@@ -275,3 +275,23 @@ def test_contact_line_email_domain_spells_the_organisation(ex):
 def test_contact_line_with_a_mail_provider_domain_ties_nobody(ex):
     got = rels(ex, RELEASE + "Media contact: Claire Vidal, claire.vidal@gmail.example\n")
     assert not any(p == "Claire Vidal" for _, p, _ in got)
+
+
+# ---------------------------------------------------------------- "its" of the member's own clause is no third group
+@pytest.mark.parametrize("text, wrong", [
+    ("The Solent Maritime AI Alliance was founded in 2021 by five ports. Tallow Analytics and Kestrel Robotics are "
+     "among its members.", ("Kestrel Robotics", "Tallow Analytics")),
+    ("The Solent Maritime AI Alliance welcomed Tallow Analytics as its newest member.",
+     ("Solent Maritime AI Alliance", "Tallow Analytics")),
+    ("Kestrel Robotics and the Orrin Institute founded the Danube Edge AI Alliance in 2021 and remain its members.",
+     ("Orrin Institute", "Kestrel Robotics")),
+])
+def test_possessive_of_the_members_clause_makes_no_member_of_a_member(ex, text, wrong):
+    assert (M, *wrong) not in rels(ex, text, M)
+
+
+def test_possessive_after_joining_keeps_the_membership(ex):
+    got = rels(ex, "Kestrel Robotics joined the Danube Edge AI Alliance in 2022 and became its tenth member.", M)
+    assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") in got
+    got = rels(ex, "The Solent Maritime AI Alliance welcomed Tallow Analytics as its newest member.", M)
+    assert (M, "Tallow Analytics", "Solent Maritime AI Alliance") in got

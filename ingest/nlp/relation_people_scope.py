@@ -69,6 +69,8 @@ def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, in
         if c.type == "AFFILIATED_WITH" and c.method in words.pinned and c.src not in c.fixed \
                 and _after_comma_item(doc, where[c.src][0], spans, types):
             c = replace(c, fixed=c.fixed | {c.src})
+        if c.type == "MEMBER_OF" and _own_clause_pronoun(doc, where[c.src], where[c.tgt], spans, types):
+            continue  # "A and B are among its members", "X welcomed A as its newest member": "its" is no third group
         if c.method in words.pinned_targets and c.tgt not in c.fixed:  # "A, and B, which X runs": B only
             c = replace(c, fixed=c.fixed | {c.tgt})
         out.append(c)
@@ -105,6 +107,33 @@ def _past_perfect(doc: Any, person: tuple[int, int], org: tuple[int, int]) -> bo
     had = next((k for k in range(pe, os_) if doc[k].lower_ == "had"), None)
     return had is not None and not any(doc[k].lower_ in ("now", "currently", "still", "has", "is", "remains")
                                        or doc[k].text in (";", ".") for k in range(had, os_))
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
+
+def _own_clause_pronoun(doc: Any, src: tuple[int, int], tgt: tuple[int, int], spans: Sequence[tuple[int, int, int]],
+                        types: Sequence[str]) -> bool:
+    """Is the group a possessive pronoun of the member's own clause that the resolver read as another name of the
+    same sentence? "A and B are among its members" (not B's group A), "X welcomed A as its newest member" (not A's
+    group X): the member is the sentence's subject, or listed with it, and another organisation stands before the
+    pronoun. The relation is said elsewhere in the sentence ("joined X and became its tenth member") or not at all."""
+    ts, te = tgt
+    if te - ts != 1 or doc[ts].lower_ not in POSSESSIVE_PRONOUNS or src[0] >= ts:
+        return False
+    orgs = [(s, e) for i, s, e in spans if types[i] in ORG and e <= ts and not (s == ts)]
+    if not orgs or (src[0], src[1]) not in orgs:
+        return False
+    k = orgs.index((src[0], src[1]))
+    first = k == 0 and any(s >= src[1] for s, _ in orgs)
+    listed = any(_joined(doc, a, b) for a, b in zip(orgs, orgs[1:]) if (src[0], src[1]) in (a, b))
+    return first or listed
+
+
+def _joined(doc: Any, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two names joined only by "and", "&" or a comma ("A and B", "A, B")."""
+    gap = [t.lower_ for t in doc[a[1]:b[0]]]
+    return bool(gap) and all(w in (",", "and", "&", "the") for w in gap)
 
 
 def _part_of_it(doc: Any, start: int, words: ScopeWords) -> bool:
