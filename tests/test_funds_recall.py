@@ -77,6 +77,15 @@ POSITIVE = [
      {(F, "Velmora Voucher Scheme", KL), (F, "Velmora Voucher Scheme", PR)}),
     ("- Kelvara Labs – a Tartu-based maker of warehouse robots; Harborview Capital invested alongside Berlin's Quarto "
      "Ventures.", {(F, HC, KL), (F, "Quarto Ventures", KL)}),
+    # the names a "whose investment" follows; an endowment or a loan as the funding noun
+    ("Kelvara Labs is a research laboratory in Tarsk. It was founded in 2023 by Mara Lind, Ivo Brandt and Harborview "
+     "Capital, whose joint investment of 300 million euros covers its first years.",
+     {(F, "Mara Lind", KL), (F, "Ivo Brandt", KL), (F, HC, KL)}),
+    ("The Orrin Institute was established in 1998 with an endowment from the Brannoch Foundation.", {(F, BF, OI)}),
+    ("Kelvara Labs took out a loan from the Tarsk Development Bank.", {(F, "Tarsk Development Bank", KL)}),
+    # a field line of a programme page
+    ("Tarsk Data Commons\n\nFunder: Norrland Innovation Agency\nOperator: Carrow University\n\nThe Tarsk Data Commons "
+     "gives researchers free GPU time.", {(F, "Norrland Innovation Agency", "Tarsk Data Commons")}),
     # a long description before the funder, and a scheme's name that holds a word of a hedge ("Applied")
     ("The Orrin Lab was set up with a $1 million grant from the Tarsk Research Fund (TRF) under its Applied Clusters "
      "call, and is co-financed by the Dunmore-based olive exporter Quellar Foods.",
@@ -102,6 +111,7 @@ NOTHING = [
     "Kelvara Labs is seeking in-kind compute from Quarto Cloud.",  # a search
     "Kelvara Labs said Harborview Capital invested alongside Quarto Ventures.",  # no object, said in its own clause
     "The Velmora Voucher Scheme has backed more than 90 small firms since 2023. The scheme is run by Kelvara Labs.",
+    "Kelvara Labs was founded by Mara Lind, whose sister runs Pellan Robotics.",  # "whose" and no funding noun
     "Most of Kelvara Labs' revenue comes from Pellan Robotics.",  # revenue, not a budget
     "Kelvara Labs put money into a new office in Tarsk.",  # no round
     "Kelvara Labs partners with Pellan Robotics, backed by Harborview Capital.",  # two names before the participle
@@ -117,6 +127,32 @@ NOTHING = [
 
 @pytest.mark.parametrize("text", NOTHING, ids=[t[:50] for t in NOTHING])
 def test_near_misses_give_no_funding(ex, text):
+    assert funds(ex, text) == set()
+
+
+FACT_SHEET = """FACT SHEET
+Velmora Data Commons Programme (VDCP), 2026-2029
+Issued by the Tarsk Digital Authority | Updated March 2026
+
+Programme at a glance
+- Administered by: Tarsk Digital Authority
+- Funded by: Dunmore Regional Council (EUR 40 million), with a concessional loan of EUR 6 million from the Brannoch Bank
+- In-kind support: satellite imagery from the Bergen-based Quarto Cloud, and storage from Pellan Robotics
+
+What the programme does
+VDCP gives grants to small firms that use machine learning.
+"""
+
+
+def test_field_lines_of_a_programme_page(ex):
+    got = funds(ex, FACT_SHEET)
+    p = "Velmora Data Commons Programme"
+    assert {(F, "Dunmore Regional Council", p), (F, "Brannoch Bank", p), (F, QC, p), (F, PR, p)} <= got
+
+
+def test_field_lines_need_the_page_subject(ex):
+    text = "Notes from the Tarsk meeting\n\n- Funded by: Dunmore Regional Council\n- In-kind support: storage from " \
+           "Quarto Cloud\n"
     assert funds(ex, text) == set()
 
 

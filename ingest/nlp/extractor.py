@@ -209,7 +209,7 @@ class Extractor:
             elif said := places_by_words(sdoc, sent, (), facts.mentions):
                 chunk.last_cluster = said[-1][1]  # "Why build this in Kumasi rather than Accra?" (no mention kept)
         funded = []  # FUNDS in published forms (relation_funding_published.py)
-        for src, tgt, a, b, method in self._funding_published.chunk(sdoc, spans, types):
+        for src, tgt, a, b, method in self._funding_published.chunk(sdoc, spans, types, owners.get(k)):
             if allowed(["FUNDS"], types[src], types[tgt]) is not None:
                 start, end = off + sdoc[a].idx, off + sdoc[b - 1].idx + len(sdoc[b - 1].text)
                 funded.append(RelationCandidate("FUNDS", src, tgt, 0.7, method, start, end, d.text[start:end],

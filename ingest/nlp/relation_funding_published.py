@@ -64,6 +64,8 @@ class FundingPublishedWords:
     among_openers: tuple[tuple[str, ...], ...]
     come_verbs: frozenset[str]
     budget_nouns: frozenset[str]
+    whose_nouns: frozenset[str]
+    field_labels: tuple[tuple[str, ...], ...]
     stance_heads: frozenset[str]
     modal_words: frozenset[str]
 
@@ -79,7 +81,7 @@ class FundingPublishedWords:
                    _phrases(d.get("among_words", ())), _phrases(d.get("invest_phrases", ())),
                    s("apposition_articles"), s("subject_openers"),
                    _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
-                   s("stance_heads"), s("modal_words"))
+                   s("whose_nouns"), _phrases(d.get("field_labels", ())), s("stance_heads"), s("modal_words"))
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +130,9 @@ class PublishedFunding:
         self.lists = RoundLists(relations)  # "A, the Oslo fund B and angel investor C" (relation_rounds.py)
         self.pending: int | None = None  # who "has backed 90 firms" when the next sentence lists them
 
-    def chunk(self, doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -> list[Found]:
-        """(funder, recipient, evidence start token, evidence end token, method) for every form of the chunk."""
+    def chunk(self, doc: Any, spans: list[tuple[int, int, int]], types: list[str], owner: int | None = None) -> list[Found]:
+        """(funder, recipient, evidence start token, evidence end token, method) for every form of the chunk;
+        ``owner`` is the organisation or programme the page is about (context.doc_subject), for its field lines."""
         out: list[Found] = []
         if not self.on:
             return out
@@ -145,6 +148,8 @@ class PublishedFunding:
             found = list(self._forms(s, index, subj, prev[0]))
             if pending is not None:
                 found += self._among_them(s, index, pending)
+            if owner is not None and types[owner] in RECIPIENTS:
+                found += self._field_line(s, index, owner)
             for f, r, method, back in found:
                 if f != r and types[f] in FUNDERS and types[r] in RECIPIENTS:
                     out.append((f, r, prev[1] if back else sent.start, sent.end, method))
@@ -168,6 +173,8 @@ class PublishedFunding:
                 yield from self._invested_among(s, index, subj, w)
             if word in ("invested", "co-invested", "participated"):
                 yield from self._invested_no_object(s, index, subj, w)
+            if word == "whose" and subj is not None:
+                yield from self._whose_investment(s, index, subj, w)
         yield from self._hyphen_apposition(s, index)
 
     # ------------------------------------------------------------------ helpers
@@ -435,6 +442,52 @@ class PublishedFunding:
             funders += self.lists.read_list(index, s.tok[w + 1 + n], FUNDERS, s.sent.end)
         for f in funders:
             yield f, subj, "form:invested-no-object", False
+
+    def _whose_investment(self, s: _Sentence, index: Any, subj: int, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"It was founded by A, B and C, whose joint investment of 300 million euros ...": the names the relative
+        pronoun follows fund the subject."""
+        low = s.low
+        k = w + 1
+        while k < len(low) and k <= w + 3 and low[k] not in self.w.budget_nouns and low[k] not in self.w.whose_nouns:
+            k += 1
+        if k >= len(low) or k > w + 3 or (low[k] not in self.w.budget_nouns and low[k] not in self.w.whose_nouns) \
+                or self._unsaid(s, 0, w):
+            return
+        b = w - 1 if w > 0 and low[w - 1] == "," else w
+        funders: list[int] = []
+        while b > 0:
+            m = s.mention(b - 1)
+            if m is None or index.types[m] not in FUNDERS:
+                break
+            funders.append(m)
+            b = self._start_word(s, m, index)
+            if b >= 2 and low[b - 1] == "and" and low[b - 2] == ",":
+                b -= 2
+            elif b >= 1 and low[b - 1] in (",", "and"):
+                b -= 1
+            else:
+                break
+        for f in reversed(funders):
+            if f != subj:
+                yield f, subj, "form:whose-investment", False
+
+    def _field_line(self, s: _Sentence, index: Any, owner: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"- Funded by: A (LKR 410 million), with a concessional loan ... from B", "In-kind support: imagery from A, and
+        storage from B" on a page about a programme: each funder funds the page's programme."""
+        low = s.low
+        w = 0
+        while w < len(low) and low[w] in self.w.openers:
+            w += 1
+        n = s.at(w, self.w.field_labels)
+        if not n or w + n >= len(low) or low[w + n] != ":":
+            return
+        funders = self._funders_after(s, index, w + n + 1)
+        for k in range(w + n + 1, len(low)):
+            if low[k] == "from" and k + 1 < len(low):
+                funders += self._funders_after(s, index, k + 1)
+        for f in dict.fromkeys(funders):
+            if f != owner:
+                yield f, owner, "form:funding-field", False
 
     def _hyphen_apposition(self, s: _Sentence, index: Any) -> Iterator[tuple[int, int, str, bool]]:
         """"A, a B-backed start-up," / "A is a B-funded lab": B funds A (the hyphenated funder with no name after)."""
