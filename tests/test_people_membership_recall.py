@@ -295,3 +295,18 @@ def test_possessive_after_joining_keeps_the_membership(ex):
     assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") in got
     got = rels(ex, "The Solent Maritime AI Alliance welcomed Tallow Analytics as its newest member.", M)
     assert (M, "Tallow Analytics", "Solent Maritime AI Alliance") in got
+
+
+# ---------------------------------------------------------------- a title "responsible for" / "for" an organisation
+def test_title_for_an_organisation(ex):
+    got = rels(ex, '"This programme is about using data," said Colleen Doyle, the minister responsible for the '
+                   'Department of Ocean Development, when it opened.')
+    assert (A, "Colleen Doyle", "Department of Ocean Development") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Kowal, a fundraiser for the Vistula Institute of Robotics, opened the event.",
+    "Marta Kowal, who raised money for the Vistula Institute of Robotics, opened the event.",
+])
+def test_work_for_an_organisation_without_a_post_is_no_tie(ex, text):
+    assert (A, "Marta Kowal", "Vistula Institute of Robotics") not in rels(ex, text)

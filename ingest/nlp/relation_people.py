@@ -70,9 +70,10 @@ def _closes(doc: Any, sent: Any, k: int) -> bool:
 
 
 def _after_at(doc: Any, j: int) -> bool:
-    """The org at ``j`` follows "at"/"of" (or "at the"/"of the"): "professor at the University of X"."""
+    """The org at ``j`` follows "at"/"of"/"for" (or "at the"/...): "professor at the University of X", "the minister
+    responsible for the Department of X", "head of partnerships for the X Institute"."""
     k = j - 1 if doc[j - 1].lower_ != "the" else j - 2
-    return doc[k].lower_ in ("at", "of")
+    return doc[k].lower_ in ("at", "of", "for")
 
 
 def _described(doc: Any, sent: Any, k: int, by_start: dict[int, tuple[int, int]], types: list[str]) -> int:
