@@ -81,8 +81,9 @@ def all_load_statements() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in ("load_document", "load_mentions", "retract_mentions", "retract_evidence",
                  "stats_nodes", "stats_relationships", "retract_rel_docs", "refresh_summaries",
-                 "refresh_counts", "expand_connections"):
+                 "refresh_counts", "expand_connections", "load_known_entities", "load_known_relations"):
         out[name] = statement(name)
+    out["load_entity_counts"] = statement("load_entity_counts").replace("{intern}", "")
     for etype in SCHEMA.entity_types:
         out[f"load_entities[{etype}]"] = entity_statement("load_entities", etype)
     for rtype in SCHEMA.relation_types:

@@ -27,6 +27,8 @@ from aikg.graph.store import GraphStore, Statement
 
 NO_DOCUMENT = ""  # unit key for entities that no document mentions
 MAX_BATCH_BYTES = 4 << 20  # about this much parameter text per write at most (see load_records)
+COUNT_KEYS = ("id", "mentions", "docs", "degree", "rel_docs", "linked")  # the rows of load_entity_counts.cypher
+KNOWN_PAGE = 5000  # ids per read of what the store holds when a load starts
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,8 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
 
 
 def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Collection[str] = (),
-                present: Collection[str] = ()) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
+                present: Collection[str] = (), known: Collection[tuple[str, str, str]] = (),
+                ) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
     """Combine the rows of several units so each entity and relationship appears once per statement.
 
     Within one run every unit holds the same row for an entity, so it is written in full once:
@@ -184,8 +187,8 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     one in ``ensured`` (another unit of the run mentions it) that no unit here mentions only
     has to exist (``full: False``). Entities are never deleted by a load, so one committed earlier in
     the run is still there for the relationships and mentions that MATCH it. Every entity row carries
-    what the batch adds to its mention counts; an entity with nothing to add and nothing to write gets
-    no row (its relationships' summaries are counted by load_relations, see :func:`_relation_rows`).
+    what the batch adds to its mention counts and summaries (:func:`_summary_counts`: ``known`` holds the
+    relationships the store has); an entity with nothing to add and nothing to write gets no row.
     """
     entities: dict[str, dict[str, Any]] = {}
     full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
@@ -214,16 +217,41 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     for m in mentions:
         counts[m["id"]][0] += m["count"]
         counts[m["id"]][1] += 1
+    summary = _summary_counts(by_type, known)
     by_label: dict[str, list[dict]] = defaultdict(list)
     for eid, row in entities.items():
         write = eid not in done and (eid in full or eid not in present)
-        if not write and eid not in counts:
+        if not write and eid not in counts and eid not in summary:
             continue
         added = counts.get(eid, (0, 0))
+        degree, rel_docs, linked = summary.get(eid, (0, 0, False))
         by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")},
                                       "grams": search_grams.keys([row["name"], *row["aliases"]]) if write else [],
-                                      "full": write and eid in full, "mentions": added[0], "docs": added[1]})
+                                      "full": write and eid in full, "write": write,
+                                      "mentions": added[0], "docs": added[1],
+                                      "degree": degree, "rel_docs": rel_docs, "linked": linked})
     return by_label, mentions, by_type
+
+
+def _summary_counts(by_type: dict[str, list[dict]], known: Collection[tuple[str, str, str]],
+                    ) -> dict[str, tuple[int, int, bool]]:
+    """What a batch adds to each relationship end's summaries (graph/summaries.py), written with the entity
+    (load_entities.cypher): degree (its relationships not in ``known``, i.e. new to the store), rel_docs (the
+    documents of the batch behind its relationships: each is new to the store) and whether it starts a new
+    relationship (linked_at, graph/change_keys.py)."""
+    degree: dict[str, int] = defaultdict(int)
+    docs: dict[str, set[str]] = defaultdict(set)
+    starts: set[str] = set()
+    for rtype, rows in by_type.items():
+        for row in rows:
+            source, target = row["source"], row["target"]
+            docs[source].update(row["ev_doc"])
+            docs[target].update(row["ev_doc"])
+            if (rtype, source, target) not in known:
+                degree[source] += 1
+                degree[target] += 1
+                starts.add(source)
+    return {eid: (degree.get(eid, 0), len(found), eid in starts) for eid, found in docs.items()}
 
 
 def retract_statements(doc_ids: Sequence[str]) -> list[Statement]:
@@ -238,8 +266,10 @@ def interns_strings(store: GraphStore) -> bool:
 
 
 def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
-                    done: Collection[str] = (), present: Collection[str] = (), intern: bool = False) -> list[Statement]:
-    """The write statements for a batch of units, in dependency order (``ensured``: see :func:`_merge_rows`).
+                    done: Collection[str] = (), present: Collection[str] = (), intern: bool = False,
+                    known: Collection[tuple[str, str, str]] = ()) -> list[Statement]:
+    """The write statements for a batch of units, in dependency order (``ensured``, ``known``: see
+    :func:`_merge_rows`).
 
     ``intern``: relationship strings (document ids, sentences, extractors, timestamps) are stored once by the
     engine however many relationships hold them (see load_relations.cypher), not copied onto each."""
@@ -248,17 +278,22 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     if docs:
         stmts.append((statement("load_document"),
                       {"rows": [{"id": d.id, "props": _document_props(d, loaded_at)} for d in docs]}))
-    by_label, mentions, by_type = _merge_rows(units, ensured, done, present)
+    by_label, mentions, by_type = _merge_rows(units, ensured, done, present, known)
+    counted = []  # rows of entities the batch only counts into (load_entity_counts.cypher)
     for label in SCHEMA.entity_types:
-        if by_label.get(label):
-            stmts.append((entity_statement("load_entities", label, intern=intern),
-                          {"rows": by_label[label], "now": loaded_at}))
+        rows = [row for row in by_label.get(label, []) if row["write"]]
+        counted += [row for row in by_label.get(label, []) if not row["write"]]
+        if rows:
+            stmts.append((entity_statement("load_entities", label, intern=intern), {"rows": rows, "now": loaded_at}))
+    if counted:
+        stmts.append((statement("load_entity_counts").replace("{intern}", "intern" if intern else ""),
+                      {"rows": [{k: row[k] for k in COUNT_KEYS} for row in counted], "now": loaded_at}))
     if mentions:
         stmts.append((statement("load_mentions"), {"rows": mentions}))
     for rtype, rows in _relation_rows(by_type):
         stmts.append((relation_statement("load_relations", rtype, intern=intern), {"rows": rows, "now": loaded_at}))
     # the summaries the catalog reads (graph/summaries.py), in the same atomic write: degree and rel_docs
-    # are counted by load_relations, the cluster summaries recomputed here
+    # are written with the entities, the cluster summaries recomputed here
     refresh = summaries.refresh_statement((rtype, row["source"], row["target"])
                                           for rtype, rows in by_type.items() for row in rows)
     if refresh:
@@ -268,21 +303,9 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
 
 
 def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The load_relations rows by type, in schema order. Each end's rel_docs increment (documents of the batch
-    behind its relationships: summaries.rel_doc_rows) rides on the first row that has it as an end."""
-    pending = {r["id"]: r["docs"] for r in summaries.rel_doc_rows(by_type)}
-    out = []
-    for rtype in SCHEMA.relation_types:
-        if not by_type.get(rtype):
-            continue
-        rows = []
-        for row in by_type[rtype]:
-            row = _relation_row(row)
-            row["source_docs"] = pending.pop(row["source"], 0)
-            row["target_docs"] = pending.pop(row["target"], 0)
-            rows.append(row)
-        out.append((rtype, rows))
-    return out
+    """The load_relations rows by type, in schema order."""
+    return [(rtype, [_relation_row(row) for row in by_type[rtype]])
+            for rtype in SCHEMA.relation_types if by_type.get(rtype)]
 
 
 def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -314,6 +337,68 @@ def loaded_document_ids(store: GraphStore, ids: Sequence[str]) -> set[str]:
     return found
 
 
+def known_relationships(store: GraphStore, units: Iterable[_Unit]) -> set[tuple[str, str, str]]:
+    """The relationships of these units the store already holds (what their degree must not count again).
+
+    Only those whose two ends exist are looked up: a relationship with an end the store lacks is new."""
+    units = list(units)
+    ids = sorted({eid for unit in units for eid in unit.entities})
+    held: set[str] = set()
+    for i in range(0, len(ids), KNOWN_PAGE):
+        held.update(r["id"] for r in store.read(statement("load_known_entities"), {"ids": ids[i:i + KNOWN_PAGE]}))
+    keys = sorted({key for unit in units for key in unit.relations if key[1] in held and key[2] in held})
+    found: set[tuple[str, str, str]] = set()
+    for i in range(0, len(keys), KNOWN_PAGE):
+        rows = [{"type": t, "source": a, "target": b} for t, a, b in keys[i:i + KNOWN_PAGE]]
+        found.update((r["type"], r["source"], r["target"]) for r in store.read(statement("load_known_relations"),
+                                                                                {"rows": rows}))
+    return found
+
+
+@dataclass
+class _Run:
+    """What one load knows while it writes: which entities and relationships the store holds so far.
+
+    The loader is the store's only writer while it runs (``aikg load`` and ``aikg ingest`` hold the home's
+    write lock), so what the store held when the run started plus what the run committed is what it holds."""
+
+    store: GraphStore
+    loaded_at: str
+    ensured: set[str]  # entities some unit of this run mentions (written in full there)
+    known: set[tuple[str, str, str]]  # relationships the store holds
+    written_full: set[str] = field(default_factory=set)
+    present: set[str] = field(default_factory=set)  # entities committed by this run (in full or only made to exist)
+
+    def write(self, units: Sequence[_Unit]) -> None:
+        """Write these units in one atomic write, then remember what they committed."""
+        self.store.write_atomic(unit_statements(units, loaded_at=self.loaded_at, ensured=self.ensured,
+                                                done=self.written_full, present=self.present,
+                                                intern=interns_strings(self.store), known=self.known))
+        for unit in units:
+            self.known.update(unit.relations)
+            self.written_full.update(eid for eid in unit.entities if eid not in unit.ends or eid not in self.ensured)
+            self.present.update(unit.entities)
+
+    def write_batch(self, batch: Sequence[_Unit], report: LoadReport) -> None:
+        """Write a batch; if it fails, its units one by one, so only a bad one is lost (and named)."""
+        try:
+            self.write(batch)
+            written = list(batch)
+        except StoreError:
+            written = []
+            for unit in batch:
+                try:
+                    self.write([unit])
+                    written.append(unit)
+                except StoreError as exc:
+                    source = unit.doc.source if unit.doc else "(entities without a document)"
+                    report.errors.append(UnitError(unit.key, source, f"not loaded, nothing of it was written: {exc}"))
+        for unit in written:
+            report.documents_loaded += unit.doc is not None
+            report.entity_ids.update(unit.entities)
+            report.relation_keys.update(unit.relations)
+
+
 def load_records(
     store: GraphStore,
     documents: Sequence[DocumentRecord],
@@ -341,53 +426,27 @@ def load_records(
         store.write_atomic(before + retract_statements(sorted(done)) + after)
         done = set()
     pending = [u for k, u in units.items() if k not in done]
-    if pending:
-        _ensure_summaries(store)
     report.documents_skipped = len(done)
-    loaded_at = now_iso()
-    intern = interns_strings(store)
-    # entities some unit of this run mentions (written in full there); those written so far
-    ensured = {eid for unit in pending for eid in unit.entities if eid not in unit.ends}
-    written_full: set[str] = set()
-    present: set[str] = set()  # entities committed by this run (in full or only made to exist)
+    if not pending:
+        return report
+    _ensure_summaries(store)
+    run = _Run(store, now_iso(), {eid for unit in pending for eid in unit.entities if eid not in unit.ends},
+               known_relationships(store, pending))
     batch: list[_Unit] = []
     rows = size = 0
-
-    def flush() -> None:
-        nonlocal batch, rows, size
-        if not batch:
-            return
-        try:
-            store.write_atomic(unit_statements(batch, loaded_at=loaded_at, ensured=ensured, done=written_full,
-                                               present=present, intern=intern))
-            written = batch
-        except StoreError:
-            written = []
-            for unit in batch:
-                try:
-                    store.write_atomic(unit_statements([unit], loaded_at=loaded_at, ensured=ensured,
-                                                       done=written_full, present=present, intern=intern))
-                    written.append(unit)
-                except StoreError as exc:
-                    source = unit.doc.source if unit.doc else "(entities without a document)"
-                    report.errors.append(UnitError(unit.key, source, f"not loaded, nothing of it was written: {exc}"))
-        for unit in written:
-            report.documents_loaded += unit.doc is not None
-            report.entity_ids.update(unit.entities)
-            report.relation_keys.update(unit.relations)
-            written_full.update(eid for eid in unit.entities if eid not in unit.ends or eid not in ensured)
-            present.update(unit.entities)
-        if progress:
-            progress(len(batch))
-        batch, rows, size = [], 0, 0
-
     for unit in pending:
         batch.append(unit)
         rows += unit.size
         size += unit.payload()
         if rows >= batch_size or size >= max_bytes:
-            flush()
-    flush()
+            run.write_batch(batch, report)
+            if progress:
+                progress(len(batch))
+            batch, rows, size = [], 0, 0
+    if batch:
+        run.write_batch(batch, report)
+        if progress:
+            progress(len(batch))
     return report
 
 

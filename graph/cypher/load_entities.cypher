@@ -1,5 +1,5 @@
 // Upsert entities of one type ({label} comes from the schema allow-list, never from data).
-// $rows: [{id, name, aliases, grams, props, full, mentions, docs}] with one row per entity; aliases are merged,
+// $rows: [{id, name, aliases, grams, props, full, mentions, docs, degree, rel_docs, linked}] with one row per entity; aliases are merged,
 // never lost. A new entity gets its properties in ON CREATE; an existing one merges the row's aliases and
 // properties in ON MATCH, in the same node write (each item reads only values from before the write, so
 // alias_text and updated, which read the old aliases, come before aliases). A row without full = true only
@@ -7,15 +7,21 @@
 // its values are left as they are (the engine skips a SET that leaves a value equal).
 // {intern}: `intern` on the embedded store (one copy of a load's timestamp however many entities hold it),
 // nothing on Neo4j.
-// The counts this batch adds, in the same node write: mentions and docs (its mentions and the documents
-// that mention it: every document of a batch is new to the store, see load_mentions.cypher). degree and
-// rel_docs (summaries, see graph/summaries.py) are counted by load_relations.cypher.
+// The counts this batch adds, in the same node write (the one write an entity gets per batch: a node write
+// re-indexes the node, issue 18): mentions and docs (its mentions and the documents that mention it: every
+// document of a batch is new to the store, see load_mentions.cypher); the summaries (graph/summaries.py)
+// degree (the batch's relationships of the entity that are new to the store) and rel_docs (the batch's
+// documents behind its relationships); linked: it starts a new relationship, so linked_at (the latest
+// first_seen of the relationships it starts, never lowered: graph/change_keys.py) becomes this load's.
+// The loader knows which relationships are new (graph/loader.py: what the store held when the run
+// started, read once, and what the run wrote); load_relations.cypher writes no node.
 // grams: the n-gram keys of substring search (graph/search_grams.py), those of the row's name and aliases;
 // an existing entity appends the ones it lacks (each key is followed by a space).
 UNWIND $rows AS row
 MERGE (n:Entity:{label} {id: row.id})
 ON CREATE SET n.name = row.name, n.first_seen = {intern}($now), n.mention_count = row.mentions, n.doc_count = row.docs,
-              n.degree = 0, n.rel_docs = 0, n += row.props,
+              n.degree = row.degree, n.rel_docs = row.rel_docs, n += row.props,
+              n.linked_at = CASE WHEN row.linked THEN {intern}($now) END,
               n.aliases = [a IN row.aliases WHERE a <> row.name],
               n.alias_text = reduce(s = '', a IN row.aliases | CASE WHEN a = row.name THEN s ELSE s + a + ' | ' END),
               n.grams = reduce(s = '', g IN row.grams | s + g + ' '),
@@ -32,4 +38,7 @@ ON MATCH SET n.alias_text = CASE WHEN row.full
              n.aliases = CASE WHEN row.full THEN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name]
                               ELSE n.aliases END,
              n.mention_count = n.mention_count + row.mentions, n.doc_count = n.doc_count + row.docs,
+             n.degree = n.degree + row.degree, n.rel_docs = coalesce(n.rel_docs, 0) + row.rel_docs,
+             n.linked_at = CASE WHEN row.linked AND (n.linked_at IS NULL OR n.linked_at < $now) THEN {intern}($now)
+                                ELSE n.linked_at END,
              n += CASE WHEN row.full THEN row.props ELSE {} END

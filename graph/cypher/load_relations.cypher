@@ -1,18 +1,14 @@
-// Upsert relationships of one type ({rel_type} comes from the schema allow-list) and count them into
-// their ends' summaries (graph/summaries.py), in one statement: degree (the new ones) and rel_docs.
+// Upsert relationships of one type ({rel_type} comes from the schema allow-list). Their ends' summaries
+// (degree, rel_docs, linked_at: graph/summaries.py, graph/change_keys.py) are counted by the loader and
+// written by load_entities.cypher, in the entity's one node write of the batch (measured, issue 18: a
+// node write here, once per end and relationship type, cost more than the relationships themselves).
 // $rows: one row per relationship: {source, target, docs, ev_doc, ev_start, ev_end, ev_sentence,
-// ev_method, ev_confidence, ev_page, methods, support, confidence, source_docs, target_docs};
-// source_docs / target_docs: what this batch adds to that end's rel_docs (the documents of the batch
-// behind its relationships), given on one row of the batch per entity, 0 on the others; ev_page is null when no piece of
+// ev_method, ev_confidence, ev_page, methods, support, confidence}; ev_page is null when no piece of
 // evidence has a page (the list is then not stored: a reader indexing it gets null, which means unknown).
 // A batch only holds documents the store does not (a loaded document is skipped, a forced one retracted
 // first), so the evidence of a row is new to the relationship: an existing one appends it, never re-reads
 // or rewrites what it holds (support and confidence follow from the appended lists, as the loader
 // computes them for a new one).
-// A relationship is new when its support is the row's and its first_seen this load's: an existing one
-// held at least one piece of evidence, so its support is larger now. Each end is then written once per
-// statement, however many relationships it gained (a node write re-indexes the node), and not at all
-// when nothing changes for it.
 // {intern}: `intern` on the embedded store (FalkorDB keeps one copy of an interned string, shared by every
 // property that holds it: a document id, a sentence, an extractor or a timestamp is stored once however
 // many relationships cite it; kept values stay shared when the lists are appended to), nothing on Neo4j.
@@ -21,8 +17,6 @@
 // there is none: one property less on most relationships, 24 bytes each on the embedded store). It comes
 // first in ON MATCH SET: measured with FalkorDB 4.22, a property added after the lists were rewritten left
 // copies of their interned strings (tests/test_evidence_layout.py).
-// linked_at: the latest first_seen of the relationships an entity starts, never lowered (where changes_since
-// finds new relationships: graph/change_keys.py).
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
@@ -44,12 +38,3 @@ ON MATCH SET r.updated = {intern}($now),
              r.methods = r.methods + [x IN row.methods WHERE NOT x IN r.methods | {intern}(x)],
              r.support = r.support + row.support,
              r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
-WITH a, b, row, r.support = row.support AND r.first_seen = $now AS created
-UNWIND [0, 1] AS side
-WITH CASE WHEN side = 0 THEN a ELSE b END AS e, CASE WHEN side = 0 THEN row.source_docs ELSE row.target_docs END AS d,
-     CASE WHEN created THEN 1 ELSE 0 END AS c, CASE WHEN created AND side = 0 THEN 1 ELSE 0 END AS s
-WITH e, sum(c) AS n, sum(d) AS d, sum(s) AS started
-WHERE n > 0 OR d > 0
-SET e.degree = e.degree + n, e.rel_docs = coalesce(e.rel_docs, 0) + d,
-    e.linked_at = CASE WHEN started > 0 AND (e.linked_at IS NULL OR e.linked_at < $now) THEN {intern}($now)
-                       ELSE e.linked_at END
