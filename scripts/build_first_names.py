@@ -36,6 +36,8 @@ LEFT_OUT = frozenset("""
 abbey academy admiral baron bay bill bishop brook brooks cash chance chase crystal dean doctor dr duke earl faith
 fortune general grace guy hope iris ivy joy judge king lady lord major march mark may miss mister mr mrs ms
 page rich rose royal ruby sage sir sky star summer sunny will young north south east west van von de del la le
+governor president minister mayor senator chancellor director professor captain colonel chief prince princess queen
+emperor saint pope partner
 """.split())
 
 

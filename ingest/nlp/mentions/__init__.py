@@ -18,6 +18,7 @@ from aikg.ingest.nlp.mentions.initial import initial_spans
 from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
+from aikg.ingest.nlp.mentions.name_forms import name_forms
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.person_names import person_names
@@ -45,6 +46,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("drop_fragments", drop_fragments),
     ("cued_names", cued_names),
     ("split_place_possessive", split_place_possessive),
+    ("name_forms", name_forms),
     ("world_places", world_place_types),
     ("person_names", person_names),
     ("acronyms", acronyms),

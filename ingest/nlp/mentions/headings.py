@@ -31,7 +31,7 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
             if text[line_start:a].strip() in ("", "The", "the") and text[b:line_end].strip(" :.") == "" \
-                    and not _titled_programme(doc, s, env, text, line_start):
+                    and not _titled_programme(doc, s, env, text, line_start) and not _legal_name(doc, s):
                 continue
             if TOC_ROW.search(text[line_start:line_end]):
                 continue
@@ -40,6 +40,14 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
                 continue  # "Headquarters: Genoa": a field label
         out.append(s)
     return out
+
+
+def _legal_name(doc: Any, s: Candidate) -> bool:
+    """"Himali Voice Pvt. Ltd." alone on a contact block's line: a firm's full legal name is no section title."""
+    from aikg.ingest.nlp.mentions.name_forms import name_form_words
+
+    last = doc[s.end - 1].text
+    return s.end - s.start >= 2 and last[:1].isupper() and last.lower() in name_form_words().legal and len(last) > 2
 
 
 def _titled_programme(doc: Any, s: Candidate, env: Env, text: str, line_start: int) -> bool:

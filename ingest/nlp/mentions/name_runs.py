@@ -183,6 +183,8 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
         spans[k].source == "gazetteer" or doc[spans[k].end - 1].lower_ in heads
     ):
         return True
+    if k is not None and spans[k].start == j + 1 and _named_elsewhere(doc, spans, j):
+        return True  # "Himali Voice and Seti River Institute of Technology open ...": a name the text uses alone
     k = taken[j - 1]
     if k is not None and spans[k].end == j and spans[k].type in ORG_TYPES and doc[j + 1].lower_ == "the" \
             and env.typer.type_of_name([t.text for t in doc[spans[k].start:spans[k].end]]) is not None:
@@ -193,6 +195,18 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
                 return True
             m += 1
     return False
+
+
+def _named_elsewhere(doc: Any, spans: list[Candidate], j: int) -> bool:
+    """The capitalised words right before the "and" at ``j`` are a mention of their own elsewhere in the text."""
+    a = j
+    while a > 0 and is_name_token(doc[a - 1]) and "\n" not in doc[a - 1].whitespace_ and j - a < 4:
+        a -= 1
+    if a == j:
+        return False
+    words = [t.text for t in doc[a:j]]
+    return any(s.end - s.start == j - a and s.start != a and [t.text for t in doc[s.start:s.end]] == words
+               for s in spans)
 
 
 def _owner_name(doc: Any, s: Candidate, env: Env) -> bool:

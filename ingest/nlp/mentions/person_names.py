@@ -119,6 +119,12 @@ def person_shaped(doc: Any, start: int, end: int, f: PersonForms) -> bool:
     return 2 <= words <= 4
 
 
+def _not_a_name_word(tok: Any, env: Env, f: PersonForms) -> bool:
+    """A stop word, a label, an honorific or a title ("By", "Dr", "Governor"): never the first word of a name."""
+    low = tok.lower_.rstrip(".")
+    return tok.is_stop or low in f.labels or low in f.honorifics or low in env.titles or low in env.title_words
+
+
 def _org_words(doc: Any, start: int, end: int, env: Env) -> bool:
     """A head word of an organisation or programme, a job title or a generic word inside the name."""
     words = [t.text for t in doc[start:end]]
@@ -138,7 +144,7 @@ def _retypable(doc: Any, c: Candidate, env: Env, f: PersonForms) -> bool:
 def _open_at_given_name(doc: Any, c: Candidate, taken: list[Candidate | None], env: Env, f: PersonForms) -> None:
     """"Catalina | Reyes Urrutia": an untaken given name right before a person's name on its line opens it."""
     b = c.start - 1
-    if b < 0 or c.entry is not None or taken[b] is not None or not _word(doc[b]) or doc[b].is_stop \
+    if b < 0 or c.entry is not None or taken[b] is not None or not _word(doc[b]) or _not_a_name_word(doc[b], env, f) \
             or "\n" in doc[b].whitespace_ or doc[b].whitespace_ != " ":
         return
     if doc[b].text not in f.given and not (_opens_line(doc, b, f) and (_title_after(doc, c.end, env)
@@ -163,8 +169,8 @@ def _bare_runs(doc: Any, taken: list[Candidate | None], env: Env, f: PersonForms
     n = len(doc)
     i = 0
     while i < n:
-        if taken[i] is not None or not _word(doc[i]) or doc[i].is_stop or doc[i].lower_ in f.labels:
-            i += 1  # "By Mutinta Hamoonga": the byline word opens no name
+        if taken[i] is not None or not _word(doc[i]) or _not_a_name_word(doc[i], env, f):
+            i += 1  # "By Mutinta Hamoonga", "Dr Sione Fifita": a byline word or a title opens no name
             continue
         j = i + 1
         while j < n and taken[j] is None and (_word(doc[j]) or doc[j].text in f.particles and j + 1 < n
@@ -222,7 +228,7 @@ def _title_after(doc: Any, end: int, env: Env) -> bool:
     while k < n and k < end + 9:
         tok = doc[k]
         low = tok.lower_.rstrip(".")
-        if tok.text in (",", ";", ")", "|") or "\n" in doc[k - 1].whitespace_ and k > end + 1:
+        if tok.text in (",", ";", ")", "|") or tok.is_space or "\n" in doc[k - 1].whitespace_ and k > end + 1:
             return seen_title
         if low in w.job_title_words:
             seen_title = True

@@ -31,6 +31,7 @@ class NameTyper:
         self.institute_endings = tuple(" " + w.lower() for w in lexicon.types.get("institute_endings", ()))
         self.public_heads = frozenset(w.lower() for w in lexicon.types.get("public_investor_heads", ()))
         self.public_owners = frozenset(w.lower() for w in lexicon.types.get("public_owner_words", ()))
+        self.public_corporation = frozenset(w.lower() for w in lexicon.types.get("public_corporation_words", ()))
 
     # ------------------------------------------------------------------ by the name itself
     def type_of_name(self, words: list[str]) -> str | None:
@@ -51,6 +52,10 @@ class NameTyper:
         low = [w.lower().strip(".,") for w in words]
         last = low[-1]
         joined = " ".join(low)
+        if last == "corporation" and any(w in self.public_corporation for w in low[:-1]):
+            return "Agency"  # "Rajshahi City Corporation", "Southern Puerto Rico Development Corporation": public bodies
+        if len(low) > 2 and low[0] == "bank" and low[1] == "of" and " ".join(low[2:]) in lex.countries:
+            return "Agency"  # "Bank of Lithuania": a central bank
         if last in lex.company_legal or (len(low) > 1 and low[-2] in lex.company_legal and last in {".", ","}):
             return "Company"
         if len(low) > 2 and joined.endswith(lex.company_endings):
@@ -334,14 +339,19 @@ class NameTyper:
         """"the shipping firm Vestvik Maritime", "the Durango toolmaker Mekanika Txiki": the noun before the name."""
         if start < 2 or not doc[start - 1].is_lower or not doc[start - 1].is_alpha:
             return None
+        first = start - 1
         noun = doc[start - 1].lower_
+        if start >= 4 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 3].whitespace_ \
+                and doc[start - 3].is_alpha and doc[start - 3].is_lower:
+            first, noun = start - 3, doc[start - 3].lower_ + "-" + noun  # "The Karkaraly start-up Kent Geodata"
         typ = self.words.org_premodifiers.get(noun)
         if typ is None and noun.endswith("maker"):
             typ = "Company"
         if typ is None:
             return None
-        if self._public(doc, start - 3, start - 1, noun):
+        if self._public(doc, first - 2, first, noun):
             return "Agency"  # "support from public bank Bpifrance", "state bank Bpifrance": no article needed
+        start = first + 1
         k = start - 2  # a determiner, an adjective or a place may come first; a verb or preposition may not
         while k >= 0 and k >= start - 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title
                                              or doc[k].text == "-" and not doc[k].whitespace_):  # "the heat-pump maker"

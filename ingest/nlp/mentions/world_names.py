@@ -100,10 +100,22 @@ def _runs(doc: Any, words: WorldNameWords, env: Env):
                 j = k + 1
                 continue
             break
-        typ = _run_type(doc, i, j, words) if j - i >= 2 else None
+        typ = (_run_type(doc, i, j, words) or _english_head(doc, i, j, words, env)) if j - i >= 2 else None
         if typ is not None:
             yield i, j, typ
         i = j  # a part of a run without a head word has none either
+
+
+def _english_head(doc: Any, start: int, end: int, words: WorldNameWords, env: Env) -> str | None:
+    """"Cervecería del Norte Foundation": a run joined by a non-English particle that ends in an English head word
+    is one name of that head's type (the NER reads "Cervecería" as a person and "Norte Foundation" as the body)."""
+    idx = TokenIndex.of(doc)
+    if not any(idx.lower[k] in words.particles and idx.lower[k] not in ("&", "y", "e", "i", "en", "an", "am", "im", "w", "z",
+                                                                         "na", "al", "et", "und", "og", "och", "ve")
+               for k in range(start + 1, end - 1)):
+        return None
+    typ = env.typer.type_of_name(idx.text[start:end])
+    return typ if typ in ("Institute", "Agency", "Programme", "Company") and idx.lower[end - 1] not in words.particles else None
 
 
 def _run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | None:
