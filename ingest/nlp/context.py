@@ -77,6 +77,8 @@ def describes_place(words: Sequence[str], nouns: frozenset[str]) -> bool:
     for k in range(1, len(words)):
         if words[k] in nouns and words[k - 1] in ("the", "this", "its", "their", "local"):
             return True
+        if k >= 2 and words[k] in nouns and words[k - 2] in ("the", "this") and words[k - 1].isalpha():
+            return True  # "The aerospace cluster is anchored by X" (relation_anchor.py: the place it means)
     return False
 
 

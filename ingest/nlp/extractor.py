@@ -39,6 +39,7 @@ from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
+from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
 from aikg.ingest.nlp.sentence_text import trim_sentence
@@ -177,6 +178,7 @@ class Extractor:
                     learned = pair_relations(self.config.pair_model, pdoc, tok2m, facts[k], sent)
                     self._add(docs[k], facts[k], learned, sent, replace_window=False, starts=sent_starts.get(k, []))
         for f in facts:
+            f.relations = its_owner_settled(f.relations, f.mentions)  # "a grant from X under its P" (relation_runs_published)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

@@ -41,6 +41,19 @@ def subject_phrase(trigger: Any) -> set[int]:
     return out
 
 
+def subject_owner(ctx: Any, verb: Any, passive: bool) -> set[int]:
+    """"Amazon's large development centre has drawn engineers to Cape Town": the organisation that owns the
+    subject noun draws the people (the guidelines' own example), when the subject is no name itself."""
+    out: set[int] = set()
+    for s in ctx.subject_tokens(verb, passive):
+        if s.i in ctx.tok2m or s.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for c in s.children:
+            if c.dep_ == "poss" and c.i in ctx.tok2m:
+                out |= {m for m in ctx.mentions(c) if ctx.types and ctx.types[m] in ("Institute", "Company")}
+    return out
+
+
 #: words before a place that set it aside ("in Kumasi rather than Accra", "instead of Accra", "not Accra")
 _CONTRAST = frozenset({"than", "not", "instead"})
 

@@ -195,6 +195,15 @@ class TieGuard:
         start, end = next((s, e) for i, s, e in spans if i == li)
         if not any(doc[k].text == "," for k in range(end, phrase_start)):
             return li
+        left = TieGuard._past_clause(doc, spans, li, start, phrase_start, sent_start)
+        left_end = next(e for i, s, e in spans if i == left)
+        subject = TieGuard._after_relative(doc, spans, left, left_end, phrase_start, sent_start)
+        return left if subject is None else subject
+
+    @staticmethod
+    def _past_clause(doc: Any, spans: list[tuple[int, int, int]], li: int, start: int, phrase_start: int,
+                     sent_start: int) -> int:
+        """The name a relative clause or an apposition that holds ``li`` describes, else ``li``."""
         ends = {e: i for i, s, e in spans}
         k = start - 1
         while k > sent_start and k not in ends:
@@ -205,6 +214,25 @@ class TieGuard:
                 return ends[k - 1]  # "X, a spin-off of Y, collaborates with Z": the apposition describes X
             k -= 1
         return li
+
+    @staticmethod
+    def _after_relative(doc: Any, spans: list[tuple[int, int, int]], li: int, end: int, phrase_start: int,
+                        sent_start: int) -> int | None:
+        """"The start-up works with L, which fits its cameras, and has a research partnership with Z": a relative
+        clause opened right after L is closed by ", and" + a verb, so the phrase is said of the sentence's subject (the
+        name that opens the sentence), not of L."""
+        if end + 1 >= phrase_start or doc[end].text != "," or doc[end + 1].lower_ not in _REL_PRONOUNS:
+            return None
+        closes = any(doc[x].text == "," and doc[x + 1].lower_ == "and" and doc[x + 2].is_lower
+                     and doc[x + 2].lower_ not in ("the", "a", "an", "its", "their", "with")
+                     for x in range(end + 2, phrase_start - 2))
+        if not closes:
+            return None
+        first = min(spans, key=lambda x: x[1])
+        k = sent_start
+        while k < first[1] and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        return first[0] if k == first[1] and first[0] != li else None
 
     def compared(self, ctx: Any, m: int) -> bool:
         """Is mention ``m`` the object of a comparison or a citation ("unlike X", "according to X", "Like X, ...")?"""

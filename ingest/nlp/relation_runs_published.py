@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
@@ -351,3 +351,20 @@ def _runner_list(d: _Doc, words: RunsWords, out: list[Rel]) -> None:
                     line_end = col - 1  # the evidence runs to the last bullet
         for i in items:
             out.append(("RUNS", i, prog, at, d.off + line_end, "rule:runner-list"))
+
+
+def its_owner_settled(relations: list, mentions: Sequence[MentionFact]) -> list:
+    """Drop a RUNS whose runner is an "its" that ``_its_programme`` read as the organisation after "from"/"by": in
+    "a grant from Finep, the federal agency, under its Mais Inovação programme" the pronoun stands for Finep, while
+    the resolver of references gives it the sentence's subject (the lab that got the grant)."""
+    owned = [r for r in relations if r.type == "RUNS" and r.method == "rule:its-programme"]
+    if not owned:
+        return relations
+
+    def misread(r: Any) -> bool:
+        m = mentions[r.source]
+        return r.type == "RUNS" and r.method != "rule:its-programme" and m.source == "anaphor" \
+            and m.text.lower() in ("its", "their") and any(
+                o.target == r.target and o.sent_start <= m.start < o.sent_end
+                and mentions[o.source].canonical != m.canonical for o in owned)
+    return [r for r in relations if not misread(r)]

@@ -98,3 +98,23 @@ def _led_by_after(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if described & words.unit_words:
                 emit(["PART_OF"], first, parent, conf, "rule:unit-led-by")
             return
+
+
+#: verbs of funding the tagger reads as plural nouns ("that the Aurora Foundation funds and the Network runs")
+_FUND_WORDS = frozenset({"funds", "finances", "backs", "sponsors", "bankrolls", "co-funds", "subsidises", "subsidizes"})
+
+
+def runs_not_funder(cands: list[Any], ctx: Any) -> list[Any]:
+    """Drop RUNS said of a funder the parse folded into the runner's subject: in "a programme that the Aurora
+    Foundation funds and the Network runs" the tagger reads "funds" as a noun, so "the Aurora Foundation funds and
+    the Network" is one subject of "runs"; a mention that modifies that "funds" funds, it does not run."""
+    out = []
+    for c in cands:
+        toks = ctx.m2toks.get(c.src) if c.type == "RUNS" else None
+        if toks:
+            last = ctx.sd[max(toks)]
+            head = last.head
+            if last.dep_ == "compound" and head.i not in toks and head.lower_ in _FUND_WORDS and head.pos_ in ("NOUN", "PROPN"):
+                continue
+        out.append(c)
+    return out

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.mentions.place_forms import wide_area_nouns
-from aikg.ingest.nlp.relation_anchor import subject_phrase, unnamed_owner
+from aikg.ingest.nlp.relation_anchor import subject_owner, subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
 from aikg.ingest.nlp.relation_funding_published import acl_investor, agent_before, funding_unsaid
@@ -34,7 +34,7 @@ from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_places import PlaceWords, place_lists, place_phrases
 from aikg.ingest.nlp.relation_stance import Stance, one_name
-from aikg.ingest.nlp.relation_structure import StructureWords, structure_rules
+from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
 from aikg.ingest.nlp.relation_walk import Walk
@@ -227,6 +227,8 @@ class RelationFinder:
                 out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
             if len(out) > before:  # "formerly partnered with", "the anchor investor in", "its team will work with"
                 out[before:] = self._guard.keep(out[before:], ctx, tok)
+            if len(out) > before and any(c.type == "RUNS" for c in out[before:]):  # "that A funds and B runs"
+                out[before:] = runs_not_funder(out[before:], ctx)  # relation_structure.py
             if len(out) > before and self._forms.negated(tok):
                 del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
             if len(out) > before:  # "X, part of the Y Network": MEMBER_OF, not PART_OF (relation_forms.settle)
@@ -327,6 +329,8 @@ class RelationFinder:
         conf = frame.conf if frame.conf is not None else self.lex.conf["verb"]
         if frame.needs_prep and not any(frame.prep_role(p) for p, _ in ctx.preps(t)):
             return False  # "X and Y signed agreements" is no partnership between X and Y
+        if "ANCHORS" in frame.rel and not roles["src"]:
+            roles["src"].update(subject_owner(ctx, t, passive))  # "Amazon's centre has drawn engineers to X"
         if "ANCHORS" in frame.rel and roles["src"] and not roles["tgt"]:
             roles["tgt"].update(self._fallback_places(ctx, t, anchors_fallback, types))  # "anchors the cluster"
             conf = 0.55
