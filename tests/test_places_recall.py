@@ -77,6 +77,15 @@ POSITIVES = [
     ("Start-ups in Namangan, such as Anor Sensing and Yangi Hosil AI, hire its graduates.",
      {("Anor Sensing", "Namangan"), ("Yangi Hosil AI", "Namangan")}),
     ("Orrin Labs is based in Kuressaare, a port town on Saaremaa.", {("Orrin Labs", "Kuressaare")}),
+    # a relative clause of having a site; an apposition's town qualified by its region; an acronym before a copula
+    ("Compute is supplied by Nordlysberg Datasenter, which operates a hydro-powered GPU hall in Tromsø.",
+     {("Nordlysberg Datasenter", "Tromsø")}),
+    ("The partners include the Instituto Andino de Suelos (IAS), which runs a field station in Arequipa, and the Cusco "
+     "software firm Qhapaq Data.", {("Instituto Andino de Suelos", "Arequipa"), ("Qhapaq Data", "Cusco")}),
+    ("In 2025 we acquired Sandhills Geodata, Inc., a Kearney, Nebraska company that processes drone imagery.",
+     {("Sandhills Geodata, Inc", "Kearney")}),
+    ("The Dnipro Embodied AI Consortium (DEAC) is a Kharkiv-based non-profit alliance of universities.",
+     {("Dnipro Embodied AI Consortium", "Kharkiv")}),
     ("Orrin Labs is headquartered in Saran with a workshop in Shakhtinsk.",
      {("Orrin Labs", "Saran"), ("Orrin Labs", "Shakhtinsk")}),
 ]
@@ -100,8 +109,9 @@ NEGATIVES = [
     # "of" a town that goes on into a longer noun; people in a town who are no site
     ("EMAP, the water utility of Loja province, paid for the pilot.", "Loja"),
     ("About 41 people in Tauranga use the Kaimai Vision app.", "Tauranga"),
-    # customers in a town are not placed by the list form
+    # customers in a town are not placed by the list form; a planned site is none
     ("Customers in Namangan, such as Anor Sensing, pay monthly.", "Namangan"),
+    ("Compute comes from Nordlysberg Datasenter, which plans to open a GPU hall in Tromsø.", "Tromsø"),
 ]
 
 
@@ -128,6 +138,13 @@ def test_the_region_places_nothing(ex):
     """"the largest employer in the region": an area wider than the town just named states no LOCATED_IN."""
     text = "Kordon Labs is based in Bornova. Ege Robotics, the largest employer in the region, makes robot arms."
     assert located(ex, text) == {("Kordon Labs", "Bornova")}
+
+
+def test_a_described_list_item_is_not_the_relative_clause_site(ex):
+    """"X, which runs a station in A, and the Cusco firm Y": Cusco is Y's town, not a second site of X."""
+    text = ("The partners include the Instituto Andino de Suelos (IAS), which runs a field station in Arequipa, and "
+            "the Cusco software firm Qhapaq Data.")
+    assert ("Instituto Andino de Suelos", "Cusco") not in located(ex, text)
 
 
 def test_region_after_a_town_only_qualifies_it(ex):

@@ -53,6 +53,16 @@ def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
     return best
 
 
+def _after_region(doc: Any, e: int, end: int) -> int:
+    """"a Kearney, Nebraska company": past the region or country that qualifies the place, else ``e``."""
+    if e + 2 >= end or doc[e].text != ",":
+        return e
+    k = e + 1
+    while k < min(end, e + 4) and doc[k].is_title and doc[k].is_alpha:
+        k += 1
+    return k if k > e + 1 and k < end and doc[k].is_lower else e
+
+
 def _closes(doc: Any, e: int, end: int) -> bool:
     """A bracket closes right after the place, or after its region or country ("(Oslo, Norway)")."""
     if doc[e].text.startswith(")"):  # the tokenizer keeps "):" and ")." whole
@@ -83,7 +93,8 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             continue
         based = e + 2 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in PLACED_BY and not doc[e].whitespace_ \
             and place_forms_on()
-        k = _noun_run(doc, e + 2 if based else e, sent.end, org_nouns)  # "the Kapan-based mining-analytics firm X"
+        after = e + 2 if based else _after_region(doc, e, sent.end) if place_forms_on() else e
+        k = _noun_run(doc, after, sent.end, org_nouns)  # "the Kapan-based mining-analytics firm X"
         if k < 0:
             continue
         # "the Bergen startup Fjellkode"
@@ -94,6 +105,8 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         c = s - 2
         if c > sent.start and (doc[c].text == "," or doc[c].lower_ in COPULAS):
             org = next((j for j, sj, ej in spans if ej == c and types[j] in ORG), None)
+            if org is None and doc[c - 1].text == ")" and place_forms_on():  # "the Han River Consortium (HREAC) is a"
+                org = next((j for j, sj, ej in spans if ej == c - 1 and types[j] in ORG), None)
             if org is not None and (doc[c].text != "," or k >= sent.end or doc[k].text in {",", ".", ";", ")"}
                                     or doc[k].is_lower and doc[k].lower_ not in {"of", "'s", "’s"}):
                 emit(org, i, "rule:org-apposition-place")
@@ -219,6 +232,49 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
     cluster_lists(doc, sent, spans, types, words, emit)
     bracket_org_place(doc, sent, spans, types, emit)
     site_lists(doc, sent, spans, types, words, emit)
+    if place_forms_on():
+        relative_sites(doc, sent, spans, types, words, emit)
+
+
+RELATIVES = ("which", "that")
+
+
+def relative_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                   emit: Callable[[int, int, str], None]) -> None:
+    """"Nordlysberg Datasenter, which operates a hydro-powered GPU hall in Tromsø", "the Instituto Geofísico del Perú
+    (IGP), which runs a volcano observatory in Arequipa": a relative clause whose verb of having holds a site."""
+    ends = {e: i for i, s, e in spans}
+    for k in range(sent.start + 4, sent.end - 1):
+        if doc[k].lower_ != "in" or doc[k - 1].lower_ not in words.site_nouns:
+            continue
+        r = next((t for t in range(k - 2, max(sent.start, k - 9), -1) if doc[t].lower_ in RELATIVES), None)
+        if r is None or doc[r - 1].text != "," or doc[r + 1].lower_ not in words.have_words:
+            continue
+        if any(doc[t].lower_ in words.not_placed or doc[t].text in {",", ";", "("} for t in range(r + 1, k)):
+            continue  # "which plans to open a lab in", "which closed its plant in"
+        org = ends.get(r - 1)
+        if org is None and doc[r - 2].text == ")":
+            org = ends.get(r - 2)  # "the Instituto Geofísico del Perú (IGP), which runs ..."
+        if org is None or types[org] not in ORG:
+            continue
+        for place in _place_run(doc, spans, types, k + 1, sent.end):
+            emit(org, place, "rule:relative-site")
+
+
+def _place_run(doc: Any, spans: list[tuple[int, int, int]], types: list[str], k: int, end: int) -> list[int]:
+    """Places from token ``k`` joined only by commas and "and"/"or" ("in Tartu, Narva and Pärnu"); a described item
+    ("..., and the Cusco software firm X") ends the run."""
+    by_start = {s: (i, e) for i, s, e in spans}
+    out: list[int] = []
+    while k < end and (got := by_start.get(k)) is not None and types[got[0]] == "Cluster":
+        out.append(got[0])
+        k = got[1]
+        gap = next((g for g in ((",", "and"), (",", "or"), (",",), ("and",), ("or",))
+                    if tuple(t.lower_ for t in doc[k:k + len(g)]) == g), None)
+        if gap is None:
+            break
+        k += len(gap)
+    return out
 
 
 def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,

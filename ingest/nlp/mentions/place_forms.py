@@ -539,7 +539,7 @@ def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     if noun is None or any(not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-")
                            for k in range(noun + 1, s.start - 1)):
         return False
-    window = [doc[k].lower_ for k in range(max(0, noun - 5), noun)]
+    window = [doc[k].lower_ for k in range(max(0, noun - 7), noun)]  # "operates a hydro-powered GPU hall in"
     return any(x in w.have_words for x in window) and not any(x in w.not_placed for x in window) \
         and not _area_follows(doc, s)
 
