@@ -27,6 +27,7 @@ from aikg.core.schema import SCHEMA
 from aikg.graph import change_keys, search_grams
 from aikg.graph.backends import embedded_integrity as integrity
 from aikg.graph.backends.convert import to_python
+from aikg.graph.backends.embedded_params import header as params_header
 from aikg.graph.backends.embedded_server import (
     DB_FILE,
     Layout,
@@ -322,7 +323,8 @@ class EmbeddedStore:
         import redis
 
         try:
-            return fn(cypher, dict(params) if params else None)
+            # the parameters as the client would write them into the query text, by a faster writer
+            return fn(params_header(params) + cypher, None)
         except redis.ResponseError as exc:
             if writing and _refuses_writes(str(exc)):
                 self._broken(f"the engine refuses writes ({exc})")
