@@ -98,7 +98,17 @@ CASES = [
     ("Why did you build the company in Leeds rather than Manchester? Because the engineers are here. Brightwater "
      "University is the anchor of the city's research community.", AN,
      {("ANCHORS", "Brightwater University", "Leeds")}),
+    ("Ferrow Systems' engineering campus has drawn researchers to Leeds since 2010.", AN,
+     {("ANCHORS", "Ferrow Systems", "Leeds")}),
+    ("Ferrow Systems' new plant has drawn suppliers to Leeds.", AN, set()),
+    ("Kelvane University is based in Leeds. The drone cluster is anchored by Kelvane University, which trains "
+     "technicians.", AN, {("ANCHORS", "Kelvane University", "Leeds")}),
     # ------------------------------------------------ RUNS
+    ("Its researchers are paid by the Orvik Doctoral Pilot, a programme that the Halden Science Foundation funds and "
+     "the Norland Machine Learning Network runs.", ("RUNS",),
+     {("RUNS", "Norland Machine Learning Network", "Orvik Doctoral Pilot")}),
+    ("The Orvik Lab is funded by a grant from Norland Innovation, the federal innovation agency, under its Halden "
+     "Growth Programme.", ("RUNS",), {("RUNS", "Norland Innovation", "Halden Growth Programme")}),
     ("Tarn Robotics won a $200,000 grant from the Norland Agency for Regional Innovation (NARI) under its Startup "
      "Matching Grants scheme.", ("RUNS",),
      {("RUNS", "Norland Agency for Regional Innovation", "Startup Matching Grants")}),
@@ -125,6 +135,11 @@ CASES = [
     ("Varde Robotics operates the test site with Siemens equipment.", PW, set()),
     ("Varde Robotics runs the lab with Nordvik Maritime's money.", PW, set()),
     ("Varde Robotics led the round with Nordvik Ventures.", PW, set()),
+    ("Varde Robotics makes cameras for vineyards. The start-up works in collaboration with the tractor maker Landes "
+     "Mécanique, which fits its cameras to a straddle tractor, and has a research partnership with the Kestrel "
+     "Institute.", PW, {pw("Varde Robotics", "Landes Mécanique"), pw("Varde Robotics", "Kestrel Institute")}),
+    ("Varde Robotics sells to Landes Mécanique, which has a research partnership with the Kestrel Institute.", PW,
+     {pw("Landes Mécanique", "Kestrel Institute")}),
     # ------------------------------------------------ a programme page's label lines
     ("FACT SHEET\nHalden Coconut Intelligence Programme (HCIP), 2025-2028\n\nProgramme at a glance\n"
      "- Administered by: Halden Rural Digital Authority (HRDA), Kurunegala\n"
