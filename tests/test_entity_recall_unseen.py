@@ -180,3 +180,18 @@ def test_unknown_names_are_typed_by_their_form(bare, text, name, typ):
 ])
 def test_firm_forms_stay_firms(bare, text, name, not_typ):
     assert not_typ not in typed(bare, text, name), kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("By Chileshe Mwansa-Banda, Luangwa Business Daily | 2 May 2026\n\nLUSAKA -- A fund opened.", "Chileshe Mwansa-Banda"),
+    ("It was founded in 2019 by Aroha Tane and Rawiri Kerehoma and employs 30 people.", "Rawiri Kerehoma"),
+    ("Founders: Valentina Orrego Fuentes, Tomás Aravena\nOrrego Fuentes had spent six years at a port.", "Orrego Fuentes"),
+    ("• Forecasting floods from sparse gauges - Tomás Aravena, Maule Analytics (Talca)\n", "Tomás Aravena"),
+])
+def test_people_by_their_place_in_a_list_or_byline(bare, text, person):
+    assert "Person" in typed(bare, text, person), kinds(bare, text)
+
+
+def test_a_firm_beside_a_person_keeps_its_head_word(bare):
+    text = "The round was led by Aroha Tane and Kaweka Growth Partners."
+    assert "Person" not in typed(bare, text, "Kaweka Growth Partners")

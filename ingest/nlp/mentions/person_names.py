@@ -71,14 +71,18 @@ def person_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
     f = forms()
     taken = _taken(cands, len(doc))
     for c in cands:
-        _open_at_given_name(doc, c, taken, env, f)
+        _open_at_given_name(doc, c, taken, env, f, cands)
     added = [Candidate(a, b, "Person", "rule", label="PERSON", ctx_typed=True)
              for a, b in _bare_runs(doc, taken, env, f) if _said_person(doc, a, b, env, f, cands)]
     if added:
         cands = sorted(cands + added, key=lambda c: (c.start, c.end))
+    people = {tuple(t.text for t in doc[c.start:c.end]) for c in cands if c.type == "Person" and c.end - c.start >= 3}
     for c in cands:
-        if _retypable(doc, c, env, f) and _said_person(doc, c.start, c.end, env, f, cands):
+        if _retypable(doc, c, env, f) and (_said_person(doc, c.start, c.end, env, f, cands)
+                                           or _part_of_person(doc, c, people)):
             c.type, c.ctx_typed, c.place, c.label = "Person", True, False, "PERSON"
+        elif _waiting_place(doc, c, env, f) and _strongly_person(doc, c.start, c.end, env, f):
+            c.type, c.ctx_typed, c.place, c.label = "Person", True, False, "PERSON"  # "By Mutinta Hamoonga" read as a place
         elif c.type == "Person" and c.source == "ner" and not c.ctx_typed and doc[c.start].text not in f.given \
                 and _org_slot(doc, c.start, env, cands):
             c.type, c.label = env.lex.default_org, "ORG"  # "Kamran Rzayev, co-founder, Goygol Vision"
@@ -141,21 +145,23 @@ def _retypable(doc: Any, c: Candidate, env: Env, f: PersonForms) -> bool:
             and not _org_words(doc, c.start, c.end, env))
 
 
-def _open_at_given_name(doc: Any, c: Candidate, taken: list[Candidate | None], env: Env, f: PersonForms) -> None:
+def _open_at_given_name(doc: Any, c: Candidate, taken: list[Candidate | None], env: Env, f: PersonForms,
+                        cands: list[Candidate]) -> None:
     """"Catalina | Reyes Urrutia": an untaken given name right before a person's name on its line opens it."""
     b = c.start - 1
     if b < 0 or c.entry is not None or taken[b] is not None or not _word(doc[b]) or _not_a_name_word(doc[b], env, f) \
             or "\n" in doc[b].whitespace_ or doc[b].whitespace_ != " ":
         return
     if doc[b].text not in f.given and not (_opens_line(doc, b, f) and (_title_after(doc, c.end, env)
-                                                                        or _label_before(doc, b, f, first_only=True))):
+                                                                        or _label_before(doc, b, f, first_only=True))) \
+            and not (c.type != "Person" and _listed_with_person(doc, b, c.end, cands)):
         return  # "- Anand | Krishna Pillai, Treasurer": a roster line's opener with a title after it
     if c.type == "Person":
         pass
     elif not (c.type in _DEFAULT_ORGS and not c.ctx_typed and c.coref is None and c.acronym_of is None
               and not _org_words(doc, c.start, c.end, env)):
         return
-    if not person_shaped(doc, b, c.end, f) or (c.type != "Person" and not _said_person(doc, b, c.end, env, f, [])):
+    if not person_shaped(doc, b, c.end, f) or (c.type != "Person" and not _said_person(doc, b, c.end, env, f, cands)):
         return
     taken[b] = c
     c.start = b
@@ -185,17 +191,55 @@ def _bare_runs(doc: Any, taken: list[Candidate | None], env: Env, f: PersonForms
 
 
 # ---------------------------------------------------------------------------------------------- what the text says
+def _strongly_person(doc: Any, start: int, end: int, env: Env, f: PersonForms) -> bool:
+    """A title after the name, a people label or an honorific before it, a role apposition, a quoted speaker."""
+    return _title_after(doc, end, env) or _label_before(doc, start, f, first_only=True) or _honorific(doc, start, f) \
+        or _role_apposition_before(doc, start, env) or _speaker(doc, start, end, env)
+
+
 def _said_person(doc: Any, start: int, end: int, env: Env, f: PersonForms, cands: list[Candidate]) -> bool:
     """The text treats the span as a person: strongly (title after, people label, honorific, role apposition), or
-    weakly with a given name (a phrase that may take a person, a roster line's opening place, sibling people)."""
-    if _title_after(doc, end, env) or _label_before(doc, start, f, first_only=True) or _honorific(doc, start, f) \
-            or _role_apposition_before(doc, start, env) or _speaker(doc, start, end, env):
+    weakly with a given name (a phrase that may take a person, a roster line's opening place, sibling people, a
+    person beside it in a list)."""
+    if _strongly_person(doc, start, end, env, f):
         return True
     if doc[start].text not in f.given:
-        return _roster_sibling(doc, start, end, f, cands) and _opens_line(doc, start, f)
+        return _roster_sibling(doc, start, end, f, cands) and _opens_line(doc, start, f) \
+            or _listed_with_person(doc, start, end, cands) and doc[start].whitespace_ == " "
     return bool(_label_before(doc, start, f, first_only=False) or _weak_before(doc, start, f)
-                or _opens_line(doc, start, f) and _roster_tail(doc, end, cands)
-                or _roster_sibling(doc, start, end, f, cands))
+                or (_opens_line(doc, start, f) or _after_spaced_dash(doc, start)) and _roster_tail(doc, end, cands)
+                or _roster_sibling(doc, start, end, f, cands) or _listed_with_person(doc, start, end, cands))
+
+
+def _part_of_person(doc: Any, c: Candidate, people: set[tuple[str, ...]]) -> bool:
+    """"Reyes Urrutia had earlier ..." after "Catalina Reyes Urrutia": the last words of a named person (who it is)."""
+    words = tuple(t.text for t in doc[c.start:c.end])
+    full = sorted(p for p in people if len(p) > len(words) and p[-len(words):] == words)
+    if len(full) != 1:
+        return False
+    c.canonical = " ".join(full[0])
+    return True
+
+
+def _waiting_place(doc: Any, c: Candidate, env: Env, f: PersonForms) -> bool:
+    """An NER place reading still waiting for context ("By Mutinta Hamoonga" read as a town)."""
+    return c.type == "Cluster" and c.place and c.source == "ner" and c.entry is None and not c.ctx_typed \
+        and person_shaped(doc, c.start, c.end, f) and not _org_words(doc, c.start, c.end, env)
+
+
+def _after_spaced_dash(doc: Any, start: int) -> bool:
+    """"Forecasting river floods - Anaru Parata, Kererū Analytics": a speaker after a talk title and a dash."""
+    return start >= 1 and doc[start - 1].text in ("-", "–", "—") and bool(doc[start - 1].whitespace_) \
+        and start >= 2 and bool(doc[start - 2].whitespace_)
+
+
+def _listed_with_person(doc: Any, start: int, end: int, cands: list[Candidate]) -> bool:
+    """"founded by Mereana Hollis and Sanjay Ramlal": a name joined by "and" or a comma to a person."""
+    if start >= 1 and doc[start - 1].lower_ in ("and", "&"):  # a comma is a roster line's "Person, Org"
+        if any(c.end == start - 1 and c.type == "Person" for c in cands):
+            return True
+    return end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and any(
+        c.start == end + 1 and c.type == "Person" for c in cands)
 
 
 def _line_start(doc: Any, k: int) -> bool:
