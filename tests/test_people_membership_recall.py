@@ -310,3 +310,26 @@ def test_title_for_an_organisation(ex):
 ])
 def test_work_for_an_organisation_without_a_post_is_no_tie(ex, text):
     assert (A, "Marta Kowal", "Vistula Institute of Robotics") not in rels(ex, text)
+
+
+# ---------------------------------------------------------------- leadership lists; bar-separated name lines
+def test_leadership_lists(ex):
+    got = rels(ex, "Kordon Robotics' leadership: Selim Kaya (CEO), Aylin Demir (CTO) and Murat Oz (CFO).")
+    assert {(A, p, "Kordon Robotics") for p in ("Selim Kaya", "Aylin Demir")} <= got
+    got = rels(ex, "Brennvik Robotics makes subsea drones in Bergen. Its leadership team includes Ingrid Solvang, "
+                   "Tobias Reinholt and Maja Fjeld.")
+    assert {(A, p, "Brennvik Robotics") for p in ("Ingrid Solvang", "Tobias Reinholt", "Maja Fjeld")} <= got
+
+
+def test_under_the_leadership_of_names_no_member(ex):
+    got = rels(ex, "Under the leadership of Ingrid Solvang, the Bergen Ocean Institute grew to 40 staff.")
+    assert (A, "Ingrid Solvang", "Bergen Ocean Institute") not in got
+
+
+def test_bar_separated_speaker_line(ex):
+    assert (A, "Selim Kaya", "Kordon Robotics") in rels(ex, "Selim Kaya | Kordon Robotics | Bursa\n")
+    assert (A, "Ana Lim", "Tarn Analytics") in rels(ex, "Speakers\nAna Lim | Tarn Analytics | 3 May 2026\n")
+
+
+def test_bar_separated_line_of_another_table_ties_nobody(ex):
+    assert (A, "Selim Kaya", "Kordon Robotics") not in rels(ex, "Selim Kaya | Kordon Robotics | customer since 2021\n")

@@ -590,7 +590,10 @@ def _table_row(line: str, a: int, b: int, ix: MentionIndex, own: int | None, wor
     if len(fields) < 2 or not fields[0][0]:
         return
     people = [p for p in ix.people_in(a, b) if p[0] == fields[0][1] and p[1] == fields[0][2]]
-    if not people or not any(words.is_title(f[0]) for f in fields[1:]):
+    if not people:
+        return
+    if not any(words.is_title(f[0]) for f in fields[1:]):
+        _name_org_row(fields, a, b, people[0], ix, out)  # "Selim Kaya | Kordon Robotics | Bursa"
         return
     if any(words.past & {w.lower() for w in _WORD.findall(line)}):
         return
@@ -603,6 +606,23 @@ def _table_row(line: str, a: int, b: int, ix: MentionIndex, own: int | None, wor
     org = whole[-1][2] if whole else own
     if org is not None:
         out.append(("AFFILIATED_WITH", people[0][2], org, a, b, "rule:table-row"))
+
+
+def _name_org_row(fields: list[tuple[str, int, int]], a: int, b: int, person: tuple[int, int, int], ix: MentionIndex,
+                  out: list[Rel]) -> None:
+    """A speaker or roster line cut by bars: the person, then a field that is exactly one organisation, then only
+    places, dates or nothing ("Selim Kaya | Kordon Robotics | Bursa", "Ana Lim | Tarn Analytics | 3 May 2026")."""
+    if len(fields) < 2 or not fields[1][0]:
+        return
+    org = [o for o in ix.orgs_in(a, b) if o[0] == fields[1][1] and o[1] == fields[1][2]]
+    if not org:
+        return
+    for text, fa, fb in fields[2:]:
+        named = ix.within(fa, fb)
+        if text and not (re.fullmatch(r"[\d\s.,/:-]*(?:[A-Z][a-z]+\s*)?[\d\s.,/:-]*", text)
+                         or named and all(ix.ms[r[2]].type == "Cluster" for r in named)):
+            return  # another field that is no place or date: a table of something else
+    out.append(("AFFILIATED_WITH", person[2], org[0][2], a, b, "rule:name-org-row"))
 
 
 def _filer(mentions: Sequence[MentionFact]) -> int | None:
