@@ -83,6 +83,13 @@ POSITIVE = [
      {(F, "Mara Lind", KL), (F, "Ivo Brandt", KL), (F, HC, KL)}),
     ("The Orrin Institute was established in 1998 with an endowment from the Brannoch Foundation.", {(F, BF, OI)}),
     ("Kelvara Labs took out a loan from the Tarsk Development Bank.", {(F, "Tarsk Development Bank", KL)}),
+    # a portfolio or the investments of the possessor (an unresolved "Its": the sentence before's subject)
+    ("The Velmora Fund was set up last year by the Tarsk Development Board. The fund is managed by Quarto Partners and "
+     "plans to invest 20 million dollars. Its first investments are in Kelvara Labs, a Tarsk start-up; Pellan Robotics "
+     "of Bergen; and the Oslo firm Lumora Labs.",
+     {(F, "Velmora Fund", KL), (F, "Velmora Fund", PR), (F, "Velmora Fund", "Lumora Labs")}),
+    ("Harborview Capital is a seed fund in Tarsk. Its portfolio includes the Bergen logistics start-up Kelvara Labs and "
+     "the Oslo fintech Pellan Robotics.", {(F, HC, KL), (F, HC, PR)}),
     # a field line of a programme page
     ("Tarsk Data Commons\n\nFunder: Norrland Innovation Agency\nOperator: Carrow University\n\nThe Tarsk Data Commons "
      "gives researchers free GPU time.", {(F, "Norrland Innovation Agency", "Tarsk Data Commons")}),
@@ -112,6 +119,7 @@ NOTHING = [
     "Kelvara Labs said Harborview Capital invested alongside Quarto Ventures.",  # no object, said in its own clause
     "The Velmora Voucher Scheme has backed more than 90 small firms since 2023. The scheme is run by Kelvara Labs.",
     "Kelvara Labs was founded by Mara Lind, whose sister runs Pellan Robotics.",  # "whose" and no funding noun
+    "Kelvara Labs sells software. Its customers include Pellan Robotics.",  # customers, not a portfolio
     "Most of Kelvara Labs' revenue comes from Pellan Robotics.",  # revenue, not a budget
     "Kelvara Labs put money into a new office in Tarsk.",  # no round
     "Kelvara Labs partners with Pellan Robotics, backed by Harborview Capital.",  # two names before the participle
@@ -148,6 +156,38 @@ def test_field_lines_of_a_programme_page(ex):
     got = funds(ex, FACT_SHEET)
     p = "Velmora Data Commons Programme"
     assert {(F, "Dunmore Regional Council", p), (F, "Brannoch Bank", p), (F, QC, p), (F, PR, p)} <= got
+
+
+PROGRAMME_PAGE = """Velmora Compute Access Scheme
+
+The Velmora Compute Access Scheme (VCAS) gives start-ups free GPU time.
+
+Who pays for it?
+• Core funding: Dunmore Regional Council (EUR 11 million, 2025-2028)
+• Co-financing: the EU's Tarsk Recovery Facility
+• In-kind compute from the Orrin Supercomputing Centre, which is operated by Carrow University
+
+Quarto Cloud and Pellan Robotics, a Bergen-based robot maker, contribute in-kind storage worth about EUR 2 million.
+Core funding comes from the Brannoch Foundation. Cooling is provided in kind by Harborview Capital.
+VCAS is run by Carrow University.
+"""
+
+
+def test_a_programme_page_names_its_funders_without_naming_it(ex):
+    got = funds(ex, PROGRAMME_PAGE)
+    p = "Velmora Compute Access Scheme"
+    assert {(F, "Dunmore Regional Council", p), (F, "Tarsk Recovery Facility", p), (F, "Orrin Supercomputing Centre", p),
+            (F, QC, p), (F, PR, p), (F, BF, p), (F, HC, p)} <= got
+    assert (F, "Carrow University", p) not in got
+
+
+def test_contributions_need_the_page_subject_and_no_recipient(ex):
+    text = "Notes from the Tarsk meeting\n\nQuarto Cloud and Pellan Robotics contribute in-kind storage worth EUR 2m.\n"
+    assert funds(ex, text) == set()
+    text = PROGRAMME_PAGE.replace("contribute in-kind storage worth about EUR 2 million",
+                                  "contribute in-kind storage to the Orrin Lab")
+    got = funds(ex, text)
+    assert (F, QC, "Velmora Compute Access Scheme") not in got
 
 
 def test_field_lines_need_the_page_subject(ex):

@@ -31,6 +31,7 @@ from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
 RECIPIENTS = ("Institute", "Company", "Agency", "Programme")
+PAGE_SUBJECTS = ("Institute", "Programme")  # a page whose lines name its funders: a programme's or an institute's
 HYPHENS = ("-", "–")
 BACK_REACH = 6  # words between a funding noun and its "from"
 Found = tuple[int, int, int, int, str]  # funder, recipient, evidence token start, evidence token end, method
@@ -66,6 +67,9 @@ class FundingPublishedWords:
     budget_nouns: frozenset[str]
     whose_nouns: frozenset[str]
     field_labels: tuple[tuple[str, ...], ...]
+    contribute_verbs: frozenset[str]
+    portfolio_nouns: frozenset[str]
+    portfolio_verbs: frozenset[str]
     stance_heads: frozenset[str]
     modal_words: frozenset[str]
 
@@ -81,7 +85,8 @@ class FundingPublishedWords:
                    _phrases(d.get("among_words", ())), _phrases(d.get("invest_phrases", ())),
                    s("apposition_articles"), s("subject_openers"),
                    _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
-                   s("whose_nouns"), _phrases(d.get("field_labels", ())), s("stance_heads"), s("modal_words"))
+                   s("whose_nouns"), _phrases(d.get("field_labels", ())),
+                   s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"))
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +134,7 @@ class PublishedFunding:
         self.on = os.environ.get("AIKG_FUNDING_FORMS", "on") != "off"  # off: for the A/B of docs/extraction.md only
         self.lists = RoundLists(relations)  # "A, the Oslo fund B and angel investor C" (relation_rounds.py)
         self.pending: int | None = None  # who "has backed 90 firms" when the next sentence lists them
+        self.page: int | None = None  # the programme or organisation the page is about (context.doc_subject)
 
     def chunk(self, doc: Any, spans: list[tuple[int, int, int]], types: list[str], owner: int | None = None) -> list[Found]:
         """(funder, recipient, evidence start token, evidence end token, method) for every form of the chunk;
@@ -136,6 +142,7 @@ class PublishedFunding:
         out: list[Found] = []
         if not self.on:
             return out
+        self.page = owner if owner is not None and types[owner] in PAGE_SUBJECTS else None
         index = token_index(doc, spans, types)
         prev: tuple[int | None, int] = (None, 0)  # the sentence before's subject and its first token
         for sent in doc.sents:
@@ -148,8 +155,8 @@ class PublishedFunding:
             found = list(self._forms(s, index, subj, prev[0]))
             if pending is not None:
                 found += self._among_them(s, index, pending)
-            if owner is not None and types[owner] in RECIPIENTS:
-                found += self._field_line(s, index, owner)
+            if self.page is not None:
+                found += self._field_line(s, index, self.page)
             for f, r, method, back in found:
                 if f != r and types[f] in FUNDERS and types[r] in RECIPIENTS:
                     out.append((f, r, prev[1] if back else sent.start, sent.end, method))
@@ -173,6 +180,10 @@ class PublishedFunding:
                 yield from self._invested_among(s, index, subj, w)
             if word in ("invested", "co-invested", "participated"):
                 yield from self._invested_no_object(s, index, subj, w)
+            if word in self.w.contribute_verbs and self.page is not None:
+                yield from self._contributes(s, index, w)
+            if word in self.w.portfolio_nouns and w + 1 < len(low) and low[w + 1] in self.w.portfolio_verbs:
+                yield from self._portfolio(s, index, prev, w)
             if word == "whose" and subj is not None:
                 yield from self._whose_investment(s, index, subj, w)
         yield from self._hyphen_apposition(s, index)
@@ -227,7 +238,7 @@ class PublishedFunding:
         got = [self._named_after(s, index, m) for m in
                (self.lists.read_list(index, s.tok[w], FUNDERS, s.sent.end) if w < len(s.low) else [])]
         if not got:
-            return got
+            return self._possessed_after(s, index, w)
         k = self._end_word(s, got[-1], index)
         while k < len(s.low) and s.low[k] == "(":  # "A (LKR 410 million)"
             k = next((x + 1 for x in range(k, len(s.low)) if s.low[x] == ")"), len(s.low))
@@ -237,6 +248,32 @@ class PublishedFunding:
         if n:
             got += self.lists.read_list(index, s.tok[k + n], FUNDERS, s.sent.end) if k + n < len(s.low) else []
         return got
+
+    def _recipients_at(self, s: _Sentence, index: Any, w: int) -> list[int]:
+        """The list of funded names at word ``w``, without a name that only describes the one before (", a Tarsk
+        start-up")."""
+        got = self.lists.read_list(index, s.tok[w], RECIPIENTS, s.sent.end)
+        out = []
+        for r in got:
+            a, e = self._start_word(s, r, index), self._end_word(s, r, index)
+            if a >= 2 and s.low[a - 1] in ("a", "an") and s.low[a - 2] == "," and e < len(s.low) \
+                    and s.doc[s.tok[e]].is_lower and s.doc[s.tok[e]].is_alpha:
+                continue
+            out.append(r)
+        return out
+
+    def _possessed_after(self, s: _Sentence, index: Any, w: int) -> list[int]:
+        """"the EU's Recovery and Resilience Facility": the name a possessor opens (a list of one)."""
+        while w < len(s.low) and s.low[w] in self.w.articles:
+            w += 1
+        m = s.mention(w)
+        if m is None:
+            return []
+        e = self._end_word(s, m, index)
+        if e + 1 >= len(s.low) or s.low[e] not in ("'s", "’s"):
+            return []
+        other = next((s.mention(x) for x in range(e + 1, min(len(s.low), e + 4)) if s.mention(x) is not None), None)
+        return [other] if other is not None and index.types[other] in FUNDERS else []
 
     def _named_after(self, s: _Sentence, index: Any, m: int) -> int:
         """"the Retalhuleu data centre Samalá Cómputo": a name followed by a few lower-case words and another name
@@ -317,6 +354,8 @@ class PublishedFunding:
                 if low[k] in ("its", "their") or (e < len(low) and low[e] in ("'s", "’s", "'", "’")):
                     owner = m
                 break
+        if owner is None and self.page is not None and all(s.mention(k) is None for k in range(0, w)):
+            owner = self.page  # "Core funding comes from A" on the page of the programme
         if owner is None or index.types[owner] not in RECIPIENTS:
             return
         for f in self._funders_after(s, index, w + 1):
@@ -348,9 +387,9 @@ class PublishedFunding:
         if owners:
             for f in funders:
                 yield f, owners[0], "form:given-in-kind", False
-        elif prev is not None and not any(m is not None for m in named):
+        elif not any(m is not None for m in named) and (prev is not None or self.page is not None):
             for f in funders:
-                yield f, prev, "form:given-in-kind", True
+                yield f, prev if prev is not None else self.page, "form:given-in-kind", prev is not None
 
     def _funded_list(self, s: _Sentence, index: Any, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"Among the first companies funded by P were A and B", "start-ups backed by P include A"."""
@@ -369,7 +408,7 @@ class PublishedFunding:
             v += 1
         if v >= len(low) or low[v] not in self.w.list_verbs:
             return
-        for r in self.lists.read_list(index, s.tok[v + 1], RECIPIENTS, s.sent.end) if v + 1 < len(low) else []:
+        for r in self._recipients_at(s, index, v + 1) if v + 1 < len(low) else []:
             yield funder, r, "form:funded-list", False
 
     def _invested_among(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
@@ -391,7 +430,7 @@ class PublishedFunding:
             if low[c] == ",":
                 n = s.at(c + 1, self.w.among)
                 if n:
-                    for r in self.lists.read_list(index, s.tok[c + 1 + n], RECIPIENTS, s.sent.end) \
+                    for r in self._recipients_at(s, index, c + 1 + n) \
                             if c + 1 + n < len(low) else []:
                         yield actor, r, "form:invested-among", False
                     return
@@ -408,7 +447,7 @@ class PublishedFunding:
         n = s.at(w, self.w.among_openers)
         if not n or w + n >= len(low):
             return
-        for r in self.lists.read_list(index, s.tok[w + n], RECIPIENTS, s.sent.end):
+        for r in self._recipients_at(s, index, w + n):
             yield funder, r, "form:invested-among", True
 
     def _actor_before(self, s: _Sentence, index: Any, w: int) -> int | None:
@@ -418,7 +457,7 @@ class PublishedFunding:
         while b > 0 and s.low[b] in self.w.aux:
             b -= 1
         if s.low[b] == ",":
-            rel = next((x for x in range(b - 1, max(-1, b - 15), -1) if s.low[x] in self.w.relative), None)
+            rel = next((x for x in range(b - 1, max(-1, b - 30), -1) if s.low[x] in self.w.relative), None)
             if rel is None or rel < 2 or s.low[rel - 1] != ",":
                 return None
             b = rel - 2
@@ -471,6 +510,62 @@ class PublishedFunding:
             if f != subj:
                 yield f, subj, "form:whose-investment", False
 
+    def _portfolio(self, s: _Sentence, index: Any, prev: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"Its portfolio includes A and the Barranquilla fintech B", "Its first investments are in A, B and C",
+        "X's portfolio companies include A": the possessor funds each (an unresolved "Its": the sentence before's
+        subject)."""
+        low = s.low
+        k = w - 1
+        while k >= 0 and s.doc[s.tok[k]].is_lower and s.mention(k) is None and low[k] not in ("its", "their") \
+                and w - k <= 3:
+            k -= 1  # "first", "portfolio" of "portfolio companies"
+        if k < 0 or self._unsaid(s, 0, w):
+            return
+        owner, back = s.mention(k), False
+        if owner is not None and low[k] not in ("its", "their"):
+            e = self._end_word(s, owner, index)
+            if e >= len(low) or low[e] not in ("'s", "’s", "'", "’"):
+                return
+        elif owner is None:
+            if low[k] not in ("its", "their") or prev is None:
+                return
+            owner, back = prev, True
+        if index.types[owner] not in FUNDERS:
+            return
+        v = w + 2 if w + 2 < len(low) and low[w + 2] == "in" else w + 1
+        for r in self._recipients_at(s, index, v + 1) if v + 1 < len(low) else []:
+            if r != owner:
+                yield owner, r, "form:portfolio", back
+
+    def _contributes(self, s: _Sentence, index: Any, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"A and B, a cloud provider, contribute in-kind compute worth S$30 million": on the page of a programme,
+        an in-kind contribution with no recipient named is the programme's."""
+        low = s.low
+        ahead = low[w + 1:w + 6]
+        if not any(x in ("in-kind", "worth") for x in ahead) and tuple(ahead[:2]) != ("in", "kind") \
+                or "to" in low[w + 1:] or self._unsaid(s, 0, w):
+            return
+        b = w - 1
+        if b > 0 and low[b] == ",":  # ", a Singapore-based cloud provider," after the names
+            c = next((x for x in range(b - 1, max(-1, b - 10), -1) if low[x] == ","), None)
+            if c is None or low[c + 1] not in self.w.articles:
+                return
+            b = c - 1
+        funders: list[int] = []
+        while b >= 0:
+            m = s.mention(b)
+            if m is None or index.types[m] not in FUNDERS:
+                break
+            funders.append(m)
+            b = self._start_word(s, m, index) - 1
+            if b >= 0 and low[b] in ("and", ","):
+                b -= 1
+            else:
+                break
+        for f in funders:
+            if f != self.page:
+                yield f, self.page, "form:contributes-in-kind", False
+
     def _field_line(self, s: _Sentence, index: Any, owner: int) -> Iterator[tuple[int, int, str, bool]]:
         """"- Funded by: A (LKR 410 million), with a concessional loan ... from B", "In-kind support: imagery from A, and
         storage from B" on a page about a programme: each funder funds the page's programme."""
@@ -479,7 +574,9 @@ class PublishedFunding:
         while w < len(low) and low[w] in self.w.openers:
             w += 1
         n = s.at(w, self.w.field_labels)
-        if not n or w + n >= len(low) or low[w + n] != ":":
+        if low[w:w + 1] == ["in-kind"] and "from" in low[w + 1:w + 5]:
+            n = low.index("from", w + 1) - w  # "• In-kind compute from the X Centre" (a bullet, no label)
+        elif not n or w + n >= len(low) or low[w + n] != ":":
             return
         funders = self._funders_after(s, index, w + n + 1)
         for k in range(w + n + 1, len(low)):
