@@ -109,7 +109,7 @@ def places_by_words(doc: Any, sent: Any, inside: Iterable[tuple[int, int, int]],
             if any(x in taken for x in range(k, k + n)):
                 continue
             i = table.get(idx.span_text(k, k + n).lower())
-            if i is not None:
+            if i is not None and not _glued(doc, k, k + n):
                 hit = (i, n)
                 break
         if hit is None:
@@ -119,6 +119,13 @@ def places_by_words(doc: Any, sent: Any, inside: Iterable[tuple[int, int, int]],
             out.append((k, hit[0]))
         k += hit[1]
     return out
+
+
+def _glued(doc: Any, start: int, end: int) -> bool:
+    """Is the span part of a longer hyphenated word ("Kitchener" of "Kitchener-Waterloo")?"""
+    after = end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–")
+    before = start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–")
+    return after or before
 
 
 #: words that end the phrase of an anchoring cue ("the anchor of a cluster in Zugdidi, where ...")
