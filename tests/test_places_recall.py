@@ -77,6 +77,12 @@ POSITIVES = [
     ("Start-ups in Namangan, such as Anor Sensing and Yangi Hosil AI, hire its graduates.",
      {("Anor Sensing", "Namangan"), ("Yangi Hosil AI", "Namangan")}),
     ("Orrin Labs is based in Kuressaare, a port town on Saaremaa.", {("Orrin Labs", "Kuressaare")}),
+    ("Orrin Labs is a start-up in Kuressaare.", {("Orrin Labs", "Kuressaare")}),
+    ("It partners with Skagen Biologics, a contract lab in Aarhus, which tests the candidates.",
+     {("Skagen Biologics", "Aarhus")}),
+    # an unknown town in brackets on a list item, when it can be no short form of the name
+    ("Partners:\n- Murtal Gussteile (Judenburg), an iron foundry\n• Brugge Sensorics (Bruges)\n",
+     {("Murtal Gussteile", "Judenburg"), ("Brugge Sensorics", "Bruges")}),
     # a relative clause of having a site; an apposition's town qualified by its region; an acronym before a copula
     ("Compute is supplied by Nordlysberg Datasenter, which operates a hydro-powered GPU hall in Tromsø.",
      {("Nordlysberg Datasenter", "Tromsø")}),
@@ -106,6 +112,7 @@ NEGATIVES = [
     # a building, a month or a noun phrase after the slot word
     ("The company is based in Acme Tower, near the harbour.", "Acme Tower"),
     ("Norrsk Data moved in March to larger offices.", "March"),
+    ("Orrin Labs is a start-up in March.", "March"),
     # "of" a town that goes on into a longer noun; people in a town who are no site
     ("EMAP, the water utility of Loja province, paid for the pilot.", "Loja"),
     ("About 41 people in Tauranga use the Kaimai Vision app.", "Tauranga"),
@@ -163,6 +170,8 @@ def test_a_short_form_in_brackets_stays_the_organisation(ex):
     """A bracketed word that is no known town, or has an inner capital, is still read as the name's short form."""
     assert not located(ex, "Quillmark Robotics (Quillmark) builds welding arms for shipyards.")
     assert not located(ex, "The University of Amsterdam (UvA) hosts the lab.")
+    text = "Members:\n- Alberta Machine Intelligence Institute (Amii)\n- Montreal Institute for Learning Algorithms (Mila)\n"
+    assert not located(ex, text)
 
 
 def test_address_line_places_the_organisation_before_the_street(ex):

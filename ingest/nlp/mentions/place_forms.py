@@ -148,8 +148,29 @@ def _slot_starts(doc: Any, w: PlaceFormWords):
         low = doc[k].lower_
         if low == "in" and doc[k - 1].lower_ in w.slot_words:
             yield k + 1
+        elif low == "in" and _org_noun_before(doc, k, w):
+            yield k + 1  # "Skagen Biologics, a contract lab in Aarhus,", "X is a start-up in Kuressaare"
         elif low == "of" and doc[k - 1].lower_ in w.settlement_nouns and k >= 2 and doc[k - 2].lower_ in ("the", "a"):
             yield k + 1
+
+
+def _org_noun_before(doc: Any, k: int, w: PlaceFormWords) -> bool:
+    """An organisation noun ("lab", "start-up") right before token ``k``, ending an apposition or a predicate."""
+    if doc[k - 1].lower_ in w.org_nouns:
+        return _described_org(doc, k - 1)
+    if k >= 3 and doc[k - 2].text == "-" and doc[k - 3].lower_ + "-" + doc[k - 1].lower_ in w.org_nouns:
+        return _described_org(doc, k - 3)
+    return False
+
+
+def _described_org(doc: Any, noun: int) -> bool:
+    """The organisation noun at ``noun`` ends an apposition or a predicate: ", a contract lab", "is a fund"."""
+    for k in range(noun - 1, max(0, noun - 6), -1):
+        if doc[k].lower_ in ("a", "an"):
+            return k >= 1 and (doc[k - 1].text == "," or doc[k - 1].lower_ in COPULAS)
+        if not (doc[k].is_lower or doc[k].text == "-"):
+            return False
+    return False
 
 
 def _town_name(doc: Any, i: int, w: PlaceFormWords, env: Env) -> int | None:
@@ -316,8 +337,9 @@ def _modifier_towns(doc: Any, cands: list[Candidate], w: PlaceFormWords, env: En
         if t.lower_.endswith(env.words.demonym_endings) or not _plain_name(doc, k, k + 1, env):
             continue
         other = by_start.get(k)
-        if k in taken and (other is None or other.end != k + 1 or other.type == "Cluster" or not _retypable(other)):
-            continue
+        if k in taken and (other is None or other.end != k + 1 or other.type == "Cluster" or not (
+                _retypable(other) or other.source == "ner" and other.entry is None and other.acronym_of is None)):
+            continue  # a one-word name with no head word (``_plain_name``) the NER typed is a guess
         last = _org_noun_run(doc, k + 1, w)
         if last is None or last + 1 >= n or not doc[last + 1].text[:1].isupper() or "\n" in doc[last].whitespace_:
             continue
@@ -380,6 +402,32 @@ def _item_town(doc: Any, org: Candidate, c: Candidate) -> bool:
                                                                           ("-", "–", "—", ":", ",", "\n") or doc[c.end + 1].is_space)
 
 
+def _item_line(doc: Any, org: Candidate) -> bool:
+    """The organisation opens a list item ("- Murtal Gussteile (Judenburg), an iron foundry")."""
+    k = org.start - 1
+    return k >= 0 and doc[k].text in BULLETS and (k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space)
+
+
+def _item_after(doc: Any, close: int) -> bool:
+    """What may follow a bracketed town on a list item: the line's end, a colon, a dash or a comma."""
+    t = doc[close]
+    if t.text in ("):", "),", ")."):
+        return True
+    return close + 1 >= len(doc) or "\n" in t.whitespace_ or doc[close + 1].is_space \
+        or doc[close + 1].text in ("-", "–", "—", ":", ",", ".")
+
+
+def _abbreviates(word: str, name: Any) -> bool:
+    """Could ``word`` be a short form of the name ("Amii" of "Alberta Machine Intelligence Institute", "Mila"):
+    its first letter opens the name and its second opens the name's second word, or it is a word of the name."""
+    words = [t.text for t in name if t.text[:1].isalpha()]
+    if not words or word in words:
+        return True
+    if word[:1].lower() != words[0][:1].lower():
+        return False
+    return len(words) > 1 and len(word) > 1 and word[1].lower() == words[1][:1].lower()
+
+
 def _bracketed_towns(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> None:
     """"Ostend Marine Robotics (Ostend)", "Trieste Institute for Embedded Intelligence (Trieste)": a known town (not a
     word that is also a common word or a given name) in brackets right after an organisation is its town, not a
@@ -392,7 +440,9 @@ def _bracketed_towns(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext
         if org.type in ORG_TYPES and e + 2 < len(doc) and doc[e].text == "(" and e + 1 not in starts \
                 and doc[e + 1].is_alpha and doc[e + 1].is_title:
             c = Candidate(e + 1, e + 2, "Organisation", "rule")
-            if doc[e + 2].text.startswith(")") and _item_town(doc, org, c):
+            if doc[e + 2].text.startswith(")") and (_item_town(doc, org, c) or _item_line(doc, org)
+                                                    and not _abbreviates(doc[e + 1].text, doc[org.start:org.end])
+                                                    and _item_after(doc, e + 2)):
                 cands.append(Candidate(e + 1, e + 2, "Cluster", "rule", label="GPE", place=False, ctx_typed=True))
     cands.sort(key=lambda x: (x.start, x.end))
     for c in cands:
