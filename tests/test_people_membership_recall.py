@@ -333,3 +333,32 @@ def test_bar_separated_speaker_line(ex):
 
 def test_bar_separated_line_of_another_table_ties_nobody(ex):
     assert (A, "Selim Kaya", "Kordon Robotics") not in rels(ex, "Selim Kaya | Kordon Robotics | customer since 2021\n")
+
+
+# ---------------------------------------------------------------- "consists of", founding members and "a member since"
+def test_collective_consists_of(ex):
+    got = rels(ex, "The Danube Edge AI Alliance consists of Kestrel Robotics, the Orrin Institute and Pellan AI.", M)
+    assert (M, "Orrin Institute", "Danube Edge AI Alliance") in got
+
+
+def test_group_of_firms_consists_of_no_members(ex):
+    got = rels(ex, "The Kestrel Group consists of Kestrel Robotics and Kestrel Drones.", M)
+    assert not got
+
+
+NOVI = "Danube Edge AI Alliance\nThe Danube Edge AI Alliance connects firms and universities in Novi Sad. "
+
+
+def test_founding_members_of_the_page(ex):
+    got = rels(ex, NOVI + "Kestrel Robotics and the Orrin Institute are founding members.\n", M)
+    assert {(M, "Kestrel Robotics", "Danube Edge AI Alliance"), (M, "Orrin Institute", "Danube Edge AI Alliance")} <= got
+    got = rels(ex, NOVI + "Kestrel Robotics and the Orrin Institute are founding members of the Tisza Data Network.\n", M)
+    assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") not in got
+    assert (M, "Kestrel Robotics", "Tisza Data Network") in got
+
+
+def test_member_since_is_the_pages(ex):
+    got = rels(ex, NOVI + "Kestrel Robotics, a member since 2022, hosts the secretariat.\n", M)
+    assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") in got
+    got = rels(ex, NOVI + "Kestrel Robotics, a member of the Tisza Data Network, hosts the secretariat.\n", M)
+    assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") not in got

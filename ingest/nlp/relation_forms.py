@@ -32,7 +32,7 @@ Emit = Callable[[Iterable[str], int, int, float, str], None]
 #: forms that decide the relation type of their pair over the verb and noun frames of the same trigger
 DECIDING = frozenset({"form:part-of-collective", "form:selected-for-funding", "form:belong-to"})
 #: the verb frames of "Y includes / comprises A and B" (MEMBER_OF only when Y is a collective or a programme)
-INCLUDE_METHODS = frozenset({"dep:include", "dep:comprise"})
+INCLUDE_METHODS = frozenset({"dep:include", "dep:comprise", "dep:consist"})  # "X consists of A and B" too
 
 
 class FormRules:
@@ -99,7 +99,7 @@ class FormRules:
         if tok.pos_ == "ADP" or tok.lower_ in self.co_funder_preps:
             self._co_funders(ctx, tok, emit)
         self.grants.at(ctx, tok, lemma, emit)
-        self.membership.at(ctx, tok, lemma, emit)
+        self.membership.at(ctx, tok, lemma, emit, self.owner)  # the page's group for "A and B are founding members"
 
     @staticmethod
     def _lemma(tok: Any) -> str:
@@ -210,8 +210,8 @@ class FormRules:
         """"The Linux Foundation is also a member.": a member of the page's organisation."""
         if lemma != "member" or n.dep_ not in ("attr", "appos", "oprd") or self.owner is None:
             return
-        if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in n.children):
-            return  # "a member of X", "a board member": said of something else
+        if any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" and c.lower_ != "since" for c in n.children):
+            return  # "a member of X", "a board member": said of something else ("a member since 2022" is the page's)
         for h in sorted(ctx.holder(n) - {self.owner}):
             emit(["MEMBER_OF"], h, self.owner, self.conf - 0.05, "form:member-of-page")
 

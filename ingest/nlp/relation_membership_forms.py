@@ -46,14 +46,15 @@ class MembershipForms:
         self.group_words = words.get("include_group_words", frozenset())  # "the cohort", "the accelerator" include
         self.conf = float(spec.get("confidence", 0.7))
 
-    def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit) -> None:
+    def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit, owner: int | None = None) -> None:
+        """The forms at one token; ``owner`` is the page's organisation (a group no sentence names)."""
         if not self.conf:
             return
         if tok.pos_ in ("VERB", "AUX"):
             self._selected_to_join(ctx, tok, lemma, emit)
             self._as_member(ctx, tok, lemma, emit)
             self._take_part(ctx, tok, lemma, emit)
-            self._founding_members(ctx, tok, lemma, emit)
+            self._founding_members(ctx, tok, lemma, emit, owner)
             self._belong_to(ctx, tok, lemma, emit)
         if tok.pos_ == "NOUN" and tok.lower_ == "part":
             self._part_of_collective(ctx, tok, emit)
@@ -121,12 +122,15 @@ class MembershipForms:
                     groups |= {m for m in ctx.mentions(pobj) if self._collective(ctx, m)}
         self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:take-part-in")
 
-    def _founding_members(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
-        """"X and Y are founding members of P" misread as the verb "founding" with "members" as its object."""
+    def _founding_members(self, ctx: Any, v: Any, lemma: str, emit: Emit, owner: int | None = None) -> None:
+        """"X and Y are founding members of P" misread as the verb "founding" with "members" as its object; with no
+        "of", on a group's page, the page's group ("Kestrel Robotics and Pellan AI are founding members.")."""
         if v.lower_ != "founding" or not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in v.children):
             return
         nouns = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.as_nouns | {"members"}]
         groups = ctx.mentions_of((pobj for n in nouns for p, pobj in ctx.preps(n) if p == "of"))
+        if nouns and not groups and owner is not None and not any(ctx.preps(n) for n in nouns):
+            groups = {owner}
         self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:founding-members")
 
     def _belong_to(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
