@@ -224,6 +224,13 @@ def test_funder_window_looks_through_an_acronym(ex):
     assert (F, BF, "Tarsk Digital Agency") not in got
 
 
+def test_a_name_and_its_bracketed_acronym_are_no_pair(ex):
+    # the parse's "grant (TADI)" pair would have replaced the window's reading of the sentence
+    got = funds(ex, "The Orrin Consortium links twelve firms. The consortium is funded by membership fees and by a "
+                    "four-year grant from the Tarsk Agency for Digital Industry (TADI).")
+    assert got == {(F, "Tarsk Agency for Digital Industry", "Orrin Consortium")}
+
+
 def test_spin_out_parent_is_not_the_backed_name(ex):
     got = funds(ex, "Kelvara Labs is a spin-out of Carrow University, backed by Harborview Capital.")
     assert (F, HC, "Carrow University") not in got and (F, HC, KL) in got

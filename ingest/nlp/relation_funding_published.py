@@ -634,7 +634,7 @@ def funding_unsaid(tok: Any, words: FundingPublishedWords | None = None) -> bool
     return False
 
 
-def acl_investor(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
+def _acl_investor(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
     """"Harborview Capital invested in X alongside Z": the parser reads "invested" as a participle of "Capital"
     ("capital invested in X"), so the name before it is the investor, never funded by Z."""
     if tok.dep_ != "acl" or tok.tag_ != "VBD" and tok.lower_ not in ("invested", "co-invested") \
@@ -642,6 +642,27 @@ def acl_investor(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]
         return cands
     head = tok2m.get(tok.head.i)
     return [c for c in cands if not (c.type == "FUNDS" and c.tgt == head)]
+
+
+def acl_investor(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
+    """The two parse guards of FUNDS: "Harborview Capital invested in X" read as "capital invested in X" (the name
+    before the participle invests, it is not funded), and a name with its own bracketed acronym ("a grant from the
+    Flemish Agency (FADI)") is no pair."""
+    return _no_acronym_pair(_acl_investor(cands, tok, tok2m), tok.doc, tok2m)
+
+
+def _no_acronym_pair(cands: list[Any], sd: Any, tok2m: dict[int, int]) -> list[Any]:
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for t, m in tok2m.items():
+        first[m] = min(first.get(m, t), t)
+        last[m] = max(last.get(m, t), t)
+
+    def bracketed(a: int, b: int) -> bool:  # b is "(B)" right after a
+        k = first.get(b, -1)
+        return k >= 2 and sd[k - 1].text == "(" and last.get(a) == k - 2
+
+    return [c for c in cands if not (c.type == "FUNDS" and (bracketed(c.src, c.tgt) or bracketed(c.tgt, c.src)))]
 
 
 AGENT_PREPS = frozenset({"by", "from", "of", "with", "under", "at", "through", "via", "to", "for", "in"})
