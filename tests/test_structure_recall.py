@@ -56,6 +56,19 @@ CASES = [
     # a unit of one parent: its parent is no partner of the unit's partner
     ("Orvik Labs, a laboratory of Kestrel Polytechnic, works with Varde Robotics.", PW,
      {pw("Orvik Labs", "Varde Robotics")}),
+    # ------------------------------------------------ units in a colon list, "of which"
+    ("The Halden Institute hosts three labs: the Tremont Verification Lab, led by Professor Ana Silva, who has led "
+     "it since 2018; the Longwood Clinical Lab, a joint lab of the institute and Fenway Hospital; and the Harbour "
+     "Data Lab, which works with the port authority.", ("PART_OF",),
+     {("PART_OF", x, "Halden Institute") for x in ("Tremont Verification Lab", "Longwood Clinical Lab",
+                                                   "Harbour Data Lab")} | {("PART_OF", "Longwood Clinical Lab",
+                                                                           "Fenway Hospital")}),
+    ("Varde Robotics has two research centres: the Orvik Vision Centre and the Kestrel Sensor Centre.", ("PART_OF",),
+     {("PART_OF", "Orvik Vision Centre", "Varde Robotics"), ("PART_OF", "Kestrel Sensor Centre", "Varde Robotics")}),
+    ("Varde Robotics sells to three companies: Nordvik Maritime, Orca Labs and Tagus Telecom.", ("PART_OF",), set()),
+    ("Today the institute is funded mainly by the Norland Research Council (NRC), of which the Halden Engineering "
+     "Council is a part.", ("PART_OF",), {("PART_OF", "Halden Engineering Council", "Norland Research Council")}),
+    ("The Norland Group, of which Varde Robotics was a subsidiary until 2020, sells cranes.", ("PART_OF",), set()),
     # ------------------------------------------------ joint acts in headlines
     ("Kestrel Polytechnic and Varde Robotics open joint lab for harbour automation", PW,
      {pw("Kestrel Polytechnic", "Varde Robotics")}),

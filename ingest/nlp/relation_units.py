@@ -72,6 +72,64 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             emit(["PART_OF"], i, by_start[e + 1][0], conf, "rule:unit-at")
 
 
+#: verbs of holding units before a colon list ("BITC hosts three labs: A; B; and C")
+_HOLD_VERBS = frozenset({"hosts", "has", "houses", "comprises", "includes", "runs", "operates", "contains"})
+_UNIT_PLURALS = frozenset({"labs", "laboratories", "centres", "centers", "institutes", "units", "divisions",
+                           "schools", "faculties", "departments", "subsidiaries"})
+
+
+def unit_colon_list(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], emit: Emit,
+                    conf: float) -> None:
+    """"BITC hosts three labs: the Tremont Lab, led by ...; the Longwood Lab; and the Harbourline Lab": each item
+    that opens a list item after the colon is PART_OF the organisation that opens the sentence."""
+    colon = next((t.i for t in doc[sent.start:sent.end] if t.text == ":"), None)
+    if colon is None or colon < sent.start + 3 or doc[colon - 1].lower_ not in _UNIT_PLURALS:
+        return
+    k = colon - 2
+    while k > sent.start and (doc[k].is_lower and doc[k].lower_ not in _HOLD_VERBS or doc[k].like_num):
+        k -= 1  # "hosts three research labs:"
+    if doc[k].lower_ not in _HOLD_VERBS:
+        return
+    owner = next((i for i, s, e in spans if e == k and types[i] in ORG), None)
+    if owner is None:
+        return
+    for i, s, _e in spans:
+        if s <= colon or types[i] not in ORG or i == owner:
+            continue
+        j = s - 1
+        while j > colon and doc[j].lower_ in ARTICLES | {"and"}:
+            j -= 1
+        semicolons = any(doc[x].text == ";" for x in range(colon, sent.end))
+        if j == colon or doc[j].text == ";" or doc[j].text == "," and not semicolons:
+            emit(["PART_OF"], i, owner, conf, "rule:unit-colon-list")  # an item's own start, not its description
+
+
+_PART_WORDS = {"part": "PART_OF", "unit": "PART_OF", "subsidiary": "PART_OF", "division": "PART_OF", "arm": "PART_OF",
+               "member": "MEMBER_OF"}
+
+
+def of_which(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], emit: Emit,
+             conf: float) -> None:
+    """"UK Research and Innovation (UKRI), of which EPSRC is a part": PART_OF(EPSRC, UKRI) ("a member": MEMBER_OF)."""
+    by_start = {s: (i, e) for i, s, e in spans}
+    for i, _s, e in spans:
+        k = e + 3 if e + 2 < sent.end and doc[e].text == "(" and doc[e + 2].text == ")" else e  # "X (ACR), of which"
+        if k + 3 >= sent.end or doc[k].text != "," or doc[k + 1].lower_ != "of" or doc[k + 2].lower_ != "which":
+            continue
+        k += 3
+        if doc[k].lower_ == "the":
+            k += 1
+        if k not in by_start or types[i] not in ORG:
+            continue
+        j, je = by_start[k]
+        words = [t.lower_ for t in doc[je:min(sent.end, je + 5)]]
+        while words and words[0] in ("is", "are", "was", "has", "been", "became", "now", "also", "a", "an"):
+            words.pop(0)
+        rel = _PART_WORDS.get(words[0]) if words else None
+        if rel is not None and types[j] in ORG and j != i and not (doc[je].lower_ == "was" and "now" not in words):
+            emit([rel], j, i, conf, "rule:of-which")
+
+
 def _unit_named(doc: Any, s: int, e: int, words: UnitWords) -> bool:
     return any(doc[k].lower_ in words.unit_heads or doc[k].lower_ in words.unit_nouns for k in range(s, e))
 
