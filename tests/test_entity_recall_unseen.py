@@ -195,3 +195,19 @@ def test_people_by_their_place_in_a_list_or_byline(bare, text, person):
 def test_a_firm_beside_a_person_keeps_its_head_word(bare):
     text = "The round was led by Aroha Tane and Kaweka Growth Partners."
     assert "Person" not in typed(bare, text, "Kaweka Growth Partners")
+
+
+def test_an_event_named_with_its_year_is_no_entity(bare):
+    text = "Tskaltubo Applied AI Summit 2026\nProgramme | 3-4 June 2026\n\nThe Tskaltubo Applied AI Summit is " \
+           "organised by the Imereti Policy Forum."
+    names = {t for t, _ in kinds(bare, text)}
+    assert "Tskaltubo Applied AI Summit" not in names
+    assert "Imereti Policy Forum" in names  # a body named "Forum", with no year after it
+
+
+def test_a_short_form_the_ner_read_as_a_town_stands_for_the_firm(bare):
+    text = ("Shirak Sensing, a Gyumri start-up, raised $2 million. Shirak has installed its cameras at nine mills, "
+            "and Ararat Capital joins Shirak's board. The startup trains on the Shirak Textile Archive.")
+    facts = facts_of(bare, text)
+    shorts = [m for m in facts.mentions if m.text == "Shirak"]
+    assert shorts and all(m.canonical == "Shirak Sensing" for m in shorts), [(m.type, m.canonical) for m in shorts]

@@ -31,6 +31,7 @@ class NameFormWords:
     groups: frozenset[str]
     offices: frozenset[str]
     units: tuple[tuple[str, ...], ...]
+    events: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,8 @@ def name_form_words() -> NameFormWords:
     data = json.loads(shipped("lexicon", "name_forms.json").read_text(encoding="utf-8"))
     low = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
     units = tuple(sorted((tuple(u.lower().split()) for u in data["unit_words"]), key=len, reverse=True))
-    return NameFormWords(low("legal_tails"), low("compound_tails"), low("group_possessors"), low("office_holders"), units)
+    return NameFormWords(low("legal_tails"), low("compound_tails"), low("group_possessors"), low("office_holders"), units,
+                         low("event_words"))
 
 
 def name_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -57,6 +59,8 @@ def name_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
                 drop |= {id(o) for o in cands if o is not c and c.end <= o.start < end}
                 c.end, c.type = end, "Company"
             _compound_tail(doc, c, w, starts)
+    events = {t for c in cands if c.entry is None for t in _event(doc, c, w)}
+    drop |= {id(c) for c in cands if c.entry is None and doc[c.start:c.end].text in events}
     names = {doc[c.start:c.end].text for c in cands} | set(ctx.acronyms)
     for c in cands:
         if c.entry is None and c.source != "gazetteer" and id(c) not in drop and _unit_of(doc, c, w, names):
@@ -64,6 +68,19 @@ def name_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
     cands = [c for c in cands if id(c) not in drop]
     cands = _group_possessives(doc, cands, env, w)
     return _joined_pair(doc, cands, env)
+
+
+def _year(tok: Any) -> bool:
+    return len(tok.text) == 4 and tok.text.isdigit() and tok.text[:2] in ("19", "20")
+
+
+def _event(doc: Any, c: Candidate, w: NameFormWords) -> tuple[str, ...]:
+    """"Ganja Applied AI Forum 2026", "Tbilisi AI Summit 2025": an event's name, a year after its event word (the
+    texts it goes by, with and without the year; none if it is no event)."""
+    end = c.end - 1 if c.end - c.start > 2 and _year(doc[c.end - 1]) else c.end
+    if doc[end - 1].lower_ not in w.events or not (end < c.end or end < len(doc) and _year(doc[end])):
+        return ()
+    return doc[c.start:end].text, doc[c.start:c.end].text
 
 
 def _unit_of(doc: Any, c: Candidate, w: NameFormWords, names: set[str]) -> bool:

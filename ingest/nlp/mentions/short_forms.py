@@ -18,10 +18,13 @@ def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     if not short:
         return out
     _prefix_persons(doc, out, env)
+    org_read = {doc[s.start].text for s in out if s.type in ORG_TYPES and s.end - s.start == 1}
     first_line = _first_line_end(doc)
     for sp in out:  # "Foghorn" read as a person where "Foghorn Capital" is named
         if sp.source == "ner" and sp.end - sp.start == 1 and doc[sp.start].text in short \
-                and (sp.type == "Person" or sp.type in ORG_TYPES and doc[sp.start].text not in person_words):
+                and (sp.type == "Person" or sp.type in ORG_TYPES and doc[sp.start].text not in person_words
+                     or sp.type == "Cluster" and sp.place and not sp.ctx_typed and sp.entry is None
+                     and doc[sp.start].text in org_read and short[doc[sp.start].text].type == "Company"):
             host = short[doc[sp.start].text]
             if sp.type in ORG_TYPES and first_line <= sp.start < host.start:
                 continue  # "The telecom operator Islacom ... Its subsidiary Islacom Labs": named first, its own body
@@ -75,7 +78,11 @@ def _short_names(doc: Any, cands: list[Candidate], person_words: set[str], env: 
     short: dict[str, Candidate] = {}
     heads = lex.institute_words | lex.agency_first | lex.programme_last | lex.institute_first
     not_names = {e.text for e in doc.ents if e.label_ in ("NORP", "LANGUAGE", "DATE")}
-    not_names |= {TokenIndex.of(doc).span_text(s.start, s.end) for s in cands if s.type == "Cluster"}  # "Graz is home to", "Tromsø"
+    span_text = TokenIndex.of(doc).span_text
+    org_read = {span_text(s.start, s.end) for s in cands if s.type in ORG_TYPES and s.source != "gazetteer"}
+    not_names |= {span_text(s.start, s.end) for s in cands if s.type == "Cluster" and (  # "Graz is home to", "Tromsø"
+        s.ctx_typed or s.entry is not None or not s.place or span_text(s.start, s.end) not in org_read)}
+    # a bare NER place reading of a word the text also treats as a body ("joins Kumayri's board") is a short form
     for s in cands:
         if s.type not in ORG_TYPES or s.end - s.start < 2 or s.acronym_of:
             continue
