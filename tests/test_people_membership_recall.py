@@ -362,3 +362,17 @@ def test_member_since_is_the_pages(ex):
     assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") in got
     got = rels(ex, NOVI + "Kestrel Robotics, a member of the Tisza Data Network, hosts the secretariat.\n", M)
     assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") not in got
+
+
+# ---------------------------------------------------------------- a members table on a group's page
+DANUBE = "Danube Edge AI Alliance\nThe Danube Edge AI Alliance connects firms and universities along the Danube.\n\n"
+
+
+def test_members_table(ex):
+    got = rels(ex, DANUBE + "Member | Country | Joined\nKestrel Robotics | Serbia | 2022\nOrrin Institute | Bulgaria | 2023\n", M)
+    assert {(M, "Kestrel Robotics", "Danube Edge AI Alliance"), (M, "Orrin Institute", "Danube Edge AI Alliance")} <= got
+
+
+def test_customers_table_is_no_members_table(ex):
+    got = rels(ex, DANUBE + "Customer | Country | Since\nKestrel Robotics | Serbia | 2022\n", M)
+    assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") not in got

@@ -76,6 +76,7 @@ class LineFields:
     site_words: frozenset[str]
     table_subjects: frozenset[str]
     table_recipients: frozenset[str]
+    table_members: frozenset[str]
     address_words: frozenset[str]
     contact_labels: frozenset[str]
     skip_labels: frozenset[str]
@@ -103,6 +104,7 @@ def line_fields() -> LineFields:
     return LineFields({k.lower(): Spec.of(v) for k, v in d["labels"].items()},
                       {k.lower(): Spec.of(v) for k, v in d["prefixes"].items()}, tuple(frags),
                       frozenset(d["site_words"]), frozenset(d["table_subjects"]), frozenset(d["table_recipients"]),
+                      frozenset(d["table_members"]),
                       frozenset(d["address_words"]), frozenset(d["contact_labels"]), frozenset(d["skip_labels"]),
                       frozenset(d["compare_words"]), frozenset(d["past_words"]), frozenset(d["name_glue"]),
                       frozenset(d["section_words"]), tuple(d["heading_openers"]), frozenset(elsewhere))
@@ -115,7 +117,7 @@ def line_relations(text: str, off: int, mentions: Sequence[MentionFact], owner: 
     ix = MentionIndex(mentions, ORG_TYPES)
     out: list[Rel] = []
     entry: tuple[int | None, int] | None = None  # (subject, heading start) of the entry the lines belong to
-    table: tuple[list[Spec | None], bool, int] | None = None
+    table: tuple[list[Spec | None], str | None, int] | None = None
     funder = owner if owner is not None or off != 0 else title_owner(text, mentions)
     pos, blank, after_heading = off, True, False
     for line in text.split("\n"):
@@ -172,30 +174,33 @@ def _cells(line: str, a: int) -> list[tuple[str, int, int]]:
     return cells
 
 
-def _table_header(line: str, a: int, b: int, ix: MentionIndex, f: LineFields) -> tuple[list[Spec | None], bool, int] | None:
+def _table_header(line: str, a: int, b: int, ix: MentionIndex,
+                  f: LineFields) -> tuple[list[Spec | None], str | None, int] | None:
     """"Company | City | Investors": a header whose first cell names the row's organisation; no mention in it."""
     cells = _cells(line, a)
     if len(cells) < 2 or ix.within(a, b):
         return None
     first = " ".join(cells[0][0].lower().split())
-    if first not in f.table_subjects:
+    if first not in f.table_subjects and first not in f.table_members:
         return None  # "Rank | City | Score", "Compared with | Tunis | Cairo"
     cols = [f.label(c[0]) for c in cells[1:]]
-    recipients = first in f.table_recipients
-    return (cols, recipients, len(cells)) if any(cols) or recipients else None
+    kind = "recipients" if first in f.table_recipients else "members" if first in f.table_members else None
+    return (cols, kind, len(cells)) if any(cols) or kind else None
 
 
-def _table_row(line: str, a: int, b: int, table: tuple[list[Spec | None], bool, int], funder: int | None,
+def _table_row(line: str, a: int, b: int, table: tuple[list[Spec | None], str | None, int], funder: int | None,
                ix: MentionIndex, f: LineFields, out: list[Rel]) -> None:
-    cols, recipients, n = table
+    cols, kind, n = table
     cells = _cells(line, a)
     if len(cells) != n:
         return  # a separator row ("---|---") or a row of another shape
     subject = ix.exact(cells[0][1], cells[0][2], BODY_TYPES)
     if subject is None:
         return
-    if recipients and funder is not None:
+    if kind == "recipients" and funder is not None:
         out.append(("FUNDS", funder, subject, a, b, "rule:line-table"))
+    elif kind == "members" and funder is not None:  # "Member | Country | Joined" on a group's page
+        out.append(("MEMBER_OF", subject, funder, a, b, "rule:line-table"))
     for spec, (_t, ca, cb) in zip(cols, cells[1:]):
         if spec is not None:
             _value(spec, subject, line, a, ca, cb, a, b, ix, f, out, "rule:line-table")
