@@ -296,8 +296,10 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
         stmts.append((relation_statement("load_relations", rtype, intern=intern), {"rows": rows, "now": loaded_at}))
     # the summaries the catalog reads (graph/summaries.py), in the same atomic write: degree and rel_docs
     # are written with the entities, the cluster summaries recomputed here
+    # (only relationships new to the store can change them: one that gains evidence links the same ends)
     refresh = summaries.refresh_statement((rtype, row["source"], row["target"])
-                                          for rtype, rows in by_type.items() for row in rows)
+                                          for rtype, rows in by_type.items() for row in rows
+                                          if (rtype, row["source"], row["target"]) not in known)
     if refresh:
         stmts.append(refresh)
     stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)  # after refresh: cluster_ids current
