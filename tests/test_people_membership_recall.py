@@ -376,3 +376,20 @@ def test_members_table(ex):
 def test_customers_table_is_no_members_table(ex):
     got = rels(ex, DANUBE + "Customer | Country | Since\nKestrel Robotics | Serbia | 2022\n", M)
     assert (M, "Kestrel Robotics", "Danube Edge AI Alliance") not in got
+
+
+# ---------------------------------------------------------------- signing a group's charter
+SARYARKA = ("Saryarka Industrial AI Consortium\nThe Saryarka Industrial AI Consortium brings together mines and software "
+            "firms in Karaganda. ")
+
+
+def test_signed_charter(ex):
+    got = rels(ex, SARYARKA + "The Karkaraly start-up Kestrel Geodata signed the membership charter in March.\n", M)
+    assert (M, "Kestrel Geodata", "Saryarka Industrial AI Consortium") in got
+    assert (M, "Kestrel Robotics", "Orrin Alliance") in rels(ex, "Kestrel Robotics signed the Orrin Alliance's charter "
+                                                                  "in March.", M)
+
+
+def test_signed_supply_agreement_is_no_membership(ex):
+    got = rels(ex, SARYARKA + "Kestrel Robotics signed a supply agreement with Orrin Steel in March.\n", M)
+    assert not any(m == "Kestrel Robotics" for _, m, _ in got)

@@ -15,7 +15,9 @@ and noun frames of ``relations.py`` miss:
 * "X and Y are founding members of P" where the parser reads "founding" as the verb and "members" as
   its object;
 * "X and Y belong to the Z Network" (a collective), "X is an Orrin Alliance member", "fellow Orrin Alliance
-  member Pellan Robotics" (the group's name modifies the member noun).
+  member Pellan Robotics" (the group's name modifies the member noun);
+* "X signed the Orrin Alliance's charter", "X signed the membership charter" (the page's group);
+* "X is a member of A and, since 2024, of B" (the second "of" the parser hangs elsewhere).
 
 Word lists: ``membership_forms`` in ``data/lexicon/relations.json``.
 """
@@ -43,7 +45,9 @@ class MembershipForms:
         self.part_verbs = words.get("take_part_verbs", frozenset())
         self.collective_heads = words.get("collective_heads", frozenset())
         self.belong_verbs = words.get("belong_verbs", frozenset())
-        self.group_words = words.get("include_group_words", frozenset())  # "the cohort", "the accelerator" include
+        self.group_words = words.get("include_group_words", frozenset())
+        self.sign_verbs = words.get("sign_verbs", frozenset())
+        self.charter_nouns = words.get("charter_nouns", frozenset())  # "the cohort", "the accelerator" include
         self.conf = float(spec.get("confidence", 0.7))
 
     def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit, owner: int | None = None) -> None:
@@ -55,6 +59,7 @@ class MembershipForms:
             self._as_member(ctx, tok, lemma, emit)
             self._take_part(ctx, tok, lemma, emit)
             self._founding_members(ctx, tok, lemma, emit, owner)
+            self._signed_charter(ctx, tok, lemma, emit, owner)
             self._belong_to(ctx, tok, lemma, emit)
         if tok.pos_ == "NOUN" and tok.lower_ == "part":
             self._part_of_collective(ctx, tok, emit)
@@ -132,6 +137,20 @@ class MembershipForms:
         if nouns and not groups and owner is not None and not any(ctx.preps(n) for n in nouns):
             groups = {owner}
         self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:founding-members")
+
+    def _signed_charter(self, ctx: Any, v: Any, lemma: str, emit: Emit, owner: int | None) -> None:
+        """"X signed the Orrin Alliance's charter" (a collective's), "X signed the membership charter in March" (the
+        page's group): signing a group's founding text is joining it; "signed a supply agreement" is not."""
+        if lemma not in self.sign_verbs and v.lower_ not in self.sign_verbs:
+            return
+        groups: set[int] = set()
+        for obj in (c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.charter_nouns):
+            mods = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            groups |= {m for c in mods if c.dep_ == "poss" for m in ctx.mentions(c) if self.collective(ctx, m)}
+            if owner is not None and any(c.lower_ == "membership" for c in mods):
+                groups.add(owner)
+        if groups:
+            self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:signed-charter")
 
     def _belong_to(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X and Y belong to the Z Network" (a collective; "X belongs to Y" of a firm is ownership, not this)."""
