@@ -68,13 +68,15 @@ def contrasted(doc: Any, start: int) -> bool:
 
 # ---------------------------------------------------------------------- places named by their words
 _MAX_WORDS = 4  # a place name is at most this many tokens ("Viña del Mar", "Kitchener - Waterloo")
-_known: dict[int, tuple[int, dict[str, int]]] = {}  # id(mentions) -> (how many were read, lower text -> mention)
+#: id(mentions) -> (the list itself, how many were read, lower text -> mention); the list is held so that its
+#: address is not given to another document's list while the entry lives (a pool worker frees each batch's facts)
+_known: dict[int, tuple[Any, int, dict[str, int]]] = {}
 
 
 def _known_places(mentions: Sequence[Any]) -> dict[str, int]:
     """The document's places so far by their lower-cased text and canonical name (the latest mention of each)."""
-    n, table = _known.get(id(mentions), (0, {}))
-    if n > len(mentions):  # another list at the same address
+    held, n, table = _known.get(id(mentions), (None, 0, {}))
+    if held is not mentions or n > len(mentions):  # another list at the same address
         n, table = 0, {}
     for i in range(n, len(mentions)):
         m = mentions[i]
@@ -83,7 +85,7 @@ def _known_places(mentions: Sequence[Any]) -> dict[str, int]:
             table.setdefault((m.canonical or m.text).lower(), i)
     if len(_known) > 64:
         _known.clear()
-    _known[id(mentions)] = (len(mentions), table)
+    _known[id(mentions)] = (mentions, len(mentions), table)
     return table
 
 
