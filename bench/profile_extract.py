@@ -8,7 +8,9 @@ Shares and call counts, not seconds, are what to compare on a shared machine.
     .venv/bin/python -m bench.profile_extract --sampler   # pyinstrument (dev extra): no per-call overhead
 
 ``--timing`` runs without a profiler and times only the two spaCy passes (the time spent inside their
-generators), so the share of the rules is not inflated by cProfile's cost per Python call.
+generators), so the share of the rules is not inflated by cProfile's cost per Python call; it then runs
+bench_extract's plain NER on the same texts and prints the ratio, and the ratio the two spaCy passes alone
+would allow (the ceiling of any speed-up of the rules).
 """
 
 from __future__ import annotations
@@ -124,6 +126,16 @@ def _timing(ex, docs) -> None:  # noqa: ANN001
         rest = whole - ents[k] - parse[k]
         print(f"{name}: entity pass {ents[k]:.2f} s ({ents[k] / whole:.0%}), parse pass {parse[k]:.2f} s "
               f"({parse[k] / whole:.0%}), rules and the rest {rest:.2f} s ({rest / whole:.0%})")
+    ner = _ner_cpu([d.text for d in docs])
+    print(f"plain NER (bench_extract's, same texts, this process) {ner:.2f} s CPU: full/NER {ner / cpu:.2f}; "
+          f"with rules that cost nothing it would be {ner / (ents[1] + parse[1]):.2f} (the two spaCy passes alone)")
+
+
+def _ner_cpu(texts: list[str]) -> float:
+    """CPU seconds of bench_extract's plain NER (the model's ``ner`` alone) over the same texts, one process."""
+    import bench.bench_extract as be
+
+    return be.bench_ner(texts, 1).cpu
 
 
 if __name__ == "__main__":
