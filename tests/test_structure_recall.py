@@ -69,6 +69,13 @@ CASES = [
     ("Today the institute is funded mainly by the Norland Research Council (NRC), of which the Halden Engineering "
      "Council is a part.", ("PART_OF",), {("PART_OF", "Halden Engineering Council", "Norland Research Council")}),
     ("The Norland Group, of which Varde Robotics was a subsidiary until 2020, sells cranes.", ("PART_OF",), set()),
+    # ------------------------------------------------ infobox lines under another firm's entry heading
+    ("Kestrel Analytics\nHeadquarters: Leeds\nFounders: Ana Silva, Tom Berg\n\nKestrel Analytics builds "
+     "forecasting software for ports.\n\nOther firms in the directory\n\nVarde Robotics\nHeadquarters: Bergen\n"
+     "Founders: Ola Nordmann\nVarde Robotics makes drones.\n", ("LOCATED_IN", "FOUNDED"),
+     {("LOCATED_IN", "Kestrel Analytics", "Leeds"), ("FOUNDED", "Ana Silva", "Kestrel Analytics"),
+      ("FOUNDED", "Tom Berg", "Kestrel Analytics"), ("LOCATED_IN", "Varde Robotics", "Bergen"),
+      ("FOUNDED", "Ola Nordmann", "Varde Robotics")}),
     # ------------------------------------------------ joint acts in headlines
     ("Kestrel Polytechnic and Varde Robotics open joint lab for harbour automation", PW,
      {pw("Kestrel Polytechnic", "Varde Robotics")}),

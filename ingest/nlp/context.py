@@ -268,18 +268,37 @@ def infobox_fields(text: str, off: int, mentions: Sequence[MentionFact], owner: 
     out: list[tuple[str, int, int, int, int]] = []
     firsts = sorted((m.start, i) for i, m in enumerate(mentions) if m.source != "anaphor")
     pos = off
+    other = False  # under another organisation's entry heading ("Varde Robotics" / "Headquarters: Bergen")
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         m = _FIELD.match(line)
         spec = fields.get(m.group(1).strip().lower()) if m else None
-        if spec is None:
+        if m is None and line.strip():
+            head = _entry_heading(line, start, mentions, firsts)
+            other = head is not None and mentions[head].canonical != mentions[owner].canonical if head is not None \
+                else other
+        if spec is None or other:
             continue
         inside = [i for s, i in firsts if start + m.start(2) <= s < end and i != owner]
         for i in inside[:1] if spec.get("single") else inside:
             src, tgt = (owner, i) if spec["owner"] == "src" else (i, owner)
             out.append((spec["rel"], src, tgt, start, end))
     return out
+
+
+def _entry_heading(line: str, start: int, mentions: Sequence[MentionFact], firsts: list[tuple[int, int]]) -> int | None:
+    """The organisation a short heading line is made of ("Varde Robotics", "Marala Analytics (Pvt) Ltd"), or None."""
+    s = line.strip()
+    if len(s) > 60 or s.endswith((".", ":", ",")) or ":" in s:
+        return None
+    lead = start + len(line) - len(line.lstrip())
+    i = next((i for a, i in firsts if a == lead and mentions[i].type in ORG_TYPES), None)
+    if i is not None:
+        return i if mentions[i].end >= start + len(line.rstrip()) - 12 else None
+    low = s.lower()  # a name alone on its line is no mention (mentions/headings.py): its name elsewhere in the text
+    return next((i for _, i in firsts if mentions[i].type in ORG_TYPES and low.startswith(mentions[i].text.lower())
+                 and len(mentions[i].text) >= 0.6 * len(s)), None)
 
 
 def issued_programme(text: str, off: int, mentions: Sequence[MentionFact], prefixes: Sequence[str]
