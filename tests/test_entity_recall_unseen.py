@@ -211,3 +211,19 @@ def test_a_short_form_the_ner_read_as_a_town_stands_for_the_firm(bare):
     facts = facts_of(bare, text)
     shorts = [m for m in facts.mentions if m.text == "Shirak"]
     assert shorts and all(m.canonical == "Shirak Sensing" for m in shorts), [(m.type, m.canonical) for m in shorts]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Arecibo Systems is based in Arecibo. Our platform, BoriWatch, monitored 900 sensors. We host BoriWatch abroad.",
+     "BoriWatch"),
+    ("Its office is in Barrio Los Pinos, near the river.", "Barrio Los Pinos"),
+])
+def test_products_and_neighbourhoods_are_no_entities(bare, text, name):
+    assert not typed(bare, text, name), kinds(bare, text)
+
+
+def test_a_lone_first_surname_is_the_person_named_in_full(bare):
+    text = 'It was founded by the engineer Óscar Ramos Bendaña and the programmer Ana Ruiz. "We grow," Ramos said.'
+    facts = facts_of(bare, text)
+    assert {m.canonical for m in facts.mentions if m.text == "Ramos"} == {"Óscar Ramos Bendaña"}
+

@@ -60,6 +60,7 @@ def name_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
                 c.end, c.type = end, "Company"
             _compound_tail(doc, c, w, starts)
     events = {t for c in cands if c.entry is None for t in _event(doc, c, w)}
+    events |= {doc[c.start:c.end].text for c in cands if _product_apposition(doc, c, env)}  # a product's name
     drop |= {id(c) for c in cands if c.entry is None and doc[c.start:c.end].text in events}
     names = {doc[c.start:c.end].text for c in cands} | set(ctx.acronyms)
     for c in cands:
@@ -68,6 +69,16 @@ def name_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
     cands = [c for c in cands if id(c) not in drop]
     cands = _group_possessives(doc, cands, env, w)
     return _joined_pair(doc, cands, env)
+
+
+def _product_apposition(doc: Any, c: Candidate, env: Env) -> bool:
+    """"Our platform, CaribeWatch, monitored ...": a name set off after "our/its/the <product noun>," is a product."""
+    k = c.start
+    if c.entry is not None or c.ctx_typed or k < 3 or doc[k - 1].text != "," or c.end >= len(doc) \
+            or doc[c.end].text not in (",", ".") or env.typer.type_of_name([t.text for t in doc[c.start:c.end]]):
+        return False
+    return doc[k - 2].lower_ in env.words.product_nouns and doc[k - 2].is_lower \
+        and doc[k - 3].lower_ in ("our", "its", "their", "the", "his", "her")
 
 
 def _year(tok: Any) -> bool:

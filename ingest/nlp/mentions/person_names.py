@@ -78,6 +78,8 @@ def person_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
         cands = sorted(cands + added, key=lambda c: (c.start, c.end))
     people = {tuple(t.text for t in doc[c.start:c.end]) for c in cands if c.type == "Person" and c.end - c.start >= 3}
     for c in cands:
+        if c.type == "Person" and c.canonical is None and c.end - c.start == 1 and c.source == "ner":
+            _part_of_person(doc, c, people)  # "Paz said" after "Óscar Paz Bendaña": who it is
         if _retypable(doc, c, env, f) and (_said_person(doc, c.start, c.end, env, f, cands)
                                            or _part_of_person(doc, c, people)):
             c.type, c.ctx_typed, c.place, c.label = "Person", True, False, "PERSON"
@@ -214,7 +216,8 @@ def _said_person(doc: Any, start: int, end: int, env: Env, f: PersonForms, cands
 def _part_of_person(doc: Any, c: Candidate, people: set[tuple[str, ...]]) -> bool:
     """"Reyes Urrutia had earlier ..." after "Catalina Reyes Urrutia": the last words of a named person (who it is)."""
     words = tuple(t.text for t in doc[c.start:c.end])
-    full = sorted(p for p in people if len(p) > len(words) and p[-len(words):] == words)
+    full = sorted(p for p in people if len(p) > len(words) and p[-len(words):] == words
+                  or len(words) == 1 and len(p) == 3 and p[1] == words[0] and p[0] != words[0])  # "Paz" of "Óscar Paz Bendaña"
     if len(full) != 1:
         return False
     c.canonical = " ".join(full[0])
@@ -353,8 +356,9 @@ def _role_apposition_before(doc: Any, start: int, env: Env) -> bool:
     if start < 2 or doc[start - 1].text != ",":
         return False
     prev = doc[start - 2]
-    if not (prev.is_lower and (prev.lower_ in env.lex.role_nouns or prev.lower_ in env.words.job_title_words)):
-        return False
+    if not (prev.is_lower and (prev.lower_ in env.lex.role_nouns or prev.lower_ in env.words.job_title_words)) \
+            or prev.lower_ in ("partner", "partners", "member", "members"):
+        return False  # "Its partner, Xelajú Lenguas,": a partner is a body as often as a person
     for k in range(start - 3, max(-1, start - 7), -1):  # "The guide's editor,", "its chief executive,"
         if doc[k].lower_ in ("the", "its", "their", "our", "his", "her") or doc[k].text in env.words.possessive:
             return True
