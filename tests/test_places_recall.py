@@ -78,6 +78,11 @@ POSITIVES = [
      {("Anor Sensing", "Namangan"), ("Yangi Hosil AI", "Namangan")}),
     ("Orrin Labs is based in Kuressaare, a port town on Saaremaa.", {("Orrin Labs", "Kuressaare")}),
     ("Orrin Labs is a start-up in Kuressaare.", {("Orrin Labs", "Kuressaare")}),
+    # a verb of having coordinated with the sentence's first verb
+    ("Orrin Labs partners with Kelvara Systems and operates a plant in Hyvinkää.", {("Orrin Labs", "Hyvinkää")}),
+    ("The Fergana Institute of Digital Agriculture is a research institute in Namangan. It is a unit of the Uzbek "
+     "Academy of Agricultural Sciences and has field stations in Chust and Kokand.",
+     {("Fergana Institute of Digital Agriculture", "Chust"), ("Fergana Institute of Digital Agriculture", "Kokand")}),
     ("It partners with Skagen Biologics, a contract lab in Aarhus, which tests the candidates.",
      {("Skagen Biologics", "Aarhus")}),
     # an unknown town in brackets on a list item, when it can be no short form of the name
@@ -113,6 +118,7 @@ NEGATIVES = [
     ("The company is based in Acme Tower, near the harbour.", "Acme Tower"),
     ("Norrsk Data moved in March to larger offices.", "March"),
     ("Orrin Labs is a start-up in March.", "March"),
+    ("Orrin Labs sold its stake in Kelvara Systems and plans to open a plant in Hyvinkää.", "Hyvinkää"),
     # "of" a town that goes on into a longer noun; people in a town who are no site
     ("EMAP, the water utility of Loja province, paid for the pilot.", "Loja"),
     ("About 41 people in Tauranga use the Kaimai Vision app.", "Tauranga"),
@@ -125,6 +131,12 @@ NEGATIVES = [
 @pytest.mark.parametrize("text,place", NEGATIVES, ids=[n[0][:40] for n in NEGATIVES])
 def test_near_misses_place_nothing(ex, text, place):
     assert not any(b == place for _, b in located(ex, text))
+
+
+def test_a_relative_clause_site_is_not_the_subject_s(ex):
+    """"X works with Y, which has a plant in Z": the plant is Y's."""
+    got = located(ex, "Orrin Labs works with Kelvara Systems, which has a plant in Hyvinkää.")
+    assert ("Kelvara Systems", "Hyvinkää") in got and ("Orrin Labs", "Hyvinkää") not in got
 
 
 def test_table_town_column_holds_places(ex):

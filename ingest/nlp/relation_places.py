@@ -234,9 +234,38 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
     site_lists(doc, sent, spans, types, words, emit)
     if place_forms_on():
         relative_sites(doc, sent, spans, types, words, emit)
+        coordinated_sites(doc, sent, spans, types, words, emit)
+
+
+def coordinated_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                      emit: Callable[[int, int, str], None]) -> None:
+    """"It is a unit of the Academy and has field stations in Chust and Kokand", "X partners with Y and operates a
+    plant in Z": a verb of having coordinated with the sentence's first verb has the sentence's subject."""
+    ordered = sorted(spans, key=lambda x: x[1])
+    k0 = sent.start
+    while k0 < sent.end and (doc[k0].text in OPENERS or doc[k0].is_space or doc[k0].lower_ in ARTICLES):
+        k0 += 1
+    subject = next(((i, e) for i, s, e in ordered if s == k0 and types[i] in ORG), None)
+    if subject is None:
+        return
+    for k in range(subject[1] + 3, sent.end - 1):
+        if doc[k].lower_ != "in" or doc[k - 1].lower_ not in words.site_nouns:
+            continue
+        h = next((t for t in range(k - 2, max(subject[1], k - 7), -1) if doc[t].lower_ in words.have_words
+                  and doc[t].pos_ != "PRON" and doc[t].lower_ not in ("its", "their", "with")), None)
+        if h is None or doc[h - 1].lower_ != "and":
+            continue
+        between = {doc[t].lower_ for t in range(subject[1], h)}
+        stance = words.not_placed - PARTY_NOUNS  # "partners with Y and operates ...": the verb, not "partners in Z"
+        if between & {"which", "who", "that", "whose", ";", "while", "whereas", "but"} or between & stance \
+                or any(doc[t].lower_ in words.not_placed for t in range(h, k)):
+            continue  # a relative clause or a second clause has its own subject
+        for place in _place_run(doc, spans, types, k + 1, sent.end):
+            emit(subject[0], place, "rule:coordinated-site")
 
 
 RELATIVES = ("which", "that")
+PARTY_NOUNS = frozenset({"customers", "clients", "partners", "investors", "users"})
 
 
 def relative_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,

@@ -590,8 +590,8 @@ def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
                            for k in range(noun + 1, s.start - 1)):
         return False
     window = [doc[k].lower_ for k in range(max(0, noun - 7), noun)]  # "operates a hydro-powered GPU hall in"
-    return any(x in w.have_words for x in window) and not any(x in w.not_placed for x in window) \
-        and not _area_follows(doc, s)
+    have = max((j for j, x in enumerate(window) if x in w.have_words), default=None)
+    return have is not None and not any(x in w.not_placed for x in window[have:]) and not _area_follows(doc, s)
 
 
 def _area_follows(doc: Any, s: Candidate) -> bool:
