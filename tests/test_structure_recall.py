@@ -87,6 +87,9 @@ CASES = [
      PW, {pw("Lednica Labs", "Haukeland Health")}),
     ("Kestrel Polytechnic partners with Nordvik Maritime, and the Bergen start-up Varde Robotics sells drones to it.",
      PW, {pw("Kestrel Polytechnic", "Nordvik Maritime")}),
+    ("Varde Robotics and Kestrel Polytechnic each partner with Nordvik Maritime on harbour data.", PW,
+     {pw("Varde Robotics", "Nordvik Maritime"), pw("Kestrel Polytechnic", "Nordvik Maritime")}),
+    ("Varde Robotics and Kestrel Polytechnic could each partner with Nordvik Maritime.", PW, set()),
     # ------------------------------------------------ a colon list after a partnership phrase
     ("Two industry partners have signed agreements with the Halden Data Institute: Nordvik Maritime, the shipping "
      "company, and Fjord Terminals, a port operator.", PW,

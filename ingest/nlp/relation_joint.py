@@ -279,6 +279,28 @@ def _run_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
                 emit(["PARTNERS_WITH"], runner[0], m, conf, "rule:run-with")
 
 
+_EACH = frozenset({"each", "both", "all"})
+_PARTNER_VERBS = frozenset({"partner", "partners", "collaborate", "collaborates", "cooperate", "cooperates"})
+
+
+def _each_partner(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
+                  emit: Emit, conf: float) -> None:
+    """"A and B each partner with C" (the parser reads "each partner" as a noun): each of A and B with each of C,
+    never A with B."""
+    for t in sent:
+        if t.lower_ not in _EACH or t.i + 2 >= sent.end or doc[t.i + 1].lower_ not in _PARTNER_VERBS \
+                or doc[t.i + 2].lower_ != "with":
+            continue
+        left = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+        right = _list_after(doc, t.i + 3, spans, types, sent.end)
+        if len(left) < 2:
+            continue
+        for a in left:
+            for b in right:
+                if a != b:
+                    emit(["PARTNERS_WITH"], a, b, conf, "rule:each-partner")
+
+
 def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], words: JointWords,
                 emit: Emit, conf: float) -> None:
     """Every rule of this module over one sentence of the entity pass."""
@@ -289,3 +311,4 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     _headline_pact(doc, sent, spans, types, words, emit, conf)
     _partner_colon(doc, sent, spans, types, words, emit, conf)
     _run_with(doc, sent, spans, types, words, emit, conf)
+    _each_partner(doc, sent, spans, types, words, emit, conf)
