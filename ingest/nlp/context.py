@@ -161,28 +161,15 @@ def doc_subject(text: str, mentions: Sequence[MentionFact]) -> int | None:
     if i is None:
         return None
     name = mentions[i].canonical
-    body = _title_span(text)[1]
-    again = any(m.canonical == name and m.start > body and (m.text.lower() == mentions[i].text.lower()
-                                                             or m.text.isupper() and len(m.text) <= 8)
-                for m in mentions)  # the name again, or its acronym ("Wayamba Coconut Intelligence Programme (WCIP)")
+    body = len(text) - len(text.lstrip()) + (text.lstrip() + "\n").find("\n")
+    again = any(m.canonical == name and m.text.lower() == mentions[i].text.lower() and m.start > body for m in mentions)
     return i if again else None  # "Cape Town AI: an industry guide" names no organisation the page is about
 
 
-def _title_span(text: str) -> tuple[int, int]:
-    """Where the title line is: the first line, or the next one under "FACT SHEET", "PRESS RELEASE"."""
+def _title_org(text: str, mentions: Sequence[MentionFact]) -> int | None:
     first = text.lstrip()
     start = len(text) - len(first)
     end = start + (first.find("\n") if "\n" in first else len(first))
-    line = text[start:end].strip()
-    if line.isupper() and len(line.split()) <= 3 and "\n" in first:
-        rest = text[end:].lstrip()
-        start = len(text) - len(rest)
-        end = start + (rest.find("\n") if "\n" in rest else len(rest))
-    return start, end
-
-
-def _title_org(text: str, mentions: Sequence[MentionFact]) -> int | None:
-    start, end = _title_span(text)
     for i, m in enumerate(mentions):
         if m.type in ORG_TYPES and m.source != "anaphor" and start <= m.start < end:
             return i

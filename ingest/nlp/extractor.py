@@ -33,7 +33,7 @@ from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
 from aikg.ingest.nlp.relation_bodies import body_members
-from aikg.ingest.nlp.relation_funding_published import PublishedFunding
+from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
@@ -211,7 +211,8 @@ class Extractor:
             elif said := places_by_words(sdoc, sent, (), facts.mentions):
                 chunk.last_cluster = said[-1][1]  # "Why build this in Kumasi rather than Accra?" (no mention kept)
         funded = []  # FUNDS in published forms (relation_funding_published.py)
-        for src, tgt, a, b, method in self._funding_published.chunk(sdoc, spans, types, owners.get(k)):
+        page = page_subject(d.text, facts.mentions, owners.get(k))  # the page's programme, for its funding lines
+        for src, tgt, a, b, method in self._funding_published.chunk(sdoc, spans, types, page):
             if allowed(["FUNDS"], types[src], types[tgt]) is not None:
                 start, end = off + sdoc[a].idx, off + sdoc[b - 1].idx + len(sdoc[b - 1].text)
                 funded.append(RelationCandidate("FUNDS", src, tgt, 0.7, method, start, end, d.text[start:end],

@@ -686,6 +686,32 @@ def agent_before(doc: Any, spans: list[tuple[int, int, int]], i: int) -> bool:
     return k >= 0 and doc[k].lower_ in AGENT_PREPS
 
 
+def page_subject(text: str, mentions: Sequence[Any], owner: int | None) -> int | None:
+    """The programme or institute a page is about, for its funding lines: ``context.doc_subject``'s answer, else the
+    name on the title line under a label such as "FACT SHEET" whose acronym or name recurs ("Wayamba Coconut
+    Intelligence Programme (WCIP), 2025-2028" ... "WCIP gives grants"). Kept to the funding forms here: the member
+    lists of ``context`` read the page's subject too, and a programme page's "Selected institutes" are no members."""
+    if owner is not None:
+        return owner
+    first = text.lstrip()
+    start = len(text) - len(first)
+    end = start + (first.find("\n") if "\n" in first else len(first))
+    line = text[start:end].strip()
+    if not (line.isupper() and len(line.split()) <= 3 and "\n" in first):
+        return None
+    rest = text[end:].lstrip()
+    start = len(text) - len(rest)
+    end = start + (rest.find("\n") if "\n" in rest else len(rest))
+    i = next((k for k, m in enumerate(mentions) if m.type in PAGE_SUBJECTS and m.source != "anaphor"
+              and start <= m.start < end), None)
+    if i is None:
+        return None
+    name = mentions[i].canonical
+    again = any(m.canonical == name and m.start > end and (m.text.lower() == mentions[i].text.lower()
+                                                            or m.text.isupper() and len(m.text) <= 8) for m in mentions)
+    return i if again else None
+
+
 def settle(relations: list[Any], found: list[Any]) -> list[Any]:
     """Drop a trigger window's FUNDS that the forms here read otherwise: same funder, same sentence, another
     recipient ("X is run by A and funded by B": the window's nearest left name A is no recipient)."""
