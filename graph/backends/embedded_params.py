@@ -20,15 +20,31 @@ def _key(key: Any) -> str:
     return text
 
 
+_PREFIXES: dict[str, str] = {}  # map key -> its checked text (rows repeat the same few keys)
+
+
+def _prefix(key: Any) -> str:
+    found = _PREFIXES.get(key) if type(key) is str else None
+    if found is None:
+        found = "`" + _key(key) + "`:"
+        if type(key) is str and len(_PREFIXES) < 10_000:
+            _PREFIXES[key] = found
+    return found
+
+
 def value_text(value: Any) -> str:
-    """One parameter value as header text (what ``falkordb.helpers.stringify_param_value`` returns)."""
+    """One parameter value as header text (what ``falkordb.helpers.stringify_param_value`` returns).
+
+    Strings inside lists and maps are written in place (no call per item: most of a load's values)."""
     kind = type(value)
     if kind is str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if kind is list or kind is tuple:
-        return "[" + ",".join(map(value_text, value)) + "]"
+        return "[" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if type(v) is str
+                               else value_text(v) for v in value]) + "]"
     if kind is dict:
-        return "{" + ",".join(["`" + _key(k) + "`:" + value_text(v) for k, v in value.items()]) + "}"
+        return "{" + ",".join([_prefix(k) + ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                                             if type(v) is str else value_text(v)) for k, v in value.items()]) + "}"
     if value is None:
         return "null"
     if kind is int or kind is float or kind is bool:
