@@ -118,6 +118,8 @@ NEGATIVES = [
     ("The company is based in Acme Tower, near the harbour.", "Acme Tower"),
     ("Norrsk Data moved in March to larger offices.", "March"),
     ("Orrin Labs is a start-up in March.", "March"),
+    # a headline's place before an organisation noun needs the organisation's name after the noun
+    ("New Tarsk centre to test language models\n\nThe Orrin Institute opened it.", "Tarsk"),
     ("Orrin Labs sold its stake in Kelvara Systems and plans to open a plant in Hyvinkää.", "Hyvinkää"),
     # "of" a town that goes on into a longer noun; people in a town who are no site
     ("EMAP, the water utility of Loja province, paid for the pilot.", "Loja"),

@@ -130,7 +130,7 @@ def place_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
         c = next(iter(covering.values()))
         if len(covering) == 1 and c.start == i and c.end == end and _retypable(c):
             c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
-        elif len(covering) == 1 and c.type == "Cluster" and c.entry is None and c.place:
+        elif len(covering) == 1 and c.start == i and c.end == end and c.type == "Cluster" and c.entry is None and c.place:
             c.place = False  # "based in Kuressaare" read as a landform (LOC): the firm's town
     return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
 
@@ -491,6 +491,8 @@ def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> b
         return False  # the noun modifies a longer noun
     if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and "\n" not in doc[last].whitespace_:
         return True  # "the Vilnius software house Verkiai Systems": the organisation is named
+    if k < 0 or doc[k].lower_ not in w.openers and doc[k].text not in BULLETS:
+        return False  # a headline's "Osaka robot start-up Yodogawa raises": only with the name after the noun
     before = doc[k - 1] if k >= 1 else None
     # "X is an Istanbul fund", "X, a Kochi start-up", "- a Kochi start-up" or "The Kumasi start-up, which ...": said of
     # a named organisation; not "worked with a Monterrey software house" (no organisation named)
