@@ -90,6 +90,10 @@ POSITIVE = [
      {(F, "Velmora Fund", KL), (F, "Velmora Fund", PR), (F, "Velmora Fund", "Lumora Labs")}),
     ("Harborview Capital is a seed fund in Tarsk. Its portfolio includes the Bergen logistics start-up Kelvara Labs and "
      "the Oslo fintech Pellan Robotics.", {(F, HC, KL), (F, HC, PR)}),
+    # a second agent of a passive of funding after a long first one
+    ("The Orrin Lab is funded by a $6 million grant from the Tarsk Science Agency, the federal innovation agency, and "
+     "by Quarto Cloud, which will also provide recordings.",
+     {(F, "Tarsk Science Agency", OL), (F, QC, OL)}),
     # a field line of a programme page
     ("Tarsk Data Commons\n\nFunder: Norrland Innovation Agency\nOperator: Carrow University\n\nThe Tarsk Data Commons "
      "gives researchers free GPU time.", {(F, "Norrland Innovation Agency", "Tarsk Data Commons")}),
@@ -200,6 +204,12 @@ def test_capital_invested_is_the_investor(ex):
     # the parser reads "Capital invested in" as "capital (that was) invested in": the name still invests
     got = funds(ex, "Harborview Capital invested in Kelvara Labs alongside Quarto Ventures.")
     assert got == {(F, HC, KL), (F, "Quarto Ventures", KL)}
+
+
+def test_and_by_after_another_verb_names_no_funder(ex):
+    got = funds(ex, "The Orrin Lab is funded by a grant from the Tarsk Science Agency and run by Carrow University and by "
+                    "Pellan Robotics.")
+    assert got == {(F, "Tarsk Science Agency", OL)}
 
 
 def test_relative_clause_hands_the_funding_to_its_name(ex):

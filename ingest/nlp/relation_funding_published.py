@@ -176,6 +176,8 @@ class PublishedFunding:
                     yield from self._budget_from(s, index, w)
             elif word == "by" and low[w - 1] not in self.w.passive:
                 yield from self._given_by(s, index, subj, prev, w)
+                if low[w - 1] == "and" and subj is not None:
+                    yield from self._and_by(s, index, subj, w)
             if word in ("invested", "backed", "funded") and w + 1 < len(low):
                 yield from self._invested_among(s, index, subj, w)
             if word in ("invested", "co-invested", "participated"):
@@ -390,6 +392,24 @@ class PublishedFunding:
         elif not any(m is not None for m in named) and (prev is not None or self.page is not None):
             for f in funders:
                 yield f, prev if prev is not None else self.page, "form:given-in-kind", prev is not None
+
+    def _and_by(self, s: _Sentence, index: Any, subj: int, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"The lab is funded by a R$6 million grant from A, ..., under its P programme, and by B": the second agent of
+        the passive of funding (no other verb with "by" in between)."""
+        low = s.low
+        v = next((k for k in range(w - 2, 0, -1) if low[k] == "by" and low[k - 1] in self.w.passive), None)
+        if v is None or any(low[k] == "by" and k != v and low[k - 1] not in ("and", ",") for k in range(v + 1, w - 1)):
+            return
+        if s.mention(v + 1) is not None or (v + 2 < len(low) and low[v + 1] in self.w.articles and s.mention(v + 2)
+                                             is not None):
+            return  # "funded by A and by B": the list reader of relation_rounds reads it
+        if self._unsaid(s, 0, w):
+            return
+        r = self._recipient(s, index, subj, v - 1)
+        if r is None:
+            return
+        for f in self._funders_after(s, index, w + 1):
+            yield f, r, "form:and-by", False
 
     def _funded_list(self, s: _Sentence, index: Any, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"Among the first companies funded by P were A and B", "start-ups backed by P include A"."""
