@@ -227,3 +227,26 @@ def test_a_lone_first_surname_is_the_person_named_in_full(bare):
     facts = facts_of(bare, text)
     assert {m.canonical for m in facts.mentions if m.text == "Ramos"} == {"Óscar Ramos Bendaña"}
 
+
+
+def test_a_list_item_keeps_its_own_type_and_extent(bare):
+    text = ("The institute's partners include the Samarkand Institute of Water Engineering, the Urgut seed company "
+            "Bogbon Seeds and Jizzakh Rural Water Corporation. Its lab counts the Ferghana Language Archive, the "
+            "Kokand Radio Network and the Margilan broadcaster Atlas FM among its partners.")
+    found = kinds(bare, text)
+    assert ("Samarkand Institute of Water Engineering", "Institute") in found  # not the next item's "seed company"
+    assert ("Bogbon Seeds", "Company") in found  # two names the NER read apart stay apart
+    assert ("Ferghana Language Archive", "Institute") in found
+    assert not any(" and " in t for t, _ in found), found
+
+
+def test_an_apposition_still_types_the_name_before_it(bare):
+    text = "Halden Analytics Institute, the Cary-based analytics company, hired ten engineers."
+    assert "Company" in typed(bare, text, "Halden Analytics Institute")
+
+
+def test_an_archive_is_an_institute_unless_the_text_calls_it_a_programme(bare):
+    text = ("Models are trained on the Lori Textile Archive, a digitisation programme run by a polytechnic. "
+            "The lab counts the Syunik Language Archive among its partners.")
+    assert "Programme" in typed(bare, text, "Lori Textile Archive")
+    assert "Institute" in typed(bare, text, "Syunik Language Archive")

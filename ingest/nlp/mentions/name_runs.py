@@ -185,6 +185,11 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
         return True
     if k is not None and spans[k].start == j + 1 and _named_elsewhere(doc, spans, j):
         return True  # "Himali Voice and Seti River Institute of Technology open ...": a name the text uses alone
+    left = taken[j - 1]
+    if k is not None and left is not None and spans[k].start == j + 1 and spans[left].end == j \
+            and spans[left].source == "ner" and spans[left].type in ORG_TYPES and spans[left].end - spans[left].start >= 2 \
+            and spans[k].source == "ner" and env.typer.type_of_name([t.text for t in doc[spans[k].start:spans[k].end]]):
+        return True  # "Chortoq Seeds and Hanbit Rural Water Corporation": two names the NER read apart
     k = taken[j - 1]
     if k is not None and spans[k].end == j and spans[k].type in ORG_TYPES and doc[j + 1].lower_ == "the" \
             and env.typer.type_of_name([t.text for t in doc[spans[k].start:spans[k].end]]) is not None:

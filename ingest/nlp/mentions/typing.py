@@ -225,13 +225,26 @@ class NameTyper:
                     break
                 if doc[k].lower_ in w.institute_nouns:
                     return "Institute"  # "the @iLabAfrica research centre"
-        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles and not self._opening_phrase(doc, start):
+        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles and not self._opening_phrase(doc, start) \
+                and not self._noun_of_next_name(doc, end + 2):
             return self._described_as(doc, end + 2, typ, cue)
         if end + 3 < n and doc[end].lower_ in ("is", "was") and doc[end + 1].lower_ in ("a", "an") \
                 and (start == 0 or doc[start].is_sent_start) and cue is None \
                 and (typ in (None, "Company") or typ == "Person" and end - start == 1):
             return self._described_as(doc, end + 2, typ, cue)  # "Kyutai is a non-profit research laboratory"
         return None
+
+    def _noun_of_next_name(self, doc: Any, k: int) -> bool:
+        """", the Chust seed company Chortoq Seeds and ...": the noun describes the next list item, not the name
+        before the comma (a name follows the head noun)."""
+        head = self.description_head(doc, k)
+        if head is None:
+            return False
+        for i in range(k, min(len(doc) - 1, k + 10)):
+            if doc[i].lower_ == head or doc[i].lower_.endswith("-" + head) or head.endswith(doc[i].lower_) and "-" in head:
+                nxt = doc[i + 1]
+                return nxt.is_title and nxt.is_alpha and not nxt.is_sent_start
+        return False
 
     def described_programme(self, doc: Any, end: int) -> bool:
         """"X Hub, an initiative launched by ...": a name with a weak institute head that the text calls a programme."""
