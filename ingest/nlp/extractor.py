@@ -33,6 +33,7 @@ from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
 from aikg.ingest.nlp.relation_bodies import body_members
+from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_lines import line_relations
@@ -177,8 +178,9 @@ class Extractor:
                     from aikg.ingest.nlp.pair_classifier import pair_relations
                     learned = pair_relations(self.config.pair_model, pdoc, tok2m, facts[k], sent)
                     self._add(docs[k], facts[k], learned, sent, replace_window=False, starts=sent_starts.get(k, []))
-        for f in facts:
+        for d, f in zip(docs, facts):
             f.relations = its_owner_settled(f.relations, f.mentions)  # "a grant from X under its P" (relation_runs_published)
+            f.relations += _founders_listed(d, f)  # "founded by the engineer A and the programmer B" (relation_founders_list)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts
@@ -332,6 +334,15 @@ class Extractor:
             ev = evidence_start(starts, start, facts.mentions, (c.src, c.tgt)) if starts else start
             ev_text = text if ev == start else d.text[ev:end]  # both sentences when an end refers back
             facts.relations.append(RelationCandidate(c.type, c.src, c.tgt, round(c.conf, 3), c.method, ev, end, ev_text, page))
+
+
+def _founders_listed(d: LoadedDocument, f: DocFacts) -> list[RelationCandidate]:
+    """The later founders of a "founded ... by A and B" list whose first founder a rule found (relation_founders_list)."""
+    founded = [(r.source, r.target, r.sent_start, r.sent_end) for r in f.relations if r.type == "FOUNDED"]
+    ms = f.mentions
+    return [RelationCandidate(t, s, o, 0.65, method, a, b, d.text[a:b], d.page_of(a))
+            for t, s, o, a, b, method in founders_listed(d.text, ms, founded)
+            if allowed([t], ms[s].type, ms[o].type) is not None]
 
 
 @dataclass
