@@ -1,0 +1,61 @@
+"""FOUNDED recall on published forms (issue 14): founders listed after "by" with descriptors, "it was founded by"
+after a semicolon or in the next sentence, and a count before the names; with the near-misses that give nothing.
+Sentences are invented for these tests (names, order and genre differ from the dev documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import relations_in
+
+
+def founded(extractor, text: str) -> set[tuple[str, str]]:
+    return {(s, t) for r, s, t in relations_in(extractor, text) if r == "FOUNDED"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Corvana Analytics, founded in 2020 by the data engineer Ilse Marchetti and the economist Tobias Wendt, "
+     "sells forecasts to grain traders.",
+     {("Ilse Marchetti", "Corvana Analytics"), ("Tobias Wendt", "Corvana Analytics")}),
+    ("The Lusavor Robotics Alliance is a registered association. It was established in 2019 by the Dilvar "
+     "Institute of Technology (DIT), the drone maker Kessan Aero and the Lusavor Port Authority.",
+     {("Dilvar Institute of Technology", "Lusavor Robotics Alliance"), ("Kessan Aero", "Lusavor Robotics Alliance"),
+      ("Lusavor Port Authority", "Lusavor Robotics Alliance")}),
+    ("Pellmark Vision inspects welds with cameras; it was founded in 2023 by NTU researchers Arvid Kallström "
+     "and Neha Raman.",
+     {("Arvid Kallström", "Pellmark Vision"), ("Neha Raman", "Pellmark Vision")}),
+    ("Thornbury Labs opened its first office in 2022. It was founded by the roboticists Carmen Oyelaran and "
+     "Dmitri Vasko.",
+     {("Carmen Oyelaran", "Thornbury Labs"), ("Dmitri Vasko", "Thornbury Labs")}),
+    ("Quillon Soil Data, a spin-off of the Marrowby Agricultural College, was founded by three of Professor "
+     "Ruth Adebayo's former students, Kwame Asante and Lina Haddad.",
+     {("Kwame Asante", "Quillon Soil Data"), ("Lina Haddad", "Quillon Soil Data")}),
+])
+def test_listed_founders_share_the_founding(no_gazetteer_extractor, text, want):
+    got = founded(no_gazetteer_extractor, text)
+    assert want <= got, got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a verb after "and" ends the list: a funder is no founder
+    ("Brisvane Robotics was founded in 2019 by Amira Tolle and funded by Oskarsund Ventures.",
+     ("Oskarsund Ventures", "Brisvane Robotics")),
+    # a relative clause after the founder: what she advises is not a co-founder
+    ("Brisvane Robotics was founded in 2019 by Amira Tolle, who now advises Henrik Dahlgren and Palisade Labs.",
+     ("Henrik Dahlgren", "Brisvane Robotics")),
+    # an organisation after a person list is not a founder ("with support from")
+    ("Brisvane Robotics was founded in 2019 by Amira Tolle and Jonas Reiter with support from Oskarsund Ventures.",
+     ("Oskarsund Ventures", "Brisvane Robotics")),
+    # "it" whose sentence names the company only after another organisation
+    ("The grant went to Harlow Digital and Ostwick Sensors; it was founded by Petra Lindqvist.",
+     ("Petra Lindqvist", "Ostwick Sensors")),
+])
+def test_list_ends_where_founding_ends(no_gazetteer_extractor, text, absent):
+    assert absent not in founded(no_gazetteer_extractor, text)
+
+
+def test_no_founder_no_founding(no_gazetteer_extractor):
+    """"founded in 2019" with no founder and "founded on the principle" give nothing."""
+    text = ("Varsen Labs was founded in 2019 in Tallinn. It was founded on the principle that models should be "
+            "open, and it was established in the city's old port by agreement.")
+    assert founded(no_gazetteer_extractor, text) == set()
