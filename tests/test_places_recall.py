@@ -124,6 +124,7 @@ NEGATIVES = [
     # "of" a town that goes on into a longer noun; people in a town who are no site
     ("EMAP, the water utility of Loja province, paid for the pilot.", "Loja"),
     ("About 41 people in Tauranga use the Kaimai Vision app.", "Tauranga"),
+    ("Radio Kelvara shares its recordings.\n\n\"Port workers in Tarsk speak fast,\" said Mara Lind.", "Tarsk"),
     # customers in a town are not placed by the list form; a planned site is none
     ("Customers in Namangan, such as Anor Sensing, pay monthly.", "Namangan"),
     ("Compute comes from Nordlysberg Datasenter, which plans to open a GPU hall in Tromsø.", "Tromsø"),

@@ -591,7 +591,12 @@ def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     if noun is None or any(not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-")
                            for k in range(noun + 1, s.start - 1)):
         return False
-    window = [doc[k].lower_ for k in range(max(0, noun - 7), noun)]  # "operates a hydro-powered GPU hall in"
+    first = max(0, noun - 7)
+    for k in range(noun - 1, first - 1, -1):  # not across a sentence ("... from its radio channels. \"Port workers in")
+        if doc[k].is_sent_start or doc[k].text in (".", "!", "?", '"', "“", "”", ";") or doc[k].is_space:
+            first = k + (0 if doc[k].is_sent_start and doc[k].text not in ('"', "“") else 1)
+            break
+    window = [doc[k].lower_ for k in range(first, noun)]  # "operates a hydro-powered GPU hall in"
     have = max((j for j, x in enumerate(window) if x in w.have_words), default=None)
     return have is not None and not any(x in w.not_placed for x in window[have:]) and not _area_follows(doc, s)
 
