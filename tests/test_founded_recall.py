@@ -59,3 +59,32 @@ def test_no_founder_no_founding(no_gazetteer_extractor):
     text = ("Varsen Labs was founded in 2019 in Tallinn. It was founded on the principle that models should be "
             "open, and it was established in the city's old port by agreement.")
     assert founded(no_gazetteer_extractor, text) == set()
+
+
+def test_founder_only_title_on_a_name_line(no_gazetteer_extractor):
+    """"Name, co-founder, Org" on a speaker line gives FOUNDED alone (a founder who is only called one); a real
+    role title still gives the affiliation too."""
+    text = ("Panel speakers:\n- Oren Baladi, co-founder, Nekhel Robotics\n- Saskia Vroom, founder, Meerpaal Data\n"
+            "- Ines Dufay, head of research, Rochecourt Labs\n")
+    rels = relations_in(no_gazetteer_extractor, text)
+    assert ("FOUNDED", "Oren Baladi", "Nekhel Robotics") in rels
+    assert ("FOUNDED", "Saskia Vroom", "Meerpaal Data") in rels
+    assert ("AFFILIATED_WITH", "Oren Baladi", "Nekhel Robotics") not in rels
+    assert ("AFFILIATED_WITH", "Ines Dufay", "Rochecourt Labs") in rels
+    assert ("FOUNDED", "Ines Dufay", "Rochecourt Labs") not in rels
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Backers include the angel Tomas Lindgren, co-founder of the Gothenburg logistics start-up Fraktly.",
+     ("Tomas Lindgren", "Fraktly")),
+    ("The jury is chaired by Hana Kovac, founder of the medical imaging company Radiolux.",
+     ("Hana Kovac", "Radiolux")),
+])
+def test_founder_of_a_described_firm(no_gazetteer_extractor, text, want):
+    assert want in founded(no_gazetteer_extractor, text)
+
+
+def test_founder_of_a_described_thing_that_is_no_firm(no_gazetteer_extractor):
+    """"founder of the annual Brightwater Summit" names an event, not a firm: no org noun, nothing."""
+    text = "The keynote is by Marta Quell, founder of the annual Brightwater Summit series."
+    assert ("Marta Quell", "Brightwater Summit") not in founded(no_gazetteer_extractor, text)

@@ -118,11 +118,12 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     """AFFILIATED_WITH(person -> org) from "Person, Title, Org" and roster lines; a title holding a founder
     word ("co-founder and chief executive") states FOUNDED as well (``emit_founded``)."""
     def both(p: int, org: int, method: str) -> None:
-        emit(p, org, method)
+        if title[2]:  # a title that holds a role noun ("co-founder, Goygol Vision" alone: a founder only)
+            emit(p, org, method)
         if emit_founded is not None and any(doc[x].lower_ in founders for x in range(title[0], title[1])):
             emit_founded(p, org, method)
 
-    title = (0, 0)
+    title = (0, 0, True)
     by_start = {s: (i, e) for i, s, e in spans}
     places = {s: e for i, s, e in spans if types[i] == "Cluster"}
     for i, s, e in spans:
@@ -135,8 +136,9 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         j, role, past, named_title = _title_after_name(doc, sent, k, stops, by_start, types, role_nouns, former)
         if past:
             continue
-        if j > k:  # a title: it must hold a role noun and end in a comma or "at/of" right before the org
-            if not role or j >= sent.end or not (doc[j].text in stops[:1] + stops[2:] or j in by_start and _after_at(doc, j)):
+        founder = emit_founded is not None and any(doc[x].lower_ in founders for x in range(k, j))
+        if j > k:  # a title: it must hold a role noun (or a founder word) and end in a comma or "at/of" before the org
+            if not (role or founder) or j >= sent.end or not (doc[j].text in stops[:1] + stops[2:] or j in by_start and _after_at(doc, j)):
                 continue
             org_start = j + 1 if doc[j].text in stops[:1] + stops[2:] else j
         else:
@@ -147,7 +149,7 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         if hit is None or types[hit[0]] not in ORG:
             continue
         org, oe = hit
-        title = (k, j)
+        title = (k, j, role)
         if opener == "(":
             if oe < sent.end and doc[oe].text == ")":
                 both(i, org, "rule:person-paren-title-org")

@@ -502,8 +502,9 @@ def _founder_of_described(text: str, off: int, a: int, b: int, ix: MentionIndex,
     """"Ulrike Brandt, co-founder of the property software firm Mietly": the founded firm after a describing noun."""
     for p in ix.people_in(a, b):
         rest = text[p[1] - off:min(b, p[1] + 120) - off]
-        m = re.match(r",\s+(?:a\s+|the\s+)?(?:co-?)?founder\s+of\s+the\s+((?:[\w-]+\s+){0,4}?)([a-z][\w-]*)\s+", rest)
-        if m is None or m.group(2).lower() not in words.org_nouns:
+        nouns = "|".join(re.escape(n) for n in sorted(words.org_nouns))  # the noun may stand after other words
+        m = re.match(r",\s+(?:a\s+|the\s+)?(?:co-?)?founder\s+of\s+the\s+((?:[\w-]+\s+){0,4}?)(" + nouns + r")\s+", rest)
+        if m is None:
             continue
         at = p[1] + m.end()
         hit = [o for o in ix.orgs if o[0] == at]
