@@ -194,14 +194,18 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     """
     entities: dict[str, dict[str, Any]] = {}
     full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
+    copied: set[str] = set()  # a unit's row is used as it is until another unit adds to it (never changed in place)
     for unit in units:
         for eid, row in unit.entities.items():
-            if eid in entities:
-                merged = entities[eid]
-                merged["aliases"] = list(dict.fromkeys(merged["aliases"] + row["aliases"]))
-                merged["props"] = {**merged["props"], **row["props"]}
-            else:
-                entities[eid] = {**row, "aliases": list(row["aliases"]), "props": dict(row["props"])}
+            merged = entities.get(eid)
+            if merged is None:
+                entities[eid] = row
+                continue
+            if eid not in copied:
+                merged = entities[eid] = dict(merged)
+                copied.add(eid)
+            merged["aliases"] = list(dict.fromkeys(merged["aliases"] + row["aliases"]))
+            merged["props"] = {**merged["props"], **row["props"]}
     relations: dict[tuple[str, str, str], dict[str, Any]] = {}
     list_keys = ("docs", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
     for unit in units:

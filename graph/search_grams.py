@@ -20,7 +20,9 @@ text whose match in the joined alias text spans two aliases (``"s | a"``) is not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from aikg.graph.store import keys_ready
@@ -32,19 +34,28 @@ MISSING = "MATCH (n:Entity) WHERE n.grams IS NULL RETURN n.id AS id, n.name AS n
 SET_GRAMS = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.grams = row.grams"
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() refuses: \w is isalnum() or "_"
+
+
 def fold(text: str) -> str:
     """Case-folded letters and digits of ``text`` (what both the keys and the looked-up text are made of)."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def keys(forms: Iterable[str]) -> list[str]:
     """The distinct gram tokens of these names (in order): each trigram, and each form's last two letters."""
+    return list(_keys(tuple(form or "" for form in forms)))
+
+
+@lru_cache(maxsize=1 << 17)
+def _keys(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """(the loader asks again for an entity each batch that writes it)"""
     out: dict[str, None] = {}
     for form in forms:
-        folded = fold(form or "")
+        folded = fold(form)
         for i in range(len(folded) - 1):
             out[MARK + folded[i:i + 3]] = None
-    return list(out)
+    return tuple(out)
 
 
 def gram_text(forms: Iterable[str]) -> str:
