@@ -80,7 +80,7 @@ def given_names() -> set[str]:
 
 def main() -> int:
     names = sorted(given_names())
-    OUT.write_text("# Given names in Latin script (one a line), from Faker's person providers (MIT licence);\n"
+    OUT.write_text("# Given names in Latin script (one a line), from Faker's person providers (MIT licence, text in first_names.LICENSE);\n"
                    "# written by scripts/build_first_names.py. A cue that a name is a person's, never proof.\n"
                    + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(names)} names")
