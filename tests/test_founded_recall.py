@@ -88,3 +88,25 @@ def test_founder_of_a_described_thing_that_is_no_firm(no_gazetteer_extractor):
     """"founder of the annual Brightwater Summit" names an event, not a firm: no org noun, nothing."""
     text = "The keynote is by Marta Quell, founder of the annual Brightwater Summit series."
     assert ("Marta Quell", "Brightwater Summit") not in founded(no_gazetteer_extractor, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The voucher went to Harrowgate Metrics, a spin-out of the University of Caldermoor, and to two other firms.",
+     ("University of Caldermoor", "Harrowgate Metrics")),
+    ("Our suppliers include Velden Optics, a university spin-off of Ostrava Technical University, which makes lenses.",
+     ("Ostrava Technical University", "Velden Optics")),
+])
+def test_apposed_spin_out(no_gazetteer_extractor, text, want):
+    assert want in founded(no_gazetteer_extractor, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the spin-out came from a part of the organisation: not said of the organisation by this rule
+    ("Brenner Vision, a spin-off of Kellwick University's robotics lab, sells cameras.",
+     ("Kellwick University", "Brenner Vision")),
+    # "a spin-off of X and Y" is left to the sentence rules; the second name is no spin-out here either
+    ("The fund backs Ortolan Labs and Pinecrest Analytics, a partner of Stavberg Institute.",
+     ("Stavberg Institute", "Pinecrest Analytics")),
+])
+def test_apposed_spin_out_near_misses(no_gazetteer_extractor, text, absent):
+    assert absent not in founded(no_gazetteer_extractor, text)

@@ -6,6 +6,7 @@
 * an organisation's spin-out named after its possessive: "The centre's second spin-out, Pointe-Claire-based Veridis
   Vision, builds ...";
 * a bracketed spin-out note: "Sumida Robotics (a spin-out of OIT)";
+* an apposed one: "Tessel Logic, a spin-out of HIMR founded in 2020, sells ...";
 * a joint venture formed with a partner: "we formed Selkirk Grid LLC, a joint venture with Kootenai Electric";
 * a colon list of spin-outs: "Two companies have been spun out of the institute: Nawigo, a route-planning start-up,
   and Falochron Analytics, which ..." (each item that opens the list or follows "and"/";").
@@ -66,6 +67,7 @@ def founding_published(text: str, off: int, mentions: Sequence[MentionFact], wor
             _fronted(d, sent, a, b, prev, words, out)
             _possessive_spin(d, sent, a, b, out)
             _bracket_spin(d, sent, a, b, out)
+            _apposed_spin(d, sent, a, b, out)
             _spun_out_list(d, sent, a, b, out)
             _founded_as_spin(d, sent, a, b, prev, out)
         prev = (a, b)
@@ -154,6 +156,21 @@ def _bracket_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
         parent = d.orgs.get(a + m.end())
         if spin is not None and parent is not None and d.rest(d.ms[parent].end)[:1] == ")":
             out.append(("FOUNDED", parent, spin, a, b, "rule:bracket-spin-out"))
+
+
+def _apposed_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
+    """"Tessel Logic, a spin-out of HIMR founded in 2020, sells ...", "- Leoben Sensorik, a spin-off of the Leoben
+    University, which ...": the name right before the apposition is the spin-out; never a parent's part ("a spin-off
+    of X's robotics lab") or a programme."""
+    for m in re.finditer(r",\s+(?:an?|the)\s+(?:(?:early|recent|former|university|academic|corporate|\d{4})\s+)?"
+                         + _SPIN + r"\s+(?:of|from)\s+(?:the\s+)?", sent):
+        spin = d.org_ends.get(a + m.start())
+        parent = d.orgs.get(a + m.end())
+        if spin is None or parent is None or spin == parent:
+            continue
+        if re.match(r"['’]s?\b|\s+(?:and|or)\s", d.rest(d.ms[parent].end)):
+            continue  # "a spin-off of X's lab", "a spin-off of X and Y" (read by the sentence rules)
+        out.append(("FOUNDED", parent, spin, a, b, "rule:apposed-spin-out"))
 
 
 def _spun_out_list(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
