@@ -110,3 +110,23 @@ def test_apposed_spin_out(no_gazetteer_extractor, text, want):
 ])
 def test_apposed_spin_out_near_misses(no_gazetteer_extractor, text, absent):
     assert absent not in founded(no_gazetteer_extractor, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Harnwell Analytics is the brainchild of Priya Natarajan, a former physicist.",
+     {("Priya Natarajan", "Harnwell Analytics")}),
+    ("The brainchild of Priya Natarajan, Harnwell Analytics now employs forty people.",
+     {("Priya Natarajan", "Harnwell Analytics")}),
+    ("Vesterby Energy Labs, the brainchild of the engineers Mads Holm and Sofie Krag, now serves three utilities.",
+     {("Mads Holm", "Vesterby Energy Labs"), ("Sofie Krag", "Vesterby Energy Labs")}),
+    ("The Kappa Seed Fund was the brainchild of the Tromsø Chamber of Commerce.",
+     {("Tromsø Chamber of Commerce", "Kappa Seed Fund")}),
+])
+def test_brainchild(no_gazetteer_extractor, text, want):
+    assert want <= founded(no_gazetteer_extractor, text)
+
+
+def test_brainchild_of_an_idea_is_no_founding(no_gazetteer_extractor):
+    """The brainchild is an idea, and the organisation comes after a relative clause: nothing."""
+    text = "The idea was the brainchild of Priya Natarajan, who later joined Harnwell Analytics."
+    assert founded(no_gazetteer_extractor, text) == set()

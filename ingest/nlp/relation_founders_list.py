@@ -6,7 +6,8 @@
 * "it was founded in 2021 by VUST lecturers A and B" where "it" is the organisation that opens its sentence
   ("R, a spin-off of V, grades cocoons; it was founded ...") or, when the sentence opens with "It", the one that
   opens the sentence before ("Kestrel opened in 2021. It was founded by A and B");
-* a count before the names: "was founded by two of K's former doctoral students, A and B".
+* a count before the names: "was founded by two of K's former doctoral students, A and B";
+* "X is the brainchild of A and B", "X, the brainchild of the engineer A, ...", "The brainchild of A, X now ...".
 
 An item is the next mention of the same kind (a person after a person, an organisation after an organisation) with
 only a short descriptor before it; a preposition, a pronoun or a verb in between ends the list ("by A and funded by
@@ -120,11 +121,13 @@ def founders_listed(text: str, mentions: Sequence[MentionFact], founded: Sequenc
     """FOUNDED for the later items of a founders list whose first item the rules found (``founded``: founder,
     organisation, evidence start, evidence end) and for "it was founded ... by A and B"."""
     words = words or FounderWords.load()
-    if " by " not in text:
-        return []
-    ix = _Index(text, mentions)
     out: list[Rel] = []
-    have = {(f, o) for f, o, _, _ in founded}
+    if "brainchild" in text:
+        out += _brainchild(text, _Index(text, mentions), words)
+    if " by " not in text:
+        return out
+    ix = _Index(text, mentions)
+    have = {(f, o) for f, o, _, _ in founded} | {(r[1], r[2]) for r in out}
     for f, o, a, b in founded:
         if not _by_before(text, mentions[f].start, words):
             continue
@@ -208,3 +211,31 @@ def _apposed_subject(text: str, ix: _Index, pos: int) -> int | None:
     if re.fullmatch(r",\s+(?:an?|the)\s+[^,;()]{1,80},\s+", text[ix.ms[i].end:pos]) is None:
         return None
     return i
+
+
+def _brainchild(text: str, ix: _Index, words: FounderWords) -> list[Rel]:
+    """"X is the brainchild of A and B", "X, the brainchild of A, ...", "The brainchild of A, X now employs ..."."""
+    out: list[Rel] = []
+    for m in re.finditer(r"\bthe\s+brainchild\s+of\s+", text, flags=re.I):
+        thing = None
+        before = re.search(r"(?:\s+(?:is|was|has\s+been)|,)\s+$", text[max(0, m.start() - 20):m.start()])
+        if before is not None:
+            end = m.start() - len(before.group(0))
+            thing = next((i for i, mm in enumerate(ix.ms) if mm.end == end and _kind(mm) == "org"
+                          and mm.source != "anaphor"), None)
+        first = ix.item(m.end(), "person", words)
+        if first is None:
+            first = ix.item(m.end(), "org", words)
+        if first is None:
+            continue
+        items = [first, *_list_from(ix, first, _sentence_end(text, m.end()), words)]
+        if thing is None and text[m.start()] == "T":  # "The brainchild of A, X now ...": the subject after the list
+            after = re.match(r",\s+(?:the\s+)?", text[ix.ms[items[-1]].end:])
+            if after is not None:
+                k = ix.at.get(ix.ms[items[-1]].end + after.end())
+                thing = k if k is not None and _kind(ix.ms[k]) == "org" else None
+        if thing is None:
+            continue
+        s, e = _sentence_start(text, m.start(), True), _sentence_end(text, m.end())
+        out += [("FOUNDED", p, thing, s, e, "rule:brainchild") for p in items if p != thing]
+    return out
