@@ -22,7 +22,7 @@ from typing import Any, Callable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
-from aikg.ingest.nlp.mentions.place_forms import street_words
+from aikg.ingest.nlp.mentions.place_forms import past_words, street_words
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -159,6 +159,8 @@ def _apposition_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]],
         while k < min(sent.end, c + 2 + RUN_REACH) and (doc[k].is_lower or doc[k].text == "-") \
                 and doc[k].lower_ not in RUN_STOPS and doc[k].lower_ not in PLACED_BY:
             k += 1
+        if any(doc[n].lower_ in past_words() for n in range(c + 2, k)):
+            continue  # "Pellan Robotics, a former start-up in Bergen": not where it is now
         last = doc[k - 1].lower_
         joined = doc[k - 3].lower_ + "-" + last if k - 3 > c and doc[k - 2].text == "-" else ""
         if k + 1 >= sent.end or not (last in org_nouns or joined in org_nouns):

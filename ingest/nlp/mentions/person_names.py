@@ -24,6 +24,7 @@ from typing import Any
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.world_names import run_type, world_name_words
 
 #: organisation types a default reading may have given a person's name
 _DEFAULT_ORGS = ("Company", "Institute")
@@ -134,8 +135,8 @@ def _not_a_name_word(tok: Any, env: Env, f: PersonForms) -> bool:
 def _org_words(doc: Any, start: int, end: int, env: Env) -> bool:
     """A head word of an organisation or programme, a job title or a generic word inside the name."""
     words = [t.text for t in doc[start:end]]
-    if env.typer.type_of_name(words) is not None:
-        return True
+    if env.typer.type_of_name(words) is not None or run_type(doc, start, end, world_name_words()) is not None:
+        return True  # an English head ("Foundation") or one of another language ("Birliği", "AS")
     low = {w.lower() for w in words}
     return bool(low & (env.words.job_title_words | env.generic_words | env.lex.company_last | env.lex.hub_words))
 

@@ -71,6 +71,11 @@ def wide_area_nouns() -> frozenset[str]:
     return _file_words()["wide_area_nouns"]
 
 
+def past_words() -> frozenset[str]:
+    """Words of a past description ("a former start-up in Bergen"): such an apposition places nobody."""
+    return _file_words()["past_words"]
+
+
 def street_words() -> frozenset[str]:
     """Words of a street or building in an address line ("12 Kashmir Road", "Level 3, Paspalis Centrepoint")."""
     return _file_words()["street_words"]

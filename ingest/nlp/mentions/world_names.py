@@ -100,7 +100,7 @@ def _runs(doc: Any, words: WorldNameWords, env: Env):
                 j = k + 1
                 continue
             break
-        typ = (_run_type(doc, i, j, words) or _english_head(doc, i, j, words, env)) if j - i >= 2 else None
+        typ = (run_type(doc, i, j, words) or _english_head(doc, i, j, words, env)) if j - i >= 2 else None
         if typ is not None:
             yield i, j, typ
         i = j  # a part of a run without a head word has none either
@@ -118,7 +118,7 @@ def _english_head(doc: Any, start: int, end: int, words: WorldNameWords, env: En
     return typ if typ in ("Institute", "Agency", "Programme", "Company") and idx.lower[end - 1] not in words.particles else None
 
 
-def _run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | None:
+def run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | None:
     """The type of the run's first head word; a legal form at the end makes a company."""
     if doc[end - 1].text in words.legal_forms and end - start >= 2:
         return "Company"
