@@ -130,3 +130,12 @@ def test_brainchild_of_an_idea_is_no_founding(no_gazetteer_extractor):
     """The brainchild is an idea, and the organisation comes after a relative clause: nothing."""
     text = "The idea was the brainchild of Priya Natarajan, who later joined Harnwell Analytics."
     assert founded(no_gazetteer_extractor, text) == set()
+
+
+def test_a_comma_without_and_is_no_list(no_gazetteer_extractor):
+    """"created by X, the Ministry of Y said": a reporting clause after a comma is no second founder."""
+    text = ("The Tarnow Robotics Fund was created by the Tarnow Regional Development Agency, the Polish Ministry of "
+            "Digital Affairs said on Monday.")
+    got = founded(no_gazetteer_extractor, text)
+    assert ("Polish Ministry of Digital Affairs", "Tarnow Robotics Fund") not in got
+    assert ("Ministry of Digital Affairs", "Tarnow Robotics Fund") not in got

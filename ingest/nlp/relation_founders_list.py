@@ -95,7 +95,7 @@ def _descriptor_ends(text: str, pos: int, words: FounderWords) -> list[int]:
 
 def _list_from(ix: _Index, first: int, end: int, words: FounderWords) -> list[int]:
     """The items after ``first`` in a founders list that ends before ``end``."""
-    out, cur, kind = [], first, _kind(ix.ms[first])
+    out, cur, kind, last_and = [], first, _kind(ix.ms[first]), 0
     while kind is not None:
         g = _GLUE.match(ix.text, ix.ms[cur].end)
         if g is None or g.end() >= end:
@@ -104,8 +104,10 @@ def _list_from(ix: _Index, first: int, end: int, words: FounderWords) -> list[in
         if nxt is None or nxt in out or nxt == first:
             break
         out.append(nxt)
+        if re.search(r"\band\b", g.group(0)):
+            last_and = len(out)
         cur = nxt
-    return out
+    return out[:last_and]  # a list closes with "and": "by X, the Ministry said" is no list
 
 
 def _by_before(text: str, pos: int, words: FounderWords) -> bool:
