@@ -139,3 +139,19 @@ def test_a_comma_without_and_is_no_list(no_gazetteer_extractor):
     got = founded(no_gazetteer_extractor, text)
     assert ("Polish Ministry of Digital Affairs", "Tarnow Robotics Fund") not in got
     assert ("Ministry of Digital Affairs", "Tarnow Robotics Fund") not in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Orrin Soil Labs maps peat bogs from drones. Its co-founders, Maeve Quinlan and Tadhg Ferris, met at a hackathon.",
+     {("Maeve Quinlan", "Orrin Soil Labs"), ("Tadhg Ferris", "Orrin Soil Labs")}),
+    ("Orrin Soil Labs maps peat bogs from drones; its founder is Maeve Quinlan.",
+     {("Maeve Quinlan", "Orrin Soil Labs")}),
+])
+def test_its_founders(no_gazetteer_extractor, text, want):
+    assert want <= founded(no_gazetteer_extractor, text)
+
+
+def test_its_founders_with_no_organisation_before(no_gazetteer_extractor):
+    """"Its" after a sentence that opens with no organisation: nothing from this form."""
+    text = "Analysts praised the plan. Its founders, Maeve Quinlan and Tadhg Ferris, met at a hackathon."
+    assert founded(no_gazetteer_extractor, text) == set()

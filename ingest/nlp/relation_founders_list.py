@@ -7,7 +7,9 @@
   ("R, a spin-off of V, grades cocoons; it was founded ...") or, when the sentence opens with "It", the one that
   opens the sentence before ("Kestrel opened in 2021. It was founded by A and B");
 * a count before the names: "was founded by two of K's former doctoral students, A and B";
-* "X is the brainchild of A and B", "X, the brainchild of the engineer A, ...", "The brainchild of A, X now ...".
+* "X is the brainchild of A and B", "X, the brainchild of the engineer A, ...", "The brainchild of A, X now ...";
+* "X sells forecasts. Its co-founders, A and B, met in Leeds" ("Its" is the organisation that opens the sentence
+  before; "its" after ";" the one that opens its own sentence).
 
 An item is the next mention of the same kind (a person after a person, an organisation after an organisation) with
 only a short descriptor before it; a preposition, a pronoun or a verb in between ends the list ("by A and funded by
@@ -126,6 +128,8 @@ def founders_listed(text: str, mentions: Sequence[MentionFact], founded: Sequenc
     out: list[Rel] = []
     if "brainchild" in text:
         out += _brainchild(text, _Index(text, mentions), words)
+    if "ts co-founder" in text or "ts founder" in text or "ts cofounder" in text:
+        out += _its_founders(text, _Index(text, mentions), words)
     if " by " not in text:
         return out
     ix = _Index(text, mentions)
@@ -240,4 +244,20 @@ def _brainchild(text: str, ix: _Index, words: FounderWords) -> list[Rel]:
             continue
         s, e = _sentence_start(text, m.start(), True), _sentence_end(text, m.end())
         out += [("FOUNDED", p, thing, s, e, "rule:brainchild") for p in items if p != thing]
+    return out
+
+
+def _its_founders(text: str, ix: _Index, words: FounderWords) -> list[Rel]:
+    """"X sells forecasts. Its co-founders, A and B, met in Leeds", "…; its founder is A"."""
+    out: list[Rel] = []
+    pat = re.compile(r"(?:^|(?<=; )|(?<=[.!?] )|(?<=\n))(Its|its)\s+(?:two\s+|three\s+)?(?:co-?)?founders?"
+                     r"(?:,\s+|\s+(?:are|were|is|was)\s+)")
+    for m in pat.finditer(text):
+        subject = _opening_org(text, ix, m.start(), same=m.group(1) == "its")
+        first = ix.item(m.end(), "person", words) if subject is not None else None
+        if first is None:
+            continue
+        end = _sentence_end(text, m.end())
+        s = _sentence_start(text, m.start(), same=m.group(1) == "its")
+        out += [("FOUNDED", p, subject, s, end, "rule:its-founders") for p in [first, *_list_from(ix, first, end, words)]]
     return out
