@@ -112,6 +112,24 @@ def _title_after_name(doc: Any, sent: Any, k: int, stops: tuple[str, ...], by_st
     return j, role, past, False
 
 
+def _title_org(doc: Any, sent: Any, k: int, j: int, stops: tuple[str, ...], titled: bool,
+               by_start: dict[int, tuple[int, int]], types: list[str]) -> tuple[int, int, int] | None:
+    """(org, its end, its start) after a person's title ``doc[k:j]`` (or right after the name when ``j == k``).
+    A title must hold a role noun or a founder word (``titled``) and end in a comma or "at/of" before the org."""
+    if j > k:
+        if not titled or j >= sent.end or not (doc[j].text in stops[:1] + stops[2:] or j in by_start and _after_at(doc, j)):
+            return None
+        org_start = j + 1 if doc[j].text in stops[:1] + stops[2:] else j
+    else:
+        org_start = k
+    hit = by_start.get(org_start)
+    if j > k and (hit is None or types[hit[0]] not in ORG) and doc[org_start - 1].lower_ in ("at", "the"):
+        hit = by_start.get(_described(doc, sent, org_start - (doc[org_start - 1].lower_ == "the"), by_start, types))
+    if hit is None or types[hit[0]] not in ORG:
+        return None
+    return hit[0], hit[1], org_start
+
+
 def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], role_nouns: frozenset[str],
                   former: frozenset[str], emit: Callable[[int, int, str], None],
                   founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
@@ -137,18 +155,10 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         if past:
             continue
         founder = emit_founded is not None and any(doc[x].lower_ in founders for x in range(k, j))
-        if j > k:  # a title: it must hold a role noun (or a founder word) and end in a comma or "at/of" before the org
-            if not (role or founder) or j >= sent.end or not (doc[j].text in stops[:1] + stops[2:] or j in by_start and _after_at(doc, j)):
-                continue
-            org_start = j + 1 if doc[j].text in stops[:1] + stops[2:] else j
-        else:
-            org_start = k
-        hit = by_start.get(org_start)
-        if j > k and (hit is None or types[hit[0]] not in ORG) and doc[org_start - 1].lower_ in ("at", "the"):
-            hit = by_start.get(_described(doc, sent, org_start - (doc[org_start - 1].lower_ == "the"), by_start, types))
-        if hit is None or types[hit[0]] not in ORG:
+        found = _title_org(doc, sent, k, j, stops, role or founder, by_start, types)
+        if found is None:
             continue
-        org, oe = hit
+        org, oe, org_start = found
         title = (k, j, role)
         if opener == "(":
             if oe < sent.end and doc[oe].text == ")":

@@ -161,24 +161,30 @@ class RelationFinder:
                                                 {t for _, s, e in spans for t in range(s, e)}):
                     continue  # "in partnership with the Ministry's Statistics Directorate", "with customers such as X"
                 li = self._guard.window_left(rule.rel, doc, spans, li, a, sent.start)  # "X, whose customers include Y,"
-                if self._forms.ended_after(doc, next(e for i, s, e in spans if i == ri), sent):
-                    continue  # "was a member of X until 2022"
-                if set(rule.rel) & self._stance.types and self._stance.stale_window(doc, a, sent.start):
-                    continue  # "formerly based in X", "once a unit of X"
-                if self._guard.window_unsaid(rule.rel, doc, a, sent.start):
-                    continue  # "Until 2020 X had a partnership with Y", "X is exploring a partnership with Y"
-                if rule.left == "src" and self._after_preposition(doc, spans, li):
-                    continue  # "a professor at X and a member of Y": X is no member
-                if rule.left == "tgt" and "FUNDS" in rule.rel and agent_before(doc, spans, li):
-                    continue  # "funded by A and by a grant from B", "a spin-out of X, backed by B": A, X not funded
-                if rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a):
-                    continue  # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
+                if self._window_vetoed(rule, doc, sent, spans, li, ri, a):
+                    continue
                 roles = {rule.left: li, rule.right: ri}
                 if rule.left == "sym":
                     self._emit(out, rule.rel, li, ri, types, conf, "window:" + "-".join(rule.words))
                 elif "src" in roles and "tgt" in roles:
                     self._emit(out, rule.rel, roles["src"], roles["tgt"], types, conf, "window:" + "-".join(rule.words))
         return self._guard.surface_keep(out, doc, spans)
+
+    def _window_vetoed(self, rule: Any, doc: Any, sent: Any, spans: list[tuple[int, int, int]], li: int, ri: int,
+                       a: int) -> bool:
+        """A window pair the sentence takes back: ended, stale, unsaid, or a left side that is no party."""
+        if self._forms.ended_after(doc, next(e for i, s, e in spans if i == ri), sent):
+            return True  # "was a member of X until 2022"
+        if set(rule.rel) & self._stance.types and self._stance.stale_window(doc, a, sent.start):
+            return True  # "formerly based in X", "once a unit of X"
+        if self._guard.window_unsaid(rule.rel, doc, a, sent.start):
+            return True  # "Until 2020 X had a partnership with Y", "X is exploring a partnership with Y"
+        if rule.left == "src" and self._after_preposition(doc, spans, li):
+            return True  # "a professor at X and a member of Y": X is no member
+        if rule.left == "tgt" and "FUNDS" in rule.rel and agent_before(doc, spans, li):
+            return True  # "funded by A and by a grant from B", "a spin-out of X, backed by B": A, X not funded
+        # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
+        return rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a)
 
     def _window_unstated(self, doc: Any, sent: Any, a: int) -> bool:
         """A trigger phrase the words before it take back: talk, plan, hedge or denial."""

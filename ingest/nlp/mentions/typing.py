@@ -52,10 +52,8 @@ class NameTyper:
         low = [w.lower().strip(".,") for w in words]
         last = low[-1]
         joined = " ".join(low)
-        if last == "corporation" and any(w in self.public_corporation for w in low[:-1]):
-            return "Agency"  # "Rajshahi City Corporation", "Southern Puerto Rico Development Corporation": public bodies
-        if len(low) > 2 and low[0] == "bank" and low[1] == "of" and " ".join(low[2:]) in lex.countries:
-            return "Agency"  # "Bank of Lithuania": a central bank
+        if self._public_corporation_or_bank(low):
+            return "Agency"
         if last in lex.company_legal or (len(low) > 1 and low[-2] in lex.company_legal and last in {".", ","}):
             return "Company"
         if len(low) > 2 and joined.endswith(lex.company_endings):
@@ -67,10 +65,9 @@ class NameTyper:
         if last in lex.programme_last or len(low) == 2 and len(last) == 4 and last.isdigit() and last[:2] in ("19", "20") \
                 and (low[0] in lex.countries or low[0] in lex.programme_year_words):
             return "Programme"  # "... Fund", "France 2030", "Horizon 2020": a plan named for its year
-        if low[0] in lex.agency_first or last in lex.agency_last:
-            return "Agency"
-        if any(w in lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
-            return "Agency"  # "Pennsylvania Department of ...", "State Ministry for ..."
+        if low[0] in lex.agency_first or last in lex.agency_last \
+                or any(w in lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
+            return "Agency"  # "Department of ...", "Pennsylvania Department of ...", "State Ministry for ..."
         if joined.endswith(lex.agency_endings) or joined.endswith(" " + low[-1]) \
                 and joined[:-len(low[-1]) - 1].endswith(lex.agency_endings):  # (a tuple: one call, not one per ending)
             return "Agency"  # "Innovation Agency", "Science Foundation Ireland" (a place may follow)
@@ -86,6 +83,13 @@ class NameTyper:
         if last in lex.company_last:
             return "Company"
         return None
+
+    def _public_corporation_or_bank(self, low: list[str]) -> bool:
+        """"Rajshahi City Corporation", "Southern Puerto Rico Development Corporation": public bodies;
+        "Bank of Lithuania": a central bank."""
+        if low[-1] == "corporation" and any(w in self.public_corporation for w in low[:-1]):
+            return True
+        return len(low) > 2 and low[0] == "bank" and low[1] == "of" and " ".join(low[2:]) in self.lex.countries
 
     def _connector_head(self, low: list[str]) -> str | None:
         """The head of "X of/for Y" is the word before the connector: "National Strategy for Data and AI"."""
