@@ -76,8 +76,9 @@ def test_shared_strings_survive_a_restart(tmp_path: Path):
         st.close()
     st = open_store("embedded", home=home)
     try:
-        # reloaded from its files, the two sentences are still held once (copied: 2 * N * LONG bytes)
-        assert _used(st) - empty < N * LONG // 4
+        # reloaded from its files, the two sentences are still held once (copied: 2 * N * LONG = 4.8 MB; the graph
+        # itself, its indexes and the allocator's slack after a restart took 0.45-0.75 MB, varying with the load)
+        assert _used(st) - empty < N * LONG // 2
         rows = _evidence(st, entity_id("Company", "Partner 0 AI"))
         assert [d for d, _ in rows] == ["doc-a", "doc-b"] and all(len(s) == LONG + 8 for _, s in rows)
     finally:
