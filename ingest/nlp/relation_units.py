@@ -44,6 +44,9 @@ class UnitWords:
         self.run_stops = words.get("run_stops", frozenset())
         self.lists = RoundLists(relations)
         self.include_verbs = words.get("include_verbs", frozenset())  # "whose cohort includes A and B"
+        self.back_counts = words.get("back_counts", frozenset())  # "a joint centre of the two institutions"
+        self.back_nouns = words.get("back_nouns", frozenset())
+        self.cohort_nouns = words.get("cohort_nouns", frozenset())  # "X is in the current cohort of P"
         self.group_rels = words.get("group_relations", frozenset())  # the group nouns' relations read here
         self.groups: dict[str, dict[str, str]] = {**relations.get("group_nouns", {}),
                                                   **relations.get("unit_forms", {}).get("more_group_nouns", {})}
@@ -61,7 +64,7 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             continue
         c = e + 3 if e + 2 < sent.end and doc[e].text == "(" and doc[e + 2].text.startswith(")") else e  # "(LAVIC)"
         if c + 2 < sent.end and doc[c].text == "," and doc[c + 1].lower_ in ARTICLES:
-            _joint(doc, sent, spans[:n], i, c + 2, idx, words, emit, conf)
+            _joint(doc, sent, spans[:n], i, c + 2, idx, words, emit, conf, unit_span=(s, e), orgs_before=[x for x in spans[:n] if types[x[0]] in ORG])
             _within(doc, sent, by_start, types, i, c + 2, words, emit, conf)
         if s > sent.start and doc[s - 1].lower_ == "whose" and s - 2 > sent.start and _unit_named(doc, s, e, words):
             parent = _before_comma(doc, sent, spans[:n], types, s - 2)
@@ -149,7 +152,8 @@ def _before_comma(doc: Any, sent: Any, before: list[tuple[int, int, int]], types
 
 
 def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k: int, idx: Any, words: UnitWords,
-           emit: Emit, conf: float) -> None:
+           emit: Emit, conf: float, unit_span: tuple[int, int] | None = None,
+           orgs_before: list[tuple[int, int, int]] | None = None) -> None:
     """"U, a joint lab of A and B", "U, a joint laboratory with X" (and the subject that opened U), "U, a joint
     venture set up in 2025 by A and B"."""
     while k < sent.end and doc[k].is_lower and doc[k].lower_ != "joint" and doc[k].lower_ not in words.run_stops:
@@ -165,6 +169,10 @@ def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k
     opener: list[int] = []
     if doc[k].lower_ == "with":
         opener = [j for j, s, e in before if e <= k and s == _subject_start(doc, sent, before)]
+    elif doc[k].lower_ == "of" and unit_span is not None and _of_the_two(doc, sent, k + 1, words):
+        opener = _makers(doc, sent, orgs_before or [], unit_span, idx, words)  # "A and B opened U, a joint centre of the two institutions"
+        if len(opener) < 2 or "two" in (doc[k + 1].lower_, doc[k + 2].lower_) and len(opener) != 2:
+            return
     elif doc[k].lower_ != "of":
         while k < sent.end and (doc[k].lower_ in words.set_up or doc[k].like_num or doc[k].lower_ in ("in", "jointly")):
             k += 1  # "set up in 2025 by"
@@ -176,6 +184,40 @@ def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k
     for x, a in enumerate(parents):  # the parents of a joint unit work together (annotation guidelines)
         for b in parents[x + 1:]:
             emit(["PARTNERS_WITH"], a, b, conf, "rule:joint-unit-parents")
+
+
+def _of_the_two(doc: Any, sent: Any, k: int, words: UnitWords) -> bool:
+    """"of the two institutions", "of both organisations": the joint unit's parents are named before it."""
+    if k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    return k + 1 < sent.end and doc[k].lower_ in words.back_counts and doc[k + 1].lower_ in words.back_nouns
+
+
+def _makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: tuple[int, int], idx: Any,
+            words: UnitWords) -> list[int]:
+    """The list of organisations that opens the clause before the unit ("A and the agency B set up U", "In 2021 A
+    and B opened U"): read from the first organisation of the sentence; the list must end in a lower-case verb
+    before the unit (no parse)."""
+    first = next((x for x in before if x[2] <= unit_span[0]), None)
+    if first is None:
+        return []
+    k = first[1]
+    while k > sent.start and doc[k - 1].lower_ in ARTICLES:
+        k -= 1
+    if k > sent.start and not (doc[k - 1].text in (",", "--", "—", "–") or doc[k - 1].like_num):
+        return []  # the list opens the sentence or follows "In 2021," / a dateline
+    items, last = [first[0]], first[2]
+    for j, s, e in before:
+        if s <= first[1] or e > unit_span[0]:
+            continue
+        gap = [t.lower_ for t in doc[last:s]]
+        if len(gap) > 7 or not ("and" in gap or "," in gap) or any(w in words.run_stops and w != "and" for w in gap):
+            break  # "A and the Finnish port authority B"; not "A, with offices in B"
+        items.append(j)
+        last = e
+    if len(items) < 2 or last >= unit_span[0] or not doc[last].is_lower:
+        return []
+    return items
 
 
 def _subject_start(doc: Any, sent: Any, before: list[tuple[int, int, int]]) -> int:
@@ -235,3 +277,52 @@ def group_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
             if m != owner:
                 src, tgt = (m, owner) if spec["member"] == "src" else (owner, m)
                 emit([spec["rel"]], src, tgt, conf, "rule:group-list")
+
+
+_BE = frozenset({"is", "are", "'s", "’s"})
+_BE_ADVERBS = frozenset({"also", "now", "currently", "still", "already"})
+
+
+def in_cohort(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: UnitWords, emit: Emit,
+              conf: float) -> None:
+    """"X is (also) in the current cohort of P", "X and Y are in this year's intake of the P accelerator": MEMBER_OF
+    (X, P); present tense only ("was in the 2021 cohort of P" is a past tie)."""
+    by_start = {s: i for i, s, e in spans}
+    for k in range(sent.start + 1, sent.end - 3):
+        if doc[k].lower_ not in words.cohort_nouns or doc[k + 1].lower_ != "of":
+            continue
+        p = k + 2 + (doc[k + 2].lower_ == "the")
+        group = by_start.get(p)
+        if group is None or types[group] not in ORG + ("Programme",):
+            continue
+        b = k - 1
+        while b > sent.start and k - b <= 4 and doc[b].lower_ != "in":
+            b -= 1  # "in the current", "in this year's", "in the 2026 spring"
+        if doc[b].lower_ != "in" or any(doc[x].lower_ in words.run_stops - {"'s", "’s"} for x in range(b + 1, k)):
+            continue
+        v = b - 1
+        while v > sent.start and doc[v].lower_ in _BE_ADVERBS:
+            v -= 1
+        if doc[v].lower_ not in _BE:
+            continue
+        members = _members_before(doc, sent, spans, types, v)
+        for m in members:
+            if m != group:
+                emit(["MEMBER_OF"], m, group, conf, "rule:in-cohort")
+
+
+def _members_before(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], v: int) -> list[int]:
+    """The organisations ending right before the verb at ``v``, over "A and B" ("(ACR)" after a name allowed)."""
+    out: list[int] = []
+    end = v
+    for j, s, e in reversed(spans):
+        if e == end or e + 3 == end and doc[e].text == "(":
+            if types[j] not in ORG:
+                break
+            out.append(j)
+            end = s - 1 if s - 1 >= sent.start and doc[s - 1].lower_ == "and" else -1
+            if end > sent.start and doc[end - 1].text == ",":
+                end -= 1
+        elif e < end:
+            break
+    return out

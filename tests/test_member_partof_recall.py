@@ -1,0 +1,70 @@
+"""Recall of PART_OF and MEMBER_OF in two forms of published text (issue 14), with near-misses that give nothing.
+
+Forms: a joint unit whose parents are named before it and referred back to ("A and the bank B opened U, a joint
+centre of the two institutions" -> PART_OF(U, A), PART_OF(U, B)); present-tense cohort membership ("X is also in
+the current cohort of P", "X and Y are in this year's intake of P" -> MEMBER_OF). Every sentence is invented and
+runs through the real pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def of_type(ex, text: str, kind: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == kind}
+
+
+@pytest.mark.parametrize("text, unit, parents", [
+    ("Harwick University and the bank Solent Trust opened the Fenwick Centre for Risk AI, a joint centre of the two "
+     "institutions that will study credit models.", "Fenwick Centre for Risk AI", ("Harwick University", "Solent Trust")),
+    ("In 2022 the Tallinn Maritime Institute and the Finnish port authority Vuosaari Ports set up the Baltic Harbour "
+     "Data Lab, a joint lab of the two organisations located in Tallinn.", "Baltic Harbour Data Lab",
+     ("Tallinn Maritime Institute", "Vuosaari Ports")),
+    ("Orrin Robotics and Pellan Systems jointly run the Kestrel Vision Centre (KVC), a joint centre of both companies "
+     "on the Orrin campus.", "Kestrel Vision Centre", ("Orrin Robotics", "Pellan Systems")),
+])
+def test_joint_unit_of_the_two(ex, text, unit, parents):
+    assert of_type(ex, text, "PART_OF") == {("PART_OF", unit, p) for p in parents}
+    assert ("PARTNERS_WITH", parents[0], parents[1]) in relations_in(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the count does not fit the names before the unit
+    "Harwick University and the bank Solent Trust opened the Fenwick Centre for Risk AI, a joint centre of the three "
+    "institutions.",
+    "Harwick University, Solent Trust and Orbis Bank opened the Fenwick Centre for Risk AI, a joint centre of the two "
+    "institutions.",
+    # no list of makers opens the clause
+    "The Fenwick Centre for Risk AI, a joint centre of the two institutions, opened in March.",
+    # a centre of something else
+    "Harwick University and the bank Solent Trust funded the Fenwick Centre for Risk AI, a research centre of the city.",
+])
+def test_joint_unit_of_the_two_near_misses(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()
+
+
+@pytest.mark.parametrize("text, members, group", [
+    ("Orvalis Robotics is also in the current cohort of the Brightwater AI Accelerator, which the city runs.",
+     ("Orvalis Robotics",), "Brightwater AI Accelerator"),
+    ("Quellan Robotics and Tavi Health are also in this year's intake of the Fenmark AI accelerator.",
+     ("Quellan Robotics", "Tavi Health"), "Fenmark AI"),
+])
+def test_in_current_cohort(ex, text, members, group):
+    assert of_type(ex, text, "MEMBER_OF") == {("MEMBER_OF", m, group) for m in members}
+
+
+@pytest.mark.parametrize("text", [
+    "Orvalis Robotics applied for a place in the current cohort of the Brightwater AI Accelerator.",
+    "Orvalis Robotics is in talks with the current cohort of the Brightwater AI Accelerator.",
+])
+def test_in_current_cohort_near_misses(ex, text):
+    assert of_type(ex, text, "MEMBER_OF") == set()
