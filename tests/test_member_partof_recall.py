@@ -68,3 +68,21 @@ def test_in_current_cohort(ex, text, members, group):
 ])
 def test_in_current_cohort_near_misses(ex, text):
     assert of_type(ex, text, "MEMBER_OF") == set()
+
+
+@pytest.mark.parametrize("text, lab, parent", [
+    ("Orbis Robotics funds the Marine Perception Laboratory at the Harwick University of Technology under a five-year "
+     "agreement.", "Marine Perception Laboratory", "Harwick University of Technology"),
+    ("The Tessel Robotics Lab at Calder College builds farm robots.", "Tessel Robotics Lab", "Calder College"),
+])
+def test_named_lab_at_university(ex, text, lab, parent):
+    assert of_type(ex, text, "PART_OF") == {("PART_OF", lab, parent)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Marine Perception Laboratory at Harwick University's campus hosts a summer school.",  # a site of the campus
+    "Orbis Robotics opened the Marine Perception Laboratory at the Solent Science Park.",  # a place, no university
+    "The Marine Perception Laboratory at Orbis Robotics builds sensors.",  # a company's lab: not read here
+])
+def test_named_lab_at_near_misses(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()

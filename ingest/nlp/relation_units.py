@@ -47,6 +47,8 @@ class UnitWords:
         self.back_counts = words.get("back_counts", frozenset())  # "a joint centre of the two institutions"
         self.back_nouns = words.get("back_nouns", frozenset())
         self.cohort_nouns = words.get("cohort_nouns", frozenset())  # "X is in the current cohort of P"
+        self.lab_tails = words.get("lab_tails", frozenset())  # "the Marine Perception Laboratory at Y University"
+        self.academic = words.get("academic_words", frozenset())
         self.group_rels = words.get("group_relations", frozenset())  # the group nouns' relations read here
         self.groups: dict[str, dict[str, str]] = {**relations.get("group_nouns", {}),
                                                   **relations.get("unit_forms", {}).get("more_group_nouns", {})}
@@ -73,6 +75,8 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         if doc[s].lower_ in words.unit_heads and e + 1 < sent.end and doc[e].lower_ == "at" \
                 and (e + 1) in by_start and types[by_start[e + 1][0]] == "Institute":
             emit(["PART_OF"], i, by_start[e + 1][0], conf, "rule:unit-at")
+        elif doc[e - 1].lower_ in words.lab_tails and e + 1 < sent.end and doc[e].lower_ == "at":
+            _lab_at(doc, sent, by_start, types, i, e + 1, words, emit, conf)
 
 
 #: verbs of holding units before a colon list ("BITC hosts three labs: A; B; and C")
@@ -184,6 +188,22 @@ def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k
     for x, a in enumerate(parents):  # the parents of a joint unit work together (annotation guidelines)
         for b in parents[x + 1:]:
             emit(["PARTNERS_WITH"], a, b, conf, "rule:joint-unit-parents")
+
+
+def _lab_at(doc: Any, sent: Any, by_start: dict[int, tuple[int, int]], types: list[str], lab: int, k: int,
+            words: UnitWords, emit: Emit, conf: float) -> None:
+    """"the Marine Perception Laboratory at (the) Harwick University of Technology": a named lab at a university or
+    college is its unit (not "at Harwick University's campus", not a lab at a company or a place)."""
+    if k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    parent = by_start.get(k)
+    if parent is None or types[parent[0]] != "Institute" or parent[0] == lab:
+        return
+    pe = parent[1]
+    if pe < sent.end and doc[pe].lower_ in ("'s", "’s"):
+        return
+    if any(t.lower_ in words.academic for t in doc[k:pe]):
+        emit(["PART_OF"], lab, parent[0], conf, "rule:lab-at")
 
 
 def _of_the_two(doc: Any, sent: Any, k: int, words: UnitWords) -> bool:
