@@ -86,3 +86,21 @@ def test_named_lab_at_university(ex, text, lab, parent):
 ])
 def test_named_lab_at_near_misses(ex, text):
     assert of_type(ex, text, "PART_OF") == set()
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("Kestrel Telecom's AI lab, Kestrel Cloud Labs, sells GPU time.", "Kestrel Cloud Labs", "Kestrel Telecom"),
+    ("Kestrel Telecom's robotics lab, Kestrel Cloud Labs, sells GPU time.", "Kestrel Cloud Labs", "Kestrel Telecom"),
+])
+def test_possessor_lab_apposition(ex, text, unit, parent):
+    assert of_type(ex, text, "PART_OF") == {("PART_OF", unit, parent)}
+
+
+@pytest.mark.parametrize("text", [
+    "Orbis Robotics, Kestrel Telecom's lab partner, sells GPU time.",  # "lab" only modifies "partner"
+    "Orbis Robotics rents space in Kestrel Telecom's lab.",
+    "Orbis Robotics uses Kestrel Telecom's lab for testing.",
+    "Kestrel Telecom's AI lab, in Leeds since 2020, sells GPU time.",
+])
+def test_possessor_lab_near_misses(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()
