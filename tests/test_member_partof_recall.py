@@ -104,3 +104,16 @@ def test_possessor_lab_apposition(ex, text, unit, parent):
 ])
 def test_possessor_lab_near_misses(ex, text):
     assert of_type(ex, text, "PART_OF") == set()
+
+
+def test_possessive_unit_still_part_of(ex):
+    text = "Calder University's Harwick Institute for Ocean AI opened in 2020."
+    assert of_type(ex, text, "PART_OF") == {("PART_OF", "Harwick Institute for Ocean AI", "Calder University")}
+
+
+@pytest.mark.parametrize("text", [
+    "The lab opened in 2020 on Calder University's Orbis Innovation campus.",  # a named site of the owner
+    "The lab opened in 2020 on Calder University's Kestrel Technologies site.",
+])
+def test_possessive_site_is_no_unit(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()

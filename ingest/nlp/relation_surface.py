@@ -84,6 +84,9 @@ def possessive(c: Sent, i: int, s: int, e: int) -> None:
     elif t in ORG and tj == "Programme":
         c.emit(["RUNS"], i, j, conf - 0.1, "rule:possessive-runs")
     elif t in ORG and tj in ORG:
+        je = next(e2 for m, _s2, e2 in c.spans if m == j)
+        if je < c.sent.end and doc[je].lower_ in c.site_nouns:
+            return  # "the university's Cerro Barón campus": a site of the owner, not a unit
         c.emit(["PART_OF"], j, i, conf - 0.1, "rule:possessive-part")
 
 
