@@ -117,3 +117,23 @@ def test_possessive_unit_still_part_of(ex):
 ])
 def test_possessive_site_is_no_unit(ex, text):
     assert of_type(ex, text, "PART_OF") == set()
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("Calder University has opened the Harwick Laboratory for Soil AI, a research unit of the university that will "
+     "use drone imagery to map farms.", "Harwick Laboratory for Soil AI", "Calder University"),
+    ("The Ostrava Institute of Technology has set up the Harwick Centre for Soil AI, an interdisciplinary centre of the "
+     "institute that works with farmers.", "Harwick Centre for Soil AI", "Ostrava Institute of Technology"),
+])
+def test_unit_of_the_kind(ex, text, unit, parent):
+    assert of_type(ex, text, "PART_OF") == {("PART_OF", unit, parent)}
+
+
+@pytest.mark.parametrize("text", [
+    # no organisation of that kind named before the unit
+    "Orbis Robotics funds the Harwick Laboratory for Soil AI, a unit of the university that will map farms.",
+    # no unit noun
+    "Calder University funds the Harwick Laboratory for Soil AI, a rival of the university's own lab.",
+])
+def test_unit_of_the_kind_near_misses(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()

@@ -49,6 +49,7 @@ class UnitWords:
         self.cohort_nouns = words.get("cohort_nouns", frozenset())  # "X is in the current cohort of P"
         self.lab_tails = words.get("lab_tails", frozenset())  # "the Marine Perception Laboratory at Y University"
         self.academic = words.get("academic_words", frozenset())
+        self.kind_nouns = words.get("kind_nouns", frozenset())  # "a research unit of the university"
         self.group_rels = words.get("group_relations", frozenset())  # the group nouns' relations read here
         self.groups: dict[str, dict[str, str]] = {**relations.get("group_nouns", {}),
                                                   **relations.get("unit_forms", {}).get("more_group_nouns", {})}
@@ -68,6 +69,7 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         if c + 2 < sent.end and doc[c].text == "," and doc[c + 1].lower_ in ARTICLES:
             _joint(doc, sent, spans[:n], i, c + 2, idx, words, emit, conf, unit_span=(s, e), orgs_before=[x for x in spans[:n] if types[x[0]] in ORG])
             _within(doc, sent, by_start, types, i, c + 2, words, emit, conf)
+            _unit_of_the_kind(doc, sent, spans[:n], types, i, c + 2, words, emit, conf)
         if s > sent.start and doc[s - 1].lower_ == "whose" and s - 2 > sent.start and _unit_named(doc, s, e, words):
             parent = _before_comma(doc, sent, spans[:n], types, s - 2)
             if parent is not None:
@@ -188,6 +190,27 @@ def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k
     for x, a in enumerate(parents):  # the parents of a joint unit work together (annotation guidelines)
         for b in parents[x + 1:]:
             emit(["PARTNERS_WITH"], a, b, conf, "rule:joint-unit-parents")
+
+
+def _unit_of_the_kind(doc: Any, sent: Any, before: list[tuple[int, int, int]], types: list[str], unit: int, k: int,
+                      words: UnitWords, emit: Emit, conf: float) -> None:
+    """"EVU has opened the S Laboratory, a research unit of the university that will ...": the unit noun's "of the
+    <kind>" means the organisation named earlier in the sentence whose name holds that word (the resolver leaves a
+    description with a relative clause after it alone)."""
+    start = k
+    while k < min(sent.end, start + 4) and doc[k].is_lower and doc[k].lower_ not in words.unit_nouns \
+            and doc[k].lower_ not in words.run_stops:
+        k += 1
+    if k + 3 >= sent.end or doc[k].lower_ not in words.unit_nouns or doc[k + 1].lower_ != "of" \
+            or doc[k + 2].lower_ != "the":
+        return
+    kind = doc[k + 3].lower_
+    if kind not in words.kind_nouns or k + 4 < sent.end and not (doc[k + 4].is_lower or doc[k + 4].is_punct):
+        return  # "a unit of the group Tejo Industrial" names its parent
+    for j, s, e in reversed(before):
+        if j != unit and types[j] in ORG and any(t.lower_ == kind for t in doc[s:e]):
+            emit(["PART_OF"], unit, j, conf, "rule:unit-of-the-kind")
+            return
 
 
 def _lab_at(doc: Any, sent: Any, by_start: dict[int, tuple[int, int]], types: list[str], lab: int, k: int,
