@@ -57,6 +57,10 @@ def test_joint_unit_of_the_two_near_misses(ex, text):
      ("Orvalis Robotics",), "Brightwater AI Accelerator"),
     ("Quellan Robotics and Tavi Health are also in this year's intake of the Fenmark AI accelerator.",
      ("Quellan Robotics", "Tavi Health"), "Fenmark AI"),
+    ("Tarnvale Robotics is in the Brightwater AI Accelerator's new cohort.", ("Tarnvale Robotics",),
+     "Brightwater AI Accelerator"),
+    ("Tarnvale Robotics is among the eight start-ups in the Brightwater AI Accelerator's new cohort.",
+     ("Tarnvale Robotics",), "Brightwater AI Accelerator"),
 ])
 def test_in_current_cohort(ex, text, members, group):
     assert of_type(ex, text, "MEMBER_OF") == {("MEMBER_OF", m, group) for m in members}
@@ -65,6 +69,8 @@ def test_in_current_cohort(ex, text, members, group):
 @pytest.mark.parametrize("text", [
     "Orvalis Robotics applied for a place in the current cohort of the Brightwater AI Accelerator.",
     "Orvalis Robotics is in talks with the current cohort of the Brightwater AI Accelerator.",
+    "Tarnvale Robotics invested in the Brightwater AI Accelerator's new cohort.",
+    "Tarnvale Robotics is among the mentors for the Brightwater AI Accelerator's new cohort.",
 ])
 def test_in_current_cohort_near_misses(ex, text):
     assert of_type(ex, text, "MEMBER_OF") == set()

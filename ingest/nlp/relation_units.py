@@ -328,30 +328,53 @@ _BE_ADVERBS = frozenset({"also", "now", "currently", "still", "already"})
 
 def in_cohort(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: UnitWords, emit: Emit,
               conf: float) -> None:
-    """"X is (also) in the current cohort of P", "X and Y are in this year's intake of the P accelerator": MEMBER_OF
-    (X, P); present tense only ("was in the 2021 cohort of P" is a past tie)."""
+    """"X is (also) in the current cohort of P", "X and Y are in this year's intake of the P accelerator", "X is among
+    the eight start-ups in P's new cohort": MEMBER_OF(X, P); present tense only ("was in the 2021 cohort of P")."""
     by_start = {s: i for i, s, e in spans}
-    for k in range(sent.start + 1, sent.end - 3):
-        if doc[k].lower_ not in words.cohort_nouns or doc[k + 1].lower_ != "of":
+    by_end = {e: i for i, s, e in spans}
+    for k in range(sent.start + 1, sent.end - 1):
+        if doc[k].lower_ not in words.cohort_nouns:
             continue
-        p = k + 2 + (doc[k + 2].lower_ == "the")
-        group = by_start.get(p)
-        if group is None or types[group] not in ORG + ("Programme",):
-            continue
-        b = k - 1
-        while b > sent.start and k - b <= 4 and doc[b].lower_ != "in":
-            b -= 1  # "in the current", "in this year's", "in the 2026 spring"
-        if doc[b].lower_ != "in" or any(doc[x].lower_ in words.run_stops - {"'s", "’s"} for x in range(b + 1, k)):
+        group, b = _cohort_group(doc, sent, by_start, by_end, k)
+        if group is None or types[group] not in ORG + ("Programme",) or b is None:
             continue
         v = b - 1
+        if doc[v].lower_ not in _BE and doc[v].is_lower:  # "is among the eight start-ups in"
+            a = v
+            while a > sent.start and b - a <= 6 and doc[a].lower_ != "among" \
+                    and (doc[a].is_lower or doc[a].like_num or doc[a].text == "-"):
+                a -= 1
+            v = a - 1 if doc[a].lower_ == "among" else v
         while v > sent.start and doc[v].lower_ in _BE_ADVERBS:
             v -= 1
         if doc[v].lower_ not in _BE:
             continue
-        members = _members_before(doc, sent, spans, types, v)
-        for m in members:
+        for m in _members_before(doc, sent, spans, types, v):
             if m != group:
                 emit(["MEMBER_OF"], m, group, conf, "rule:in-cohort")
+
+
+def _cohort_group(doc: Any, sent: Any, by_start: dict[int, int], by_end: dict[int, int],
+                  k: int) -> tuple[int | None, int | None]:
+    """The group of the cohort noun at ``k`` ("cohort of the P", "P's new cohort") and where its "in" stands."""
+    group, b = None, k - 1
+    if k + 2 < sent.end and doc[k + 1].lower_ == "of":
+        group = by_start.get(k + 2 + (doc[k + 2].lower_ == "the"))
+        while b > sent.start and k - b <= 4 and doc[b].lower_ != "in":
+            b -= 1  # "in the current", "in this year's", "in the 2026 spring"
+        if any(not (doc[x].is_lower or doc[x].like_num or doc[x].lower_ in ("'s", "’s"))
+               or doc[x].lower_ in ("with", "to", "for", "from")
+               for x in range(b + 1, k)):
+            return None, None
+    else:
+        while b > sent.start and k - b <= 3 and doc[b].is_lower and doc[b].lower_ not in ("'s", "’s"):
+            b -= 1  # "P's new cohort"
+        if doc[b].lower_ not in ("'s", "’s") or b not in by_end:
+            return None, None
+        group = by_end[b]
+        b = next((s for s, i in by_start.items() if i == group), b)
+        b -= 1 + (doc[b - 1].lower_ == "the")
+    return (group, b) if doc[b].lower_ == "in" else (None, None)
 
 
 def _members_before(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], v: int) -> list[int]:
