@@ -143,3 +143,23 @@ def test_unit_of_the_kind(ex, text, unit, parent):
 ])
 def test_unit_of_the_kind_near_misses(ex, text):
     assert of_type(ex, text, "PART_OF") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Among the North Sea Robotics Network's members are the Bergen Ocean Data Centre and the Dee Institute for Marine "
+    "Computing.",
+    "Orvalis Robotics is a member of the North Sea Robotics Network. Among the network's other members are the Bergen "
+    "Ocean Data Centre and the Dee Institute for Marine Computing.",
+])
+def test_among_named_group_members(ex, text):
+    got = of_type(ex, text, "MEMBER_OF")
+    assert {("MEMBER_OF", "Bergen Ocean Data Centre", "North Sea Robotics Network"),
+            ("MEMBER_OF", "Dee Institute for Marine Computing", "North Sea Robotics Network")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Among the North Sea Robotics Network's former members are Calder College and Orvalis Robotics.",
+    "Among the North Sea Robotics Network's customers are Calder College and Orvalis Robotics.",
+])
+def test_among_named_group_near_misses(ex, text):
+    assert of_type(ex, text, "MEMBER_OF") == set()

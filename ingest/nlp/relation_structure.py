@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.relation_relative import relative_pairs
-from aikg.ingest.nlp.relation_units import UnitWords, group_lists, in_cohort, of_which, unit_colon_list, unit_rules
+from aikg.ingest.nlp.relation_units import (UnitWords, among_group, group_lists, in_cohort, of_which, unit_colon_list,
+                                            unit_rules)
 
 ORG = ("Institute", "Company", "Agency")
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
@@ -50,6 +51,8 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     group_lists(doc, sent, spans, types, words.units, emit, conf)  # "P, whose cohort includes A and B"
     if any(t.text == ":" for t in sent):
         unit_colon_list(doc, sent, spans, types, emit, conf)  # "BITC hosts three labs: A; B; and C"
+    if any(t.lower_ == "among" for t in doc[sent.start:min(sent.end, sent.start + 3)]):
+        among_group(doc, sent, spans, types, words.units, emit, conf)  # "Among the X Network's members are A and B"
     if any(t.lower_ in words.units.cohort_nouns for t in sent):
         in_cohort(doc, sent, spans, types, words.units, emit, conf)  # "X is in the current cohort of P"
     if any(t.lower_ == "which" for t in sent):

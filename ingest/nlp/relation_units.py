@@ -50,6 +50,7 @@ class UnitWords:
         self.lab_tails = words.get("lab_tails", frozenset())  # "the Marine Perception Laboratory at Y University"
         self.academic = words.get("academic_words", frozenset())
         self.kind_nouns = words.get("kind_nouns", frozenset())  # "a research unit of the university"
+        self.past_mods = words.get("past_group_mods", frozenset())  # "Among P's former members are"
         self.group_rels = words.get("group_relations", frozenset())  # the group nouns' relations read here
         self.groups: dict[str, dict[str, str]] = {**relations.get("group_nouns", {}),
                                                   **relations.get("unit_forms", {}).get("more_group_nouns", {})}
@@ -392,3 +393,33 @@ def _members_before(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
         elif e < end:
             break
     return out
+
+
+def among_group(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: UnitWords, emit: Emit,
+                conf: float) -> None:
+    """"Among the North Sea Robotics Network's members are A and B", "Among P's other participants is A": each listed
+    name stands in the group word's relation (``group_nouns``) with the named possessor."""
+    k = sent.start
+    while k < sent.end and (doc[k].is_space or doc[k].text in ("-", "•", "*")):
+        k += 1
+    if k + 4 >= sent.end or doc[k].lower_ != "among":
+        return
+    k += 1
+    owner = next(((i, e) for i, s, e in spans if s in (k, k + 1) and (s == k or doc[k].lower_ == "the")
+                  and types[i] in ORG + ("Programme",)), None)  # a mention may or may not hold its "the"
+    if owner is None or owner[1] >= sent.end or doc[owner[1]].lower_ not in ("'s", "’s"):
+        return
+    g = owner[1] + 1
+    while g < min(sent.end, owner[1] + 4) and doc[g].is_lower and doc[g + 1].lower_ not in ("are", "is", "were", "was"):
+        if doc[g].lower_ in words.past_mods:
+            return  # "Among P's former members are A and B"
+        g += 1  # "other", "founding", "current"
+    spec = words.groups.get(doc[g].lower_) or words.groups.get(doc[g].lower_.rstrip("s"))
+    if spec is None or spec["rel"].lower() not in words.group_rels or g + 2 >= sent.end \
+            or doc[g + 1].lower_ not in ("are", "is", "were", "was"):
+        return
+    idx = token_index(doc, spans, types)
+    for m in words.lists.read_list(idx, g + 2, ORG, sent.end):
+        if m != owner[0]:
+            src, tgt = (m, owner[0]) if spec["member"] == "src" else (owner[0], m)
+            emit([spec["rel"]], src, tgt, conf, "rule:among-group")
