@@ -19,8 +19,15 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.relation_relative import relative_pairs
-from aikg.ingest.nlp.relation_units import (UnitWords, among_group, group_lists, in_cohort, of_which, unit_colon_list,
-                                            unit_rules)
+from aikg.ingest.nlp.relation_units import (
+    UnitWords,
+    among_group,
+    group_lists,
+    in_cohort,
+    of_which,
+    unit_colon_list,
+    unit_rules,
+)
 
 ORG = ("Institute", "Company", "Agency")
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
