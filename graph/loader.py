@@ -10,15 +10,14 @@ and lets an interrupted run resume.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from aikg.core.collector import collector_paused
 from aikg.core.errors import StoreError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, read_jsonl
@@ -407,20 +406,6 @@ class _Run:
             report.relation_keys.update(unit.relations)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a load builds its rows: it walks every record held, again and again, as
-    millions of small row objects are made (measured, issue 18: about a third of the loader's own CPU time).
-    Rows hold no cycles, so reference counting frees them as before."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def load_records(
     store: GraphStore,
     documents: Sequence[DocumentRecord],
@@ -437,7 +422,7 @@ def load_records(
     A batch closes at ``batch_size`` rows or at about ``max_bytes`` of parameters, whichever
     comes first (the embedded client writes parameters into the query text, so its cost and the
     server's memory follow the bytes, not the row count)."""
-    with _collector_paused():
+    with collector_paused():
         return _load(store, documents, entities, relations, batch_size=batch_size, force=force, progress=progress,
                      max_bytes=max_bytes)
 

@@ -20,10 +20,9 @@ inputs are sorted and every choice is a function of the groups.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
+from aikg.core.collector import collector_paused
 from aikg.core.facts import EntityRecord, RelationRecord
 from aikg.ingest.nlp.records import DocFacts
 from aikg.ingest.nlp.resolution.conflicts import sentence_conflicts
@@ -53,19 +52,6 @@ def _document_links(docs: list[DocFacts], index: dict[tuple, int], nodes: list[N
     return explicit, inferred, conflicts
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Resolution allocates millions of small objects and frees none: the cyclic collector's passes grow
-    with the live heap and made the whole superlinear (measured in bench/bench_resolve.py)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def merge_mentions(
     facts: Iterable[DocFacts],
     *,
@@ -81,7 +67,7 @@ def merge_mentions(
     docs = sorted(facts, key=lambda f: (f.doc_id, len(f.mentions), len(f.relations)))
     if not docs:
         return []  # records come only from mentions: known entities alone give none
-    with _no_cyclic_gc():
+    with collector_paused():
         return _merge(docs, as_index(known), decisions, typos)
 
 
