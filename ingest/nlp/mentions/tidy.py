@@ -239,6 +239,9 @@ def _cut_of_place(doc: Any, s: Candidate, env: Env) -> Candidate | None:
     of Australia" keeps the place in its name)."""
     if s.type != "Company" or s.end - s.start < 3:
         return None
+    low = TokenIndex.of(doc).lower
+    if "of" not in low[s.start + 2:s.end - 1]:
+        return None  # (no "of" inside: the document's places are not read, once per firm name on a long text)
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "Cluster")}
     for k in range(s.start + 2, s.end - 1):
         tail = TokenIndex.of(doc).span_text(k + 1, s.end)
