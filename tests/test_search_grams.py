@@ -3,6 +3,7 @@ every entity, on stores written now and on stores written by an older aikg (migr
 
 from __future__ import annotations
 
+import time
 from unittest import mock
 
 import pytest
@@ -98,7 +99,12 @@ def test_older_embedded_store_is_migrated_when_opened(tmp_path):
     try:
         store.apply_schema()
         assert store.read("MATCH (n:Entity) WHERE n.grams IS NULL RETURN count(n) AS c") == [{"c": 0}]
-        assert search_grams.ready(store)
+        # the engine builds the new full-text index in the background (until then entity_search takes the scan,
+        # with the same rows); on a busy machine that outlasted the first look, so wait for it, up to 30 s
+        deadline = time.monotonic() + 30.0
+        while not search_grams.ready(store):
+            assert time.monotonic() < deadline, "the engine did not finish the full-text index within 30 s"
+            time.sleep(0.05)
         assert _same_as_scan(store) > 100
     finally:
         store.close()
