@@ -190,6 +190,9 @@ class FormRules:
         members: set[int] = set()
         if n.dep_ == "pobj" and head.dep_ == "prep":
             above = head.head
+            if above.pos_ in ("VERB", "AUX") and (head.lower_ not in ("in", "into", "to", "for", "with")
+                                                 or any(c.dep_ == "dobj" for c in above.children)):
+                return  # "hired engineers from (recruited mentors for) the cohort of P": no member (#14)
             if above.pos_ in ("VERB", "AUX"):
                 passive = ctx.is_passive(above)
                 subj = ctx.object_tokens(above, True) if passive else ctx.subject_tokens(above, False)
