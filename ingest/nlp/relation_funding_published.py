@@ -72,6 +72,10 @@ class FundingPublishedWords:
     portfolio_verbs: frozenset[str]
     stance_heads: frozenset[str]
     modal_words: frozenset[str]
+    aside_preps: frozenset[str] = frozenset()  # "from A, through its P scheme, and from B": an aside in a list
+    source_nouns: frozenset[str] = frozenset()  # "from a five-year grant by C": a described source
+    cost_nouns: frozenset[str] = frozenset()  # "X's salaries are covered by A"
+    cover_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -86,7 +90,8 @@ class FundingPublishedWords:
                    s("apposition_articles"), s("subject_openers"),
                    _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
-                   s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"))
+                   s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
+                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"))
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +181,7 @@ class PublishedFunding:
                     yield from self._budget_from(s, index, w)
             elif word == "by" and low[w - 1] not in self.w.passive:
                 yield from self._given_by(s, index, subj, prev, w)
+                yield from self._covered_by(s, index, subj, w)
                 if low[w - 1] == "and" and subj is not None:
                     yield from self._and_by(s, index, subj, w)
             if word in ("invested", "backed", "funded") and w + 1 < len(low):
@@ -235,12 +241,14 @@ class PublishedFunding:
         m = s.mention(k) if k >= 0 else None
         return m if m is not None and index.types[m] in RECIPIENTS else None
 
-    def _funders_after(self, s: _Sentence, index: Any, w: int) -> list[int]:
-        """The list of funders starting at word ``w``, with "together with B" / "alongside B" after it."""
+    def _funders_after(self, s: _Sentence, index: Any, w: int, depth: int = 0) -> list[int]:
+        """The list of funders starting at word ``w``, with "together with B" / "alongside B" after it, and the
+        sources added by "and from" ("from A, through its P scheme, and from B")."""
         got = [self._named_after(s, index, m) for m in
-               (self.lists.read_list(index, s.tok[w], FUNDERS, s.sent.end) if w < len(s.low) else [])]
+               self._no_aside(s, index, self.lists.read_list(index, s.tok[w], FUNDERS, s.sent.end) if w < len(s.low) else [])]
         if not got:
-            return self._possessed_after(s, index, w)
+            got = self._possessed_after(s, index, w) or self._described_source(s, index, w, depth)
+            return got + (self._and_from(s, index, self._end_word(s, got[-1], index), depth) if got else [])
         k = self._end_word(s, got[-1], index)
         while k < len(s.low) and s.low[k] == "(":  # "A (LKR 410 million)"
             k = next((x + 1 for x in range(k, len(s.low)) if s.low[x] == ")"), len(s.low))
@@ -249,7 +257,45 @@ class PublishedFunding:
         n = s.at(k, self.w.continuers)
         if n:
             got += self.lists.read_list(index, s.tok[k + n], FUNDERS, s.sent.end) if k + n < len(s.low) else []
+            k = self._end_word(s, got[-1], index) if got else k
+        return got + self._and_from(s, index, k, depth)
+
+    def _no_aside(self, s: _Sentence, index: Any, got: list[int]) -> list[int]:
+        """A list read up to its first aside: "A, through its B scheme" is no list of A and B."""
+        for n in range(1, len(got)):
+            a, b = self._end_word(s, got[n - 1], index), self._start_word(s, got[n], index)
+            if any(x in self.w.aside_preps for x in s.low[a:b]):
+                return got[:n]
         return got
+
+    def _and_from(self, s: _Sentence, index: Any, k: int, depth: int) -> list[int]:
+        """", and from B", "and from a five-year grant by C" after a list of funders at word ``k`` (past an aside
+        ", through its PICT grant scheme,"): the next source of the same funding."""
+        low = s.low
+        if depth > 2 or k >= len(low):
+            return []
+        if low[k] == "," and k + 1 < len(low) and low[k + 1] in self.w.aside_preps or low[k] in self.w.aside_preps \
+                and low[k - 1] == ",":
+            k = next((x for x in range(k + 1, min(len(low), k + 10)) if low[x] in (",", ";", ".")), len(low))
+        if k < len(low) and low[k] == ",":
+            k += 1
+        if k + 2 >= len(low) or low[k] != "and" or low[k + 1] not in ("from", "by"):
+            return []
+        return self._funders_after(s, index, k + 2, depth + 1)
+
+    def _described_source(self, s: _Sentence, index: Any, w: int, depth: int) -> list[int]:
+        """"from a five-year grant by C", "a loan-and-grant package from D": a source described by a funding noun,
+        then the funder after "by"/"from"."""
+        low = s.low
+        if w >= len(low) or low[w] not in ("a", "an") or depth > 2:
+            return []
+        for x in range(w + 1, min(len(low), w + 8)):
+            if s.mention(x) is not None or not (s.doc[s.tok[x]].is_lower or s.doc[s.tok[x]].like_num
+                                                or s.doc[s.tok[x]].tag_ == "$"):
+                return []
+            if low[x] in ("by", "from") and any(low[y].split("-")[-1] in self.w.source_nouns for y in range(w + 1, x)):
+                return self._funders_after(s, index, x + 1, depth + 1)
+        return []
 
     def _recipients_at(self, s: _Sentence, index: Any, w: int) -> list[int]:
         """The list of funded names at word ``w``, without a name that only describes the one before (", a Tarsk
@@ -274,18 +320,25 @@ class PublishedFunding:
         e = self._end_word(s, m, index)
         if e + 1 >= len(s.low) or s.low[e] not in ("'s", "’s"):
             return []
-        other = next((s.mention(x) for x in range(e + 1, min(len(s.low), e + 4)) if s.mention(x) is not None), None)
-        return [other] if other is not None and index.types[other] in FUNDERS else []
+        other = next((s.mention(x) for x in range(e + 1, min(len(s.low), e + 4)) if s.mention(x) is not None
+                      and index.types[s.mention(x)] != "Cluster"), None)
+        if other is None:  # "the Asian Development Bank's Fergana Valley water programme": no name, the owner gives
+            return [m] if index.types[m] in FUNDERS else []
+        return [other] if index.types[other] in FUNDERS else []
 
     def _named_after(self, s: _Sentence, index: Any, m: int) -> int:
         """"the Retalhuleu data centre Samalá Cómputo": a name followed by a few lower-case words and another name
         only describes that name."""
         k = self._end_word(s, m, index)
+        if k + 1 < len(s.low) and s.low[k] in HYPHENS and s.low[k + 1] in self.w.passive:
+            other = next((s.mention(x) for x in range(k + 2, min(len(s.low), k + 6)) if s.mention(x) is not None), None)
+            return other if other is not None and index.types[other] in FUNDERS else m  # "the EU-funded B Facility": B
         for x in range(k, min(len(s.low), k + 4)):
             other = s.mention(x)
             if other is not None:
                 return other if x > k and index.types[other] in FUNDERS else m
-            if not s.doc[s.tok[x]].is_lower or s.low[x] in ("and", "or", "with", "from", "by", "under"):
+            if not s.doc[s.tok[x]].is_lower or s.low[x] in ("and", "or", "with", "from", "by", "under") \
+                    or s.low[x] in self.w.aside_preps:  # "the Ministry through the university": the Ministry
                 return m
         return m
 
@@ -392,6 +445,27 @@ class PublishedFunding:
         elif not any(m is not None for m in named) and (prev is not None or self.page is not None):
             for f in funders:
                 yield f, prev if prev is not None else self.page, "form:given-in-kind", prev is not None
+
+    def _covered_by(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"X's salaries are covered by A", "Its running costs are met by A and B": the possessor opening the sentence
+        is funded (a cost noun right after it, a verb of covering right before "by")."""
+        low = s.low
+        v = w - 1 if low[w - 1] != "for" else w - 2  # "paid for by"
+        if subj is None or v < 2 or low[v] not in self.w.cover_verbs or low[v - 1] not in self.w.aux:
+            return
+        e = self._end_word(s, subj, index)
+        if s.low[self._start_word(s, subj, index)] not in ("its", "their"):
+            if e >= len(low) or low[e] not in ("'s", "’s", "'", "’"):
+                return
+            e += 1
+        b = v - 1
+        while b > e and low[b] in self.w.aux:
+            b -= 1
+        if b < e or b - e > 3 or not any(low[x] in self.w.cost_nouns for x in range(e, b + 1)) \
+                or any(s.mention(x) is not None for x in range(e, b + 1)) or self._unsaid(s, 0, w):
+            return
+        for f in self._funders_after(s, index, w + 1):
+            yield f, subj, "form:costs-covered-by", False
 
     def _and_by(self, s: _Sentence, index: Any, subj: int, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"The lab is funded by a R$6 million grant from A, ..., under its P programme, and by B": the second agent of

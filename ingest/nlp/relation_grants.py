@@ -101,11 +101,15 @@ class GrantRules:
                 recipients |= ctx.mentions_of((o for o in c.children if o.dep_ == "pobj")) if c.pos_ == "ADP" \
                     else ctx.mentions(c)  # "to X" read as a dative; "awarded X a grant"
         recipients |= ctx.mentions_of((pobj for p, pobj in ctx.preps(v) if p == "to"))
+        if not recipients and passive and anything and any(c.dep_ == "dobj" and self._money(c) for c in v.children):
+            recipients = ctx.mentions_of(ctx.object_tokens(v, True))  # "X was awarded a €2m grant by Y"
         if not recipients:
             return
         if (objs or not anything) and not any(self._money(o) for o in objs):
             return  # "provided software to X", "awarded the contract to X": a sale, not funding
         funders = ctx.mentions_of(ctx.subject_tokens(v, passive))
+        if not funders and passive:  # "X was awarded a €2m grant by Y": the parser hangs "by Y" on the grant
+            funders = ctx.mentions_of(pobj for o in objs if o.dep_ == "dobj" for p, pobj in ctx.preps(o) if p == "by")
         self._emit(funders, recipients, emit, f"form:give-to-{lemma}")
 
     def _fund_thing_at(self, ctx: Any, v: Any, emit: Emit) -> None:

@@ -35,6 +35,7 @@ LEAD_FORMS = ("led", "leads", "lead", "leading", "co-led", "co-leads")
 TAKE_FORMS = ("took", "take", "takes", "taking", "taken")
 PUT_FORMS = ("put", "puts", "putting", "injected", "injects", "pumped", "ploughed", "plowed")  # "put money into the round"
 PUT_OBJECTS = ("money", "capital", "funds", "cash", "million", "billion")
+FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")  # a finite verb after "and" starts a clause, not a list item
 BE_WORDS = ("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "also", "now", "still", "mainly",
             "largely", "partly", "jointly", "fully", "primarily", "initially", "originally", "both")
 
@@ -169,6 +170,8 @@ class RoundLists:
             i += 1
             if i < n and sd[i].lower_ in ("by", "from") and sd[i - 1].lower_ == "and":
                 i += 1  # "backed by A and by B"
+            elif i < n and sd[i - 1].lower_ == "and" and (sd[i].tag_ in FINITE_TAGS or sd[i].pos_ == "AUX"):
+                return -1  # "backed by A and manages the B Fund": a second verb of the subject ends the list
             return i
         return -1
 

@@ -31,6 +31,7 @@ from typing import Any, Sequence
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_programme_lines import programme_lines
+from aikg.ingest.nlp.relation_report_funding import report_funding
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
@@ -93,8 +94,9 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
     """("RUNS", runner, programme, evidence start, evidence end, method) for the forms above in ``text`` at ``off``."""
     words = words or RunsWords.load()
     d = _Doc(text, off, mentions)
+    reports = report_funding(text, off, mentions)  # "This report was prepared with support from F" (FUNDS)
     if not d.progs and not any(w in text.lower() for w in words.generic):
-        return []
+        return reports
     out: list[Rel] = []
     _runner_list(d, words, out)
     pos = 0
@@ -111,7 +113,7 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
         _secretariat(d, sent, a, b, words, out)
         _whose_programme(d, a, b, out)
         _owner_apposition(d, a, b, words, out)
-    return out + programme_lines(text, off, mentions, out)  # "- Administered by: X", "- Technical partner: Y"
+    return out + programme_lines(text, off, mentions, out) + reports  # "- Administered by: X", "- Technical partner: Y"
 
 
 _SECRETARIAT = re.compile(r"\s+(?:also\s+|now\s+|currently\s+)?(?:hosts|hosted|houses|runs|provides)\s+the\s+"

@@ -1,0 +1,122 @@
+"""FUNDS and RUNS forms of published text (issue 14, recall on unseen text), through the real spaCy pipeline.
+
+Invented names and sentences, one form each, written from the forms of encyclopedia funding sections, think-tank
+front matter, grant news and directory entries (not copied from a gold document); with the near-misses that must
+give nothing: a list of sources broken by an aside, a second verb after a backer list, costs that are no funding,
+a report someone else wrote, a contract awarded.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+F, R = "FUNDS", "RUNS"
+KIMC = "Kestrel Institute of Marine Computing"
+PAGE = f"{KIMC}\n\nThe {KIMC} (KIMC) is a public research institute in Oban, Scotland.\n\nFunding\n"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def of(ex, text: str, rtype: str = F) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == rtype}
+
+
+# ---------------------------------------------------------------- sources of an organisation's funding
+def test_a_source_through_a_conduit_is_the_funder_not_the_conduit(ex):
+    got = of(ex, PAGE + "Core funding comes from the Scottish Ministry of Fisheries through the university.")
+    assert (F, "Scottish Ministry of Fisheries", KIMC) in got
+    assert not any(r[1] not in ("Scottish Ministry of Fisheries",) for r in got)
+
+
+def test_and_from_a_described_source(ex):
+    got = of(ex, PAGE + "Project funding has come from the Hebridean Science Foundation and from a five-year grant by "
+                        "the Atlantic Ocean Trust.")
+    assert {(F, "Hebridean Science Foundation", KIMC), (F, "Atlantic Ocean Trust", KIMC)} <= got
+
+
+def test_and_from_after_an_aside(ex):
+    got = of(ex, PAGE + "Core funding comes from the Scottish Ministry of Fisheries, through its Blue Data grant scheme, "
+                        "and from the Argyll Council.")
+    assert {(F, "Scottish Ministry of Fisheries", KIMC), (F, "Argyll Council", KIMC)} <= got
+
+
+def test_a_possessive_source_without_a_name_is_its_owner(ex):
+    got = of(ex, PAGE + "Most of its money comes from the Ardnamurchan Development Bank's coastal data programme.")
+    assert (F, "Ardnamurchan Development Bank", KIMC) in got
+
+
+def test_an_and_from_needs_a_funding_list_before_it(ex):
+    text = PAGE + "Its researchers come from the University of the Isles and from the Oban College of Fisheries."
+    assert of(ex, text) == set()
+
+
+# ---------------------------------------------------------------- costs covered
+@pytest.mark.parametrize("text, expected", [
+    ("Selkirk Analytics' salaries are covered by the University of Galashiels.",
+     {(F, "University of Galashiels", "Selkirk Analytics")}),
+    ("The Tweed Data Lab is a unit of Borders College. Its running costs are met by the Borders Council and the Hawick "
+     "Textile Trust.", {(F, "Borders Council", "Tweed Data Lab"), (F, "Hawick Textile Trust", "Tweed Data Lab")}),
+])
+def test_costs_covered_by(ex, text, expected):
+    assert expected <= of(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Selkirk Analytics' customers are covered by the University of Galashiels.",  # no cost noun
+    "Selkirk Analytics' costs will not be covered by the University of Galashiels.",  # denied
+])
+def test_covered_by_near_misses(ex, text):
+    assert of(ex, text) == set()
+
+
+# ---------------------------------------------------------------- awarded by
+@pytest.mark.parametrize("text", [
+    "Corvin Labs was awarded a €2 million grant by the Northmark Research Council in March.",
+    "In 2024 Corvin Labs was awarded funding by the Northmark Research Council.",
+])
+def test_awarded_a_grant_by(ex, text):
+    assert (F, "Northmark Research Council", "Corvin Labs") in of(ex, text)
+
+
+def test_awarded_a_contract_is_no_funding(ex):
+    assert of(ex, "Corvin Labs was awarded a contract by the Northmark Research Council.") == set()
+
+
+# ---------------------------------------------------------------- backer lists
+def test_a_backer_list_ends_at_the_subjects_next_verb(ex):
+    got = of(ex, "Ashby Ventures is an early-stage fund in Leeds. It is backed by the Kettering Trust and manages the "
+                 "Vantor Seed Fund for the city council.")
+    assert (F, "Vantor Seed Fund", "Ashby Ventures") not in got
+    assert (F, "Kettering Trust", "Ashby Ventures") in got
+
+
+# ---------------------------------------------------------------- a report's funding statement
+MAST = "Ports and Pixels: Applied AI on the Clyde\nPolicy Paper No. 3 | Clydeside Policy Institute | March 2026\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (MAST + "This report was prepared with support from the Arran Foundation for Open Data. The views are the "
+            "authors' own.", {(F, "Arran Foundation for Open Data", "Clydeside Policy Institute")}),
+    (MAST + "This study was funded by the Arran Foundation for Open Data (AFOD).",
+     {(F, "Arran Foundation for Open Data", "Clydeside Policy Institute")}),
+    ("Skills for the North\n\nThe Forum interviewed 40 firms. This paper was written by Tyne Economic Forum staff with "
+     "funding from the Wearside Trust and the Durham Civic Fund.",
+     {(F, "Wearside Trust", "Tyne Economic Forum"), (F, "Durham Civic Fund", "Tyne Economic Forum")}),
+])
+def test_report_funding_statement(ex, text, expected):
+    assert expected <= of(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    MAST + "The survey we used was prepared with support from the Arran Foundation for Open Data.",  # someone's survey
+    MAST + "We are seeking support from the Arran Foundation for Open Data for this report.",  # a hedge
+    "Ports and Pixels\n\nThis report was prepared with support from the Arran Foundation for Open Data.",  # no author
+])
+def test_report_funding_near_misses(ex, text):
+    assert of(ex, text) == set()
