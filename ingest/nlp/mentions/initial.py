@@ -239,7 +239,7 @@ def _relabel(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
         label, said = "GPE", True  # "Wrocław-based": a place
     if label == "PERSON" and end - start >= 2 and doc[end - 1].lower_ in w.place_name_heads and doc[end - 1].is_title:
         label = "GPE"  # "Cape Town", "Salt Lake City" read as a person
-    if label in ("ORG", "PERSON", "NORP") and TokenIndex.of(doc).span_text(start, end).lower() in env.lex.countries_only:
+    if label in ("ORG", "PERSON", "NORP") and TokenIndex.of(doc).span_text(start, end).lower().replace("'", "’") in env.lex.countries_only:
         return start, end, "GPE", False  # "Ireland" read as a person: a country (kept only where a hub cue says so)
     if label in ("ORG", "GPE") and end - start == 1 and doc[start].text in names.person_words:
         label = "PERSON"  # "Kamau" after "Wanjiru Kamau"

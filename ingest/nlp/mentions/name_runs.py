@@ -68,6 +68,9 @@ def _trim_run(doc: Any, start: int, end: int, env: Env) -> tuple[int, int] | Non
         return None  # "Minister Fabian Mehring" is a person
     while end > start and doc[end - 1].lower_ in w.name_connectors | w.possessive:
         end -= 1
+    if end - start >= 5 and end < len(doc) and doc[end].text in w.possessive and doc[end - 3].lower_ in ("on", "at") \
+            and doc[end - 2].lower_ == "the" and doc[end - 1].lower_ in env.lex.institute_words | env.lex.institute_first:
+        end -= 3  # "X Laboratory on the University's campus": "the University" is a description, not part of the name
     return (start, end) if end - start >= 2 else None
 
 

@@ -10,7 +10,8 @@
 * A bare capitalised run the NER left alone is added as a person on the same cues, and on a bulleted roster line
   whose sibling lines open with people ("- Ruwan Ekanayake, Serendib Development Bank" under two "- Dr. X, Org").
 
-Given names come from ``data/lexicon/first_names.txt`` (``scripts/build_first_names.py``, from Faker's lists); the
+Given names come from ``data/lexicon/first_names.txt`` (``scripts/build_first_names.py``, from Faker's lists) and
+``given_names_world.txt`` (written by hand for the naming customs Faker lacks); the
 cue words from ``data/lexicon/person_forms.json``. Never a gazetteer name, never a name with an organisation or
 programme head word ("Elmira Foundation", "Tero Analytics"), never a name the text itself typed.
 """
@@ -48,8 +49,9 @@ class PersonForms:
     def load(cls, directory: Path | None = None) -> "PersonForms":
         folder = Path(directory) if directory is not None else Path(str(shipped("lexicon", "person_forms.json"))).parent
         data = json.loads((folder / "person_forms.json").read_text(encoding="utf-8"))
-        given = frozenset(line.strip() for line in (folder / data["given_names_file"]).read_text(encoding="utf-8")
-                          .splitlines() if line.strip() and not line.startswith("#"))
+        given = frozenset(line.strip() for name in (data["given_names_file"], *data.get("more_given_names_files", ()))
+                          for line in (folder / name).read_text(encoding="utf-8").splitlines()
+                          if line.strip() and not line.startswith("#"))
         low = lambda key: frozenset(w.lower() for w in data.get(key, ()))  # noqa: E731
         return cls(given, low("people_labels"), low("plural_labels"), low("honorifics"),
                    tuple(tuple(p.lower().split()) for p in data.get("weak_before", ())), frozenset(data.get("bullets", ())),
@@ -72,6 +74,7 @@ def person_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
     f = forms()
     taken = _taken(cands, len(doc))
     for c in cands:
+        _close_hyphen(doc, c, taken)
         _open_at_given_name(doc, c, taken, env, f, cands)
     added = [Candidate(a, b, "Person", "rule", label="PERSON", ctx_typed=True)
              for a, b in _bare_runs(doc, taken, env, f) if _said_person(doc, a, b, env, f, cands)]
@@ -148,6 +151,16 @@ def _retypable(doc: Any, c: Candidate, env: Env, f: PersonForms) -> bool:
             and not _org_words(doc, c.start, c.end, env))
 
 
+def _close_hyphen(doc: Any, c: Candidate, taken: list[Candidate | None]) -> None:
+    """"Mumuni Dawuda | -Tia": the NER may stop a person's name inside a hyphenated surname; the name takes it."""
+    e = c.end
+    if c.type != "Person" or e + 1 >= len(doc) or doc[e].text != "-" or doc[e - 1].whitespace_ or doc[e].whitespace_ \
+            or taken[e] is not None or taken[e + 1] is not None or not _word(doc[e + 1]):
+        return
+    taken[e] = taken[e + 1] = c
+    c.end = e + 2
+
+
 def _open_at_given_name(doc: Any, c: Candidate, taken: list[Candidate | None], env: Env, f: PersonForms,
                         cands: list[Candidate]) -> None:
     """"Catalina | Reyes Urrutia": an untaken given name right before a person's name on its line opens it."""
@@ -197,7 +210,7 @@ def _bare_runs(doc: Any, taken: list[Candidate | None], env: Env, f: PersonForms
 def _strongly_person(doc: Any, start: int, end: int, env: Env, f: PersonForms) -> bool:
     """A title after the name, a people label or an honorific before it, a role apposition, a quoted speaker."""
     return _title_after(doc, end, env) or _label_before(doc, start, f, first_only=True) or _honorific(doc, start, f) \
-        or _role_apposition_before(doc, start, env) or _speaker(doc, start, end, env)
+        or _role_apposition_before(doc, start, env) or _speaker(doc, start, end, env) or _label_line_above(doc, start, f)
 
 
 def _said_person(doc: Any, start: int, end: int, env: Env, f: PersonForms, cands: list[Candidate]) -> bool:
@@ -335,6 +348,21 @@ def _label_before(doc: Any, start: int, f: PersonForms, first_only: bool) -> boo
             return " ".join(t.lower_ for t in doc[b:j]) in f.plural_labels
         j -= 1
     return False
+
+
+def _label_line_above(doc: Any, start: int, f: PersonForms) -> bool:
+    """"Media contact" alone on the line above "Jean-Marc Ehui, Communications, ...": a people label as a heading
+    opens the next line with a person."""
+    if not _opens_line(doc, start, f):
+        return False
+    a, _ = _line_bounds(doc, start)
+    if a == 0:
+        return False
+    b, e = _line_bounds(doc, a - 1)
+    while b > 0 and e - b == 1 and doc[b].is_space:  # a blank line between
+        b, e = _line_bounds(doc, b - 1)
+    words = [t.lower_ for t in doc[b:e] if not t.is_space and t.text != ":"]
+    return 0 < len(words) <= 3 and " ".join(words) in f.labels
 
 
 def _speaker(doc: Any, start: int, end: int, env: Env) -> bool:

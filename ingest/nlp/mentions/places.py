@@ -27,10 +27,10 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
         if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster" \
                 and not in_place_list(doc, s, env):
             continue
-        if not s.place and not (s.entry is None and TokenIndex.of(doc).span_text(s.start, s.end).lower() in env.lex.countries_only):
+        if not s.place and not (s.entry is None and TokenIndex.of(doc).span_text(s.start, s.end).lower().replace("'", "’") in env.lex.countries_only):
             out.append(s)
             continue
-        country = s.entry is not None and not s.entry.is_metro or TokenIndex.of(doc).span_text(s.start, s.end).lower() in env.lex.countries_only
+        country = s.entry is not None and not s.entry.is_metro or TokenIndex.of(doc).span_text(s.start, s.end).lower().replace("'", "’") in env.lex.countries_only
         if _place_ok(doc, s, starts, ends, country, env) or not country and (
                 _listed_with_place(doc, s, out, env) or _roster_place(doc, s, ends)):
             out.append(s)

@@ -5,19 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
+from aikg.ingest.nlp.mentions.person_names import forms
 from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """Repeats of full names, then first words of organisation names standing alone."""
-    person_words = {t.text for s in cands if s.type == "Person" and s.end - s.start > 1 for t in doc[s.start:s.end]}
+    span_text = TokenIndex.of(doc).span_text
+    org_named = {span_text(s.start, s.end) for s in cands if s.type in ORG_TYPES and s.ctx_typed}
+    # a name the text also types as a body is no person's ("Kordon Veri" read as a person once): its words stay free
+    person_words = {t.text for s in cands if s.type == "Person" and s.end - s.start > 1
+                    and span_text(s.start, s.end) not in org_named for t in doc[s.start:s.end]}
     short = _short_names(doc, cands, person_words, env)
     taken = taken_tokens(cands)
     out = list(cands)
     _repeats(doc, cands, out, taken, env)
+    _prefix_persons(doc, out, env)
+    _head_references(doc, out, env)
     if not short:
         return out
-    _prefix_persons(doc, out, env)
     org_read = {doc[s.start].text for s in out if s.type in ORG_TYPES and s.end - s.start == 1}
     first_line = _first_line_end(doc)
     for sp in out:  # "Foghorn" read as a person where "Foghorn Capital" is named
@@ -56,18 +62,68 @@ def _first_line_end(doc: Any) -> int:
     return 0
 
 
+def _head_references(doc: Any, cands: list[Candidate], env: Env) -> None:
+    """"the Faculty's advisory board" after "the Faculty of Computing and Data Science": a capitalised head word
+    alone after "the" is the one body of the text whose name opens with it (its type and name); with none or
+    several such bodies it stays as it was."""
+    lex = env.lex
+    heads = lex.institute_words | lex.institute_first | lex.agency_first
+    lone = [s for s in cands if s.end - s.start == 1 and s.source == "ner" and s.entry is None and not s.ctx_typed
+            and doc[s.start].lower_ in heads and s.start > 0 and doc[s.start - 1].lower_ == "the"]
+    if not lone:
+        return
+    span_text = TokenIndex.of(doc).span_text
+    bodies: dict[str, dict[str, Candidate]] = {}
+    for s in cands:
+        if s.type in ORG_TYPES and s.end - s.start >= 3 and doc[s.start].lower_ in heads:
+            bodies.setdefault(doc[s.start].lower_, {}).setdefault(span_text(s.start, s.end), s)
+    for s in lone:
+        named = bodies.get(doc[s.start].lower_, {})
+        if len(named) == 1:
+            host = next(iter(named.values()))
+            s.type, s.source, s.canonical = host.type, "rule", env.canonical_of(doc, host)
+
+
+#: words right before a place-like reading that put a body there ("at Toi Ohomai", "from Toi Ohomai")
+_BODY_SLOT = frozenset({"at", "from", "with", "by", "of"})
+
+
+def _open_reading(s: Candidate) -> bool:
+    """An NER person reading, or a place reading nothing confirmed: a short form may still claim it."""
+    return s.source == "ner" and (s.type == "Person" or s.type == "Cluster" and s.place and not s.ctx_typed
+                                  and s.entry is None)
+
+
 def _prefix_persons(doc: Any, cands: list[Candidate], env: Env) -> None:
-    """"Quarry Lane" read as a person where "Quarry Lane AI" is named: the firm without its last word."""
-    if not any(s.type == "Person" and s.source == "ner" for s in cands):
+    """"Quarry Lane" read as a person where "Quarry Lane AI" is named: the firm without its last word; "Toi Ohomai"
+    where "Toi Ohomai Institute of Technology" is: the name before its head word."""
+    if not any(_open_reading(s) for s in cands):
         return
     hosts: dict[tuple[str, ...], Candidate] = {}
+    lex = env.lex
+    heads = lex.institute_words | lex.institute_first | lex.agency_first
+    given = forms().given
+    named_for: set[tuple[str, ...]] = set()  # may be the person a body is named for: only place readings go
     for s in cands:
-        if s.type in ORG_TYPES and s.end - s.start >= 3 and doc[s.end - 1].lower_ in env.lex.company_last:
-            hosts.setdefault(tuple(t.text for t in doc[s.start:s.end - 1]), s)
+        if s.type not in ORG_TYPES or s.end - s.start < 3:
+            continue
+        words = tuple(t.text for t in doc[s.start:s.end])
+        if words[-1].lower() in lex.company_last:
+            hosts.setdefault(words[:-1], s)
+        # "Toi Ohomai" read as a person where "Toi Ohomai Institute of Technology" is named: the words before the
+        # head word, unless they open with a given name ("Ada Lovelace" of the Ada Lovelace Institute is a person)
+        k = next((k for k in range(2, len(words)) if words[k].lower() in heads), None)
+        if k is not None and all(w[:1].isupper() for w in words[:k]):
+            hosts.setdefault(words[:k], s)
+            if words[0] in given:
+                named_for.add(words[:k])
     if not hosts:
         return
     for s in cands:
-        host = hosts.get(tuple(t.text for t in doc[s.start:s.end])) if s.type == "Person" and s.source == "ner" else None
+        key = tuple(t.text for t in doc[s.start:s.end])
+        if key in named_for and (s.type == "Person" or s.start == 0 or doc[s.start - 1].lower_ not in _BODY_SLOT):
+            continue  # "Amelia Hartwell, who endowed it": the person; "trainees at Toi Ohomai": the body
+        host = hosts.get(key) if _open_reading(s) else None
         if host is not None:
             s.type, s.source, s.entry, s.canonical = host.type, "rule", host.entry, env.canonical_of(doc, host)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +34,9 @@ class WorldNameWords:
     legal_forms: frozenset[str]  # as written
     particles: frozenset[str]
     elisions: tuple[str, ...]
+    first_heads: dict[str, str] = field(default_factory=dict)  # heads that type a run only as its first word
+    development_heads: frozenset[str] = frozenset()  # "Banco", "Corporación": with a development word, an agency
+    development_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,10 @@ def world_name_words() -> WorldNameWords:
         data = json.loads(node.read_text(encoding="utf-8"))
         heads = {w.lower(): typ for typ, words in data["heads"].items() for w in words}
         return WorldNameWords(heads, frozenset(data["legal_forms"]), frozenset(w.lower() for w in data["particles"]),
-                              tuple(sorted((e.lower() for e in data["elisions"]), key=len, reverse=True)))
+                              tuple(sorted((e.lower() for e in data["elisions"]), key=len, reverse=True)),
+                              {w.lower(): typ for typ, ws in data.get("first_heads", {}).items() for w in ws},
+                              frozenset(w.lower() for w in data.get("development_heads", ())),
+                              frozenset(w.lower() for w in data.get("development_words", ())))
     except (OSError, ValueError, KeyError, AttributeError) as e:
         raise InputError(f"cannot read the world organisation words: {e}", source=str(node)) from e
 
@@ -93,6 +99,9 @@ def _runs(doc: Any, words: WorldNameWords, env: Env):
             if _capital(texts[j], words) or texts[j] in words.legal_forms:
                 j += 1
                 continue
+            if texts[j] == "-" and not ws[j - 1] and not ws[j] and j + 1 < n and _capital(texts[j + 1], words):
+                j += 2  # "Haute-Sangha", "Sine-Saloum": a hyphenated word inside the name
+                continue
             k = j
             while k < n and k - j < 3 and lowers[k] in words.particles and ws[k - 1]:
                 k += 1
@@ -112,6 +121,7 @@ def _english_head(doc: Any, start: int, end: int, words: WorldNameWords, env: En
     idx = TokenIndex.of(doc)
     if not any(idx.lower[k] in words.particles and idx.lower[k] not in ("&", "y", "e", "i", "en", "an", "am", "im", "w", "z",
                                                                          "na", "al", "et", "und", "og", "och", "ve")
+               or _unelided(idx.lower[k], words) != idx.lower[k]  # "Centre d'Intelligence Artificielle Appliquée"
                for k in range(start + 1, end - 1)):
         return None
     typ = env.typer.type_of_name(idx.text[start:end])
@@ -122,14 +132,22 @@ def run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | Non
     """The type of the run's first head word; a legal form at the end makes a company."""
     if doc[end - 1].text in words.legal_forms and end - start >= 2:
         return "Company"
-    for k in range(start, end):
-        low = doc[k].lower_
-        if "'" in low or "’" in low:
-            for e in words.elisions:
-                if low.startswith(e):
-                    low = low[len(e):]
-                    break
+    lows = [_unelided(doc[k].lower_, words) for k in range(start, end)]
+    if lows[0] in words.first_heads:
+        return words.first_heads[lows[0]]  # "Conseil Régional du Gbêkê", "Programme Houet Données Cotonnières"
+    if lows[0] in words.development_heads and any(w in words.development_words for w in lows[1:]):
+        return "Agency"  # "Banco Andino de Desarrollo": a development bank
+    for low in lows:
         typ = words.heads.get(low)
         if typ is not None:
             return typ
     return None
+
+
+def _unelided(low: str, words: WorldNameWords) -> str:
+    """"d'investissement" -> "investissement"."""
+    if "'" in low or "’" in low:
+        for e in words.elisions:
+            if low.startswith(e):
+                return low[len(e):]
+    return low
