@@ -80,6 +80,8 @@ class TieGuard:
     compare_words: frozenset[str] = frozenset()
     compare_openers: frozenset[str] = frozenset()
     compare_phrases: tuple[tuple[str, ...], ...] = ()
+    end_verbs: frozenset[str] = frozenset()
+    pact_complements: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TieGuard":
@@ -91,7 +93,8 @@ class TieGuard:
                    low("draw_preps"), low("draw_not_objects"), low("not_partner_groups"),
                    tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("agreement_nouns"),
                    low("not_pact_purposes"), low("event_words"), low("collective_words"), low("comparison_words"),
-                   low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())))
+                   low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())),
+                   low("end_verbs"), low("pact_complements"))
 
     # ------------------------------------------------------------------ parsed triggers
     def keep(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -101,6 +104,7 @@ class TieGuard:
         if self._unsaid(tok) or self._subject_across_semicolon(tok):
             return [c for c in cands if c.type not in TYPES]
         cands = self._joint_unit(cands, ctx, tok)
+        cands = self._pact_parties(cands, ctx, tok)
         cands = self._listed_only(cands, ctx, tok)
         drop_anchor = any(c.type == "ANCHORS" for c in cands) and not self._anchor_said(tok)
         out = []
@@ -125,6 +129,31 @@ class TieGuard:
                 continue
             out.append(c)
         return out
+
+    def _pact_parties(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """A pact noun that names its parties ("brokered a memorandum of understanding between A and B": A and B, not
+        the broker) and a plural pact noun with none ("A and B have also entered partnerships": each with someone
+        unnamed, not with each other)."""
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in self.pact_nouns and tok.lemma_.lower() not in
+                                                  self.pact_nouns) or not any(c.type == "PARTNERS_WITH" for c in cands):
+            return cands
+        nodes = [tok] + [pobj for p, pobj in ctx.preps(tok) if p == "of" and pobj.lemma_.lower() in self.pact_complements]
+        preps = [(p, pobj) for n in nodes for p, pobj in ctx.preps(n)]
+        parties = set().union(*(ctx.mentions(pobj) for p, pobj in preps if p == "between"))
+        if len(parties) >= 2:
+            out = [c for c in cands if c.type != "PARTNERS_WITH" or (c.src in parties and c.tgt in parties)]
+            have = {frozenset((c.src, c.tgt)) for c in out if c.type == "PARTNERS_WITH"}
+            conf = max(c.conf for c in cands if c.type == "PARTNERS_WITH")
+            for a in sorted(parties):
+                for b in sorted(parties):
+                    if a < b and frozenset((a, b)) not in have and ctx.types and \
+                            allowed(["PARTNERS_WITH"], ctx.types[a], ctx.types[b]) is not None:
+                        out.append(Cand("PARTNERS_WITH", a, b, conf, f"dep:{tok.lemma_.lower()}"))
+            return out
+        if tok.tag_ in ("NNS", "NNPS") and not any(p in ("with", "between") for p, _ in preps) \
+                and not any(c.dep_ == "poss" for c in tok.children):
+            return [c for c in cands if c.type != "PARTNERS_WITH"]
+        return cands
 
     @staticmethod
     def _listed_only(cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -265,6 +294,8 @@ class TieGuard:
 
     def _unsaid(self, tok: Any) -> bool:
         """A past tie, a tie that may come, or one only looked at."""
+        if tok.pos_ in ("NOUN", "PROPN") and self._ended(tok):
+            return True  # "The partnership between A and B ended in 2022"
         chain = self._chain(tok)
         current = any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NOW for node in chain for c in node.children)
         for node in chain:
@@ -282,6 +313,15 @@ class TieGuard:
                                                                       in self.prospect):
                 return True  # "is exploring a collaboration with", "is looking to partner with"
         return False
+
+    def _ended(self, n: Any) -> bool:
+        """A pact noun whose own verb, in the past, ends it: "the partnership ... ended in 2022", "an alliance that
+        was dissolved in 2021" (not "the agreement will expire in 2030": a current tie)."""
+        verbs = [n.head] if n.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in n.children if c.dep_ == "relcl"]
+        return any((v.lower_ in self.end_verbs or v.lemma_.lower() in self.end_verbs) and (
+            v.tag_ in ("VBD", "VBN") and not any(a.dep_ == "aux" and a.lower_ in ("will", "shall") for a in v.children))
+            for v in verbs)
 
     @staticmethod
     def _subject_across_semicolon(tok: Any) -> bool:

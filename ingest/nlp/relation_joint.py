@@ -301,6 +301,24 @@ def _each_partner(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
                     emit(["PARTNERS_WITH"], a, b, conf, "rule:each-partner")
 
 
+def _joint_unit_of(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
+                   emit: Emit, conf: float) -> None:
+    """"U is a joint lab of A and B", "set up as a joint venture between A and B": the parents of a joint unit
+    work together (annotation guidelines), whatever the unit's own name or the parse of the list; not a former
+    unit ("a former joint venture of A and B")."""
+    for t in sent:
+        if t.lower_ != "joint" or any(doc[j].lower_ in w.not_partners for j in range(max(sent.start, t.i - 3), t.i)):
+            continue
+        k = t.i + 1
+        while k < min(sent.end, t.i + 4) and doc[k].is_lower and doc[k].lower_ not in w.joint_units:
+            k += 1  # "a joint research lab"
+        if k + 1 >= sent.end or doc[k].lower_ not in w.joint_units or doc[k + 1].lower_ not in ("of", "between"):
+            continue
+        parents = _list_after(doc, k + 2, spans, types, sent.end)
+        if len(parents) >= 2:
+            _pairs(parents, emit, conf, "rule:joint-unit-of")
+
+
 def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], words: JointWords,
                 emit: Emit, conf: float) -> None:
     """Every rule of this module over one sentence of the entity pass."""
@@ -312,3 +330,4 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     _partner_colon(doc, sent, spans, types, words, emit, conf)
     _run_with(doc, sent, spans, types, words, emit, conf)
     _each_partner(doc, sent, spans, types, words, emit, conf)
+    _joint_unit_of(doc, sent, spans, types, words, emit, conf)

@@ -91,3 +91,18 @@ def _round_owner(ctx: Any, noun: Any) -> set[int]:
 def add_recipients(roles: dict[str, set[int]], recipients: Iterable[int]) -> None:
     """Fill an empty target slot with the round's recipients (never the funder itself)."""
     roles["tgt"].update(r for r in recipients if r not in roles["src"])
+
+
+def pact_complement_roles(ctx: Any, n: Any, frame: Any, complements: frozenset[str]) -> list[tuple[str, set[int]]]:
+    """"a memorandum of understanding between A and B", "an agreement of cooperation with Y": the parser hangs the
+    parties on the "of" complement, not on the pact noun; their roles are the pact noun's own (``pact_complements``
+    in ``tie_guard.json``)."""
+    out: list[tuple[str, set[int]]] = []
+    for p, pobj in ctx.preps(n):
+        if p != "of" or pobj.lemma_.lower() not in complements or pobj.i in ctx.tok2m:
+            continue
+        for p2, x in ctx.preps(pobj):
+            r = frame.prep_role(p2)
+            if r:
+                out.append(("with" if p2 == "with" and r == "sym" else r, ctx.mentions(x)))
+    return out

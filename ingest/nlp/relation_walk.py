@@ -187,6 +187,12 @@ class Walk:
             if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise") and any(
                     x.dep_ == "nsubj" and x.lower_ in REL_PRONOUNS for x in c.children):
                 return self._union(x for x in c.children if x.dep_ in ("dobj", "attr"))
+        if n.dep_ == "conj" and _verbal_noun(n) and n.head.i in self.tok2m:
+            verb = n.head  # "X is a subsidiary of Y and partners with Z": a verb read as a noun joined to Y
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return self._union(subs) if verb.pos_ in ("VERB", "AUX") else set()
         for _ in range(6):
             if n.dep_ != "conj":
                 return self._holder_by_dep(n)
@@ -216,8 +222,11 @@ class Walk:
         return res
 
     def _apposition_head(self, n: Any) -> set[int]:
+        if n.dep_ == "appos" and _verbal_noun(n):
+            return self.mentions(_outer_name(n.head, self.tok2m))  # "X, a start-up spun out of Y, partners with Z"
         k = n.left_edge.i - 1  # "A, B and C, a spin-out of X": the name right before the comma
-        if n.dep_ == "appos" and k > 0 and self.sd[k].text == "," and self.tok2m.get(k - 1) is not None:
+        if n.dep_ == "appos" and k > 0 and self.sd[k].text == "," and self.tok2m.get(k - 1) is not None \
+                and _in_list_of(self.sd[k - 1], n.head):  # not "X, a rival of Y, partners with Z": Y is no list item
             return {self.tok2m[k - 1]}
         m = self.tok2m.get(n.head.i)
         return {m} if m is not None else self._direct(n.head, 1)
@@ -461,3 +470,32 @@ def _singular_verb(verb: Any) -> bool:
     if verb.tag_ == "VBZ":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "has", "was") for c in verb.children)
+
+
+def _in_list_of(tok: Any, head: Any) -> bool:
+    """Is ``tok`` the head itself or a list member joined to it ("A, B and C": C is in A's list)?"""
+    for _ in range(8):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ("conj", "compound") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _outer_name(tok: Any, tok2m: dict[int, int]) -> Any:
+    """The outermost name a phrase describing ``tok`` hangs on: "partners with Z" the parser reads as a noun
+    apposed to the last name of "X, a start-up spun out of Y," is said of X, the verb's real subject."""
+    best = tok
+    for _ in range(10):
+        if tok.dep_ not in ("pobj", "prep", "acl", "appos", "relcl", "compound", "amod") or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.i in tok2m:
+            best = tok
+    return best
+
+
+def _verbal_noun(n: Any) -> bool:
+    """"partners with Z" tagged as a plural noun: a verb the parser misread (a noun "partners" takes no "with")."""
+    return n.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children)

@@ -29,7 +29,7 @@ from aikg.ingest.nlp.relation_guard import TieGuard
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import first_named, list_groups
 from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
-from aikg.ingest.nlp.relation_np import add_recipients, group_list, round_recipients
+from aikg.ingest.nlp.relation_np import add_recipients, group_list, pact_complement_roles, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_places import PlaceWords, place_lists, place_phrases
@@ -414,6 +414,9 @@ class RelationFinder:
             base.dep_ == "pobj" and base.head.lower_ == "as" or base.dep_ == "nsubj" and not any(
                 c.dep_ == "poss" and c.i in ctx.tok2m for c in base.children))
         self._noun_phrases(ctx, n, base, frame, roles, self._site_verbs)
+        if frame.holder == "sym":  # "a memorandum of understanding between A and B" (relation_np.py)
+            for r, ms in pact_complement_roles(ctx, n, frame, self._guard.pact_complements):
+                put_role(roles, r, ms)
         if "FUNDS" in frame.rel and roles["src"] and not roles["tgt"]:
             add_recipients(roles, round_recipients(ctx, n, self._round_nouns))  # "with participation from Y"
         if "ANCHORS" in frame.rel and (not roles["src"] or not roles["tgt"]):
