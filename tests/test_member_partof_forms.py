@@ -39,3 +39,86 @@ def test_alumni_and_hiring_are_no_members(ex, text):
 ])
 def test_current_cohort_still_members(ex, text):
     assert of_type(ex, text, "MEMBER_OF") == {("MEMBER_OF", "Pellan Robotics", "Orrin Accelerator")}
+
+
+# ---------------------------------------------------------------- "U, a research institute of Y" (relation_unit_nouns.py)
+@pytest.mark.parametrize("text, unit, parent", [
+    ("Hosted by the Kelso Computing Institute (KCI), a research institute of the University of Tarnwick, in "
+     "partnership with the Tarnwick Chamber of Crafts.", "Kelso Computing Institute", "University of Tarnwick"),
+    ("Pellan signed a data agreement with KIRL, the research institute of Orrin Energy.", "KIRL", "Orrin Energy"),
+    ("The memorandum was signed between Gbeka Vision and the Centre for Applied Vision (CAV), the applied-AI centre "
+     "of the Harwick University of Technology.", "Centre for Applied Vision", "Harwick University of Technology"),
+    ("The Faculty of Marine Informatics, one of Harwick University's five faculties, negotiated the deal.",
+     "Faculty of Marine Informatics", "Harwick University"),
+    ("The Orrin Institute of Soil Science is one of the six institutes of the Tallinn Academy of Sciences.",
+     "Orrin Institute of Soil Science", "Tallinn Academy of Sciences"),
+])
+def test_unit_noun_of_parent(ex, text, unit, parent):
+    assert ("PART_OF", unit, parent) in of_type(ex, text, "PART_OF")
+
+
+def test_unit_apposition_is_said_of_the_name_before_it(ex):
+    text = ("Gbeka Vision SA, a maker of graders, today announced a memorandum between Gbeka Vision and the Centre "
+            "for Applied Vision (CAV), the applied-AI centre of the Harwick University of Technology.")
+    parts = of_type(ex, text, "PART_OF")
+    assert not any(src.startswith("Gbeka") for _, src, _ in parts)
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Labs, a partner institute of Harwick University, hosts the workshop.",
+    "Kestrel Labs, the former research arm of Orrin Energy, was sold in 2022.",
+    "Kestrel Labs, a centre of excellence in Tarnwick, trains engineers.",
+    "Kestrel Labs, one of Orrin Energy's five suppliers, builds sensors.",
+])
+def test_unit_noun_near_misses(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()
+
+
+# ---------------------------------------------------------------- possessive pronoun before a unit
+@pytest.mark.parametrize("text, unit, parent", [
+    ('Kestrel Holdings, Inc. (together with its subsidiaries, "Kestrel," the "Company," "we" or "our") mines gold. '
+     "We conduct our Australian operations through our wholly owned subsidiary, Kestrel Mining Pty Ltd, which "
+     "employs 40 people.", "Kestrel Mining Pty Ltd", "Kestrel Holdings, Inc"),
+    ("The Universidad Autónoma de Pellán (UAP) trains about 300 engineers a year; its Facultad de Informática has a "
+     "research agreement with Orrin Robotics.", "Facultad de Informática", "Universidad Autónoma de Pellán"),
+    ("The programme is operated by the Universidad Nacional de Tarma (UNT) through its Instituto de Agroinformática.",
+     "Instituto de Agroinformática", "Universidad Nacional de Tarma"),
+])
+def test_possessive_pronoun_unit(ex, text, unit, parent):
+    assert ("PART_OF", unit, parent) in of_type(ex, text, "PART_OF")
+
+
+@pytest.mark.parametrize("text", [
+    "Orrin Robotics works with its partner Kestrel Labs on sensors.",
+    "Harwick University said its former subsidiary Kestrel Labs was sold in 2021.",
+    "Orrin Robotics sells sensors to its customer Tarnwick Institute of Technology.",
+])
+def test_possessive_pronoun_near_misses(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()
+
+
+# ---------------------------------------------------------------- membership: collectives, second "of", "alongside"
+@pytest.mark.parametrize("text, members, group", [
+    ("Tunari Labs is part of the Bolivian Network of Technology Startups.", ["Tunari Labs"],
+     "Bolivian Network of Technology Startups"),
+    ("Kestrel Labs and Orrin Robotics are part of the Red de Emprendimiento Sierra Centro.",
+     ["Kestrel Labs", "Orrin Robotics"], "Red de Emprendimiento Sierra Centro"),
+    ("Murihiku Ventures is a member of the Tasman Angel Association and, since June, of the Pacific Rural Investors "
+     "Network.", ["Murihiku Ventures"], "Pacific Rural Investors Network"),
+    ("Last year Kestrel Labs joined the Andean Climate Tech Alliance as a founding member alongside the Peruvian firm "
+     "Orrin Robotics.", ["Kestrel Labs", "Orrin Robotics"], "Andean Climate Tech Alliance"),
+])
+def test_membership_forms(ex, text, members, group):
+    got = of_type(ex, text, "MEMBER_OF")
+    for m in members:
+        assert ("MEMBER_OF", m, group) in got
+    assert not any(r[2] == group for r in of_type(ex, text, "PART_OF"))
+
+
+@pytest.mark.parametrize("text", [
+    "Tunari Labs is part of the Bolivian Institute of Technology.",
+    "Kestrel Labs joined the Andean Climate Tech Alliance as a founding member alongside its chief executive Ana Ruiz.",
+])
+def test_membership_near_misses(ex, text):
+    assert not any(r[1] != "Kestrel Labs" for r in of_type(ex, text, "MEMBER_OF"))
+    assert not any(r[1] == "Tunari Labs" for r in of_type(ex, text, "MEMBER_OF"))

@@ -215,6 +215,8 @@ class FormRules:
             return
         if any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" and c.lower_ != "since" for c in n.children):
             return  # "a member of X", "a board member": said of something else ("a member since 2022" is the page's)
+        if any(c.dep_ == "conj" and c.lemma_.lower() in ("leave", "quit", "withdraw", "exit", "resign") for c in n.head.children):
+            return  # "X was a founding member but left the consortium in 2025" (#14)
         for h in sorted(ctx.holder(n) - {self.owner}):
             emit(["MEMBER_OF"], h, self.owner, self.conf - 0.05, "form:member-of-page")
 

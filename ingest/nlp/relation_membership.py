@@ -98,11 +98,14 @@ def _resolve(mentions: Sequence[Any], i: int) -> int:
     return i
 
 
-def _fits(spec: dict[str, Any], owner: int | None, mentions: Sequence[Any]) -> int | None:
+def _fits(spec: dict[str, Any], owner: int | None, mentions: Sequence[Any], alt: int | None = None) -> int | None:
     """The owner when its type may own this group ("cohort", "selected": a programme or an institution, never
-    the agency that runs it)."""
+    the agency that runs it); else ``alt``, the organisation of the page's title, when it may ("Atlas AI
+    Launchpad: 2026 cohort announced" published by an agency)."""
     if owner is None or not spec.get("owners") or mentions[owner].type in spec["owners"]:
         return owner
+    if alt is not None and alt != owner and mentions[alt].type in spec["owners"]:
+        return alt
     return None
 
 
@@ -116,8 +119,9 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
     """(relation type, source, target, evidence start, evidence end) for every list a group word introduces."""
     if not words.words and not words.groups:
         return []
-    if owner is None and off == 0:
-        owner = title_owner(text, mentions)
+    titled = title_owner(text, mentions) if off == 0 else None
+    if owner is None:
+        owner = titled
     orgs = sorted((m.start, i) for i, m in enumerate(mentions) if m.type in ORG_TYPES)
     out: list[Rel] = []
     section: tuple[dict[str, str], int | None, int] | None = None  # (spec, owner, evidence start)
@@ -149,7 +153,8 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             if spec is not None:
                 named = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start, -1)):] if s < end]
                 of = _group_of(line, start, low, orgs, words)  # "the cohort of P, run by R:": P, not R
-                section = (spec, _fits(spec, of if of is not None else named[-1] if named else owner, mentions), start)
+                section = (spec, _fits(spec, of if of is not None else named[-1] if named else owner, mentions,
+                                       None if of is not None or named else titled), start)
             elif not (heading and section is not None and words.category(low)):
                 section = None
             if spec is None and not intro:

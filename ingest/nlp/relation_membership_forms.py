@@ -44,6 +44,10 @@ class MembershipForms:
         self.as_nouns = words.get("member_as_nouns", frozenset())
         self.part_verbs = words.get("take_part_verbs", frozenset())
         self.collective_heads = words.get("collective_heads", frozenset())
+        self.first_heads = words.get("collective_first_heads", frozenset())  # "Red de ...", "Network of ..."
+        self.name_preps = words.get("name_preps", frozenset())
+        self.second_of = words.get("second_of_words", SECOND_OF_WORDS)  # "and, since June, of B"
+        self.alongside = words.get("alongside_preps", frozenset())  # "joined P as a founding member alongside X"
         self.belong_verbs = words.get("belong_verbs", frozenset())
         self.group_words = words.get("include_group_words", frozenset())
         self.sign_verbs = words.get("sign_verbs", frozenset())
@@ -72,8 +76,13 @@ class MembershipForms:
         """A programme, or an organisation whose name ends in a collective word ("the Baltic Ports AI Network")."""
         if ctx.types and ctx.types[m] == "Programme":
             return True
-        toks = ctx.m2toks.get(m, ())
-        return bool(toks) and ctx.sd[max(toks)].lower_ in self.collective_heads
+        toks = sorted(ctx.m2toks.get(m, ()))
+        if not toks:
+            return False
+        if ctx.sd[toks[-1]].lower_ in self.collective_heads:
+            return True
+        return any(ctx.sd[t].lower_ in self.first_heads | self.collective_heads and t + 1 <= toks[-1]
+                   and ctx.sd[t + 1].lower_ in self.name_preps for t in toks)  # "the Bolivian Network of Startups"
 
     def collective(self, ctx: Any, m: int) -> bool:
         """May ``m`` include members: a collective or a programme, or a name ending in a word for a group of
@@ -110,7 +119,8 @@ class MembershipForms:
         subj = ctx.mentions_of(ctx.subject_tokens(v, False))
         objs = ctx.mentions_of((c for c in v.children if c.dep_ == "dobj"))
         if lemma in self.join_verbs or v.lower_ in self.join_verbs:
-            self._emit(subj, objs, emit, "form:join-as-member")
+            subj |= ctx.mentions_of(pobj for node in [v, *as_nouns] for p, pobj in ctx.preps(node) if p in self.alongside)
+            self._emit(subj, objs, emit, "form:join-as-member")  # "... alongside the Ecuadorian firm Y": Y too
         else:
             self._emit(objs, subj, emit, "form:welcome-as-member")
 
@@ -193,7 +203,7 @@ class MembershipForms:
         if k >= end or sd[k].lower_ != "and":
             return
         j = k + 1
-        while j < min(end, k + 7) and (sd[j].is_punct or sd[j].like_num or sd[j].lower_ in SECOND_OF_WORDS):
+        while j < min(end, k + 7) and (sd[j].is_punct or sd[j].like_num or sd[j].lower_ in self.second_of):
             j += 1
         if j >= end or sd[j].lower_ != "of":
             return

@@ -25,6 +25,10 @@ def modifier_words(relations: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
     return out
 
 
+#: words that end the noun phrase after a name with no reading: a possessive starts another phrase, a past tie
+_NOT_MODIFIER = frozenset({"its", "their", "our", "his", "her", "former", "formerly", "ex", "previous", "once"})
+
+
 def _noun_after(doc: Any, k: int, end: int, nouns: Mapping[str, tuple[str, str]]) -> tuple[int, tuple[str, str]] | None:
     """The first token after the noun phrase at ``k`` and the noun's reading, if its last word is a listed noun."""
     words: list[str] = []
@@ -33,6 +37,8 @@ def _noun_after(doc: Any, k: int, end: int, nouns: Mapping[str, tuple[str, str]]
         t = doc[j]
         if not (t.is_alpha and t.is_lower) and t.text not in "-‑":
             break
+        if t.lower_ in _NOT_MODIFIER:
+            return None  # "X said its former subsidiary Y": no noun phrase of X's, and a past tie (#14)
         words.append(t.lower_)
         word = "".join(words[-3:]) if len(words) >= 3 and words[-2] in "-‑" else t.lower_
         if word in nouns:

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
+from aikg.ingest.nlp.relation_unit_nouns import one_of_possessive, possessive_units, unit_noun_of
 
 ORG = ("Institute", "Company", "Agency")
 ARTICLES = {"the", "a", "an"}
@@ -52,6 +53,11 @@ class UnitWords:
         self.kind_nouns = words.get("kind_nouns", frozenset())  # "a research unit of the university"
         self.past_mods = words.get("past_group_mods", frozenset())  # "Among P's former members are"
         self.group_rels = words.get("group_relations", frozenset())  # the group nouns' relations read here
+        self.of_units = words.get("of_unit_nouns", frozenset())  # "X, a research institute of the University Y"
+        self.not_unit_mods = words.get("not_unit_mods", frozenset())  # "a partner institute of Y" is no unit
+        self.unit_name_heads = words.get("unit_name_heads", frozenset())  # "its Facultad de Informática"
+        self.unit_plurals = words.get("unit_plurals", frozenset())  # "one of SUT's five faculties"
+        self.owned_nouns = words.get("owned_nouns", frozenset())  # "our wholly owned subsidiary X"
         self.groups: dict[str, dict[str, str]] = {**relations.get("group_nouns", {}),
                                                   **relations.get("unit_forms", {}).get("more_group_nouns", {})}
 
@@ -67,10 +73,15 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         if types[i] not in ORG:
             continue
         c = e + 3 if e + 2 < sent.end and doc[e].text == "(" and doc[e + 2].text.startswith(")") else e  # "(LAVIC)"
+        if c == e and s > sent.start and doc[s - 1].text == "(" and e < sent.end and doc[e].text == ")":
+            c = e + 1  # the acronym is the mention: "the Centre X (CIAA), the AI centre of U"
         if c + 2 < sent.end and doc[c].text == "," and doc[c + 1].lower_ in ARTICLES:
             _joint(doc, sent, spans[:n], i, c + 2, idx, words, emit, conf, unit_span=(s, e), orgs_before=[x for x in spans[:n] if types[x[0]] in ORG])
             _within(doc, sent, by_start, types, i, c + 2, words, emit, conf)
             _unit_of_the_kind(doc, sent, spans[:n], types, i, c + 2, words, emit, conf)
+            unit_noun_of(doc, sent, by_start, types, i, c + 2, words, emit, conf)
+        if c + 3 < sent.end and doc[c].lower_ in (",", "is") and doc[c + 1].lower_ == "one" and doc[c + 2].lower_ == "of":
+            one_of_possessive(doc, sent, by_start, types, i, c + 3, words, emit, conf)
         if s > sent.start and doc[s - 1].lower_ == "whose" and s - 2 > sent.start and _unit_named(doc, s, e, words):
             parent = _before_comma(doc, sent, spans[:n], types, s - 2)
             if parent is not None:
@@ -80,6 +91,8 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             emit(["PART_OF"], i, by_start[e + 1][0], conf, "rule:unit-at")
         elif doc[e - 1].lower_ in words.lab_tails and e + 1 < sent.end and doc[e].lower_ == "at":
             _lab_at(doc, sent, by_start, types, i, e + 1, words, emit, conf)
+    if any(doc[s].lower_ in ("its", "their", "our") for _i, s, _e in spans):
+        possessive_units(doc, sent, spans, types, words, emit, conf)  # "our wholly owned subsidiary X"
 
 
 #: verbs of holding units before a colon list ("BITC hosts three labs: A; B; and C")

@@ -37,6 +37,7 @@ from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
+from aikg.ingest.nlp.relation_unit_nouns import apposition_holder, pin_units
 from aikg.ingest.nlp.relation_walk import Walk
 
 __all__ = ["Cand", "RelationFinder", "allowed"]
@@ -127,6 +128,7 @@ class RelationFinder:
         joint_rules(doc, sent, sent_rules.spans, types, self._joint, emit, conf["adjacent"])  # "jointly developed by A and B"
         modifier_rules(doc, sent, sent_rules.spans, types, self._modifiers, emit, conf["adjacent"])
         out = [one_name(c, sent_rules.spans, self._one_name, doc) for c in out]  # "Y of Hamburg, the Valencia-based Z"
+        out = pin_units(out)  # "A and the Centre X (CX), the AI centre of U": X's, not A's (relation_unit_nouns.py)
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
         out = scope_people(doc, out, sent_rules.spans, types)  # "a spin-off of X founded by A", "B, C of X" (relation_people_scope.py)
         out = self._guard.surface_keep(out, doc, sent_rules.spans)  # no partnership of an event (relation_guard.py)
@@ -235,6 +237,8 @@ class RelationFinder:
                 out[before:] = self._guard.keep(out[before:], ctx, tok)
             if len(out) > before and any(c.type == "RUNS" for c in out[before:]):  # "that A funds and B runs"
                 out[before:] = runs_not_funder(out[before:], ctx)  # relation_structure.py
+            if len(out) > before and any(c.type == "PART_OF" for c in out[before:]):  # "Y, the AI centre of U": Y's
+                out[before:] = apposition_holder(out[before:], ctx, tok, self._structure.units)  # relation_unit_nouns.py
             if len(out) > before and self._forms.negated(tok):
                 del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
             if len(out) > before:  # "X, part of the Y Network": MEMBER_OF, not PART_OF (relation_forms.settle)
