@@ -135,8 +135,10 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                   founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
     """AFFILIATED_WITH(person -> org) from "Person, Title, Org" and roster lines; a title holding a founder
     word ("co-founder and chief executive") states FOUNDED as well (``emit_founded``)."""
-    def both(p: int, org: int, method: str) -> None:
-        if title[2]:  # a title that holds a role noun ("co-founder, Goygol Vision" alone: a founder only)
+    def both(p: int, org: int, method: str, name_line: bool = False) -> None:
+        # a title that holds a role noun; "co-founder, Goygol Vision" alone is a founder only, except as a whole name
+        # line ("- Kamran Rzayev, co-founder, Goygol Vision" in a speaker list: the post the person speaks in)
+        if title[2] or name_line:
             emit(p, org, method)
         if emit_founded is not None and any(doc[x].lower_ in founders for x in range(title[0], title[1])):
             emit_founded(p, org, method)
@@ -164,7 +166,8 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if oe < sent.end and doc[oe].text == ")":
                 both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
-            both(i, org, "rule:person-named-title-org" if named_title else "rule:person-title-org")
+            both(i, org, "rule:person-named-title-org" if named_title else "rule:person-title-org",
+                 founder and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places))
         elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places):
             emit(i, org, "rule:roster-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()

@@ -32,6 +32,7 @@ MAX_TITLE = 6
 ROLE_VERBS = {"leads", "heads", "directs", "chairs", "runs", "manages", "oversees", "co-leads", "co-directs", "co-chairs"}
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame"}
 COPULAS = {"is", "remains", "serves", "works"}
+HOLD_VERBS = {"holds", "keeps", "retains", "occupies"}  # with a post noun: "who also holds a fellowship at X"
 OPENING_VERBS = {"opened", "launched", "established", "founded", "formed", "created", "set", "co-founded"}  # see _opened_by_list
 FRONT_PARTICIPLES = {"founded", "co-founded", "cofounded", "started", "established", "set"}
 
@@ -44,6 +45,14 @@ def clause_words() -> dict[str, frozenset[str]]:
     of ``people_scope.json``): "who teaches at X", "who has worked at X since 2019"."""
     data = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
     return {"present": frozenset(data["clause_present_verbs"]), "perfect": frozenset(data["clause_perfect_participles"])}
+
+
+@lru_cache(maxsize=1)
+def post_nouns() -> frozenset[str]:
+    """Nouns of a post a person holds at an organisation (``post_nouns`` of ``people_posts.json``): "who holds an
+    honorary fellowship at X", "who keeps a part-time lectureship at X"."""
+    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["post_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -231,22 +240,37 @@ class PeopleForms:
         if doc[k].lower_ in ("also", "now", "currently", "still"):
             k += 1
         words = clause_words()
+        hold = doc[k].lower_ in HOLD_VERBS  # "who also holds an honorary fellowship at X"
         if doc[k].lower_ == "has" and k + 1 < end and doc[k + 1].lower_ in words["perfect"]:
             k += 1  # "who has taught at UNSA since 2009": a post held until now
-        elif doc[k].lower_ not in ROLE_VERBS and doc[k].lower_ not in words["present"]:
+        elif doc[k].lower_ not in ROLE_VERBS and doc[k].lower_ not in words["present"] and not hold:
             return
         j = k + 1
-        while j < min(end, k + 6) and doc[j].is_lower and doc[j].lower_ not in ("at", "for", "of", "in"):
+        while j < min(end, k + 6) and (doc[j].is_lower or doc[j].text == "-") and doc[j].lower_ not in ("at", "for", "of", "in"):
             j += 1
         if j >= end or doc[j].lower_ not in ("at", "for", "of") or any(doc[x].lower_ in self.former for x in range(e, j)):
             return
+        if hold and not any(doc[x].lower_ in post_nouns() for x in range(k + 1, j)):
+            return  # "who holds a stake in X", "who holds shares of X": no post
         j += 1 + (j + 1 < end and doc[j + 1].lower_ == "the")
+        j = self._past_campus(j)
         hit = self.by_start.get(j)
         if hit is not None and self.types[hit[0]] == "Cluster" or hit is not None and hit[1] + 1 in self.by_start \
                 and doc[hit[1]].is_lower:
             hit = self.by_start.get(hit[1] + 1)  # "at the Buenos Aires fintech Ombú Pagos": the firm, not its place
         if hit is not None:
             self._tie(person, hit[0], False, False, "rule:person-role-clause")
+
+    def _past_campus(self, j: int) -> int:
+        """"at the Gyumri campus of the Shirak Polytechnic Institute": the organisation after a place's campus."""
+        doc, end = self.doc, self.sent.end
+        hit = self.by_start.get(j)
+        if hit is None or hit[1] + 2 >= end:  # the place may be read as a firm ("Gyumri" alone)
+            return j
+        c = hit[1]
+        if doc[c].lower_ in ("campus", "site", "branch") and doc[c + 1].lower_ == "of":
+            return c + 2 + (doc[c + 2].lower_ == "the")
+        return j
 
     def _titled_before(self, person: int, s: int, e: int) -> None:
         """"Chief Scientist Jane Doe of Quillon", "Professor Ellen Sato at Tufts": a capitalised title before the
@@ -327,6 +351,9 @@ class PeopleForms:
         after = self._skip_bracket(j)
         if after == j and k == e:
             return  # no bracket anywhere: the plain name-line rule reads it
+        if j == k + 1 and k > e:
+            self._bracket_role_org(person, e, k)
+            return
         if not role or past or after >= end or doc[after].text != ",":
             return
         hit = self.by_start.get(after + 1)
@@ -336,6 +363,24 @@ class PeopleForms:
         if oe >= end or doc[oe].is_space or doc[oe].text in (",", ";", "|", "(", ".") or "\n" in doc[oe - 1].whitespace_:
             self._tie(person, hit[0], founder, False, "rule:person-bracket-title-org",
                       only_founder=founder and not self._other_role)
+
+    def _bracket_role_org(self, person: int, e: int, k: int) -> None:
+        """"Rosa Yupanqui-Guamán (President), Cooperativa Agrícola Guano Alto": a roster line whose title is in the
+        bracket after the name and whose organisation follows the comma and ends the line (not "A (chair), B, C": a
+        person after the comma)."""
+        doc, end = self.doc, self.sent.end
+        s = next(sx for j, sx, _ in self.spans if j == person)
+        while s > self.sent.start and doc[s - 1].lower_.rstrip(".") in HONORIFICS:
+            s -= 1
+        if not (s == self.sent.start or doc[s - 1].is_space or doc[s - 1].text in (":", ";", "-", "–", "—", "•", "*")):
+            return
+        j, role, founder, past = self._title(e + 1, k - 1)
+        hit = self.by_start.get(k + 1)
+        if not role or past or j != k - 1 or hit is None or self.types[hit[0]] not in ORG:
+            return
+        oe = hit[1]
+        if oe >= end or doc[oe].is_space or doc[oe].text in (";", "|", "(", ".") or "\n" in doc[oe - 1].whitespace_:
+            self._tie(person, hit[0], founder, False, "rule:person-bracket-role-org")
 
     def _fronted_founders(self) -> None:
         """"Founded in 2022 by Mehmet Yildiz and Johanna Albers, Kanalwerk AI is a spin-off of ...": FOUNDED."""

@@ -108,7 +108,7 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if org is None and doc[c - 1].text == ")" and place_forms_on():  # "the Han River Consortium (HREAC) is a"
                 org = next((j for j, sj, ej in spans if ej == c - 1 and types[j] in ORG), None)
             if org is not None and (doc[c].text != "," or k >= sent.end or doc[k].text in {",", ".", ";", ")"}
-                                    or doc[k].is_lower and doc[k].lower_ not in {"of", "'s", "’s"}):
+                                    or doc[k].is_lower and doc[k].lower_ not in {"of", "'s", "’s", "and", "or"}):
                 emit(org, i, "rule:org-apposition-place")
     _line_places(doc, sent, spans, types, emit)
     _apposition_in_place(doc, sent, spans, types, org_nouns, emit)
@@ -237,6 +237,7 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
     if place_forms_on():
         relative_sites(doc, sent, spans, types, words, emit)
         coordinated_sites(doc, sent, spans, types, words, emit)
+        plural_place_lists(doc, sent, spans, types, words, emit)
 
 
 def coordinated_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
@@ -392,3 +393,56 @@ def bracket_org_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], ty
         place = by_start.get(e + 1)
         if place is not None and types[place[0]] == "Cluster" and place[1] < sent.end and _closes(doc, place[1], sent.end):
             emit(i, place[0], "rule:bracket-org-place")
+
+
+NAMING_GAPS = (("such", "as"), ("including",), ("like",))
+
+
+def plural_place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                       emit: Callable[[int, int, str], None]) -> None:
+    """"the Tamale start-ups Dakpema Robotics and Zongo Data Works", "compete with Dhaka firms such as Shitalakshya
+    Data", "Kaolack start-ups such as A and B": a place modifying a plural organisation noun places every name it
+    lists (bare names joined by commas and "and"; a singular noun places only the name after it, ``place_phrases``)."""
+    by_start = {s: (i, e) for i, s, e in spans}
+    for i, s, e in spans:
+        if types[i] != "Cluster" or e + 1 >= sent.end or s > sent.start and doc[s - 1].lower_ in ("of", "'s", "’s", "in"):
+            continue  # "the University of Tamale firms", "in Tamale firms ...": not a modifier
+        k = e + 2 if doc[e].text == "-" and doc[e + 1].lower_ in PLACED_BY and not doc[e].whitespace_ else e
+        noun = _plural_noun_end(doc, k, sent.end, words)
+        if noun < 0:
+            continue
+        k = noun
+        gap = next((g for g in NAMING_GAPS if tuple(t.lower_ for t in doc[k:k + len(g)]) == g), ())
+        k += len(gap)
+        for org in _bare_names(doc, by_start, types, k, sent.end):
+            emit(org, i, "rule:place-plural-list")
+
+
+def _plural_noun_end(doc: Any, k: int, end: int, words: PlaceWords) -> int:
+    """End (exclusive) of up to four lower-case words from ``k`` whose last is a plural organisation noun
+    (``place_lists.subject_nouns``: "start-ups", "software firms"), or -1."""
+    for n in range(k, min(end, k + MAX_NOUN_WORDS + 2)):
+        w = doc[n]
+        joined = doc[n - 2].lower_ + "-" + w.lower_ if n - 2 >= k and doc[n - 1].text == "-" else ""
+        if w.lower_ in words.subjects or joined in words.subjects:
+            return n + 1
+        if not (w.is_lower and w.is_alpha or w.text == "-") or w.lower_ in words.not_subjects:
+            return -1
+    return -1
+
+
+def _bare_names(doc: Any, by_start: dict[int, tuple[int, int]], types: list[str], k: int, end: int) -> list[int]:
+    """Organisations named from ``k`` joined only by ", ", "and" or ", and" (an item with a description ends the
+    list); none when a possessive follows the last ("the Tamale start-ups A and B's investors")."""
+    out: list[int] = []
+    while k < end and (got := by_start.get(k)) is not None and types[got[0]] in ORG and doc[k].text[:1].isupper() \
+            and doc[k].lower_ not in ARTICLES:
+        out.append(got[0])
+        k = got[1]
+        if k < end and doc[k].text in ("'s", "’s"):
+            return []
+        gap = next((g for g in ((",", "and"), ("and",), (",",)) if tuple(t.lower_ for t in doc[k:k + len(g)]) == g), None)
+        if gap is None:
+            break
+        k += len(gap)
+    return out

@@ -186,7 +186,9 @@ def apposition_place(c: Sent, i: int, s: int, e: int) -> None:
             k += 1
         if k in c.by_start and c.types[c.by_start[k]] in ORG:
             return  # "Y, the Oslo fund Z": the description names Z, not Y (a list of names)
-        if any(w.lower_ in c.words["apposition"] for w in doc[je:min(end, je + 6)]):
+        noun = next((x for x in range(je, min(end, je + 6)) if doc[x].lower_ in c.words["apposition"]), None)
+        if noun is not None and not (noun + 1 < end and doc[noun + 1].lower_ in ("and", "or")):
+            # "Microsoft, a Zagreb university and several start-ups": a list item, not an apposition (place forms)
             c.emit(["LOCATED_IN"], i, j, c.conf["adjacent"] - 0.05, "rule:apposition-place")
 
 

@@ -530,6 +530,8 @@ class RelationFinder:
             return  # "a partner of G42 in Abu Dhabi" places G42, not the partner
         if any("ANCHORS" in f.rel for f in self.lex.nouns.get(n.lemma_.lower(), ())):
             return  # "the anchor of the Columbus cluster" states ANCHORS, not where the anchor is based
+        if n.dep_ == "appos" and n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in ("and", "or"):
+            return  # "Siemens, a Graz university and two start-ups": a list item, not an apposition
         places = set()
         for p, pobj in ctx.preps(n):
             if p in ("in", "of") and pobj.lower_ not in wide_area_nouns():  # not "the largest employer in the region"

@@ -369,11 +369,32 @@ def _org_noun_run(doc: Any, start: int, w: PlaceFormWords) -> int | None:
         if not (t.is_alpha and t.is_lower):
             break
         joined = doc[m - 2].lower_ + "-" + t.lower_ if m - 2 >= start and doc[m - 1].text == "-" else ""
-        if t.lower_ in w.org_nouns or joined in w.org_nouns:
+        if t.lower_ in w.org_nouns or joined in w.org_nouns or _plural_org_noun(t.lower_, joined, w):
             last = m
         elif last is not None or t.is_stop:
             break
     return last
+
+
+def _plural_org_noun(low: str, joined: str, w: PlaceFormWords) -> bool:
+    """"start-ups", "firms", "companies": the plural of an organisation noun ("the Tamale start-ups A and B")."""
+    for word in (low, joined):
+        if len(word) > 3 and word.endswith("s") and (word[:-1] in w.org_nouns
+                                                      or word.endswith("ies") and word[:-3] + "y" in w.org_nouns):
+            return True
+    return False
+
+
+#: words between a plural organisation noun and the names it lists ("Kaolack start-ups such as A and B")
+NAMING_GAPS = (("such", "as"), ("including",), ("like",))
+
+
+def _names_follow(doc: Any, last: int) -> bool:
+    """A plural organisation noun at ``last`` is followed by a name, directly or after "such as"/"including"."""
+    k = last + 1
+    gap = next((g for g in NAMING_GAPS if tuple(t.lower_ for t in doc[k:k + len(g)]) == g), ())
+    k += len(gap)
+    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and "\n" not in doc[last].whitespace_
 
 
 def _whole_towns(doc: Any, cands: list[Candidate]) -> None:
@@ -483,12 +504,16 @@ def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> b
     k = s.start - 1
     opens = k < 0 or doc[k].lower_ in w.openers or doc[k].text in BULLETS or doc[k].is_space \
         or doc[s.start].is_sent_start
-    if not opens or not _town_like(doc, s, env):
+    if not _town_like(doc, s, env):
         return False
     n = len(doc)
     run = _org_noun_run(doc, s.end, w)
     last = -1 if run is None else run
     if last < 0:
+        return False
+    if _plural_org_noun(doc[last].lower_, doc[last - 2].lower_ + "-" + doc[last].lower_, w) and _names_follow(doc, last):
+        return True  # "compete with Dhaka firms such as X", "the Tamale start-ups A and B": the organisations are named
+    if not opens:
         return False
     nxt = doc[last + 1] if last + 1 < n else None
     if not (nxt is None or nxt.is_punct or nxt.is_space or nxt.text[:1].isupper() or nxt.lower_ in w.followers
