@@ -35,12 +35,15 @@ WITH $entity AS focus
 WHERE focus IS NULL
 MATCH (d:Document)-[:MENTIONS]->(a:Entity)
 WHERE a.doc_count >= $min_docs
+// each document's entities in id order, so every pair is formed once, smaller id first, without
+// forming both orders and comparing ids (the comparisons read twice as many rows' properties)
+WITH d, a
+ORDER BY a.id
 WITH d, collect(a) AS seen
 WHERE size(seen) > 1
-UNWIND seen AS a
-UNWIND seen AS b
-WITH a, b
-WHERE a.id < b.id
+UNWIND range(0, size(seen) - 2) AS i
+UNWIND range(i + 1, size(seen) - 1) AS j
+WITH seen[i] AS a, seen[j] AS b
 WITH a, b, count(*) AS docs
 WHERE docs >= $min_docs
 RETURN a.id AS source, a.name AS source_name, [l IN labels(a) WHERE l <> 'Entity'][0] AS source_type,

@@ -19,8 +19,11 @@
 
 // orphans are found through a summary the loader keeps (degree, see graph/summaries.py), not by
 // testing every entity's relationships
+// the check is tested once per branch, before the scan, not for every entity
+WITH $check AS check
+WHERE check IN ['all', 'orphans']
 MATCH (n:Entity)
-WHERE $check IN ['all', 'orphans'] AND n.degree = 0
+WHERE n.degree = 0
 // the first `limit` by id, then their columns: labels and text for tens of thousands cost more than the scan
 WITH n
 ORDER BY n.id
@@ -31,8 +34,10 @@ RETURN 'orphan' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <>
 ORDER BY id
 LIMIT $limit
 UNION
+WITH $check AS check
+WHERE check IN ['all', 'weak']
 MATCH (n:Entity)
-WHERE $check IN ['all', 'weak'] AND coalesce(n.mention_count, 0) <= 1
+WHERE coalesce(n.mention_count, 0) <= 1
 WITH n
 ORDER BY n.id
 LIMIT $limit
@@ -43,8 +48,9 @@ RETURN 'weak' AS issue, n.id AS id, n.name AS name, [l IN labels(n) WHERE l <> '
 ORDER BY id
 LIMIT $limit
 UNION
+WITH $check AS check
+WHERE check IN ['all', 'duplicates']
 MATCH (n:Entity)
-WHERE $check IN ['all', 'duplicates']
 UNWIND [n.name] + coalesce(n.aliases, []) AS form
 WITH n, trim(replace(replace(replace(replace(toLower(form), '.', ''), ',', ''), '-', ' '), '  ', ' ')) AS folded
 WITH n, CASE WHEN folded STARTS WITH 'the ' THEN substring(folded, 4) ELSE folded END AS key
