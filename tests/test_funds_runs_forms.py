@@ -120,3 +120,61 @@ def test_report_funding_statement(ex, text, expected):
 ])
 def test_report_funding_near_misses(ex, text):
     assert of(ex, text) == set()
+
+
+# ---------------------------------------------------------------- a grant under a scheme, a stake, an owned fund
+def test_grant_from_an_agency_with_its_acronym_under_its_scheme(ex):
+    got = relations_in(ex, "Tunari Labs has received a grant from the Bolivian Agency for Science and Technology "
+                           "(ABCyT) under its Innova Andes scheme.")
+    assert {(F, "Bolivian Agency for Science and Technology", "Tunari Labs"), (F, "Innova Andes", "Tunari Labs"),
+            (R, "Bolivian Agency for Science and Technology", "Innova Andes")} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kelda Vision is a spin-out of the Lakeland Institute of Agritech, which keeps a stake, and counts Eden Foods "
+     "among its customers.", {(F, "Lakeland Institute of Agritech", "Kelda Vision")}),
+    ("Kelda Vision was founded in 2022. The Windermere Holding Company holds a minority stake in Kelda Vision.",
+     {(F, "Windermere Holding Company", "Kelda Vision")}),
+    ("Tarn Ventures' first fund is backed by the Cumbria Development Trust, the family investment company Solway "
+     "Holdings and a dozen local farmers.",
+     {(F, "Cumbria Development Trust", "Tarn Ventures"), (F, "Solway Holdings", "Tarn Ventures")}),
+])
+def test_equity_stakes_and_an_owned_fund(ex, text, expected):
+    assert expected <= of(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelda Vision was founded in 2022. The Windermere Holding Company sold its stake in Kelda Vision last year.",
+    "Kelda Vision was founded in 2022. The Windermere Holding Company hopes to take a stake in Kelda Vision.",
+    "Tarn Ventures' first fund is managed by the Cumbria Development Trust.",
+])
+def test_stake_and_owned_fund_near_misses(ex, text):
+    assert of(ex, text) == set()
+
+
+# ---------------------------------------------------------------- RUNS
+@pytest.mark.parametrize("text", [
+    "The Tay Data Skills Programme is operated by the University of Dundee through its Institute of Data Engineering.",
+    "The University of Dundee runs the Tay Data Skills Programme through its Institute of Data Engineering.",
+])
+def test_a_unit_named_after_through_its_runs_the_programme_too(ex, text):
+    got = of(ex, text, R)
+    assert {(R, "University of Dundee", "Tay Data Skills Programme"),
+            (R, "Institute of Data Engineering", "Tay Data Skills Programme")} <= got
+
+
+def test_a_funder_through_its_unit_runs_nothing(ex):
+    text = "The Tay Data Skills Programme is funded by the University of Dundee through its Institute of Data Engineering."
+    assert of(ex, text, R) == set()
+
+
+def test_hosts_the_secretariat_after_an_apposition(ex):
+    text = "The Tay Data Centre, a unit of the university founded in 2021, hosts the secretariat of the Tayside Agri-Data " \
+           "Initiative."
+    assert (R, "Tay Data Centre", "Tayside Agri-Data Initiative") in of(ex, text, R)
+
+
+def test_a_programme_hosting_a_secretariat_is_run_by_nobody_here(ex):
+    text = "The Tay Data Centre is a member of the Tayside Agri-Data Initiative, which hosts the secretariat of the " \
+           "Scottish Data Compact."
+    assert of(ex, text, R) == set()

@@ -76,6 +76,8 @@ class FundingPublishedWords:
     source_nouns: frozenset[str] = frozenset()  # "from a five-year grant by C": a described source
     cost_nouns: frozenset[str] = frozenset()  # "X's salaries are covered by A"
     cover_verbs: frozenset[str] = frozenset()
+    stake_verbs: frozenset[str] = frozenset()  # "B holds a minority stake in X"
+    owned_fund_nouns: frozenset[str] = frozenset()  # "X's first fund is backed by A": the owner is funded
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -91,7 +93,7 @@ class FundingPublishedWords:
                    _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
-                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"))
+                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +177,7 @@ class PublishedFunding:
             if word in self.w.passive and w + 1 < len(low) and low[w + 1] == "by":
                 yield from self._coordinated(s, index, subj, w)
                 yield from self._funded_list(s, index, w)
+                yield from self._covered_by(s, index, subj, w + 1)  # "X's first fund is backed by A and B"
             elif word == "from":
                 yield from self._kind_from(s, index, subj, w)
                 if low[w - 1] in self.w.come_verbs:
@@ -192,6 +195,8 @@ class PublishedFunding:
                 yield from self._contributes(s, index, w)
             if word in self.w.portfolio_nouns and w + 1 < len(low) and low[w + 1] in self.w.portfolio_verbs:
                 yield from self._portfolio(s, index, prev, w)
+            if word == "stake" and w + 1 < len(low):
+                yield from self._stake(s, index, subj, w)
             if word == "whose" and subj is not None:
                 yield from self._whose_investment(s, index, subj, w)
         yield from self._hyphen_apposition(s, index)
@@ -446,6 +451,33 @@ class PublishedFunding:
             for f in funders:
                 yield f, prev if prev is not None else self.page, "form:given-in-kind", prev is not None
 
+    def _stake(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"B holds a minority stake in X", "X is a spin-out of B, which keeps a stake": equity funds X (not "a stake in
+        the round", not "sold its stake", not "a stake" after a hedge)."""
+        low = s.low
+        v = w - 1
+        while v > 0 and (low[v] in ("a", "an", "its", "their", "small", "minority", "majority", "large", "significant",
+                                    "controlling", "equity", "direct", "the", "shareholder", "ownership", "founding") or s.doc[s.tok[v]].like_num
+                         or low[v] in ("%", "per", "cent", "percent")):
+            v -= 1
+        if low[v] not in self.w.stake_verbs or self._unsaid(s, 0, w + 1):
+            return
+        b = v - 1
+        while b > 0 and low[b] in self.w.aux:
+            b -= 1
+        funder = s.mention(b)
+        if funder is None and low[b] in self.w.relative and b >= 2 and low[b - 1] == ",":
+            funder = s.mention(b - 2)  # "a spin-out of B, which keeps a stake"
+            recipient = subj
+        elif w + 2 < len(low) and low[w + 1] == "in":
+            k = w + 2 + (low[w + 2] in self.w.articles)
+            recipient = s.mention(k) if low[w + 2] not in ("it", "them") else subj
+        else:
+            return
+        if funder is None or recipient is None or funder == recipient or index.types[funder] not in FUNDERS:
+            return
+        yield funder, recipient, "form:stake", False
+
     def _covered_by(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"X's salaries are covered by A", "Its running costs are met by A and B": the possessor opening the sentence
         is funded (a cost noun right after it, a verb of covering right before "by")."""
@@ -453,6 +485,7 @@ class PublishedFunding:
         v = w - 1 if low[w - 1] != "for" else w - 2  # "paid for by"
         if subj is None or v < 2 or low[v] not in self.w.cover_verbs or low[v - 1] not in self.w.aux:
             return
+        nouns = self.w.cost_nouns | (self.w.owned_fund_nouns if low[v] in self.w.passive else frozenset())
         e = self._end_word(s, subj, index)
         if s.low[self._start_word(s, subj, index)] not in ("its", "their"):
             if e >= len(low) or low[e] not in ("'s", "’s", "'", "’"):
@@ -461,7 +494,7 @@ class PublishedFunding:
         b = v - 1
         while b > e and low[b] in self.w.aux:
             b -= 1
-        if b < e or b - e > 3 or not any(low[x] in self.w.cost_nouns for x in range(e, b + 1)) \
+        if b < e or b - e > 3 or not any(low[x] in nouns for x in range(e, b + 1)) \
                 or any(s.mention(x) is not None for x in range(e, b + 1)) or self._unsaid(s, 0, w):
             return
         for f in self._funders_after(s, index, w + 1):

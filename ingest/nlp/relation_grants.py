@@ -176,6 +176,9 @@ class GrantRules:
                 if p in self.via_preps:
                     programmes |= {m for m in ctx.mentions(pobj) if ctx.types and ctx.types[m] == "Programme"}
         self._emit(programmes, recipients, emit, "form:via-programme")
+        if programmes and (lemma in self.receive or v.lower_ in self.receive):
+            givers = {m for node in nodes[1:] for p, pobj in ctx.preps(node) if p == "from" for m in ctx.mentions(pobj)}
+            self._emit(givers - programmes, recipients, emit, "form:grant-from")  # "a grant from A (ACR) under its P"
 
     # ------------------------------------------------------------------ funding nouns
     def _receiver_above(self, ctx: Any, n: Any) -> set[int]:

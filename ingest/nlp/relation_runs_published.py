@@ -111,13 +111,16 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
         _possessive_programme(d, sent, a, b, words, out)
         _operator_apposition(d, sent, a, b, words, out)
         _secretariat(d, sent, a, b, words, out)
+        _through_unit(d, a, b, out)
         _whose_programme(d, a, b, out)
         _owner_apposition(d, a, b, words, out)
     return out + programme_lines(text, off, mentions, out) + reports  # "- Administered by: X", "- Technical partner: Y"
 
 
-_SECRETARIAT = re.compile(r"\s+(?:also\s+|now\s+|currently\s+)?(?:hosts|hosted|houses|runs|provides)\s+the\s+"
+_SECRETARIAT = re.compile(r"(?:,\s+(?:a|an|the|its)\s+[^,;()]{3,80},)?"  # "X, a unit of the university founded in 2021,"
+                          r"\s+(?:also\s+|now\s+|currently\s+)?(?:hosts|hosted|houses|runs|provides)\s+the\s+"
                           r"secretariat\s+(?:of|for)\s+(?:the\s+)?")
+_THROUGH_UNIT = re.compile(r"(?:\s+\([A-Z][\w&.-]{1,12}\))?\s+(?:through|via)\s+its\s+")
 
 
 def _secretariat(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:
@@ -133,6 +136,37 @@ def _secretariat(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list
         prog = d.progs.get(d.ms[i].end + m.end())
         if prog is not None:
             out.append(("RUNS", i, prog, a, b, "rule:hosts-secretariat"))
+
+
+_RUN_PASSIVE = re.compile(r",?\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:also\s+|jointly\s+)?(?:run|operated|managed|"
+                          r"administered|delivered|implemented|coordinated)\s+by\s+(?:the\s+)?")
+_RUN_ACTIVE = re.compile(r"\s+(?:also\s+)?(?:runs|operates|manages|administers|delivers|ran|operated|managed|administered|"
+                         r"delivered)\s+(?:the\s+)?$")
+
+
+def _through_unit(d: _Doc, a: int, b: int, out: list[Rel]) -> None:
+    """"P is operated by the University through its Instituto de Agroinformática", "X runs P through its School of
+    Computing": the unit named after "through its" runs the programme as well as its parent."""
+    progs = d.prog_list[bisect_left(d.prog_list, (a, -1)):bisect_left(d.prog_list, (b, -1))]
+    if not progs or "through its" not in d.text[a - d.off:b - d.off] and "via its" not in d.text[a - d.off:b - d.off]:
+        return
+    for _s, p in progs:
+        for _o, i in d.orgs_in(d.ms[p].end, b):  # passive: "P is operated by X through its U"
+            if d.ms[i].source == "anaphor" or not _RUN_PASSIVE.fullmatch(d.text[d.ms[p].end - d.off:d.ms[i].start - d.off]):
+                continue
+            m = _THROUGH_UNIT.match(d.at(d.ms[i].end))
+            unit = d.orgs.get(d.ms[i].end + m.end()) if m else None
+            if unit is not None and unit != i:
+                out += [("RUNS", i, p, a, b, "rule:through-its-unit"), ("RUNS", unit, p, a, b, "rule:through-its-unit")]
+            break
+        m = _THROUGH_UNIT.match(d.at(d.ms[p].end))  # active: "X runs P through its U"
+        unit = d.orgs.get(d.ms[p].end + m.end()) if m else None
+        if unit is None:
+            continue
+        runner = next((i for _o, i in reversed(d.orgs_in(a, d.ms[p].start)) if d.ms[i].source != "anaphor"
+                       and _RUN_ACTIVE.fullmatch(d.text[d.ms[i].end - d.off:d.ms[p].start - d.off])), None)
+        if runner is not None and runner != unit:
+            out += [("RUNS", runner, p, a, b, "rule:through-its-unit"), ("RUNS", unit, p, a, b, "rule:through-its-unit")]
 
 
 def _whose_programme(d: _Doc, a: int, b: int, out: list[Rel]) -> None:
