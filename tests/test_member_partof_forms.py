@@ -122,3 +122,24 @@ def test_membership_forms(ex, text, members, group):
 def test_membership_near_misses(ex, text):
     assert not any(r[1] != "Kestrel Labs" for r in of_type(ex, text, "MEMBER_OF"))
     assert not any(r[1] == "Tunari Labs" for r in of_type(ex, text, "MEMBER_OF"))
+
+
+def test_apposition_board_is_not_the_subjects(ex):
+    text = ("The Tarn Compute Commons (TCC) is a programme that gives start-ups access to GPU clusters. It was launched "
+            "in 2026 by the National Office for Applied Computing (NOAC), a statutory board under the Ministry of "
+            "Digital Trade.")
+    parts = of_type(ex, text, "PART_OF")
+    assert ("PART_OF", "National Office for Applied Computing", "Ministry of Digital Trade") in parts
+    assert not any(src.startswith("Tarn") for _, src, _ in parts)
+
+
+def test_founding_member_who_left_is_no_member(ex):
+    text = ("Orrin Data Alliance\n\nThe Orrin Data Alliance is a network of maritime firms in Tarnwick. Its members "
+            "include Kestrel Labs.\n\nPellan Robotics was a founding member but left the alliance in 2024.")
+    assert not any(r[1] == "Pellan Robotics" for r in of_type(ex, text, "MEMBER_OF"))
+
+
+def test_member_of_the_page_still_found(ex):
+    text = ("Orrin Data Alliance\n\nThe Orrin Data Alliance is a network of maritime firms in Tarnwick. Its members "
+            "include Kestrel Labs.\n\nPellan Robotics is also a member.")
+    assert ("MEMBER_OF", "Pellan Robotics", "Orrin Data Alliance") in of_type(ex, text, "MEMBER_OF")

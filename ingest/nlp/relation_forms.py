@@ -35,6 +35,10 @@ DECIDING = frozenset({"form:part-of-collective", "form:selected-for-funding", "f
 INCLUDE_METHODS = frozenset({"dep:include", "dep:comprise", "dep:consist"})  # "X consists of A and B" too
 
 
+#: verbs that end a membership stated in the same clause ("was a founding member but left the consortium")
+_LEFT = frozenset({"leave", "left", "quit", "withdraw", "withdrew", "exit", "exited", "resign", "resigned"})
+
+
 class FormRules:
     """The form rules over one parsed sentence (through a ``Walk``) and the negation check."""
 
@@ -215,7 +219,7 @@ class FormRules:
             return
         if any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" and c.lower_ != "since" for c in n.children):
             return  # "a member of X", "a board member": said of something else ("a member since 2022" is the page's)
-        if any(c.dep_ == "conj" and c.lemma_.lower() in ("leave", "quit", "withdraw", "exit", "resign") for c in n.head.children):
+        if any(c.dep_ == "conj" and (c.lemma_.lower() in _LEFT or c.lower_ in _LEFT) for c in n.head.children):
             return  # "X was a founding member but left the consortium in 2025" (#14)
         for h in sorted(ctx.holder(n) - {self.owner}):
             emit(["MEMBER_OF"], h, self.owner, self.conf - 0.05, "form:member-of-page")

@@ -151,7 +151,7 @@ def _word_holder(sd: Any, tok2m: dict[int, int], n: Any) -> int | None:
 
 def apposition_holder(cands: list[Any], ctx: Any, tok: Any, words: Any) -> list[Any]:
     """Drop PART_OF a unit-noun apposition gave to a name other than the one right before its comma."""
-    if tok.lower_ not in words.of_units:
+    if tok.lower_ not in words.of_units and tok.lower_ not in words.unit_nouns:  # "a statutory board under"
         return cands
     if any(c.dep_ in ("compound", "amod") and c.lower_ in words.not_unit_mods for c in tok.children):
         return [c for c in cands if c.type != "PART_OF"]  # "a partner institute of Y", "its former arm"
