@@ -100,3 +100,27 @@ def test_a_post_held_at_an_organisation(ex, text, expected):
 ])
 def test_a_held_stake_or_a_past_post_is_no_affiliation(ex, text, absent):
     assert absent not in of_type(ex, text, "AFFILIATED_WITH")
+
+
+@pytest.mark.parametrize("text,founders,spin", [
+    ("Lumen Rotors, a spin-off of the Tampere Institute of Robotics founded in 2019 by two of its former researchers, "
+     "Aino Virtanen and Eero Laine, makes drones.", {"Aino Virtanen", "Eero Laine"}, "Lumen Rotors"),
+    ("Kivu Sensing is a spin-out of the University of Goma founded in 2021 by the engineers Amani Baraka and "
+     "Neema Kahindo.", {"Amani Baraka", "Neema Kahindo"}, "Kivu Sensing"),
+    ("Xochi Data is a spin-off of the University of Querétaro founded in 2020 by chemistry professor Dr. Elena Ruiz-Tapia, who still "
+     "teaches there.", {"Elena Ruiz-Tapia"}, "Xochi Data"),
+])
+def test_founders_after_a_spin_out_phrase_founded_the_spin_out(ex, text, founders, spin):
+    founded = of_type(ex, text, "FOUNDED")
+    assert {(p, spin) for p in founders} <= founded
+    assert not {(a, b) for a, b in founded if a in founders and b != spin}  # not the parent
+
+
+def test_its_students_are_the_parents_but_its_former_researchers_are_not(ex):
+    now = ("Mbale Analytics, a spin-out of the Elgon Institute founded in 2022 by two of its doctoral students, "
+           "Grace Namono and Peter Wekesa.")
+    assert ("Grace Namono", "Elgon Institute") in of_type(ex, now, "AFFILIATED_WITH")
+    past = ("Mbale Analytics, a spin-out of the Elgon Institute founded in 2022 by two of its former doctoral "
+            "students, Grace Namono and Peter Wekesa.")
+    assert ("Grace Namono", "Elgon Institute") not in of_type(ex, past, "AFFILIATED_WITH")
+    assert ("Grace Namono", "Mbale Analytics") in of_type(ex, past, "FOUNDED")

@@ -171,6 +171,46 @@ def _apposed_spin(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
         if re.match(r"['’]s?\b|\s+(?:and|or)\s", d.rest(d.ms[parent].end)):
             continue  # "a spin-off of X's lab", "a spin-off of X and Y" (read by the sentence rules)
         out.append(("FOUNDED", parent, spin, a, b, "rule:apposed-spin-out"))
+        _spin_founders(d, spin, parent, a, b, out)
+    for m in re.finditer(r"\s+(?:is|was)\s+(?:an?|the)\s+(?:(?:early|recent|university|academic|corporate|\d{4})\s+)?"
+                         + _SPIN + r"\s+(?:of|from)\s+(?:the\s+)?", sent):
+        spin = d.org_ends.get(a + m.start())  # "Xauxa Robotics is a spin-out of UNCA founded in 2020 by ..."
+        parent = d.orgs.get(a + m.end())
+        if spin is not None and parent is not None and spin != parent:
+            _spin_founders(d, spin, parent, a, b, out)
+
+
+#: "founded in 2022 by two of its doctoral students, A and B": the founders' description before their names
+_COUNTED = re.compile(r"(?:two|three|four|five|several|some)\s+of\s+(its|their|the)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),\s+")
+_DESCRIBED = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){1,3}(?=(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s|[A-Z])")
+
+
+def _spin_founders(d: _Ms, spin: int, parent: int, a: int, b: int, out: list[Rel]) -> None:
+    """The people after "founded (in 2020) by" that follows a spin-out phrase founded the spin-out: "Y, a spin-out of
+    X founded in 2022 by two of its doctoral students, A and B" (and, for "its" students or researchers not called
+    former, their post at X), "Y is a spin-out of X founded in 2020 by engineering professor Dr. W"."""
+    by = re.match(r"(?:\s*,)?\s+(?:founded|co-founded|established|set\s+up|started|created|launched)"
+                  r"(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+by\s+", d.rest(d.ms[parent].end))
+    if by is None:
+        return
+    at = d.ms[parent].end + by.end()
+    counted = _COUNTED.match(d.rest(at))
+    described = None if counted else _DESCRIBED.match(d.rest(at))
+    if counted is not None:
+        at += counted.end()
+    elif described is not None and not re.search(r"\b(?:a|an|and|of)\s", described.group(0)):
+        at += described.end()  # "engineering professor Dr. W", "the engineers A and B"
+    people = _people_from(d, at, b)
+    for p in people:
+        out.append(("FOUNDED", p, spin, a, b, "rule:spin-out-founders"))
+    noun = counted.group(2).split()[-1] if counted is not None else ""
+    if counted is not None and counted.group(1) == "its" and noun in _STAFF and "former" not in counted.group(2):
+        for p in people:  # "two of its doctoral students": the parent's students when they founded it
+            out.append(("AFFILIATED_WITH", p, parent, a, b, "rule:spin-out-founders"))
+
+
+_STAFF = frozenset({"students", "researchers", "engineers", "scientists", "professors", "lecturers", "staff",
+                    "postdocs", "fellows", "employees"})
 
 
 def _spun_out_list(d: _Ms, sent: str, a: int, b: int, out: list[Rel]) -> None:
