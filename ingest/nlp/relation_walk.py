@@ -189,7 +189,7 @@ class Walk:
                 return self._union(x for x in c.children if x.dep_ in ("dobj", "attr"))
         if n.dep_ == "conj" and _verbal_noun(n) and n.head.i in self.tok2m:
             verb = n.head  # "X is a subsidiary of Y and partners with Z": a verb read as a noun joined to Y
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (a Token is a new object each time: "is" never holds)
                 verb = verb.head
             subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             return self._union(subs) if verb.pos_ in ("VERB", "AUX") else set()
