@@ -143,3 +143,24 @@ def test_member_of_the_page_still_found(ex):
     text = ("Orrin Data Alliance\n\nThe Orrin Data Alliance is a network of maritime firms in Tarnwick. Its members "
             "include Kestrel Labs.\n\nPellan Robotics is also a member.")
     assert ("MEMBER_OF", "Pellan Robotics", "Orrin Data Alliance") in of_type(ex, text, "MEMBER_OF")
+
+
+# ---------------------------------------------------------------- "Y (ACR), whose School of X"; "A and B formed U, a joint venture"
+def test_whose_unit_after_acronym(ex):
+    text = ("The scheme is run with the Universidad Austral de Pellán (UAP), whose School of Marine Computing provides "
+            "mentors, and with the operator Tarn Telecom.")
+    assert ("PART_OF", "School of Marine Computing", "Universidad Austral de Pellán") in of_type(ex, text, "PART_OF")
+
+
+def test_joint_venture_formed_by_a_list(ex):
+    text = "Orrin Analytics and the bank Solent Trust formed Tarn Data Services, a joint venture that hosts records."
+    parts = of_type(ex, text, "PART_OF")
+    assert parts == {("PART_OF", "Tarn Data Services", "Orrin Analytics"), ("PART_OF", "Tarn Data Services", "Solent Trust")}
+
+
+@pytest.mark.parametrize("text", [
+    "Orrin Analytics and the bank Solent Trust formed Tarn Data Services, a company that hosts records.",
+    "Orrin Analytics and the bank Solent Trust praised Tarn Data Services, a joint venture that hosts records.",
+])
+def test_joint_venture_near_misses(ex, text):
+    assert of_type(ex, text, "PART_OF") == set()

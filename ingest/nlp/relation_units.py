@@ -166,7 +166,7 @@ def _before_comma(doc: Any, sent: Any, before: list[tuple[int, int, int]], types
         if e == k and types[j] == "Cluster":
             k = s - 1 if doc[s - 1].lower_ == "in" else k  # "the Fondazione Bruno Kessler in Trento, whose"
             continue
-        if e == k or e + 3 == k + 1 and doc[e].text == "(":
+        if e == k or e + 3 in (k, k + 1) and doc[e].text == "(" or e + 1 == k and doc[e].text == ")":  # "Y (ACR), whose"
             return j if types[j] in kinds else None
     return None
 
@@ -197,8 +197,12 @@ def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k
         while k < sent.end and (doc[k].lower_ in words.set_up or doc[k].like_num or doc[k].lower_ in ("in", "jointly")):
             k += 1  # "set up in 2025 by"
         if k >= sent.end or doc[k].lower_ != "by":
-            return
-    parents = [p for p in dict.fromkeys(opener + words.lists.read_list(idx, k + 1, ORG, sent.end)) if p != unit]
+            opener = _formed_by_makers(doc, sent, orgs_before or [], unit_span, idx, words)
+            if len(opener) < 2:
+                return
+            k = sent.end  # "A and the insurer B formed U, a joint venture that ...": the makers alone
+    parents = [p for p in dict.fromkeys(opener + (words.lists.read_list(idx, k + 1, ORG, sent.end) if k < sent.end else []))
+               if p != unit]
     for p in parents:
         emit(["PART_OF"], unit, p, conf, "rule:joint-unit")
     for x, a in enumerate(parents):  # the parents of a joint unit work together (annotation guidelines)
@@ -275,6 +279,20 @@ def _makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: 
     if len(items) < 2 or last >= unit_span[0] or not doc[last].is_lower:
         return []
     return items
+
+
+def _formed_by_makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: tuple[int, int] | None,
+                      idx: Any, words: UnitWords) -> list[int]:
+    """The makers of a joint unit named before a verb of setting up right before it ("A and B formed U, a joint
+    venture that ..."); empty unless that verb is there."""
+    if unit_span is None:
+        return []
+    v = unit_span[0] - 1
+    while v > sent.start and doc[v].lower_ in ARTICLES:
+        v -= 1
+    if doc[v].lower_ not in words.set_up and doc[v].lower_ not in ("opened", "formed", "created"):
+        return []
+    return _makers(doc, sent, before, unit_span, idx, words)
 
 
 def _subject_start(doc: Any, sent: Any, before: list[tuple[int, int, int]]) -> int:
