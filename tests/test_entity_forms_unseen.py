@@ -157,3 +157,36 @@ def test_a_centre_name_with_an_elided_article_is_one_name(bare):
 def test_a_programme_job_title_is_no_programme(bare):
     text = "Programme Manager, Sahel Innovation Fund: Mariama Sow-Diallo leads the grants team."
     assert not any(t == "Programme Manager" for t, _ in kinds(bare, text))
+
+
+# ---------------------------------------------------------------------------------------------- business words, programmes
+@pytest.mark.parametrize("text, name, typ", [
+    ("Shipments from Ruwenzori Minerals fell in March, the exporters' association said.", "Ruwenzori Minerals", "Company"),
+    ("The cooperative buys moisture probes from Sacaba Sensores and sells the data to millers.", "Sacaba Sensores",
+     "Company"),
+    ("Drone imagery comes from Mopti Capteurs under a two-year contract.", "Mopti Capteurs", "Company"),
+    ("The pilot is co-financed by the Gobierno Regional de Apurímac and a local credit union.",
+     "Gobierno Regional de Apurímac", "Agency"),
+])
+def test_business_last_words_and_government_heads_type_a_name(bare, text, name, typ):
+    assert type_of(bare, text, name) == typ
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Lagoon Compute Commons (LCC) is a $40 million programme that gives researchers GPU time.",
+     "Lagoon Compute Commons"),
+    ("The firm took part in the Beninese programme Cotonou Launch Lab until 2023.", "Cotonou Launch Lab"),
+])
+def test_a_name_the_text_calls_a_programme_is_a_programme(bare, text, name):
+    assert type_of(bare, text, name) == "Programme"
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("The Kivu Vision accelerator takes six start-ups a year from Goma.", "Kivu Vision", "Company"),
+    ("Amara Diallo-Keita is a Conakry investor who backs fishing co-operatives.", "Amara Diallo-Keita", "Person"),
+    ("The Sahel Research Lab is a research centre of the Université de Ségou.", "Sahel Research Lab", "Institute"),
+    ("The start-up is hosted by the university incubator Teknopark Kayseri, home to 90 firms.", "Teknopark Kayseri",
+     "Institute"),
+])
+def test_near_misses_keep_their_type(bare, text, name, typ):
+    assert type_of(bare, text, name) == typ

@@ -168,6 +168,9 @@ def expansion_from_letters(doc: Any, paren: int, acr: str, env: Env) -> Candidat
             continue
         it = iter(initials)
         if all(any(c == x for x in it) for c in letters) and len(initials) <= len(letters) + 1:
-            typ = env.typer.type_of_name([t.text for t in toks]) or env.lex.default_org
-            return Candidate(start, paren, typ, "rule")
+            typ = env.typer.type_of_name([t.text for t in toks])
+            said = env.typer.context_type(doc, start, paren, "ORG", None) if typ is None else None
+            if said in ("Programme", "Institute", "Agency", "Company"):
+                return Candidate(start, paren, said, "rule", ctx_typed=True)  # "X (LCC) is a ... programme"
+            return Candidate(start, paren, typ or env.lex.default_org, "rule")
     return None

@@ -220,6 +220,8 @@ class NameTyper:
             return pre  # "the cork producer Sobral Cortiças"
         if pre in ("Institute", "Agency") and cue == "Company" and doc[end - 1].lower_.strip(".,") not in self.lex.company_legal:
             return pre  # "the regional association Auvergne-Rhône Robotics": the noun says more than a firm-like last word
+        if pre == "Programme" and cue == "Institute" and doc[end - 1].lower_ in self.institute_last | {"lab", "labs"}:
+            return pre  # "the Ivorian incubator Akwaba Lab": a weak institute head the noun before overrides
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.programme_nouns \
                 and start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].text in w.possessive):
             return "Programme"  # "the AiNed programme", "Te Ara Innovation Agency's Venture Runway programme"
@@ -232,10 +234,13 @@ class NameTyper:
         if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles and not self._opening_phrase(doc, start) \
                 and not self._noun_of_next_name(doc, end + 2):
             return self._described_as(doc, end + 2, typ, cue)
-        if end + 3 < n and doc[end].lower_ in ("is", "was") and doc[end + 1].lower_ in ("a", "an") \
-                and (start == 0 or doc[start].is_sent_start) and cue is None \
-                and (typ in (None, "Company") or typ == "Person" and end - start == 1):
-            return self._described_as(doc, end + 2, typ, cue)  # "Kyutai is a non-profit research laboratory"
+        e = end + 3 if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" else end  # "X (SCC) is a"
+        opens = start == 0 or doc[start].is_sent_start or doc[start - 1].lower_ == "the" and doc[start - 1].is_sent_start
+        if e + 3 < n and doc[e].lower_ in ("is", "was") and doc[e + 1].lower_ in ("a", "an") and opens and cue is None:
+            if typ in (None, "Company") or typ == "Person" and end - start == 1:
+                return self._described_as(doc, e + 2, typ, cue)  # "Kyutai is a non-profit research laboratory"
+            if typ == "Person" and self._described_as(doc, e + 2, typ, cue) == "Programme":
+                return "Programme"  # "The Atlas AI Launchpad is a six-month programme": no person is a programme
         return None
 
     def _noun_of_next_name(self, doc: Any, k: int) -> bool:
