@@ -22,7 +22,7 @@ from aikg.core.errors import StoreError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, read_jsonl
 from aikg.core.schema import SCHEMA
-from aikg.graph import search_grams, summaries
+from aikg.graph import name_keys, search_grams, summaries
 from aikg.graph.cypher_files import entity_statement, relation_statement, statement
 from aikg.graph.store import GraphStore, Statement
 
@@ -293,6 +293,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     if counted:
         stmts.append((statement("load_entity_counts").replace("{intern}", "intern" if intern else ""),
                       {"rows": [{k: row[k] for k in COUNT_KEYS} for row in counted], "now": loaded_at}))
+    if intern:  # graph_health's name keys, where the engine indexes list elements: the embedded store (graph/name_keys.py)
+        stmts += name_keys.statements(row["id"] for rows in by_label.values() for row in rows if row["write"])
     if mentions:
         stmts.append((statement("load_mentions"), {"rows": mentions}))
     for rtype, rows in _relation_rows(by_type):
@@ -344,15 +346,24 @@ def loaded_document_ids(store: GraphStore, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def known_relationships(store: GraphStore, units: Iterable[_Unit]) -> set[tuple[str, str, str]]:
-    """The relationships of these units the store already holds (what their degree must not count again).
-
-    Only those whose two ends exist are looked up: a relationship with an end the store lacks is new."""
-    units = list(units)
+def known_entities(store: GraphStore, units: Iterable[_Unit]) -> set[str]:
+    """The entities of these units the store already holds."""
     ids = sorted({eid for unit in units for eid in unit.entities})
     held: set[str] = set()
     for i in range(0, len(ids), KNOWN_PAGE):
         held.update(r["id"] for r in store.read(statement("load_known_entities"), {"ids": ids[i:i + KNOWN_PAGE]}))
+    return held
+
+
+def known_relationships(store: GraphStore, units: Iterable[_Unit], held: Collection[str] | None = None,
+                        ) -> set[tuple[str, str, str]]:
+    """The relationships of these units the store already holds (what their degree must not count again).
+
+    Only those whose two ends exist (``held``: :func:`known_entities`) are looked up: a relationship with an
+    end the store lacks is new."""
+    units = list(units)
+    if held is None:
+        held = known_entities(store, units)
     keys = sorted({key for unit in units for key in unit.relations if key[1] in held and key[2] in held})
     found: set[tuple[str, str, str]] = set()
     for i in range(0, len(keys), KNOWN_PAGE):
@@ -373,6 +384,7 @@ class _Run:
     loaded_at: str
     ensured: set[str]  # entities some unit of this run mentions (written in full there)
     known: set[tuple[str, str, str]]  # relationships the store holds
+    held: Collection[str] = ()  # entities of the run the store held when it started
     written_full: set[str] = field(default_factory=set)
     present: set[str] = field(default_factory=set)  # entities committed by this run (in full or only made to exist)
 
@@ -383,7 +395,10 @@ class _Run:
                                                 intern=interns_strings(self.store), known=self.known))
         for unit in units:
             self.known.update(unit.relations)
-            self.written_full.update(eid for eid in unit.entities if eid not in unit.ends or eid not in self.ensured)
+            # an entity new to the store is created with its full row even where it is only a relationship's
+            # end (every unit of a run holds the same row for it): its own unit later only adds its counts
+            self.written_full.update(eid for eid in unit.entities if eid not in unit.ends or eid not in self.ensured
+                                     or (eid not in self.present and eid not in self.held))
             self.present.update(unit.entities)
 
     def write_batch(self, batch: Sequence[_Unit], report: LoadReport) -> None:
@@ -445,8 +460,9 @@ def _load(store: GraphStore, documents: Sequence[DocumentRecord], entities: Sequ
     if not pending:
         return report
     _ensure_summaries(store)
+    held = known_entities(store, pending)
     run = _Run(store, now_iso(), {eid for unit in pending for eid in unit.entities if eid not in unit.ends},
-               known_relationships(store, pending))
+               known_relationships(store, pending, held), held)
     batch: list[_Unit] = []
     rows = size = 0
     for unit in pending:
