@@ -124,3 +124,19 @@ def test_its_students_are_the_parents_but_its_former_researchers_are_not(ex):
             "students, Grace Namono and Peter Wekesa.")
     assert ("Grace Namono", "Elgon Institute") not in of_type(ex, past, "AFFILIATED_WITH")
     assert ("Grace Namono", "Mbale Analytics") in of_type(ex, past, "FOUNDED")
+
+
+def test_a_heading_ending_in_a_legal_form_opens_its_own_entry(ex):
+    text = ("Directory of firms\n\nVardar Sensing Institute\nA public research centre. Founded 2015 by Goran Petrov.\n\n"
+            "Ohrid Vision d.o.o.\nHeadquarters: Bitola. Founded 2019 by Elena Stojanova and Marko Ilievski. Ohrid Vision "
+            "makes cameras.\n")
+    founded = of_type(ex, text, "FOUNDED")
+    assert ("Elena Stojanova", "Vardar Sensing Institute") not in founded  # not the entry above
+    assert ("Elena Stojanova", "Ohrid Vision") in founded
+    assert ("Ohrid Vision", "Bitola") in of_type(ex, text, "LOCATED_IN")
+
+
+def test_the_city_after_a_town_described_as_one(ex):
+    text = ("Huaraz, the largest city of the Callejón de Huaylas, has a small group of data firms. "
+            "Start-ups in the city include Quilla Data and Yaku Sensores.")
+    assert {("Quilla Data", "Huaraz"), ("Yaku Sensores", "Huaraz")} <= of_type(ex, text, "LOCATED_IN")

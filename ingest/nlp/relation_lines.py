@@ -43,6 +43,15 @@ _CONTACT = re.compile(r"^[\s.]*(?:[\w.+-]+@[\w.-]+|\+?[\d ()./-]{6,}|https?://\S
 _WORDS = re.compile(r"[a-z][a-z'-]*")
 _CONTACT_TAIL = re.compile(r"\s*\.?\s*\|\s*(?:[\w.+-]+@[\w.-]+|\+?[\d ()./-]{6,}|https?://\S+|www\.\S+)")
 HEAD_CHARS = 80  # an entry heading is a short line
+#: a legal form closing a heading ("Rozafa Vision sh.p.k.", "Páramo Analytics Cía. Ltda.", "Acme Ltd."): its stop ends
+#: no sentence (relation_people_forms' owner, issue 14)
+_LEGAL_END = re.compile(r"\s+(?:[A-Za-z]{1,4}\.){1,4}(?:\s+[A-Za-z]{1,5}\.)?$|\s+(?:Inc|Ltd|Ltda|Corp|Co|Pvt|Bhd|Cía)\.$")
+
+
+def _legal_cut(s: str) -> str:
+    """The heading without a legal form that ends in a stop ("Rozafa Vision sh.p.k." -> "Rozafa Vision"), else it."""
+    m = _LEGAL_END.search(s)
+    return s[:m.start()] if m and len(s[:m.start()].split()) <= 6 and ". " not in s[:m.start()] else s
 EVIDENCE_REACH = 600  # characters from an entry's heading within which its lines' evidence keeps the heading
 
 Rel = tuple[str, int, int, int, int, str]
@@ -209,9 +218,10 @@ def _table_row(line: str, a: int, b: int, table: tuple[list[Spec | None], str | 
 def _entry_heading(line: str, a: int, b: int, ix: MentionIndex, f: LineFields) -> int | None:
     """A short line that is an organisation's name, perhaps with a bracket or a tagline after a dash: the entry's
     subject (the mention on the line, else one of the same name elsewhere; headings are no mentions)."""
-    s = line.strip()
+    s = _legal_cut(line.strip())
     if not s or len(s) > HEAD_CHARS or s.endswith((".", ":", ";", ",")) or ":" in s or "|" in s:
         return None
+    line = line[:len(line) - len(line.lstrip())] + s  # the legal form is no part of the name looked up
     lead = len(line) - len(line.lstrip())
     bullet = _BULLET.match(line)
     start = a + (bullet.end() if bullet else lead)
@@ -241,7 +251,7 @@ def _tail_ok(tail: str) -> bool:
 
 def _heading_like(line: str) -> bool:
     """A short line without a final stop, label, bullet or table bar: a section heading."""
-    s = line.strip()
+    s = _legal_cut(line.strip())
     return len(s.split()) <= 8 and not s.endswith((".", ":", ";", ",")) and not _BULLET.match(line) \
         and ":" not in s and "|" not in s
 

@@ -351,6 +351,7 @@ def cluster_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         return
     subject = [(i, s) for i, s, e in spans if s < k]
     low = {doc[t].lower_ for t in range(sent.start, k)}
+    low |= {doc[t - 1].lower_ + "-" + doc[t + 1].lower_ for t in range(sent.start + 1, k - 1) if doc[t].text == "-"}
     places = [i for i, s in subject if types[i] == "Cluster"]
     if len(places) != 1 or len(subject) != 1 or not low & words.subjects or low & words.not_subjects:
         return

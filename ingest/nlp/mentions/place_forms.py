@@ -496,7 +496,28 @@ def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env)
     w = form_words(env)
     return _modifies_org_noun(doc, s, w, env) or _org_noun_of(doc, s, w) or _has_site_in(doc, s, w) \
         or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w) \
-        or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env) or _org_plural_in(doc, s, env)
+        or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env) or _org_plural_in(doc, s, env) \
+        or _described_as_town(doc, s, w, env)
+
+
+def _described_as_town(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
+    """"Huancayo, the largest city of Peru's central highlands,", "Kaolack is a city of 230,000 people": a known town
+    the text describes as a town (so "the city" after it has a place to stand for)."""
+    if world_places().kind(doc[s.start:s.end].text) != "city" or s.end + 2 >= len(doc):
+        return False
+    k = s.end
+    if doc[k].text == "," or doc[k].lower_ in ("is", "remains"):
+        k += 1
+    else:
+        return False
+    if doc[k].lower_ not in ("a", "an", "the"):
+        return False
+    for m in range(k + 1, min(len(doc), k + 5)):
+        if doc[m].lower_ in w.settlement_nouns:
+            return True
+        if not (doc[m].is_lower or doc[m].like_num or doc[m].text == "-"):
+            return False
+    return False
 
 
 def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
