@@ -164,3 +164,34 @@ def test_joint_venture_formed_by_a_list(ex):
 ])
 def test_joint_venture_near_misses(ex, text):
     assert of_type(ex, text, "PART_OF") == set()
+
+
+# ---------------------------------------------------------------- membership pages: the page's organisation is the member
+@pytest.mark.parametrize("text", [
+    "Tarnwick State University is a full member of these associations:\n- Eurasian Universities Network\n"
+    "- Caspian Rectors Association\n",
+    "Tarnwick State University\n\nTarnwick State University is a public university in Tarnwick.\n\nMemberships\n"
+    "- Eurasian Universities Network\n- Caspian Rectors Association\n",
+])
+def test_member_of_these_associations(ex, text):
+    assert of_type(ex, text, "MEMBER_OF") == {
+        ("MEMBER_OF", "Tarnwick State University", "Eurasian Universities Network"),
+        ("MEMBER_OF", "Tarnwick State University", "Caspian Rectors Association")}
+
+
+def test_members_of_the_following_is_no_membership_of_the_page(ex):
+    text = ("Tarnwick State University\n\nMembers of the following associations signed the appeal:\n"
+            "- Eurasian Universities Network\n- Caspian Rectors Association\n")
+    assert not any(r[1] == "Tarnwick State University" for r in of_type(ex, text, "MEMBER_OF"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Orrin Data Alliance is a network of maritime firms founded in 2024. Among its signatories are Kestrel Labs "
+     "and Pellan Robotics.", {("MEMBER_OF", "Kestrel Labs", "Orrin Data Alliance"),
+                              ("MEMBER_OF", "Pellan Robotics", "Orrin Data Alliance")}),
+    ("The Orrin Data Alliance is a network of maritime firms founded in 2024. Among its former members are Kestrel "
+     "Labs and Pellan Robotics.", set()),
+    ("Orrin Robotics sells sensors to ports. Among its customers are Kestrel Labs and Pellan Robotics.", set()),
+])
+def test_among_its_group(ex, text, expected):
+    assert of_type(ex, text, "MEMBER_OF") == expected

@@ -153,6 +153,11 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             if spec is not None:
                 named = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start, -1)):] if s < end]
                 of = _group_of(line, start, low, orgs, words)  # "the cohort of P, run by R:": P, not R
+                if spec.get("named"):  # "X is a full member of these associations:" / "- A": X is the member
+                    of, named = None, named[:1]
+                    if not named:
+                        section = None
+                        continue
                 section = (spec, _fits(spec, of if of is not None else named[-1] if named else owner, mentions,
                                        None if of is not None or named else titled), start)
             elif not (heading and section is not None and words.category(low)):

@@ -438,9 +438,10 @@ def among_group(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
     k += 1
     owner = next(((i, e) for i, s, e in spans if s in (k, k + 1) and (s == k or doc[k].lower_ == "the")
                   and types[i] in ORG + ("Programme",)), None)  # a mention may or may not hold its "the"
-    if owner is None or owner[1] >= sent.end or doc[owner[1]].lower_ not in ("'s", "’s"):
+    pronoun = owner is not None and owner[1] == k + 1 and doc[k].lower_ in ("its", "their")  # "Among its signatories are"
+    if owner is None or owner[1] >= sent.end or not pronoun and doc[owner[1]].lower_ not in ("'s", "’s"):
         return
-    g = owner[1] + 1
+    g = owner[1] + (0 if pronoun else 1)
     while g < min(sent.end, owner[1] + 4) and doc[g].is_lower and doc[g + 1].lower_ not in ("are", "is", "were", "was"):
         if doc[g].lower_ in words.past_mods:
             return  # "Among P's former members are A and B"
