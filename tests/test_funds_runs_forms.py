@@ -178,3 +178,41 @@ def test_a_programme_hosting_a_secretariat_is_run_by_nobody_here(ex):
     text = "The Tay Data Centre is a member of the Tayside Agri-Data Initiative, which hosts the secretariat of the " \
            "Scottish Data Compact."
     assert of(ex, text, R) == set()
+
+
+# ---------------------------------------------------------------- given at no cost
+@pytest.mark.parametrize("text, expected", [
+    ("The Andean Data Consortium's partners include the mobile operator Andes Mobile and the satellite-data company "
+     "Condor Imaging, which provides imagery at no cost.", {(F, "Condor Imaging", "Andean Data Consortium")}),
+    ("The Lakeside Speech Lab opened in May. The Provincial Ministry of Industry is providing the building on a "
+     "ten-year lease at no cost.", {(F, "Provincial Ministry of Industry", "Lakeside Speech Lab")}),
+    ("Kelda Analytics supplies sensors to the Windermere Institute free of charge.",
+     {(F, "Kelda Analytics", "Windermere Institute")}),
+])
+def test_given_at_no_cost(ex, text, expected):
+    assert expected <= of(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelda Analytics sells sensors to the Windermere Institute at no extra cost.",  # a sale
+    "Kelda Analytics says the Windermere Institute could provide imagery at no cost.",  # a hedge
+])
+def test_at_no_cost_near_misses(ex, text):
+    assert of(ex, text) == set()
+
+
+# ---------------------------------------------------------------- a relative clause after a verb's object
+def test_a_relative_clause_after_a_verbs_object_funds_not_the_subject(ex):
+    text = "The Quetzal Chamber of Industry runs a small accelerator, which the Fondo Maya funds, and most start-ups " \
+           "went through it."
+    assert of(ex, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Quetzal Chamber of Industry, which the Fondo Maya funds, runs a small accelerator.",
+     {(F, "Fondo Maya", "Quetzal Chamber of Industry")}),
+    ("Members can apply to the Edge Pilot Vouchers, a scheme that the Flemish Digital Agency funds and DEAC "
+     "administers.", {(F, "Flemish Digital Agency", "Edge Pilot Vouchers")}),
+])
+def test_relative_clause_of_funding_still_read(ex, text, expected):
+    assert expected <= of(ex, text)

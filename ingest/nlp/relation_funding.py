@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
+from aikg.ingest.nlp.relation_funding_published import published_words
 from aikg.ingest.nlp.relation_relative import relative_pairs
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
@@ -43,6 +44,7 @@ class FundingWords:
         self.pay_verbs = frozenset(w.lower() for w in spec.get("pay_verbs", ()))  # "pays for X's budget"
         self.events = frozenset(w.lower() for w in spec.get("event_nouns", ()))  # "sponsors X's hackathon": no FUNDS
         self.lists = RoundLists(relations)  # the list reader of relation_rounds ("paid for by A, the B fund and C")
+        self.object_verbs = published_words().object_verbs  # "X runs the P accelerator, which A funds": not X
 
 
 def verb_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
@@ -136,7 +138,14 @@ def _funded_after(doc: Any, sent: Any, spans: list[tuple[int, int, int]], k: int
 
 def relative_funds(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: FundingWords,
                    emit: Emit, conf: float) -> None:
-    """FUNDS(funder, funded) for each "which/that <funder> funds" clause of one sentence."""
+    """FUNDS(funder, funded) for each "which/that <funder> funds" clause of one sentence; not when a verb stands
+    between the name and the clause ("The Chamber runs the Xela Código accelerator, which the Fondo funds": the
+    clause hangs on the verb's object, a name the entity pass missed, not on the Chamber)."""
+    ends = {i: e for i, _, e in spans}
+    starts = {i: s for i, s, _ in spans}
     for funder, funded in relative_pairs(doc, sent, spans, types, verbs=words.verbs, after=words.after,
                                          between=words.between, subjects=FUNDERS, objects=FUNDED):
+        rel = next((x for x in range(ends[funded], starts[funder]) if doc[x].lower_ in REL_WORDS), starts[funder])
+        if any(doc[x].lower_ in words.object_verbs for x in range(ends[funded], rel)):
+            continue
         emit(["FUNDS"], funder, funded, conf, "rule:relative-funds")

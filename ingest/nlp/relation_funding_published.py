@@ -78,6 +78,8 @@ class FundingPublishedWords:
     cover_verbs: frozenset[str] = frozenset()
     stake_verbs: frozenset[str] = frozenset()  # "B holds a minority stake in X"
     owned_fund_nouns: frozenset[str] = frozenset()  # "X's first fund is backed by A": the owner is funded
+    free_verbs: frozenset[str] = frozenset()  # "X provides imagery at no cost"
+    object_verbs: frozenset[str] = frozenset()  # relation_funding.relative_funds: "X runs the P, which A funds"
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -93,7 +95,7 @@ class FundingPublishedWords:
                    _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
-                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"))
+                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"))
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +197,8 @@ class PublishedFunding:
                 yield from self._contributes(s, index, w)
             if word in self.w.portfolio_nouns and w + 1 < len(low) and low[w + 1] in self.w.portfolio_verbs:
                 yield from self._portfolio(s, index, prev, w)
+            if word in ("cost", "charge") and w >= 3 and (low[w - 1] == "no" or low[w - 2:w] == ["free", "of"]):
+                yield from self._at_no_cost(s, index, subj, prev, w)
             if word == "stake" and w + 1 < len(low):
                 yield from self._stake(s, index, subj, w)
             if word == "whose" and subj is not None:
@@ -450,6 +454,37 @@ class PublishedFunding:
         elif not any(m is not None for m in named) and (prev is not None or self.page is not None):
             for f in funders:
                 yield f, prev if prev is not None else self.page, "form:given-in-kind", prev is not None
+
+    def _at_no_cost(self, s: _Sentence, index: Any, subj: int | None, prev: int | None,
+                    w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"X, which provides imagery at no cost", "The Ministry is providing the building at no cost", "A supplies
+        sensors to B free of charge": a thing given for nothing funds the one it is given to ("to B", else the
+        sentence's subject, else the sentence before's)."""
+        low = s.low
+        if low[w - 2] not in ("at", "free", "for", "with") or self._unsaid(s, 0, w - 2):
+            return  # ("no" of "at no cost" is no denial)
+        v = next((k for k in range(w - 3, max(-1, w - 10), -1) if low[k] in self.w.free_verbs), None)
+        if v is None or any(x in (";", ".") for x in low[v:w]):
+            return
+        b = v - 1
+        while b > 0 and low[b] in self.w.aux:
+            b -= 1
+        funder = s.mention(b)
+        if funder is None and low[b] in self.w.relative and b >= 2 and low[b - 1] == ",":
+            funder = s.mention(b - 2)
+        if funder is None or index.types[funder] not in FUNDERS:
+            return
+        to = next((s.mention(k + 1 + (low[k + 1] in self.w.articles)) for k in range(v + 1, min(len(low) - 1, w + 6))
+                   if low[k] == "to" and s.mention(k + 1 + (low[k + 1] in self.w.articles)) is not None), None)
+        back = False
+        if to is not None:
+            recipient = to
+        elif subj is not None and subj != funder:
+            recipient = subj
+        else:
+            recipient, back = (prev, True) if prev is not None else (self.page, False)
+        if recipient is not None and recipient != funder and index.types[recipient] in RECIPIENTS:
+            yield funder, recipient, "form:at-no-cost", back
 
     def _stake(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"B holds a minority stake in X", "X is a spin-out of B, which keeps a stake": equity funds X (not "a stake in
