@@ -151,15 +151,7 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
         if heading or intro:
             spec = words.group(low)
             if spec is not None:
-                named = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start, -1)):] if s < end]
-                of = _group_of(line, start, low, orgs, words)  # "the cohort of P, run by R:": P, not R
-                if spec.get("named"):  # "X is a full member of these associations:" / "- A": X is the member
-                    of, named = None, named[:1]
-                    if not named:
-                        section = None
-                        continue
-                section = (spec, _fits(spec, of if of is not None else named[-1] if named else owner, mentions,
-                                       None if of is not None or named else titled), start)
+                section = _open(spec, line, start, end, low, orgs, mentions, owner, titled, words)
             elif not (heading and section is not None and words.category(low)):
                 section = None
             if spec is None and not intro:
@@ -167,6 +159,20 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             continue
         out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
     return [r for r in out if r[1] != r[2]]
+
+
+def _open(spec: dict[str, Any], line: str, start: int, end: int, low: Sequence[str], orgs: list[tuple[int, int]],
+          mentions: Sequence[Any], owner: int | None, titled: int | None,
+          words: SectionWords) -> tuple[dict[str, Any], int | None, int] | None:
+    """The section a heading or an intro line opens: its relation, its owner and where its evidence starts."""
+    named = [_resolve(mentions, i) for s, i in orgs[bisect_left(orgs, (start, -1)):] if s < end]
+    of = _group_of(line, start, low, orgs, words)  # "the cohort of P, run by R:": P, not R
+    if spec.get("named"):  # "X is a full member of these associations:" / "- A": X is the member
+        if not named:
+            return None
+        of, named = None, named[:1]
+    return (spec, _fits(spec, of if of is not None else named[-1] if named else owner, mentions,
+                        None if of is not None or named else titled), start)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|&)\s+(?:the\s+)?")
