@@ -69,6 +69,7 @@ def test_unit_apposition_is_said_of_the_name_before_it(ex):
     "Kestrel Labs, the former research arm of Orrin Energy, was sold in 2022.",
     "Kestrel Labs, a centre of excellence in Tarnwick, trains engineers.",
     "Kestrel Labs, one of Orrin Energy's five suppliers, builds sensors.",
+    "Kestrel Labs, the largest AI institute of Montreal and the Orrin Institute, trains engineers.",
 ])
 def test_unit_noun_near_misses(ex, text):
     assert of_type(ex, text, "PART_OF") == set()

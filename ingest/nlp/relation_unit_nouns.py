@@ -68,8 +68,9 @@ def _parent_after(doc: Any, p: int, end: int, by_start: dict[int, tuple[int, int
         p += 1
     while p in by_start and types[by_start[p][0]] == "Cluster" and p < start + 6:
         p = by_start[p][1]  # "the Nagoya machine-tool group Y"
-        while p < min(end, start + 6) and p not in by_start and (doc[p].is_lower or doc[p].text == "-"):
-            p += 1
+        while p < min(end, start + 6) and p not in by_start and (doc[p].is_lower or doc[p].text == "-") \
+                and doc[p].lower_ not in words.run_stops and doc[p].lower_ not in ARTICLES:
+            p += 1  # "of Montreal and the university X" names no parent
     hit = by_start.get(p)
     return hit[0] if hit is not None and types[hit[0]] in ORG else None
 
