@@ -216,3 +216,16 @@ def test_a_relative_clause_after_a_verbs_object_funds_not_the_subject(ex):
 ])
 def test_relative_clause_of_funding_still_read(ex, text, expected):
     assert expected <= of(ex, text)
+
+
+# ---------------------------------------------------------------- a directory entry's heading
+def test_an_entry_heading_owns_its_portfolio_past_a_descriptor_line(ex):
+    text = "Directory\n\n- Kinder Scout Ventures. A Sheffield fund for seed and Series A rounds. Its portfolio includes " \
+           "Edale Vision. Managing partner: Ruth Ashworth."
+    assert (F, "Kinder Scout Ventures", "Edale Vision") in of(ex, text)
+
+
+def test_a_descriptor_that_names_another_organisation_breaks_the_entry(ex):
+    text = "Directory\n\n- Kinder Scout Ventures. A spin-out of the Sheffield Hallam Institute of Robotics. Its " \
+           "portfolio includes Edale Vision."
+    assert (F, "Kinder Scout Ventures", "Edale Vision") not in of(ex, text)

@@ -34,6 +34,7 @@ RECIPIENTS = ("Institute", "Company", "Agency", "Programme")
 PAGE_SUBJECTS = ("Institute", "Programme")  # a page whose lines name its funders: a programme's or an institute's
 HYPHENS = ("-", "–")
 BACK_REACH = 6  # words between a funding noun and its "from"
+MAX_DESCRIPTOR = 16  # words of an entry's descriptor line ("A Cape Town fund for seed and Series A rounds.")
 Found = tuple[int, int, int, int, str]  # funder, recipient, evidence token start, evidence token end, method
 
 
@@ -156,7 +157,9 @@ class PublishedFunding:
         prev: tuple[int | None, int] = (None, 0)  # the sentence before's subject and its first token
         for sent in doc.sents:
             if not any(t in index.tok2m for t in range(sent.start, sent.end)):
-                prev, self.pending = (None, sent.start), None
+                if not self._descriptor(doc, sent):
+                    prev = (None, sent.start)
+                self.pending = None
                 continue
             s = _Sentence(doc, sent, index.tok2m)
             subj = self._subject(s, types)
@@ -169,8 +172,17 @@ class PublishedFunding:
             for f, r, method, back in found:
                 if f != r and types[f] in FUNDERS and types[r] in RECIPIENTS:
                     out.append((f, r, prev[1] if back else sent.start, sent.end, method))
+            if subj is None and self._descriptor(doc, sent) and not any(
+                    types[index.tok2m[t]] in RECIPIENTS for t in range(sent.start, sent.end) if t in index.tok2m):
+                continue  # the entry's heading stays the subject for "Its portfolio includes A"
             prev = (subj, sent.start)
         return out
+
+    @staticmethod
+    def _descriptor(doc: Any, sent: Any) -> bool:
+        """A directory entry's descriptor line after its heading: "- Lion's Head Ventures. A Cape Town fund for seed and
+        Series A rounds. Its portfolio includes A" (short, opens with "A"/"An", names no organisation)."""
+        return sent.end - sent.start <= MAX_DESCRIPTOR and doc[sent.start].text in ("A", "An")
 
     def _forms(self, s: _Sentence, index: Any, subj: int | None, prev: int | None) -> Iterator[tuple[int, int, str, bool]]:
         low = s.low
