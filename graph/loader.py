@@ -23,12 +23,12 @@ from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, read_jsonl
 from aikg.core.schema import SCHEMA
 from aikg.graph import name_keys, search_grams, summaries
+from aikg.graph.pending_counts import COUNT_KEYS, MARK, PendingCounts, needs_recovery, recover
 from aikg.graph.cypher_files import entity_statement, relation_statement, statement
 from aikg.graph.store import GraphStore, Statement
 
 NO_DOCUMENT = ""  # unit key for entities that no document mentions
 MAX_BATCH_BYTES = 4 << 20  # about this much parameter text per write at most (see load_records)
-COUNT_KEYS = ("id", "mentions", "docs", "degree", "rel_docs", "linked")  # the rows of load_entity_counts.cypher
 KNOWN_PAGE = 5000  # ids per read of what the store holds when a load starts
 
 
@@ -272,25 +272,36 @@ def interns_strings(store: GraphStore) -> bool:
 
 def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
                     done: Collection[str] = (), present: Collection[str] = (), intern: bool = False,
-                    known: Collection[tuple[str, str, str]] = ()) -> list[Statement]:
+                    known: Collection[tuple[str, str, str]] = (), counts: PendingCounts | None = None,
+                    ) -> list[Statement]:
     """The write statements for a batch of units, in dependency order (``ensured``, ``known``: see
     :func:`_merge_rows`).
+
+    ``counts``: what the batch adds to entities it does not write is kept there, not written (a run of several
+    batches writes it at its end: graph/pending_counts.py); the rows it writes carry what was kept for them.
 
     ``intern``: relationship strings (document ids, sentences, extractors, timestamps) are stored once by the
     engine however many relationships hold them (see load_relations.cypher), not copied onto each."""
     stmts: list[Statement] = []
     docs = [u.doc for u in units if u.doc is not None]
     if docs:
+        marks = {MARK: True} if counts is not None else {}
         stmts.append((statement("load_document"),
-                      {"rows": [{"id": d.id, "props": _document_props(d, loaded_at)} for d in docs]}))
+                      {"rows": [{"id": d.id, "props": {**_document_props(d, loaded_at), **marks}} for d in docs]}))
     by_label, mentions, by_type = _merge_rows(units, ensured, done, present, known)
     counted = []  # rows of entities the batch only counts into (load_entity_counts.cypher)
     for label in SCHEMA.entity_types:
         rows = [row for row in by_label.get(label, []) if row["write"]]
         counted += [row for row in by_label.get(label, []) if not row["write"]]
+        if counts is not None:
+            for row in rows:
+                counts.absorb(row)
         if rows:
             stmts.append((entity_statement("load_entities", label, intern=intern), {"rows": rows, "now": loaded_at}))
-    if counted:
+    if counts is not None:
+        for row in counted:
+            counts.stage(row)
+    elif counted:
         stmts.append((statement("load_entity_counts").replace("{intern}", "intern" if intern else ""),
                       {"rows": [{k: row[k] for k in COUNT_KEYS} for row in counted], "now": loaded_at}))
     if intern:  # graph_health's name keys, where the engine indexes list elements: the embedded store (graph/name_keys.py)
@@ -387,12 +398,21 @@ class _Run:
     held: Collection[str] = ()  # entities of the run the store held when it started
     written_full: set[str] = field(default_factory=set)
     present: set[str] = field(default_factory=set)  # entities committed by this run (in full or only made to exist)
+    counts: PendingCounts | None = None  # counts kept until the run ends (a run of several batches)
 
     def write(self, units: Sequence[_Unit]) -> None:
         """Write these units in one atomic write, then remember what they committed."""
-        self.store.write_atomic(unit_statements(units, loaded_at=self.loaded_at, ensured=self.ensured,
-                                                done=self.written_full, present=self.present,
-                                                intern=interns_strings(self.store), known=self.known))
+        try:
+            self.store.write_atomic(unit_statements(units, loaded_at=self.loaded_at, ensured=self.ensured,
+                                                    done=self.written_full, present=self.present,
+                                                    intern=interns_strings(self.store), known=self.known,
+                                                    counts=self.counts))
+        except BaseException:
+            if self.counts is not None:
+                self.counts.rollback()
+            raise
+        if self.counts is not None:
+            self.counts.commit()
         for unit in units:
             self.known.update(unit.relations)
             # an entity new to the store is created with its full row even where it is only a relationship's
@@ -460,25 +480,33 @@ def _load(store: GraphStore, documents: Sequence[DocumentRecord], entities: Sequ
     if not pending:
         return report
     _ensure_summaries(store)
+    if needs_recovery(store):  # an earlier run stopped before writing the counts it kept
+        recover(store)
     held = known_entities(store, pending)
+    batches = _batches(pending, batch_size, max_bytes)
     run = _Run(store, now_iso(), {eid for unit in pending for eid in unit.entities if eid not in unit.ends},
-               known_relationships(store, pending, held), held)
-    batch: list[_Unit] = []
-    rows = size = 0
-    for unit in pending:
-        batch.append(unit)
-        rows += unit.size
-        size += unit.payload()
-        if rows >= batch_size or size >= max_bytes:
-            run.write_batch(batch, report)
-            if progress:
-                progress(len(batch))
-            batch, rows, size = [], 0, 0
-    if batch:
+               known_relationships(store, pending, held), held, counts=PendingCounts() if len(batches) > 1 else None)
+    for batch in batches:
         run.write_batch(batch, report)
         if progress:
             progress(len(batch))
+    if run.counts is not None:
+        run.counts.flush(store, run.loaded_at, intern=interns_strings(store))
     return report
+
+
+def _batches(units: Sequence[_Unit], batch_size: int, max_bytes: int) -> list[list[_Unit]]:
+    """Units in write order, a batch closing at ``batch_size`` rows or about ``max_bytes`` of parameters."""
+    batches: list[list[_Unit]] = [[]]
+    rows = size = 0
+    for unit in units:
+        if batches[-1] and (rows >= batch_size or size >= max_bytes):
+            batches.append([])
+            rows = size = 0
+        batches[-1].append(unit)
+        rows += unit.size
+        size += unit.payload()
+    return [b for b in batches if b]
 
 
 def load_jsonl(store: GraphStore, paths: Iterable[str | Path], *, batch_size: int = 5000, force: bool = False,

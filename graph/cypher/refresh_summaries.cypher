@@ -19,11 +19,13 @@ WITH DISTINCT id
 MATCH (n:Entity {id: id})
 OPTIONAL MATCH (n)-[:LOCATED_IN|ANCHORS]->(home:Cluster)
 OPTIONAL MATCH (home)-[:WITHIN]->(metro:Cluster)
-WITH n, collect(home) + collect(metro) AS homes
+// (each home is repeated once per metro: distinct before the sort, which then orders a few rows per entity)
+WITH n, collect(DISTINCT home) + collect(DISTINCT metro) AS homes
 UNWIND (CASE WHEN size(homes) = 0 THEN [null] ELSE homes END) AS c
-WITH n, c
-ORDER BY c.name, c.id
-WITH n, collect(DISTINCT c.name) AS names, collect(DISTINCT c.id) AS cids
+WITH DISTINCT n, c
+WITH n, c.name AS cname, c.id AS cid
+ORDER BY cname, cid
+WITH n, collect(DISTINCT cname) AS names, collect(DISTINCT cid) AS cids
 WITH n, names, cids, coalesce(n.cluster_ids, []) <> cids AS changed
 // (a node is written only when its summary changes: every write re-indexes the node)
 WITH n, names, cids, changed, CASE WHEN changed THEN [n] ELSE [] END AS write

@@ -1,0 +1,96 @@
+"""Counts a load of several batches adds to entities it does not otherwise write, kept until the run's end
+(issue 18).
+
+A relationship's ends lie anywhere in the graph. Writing what a batch adds to them (``degree``, ``rel_docs``,
+``linked_at``, and ``mention_count`` / ``doc_count`` of an entity mentioned again) with every batch was one node
+write per end and batch, each re-indexing the node's full-text entry: on the 20k-entity bench more count rows than
+relationships, and more per relationship the more batches a load has. A run of several batches keeps those counts
+here instead and writes them once when it ends (load_entity_counts.cypher), or with the entity's own row when a
+later batch writes the entity anyway. Facts stay atomic per document; the counts of a run are exact once it ends.
+
+Every document the run writes meanwhile carries ``counts_pending``; the run's last write removes it. A run stopped
+before that (a crash, a full disk) leaves it behind, and the next load first recounts every entity's counts from the
+graph (:func:`recover`), so no count is lost for good.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aikg.graph import change_keys
+from aikg.graph.cypher_files import statement
+from aikg.graph.store import GraphStore, Statement
+
+MARK = "counts_pending"  # Document property (load_counts_done.cypher, load_counts_pending.cypher) of a run whose counts are not all written yet
+COUNT_KEYS = ("id", "mentions", "docs", "degree", "rel_docs", "linked")  # the rows of load_entity_counts.cypher
+PAGE = 5000  # rows per write
+_ADDED = ("mentions", "docs", "degree", "rel_docs")
+
+
+class PendingCounts:
+    """What the batches of one run added to entities and have not written yet, by entity id.
+
+    A batch stages what it adds (:meth:`stage`) and takes what it writes anyway (:meth:`absorb`); both take effect
+    when its write is committed (:meth:`commit`) and are forgotten when it fails (:meth:`rollback`)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, Any]] = {}
+        self._staged: list[dict[str, Any]] = []
+        self._absorbed: list[str] = []
+
+    def absorb(self, row: dict[str, Any]) -> None:
+        """Add the counts kept for this entity to a row the batch writes (changed in place)."""
+        kept = self.rows.get(row["id"])
+        if kept is None:
+            return
+        for key in _ADDED:
+            row[key] += kept[key]
+        row["linked"] = row["linked"] or kept["linked"]
+        self._absorbed.append(row["id"])
+
+    def stage(self, row: dict[str, Any]) -> None:
+        """Keep what the batch adds to an entity it does not write."""
+        self._staged.append(row)
+
+    def commit(self) -> None:
+        for eid in self._absorbed:
+            self.rows.pop(eid, None)
+        for row in self._staged:
+            kept = self.rows.get(row["id"])
+            if kept is None:
+                self.rows[row["id"]] = {k: row[k] for k in COUNT_KEYS}
+                continue
+            for key in _ADDED:
+                kept[key] += row[key]
+            kept["linked"] = kept["linked"] or row["linked"]
+        self.rollback()
+
+    def rollback(self) -> None:
+        self._staged, self._absorbed = [], []
+
+    def flush(self, store: GraphStore, now: str, *, intern: bool) -> None:
+        """Write every kept count, a page per write; the last write also removes the run's marks."""
+        rows = sorted(self.rows.values(), key=lambda r: r["id"])
+        counts = statement("load_entity_counts").replace("{intern}", "intern" if intern else "")
+        pages = [rows[i:i + PAGE] for i in range(0, len(rows), PAGE)] or [[]]
+        for i, page in enumerate(pages):
+            stmts: list[Statement] = [(counts, {"rows": page, "now": now})] if page else []
+            if i == len(pages) - 1:
+                stmts.append((statement("load_counts_done"), {}))
+            store.write_atomic(stmts)
+        self.rows.clear()
+
+
+def needs_recovery(store: GraphStore) -> bool:
+    """True when a run that kept counts stopped before writing them (a document still carries the mark)."""
+    return bool(store.read(statement("load_counts_pending")))
+
+
+def recover(store: GraphStore, page: int = PAGE) -> None:
+    """Recount every entity's counts from the graph (after a run stopped before writing its kept counts), then
+    remove the marks: mention and document counts, degree and rel_docs (refresh_counts.cypher), linked_at."""
+    ids = [r["id"] for r in store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
+    for i in range(0, len(ids), page):
+        store.write_atomic([(statement("recount_mentions"), {"ids": ids[i:i + page]}),
+                            (statement("refresh_counts"), {"ids": ids[i:i + page]})])
+    store.write_atomic([(change_keys.BACKFILL, {}), (statement("load_counts_done"), {})])
