@@ -196,3 +196,16 @@ def test_members_of_the_following_is_no_membership_of_the_page(ex):
 ])
 def test_among_its_group(ex, text, expected):
     assert of_type(ex, text, "MEMBER_OF") == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kestrel Labs is no longer a member of the Orrin Data Alliance.", "MEMBER_OF"),
+    ("Kestrel Labs is no longer part of Orrin Energy.", "PART_OF"),
+])
+def test_no_longer_ends_the_tie(ex, text, kind):
+    assert of_type(ex, text, kind) == set()
+
+
+def test_longer_elsewhere_denies_nothing(ex):
+    text = "Kestrel Labs has worked with Orrin Energy for longer than a decade."
+    assert ("PARTNERS_WITH", "Kestrel Labs", "Orrin Energy") in relations_in(ex, text)
