@@ -190,3 +190,35 @@ def test_a_name_the_text_calls_a_programme_is_a_programme(bare, text, name):
 ])
 def test_near_misses_keep_their_type(bare, text, name, typ):
     assert type_of(bare, text, name) == typ
+
+
+# ---------------------------------------------------------------------------------------------- fragments and references
+def test_a_title_alone_and_an_opening_participle_are_no_part_of_a_name(bare):
+    text = ("- Executive Director: Dra. Rosa Quishpe-Lema\n"
+            "Hosted by Tungurahua Ventures, the Ambato seed fund, the lunch is open to members.\n")
+    found = kinds(bare, text)
+    assert ("Rosa Quishpe-Lema", "Person") in found
+    assert ("Tungurahua Ventures", "Company") in found
+    assert not any(t in ("Dra", "Hosted by Tungurahua Ventures") for t, _ in found)
+
+
+def test_an_amount_in_a_local_currency_is_no_name(bare):
+    text = "Sacaba Sensores won a Bs 450,000 grant and a FCFA 20 million loan in 2025."
+    assert not any(t.startswith(("Bs", "FCFA")) for t, _ in kinds(bare, text))
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("The start-up was founded in 2023 by engineer Wilma Condori Apaza, a graduate of the Universidad Técnica de "
+     "Oruro. Condori Apaza is its chief technology officer.", "Wilma Condori Apaza", "Condori Apaza"),
+    ("Its chief executive, Ximena Quispe Mamani, said the round would pay for two more engineers. Quispe Mamani "
+     "founded the company in 2021.", "Ximena Quispe Mamani", "Quispe Mamani"),
+])
+def test_two_surnames_alone_are_the_person_named_in_full(bare, text, full, short):
+    ents = entities(bare, text)
+    assert short not in ents
+    assert ents[full][0] == "Person"
+
+
+def test_two_words_that_end_no_named_person_stay_as_they_are(bare):
+    text = "The firm was founded by Wilma Condori Apaza. Rosa Apaza joined it in 2024 as its first engineer."
+    assert "Rosa Apaza" in entities(bare, text)

@@ -138,8 +138,9 @@ def _reading(doc: Any, start: int, end: int, label: str, env: Env, names: _Names
              out: list[Candidate]) -> tuple[int, int, str, bool] | None:
     """Bounds, NER label and whether the text said so, after datelines, titles and a possessive split ("Toronto's Vector Institute")."""
     start, end = _cut_dateline(doc, start, end, env)
-    if start >= end:
-        return None
+    if start >= end or end - start == 1 and doc[start].lower_.rstrip(".") in env.titles \
+            and (doc[start].text.endswith(".") or end < len(doc) and doc[end].text == "."):
+        return None  # "Dra. Inés Chela-Paguay": "Dra" read as a firm; a title alone names nobody
     wire = _cut_wire(doc, start, end, env)
     if wire < end:
         start, end, label = start, wire, "GPE"  # the place of a wire dateline

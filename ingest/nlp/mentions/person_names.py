@@ -82,8 +82,8 @@ def person_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
         cands = sorted(cands + added, key=lambda c: (c.start, c.end))
     people = {tuple(t.text for t in doc[c.start:c.end]) for c in cands if c.type == "Person" and c.end - c.start >= 3}
     for c in cands:
-        if c.type == "Person" and c.canonical is None and c.end - c.start == 1 and c.source == "ner":
-            _part_of_person(doc, c, people)  # "Paz said" after "Óscar Paz Bendaña": who it is
+        if c.type == "Person" and c.canonical is None and c.end - c.start <= 2 and c.source == "ner":
+            _part_of_person(doc, c, people)  # "Paz said" after "Óscar Paz Bendaña", "Mamani Torrico is": who it is
         if _retypable(doc, c, env, f) and (_said_person(doc, c.start, c.end, env, f, cands)
                                            or _part_of_person(doc, c, people)):
             c.type, c.ctx_typed, c.place, c.label = "Person", True, False, "PERSON"
@@ -92,6 +92,10 @@ def person_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
         elif c.type == "Person" and c.source == "ner" and not c.ctx_typed and doc[c.start].text not in f.given \
                 and _org_slot(doc, c.start, env, cands):
             c.type, c.label = env.lex.default_org, "ORG"  # "Kamran Rzayev, co-founder, Goygol Vision"
+    people = {tuple(t.text for t in doc[c.start:c.end]) for c in cands if c.type == "Person" and c.end - c.start >= 3}
+    for c in cands:  # again with the names retyped above ("Lucía Mamani Torrico" read as a firm, then "Mamani Torrico")
+        if c.type == "Person" and c.canonical is None and c.end - c.start == 2 and c.source == "ner":
+            _part_of_person(doc, c, people)
     return cands
 
 

@@ -168,6 +168,8 @@ def _strip_adverb(doc: Any, s: Candidate, env: Env) -> None:
             and first.is_title \
             and (first.is_sent_start or s.start == 0 or "\n" in doc[s.start - 1].whitespace_ or doc[s.start - 1].is_punct):
         s.start += 1
+    if s.end - s.start >= 3 and first.is_title and first.lower_.endswith("ed") and doc[s.start + 1].lower_ == "by":
+        s.start += 2  # "Hosted by Blagaj Ventures", "Supported by ...": an opening participle is no part of the name
 
 
 def _extend_left(doc: Any, s: Candidate, env: Env) -> None:
