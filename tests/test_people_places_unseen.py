@@ -140,3 +140,22 @@ def test_the_city_after_a_town_described_as_one(ex):
     text = ("Huaraz, the largest city of the Callejón de Huaylas, has a small group of data firms. "
             "Start-ups in the city include Quilla Data and Yaku Sensores.")
     assert {("Quilla Data", "Huaraz"), ("Yaku Sensores", "Huaraz")} <= of_type(ex, text, "LOCATED_IN")
+
+
+def test_a_department_on_a_contact_line_stands_for_the_title(ex):
+    text = "Media contact:\nAyo Adebayo, Communications, Osun Vision Ltd, Oke-Fia Quarter, Osogbo\n"
+    assert ("Ayo Adebayo", "Osun Vision Ltd") in of_type(ex, text, "AFFILIATED_WITH")
+    press = "Press enquiries: Ana Ruiz Soler, Media Relations, Quillon Robotics, press@quillon.example"
+    assert ("Ana Ruiz Soler", "Quillon Robotics") in of_type(ex, press, "AFFILIATED_WITH")
+
+
+def test_a_department_inside_a_sentence_is_no_title(ex):
+    text = "We thanked Ana Ruiz Soler, Marketing, Quillon Robotics and many others for their help."
+    assert ("Ana Ruiz Soler", "Quillon Robotics") not in of_type(ex, text, "AFFILIATED_WITH")
+
+
+def test_an_address_part_read_as_a_firm_is_not_placed(ex):
+    text = "Registration: info@vardar-ai.example | Vardar Computing Institute, Maršala Tita 12, Ohrid\n"
+    located = of_type(ex, text, "LOCATED_IN")
+    assert ("Maršala Tita 12", "Ohrid") not in located
+    assert ("Vardar Computing Institute", "Ohrid") in located

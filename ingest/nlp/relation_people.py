@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from aikg.ingest.nlp.relation_people_forms import PeopleForms
+from aikg.ingest.nlp.relation_people_forms import PeopleForms, department_words
 from aikg.ingest.nlp.relation_people_roles import PeopleRoles
 
 ORG = ("Institute", "Company", "Agency")
@@ -156,6 +156,9 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         j, role, past, named_title = _title_after_name(doc, sent, k, stops, by_start, types, role_nouns, former)
         if past:
             continue
+        department = not role and j > k and _line_start(doc, sent, s) and all(
+            doc[x].lower_ in department_words() or doc[x].lower_ in ("and", "&") for x in range(k, j))
+        role = role or department  # "Media contact: Jean-Marc Ehui, Communications, Gbêkê Vision SA, ...": a department
         founder = emit_founded is not None and any(doc[x].lower_ in founders for x in range(k, j))
         found = _title_org(doc, sent, k, j, stops, role or founder, by_start, types)
         if found is None:
@@ -166,8 +169,8 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if oe < sent.end and doc[oe].text == ")":
                 both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
-            both(i, org, "rule:person-named-title-org" if named_title else "rule:person-title-org",
-                 founder and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places))
+            both(i, org, "rule:person-department-org" if department else "rule:person-named-title-org" if named_title
+                 else "rule:person-title-org", founder and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places))
         elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places):
             emit(i, org, "rule:roster-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()

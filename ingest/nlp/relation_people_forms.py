@@ -56,6 +56,14 @@ def post_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def department_words() -> frozenset[str]:
+    """Departments that stand for a title on a contact or name line (``department_words`` of ``people_posts.json``):
+    "Media contact: Jean-Marc Ehui, Communications, Gbêkê Vision SA"."""
+    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["department_words"])
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Words a job title may consist of (``job_title_words``, ``job_title_modifiers``, ``job_function_words`` of
     ``mentions.json``): "chief technology officer", "managing partner", "head of research"."""

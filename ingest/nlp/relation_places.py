@@ -22,7 +22,7 @@ from typing import Any, Callable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
-from aikg.ingest.nlp.mentions.place_forms import past_words, street_words
+from aikg.ingest.nlp.mentions.place_forms import district_words, past_words, street_words
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -209,8 +209,14 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
             doc[e].text in {".", ")"} and (e + 1 >= sent.end or doc[e + 1].is_space and "\n" in doc[e + 1].text))
         before = doc[s2 - 1] if s2 - 1 >= sent.start else None
         line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS
-        if line_end and (line_start or before.text in LINE_BREAKERS):
+        if line_end and (line_start or before.text in LINE_BREAKERS) and not _street_like(doc, s2, e2):
             emit(j, i, "rule:name-line-place")
+
+
+def _street_like(doc: Any, s: int, e: int) -> bool:
+    """A name that is an address part read as an organisation: "Maršala Tita 12", "Quartier Commerce" (a number at
+    either end, or a district or street word first: ``district_words`` of ``data/places/place_forms.json``)."""
+    return doc[e - 1].like_num or doc[s].like_num or doc[s].lower_ in district_words()
 
 
 class PlaceWords:

@@ -81,6 +81,11 @@ def street_words() -> frozenset[str]:
     return _file_words()["street_words"]
 
 
+def district_words() -> frozenset[str]:
+    """First words of a district or street name read as an organisation ("Quartier Commerce", "Rruga Kolë Idromeno")."""
+    return _file_words()["district_words"]
+
+
 def enabled() -> bool:
     return os.environ.get(ENABLED_ENV, "on") != "off"
 
