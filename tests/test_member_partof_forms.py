@@ -209,3 +209,15 @@ def test_no_longer_ends_the_tie(ex, text, kind):
 def test_longer_elsewhere_denies_nothing(ex):
     text = "Kestrel Labs has worked with Orrin Energy for longer than a decade."
     assert ("PARTNERS_WITH", "Kestrel Labs", "Orrin Energy") in relations_in(ex, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Tarn Institute of Soil Science is attached to the Ministry of Agriculture.",
+     {("PART_OF", "Tarn Institute of Soil Science", "Ministry of Agriculture")}),
+    ("The Tarn Institute of Soil Science, an autonomous body attached to the Ministry of Agriculture, studies peat.",
+     {("PART_OF", "Tarn Institute of Soil Science", "Ministry of Agriculture")}),
+    ("Kestrel Labs attached its sensors to the Orrin Energy turbines.", set()),
+    ("Kestrel Labs attached a report from Orrin Energy to its filing.", set()),
+])
+def test_attached_to(ex, text, expected):
+    assert of_type(ex, text, "PART_OF") == expected
