@@ -56,6 +56,8 @@ def test_a_list_item_after_a_place_description_is_no_apposition(ex):
     assert ("Siemens", "Graz") not in of_type(ex, text, "LOCATED_IN")
     kept = "Kestrel Labs, the Graz robotics firm, opened a second office."
     assert ("Kestrel Labs", "Graz") in of_type(ex, kept, "LOCATED_IN")
+    two = "Murtal Sensorik, a Graz software firm and a spin-off of the university, has signed an agreement."
+    assert ("Murtal Sensorik", "Graz") in of_type(ex, two, "LOCATED_IN")  # two descriptions, closed by a comma
 
 
 def test_founder_title_on_a_speaker_line_is_the_speakers_post(ex):

@@ -108,7 +108,8 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if org is None and doc[c - 1].text == ")" and place_forms_on():  # "the Han River Consortium (HREAC) is a"
                 org = next((j for j, sj, ej in spans if ej == c - 1 and types[j] in ORG), None)
             if org is not None and (doc[c].text != "," or k >= sent.end or doc[k].text in {",", ".", ";", ")"}
-                                    or doc[k].is_lower and doc[k].lower_ not in {"of", "'s", "’s", "and", "or"}):
+                                    or doc[k].is_lower and doc[k].lower_ not in {"of", "'s", "’s"}
+                                    and not listed_not_apposed(doc, k, sent.end)):
                 emit(org, i, "rule:org-apposition-place")
     _line_places(doc, sent, spans, types, emit)
     _apposition_in_place(doc, sent, spans, types, org_nouns, emit)
@@ -211,6 +212,20 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
         line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS
         if line_end and (line_start or before.text in LINE_BREAKERS) and not _street_like(doc, s2, e2):
             emit(j, i, "rule:name-line-place")
+
+
+def listed_not_apposed(doc: Any, k: int, end: int) -> bool:
+    """Does the "and"/"or" at ``k`` after an apposition's noun join a list item rather than a second description?
+    "Microsoft, a Zagreb university and several start-ups took part" (a verb comes before any comma) is a list;
+    "Emajõe Tarkvara, a Tartu software firm and a spin-off of the university, has signed" closes with a comma."""
+    if k >= end or doc[k].lower_ not in ("and", "or"):
+        return False
+    for t in range(k + 1, min(end, k + 14)):
+        if doc[t].text in (",", ";", ")", "—", "–"):
+            return False
+        if doc[t].pos_ in ("VERB", "AUX") and not doc[t].tag_ in ("VBN", "VBG"):
+            return True
+    return True
 
 
 def _street_like(doc: Any, s: int, e: int) -> bool:

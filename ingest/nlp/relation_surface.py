@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from aikg.ingest.nlp.relation_places import listed_not_apposed
+
 ORG = ("Institute", "Company", "Agency")
 HYPHENS = {"-", "–"}
 HOLDER_PUNCT = {",", "–", "—", "-", ":"}
@@ -187,7 +189,7 @@ def apposition_place(c: Sent, i: int, s: int, e: int) -> None:
         if k in c.by_start and c.types[c.by_start[k]] in ORG:
             return  # "Y, the Oslo fund Z": the description names Z, not Y (a list of names)
         noun = next((x for x in range(je, min(end, je + 6)) if doc[x].lower_ in c.words["apposition"]), None)
-        if noun is not None and not (noun + 1 < end and doc[noun + 1].lower_ in ("and", "or")):
+        if noun is not None and not listed_not_apposed(doc, noun + 1, end):
             # "Microsoft, a Zagreb university and several start-ups": a list item, not an apposition (place forms)
             c.emit(["LOCATED_IN"], i, j, c.conf["adjacent"] - 0.05, "rule:apposition-place")
 

@@ -32,7 +32,7 @@ from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, pact_complement_roles, round_recipients
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
-from aikg.ingest.nlp.relation_places import PlaceWords, place_lists, place_phrases
+from aikg.ingest.nlp.relation_places import PlaceWords, listed_not_apposed, place_lists, place_phrases
 from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
@@ -530,8 +530,8 @@ class RelationFinder:
             return  # "a partner of G42 in Abu Dhabi" places G42, not the partner
         if any("ANCHORS" in f.rel for f in self.lex.nouns.get(n.lemma_.lower(), ())):
             return  # "the anchor of the Columbus cluster" states ANCHORS, not where the anchor is based
-        if n.dep_ == "appos" and n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in ("and", "or"):
-            return  # "Siemens, a Graz university and two start-ups": a list item, not an apposition
+        if n.dep_ == "appos" and listed_not_apposed(n.doc, n.i + 1, n.sent.end):
+            return  # "Siemens, a Graz university and two start-ups took part": a list item, not an apposition
         places = set()
         for p, pobj in ctx.preps(n):
             if p in ("in", "of") and pobj.lower_ not in wide_area_nouns():  # not "the largest employer in the region"
