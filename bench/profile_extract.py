@@ -6,6 +6,7 @@ Shares and call counts, not seconds, are what to compare on a shared machine.
 
     .venv/bin/python -m bench.profile_extract [--words 20000] [--top 30] [--out /tmp/extract.prof]
     .venv/bin/python -m bench.profile_extract --sampler   # pyinstrument (dev extra): no per-call overhead
+    .venv/bin/python -m bench.profile_extract --cpu       # cProfile on CPU time (a loaded machine)
 
 ``--timing`` runs without a profiler and times only the two spaCy passes (the time spent inside their
 generators), so the share of the rules is not inflated by cProfile's cost per Python call; it then runs
@@ -53,6 +54,9 @@ def main() -> None:
     ap.add_argument("--out", default="", help="also write the raw profile here (pstats format)")
     ap.add_argument("--sampler", action="store_true", help="pyinstrument's sampling profiler instead of cProfile")
     ap.add_argument("--timing", action="store_true", help="no profiler: time the spaCy passes only")
+    ap.add_argument("--cpu", action="store_true",
+                    help="cProfile counts this process's CPU time, not wall time (on a loaded machine the wall "
+                         "clock also counts the time other processes held the cores)")
     ap.add_argument("--scale", action="store_true",
                     help="generated documents of bench.scale_corpus (as bench_scale ingests) instead of the dev texts")
     args = ap.parse_args()
@@ -77,7 +81,7 @@ def main() -> None:
             sampler.last_session.save(args.out)
         print(sampler.output_text(unicode=False, color=False))
         return
-    prof = cProfile.Profile()
+    prof = cProfile.Profile(time.process_time) if args.cpu else cProfile.Profile()
     prof.enable()
     list(ex.extract_many(docs))
     prof.disable()

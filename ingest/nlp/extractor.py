@@ -36,6 +36,7 @@ from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
+from aikg.ingest.nlp.relation_keys import RelationKeys
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
@@ -44,6 +45,7 @@ from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
 from aikg.ingest.nlp.sentence_text import trim_sentence
+from aikg.ingest.nlp.token_index import TokenIndex
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
@@ -75,6 +77,7 @@ class Extractor:
         self._pipes: Any = None
         self.gazetteer: Gazetteer | None = None
         self.lexicon: Lexicon | None = None
+        self._keys = RelationKeys()
 
     # ------------------------------------------------------------------ setup
     def _load(self) -> None:
@@ -158,6 +161,7 @@ class Extractor:
             for off, chunk in _chunks(d.text[prose:], self.config.max_chunk_chars):
                 pieces.append((k, prose + off, chunk))
         facts = [DocFacts(doc_id=d.id) for d in docs]
+        self._keys = RelationKeys()  # keys of each document's relations, for _add (relation_keys.py)
         contexts = [DocContext() for _ in docs]
         homes: dict[int, int | None] = {}  # document index -> its own city (dateline or title)
         sent_starts: dict[int, list[int]] = {}  # document index -> sentence offsets (evidence across two sentences)
@@ -238,7 +242,7 @@ class Extractor:
         """Surface rules on one sentence with mentions, and a parse job when a frame may apply."""
         types = c.types
         anchor_extra = []
-        lows = [t.lower_ for t in sent]  # speed: the sentence's lower-cased words, built once for the checks below
+        lows = TokenIndex.of(c.sdoc).lower[sent.start:sent.end]  # speed: the sentence's lower-cased words, once
         by_words = places_by_words(c.sdoc, sent, inside, c.facts.mentions)  # places named here with no mention here
         meant = place_meant(c.sdoc, sent, by_words)  # "the anchor of a cluster in Zugdidi" (relation_anchor.py)
         if describes_place(lows, self._place_nouns) or meant is not None or "around" in lows:
@@ -317,15 +321,19 @@ class Extractor:
 
     def _add(self, d: LoadedDocument, facts: DocFacts, cands: list[Cand], sinfo: tuple[int, int, str],
              replace_window: bool, starts: list[int]) -> None:
+        if not cands:
+            return  # nothing to add, and no window reading to replace
         start, end, text = sinfo
         page = d.page_of(start)
         if replace_window:
             # a dependency reading of the sentence beats the surface window for the same pair
             pairs = {(c.src, c.tgt) for c in cands} | {(c.tgt, c.src) for c in cands}
             rtypes = {c.type for c in cands}
-            facts.relations = [r for r in facts.relations if not (
+            kept = [r for r in facts.relations if not (
                 r.method.startswith("window:") and r.sent_end == end and ((r.source, r.target) in pairs or r.type in rtypes))]
-        have = {(r.type, r.source, r.target, r.method, r.sent_end) for r in facts.relations}
+            if len(kept) < len(facts.relations):  # (the same list when nothing goes: its keys stay known)
+                facts.relations = kept
+        have = self._keys.of(facts.relations)  # speed: the keys grow with the list, not rebuilt per sentence
         for c in cands:
             key = (c.type, c.src, c.tgt, c.method, end)
             if key in have:
