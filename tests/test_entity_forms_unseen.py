@@ -222,3 +222,20 @@ def test_two_surnames_alone_are_the_person_named_in_full(bare, text, full, short
 def test_two_words_that_end_no_named_person_stay_as_they_are(bare):
     text = "The firm was founded by Wilma Condori Apaza. Rosa Apaza joined it in 2024 as its first engineer."
     assert "Rosa Apaza" in entities(bare, text)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("New members include the Adriatic Institute for Coastal Data and the Vlorë start-up Sazan Robotics.",
+     "Adriatic Institute for Coastal Data", "Sazan Robotics"),
+    ("Signatories are also the Ionian Institute for Marine Computing and the Sarandë company Butrint Software.",
+     "Ionian Institute for Marine Computing", "Butrint Software"),
+])
+def test_and_the_then_a_place_and_a_kind_of_body_starts_a_second_name(bare, text, first, second):
+    names = {t for t, _ in kinds(bare, text)}
+    assert first in names and second in names
+    assert not any(" and the " in t for t in names)
+
+
+def test_and_the_inside_a_name_stays(bare):
+    text = "The Institute for Law and the Economy published the report in Tirana."
+    assert ("Institute for Law and the Economy", "Institute") in kinds(bare, text)

@@ -202,6 +202,13 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
             if doc[m].lower_ in lex.institute_words or doc[m].lower_ in lex.agency_first:
                 return True
             m += 1
+        # "... Institute for Marine Computing and the Durrës company Kalaja Software": a place, then a kind of body
+        if m <= j + 2 or m >= len(doc) or not doc[m].is_lower:
+            return False
+        noun = doc[m].lower_
+        if m + 2 < len(doc) and doc[m + 1].text == "-" and not doc[m].whitespace_ and not doc[m + 1].whitespace_:
+            noun += "-" + doc[m + 2].lower_  # "the Vlorë start-up Sazan Robotics"
+        return noun in env.words.org_premodifiers or noun in env.words.description_types
     return False
 
 
