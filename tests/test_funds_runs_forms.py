@@ -229,3 +229,22 @@ def test_a_descriptor_that_names_another_organisation_breaks_the_entry(ex):
     text = "Directory\n\n- Kinder Scout Ventures. A spin-out of the Sheffield Hallam Institute of Robotics. Its " \
            "portfolio includes Edale Vision."
     assert (F, "Kinder Scout Ventures", "Edale Vision") not in of(ex, text)
+
+
+# ---------------------------------------------------------------- "which continues to fund it"
+@pytest.mark.parametrize("text, expected", [
+    ("The Harju AI Programme was launched in 2017 by the Estonian Research Foundation (ERF), which continues to fund it, "
+     "and the programme is run out of Tallinn University.", {(F, "Estonian Research Foundation", "Harju AI Programme")}),
+    ("Tartu Vision was founded in 2020 by the Emajogi Institute, which still funds it.",
+     {(F, "Emajogi Institute", "Tartu Vision")}),
+])
+def test_which_funds_it(ex, text, expected):
+    assert expected <= of(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tartu Vision was founded in 2020 by the Emajogi Institute, which no longer funds it.",
+    "Tartu Vision was founded in 2020 by the Emajogi Institute, which hopes to fund it.",
+])
+def test_which_funds_it_near_misses(ex, text):
+    assert of(ex, text) == set()

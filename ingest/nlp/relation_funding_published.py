@@ -81,6 +81,8 @@ class FundingPublishedWords:
     owned_fund_nouns: frozenset[str] = frozenset()  # "X's first fund is backed by A": the owner is funded
     free_verbs: frozenset[str] = frozenset()  # "X provides imagery at no cost"
     object_verbs: frozenset[str] = frozenset()  # relation_funding.relative_funds: "X runs the P, which A funds"
+    fund_it_verbs: frozenset[str] = frozenset()  # "by the Foundation, which continues to fund it"
+    fund_it_between: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -96,7 +98,7 @@ class FundingPublishedWords:
                    _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
-                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"))
+                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"), s("fund_it_verbs"), s("fund_it_between"))
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +213,8 @@ class PublishedFunding:
                 yield from self._portfolio(s, index, prev, w)
             if word in ("cost", "charge") and w >= 3 and (low[w - 1] == "no" or low[w - 2:w] == ["free", "of"]):
                 yield from self._at_no_cost(s, index, subj, prev, w)
+            if word in self.w.fund_it_verbs and w + 1 < len(low) and low[w + 1] in ("it", "them"):
+                yield from self._funds_it(s, index, subj, w)
             if word == "stake" and w + 1 < len(low):
                 yield from self._stake(s, index, subj, w)
             if word == "whose" and subj is not None:
@@ -497,6 +501,23 @@ class PublishedFunding:
             recipient, back = (prev, True) if prev is not None else (self.page, False)
         if recipient is not None and recipient != funder and index.types[recipient] in RECIPIENTS:
             yield funder, recipient, "form:at-no-cost", back
+
+    def _funds_it(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"X was launched in 2017 by the Foundation, which continues to fund it": the name before the relative clause
+        funds the sentence's subject ("it")."""
+        low = s.low
+        b = w - 1
+        while b > 0 and w - b <= 4 and low[b] in self.w.fund_it_between:
+            b -= 1
+        if b < 2 or low[b] not in self.w.relative or low[b - 1] != "," or self._unsaid(s, 0, w + 1):
+            return
+        funder = s.mention(b - 2)
+        if funder is None and low[b - 2] == ")":  # "the National Research Foundation (NRF), which"
+            k = next((x for x in range(b - 3, max(0, b - 8), -1) if low[x] == "("), None)
+            funder = s.mention(k - 1) if k else None
+        if funder is None or subj is None or funder == subj or index.types[funder] not in FUNDERS:
+            return
+        yield funder, subj, "form:which-funds-it", False
 
     def _stake(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"B holds a minority stake in X", "X is a spin-out of B, which keeps a stake": equity funds X (not "a stake in
