@@ -90,12 +90,18 @@ class _Unit:
 
     def payload(self) -> int:
         """About how many bytes of query parameters this unit's rows take (the client sends them as text)."""
-        ents = sum(60 + len(r["id"]) + 9 * len(r["name"]) + sum(9 * len(a) + 3 for a in r["aliases"])
-                   + sum(len(str(k)) + len(str(v)) + 6 for k, v in r["props"].items()) for r in self.entities.values())
-        ments = sum(120 + len(m["id"]) + 12 * m["count"] for m in self.mentions)
-        rels = sum(200 + len(k[1]) + len(k[2]) + sum(150 + len(s) for s in r["ev_sentence"])
-                   for k, r in self.relations.items())
-        return 300 + ents + ments + rels
+        total = 300
+        for r in self.entities.values():
+            aliases = r["aliases"]
+            total += 60 + len(r["id"]) + 9 * (len(r["name"]) + sum(map(len, aliases))) + 3 * len(aliases)
+            if r["props"]:
+                total += sum(len(str(k)) + len(str(v)) + 6 for k, v in r["props"].items())
+        for m in self.mentions:
+            total += 120 + len(m["id"]) + 12 * m["count"]
+        for (_, source, target), r in self.relations.items():
+            sentences = r["ev_sentence"]
+            total += 200 + len(source) + len(target) + 150 * len(sentences) + sum(map(len, sentences))
+        return total
 
 
 def now_iso() -> str:
@@ -158,13 +164,15 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
                     unit.entities[end] = _entity_row(entity_by_id[end])
                     unit.ends.add(end)
             key = (rel.type, source, target)
-            row = unit.relations.setdefault(key, {
-                "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [],
-                "ev_start": [], "ev_end": [], "ev_sentence": [], "ev_method": [], "ev_confidence": [], "ev_page": []})
+            row = unit.relations.get(key)
+            if row is None:
+                row = unit.relations[key] = {
+                    "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [],
+                    "ev_start": [], "ev_end": [], "ev_sentence": [], "ev_method": [], "ev_confidence": [], "ev_page": []}
             # several records may state one relationship in one document (two extractors, or a
             # symmetric relation given both ways): keep every distinct piece of evidence
-            have = set(zip(row["ev_start"], row["ev_end"], row["ev_sentence"], row["ev_method"]))
-            for e in sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence)):
+            have = set(zip(row["ev_start"], row["ev_end"], row["ev_sentence"], row["ev_method"])) if row["ev_doc"] else ()
+            for e in (evs if len(evs) == 1 else sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence))):
                 method = e.method or rel.method  # the sentence's own rules when the record kept them
                 if (e.start, e.end, e.sentence, method) in have:
                     continue
@@ -209,14 +217,14 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     list_keys = ("docs", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
     for unit in units:
         for key, row in unit.relations.items():
-            if key in relations:
-                for k in list_keys:
-                    relations[key][k] = relations[key][k] + row[k]
-            else:
-                relations[key] = dict(row)
-    by_type: dict[str, list[dict]] = defaultdict(list)
+            merged = relations.get(key)
+            if merged is None:
+                relations[key] = row  # a unit's row as it is until another unit adds to it (never changed in place)
+                continue
+            relations[key] = {**merged, **{k: merged[k] + row[k] for k in list_keys}}
+    by_type: dict[str, list[dict]] = defaultdict(list)  # the rows keep their "type" (not sent: _relation_row)
     for (rtype, _, _), row in relations.items():
-        by_type[rtype].append({k: v for k, v in row.items() if k != "type"})
+        by_type[rtype].append(row)
     mentions = [m for unit in units for m in unit.mentions]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # mentions, documents mentioning it
     for m in mentions:
@@ -331,9 +339,13 @@ def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[
 def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
     """A relationship row with the summary load_relations.cypher gives a new relationship; no page list when
     no piece of evidence has a page (the list would hold only zeros)."""
-    return {**row, "docs": list(dict.fromkeys(row["ev_doc"])), "methods": list(dict.fromkeys(row["ev_method"])),
-            "support": len(row["ev_doc"]), "confidence": max([0.0, *row["ev_confidence"]]),
-            "ev_page": row["ev_page"] if any(row["ev_page"]) else None}
+    ev_doc, ev_method = row["ev_doc"], row["ev_method"]
+    return {"source": row["source"], "target": row["target"], "ev_doc": ev_doc, "ev_start": row["ev_start"],
+            "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": ev_method,
+            "ev_confidence": row["ev_confidence"], "ev_page": row["ev_page"] if any(row["ev_page"]) else None,
+            "docs": ev_doc[:1] if len(ev_doc) == 1 else list(dict.fromkeys(ev_doc)),
+            "methods": ev_method[:1] if len(ev_method) == 1 else list(dict.fromkeys(ev_method)),
+            "support": len(ev_doc), "confidence": max([0.0, *row["ev_confidence"]])}
 
 
 def _ensure_summaries(store: GraphStore) -> None:
