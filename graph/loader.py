@@ -23,8 +23,8 @@ from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, read_jsonl
 from aikg.core.schema import SCHEMA
 from aikg.graph import name_keys, search_grams, summaries
-from aikg.graph.pending_counts import COUNT_KEYS, MARK, PendingCounts, needs_recovery, recover
 from aikg.graph.cypher_files import entity_statement, relation_statement, statement
+from aikg.graph.pending_counts import COUNT_KEYS, MARK, PendingCounts, needs_recovery, recover
 from aikg.graph.store import GraphStore, Statement
 
 NO_DOCUMENT = ""  # unit key for entities that no document mentions
