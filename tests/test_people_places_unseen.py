@@ -161,3 +161,17 @@ def test_an_address_part_read_as_a_firm_is_not_placed(ex):
     located = of_type(ex, text, "LOCATED_IN")
     assert ("Maršala Tita 12", "Ohrid") not in located
     assert ("Vardar Computing Institute", "Ohrid") in located
+
+
+def test_two_founders_the_second_described_before_its_name(ex):
+    text = ("In 2022 the Naryn Mountain Institute and the Swiss hydrology agency Alpwasser Consulting set up the "
+            "Tien Shan Snow Data Centre.")
+    founded = of_type(ex, text, "FOUNDED")
+    assert {("Naryn Mountain Institute", "Tien Shan Snow Data Centre"),
+            ("Alpwasser Consulting", "Tien Shan Snow Data Centre")} <= founded
+
+
+def test_an_organisation_inside_a_prepositional_phrase_founded_nothing(ex):
+    text = ("Investors in Naryn Mountain Robotics and the Swiss hydrology agency Alpwasser Consulting opened the "
+            "Tien Shan Snow Data Centre in May.")
+    assert ("Naryn Mountain Robotics", "Tien Shan Snow Data Centre") not in of_type(ex, text, "FOUNDED")

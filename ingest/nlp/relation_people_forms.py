@@ -89,6 +89,7 @@ class PeopleForms:
     def __post_init__(self) -> None:
         self.by_start = {s: (i, e) for i, s, e in self.spans}
         self.by_end = {e: (i, s) for i, s, e in self.spans}
+        self.by_end_tok = {e - 1 for _, _, e in self.spans}  # last tokens of names
 
     def run(self) -> None:
         for i, s, e in self.spans:
@@ -432,7 +433,8 @@ class PeopleForms:
         for k in range(sent.start + 2, sent.end - 1):
             if doc[k].lower_ not in OPENING_VERBS:
                 continue
-            j = k + 1 + (doc[k + 1].lower_ in ("the", "a"))
+            j = k + 1 + (doc[k].lower_ == "set" and doc[k + 1].lower_ == "up")  # "A and B set up the X Centre"
+            j += j < sent.end and doc[j].lower_ in ("the", "a")
             j += j < sent.end and doc[j].lower_ == "new"
             hit = self.by_start.get(j)
             if hit is None or self.types[hit[0]] not in ORG + ("Programme",) or hit[1] < sent.end \
@@ -445,10 +447,33 @@ class PeopleForms:
             if doc[b - 1].text.isdigit() and doc[b - 2].lower_ == "on":  # "on 3 March"
                 continue
             subjects = self._names_before(b, appositions=True)
+            subjects = subjects if len(subjects) > 1 else self._described_pair(b)
             if len(subjects) < 2 or any(self.types[x] not in ORG for x in subjects):
                 continue  # one subject: the verb frames read it
             for x in subjects:
                 self.founded(x, hit[0], "rule:opened-by-list")
+
+    def _described_pair(self, b: int) -> list[int]:
+        """"FVIDA and the Korean irrigation agency Hanbit Rural Water Corporation set up ...": two organisations, the
+        second after "and the" and a few describing words (a nationality may be capitalised); [] otherwise."""
+        doc = self.doc
+        got = self.by_end.get(b)
+        if got is None:
+            return []
+        second, s = got
+        k = s - 1
+        while k > self.sent.start and k > s - 6 and (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in ("and", "the", "a", "an")
+                                                      or doc[k].is_title and doc[k + 1].is_lower  # "Korean"
+                                                      or doc[k].text == "-") and k not in self.by_end_tok:
+            k -= 1
+        if k == s - 1 or doc[k].lower_ not in ("the", "a", "an") or doc[k - 1].lower_ != "and":
+            return []
+        first = self.by_end.get(k - 1)
+        if first is None or first[1] > self.sent.start and doc[first[1] - 1].text not in (",",) \
+                and not doc[first[1] - 1].is_digit and doc[first[1] - 1].lower_ not in ("the",) \
+                and first[1] != self.sent.start:
+            return []  # the first name opens the clause ("In 2021 A and ...", "A and ...")
+        return [first[0], second]
 
     def _cofounded_verb(self) -> None:
         """"A and B co-founded X", "A, who co-founded X in 2017, ...": the tagger splits "co-founded" into three
