@@ -410,7 +410,7 @@ class EmbeddedStore:
         if (SCHEMA.entity_label, name_keys.PROPERTY) not in existing:
             # graph_health's likely duplicates are kept (graph/name_keys.py): keys and marks first, then the index
             name_keys.backfill(self)
-        wanted.append((SCHEMA.entity_label, name_keys.PROPERTY))
+        wanted += [(SCHEMA.entity_label, name_keys.PROPERTY), (SCHEMA.entity_label, name_keys.MARK)]  # the marks: only true
         # a store written by an older aikg: the per-label indexes no query reads are dropped (issue 18)
         unused = [(label, prop) for label in SCHEMA.entity_types for prop in ("id", "name")
                   if (label, prop) in existing and (label, prop) not in wanted]

@@ -52,7 +52,8 @@ LIMIT $limit
 UNION
 // Likely duplicates from the marks the loader keeps (graph/name_keys.py): every entity sharing a name key
 // with another of its type is marked, so only the marked entities' keys are grouped (7,935 of 100,000
-// entities in the bench graph) instead of folding and sorting every name and alias.
+// entities in the bench graph; an index on the mark, which is only ever true) instead of folding and sorting
+// every name and alias.
 WITH $check AS check, $keyed AS keyed
 WHERE keyed AND check IN ['all', 'duplicates']
 MATCH (n:Entity)
