@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_partner_lists import ListWords
 from aikg.ingest.nlp.relation_types import Cand, allowed
 
 TYPES = frozenset({"PARTNERS_WITH", "ANCHORS"})
@@ -82,6 +83,7 @@ class TieGuard:
     compare_phrases: tuple[tuple[str, ...], ...] = ()
     end_verbs: frozenset[str] = frozenset()
     pact_complements: frozenset[str] = frozenset()
+    partner_lists: Any = None  # relation_partner_lists.ListWords
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TieGuard":
@@ -94,7 +96,7 @@ class TieGuard:
                    tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("agreement_nouns"),
                    low("not_pact_purposes"), low("event_words"), low("collective_words"), low("comparison_words"),
                    low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())),
-                   low("end_verbs"), low("pact_complements"))
+                   low("end_verbs"), low("pact_complements"), ListWords.from_raw(raw.get("partner_lists", {})))
 
     # ------------------------------------------------------------------ parsed triggers
     def keep(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -238,9 +240,11 @@ class TieGuard:
         while k > sent_start and k not in ends:
             if doc[k].lower_ in _REL_PRONOUNS | {"whose"} and doc[k - 1].text == ",":
                 return ends.get(k - 1, li)
-            if doc[k].lower_ in ("a", "an", "the") and doc[k - 1].text == "," and (k - 1) in ends \
-                    and doc[phrase_start - 1].text == ",":
-                return ends[k - 1]  # "X, a spin-off of Y, collaborates with Z": the apposition describes X
+            if doc[k].lower_ in ("a", "an", "the") and doc[k - 1].text == "," and any(
+                    doc[x].text == "," for x in range(max(k, phrase_start - 3), phrase_start)):  # ", in partnership with"
+                named = _before_bracket(doc, k - 1, sent_start)  # "X (XI), a research institute of Y, in partnership
+                if named in ends:  # with Z": the apposition describes X, and so does the phrase after it
+                    return ends[named]  # "X, a spin-off of Y, collaborates with Z": the apposition describes X
             k -= 1
         return li
 
@@ -448,3 +452,14 @@ class TieGuard:
             if n.lower_ in self.pact_nouns or n.lemma_.lower() in self.pact_nouns or mods & self.pact_nouns:
                 return True
         return False
+
+
+def _before_bracket(doc: Any, k: int, start: int) -> int:
+    """The token index where a name before ``k`` would end, past a bracketed short form: "X (XI)," -> after X."""
+    if k - 1 > start and doc[k - 1].text == ")":
+        j = k - 2
+        while j > start and j > k - 6 and doc[j].text != "(":
+            j -= 1
+        if doc[j].text == "(":
+            return j
+    return k

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
+from aikg.ingest.nlp.relation_partner_lists import partner_lists
+
 ORGS = ("Institute", "Company", "Agency")
 LIST_WORDS = {",", "and", "&"}
 STOP = frozenset({"with", "by", "to", "for", "on", "in", "of", "at", "from", "and", "or", "as"})
@@ -46,7 +48,9 @@ class JointWords:
         self.not_run_objects = get("run_with_not_objects")
         self.aux = get("aux")
         from aikg.ingest.nlp.relation_guard import TieGuard  # one word list with the parsed reading
-        self.purposes = TieGuard.load().not_pact_purposes  # "signed an agreement with X to buy 200 robots"
+        guard = TieGuard.load()
+        self.purposes = guard.not_pact_purposes  # "signed an agreement with X to buy 200 robots"
+        self.lists = guard.partner_lists  # "X's partners include A, the seed company B and C" (relation_partner_lists.py)
 
 
 def _list_after(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], end: int) -> list[int]:
@@ -331,3 +335,4 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     _run_with(doc, sent, spans, types, words, emit, conf)
     _each_partner(doc, sent, spans, types, words, emit, conf)
     _joint_unit_of(doc, sent, spans, types, words, emit, conf)
+    partner_lists(doc, sent, spans, types, words.lists, emit, conf)

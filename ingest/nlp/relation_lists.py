@@ -29,6 +29,7 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
     group: dict[int, int] = {}
     joined: set[int] = set()  # groups with a conjunction ("and", "or", "as well as") between two members
     group_start: dict[int, int] = {}  # group -> first token of its first member
+    anded: set[int] = set()  # groups that had their last conjunction already ("A and B")
 
     def cls(t: str) -> str:
         return "org" if t in ORG else t
@@ -50,6 +51,10 @@ def list_groups(doc: Any, spans: list[tuple[int, int, int]], types: list[str]) -
             continue  # "X, a start-up spun out of A, and B": A belongs to X's description, not to X's list
         if all(g in CONNECTORS for g in gap) and any(g in REAL_CONNECTORS for g in gap):
             g = group.get(ia, ia)
+            if g in anded and any(x in ("and", "or") for x in gap):
+                continue  # "include A and B, and the Faculty has ...": a list has one last conjunction; C opens a clause
+            if any(x in ("and", "or") for x in gap):
+                anded.add(g)
             group[ia] = g
             group[ib] = g
             if any(x in REAL_CONNECTORS and x != "," for x in gap) or _list_goes_on(doc, eb) \

@@ -477,7 +477,7 @@ def _in_list_of(tok: Any, head: Any) -> bool:
     for _ in range(8):
         if tok.i == head.i:
             return True
-        if tok.dep_ not in ("conj", "compound") or tok.head is tok:
+        if tok.dep_ not in ("conj", "compound") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -488,7 +488,7 @@ def _outer_name(tok: Any, tok2m: dict[int, int]) -> Any:
     apposed to the last name of "X, a start-up spun out of Y," is said of X, the verb's real subject."""
     best = tok
     for _ in range(10):
-        if tok.dep_ not in ("pobj", "prep", "acl", "appos", "relcl", "compound", "amod") or tok.head is tok:
+        if tok.dep_ not in ("pobj", "prep", "acl", "appos", "relcl", "compound", "amod") or tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.i in tok2m:

@@ -1,0 +1,161 @@
+"""PARTNERS_WITH from a partner noun's list, every item read, however each item is described.
+
+Why: directory entries, encyclopedia articles and membership pages state partnerships as a list after a partner
+noun, and describe most items before naming them: "ISIA's industrial partners include Salins du Sine, the seed
+company Graines du Saloum and the irrigation start-up Djilor Hydro"; "Gbêkê Vision counts the exporters Kapok Noix
+Export and Sakassou Agro among its industrial partners". The parser hangs such items on each other as appositions
+of the description nouns, so the frames keep only the first name. These rules read the words of the entity pass:
+
+* "OWNER's (industrial | research | pilot ...) partners (in this study) include A, the <description> B and C";
+* "OWNER counts A and the <description> B among its (industrial) partners".
+
+Each listed organisation partners with the owner, never with another item (annotation guidelines). Nothing is
+read after a partner noun said of a past or a possible tie ("former partners", "prospective partners"), after a
+past or denied verb ("included", "do not include"), nor past a relative clause that closes an item ("B, which
+provides imagery"). Word lists: ``partner_lists`` in ``data/lexicon/tie_guard.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+ORGS = ("Institute", "Company", "Agency")
+POSSESSIVES = ("'s", "’s", "'", "’")
+Emit = Callable[[Sequence[str], int, int, float, str], None]
+
+
+@dataclass(frozen=True)
+class ListWords:
+    """The word lists of these rules (``partner_lists`` in ``tie_guard.json``)."""
+
+    nouns: frozenset[str]  # partners, collaborators
+    verbs: frozenset[str]  # include, includes, are
+    count_verbs: frozenset[str]  # counts, count, lists
+    not_current: frozenset[str]  # former, prospective, potential
+    not_items: frozenset[str]  # customers, rivals: a description that makes an item no partner
+    stops: frozenset[str]  # which, who, including: an item's clause or an example list ends the list
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> "ListWords":
+        get = lambda k: frozenset(w.lower() for w in raw.get(k, ()))  # noqa: E731
+        return cls(get("nouns"), get("verbs"), get("count_verbs"), get("not_current"), get("not_items"), get("stops"))
+
+
+def partner_lists(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: ListWords,
+                  emit: Emit, conf: float) -> None:
+    """Every rule of this module over one sentence of the entity pass."""
+    if len(spans) < 2 or not w.nouns:
+        return
+    starts = {s: (i, e) for i, s, e in spans}
+    ends = {e: i for i, s, e in spans}
+    for t in sent:
+        if t.lower_ in w.nouns:
+            _include_list(doc, sent, t.i, starts, ends, types, w, emit, conf)
+        elif t.lower_ in w.count_verbs:
+            _count_among(doc, sent, t.i, starts, ends, types, w, emit, conf)
+
+
+def _include_list(doc: Any, sent: Any, k: int, starts: dict, ends: dict, types: Sequence[str], w: ListWords,
+                  emit: Emit, conf: float) -> None:
+    """"OWNER's (mods) partners (qualifier) include LIST"."""
+    j = k - 1
+    while j > sent.start and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in w.not_current \
+            and k - j <= 3:
+        j -= 1  # "industrial", "research", "pilot", "delivery"
+    if doc[j].lower_ in w.not_current:
+        return
+    owner = None
+    if doc[j].text in POSSESSIVES and j in ends:
+        owner = ends[j]
+    elif j + 1 in ends and doc[j].lower_ in ("its", "their") and (j + 1) in ends:
+        owner = ends[j + 1]  # "its" itself a mention the reference pass resolved
+    if owner is None or types[owner] not in ORGS:
+        return
+    v = k + 1
+    while v < sent.end and v < k + 7 and doc[v].lower_ not in w.verbs:
+        if not (doc[v].is_lower or doc[v].is_digit) or doc[v].text in ",;:" or v in starts:
+            return  # "partners in this study", "partners for the programme"; not across a name or a clause
+        v += 1
+    if v >= sent.end or doc[v].lower_ not in w.verbs or doc[v - 1].lower_ in ("not", "never"):
+        return
+    for m in _items(doc, sent, v + 1, starts, types, w):
+        if m != owner:
+            emit(["PARTNERS_WITH"], owner, m, conf, "rule:partners-include")
+
+
+def _count_among(doc: Any, sent: Any, k: int, starts: dict, ends: dict, types: Sequence[str], w: ListWords,
+                 emit: Emit, conf: float) -> None:
+    """"OWNER counts A and the <description> B among its (industrial) partners"."""
+    j = k
+    while j > sent.start and doc[j - 1].lower_ in ("also", "now", "today", "currently"):
+        j -= 1
+    owner = ends.get(j)
+    if owner is None or types[owner] not in ORGS:
+        return
+    among = next((x for x in range(k + 1, sent.end) if doc[x].lower_ == "among"), None)
+    if among is None or among + 1 >= sent.end or doc[among + 1].lower_ not in ("its", "their"):
+        return
+    x = among + 2
+    while x < sent.end and x < among + 5 and doc[x].is_lower and doc[x].lower_ not in w.nouns:
+        if doc[x].lower_ in w.not_current:
+            return
+        x += 1
+    if x >= sent.end or doc[x].lower_ not in w.nouns:
+        return  # "among its customers", "among its former partners"
+    for m in _items(doc, sent, k + 1, starts, types, w, stop=among):
+        if m != owner:
+            emit(["PARTNERS_WITH"], owner, m, conf, "rule:counts-among-partners")
+
+
+def _items(doc: Any, sent: Any, k: int, starts: dict, types: Sequence[str], w: ListWords,
+           stop: int | None = None) -> list[int]:
+    """Organisation names from token ``k``, joined by commas and "and", each after an optional description of
+    lower-case words and places ("the Chust seed company Chortoq Seeds", "the irrigation start-up Djilor Hydro")."""
+    end = sent.end if stop is None else stop
+    out: list[int] = []
+    while k < end:
+        desc = 0
+        while k < end and desc < 8:
+            if k in starts:
+                i, e = starts[k]
+                if types[i] != "Cluster" or e >= end or not (doc[e].is_lower or doc[e].text in "-–"):
+                    break
+                k = e  # "the Chust seed company Chortoq Seeds", "the Kapan-based X": the place describes the item
+            elif doc[k].is_lower or doc[k].text in "-–":
+                if doc[k].lower_ in w.not_items or doc[k].lower_ in w.stops:
+                    return out  # "customers such as", "including"
+                k += 1
+            else:
+                break
+            desc += 1
+        if k not in starts or k >= end:
+            return out
+        i, e = starts[k]
+        if e < end and doc[e].text in POSSESSIVES:  # "the City Council's Digital Services Directorate": the named
+            u = e + 1  # unit is the item; "the University's fire-science group" (no name) leaves the owner
+            while u < end and u < e + 5 and u not in starts and doc[u].is_lower:
+                u += 1
+            if u in starts and starts[u][1] <= end:
+                i, e = u, starts[u][1]
+                i = starts[u][0]
+            else:
+                while e < end and doc[e].lower_ not in ("and", "or") and (
+                        doc[e].is_lower or doc[e].text in POSSESSIVES or doc[e].text in "-–"):
+                    e += 1
+        if out and e < end and doc[e].is_lower and doc[e].lower_ not in ("and", "or"):
+            return out  # "include A and B, and the Faculty has an agreement with C": a new clause's subject
+        if types[i] in ORGS:
+            out.append(i)
+        k = e
+        if k < end and doc[k].text == "(":  # "the Basque Center for Applied Mathematics (BCAM)"
+            while k < end and doc[k].text != ")":
+                k += 1
+            k += 1
+        if k + 1 < end and doc[k].text == "," and doc[k + 1].lower_ in w.stops:
+            return out  # "B, which provides imagery at no cost": the list ends with B
+        if k >= end or doc[k].lower_ not in (",", "and", "&"):
+            return out
+        while k < end and doc[k].lower_ in (",", "and", "&"):
+            k += 1
+    return out
