@@ -248,3 +248,12 @@ def test_which_funds_it(ex, text, expected):
 ])
 def test_which_funds_it_near_misses(ex, text):
     assert of(ex, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Core funding comes from the national Agencia Cuyana, through its Smart Fields grant scheme, and from the "
+    "Government of Neuquen.",
+    "Tarn Analytics received a grant from the regional development agency Agencia Cuyana under its Smart Fields scheme.",
+])
+def test_its_scheme_after_a_described_funder(ex, text):
+    assert (R, "Agencia Cuyana", "Smart Fields") in of(ex, text, R)
