@@ -239,3 +239,26 @@ def test_and_the_then_a_place_and_a_kind_of_body_starts_a_second_name(bare, text
 def test_and_the_inside_a_name_stays(bare):
     text = "The Institute for Law and the Economy published the report in Tirana."
     assert ("Institute for Law and the Economy", "Institute") in kinds(bare, text)
+
+
+# ---------------------------------------------------------------------------------------------- programme forms
+@pytest.mark.parametrize("text, name", [
+    ("A smaller scheme, Tarija Datos Rurales, is administered by the chamber of commerce.", "Tarija Datos Rurales"),
+    ("The consortium's flagship programme, Cosecha Abierta, trains young farmers to collect field data.",
+     "Cosecha Abierta"),
+    ("A second initiative, the Illimani Frost Watch, is managed by the university's remote-sensing centre.",
+     "Illimani Frost Watch"),
+    ("Sacaba Sensores won a grant from the Bolivian agency Innova Bolivia under its Retos Andinos call.",
+     "Retos Andinos"),
+])
+def test_a_name_the_text_calls_a_scheme_or_a_funders_call_is_a_programme(bare, text, name):
+    assert type_of(bare, text, name) == "Programme"
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("After the programme, Kivu Vision raised a seed round from investors in Goma.", "Kivu Vision", "Company"),
+    ("The institute operates under the Ministry of Agriculture and employs forty people in Goma.",
+     "Ministry of Agriculture", "Agency"),
+])
+def test_a_name_after_a_programme_phrase_of_another_kind_keeps_its_type(bare, text, name, typ):
+    assert type_of(bare, text, name) == typ

@@ -24,6 +24,7 @@ from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_forms import place_forms
 from aikg.ingest.nlp.mentions.places import place_context
+from aikg.ingest.nlp.mentions.programme_forms import programme_forms
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
@@ -52,6 +53,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),
+    ("programme_forms", programme_forms),
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),
