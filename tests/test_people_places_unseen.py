@@ -175,3 +175,24 @@ def test_an_organisation_inside_a_prepositional_phrase_founded_nothing(ex):
     text = ("Investors in Naryn Mountain Robotics and the Swiss hydrology agency Alpwasser Consulting opened the "
             "Tien Shan Snow Data Centre in May.")
     assert ("Naryn Mountain Robotics", "Tien Shan Snow Data Centre") not in of_type(ex, text, "FOUNDED")
+
+
+def test_a_bracketed_part_of_a_title_before_of_the_organisation(ex):
+    text = ("Harbor University today named Professor Amara Diallo, Associate Dean (Research & Innovation) of the "
+            "Kestrel School of Engineering, as director of the new institute.")
+    assert ("Amara Diallo", "Kestrel School of Engineering") in of_type(ex, text, "AFFILIATED_WITH")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dagny Holm: Our deputy director, Dr. Ingrid Solberg, also chairs the steering committee of the Nordic Grid Data "
+     "Alliance.", ("Ingrid Solberg", "Nordic Grid Data Alliance")),
+    ("Professor Awa Ndiaye, an agronomist who also sits on the scientific board of the Sahel Seed Data Network, "
+     "spoke first.", ("Awa Ndiaye", "Sahel Seed Data Network")),
+])
+def test_a_person_who_chairs_or_sits_on_a_body_of_an_organisation(ex, text, expected):
+    assert expected in of_type(ex, text, "AFFILIATED_WITH")
+
+
+def test_a_body_of_an_organisation_after_a_list_of_people_is_not_theirs(ex):
+    text = "We met Lena Berg, Tomas Ek and Ana Lind, and the committee of Kestrel Robotics approved the plan."
+    assert not {p for p, o in of_type(ex, text, "AFFILIATED_WITH") if o == "Kestrel Robotics"}

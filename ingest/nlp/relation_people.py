@@ -93,8 +93,15 @@ def _described(doc: Any, sent: Any, k: int, by_start: dict[int, tuple[int, int]]
 def _scan_title(doc: Any, sent: Any, k: int, stops: tuple[str, ...], by_start: dict, role_nouns: frozenset[str],
                 former: frozenset[str]) -> tuple[int, bool, bool]:
     """The words of a title after a name: where it ends, whether it holds a role noun, whether it is a past post."""
-    j, role, past = k, False, False
-    while j < min(sent.end, k + MAX_TITLE) and doc[j].text not in stops and j not in by_start and not doc[j].is_space:
+    j, role, past, reach = k, False, False, k + MAX_TITLE
+    while j < min(sent.end, reach) and doc[j].text not in stops and j not in by_start and not doc[j].is_space:
+        if doc[j].text == "(" and j > k and "(" not in stops:  # "Associate Dean (Research & Innovation) of X"
+            close = next((x for x in range(j + 1, min(sent.end, j + 7)) if doc[x].text == ")"), None)
+            if close is None or any(x in by_start for x in range(j + 1, close)):
+                break
+            reach += close + 1 - j  # the bracket does not count against the title's length
+            j = close + 1
+            continue
         low = doc[j].lower_
         role = role or low in role_nouns or low.split("-")[-1] in role_nouns
         past = past or low in former or low == "met"  # "who met as researchers at X": a past meeting, no post

@@ -32,6 +32,8 @@ MAX_TITLE = 6
 ROLE_VERBS = {"leads", "heads", "directs", "chairs", "runs", "manages", "oversees", "co-leads", "co-directs", "co-chairs"}
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame"}
 COPULAS = {"is", "remains", "serves", "works"}
+BODY_NOUNS = {"board", "committee", "council", "panel", "commission", "senate", "jury", "group", "team", "taskforce",
+              "secretariat", "faculty", "department", "programme", "network", "working"}
 HOLD_VERBS = {"holds", "keeps", "retains", "occupies"}  # with a post noun: "who also holds a fellowship at X"
 OPENING_VERBS = {"opened", "launched", "established", "founded", "formed", "created", "set", "co-founded"}  # see _opened_by_list
 FRONT_PARTICIPLES = {"founded", "co-founded", "cofounded", "started", "established", "set"}
@@ -102,6 +104,7 @@ class PeopleForms:
                 self._role_clause(i, e)
                 self._titled_before(i, s, e)
                 self._copula_title(i, e)
+                self._chairs_body_of(i, e)
                 self._bracketed_title(i, e)
         self._fronted_founders()
         self._cofounded_verb()
@@ -339,6 +342,35 @@ class PeopleForms:
         hit = self.by_start.get(m)
         if hit is not None:
             self._tie(person, hit[0], founder, False, "rule:person-copula-title", only_founder=only_founder)
+
+    def _chairs_body_of(self, person: int, e: int) -> None:
+        """"PIAI's deputy director, Dr. Nikola Velkovski, also chairs the technical committee of the Balkan Energy Data
+        Consortium", "X, a soil physicist who also sits on the scientific board of Y": a present role verb whose
+        object is a body of the organisation (``BODY_NOUNS``) held now by the person (an apposition may come
+        between, ending in a comma)."""
+        doc, end = self.doc, self.sent.end
+        k = e
+        if k + 1 < end and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
+            k = next((x for x in range(k + 1, min(end, k + 12)) if doc[x].text == "," or doc[x].lower_ == "who"), end)
+            k += 1  # "X, a soil physicist who also sits on ...", "X, the deputy director, chairs ..."
+        elif k + 1 < end and doc[k].text == ",":
+            k += 1 + (doc[k + 1].lower_ == "who")  # "PIAI's deputy director, Dr. X, also chairs ..."
+        k += k < end and doc[k].lower_ in ("also", "now", "currently", "still")
+        if k + 3 >= end or not (doc[k].lower_ in ROLE_VERBS or doc[k].lower_ == "sits" and doc[k + 1].lower_ == "on"):
+            return
+        k += 1 + (doc[k].lower_ == "sits")
+        if doc[k].lower_ not in ("the", "its", "their"):
+            return
+        j = k + 1
+        while j < min(end, k + 5) and doc[j].is_lower and doc[j].lower_ not in BODY_NOUNS:
+            j += 1
+        if j + 1 >= end or doc[j].lower_ not in BODY_NOUNS or doc[j + 1].lower_ not in ("of", "at"):
+            return
+        if any(doc[x].lower_ in self.former for x in range(e, j)):
+            return
+        hit = self.by_start.get(j + 2 + (j + 2 < end and doc[j + 2].lower_ == "the"))
+        if hit is not None and self.types[hit[0]] in ORG:
+            self._tie(person, hit[0], False, False, "rule:person-chairs-body-of")
 
     def _skip_bracket(self, k: int) -> int:
         """The token after a bracket group opening at ``k`` ("(chair)", "(AI Platforms)"), else ``k``."""
