@@ -262,3 +262,11 @@ def test_a_name_the_text_calls_a_scheme_or_a_funders_call_is_a_programme(bare, t
 ])
 def test_a_name_after_a_programme_phrase_of_another_kind_keeps_its_type(bare, text, name, typ):
     assert type_of(bare, text, name) == typ
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The polytechnic also administers the Murihiku Digital Cadetships for school leavers.", "Murihiku Digital Cadetships"),
+    ("The Kivu Data Scholarships pay fees for twenty students a year.", "Kivu Data Scholarships"),
+])
+def test_cadetships_and_scholarships_are_programmes(bare, text, name):
+    assert type_of(bare, text, name) == "Programme"
