@@ -32,8 +32,6 @@ MAX_TITLE = 6
 ROLE_VERBS = {"leads", "heads", "directs", "chairs", "runs", "manages", "oversees", "co-leads", "co-directs", "co-chairs"}
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame"}
 COPULAS = {"is", "remains", "serves", "works"}
-BODY_NOUNS = {"board", "committee", "council", "panel", "commission", "senate", "jury", "group", "team", "taskforce",
-              "secretariat", "faculty", "department", "programme", "network", "working"}
 HOLD_VERBS = {"holds", "keeps", "retains", "occupies"}  # with a post noun: "who also holds a fellowship at X"
 OPENING_VERBS = {"opened", "launched", "established", "founded", "formed", "created", "set", "co-founded"}  # see _opened_by_list
 FRONT_PARTICIPLES = {"founded", "co-founded", "cofounded", "started", "established", "set"}
@@ -55,6 +53,14 @@ def post_nouns() -> frozenset[str]:
     honorary fellowship at X", "who keeps a part-time lectureship at X"."""
     data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
     return frozenset(w.lower() for w in data["post_nouns"])
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Bodies of an organisation a person chairs or sits on (``body_nouns`` of ``people_posts.json``): "also chairs
+    the technical committee of X"."""
+    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["body_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -346,7 +352,7 @@ class PeopleForms:
     def _chairs_body_of(self, person: int, e: int) -> None:
         """"PIAI's deputy director, Dr. Nikola Velkovski, also chairs the technical committee of the Balkan Energy Data
         Consortium", "X, a soil physicist who also sits on the scientific board of Y": a present role verb whose
-        object is a body of the organisation (``BODY_NOUNS``) held now by the person (an apposition may come
+        object is a body of the organisation (``body_nouns`` of ``people_posts.json``) held now by the person (an apposition may come
         between, ending in a comma)."""
         doc, end = self.doc, self.sent.end
         k = e
@@ -362,9 +368,10 @@ class PeopleForms:
         if doc[k].lower_ not in ("the", "its", "their"):
             return
         j = k + 1
-        while j < min(end, k + 5) and doc[j].is_lower and doc[j].lower_ not in BODY_NOUNS:
+        bodies = body_nouns()
+        while j < min(end, k + 5) and doc[j].is_lower and doc[j].lower_ not in bodies:
             j += 1
-        if j + 1 >= end or doc[j].lower_ not in BODY_NOUNS or doc[j + 1].lower_ not in ("of", "at"):
+        if j + 1 >= end or doc[j].lower_ not in bodies or doc[j + 1].lower_ not in ("of", "at"):
             return
         if any(doc[x].lower_ in self.former for x in range(e, j)):
             return
