@@ -257,6 +257,7 @@ def test_a_name_the_text_calls_a_scheme_or_a_funders_call_is_a_programme(bare, t
 
 @pytest.mark.parametrize("text, name, typ", [
     ("After the programme, Kivu Vision raised a seed round from investors in Goma.", "Kivu Vision", "Company"),
+    ("After the programme, Kivu Vision, a Goma start-up, raised a seed round.", "Kivu Vision", "Company"),
     ("The institute operates under the Ministry of Agriculture and employs forty people in Goma.",
      "Ministry of Agriculture", "Agency"),
 ])

@@ -30,6 +30,7 @@ class ProgrammeForms:
     apposition_nouns: frozenset[tuple[str, ...]]
     under_nouns: frozenset[str]
     under_determiners: frozenset[str]
+    leading_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,8 @@ def programme_forms_words() -> ProgrammeForms:
         data = json.loads(node.read_text(encoding="utf-8"))
         return ProgrammeForms(frozenset(tuple(p.lower().split()) for p in data["apposition_nouns"]),
                               frozenset(w.lower() for w in data["under_nouns"]),
-                              frozenset(w.lower() for w in data["under_determiners"]))
+                              frozenset(w.lower() for w in data["under_determiners"]),
+                              frozenset(w.lower() for w in data.get("leading_prepositions", ())))
     except (OSError, ValueError, KeyError, AttributeError) as e:
         raise InputError(f"cannot read the programme forms: {e}", source=str(node)) from e
 
@@ -67,16 +69,16 @@ def _apposition(doc: Any, c: Candidate, words: ProgrammeForms) -> bool:
     for phrase in words.apposition_nouns:
         a = k - len(phrase)
         if a >= 0 and tuple(low[a:k]) == phrase:
-            return _opens_sentence_phrase(doc, a)
+            return _opens_sentence_phrase(doc, a, words)
     return False
 
 
-def _opens_sentence_phrase(doc: Any, a: int) -> bool:
+def _opens_sentence_phrase(doc: Any, a: int, words: ProgrammeForms) -> bool:
     """The programme noun's phrase opens its sentence ("A smaller scheme", "CCDA's flagship programme"), so the name
-    after the comma describes it; "After the programme, Kivu Vision raised ..." has a preposition first."""
+    after the comma describes it; "After the programme, Kivu Vision, a start-up, ..." has a preposition first."""
     for k in range(a - 1, max(-1, a - 5), -1):
         if doc[k].is_sent_start or k == 0:
-            return not (doc[k].is_stop and doc[k].pos_ == "ADP")
+            return doc[k].lower_ not in words.leading_prepositions
         if doc[k].is_punct and doc[k].text not in ("'", "’"):
             return False
     return doc[a].is_sent_start or a == 0
