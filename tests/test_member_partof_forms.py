@@ -221,3 +221,16 @@ def test_longer_elsewhere_denies_nothing(ex):
 ])
 def test_attached_to(ex, text, expected):
     assert of_type(ex, text, "PART_OF") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrel Labs joined the Orrin Data Alliance in March, followed by Pellan Robotics in May.",
+     {("MEMBER_OF", "Kestrel Labs", "Orrin Data Alliance"), ("MEMBER_OF", "Pellan Robotics", "Orrin Data Alliance")}),
+    ("Orrin Data Alliance\n\nThe Orrin Data Alliance is a network of maritime firms.\n\nThe Tarnwick start-up Kestrel "
+     "Labs signed the membership charter in March, followed in June by Pellan Robotics.",
+     {("MEMBER_OF", "Kestrel Labs", "Orrin Data Alliance"), ("MEMBER_OF", "Pellan Robotics", "Orrin Data Alliance")}),
+    ("Kestrel Labs joined the Orrin Data Alliance in March, followed by a funding round led by Pellan Capital.",
+     {("MEMBER_OF", "Kestrel Labs", "Orrin Data Alliance")}),
+])
+def test_followed_by_joins_too(ex, text, expected):
+    assert of_type(ex, text, "MEMBER_OF") == expected

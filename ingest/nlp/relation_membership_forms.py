@@ -17,7 +17,8 @@ and noun frames of ``relations.py`` miss:
 * "X and Y belong to the Z Network" (a collective), "X is an Orrin Alliance member", "fellow Orrin Alliance
   member Pellan Robotics" (the group's name modifies the member noun);
 * "X signed the Orrin Alliance's charter", "X signed the membership charter" (the page's group);
-* "X is a member of A and, since 2024, of B" (the second "of" the parser hangs elsewhere).
+* "X is a member of A and, since 2024, of B" (the second "of" the parser hangs elsewhere);
+* "X joined the Y Network (signed its charter) in March, followed in June by Z": Z too.
 
 Word lists: ``membership_forms`` in ``data/lexicon/relations.json``.
 """
@@ -65,6 +66,7 @@ class MembershipForms:
             self._founding_members(ctx, tok, lemma, emit, owner)
             self._signed_charter(ctx, tok, lemma, emit, owner)
             self._belong_to(ctx, tok, lemma, emit)
+            self._joined_followed(ctx, tok, lemma, emit)
         if tok.pos_ == "NOUN" and tok.lower_ == "part":
             self._part_of_collective(ctx, tok, emit)
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.as_nouns | {"members"}:
@@ -160,7 +162,23 @@ class MembershipForms:
             if owner is not None and any(c.lower_ == "membership" for c in mods):
                 groups.add(owner)
         if groups:
-            self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), groups, emit, "form:signed-charter")
+            members = ctx.mentions_of(ctx.subject_tokens(v, False)) | self._followers(ctx, v)
+            self._emit(members, groups, emit, "form:signed-charter")
+
+    @staticmethod
+    def _followers(ctx: Any, v: Any) -> set[int]:
+        """"X signed the charter in March, followed in June by Y": Y did the same."""
+        return ctx.mentions_of(pobj for f in v.children if f.dep_ == "advcl" and f.lower_ == "followed"
+                               for a in f.children if a.dep_ == "agent" for pobj in a.children if pobj.dep_ == "pobj")
+
+    def _joined_followed(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"X joined the Y Network in March, followed by Z in May": Z joined too (a collective or a programme)."""
+        if lemma not in self.join_verbs and v.lower_ not in self.join_verbs:
+            return
+        followers = self._followers(ctx, v)
+        if followers:
+            groups = {m for m in ctx.mentions_of(c for c in v.children if c.dep_ == "dobj") if self.collective(ctx, m)}
+            self._emit(followers, groups, emit, "form:joined-followed")
 
     def _belong_to(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"X and Y belong to the Z Network" (a collective; "X belongs to Y" of a firm is ownership, not this)."""
