@@ -234,3 +234,17 @@ def test_attached_to(ex, text, expected):
 ])
 def test_followed_by_joins_too(ex, text, expected):
     assert of_type(ex, text, "MEMBER_OF") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kestrel Vision Lab is a research laboratory at Tarnwick State University.",
+     {("PART_OF", "Kestrel Vision Lab", "Tarnwick State University")}),
+    ("The Kestrel Vision Lab, a research laboratory at Tarnwick State University, builds drones.",
+     {("PART_OF", "Kestrel Vision Lab", "Tarnwick State University")}),
+    ("The Kestrel Vision Lab, a research laboratory at Orrin Energy, builds drones.", set()),
+    ("The Kestrel Vision Lab, a research laboratory at Tarnwick State University's Riverside campus, builds drones.",
+     set()),
+    ("Kestrel Labs is a start-up at Tarnwick State University.", set()),
+])
+def test_unit_noun_at_a_university(ex, text, expected):
+    assert of_type(ex, text, "PART_OF") == expected

@@ -78,12 +78,18 @@ def _parent_after(doc: Any, p: int, end: int, by_start: dict[int, tuple[int, int
 def unit_noun_of(doc: Any, sent: Any, by_start: dict[int, tuple[int, int]], types: list[str], unit: int, k: int,
                  words: Any, emit: Emit, conf: float) -> None:
     """"U, a research institute of (the) <description> Y" -> PART_OF(U, Y); ``k`` is the word after ", a"."""
-    j = _description(doc, k, sent.end, words, frozenset({"of"}))
+    j = _description(doc, k, sent.end, words, frozenset({"of", "at"}))
     if j is None:
         return
     parent = _parent_after(doc, j + 2, sent.end, by_start, types, words)
-    if parent is not None and parent != unit:
-        emit(["PART_OF"], unit, parent, conf, "rule:unit-noun-of")
+    if parent is None or parent == unit:
+        return
+    if doc[j + 1].lower_ == "at":  # "a research laboratory at Y University": a university's or college's only
+        ps, pe = next((s, e) for s, (i, e) in by_start.items() if i == parent)
+        if not any(t.lower_ in words.academic for t in doc[ps:pe]) or any(
+                t.lower_ in ("'s", "’s") for t in doc[ps:min(sent.end, pe + 1)]):
+            return  # not "at Y University's Riverside campus" (a site)
+    emit(["PART_OF"], unit, parent, conf, "rule:unit-noun-of")
 
 
 def one_of_possessive(doc: Any, sent: Any, by_start: dict[int, tuple[int, int]], types: list[str], unit: int,

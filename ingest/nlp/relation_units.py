@@ -80,6 +80,8 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             _within(doc, sent, by_start, types, i, c + 2, words, emit, conf)
             _unit_of_the_kind(doc, sent, spans[:n], types, i, c + 2, words, emit, conf)
             unit_noun_of(doc, sent, by_start, types, i, c + 2, words, emit, conf)
+        elif c + 2 < sent.end and doc[c].lower_ == "is" and doc[c + 1].lower_ in ARTICLES:
+            unit_noun_of(doc, sent, by_start, types, i, c + 2, words, emit, conf)  # "U is a research lab at Y"
         if c + 3 < sent.end and doc[c].lower_ in (",", "is") and doc[c + 1].lower_ == "one" and doc[c + 2].lower_ == "of":
             one_of_possessive(doc, sent, by_start, types, i, c + 3, words, emit, conf)
         if s > sent.start and doc[s - 1].lower_ == "whose" and s - 2 > sent.start and _unit_named(doc, s, e, words):
