@@ -493,6 +493,7 @@ class PublishedFunding:
         to = next((s.mention(k + 1 + (low[k + 1] in self.w.articles)) for k in range(v + 1, min(len(low) - 1, w + 6))
                    if low[k] == "to" and s.mention(k + 1 + (low[k + 1] in self.w.articles)) is not None), None)
         back = False
+        recipient: int | None
         if to is not None:
             recipient = to
         elif subj is not None and subj != funder:
