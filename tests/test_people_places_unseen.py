@@ -196,3 +196,18 @@ def test_a_person_who_chairs_or_sits_on_a_body_of_an_organisation(ex, text, expe
 def test_a_body_of_an_organisation_after_a_list_of_people_is_not_theirs(ex):
     text = "We met Lena Berg, Tomas Ek and Ana Lind, and the committee of Kestrel Robotics approved the plan."
     assert not {p for p, o in of_type(ex, text, "AFFILIATED_WITH") if o == "Kestrel Robotics"}
+
+
+def test_a_possessive_determiner_before_an_x_based_description(ex):
+    text = "Andes Seismic Peru SAC, its Lima-based subsidiary, was opened in 2022 to serve mining customers."
+    assert ("Andes Seismic Peru SAC", "Lima") in of_type(ex, text, "LOCATED_IN")
+    text2 = "In 2023 Kestrel Robotics bought its Tartu software supplier Emajõgi Software."
+    located = of_type(ex, text2, "LOCATED_IN")
+    assert ("Emajõgi Software", "Tartu") in located and ("Kestrel Robotics", "Tartu") not in located
+
+
+def test_a_venue_line_with_a_campus_between_the_organisation_and_its_town(ex):
+    text = "Venue: Hauraki University, Grafton campus, Auckland."
+    assert ("Hauraki University", "Auckland") in of_type(ex, text, "LOCATED_IN")
+    said = "We visited Hauraki University, Grafton campus, Auckland and Wellington last year."
+    assert ("Hauraki University", "Auckland") not in of_type(ex, said, "LOCATED_IN")

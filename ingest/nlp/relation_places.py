@@ -27,6 +27,7 @@ from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
 ARTICLES = {"the", "a", "an"}
+POSSESSIVE_DETS = {"its", "their", "our"}
 COPULAS = {"is", "was", "remains"}
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers
 LINE_BREAKERS = {"--", "–", "—", "-", ",", "("}  # before the organisation of a name line ("| Venue, Town" is a venue)
@@ -89,8 +90,8 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 emit(org, i, "rule:org-bracket-place")
                 continue
         opens = s == sent.start or doc[s - 1].text in OPENERS  # a headline: "Osaka robot start-up Yodogawa raises ..."
-        if not opens and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES):
-            continue
+        if not opens and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS):
+            continue  # "Sismo Andino Perú, its Lima-based subsidiary,": a possessive determiner opens it too
         based = e + 2 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in PLACED_BY and not doc[e].whitespace_ \
             and place_forms_on()
         after = e + 2 if based else _after_region(doc, e, sent.end) if place_forms_on() else e
@@ -204,12 +205,18 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
     for (j, s2, e2), (i, s, e) in zip(spans, spans[1:]):
         if s2 - 2 >= sent.start and doc[s2 - 1].text == "(" and doc[e2].text == ")" and s2 - 1 in starts:
             s2, e2 = starts[s2 - 1], e2 + 1  # "Travancore University of Science (TUS), Thiruvananthapuram"
-        if types[i] != "Cluster" or types[j] not in ORG or s != e2 + 1 or doc[e2].text != ",":
+        if types[j] not in ORG or e2 >= sent.end or doc[e2].text != ",":
             continue
+        if s != e2 + 1 or types[i] != "Cluster":  # "Venue: Hauraki University, Grafton campus, Auckland."
+            town = next(((x, sx, ex) for x, sx, ex in spans if types[x] == "Cluster" and sx > e2 and _campus_gap(doc, e2, sx)), None)
+            if town is None:
+                continue
+            i, s, e = town
         line_end = e >= sent.end or doc[e].is_space and "\n" in doc[e].text or doc[e].text == ":" or (
             doc[e].text in {".", ")"} and (e + 1 >= sent.end or doc[e + 1].is_space and "\n" in doc[e + 1].text))
         before = doc[s2 - 1] if s2 - 1 >= sent.start else None
-        line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS
+        line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS \
+            or before.text == ":"  # "Venue: Hauraki University, Grafton campus, Auckland."
         if line_end and (line_start or before.text in LINE_BREAKERS) and not _street_like(doc, s2, e2):
             emit(j, i, "rule:name-line-place")
 
@@ -226,6 +233,13 @@ def listed_not_apposed(doc: Any, k: int, end: int) -> bool:
         if doc[t].pos_ in ("VERB", "AUX") and not doc[t].tag_ in ("VBN", "VBG"):
             return True
     return True
+
+
+def _campus_gap(doc: Any, e: int, s: int) -> bool:
+    """", Grafton campus," between an organisation and its town on a name or venue line."""
+    gap = doc[e:s]
+    return 4 <= len(gap) <= 6 and gap[0].text == "," and gap[-1].text == "," and gap[-2].lower_ == "campus" \
+        and all(t.text[:1].isupper() and t.is_alpha for t in gap[1:-2])
 
 
 def _street_like(doc: Any, s: int, e: int) -> bool:
