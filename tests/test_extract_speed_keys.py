@@ -33,6 +33,18 @@ def test_a_replaced_or_shrunk_list_is_read_again() -> None:
     assert keys.of(rels) == {key_of(_rel(0)), key_of(_rel(4))}
 
 
+def test_window_relations_by_sentence_end() -> None:
+    keys, rels = RelationKeys(), [_rel(0)]
+    keys.of(rels)
+    assert not keys.has_window(rels, 9)
+    rels.append(_rel(0, "window:funded-by"))  # appended after the last call: known at the next one
+    keys.of(rels)
+    assert keys.has_window(rels, 9) and not keys.has_window(rels, 19)
+    rels = [r for r in rels if not r.method.startswith("window:")]
+    keys.of(rels)
+    assert not keys.has_window(rels, 9)
+
+
 def test_keys_the_caller_adds_are_kept_and_match_the_list() -> None:
     keys, rels = RelationKeys(), []
     have = keys.of(rels)
@@ -52,3 +64,5 @@ def test_random_history_equals_a_rebuilt_set() -> None:
         elif rels:
             del rels[rng.randrange(len(rels)):]  # cut in place
         assert keys.of(rels) == {key_of(r) for r in rels}
+        for end in {r.sent_end for r in rels} | {-1}:
+            assert keys.has_window(rels, end) == any(r.sent_end == end and r.method.startswith("window:") for r in rels)

@@ -325,7 +325,8 @@ class Extractor:
             return  # nothing to add, and no window reading to replace
         start, end, text = sinfo
         page = d.page_of(start)
-        if replace_window:
+        have = self._keys.of(facts.relations)  # speed: the keys grow with the list, not rebuilt per sentence
+        if replace_window and self._keys.has_window(facts.relations, end):  # (speed: no scan without one)
             # a dependency reading of the sentence beats the surface window for the same pair
             pairs = {(c.src, c.tgt) for c in cands} | {(c.tgt, c.src) for c in cands}
             rtypes = {c.type for c in cands}
@@ -333,7 +334,7 @@ class Extractor:
                 r.method.startswith("window:") and r.sent_end == end and ((r.source, r.target) in pairs or r.type in rtypes))]
             if len(kept) < len(facts.relations):  # (the same list when nothing goes: its keys stay known)
                 facts.relations = kept
-        have = self._keys.of(facts.relations)  # speed: the keys grow with the list, not rebuilt per sentence
+                have = self._keys.of(kept)
         for c in cands:
             key = (c.type, c.src, c.tgt, c.method, end)
             if key in have:
