@@ -56,18 +56,18 @@ UNION
 // every name and alias.
 WITH $check AS check, $keyed AS keyed
 WHERE keyed AND check IN ['all', 'duplicates']
+// Grouped by key and type at once (each marked entity's type read once, not once per pair it is in), in id
+// order, so each pair is formed once with the smaller id first.
 MATCH (n:Entity)
 WHERE n.has_duplicate = true
+WITH n, [l IN labels(n) WHERE l <> 'Entity'][0] AS type
+ORDER BY n.id
 UNWIND n.name_keys AS key
-WITH key, collect(n) AS same
+WITH key, type, collect(n) AS same
 WHERE size(same) > 1
-UNWIND same AS a
-UNWIND same AS b
-WITH key, a, b
-WHERE a.id < b.id
-WITH [l IN labels(a) WHERE l <> 'Entity'][0] AS type, [l IN labels(b) WHERE l <> 'Entity'][0] AS other_type, a, b, key
-WHERE type = other_type
-WITH type, a, b, key
+UNWIND range(0, size(same) - 2) AS i
+UNWIND range(i + 1, size(same) - 1) AS j
+WITH type, same[i] AS a, same[j] AS b, key
 ORDER BY key
 WITH type, a, b, collect(key) AS keys
 RETURN 'duplicate' AS issue, a.id AS id, a.name AS name, type,
