@@ -84,6 +84,7 @@ class TieGuard:
     end_verbs: frozenset[str] = frozenset()
     pact_complements: frozenset[str] = frozenset()
     partner_lists: Any = None  # relation_partner_lists.ListWords
+    hedge_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TieGuard":
@@ -96,7 +97,7 @@ class TieGuard:
                    tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("agreement_nouns"),
                    low("not_pact_purposes"), low("event_words"), low("collective_words"), low("comparison_words"),
                    low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())),
-                   low("end_verbs"), low("pact_complements"), ListWords.from_raw(raw.get("partner_lists", {})))
+                   low("end_verbs"), low("pact_complements"), ListWords.from_raw(raw.get("partner_lists", {})), low("hedge_nouns"))
 
     # ------------------------------------------------------------------ parsed triggers
     def keep(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -109,6 +110,7 @@ class TieGuard:
         cands = self._pact_parties(cands, ctx, tok)
         cands = self._listed_only(cands, ctx, tok)
         drop_anchor = any(c.type == "ANCHORS" for c in cands) and not self._anchor_said(tok)
+        cands = self._whose_unit(cands, ctx, tok)
         out = []
         for c in cands:
             if c.type == "ANCHORS" and drop_anchor:
@@ -119,6 +121,8 @@ class TieGuard:
             if c.type == "PARTNERS_WITH" and any(self.example_of_group(ctx.sd, min(ctx.m2toks[m]))
                                                  for m in (c.src, c.tgt) if m in ctx.m2toks):
                 continue  # "works closely with customers such as X"
+            if c.type == "PARTNERS_WITH" and any(self._described_as_other(ctx, m) for m in (c.src, c.tgt)):
+                continue  # "works with X, a customer since 2020"
             if c.type in TYPES and (self.compared(ctx, c.src) or self.compared(ctx, c.tgt)):
                 continue  # "Like X, Y partners with Z", "According to X, Y is the anchor of Z"
             if c.type == "PARTNERS_WITH" and any(possessor(ctx.sd, max(ctx.m2toks[m]) + 1, set(ctx.tok2m))
@@ -130,6 +134,36 @@ class TieGuard:
             if c.type == "PARTNERS_WITH" and not self._partner_said(c, ctx, tok):
                 continue
             out.append(c)
+        return out
+
+    def _described_as_other(self, ctx: Any, m: int) -> bool:
+        """Is the name ``m`` described right after it as a customer, supplier or rival ("X, a customer since 2020")?"""
+        toks = ctx.m2toks.get(m)
+        if not toks:
+            return False
+        inside = set(toks)
+        return any(c.dep_ == "appos" and c.i not in inside and c.i not in ctx.tok2m and c.lower_ in self.not_partner_groups
+                   and ctx.sd[t].dep_ in ("pobj", "dobj") and not any(  # the other side, a customer of the subject:
+                       g.dep_ == "poss" or g.dep_ == "prep" and g.lower_ == "of" for g in c.children)  # not "Y's rival"
+                   for t in toks for c in ctx.sd[t].children)
+
+    @staticmethod
+    def _whose_unit(cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """"anchored by X, whose School of Computer Science attracts researchers to the city": the unit is X's,
+        and the drawing is said of X (the anchor), not of the unit named after "whose"."""
+        if tok.dep_ != "relcl" or not any(c.type == "ANCHORS" for c in cands):
+            return cands
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(g.dep_ == "poss" and g.lower_ == "whose" for s in subs for g in s.children):
+            return cands
+        units = set().union(*(ctx.mentions(s) for s in subs))
+        owners = ctx.mentions(tok.head) - units
+        out = []
+        for c in cands:
+            if c.type == "ANCHORS" and c.src in units:
+                out += [replace(c, src=o) for o in sorted(owners)]
+            else:
+                out.append(c)
         return out
 
     def _pact_parties(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -313,6 +347,9 @@ class TieGuard:
                     return True  # "could become an anchor for", "might partner with"
             if node.lower_.startswith(("ex-", "former-")):
                 return True
+            if node is not tok and node.pos_ in ("NOUN", "PROPN") and node.lower_ in self.hedge_nouns and any(
+                    p.dep_ == "prep" and p.lower_ in ("of", "about") and p in chain for p in node.children):
+                return True  # "declined to comment on reports of a partnership with X" (not "the report names X")
             if node is not tok and node.pos_ in ("VERB", "AUX") and (node.lower_ in self.prospect or node.lemma_.lower()
                                                                       in self.prospect):
                 return True  # "is exploring a collaboration with", "is looking to partner with"
@@ -348,8 +385,8 @@ class TieGuard:
             low = doc[k].lower_
             if low in _BREAKS:
                 return False
-            if low in self.past or low in self.modals or low in self.prospect:
-                return True
+            if low in self.past or low in self.modals or low in self.prospect or low in self.hedge_nouns:
+                return True  # "... on reports of a partnership with Y"
             k -= 1
         return False
 

@@ -115,34 +115,10 @@ def _items(doc: Any, sent: Any, k: int, starts: dict, types: Sequence[str], w: L
     end = sent.end if stop is None else stop
     out: list[int] = []
     while k < end:
-        desc = 0
-        while k < end and desc < 8:
-            if k in starts:
-                i, e = starts[k]
-                if types[i] != "Cluster" or e >= end or not (doc[e].is_lower or doc[e].text in "-–"):
-                    break
-                k = e  # "the Chust seed company Chortoq Seeds", "the Kapan-based X": the place describes the item
-            elif doc[k].is_lower or doc[k].text in "-–":
-                if doc[k].lower_ in w.not_items or doc[k].lower_ in w.stops:
-                    return out  # "customers such as", "including"
-                k += 1
-            else:
-                break
-            desc += 1
-        if k not in starts or k >= end:
+        k = _past_description(doc, k, end, starts, types, w)
+        if k < 0 or k not in starts or k >= end:
             return out
-        i, e = starts[k]
-        if e < end and doc[e].text in POSSESSIVES:  # "the City Council's Digital Services Directorate": the named
-            u = e + 1  # unit is the item; "the University's fire-science group" (no name) leaves the owner
-            while u < end and u < e + 5 and u not in starts and doc[u].is_lower:
-                u += 1
-            if u in starts and starts[u][1] <= end:
-                i, e = u, starts[u][1]
-                i = starts[u][0]
-            else:
-                while e < end and doc[e].lower_ not in ("and", "or") and (
-                        doc[e].is_lower or doc[e].text in POSSESSIVES or doc[e].text in "-–"):
-                    e += 1
+        i, e = _owned_unit(doc, k, end, starts)
         if out and e < end and doc[e].is_lower and doc[e].lower_ not in ("and", "or"):
             return out  # "include A and B, and the Faculty has an agreement with C": a new clause's subject
         if types[i] in ORGS:
@@ -159,3 +135,40 @@ def _items(doc: Any, sent: Any, k: int, starts: dict, types: Sequence[str], w: L
         while k < end and doc[k].lower_ in (",", "and", "&"):
             k += 1
     return out
+
+
+def _past_description(doc: Any, k: int, end: int, starts: dict, types: Sequence[str], w: ListWords) -> int:
+    """The first token after an item's description (lower-case words, places that describe it); -1 where the
+    description says the item is no partner ("customers such as", "including")."""
+    for _ in range(8):
+        if k >= end:
+            return k
+        if k in starts:
+            i, e = starts[k]
+            if types[i] != "Cluster" or e >= end or not (doc[e].is_lower or doc[e].text in "-–"):
+                return k
+            k = e  # "the Chust seed company Chortoq Seeds", "the Kapan-based X": the place describes the item
+        elif doc[k].is_lower or doc[k].text in "-–":
+            if doc[k].lower_ in w.not_items or doc[k].lower_ in w.stops:
+                return -1
+            k += 1
+        else:
+            return k
+    return k
+
+
+def _owned_unit(doc: Any, k: int, end: int, starts: dict) -> tuple[int, int]:
+    """The item at ``k`` (mention, end): "the City Council's Digital Services Directorate" is the named unit;
+    "the University's fire-science group" (no name) leaves the owner, its words passed over."""
+    i, e = starts[k]
+    if e >= end or doc[e].text not in POSSESSIVES:
+        return i, e
+    u = e + 1
+    while u < end and u < e + 5 and u not in starts and doc[u].is_lower:
+        u += 1
+    if u in starts and starts[u][1] <= end:
+        return starts[u]
+    while e < end and doc[e].lower_ not in ("and", "or") and (
+            doc[e].is_lower or doc[e].text in POSSESSIVES or doc[e].text in "-–"):
+        e += 1
+    return i, e
