@@ -65,6 +65,8 @@ class LinkWords:
     compound_next: frozenset[str]  # words after the noun that make it a modifier ("the company founders")
     near_places: frozenset[str]  # place nouns read as the place just named before the document's city ("region")
     kinds: dict[str, frozenset[str]]  # nouns of one kind ("company", "start-up", "firm") describe each other
+    lead_verbs: frozenset[str] = frozenset()  # "X led its seed round": an investor's verb, "its" is not X
+    round_words: frozenset[str] = frozenset()  # the nouns that close such a round phrase ("round", "Series")
 
     @classmethod
     def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
@@ -82,7 +84,8 @@ class LinkWords:
         rx = _PATTERNS.get(id(self))
         if rx is None:
             nouns = "|".join(sorted((re.escape(n) for n in self.nouns), key=len, reverse=True))
-            rx = re.compile(rf"\b(?:[Tt]he\s+(?P<noun>{nouns})|It|Its|it|its)\b")
+            place = r"(?:[A-Z][\w'’.-]*\s+){0,2}?"  # "the Kumasi start-up": a place name may stand between
+            rx = re.compile(rf"\b(?:[Tt]he\s+{place}(?P<noun>{nouns})|It|Its|it|its)\b")
             _PATTERNS[id(self)] = rx
         return rx
 
@@ -104,6 +107,8 @@ class LinkWords:
             compound_next=frozenset(raw.get("compound_next", ())),
             near_places=frozenset(raw.get("near_places", ())),
             kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
+            lead_verbs=frozenset(raw.get("round_lead_verbs", ())),
+            round_words=frozenset(raw.get("round_words", ())),
         )
 
 
@@ -598,7 +603,7 @@ class Resolver:
         low, after = self.word_at(t.i)
         if t.i in self.covered:
             return None
-        if low in w.nouns and t.i > sent.start and doc[t.i - 1].lower_ == "the":
+        if low in w.nouns and t.i > sent.start and (doc[t.i - 1].lower_ == "the" or self._place_before(t.i, sent.start)):
             nxt = doc[after] if after < sent.end else None
             if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns
                                     or (nxt.lower_ in w.compound_next and not self._verb_at(nxt.i, sent.end))):
@@ -612,6 +617,8 @@ class Resolver:
             return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
         if low == "it" and self._after_date(t.i, sent.start):
             return self.pronoun(t.i)  # "In 2023 it also joined ...", "Since March 2021, it has worked with ..."
+        if low == "it" and t.i - 2 > sent.start and doc[t.i - 1].lower_ == "and" and doc[t.i - 2].text == ",":
+            return self._clause_it(self.sent_of[t.i], t.i)  # "X builds trackers, and it operates P"
         if low == "its" and t.i > sent.start:
             k = self.sent_of[t.i]
             before = self._before(k, t.i, ORG_OR_PROGRAMME)
@@ -619,11 +626,64 @@ class Resolver:
                 return self._previous_subject(k, t.i)
             if self.doc[t.i - 1].lower_ == "as":  # "X joined Y as its chief scientist": the nearest, Y
                 return before[-1][0]
+            if self._led_round(t.i, sent.end):
+                return self._round_owner(k, t.i)
             subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
             for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
                 if sent.start <= tok < t.i and r == subj:
                     return r
         return None
+
+    def _place_before(self, i: int, start: int) -> bool:
+        """"The Kumasi start-up, which ..., closed": "the" and a place's name (a Cluster mention) before the noun."""
+        for back in (1, 2):
+            j = self.at.get(i - back)
+            if j is not None and self.m[j].type == "Cluster" and self.m[j].source != "anaphor":
+                a = i - back
+                return a - 1 >= start and self.doc[a - 1].lower_ == "the" \
+                    and self.doc[a:i].text.strip() == self.m[j].text
+        return False
+
+    def _clause_it(self, k: int, tok: int) -> int | None:
+        """", and it operates P": the organisation that opens the sentence as its subject, when no other organisation or
+        programme is named between it and "it" outside a phrase after a preposition ("X built the Y Observatory, and
+        it now serves ...": Y or X?) and the sentence is no quotation."""
+        if self.quoted_at(tok):
+            return None
+        subj = self.subject(k, ORG_OR_PROGRAMME, upto=tok, strict=True)
+        if subj is None:
+            return None
+        s = self.sents[k]
+        seen = False
+        for i, a, _b in s.ments:
+            if a >= tok:
+                break
+            r = self.root(i)
+            if r == subj and not seen:
+                opens = a == s.start or (a == s.start + 1 and self.doc[s.start].lower_ == "the") \
+                    or self._after_date(a - (self.doc[a - 1].lower_ == "the"), s.start)
+                if not opens:
+                    return None  # "..., with the gripper maker X, and it ...": X is no subject
+                seen = True
+            elif seen and self.m[r].type in ORG_OR_PROGRAMME and not self._in_phrase(s, a):
+                return None
+        return subj if seen else None
+
+    def _led_round(self, i: int, end: int) -> bool:
+        """Is "its" at token ``i`` the owner of a round an investor leads ("X led its seed round", "Y co-led its
+        $2 million Series A")? An investor does not lead its own round: "its" is the company named before."""
+        if self.doc[i - 1].lower_ not in self.w.lead_verbs:
+            return False
+        return any(self.doc[j].lower_ in self.w.round_words for j in range(i + 1, min(end, i + 7)))
+
+    def _round_owner(self, k: int, tok: int) -> int | None:
+        """The company whose round sentence ``k``'s investor leads: the subject of the sentence before, when it is a
+        company other than this sentence's subject (else the mention stage's link stays)."""
+        owner = self._previous_subject(k, tok)
+        if owner is None or self.m[owner].type != "Company":
+            return None
+        here = self.subject(k, ORG_OR_PROGRAMME, upto=tok)
+        return None if here == owner else owner
 
     def _previous_subject(self, k: int, tok: int) -> int | None:
         """The subject of the sentence before, in the same block, outside quotations, with no rival of its type."""
