@@ -84,7 +84,6 @@ def test_fixture_answers_as_folding(store):
 
 def test_older_embedded_store_is_migrated_when_opened(tmp_path):
     from aikg.graph.store import open_store
-
     from tests.test_change_keys import _until_dropped
 
     home = tmp_path / "home"

@@ -21,8 +21,8 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
-from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
 from aikg.ingest.nlp.mentions.place_forms import district_words, past_words, street_words
+from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
