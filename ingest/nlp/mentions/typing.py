@@ -231,8 +231,13 @@ class NameTyper:
                     break
                 if doc[k].lower_ in w.institute_nouns:
                     return "Institute"  # "the @iLabAfrica research centre"
-        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in w.articles and not self._opening_phrase(doc, start) \
-                and not self._noun_of_next_name(doc, end + 2):
+        return self._described_after(doc, start, end, typ, cue)
+
+    def _described_after(self, doc: Any, start: int, end: int, typ: str | None, cue: str | None) -> str | None:
+        """The type a description after the name gives: ", a/the ..." or "X (ACR) is a ..." opening a sentence."""
+        n = len(doc)
+        if end + 2 < n and doc[end].text == "," and doc[end + 1].lower_ in self.words.articles \
+                and not self._opening_phrase(doc, start) and not self._noun_of_next_name(doc, end + 2):
             return self._described_as(doc, end + 2, typ, cue)
         e = end + 3 if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" else end  # "X (SCC) is a"
         opens = start == 0 or doc[start].is_sent_start or doc[start - 1].lower_ == "the" and doc[start - 1].is_sent_start
