@@ -197,6 +197,9 @@ class TieGuard:
         the noun's owner, never of each other (annotation guidelines); a list with no owner states nothing."""
         if tok.lemma_.lower() not in ("partner", "collaborator") or tok.pos_ not in ("NOUN", "PROPN"):
             return cands
+        owners = set().union(*(ctx.mentions(c) for c in tok.children if c.dep_ == "poss"))
+        if owners:  # "A and B are Orsolo Robotics' partners": each is the owner's partner, not the other's
+            cands = [c for c in cands if not (c.type == "PARTNERS_WITH" and c.src not in owners and c.tgt not in owners)]
         listed = set().union(*(ctx.mentions(c) for c in tok.children if c.dep_ == "appos"))
         if len(listed) < 2:
             return cands

@@ -73,6 +73,9 @@ def _include_list(doc: Any, sent: Any, k: int, starts: dict, ends: dict, types: 
     if owner is None or types[owner] not in ORGS:
         return
     v = k + 1
+    if v >= sent.end or doc[v].text in ".;":
+        _are_partners_of(doc, sent, k, owner, starts, ends, types, emit, conf)  # "A and B are X's partners."
+        return
     while v < sent.end and v < k + 7 and doc[v].lower_ not in w.verbs:
         if not (doc[v].is_lower or doc[v].is_digit) or doc[v].text in ",;:" or v in starts:
             return  # "partners in this study", "partners for the programme"; not across a name or a clause
@@ -82,6 +85,40 @@ def _include_list(doc: Any, sent: Any, k: int, starts: dict, ends: dict, types: 
     for m in _items(doc, sent, v + 1, starts, types, w):
         if m != owner:
             emit(["PARTNERS_WITH"], owner, m, conf, "rule:partners-include")
+
+
+def _are_partners_of(doc: Any, sent: Any, k: int, owner: int, starts: dict, ends: dict, types: Sequence[str],
+                     emit: Emit, conf: float) -> None:
+    """"A, B and C are the X Institute's industrial partners": the names before "are" with the owner."""
+    s = next(st for st, (i, _) in starts.items() if i == owner)
+    j = s - 1
+    if j >= sent.start and doc[j].lower_ == "the":
+        j -= 1
+    if j <= sent.start or doc[j].lower_ not in ("are", "remain") or k - s > 12:
+        return
+    for m in _names_before(doc, j, sent.start, starts, ends, types):
+        if m != owner:
+            emit(["PARTNERS_WITH"], owner, m, conf, "rule:are-partners-of")
+
+
+def _names_before(doc: Any, k: int, start: int, starts: dict, ends: dict, types: Sequence[str]) -> list[int]:
+    """Organisation names ending right before token ``k``, joined by commas and "and" (the list opens the sentence)."""
+    out: list[int] = []
+    while k > start and k in ends:
+        i = ends[k]
+        if types[i] not in ORGS:
+            return []
+        out.append(i)
+        k = next(st for st, (x, _) in starts.items() if x == i)
+        if k > start and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k <= start or doc[k - 1].lower_ not in (",", "and", "&"):
+            break
+        while k > start and doc[k - 1].lower_ in (",", "and", "&"):
+            k -= 1
+    if k > start and not (k == start + 1 and doc[start].lower_ == "the"):
+        return []  # the list must open the sentence: "A and B are ...", not "X says A and B are ..."
+    return out
 
 
 def _count_among(doc: Any, sent: Any, k: int, starts: dict, ends: dict, types: Sequence[str], w: ListWords,
