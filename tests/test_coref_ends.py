@@ -111,3 +111,47 @@ def test_place_start_up_followed_by_its_own_name_is_another_company(no_gazetteer
 def test_place_start_up_scene_is_no_reference(no_gazetteer_extractor):
     text = "Lagoon Freight AI moves cargo by barge. The Lagos start-up scene has grown since 2020."
     assert refers(no_gazetteer_extractor, text, "start-up scene") is None
+
+
+# ---------------------------------------------------------------- a directory entry: heading line, "The institute ..."
+
+_GUIDE = ("Soil and Water Research in New England: A Guide\n\n"
+          "1. Research and training\n\n"
+          "{heading}\n"
+          "Armidale. A research institute of the University of New England Tablelands, founded in 2017. "
+          "The institute administers the Tablelands Water Fellowship, which the Murray Foundation funds.\n")
+
+
+def test_the_institute_under_an_entry_heading_is_the_heading_s_name(no_gazetteer_extractor):
+    text = _GUIDE.format(heading="Corran Institute of Soil Science")
+    assert refers(no_gazetteer_extractor, text, "institute administers") == "Corran Institute of Soil Science"
+    rels = relations_in(no_gazetteer_extractor, text)
+    assert ("RUNS", "Corran Institute of Soil Science", "Tablelands Water Fellowship") in rels
+    assert ("RUNS", "University of New England Tablelands", "Tablelands Water Fellowship") not in rels
+
+
+def test_a_heading_without_the_noun_gives_no_entry_name(no_gazetteer_extractor):
+    # near-miss: the heading is a company's name; "the institute" is not it
+    text = _GUIDE.format(heading="Corran Soil Analytics")
+    assert refers(no_gazetteer_extractor, text, "institute administers") != "Corran Soil Analytics"
+
+
+def test_a_section_heading_in_lower_case_words_is_no_entry_name(no_gazetteer_extractor):
+    # near-miss: "Research institutes and their programmes" is a section heading, not a name
+    text = _GUIDE.format(heading="Research institutes and their programmes")
+    assert refers(no_gazetteer_extractor, text, "institute administers") != "Research institutes and their programmes"
+
+
+def test_an_about_heading_is_no_entry_name(no_gazetteer_extractor):
+    # near-miss: "About the Institute" is a page section, not a name
+    text = _GUIDE.format(heading="About the Institute")
+    assert refers(no_gazetteer_extractor, text, "institute administers") != "About the Institute"
+
+
+def test_a_banner_with_a_date_is_no_entry_name(no_gazetteer_extractor):
+    # near-miss: a news page's banner line holds "University" but is no name
+    text = ("Soil science on the Borders\n\n"
+            "Campus News | Research | 4 May 2026\n"
+            "The Tweed Soil Lab opened on Monday at Kelso University. The university funds it with the Border "
+            "Trust.\n")
+    assert refers(no_gazetteer_extractor, text, "university funds") != "Campus News | Research | 4 May 2026"

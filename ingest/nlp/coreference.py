@@ -67,6 +67,8 @@ class LinkWords:
     kinds: dict[str, frozenset[str]]  # nouns of one kind ("company", "start-up", "firm") describe each other
     lead_verbs: frozenset[str] = frozenset()  # "X led its seed round": an investor's verb, "its" is not X
     round_words: frozenset[str] = frozenset()  # the nouns that close such a round phrase ("round", "Series")
+    heading_not_names: frozenset[str] = frozenset()  # a heading opening with one is no entry's name ("About the Lab")
+    heading_small: frozenset[str] = frozenset()  # lower-case words a name on a heading line may hold ("of", "for")
 
     @classmethod
     def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
@@ -109,6 +111,8 @@ class LinkWords:
             kinds={n: frozenset(g) - {n} for g in raw.get("noun_kinds", ()) for n in g},
             lead_verbs=frozenset(raw.get("round_lead_verbs", ())),
             round_words=frozenset(raw.get("round_words", ())),
+            heading_not_names=frozenset(raw.get("heading_not_names", ())),
+            heading_small=frozenset(raw.get("heading_small_words", ())),
         )
 
 
@@ -392,6 +396,9 @@ class Resolver:
             return None if noun in self.w.named_only else self._place(tok, k, noun in self.w.near_places)
         if self.quoted_at(tok):
             return None  # a speaker's "the company" may be theirs or the one they speak of
+        entry = self._entry_name(k, noun, types)
+        if entry is not None:
+            return entry  # a directory's "Buna Institute of Computing" heading, then "The institute administers P"
         tok_char = self.off + self.doc[tok].idx
         counts, latest = self._counts(tok_char, types)
         near = self._window(k, tok, types)
@@ -419,6 +426,41 @@ class Resolver:
             cands.add(self.page)
         best = self._pick(cands, k, tok, types, counts, order, least=1.0) if cands else None
         return None if best is None or self._open(best, k, tok, types) else best
+
+    def _entry_name(self, k: int, noun: str, types: Sequence[str]) -> int | None:
+        """The name a directory entry's heading line gives ("Buna Institute of Computing" on its own line, then
+        "Shkodër. A research institute of ... The institute administers P"): the heading holds the noun (or one of
+        its kind) as a capitalised word of a title-cased name, names nothing else, and ``k`` is among the first
+        sentences under it. The heading is made a mention of the noun's type when the mention stages left it."""
+        h = k - 1
+        while h >= 0 and not self.sents[h].heading and k - h <= 4:
+            h -= 1
+        if h <= 0 or k - h > 4 or not self.sents[h].heading or self.sents[h].section != self.sents[k].section:
+            return None  # h == 0: a document's title is no entry heading
+        hs = self.sents[h]
+        span = self.doc[hs.start:hs.end]
+        words = [t for t in span if not t.is_space]
+        if not 2 <= len(words) <= 8 or not all(t.is_alpha or t.text in "-'’" for t in words):
+            return None  # "University News | Research | 3 March 2026" is a page's banner
+        if words[0].lower_ in self.w.heading_not_names or any(
+                t.is_lower and t.lower_ not in self.w.heading_small for t in words):
+            return None  # "How to use this guide", "About the Institute"
+        if not any(t.text[:1].isupper() and self._same_kind(noun, {t.lower_}) for t in words):
+            return None
+        named = [(i, a, b) for i, a, b in hs.ments if self.m[i].source != "anaphor"]
+        if named:
+            i, a, b = named[0]
+            whole = len(named) == 1 and a == words[0].i and b == words[-1].i + 1
+            return self.root(i) if whole and self.m[self.root(i)].type in types else None
+        text = self.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+        start = self.off + words[0].idx
+        self.m.append(MentionFact(text=text, start=start, end=start + len(text), type=types[0], source="rule",
+                                  canonical=text))
+        i = len(self.m) - 1
+        hs.ments.append((i, words[0].i, words[-1].i + 1))
+        self.at[words[0].i] = i
+        self.covered.update(range(words[0].i, words[-1].i + 1))
+        return i
 
     def _open(self, best: int, k: int, tok: int, types: Sequence[str]) -> bool:
         """Is the choice of "the <noun>" by salience alone still open: another name of its type as likely in this
