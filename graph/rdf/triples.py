@@ -42,7 +42,7 @@ Pair = tuple[URIRef, Term]
 Block = tuple[URIRef, list[Pair]]
 
 #: entity properties that are not written as properties of their own
-_DERIVED = frozenset({"alias_text", "grams", "linked_at", *SUMMARY_PROPERTIES})  # kept by the loader from the graph itself
+_DERIVED = frozenset({"alias_text", "grams", "linked_at", "name_keys", "has_duplicate", *SUMMARY_PROPERTIES})  # kept by the loader from the graph itself
 _INTEGER, _DOUBLE, _BOOLEAN, _DATETIME = str(XSD.integer), str(XSD.double), str(XSD.boolean), str(XSD.dateTime)
 # rdflib namespace attribute lookups are slow; these are used for every triple
 A, STATEMENT, SUBJECT, PREDICATE, OBJECT, LABEL = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object, RDFS.label
