@@ -304,7 +304,7 @@ class FormRules:
         """The recipient (and the named funder) of the funding verb or noun this phrase hangs under."""
         node = tok
         for _ in range(5):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             low = node.lemma_.lower()
@@ -343,7 +343,7 @@ class FormRules:
         conjunct). Returns the first noun ("commitment"), or None when ``n`` is no such follower."""
         node = n
         for _ in range(6):
-            if node.dep_ != "conj" or node.head is node:
+            if node.dep_ != "conj" or node.head.i == node.i:
                 break
             node = node.head
         if node.dep_ != "appos" or node.head.i not in ctx.tok2m:
@@ -381,7 +381,7 @@ class FormRules:
             return
         node, recipients = v, set()
         for _ in range(3):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             low = node.lemma_.lower()
@@ -535,7 +535,7 @@ class FormRules:
             if node is not tok and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.end_verbs:
                 return True
             if node.dep_ not in ("attr", "acomp", "dobj", "pobj", "prep", "xcomp", "appos", "oprd", "compound") \
-                    or node.head is node:
+                    or node.head.i == node.i:
                 return False
             node = node.head
         return False

@@ -824,7 +824,7 @@ def funding_unsaid(tok: Any, words: FundingPublishedWords | None = None) -> bool
             return True
         if node is not tok and (node.lemma_.lower() in w.stance_heads or node.lower_ in w.stance_heads):
             return True
-        if node.head is node or node.dep_ not in STANCE_DEPS:
+        if node.head.i == node.i or node.dep_ not in STANCE_DEPS:
             return False
         node = node.head
     return False

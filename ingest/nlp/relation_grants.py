@@ -186,7 +186,7 @@ class GrantRules:
         or the passive subject of "awarded"/"granted"."""
         node = n
         for _ in range(4):
-            if node.head is node:
+            if node.head.i == node.i:
                 return set()
             if node.dep_ not in ("dobj", "pobj", "prep", "npadvmod", "nsubjpass", "attr", "appos", "compound", "nmod",
                                  "nummod", "quantmod"):

@@ -327,7 +327,7 @@ class TieGuard:
         out = [tok]
         node = tok
         for _ in range(5):
-            if node.dep_ not in _UP or node.head is node:
+            if node.dep_ not in _UP or node.head.i == node.i:
                 break
             node = node.head
             out.append(node)
@@ -371,7 +371,7 @@ class TieGuard:
     def _subject_across_semicolon(tok: Any) -> bool:
         """"X raised money; Y, meanwhile, signed an agreement with Z": a verb after a semicolon borrows no subject."""
         verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ in _UP:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in _UP:
             verb = verb.head
         if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False

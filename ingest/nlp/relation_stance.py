@@ -72,7 +72,7 @@ class Stance:
         for _ in range(4):
             if self._marked(node):
                 return True
-            if node.dep_ not in _UP or node.head is node:
+            if node.dep_ not in _UP or node.head.i == node.i:
                 return False
             node = node.head
         return False

@@ -388,7 +388,7 @@ class Walk:
         """"O, a professor at H who has led the lab": "who" is the person the role noun above H describes."""
         node = ante
         for _ in range(4):
-            if node.dep_ not in ("pobj", "prep") or node.head is node:
+            if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
                 break
             node = node.head
         if node is ante or node.pos_ not in ("NOUN", "PROPN"):

@@ -259,7 +259,7 @@ class RelationFinder:
                 return True  # "held talks about a partnership with X", "held talks in 2024 about ..."
             if any(c.dep_ in ("amod", "advmod") and c.lower_ in self._hedges for c in node.children):
                 return True  # "named as a possible investor in X"
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             node = node.head
         return False
@@ -282,7 +282,7 @@ class RelationFinder:
                 return True
             if node.tag_ == "VBD" and (node.lemma_.lower() in self._past_verbs or node.lower_ in self._past_verbs):
                 return True  # "was the chief scientist of X", "worked at X"
-            if node.dep_ not in ("attr", "appos", "pobj", "prep", "compound", "oprd", "acomp") or node.head is node:
+            if node.dep_ not in ("attr", "appos", "pobj", "prep", "compound", "oprd", "acomp") or node.head.i == node.i:
                 return False
             node = node.head
             steps += 1
