@@ -18,6 +18,8 @@ def render() -> str:
     out += ["| `alias_text` | the aliases joined by ` \\| `, for the full-text index |",
             "| `grams` | letter trigrams of the name and aliases (`__abc`, space-separated), for substring search |",
             "| `linked_at` | the latest `first_seen` of the relationships the entity starts (where `changes_since` finds them) |",
+            "| `name_keys` | embedded store only: the name and aliases folded as `graph_health` compares them (graph/name_keys.py) |",
+            "| `has_duplicate` | embedded store only: true when another entity of the same type shares a name key |",
             "",
             "### Document properties", "", "| property | meaning |", "|---|---|"]
     out += [f"| `{k}` | {v} |" for k, v in SCHEMA.document_properties.items()]
