@@ -155,3 +155,18 @@ def test_a_banner_with_a_date_is_no_entry_name(no_gazetteer_extractor):
             "The Tweed Soil Lab opened on Monday at Kelso University. The university funds it with the Border "
             "Trust.\n")
     assert refers(no_gazetteer_extractor, text, "university funds") != "Campus News | Research | 4 May 2026"
+
+
+# ---------------------------------------------------------------- "the company raised" under a heading of a page
+
+
+def test_the_company_under_a_heading_is_the_page_s_full_name(no_gazetteer_extractor):
+    # an encyclopedia's title gives the short name, its infobox the full one; a section opens with two people
+    text = ("Kerrin Weather\n\nFrom the free encyclopedia\n\nKerrin Weather AG\nType: Private company\n"
+            "Founders: Anna Vogt, Luca Meier\n\n"
+            "Kerrin Weather AG is a Swiss company that forecasts hail for farmers. It was founded in 2020 in Chur.\n\n"
+            "History\nVogt and Meier met as students in Bern. In 2022 the company raised 12 million Swiss francs in a "
+            "round led by Calanda Ventures, with participation from the insurer Piz Re.\n")
+    assert refers(no_gazetteer_extractor, text, "company raised") == "Kerrin Weather AG"
+    assert ("FUNDS", "Calanda Ventures", "Kerrin Weather AG") in relations_in(no_gazetteer_extractor, text)
+

@@ -178,6 +178,9 @@ def _title_org(text: str, mentions: Sequence[MentionFact]) -> int | None:
         if m.type in ORG_TYPES and m.source != "anaphor" and title and title.startswith(m.text.lower()) \
                 and len(m.text) >= 0.6 * len(title):
             return i
+        if m.type in ORG_TYPES and m.source != "anaphor" and title and m.text.lower().startswith(title + " ") \
+                and len(title) >= 0.6 * len(m.text):
+            return i  # an encyclopedia's title "Glärnisch AI", then its infobox's full name "Glärnisch AI AG"
     return None
 
 
