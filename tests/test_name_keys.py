@@ -107,3 +107,12 @@ def test_older_embedded_store_is_migrated_when_opened(tmp_path):
         assert assert_answers_as_folding(store) == before[0]
     finally:
         store.close()
+
+
+def test_names_with_multibyte_letters_after_the_are_keyed_whole(store):
+    """FalkorDB 4.22's substring() cut 'the ⅻ works' into broken UTF-8 and, on other names, crashed the server;
+    the keys drop 'the ' by splitting on spaces, so such names key, match and answer like any other."""
+    _load(store, 1, [("company:xii", "Company", "The Ⅻ Works", ["the Σ-ΑΣ lab"]),
+                     ("company:xii-2", "Company", "ⅻ works", []),
+                     ("company:sas", "Company", "σ αΣ Lab", [])])
+    assert _pairs(assert_answers_as_folding(store)) == [("company:sas", "company:xii"), ("company:xii", "company:xii-2")]
