@@ -142,10 +142,10 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                   founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
     """AFFILIATED_WITH(person -> org) from "Person, Title, Org" and roster lines; a title holding a founder
     word ("co-founder and chief executive") states FOUNDED as well (``emit_founded``)."""
-    def both(p: int, org: int, method: str, name_line: bool = False) -> None:
-        # a title that holds a role noun; "co-founder, Goygol Vision" alone is a founder only, except as a whole name
-        # line ("- Kamran Rzayev, co-founder, Goygol Vision" in a speaker list: the post the person speaks in)
-        if title[2] or name_line:
+    def both(p: int, org: int, method: str) -> None:
+        # a title that holds a role noun; "co-founder, Goygol Vision" alone is a founder only, on a speaker line too
+        # (docs/annotation.md: a founder who is only called a founder gets FOUNDED alone)
+        if title[2]:
             emit(p, org, method)
         if emit_founded is not None and any(doc[x].lower_ in founders for x in range(title[0], title[1])):
             emit_founded(p, org, method)
@@ -177,7 +177,7 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
             both(i, org, "rule:person-department-org" if department else "rule:person-named-title-org" if named_title
-                 else "rule:person-title-org", founder and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places))
+                 else "rule:person-title-org")
         elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places):
             emit(i, org, "rule:roster-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()
