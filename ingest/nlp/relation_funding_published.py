@@ -83,6 +83,7 @@ class FundingPublishedWords:
     object_verbs: frozenset[str] = frozenset()  # relation_funding.relative_funds: "X runs the P, which A funds"
     fund_it_verbs: frozenset[str] = frozenset()  # "by the Foundation, which continues to fund it"
     fund_it_between: frozenset[str] = frozenset()
+    stake_modifiers: frozenset[str] = frozenset()  # "a small minority equity stake": words between verb and stake
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -98,7 +99,8 @@ class FundingPublishedWords:
                    _phrases(d.get("among_openers", ())), s("come_verbs"), s("budget_nouns"),
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
-                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"), s("fund_it_verbs"), s("fund_it_between"))
+                   s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"), s("fund_it_verbs"), s("fund_it_between"),
+                   s("stake_modifiers"))
 
 
 @lru_cache(maxsize=1)
@@ -482,12 +484,7 @@ class PublishedFunding:
         v = next((k for k in range(w - 3, max(-1, w - 10), -1) if low[k] in self.w.free_verbs), None)
         if v is None or any(x in (";", ".") for x in low[v:w]):
             return
-        b = v - 1
-        while b > 0 and low[b] in self.w.aux:
-            b -= 1
-        funder = s.mention(b)
-        if funder is None and low[b] in self.w.relative and b >= 2 and low[b - 1] == ",":
-            funder = s.mention(b - 2)
+        funder, _ = self._giver_before(s, v)
         if funder is None or index.types[funder] not in FUNDERS:
             return
         to = next((s.mention(k + 1 + (low[k + 1] in self.w.articles)) for k in range(v + 1, min(len(low) - 1, w + 6))
@@ -520,23 +517,28 @@ class PublishedFunding:
             return
         yield funder, subj, "form:which-funds-it", False
 
+    def _giver_before(self, s: _Sentence, v: int) -> tuple[int | None, bool]:
+        """The mention before the verb at ``v`` (past auxiliaries), or the name before ", which" (True then)."""
+        low = s.low
+        b = v - 1
+        while b > 0 and low[b] in self.w.aux:
+            b -= 1
+        giver = s.mention(b)
+        if giver is None and low[b] in self.w.relative and b >= 2 and low[b - 1] == ",":
+            return s.mention(b - 2), True
+        return giver, False
+
     def _stake(self, s: _Sentence, index: Any, subj: int | None, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"B holds a minority stake in X", "X is a spin-out of B, which keeps a stake": equity funds X (not "a stake in
         the round", not "sold its stake", not "a stake" after a hedge)."""
         low = s.low
         v = w - 1
-        while v > 0 and (low[v] in ("a", "an", "its", "their", "small", "minority", "majority", "large", "significant",
-                                    "controlling", "equity", "direct", "the", "shareholder", "ownership", "founding") or s.doc[s.tok[v]].like_num
-                         or low[v] in ("%", "per", "cent", "percent")):
+        while v > 0 and (low[v] in self.w.stake_modifiers or s.doc[s.tok[v]].like_num):
             v -= 1
         if low[v] not in self.w.stake_verbs or self._unsaid(s, 0, w + 1):
             return
-        b = v - 1
-        while b > 0 and low[b] in self.w.aux:
-            b -= 1
-        funder = s.mention(b)
-        if funder is None and low[b] in self.w.relative and b >= 2 and low[b - 1] == ",":
-            funder = s.mention(b - 2)  # "a spin-out of B, which keeps a stake"
+        funder, relative = self._giver_before(s, v)
+        if relative:  # "a spin-out of B, which keeps a stake"
             recipient = subj
         elif w + 2 < len(low) and low[w + 1] == "in":
             k = w + 2 + (low[w + 2] in self.w.articles)
