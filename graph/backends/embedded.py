@@ -18,7 +18,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from aikg.core.errors import StoreError
 from aikg.core.locking import FileLock
@@ -26,12 +26,14 @@ from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
 from aikg.graph import change_keys, name_keys, search_grams
 from aikg.graph.backends import embedded_integrity as integrity
+from aikg.graph.backends import embedded_reply
 from aikg.graph.backends.convert import to_python
 from aikg.graph.backends.embedded_params import header as params_header
 from aikg.graph.backends.embedded_server import (
     DB_FILE,
     Layout,
     Server,
+    ServerHungError,
     ServerStartError,
     _alive,
     _client,
@@ -42,6 +44,7 @@ from aikg.graph.backends.embedded_server import (
     spawn,
     stop,
 )
+from aikg.graph.backends.embedded_watch import ServerWatch, watch_settings
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
 GRAPH_NAME = integrity.GRAPH_NAME
@@ -66,6 +69,8 @@ class _Attached:
     count: int = 0
     broken: str | None = None  # why writes are refused (a write could not be made durable)
     recorded: int | None = None
+    watch: ServerWatch | None = None  # the server's health as this process sees it (embedded_watch.py)
+    advice: str = ""  # what to do, said with ``broken``
 
 
 _servers: dict[str, _Attached] = {}
@@ -77,13 +82,17 @@ def _fulltext_has(indexes: list[dict[str, Any]], prop: str) -> bool:
     return any(r["label"] == SCHEMA.entity_label and "FULLTEXT" in r["types"].get(prop, []) for r in indexes)
 
 
-def _connect(server: Server) -> Any:
+def _connect(server: Server, watch: ServerWatch | None = None) -> Any:
     from falkordb import FalkorDB
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    # No client-side retries: a failed command surfaces at once instead of after back-off.
-    db = FalkorDB(unix_socket_path=server.socket, retry=Retry(NoBackoff(), 0), socket_timeout=QUERY_TIMEOUT_S)
+    if watch is not None:  # every command watched: a crashed or hung server fails it (embedded_watch.py)
+        from aikg.graph.backends.embedded_connection import watched_pool
+
+        db = FalkorDB(connection_pool=watched_pool(server.socket, watch, QUERY_TIMEOUT_S))
+    else:  # No client-side retries: a failed command surfaces at once instead of after back-off.
+        db = FalkorDB(unix_socket_path=server.socket, retry=Retry(NoBackoff(), 0), socket_timeout=QUERY_TIMEOUT_S)
     db.client = db.connection
     db.client.pid = server.pid
     return db
@@ -182,12 +191,13 @@ def _attach(layout: Layout) -> _Attached:
         users.acquire(shared=True)
     finally:
         gate.release()
+    watch = ServerWatch(server.pid, Path(server.log), layout.dir, watch_settings(layout.dir.parent))
     try:
-        db = _connect(server)
+        db = _connect(server, watch)
     except Exception as exc:  # the client raises several unrelated types
         _detach(_Attached(layout, server, users, None, os.getpid()))
         raise StoreError(f"cannot reach the embedded store in {layout.dir}: {exc}") from exc
-    return _Attached(layout, server, users, db, os.getpid(), recorded=integrity.read_record(layout))
+    return _Attached(layout, server, users, db, os.getpid(), recorded=integrity.read_record(layout), watch=watch)
 
 
 def _running_server(layout: Layout) -> Server:
@@ -204,8 +214,14 @@ def _running_server(layout: Layout) -> Server:
                 hold.detach()
         server = read_settings(layout.settings)
         if server.alive() or time.monotonic() > end:
-            _wait_ready(server)
-            return server
+            try:
+                _wait_ready(server, ServerWatch(server.pid, Path(server.log), layout.dir,
+                                                watch_settings(layout.dir.parent)))
+                return server
+            except ServerHungError as exc:  # stopped by its watch: its lock is free once it is gone
+                print(f"aikg: {exc}; starting a new one", file=sys.stderr)
+                end = time.monotonic() + 30
+                continue
         time.sleep(0.05)  # a server exiting on its own (its disk refused a write): wait, then start anew
 
 
@@ -266,6 +282,13 @@ def _refuses_writes(message: str) -> bool:
     return message.split(" ", 1)[0] in {"MISCONF", "READONLY", "OOM", "NOREPLICAS"} or "persistence" in message
 
 
+def _aof_failure(line: str) -> bool:
+    """A server log line saying the append-only file could not be written (Redis's flushAppendOnlyFile: 'Error
+    writing to the AOF file', 'Short write while writing to the AOF file', "Can't persist AOF ...")."""
+    low = line.lower()
+    return "aof" in low and any(word in low for word in ("error", "short write", "can't", "failed"))
+
+
 def _durability_problem(info: dict[str, Any]) -> str | None:
     """Why the last acknowledged write may not be on disk, from INFO persistence (None: it is)."""
     if int(info.get("aof_enabled", 0)) != 1:
@@ -322,6 +345,9 @@ class EmbeddedStore:
     def _call(self, fn: Any, cypher: str, params: Params | None, *, writing: bool = False) -> Any:
         import redis
 
+        watch = self._att.watch
+        if watch is not None and watch.verdict:  # the server crashed or hung earlier in this run: fail at once
+            self._gone(watch, writing)
         try:
             # the parameters as the client would write them into the query text, by a faster writer
             return fn(params_header(params) + cypher, None)
@@ -331,33 +357,58 @@ class EmbeddedStore:
             raise StoreError(f"embedded store refused the query: {exc}") from None
         except UnicodeEncodeError as exc:
             raise StoreError(f"a value is not valid Unicode ({exc.reason}); fix the input's encoding") from None
+        except UnicodeDecodeError as exc:  # FalkorDB 4.22's substring() cuts multibyte letters (tests/test_store_hang.py)
+            raise StoreError(f"the engine returned text that is not valid UTF-8 ({exc.reason}): a string function "
+                             "cut a multibyte letter; change the query (e.g. split() instead of substring())") from None
         except redis.TimeoutError:
             raise StoreError(f"the query ran longer than {QUERY_TIMEOUT_S:g} s; narrow it or raise AIKG_QUERY_TIMEOUT") from None
         except redis.ConnectionError as exc:
-            if writing or self._att.broken:
-                self._broken(self._att.broken or self._why_gone(exc), writing=writing)
-            raise StoreError(f"embedded store is not reachable ({exc}); run the command again") from None
+            self._lost(exc, writing)
+
+    def _lost(self, exc: Exception, writing: bool) -> NoReturn:
+        """The connection broke: say why (a crash or hang the watch saw, a disk that refused the append-only file)."""
+        watch = self._att.watch
+        if not self._att.broken and watch is not None and (  # judged or crashed, else a disk that refused
+                watch.verdict or watch.diagnose(exited=False) or (self._disk_refused() is None and watch.diagnose())):
+            self._gone(watch, writing)
+        if writing or self._att.broken:
+            self._broken(self._att.broken or self._why_gone(exc), writing=writing)
+        raise StoreError(f"embedded store is not reachable ({exc}); run the command again") from None
+
+    def _gone(self, watch: ServerWatch, writing: bool) -> NoReturn:
+        """The server crashed, exited or hung (judged by embedded_watch): this call and every later one fail."""
+        if not self._att.broken:
+            self._att.broken = watch.reason("a write" if writing else "a read")
+            self._att.advice = watch.advice()
+        what = "; the write was not confirmed" if writing else ""
+        raise StoreError(f"{self._att.broken}{what}. {self._att.advice}") from None
+
+    def _disk_refused(self) -> str | None:
+        """Why the server exited, when its log says its disk refused the append-only file."""
+        server = self._att.server
+        tail = log_tail(server.log, 20)
+        lines = [ln.split(" # ", 1)[-1] for ln in tail.splitlines() if _aof_failure(ln)]
+        if not server.alive() and lines:
+            return f"the engine stopped because it could not write its append-only file ({'; '.join(lines[-2:])})"
+        return None
 
     def _why_gone(self, exc: Exception) -> str:
         """Why the server went away during a write, from its log (a disk that refused the append-only file)."""
-        server = self._att.server
-        tail = log_tail(server.log, 20)
-        lines = [ln.split(" # ", 1)[-1] for ln in tail.splitlines() if "AOF" in ln or "write" in ln.lower()]
-        if not server.alive() and lines:
-            return f"the engine stopped because it could not write its append-only file ({'; '.join(lines[-2:])})"
-        return f"the engine went away during the write ({exc})"
+        return self._disk_refused() or f"the engine went away during the write ({exc})"
 
-    def _broken(self, why: str, *, writing: bool = True) -> None:
+    def _advice(self) -> str:
+        return self._att.advice or (f"Free space in {self._att.layout.dir} (or fix what the reason names) "
+                                    "and run the command again")
+
+    def _broken(self, why: str, *, writing: bool = True) -> NoReturn:
         """From now on refuse writes: one could not be made durable, so none after it is trusted."""
         self._att.broken = self._att.broken or why
         what = "the write was not stored" if writing else "nothing more is stored in this run"
-        raise StoreError(f"{self._att.broken}; {what}. Free space in {self._att.layout.dir} "
-                         "(or fix what the reason names) and run the command again") from None
+        raise StoreError(f"{self._att.broken}; {what}. {self._advice()}") from None
 
     def _before_write(self) -> None:
         if self._att.broken:
-            raise StoreError(f"{self._att.broken}; nothing more is written in this run. Free space in "
-                             f"{self._att.layout.dir} (or fix what the reason names) and run the command again")
+            raise StoreError(f"{self._att.broken}; nothing more is written in this run. {self._advice()}")
 
     def _after_write(self) -> None:
         """Check the write is durable, then record the documents the store now holds."""
@@ -366,6 +417,8 @@ class EmbeddedStore:
         client = self._db.connection
         try:
             problem = _durability_problem(client.info("persistence"))
+        except redis.ConnectionError as exc:
+            self._lost(exc, True)
         except redis.RedisError as exc:
             problem = self._why_gone(exc)
         if problem:
@@ -505,13 +558,23 @@ class EmbeddedStore:
 
     def read(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
         try:
-            result = self._call(self._graph.ro_query, cypher, params)
+            result = self._call(self._ro_query, cypher, params)
         except StoreError as exc:
             if "empty key" in str(exc):  # nothing was ever written: an empty graph
                 return []
             raise
+        if isinstance(result, list):  # plain rows, already decoded (graph/backends/embedded_reply.py)
+            return result
         header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         return [{col: to_python(val) for col, val in zip(header, row)} for row in result.result_set]
+
+    def _ro_query(self, text: str, _params: None) -> Any:
+        """A read's reply: rows of plain values decoded in one step (embedded_reply), else the client's result."""
+        from falkordb.query_result import QueryResult
+
+        reply = self._graph.execute_command("GRAPH.RO_QUERY", self._graph.name, text, "--compact")
+        rows = embedded_reply.plain_rows(reply)
+        return rows if rows is not None else QueryResult(self._graph, reply)
 
     def write(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
         self._before_write()

@@ -212,8 +212,14 @@ def _read_pid(pidfile: Path, server: Server) -> int:
     raise ServerStartError("the embedded server exited at start", text)
 
 
-def _wait_ready(server: Server) -> None:
-    """Wait until the server answers PING (it answers LOADING while it reads its files)."""
+class ServerHungError(StoreError):
+    """A running server that neither answers nor makes progress (judged and stopped by its watch)."""
+
+
+def _wait_ready(server: Server, watch: Any = None) -> None:
+    """Wait until the server answers PING (it answers LOADING while it reads its files). ``watch`` (an
+    embedded_watch.ServerWatch, for a server already running): one that crashed or shows no progress is
+    stopped and :class:`ServerHungError` says so, instead of waiting the whole start timeout."""
     import redis
 
     end = time.monotonic() + START_TIMEOUT_S
@@ -224,13 +230,14 @@ def _wait_ready(server: Server) -> None:
             shutil.rmtree(server.rundir, ignore_errors=True)
             raise ServerStartError("the embedded server exited while loading its files", text)
         if os.path.exists(server.socket):
-            client = client or _client(server.socket, timeout=5)
+            client = client or _client(server.socket, timeout=5 if watch is None else watch.settings.probe_after)
             try:
                 client.ping()
                 client.close()
                 return
             except (redis.BusyLoadingError, redis.ConnectionError, redis.TimeoutError):  # busy loading a large store
-                pass
+                if watch is not None and watch.judge():
+                    raise ServerHungError(watch.reason("the start of this command")) from None
         time.sleep(0.01)
     raise StoreError(f"the embedded server (pid {server.pid}) did not finish loading in {START_TIMEOUT_S:g} s; "
                      "raise AIKG_SERVER_START_TIMEOUT for a very large store")
@@ -272,8 +279,8 @@ def stop(layout: Layout, server: Server, *, save: bool) -> None:
     for mode in (("SAVE", "NOSAVE") if save else ("NOSAVE",)):
         try:
             client.execute_command("SHUTDOWN", mode)
-        except redis.ConnectionError:
-            break  # the server closes the connection as it exits: stopped
+        except (redis.ConnectionError, redis.TimeoutError):
+            break  # the server closes the connection as it exits: stopped (or it does not answer: killed below)
         except redis.ResponseError:
             continue  # the snapshot could not be written: stop without it
     client.close()
