@@ -27,6 +27,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from aikg.core.errors import InputError
 from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.context import doc_subject, home_place
+from aikg.ingest.nlp.coref_subject import (apposed_after, descriptive_run, named_as_other, opening_description,
+                                           possessed_description)
 from aikg.ingest.nlp.records import MentionFact
 
 ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")
@@ -34,7 +36,7 @@ PLACE = ("Cluster",)
 FILE = "context_links.json"
 WINDOW = 2  # sentences before the reference that a description or the nearest name may come from
 _END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script: "Universidad", "Politécnica"
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}
@@ -87,7 +89,8 @@ class LinkWords:
         if rx is None:
             nouns = "|".join(sorted((re.escape(n) for n in self.nouns), key=len, reverse=True))
             place = r"(?:[A-Z][\w'’.-]*\s+){0,2}?"  # "the Kumasi start-up": a place name may stand between
-            rx = re.compile(rf"\b(?:[Tt]he\s+{place}(?P<noun>{nouns})|It|Its|it|its)\b")
+            # "the University", "The Consortium's partners": a capitalised noun right after "the" (reference_at)
+            rx = re.compile(rf"\b(?:[Tt]he\s+{place}(?P<noun>(?i:{nouns}))|It|Its|it|its)\b")
             _PATTERNS[id(self)] = rx
         return rx
 
@@ -288,6 +291,11 @@ class Resolver:
         ``types``; ``strict``: its first name of any type (a person subject gives None)."""
         s = self.sents[k]
         end = s.end if upto is None else upto
+        desc = self._opening(s)
+        if desc is not None:  # "The project is financed by A": no named subject, unless one is apposed
+            i = apposed_after(self.doc, desc, end, self.at)
+            r = self.root(i) if i is not None else None
+            return r if r is not None and r not in skip and self.m[r].type in types else None
         for i, a, _b in s.ments:
             if a >= end:
                 break
@@ -300,8 +308,19 @@ class Resolver:
                 continue  # "by X", "such as OpenAI and Anthropic"
             if self._coordinated(s, _b, r):
                 return None  # "A and B signed ...", "Members include A, B and C": no one subject
+            owned = possessed_description(self.doc, _b, end, self.covered)
+            i = apposed_after(self.doc, owned, end, self.at) if owned is not None else None
+            if i is not None and self.m[self.root(i)].type in ORG_OR_PROGRAMME:
+                r = self.root(i)  # "CCDA's flagship programme, Semilla de Datos, trains ...": the programme
             return r if self.m[r].type in types else None
         return None
+
+    def _opening(self, s: _Sent) -> int | None:
+        """The token after an unresolved description opening sentence ``s`` ("The project is ..."), else None."""
+        got = opening_description(self.doc, s.start, s.end, self.w.nouns, self.covered, self.word_at)
+        if got is None or any(j in self.at for j in range(got[0], got[1])):
+            return None  # resolved: its anaphor mention is the subject
+        return got[1]
 
     def _coordinated(self, s: _Sent, end: int, r: int) -> bool:
         """Does another name of an organisation or programme follow the name ending at token ``end``, joined by
@@ -424,6 +443,7 @@ class Resolver:
         cands = (set(order) | {latest[top]}) - other
         if self.page is not None and self.m[self.page].type in types and self.m[self.page].start < tok_char:
             cands.add(self.page)
+        cands = {r for r in cands if not named_as_other(self.w, noun, self._name_words(r))}  # "the lab": no university
         best = self._pick(cands, k, tok, types, counts, order, least=1.0) if cands else None
         return None if best is None or self._open(best, k, tok, types) else best
 
@@ -445,9 +465,12 @@ class Resolver:
         if words[0].lower_ in self.w.heading_not_names or any(
                 t.is_lower and t.lower_ not in self.w.heading_small for t in words):
             return None  # "How to use this guide", "About the Institute"
+        named = [(i, a, b) for i, a, b in hs.ments if self.m[i].source != "anaphor"]
+        if len(named) == 1 and named[0][1] == words[0].i and named[0][2] == words[-1].i + 1 \
+                and self.m[self.root(named[0][0])].type in types:
+            return self.root(named[0][0])  # "Taraboshi Data" alone on its line, then "The company's partners ..."
         if not any(t.text[:1].isupper() and self._same_kind(noun, {t.lower_}) for t in words):
             return None
-        named = [(i, a, b) for i, a, b in hs.ments if self.m[i].source != "anaphor"]
         if named:
             i, a, b = named[0]
             whole = len(named) == 1 and a == words[0].i and b == words[-1].i + 1
@@ -637,14 +660,20 @@ class Resolver:
         p = a - 1
         while p >= s.start and (p in self.covered or self.doc[p].lower_ in walk):
             p -= 1
+        if p >= s.start and self.doc[p].lower_ not in self.w.no_subject_after:
+            d = descriptive_run(self.doc, p + 1, s.start, self.covered)  # "from the Tirana group X", "through its fund X"
+            if d is not None:
+                p = d - 1
+                while p >= s.start and (p in self.covered or self.doc[p].lower_ in walk):
+                    p -= 1
         return p >= s.start and self.doc[p].lower_ in self.w.no_subject_after
 
     def reference_at(self, t: Any, sent: _Sent) -> int | None:
         """The mention token ``t`` stands for when it is a reference this pass reads, else None."""
         doc, w = self.doc, self.w
         low, after = self.word_at(t.i)
-        if t.i in self.covered:
-            return None
+        if t.i in self.covered or (t.text[:1].isupper() and low in w.nouns and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
+            return None  # a capitalised noun is a reference right after "the" only ("the Kumasi Institute": a name)
         if low in w.nouns and t.i > sent.start and (doc[t.i - 1].lower_ == "the" or self._place_before(t.i, sent.start)):
             nxt = doc[after] if after < sent.end else None
             if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns

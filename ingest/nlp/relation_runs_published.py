@@ -311,10 +311,24 @@ def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
     lead = d.text[max(a, s - 40) - d.off:s - d.off]
     if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", lead):  # "from the national Agencia I+D+i"
         return i
+    if _subject_of_verb(d, i, at, lead, len(found) > 1 and found[-2][0] >= s - 40):
+        return i  # "that the Agency (ASIA) finances under its P", "by the Peruvian agency X under its P"
     s, i = found[0]
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*:\s*)?(?:the\s+)?", d.text[a - d.off:s - d.off], flags=re.I):
         return i
     return None
+
+
+_VERB_BEFORE_ITS = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?\s+(?:also\s+|now\s+)?[a-z]+(?:s|ed)\s+$")
+
+
+def _subject_of_verb(d: _Doc, i: int, at: int, lead: str, other_near: bool) -> bool:
+    """Is organisation ``i`` what "its" before ``at`` stands for: the subject of the verb right before it ("that
+    the Agency (ASIA) finances under its P"), or the name after "by"/"from" and a capitalised adjective ("by the
+    Peruvian innovation agency X under its P"; no other name in between)?"""
+    if _VERB_BEFORE_ITS.fullmatch(d.text[d.ms[i].end - d.off:at - d.off]):
+        return True
+    return not other_near and re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){1,4}$", lead) is not None
 
 
 def _possessive_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: list[Rel]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
+from aikg.ingest.nlp.relation_org_forms import org_forms
 from aikg.ingest.nlp.relation_relative import relative_pairs
 from aikg.ingest.nlp.relation_units import (
     UnitWords,
@@ -64,6 +65,7 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
         in_cohort(doc, sent, spans, types, words.units, emit, conf)  # "X is in the current cohort of P"
     if any(t.lower_ == "which" for t in sent):
         of_which(doc, sent, spans, types, emit, conf)  # "UKRI, of which EPSRC is a part"
+    org_forms(doc, sent, spans, types, emit, conf)  # "X is the implementing agency of P", "a Y subsidiary" (relation_org_forms)
 
 
 def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
