@@ -570,11 +570,7 @@ class EmbeddedStore:
 
     def _ro_query(self, text: str, _params: None) -> Any:
         """A read's reply: rows of plain values decoded in one step (embedded_reply), else the client's result."""
-        from falkordb.query_result import QueryResult
-
-        reply = self._graph.execute_command("GRAPH.RO_QUERY", self._graph.name, text, "--compact")
-        rows = embedded_reply.plain_rows(reply)
-        return rows if rows is not None else QueryResult(self._graph, reply)
+        return embedded_reply.read(self._graph, text)
 
     def write(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
         self._before_write()

@@ -1,0 +1,136 @@
+"""Where a catalog query's time goes on the embedded store: engine, transport, client parsing, conversion, hook.
+
+    python -m bench.profile_query --home /tmp/aikg-bench --queries changes_since,funding_flows --runs 3
+
+For each case (``bench.bench_queries`` parameters) one run is split into: the engine's own execution time (the
+"internal execution time" it reports), the raw reply received (the rest of the engine's reply, the socket,
+hiredis), decoding the rows into Python values (graph/backends/embedded_reply.py, as ``EmbeddedStore.read``; with
+``--client-parser`` the FalkorDB client's parser and ``to_python``, as before it), the DataFrame, and the hook. Reply size in bytes and
+rows are printed too, and the statement's ``GRAPH.PROFILE`` with ``--profile``. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.bench_queries import HEAVY, bench_params, keep_profiles, lift_socket_timeout, wait_for_indexes  # noqa: E402
+from bench.synthetic import open_or_build  # noqa: E402
+
+
+def _size(reply: Any) -> int:
+    """Bytes of strings in a raw reply (a rough measure of what crossed the socket)."""
+    if isinstance(reply, (bytes, str)):
+        return len(reply)
+    if isinstance(reply, (list, tuple)):
+        return sum(_size(x) for x in reply)
+    return 8
+
+
+def split_once(store: Any, name: str, params: dict, catalog: Any, client_parser: bool = False) -> dict[str, float]:
+    """One run of ``name`` timed part by part (milliseconds), as ``run_query`` runs it; ``client_parser``: decode
+    the reply with the FalkorDB client's parser and ``to_python`` (the store's read before embedded_reply)."""
+    from falkordb.query_result import QueryResult
+
+    from aikg.core.collector import collector_paused
+    from aikg.graph.backends import embedded_reply
+    from aikg.graph.backends.convert import to_python
+    from aikg.graph.backends.embedded_params import header as params_header
+    from aikg.queries.catalog import _hook, frame, with_entity_ids
+
+    query = catalog.get(name)
+    t0 = time.perf_counter()
+    values = with_entity_ids(store, query, query.bind(params))
+    send = {p.name: values[p.name] for p in query.params if not p.hook}
+    hook = _hook(query) if query.hook else None
+    if hook is not None:
+        send = hook.prepare(store, query, values, send)
+    text = params_header(send) + query.cypher(store.backend)
+    t1 = time.perf_counter()
+    with nullcontext() if client_parser else collector_paused():  # as EmbeddedStore.read reads (embedded_reply.read)
+        reply = store._db.connection.execute_command("GRAPH.RO_QUERY", store._graph.name, text, "--compact")
+        t2 = time.perf_counter()
+        rows = None if client_parser else embedded_reply.plain_rows(reply)
+    if rows is None:
+        result = QueryResult(store._graph, reply)
+        header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+        rows = [{col: to_python(val) for col, val in zip(header, row)} for row in result.result_set]
+    t3 = time.perf_counter()
+    df = frame(rows)
+    t4 = time.perf_counter()
+    if hook is not None:
+        df = hook.finish(df, query, values)
+    t5 = time.perf_counter()
+    stats = reply[-1] if isinstance(reply, list) else []
+    engine = next((float(s.split(": ")[1].split(" ")[0]) for s in stats if "execution time" in str(s)), 0.0)
+    return {"prepare": (t1 - t0) * 1000, "engine": engine, "reply": (t2 - t1) * 1000 - engine,
+            "decode": (t3 - t2) * 1000, "frame": (t4 - t3) * 1000, "hook": (t5 - t4) * 1000,
+            "total": (t5 - t0) * 1000, "rows": len(df), "bytes": _size(reply)}
+
+
+def profile_text(store: Any, name: str, params: dict, catalog: Any) -> str:
+    """The engine's GRAPH.PROFILE of the statement as the catalog sends it."""
+    from aikg.graph.backends.embedded_params import header as params_header
+    from aikg.queries.catalog import _hook, with_entity_ids
+
+    query = catalog.get(name)
+    values = with_entity_ids(store, query, query.bind(params))
+    send = {p.name: values[p.name] for p in query.params if not p.hook}
+    hook = _hook(query) if query.hook else None
+    if hook is not None:
+        send = hook.prepare(store, query, values, send)
+    text = params_header(send) + query.cypher(store.backend)
+    lines = store._db.connection.execute_command("GRAPH.PROFILE", store._graph.name, text)
+    return "\n".join(x.decode() if isinstance(x, bytes) else str(x) for x in lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, required=True, help="the kept synthetic graph (built when missing)")
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--relations", type=int, default=500_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--queries", required=True, help="comma-separated cases, e.g. changes_since,funding_flows")
+    parser.add_argument("--client-parser", action="store_true",
+                        help="decode with the FalkorDB client's parser and to_python (the read path before embedded_reply)")
+    parser.add_argument("--profile", action="store_true", help="also print the engine's GRAPH.PROFILE of each")
+    args = parser.parse_args(argv)
+
+    from aikg.queries.catalog import load_catalog
+
+    store, info = open_or_build(args.home, args.entities, args.relations, progress=lambda m: print(f"  {m}", flush=True))
+    try:
+        store.apply_schema()
+        keep_profiles(store)
+        wait_for_indexes(store)
+        lift_socket_timeout(store)
+        catalog = load_catalog()
+        wanted = args.queries.split(",")
+        cases = {k: v for k, v in bench_params(info.picks).items() if k in wanted or (k.split("[")[0] in wanted and k not in HEAVY)}
+        parts = ("prepare", "engine", "reply", "decode", "frame", "hook", "total")
+        print(f"{'query':30} {'rows':>6} {'reply KB':>9} " + " ".join(f"{p:>8}" for p in parts) + "   (median ms)")
+        for case, params in cases.items():
+            name = case.split("[")[0]
+            split_once(store, name, params, catalog, args.client_parser)  # warm-up
+            runs = [split_once(store, name, params, catalog, args.client_parser) for _ in range(args.runs)]
+            med = {p: statistics.median(r[p] for r in runs) for p in parts}
+            print(f"{case:30} {runs[0]['rows']:>6} {runs[0]['bytes'] / 1024:>9,.0f} "
+                  + " ".join(f"{med[p]:>8.1f}" for p in parts), flush=True)
+            if args.profile:
+                print(profile_text(store, name, params, catalog), flush=True)
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
