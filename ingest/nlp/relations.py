@@ -22,6 +22,8 @@ from typing import Any, Iterable
 from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.mentions.place_forms import wide_area_nouns
 from aikg.ingest.nlp.relation_anchor import subject_owner, subject_phrase, unnamed_owner
+from aikg.ingest.nlp.relation_anchor_forms import anchor_kept, called_anchor
+from aikg.ingest.nlp.relation_employer_place import employer_places
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
 from aikg.ingest.nlp.relation_funding_published import acl_investor, agent_before, funding_unsaid
@@ -122,6 +124,10 @@ class RelationFinder:
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         place_lists(doc, sent, sent_rules.spans, types, self._place_words,  # "Companies in the X cluster include A"
                     lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        employer_places(doc, sent, sent_rules.spans, types,  # "the largest employer in Y is X" (relation_employer_place)
+                        lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        called_anchor(doc, sent, sent_rules.spans, types,  # "officials call X the anchor of Y's scene" (relation_anchor_forms)
+                      lambda org, place, method: emit(["ANCHORS"], org, place, conf["adjacent"], method))
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
         verb_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])  # "Y funds X's projects"
@@ -235,6 +241,8 @@ class RelationFinder:
                 out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
             if len(out) > before:  # "formerly partnered with", "the anchor investor in", "its team will work with"
                 out[before:] = self._guard.keep(out[before:], ctx, tok)
+            if len(out) > before and any(c.type == "ANCHORS" for c in out[before:]):  # "none of them is an anchor"
+                out[before:] = anchor_kept(out[before:], tok, ctx.tok2m)  # (relation_anchor_forms.py)
             if len(out) > before and any(c.type == "RUNS" for c in out[before:]):  # "that A funds and B runs"
                 out[before:] = runs_not_funder(out[before:], ctx)  # relation_structure.py
             if len(out) > before and any(c.type == "PART_OF" for c in out[before:]):  # "Y, the AI centre of U": Y's

@@ -1,0 +1,93 @@
+"""ANCHORS the text denies or gives to another clause, and ANCHORS stated by "call X the anchor of Y".
+
+Why: think tanks and news stories weigh who anchors a place and say who does not: "Companies in the corridor include
+A, B and C; none of them is an anchor in our sense", "None of them is large enough to anchor anything", "Not every big
+name is an anchor". The anchor noun's frame then took the listed firms as holders. And "Officials call X the anchor
+of Bălți's scene; the largest employer in Bălți, however, is Y" gave Y, a name across the semicolon. Published prose
+also names the anchor as the object of a verb of calling: "Local officials call NTUM the anchor of Bălți's young
+technology scene", "Provincial officials describe the CCIA as the anchor of Mendoza's agritech cluster". Words:
+``data/lexicon/place_anchor_forms.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from aikg.ingest.nlp.relation_employer_place import words
+from aikg.ingest.nlp.relation_types import Cand
+
+ORG = ("Institute", "Company")
+_CLAUSE_ENDS = frozenset({";", ":", ",", "—", "–"})
+_REACH = 8  # words before the trigger that may deny it ("none of them is large enough to anchor")
+
+
+def anchor_kept(cands: Sequence[Cand], tok: Any, tok2m: dict[int, int]) -> list[Cand]:
+    """The candidates of one trigger without the ANCHORS its clause denies or whose holder is across a ";"."""
+    if _denied(tok):
+        return [c for c in cands if c.type != "ANCHORS"]
+    doc = tok.doc
+    out = []
+    for c in cands:
+        if c.type == "ANCHORS":
+            where = [t for t, m in tok2m.items() if m == c.src]
+            lo, hi = (min(where), tok.i) if where and min(where) < tok.i else (tok.i, max(where, default=tok.i))
+            if any(doc[k].text == ";" for k in range(lo, hi)):
+                continue  # "X is the anchor of Y's scene; the largest employer, however, is Z"
+        out.append(c)
+    return out
+
+
+def _denied(tok: Any) -> bool:
+    """A denial in the trigger's clause before it: "none of them is an anchor", "not an anchor", "no anchor"."""
+    deny = words()["denials"]
+    doc = tok.doc
+    start = tok.sent.start
+    for k in range(tok.i - 1, max(start - 1, tok.i - 1 - _REACH), -1):
+        if doc[k].text in _CLAUSE_ENDS:
+            break
+        if doc[k].lower_ in deny and doc[k + 1].lower_ not in ("only", "just", "least"):
+            return True  # "not only the anchor of ...", "not least" deny nothing
+    return any(c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" for c in tok.children)
+
+
+def called_anchor(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                  emit: Callable[[int, int, str], None]) -> None:
+    """"call(s) X the anchor of Y's scene", "describe X as the anchor of the Y cluster", "called X the cornerstone of Y's
+    ecosystem": ANCHORS(X, Y) when Y is named in the phrase (a place's possessive or a place before a hub noun)."""
+    w = words()
+    starts = {s: (i, e) for i, s, e in spans}
+    for k in range(sent.start, sent.end - 4):
+        if doc[k].lower_ not in w["call_verbs"]:
+            continue
+        n = k + 1
+        if doc[n].lower_ == "the" and n + 1 not in starts:
+            n += 1
+        got = starts.get(n)
+        if got is None or types[got[0]] not in ORG:
+            continue
+        org, n = got
+        if n < sent.end and doc[n].text == "(" and n + 2 < sent.end and doc[n + 2].text == ")":
+            n += 3  # "call the Kysuce Institute (KIT) the anchor of ..."
+        if n < sent.end and doc[n].lower_ == "as":
+            n += 1
+        if n + 2 >= sent.end or doc[n].lower_ != "the" or doc[n + 1].lower_ not in w["anchor_nouns"]:
+            continue
+        n += 2
+        if n < sent.end and doc[n].lower_ in w["anchor_heads"]:
+            n += 1  # "the anchor institution of"
+        if n + 1 >= sent.end or doc[n].lower_ not in ("of", "for"):
+            continue
+        place = _place_named(doc, n + 1, sent.end, starts, types)
+        if place is not None and not _denied(doc[k]):
+            emit(org, place, "rule:called-anchor")
+
+
+def _place_named(doc: Any, k: int, end: int, starts: dict[int, tuple[int, int]], types: list[str]) -> int | None:
+    """The place of "Bălți's young technology scene" / "the Mendoza agritech cluster" from token ``k``: a place
+    name first (after "the"), then a possessive or lower-case words up to the phrase's end."""
+    if k < end and doc[k].lower_ == "the":
+        k += 1
+    got = starts.get(k)
+    if got is None or types[got[0]] != "Cluster":
+        return None
+    return got[0]
