@@ -26,9 +26,21 @@ def store_session(backend: str = "embedded", home: str | Path | None = None) -> 
     store = open_store(backend, home=home)
     try:
         store.apply_schema()
+        _settle_counts(store, home)
         yield store
     finally:
         store.close()
+
+
+def _settle_counts(store: GraphStore, home: str | Path | None) -> None:
+    """Counts a stopped load left pending are recounted before anything reads them (graph/pending_counts.py)."""
+    import sys
+
+    from aikg.graph.pending_counts import settle
+
+    note = settle(store, home)
+    if note:
+        print(f"aikg: {note}", file=sys.stderr, flush=True)
 
 
 class Interrupted(AikgError):

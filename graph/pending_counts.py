@@ -15,8 +15,14 @@ graph (:func:`recover`), so no count is lost for good.
 
 from __future__ import annotations
 
+import contextlib
+import os
+from pathlib import Path
 from typing import Any
 
+from aikg.core.errors import StoreError
+from aikg.core.locking import write_lock
+from aikg.core.paths import home_dir
 from aikg.graph import change_keys
 from aikg.graph.cypher_files import statement
 from aikg.graph.store import GraphStore, Statement
@@ -94,3 +100,37 @@ def recover(store: GraphStore, page: int = PAGE) -> None:
         store.write_atomic([(statement("recount_mentions"), {"ids": ids[i:i + page]}),
                             (statement("refresh_counts"), {"ids": ids[i:i + page]})])
     store.write_atomic([(change_keys.BACKFILL, {}), (statement("load_counts_done"), {})])
+
+
+def settle(store: GraphStore, home: str | Path | None = None) -> str | None:
+    """Before a command reads the graph: counts left pending by a load that stopped (a crash, a killed server)
+    are recounted now, so no command reads them low; a load that is running keeps its counts pending by design
+    (exact when it ends). Returns a note for the user, or None when nothing was pending.
+
+    The recount takes the home's write lock (or runs under it when this process is the writer), so it never
+    races a load; it is one pass over the entities (:func:`recover`), once."""
+    if not needs_recovery(store):
+        return None
+    lock_file = home_dir(home) / "write.lock"
+    with contextlib.ExitStack() as held:
+        if _holder(lock_file) != f"pid {os.getpid()}":
+            try:
+                held.enter_context(write_lock(home, wait=False))
+            except StoreError:
+                return ("a load is running in this home: the counts of its documents (degree, mentions, "
+                        "documents per entity) are written when it ends")
+        if not needs_recovery(store):  # recounted by the writer that held the lock
+            return None
+        try:
+            recover(store)
+        except StoreError as exc:
+            return (f"a load stopped before writing the counts it kept, and they could not be recounted now ({exc}); "
+                    "degree and mention counts read low until the next load recounts them")
+    return "a load had stopped before writing the counts it kept: they were recounted from the graph"
+
+
+def _holder(lock_file: Path) -> str:
+    try:
+        return lock_file.read_text("utf-8").strip()
+    except OSError:
+        return ""

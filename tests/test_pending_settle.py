@@ -1,0 +1,65 @@
+"""Commands that read the graph never read counts a stopped load left pending (graph/pending_counts.settle, run by
+every store session): a run stopped before writing the counts it kept is recounted first, under the write lock;
+while another process's load runs, its counts stay pending by design and the command says so."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from aikg.api import store_session
+from aikg.graph.loader import load_records
+from aikg.graph.store import open_store
+from aikg.queries.catalog import run_query
+from tests.test_loader_pending import DOCS, _corpus, _counts, _expected_counts, _marked
+
+
+def _stopped_run(home) -> None:
+    """A load of five one-document batches stopped after its last batch, before it wrote the counts it kept."""
+    calls = []
+
+    def stop_after_last_batch(n: int) -> None:
+        calls.append(n)
+        if sum(calls) == 5:
+            raise KeyboardInterrupt
+
+    store = open_store("embedded", home=home)
+    try:
+        store.apply_schema()
+        with pytest.raises(KeyboardInterrupt):
+            load_records(store, *_corpus(DOCS[:5]), batch_size=1, progress=stop_after_last_batch)
+        assert _marked(store) == 5 and _counts(store) != _expected_counts(store)
+    finally:
+        store.close()
+
+
+def test_a_reading_command_recounts_what_a_stopped_load_left_pending(tmp_path, capsys):
+    home = tmp_path / "home"
+    _stopped_run(home)
+    with store_session("embedded", home) as store:
+        assert _marked(store) == 0
+        assert _counts(store) == _expected_counts(store)
+        hub = run_query(store, "org_ranking", {"limit": 1})
+    assert "they were recounted from the graph" in capsys.readouterr().err
+    assert (hub.iloc[0]["id"], hub.iloc[0]["degree"]) == ("company:hub", 5), hub
+    with store_session("embedded", home):  # once: nothing is pending any more, nothing is said
+        pass
+    assert capsys.readouterr().err == ""
+
+
+def test_while_another_process_loads_its_pending_counts_are_left_to_it_and_said(tmp_path, capsys):
+    home = tmp_path / "home"
+    _stopped_run(home)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom aikg.core.locking import write_lock\n"
+         f"with write_lock({str(home)!r}):\n    print('held', flush=True)\n    sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with store_session("embedded", home) as store:
+            assert _marked(store) == 5  # not touched: the counts belong to the running load
+        assert "a load is running in this home" in capsys.readouterr().err
+    finally:
+        holder.communicate("", timeout=60)
