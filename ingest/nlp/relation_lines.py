@@ -430,7 +430,7 @@ def _places(spec: Spec, line: str, a: int, va: int, vb: int, ix: MentionIndex, f
 def _orgs(spec: Spec, line: str, a: int, va: int, vb: int, ix: MentionIndex) -> list[int]:
     """Organisations (and people for an "agent" value) listed in a value, not those inside a bracket or named
     after "of"/"at"/"with" ("Investors: A, B (a fund of C)", "Founders: A (formerly of X)")."""
-    types = ORG_TYPES + ("Person",) if spec.value == "agent" else ORG_TYPES
+    types = ORG_TYPES + ("Person",) if spec.value == "agent" else ("Person",) if spec.value == "person" else ORG_TYPES
     out = []
     for s, _e, i in ix.within(va, vb, types):
         before = line[va - a:s - a]

@@ -29,6 +29,7 @@ from aikg.ingest.nlp.mention_index import MentionIndex
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_founding_published import founding_published
 from aikg.ingest.nlp.relation_people_forms import title_words
+from aikg.ingest.nlp.relation_people_masthead import masthead_people
 from aikg.ingest.nlp.relation_runs_published import runs_published
 
 ORG_TYPES = ("Institute", "Company", "Agency")
@@ -159,6 +160,7 @@ def published_people(text: str, off: int, mentions: Sequence[MentionFact], owner
         _semicolon_items(line, a, b, ix, words, out)
         if "|" in line and ix.people_in(a, b):  # (the filer is looked up only for a table row)
             _table_row(line, a, b, ix, own if own is not None else _filer(mentions), words, out)
+    out += masthead_people(text, off, mentions, words)  # "Published by X. Editor: Y" (relation_people_masthead.py)
     out += runs_published(text, off, mentions)  # "The programme is administered by X" (relation_runs_published.py)
     out += founding_published(text, off, mentions)  # "A spin-off of X, it was founded by A" (relation_founding_published.py)
     return [r for r in out if r[1] != r[2]]

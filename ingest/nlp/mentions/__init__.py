@@ -20,7 +20,9 @@ from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_forms import name_forms
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
+from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
+from aikg.ingest.nlp.mentions.people_extents import people_extents
 from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_forms import place_forms
 from aikg.ingest.nlp.mentions.places import place_context
@@ -50,6 +52,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("name_forms", name_forms),
     ("world_places", world_place_types),
     ("person_names", person_names),
+    ("org_persons", org_persons),
+    ("people_extents", people_extents),
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),

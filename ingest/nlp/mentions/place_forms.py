@@ -539,6 +539,8 @@ def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> b
         return False
     if _plural_org_noun(doc[last].lower_, doc[last - 2].lower_ + "-" + doc[last].lower_, w) and _names_follow(doc, last):
         return True  # "compete with Dhaka firms such as X", "the Tamale start-ups A and B": the organisations are named
+    if doc[last].lower_ not in w.org_nouns and _plural_org_noun(doc[last].lower_, doc[last - 2].lower_ + "-" + doc[last].lower_, w):
+        return False  # "unlike the Dakar research centres": organisations in general, none named
     if not opens:
         return False
     nxt = doc[last + 1] if last + 1 < n else None
@@ -583,9 +585,19 @@ def _before_site_noun(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     k = s.end
     while k < len(doc) and k < s.end + 3 and doc[k].is_lower and doc[k].is_alpha:
         if doc[k].lower_ in w.site_nouns and doc[k].lower_ not in NOT_SITES:
-            return True
+            return not _unowned_plural(doc, s, k)
         k += 1
     return False
+
+
+def _unowned_plural(doc: Any, s: Candidate, k: int) -> bool:
+    """"unlike the Dakar research centres": a plural site noun with no owner before the place and no name or "of"
+    after the noun speaks of the town's sites in general, naming no organisation there."""
+    low = doc[k].lower_
+    if not low.endswith("s") or low.endswith("ss") or s.start < 1 or doc[s.start - 1].text in ("'s", "’s"):
+        return False
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt is None or not (nxt.lower_ in ("of", "such", "including", "like") or nxt.text[:1].isupper())
 
 
 def _home_to(doc: Any, s: Candidate, env: Env) -> bool:

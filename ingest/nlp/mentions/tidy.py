@@ -316,7 +316,7 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
 
 
 #: first words of a byline line ("By Tendai Moyo, Zambezi Tech Review | 9 March 2026", "Posted by ...")
-BYLINE_OPENERS = frozenset({"by", "posted", "written", "words", "interview", "reporting"})
+BYLINE_OPENERS = frozenset({"by", "posted", "written", "words", "interview", "reporting", "published"})
 
 
 def _byline_line(doc: Any, i: int) -> bool:

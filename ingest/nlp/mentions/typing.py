@@ -372,6 +372,10 @@ class NameTyper:
                 and doc[start - 3].is_alpha and doc[start - 3].is_lower:
             first, noun = start - 3, doc[start - 3].lower_ + "-" + noun  # "The Karkaraly start-up Kent Geodata"
         typ = self.words.org_premodifiers.get(noun)
+        if start >= 3 and doc[start - 2].is_lower and doc[start - 2].is_alpha:  # "the angel network X": two words say more
+            pair = self.words.org_premodifiers.get(doc[start - 2].lower_ + " " + noun)
+            if pair is not None:
+                typ, first = pair, start - 2
         if typ is None and noun.endswith("maker"):
             typ = "Company"
         if typ is None:

@@ -74,8 +74,18 @@ def _said(doc: Any, s: Candidate, env: Env, wp: WorldPlaces, ends: dict) -> None
             and doc[s.start - 1].lower_ == "in" and doc[s.start - 2].lower_ in kinds \
             or s.start >= 1 and doc[s.start - 1].lower_ in env.words.articles \
             and kinds.get(env.typer.description_head(doc, s.end) or "") in ("Company", "Institute") \
+            and not _plural_head(doc, s.end, env) \
             or _qualified(doc, s.end, env, wp) or _bracketed(doc, s, ends) or _roster_end(doc, s):
         s.place, s.ctx_typed = False, True
+
+
+def _plural_head(doc: Any, end: int, env: Env) -> bool:
+    """"unlike the Dakar research centres": a plural noun after the town names no organisation of it."""
+    k = end
+    while k < len(doc) and k < end + 4 and doc[k].is_lower and doc[k].is_alpha:
+        k += 1
+    return k > end and doc[k - 1].lower_.endswith("s") and doc[k - 1].lower_ not in env.words.description_types \
+        and (k >= len(doc) or not doc[k].text[:1].isupper())
 
 
 def _based(doc: Any, end: int, env: Env) -> bool:

@@ -1,0 +1,112 @@
+"""Stage org_persons: an unknown name the NER read as a person, in a slot only an organisation fills.
+
+Long-tail organisation names in other languages ("Vaj Malësia", "Tutun Prilep") look like a given name and a surname
+to the NER. The sentence often says what they are, in forms a person never takes:
+
+* an example list after a plural organisation noun: "olive-oil exporters such as Vaj Malësia and Ulliri i Veriut",
+  "cooperatives like Kaboré Coton", "firms including Neza Data, Tiwi Labs";
+* an apposition after an organisation noun: "the regional chamber, Dhoma Shkodër, ...", "the cooperative, Tutun
+  Prilep, said".
+
+A name whose first word is a known given name is left alone ("investors such as Maria Rossi" is rare, but a
+person is the safer reading), as is one the text itself typed. The nouns are ``org_premodifiers`` of
+``data/lexicon/mentions.json``; the list openers are ``example_openers`` of ``data/lexicon/entity_forms.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.person_names import forms
+
+#: how far back (tokens) a list item may sit from its opener
+_LIST_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def entity_forms() -> dict[str, Any]:
+    """The shipped ``entity_forms.json`` word lists, loaded once per process."""
+    return json.loads(Path(str(shipped("lexicon", "entity_forms.json"))).read_text(encoding="utf-8"))
+
+
+def org_persons(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Retype NER persons that sit in an organisation-only slot (example list, apposition after an org noun)."""
+    given = forms().given
+    for i, c in enumerate(cands):
+        if c.type != "Person" or c.source != "ner" or c.ctx_typed or c.entry is not None:
+            continue
+        if doc[c.start].text in given:
+            continue
+        typ = _apposition_type(doc, c, env) or _example_list_type(doc, cands, i, env)
+        if typ is not None:
+            c.type, c.label, c.ctx_typed = typ, "ORG", True
+    return cands
+
+
+def _noun_type(word: str, env: Env) -> str | None:
+    """The organisation type a lower-case noun or its plural names ("exporters" -> Company)."""
+    table = env.words.org_premodifiers
+    if word in table:
+        return table[word]
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and word[: -len(cut)] + add in table:
+            return table[word[: -len(cut)] + add]
+    return None
+
+
+def _apposition_type(doc: Any, c: Candidate, env: Env) -> str | None:
+    """"the regional chamber, Dhoma Shkodër, is ...": "the" + lower-case words + an org noun + "," right before."""
+    s = c.start
+    if s < 3 or doc[s - 1].text != "," or c.end >= len(doc) or doc[c.end].text not in (",", ")", "."):
+        return None
+    noun = doc[s - 2]
+    if not (noun.is_lower and noun.is_alpha):
+        return None
+    typ = _noun_type(noun.lower_, env)
+    if typ is None:
+        return None
+    k = s - 3
+    while k >= 0 and k >= s - 6 and doc[k].is_alpha:
+        if doc[k].lower_ in env.words.articles:
+            return typ
+        if not doc[k].is_lower:
+            return None
+        k -= 1
+    return None
+
+
+def _example_list_type(doc: Any, cands: list[Candidate], i: int, env: Env) -> str | None:
+    """"exporters such as A and B": the mention is an item of a list the opener heads (items joined by , and or)."""
+    openers = entity_forms()["example_openers"]
+    c = cands[i]
+    k = c.start
+    j = i
+    for _ in range(8):  # step back over earlier items of the same list
+        typ = _opened_by(doc, k, openers, env)
+        if typ is not None:
+            return typ
+        if j == 0:
+            return None
+        prev = cands[j - 1]
+        gap = [t.lower_ for t in doc[prev.end:k]]
+        if not gap or any(w not in (",", "and", "or", "&") for w in gap) or c.start - prev.start > _LIST_REACH:
+            return None
+        k, j = prev.start, j - 1
+    return None
+
+
+def _opened_by(doc: Any, k: int, openers: list[str], env: Env) -> str | None:
+    """The type the plural noun before "such as" / "like" / "including" at ``k`` names, or None."""
+    for phrase in openers:
+        words = phrase.split()
+        a = k - len(words)
+        if a >= 1 and [t.lower_ for t in doc[a:k]] == words:
+            noun = doc[a - 1]
+            if noun.is_lower and noun.lower_.endswith("s"):
+                return _noun_type(noun.lower_, env)
+    return None

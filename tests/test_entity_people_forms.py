@@ -1,0 +1,140 @@
+"""Entities and people's posts by form (issue 14): organisation names the NER reads as people, people cut at a hyphen
+or left out of a pair, places that name no organisation, and people on masthead and directory-entry lines.
+
+Every name is invented and the gazetteer is empty. Each form has positives and the near-misses that must stay as
+they are. Modules: ``mentions/org_persons.py``, ``mentions/people_extents.py``, ``mentions/typing.py`` (two-word
+nouns before a name), ``mentions/place_forms.py`` / ``world_places.py`` (plural site nouns), ``relation_lines.py``
+(title labels in an entry), ``relation_people_masthead.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import facts_of, mention_kinds, relations_in
+
+
+@pytest.fixture(scope="module")
+def bare(no_gazetteer_extractor):
+    return no_gazetteer_extractor
+
+
+def kinds(extractor, text: str) -> set[tuple[str, str]]:
+    return {(t, k) for t, k in mention_kinds(facts_of(extractor, text))}
+
+
+def names(extractor, text: str) -> set[str]:
+    return {t for t, _ in kinds(extractor, text)}
+
+
+# ---------------------------------------------------------------------------------------------- org nouns before a name
+@pytest.mark.parametrize("text, name, typ", [
+    ("Its partners include the agricultural cooperative Tutun Prilep.", "Tutun Prilep", "Company"),
+    ("The study was run with the dairy co-operative Hokonui Farmers and two schools.", "Hokonui Farmers", "Company"),
+    ("Seed money came from the angel network Ángeles del Sur and a regional bank.", "Ángeles del Sur", "Company"),
+    ("A memorandum with the Chilean network Red Agrodatos Norte was signed in May.", "Red Agrodatos Norte", "Institute"),
+    ("The lab sells imagery to the trading house Dojima Shoji in Osaka.", "Dojima Shoji", "Company"),
+    ("The regional chamber, Dhoma Tregtisë, is in talks to join.", "Dhoma Tregtisë", "Institute"),
+    ("The cooperative, Tutun Prilep, said it would join the network.", "Tutun Prilep", "Company"),
+])
+def test_an_organisation_noun_before_a_name_types_it(bare, text, name, typ):
+    assert (name, typ) in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("Olive-oil exporters such as Vaj Malësia and Ulliri Veriut buy the graders.", "Vaj Malësia", "Company"),
+    ("Dairy cooperatives like Mlékárna Štěpánov have signed up.", "Mlékárna Štěpánov", "Company"),
+])
+def test_an_example_list_after_a_plural_organisation_noun_holds_organisations(bare, text, name, typ):
+    assert (name, typ) in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Investors such as Maria Rossi and Tomás Pereira joined the round.", "Maria Rossi"),  # a given name: a person
+    ("The fund's investors include the diaspora investor Mirza Selimović.", "Mirza Selimović"),  # investor: a person
+    ("Our venture partner, Mereana Solomon, also lectures at the polytechnic.", "Mereana Solomon"),  # no org noun
+])
+def test_people_in_those_slots_stay_people(bare, text, person):
+    assert (person, "Person") in kinds(bare, text)
+
+
+# ---------------------------------------------------------------------------------------------- people's names
+@pytest.mark.parametrize("text, person", [
+    ("The spin-out was founded in 2019 by Jana Pospíšilová and Ondřej Vlk, both engineers.", "Ondřej Vlk"),
+    ("It was set up by two doctoral students, Astou Diallo and Pape Latyr Sène.", "Pape Latyr Sène"),
+    ("Steering committee\n- Marc-André Pelletier, Gaspé Marine Data\n- Nadia Ouellet, Kamouraska Vision\n",
+     "Marc-André Pelletier"),
+    ("The board is chaired by Jean-Luc Bérubé, who also teaches at the university.", "Jean-Luc Bérubé"),
+])
+def test_people_cut_at_a_hyphen_or_left_out_of_a_pair(bare, text, person):
+    assert (person, "Person") in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("The firm was founded by Jana Novak and Olomouc Robotics in 2019.", "Olomouc Robotics"),
+    ("The firm was founded by Jana Novak and Brno Partners in 2019.", "Brno Partners"),
+    ("Jana Novak and Brno signed the deal.", "Brno"),
+])
+def test_a_name_after_a_person_and_an_and_is_no_person_when_its_words_say_otherwise(bare, text, not_person):
+    assert (not_person, "Person") not in kinds(bare, text)
+
+
+# ---------------------------------------------------------------------------------------------- places
+@pytest.mark.parametrize("text, place", [
+    ("Niani Sensors is based in Kaolack. Unlike the Dakar research centres, the institute has no graduate school.",
+     "Dakar"),
+    ("Keur Data is based in Kaolack. It competes with the Thiès start-ups for engineers.", "Thiès"),
+])
+def test_a_town_before_a_plural_organisation_noun_names_no_organisation_there(bare, text, place):
+    assert (place, "Cluster") not in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Keur Data is based in Kaolack. The Thiès start-ups Sine Labs and Niayes Data are its rivals.", "Thiès"),
+    ("Keur Data is based in Kaolack. The Thiès start-up Sine Labs is its rival.", "Thiès"),
+])
+def test_a_town_before_named_organisations_is_their_place(bare, text, place):
+    assert (place, "Cluster") in kinds(bare, text)
+
+
+def test_an_unknown_firm_opening_a_sentence_is_found_by_its_last_word(bare):
+    assert ("Niani Sensors", "Company") in kinds(bare, "Niani Sensors is based in Kaolack.")
+    assert ("Ruapuke Data", "Company") in kinds(bare, "Ruapuke Data builds tools for oyster farms.")
+    assert not {n for n in names(bare, "Big Data matters to everyone. Computer Vision is hard.")} & {"Open Data"}
+
+
+# ---------------------------------------------------------------------------------------------- people's posts
+ENTRY = ("A guide to applied AI in Slavonia\n\nResearch\n\nDrava Institute of Robotics\n"
+         "Osijek. A research institute of the University of Slavonia, set up in 2017. Director: Prof. Tomislav Bakić. "
+         "The institute runs a joint lab with Kopački Sensing.\n")
+
+
+def test_a_title_label_in_a_directory_entry_ties_the_person_to_the_entry(bare):
+    rels = relations_in(bare, ENTRY)
+    assert ("AFFILIATED_WITH", "Tomislav Bakić", "Drava Institute of Robotics") in rels
+    assert ("AFFILIATED_WITH", "Tomislav Bakić", "University of Slavonia") not in rels
+
+
+def test_a_founder_label_in_an_entry_gives_no_affiliation(bare):
+    text = ENTRY.replace("Director: Prof. Tomislav Bakić.", "Founder: Tomislav Bakić.")
+    assert not {r for r in relations_in(bare, text) if r[0] == "AFFILIATED_WITH"}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Applied AI in Istria: A Buyer's Guide 2026\nPublished by Pula Business Review. Editor: Ivana Kos\n\nIntro\n",
+     "Ivana Kos", "Pula Business Review"),
+    ("Field Guide 2026\nPublished by Moravian Technology Review, Olomouc | Editor: Lukáš Navrátil\n\nIntro\n",
+     "Lukáš Navrátil", "Moravian Technology Review"),
+])
+def test_a_masthead_ties_its_editor_to_the_publisher(bare, text, person, org):
+    assert ("AFFILIATED_WITH", person, org) in relations_in(bare, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Field Guide 2026\nPublished by Moravian Technology Review | Former editor: Lukáš Navrátil\n\nIntro\n",
+    "Field Guide 2026\nPublished by Moravian Technology Review | Founder: Lukáš Navrátil\n\nIntro\n",
+    "Field Guide 2026\nThe guide is sold by Moravian Technology Review. Editor: Lukáš Navrátil\n\nIntro\n",
+])
+def test_no_masthead_tie_without_a_publisher_line_or_with_a_past_or_founder_label(bare, text):
+    assert not {r for r in relations_in(bare, text) if r[0] == "AFFILIATED_WITH" and r[1] == "Lukáš Navrátil"
+                and r[2] == "Moravian Technology Review"}
