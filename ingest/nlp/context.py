@@ -127,7 +127,7 @@ class RoundWords:
     def names_round(self, sent: Any) -> bool:
         return any(t.is_lower and (t.lower_ in self.nouns or t.lower_.rstrip("s") in self.nouns)
                    or t.text == "Series" and t.i + 1 < sent.end and len(t.nbor(1).text) == 1 and t.nbor(1).is_upper
-                   for t in sent)  # "closed a $2.8 million Series A": a round without the word
+                   for t in sent) or raised_amount(sent)  # "closed a $2.8 million Series A": a round without the word
 
     def owner(self, sent: Any, inside: Sequence[tuple[int, int, int]], types: Sequence[str], previous: int | None) -> int | None:
         """Who raised the round this sentence names: "X raised / closed / announced a ... round", "the round of X";
@@ -147,6 +147,22 @@ class RoundWords:
             if before:
                 return before[0]
         return previous
+
+
+RAISED_WORDS = ("raised", "raises", "raise", "raising", "closed", "closes", "secured", "secures", "landed", "lands")
+AMOUNT_WORDS = ("million", "billion", "m", "bn", "mn")
+
+
+def raised_amount(sent: Any) -> bool:
+    """"X has raised $3 million", "X secured €4m": an amount right after a verb of raising names a round (so "The
+    round was led by Y" in the next sentence is X's); "received" or "announced" an amount is no round (#14)."""
+    for t in sent:
+        if t.lower_ in RAISED_WORDS:
+            for k in range(t.i + 1, min(sent.end, t.i + 4)):
+                w = t.doc[k]
+                if w.text.endswith("$") or w.text in ("€", "£", "¥") or w.lower_ in AMOUNT_WORDS and k > t.i + 1:
+                    return True
+    return False
 
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")

@@ -36,6 +36,7 @@ from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
+from aikg.ingest.nlp.relation_funding_spread import spread_candidates
 from aikg.ingest.nlp.relation_keys import RelationKeys
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
@@ -182,9 +183,10 @@ class Extractor:
                     from aikg.ingest.nlp.pair_classifier import pair_relations
                     learned = pair_relations(self.config.pair_model, pdoc, tok2m, facts[k], sent)
                     self._add(docs[k], facts[k], learned, sent, replace_window=False, starts=sent_starts.get(k, []))
-        for d, f in zip(docs, facts):
+        for k, (d, f) in enumerate(zip(docs, facts)):
             f.relations = its_owner_settled(f.relations, f.mentions)  # "a grant from X under its P" (relation_runs_published)
             f.relations += _founders_listed(d, f)  # "founded by the engineer A and the programmer B" (relation_founders_list)
+            f.relations += spread_candidates(d, f, sent_starts.get(k, []))  # co-funders, schemes (relation_funding_spread)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

@@ -1,0 +1,109 @@
+"""FUNDS carried along the phrase that states them, and relative clauses of running with money (issue 14: FUNDS
+recall on unseen text), through the real spaCy pipeline (relation_funding_spread.py, context.raised_amount).
+
+Invented sentences, one form each, written from the forms of funding news, fact sheets, VC blogs and university
+releases (not copied from a gold document), and the near-misses that must give nothing: a verb after "and", a
+negated funder, customers, suppliers and hires after a funding phrase, running with a partner (no money).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+F = "FUNDS"
+SL, BR, MP = "Sorrel Data Lab", "Brevik Robotics", "Marlow Skills Programme"
+TT, QS, HI = "Tamsin Trust", "Quillon Systems", "Harlan Institute"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def funds(ex, text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == F}
+
+
+POSITIVE = [
+    # a second funder joined by a connector, past a short description
+    ("The Sorrel Data Lab is financed by the Tamsin Trust, with additional support from the Danube angel group Orla "
+     "Angels.", {(F, TT, SL), (F, "Orla Angels", SL)}),
+    ("Brevik Robotics is backed by the regional development agency Norrland Capital and the family office Ekholm "
+     "Invest.", {(F, "Norrland Capital", BR), (F, "Ekholm Invest", BR)}),
+    ("The Ostrava Centre is funded by the Varda Research Council together with the Hollin Foundation.",
+     {(F, "Varda Research Council", "Ostrava Centre"), (F, "Hollin Foundation", "Ostrava Centre")}),
+    ("The Ostrava Centre is funded by the Varda Research Council along with the Hollin Foundation and Brenner "
+     "Telecom.", {(F, "Varda Research Council", "Ostrava Centre"), (F, "Hollin Foundation", "Ostrava Centre"),
+                  (F, "Brenner Telecom", "Ostrava Centre")}),
+    # an unnamed item of the list is passed
+    ("The Kelm Robotics Lab opened in 2024. It was a 300 million yuan joint investment by Tarlo Group, the Pengshan "
+     "municipal government and Pengshan University.",
+     {(F, "Tarlo Group", "Kelm Robotics Lab"), (F, "Pengshan University", "Kelm Robotics Lab")}),
+    # a gift after a grant: the thing is given to the subject, not to the grant's funder
+    ("The Sorrel Data Lab was set up with a grant from the Tamsin Trust and servers donated by Quillon Systems.",
+     {(F, TT, SL), (F, QS, SL)}),
+    # the scheme a grant comes under
+    ("The Sorrel Data Lab receives a five-year grant from the Tamsin Trust under its Coastal Grants scheme.",
+     {(F, TT, SL), (F, "Coastal Grants", SL)}),
+    # the rest of a portfolio list
+    ("Harlan Ventures has a portfolio of nine firms. Its portfolio includes Brevik Robotics, Selje Data and the "
+     "Tromsø start-up Lofoten Labs.",
+     {(F, "Harlan Ventures", BR), (F, "Harlan Ventures", "Selje Data"), (F, "Harlan Ventures", "Lofoten Labs")}),
+    # relative clauses of running with money, and of paying for
+    ("The Marlow Skills Programme, which the Harlan Institute runs with money from the Tamsin Trust, trained 300 "
+     "nurses.", {(F, TT, MP)}),
+    ("Brevik Robotics won a grant from the Arden Challenge, a competition that the Harlan Ministry runs with funding "
+     "from the Tamsin Trust.", {(F, "Arden Challenge", BR), (F, TT, "Arden Challenge")}),
+    ("The Marlow Skills Programme is a course that Quillon Systems pays for and that the Harlan Institute teaches.",
+     {(F, QS, MP)}),
+    # an amount raised names a round: the next sentence's round is the same company's
+    ("Tavrin Analytics raised $3 million last week. Joining the round were Mirefield Capital and Ostrander Ventures.",
+     {(F, "Mirefield Capital", "Tavrin Analytics"), (F, "Ostrander Ventures", "Tavrin Analytics")}),
+    ("Tavrin Analytics has raised US$3 million. Corvale Partners led the round.",
+     {(F, "Corvale Partners", "Tavrin Analytics")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE, ids=[t[:48] for t, _ in POSITIVE])
+def test_funders_spread_along_the_phrase(ex, text: str, expected: set) -> None:
+    assert expected <= funds(ex, text)
+
+
+NEGATIVE = [
+    # a verb after "and": the second name is no co-funder
+    ("Illimani Ventures is an early-stage fund. It is backed by the Corporación Andina de Inversión Verde and manages "
+     "the Fondo Semilla Altiplano.", {(F, "Fondo Semilla Altiplano", "Illimani Ventures"),
+                                      (F, "Corporación Andina de Inversión Verde", "Fondo Semilla Altiplano")}),
+    ("Brevik Robotics is funded by the Tamsin Trust and partners with Quillon Systems.", {(F, QS, BR)}),
+    ("Brevik Robotics is backed by the Tamsin Trust and competes with Quillon Systems.", {(F, QS, BR)}),
+    ("Brevik Robotics received a loan from the Tamsin Trust and hired engineers from Quillon Systems.", {(F, QS, BR)}),
+    # a denied funder
+    ("The Sorrel Data Lab is funded by the Tamsin Trust, not by Quillon Systems.", {(F, QS, SL)}),
+    ("The Sorrel Data Lab is funded by the Tamsin Trust rather than Quillon Systems.", {(F, QS, SL)}),
+    # customers and suppliers after a funding phrase
+    ("Brevik Robotics, which is backed by the Tamsin Trust, sells to Quillon Systems and Selje Data.",
+     {(F, QS, BR), (F, TT, QS), (F, TT, "Selje Data")}),
+    ("Brevik Robotics is funded by the Tamsin Trust; its customers include Quillon Systems and Selje Data.",
+     {(F, TT, QS), (F, TT, "Selje Data")}),
+    ("The Tamsin Trust funds Brevik Robotics, a supplier of Quillon Systems.", {(F, TT, QS)}),
+    # running with a partner states no money; a gift to the funder stays the funder's only without a grant before it
+    ("The Marlow Skills Programme, which the Harlan Institute runs with Quillon Systems, is free.", {(F, QS, MP)}),
+    ("The Sorrel Data Lab was set up with a grant from the Tamsin Trust and servers donated by Quillon Systems.",
+     {(F, QS, TT)}),
+    # an amount received is no round: the next sentence's round is nobody's
+    ("The Ostland Ministry received $3 million. Corvale Partners led the round.",
+     {(F, "Corvale Partners", "Ostland Ministry")}),
+]
+
+
+@pytest.mark.parametrize("text,unwanted", NEGATIVE, ids=[t[:48] for t, _ in NEGATIVE])
+def test_no_funding_carried_where_the_phrase_ends(ex, text: str, unwanted: set) -> None:
+    assert not unwanted & funds(ex, text)
+
+
+def test_spread_without_the_gazetteer(no_gazetteer_extractor) -> None:
+    got = {r for r in relations_in(no_gazetteer_extractor, POSITIVE[1][0]) if r[0] == F}
+    assert POSITIVE[1][1] <= got
