@@ -27,8 +27,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from aikg.core.errors import InputError
 from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.context import doc_subject, home_place
-from aikg.ingest.nlp.coref_subject import (apposed_after, descriptive_run, named_as_other, opening_description,
-                                           possessed_description)
+from aikg.ingest.nlp.coref_subject import (apposed_after, descriptive_run, heading_named, named_as_other,
+                                           opening_description, possessed_description)
 from aikg.ingest.nlp.records import MentionFact
 
 ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")
@@ -213,6 +213,7 @@ class Resolver:
         self.page = self.root(page) if page is not None else None
         # the dateline's or title's city; a later chunk of a long text gets the one its first chunk found (``home``)
         self.home = home_place(self.text, mentions).home if off == 0 else home
+        self._describing = set(words.nouns) | set(words.kinds)  # nouns that may stand right before a name they describe
         self._index()
 
     def _index(self) -> None:
@@ -381,6 +382,8 @@ class Resolver:
         sp = doc.char_span(self.m[i].start - self.off, self.m[i].end - self.off, alignment_mode="expand")
         first, stop = self.sents[k].start, self.sents[k].end
         if sp.start > first and self._kind_in(noun, doc[max(first, sp.start - 3):sp.start].text, at_end=True):
+            if noun in self.w.named_only:
+                return True  # "a subsidiary of the Plovdiv group Trakia Holdings. The group ...": no other may be it
             return self.subject(k, ORG_OR_PROGRAMME, upto=sp.end) == self.root(i)  # "The Toulouse fund X raised"
         p, links = sp.end, 0
         if p < stop and doc[p].text == ")":
@@ -469,6 +472,10 @@ class Resolver:
         if len(named) == 1 and named[0][1] == words[0].i and named[0][2] == words[-1].i + 1 \
                 and self.m[self.root(named[0][0])].type in types:
             return self.root(named[0][0])  # "Taraboshi Data" alone on its line, then "The company's partners ..."
+        if not named:
+            same = heading_named(self.m, self.text[words[0].idx:words[-1].idx + len(words[-1].text)], types)
+            if same is not None:
+                return self.root(same)  # a heading is no mention (mentions/headings.py): the name the body uses
         if not any(t.text[:1].isupper() and self._same_kind(noun, {t.lower_}) for t in words):
             return None
         if named:
@@ -661,7 +668,7 @@ class Resolver:
         while p >= s.start and (p in self.covered or self.doc[p].lower_ in walk):
             p -= 1
         if p >= s.start and self.doc[p].lower_ not in self.w.no_subject_after:
-            d = descriptive_run(self.doc, p + 1, s.start, self.covered)  # "from the Tirana group X", "through its fund X"
+            d = descriptive_run(self.doc, p + 1, s.start, self.covered, self._describing)  # "from the Tirana group X", "through its fund X"
             if d is not None:
                 p = d - 1
                 while p >= s.start and (p in self.covered or self.doc[p].lower_ in walk):
