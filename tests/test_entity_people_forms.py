@@ -138,3 +138,27 @@ def test_a_masthead_ties_its_editor_to_the_publisher(bare, text, person, org):
 def test_no_masthead_tie_without_a_publisher_line_or_with_a_past_or_founder_label(bare, text):
     assert not {r for r in relations_in(bare, text) if r[0] == "AFFILIATED_WITH" and r[1] == "Lukáš Navrátil"
                 and r[2] == "Moravian Technology Review"}
+
+
+# ---------------------------------------------------------------------------------------------- name extents
+@pytest.mark.parametrize("text, name", [
+    ("- Orava Sensing Components s.r.o., Dolný Kubín", "Orava Sensing Components s.r.o"),
+    ("Kestrel Fjord Analytics, Inc. (\"Kestrel,\" the \"Company,\" \"we\" or \"our\") sells software.",
+     "Kestrel Fjord Analytics, Inc."),
+    ("Pacific Kelp Farms of Tasmania Ltd. accounted for 9% of revenue.", "Pacific Kelp Farms of Tasmania Ltd."),
+    ("Quilotoa Datos Cía. Ltda. opened an office last year.", "Quilotoa Datos Cía. Ltda"),
+    ("Wawel Optics sp. z o.o. builds cameras.", "Wawel Optics sp. z o.o"),
+    ("The seed round drew the angel group Anjos do Litoral and a bank.", "Anjos do Litoral"),
+    ("- Mont-Royal Numérique, a subsidiary of the sawmill group Scieries Lavoie", "Mont-Royal Numérique"),
+])
+def test_an_organisation_name_runs_to_its_legal_form_particle_or_hyphen(bare, text, name):
+    assert (name, "Company") in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, not_name", [
+    ("It works with Google and Kestrel Ltd. on drones.", "Google and Kestrel Ltd."),  # a list is not one name
+    ("The firm is known as Kestrel and hired Maria da Silva as its chief executive.", "Kestrel"),
+    ("Jan z Krakowa founded the firm.", "Jan z"),  # "z" alone is no legal form
+])
+def test_no_name_across_a_list_or_from_a_lone_inner_legal_word(bare, text, not_name):
+    assert (not_name, "Company") not in kinds(bare, text)

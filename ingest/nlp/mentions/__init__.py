@@ -19,6 +19,7 @@ from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_forms import name_forms
+from aikg.ingest.nlp.mentions.name_joins import name_joins
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
@@ -50,6 +51,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("cued_names", cued_names),
     ("split_place_possessive", split_place_possessive),
     ("name_forms", name_forms),
+    ("name_joins", name_joins),
     ("world_places", world_place_types),
     ("person_names", person_names),
     ("org_persons", org_persons),

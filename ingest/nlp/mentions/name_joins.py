@@ -1,0 +1,152 @@
+"""Stage name_joins: organisation names the NER cut short, mended by three forms of the name itself.
+
+* A legal form closes the whole name before it: "Teplička Automotive Components s.r.o." (the NER took
+  "Teplička"), "Hillsborough Aquatic Intelligence, Inc." (the NER took "Hillsborough", a known town),
+  "Atlantic Salmon Farms of Newfoundland Ltd.", "Páramo Analytics Cía. Ltda.". From the legal form the name runs back
+  over capitalised words and inner connectors ("of", "de", "do") to the line, sentence or list boundary.
+* A lower-case particle joins two halves of one name: "Anjos | do | Norte", "Banco | da | Amazônia" (two NER
+  organisations, or an organisation and a place, with "do"/"da"/"de"/"del" between them and nothing else).
+* A tight hyphen joins a capitalised word to the name after it: "Bois-Francs Numérique" (the NER took "Francs
+  Numérique").
+
+Never a gazetteer name; a list ("A and B Ltd.") is not joined (no "and" inside a run); a person is never the left
+half of a particle join ("Maria da Silva" stays a person). Word lists: ``legal_tails`` of ``name_forms.json`` and
+``legal_extra`` / ``name_particles`` of ``entity_forms.json``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.name_forms import name_form_words
+from aikg.ingest.nlp.mentions.org_persons import entity_forms
+
+MAX_RUN = 8  # words of a name before its legal form
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(legal forms, forms only inside a legal run, connectors inside a name, particles joining two halves)."""
+    d = entity_forms()
+    legal = {w.rstrip(".") for w in name_form_words().legal} | {w.lower().rstrip(".") for w in d["legal_extra"]}
+    return (frozenset(legal), frozenset(w.lower() for w in d["legal_inner_only"]),
+            frozenset(w.lower() for w in d["name_connectors"]), frozenset(w.lower() for w in d["name_particles"]))
+
+
+def name_joins(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Mend organisation names at legal forms, inner particles and tight hyphens."""
+    cands = _legal_names(doc, cands)
+    cands = _particle_joins(doc, cands, env)
+    for c in cands:
+        if c.type in ORG_OR_PROGRAMME and c.entry is None and c.source != "gazetteer":
+            _open_hyphen(doc, c, cands)
+    return cands
+
+
+def _legal_word(tok: Any, legal: frozenset[str]) -> bool:
+    """A legal form's word; a lower-case one without a point only if listed as such ("sp", "ltda"), not "as"."""
+    if tok.lower_.rstrip(".") not in legal:
+        return False
+    t = tok.text
+    return not (t.islower() and "." not in t and t not in _lower_ok())
+
+
+@lru_cache(maxsize=1)
+def _lower_ok() -> frozenset[str]:
+    return frozenset(entity_forms()["legal_lower"])
+
+
+def _legal_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    legal, inner_only, connectors, _ = _words()
+    n = len(doc)
+    out = list(cands)
+    k = 1
+    while k < n:
+        if not (_legal_word(doc[k], legal) and doc[k].lower_.rstrip(".") not in inner_only):
+            k += 1
+            continue
+        end = k + 1
+        while end < n and (doc[end].text == "." and not doc[end - 1].whitespace_
+                           and end + 1 < n and _legal_word(doc[end + 1], legal)
+                           or _legal_word(doc[end], legal) and "\n" not in doc[end - 1].whitespace_):
+            end += 1  # "Cía" "." "Ltda", "sp" "." "z" "o.o"
+        stop = k - 1 if doc[k - 1].text == "," else k
+        start = _run_start(doc, stop, connectors)
+        if start is not None and start < stop:
+            out = _replace(doc, out, start, end)
+        k = end
+    return out
+
+
+def _run_start(doc: Any, stop: int, connectors: frozenset[str]) -> int | None:
+    """The first word of the capitalised run that ends at ``stop`` (None: no run)."""
+    j = stop
+    while j > 0 and stop - j < MAX_RUN:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_:
+            break
+        t = tok.text
+        if t[:1].isupper() and (tok.is_alpha or any(ch.isalpha() for ch in t)) or t == "&":
+            j -= 1
+        elif tok.lower_ in connectors and j < stop and doc[j].text[:1].isupper() and j - 2 >= 0 \
+                and doc[j - 2].text[:1].isupper() and "\n" not in doc[j - 2].whitespace_:
+            j -= 1
+        elif t == "-" and not tok.whitespace_ and j - 2 >= 0 and not doc[j - 2].whitespace_ and doc[j - 2].text[:1].isupper():
+            j -= 1
+        else:
+            break
+        if doc[j].is_sent_start:
+            break
+    while j < stop and (doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in connectors or doc[j].text == "&"):
+        j += 1
+    return j if j < stop and doc[j].text[:1].isupper() else None
+
+
+def _replace(doc: Any, cands: list[Candidate], start: int, end: int) -> list[Candidate]:
+    """Put one Company candidate on [start, end) in place of the candidates inside it (none crossing its edges)."""
+    inside = [c for c in cands if start <= c.start and c.end <= end]
+    if any(c.start < start < c.end or c.start < end < c.end for c in cands):
+        return cands
+    if any(c.entry is not None or c.source == "gazetteer" for c in inside):
+        return cands
+    if any(c.start == start and c.end == end for c in inside):
+        return cands
+    keep = [c for c in cands if not (start <= c.start and c.end <= end)]
+    return sorted(keep + [Candidate(start, end, "Company", "rule", label="ORG")], key=lambda c: (c.start, c.end))
+
+
+def _particle_joins(doc: Any, cands: list[Candidate], env: Env) -> list[Candidate]:
+    """"Anjos | do | Norte": two halves with one particle between them are one organisation's name."""
+    particles = _words()[3]
+    spans = sorted(cands, key=lambda c: (c.start, c.end))
+    out: list[Candidate] = []
+    i = 0
+    while i < len(spans):
+        a = spans[i]
+        b = spans[i + 1] if i + 1 < len(spans) else None
+        if b is not None and b.start == a.end + 1 and doc[a.end].lower_ in particles and doc[a.end].is_lower \
+                and a.type in ORG_OR_PROGRAMME and a.entry is None and b.entry is None \
+                and b.type in ORG_OR_PROGRAMME + ("Cluster",) and a.source != "gazetteer" and b.source != "gazetteer" \
+                and "\n" not in doc[a.end].whitespace_:
+            words = [t.text for t in doc[a.start:b.end]]
+            typ = env.typer.type_of_name(words) or a.type
+            out.append(Candidate(a.start, b.end, typ, "rule", label="ORG"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _open_hyphen(doc: Any, c: Candidate, cands: list[Candidate]) -> None:
+    """"Bois | - | Francs Numérique": a capitalised word before a tight hyphen opens the name."""
+    s = c.start
+    if s < 2 or doc[s - 1].text != "-" or doc[s - 1].whitespace_ or doc[s - 2].whitespace_:
+        return
+    w = doc[s - 2].text
+    if not (w.isalpha() and w[:1].isupper()) or any(o.start <= s - 2 < o.end for o in cands):
+        return
+    c.start = s - 2
+    c.canonical = None
