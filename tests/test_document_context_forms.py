@@ -165,3 +165,18 @@ def test_the_group_without_a_named_group_is_left_open(ex):
     text = ("Arda Vision and Maritsa Sensors build cameras in Plovdiv. "
             "The group meets every month at the Plovdiv Technology Park.")
     assert refers(ex, text, "group meets") is None
+
+
+# ------------------------------------------------------------------ "It" when the subject before is set aside
+
+def test_it_is_not_a_name_after_at_when_the_subject_is_set_aside(ex):
+    text = ("The Universidad Nacional de Piura has opened the Laboratorio Costero de Datos (LACOD). "
+            "LACOD is led by Professor Elsa Quiroga, who has taught at the university since 2011. Its start-up "
+            "budget comes from the Fondo Regional Piura, which will also lend two engineers to the lab.")
+    assert refers(ex, text, "Its start-up") != "Universidad Nacional de Piura"
+
+
+def test_it_is_the_agent_when_the_passive_subject_is_named_again(ex):
+    text = ("The Humber Fellowship is run by the Humber Coastal Observatory. "
+            "It hires ten fellows a year for the Humber Fellowship.")
+    assert refers(ex, text, "It hires") == "Humber Coastal Observatory"

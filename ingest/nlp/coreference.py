@@ -613,10 +613,17 @@ class Resolver:
             return next(iter(left.values())) if len(left) == 1 else None
         subj = self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
         if subj is None and skip:  # the subject is named again: the passive's agent ("is run by Y. It ...")
-            subj = next((r for r, _a in named if r not in skip), None)
+            subj = next((r for r, _a in named if r not in skip and self._agent_at(_a)), None)
         if subj is not None and self._rival(subj, k - 1, self.sents[k - 1].end, skip):
             return None  # "Corvex Capital acquired Pelham Robotics. It ...": either company
         return subj
+
+    def _agent_at(self, a: int) -> bool:
+        """Is the name at token ``a`` a passive's agent ("run by Y", "by the Y")? Not "has taught at Y"."""
+        p = a - 1
+        if p >= 0 and self.doc[p].lower_ == "the":
+            p -= 1
+        return p >= 0 and self.doc[p].lower_ == "by"
 
     def _descriptions(self, k: int, tok: int) -> set[str]:
         """The description nouns after "the" in sentence ``k`` after token ``tok``."""
