@@ -107,3 +107,45 @@ def test_no_funding_carried_where_the_phrase_ends(ex, text: str, unwanted: set) 
 def test_spread_without_the_gazetteer(no_gazetteer_extractor) -> None:
     got = {r for r in relations_in(no_gazetteer_extractor, POSITIVE[1][0]) if r[0] == F}
     assert POSITIVE[1][1] <= got
+
+
+P = "PARTNERS_WITH"
+TA, PH, KI, TG = "Tavrin Analytics", "Pembry Health", "Kelm Institute", "Tarlo Group"
+
+
+def partners(ex, text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == P}
+
+
+PARTNER_DENIED = [
+    # a partner noun denied by a comparison: a customer or supplier tie
+    ("Pembry Health, based in Ostland, is a customer of Tavrin Analytics rather than a partner.", {(P, PH, TA)}),
+    ("The Kelm Institute buys sensors from Tarlo Group, a supplier instead of a partner.", {(P, KI, TG)}),
+    # a colon that opens a quote: "partner" is a job title
+    ('Mara Lindqvist, partner at Corvale Partners, said: "Tavrin Analytics has machines in real orchards."',
+     {(P, "Corvale Partners", TA)}),
+    # a tie dated to the past
+    ("Until 2022, Tavrin Analytics partnered with Pembry Health.", {(P, TA, PH)}),
+    ("Between 2019 and 2021 the Kelm Institute worked closely with Tarlo Group on sensor networks.", {(P, KI, TG)}),
+]
+
+
+@pytest.mark.parametrize("text,unwanted", PARTNER_DENIED, ids=[t[:48] for t, _ in PARTNER_DENIED])
+def test_partnership_taken_back(ex, text: str, unwanted: set) -> None:
+    assert not unwanted & partners(ex, text)
+
+
+PARTNER_KEPT = [
+    ("Tavrin Analytics is not a customer of Pembry Health but a partner: the two share a lab.", set()),
+    ("Tavrin Analytics, a customer of Brenner Telecom rather than a partner, works with the Kelm Institute on crop "
+     "models.", {(P, TA, KI)}),
+    ("Until 2023 a customer, Tavrin Analytics now partners with Pembry Health.", {(P, TA, PH)}),
+    ("The Kelm Institute's industrial partners include Brenner Telecom, Tarlo Group and Nolan Logistics.",
+     {(P, KI, "Brenner Telecom"), (P, KI, TG), (P, KI, "Nolan Logistics")}),
+    ('The Kelm Institute has two partners: Tarlo Group and Brenner Telecom.', {(P, KI, TG), (P, KI, "Brenner Telecom")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTNER_KEPT, ids=[t[:48] for t, _ in PARTNER_KEPT])
+def test_partnership_kept(ex, text: str, expected: set) -> None:
+    assert expected <= partners(ex, text)

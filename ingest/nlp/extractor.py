@@ -37,6 +37,7 @@ from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
+from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_keys import RelationKeys
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
@@ -187,6 +188,7 @@ class Extractor:
             f.relations = its_owner_settled(f.relations, f.mentions)  # "a grant from X under its P" (relation_runs_published)
             f.relations += _founders_listed(d, f)  # "founded by the engineer A and the programmer B" (relation_founders_list)
             f.relations += spread_candidates(d, f, sent_starts.get(k, []))  # co-funders, schemes (relation_funding_spread)
+            partners_denied(d.text, f)  # "a customer of Y rather than a partner" (relation_partner_denied)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

@@ -1,0 +1,70 @@
+"""PARTNERS_WITH the sentence takes back, read from its words after every rule has run (no parse).
+
+Partnerships answer the headline question (clusters sharing partners), so an edge the text denies must not reach
+the graph. Three forms the trigger-level guards (relation_guard.py, relation_forms.negated) let through on
+published text:
+
+* a partner noun denied by a comparison: "X is a customer of Y rather than a partner", "a supplier instead of a
+  partner" (the sentence states a customer or supplier tie, not a partnership);
+* a colon that opens a quote, not a list: "A, partner at Nistru Capital, said: "Răut has ..."" (the partner noun is a
+  person's job title; the quoted company is no partner of the fund);
+* a tie the sentence dates to the past: "Until 2022, X partnered with Y", "Between 2019 and 2021 X worked with Y"
+  (unless "now", "still" or "today" states it again).
+
+An edge is dropped only when its sentence has no other, undenied partnership phrase. Word lists:
+``data/lexicon/partner_denied.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+from typing import Any
+
+from aikg.core.paths import shipped
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    d = json.loads(shipped("lexicon", "partner_denied.json").read_text(encoding="utf-8"))
+
+    def alt(k: str) -> str:
+        return "|".join(sorted((re.escape(w) for w in d[k]), key=len, reverse=True))
+
+    nouns = alt("partner_nouns")
+    denied = re.compile(rf"\b(?:{alt('denials')})\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?:{nouns})\b", re.I)
+    any_partner = re.compile(rf"\b(?:{nouns}|{alt('partner_verbs')})\b", re.I)
+    quote = re.compile(rf"\b(?:{alt('speech_verbs')})\s*:\s*[\"“']", re.I)
+    past = re.compile(rf"^\W*(?:{alt('past_openers')})\s+(?:(?:[A-Z][a-z]+|early|late|mid)\s+)?(?:19|20)\d\d\b")
+    again = re.compile(rf"\b(?:{alt('again_words')})\b", re.I)
+    return denied, any_partner, quote, past, again
+
+
+def partners_denied(text: str, facts: Any) -> None:
+    """Drop, in place, the PARTNERS_WITH edges of ``facts`` whose sentence denies, quotes or dates them."""
+    if os.environ.get("AIKG_PARTNER_DENIED", "on") == "off":  # off: for the A/B of docs/extraction.md only
+        return
+    denied, any_partner, quote, past, again = _patterns()
+    keep = []
+    for r in facts.relations:
+        if r.type == "PARTNERS_WITH" and _taken_back(r, denied, any_partner, quote, past, again):
+            continue
+        keep.append(r)
+    facts.relations[:] = keep
+
+
+def _taken_back(r: Any, denied: re.Pattern[str], any_partner: re.Pattern[str], quote: re.Pattern[str],
+                past: re.Pattern[str], again: re.Pattern[str]) -> bool:
+    s = r.sentence
+    if "colon" in r.method and quote.search(s):
+        return True  # 'A, partner at B, said: "C has ..."'
+    hits = list(denied.finditer(s))
+    if hits:
+        rest = s
+        for h in reversed(hits):
+            rest = rest[:h.start()] + " " + rest[h.end():]
+        if not any_partner.search(rest):
+            return True  # "a customer of Y rather than a partner"
+    return bool(past.search(s)) and not again.search(s)  # "Until 2022, X partnered with Y"
