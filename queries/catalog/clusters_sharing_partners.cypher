@@ -41,31 +41,33 @@ OPTIONAL MATCH (place)-[:WITHIN]->(metro:Cluster)
 WITH coalesce(metro, place) AS c, members
 UNWIND members AS m
 WITH DISTINCT c.id AS c, m
-// An organisation's clusters: one for nearly every member. Only one with two or more can make a pair
-// reached through a single organisation sited in both (the rule below), so the members' reach is
-// listed only for partners one of those reaches (multi: their ids, usually none).
 WITH m, collect(c) AS homes
-WITH collect({m: m, homes: homes}) AS rows, collect(CASE WHEN size(homes) > 1 THEN m.id END) AS multi
-UNWIND rows AS row
-WITH row.m AS m, row.homes AS homes, multi
 UNWIND homes AS c
+// o: a member of two clusters or more (usually none), with its clusters; only through such a member can one
+// organisation be all that makes a pair (the rule below). Set before the expansion, so the rows carry it.
+WITH m, c, CASE WHEN size(homes) > 1 THEN {id: m.id, homes: homes} END AS o
 MATCH (m)-[pw:PARTNERS_WITH]-(p)
 WHERE pw.confidence >= $min_confidence
-// one grouping, by partner: the clusters that reach it and, in the same order, the member through
-// which each does; only partners reached from two clusters go on (lo <> hi: cheaper than a list test)
-WITH p, multi, collect(c) AS cs, collect(m.id) AS ms, min(c) AS lo, max(c) AS hi
-WHERE lo <> hi
-WITH p, cs, ms, reduce(acc = [], x IN cs | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS found,
-     any(x IN ms WHERE x IN multi) AS mixed
-WITH p, found, CASE WHEN mixed THEN [x IN found | [i IN range(0, size(cs) - 1) WHERE cs[i] = x | ms[i]]] END AS reach
+// one row per partner, cluster and member of several clusters (the members of one cluster fold into o = null),
+// then one per partner: the clusters that reach it (cs), and the members of several clusters that do (os)
+WITH DISTINCT p, c, o
+WITH p, collect(c) AS cs, collect(o) AS os
+WHERE size(cs) > 1
+// without such a member each cluster is in cs once; with one, a cluster reached only through it (in cs once,
+// and one of its clusters) is marked with its id: a pair marked with the same id on both sides does not count
+WITH p, CASE WHEN size(os) = 0 THEN cs ELSE reduce(acc = [], x IN cs | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) END AS found,
+     CASE WHEN size(os) > 0 THEN cs END AS all_cs, os
+WHERE size(found) > 1
+WITH p, found, CASE WHEN all_cs IS NULL THEN null ELSE
+       [x IN found | CASE WHEN size([v IN all_cs WHERE v = x]) = 1 THEN head([q IN os WHERE x IN q.homes | q.id]) END] END AS only
 ORDER BY p.doc_count DESC, p.name, p.id
-WITH p.id AS pid, p.name AS pname, found, reach
+WITH p.id AS pid, p.name AS pname, found, only
 // each unordered pair of the partner's clusters once
 UNWIND range(0, size(found) - 2) AS i
 UNWIND range(i + 1, size(found) - 1) AS j
 // a pair reached only through one organisation sited in both clusters does not count
-WITH pid, pname, found[i] AS x, found[j] AS y, reach[i] AS rx, reach[j] AS ry
-WHERE rx IS NULL OR NOT (all(v IN rx WHERE v = rx[0]) AND all(v IN ry WHERE v = rx[0]))
+WITH pid, pname, found[i] AS x, found[j] AS y, only[i] AS ox, only[j] AS oy
+WHERE ox IS NULL OR oy IS NULL OR ox <> oy
 WITH CASE WHEN x < y THEN x ELSE y END AS cluster_a, CASE WHEN x < y THEN y ELSE x END AS cluster_b, pid, pname
 WITH cluster_a, cluster_b, count(*) AS shared, collect(pname) AS names, collect(pid) AS ids
 WHERE shared >= $min_shared
