@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import typer
@@ -15,7 +16,10 @@ CODE = re.compile(r"```[^\n]*\n(.*?)```|`([^`\n]+)`", re.DOTALL)
 CALL = re.compile(r"(?:^|[\s/(;&|])aikg((?:[ \t]+[^\s`'\"|;&)#]+)*)")
 
 
+@cache
 def command_tree():  # typer builds click-like command objects (its own vendored click)
+    """Built once: typer inspects every command's signature to build it (about 0.1 s a time, and the docs
+    name aikg some 400 times)."""
     return typer.main.get_command(app)
 
 
