@@ -162,3 +162,30 @@ def test_an_organisation_name_runs_to_its_legal_form_particle_or_hyphen(bare, te
 ])
 def test_no_name_across_a_list_or_from_a_lone_inner_legal_word(bare, text, not_name):
     assert (not_name, "Company") not in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("The secretariat is hosted by the Regional Development Agency Trenčín. It meets monthly.",
+     "Regional Development Agency Trenčín", "Agency"),
+    ("Existing investor Codru Agro Holding also joined the round.", "Codru Agro Holding", "Company"),
+    ("Its portfolio includes Prut Robotics, Nistru Sensors and Vinăria Moldovei.", "Vinăria Moldovei", "Company"),
+])
+def test_town_tails_hyphen_tails_head_words_and_org_lists(bare, text, name, typ):
+    assert (name, typ) in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The firm was founded by Prut Robotics, Nistru Sensors and Jana Novak.", "Jana Novak"),  # a given name
+    ("Speakers include Nistru Sensors and Vinăria Moldovei.", None),  # one organisation beside it: no list of orgs
+])
+def test_a_person_in_a_list_of_organisations_needs_two_organisation_siblings_and_no_given_name(bare, text, person):
+    found = kinds(bare, text)
+    if person is not None:
+        assert (person, "Person") in found
+    else:
+        assert ("Vinăria Moldovei", "Company") not in found
+
+
+def test_a_town_after_an_agency_that_modifies_the_next_noun_stays_apart(bare):
+    found = kinds(bare, "The Development Agency Trenčín office opened in May.")
+    assert ("Development Agency Trenčín", "Agency") not in found

@@ -22,6 +22,7 @@ from typing import Any
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.name_forms import name_form_words
 from aikg.ingest.nlp.mentions.org_persons import entity_forms
+from aikg.ingest.nlp.world_places import world_places
 
 MAX_RUN = 8  # words of a name before its legal form
 
@@ -39,10 +40,56 @@ def name_joins(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
     """Mend organisation names at legal forms, inner particles and tight hyphens."""
     cands = _legal_names(doc, cands)
     cands = _particle_joins(doc, cands, env)
+    cands = _town_tails(doc, cands, env)
     for c in cands:
         if c.type in ORG_OR_PROGRAMME and c.entry is None and c.source != "gazetteer":
             _open_hyphen(doc, c, cands)
+            _close_hyphen(doc, c, cands)
     return cands
+
+
+def _town_tails(doc: Any, cands: list[Candidate], env: Env) -> list[Candidate]:
+    """"Regional Development Agency | Žilina": a known town right after a name with a head word of its own ends that
+    name (a body named after its seat), whatever the NER made of the town."""
+    wp = world_places()
+    spans = sorted(cands, key=lambda c: (c.start, c.end))
+    drop: set[int] = set()
+    for a, b in zip(spans, spans[1:]):
+        if b.start != a.end or not doc[a.end - 1].whitespace_ or "\n" in doc[a.end - 1].whitespace_ \
+                or a.type not in ("Agency", "Institute") or a.entry is not None or b.entry is not None \
+                or b.end - b.start > 2 or wp.kind(doc[b.start:b.end].text) is None:
+            continue
+        words = [t.text for t in doc[a.start:a.end]]
+        if env.typer.type_of_name(words) != a.type or words[-1].lower() not in _heads():
+            continue
+        if b.end < len(doc) and (doc[b.end].text in ("-", "'s", "’s") or doc[b.end].is_lower and doc[b.end].is_alpha
+                                 and doc[b.end].lower_ not in _CLAUSE_WORDS):
+            continue  # "Agency Žilina-based", "the Agency Žilina office": the town modifies what follows
+        a.end, a.canonical = b.end, None
+        drop.add(id(b))
+    return [c for c in cands if id(c) not in drop]
+
+
+#: words that may follow a name ending in its town ("... Agency Žilina is ...", "... Agency Žilina and ...")
+_CLAUSE_WORDS = frozenset({"is", "was", "has", "had", "and", "or", "will", "which", "who", "in", "on", "at", "to", "for",
+                           "with", "runs", "hosts", "said", "says", "are", "were", "also", "manages", "leads", "of"})
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in entity_forms()["seat_heads"])
+
+
+def _close_hyphen(doc: Any, c: Candidate, cands: list[Candidate]) -> None:
+    """"Nord | - | IT": a capitalised word after a tight hyphen closes the name."""
+    e = c.end
+    if e + 1 >= len(doc) or doc[e].text != "-" or doc[e - 1].whitespace_ or doc[e].whitespace_:
+        return
+    w = doc[e + 1].text
+    if not (w[:1].isupper() and w.isalnum()) or any(o.start <= e + 1 < o.end for o in cands if o is not c):
+        return
+    c.end = e + 2
+    c.canonical = None
 
 
 def _legal_word(tok: Any, legal: frozenset[str]) -> bool:

@@ -6,7 +6,10 @@ to the NER. The sentence often says what they are, in forms a person never takes
 * an example list after a plural organisation noun: "olive-oil exporters such as Vaj Malësia and Ulliri i Veriut",
   "cooperatives like Kaboré Coton", "firms including Neza Data, Tiwi Labs";
 * an apposition after an organisation noun: "the regional chamber, Dhoma Shkodër, ...", "the cooperative, Tutun
-  Prilep, said".
+  Prilep, said";
+* an organisation's head word ending the name: "Orhei Agro Holding";
+* a list whose other items (two or more) are all organisations: "its portfolio includes Răut Robotics, Codru Sensors
+  and Vinăria Digitală".
 
 A name whose first word is a known given name is left alone ("investors such as Maria Rossi" is rare, but a
 person is the safer reading), as is one the text itself typed. The nouns are ``org_premodifiers`` of
@@ -42,10 +45,40 @@ def org_persons(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
             continue
         if doc[c.start].text in given:
             continue
-        typ = _apposition_type(doc, c, env) or _example_list_type(doc, cands, i, env)
+        typ = _headed(doc, c, env) or _apposition_type(doc, c, env) or _example_list_type(doc, cands, i, env) \
+            or _org_list_type(doc, cands, i)
         if typ is not None:
             c.type, c.label, c.ctx_typed = typ, "ORG", True
     return cands
+
+
+def _headed(doc: Any, c: Candidate, env: Env) -> str | None:
+    """"Orhei Agro Holding": an organisation's head word ends the name (no person is called "Holding")."""
+    words = [t.text for t in doc[c.start:c.end]]
+    if len(words) < 2:
+        return None
+    typ = env.typer.type_of_name(words)
+    return typ if typ in ("Company", "Institute", "Agency", "Programme") else None
+
+
+def _org_list_type(doc: Any, cands: list[Candidate], i: int) -> str | None:
+    """"includes Răut Robotics, Codru Sensors and Vinăria Digitală": an item of a list whose other items are all
+    organisations (two or more, none a person) is one too; it takes the type they share, else Company."""
+    items = [cands[i]]
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(cands):
+            a, b = (cands[j + step], cands[j]) if step < 0 else (cands[j], cands[j + step])
+            gap = [t.lower_ for t in doc[a.end:b.start]]
+            if not gap or any(w not in (",", "and", "or") for w in gap) or len(gap) > 2:
+                break
+            items.append(cands[j + step])
+            j += step
+    others = items[1:]
+    if len(others) < 2 or any(o.type not in ("Company", "Institute", "Agency") for o in others):
+        return None
+    kinds = {o.type for o in others}
+    return kinds.pop() if len(kinds) == 1 else "Company"
 
 
 def _noun_type(word: str, env: Env) -> str | None:
