@@ -1,13 +1,21 @@
 """LOCATED_IN, FOUNDED and ANCHORS in published forms (#14), with sentences of our own and near-misses.
 
 * "the largest employer in Y is X" and its variants place X in Y (``relation_employer_place.py``), never ANCHORS;
-* "X opened the Y Lab in Z": X founded Y and both are in Z (the ``open`` frame of ``data/lexicon/relations.json``);
+* "X opened the Y Lab in Z": X founded Y and both are in Z (the ``open`` frames of ``data/lexicon/relations.json``); a
+  town before a site noun ("opened a Passo Fundo office") is no founded organisation (``relation_site_forms.py``);
+* "X is based in A, with a workshop in B and an office in C" (``relation_site_forms.py``); "Y, which X set up in 2019",
+  "An earlier X spin-out, Y", "X has produced three spin-outs, most recently Y", "Y was spun out of X by two of its
+  graduates, A and B" (``relation_founding_forms.py``); "by A, its chief executive, and B", "and by X itself"
+  (``relation_founders_list.py``); directory entries "Offices in A, B and C", "Founded ... by A and B, both formerly
+  of X" under an entry heading "Name s.r.o. (Town)" (``relation_lines.py``, ``line_fields.json``);
 * "officials call X the anchor of Y's scene", "X, the cornerstone of Y's ecosystem" state ANCHORS; "none of them is an
   anchor" and a name across a semicolon do not (``relation_anchor_forms.py``).
 Each sentence is checked with the gazetteer off: what the text alone says.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -16,8 +24,13 @@ from tests.helpers import relations_in
 KINDS = ("LOCATED_IN", "FOUNDED", "ANCHORS")
 
 
+def _bare(name: str) -> str:
+    """The name without a legal form (the entity pass keeps "s.r.o." with or without its last stop)."""
+    return re.sub(r"\s+s\.r\.o\.?$", "", name)
+
+
 def ties(ex, text: str) -> set[tuple[str, str, str]]:
-    return {r for r in relations_in(ex, text) if r[0] in KINDS}
+    return {(t, _bare(a), _bare(b)) for t, a, b in relations_in(ex, text) if t in KINDS}
 
 
 POSITIVES = [
@@ -47,6 +60,37 @@ POSITIVES = [
      {("ANCHORS", "Tisza Polytechnic", "Szeged")}),
     ("The Technical University of Moravia is not only the anchor of the Ostrava cluster but also its largest landlord.",
      {("ANCHORS", "Technical University of Moravia", "Ostrava")}),
+    ("In 2021 the Motlawa Institute opened a second site in Gdynia, the Harbour Data Lab.",
+     {("LOCATED_IN", "Motlawa Institute", "Gdynia"), ("FOUNDED", "Motlawa Institute", "Harbour Data Lab")}),
+    # sites after the seat, each with its own site noun (relation_site_forms.py)
+    ("Founded in 2022, Siret Robotics is headquartered in Suceava, with an assembly workshop in Fălticeni and a sales "
+     "office in Cernăuți, Ukraine.", {("LOCATED_IN", "Siret Robotics", p) for p in ("Suceava", "Fălticeni", "Cernăuți")}),
+    ("Tarnava Labs, with a research lab in Cluj and an office in Sibiu, employs 60 people.",
+     {("LOCATED_IN", "Tarnava Labs", "Cluj"), ("LOCATED_IN", "Tarnava Labs", "Sibiu")}),
+    # founding forms (relation_founding_forms.py, relation_founders_list.py)
+    ("Dana Ursu directs the Centro de Datos del Sur (CDS), which the Universidad del Litoral (UDL) set up in 2019.",
+     {("FOUNDED", "Universidad del Litoral", "Centro de Datos del Sur")}),
+    ("Tindra Robotics, which Anna Berg and John Carter co-founded in 2015, employs 40 people.",
+     {("FOUNDED", "Anna Berg", "Tindra Robotics"), ("FOUNDED", "John Carter", "Tindra Robotics")}),
+    ("Siret Robotics was co-founded in 2022 by Ion Popa, its chief executive, and Maria Lungu, who still lectures at "
+     "the Technical University of Iasi.", {("FOUNDED", "Ion Popa", "Siret Robotics"), ("FOUNDED", "Maria Lungu", "Siret Robotics")}),
+    ("Tarnava Software was co-founded in 2021 by Radu Enache, a former student, and by the Iasi Polytechnic itself, "
+     "which still holds a stake.", {("FOUNDED", "Radu Enache", "Tarnava Software"),
+                                   ("FOUNDED", "Iasi Polytechnic", "Tarnava Software")}),
+    ("Prut Signal was spun out of the Iasi Polytechnic in 2022 by two doctoral graduates of its power lab, Elena "
+     "Munteanu and Vlad Stoica.", {("FOUNDED", "Iasi Polytechnic", "Prut Signal"), ("FOUNDED", "Elena Munteanu", "Prut Signal"),
+                                    ("FOUNDED", "Vlad Stoica", "Prut Signal")}),
+    ("An earlier Iasi Polytechnic spin-out, Bahlui Sensors, moved to Cluj in 2023.",
+     {("FOUNDED", "Iasi Polytechnic", "Bahlui Sensors")}),
+    ("The Iasi Polytechnic has produced three spin-outs, most recently Ciric Vision.",
+     {("FOUNDED", "Iasi Polytechnic", "Ciric Vision")}),
+    # a directory entry: the heading's lines (relation_lines.py fragments of line_fields.json)
+    ("Applied AI in East Bohemia: Buyer's Guide\n\nSection 2: Providers\n\nChrudim Optics Systems s.r.o. (Pardubice, "
+     "Czech Republic)\nMachine-vision inspection for bakeries. Offices in Pardubice, Hlinsko and Kolín; a sales desk in "
+     "Vienna is planned for 2027. Founded in 2018 by Petra Novotná and Karel Dvořák, both formerly engineers at a "
+     "glassworks. Chrudim Optics Systems is a member of the Czech Bakers Federation.\n",
+     {("LOCATED_IN", "Chrudim Optics Systems", p) for p in ("Pardubice", "Hlinsko", "Kolín")}
+     | {("FOUNDED", "Petra Novotná", "Chrudim Optics Systems"), ("FOUNDED", "Karel Dvořák", "Chrudim Optics Systems")}),
 ]
 
 NEGATIVES = [
@@ -64,6 +108,12 @@ NEGATIVES = [
     ("Local officials call the Technical University of Moravia the anchor of Ostrava's young technology scene; the "
      "largest technology employer in Ostrava, however, is the cable maker Kablo Sever.",
      {("ANCHORS", "Kablo Sever", "Ostrava")}),
+    # a site the text plans or gave up, a site of another organisation; a town modifying a site is no organisation
+    ("Tarnava Labs partners with Someș Data, with a planned office in Cluj.", {"LOCATED_IN"}),
+    ("Tarnava Labs is headquartered in Sibiu, with a former plant in Mediaș.", {("LOCATED_IN", "Tarnava Labs", "Mediaș")}),
+    ("The Erechim software house Alto Uruguai Sistemas opened a Passo Fundo office in September.", {"FOUNDED"}),
+    ("Siret Robotics was founded in 2020 by Ion Popa and funded by the Iasi Polytechnic.",
+     {("FOUNDED", "Iasi Polytechnic", "Siret Robotics")}),
     # a plan to open is no site and no founding
     ("Dornach Semiconductor plans to open the Traun Design Centre in Linz next year.",
      {("FOUNDED", "Dornach Semiconductor", "Traun Design Centre"), ("LOCATED_IN", "Dornach Semiconductor", "Linz")}),

@@ -50,7 +50,7 @@ def employer_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
         b = _superlative_start(doc, k, sent.start, w)
         if b is None:
             continue
-        place, after = _place(doc, b, k, sent.end, ends, starts, types)
+        place, after = _place(doc, b, k, sent.end, ends, starts, types, w)
         if place is None:
             continue
         org = _org_after(doc, after, sent.end, starts, types, w)  # the phrase as subject: "... is X"
@@ -79,12 +79,13 @@ def _superlative_start(doc: Any, k: int, start: int, w: dict[str, frozenset[str]
 
 
 def _place(doc: Any, b: int, k: int, end: int, ends: dict[int, int], starts: dict[int, tuple[int, int]],
-           types: list[str]) -> tuple[int | None, int]:
+           types: list[str], w: dict[str, frozenset[str]]) -> tuple[int | None, int]:
     """The place of the phrase and the token after the phrase: a possessor ("Bălți's largest employer") or
-    "in Y" after the noun, past "of <people>" ("employer of data engineers in Krosno")."""
+    "in Y" after the noun, past "of <people>" ("employer of data engineers in Krosno"); "the region" or "the province"
+    is wider than the place the text named, and places nothing."""
     if b - 1 >= 0 and doc[b].lower_ not in ("the", "its") and doc[b - 1].text in ("'s", "’s"):
         owner = ends.get(b - 1)
-        if owner is not None and types[owner] == "Cluster":
+        if owner is not None and types[owner] == "Cluster" and doc[b - 2].lower_ not in w["wide_area_words"]:
             return owner, k + 1
         return None, k + 1
     n = k + 1
@@ -98,7 +99,7 @@ def _place(doc: Any, b: int, k: int, end: int, ends: dict[int, int], starts: dic
         if at not in starts and doc[at].lower_ == "the":
             at += 1
         place = starts.get(at)
-        if place is not None and types[place[0]] == "Cluster":
+        if place is not None and types[place[0]] == "Cluster" and doc[at].lower_ not in w["wide_area_words"]:
             return place
     return None, n
 

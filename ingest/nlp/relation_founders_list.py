@@ -30,7 +30,8 @@ from aikg.ingest.nlp.records import MentionFact
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
-_GLUE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:the|an?)\s+[^,;()]{1,50}?,)?(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?:by\s+)?")
+_GLUE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:the|an?|its|their|his|her)\s+[^,;()]{1,50}?,)?"
+                   r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?:by\s+)?")  # "by A, its chief executive, and B"
 _HONORIFIC = re.compile(r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)")
 
 
@@ -103,6 +104,8 @@ def _list_from(ix: _Index, first: int, end: int, words: FounderWords) -> list[in
         if g is None or g.end() >= end:
             break
         nxt = ix.item(g.end(), kind, words)
+        if nxt is None and g.group(0).rstrip().endswith(" by"):  # "by A, a former student, and by UTI itself"
+            nxt = ix.item(g.end(), "org" if kind == "person" else "person", words)
         if nxt is None or nxt in out or nxt == first:
             break
         out.append(nxt)

@@ -21,6 +21,7 @@ import re
 from typing import Sequence
 
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_founding_forms import founding_forms
 from aikg.ingest.nlp.relation_people_scope import ScopeWords
 
 ORG = ("Institute", "Company", "Agency")
@@ -48,12 +49,12 @@ class _Ms:
 
 def founding_published(text: str, off: int, mentions: Sequence[MentionFact], words: ScopeWords | None = None) -> list[Rel]:
     """("FOUNDED", founder, founded, evidence start, evidence end, method) for the forms above."""
+    out: list[Rel] = founding_forms(text, off, mentions)  # "Y, which X set up in Z" (relation_founding_forms.py)
     low = text.lower()
     if "spin" not in low and "spun" not in low and "offshoot" not in low and "joint venture" not in low:
-        return []
+        return out
     words = words or ScopeWords.load()
     d = _Ms(text, off, mentions)
-    out: list[Rel] = []
     pos, prev = 0, (off, off)
     for m in _SENT.finditer(text + "\n"):
         a, b = off + pos, off + m.start()

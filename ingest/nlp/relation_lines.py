@@ -231,6 +231,7 @@ def _entry_heading(line: str, a: int, b: int, ix: MentionIndex, f: LineFields) -
         start, body = start + len(opener) + 1, body[len(opener) + 1:]
     cut = _NAME_END.search(body)
     name = body[:cut.start()] if cut else body
+    name = _legal_cut(name) if cut else name  # "Morava Inspect s.r.o. (Olomouc, Czech Republic)": the name's mention
     if len(name) < 2 or not name[:1].isupper() or (cut and not _tail_ok(body[cut.start():])):
         return None
     here = ix.exact(start, start + len(name), ORG_TYPES)
@@ -355,7 +356,8 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
         if k is None:
             return  # "Founded: Seattle (1975)" names no founder
         va, text = va + k.end(), text[k.end():]
-    if set(_WORDS.findall(text.lower())) & f.past_words:
+    core = _BOTH.split(text)[0]  # "Founded in 2017 by A and B, both formerly of X": their past, not the founding's
+    if set(_WORDS.findall(core.lower())) & f.past_words:
         return  # "Investors: A (until 2023)", "Parent: formerly X"
     items = _places(spec, line, a, va, vb, ix, f) if spec.value == "place" else _orgs(spec, line, a, va, vb, ix)
     items = items[:1] if spec.single else items
@@ -367,8 +369,10 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
 
 
 _GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|\s)(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_BOTH = re.compile(r",\s+(?:both|all\s+(?:two|three|four)|each\s+of\s+them)\s")
 _TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[.;!?]\s*)?$|\s*(?:\([^()]*\)\s*)?,\s+(?:it|they|the\s+(?:company|firm|start-?up|"
-                   r"lab|laboratory|institute|centre|center|group|business|venture))\b(?!\s+[A-Z])")
+                   r"lab|laboratory|institute|centre|center|group|business|venture))\b(?!\s+[A-Z])"
+                   r"|\s*,\s+(?:both|all\s+(?:two|three|four)|each\s+of\s+them)\s")  # "by A and B, both formerly of X"
 
 
 def _listed(items: list[int], subject: int, line: str, a: int, va: int, vb: int, ix: MentionIndex) -> list[int]:

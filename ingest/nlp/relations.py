@@ -35,6 +35,7 @@ from aikg.ingest.nlp.relation_np import add_recipients, group_list, pact_complem
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_places import PlaceWords, listed_not_apposed, place_lists, place_phrases
+from aikg.ingest.nlp.relation_site_forms import opened_site_kept, with_sites
 from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
@@ -128,6 +129,8 @@ class RelationFinder:
                         lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         called_anchor(doc, sent, sent_rules.spans, types,  # "officials call X the anchor of Y's scene" (relation_anchor_forms)
                       lambda org, place, method: emit(["ANCHORS"], org, place, conf["adjacent"], method))
+        with_sites(doc, sent, sent_rules.spans, types,  # "X is based in A, with a workshop in B and an office in C"
+                   lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
         verb_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])  # "Y funds X's projects"
@@ -243,6 +246,8 @@ class RelationFinder:
                 out[before:] = self._guard.keep(out[before:], ctx, tok)
             if len(out) > before and any(c.type == "ANCHORS" for c in out[before:]):  # "none of them is an anchor"
                 out[before:] = anchor_kept(out[before:], tok, ctx.tok2m)  # (relation_anchor_forms.py)
+            if len(out) > before and any(c.type == "FOUNDED" for c in out[before:]):  # "opened a Passo Fundo office"
+                out[before:] = opened_site_kept(out[before:], tok, ctx.tok2m)  # (relation_site_forms.py)
             if len(out) > before and any(c.type == "RUNS" for c in out[before:]):  # "that A funds and B runs"
                 out[before:] = runs_not_funder(out[before:], ctx)  # relation_structure.py
             if len(out) > before and any(c.type == "PART_OF" for c in out[before:]):  # "Y, the AI centre of U": Y's

@@ -1,0 +1,120 @@
+"""LOCATED_IN from a "with" phrase of sites after an organisation's seat, read from the words of the entity pass.
+
+Why: press releases and About blocks give a firm's other sites in one "with" phrase after its seat, each with its
+own site noun: "Founded in 2022, Răut Robotics is headquartered in Bălți, with an assembly workshop in Florești and a
+sales office in Bacău, Romania" (the frames read only the first place after the verb of seat). Every "<site> in <place>"
+item of the phrase places the sentence's subject, the organisation that opens the sentence (after a fronted clause
+such as "Founded in 2022,"), when no other organisation is named between it and "with". A planned or past site ("a
+planned office in", "a former plant in") places nothing. Words: ``site_nouns`` and ``site_adjectives_stop`` of
+``data/lexicon/place_anchor_forms.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from aikg.ingest.nlp.relation_employer_place import words
+
+ORG = ("Institute", "Company", "Agency")
+DETS = frozenset({"a", "an", "its", "their", "two", "three", "four", "several", "one", "another", "second", "the"})
+MAX_WORDS = 3  # lower-case words before the site noun ("an assembly workshop", "a small sales office")
+
+
+def with_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+               emit: Callable[[int, int, str], None]) -> None:
+    """LOCATED_IN(subject -> each place of ", with a <site> in A and a <site> in B")."""
+    w = words()
+    low = [t.lower_ for t in doc[sent.start:sent.end]]
+    if "with" not in low or "in" not in low:
+        return
+    starts = {s: (i, e) for i, s, e in spans}
+    subject = _subject(doc, sent, spans, types)
+    if subject is None:
+        return
+    org, org_end = subject
+    for k in range(org_end, sent.end - 3):
+        if doc[k].lower_ != "with" or doc[k - 1].text != ",":
+            continue
+        if any(types[i] in ORG for i, s, e in spans if org_end <= s < k):
+            return  # another organisation between the subject and "with" has the sites
+        n = k + 1
+        while True:
+            got = _site_place(doc, n, sent.end, starts, types, w)
+            if got is None:
+                break
+            place, n = got
+            emit(org, place, "rule:with-sites")
+            n = _after_region(doc, n, sent.end)
+            if n < sent.end and doc[n].lower_ == "and":
+                n += 1
+            elif n + 1 < sent.end and doc[n].text == "," and doc[n + 1].lower_ in DETS:
+                n += 1
+            else:
+                break
+
+
+def _subject(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str]) -> tuple[int, int] | None:
+    """The organisation that opens the sentence, or opens it after a fronted clause ("Founded in 2022, X is ...")."""
+    ordered = sorted(spans, key=lambda x: x[1])
+    k = sent.start
+    while k < sent.end and (doc[k].is_space or doc[k].text in "-–•*" or doc[k].lower_ == "the"):
+        k += 1
+    first = next(((i, e) for i, s, e in ordered if s == k), None)
+    if first is not None:
+        return first if types[first[0]] in ORG else None
+    comma = next((t for t in range(k, min(sent.end, k + 8)) if doc[t].text == ","), None)
+    if comma is None or any(s < comma for i, s, e in ordered if s >= k):
+        return None
+    k = comma + 1
+    if k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    first = next(((i, e) for i, s, e in ordered if s == k), None)
+    return first if first is not None and types[first[0]] in ORG else None
+
+
+def _site_place(doc: Any, n: int, end: int, starts: dict[int, tuple[int, int]], types: list[str],
+                w: dict[str, frozenset[str]]) -> tuple[int, int] | None:
+    """"(a|an|its) [words] <site noun> in <place>" from token ``n``: the place and the token after it."""
+    if n < end and doc[n].lower_ in DETS:
+        n += 1
+    k = n
+    while k < min(end, n + MAX_WORDS + 1) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "in":
+        if doc[k].lower_ in w["site_adjectives_stop"]:
+            return None
+        k += 1
+    if k == n or k + 1 >= end or doc[k].lower_ != "in":
+        return None
+    noun = doc[k - 1].lower_
+    if noun not in w["site_nouns"] and not (noun.endswith("s") and noun[:-1] in w["site_nouns"]):
+        return None
+    got = starts.get(k + 1)
+    if got is None or types[got[0]] != "Cluster":
+        return None
+    return got
+
+
+def _after_region(doc: Any, n: int, end: int) -> int:
+    """Past ", Romania" after a place (a capitalised word and the comma before it), if a list goes on after it."""
+    if n + 1 < end and doc[n].text == "," and doc[n + 1].is_title and not doc[n + 1].lower_ in DETS:
+        k = n + 2
+        while k < end and doc[k].is_title:
+            k += 1
+        return k
+    return n
+
+
+def opened_site_kept(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
+    """Without FOUNDED(X, Y) from "X opened a Y office": a name that modifies a site noun ("a Passo Fundo office",
+    "its Kolding lab") is the site's place, not an organisation X founded (the entity pass may type it wrongly)."""
+    if tok.lemma_.lower() != "open":
+        return cands
+    sites = words()["site_nouns"]
+    out = []
+    for c in cands:
+        if c.type == "FOUNDED":
+            toks = [tok.doc[t] for t, m in tok2m.items() if m == c.tgt]
+            if toks and all(t.dep_ == "compound" and t.head.i not in tok2m and t.head.lemma_.lower() in sites
+                            for t in toks if t.head.i not in {x.i for x in toks}):
+                continue
+        out.append(c)
+    return out
