@@ -189,3 +189,17 @@ def test_a_person_in_a_list_of_organisations_needs_two_organisation_siblings_and
 def test_a_town_after_an_agency_that_modifies_the_next_noun_stays_apart(bare):
     found = kinds(bare, "The Development Agency Trenčín office opened in May.")
     assert ("Development Agency Trenčín", "Agency") not in found
+
+
+def test_a_town_joined_by_a_particle_stays_a_town_and_a_demonym_before_an_org_noun_is_no_place(bare):
+    found = kinds(bare, "Piraí Sensores is based in Jaraguá do Sul. It works with the Guatemalan investor network "
+                        "Volcán Angels.")
+    assert ("Jaraguá do Sul", "Company") not in found
+    assert ("Guatemalan", "Cluster") not in found
+
+
+def test_an_editor_label_naming_its_own_organisation_ties_the_editor_to_that_one(bare):
+    text = ("Querétaro AI Directory 2026\n\nRegional Investment Office\n"
+            "Research and directory compiled by Analítica Bajío, S.C. Editor: Mariana Ruiz, Analítica Bajío.\n")
+    rels = relations_in(bare, text)
+    assert not {r for r in rels if r[0] == "AFFILIATED_WITH" and r[1] == "Mariana Ruiz" and r[2] != "Analítica Bajío"}

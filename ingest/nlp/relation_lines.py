@@ -359,6 +359,8 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
     core = _BOTH.split(text)[0]  # "Founded in 2017 by A and B, both formerly of X": their past, not the founding's
     if set(_WORDS.findall(core.lower())) & f.past_words:
         return  # "Investors: A (until 2023)", "Parent: formerly X"
+    if spec.value == "person" and ix.within(va, vb, ORG_TYPES):
+        return  # "Editor: Mariana Trejo, Analítica Queretana.": the post is with the organisation named in the value
     items = _places(spec, line, a, va, vb, ix, f) if spec.value == "place" else _orgs(spec, line, a, va, vb, ix)
     items = items[:1] if spec.single else items
     if strict:

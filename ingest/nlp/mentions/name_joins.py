@@ -178,8 +178,10 @@ def _particle_joins(doc: Any, cands: list[Candidate], env: Env) -> list[Candidat
                 and b.type in ORG_OR_PROGRAMME + ("Cluster",) and a.source != "gazetteer" and b.source != "gazetteer" \
                 and "\n" not in doc[a.end].whitespace_:
             words = [t.text for t in doc[a.start:b.end]]
-            typ = env.typer.type_of_name(words) or a.type
-            out.append(Candidate(a.start, b.end, typ, "rule", label="ORG"))
+            if world_places().kind(doc[a.start:b.end].text) is not None:  # "Jaraguá | do | Sul" is a town
+                out.append(Candidate(a.start, b.end, "Cluster", "rule", label="GPE", place=True))
+            else:
+                out.append(Candidate(a.start, b.end, env.typer.type_of_name(words) or a.type, "rule", label="ORG"))
             i += 2
             continue
         out.append(a)

@@ -8,6 +8,16 @@ from typing import Any
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
 from aikg.ingest.nlp.token_index import TokenIndex
+from aikg.ingest.nlp.world_places import world_places
+
+#: endings of a people's adjective ("Guatemalan", "Moldovan", "Congolese"); a known town or country is never one
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ian", "ean", "ic", "i")
+
+
+def _demonym(text: str, lex: Lexicon) -> bool:
+    """"the Guatemalan investor network X": an adjective of a people, not the firm's town."""
+    return text.lower().endswith(_DEMONYM_ENDINGS) and world_places().kind(text) is None \
+        and text.lower() not in lex.countries
 
 #: a lower-case letter then a capital inside one word: "OpenAI", "DeepMind"
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -211,7 +221,8 @@ class NameTyper:
                 and nxt is not None and w.description_types.get(self.description_head(doc, end) or "") in ("Company", "Institute"):
             return "Cluster"  # "a Dundee start-up", "a Graz research centre": where the body is
         if label in ("ORG", "PERSON", "GPE") and end - start == 1 and cue is None and start > 0 \
-                and doc[start - 1].lower_ in w.articles and self._place_before_name(doc, end):
+                and doc[start - 1].lower_ in w.articles and self._place_before_name(doc, end) \
+                and not _demonym(doc[start].text, self.lex):
             return "Cluster"  # "the Hobart winemaker Derwent Hills Wines": where the firm is
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.product_nouns and label not in ("PERSON",):
             return "drop"  # "the Helios supercomputer"
