@@ -59,6 +59,14 @@ POSITIVE = [
      "from the Tamsin Trust.", {(F, "Arden Challenge", BR), (F, TT, "Arden Challenge")}),
     ("The Marlow Skills Programme is a course that Quillon Systems pays for and that the Harlan Institute teaches.",
      {(F, QS, MP)}),
+    # a capitalised adjective in a funder's description ("the Japanese firm")
+    ("The Sorrel Data Lab received equipment worth $1.2 million from the Japanese firm Quillon Systems in 2024.",
+     {(F, QS, SL)}),
+    ("The Sorrel Data Lab is funded by the Swiss foundation Alpen Hilfe and by the Harlan Institute.",
+     {(F, "Alpen Hilfe", SL), (F, HI, SL)}),
+    # a gift after a grant, said of a laboratory named in the sentence before
+    ("The Sorrel Data Lab opened in May. The laboratory was built with a grant from the Tamsin Trust and equipment "
+     "donated by the Bergen electronics firm Quillon Systems.", {(F, TT, SL), (F, QS, SL)}),
     # an amount raised names a round: the next sentence's round is the same company's
     ("Tavrin Analytics raised $3 million last week. Joining the round were Mirefield Capital and Ostrander Ventures.",
      {(F, "Mirefield Capital", "Tavrin Analytics"), (F, "Ostrander Ventures", "Tavrin Analytics")}),
@@ -93,6 +101,12 @@ NEGATIVE = [
     ("The Marlow Skills Programme, which the Harlan Institute runs with Quillon Systems, is free.", {(F, QS, MP)}),
     ("The Sorrel Data Lab was set up with a grant from the Tamsin Trust and servers donated by Quillon Systems.",
      {(F, QS, TT)}),
+    # two recipients of one portfolio list do not fund each other (a bulleted list below the line)
+    ("Harlan Ventures' portfolio includes Brevik Robotics, Selje Data and Lofoten Labs. Three short notes:\n"
+     "- Brevik Robotics (Bergen) builds weld-inspection robots.\n- Selje Data (Molde) sells crop data.\n",
+     {(F, "Lofoten Labs", BR), (F, "Lofoten Labs", "Selje Data"), (F, BR, "Selje Data")}),
+    ("The Sorrel Data Lab opened in May. The laboratory was built with a grant from the Tamsin Trust and equipment "
+     "donated by the Bergen electronics firm Quillon Systems.", {(F, QS, TT)}),
     # an amount received is no round: the next sentence's round is nobody's
     ("The Ostland Ministry received $3 million. Corvale Partners led the round.",
      {(F, "Corvale Partners", "Ostland Ministry")}),

@@ -210,7 +210,7 @@ def _listed_after(s: _Words, mentions: Sequence[Any], end: int, w: SpreadWords, 
         j = _skip_descriptor(s, k + (n or 1), w, mentions)
         gift = False
         if j not in s.mention and s.low(k) == "and":
-            j, gift = _gift_giver(s, k + 1, w), True
+            j, gift = _gift_giver(s, k + 1, w, mentions), True
         m = s.mention.get(j)
         if m is None:
             skip = _unnamed_item(s, k + (n or 1), w)  # "A, the Pengshan municipal government and B"
@@ -233,11 +233,11 @@ def _listed_after(s: _Words, mentions: Sequence[Any], end: int, w: SpreadWords, 
     return got
 
 
-def _gift_giver(s: _Words, k: int, w: SpreadWords) -> int:
+def _gift_giver(s: _Words, k: int, w: SpreadWords, mentions: Sequence[Any]) -> int:
     """"equipment donated by B", "sensors supplied by the firm B": the giver's word (``k`` when not this form)."""
     for j in range(k, min(len(s.items), k + 4)):
         if s.low(j) in w.gift_verbs and s.low(j + 1) == "by":
-            return _skip_descriptor(s, j + 2, w)
+            return _skip_descriptor(s, j + 2, w, mentions)
         if j in s.mention or not s.small(j) or s.low(j) in w.stops:
             return k
     return k
@@ -383,6 +383,7 @@ def spread_candidates(doc: Any, facts: Any, sent_starts: Sequence[int]) -> list[
     denied = DENIED.search
     facts.relations[:] = [r for r in facts.relations if r.type != "FUNDS" or (r.source, r.target, r.sent_end) not in misread
                           and not denied(text[max(r.sent_start, facts.mentions[r.source].start - 24):facts.mentions[r.source].start])]
+    facts.relations[:] = co_recipients_apart(facts.relations, facts.mentions)
     have = {(f, r) for f, r, *_ in found} | {(r.source, r.target) for r in facts.relations if r.type == "FUNDS"}
     found += [x for x in relative_money(text, spans, facts.mentions) if (x[0], x[1]) not in have]
     out = []
@@ -391,3 +392,24 @@ def spread_candidates(doc: Any, facts: Any, sent_starts: Sequence[int]) -> list[
         a2 = a + len(text[a:b]) - len(text[a:b].lstrip())
         out.append(RelationCandidate("FUNDS", f, r, CONF, method, a2, a2 + len(sentence), sentence, doc.page_of(a2)))
     return out
+
+
+def co_recipients_apart(relations: list[Any], mentions: Sequence[Any]) -> list[Any]:
+    """Drop FUNDS(A, B) when one funder funds both A and B in the evidence of that edge: "C's portfolio includes A
+    and B" lists two recipients, it does not say A funds B (a list rule may read the last item as the owner)."""
+    funds = [r for r in relations if r.type == "FUNDS"]
+    if len(funds) < 3:
+        return relations
+    by_recipient: dict[str, list[tuple[str, int, int]]] = {}
+    for r in funds:
+        by_recipient.setdefault(mentions[r.target].canonical, []).append(
+            (mentions[r.source].canonical, r.sent_start, r.sent_end))
+
+    def inside(c: str, name: str, a: int, b: int) -> bool:
+        return any(f == c and a <= s0 and e0 <= b for f, s0, e0 in by_recipient.get(name, ()))
+
+    def chained(r: Any) -> bool:
+        src, tgt = mentions[r.source].canonical, mentions[r.target].canonical
+        return any(inside(c, src, r.sent_start, r.sent_end) for c, s0, e0 in by_recipient.get(tgt, ())
+                   if c not in (src, tgt) and r.sent_start <= s0 and e0 <= r.sent_end)
+    return [r for r in relations if r.type != "FUNDS" or not chained(r)]

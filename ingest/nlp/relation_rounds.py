@@ -151,7 +151,8 @@ class RoundLists:
             if t.lower_ in self.appos:
                 appos = True
             elif not (t.is_lower or t.text == "-" or t.like_num) or t.lower_ in self.stops:
-                break
+                if not _adjective_after_article(sd, j, i, n, self.stops):
+                    break  # (but "the Japanese firm X", "the Swiss foundation X": a capitalised adjective, #14)
             j, words = j + 1, words + (0 if t.text in ("-", "–") else 1)  # "the Zugdidi-based hazelnut exporter X"
         return j, appos
 
@@ -354,3 +355,12 @@ class RoundLists:
         while k >= 0 and ctx.sd[k].lower_ in ARTICLES:
             k -= 1
         return k >= 0 and ctx.sd[k].pos_ == "ADP"
+
+
+def _adjective_after_article(sd: Any, j: int, i: int, n: int, stops: frozenset[str]) -> bool:
+    """Is token ``j`` a capitalised adjective of a description ("the Japanese firm X", "the Swiss foundation X"):
+    right after an article that opens the item, with a lower-case noun after it (not "and"/"or" or a stop)?"""
+    t = sd[j]
+    return t.is_title and t.is_alpha and j > i and sd[j - 1].lower_ in ("the", "a", "an") and j + 1 < n \
+        and sd[j + 1].is_lower and sd[j + 1].is_alpha and sd[j + 1].lower_ not in stops \
+        and sd[j + 1].lower_ not in ("and", "or")
