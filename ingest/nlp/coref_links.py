@@ -51,3 +51,7 @@ def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int
     res = Resolver(sdoc, off, mentions, first, words, keep, home)  # home: the document's city, for a later chunk
     for t, r in res.candidates():
         _link(res, t, r)
+    for tok in res.unlink:  # "Its"/"its" the resolver leaves open: the mention stage's guess gives no edge
+        i = res.mention_at(tok)
+        if i is not None and mentions[i].source == "anaphor" and mentions[i].start == off + sdoc[tok].idx:
+            mentions[i] = replace(mentions[i], coref=None)

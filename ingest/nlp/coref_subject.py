@@ -54,7 +54,7 @@ def opening_description(doc: Any, start: int, end: int, nouns: dict[str, Any], c
     p = start
     if p < end and doc[p].is_quote:
         p += 1
-    if p >= end or doc[p].lower_ not in ("the", "this"):
+    if p >= end or doc[p].lower_ not in ("the", "this", "a", "an"):
         return None
     for j in range(p + 1, min(end, p + 2 + MAX_DESC)):
         t = doc[j]

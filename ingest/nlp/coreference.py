@@ -208,6 +208,7 @@ class Resolver:
         self.at: dict[int, int] = {}  # token -> mention index (the last one starting there)
         self.covered: set[int] = set()  # tokens inside a name (not a reference)
         self.resolved: dict[int, int] = {}  # reference token -> the mention it now stands for
+        self.unlink: set[int] = set()  # reference tokens this pass finds without an owner (the mention stage's guess goes)
         self.text = sdoc.text  # built once: spaCy joins the tokens at every call
         page = doc_subject(self.text, mentions) if off == 0 else None  # the organisation a page's title names
         self.page = self.root(page) if page is not None else None
@@ -472,7 +473,7 @@ class Resolver:
         if len(named) == 1 and named[0][1] == words[0].i and named[0][2] == words[-1].i + 1 \
                 and self.m[self.root(named[0][0])].type in types:
             return self.root(named[0][0])  # "Taraboshi Data" alone on its line, then "The company's partners ..."
-        if not named:
+        if not any(self.m[i].type in ORG_OR_PROGRAMME for i, _a, _b in named):  # none, or a place inside the name
             same = heading_named(self.m, self.text[words[0].idx:words[-1].idx + len(words[-1].text)], types)
             if same is not None:
                 return self.root(same)  # a heading is no mention (mentions/headings.py): the name the body uses
@@ -618,6 +619,26 @@ class Resolver:
             return None  # "Corvex Capital acquired Pelham Robotics. It ...": either company
         return subj
 
+    def _owner_reference(self, i: int, b: int, s: _Sent) -> bool:
+        """Is mention ``i`` (ending at token ``b``) a description that only owns a noun ("who has run the school's
+        laboratory")? A reference back is no new rival of the subject."""
+        return self.m[i].source == "anaphor" and b < s.end and self.doc[b].lower_ in ("'s", "’s")
+
+    def _weighed(self, tok: int) -> bool:
+        """Did ``pronoun`` read the sentence before (same block, no quotation), so that its None means "open"?"""
+        k = self.sent_of[tok]
+        return k > 0 and self._same_section(k - 1, k) and not self.quoted_at(tok)
+
+    def _affiliation(self, a: int) -> bool:
+        """Is the name at token ``a`` a person's affiliation ("Prof. Nadia Lahlou of UIA", "a researcher at X")?"""
+        p = a - 1
+        if p >= 0 and self.doc[p].lower_ == "the":
+            p -= 1
+        if p < 1 or self.doc[p].lower_ not in ("of", "at", "from"):
+            return False
+        j = next((i for i, _b0, b1 in self.sents[self.sent_of[a]].ments if b1 == p), None)  # the name ending there
+        return j is not None and self.m[j].type == "Person"
+
     def _agent_at(self, a: int) -> bool:
         """Is the name at token ``a`` a passive's agent ("run by Y", "by the Y")? Not "has taught at Y"."""
         p = a - 1
@@ -645,7 +666,7 @@ class Resolver:
                 break
             o = self.root(i)
             if o in skip or o == self.page or self.m[o].source == "anaphor" or self.m[o].type != typ \
-                    or self.m[o].canonical == canon or self._in_phrase(s, a):
+                    or self.m[o].canonical == canon or self._in_phrase(s, a) or self._owner_reference(i, _b, s):
                 continue
             if counts is None:
                 counts = self._counts(self.off + self.doc[min(upto, len(self.doc) - 1)].idx, (typ,))[0]
@@ -696,7 +717,10 @@ class Resolver:
             return self.definite(t.i, low)
         opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
         if t.text in w.pronouns and opening and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
-            return self.pronoun(t.i)
+            got = self.pronoun(t.i)
+            if got is None and t.text == "Its" and self._weighed(t.i):
+                self.unlink.add(t.i)  # the sentence before leaves its owner open: no guess by the mention stage
+            return got
         if low in ("it", "its") and t.i - 1 > sent.start and doc[t.i - 1].text == "," \
                 and doc[sent.start].text in w.fronted and not any(x.text == "," for x in doc[sent.start:t.i - 1]):
             return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
@@ -709,14 +733,17 @@ class Resolver:
             before = self._before(k, t.i, ORG_OR_PROGRAMME)
             if not before:  # "In its first five years HIMR was funded by ..."
                 return self._previous_subject(k, t.i)
+            if all(self._affiliation(a) for _r, a in before):
+                self.unlink.add(t.i)  # "a board chaired by Prof. N of UIA; its other members": not UIA's
+                return None
             if self.doc[t.i - 1].lower_ == "as":  # "X joined Y as its chief scientist": the nearest, Y
                 return before[-1][0]
             if self._led_round(t.i, sent.end):
                 return self._round_owner(k, t.i)
             subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
             for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
-                if sent.start <= tok < t.i and r == subj:
-                    return r
+                if sent.start <= tok < t.i and r == subj and self.doc[tok].lower_ == "it":
+                    return r  # not "The project is financed by A through its fund B": A's fund
         return None
 
     def _place_before(self, i: int, start: int) -> bool:
