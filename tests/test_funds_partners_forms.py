@@ -67,6 +67,10 @@ POSITIVE = [
     # a gift after a grant, said of a laboratory named in the sentence before
     ("The Sorrel Data Lab opened in May. The laboratory was built with a grant from the Tamsin Trust and equipment "
      "donated by the Bergen electronics firm Quillon Systems.", {(F, TT, SL), (F, QS, SL)}),
+    # a table whose header the tagger read as a name across a bar ("Funder | Instrument")
+    ("Who backs the firms\n\nFirm | Funder | Instrument\nSelje Data | Norrland Capital | seed equity\n"
+     "Lofoten Labs | Ekholm Invest | convertible loan\n",
+     {(F, "Norrland Capital", "Selje Data"), (F, "Ekholm Invest", "Lofoten Labs")}),
     # an amount raised names a round: the next sentence's round is the same company's
     ("Tavrin Analytics raised $3 million last week. Joining the round were Mirefield Capital and Ostrander Ventures.",
      {(F, "Mirefield Capital", "Tavrin Analytics"), (F, "Ostrander Ventures", "Tavrin Analytics")}),

@@ -187,14 +187,19 @@ def _table_header(line: str, a: int, b: int, ix: MentionIndex,
                   f: LineFields) -> tuple[list[Spec | None], str | None, int] | None:
     """"Company | City | Investors": a header whose first cell names the row's organisation; no mention in it."""
     cells = _cells(line, a)
-    if len(cells) < 2 or ix.within(a, b):
-        return None
+    if len(cells) < 2 or any(not _across_cells(line, a, r) for r in ix.within(a, b)):
+        return None  # (a "mention" across a bar, "Funder | Instrument", is the tagger's, not a name: #14)
     first = " ".join(cells[0][0].lower().split())
     if first not in f.table_subjects and first not in f.table_members:
         return None  # "Rank | City | Score", "Compared with | Tunis | Cairo"
     cols = [f.label(c[0]) for c in cells[1:]]
     kind = "recipients" if first in f.table_recipients else "members" if first in f.table_members else None
     return (cols, kind, len(cells)) if any(cols) or kind else None
+
+
+def _across_cells(line: str, a: int, row: tuple) -> bool:
+    """Does a mention of a header line cross a cell bar ("Funder | Instrument")? Then it names nothing."""
+    return "|" in line[row[0] - a:row[1] - a]
 
 
 def _table_row(line: str, a: int, b: int, table: tuple[list[Spec | None], str | None, int], funder: int | None,
