@@ -6,7 +6,13 @@ For each case (``bench.bench_queries`` parameters) one run is split into: the en
 "internal execution time" it reports), the raw reply received (the rest of the engine's reply, the socket,
 hiredis), decoding the rows into Python values (graph/backends/embedded_reply.py, as ``EmbeddedStore.read``; with
 ``--client-parser`` the FalkorDB client's parser and ``to_python``, as before it), the DataFrame, and the hook. Reply size in bytes and
-rows are printed too, and the statement's ``GRAPH.PROFILE`` with ``--profile``. Not part of the test suite.
+rows are printed too, and the statement's ``GRAPH.PROFILE`` with ``--profile``.
+
+    python -m bench.profile_query --home /tmp/aikg-bench --queries funding_flows --against e4fc795 --runs 5
+
+``--against REV`` times whole runs instead (``run_query``, as ``bench.bench_queries``), alternating: the catalog
+of REV read through the client's parser (the read path before embedded_reply) against the current catalog and
+read path, with both p95s, their ratio and whether the rows are the same. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -77,6 +83,37 @@ def split_once(store: Any, name: str, params: dict, catalog: Any, client_parser:
             "total": (t5 - t0) * 1000, "rows": len(df), "bytes": _size(reply)}
 
 
+def paired(store: Any, cases: dict[str, dict], old_catalog: Any, new_catalog: Any, runs: int) -> None:
+    """Whole runs, alternating: the old catalog with the client's parser, the current one with the current read."""
+    from bench.bench_queries import p95
+    from bench.compare_queries import _same
+    from aikg.graph.backends import embedded_reply
+    from aikg.queries.catalog import run_query
+
+    plain = embedded_reply.plain_rows
+
+    def timed(catalog: Any, old: bool, name: str, params: dict) -> tuple[float, Any]:
+        embedded_reply.plain_rows = (lambda reply: None) if old else plain
+        try:
+            start = time.perf_counter()
+            df = run_query(store, name, params, catalog=catalog)
+            return (time.perf_counter() - start) * 1000, df
+        finally:
+            embedded_reply.plain_rows = plain
+
+    print(f"{'query':30} {'rows':>6} {'before p95 ms':>14} {'after p95 ms':>13} {'after/before':>13}  rows")
+    for case, params in cases.items():
+        name = case.split("[")[0]
+        _, df_old = timed(old_catalog, True, name, params)  # warm-up, and the rows to compare
+        _, df_new = timed(new_catalog, False, name, params)
+        before, after = [], []
+        for _ in range(runs):
+            before.append(timed(old_catalog, True, name, params)[0])
+            after.append(timed(new_catalog, False, name, params)[0])
+        print(f"{case:30} {len(df_new):>6} {p95(before):>14.1f} {p95(after):>13.1f} {p95(after) / p95(before):>13.2f}  "
+              f"{'same' if _same(df_old, df_new) else 'DIFFERENT'}", flush=True)
+
+
 def profile_text(store: Any, name: str, params: dict, catalog: Any) -> str:
     """The engine's GRAPH.PROFILE of the statement as the catalog sends it."""
     from aikg.graph.backends.embedded_params import header as params_header
@@ -102,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", required=True, help="comma-separated cases, e.g. changes_since,funding_flows")
     parser.add_argument("--client-parser", action="store_true",
                         help="decode with the FalkorDB client's parser and to_python (the read path before embedded_reply)")
+    parser.add_argument("--against", help="git revision: time whole runs of its catalog with the client's parser "
+                        "against the current catalog and read path, alternating")
     parser.add_argument("--profile", action="store_true", help="also print the engine's GRAPH.PROFILE of each")
     args = parser.parse_args(argv)
 
@@ -116,6 +155,17 @@ def main(argv: list[str] | None = None) -> int:
         catalog = load_catalog()
         wanted = args.queries.split(",")
         cases = {k: v for k, v in bench_params(info.picks).items() if k in wanted or (k.split("[")[0] in wanted and k not in HEAVY)}
+        if args.against:
+            import tempfile
+
+            from bench.bench_queries import load_average
+            from bench.compare_queries import catalog_at
+
+            print(f"load average at start: {load_average()}")
+            with tempfile.TemporaryDirectory() as folder:
+                paired(store, cases, load_catalog(catalog_at(args.against, Path(folder))), catalog, args.runs)
+            print(f"load average at end: {load_average()}")
+            return 0
         parts = ("prepare", "engine", "reply", "decode", "frame", "hook", "total")
         print(f"{'query':30} {'rows':>6} {'reply KB':>9} " + " ".join(f"{p:>8}" for p in parts) + "   (median ms)")
         for case, params in cases.items():
