@@ -67,6 +67,12 @@ POSITIVES = [
      "office in Cernăuți, Ukraine.", {("LOCATED_IN", "Siret Robotics", p) for p in ("Suceava", "Fălticeni", "Cernăuți")}),
     ("Tarnava Labs, with a research lab in Cluj and an office in Sibiu, employs 60 people.",
      {("LOCATED_IN", "Tarnava Labs", "Cluj"), ("LOCATED_IN", "Tarnava Labs", "Sibiu")}),
+    ("Montado Sensing set up an office in Beja in 2023.", {("LOCATED_IN", "Montado Sensing", "Beja")}),
+    ("The University of Alentejo set up the Guadiana Data Centre in Beja in 2019.",
+     {("FOUNDED", "University of Alentejo", "Guadiana Data Centre"), ("LOCATED_IN", "Guadiana Data Centre", "Beja")}),
+    # one name and a town the entity pass kept only in the sentence before: the anchoring cue still reads it
+    ("The Hérault Photonics Institute is based in Montpellier. The institute has drawn more than twenty software firms "
+     "to Montpellier since 2015.", {("ANCHORS", "Hérault Photonics Institute", "Montpellier")}),
     # founding forms (relation_founding_forms.py, relation_founders_list.py)
     ("Dana Ursu directs the Centro de Datos del Sur (CDS), which the Universidad del Litoral (UDL) set up in 2019.",
      {("FOUNDED", "Universidad del Litoral", "Centro de Datos del Sur")}),
@@ -114,6 +120,9 @@ NEGATIVES = [
     ("The Erechim software house Alto Uruguai Sistemas opened a Passo Fundo office in September.", {"FOUNDED"}),
     ("Siret Robotics was founded in 2020 by Ion Popa and funded by the Iasi Polytechnic.",
      {("FOUNDED", "Iasi Polytechnic", "Siret Robotics")}),
+    ("Montado Sensing plans to set up an office in Beja.", {"LOCATED_IN"}),
+    ("The Hérault Photonics Institute is based in Montpellier. The institute attracted $20 million in funding.",
+     {"ANCHORS"}),
     # a plan to open is no site and no founding
     ("Dornach Semiconductor plans to open the Traun Design Centre in Linz next year.",
      {("FOUNDED", "Dornach Semiconductor", "Traun Design Centre"), ("LOCATED_IN", "Dornach Semiconductor", "Linz")}),

@@ -32,6 +32,7 @@ from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
+from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
 from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
@@ -269,7 +270,7 @@ class Extractor:
         # "X is also a member.", "X joined in 2024.": one name, a tie with the page's organisation (relation_forms.py)
         page_tie = c.owner is not None and len(inside) == 1 and inside[0][0] != c.owner \
             and self._relations.owner_cue(lows)
-        if len(inside) < 2 and not (anchor_extra and any(w.startswith("anchor") or w == "around" for w in lows)) \
+        if len(inside) < 2 and not (anchor_extra and anchor_cue(lows)) \
                 and not lone_round and not page_tie:
             return
         off = c.off

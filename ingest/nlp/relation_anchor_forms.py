@@ -11,8 +11,11 @@ technology scene", "Provincial officials describe the CCIA as the anchor of Mend
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any, Callable, Sequence
 
+from aikg.core.paths import shipped
 from aikg.ingest.nlp.relation_employer_place import words
 from aikg.ingest.nlp.relation_types import Cand
 
@@ -91,3 +94,17 @@ def _place_named(doc: Any, k: int, end: int, starts: dict[int, tuple[int, int]],
     if got is None or types[got[0]] != "Cluster":
         return None
     return got[0]
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The anchoring cues of ``tie_guard.json`` (anchor, drawn, attracted, cornerstone ...) and "around"."""
+    raw = json.loads(shipped("lexicon", "tie_guard.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in (*raw.get("anchor_triggers", ()), *raw.get("around_verbs", ()), "around"))
+
+
+def anchor_cue(lows: Sequence[str]) -> bool:
+    """Does a sentence hold an anchoring cue, so that one name and the place meant may state ANCHORS ("The institute
+    has drawn more than twenty software firms to Montpellier", where the entity pass kept no mention of the town)?"""
+    cues = _cue_words()
+    return any(w.startswith("anchor") or w in cues for w in lows)

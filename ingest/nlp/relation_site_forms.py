@@ -43,7 +43,8 @@ def with_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             if got is None:
                 break
             place, n = got
-            emit(org, place, "rule:with-sites")
+            if types[place] == "Cluster":  # an item whose town the entity pass typed otherwise is skipped, not the rest
+                emit(org, place, "rule:with-sites")
             n = _after_region(doc, n, sent.end)
             if n < sent.end and doc[n].lower_ == "and":
                 n += 1
@@ -87,10 +88,7 @@ def _site_place(doc: Any, n: int, end: int, starts: dict[int, tuple[int, int]], 
     noun = doc[k - 1].lower_
     if noun not in w["site_nouns"] and not (noun.endswith("s") and noun[:-1] in w["site_nouns"]):
         return None
-    got = starts.get(k + 1)
-    if got is None or types[got[0]] != "Cluster":
-        return None
-    return got
+    return starts.get(k + 1)
 
 
 def _after_region(doc: Any, n: int, end: int) -> int:
@@ -106,7 +104,7 @@ def _after_region(doc: Any, n: int, end: int) -> int:
 def opened_site_kept(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
     """Without FOUNDED(X, Y) from "X opened a Y office": a name that modifies a site noun ("a Passo Fundo office",
     "its Kolding lab") is the site's place, not an organisation X founded (the entity pass may type it wrongly)."""
-    if tok.lemma_.lower() != "open":
+    if tok.lemma_.lower() not in ("open", "set", "establish"):
         return cands
     sites = words()["site_nouns"]
     out = []
