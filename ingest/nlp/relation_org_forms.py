@@ -29,9 +29,17 @@ from aikg.core.paths import shipped
 ORG = ("Institute", "Company", "Agency")
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: words after which a name is no clause subject ("a grant from X", "with Y")
+PREPOSITIONS = frozenset({"by", "from", "with", "of", "at", "in", "for", "to", "on", "into", "under", "alongside",
+                          "including", "like", "as", "via", "through", "between", "among", "than", "and", "or"})
 OPENERS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})  # list markers a line may open with
 MODS = 3  # lower-case words a description may put before a role noun ("the national implementing agency")
 Emit = Callable[[Iterable[str], int, int, float, str], None]
+#: the methods of this module: each finds its own list, so its source is never shared with a list the entity pass
+#: grouped ("run by the Corvid Council, and the Orrin Institute partners with ...": not the institute)
+METHODS = frozenset({"rule:runner-role", "rule:in-charge", "rule:name-unit", "rule:name-owned", "rule:participle-chain",
+                     "rule:which-it-runs", "rule:set-up-unit", "rule:its-parent", "rule:participating-in",
+                     "rule:selected-for-cohort"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,18 @@ class OrgFormWords:
     owned_stop: frozenset[str]
     unit_nouns: frozenset[str]
     past: frozenset[str]
+    run_parts: frozenset[str]
+    fund_parts: frozenset[str]
+    chain_copulas: frozenset[str]
+    manners: frozenset[str]
+    clause_runs: frozenset[str]
+    set_up: frozenset[str]
+    set_up_units: frozenset[str]
+    parents: frozenset[str]
+    participating: frozenset[str]
+    list_verbs: frozenset[str]
+    select_verbs: frozenset[str]
+    cohort_nouns: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -60,7 +80,11 @@ class OrgFormWords:
                    {k: frozenset(v) for k, v in d["runner_not_second"].items()}, frozenset(d["role_mods_stop"]),
                    by_len(d["copulas"]), by_len(d["charge_phrases"]), frozenset(d["charge_gerunds"]),
                    frozenset(d["owned_words"]), frozenset(d["owned_stop"]), frozenset(d["name_unit_nouns"]),
-                   frozenset(d["past_words"]))
+                   frozenset(d["past_words"]), frozenset(d["run_participles"]), frozenset(d["fund_participles"]),
+                   frozenset(d["chain_copulas"]), frozenset(d["manner_words"]), frozenset(d["clause_run_verbs"]),
+                   frozenset(d["set_up_verbs"]), frozenset(d["set_up_units"]), frozenset(d["parent_nouns"]),
+                   frozenset(d["participating_nouns"]), frozenset(d["list_verbs"]), frozenset(d["select_verbs"]),
+                   frozenset(d["cohort_nouns"]))
 
 
 class _Sent:
@@ -100,12 +124,18 @@ class _Sent:
         """The mention at ``k``, after "the" and up to ``most`` lower-case words ("the national voucher scheme P")."""
         if self.low(k) == "the":
             k += 1
-        for j in range(k, min(self.b, k + most + 1)):
+        j, n = k, 0
+        while j < self.b and n <= most:
             hit = self.mention_at(j, kinds)
             if hit is not None:
                 return hit
+            place = self.by_start.get(j)
+            if place is not None and self.types[place[0]] == "Cluster" and n < most:
+                j, n = place[1], n + 1  # "the Tessin firm B": a place describes the name after it
+                continue
             if not (self.doc[j].is_lower or self.doc[j].text == "-") or self.doc[j].lower_ in ("and", "or", "of"):
                 return None
+            j, n = j + 1, n + 1
         return None
 
 
@@ -126,6 +156,18 @@ def org_forms(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: lis
         _name_units(s, words, emit, conf)
     if lows & words.owned:
         _owned(s, words, emit, conf)
+    if "Programme" in {types[i] for i, _, _ in s.spans} and lows & words.run_parts and "by" in lows:
+        _participle_chain(s, words, emit, conf)  # "P is financed by F, administered by A and delivered by D"
+    if "which" in lows and "it" in lows and lows & words.clause_runs:
+        _which_it_runs(s, words, emit, conf)  # "X launched P in 2016, which it still runs"
+    if lows & words.set_up_units and lows & words.set_up:
+        _set_up_unit(s, words, emit, conf)  # "X set up a commercial arm, Y"
+    if "its" in lows and lows & words.parents:
+        _its_parent(s, words, emit, conf)  # "X is backed by its parent, the engineering group Y"
+    if "participating" in lows:
+        _participating(s, words, emit, conf)  # "Participating organisations in P include A and B"
+    if lows & words.select_verbs and lows & words.cohort_nouns:
+        _selected_for_cohort(s, words, emit, conf)  # "P selected A and B for its spring cohort"
 
 
 def _role_end(s: _Sent, k: int, words: OrgFormWords) -> int | None:
@@ -281,3 +323,232 @@ def _owned(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
             unit = _holder_before(s, k) if s.low(k) in ARTICLES else None
         if unit is not None and unit != i:
             emit(["PART_OF"], unit, i, conf, "rule:name-owned")
+
+
+def _clause_subject(s: _Sent, before: int) -> int | None:
+    """The first organisation of the sentence before token ``before`` that no preposition governs (its subject)."""
+    for i, a, _e in s.spans:
+        if a >= before:
+            return None
+        if s.types[i] in ORG and s.low(a - 1) not in PREPOSITIONS and not (s.low(a - 1) == "the"
+                                                                          and s.low(a - 2) in PREPOSITIONS):
+            return i
+    return None
+
+
+def _agents(s: _Sent, k: int, kinds: tuple[str, ...] = ORG) -> tuple[list[int], int]:
+    """The organisations after "by" at ``k`` ("the Agency (AREDM)", "A and the Bergen firm B") and the token after."""
+    out: list[int] = []
+    while True:
+        hit = s.described_mention(k, kinds, most=2)
+        if hit is None:
+            return out, k
+        end = next(e for i, a, e in s.spans if i == hit)
+        if s.low(end) in POSSESSIVE and s.mention_at(end + 1, kinds) is not None:
+            hit = s.mention_at(end + 1, kinds)  # "run by KTU's Centre for X": the centre
+            end = s.by_start[end + 1][1]
+        out.append(hit)
+        k = s.after_acronym(end)
+        if s.low(k) == "and" and s.described_mention(k + 1, kinds, most=2) is not None:
+            k += 1
+            continue
+        return out, k
+
+
+def _participle_chain(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
+    """"P is financed by F, administered by A (AA) and delivered on the ground by D": RUNS(A, P), RUNS(D, P); the
+    funder after "financed by" runs nothing. P is a programme named or referred to ("It", "The programme")."""
+    for i, _a, e in s.spans:
+        if s.types[i] != "Programme":
+            continue
+        k = s.after_acronym(e)
+        if s.low(k) == "," and s.low(k + 1) == "which":
+            k += 2
+        n = 0
+        while s.low(k) in words.chain_copulas and n < 3:
+            k, n = k + 1, n + 1
+        if not n:
+            continue
+        while s.low(k) in words.run_parts or s.low(k) in words.fund_parts:
+            runs = s.low(k) in words.run_parts
+            j = k + 1
+            while s.low(j) in words.manners and j < k + 5:
+                j += 1
+            if s.low(j) != "by":
+                return
+            agents, k = _agents(s, j + 1, ORG if runs else ORG + ("Programme", "Person"))
+            if not agents and not runs:  # "paid for by the city and run by A": a funder that is no mention
+                k = next((x for x in range(j + 1, min(s.b, j + 7)) if s.low(x) in (",", ";", "and")
+                          and (s.low(x + 1) in words.run_parts or s.low(x + 1) in words.fund_parts)), j)
+                agents = [None] if k > j else []
+            if not agents:
+                return
+            if runs:
+                for g in agents:  # (never None: a runner is named)
+                    emit(["RUNS"], g, i, conf, "rule:participle-chain")
+            if s.low(k) in (",", ";") and s.low(k + 1) == "and":
+                k += 2
+            elif s.low(k) in (",", ";", "and"):
+                k += 1
+            else:
+                return
+            while s.low(k) in words.chain_copulas and s.low(k) not in ("is", "are"):
+                k += 1
+
+
+def _which_it_runs(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
+    """"X launched P in 2016, which it still runs on behalf of Y": the sentence's subject runs P."""
+    for i, a, e in s.spans:
+        if s.types[i] != "Programme":
+            continue
+        k = e
+        for j in range(e, min(s.b, e + 8)):
+            if s.low(j) == "which" and s.low(j - 1) == ",":
+                k = j
+                break
+            if j in s.by_start or s.low(j) in (";", "."):
+                break
+        if s.low(k) != "which" or s.low(k + 1) != "it":
+            continue
+        v = k + 2
+        if s.low(v) in ("still", "also", "now", "currently"):
+            v += 1
+        if s.low(v) not in words.clause_runs:
+            continue
+        runner = _clause_subject(s, a)
+        if runner is not None:
+            emit(["RUNS"], runner, i, conf, "rule:which-it-runs")
+
+
+def _set_up_unit(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
+    """"In 2019 the institute set up a commercial arm, Sabeto Analytics" -> PART_OF(Sabeto Analytics, the institute)."""
+    for k in range(s.a, s.b):
+        if s.low(k) not in words.set_up:
+            continue
+        q = k + 1
+        if s.low(q) in ("up", "off", "out"):
+            q += 1
+        if s.low(q) not in ("a", "an", "its", "their"):
+            continue
+        j = q + 1
+        while j < min(s.b, q + 1 + MODS) and s.doc[j].is_lower and s.low(j) not in words.set_up_units \
+                and s.low(j) not in words.stop:
+            j += 1
+        if s.low(j) not in words.set_up_units:
+            continue
+        at = j + 1
+        if s.low(at) in (",", "called", "named"):
+            at += 1
+        unit = s.described_mention(at, ORG, most=0)
+        owner = _clause_subject(s, k)
+        if unit is not None and owner is not None and unit != owner:
+            emit(["PART_OF"], unit, owner, conf, "rule:set-up-unit")
+
+
+def _its_parent(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
+    """"X is backed by its parent, the engineering group Y", "X said its parent company Y ..." -> PART_OF(X, Y)."""
+    for k in range(s.a, s.b):
+        if s.low(k) != "its" or s.low(k + 1) not in words.parents:
+            continue
+        j = k + 2
+        if s.low(j) in ("company", "group", "firm", "organisation", "organization"):
+            j += 1
+        if s.low(j) == ",":
+            j += 1
+        parent = s.described_mention(j, ORG, most=3)
+        child = _clause_subject(s, k)
+        if parent is not None and child is not None and parent != child:
+            emit(["PART_OF"], child, parent, conf, "rule:its-parent")
+
+
+def runs_not_chain_funder(cands: list[Any], ctx: Any, words: OrgFormWords | None = None) -> list[Any]:
+    """Drop RUNS(A, F) that a frame read from "P is financed by F, administered by A": the parser hangs the second
+    participle on the funder F, but A runs what the sentence is about, not the fund that pays for it."""
+    words = words or OrgFormWords.load()
+    out = []
+    for c in cands:
+        toks = ctx.m2toks.get(c.tgt) if c.type == "RUNS" else None
+        if toks and funder_in_chain(ctx.sd, min(toks), max(toks) + 1, words):
+            continue
+        out.append(c)
+    return out
+
+
+def funder_in_chain(sd: Any, a: int, e: int, words: OrgFormWords | None = None) -> bool:
+    """Is the name at tokens [a, e) the agent of a funding participle that a running participle follows ("financed
+    by F, administered by A")? Then F runs nothing and is run by no one the participle names."""
+    words = words or OrgFormWords.load()
+    k = a - 1
+    while k > 0 and k > a - 4 and (sd[k].is_lower and sd[k].lower_ != "by" or sd[k].text == "-"):
+        k -= 1  # "by the Swedish development fund F"
+    if k < 1 or sd[k].lower_ != "by" or sd[k - 1].lower_ not in words.fund_parts and not (
+            sd[k - 1].lower_ == "for" and k > 1 and sd[k - 2].lower_ == "paid"):
+        return False
+    j = e
+    if j + 2 < len(sd) and sd[j].text == "(" and sd[j + 2].text == ")":
+        j += 3
+    if j < len(sd) and sd[j].text in (",", ";"):
+        j += 1
+    if j < len(sd) and sd[j].lower_ == "and":
+        j += 1
+    return j < len(sd) and sd[j].lower_ in words.run_parts
+
+
+def _listed(s: _Sent, k: int) -> list[int]:
+    """The organisations of a list starting at ``k``: "A, the Oslo firm B and C" (a few description words each)."""
+    out: list[int] = []
+    while k < s.b:
+        hit = s.described_mention(k, ORG, most=4)
+        if hit is None:
+            return out
+        out.append(hit)
+        k = s.after_acronym(s.by_start[next(a for i, a, e in s.spans if i == hit)][1])
+        if s.low(k) == "," and s.low(k + 1) == "and":
+            k += 2
+        elif s.low(k) in (",", "and"):
+            k += 1
+        else:
+            return out
+    return out
+
+
+def _participating(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
+    """"Participating organisations in P include A, B and C" -> MEMBER_OF(each, P)."""
+    for k in range(s.a, s.b):
+        if s.low(k) != "participating" or s.low(k + 1) not in words.participating or s.low(k + 2) not in ("in", "of"):
+            continue
+        group = s.described_mention(k + 3, ORG + ("Programme",), most=0)
+        if group is None:
+            continue
+        g_end = s.after_acronym(next(e for i, a, e in s.spans if i == group))
+        if s.low(g_end) not in words.list_verbs:
+            continue
+        for m in _listed(s, g_end + 1):
+            if m != group:
+                emit(["MEMBER_OF"], m, group, conf, "rule:participating-in")
+
+
+def _selected_for_cohort(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
+    """"The Halvard Accelerator selected A and B for its spring cohort" -> MEMBER_OF(A, P), MEMBER_OF(B, P)."""
+    for i, a, e in s.spans:
+        if s.types[i] not in ORG + ("Programme",) or not s.opens(a - (1 if s.low(a - 1) == "the" else 0)):
+            continue
+        k = s.after_acronym(e)
+        if s.low(k) in ("has", "have"):
+            k += 1
+        if s.low(k) not in words.select_verbs:
+            continue
+        items = _listed(s, k + 1)
+        if not items:
+            continue
+        end = max(next(x for j, _a, x in s.spans if j == m) for m in items)
+        end = s.after_acronym(end)
+        if s.low(end) not in ("for", "into", "to") or s.low(end + 1) not in ("its", "the"):
+            continue
+        j = end + 2
+        while j < min(s.b, end + 5) and (s.doc[j].is_lower or s.doc[j].like_num) and s.low(j) not in words.cohort_nouns:
+            j += 1
+        if s.low(j) in words.cohort_nouns and s.low(j + 1) not in ("of", "at"):
+            for m in items:
+                if m != i:
+                    emit(["MEMBER_OF"], m, i, conf, "rule:selected-for-cohort")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
-from aikg.ingest.nlp.relation_org_forms import org_forms
+from aikg.ingest.nlp.relation_org_forms import org_forms, runs_not_chain_funder
 from aikg.ingest.nlp.relation_relative import relative_pairs
 from aikg.ingest.nlp.relation_units import (
     UnitWords,
@@ -135,4 +135,4 @@ def runs_not_funder(cands: list[Any], ctx: Any) -> list[Any]:
             if last.dep_ == "compound" and head.i not in toks and head.lower_ in _FUND_WORDS and head.pos_ in ("NOUN", "PROPN"):
                 continue
         out.append(c)
-    return out
+    return runs_not_chain_funder(out, ctx)  # "financed by F, administered by A": A does not run F (relation_org_forms)

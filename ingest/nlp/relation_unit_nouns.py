@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable, Iterable
 
+from aikg.ingest.nlp.relation_org_forms import METHODS as ORG_FORM_METHODS
+
 ORG = ("Institute", "Company", "Agency")
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"its", "their", "our"})
@@ -171,7 +173,7 @@ def apposition_holder(cands: list[Any], ctx: Any, tok: Any, words: Any) -> list[
 
 
 #: methods whose unit is the one name its apposition or possessive describes (never shared with a list it stands in)
-PINNED = frozenset({"rule:unit-noun-of", "rule:one-of-units", "rule:possessive-unit"})
+PINNED = frozenset({"rule:unit-noun-of", "rule:one-of-units", "rule:possessive-unit"}) | ORG_FORM_METHODS
 
 
 def pin_units(cands: list[Any]) -> list[Any]:

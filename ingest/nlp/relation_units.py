@@ -274,10 +274,14 @@ def _makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: 
         if s <= first[1] or e > unit_span[0]:
             continue
         gap = [t.lower_ for t in doc[last:s]]
-        if len(gap) > 7 or not ("and" in gap or "," in gap) or any(w in words.run_stops and w != "and" for w in gap):
+        apposed = len(gap) <= 14 and gap[:2] in ([",", "a"], [",", "an"]) and gap[-3:-1] == [",", "and"]  # "A, a Lviv firm, and B"
+        if (len(gap) > 7 and not apposed) or not ("and" in gap or "," in gap) \
+                or any(w in words.run_stops and w != "and" for w in gap):
             break  # "A and the Finnish port authority B"; not "A, with offices in B"
         items.append(j)
         last = e
+    if last + 2 < unit_span[0] and doc[last].text == "(" and doc[last + 2].text == ")":
+        last += 3  # "A and B (BB) today opened U"
     if len(items) < 2 or last >= unit_span[0] or not doc[last].is_lower:
         return []
     return items

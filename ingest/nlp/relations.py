@@ -37,6 +37,7 @@ from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_places import PlaceWords, listed_not_apposed, place_lists, place_phrases
 from aikg.ingest.nlp.relation_site_forms import opened_site_kept, with_sites
 from aikg.ingest.nlp.relation_stance import Stance, one_name
+from aikg.ingest.nlp.relation_org_forms import funder_in_chain
 from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
@@ -172,6 +173,8 @@ class RelationFinder:
                                                 {t for _, s, e in spans for t in range(s, e)}):
                     continue  # "in partnership with the Ministry's Statistics Directorate", "with customers such as X"
                 li = self._guard.window_left(rule.rel, doc, spans, li, a, sent.start)  # "X, whose customers include Y,"
+                if "RUNS" in rule.rel and funder_in_chain(doc, *next((s, e) for i, s, e in spans if i == li)):
+                    continue  # "financed by F, administered by A": A runs the subject, not F (relation_org_forms.py)
                 if self._window_vetoed(rule, doc, sent, spans, li, ri, a):
                     continue
                 roles = {rule.left: li, rule.right: ri}
