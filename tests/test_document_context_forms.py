@@ -211,3 +211,20 @@ def test_it_after_an_indefinite_description_subject_is_left_open(ex):
     text = ("The Harrogate Skills Programme trains 400 workers a year. An industry advisory group advises the "
             "Yorkshire Skills Department on the programme. It is chaired by Helen Marsh.")
     assert refers(ex, text, "It is chaired") is None
+
+
+# ------------------------------------------------------------------ a name that only names a building
+
+def test_the_centre_is_not_a_building_named_after_a_centre(ex):
+    text = ("The University of Vaasa has opened the Kvarken Centre for Maritime AI. The centre sits in the "
+            "Fabriikki Centre building in Vaasa.\n\nProfessor Aino Laine leads the centre. The centre's first three "
+            "years are funded by the Ostrobothnia Regional Council.")
+    assert refers(ex, text, "centre. The") == "Kvarken Centre for Maritime AI"
+    rels = relations_in(ex, text)
+    assert not {r for r in rels if "Fabriikki Centre" in r[1:] and r[0] in (F, "AFFILIATED_WITH")}
+
+
+def test_a_centre_named_as_a_body_is_still_the_centre(ex):
+    text = ("The Fabriikki Centre is a start-up hub in Vaasa. The centre is funded by the Ostrobothnia "
+            "Regional Council.")
+    assert refers(ex, text, "centre is") == "Fabriikki Centre"

@@ -14,7 +14,10 @@ And a name after a preposition may stand behind a descriptive noun phrase ("from
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 
 POSSESSIVE = ("'s", "’s")
 DETERMINERS = ("the", "this", "that", "a", "an")
@@ -115,3 +118,9 @@ def heading_named(mentions: Any, heading: str, types: Any) -> int | None:
         if m.source != "anaphor" and m.type in types and key in (m.text.casefold(), m.canonical.casefold()):
             return i
     return None
+
+
+def venue_after(text: str, end: int, venues: Any) -> bool:
+    """Does a venue noun follow the name ending at character ``end`` ("the Delta Centre building")?"""
+    m = _NEXT_WORD.match(text, end) if 0 <= end <= len(text) else None
+    return m is not None and m.group(1) in venues

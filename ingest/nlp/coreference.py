@@ -28,7 +28,7 @@ from aikg.core.errors import InputError
 from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.context import doc_subject, home_place
 from aikg.ingest.nlp.coref_subject import (apposed_after, descriptive_run, heading_named, named_as_other,
-                                           opening_description, possessed_description)
+                                           opening_description, possessed_description, venue_after)
 from aikg.ingest.nlp.records import MentionFact
 
 ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")
@@ -71,6 +71,7 @@ class LinkWords:
     round_words: frozenset[str] = frozenset()  # the nouns that close such a round phrase ("round", "Series")
     heading_not_names: frozenset[str] = frozenset()  # a heading opening with one is no entry's name ("About the Lab")
     heading_small: frozenset[str] = frozenset()  # lower-case words a name on a heading line may hold ("of", "for")
+    venue_nouns: frozenset[str] = frozenset()  # a name before one names a place, not a body ("the Delta Centre building")
 
     @classmethod
     def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
@@ -116,6 +117,7 @@ class LinkWords:
             round_words=frozenset(raw.get("round_words", ())),
             heading_not_names=frozenset(raw.get("heading_not_names", ())),
             heading_small=frozenset(raw.get("heading_small_words", ())),
+            venue_nouns=frozenset(raw.get("venue_nouns", ())),
         )
 
 
@@ -429,7 +431,7 @@ class Resolver:
         here = self.subject(k, types, upto=tok, strict=True)
         if here is not None and self._new_clause(tok) and self._plain(here, k, tok, noun):
             return here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
-        named = [r for r in latest.values() if self._fits_name(noun, r)]
+        named = [r for r in latest.values() if self._fits_name(noun, r) and not self._venue_only(r, tok_char)]
         top = max(reversed(named), key=lambda r: counts[self.m[r].canonical]) if named else None
         other = self._other_kind(k, tok, noun)  # "The lab is housed within the university's ...": not the lab
         fits = {r for r, a in near if r not in other and (self._fits_name(noun, r) or self.described(a, noun))}
@@ -623,6 +625,13 @@ class Resolver:
         """Is mention ``i`` (ending at token ``b``) a description that only owns a noun ("who has run the school's
         laboratory")? A reference back is no new rival of the subject."""
         return self.m[i].source == "anaphor" and b < s.end and self.doc[b].lower_ in ("'s", "’s")
+
+    def _venue_only(self, r: int, before: int) -> bool:
+        """Is every mention of ``r``'s name before ``before`` a modifier of a venue noun ("sits in the Delta Centre
+        building")? Then the name is a building's, not a body "the centre" may stand for."""
+        name = self.m[r].canonical
+        ends = [m.end for m in self.m if m.canonical == name and m.source != "anaphor" and m.start < before]
+        return bool(ends) and all(venue_after(self.text, e - self.off, self.w.venue_nouns) for e in ends)
 
     def _weighed(self, tok: int) -> bool:
         """Did ``pronoun`` read the sentence before (same block, no quotation), so that its None means "open"?"""
