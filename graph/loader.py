@@ -281,7 +281,7 @@ def interns_strings(store: GraphStore) -> bool:
 def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
                     done: Collection[str] = (), present: Collection[str] = (), intern: bool = False,
                     known: Collection[tuple[str, str, str]] = (), counts: PendingCounts | None = None,
-                    ) -> list[Statement]:
+                    profiles_kept: bool = True) -> list[Statement]:
     """The write statements for a batch of units, in dependency order (``ensured``, ``known``: see
     :func:`_merge_rows`).
 
@@ -289,7 +289,10 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     batches writes it at its end: graph/pending_counts.py); the rows it writes carry what was kept for them.
 
     ``intern``: relationship strings (document ids, sentences, extractors, timestamps) are stored once by the
-    engine however many relationships hold them (see load_relations.cypher), not copied onto each."""
+    engine however many relationships hold them (see load_relations.cypher), not copied onto each.
+
+    ``profiles_kept``: some cluster keeps a profile (load_profiles_kept.cypher); without one there is no profile to
+    forget, and ``counts`` may keep the cluster summaries to the run's end (``counts.refresh_at_end``)."""
     stmts: list[Statement] = []
     docs = [u.doc for u in units if u.doc is not None]
     if docs:
@@ -321,12 +324,14 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     # the summaries the catalog reads (graph/summaries.py), in the same atomic write: degree and rel_docs
     # are written with the entities, the cluster summaries recomputed here
     # (only relationships new to the store can change them: one that gains evidence links the same ends)
-    refresh = summaries.refresh_statement((rtype, row["source"], row["target"])
-                                          for rtype, rows in by_type.items() for row in rows
-                                          if (rtype, row["source"], row["target"]) not in known)
-    if refresh:
+    new = [(rtype, row["source"], row["target"]) for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
+           for row in rows if (rtype, row["source"], row["target"]) not in known]
+    if counts is not None and counts.refresh_at_end:
+        counts.stage_refresh(new)
+    elif (refresh := summaries.refresh_statement(new)) is not None:
         stmts.append(refresh)
-    stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)  # after refresh: cluster_ids current
+    if profiles_kept:  # after refresh: cluster_ids current
+        stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)
     return stmts
 
 
@@ -411,6 +416,7 @@ class _Run:
     written_full: set[str] = field(default_factory=set)
     present: set[str] = field(default_factory=set)  # entities committed by this run (in full or only made to exist)
     counts: PendingCounts | None = None  # counts kept until the run ends (a run of several batches)
+    profiles_kept: bool = True  # some cluster kept a profile when the run started (load_profiles_kept.cypher)
 
     def write(self, units: Sequence[_Unit]) -> None:
         """Write these units in one atomic write, then remember what they committed."""
@@ -418,7 +424,7 @@ class _Run:
             self.store.write_atomic(unit_statements(units, loaded_at=self.loaded_at, ensured=self.ensured,
                                                     done=self.written_full, present=self.present,
                                                     intern=interns_strings(self.store), known=self.known,
-                                                    counts=self.counts))
+                                                    counts=self.counts, profiles_kept=self.profiles_kept))
         except BaseException:
             if self.counts is not None:
                 self.counts.rollback()
@@ -496,8 +502,10 @@ def _load(store: GraphStore, documents: Sequence[DocumentRecord], entities: Sequ
         recover(store)
     held = known_entities(store, pending)
     batches = _batches(pending, batch_size, max_bytes)
+    kept = bool(store.read(statement("load_profiles_kept")))  # only the end of a run computes profiles
     run = _Run(store, now_iso(), {eid for unit in pending for eid in unit.entities if eid not in unit.ends},
-               known_relationships(store, pending, held), held, counts=PendingCounts() if len(batches) > 1 else None)
+               known_relationships(store, pending, held), held,
+               counts=PendingCounts(refresh_at_end=not kept) if len(batches) > 1 else None, profiles_kept=kept)
     for batch in batches:
         run.write_batch(batch, report)
         if progress:

@@ -11,19 +11,25 @@ later batch writes the entity anyway. Facts stay atomic per document; the counts
 Every document the run writes meanwhile carries ``counts_pending``; the run's last write removes it. A run stopped
 before that (a crash, a full disk) leaves it behind, and the next load first recounts every entity's counts from the
 graph (:func:`recover`), so no count is lost for good.
+
+A run that found no kept cluster profile when it started also keeps the relationships that change the cluster
+summaries (``clusters`` / ``cluster_ids``, people's affiliations: refresh_summaries.cypher) and recomputes those
+summaries once at its end, for each entity once, instead of once per batch that touches it (the members of a
+place were recomputed by every batch that gave the place a metro). :func:`recover` recomputes them too.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from aikg.core.errors import StoreError
 from aikg.core.locking import write_lock
 from aikg.core.paths import home_dir
-from aikg.graph import change_keys
+from aikg.graph import change_keys, summaries
 from aikg.graph.cypher_files import statement
 from aikg.graph.store import GraphStore, Statement
 
@@ -39,10 +45,17 @@ class PendingCounts:
     A batch stages what it adds (:meth:`stage`) and takes what it writes anyway (:meth:`absorb`); both take effect
     when its write is committed (:meth:`commit`) and are forgotten when it fails (:meth:`rollback`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, refresh_at_end: bool = False) -> None:
         self.rows: dict[str, dict[str, Any]] = {}
         self._staged: list[dict[str, Any]] = []
         self._absorbed: list[str] = []
+        self.refresh_at_end = refresh_at_end  # the cluster summaries too (see the module's docstring)
+        self.refresh: set[tuple[str, str, str]] = set()  # relationships (type, source, target) written, not refreshed
+        self._staged_refresh: list[tuple[str, str, str]] = []
+
+    def stage_refresh(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """Keep the relationships a batch writes whose ends' cluster summaries are recomputed at the run's end."""
+        self._staged_refresh.extend(k for k in keys if k[0] in summaries.REFRESHED_BY)
 
     def absorb(self, row: dict[str, Any]) -> None:
         """Add the counts kept for this entity to a row the batch writes (changed in place)."""
@@ -69,22 +82,37 @@ class PendingCounts:
             for key in _ADDED:
                 kept[key] += row[key]
             kept["linked"] = kept["linked"] or row["linked"]
+        self.refresh.update(self._staged_refresh)
         self.rollback()
 
     def rollback(self) -> None:
-        self._staged, self._absorbed = [], []
+        self._staged, self._absorbed, self._staged_refresh = [], [], []
 
     def flush(self, store: GraphStore, now: str, *, intern: bool) -> None:
         """Write every kept count, a page per write; the last write also removes the run's marks."""
         rows = sorted(self.rows.values(), key=lambda r: r["id"])
         counts = statement("load_entity_counts").replace("{intern}", "intern" if intern else "")
-        pages = [rows[i:i + PAGE] for i in range(0, len(rows), PAGE)] or [[]]
-        for i, page in enumerate(pages):
-            stmts: list[Statement] = [(counts, {"rows": page, "now": now})] if page else []
-            if i == len(pages) - 1:
-                stmts.append((statement("load_counts_done"), {}))
+        pages: list[list[Statement]] = [[(counts, {"rows": rows[i:i + PAGE], "now": now})]
+                                        for i in range(0, len(rows), PAGE)]
+        pages += [[stmt] for stmt in _refresh_pages(self.refresh)]
+        pages.append([(statement("load_counts_done"), {})])
+        if len(pages) > 1:  # the mark goes with the last page
+            done = pages.pop()
+            pages[-1] += done
+        for stmts in pages:
             store.write_atomic(stmts)
         self.rows.clear()
+        self.refresh.clear()
+
+
+def _refresh_pages(keys: Iterable[tuple[str, str, str]]) -> list[Statement]:
+    """refresh_summaries.cypher for these relationships, at most PAGE ids of each kind per statement."""
+    found = summaries.refresh_statement(keys)
+    if found is None:
+        return []
+    cypher, params = found
+    pages = max(len(ids) for ids in params.values())
+    return [(cypher, {kind: ids[i:i + PAGE] for kind, ids in params.items()}) for i in range(0, pages, PAGE)]
 
 
 def needs_recovery(store: GraphStore) -> bool:
@@ -94,11 +122,13 @@ def needs_recovery(store: GraphStore) -> bool:
 
 def recover(store: GraphStore, page: int = PAGE) -> None:
     """Recount every entity's counts from the graph (after a run stopped before writing its kept counts), then
-    remove the marks: mention and document counts, degree and rel_docs (refresh_counts.cypher), linked_at."""
+    remove the marks: mention and document counts, degree and rel_docs (refresh_counts.cypher), linked_at, and the
+    cluster summaries (a run that kept them to its end)."""
     ids = [r["id"] for r in store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
     for i in range(0, len(ids), page):
         store.write_atomic([(statement("recount_mentions"), {"ids": ids[i:i + page]}),
                             (statement("refresh_counts"), {"ids": ids[i:i + page]})])
+    summaries.refresh_all(store, page)  # the cluster summaries a run may have kept to its end (counts again too)
     store.write_atomic([(change_keys.BACKFILL, {}), (statement("load_counts_done"), {})])
 
 
