@@ -38,6 +38,10 @@ class WatchedConnection(UnixDomainSocketConnection):
         finally:
             WATCHDOG.end(self)
 
+    def disconnect(self, *args: Any, **kwargs: Any) -> None:
+        WATCHDOG.end(self)  # nothing is awaited on a closed connection
+        super().disconnect(*args, **kwargs)
+
 
 def watched_pool(socket_path: str, watch: ServerWatch, timeout: float | None) -> ConnectionPool:
     """A pool of watched connections with no client-side retries (a failed command surfaces at once);
