@@ -327,7 +327,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     new = [(rtype, row["source"], row["target"]) for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
            for row in rows if (rtype, row["source"], row["target"]) not in known]
     if counts is not None and counts.refresh_at_end:
-        counts.stage_refresh(new)
+        counts.stage_refresh(new, {row["id"]: row["name"] for rows in by_label.values() for row in rows}
+                             if counts.all_new else {})
     elif (refresh := summaries.refresh_statement(new)) is not None:
         stmts.append(refresh)
     if profiles_kept:  # after refresh: cluster_ids current
@@ -505,7 +506,8 @@ def _load(store: GraphStore, documents: Sequence[DocumentRecord], entities: Sequ
     kept = bool(store.read(statement("load_profiles_kept")))  # only the end of a run computes profiles
     run = _Run(store, now_iso(), {eid for unit in pending for eid in unit.entities if eid not in unit.ends},
                known_relationships(store, pending, held), held,
-               counts=PendingCounts(refresh_at_end=not kept) if len(batches) > 1 else None, profiles_kept=kept)
+               counts=PendingCounts(refresh_at_end=not kept, all_new=not held) if len(batches) > 1 else None,
+               profiles_kept=kept)
     for batch in batches:
         run.write_batch(batch, report)
         if progress:

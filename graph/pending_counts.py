@@ -15,7 +15,9 @@ graph (:func:`recover`), so no count is lost for good.
 A run that found no kept cluster profile when it started also keeps the relationships that change the cluster
 summaries (``clusters`` / ``cluster_ids``, people's affiliations: refresh_summaries.cypher) and recomputes those
 summaries once at its end, for each entity once, instead of once per batch that touches it (the members of a
-place were recomputed by every batch that gave the place a metro). :func:`recover` recomputes them too.
+place were recomputed by every batch that gave the place a metro). :func:`recover` recomputes them too. When every
+entity of the run was new to the store, the run holds all their relationships and the summaries are computed in
+Python (``summaries.compute``) and written as values (load_cluster_summaries.cypher).
 """
 
 from __future__ import annotations
@@ -45,17 +47,25 @@ class PendingCounts:
     A batch stages what it adds (:meth:`stage`) and takes what it writes anyway (:meth:`absorb`); both take effect
     when its write is committed (:meth:`commit`) and are forgotten when it fails (:meth:`rollback`)."""
 
-    def __init__(self, *, refresh_at_end: bool = False) -> None:
+    def __init__(self, *, refresh_at_end: bool = False, all_new: bool = False) -> None:
         self.rows: dict[str, dict[str, Any]] = {}
         self._staged: list[dict[str, Any]] = []
         self._absorbed: list[str] = []
         self.refresh_at_end = refresh_at_end  # the cluster summaries too (see the module's docstring)
         self.refresh: set[tuple[str, str, str]] = set()  # relationships (type, source, target) written, not refreshed
         self._staged_refresh: list[tuple[str, str, str]] = []
+        self._staged_names: dict[str, str] = {}
+        self.all_new = all_new  # no entity of the run was in the store when it started: summaries from the run alone
+        self.names: dict[str, str] = {}  # the names of those relationships' ends (all_new)
 
-    def stage_refresh(self, keys: Iterable[tuple[str, str, str]]) -> None:
-        """Keep the relationships a batch writes whose ends' cluster summaries are recomputed at the run's end."""
-        self._staged_refresh.extend(k for k in keys if k[0] in summaries.REFRESHED_BY)
+    def stage_refresh(self, keys: Iterable[tuple[str, str, str]], names: dict[str, str]) -> None:
+        """Keep the relationships a batch writes whose ends' cluster summaries are recomputed at the run's end
+        (``names``: the batch's entity names by id; those of the ends are kept)."""
+        found = [k for k in keys if k[0] in summaries.REFRESHED_BY]
+        self._staged_refresh.extend(found)
+        if self.all_new:
+            for _, source, target in found:
+                self._staged_names[source], self._staged_names[target] = names[source], names[target]
 
     def absorb(self, row: dict[str, Any]) -> None:
         """Add the counts kept for this entity to a row the batch writes (changed in place)."""
@@ -83,10 +93,11 @@ class PendingCounts:
                 kept[key] += row[key]
             kept["linked"] = kept["linked"] or row["linked"]
         self.refresh.update(self._staged_refresh)
+        self.names.update(self._staged_names)
         self.rollback()
 
     def rollback(self) -> None:
-        self._staged, self._absorbed, self._staged_refresh = [], [], []
+        self._staged, self._absorbed, self._staged_refresh, self._staged_names = [], [], [], {}
 
     def flush(self, store: GraphStore, now: str, *, intern: bool) -> None:
         """Write every kept count, a page per write; the last write also removes the run's marks."""
@@ -94,7 +105,7 @@ class PendingCounts:
         counts = statement("load_entity_counts").replace("{intern}", "intern" if intern else "")
         pages: list[list[Statement]] = [[(counts, {"rows": rows[i:i + PAGE], "now": now})]
                                         for i in range(0, len(rows), PAGE)]
-        pages += [[stmt] for stmt in _refresh_pages(self.refresh)]
+        pages += [[stmt] for stmt in (self._summary_pages() if self.all_new else _refresh_pages(self.refresh))]
         pages.append([(statement("load_counts_done"), {})])
         if len(pages) > 1:  # the mark goes with the last page
             done = pages.pop()
@@ -103,6 +114,15 @@ class PendingCounts:
             store.write_atomic(stmts)
         self.rows.clear()
         self.refresh.clear()
+        self.names.clear()
+
+    def _summary_pages(self) -> list[Statement]:
+        """load_cluster_summaries.cypher: the kept relationships' ends' cluster summaries, computed here."""
+        fields = ("clusters", "cluster_ids", "affiliated_cluster_count", "affiliated_clusters", "affiliations")
+        found = summaries.compute(self.names, ((t, s, o, ()) for t, s, o in self.refresh))
+        rows = [{"id": eid, **{k: row.get(k) for k in fields}} for eid, row in sorted(found.items())
+                if any(k in row for k in fields)]
+        return [(statement("load_cluster_summaries"), {"rows": rows[i:i + PAGE]}) for i in range(0, len(rows), PAGE)]
 
 
 def _refresh_pages(keys: Iterable[tuple[str, str, str]]) -> list[Statement]:

@@ -74,3 +74,20 @@ def test_with_kept_profiles_every_batch_refreshes_and_forgets(store):
     assert not load_records(store, docs, ents, rels, batch_size=1).errors
     assert summary(store) == recount(store)
     assert "cluster:sf" not in {r["id"] for r in store.read(PROFILED)}  # San Francisco gained a metro: forgotten
+
+
+def test_a_run_with_entities_the_store_holds_refreshes_from_the_graph_at_its_end(store):
+    """OpenAI is in the store before the run: its summaries are recomputed by the engine at the run's end."""
+    assert not load_records(store, [_doc(D3)], _ents(D3, ("company:openai", "Company", "OpenAI")), []).errors
+    statements: list[str] = []
+    write_atomic = store.write_atomic
+
+    def spy(stmts):
+        statements.extend(cypher for cypher, _ in stmts)
+        write_atomic(stmts)
+
+    store.write_atomic = spy
+    assert not load_records(store, *_both(), batch_size=1).errors
+    assert summary(store) == recount(store)
+    assert summary(store)["person:ann"]["affiliations"] == ["Lab (Paris)", "OpenAI (San Francisco)"]
+    assert len([c for c in statements if "UNWIND $places" in c]) == 1  # refresh_summaries.cypher, once
