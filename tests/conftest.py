@@ -183,6 +183,32 @@ def no_gazetteer_extractor():
         yield Extractor(ExtractConfig(gazetteer_dir=Path(empty)))
 
 
+#: ExtractConfig fields the extractor reads only while extracting (not when it builds its spaCy pipelines)
+EXTRACTION_TIME_FIELDS = frozenset({"max_chunk_chars", "calibration", "pair_model"})
+
+
+@pytest.fixture(scope="session")
+def extractor_with():
+    """``extractor_with(**settings)``: the default extractor with other extraction-time settings, sharing its
+    loaded pipeline (a new Extractor would load spaCy again: about 3-5 s of CPU each)."""
+    import copy
+    import dataclasses
+
+    from aikg.ingest.nlp.extractor import shared_extractor
+
+    def make(**settings):
+        unknown = set(settings) - EXTRACTION_TIME_FIELDS
+        if unknown:
+            raise ValueError(f"{sorted(unknown)} shape the pipeline itself: build an Extractor for them")
+        base = shared_extractor()
+        list(base.extract_many([]))  # loads spaCy and the rules once, in the shared extractor
+        ex = copy.copy(base)
+        ex.config = dataclasses.replace(base.config, **settings)
+        return ex
+
+    return make
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     path = tmp_path / "home"
@@ -195,11 +221,46 @@ def made_demo(tmp_path_factory):
     """One `make demo` run shared by the session: (home, out folder, the finished process).
 
     The demo is the slowest single step of the suite; the demo test and the figure tests read the same run.
+    Under pytest-xdist the workers share it too (one builds it, under a lock, in the run's common temp folder;
+    the others read its result), and the last worker out stops any server left on it.
     """
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        yield _make_demo(tmp_path_factory.mktemp("made-demo"))
+    else:
+        yield from _shared_demo(tmp_path_factory.getbasetemp().parent / f"made-demo-{run}")
+
+
+def _make_demo(base: Path):
     import subprocess
 
-    base = tmp_path_factory.mktemp("made-demo")
     home, out = base / "home", base / "out"
     proc = subprocess.run(["make", "-s", "demo", f"AIKG_HOME={home}", f"DEMO_OUT={out}"],
                           cwd=Path(__file__).parent.parent, capture_output=True, text=True, timeout=900)
     return home, out, proc
+
+
+def _shared_demo(base: Path):
+    """The run's one demo, built by the first worker that asks (the others wait for it under a lock)."""
+    import json
+    import subprocess
+
+    from aikg.core.locking import FileLock
+
+    base.mkdir(exist_ok=True)
+    users = FileLock(base / "users.lock")
+    users.acquire(shared=True)
+    try:
+        with FileLock(base / "build.lock"):
+            result = base / "result.json"
+            if not result.exists():
+                home, out, proc = _make_demo(base)
+                result.write_text(json.dumps([proc.returncode, proc.stdout, proc.stderr]), "utf-8")
+            status, stdout, stderr = json.loads(result.read_text("utf-8"))
+        yield base / "home", base / "out", subprocess.CompletedProcess(["make", "-s", "demo"], status, stdout, stderr)
+    finally:
+        users.release()
+        last = FileLock(base / "users.lock")
+        if last.acquire(wait=False):  # no other worker uses the demo any more
+            _kill_servers(base, "made_demo")
+            last.release()

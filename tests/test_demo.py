@@ -38,7 +38,7 @@ def test_make_demo_end_to_end_and_idempotent(made_demo):
     store.close()
     assert len(before[0]) > 200
 
-    second = _make_demo(home, out)
+    second = _make_demo(home, out.parent / "out-again")  # the figure tests may be reading `out` meanwhile (xdist)
     assert second.returncode == 0, second.stderr[-2000:]
     assert "documents: 0 processed, 12 already in the store" in second.stdout
     store = open_store("embedded", home=home)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from aikg.core.facts import EntityRecord
@@ -281,11 +278,9 @@ def test_person_cues_who_title_and_byline(ex):
     assert ("Tarmo Kask", "Company") not in k
 
 
-def test_apposition_types_an_untyped_name_everywhere(ex):
-    from aikg.ingest.nlp import ExtractConfig, Extractor
-
-    bare = Extractor(ExtractConfig(gazetteer_dir=Path(tempfile.mkdtemp())))  # no gazetteer: context only
-    f = run(bare, "In Lyon, Zolvane, the Rhône Robotics Institute, trains engineers. Zolvane also hosts start-ups.")
+def test_apposition_types_an_untyped_name_everywhere(no_gazetteer_extractor):
+    """Without the gazetteer (the session's extractor, tests/conftest.py): context alone types the name."""
+    f = run(no_gazetteer_extractor, "In Lyon, Zolvane, the Rhône Robotics Institute, trains engineers. Zolvane also hosts start-ups.")
     zolvane = {m.type for m in f.mentions if m.text == "Zolvane"}
     assert zolvane == {"Institute"}
 

@@ -137,22 +137,15 @@ def test_a_title_in_brackets_before_an_honorific_and_the_person(ex):
     assert "Associate" not in {t for t, _ in kinds(f)}
 
 
-def test_one_word_and_a_firm_are_two_firms_without_the_gazetteer():
-    import tempfile
-    from pathlib import Path
-
-    from aikg.ingest.nlp import Extractor
-    from aikg.ingest.nlp.config import ExtractConfig
-
-    with tempfile.TemporaryDirectory() as empty:
-        bare = Extractor(ExtractConfig(gazetteer_dir=Path(empty)))
-        f = run(bare, "Members include Quellix, Varnholt Group and others. Brannoch and Tarsk Systems opened offices.")
-        names = {t for t, _ in kinds(f)}
-        assert {"Quellix", "Varnholt Group", "Tarsk Systems"} <= names
-        assert "Quellix, Varnholt Group" not in names and "Brannoch and Tarsk Systems" not in names
-        f = run(bare, "The Department of Science and Technology funds the Toulouse fund Occitanie Deeptech.")
-        assert ("Department of Science and Technology", "Agency") in kinds(f)
-        assert ("Occitanie Deeptech", "Company") in kinds(f)
+def test_one_word_and_a_firm_are_two_firms_without_the_gazetteer(no_gazetteer_extractor):
+    bare = no_gazetteer_extractor  # the session's extractor without the gazetteer (tests/conftest.py)
+    f = run(bare, "Members include Quellix, Varnholt Group and others. Brannoch and Tarsk Systems opened offices.")
+    names = {t for t, _ in kinds(f)}
+    assert {"Quellix", "Varnholt Group", "Tarsk Systems"} <= names
+    assert "Quellix, Varnholt Group" not in names and "Brannoch and Tarsk Systems" not in names
+    f = run(bare, "The Department of Science and Technology funds the Toulouse fund Occitanie Deeptech.")
+    assert ("Department of Science and Technology", "Agency") in kinds(f)
+    assert ("Occitanie Deeptech", "Company") in kinds(f)
 
 
 def test_founded_by_a_person_makes_a_body_and_meeting_somewhere_is_no_post(ex):

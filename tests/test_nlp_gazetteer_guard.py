@@ -21,9 +21,9 @@ AIST = "National Institute of Advanced Industrial Science and Technology"
 
 @pytest.fixture(scope="module")
 def extractor():
-    from aikg.ingest.nlp import Extractor
+    from aikg.ingest.nlp.extractor import shared_extractor
 
-    return Extractor()
+    return shared_extractor()  # the default extractor, loaded once per process
 
 
 def listed(extractor, text: str) -> dict[str, str | None]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.ingest.nlp import Extractor
-from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.extractor import shared_extractor
 from tests.helpers import facts_of, mention_kinds, relations_in
 
@@ -197,13 +195,13 @@ def test_address_line_places_the_organisation_before_the_street(ex):
     assert not located(ex, "The minister of Kelvara Labs spoke at 10 Downing Street, London, on Monday.")
 
 
-def test_the_city_resolves_in_every_chunk():
+def test_the_city_resolves_in_every_chunk(ex, extractor_with):
     """"the city" in the second chunk of a long text is the dateline's city, as in the first."""
     filler = "\n\n".join(f"Paragraph {i} says nothing about any organisation at all, only the weather." for i in range(8))
     text = ("KUTAISI, Georgia, 3 March 2026 -- Rioni Analytics opened a new office today.\n\n" + filler
             + "\n\nThe Imereti Data Institute is the anchor of the city's AI cluster and has a lab in the city.\n")
-    whole = relations_in(Extractor(ExtractConfig()), text)
-    chunked = relations_in(Extractor(ExtractConfig(max_chunk_chars=400)), text)
+    whole = relations_in(ex, text)
+    chunked = relations_in(extractor_with(max_chunk_chars=400), text)
     expected = {(L, "Imereti Data Institute", "KUTAISI"), ("ANCHORS", "Imereti Data Institute", "KUTAISI")}
     assert expected <= whole
     assert expected <= chunked

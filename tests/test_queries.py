@@ -17,7 +17,7 @@ import pytest
 
 from aikg.core.errors import QueryError
 from aikg.queries.catalog import EDGE_COLUMNS, load_catalog, run_query
-from tests.conftest import DATA
+from tests.conftest import BACKENDS, DATA, NEO4J_SKIP, _open_neo4j_test_store, neo4j_test_settings, wipe_test_database
 
 FIXTURE = DATA / "query_fixture.jsonl"
 ENTITIES, DOCUMENTS = 38, 5
@@ -43,10 +43,37 @@ def load_query_fixture(store, path: Path = FIXTURE) -> None:
         assert not report.errors, report.errors
 
 
-@pytest.fixture
-def graph(store):
-    load_query_fixture(store)
-    return store
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend_name(request: pytest.FixtureRequest) -> str:
+    """Module-scoped here (the same backends as tests/conftest.py), so the fixture graph is loaded once."""
+    if request.param == "neo4j" and neo4j_test_settings() is None:
+        pytest.skip(NEO4J_SKIP)
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def graph(backend_name: str, tmp_path_factory: pytest.TempPathFactory):
+    """The fixture graph, loaded once per backend for the module: the tests that take it only read it (and the
+    teardown checks that none wrote to it; a test that writes takes a graph of its own, like ``metro_graph``)."""
+    from aikg.graph.store import open_store
+    from tests.helpers import dump
+
+    home = tmp_path_factory.mktemp("query-graph") / "home"
+    with pytest.MonkeyPatch.context() as mp:
+        if backend_name == "neo4j":
+            st = _open_neo4j_test_store(home, mp)
+        else:
+            st = open_store(backend_name, home=home)
+            st.apply_schema()
+        try:
+            load_query_fixture(st)
+            loaded = dump(st, volatile=True)
+            yield st
+            assert dump(st, volatile=True) == loaded, "a test wrote to the shared query graph: give it its own"
+        finally:
+            if backend_name == "neo4j":
+                wipe_test_database(st)
+            st.close()
 
 
 def rows(df: pd.DataFrame, *cols: str) -> list[tuple]:
@@ -575,12 +602,14 @@ def _metro_records():
 
 
 @pytest.fixture
-def metro_graph(graph):
+def metro_graph(store):
+    """The fixture graph and a metro on top, in a store of the test's own (it writes)."""
     from aikg.graph.loader import load_records
 
-    report = load_records(graph, *_metro_records())
+    load_query_fixture(store)
+    report = load_records(store, *_metro_records())
     assert not report.errors, report.errors
-    return graph
+    return store
 
 
 def test_a_metro_answers_for_its_cities_and_keeps_them(metro_graph):
