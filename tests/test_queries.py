@@ -17,7 +17,7 @@ import pytest
 
 from aikg.core.errors import QueryError
 from aikg.queries.catalog import EDGE_COLUMNS, load_catalog, run_query
-from tests.conftest import BACKENDS, DATA, NEO4J_SKIP, _open_neo4j_test_store, neo4j_test_settings, wipe_test_database
+from tests.conftest import DATA
 
 FIXTURE = DATA / "query_fixture.jsonl"
 ENTITIES, DOCUMENTS = 38, 5
@@ -43,37 +43,34 @@ def load_query_fixture(store, path: Path = FIXTURE) -> None:
         assert not report.errors, report.errors
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def backend_name(request: pytest.FixtureRequest) -> str:
-    """Module-scoped here (the same backends as tests/conftest.py), so the fixture graph is loaded once."""
-    if request.param == "neo4j" and neo4j_test_settings() is None:
-        pytest.skip(NEO4J_SKIP)
-    return request.param
-
-
 @pytest.fixture(scope="module")
-def graph(backend_name: str, tmp_path_factory: pytest.TempPathFactory):
-    """The fixture graph, loaded once per backend for the module: the tests that take it only read it (and the
-    teardown checks that none wrote to it; a test that writes takes a graph of its own, like ``metro_graph``)."""
+def embedded_graph(tmp_path_factory: pytest.TempPathFactory):
+    """The fixture graph on the embedded store, loaded once for the module: the tests that take ``graph`` only
+    read it (the teardown fails if one wrote to it; a test that writes takes a store of its own, like
+    ``metro_graph``)."""
     from aikg.graph.store import open_store
     from tests.helpers import dump
 
-    home = tmp_path_factory.mktemp("query-graph") / "home"
-    with pytest.MonkeyPatch.context() as mp:
-        if backend_name == "neo4j":
-            st = _open_neo4j_test_store(home, mp)
-        else:
-            st = open_store(backend_name, home=home)
-            st.apply_schema()
-        try:
-            load_query_fixture(st)
-            loaded = dump(st, volatile=True)
-            yield st
-            assert dump(st, volatile=True) == loaded, "a test wrote to the shared query graph: give it its own"
-        finally:
-            if backend_name == "neo4j":
-                wipe_test_database(st)
-            st.close()
+    st = open_store("embedded", home=tmp_path_factory.mktemp("query-graph") / "home")
+    try:
+        st.apply_schema()
+        load_query_fixture(st)
+        loaded = dump(st, volatile=True)
+        yield st
+        assert dump(st, volatile=True) == loaded, "a test wrote to the shared query graph: give it a store of its own"
+    finally:
+        st.close()
+
+
+@pytest.fixture
+def graph(backend_name: str, request: pytest.FixtureRequest):
+    """The fixture graph: the module's on the embedded store; on Neo4j (one database, which every other test's
+    store clears) loaded into the test's own store."""
+    if backend_name == "embedded":
+        return request.getfixturevalue("embedded_graph")
+    store = request.getfixturevalue("store")
+    load_query_fixture(store)
+    return store
 
 
 def rows(df: pd.DataFrame, *cols: str) -> list[tuple]:
