@@ -361,39 +361,49 @@ def _participle_chain(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) ->
     for i, _a, e in s.spans:
         if s.types[i] != "Programme":
             continue
-        k = s.after_acronym(e)
-        if s.low(k) == "," and s.low(k + 1) == "which":
-            k += 2
-        n = 0
-        while s.low(k) in words.chain_copulas and n < 3:
-            k, n = k + 1, n + 1
-        if not n:
-            continue
-        while s.low(k) in words.run_parts or s.low(k) in words.fund_parts:
-            runs = s.low(k) in words.run_parts
-            j = k + 1
-            while s.low(j) in words.manners and j < k + 5:
-                j += 1
-            if s.low(j) != "by":
-                return
-            agents, k = _agents(s, j + 1, ORG if runs else ORG + ("Programme", "Person"))
-            if not agents and not runs:  # "paid for by the city and run by A": a funder that is no mention
-                k = next((x for x in range(j + 1, min(s.b, j + 7)) if s.low(x) in (",", ";", "and")
-                          and (s.low(x + 1) in words.run_parts or s.low(x + 1) in words.fund_parts)), j)
-                agents = [None] if k > j else []
-            if not agents:
-                return
-            if runs:
-                for g in agents:  # (never None: a runner is named)
-                    emit(["RUNS"], g, i, conf, "rule:participle-chain")
-            if s.low(k) in (",", ";") and s.low(k + 1) == "and":
-                k += 2
-            elif s.low(k) in (",", ";", "and"):
-                k += 1
-            else:
-                return
-            while s.low(k) in words.chain_copulas and s.low(k) not in ("is", "are"):
-                k += 1
+        k = _chain_start(s, e, words)
+        while k is not None and (s.low(k) in words.run_parts or s.low(k) in words.fund_parts):
+            k = _chain_step(s, i, k, words, emit, conf)
+
+
+def _chain_start(s: _Sent, e: int, words: OrgFormWords) -> int | None:
+    """The first participle after a programme's name and its copula ("P (PP), which is also ..."), else None."""
+    k = s.after_acronym(e)
+    if s.low(k) == "," and s.low(k + 1) == "which":
+        k += 2
+    n = 0
+    while s.low(k) in words.chain_copulas and n < 3:
+        k, n = k + 1, n + 1
+    return k if n else None
+
+
+def _chain_step(s: _Sent, prog: int, k: int, words: OrgFormWords, emit: Emit, conf: float) -> int | None:
+    """One "<participle> [manner] by <agents>" phrase at ``k``: RUNS from the agents of a running participle; the
+    token of the next participle, or None when the chain ends."""
+    runs = s.low(k) in words.run_parts
+    j = k + 1
+    while s.low(j) in words.manners and j < k + 5:
+        j += 1
+    if s.low(j) != "by":
+        return None
+    agents, k = _agents(s, j + 1, ORG if runs else ORG + ("Programme", "Person"))
+    if not agents and not runs:  # "paid for by the city and run by A": a funder that is no mention
+        k = next((x for x in range(j + 1, min(s.b, j + 7)) if s.low(x) in (",", ";", "and")
+                  and (s.low(x + 1) in words.run_parts or s.low(x + 1) in words.fund_parts)), j)
+        agents = [prog] if k > j else []
+    if not agents:
+        return None
+    for g in agents if runs else ():
+        emit(["RUNS"], g, prog, conf, "rule:participle-chain")
+    if s.low(k) in (",", ";") and s.low(k + 1) == "and":
+        k += 2
+    elif s.low(k) in (",", ";", "and"):
+        k += 1
+    else:
+        return None
+    while s.low(k) in words.chain_copulas and s.low(k) not in ("is", "are"):
+        k += 1
+    return k
 
 
 def _which_it_runs(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:

@@ -274,7 +274,8 @@ def _makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: 
         if s <= first[1] or e > unit_span[0]:
             continue
         gap = [t.lower_ for t in doc[last:s]]
-        apposed = len(gap) <= 14 and gap[:2] in ([",", "a"], [",", "an"]) and gap[-3:-1] == [",", "and"]  # "A, a Lviv firm, and B"
+        apposed = len(gap) <= 14 and gap[:2] in ([",", "a"], [",", "an"]) \
+            and [",", "and"] in (gap[-3:-1], gap[-2:])  # "A, a Lviv firm, and (the) B"
         if (len(gap) > 7 and not apposed) or not ("and" in gap or "," in gap) \
                 or any(w in words.run_stops and w != "and" for w in gap):
             break  # "A and the Finnish port authority B"; not "A, with offices in B"
