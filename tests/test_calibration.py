@@ -248,15 +248,14 @@ def test_the_shipped_table_covers_every_relation_type_and_claims_no_certainty():
         assert ranked["auc"] >= cv["auc"] + 0.05 and ranked["brier"] <= cv["brier"] + 0.001 and ranked["ece"] <= cv["ece"] + 0.005
 
 
-def test_extraction_gives_the_calibrated_confidence_and_off_gives_the_rules():
+def test_extraction_gives_the_calibrated_confidence_and_off_gives_the_rules(extractor_with):
     from aikg.ingest.document import LoadedDocument
-    from aikg.ingest.nlp import ExtractConfig, Extractor
     from aikg.ingest.nlp.extractor import shared_extractor
 
     text = "Lumora Labs was funded by the Harborview Foundation."
     doc = LoadedDocument(id="d1", source="t", title="t", kind="text", text=text)
     (cal,) = [r for r in shared_extractor().extract(doc).relations if r.type == "FUNDS"]
-    raw_facts = Extractor(ExtractConfig(calibration="off")).extract(doc)
+    raw_facts = extractor_with(calibration="off").extract(doc)
     (i, raw), = [(i, r) for i, r in enumerate(raw_facts.relations) if r.type == "FUNDS"]
     assert (cal.method, cal.sent_start, cal.sentence) == (raw.method, raw.sent_start, raw.sentence)
     table = table_for("default")

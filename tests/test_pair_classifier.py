@@ -20,7 +20,6 @@ import pytest
 from aikg.core.errors import ConfigError
 from aikg.core.schema import SCHEMA
 from aikg.ingest.document import LoadedDocument
-from aikg.ingest.nlp import ExtractConfig, Extractor
 from aikg.ingest.nlp.pair_classifier import (
     ENV,
     METHOD,
@@ -117,18 +116,18 @@ def test_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         model_for("no-such-model.json")
 
 
-def _relations(setting: str, text: str) -> list[tuple[str, str, str, str]]:
-    facts = Extractor(ExtractConfig(pair_model=setting)).extract(
+def _relations(extractor_with, setting: str, text: str) -> list[tuple[str, str, str, str]]:
+    facts = extractor_with(pair_model=setting).extract(
         LoadedDocument(id="unseen", source="unseen.txt", title="", kind="text", text=text))
     name = [m.text for m in facts.mentions]
     return [(r.type, name[r.source], name[r.target], r.method) for r in facts.relations]
 
 
-def test_an_unseen_form_gets_its_relation_only_when_enabled() -> None:
+def test_an_unseen_form_gets_its_relation_only_when_enabled(extractor_with) -> None:
     relation = ("LOCATED_IN", "Koidu Health AI", "Tallinn")
-    off = [r[:3] for r in _relations("off", UNSEEN)]
-    on = _relations("on", UNSEEN)
+    off = [r[:3] for r in _relations(extractor_with, "off", UNSEEN)]
+    on = _relations(extractor_with, "on", UNSEEN)
     if relation in off:  # the patterns learned this form since: the test needs a sentence they still miss
         pytest.fail(f"the patterns now find {relation}; write another sentence the patterns miss for this test")
     assert (*relation, METHOD) in on, on
-    assert [r for r in on if r[3] != METHOD] == [r for r in _relations("off", UNSEEN)]  # the model only adds
+    assert [r for r in on if r[3] != METHOD] == [r for r in _relations(extractor_with, "off", UNSEEN)]  # the model only adds
