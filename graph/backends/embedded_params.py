@@ -39,12 +39,18 @@ def value_text(value: Any) -> str:
     kind = type(value)
     if kind is str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # strings, numbers and nulls inside lists and maps are written in place (no call per item: most of a load's
+    # values); only nested lists and maps recurse
     if kind is list or kind is tuple:
-        return "[" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if type(v) is str
-                               else value_text(v) for v in value]) + "]"
+        return "[" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
+                               else str(v) if t is int or t is float or t is bool
+                               else "null" if v is None else value_text(v) for v in value]) + "]"
     if kind is dict:
-        return "{" + ",".join([_prefix(k) + ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
-                                             if type(v) is str else value_text(v)) for k, v in value.items()]) + "}"
+        get = _PREFIXES.get
+        return "{" + ",".join([(get(k) or _prefix(k))
+                               + ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
+                                  else str(v) if t is int or t is float or t is bool
+                                  else "null" if v is None else value_text(v)) for k, v in value.items()]) + "}"
     if value is None:
         return "null"
     if kind is int or kind is float or kind is bool:
