@@ -228,3 +228,19 @@ def test_a_centre_named_as_a_body_is_still_the_centre(ex):
     text = ("The Fabriikki Centre is a start-up hub in Vaasa. The centre is funded by the Ostrobothnia "
             "Regional Council.")
     assert refers(ex, text, "centre is") == "Fabriikki Centre"
+
+
+# ------------------------------------------------------------------ possessives inside the sentence before
+
+def test_a_funder_apposed_after_a_possessive_description_is_no_rival(ex):
+    text = ("Kelp Harbour Capital, a Digby-based fund, is itself backed by Atlantic Pension Partners and the "
+            "province's Crown investor, Nova Innovation Corporation. Its managing partner, Colin Fraser, said the fund "
+            "would write six cheques this year.")
+    assert refers(ex, text, "Its managing") == "Kelp Harbour Capital"
+
+
+def test_a_named_unit_after_a_possessive_is_the_subject(ex):
+    text = ("The Universidad del Caribe opened a new campus in La Ceiba. The university's Laboratorio de Robótica "
+            "Costera is funded by the Atlántida Foundation. Its director, Dr. Marco Paz, also advises start-ups.")
+    assert refers(ex, text, "Its director") == "Laboratorio de Robótica Costera"
+    assert ("AFFILIATED_WITH", "Marco Paz", "Universidad del Caribe") not in relations_in(ex, text)

@@ -43,8 +43,8 @@ def descriptive_run(doc: Any, a: int, start: int, covered: set[int], nouns: Any 
         low = t.lower_
         if low in OWNERS or low in DETERMINERS and p < a - 1:
             return p  # "the" right before the name is read by the caller's own walk
-        if low in DETERMINERS or not (t.is_alpha or t.text in ("-", "–") or p in covered):
-            return None
+        if low in DETERMINERS or not (t.is_alpha or t.text in ("-", "–") or low in POSSESSIVE or p in covered):
+            return None  # words, hyphens, a possessive ("the province's Crown investor B"), names
         p -= 1
         words += 1
     return None

@@ -314,6 +314,8 @@ class Resolver:
                 return None  # "A and B signed ...", "Members include A, B and C": no one subject
             owned = possessed_description(self.doc, _b, end, self.covered)
             i = apposed_after(self.doc, owned, end, self.at) if owned is not None else None
+            if owned is None and _b + 1 < end and self.doc[_b].lower_ in ("'s", "’s"):
+                i = self.at.get(_b + 1)  # "The university's Laboratorio X, housed ..., is funded by": the lab
             if i is not None and self.m[self.root(i)].type in ORG_OR_PROGRAMME:
                 r = self.root(i)  # "CCDA's flagship programme, Semilla de Datos, trains ...": the programme
             return r if self.m[r].type in types else None
@@ -751,8 +753,8 @@ class Resolver:
                 return self._round_owner(k, t.i)
             subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
             for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
-                if sent.start <= tok < t.i and r == subj and self.doc[tok].lower_ == "it":
-                    return r  # not "The project is financed by A through its fund B": A's fund
+                if sent.start <= tok < t.i and r == subj and self.doc[t.i - 1].lower_ not in ("under", "through", "via"):
+                    return r  # not "The project is financed by A through its fund B": A's fund (mentions/anaphors.py)
         return None
 
     def _place_before(self, i: int, start: int) -> bool:
