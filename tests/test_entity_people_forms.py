@@ -203,3 +203,32 @@ def test_an_editor_label_naming_its_own_organisation_ties_the_editor_to_that_one
             "Research and directory compiled by Analítica Bajío, S.C. Editor: Mariana Ruiz, Analítica Bajío.\n")
     rels = relations_in(bare, text)
     assert not {r for r in rels if r[0] == "AFFILIATED_WITH" and r[1] == "Mariana Ruiz" and r[2] != "Analítica Bajío"}
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("Its partners include Drava Institute of Computing and the Zagreb translation agency Lingua Croatica.",
+     "Drava Institute of Computing", "Institute"),
+    ("Its partners include Drava Institute of Computing and the Zagreb translation agency Lingua Croatica.",
+     "Lingua Croatica", "Company"),
+    ("Funding came from the state agency Enterprise Slavonia.", "Enterprise Slavonia", "Agency"),
+    ("Mura Capital is backed by the Danube Growth Facility and by two families.", "Danube Growth Facility", "Programme"),
+    ("Steering committee\n- Nadia Ouellet, Matane Vision\n- Prof. Julien Bérubé, Université du Littoral\n",
+     "Matane Vision", "Company"),
+])
+def test_two_names_across_and_the_and_head_words_of_programmes_and_firms(bare, text, name, typ):
+    assert (name, typ) in kinds(bare, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Remarkables Angels led the round, with participation from Queenstown angel group Arrow Angels.", "Queenstown"),
+    ("The fund has met the Te Anau tourism group Milford Trails twice this year.", "Te Anau"),
+])
+def test_a_town_before_an_org_noun_and_a_name_is_a_place_after_a_preposition_or_article(bare, text, place):
+    assert (place, "Cluster") in kinds(bare, text)
+
+
+def test_a_title_label_keeps_the_entry_when_the_org_sits_inside_a_clause(bare):
+    text = ("A guide to applied AI\n\nResearch\n\nDrava Remote Sensing Centre\n"
+            "Osijek. A division of the Slavonian Agency for Rural Areas. Acting head: Dr. Lana Vuković, who also "
+            "lectures at the Drava Institute of Robotics. Drava Remote Sensing Centre maps floods.\n")
+    assert ("AFFILIATED_WITH", "Lana Vuković", "Drava Remote Sensing Centre") in relations_in(bare, text)

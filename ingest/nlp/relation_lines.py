@@ -364,7 +364,7 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
     core = _BOTH.split(text)[0]  # "Founded in 2017 by A and B, both formerly of X": their past, not the founding's
     if set(_WORDS.findall(core.lower())) & f.past_words:
         return  # "Investors: A (until 2023)", "Parent: formerly X"
-    if spec.value == "person" and ix.within(va, vb, ORG_TYPES):
+    if spec.value == "person" and _own_org_after(line, a, va, vb, ix):
         return  # "Editor: Mariana Trejo, Analítica Queretana.": the post is with the organisation named in the value
     items = _places(spec, line, a, va, vb, ix, f) if spec.value == "place" else _orgs(spec, line, a, va, vb, ix)
     items = items[:1] if spec.single else items
@@ -378,6 +378,16 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
 _GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|\s)(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 _BOTH = re.compile(r",\s+(?:both|all\s+(?:two|three|four)|each\s+of\s+them)\s")
 _TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[.;!?]\s*)?$|\s*(?:\([^()]*\)\s*)?,\s+(?:it|they|the\s+(?:company|firm|start-?up|"
+def _own_org_after(line: str, a: int, va: int, vb: int, ix: MentionIndex) -> bool:
+    """"Mariana Trejo, Analítica Queretana": an organisation right after the value's person, set off by a comma (not
+    one named inside a clause: "Dr. Miranda Hoxha, who also lectures at the Buna Institute")."""
+    people = ix.people_in(va, vb)
+    if not people:
+        return False
+    orgs = [o for o in ix.within(people[0][1], vb, ORG_TYPES)]
+    return bool(orgs) and line[people[0][1] - a:orgs[0][0] - a].strip() == ","
+
+
                    r"lab|laboratory|institute|centre|center|group|business|venture))\b(?!\s+[A-Z])"
                    r"|\s*,\s+(?:both|all\s+(?:two|three|four)|each\s+of\s+them)\s")  # "by A and B, both formerly of X"
 

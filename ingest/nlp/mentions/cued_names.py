@@ -72,6 +72,8 @@ def _place_read_as_org(doc: Any, s: Candidate, env: Env, cues: _Cues) -> str | N
     Veldhoven, and NXP"."""
     if _compound(doc, s.end):
         return env.lex.default_org if doc[s.end + 1].lower_ in cues.backer_compounds else None  # "Harborview-backed"
+    if env.typer.place_before_name(doc, s.end):
+        return None  # "from Queenstown angel group Remarkables Angels": the place of the named organisation after it
     typ = _described(doc, s.start, s.end, env)
     if typ is None:
         for phrase in cues.ending(doc[s.start - 1].lower_ if s.start > 0 else ""):

@@ -208,6 +208,9 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
         noun = doc[m].lower_
         if m + 2 < len(doc) and doc[m + 1].text == "-" and not doc[m].whitespace_ and not doc[m + 1].whitespace_:
             noun += "-" + doc[m + 2].lower_  # "the Vlorë start-up Sazan Robotics"
+        if m + 1 < len(doc) and doc[m + 1].is_lower and doc[m + 1].is_alpha and (
+                doc[m + 1].lower_ in env.words.org_premodifiers or doc[m + 1].lower_ in env.words.description_types):
+            return True  # "... and the Podgorica translation agency Lingua Montenegrina": two nouns, then the name
         return noun in env.words.org_premodifiers or noun in env.words.description_types
     return False
 

@@ -525,6 +525,10 @@ def _described_as_town(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> b
     return False
 
 
+#: a preposition before "<town> <org noun> <Name>" ("from Queenstown angel group Remarkables Angels")
+_NAMING_PREPOSITIONS = frozenset({"from", "with", "by", "and", "to", "for", "at", "of"})
+
+
 def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
     """"an Istanbul fund", "the Nagoya machine-tool group Atsuta Kikai", "- Kayal Robotics, a Kochi start-up"."""
     k = s.start - 1
@@ -541,8 +545,9 @@ def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> b
         return True  # "compete with Dhaka firms such as X", "the Tamale start-ups A and B": the organisations are named
     if doc[last].lower_ not in w.org_nouns and _plural_org_noun(doc[last].lower_, doc[last - 2].lower_ + "-" + doc[last].lower_, w):
         return False  # "unlike the Dakar research centres": organisations in general, none named
-    if not opens:
-        return False
+    if not opens and not (k >= 0 and doc[k].lower_ in _NAMING_PREPOSITIONS and last + 1 < n
+                          and doc[last + 1].text[:1].isupper() and doc[last + 1].is_alpha and "\n" not in doc[last].whitespace_):
+        return False  # (but "with participation from Queenstown angel group Remarkables Angels": the firm is named)
     nxt = doc[last + 1] if last + 1 < n else None
     if not (nxt is None or nxt.is_punct or nxt.is_space or nxt.text[:1].isupper() or nxt.lower_ in w.followers
             or nxt.text in ("'s", "’s") or "\n" in doc[last].whitespace_):

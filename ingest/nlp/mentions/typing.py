@@ -220,7 +220,8 @@ class NameTyper:
         if label == "ORG" and end - start == 1 and cue is None and start > 0 and doc[start - 1].lower_ in ("a", "an") \
                 and nxt is not None and w.description_types.get(self.description_head(doc, end) or "") in ("Company", "Institute"):
             return "Cluster"  # "a Dundee start-up", "a Graz research centre": where the body is
-        if label in ("ORG", "PERSON", "GPE") and end - start == 1 and cue is None and start > 0 \
+        if label in ("ORG", "PERSON", "GPE") and (end - start == 1 or end - start <= 3 and all(t.is_title for t in doc[start:end])
+                                                                   ) and cue is None and start > 0 \
                 and doc[start - 1].lower_ in w.articles and self._place_before_name(doc, end) \
                 and not _demonym(doc[start].text, self.lex):
             return "Cluster"  # "the Hobart winemaker Derwent Hills Wines": where the firm is
@@ -283,6 +284,10 @@ class NameTyper:
         after the comma is the sentence's subject, not an apposition."""
         return start >= 2 and doc[start - 1].lower_ in self.lex.location_preps \
             and doc[start - 2].lower_ in self.words.participle_stops | self.words.location_participles
+
+    def place_before_name(self, doc: Any, end: int) -> bool:
+        """Public reading of ``_place_before_name`` for other stages ("Queenstown | angel group Remarkables Angels")."""
+        return self._place_before_name(doc, end)
 
     def _place_before_name(self, doc: Any, end: int) -> bool:
         """One or two lower-case nouns, the last an organisation noun, then a capitalised name."""
