@@ -26,10 +26,10 @@ def test_process_pool_returns_the_same_facts_in_order():
     assert pooled == single
 
 
-def test_long_texts_are_chunked_with_document_offsets():
+def test_long_texts_are_chunked_with_document_offsets(extractor_with):
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD_DEV.glob("*.txt"))[:2])
     doc = LoadedDocument(id="long", source="t", title="t", kind="text", text=text)
-    ex = Extractor(ExtractConfig(max_chunk_chars=1500))
+    ex = extractor_with(max_chunk_chars=1500)  # the session's loaded pipeline (tests/conftest.py)
     facts = ex.extract(doc)
     assert facts.mentions and facts.relations
     for m in facts.mentions:
