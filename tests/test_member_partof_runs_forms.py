@@ -219,3 +219,13 @@ def test_affiliate_member_is_no_unit(ex):
     got = relations_in(ex, "Leiria Robotics is an affiliate member of the Douro Data Alliance.")
     assert ("MEMBER_OF", "Leiria Robotics", "Douro Data Alliance") in got
     assert not {r for r in got if r[0] == "PART_OF"}
+
+
+@pytest.mark.parametrize("text, rel", [
+    ("Leiria Robotics is also part of the Atlantic Maritime Cluster.",
+     ("MEMBER_OF", "Leiria Robotics", "Atlantic Maritime Cluster")),
+    ("Leiria Robotics is part of the Coimbra Metalworks Group.", ("PART_OF", "Leiria Robotics", "Coimbra Metalworks Group")),
+])
+def test_part_of_a_cluster_association_is_membership(ex, text, rel):
+    got = {r for r in relations_in(ex, text) if r[0] in ("MEMBER_OF", "PART_OF")}
+    assert got == {rel}
