@@ -375,9 +375,6 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
         out.append((spec.rel, src, tgt, ev, b, method))
 
 
-_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|\s)(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$")
-_BOTH = re.compile(r",\s+(?:both|all\s+(?:two|three|four)|each\s+of\s+them)\s")
-_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[.;!?]\s*)?$|\s*(?:\([^()]*\)\s*)?,\s+(?:it|they|the\s+(?:company|firm|start-?up|"
 def _own_org_after(line: str, a: int, va: int, vb: int, ix: MentionIndex) -> bool:
     """"Mariana Trejo, Analítica Queretana": an organisation right after the value's person, set off by a comma (not
     one named inside a clause: "Dr. Miranda Hoxha, who also lectures at the Buna Institute")."""
@@ -388,6 +385,9 @@ def _own_org_after(line: str, a: int, va: int, vb: int, ix: MentionIndex) -> boo
     return bool(orgs) and line[people[0][1] - a:orgs[0][0] - a].strip() == ","
 
 
+_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|\s)(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_BOTH = re.compile(r",\s+(?:both|all\s+(?:two|three|four)|each\s+of\s+them)\s")
+_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[.;!?]\s*)?$|\s*(?:\([^()]*\)\s*)?,\s+(?:it|they|the\s+(?:company|firm|start-?up|"
                    r"lab|laboratory|institute|centre|center|group|business|venture))\b(?!\s+[A-Z])"
                    r"|\s*,\s+(?:both|all\s+(?:two|three|four)|each\s+of\s+them)\s")  # "by A and B, both formerly of X"
 
