@@ -71,6 +71,12 @@ POSITIVE = [
     ("Who backs the firms\n\nFirm | Funder | Instrument\nSelje Data | Norrland Capital | seed equity\n"
      "Lofoten Labs | Ekholm Invest | convertible loan\n",
      {(F, "Norrland Capital", "Selje Data"), (F, "Ekholm Invest", "Lofoten Labs")}),
+    # "which funds it" after a programme the subject runs for the funder: "it" is the programme
+    ("Carrow University is a public university in Tarsk. Its Faculty of Forestry runs the Pine Monitoring programme "
+     "for the Tarsk Regional Administration, which funds it.", {(F, "Tarsk Regional Administration", "Pine Monitoring")}),
+    # a coordinated passive in a relative clause on a scheme's name
+    ("The Tarsk Regional Fund runs the Coastal AI grant scheme, which has paid 14 million euros to 22 firms since "
+     "2023 and is co-financed by the Nordic Cohesion Programme.", {(F, "Nordic Cohesion Programme", "Coastal AI")}),
     # an amount raised names a round: the next sentence's round is the same company's
     ("Tavrin Analytics raised $3 million last week. Joining the round were Mirefield Capital and Ostrander Ventures.",
      {(F, "Mirefield Capital", "Tavrin Analytics"), (F, "Ostrander Ventures", "Tavrin Analytics")}),
@@ -111,6 +117,13 @@ NEGATIVE = [
      {(F, "Lofoten Labs", BR), (F, "Lofoten Labs", "Selje Data"), (F, BR, "Selje Data")}),
     ("The Sorrel Data Lab opened in May. The laboratory was built with a grant from the Tamsin Trust and equipment "
      "donated by the Bergen electronics firm Quillon Systems.", {(F, QS, TT)}),
+    # the subject of "which funds it" when no programme stands between: still the subject
+    ("Carrow University is a public university in Tarsk. Its Faculty of Forestry runs the Pine Monitoring programme "
+     "for the Tarsk Regional Administration, which funds it.", {(F, "Tarsk Regional Administration", "Carrow University"),
+                                                                 (F, "Tarsk Regional Administration", "Faculty of Forestry")}),
+    # "runs the P grant scheme": the runner receives nothing from its scheme
+    ("The Tarsk Regional Fund runs the Coastal AI grant scheme, which has paid 14 million euros to 22 firms since "
+     "2023 and is co-financed by the Nordic Cohesion Programme.", {(F, "Coastal AI", "Tarsk Regional Fund")}),
     # an amount received is no round: the next sentence's round is nobody's
     ("The Ostland Ministry received $3 million. Corvale Partners led the round.",
      {(F, "Corvale Partners", "Ostland Ministry")}),
@@ -120,6 +133,11 @@ NEGATIVE = [
 @pytest.mark.parametrize("text,unwanted", NEGATIVE, ids=[t[:48] for t, _ in NEGATIVE])
 def test_no_funding_carried_where_the_phrase_ends(ex, text: str, unwanted: set) -> None:
     assert not unwanted & funds(ex, text)
+
+
+def test_which_funds_it_keeps_the_subject_without_a_programme(ex) -> None:
+    got = funds(ex, "The Salto Lab was launched in 2017 by the Brannoch Foundation, which continues to fund it.")
+    assert (F, "Brannoch Foundation", "Salto Lab") in got
 
 
 def test_spread_without_the_gazetteer(no_gazetteer_extractor) -> None:

@@ -266,6 +266,10 @@ class PublishedFunding:
         if k >= 0 and s.low[k] == ",":
             k -= 1
         m = s.mention(k) if k >= 0 else None
+        head = k
+        while m is None and k > 0 and head - k < 3 and s.doc[s.tok[k]].is_lower and s.doc[s.tok[k]].is_alpha:
+            k -= 1  # "runs the Korytarz AI grant scheme, which ... is co-financed by E": the scheme's name (#14)
+            m = s.mention(k)
         return m if m is not None and index.types[m] in RECIPIENTS else None
 
     def _funders_after(self, s: _Sentence, index: Any, w: int, depth: int = 0) -> list[int]:
@@ -515,6 +519,10 @@ class PublishedFunding:
             funder = s.mention(k - 1) if k else None
         if funder is None or subj is None or funder == subj or index.types[funder] not in FUNDERS:
             return
+        named = [m for x in range(self._end_word(s, subj, index), self._start_word(s, funder, index))
+                 if (m := s.mention(x)) is not None and index.types[m] == "Programme"]
+        if named and index.types[subj] != "Programme":
+            subj = named[-1]  # "Its faculty runs the P programme for A, which funds it": "it" is P (#14)
         yield funder, subj, "form:which-funds-it", False
 
     def _giver_before(self, s: _Sentence, v: int) -> tuple[int | None, bool]:

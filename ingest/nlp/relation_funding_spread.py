@@ -287,6 +287,8 @@ def _schemes_after(s: _Words, mentions: Sequence[Any], end: int, w: SpreadWords)
         yield m
 
 
+RUN_SCHEME = re.compile(r"\b(?:runs|ran|operates|manages|administers|launched|set up|created|oversees)\s+(?:the|its|a)\s+$", re.I)
+GRANT_SCHEME = re.compile(r"^\s*grants?\s+(?:scheme|programme|program|call|line|window|competition|fund)\b", re.I)
 DENIED = re.compile(r"(?:\bnot|\bnor|\brather than|\binstead of)(?: (?:by|from|with))?(?: (?:the|a|an|its))?\s*$", re.I)
 RELATIVE = re.compile(r",?\s*(?:which|that)\s+")
 
@@ -384,6 +386,7 @@ def spread_candidates(doc: Any, facts: Any, sent_starts: Sequence[int]) -> list[
     facts.relations[:] = [r for r in facts.relations if r.type != "FUNDS" or (r.source, r.target, r.sent_end) not in misread
                           and not denied(text[max(r.sent_start, facts.mentions[r.source].start - 24):facts.mentions[r.source].start])]
     facts.relations[:] = co_recipients_apart(facts.relations, facts.mentions)
+    facts.relations[:] = [r for r in facts.relations if r.type != "FUNDS" or not _runs_the_scheme(text, r, facts.mentions)]
     have = {(f, r) for f, r, *_ in found} | {(r.source, r.target) for r in facts.relations if r.type == "FUNDS"}
     found += [x for x in relative_money(text, spans, facts.mentions) if (x[0], x[1]) not in have]
     out = []
@@ -413,3 +416,11 @@ def co_recipients_apart(relations: list[Any], mentions: Sequence[Any]) -> list[A
         return any(inside(c, src, r.sent_start, r.sent_end) for c, s0, e0 in by_recipient.get(tgt, ())
                    if c not in (src, tgt) and r.sent_start <= s0 and e0 <= r.sent_end)
     return [r for r in relations if r.type != "FUNDS" or not chained(r)]
+
+
+def _runs_the_scheme(text: str, r: Any, mentions: Sequence[Any]) -> bool:
+    """"The Fund runs the P grant scheme": the grant noun names the scheme the subject runs; P funds no one there."""
+    p, x = mentions[r.source], mentions[r.target]
+    if not (r.sent_start <= p.start < r.sent_end) or x.start > p.start:
+        return False
+    return bool(GRANT_SCHEME.match(text[p.end:p.end + 30])) and bool(RUN_SCHEME.search(text[max(r.sent_start, p.start - 30):p.start]))
