@@ -61,6 +61,33 @@ def loaded(store):
     return store
 
 
+@pytest.fixture(scope="module")
+def embedded_loaded(tmp_path_factory):
+    """The fixture graph on the embedded store, loaded once for the module's tests that only export it (the
+    teardown fails if one wrote to it)."""
+    from tests.helpers import dump
+
+    st = open_store("embedded", home=tmp_path_factory.mktemp("rdf-loaded") / "home")
+    try:
+        st.apply_schema()
+        report = load_jsonl(st, [FIXTURE])
+        assert not report.errors, report.errors
+        before = dump(st, volatile=True)
+        yield st
+        assert dump(st, volatile=True) == before, "a test wrote to the shared export graph: give it `loaded`"
+    finally:
+        st.close()
+
+
+@pytest.fixture
+def exported(backend_name, request):
+    """The loaded fixture graph for a test that only exports it: the module's on the embedded store; on Neo4j
+    (one database, which every other test's store clears) loaded into the test's own store."""
+    if backend_name == "embedded":
+        return request.getfixturevalue("embedded_loaded")
+    return request.getfixturevalue("loaded")
+
+
 @pytest.fixture
 def fresh(backend_name, tmp_path, store):
     """A second, empty store of the same backend (Neo4j has one database: it is cleared instead)."""
@@ -95,43 +122,43 @@ def test_export_matches_golden(loaded):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_parses_to_the_golden_graph(loaded, fmt):
-    got = parse(export_text(loaded, fmt), fmt)
+def test_every_format_parses_to_the_golden_graph(exported, fmt):
+    got = parse(export_text(exported, fmt), fmt)
     golden = Graph().parse(GOLDEN, format="turtle")
     assert isomorphic(got, golden), diff_message(got, golden)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_streaming_writer_equals_rdflib_serialising_one_graph(loaded, fmt):
-    streamed = parse(export_text(loaded, fmt), fmt)
+def test_streaming_writer_equals_rdflib_serialising_one_graph(exported, fmt):
+    streamed = parse(export_text(exported, fmt), fmt)
     whole = io.StringIO()
-    report = export_whole(loaded, whole, fmt)
+    report = export_whole(exported, whole, fmt)
     baseline = parse(whole.getvalue(), fmt)
     assert report.triples == len(streamed)
     assert isomorphic(streamed, baseline), diff_message(streamed, baseline)
 
 
-def test_export_is_deterministic_and_independent_of_page_size(loaded):
-    first = export_text(loaded, "nt")
-    assert export_text(loaded, "nt") == first
+def test_export_is_deterministic_and_independent_of_page_size(exported):
+    first = export_text(exported, "nt")
+    assert export_text(exported, "nt") == first
     # non-ASCII ids (Cyrillic, Arabic, CJK) on page boundaries: none may be skipped or repeated
-    assert export_text(loaded, "nt", page_size=1, id_page_size=1) == first
-    assert export_text(loaded, "nt", page_size=2, id_page_size=3) == first
-    assert export_text(loaded, "nt", page_size=3) == first
+    assert export_text(exported, "nt", page_size=1, id_page_size=1) == first
+    assert export_text(exported, "nt", page_size=2, id_page_size=3) == first
+    assert export_text(exported, "nt", page_size=3) == first
 
 
-def test_no_volatile_timestamps_by_default_and_typed_when_asked(loaded):
-    plain = parse(export_text(loaded))
+def test_no_volatile_timestamps_by_default_and_typed_when_asked(exported):
+    plain = parse(export_text(exported))
     assert not any(p in (AIKG.firstSeen, AIKG.updated, AIKG.loadedAt) for p in plain.predicates())
-    stamped = parse(export_text(loaded, timestamps=True))
+    stamped = parse(export_text(exported, timestamps=True))
     seen = list(stamped.objects(URIRef(BASE + "entity/company/nvidia"), AIKG.firstSeen))
     assert len(seen) == 1 and seen[0].datatype == URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
     assert list(stamped.subjects(AIKG.loadedAt, None))
     assert validate_graph(stamped).conforms
 
 
-def test_without_mentions(loaded):
-    g = parse(export_text(loaded, mentions=False))
+def test_without_mentions(exported):
+    g = parse(export_text(exported, mentions=False))
     assert not list(g.subjects(RDF.type, AIKG.Mention))
     assert not list(g.subject_objects(URIRef(SCHEMA_ORG + "mentions")))
     assert validate_graph(g).conforms
@@ -144,8 +171,8 @@ def test_empty_store_exports_valid_empty_documents(store):
 
 # ---------------------------------------------------------------------- mapping content
 
-def test_standard_vocabularies_and_evidence(loaded):
-    g = parse(export_text(loaded))
+def test_standard_vocabularies_and_evidence(exported):
+    g = parse(export_text(exported))
     e = lambda s: URIRef(BASE + "entity/" + s)  # noqa: E731
     org = "http://www.w3.org/ns/org#"
     vector, toronto, hinton = e("institute/vector-institute"), e("cluster/toronto"), e("person/geoffrey-hinton")
@@ -168,8 +195,8 @@ def test_standard_vocabularies_and_evidence(loaded):
     assert [(int(r[0]), float(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows] == [(3, 0.9, 3, 2, 2)]
 
 
-def test_symmetric_relation_exported_once(loaded):
-    g = parse(export_text(loaded))
+def test_symmetric_relation_exported_once(exported):
+    g = parse(export_text(exported))
     pairs = list(g.subject_objects(AIKG.partnersWith))
     assert len(pairs) == 2
     assert all(str(a) < str(b) for a, b in pairs)
@@ -178,8 +205,8 @@ def test_symmetric_relation_exported_once(loaded):
 # ---------------------------------------------------------------------- hostile values and IRIs
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_hostile_names_and_sentences_survive(loaded, fmt):
-    g = parse(export_text(loaded, fmt), fmt)
+def test_hostile_names_and_sentences_survive(exported, fmt):
+    g = parse(export_text(exported, fmt), fmt)
     iris = IriScheme(BASE)
     weird = iris.entity(WEIRD_ID)
     assert str(weird) == BASE + "entity/institute/lab%20%3C%CE%B1%3E%20%22%CE%B2%22%20%2F%201"
@@ -227,9 +254,9 @@ def test_custom_base_and_import_is_base_independent(loaded, fresh, tmp_path):
     assert isomorphic(parse(export_text(target)), Graph().parse(GOLDEN, format="turtle"))
 
 
-def test_base_that_clashes_with_a_prefix_is_refused(loaded):
+def test_base_that_clashes_with_a_prefix_is_refused(exported):
     with pytest.raises(ConfigError):
-        export_text(loaded, base="schema:things/")
+        export_text(exported, base="schema:things/")
 
 
 def test_format_names():
@@ -338,7 +365,7 @@ def test_import_of_a_file_that_is_not_rdf(tmp_path, store):
 
 # ---------------------------------------------------------------------- a query's result
 
-def test_export_edge_list_subgraph(loaded):
+def test_export_edge_list_subgraph(exported):
     frame = pd.DataFrame([
         # PARTNERS_WITH given against its stored direction: found all the same
         {"source": "institute:vector-institute", "source_name": "Vector Institute", "source_type": "Institute",
@@ -351,7 +378,7 @@ def test_export_edge_list_subgraph(loaded):
          "target": "institute:vector-institute", "target_name": "", "target_type": "Institute", "support": 1},
     ])
     buf = io.StringIO()
-    report = export_frame(loaded, frame, buf, "turtle")
+    report = export_frame(exported, frame, buf, "turtle")
     g = parse(buf.getvalue())
     iris = IriScheme(BASE)
     entities = {str(s) for s in g.subjects(URIRef("http://purl.org/dc/terms/identifier"), None)
@@ -374,23 +401,23 @@ def test_edge_list_needs_source_and_target():
     assert ids == ["a:b", "c:d"] and rels == [] and warnings == []
 
 
-def test_catalog_query_result_exports(loaded):
+def test_catalog_query_result_exports(exported):
     catalog = pytest.importorskip("aikg.queries.catalog")
     try:
-        frame = catalog.run_query(loaded, "partnership_network", {"org": "company:nvidia", "depth": 1})
+        frame = catalog.run_query(exported, "partnership_network", {"org": "company:nvidia", "depth": 1})
     except Exception as exc:  # the catalog is built in parallel; its API may still move
         pytest.skip(f"query catalog not usable here: {exc}")
     buf = io.StringIO()
-    report = export_frame(loaded, frame, buf, "turtle")
+    report = export_frame(exported, frame, buf, "turtle")
     g = parse(buf.getvalue())
     assert report.relations == len(frame) > 0
     assert len(list(g.subjects(RDF.predicate, AIKG.partnersWith))) == len(frame)
     assert validate_graph(g).conforms
 
 
-def test_export_to_path_is_atomic(loaded, tmp_path):
+def test_export_to_path_is_atomic(exported, tmp_path):
     out = tmp_path / "deep" / "out.rdf"
-    report = export_store(loaded, out, "xml")
+    report = export_store(exported, out, "xml")
     assert out.exists() and report.triples == len(Graph().parse(out, format="xml"))
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".part")]
 
