@@ -7,7 +7,8 @@
   "An earlier X spin-out, Y", "X has produced three spin-outs, most recently Y", "Y was spun out of X by two of its
   graduates, A and B" (``relation_founding_forms.py``); "by A, its chief executive, and B", "and by X itself"
   (``relation_founders_list.py``); directory entries "Offices in A, B and C", "Founded ... by A and B, both formerly
-  of X" under an entry heading "Name s.r.o. (Town)" (``relation_lines.py``, ``line_fields.json``);
+  of X" under an entry heading "Name s.r.o. (Town)" (``relation_lines.py``, ``line_fields.json``), and the entry line
+  "A Kolín-based maker of ..., set up in 2019 by X" (``relation_site_forms.entry_description``);
 * "officials call X the anchor of Y's scene", "X, the cornerstone of Y's ecosystem" state ANCHORS; "none of them is an
   anchor" and a name across a semicolon do not (``relation_anchor_forms.py``).
 Each sentence is checked with the gazetteer off: what the text alone says.
@@ -97,6 +98,10 @@ POSITIVES = [
      "glassworks. Chrudim Optics Systems is a member of the Czech Bakers Federation.\n",
      {("LOCATED_IN", "Chrudim Optics Systems", p) for p in ("Pardubice", "Hlinsko", "Kolín")}
      | {("FOUNDED", "Petra Novotná", "Chrudim Optics Systems"), ("FOUNDED", "Karel Dvořák", "Chrudim Optics Systems")}),
+    ("Applied AI in Central Moravia: Buyer's Guide\n\nSection 3: Providers\n\nLabe Robotics\nA Kolín-based maker of "
+     "autonomous forklifts for warehouses, set up in 2019 by the Kolín engineering group Kolínské Strojírny, which "
+     "remains its parent. Labe Robotics is backed by its parent.\n",
+     {("LOCATED_IN", "Labe Robotics", "Kolín"), ("FOUNDED", "Kolínské Strojírny", "Labe Robotics")}),
 ]
 
 NEGATIVES = [
@@ -123,6 +128,8 @@ NEGATIVES = [
     ("Montado Sensing plans to set up an office in Beja.", {"LOCATED_IN"}),
     ("The Hérault Photonics Institute is based in Montpellier. The institute attracted $20 million in funding.",
      {"ANCHORS"}),
+    ("Applied AI in Central Moravia: Buyer's Guide\n\nSection 3: Providers\n\nVltava Vision\nA Prague-based rival, "
+     "Hradčany Optics, bought a stake in 2021. Vltava Vision sells cameras.\n", {("LOCATED_IN", "Vltava Vision", "Prague")}),
     # a plan to open is no site and no founding
     ("Dornach Semiconductor plans to open the Traun Design Centre in Linz next year.",
      {("FOUNDED", "Dornach Semiconductor", "Traun Design Centre"), ("LOCATED_IN", "Dornach Semiconductor", "Linz")}),

@@ -29,6 +29,7 @@ from aikg.core.paths import shipped
 from aikg.ingest.nlp.mention_index import MentionIndex
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_membership import title_owner
+from aikg.ingest.nlp.relation_site_forms import entry_description
 
 ORG_TYPES = ("Institute", "Company", "Agency", "Programme")
 BODY_TYPES = ("Institute", "Company", "Agency")
@@ -303,7 +304,7 @@ def _may_hold_fields(line: str, f: LineFields) -> bool:
     if ":" in line or "·" in line or "|" in line or "•" in line:
         return True
     low = line.lower()
-    return any(p in low for p, _ in f.fragments)
+    return "-based " in low or any(p in low for p, _ in f.fragments)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -330,6 +331,8 @@ def _segment(seg: str, sa: int, se: int, subject: int, ev: int, b: int, line_sta
             return  # "Headquarters: Genoa" at a line's start on the page's own infobox: context.infobox_fields
         _value(spec, subject, line, a, sa + m.start(2), se, ev, b, ix, f, out, "rule:line-field")
         return
+    if "-based " in seg:  # "A Přerov-based maker of ..., set up in 2019 by X" (relation_site_forms.py)
+        entry_description(seg, sa, subject, ev, b, ix, out)
     low = seg[lead:].lower()
     for phrase, spec in f.fragments:
         if low.startswith(phrase + " "):

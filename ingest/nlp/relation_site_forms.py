@@ -1,4 +1,5 @@
-"""LOCATED_IN from a "with" phrase of sites after an organisation's seat, read from the words of the entity pass.
+"""LOCATED_IN from a "with" phrase of sites after an organisation's seat, read from the words of the entity pass; and
+the "A Přerov-based maker of ..., set up in 2019 by X" line of a directory entry (``entry_description``).
 
 Why: press releases and About blocks give a firm's other sites in one "with" phrase after its seat, each with its
 own site noun: "Founded in 2022, Răut Robotics is headquartered in Bălți, with an assembly workshop in Florești and a
@@ -11,6 +12,7 @@ planned office in", "a former plant in") places nothing. Words: ``site_nouns`` a
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from aikg.ingest.nlp.relation_employer_place import words
@@ -116,3 +118,34 @@ def opened_site_kept(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[
                 continue
         out.append(c)
     return out
+
+
+_BASED_OPENER = re.compile(r"\s*(?:An?|The)\s+")
+_SET_UP_BY = re.compile(r",\s+(?:set\s+up|founded|co-founded|established|created|started)(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?"
+                        r"\s+by\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}")
+
+
+def entry_description(seg: str, sa: int, subject: int, ev: int, b: int, ix: Any, out: list) -> None:
+    """An entry's verbless description line: "A Přerov-based maker of forklifts, set up in 2019 by the Přerov
+    engineering group X, which ..." places the entry's organisation (LOCATED_IN) and names its founder (FOUNDED)."""
+    m = _BASED_OPENER.match(seg)
+    if m is None:
+        return
+    places = ix.within(sa + m.end(), sa + m.end() + 60, ("Cluster",))
+    first = places[0] if places and places[0][0] == sa + m.end() else None
+    desc = re.match(r"-based\s+(?:[a-z][\w-]*\s*){1,5}(,\s*)?", seg[first[1] - sa:])
+    if first is None or desc is None:
+        return
+    at = first[1] + desc.end()
+    if desc.group(1) and any(r[0] == at for r in ix.within(at, at + 80, ("Institute", "Company", "Agency", "Person"))):
+        return  # "A Lyon-based rival, Kestrel, bought ...": the description is Kestrel's
+    out.append(("LOCATED_IN", subject, first[2], ev, b, "rule:entry-based"))
+    by = _SET_UP_BY.search(seg, first[1] - sa)
+    if by is None:
+        return
+    named = [r for r in ix.within(sa + by.end(), min(sa + len(seg), sa + by.end() + 60))
+             if ix.ms[r[2]].type in ("Institute", "Company", "Agency", "Person", "Cluster")]
+    founder = next((r for r in named if ix.ms[r[2]].type != "Cluster"), None)  # "the Kolín engineering group X"
+    gap = seg[by.end():founder[0] - sa] if founder is not None else ","
+    if founder is not None and founder[2] != subject and not re.search(r"[,;]|\band\b", gap):
+        out.append(("FOUNDED", founder[2], subject, ev, b, "rule:entry-based"))
