@@ -229,3 +229,9 @@ def test_affiliate_member_is_no_unit(ex):
 def test_part_of_a_cluster_association_is_membership(ex, text, rel):
     got = {r for r in relations_in(ex, text) if r[0] in ("MEMBER_OF", "PART_OF")}
     assert got == {rel}
+
+
+def test_its_programme_of_a_nearer_programme_is_no_earlier_owners(ex):
+    text = ("Tavira Lab receives core funding from Algarve University and a grant from the Blue Ports Fund under its "
+            "Coastal Data line.")
+    assert ("RUNS", "Algarve University", "Coastal Data") not in relations_in(ex, text)

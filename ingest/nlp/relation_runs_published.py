@@ -308,6 +308,8 @@ def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
     s, i = found[-1]
     if len(found) > 1 and d.text[max(a, s - 2) - d.off:s - d.off] == " (" and d.ms[found[-2][1]].end == s - 2:
         s, i = found[-2]  # "a grant from the Armenian Agency for Regional Innovation (AARI) under its ...": the name
+    if any(d.ms[i].end <= p < at for p in d.progs):
+        return None  # "from UTI and a grant from the Fondo Nacional (a programme here) under its P": not UTI's
     lead = d.text[max(a, s - 40) - d.off:s - d.off]
     if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", lead):  # "from the national Agencia I+D+i"
         return i
