@@ -163,6 +163,10 @@ PARTNER_DENIED = [
     # a tie dated to the past
     ("Until 2022, Tavrin Analytics partnered with Pembry Health.", {(P, TA, PH)}),
     ("Between 2019 and 2021 the Kelm Institute worked closely with Tarlo Group on sensor networks.", {(P, KI, TG)}),
+    # the items of an owner's partner list are not each other's partners
+    ("Tavrin Analytics' customers and partners include Tarlo Group and Brenner Telecom.", {(P, TG, "Brenner Telecom")}),
+    # a supply or licensing agreement is a customer tie
+    ("Tavrin Analytics signed a supply agreement with Tarlo Group.", {(P, TA, TG)}),
 ]
 
 
@@ -179,6 +183,9 @@ PARTNER_KEPT = [
     ("The Kelm Institute's industrial partners include Brenner Telecom, Tarlo Group and Nolan Logistics.",
      {(P, KI, "Brenner Telecom"), (P, KI, TG), (P, KI, "Nolan Logistics")}),
     ('The Kelm Institute has two partners: Tarlo Group and Brenner Telecom.', {(P, KI, TG), (P, KI, "Brenner Telecom")}),
+    ("The Kelm Institute, Tarlo Group and Brenner Telecom signed a memorandum of understanding in March.",
+     {(P, KI, TG), (P, KI, "Brenner Telecom"), (P, TG, "Brenner Telecom")}),
+    ("Tavrin Analytics signed a research agreement with Tarlo Group.", {(P, TA, TG)}),
 ]
 
 

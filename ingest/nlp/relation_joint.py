@@ -50,6 +50,7 @@ class JointWords:
         from aikg.ingest.nlp.relation_guard import TieGuard  # one word list with the parsed reading
         guard = TieGuard.load()
         self.purposes = guard.not_pact_purposes  # "signed an agreement with X to buy 200 robots"
+        self.not_pact = guard.not_pact  # "signed a supply agreement with X": a customer tie (#14)
         self.lists = guard.partner_lists  # "X's partners include A, the seed company B and C" (relation_partner_lists.py)
 
 
@@ -196,6 +197,8 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             k += 1
         if k >= sent.end or not _pact_at(doc, k, w) or not doc[k].is_lower:
             continue
+        if any(doc[j].lower_ in w.not_pact for j in range(t.i + 1, k)):
+            continue  # "signed a supply agreement with X", "a licensing and services deal": no partnership (#14)
         with_at = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ == "with"), None)
         if with_at is not None and len(actors) == 1:  # "X entered into a strategic alliance with Y and Z"
             others = _list_after(doc, with_at + 1, spans, types, sent.end)

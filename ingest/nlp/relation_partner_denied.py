@@ -52,7 +52,35 @@ def partners_denied(text: str, facts: Any) -> None:
         if r.type == "PARTNERS_WITH" and _taken_back(r, denied, any_partner, quote, past, again):
             continue
         keep.append(r)
-    facts.relations[:] = keep
+    facts.relations[:] = _owner_list_apart(keep, facts.mentions, text)
+
+
+OWNED_LIST = re.compile(r"^(?:['’]s?|\s)*\s*(?:[\w-]+\s+){0,4}?(?:partners|partner organisations|partner organizations)"
+                        r"\s+(?:include|includes|included|are|were)\b|^(?:['’]s?)\s+(?:[\w-]+\s+){0,4}?partners\s*:", re.I)
+
+
+def _owner_list_apart(relations: list[Any], mentions: Any, text: str) -> list[Any]:
+    """Drop PARTNERS_WITH(A, B) when the sentence lists A and B as partners of an owner C ("C's customers and partners
+    include A and B", "C's partners: A, B"): each is C's partner, not the other's."""
+    pw = [r for r in relations if r.type == "PARTNERS_WITH"]
+    if len(pw) < 3:
+        return relations
+    by_sent: dict[tuple[int, int], set[frozenset[str]]] = {}
+    for r in pw:
+        by_sent.setdefault((r.sent_start, r.sent_end), set()).add(
+            frozenset((mentions[r.source].canonical, mentions[r.target].canonical)))
+
+    def listed(r: Any) -> bool:
+        pairs = by_sent[(r.sent_start, r.sent_end)]
+        a, b = mentions[r.source], mentions[r.target]
+        for c in mentions:
+            if not (r.sent_start <= c.start < min(a.start, b.start)) or c.canonical in (a.canonical, b.canonical):
+                continue
+            if frozenset((c.canonical, a.canonical)) in pairs and frozenset((c.canonical, b.canonical)) in pairs \
+                    and OWNED_LIST.match(text[c.end:min(a.start, b.start)]):
+                return True
+        return False
+    return [r for r in relations if r.type != "PARTNERS_WITH" or not listed(r)]
 
 
 def _taken_back(r: Any, denied: re.Pattern[str], any_partner: re.Pattern[str], quote: re.Pattern[str],
