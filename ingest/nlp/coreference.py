@@ -635,11 +635,6 @@ class Resolver:
         ends = [m.end for m in self.m if m.canonical == name and m.source != "anaphor" and m.start < before]
         return bool(ends) and all(venue_after(self.text, e - self.off, self.w.venue_nouns) for e in ends)
 
-    def _weighed(self, tok: int) -> bool:
-        """Did ``pronoun`` read the sentence before (same block, no quotation), so that its None means "open"?"""
-        k = self.sent_of[tok]
-        return k > 0 and self._same_section(k - 1, k) and not self.quoted_at(tok)
-
     def _affiliation(self, a: int) -> bool:
         """Is the name at token ``a`` a person's affiliation ("Prof. Nadia Lahlou of UIA", "a researcher at X")?"""
         p = a - 1
@@ -728,10 +723,7 @@ class Resolver:
             return self.definite(t.i, low)
         opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
         if t.text in w.pronouns and opening and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
-            got = self.pronoun(t.i)
-            if got is None and t.text == "Its" and self._weighed(t.i):
-                self.unlink.add(t.i)  # the sentence before leaves its owner open: no guess by the mention stage
-            return got
+            return self.pronoun(t.i)  # None: the mention stage's "Its" stays (its guess is right more often than not)
         if low in ("it", "its") and t.i - 1 > sent.start and doc[t.i - 1].text == "," \
                 and doc[sent.start].text in w.fronted and not any(x.text == "," for x in doc[sent.start:t.i - 1]):
             return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
