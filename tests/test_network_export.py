@@ -25,15 +25,43 @@ def loaded(store):
     return store
 
 
+@pytest.fixture(scope="module")
+def embedded_loaded(tmp_path_factory):
+    """The fixture graph on the embedded store, loaded once for the module's tests that only read it (the
+    teardown fails if one wrote to it)."""
+    from aikg.graph.store import open_store
+    from tests.helpers import dump
+
+    st = open_store("embedded", home=tmp_path_factory.mktemp("loaded") / "home")
+    try:
+        st.apply_schema()
+        report = load_jsonl(st, [FIXTURE])
+        assert not report.errors, report.errors
+        before = dump(st, volatile=True)
+        yield st
+        assert dump(st, volatile=True) == before, "a test wrote to the shared graph: give it `loaded`"
+    finally:
+        st.close()
+
+
+@pytest.fixture
+def shared(backend_name, request):
+    """The loaded fixture graph for a test that only reads it: the module's on the embedded store; on Neo4j (one
+    database, which every other test's store clears) loaded into the test's own store."""
+    if backend_name == "embedded":
+        return request.getfixturevalue("embedded_loaded")
+    return request.getfixturevalue("loaded")
+
+
 def _read(path: Path, fmt: str) -> nx.Graph:
     return READERS[fmt](path)
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_whole_graph_round_trips_with_the_attributes_gephi_shows(loaded, tmp_path, fmt):
-    stats = loaded.stats()
+def test_whole_graph_round_trips_with_the_attributes_gephi_shows(shared, tmp_path, fmt):
+    stats = shared.stats()
     path = tmp_path / f"graph.{fmt}"
-    report = export_network(loaded, path, fmt)
+    report = export_network(shared, path, fmt)
     back = _read(path, fmt)
     entities = sum(n for label, n in stats.nodes.items() if label not in ("Document", "Entity"))
     relations = sum(n for rtype, n in stats.relationships.items() if rtype != "MENTIONS")
@@ -49,9 +77,9 @@ def test_whole_graph_round_trips_with_the_attributes_gephi_shows(loaded, tmp_pat
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_query_edges_export_only_that_neighbourhood(loaded, tmp_path, fmt):
-    rows = query_edges(loaded, "entity_neighbours", {"entity": "NVIDIA"})
-    report = export(loaded, tmp_path / f"q.{fmt}", fmt, "entity_neighbours", {"entity": "NVIDIA"})
+def test_query_edges_export_only_that_neighbourhood(shared, tmp_path, fmt):
+    rows = query_edges(shared, "entity_neighbours", {"entity": "NVIDIA"})
+    report = export(shared, tmp_path / f"q.{fmt}", fmt, "entity_neighbours", {"entity": "NVIDIA"})
     back = _read(report.path, fmt)
     assert back.number_of_edges() == len(rows) > 0
     assert all("company:nvidia" in (u, v) for u, v in back.edges())
@@ -70,23 +98,23 @@ def test_a_relationship_of_two_types_between_one_pair_keeps_both():
     assert "confidence" not in graph.edges["a", "b", "PARTNERS_WITH"]
 
 
-def test_hostile_names_survive_the_xml(loaded, tmp_path):
-    graph = read_network(loaded)
+def test_hostile_names_survive_the_xml(shared, tmp_path):
+    graph = read_network(shared)
     for fmt, reader in READERS.items():
         path = write_network(graph, tmp_path / f"h.{fmt}", fmt)
         names = {d["label"] for _, d in reader(path).nodes(data=True)}
         assert "<script>alert(1)</script> Labs" in names and "'}) DETACH DELETE n //" in names
 
 
-def test_bad_requests_are_refused_with_a_message(loaded, tmp_path):
+def test_bad_requests_are_refused_with_a_message(shared, tmp_path):
     with pytest.raises(QueryError, match="does not list relationships.*entity_neighbours"):
-        export(loaded, tmp_path / "x.graphml", "graphml", "cluster_overview")
+        export(shared, tmp_path / "x.graphml", "graphml", "cluster_overview")
     with pytest.raises(QueryError, match="needs --query"):
-        export(loaded, tmp_path / "x.graphml", "graphml", None, {"entity": "x"})
+        export(shared, tmp_path / "x.graphml", "graphml", None, {"entity": "x"})
     with pytest.raises(QueryError, match="no entity matches"):
-        export(loaded, tmp_path / "x.graphml", "graphml", "entity_neighbours", {"entity": "Nobody At All"})
+        export(shared, tmp_path / "x.graphml", "graphml", "entity_neighbours", {"entity": "Nobody At All"})
     with pytest.raises(InputError, match="graphml, gexf"):
-        export(loaded, tmp_path / "x.dot", "dot")
+        export(shared, tmp_path / "x.dot", "dot")
     assert not (tmp_path / "x.graphml").exists()
 
 

@@ -39,6 +39,34 @@ def loaded(store):
     return store
 
 
+@pytest.fixture(scope="module")
+def embedded_loaded(tmp_path_factory):
+    """The fixture graph on the embedded store, loaded once for the module's tests that only read it (the
+    teardown fails if one wrote to it)."""
+    from aikg.graph.store import open_store
+    from tests.helpers import dump
+
+    st = open_store("embedded", home=tmp_path_factory.mktemp("loaded") / "home")
+    try:
+        st.apply_schema()
+        report = load_jsonl(st, [FIXTURE])
+        assert not report.errors, report.errors
+        before = dump(st, volatile=True)
+        yield st
+        assert dump(st, volatile=True) == before, "a test wrote to the shared graph: give it `loaded`"
+    finally:
+        st.close()
+
+
+@pytest.fixture
+def shared(backend_name, request):
+    """The loaded fixture graph for a test that only reads it: the module's on the embedded store; on Neo4j (one
+    database, which every other test's store clears) loaded into the test's own store."""
+    if backend_name == "embedded":
+        return request.getfixturevalue("embedded_loaded")
+    return request.getfixturevalue("loaded")
+
+
 def _node(nid: str, etype: str = "Company", name: str | None = None, **kw) -> dict:
     return {"id": nid, "name": name or nid.upper(), "type": etype, **kw}
 
@@ -134,42 +162,42 @@ def _count(store, cypher: str, params: dict | None = None) -> int:
     return int(store.read(cypher, params)[0]["n"])
 
 
-def test_network_around_reads_partnerships_both_ways_and_matches_a_path_query(loaded):
-    net = views.network_around(loaded, "nvidia", 1)
+def test_network_around_reads_partnerships_both_ways_and_matches_a_path_query(shared):
+    net = views.network_around(shared, "nvidia", 1)
     assert net.focus == ("company:nvidia",)
     # NVIDIA-Vector is stored from company:, Turing-NVIDIA from institute:; both show
     assert set(net.nodes) == {"company:nvidia", "institute:vector-institute", "institute:alan-turing-institute",
                               "cluster:toronto"}
     for depth in (1, 2, 3):
-        around = views.network_around(loaded, "Vector", depth)
-        expected = _count(loaded, f"MATCH (c:Entity {{id: $id}})-[:{REL_TYPES}*1..{depth}]-(n:Entity) "
+        around = views.network_around(shared, "Vector", depth)
+        expected = _count(shared, f"MATCH (c:Entity {{id: $id}})-[:{REL_TYPES}*1..{depth}]-(n:Entity) "
                                   "WHERE n.id <> $id RETURN count(DISTINCT n) AS n", {"id": "institute:vector-institute"})
         assert len(around.nodes) == expected + 1, depth
-    hostile = views.network_around(loaded, "Vector", 1)
+    hostile = views.network_around(shared, "Vector", 1)
     sentence = next(e.sentence for e in hostile.edges if e.source == "company:img" and e.type == "PARTNERS_WITH")
     assert sentence.startswith("</script><script>alert('sentence')")  # data, kept as it was
     assert hostile.nodes["company:img"].aliases[0] == HOSTILE_ALIAS
     assert hostile.nodes["institute:vector-institute"].doc_count == 2
 
 
-def test_network_around_filters_the_paths_and_caps(loaded):
-    only = views.network_around(loaded, "Vector Institute", 2, types=["Institute", "Company"])
+def test_network_around_filters_the_paths_and_caps(shared):
+    only = views.network_around(shared, "Vector Institute", 2, types=["Institute", "Company"])
     assert {n.type for n in only.nodes.values()} <= {"Institute", "Company"}
     # Turing is two partnership hops away, through NVIDIA; Toronto's members are not reachable without Toronto
     assert "institute:alan-turing-institute" in only.nodes and "institute:university-of-toronto" not in only.nodes
-    strong = views.network_around(loaded, "Vector Institute", 1, min_evidence=2)
+    strong = views.network_around(shared, "Vector Institute", 1, min_evidence=2)
     assert {e.support >= 2 for e in strong.edges} == {True}
     assert set(strong.nodes) == {"institute:vector-institute", "company:nvidia", "cluster:toronto",
                                  "programme:pan-canadian-ai-strategy"}
-    small = views.network_around(loaded, "Vector Institute", 3, max_nodes=4)
+    small = views.network_around(shared, "Vector Institute", 3, max_nodes=4)
     assert len(small.nodes) == 4 and small.capped and "institute:vector-institute" in small.nodes
     assert small.notes and "Stopped at depth" in small.notes[0]
     with pytest.raises(UnknownEntityError, match="close matches: Vector Institute"):
-        views.network_around(loaded, "Vektor Insitute", 1)
+        views.network_around(shared, "Vektor Insitute", 1)
 
 
-def test_cluster_network_has_anchors_members_people_and_programmes(loaded):
-    net = views.cluster_network(loaded, "greater toronto area")
+def test_cluster_network_has_anchors_members_people_and_programmes(shared):
+    net = views.cluster_network(shared, "greater toronto area")
     assert net.focus == ("cluster:toronto",) and net.title == "Cluster: Toronto"
     assert set(net.nodes) == {"cluster:toronto", "institute:vector-institute", "institute:university-of-toronto",
                               "company:nvidia", "company:img", "programme:pan-canadian-ai-strategy",
@@ -177,30 +205,30 @@ def test_cluster_network_has_anchors_members_people_and_programmes(loaded):
     assert {"ANCHORS", "LOCATED_IN", "PARTNERS_WITH", "AFFILIATED_WITH", "FUNDS", "MEMBER_OF"} == \
         {e.type for e in net.edges}
     with pytest.raises(UnknownEntityError, match="unknown cluster 'Vector Institute'"):
-        views.cluster_network(loaded, "Vector Institute")
+        views.cluster_network(shared, "Vector Institute")
 
 
-def test_whole_graph_counts_caps_and_filters(loaded):
-    total = _count(loaded, "MATCH (n:Entity) RETURN count(n) AS n")
-    full = views.whole_graph(loaded, 500)
+def test_whole_graph_counts_caps_and_filters(shared):
+    total = _count(shared, "MATCH (n:Entity) RETURN count(n) AS n")
+    full = views.whole_graph(shared, 500)
     assert len(full.nodes) == total == 16 and not full.capped
-    assert len(full.edges) == _count(loaded, f"MATCH (:Entity)-[r:{REL_TYPES}]->(:Entity) RETURN count(r) AS n")
-    capped = views.whole_graph(loaded, 5)
+    assert len(full.edges) == _count(shared, f"MATCH (:Entity)-[r:{REL_TYPES}]->(:Entity) RETURN count(r) AS n")
+    capped = views.whole_graph(shared, 5)
     assert len(capped.nodes) == 5 and capped.total_nodes == 16 and capped.capped
     assert "institute:vector-institute" in capped.nodes  # the most connected entity
     assert "Showing 5 of 16 entities" in capped.cap_message
-    orgs = views.whole_graph(loaded, 500, types=["Institute", "Company"])
+    orgs = views.whole_graph(shared, 500, types=["Institute", "Company"])
     assert {n.type for n in orgs.nodes.values()} == {"Institute", "Company"} and len(orgs.nodes) == 7
-    strong = views.whole_graph(loaded, 500, min_evidence=2)
+    strong = views.whole_graph(shared, 500, min_evidence=2)
     assert all(e.support >= 2 for e in strong.edges) and "person:lonely" not in strong.nodes
     assert len(strong.nodes) == 6 and strong.total_nodes == 6
 
 
-def test_network_from_edges_with_a_store_adds_evidence_and_aliases(loaded):
+def test_network_from_edges_with_a_store_adds_evidence_and_aliases(shared):
     df = pd.DataFrame([{"source": "company:img", "source_name": HOSTILE, "source_type": "Company",
                         "type": "PARTNERS_WITH", "target": "institute:vector-institute",
                         "target_name": "Vector Institute", "target_type": "Institute", "support": 1}])
-    net = views.network_from_edges(df, store=loaded)
+    net = views.network_from_edges(df, store=shared)
     assert net.nodes["company:img"].aliases[0] == HOSTILE_ALIAS
     assert net.edges[0].sentence.startswith("</script>") and net.edges[0].docs == 1
 
