@@ -151,3 +151,18 @@ def test_near_misses_give_nothing(no_gazetteer_extractor, text: str, banned) -> 
             assert not {r for r in got if r[0] == b}, got
         else:
             assert b not in got, got
+
+
+def test_an_entry_line_without_a_place_mention_gives_nothing() -> None:
+    """"A cloud-based platform ..." under an entry heading: no place starts the description, nothing is read (the
+    rule once failed on it)."""
+    from aikg.ingest.nlp.mention_index import MentionIndex
+    from aikg.ingest.nlp.records import MentionFact
+    from aikg.ingest.nlp.relation_site_forms import entry_description
+
+    text = "A cloud-based platform for farms, set up in 2019 by Orvane Systems."
+    org = text.index("Orvane Systems")
+    ms = [MentionFact(text="Orvane Systems", start=org, end=org + 14, type="Company", source="ner", canonical="Orvane Systems")]
+    out: list = []
+    entry_description(text, 0, 0, 0, len(text), MentionIndex(ms, ("Company",)), out)
+    assert out == []

@@ -133,8 +133,10 @@ def entry_description(seg: str, sa: int, subject: int, ev: int, b: int, ix: Any,
         return
     places = ix.within(sa + m.end(), sa + m.end() + 60, ("Cluster",))
     first = places[0] if places and places[0][0] == sa + m.end() else None
+    if first is None:
+        return
     desc = re.match(r"-based\s+(?:[a-z][\w-]*\s*){1,5}(,\s*)?", seg[first[1] - sa:])
-    if first is None or desc is None:
+    if desc is None:
         return
     at = first[1] + desc.end()
     if desc.group(1) and any(r[0] == at for r in ix.within(at, at + 80, ("Institute", "Company", "Agency", "Person"))):
