@@ -36,6 +36,7 @@ def names(extractor, text: str) -> set[str]:
     ("The lab sells imagery to the trading house Dojima Shoji in Osaka.", "Dojima Shoji", "Company"),
     ("The regional chamber, Dhoma Tregtisë, is in talks to join.", "Dhoma Tregtisë", "Institute"),
     ("The cooperative, Tutun Prilep, said it would join the network.", "Tutun Prilep", "Company"),
+    ("Customers include the dairy Mlékárna Jesenice and a regional bank.", "Mlékárna Jesenice", "Company"),
 ])
 def test_an_organisation_noun_before_a_name_types_it(bare, text, name, typ):
     assert (name, typ) in kinds(bare, text)
@@ -232,3 +233,19 @@ def test_a_title_label_keeps_the_entry_when_the_org_sits_inside_a_clause(bare):
             "Osijek. A division of the Slavonian Agency for Rural Areas. Acting head: Dr. Lana Vuković, who also "
             "lectures at the Drava Institute of Robotics. Drava Remote Sensing Centre maps floods.\n")
     assert ("AFFILIATED_WITH", "Lana Vuković", "Drava Remote Sensing Centre") in relations_in(bare, text)
+
+
+def test_a_name_cut_after_an_inner_particle_takes_the_elided_word():
+    """The NER sometimes stops "Caisse d'épargne de | l'Outaouais" at the particle; the stage mends the span."""
+    import spacy
+
+    from aikg.ingest.nlp.mentions.base import Candidate
+    from aikg.ingest.nlp.mentions.name_joins import _close_particle
+
+    doc = spacy.blank("en")("The Caisse d'épargne de l'Outaouais co-finances it, as does Banco de Ahorro de la Sierra.")
+    cut = Candidate(1, 4, "Company", "ner", label="ORG")
+    _close_particle(doc, cut, [cut])
+    assert doc[cut.start:cut.end].text == "Caisse d'épargne de l'Outaouais"
+    plain = Candidate(11, 14, "Company", "ner", label="ORG")  # "Banco de Ahorro": no particle at the end
+    _close_particle(doc, plain, [plain])
+    assert (plain.start, plain.end) == (11, 14)

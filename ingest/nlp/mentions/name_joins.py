@@ -45,7 +45,19 @@ def name_joins(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         if c.type in ORG_OR_PROGRAMME and c.entry is None and c.source != "gazetteer":
             _open_hyphen(doc, c, cands)
             _close_hyphen(doc, c, cands)
+            _close_particle(doc, c, cands)
     return cands
+
+
+def _close_particle(doc: Any, c: Candidate, cands: list[Candidate]) -> None:
+    """"Caisse d'économie de | l'Estuaire": a name cut after an inner particle takes the elided word after it."""
+    e = c.end
+    if e - c.start < 2 or e >= len(doc) or doc[e - 1].lower_ not in _words()[3] or "\n" in doc[e - 1].whitespace_:
+        return
+    t = doc[e].text
+    if len(t) > 3 and t[1] in "'’" and t[0] in "ldLD" and t[2].isupper() \
+            and not any(o.start <= e < o.end for o in cands if o is not c):
+        c.end, c.canonical = e + 1, None
 
 
 def _town_tails(doc: Any, cands: list[Candidate], env: Env) -> list[Candidate]:
@@ -135,7 +147,7 @@ def _run_start(doc: Any, stop: int, connectors: frozenset[str]) -> int | None:
         if "\n" in tok.whitespace_:
             break
         t = tok.text
-        if t[:1].isupper() and (tok.is_alpha or any(ch.isalpha() for ch in t)) or t == "&":
+        if t[:1].isupper() and all(ch.isalnum() or ch in "-'’&." for ch in t) or t == "&":
             j -= 1
         elif tok.lower_ in connectors and j < stop and doc[j].text[:1].isupper() and j - 2 >= 0 \
                 and doc[j - 2].text[:1].isupper() and "\n" not in doc[j - 2].whitespace_:
