@@ -188,6 +188,7 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
 
 def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Collection[str] = (),
                 present: Collection[str] = (), known: Collection[tuple[str, str, str]] = (),
+                held: Collection[str] | None = None,
                 ) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
     """Combine the rows of several units so each entity and relationship appears once per statement.
 
@@ -198,6 +199,8 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     the run is still there for the relationships and mentions that MATCH it. Every entity row carries
     what the batch adds to its mention counts and summaries (:func:`_summary_counts`: ``known`` holds the
     relationships the store has); an entity with nothing to add and nothing to write gets no row.
+    ``held``: the entities the store held when the run started (None: not known); one new to the store (in
+    neither ``held`` nor ``present``) gets its substring keys as the text it stores (``gram_text``), not a list.
     """
     entities: dict[str, dict[str, Any]] = {}
     full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
@@ -238,8 +241,11 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
             continue
         added = counts.get(eid, (0, 0))
         degree, rel_docs, linked = summary.get(eid, (0, 0, False))
+        created = write and held is not None and eid not in held and eid not in present
+        forms = [row["name"], *row["aliases"]]
         by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")},
-                                      "grams": search_grams.keys([row["name"], *row["aliases"]]) if write else [],
+                                      "grams": search_grams.keys(forms) if write and not created else [],
+                                      "gram_text": search_grams.gram_text(forms) if created else None,
                                       "full": write and eid in full, "write": write,
                                       "mentions": added[0], "docs": added[1],
                                       "degree": degree, "rel_docs": rel_docs, "linked": linked})
@@ -281,7 +287,7 @@ def interns_strings(store: GraphStore) -> bool:
 def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
                     done: Collection[str] = (), present: Collection[str] = (), intern: bool = False,
                     known: Collection[tuple[str, str, str]] = (), counts: PendingCounts | None = None,
-                    profiles_kept: bool = True) -> list[Statement]:
+                    profiles_kept: bool = True, held: Collection[str] | None = None) -> list[Statement]:
     """The write statements for a batch of units, in dependency order (``ensured``, ``known``: see
     :func:`_merge_rows`).
 
@@ -299,7 +305,7 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
         marks = {MARK: True} if counts is not None else {}
         stmts.append((statement("load_document"),
                       {"rows": [{"id": d.id, "props": {**_document_props(d, loaded_at), **marks}} for d in docs]}))
-    by_label, mentions, by_type = _merge_rows(units, ensured, done, present, known)
+    by_label, mentions, by_type = _merge_rows(units, ensured, done, present, known, held)
     counted = []  # rows of entities the batch only counts into (load_entity_counts.cypher)
     for label in SCHEMA.entity_types:
         rows = [row for row in by_label.get(label, []) if row["write"]]
@@ -425,7 +431,8 @@ class _Run:
             self.store.write_atomic(unit_statements(units, loaded_at=self.loaded_at, ensured=self.ensured,
                                                     done=self.written_full, present=self.present,
                                                     intern=interns_strings(self.store), known=self.known,
-                                                    counts=self.counts, profiles_kept=self.profiles_kept))
+                                                    counts=self.counts, profiles_kept=self.profiles_kept,
+                                                    held=self.held))
         except BaseException:
             if self.counts is not None:
                 self.counts.rollback()

@@ -1,5 +1,5 @@
 // Upsert entities of one type ({label} comes from the schema allow-list, never from data).
-// $rows: [{id, name, aliases, grams, props, full, mentions, docs, degree, rel_docs, linked}] with one row per entity; aliases are merged,
+// $rows: [{id, name, aliases, grams, gram_text, props, full, mentions, docs, degree, rel_docs, linked}] with one row per entity; aliases are merged,
 // never lost. A new entity gets its properties in ON CREATE; an existing one merges the row's aliases and
 // properties in ON MATCH, in the same node write (each item reads only values from before the write, so
 // alias_text and updated, which read the old aliases, come before aliases). A row without full = true only
@@ -16,7 +16,9 @@
 // The loader knows which relationships are new (graph/loader.py: what the store held when the run
 // started, read once, and what the run wrote); load_relations.cypher writes no node.
 // grams: the n-gram keys of substring search (graph/search_grams.py), those of the row's name and aliases;
-// an existing entity appends the ones it lacks (each key is followed by a space).
+// an existing entity appends the ones it lacks (each key is followed by a space). gram_text: the keys as the
+// text a new entity stores, when the loader knows the entity is new to the store (then grams is empty; the
+// engine then joins no list: measured, issue 18); null otherwise.
 UNWIND $rows AS row
 MERGE (n:Entity:{label} {id: row.id})
 ON CREATE SET n.name = row.name, n.first_seen = {intern}($now), n.mention_count = row.mentions, n.doc_count = row.docs,
@@ -24,7 +26,8 @@ ON CREATE SET n.name = row.name, n.first_seen = {intern}($now), n.mention_count 
               n.linked_at = CASE WHEN row.linked THEN {intern}($now) END,
               n.aliases = [a IN row.aliases WHERE a <> row.name],
               n.alias_text = reduce(s = '', a IN row.aliases | CASE WHEN a = row.name THEN s ELSE s + a + ' | ' END),
-              n.grams = reduce(s = '', g IN row.grams | s + g + ' '),
+              n.grams = CASE WHEN row.gram_text IS NULL THEN reduce(s = '', g IN row.grams | s + g + ' ')
+                             ELSE row.gram_text END,
               n.updated = {intern}($now)
 ON MATCH SET n.alias_text = CASE WHEN row.full
                                  THEN reduce(s = '', a IN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name] | s + a + ' | ')
