@@ -235,3 +235,11 @@ def test_its_programme_of_a_nearer_programme_is_no_earlier_owners(ex):
     text = ("Tavira Lab receives core funding from Algarve University and a grant from the Blue Ports Fund under its "
             "Coastal Data line.")
     assert ("RUNS", "Algarve University", "Coastal Data") not in relations_in(ex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Pernik Regional Agency is responsible for the Struma Digital Farms Programme's website.",
+    "The Halvorsen Institute is the operator of the Fjordline Compute Voucher Programme's data portal.",
+])
+def test_a_programme_s_possession_is_not_run(ex, text):
+    assert of_type(ex, text, "RUNS") == set()

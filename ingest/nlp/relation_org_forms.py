@@ -199,10 +199,16 @@ def _runner_roles(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> Non
             end = _role_end(s, q, words) if q is not None else None
             if end is not None and s.low(end) in ("of", "for"):
                 prog = s.described_mention(end + 1, ("Programme",))
-                if prog is not None:
+                if prog is not None and not _owns_more(s, prog):
                     emit(["RUNS"], i, prog, conf, "rule:runner-role")
         elif s.types[i] == "Programme":
             _role_of_programme(s, i, a, e, words, emit, conf)
+
+
+def _owns_more(s: _Sent, prog: int) -> bool:
+    """Is the programme a possessor ("responsible for the P's budget", "the operator of P's website")?"""
+    end = next(e for i, _a, e in s.spans if i == prog)
+    return s.low(end) in POSSESSIVE
 
 
 def _role_of_programme(s: _Sent, prog: int, a: int, e: int, words: OrgFormWords, emit: Emit, conf: float) -> None:
@@ -259,7 +265,7 @@ def _in_charge(s: _Sent, words: OrgFormWords, emit: Emit, conf: float) -> None:
                     and s.low(j) not in ("of", "and", "or"):
                 j += 1
             prog = s.mention_at(j, ("Programme",))
-        if prog is not None:
+        if prog is not None and not _owns_more(s, prog):
             emit(["RUNS"], i, prog, conf, "rule:in-charge")
 
 
