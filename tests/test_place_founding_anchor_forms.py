@@ -130,6 +130,9 @@ NEGATIVES = [
      {"ANCHORS"}),
     ("Applied AI in Central Moravia: Buyer's Guide\n\nSection 3: Providers\n\nVltava Vision\nA Prague-based rival, "
      "Hradčany Optics, bought a stake in 2021. Vltava Vision sells cameras.\n", {("LOCATED_IN", "Vltava Vision", "Prague")}),
+    ("In 2021 the Fergana Institute and the Korean irrigation agency Hanbit Water set up the Valley Irrigation Data "
+     "Centre, a joint centre of the two organisations located in Kokand.",
+     {("FOUNDED", "Hanbit Water", "Fergana Institute"), ("FOUNDED", "Fergana Institute", "Hanbit Water")}),
     # a plan to open is no site and no founding
     ("Dornach Semiconductor plans to open the Traun Design Centre in Linz next year.",
      {("FOUNDED", "Dornach Semiconductor", "Traun Design Centre"), ("LOCATED_IN", "Dornach Semiconductor", "Linz")}),

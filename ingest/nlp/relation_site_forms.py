@@ -105,12 +105,17 @@ def _after_region(doc: Any, n: int, end: int) -> int:
 
 def opened_site_kept(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
     """Without FOUNDED(X, Y) from "X opened a Y office": a name that modifies a site noun ("a Passo Fundo office",
-    "its Kolding lab") is the site's place, not an organisation X founded (the entity pass may type it wrongly)."""
+    "its Kolding lab") is the site's place, not an organisation X founded (the entity pass may type it wrongly); nor
+    FOUNDED between two founders of the same opening ("A and B set up the X Centre")."""
     if tok.lemma_.lower() not in ("open", "set", "establish"):
         return cands
     sites = words()["site_nouns"]
+    founders = {c.src for c in cands if c.type == "FOUNDED"}
+    made = _made(tok)
     out = []
     for c in cands:
+        if c.type == "FOUNDED" and (c.tgt in founders or not any(tok2m.get(i) == c.tgt for i in made)):
+            continue  # "A and B set up the X Centre, a joint centre of the two": B founded neither A nor "the two"
         if c.type == "FOUNDED":
             toks = [tok.doc[t] for t, m in tok2m.items() if m == c.tgt]
             if toks and all(t.dep_ == "compound" and t.head.i not in tok2m and t.head.lemma_.lower() in sites
@@ -151,3 +156,19 @@ def entry_description(seg: str, sa: int, subject: int, ev: int, b: int, ix: Any,
     gap = seg[by.end():founder[0] - sa] if founder is not None else ","
     if founder is not None and founder[2] != subject and not re.search(r"[,;]|\band\b", gap):
         out.append(("FOUNDED", founder[2], subject, ev, b, "rule:entry-based"))
+
+
+def _made(tok: Any) -> set[int]:
+    """Tokens that may name what an opening verb made: its object or passive subject, their appositions and
+    conjuncts, and the noun a participle or relative clause describes ("X, set up in 2019", "the lab, which Y opened")."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    if tok.dep_ in ("acl", "relcl"):
+        heads.append(tok.head)
+    out: set[int] = set()
+    for h in heads:
+        for t in (h, *h.children):
+            if t is h or t.dep_ in ("appos", "conj"):
+                out |= {x.i for x in t.subtree} if t is not h else {h.i} | {x.i for x in h.children if x.dep_ == "compound"}
+    for h in heads:  # the name itself: every token of the object's own noun phrase up to a comma
+        out |= {x.i for x in h.subtree if x.i <= h.i}
+    return out
