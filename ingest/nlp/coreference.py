@@ -210,6 +210,7 @@ class Resolver:
         self.at: dict[int, int] = {}  # token -> mention index (the last one starting there)
         self.covered: set[int] = set()  # tokens inside a name (not a reference)
         self.resolved: dict[int, int] = {}  # reference token -> the mention it now stands for
+        self._venue_uses: dict[str, list[tuple[int, bool]]] = {}
         self.unlink: set[int] = set()  # reference tokens this pass finds without an owner (the mention stage's guess goes)
         self.text = sdoc.text  # built once: spaCy joins the tokens at every call
         page = doc_subject(self.text, mentions) if off == 0 else None  # the organisation a page's title names
@@ -631,9 +632,15 @@ class Resolver:
     def _venue_only(self, r: int, before: int) -> bool:
         """Is every mention of ``r``'s name before ``before`` a modifier of a venue noun ("sits in the Delta Centre
         building")? Then the name is a building's, not a body "the centre" may stand for."""
+        if not self.w.venue_nouns:
+            return False
         name = self.m[r].canonical
-        ends = [m.end for m in self.m if m.canonical == name and m.source != "anaphor" and m.start < before]
-        return bool(ends) and all(venue_after(self.text, e - self.off, self.w.venue_nouns) for e in ends)
+        uses = self._venue_uses.get(name)
+        if uses is None:  # speed: each name's uses are read once per chunk
+            uses = self._venue_uses[name] = [(m.start, venue_after(self.text, m.end - self.off, self.w.venue_nouns))
+                                             for m in self.m if m.canonical == name and m.source != "anaphor"]
+        seen = [v for start, v in uses if start < before]
+        return bool(seen) and all(seen)
 
     def _affiliation(self, a: int) -> bool:
         """Is the name at token ``a`` a person's affiliation ("Prof. Nadia Lahlou of UIA", "a researcher at X")?"""
