@@ -74,6 +74,9 @@ POSITIVES = [
     # one name and a town the entity pass kept only in the sentence before: the anchoring cue still reads it
     ("The Hérault Photonics Institute is based in Montpellier. The institute has drawn more than twenty software firms "
      "to Montpellier since 2015.", {("ANCHORS", "Hérault Photonics Institute", "Montpellier")}),
+    ("The Imena Growth Fund, a venture fund set up last year by the Kivu Development Board and the pan-African "
+     "investor Savanna Peak Capital, has made its first investments.",
+     {("FOUNDED", "Kivu Development Board", "Imena Growth Fund"), ("FOUNDED", "Savanna Peak Capital", "Imena Growth Fund")}),
     # founding forms (relation_founding_forms.py, relation_founders_list.py)
     ("Dana Ursu directs the Centro de Datos del Sur (CDS), which the Universidad del Litoral (UDL) set up in 2019.",
      {("FOUNDED", "Universidad del Litoral", "Centro de Datos del Sur")}),

@@ -160,10 +160,13 @@ def entry_description(seg: str, sa: int, subject: int, ev: int, b: int, ix: Any,
 
 def _made(tok: Any) -> set[int]:
     """Tokens that may name what an opening verb made: its object or passive subject, their appositions and
-    conjuncts, and the noun a participle or relative clause describes ("X, set up in 2019", "the lab, which Y opened")."""
+    conjuncts, and the noun a participle or relative clause describes ("X, set up in 2019", "the lab, which Y opened",
+    "X, a venture fund set up by A")."""
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
     if tok.dep_ in ("acl", "relcl"):
         heads.append(tok.head)
+        if tok.head.dep_ == "appos":  # "The Imena AI Fund, a venture fund set up last year by A": the fund named
+            heads.append(tok.head.head)
     out: set[int] = set()
     for h in heads:
         for t in (h, *h.children):
