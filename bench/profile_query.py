@@ -85,10 +85,10 @@ def split_once(store: Any, name: str, params: dict, catalog: Any, client_parser:
 
 def paired(store: Any, cases: dict[str, dict], old_catalog: Any, new_catalog: Any, runs: int) -> None:
     """Whole runs, alternating: the old catalog with the client's parser, the current one with the current read."""
-    from bench.bench_queries import p95
-    from bench.compare_queries import _same
     from aikg.graph.backends import embedded_reply
     from aikg.queries.catalog import run_query
+    from bench.bench_queries import p95
+    from bench.compare_queries import _same
 
     plain = embedded_reply.plain_rows
 

@@ -88,7 +88,6 @@ def classify(text: str, na: list[str], nb: list[str], all_names: list[str]) -> s
 def evidence(text: str, na: list[str], nb: list[str]) -> list[tuple[int, str]]:
     """The sentences naming one end and those between (at most four), for reading a miss."""
     sents = sentences(text)
-    ks = [k for k, (_p, s) in enumerate(sents) if _has(s, na) or _has(s, nb)]
     ib = [k for k, (_p, s) in enumerate(sents) if _has(s, nb)]
     ia = [k for k, (_p, s) in enumerate(sents) if _has(s, na)]
     if not ia or not ib:

@@ -27,8 +27,15 @@ from typing import Any, Iterable, Iterator, Sequence
 from aikg.core.errors import InputError
 from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.context import doc_subject, home_place
-from aikg.ingest.nlp.coref_subject import (apposed_after, descriptive_run, heading_named, named_as_other,
-                                           opening_description, possessed_description, venue_after)
+from aikg.ingest.nlp.coref_subject import (
+    apposed_after,
+    descriptive_run,
+    heading_named,
+    named_as_other,
+    opening_description,
+    possessed_description,
+    venue_after,
+)
 from aikg.ingest.nlp.records import MentionFact
 
 ORG_OR_PROGRAMME = ("Company", "Institute", "Agency", "Programme")

@@ -38,11 +38,11 @@ from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
-from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_keys import RelationKeys
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
+from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_types import allowed

@@ -133,14 +133,23 @@ def spread_funding(text: str, mentions: Sequence[Any], relations: Sequence[Any],
         for p in _schemes_after(s, mentions, f.end, w):
             add(p, rel.target, rel.sent_start, rel.sent_end, "spread:scheme")
         if x.source != "anaphor" and rel.sent_start <= x.start < rel.sent_end:
-            xk = s.at_char.get(x.start)
-            if xk is not None and _opens_list(s, xk, w.list_openers, w):
-                for y in _listed_after(s, mentions, x.end, w, RECIPIENTS):
-                    add(rel.source, y, rel.sent_start, rel.sent_end, "spread:co-recipient")
-            if xk is not None and x.start > f.start:
-                for p in _schemes_after(s, mentions, x.end, w):
-                    add(p, rel.target, rel.sent_start, rel.sent_end, "spread:scheme")
+            _spread_recipient(s, mentions, rel, w, add)
     return out
+
+
+def _spread_recipient(s: _Words, mentions: Sequence[Any], rel: Any, w: SpreadWords, add: Any) -> None:
+    """The recipient side of a found FUNDS edge: the rest of a recipient list ("Its portfolio includes A, B and
+    C") and a scheme named after a recipient that follows its funder."""
+    f, x = mentions[rel.source], mentions[rel.target]
+    xk = s.at_char.get(x.start)
+    if xk is None:
+        return
+    if _opens_list(s, xk, w.list_openers, w):
+        for y in _listed_after(s, mentions, x.end, w, RECIPIENTS):
+            add(rel.source, y, rel.sent_start, rel.sent_end, "spread:co-recipient")
+    if x.start > f.start:
+        for p in _schemes_after(s, mentions, x.end, w):
+            add(p, rel.target, rel.sent_start, rel.sent_end, "spread:scheme")
 
 
 def _skip_descriptor(s: _Words, k: int, w: SpreadWords, mentions: Sequence[Any] | None = None) -> int:
@@ -324,19 +333,23 @@ def relative_money(text: str, sent_spans: Iterable[tuple[int, int]], mentions: S
                 if mentions[runner].type in FUNDERS and mentions[held].type in RECIPIENTS:
                     out.append((runner, held, a, b, "spread:relative-pays"))
                 continue
-            if s.low(v) not in w.run_verbs or s.low(v + 1) != "with":
-                continue
-            for n in range(v + 2, min(len(s.items), v + 6)):
-                if s.low(n) == "from" and s.low(n - 1) in w.money_nouns:
-                    g = s.mention.get(_skip_descriptor(s, n + 1, w, mentions))
-                    funders = [g] + _listed_after(s, mentions, mentions[g].end, w, FUNDERS) if g is not None else []
-                    for f in funders:
-                        if mentions[f].type in FUNDERS and mentions[held].type in RECIPIENTS and f != held:
-                            out.append((f, held, a, b, "spread:relative-money"))
-                    break
-                if s.low(n) in w.stops or n in s.mention:
-                    break
+            if s.low(v) in w.run_verbs and s.low(v + 1) == "with":
+                out.extend((f, held, a, b, "spread:relative-money") for f in _money_from(s, mentions, v + 2, held, w))
     return out
+
+
+def _money_from(s: _Words, mentions: Sequence[Any], v: int, held: int, w: SpreadWords) -> list[int]:
+    """The funders of "... runs with money/funding from B (and C)" read from word ``v`` on, for the recipient
+    ``held``; none when a stop word or a name comes before "from"."""
+    for n in range(v, min(len(s.items), v + 4)):
+        if s.low(n) == "from" and s.low(n - 1) in w.money_nouns:
+            g = s.mention.get(_skip_descriptor(s, n + 1, w, mentions))
+            funders = [g] + _listed_after(s, mentions, mentions[g].end, w, FUNDERS) if g is not None else []
+            return [f for f in funders
+                    if mentions[f].type in FUNDERS and mentions[held].type in RECIPIENTS and f != held]
+        if s.low(n) in w.stops or n in s.mention:
+            break
+    return []
 
 
 def _held_by(s: _Words, mentions: Sequence[Any], k: int, w: SpreadWords) -> int | None:

@@ -32,12 +32,12 @@ from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import first_named, list_groups
 from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, pact_complement_roles, round_recipients
+from aikg.ingest.nlp.relation_org_forms import funder_in_chain
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_places import PlaceWords, listed_not_apposed, place_lists, place_phrases
 from aikg.ingest.nlp.relation_site_forms import opened_site_kept, with_sites
 from aikg.ingest.nlp.relation_stance import Stance, one_name
-from aikg.ingest.nlp.relation_org_forms import funder_in_chain
 from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
@@ -236,33 +236,40 @@ class RelationFinder:
                 fixed |= ctx.holder(tok.head if tok.dep_ in ("compound", "amod", "acl") else tok)
             if fixed:
                 out[before:] = [replace(c, fixed=frozenset(fixed & {c.src, c.tgt})) for c in out[before:]]
-            if len(out) > before and any(c.type == "AFFILIATED_WITH" for c in out[before:]) and self._former(tok):
-                out[before:] = [c for c in out[before:] if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
-            if len(out) > before and self._planned(tok):
-                del out[before:]  # "plans to open an office in Oslo" states a plan
-            if len(out) > before and any(c.type == "FUNDS" for c in out[before:]):  # relation_funding_published.py
-                out[before:] = [c for c in acl_investor(out[before:], tok, tok2m)
-                                if c.type != "FUNDS" or not funding_unsaid(tok)]  # "in talks to invest", "may co-invest"
-            if len(out) > before and self._stance.stale_trigger(tok):  # "formerly a subsidiary of", "will open an office in"
-                out[before:] = [c for c in out[before:] if c.type not in self._stance.types]
-            if len(out) > before:  # "formerly partnered with", "the anchor investor in", "its team will work with"
-                out[before:] = self._guard.keep(out[before:], ctx, tok)
-            if len(out) > before and any(c.type == "ANCHORS" for c in out[before:]):  # "none of them is an anchor"
-                out[before:] = anchor_kept(out[before:], tok, ctx.tok2m)  # (relation_anchor_forms.py)
-            if len(out) > before and any(c.type == "FOUNDED" for c in out[before:]):  # "opened a Passo Fundo office"
-                out[before:] = opened_site_kept(out[before:], tok, ctx.tok2m)  # (relation_site_forms.py)
-            if len(out) > before and any(c.type == "RUNS" for c in out[before:]):  # "that A funds and B runs"
-                out[before:] = runs_not_funder(out[before:], ctx)  # relation_structure.py
-            if len(out) > before and any(c.type == "PART_OF" for c in out[before:]):  # "Y, the AI centre of U": Y's
-                out[before:] = apposition_holder(out[before:], ctx, tok, self._structure.units)  # relation_unit_nouns.py
-            if len(out) > before and self._forms.negated(tok):
-                del out[before:]  # "did not invest", "a former member of", "ended its partnership with"
-            if len(out) > before:  # "X, part of the Y Network": MEMBER_OF, not PART_OF (relation_forms.settle)
-                out[before:] = self._forms.settle(out[before:], ctx)
-            if len(out) > before and tok.lemma_.lower() in self._forms.fund_nouns | self._forms.via_funding \
-                    and self._forms.series_head(ctx, tok) is not None:  # not "IDB Lab, the innovation arm of Y"
-                out[before:] = [c for c in out[before:] if c.method.startswith("form:")]  # "a grant from B" after "from A"
+            if len(out) > before:
+                out[before:] = self._kept_at(out[before:], ctx, tok, tok2m)
         return scope_people(sd, out, mention_spans(tok2m), types)  # which name a founding phrase is said of
+
+    def _kept_at(self, new: list[Cand], ctx: Any, tok: Any, tok2m: dict[int, int]) -> list[Cand]:
+        """The candidates the frames at ``tok`` gave, less those the words around take back (past roles, plans,
+        talks, stale or denied triggers) or settle otherwise; each filter runs while some are left."""
+        if new and any(c.type == "AFFILIATED_WITH" for c in new) and self._former(tok):
+            new = [c for c in new if c.type != "AFFILIATED_WITH"]  # "a former researcher at X"
+        if new and self._planned(tok):
+            new = []  # "plans to open an office in Oslo" states a plan
+        if new and any(c.type == "FUNDS" for c in new):  # relation_funding_published.py
+            new = [c for c in acl_investor(new, tok, tok2m)
+                   if c.type != "FUNDS" or not funding_unsaid(tok)]  # "in talks to invest", "may co-invest"
+        if new and self._stance.stale_trigger(tok):  # "formerly a subsidiary of", "will open an office in"
+            new = [c for c in new if c.type not in self._stance.types]
+        if new:  # "formerly partnered with", "the anchor investor in", "its team will work with"
+            new = self._guard.keep(new, ctx, tok)
+        if new and any(c.type == "ANCHORS" for c in new):  # "none of them is an anchor"
+            new = anchor_kept(new, tok, ctx.tok2m)  # (relation_anchor_forms.py)
+        if new and any(c.type == "FOUNDED" for c in new):  # "opened a Passo Fundo office"
+            new = opened_site_kept(new, tok, ctx.tok2m)  # (relation_site_forms.py)
+        if new and any(c.type == "RUNS" for c in new):  # "that A funds and B runs"
+            new = runs_not_funder(new, ctx)  # relation_structure.py
+        if new and any(c.type == "PART_OF" for c in new):  # "Y, the AI centre of U": Y's
+            new = apposition_holder(new, ctx, tok, self._structure.units)  # relation_unit_nouns.py
+        if new and self._forms.negated(tok):
+            new = []  # "did not invest", "a former member of", "ended its partnership with"
+        if new:  # "X, part of the Y Network": MEMBER_OF, not PART_OF (relation_forms.settle)
+            new = self._forms.settle(new, ctx)
+        if new and tok.lemma_.lower() in self._forms.fund_nouns | self._forms.via_funding \
+                and self._forms.series_head(ctx, tok) is not None:  # not "IDB Lab, the innovation arm of Y"
+            new = [c for c in new if c.method.startswith("form:")]  # "a grant from B" after "from A"
+        return new
 
     def _planned(self, tok: Any) -> bool:
         """Is the trigger (or the verb it is the object of) under "plans to", "aims to", "hopes to"?"""
