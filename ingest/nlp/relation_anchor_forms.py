@@ -50,6 +50,8 @@ def _denied(tok: Any) -> bool:
             break
         if doc[k].lower_ in deny and doc[k + 1].lower_ not in ("only", "just", "least"):
             return True  # "not only the anchor of ...", "not least" deny nothing
+    if not doc.has_annotation("DEP"):
+        return False  # the entity pass has no parse: its tokens' edges are not a tree and may point past the doc
     return any(c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" for c in tok.children)
 
 
