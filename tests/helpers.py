@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
 
 VOLATILE = {"first_seen", "updated", "loaded_at", "linked_at"}  # times of the load
 
@@ -62,3 +64,22 @@ def refers(extractor: Any, text: str, word: str) -> str | None:
 def mention_kinds(facts: Any) -> set[tuple[str, str]]:
     """(text, type) of every mention."""
     return {(m.text, m.type) for m in facts.mentions}
+
+
+@contextmanager
+def loaded_once(home: Path, fixture: Path) -> Iterator[Any]:
+    """An embedded store holding ``fixture``, shared by a module's tests that only read it: leaving the block fails
+    if one of them wrote to it (such a test needs its own loaded store)."""
+    from aikg.graph.loader import load_jsonl
+    from aikg.graph.store import open_store
+
+    st = open_store("embedded", home=home)
+    try:
+        st.apply_schema()
+        report = load_jsonl(st, [fixture])
+        assert not report.errors, report.errors
+        before = dump(st, volatile=True)
+        yield st
+        assert dump(st, volatile=True) == before, f"a test wrote to the shared graph of {fixture.name}: give it its own"
+    finally:
+        st.close()

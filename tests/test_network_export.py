@@ -13,6 +13,7 @@ from aikg.graph.loader import load_jsonl
 from aikg.graph.network_export import build_network, export_network, read_network, write_network
 from aikg.network import export, query_edges
 from tests.conftest import DATA
+from tests.helpers import loaded_once
 
 FIXTURE = DATA / "query_fixture.jsonl"
 READERS = {"graphml": nx.read_graphml, "gexf": nx.read_gexf}
@@ -29,19 +30,8 @@ def loaded(store):
 def embedded_loaded(tmp_path_factory):
     """The fixture graph on the embedded store, loaded once for the module's tests that only read it (the
     teardown fails if one wrote to it)."""
-    from aikg.graph.store import open_store
-    from tests.helpers import dump
-
-    st = open_store("embedded", home=tmp_path_factory.mktemp("loaded") / "home")
-    try:
-        st.apply_schema()
-        report = load_jsonl(st, [FIXTURE])
-        assert not report.errors, report.errors
-        before = dump(st, volatile=True)
+    with loaded_once(tmp_path_factory.mktemp("loaded") / "home", FIXTURE) as st:
         yield st
-        assert dump(st, volatile=True) == before, "a test wrote to the shared graph: give it `loaded`"
-    finally:
-        st.close()
 
 
 @pytest.fixture

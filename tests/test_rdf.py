@@ -27,6 +27,7 @@ from aikg.graph.rdf.writers import FORMATS, format_for_path, normalise_format
 from aikg.graph.store import open_store
 from aikg.graph.summaries import PROFILE_PROPERTIES
 from tests.conftest import DATA
+from tests.helpers import loaded_once
 
 RDF_DATA = DATA / "rdf"
 FIXTURE = RDF_DATA / "fixture.jsonl"
@@ -65,18 +66,8 @@ def loaded(store):
 def embedded_loaded(tmp_path_factory):
     """The fixture graph on the embedded store, loaded once for the module's tests that only export it (the
     teardown fails if one wrote to it)."""
-    from tests.helpers import dump
-
-    st = open_store("embedded", home=tmp_path_factory.mktemp("rdf-loaded") / "home")
-    try:
-        st.apply_schema()
-        report = load_jsonl(st, [FIXTURE])
-        assert not report.errors, report.errors
-        before = dump(st, volatile=True)
+    with loaded_once(tmp_path_factory.mktemp("rdf-loaded") / "home", FIXTURE) as st:
         yield st
-        assert dump(st, volatile=True) == before, "a test wrote to the shared export graph: give it `loaded`"
-    finally:
-        st.close()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from aikg.graph.views.fetch import AmbiguousEntityError, UnknownEntityError, all
 from aikg.graph.views.html import render_html, script_json
 from aikg.graph.views.model import ViewEdge, ViewNode, build_network, cap_network, filter_network
 from tests.conftest import DATA
+from tests.helpers import loaded_once
 
 FIXTURE = DATA / "views" / "views_fixture.jsonl"
 ROOT = Path(__file__).parent.parent
@@ -43,19 +44,8 @@ def loaded(store):
 def embedded_loaded(tmp_path_factory):
     """The fixture graph on the embedded store, loaded once for the module's tests that only read it (the
     teardown fails if one wrote to it)."""
-    from aikg.graph.store import open_store
-    from tests.helpers import dump
-
-    st = open_store("embedded", home=tmp_path_factory.mktemp("loaded") / "home")
-    try:
-        st.apply_schema()
-        report = load_jsonl(st, [FIXTURE])
-        assert not report.errors, report.errors
-        before = dump(st, volatile=True)
+    with loaded_once(tmp_path_factory.mktemp("loaded") / "home", FIXTURE) as st:
         yield st
-        assert dump(st, volatile=True) == before, "a test wrote to the shared graph: give it `loaded`"
-    finally:
-        st.close()
 
 
 @pytest.fixture
