@@ -92,6 +92,15 @@ def wait_for_indexes(store: Any, timeout: float = 1800) -> float:
     return time.perf_counter() - t0
 
 
+def ready_graph(store: Any) -> None:
+    """Ready a synthetic graph opened by ``open_or_build`` as the catalog reads it: today's indexes (a graph built
+    by an older aikg gets them), kept profiles and name keys, filled indexes and no socket timeout."""
+    store.apply_schema()
+    keep_profiles(store)
+    wait_for_indexes(store)
+    lift_socket_timeout(store)
+
+
 def keep_profiles(store: Any) -> float:
     """Compute the cluster profiles ``aikg ingest`` keeps (graph/summaries.py) and the name keys the loader writes
     (graph/name_keys.py): the synthetic graph is written without the loader; seconds taken for the profiles, 0

@@ -22,14 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_queries import (  # noqa: E402
-    HEAVY,
-    bench_params,
-    keep_profiles,
-    lift_socket_timeout,
-    p95,
-    wait_for_indexes,
-)
+from bench.bench_queries import HEAVY, bench_params, p95, ready_graph  # noqa: E402
 from bench.synthetic import open_or_build  # noqa: E402
 
 
@@ -90,10 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     store, info = open_or_build(args.home, args.entities, args.relations, progress=lambda m: print(f"  {m}", flush=True))
     try:
-        store.apply_schema()
-        keep_profiles(store)
-        wait_for_indexes(store)
-        lift_socket_timeout(store)
+        ready_graph(store)
         cases = {k: v for k, v in bench_params(info.picks).items() if k not in HEAVY}
         if args.queries:
             cases = {k: v for k, v in cases.items() if k.split("[")[0] in args.queries.split(",")}

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_queries import HEAVY, bench_params, keep_profiles, lift_socket_timeout, wait_for_indexes  # noqa: E402
+from bench.bench_queries import HEAVY, bench_params, ready_graph  # noqa: E402
 from bench.synthetic import open_or_build  # noqa: E402
 
 
@@ -148,10 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 
     store, info = open_or_build(args.home, args.entities, args.relations, progress=lambda m: print(f"  {m}", flush=True))
     try:
-        store.apply_schema()
-        keep_profiles(store)
-        wait_for_indexes(store)
-        lift_socket_timeout(store)
+        ready_graph(store)
         catalog = load_catalog()
         wanted = args.queries.split(",")
         cases = {k: v for k, v in bench_params(info.picks).items() if k in wanted or (k.split("[")[0] in wanted and k not in HEAVY)}
