@@ -168,7 +168,7 @@ def settle(store: GraphStore, home: str | Path | None = None) -> str | None:
                 held.enter_context(write_lock(home, wait=False))
             except StoreError:
                 return ("a load is running in this home: the counts of its documents (degree, mentions, "
-                        "documents per entity) are written when it ends")
+                        "documents per entity) and the cluster summaries are written when it ends")
         if not needs_recovery(store):  # recounted by the writer that held the lock
             return None
         try:

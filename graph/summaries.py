@@ -10,7 +10,10 @@ walking every relationship (issue 18).
   lie WITHIN; for people ``affiliated_cluster_count`` / ``affiliated_clusters`` / ``affiliations``,
   the clusters of the organisations they are AFFILIATED_WITH. Recomputed from the graph for the
   entities a write touched (``refresh_summaries.cypher``), so writing the same facts again changes
-  nothing.
+  nothing: in each write when some cluster keeps a profile or the run is one batch; otherwise once at
+  the end of a run of several batches, marked pending until then (``pending_counts.py``, which a stopped
+  run's next load or command recomputes), and computed in Python when every entity of the run is new
+  (:func:`compute`, ``load_cluster_summaries.cypher``).
 
 :func:`refresh_all` recomputes every summary from the graph: for a store written by an older aikg
 and for graphs written without the loader (``bench/synthetic.py``).
