@@ -95,12 +95,15 @@ class GrantRules:
             return
         passive = ctx.is_passive(v)
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass" if passive else "dobj")]
+        if not objs and v.dep_ == "amod" and self._money(v.head):
+            objs = [v.head]  # "A and B have each invested billions in X": the parser makes the amount the head
         recipients: set[int] = set()
         for c in v.children:
             if c.dep_ == "dative":
                 recipients |= ctx.mentions_of((o for o in c.children if o.dep_ == "pobj")) if c.pos_ == "ADP" \
                     else ctx.mentions(c)  # "to X" read as a dative; "awarded X a grant"
         recipients |= ctx.mentions_of((pobj for p, pobj in ctx.preps(v) if p == "to"))
+        recipients |= self._amount_to(ctx, objs, lemma)  # "contributed a $500,000 loan to X", "invested €3m in X"
         if not recipients and passive and anything and any(c.dep_ == "dobj" and self._money(c) for c in v.children):
             recipients = ctx.mentions_of(ctx.object_tokens(v, True))  # "X was awarded a €2m grant by Y"
         if not recipients:
@@ -111,6 +114,12 @@ class GrantRules:
         if not funders and passive:  # "X was awarded a €2m grant by Y": the parser hangs "by Y" on the grant
             funders = ctx.mentions_of(pobj for o in objs if o.dep_ == "dobj" for p, pobj in ctx.preps(o) if p == "by")
         self._emit(funders, recipients, emit, f"form:give-to-{lemma}")
+
+    def _amount_to(self, ctx: Any, objs: list[Any], lemma: str) -> set[int]:
+        """The recipient the parser hangs on the amount rather than on the verb: "contributed a $500,000 loan to X"
+        ("to" under "loan"), "invested €3 million in X" ("in" under "million"; only after "invest")."""
+        preps = ("to", "in", "into") if lemma in ("invest", "co-invest") else ("to",)
+        return ctx.mentions_of(pobj for o in objs if self._money(o) for p, pobj in ctx.preps(o) if p in preps)
 
     def _fund_thing_at(self, ctx: Any, v: Any, emit: Emit) -> None:
         """"Y will fund two doctoral fellowships at X", "we sponsor a robotics laboratory at X", "Y endowed a chair at
