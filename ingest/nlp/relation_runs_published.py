@@ -100,6 +100,7 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
     out: list[Rel] = []
     _runner_list(d, words, out)
     pos = 0
+    prev_start = off  # the sentence before's start, for "X runs it" (its antecedent)
     for m in _SENT_END.finditer(text + "\n"):
         a, b = off + pos, off + m.start()
         pos = m.end()
@@ -114,6 +115,8 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
         _through_unit(d, a, b, out)
         _whose_programme(d, a, b, out)
         _owner_apposition(d, a, b, words, out)
+        _runs_it(d, a, b, prev_start, out)
+        prev_start = a
     return out + programme_lines(text, off, mentions, out) + reports  # "- Administered by: X", "- Technical partner: Y"
 
 
@@ -142,6 +145,53 @@ _RUN_PASSIVE = re.compile(r",?\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:a
                           r"administered|delivered|implemented|coordinated)\s+by\s+(?:the\s+)?")
 _RUN_ACTIVE = re.compile(r"\s+(?:also\s+)?(?:runs|operates|manages|administers|delivers|ran|operated|managed|administered|"
                          r"delivered)\s+(?:the\s+)?$")
+
+
+_RUNS_IT = re.compile(r"\s+(?:\([A-Z][\w&.-]{1,12}\)\s+)?(?:also\s+|now\s+|still\s+|jointly\s+|currently\s+)?"
+                      r"(?:runs|operates|administers|manages|delivers|coordinates|oversees|ran|operated|administered|"
+                      r"managed|delivered|coordinated|oversaw)\s+it\b(?!\s*['’]s)")
+_IT_WITH = re.compile(r"\s+(?:together\s+with|jointly\s+with|with|alongside)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?)")
+_IT_MONEY = re.compile(r"\s+with\s+(?:money|funding|financing|support|a\s+grant|grants|a\s+contribution)\s+from\s+(?:the\s+)?"
+                       r"(?:(?:[a-z][\w-]*\s+){0,3}?)")
+_IT_SUBJECT = re.compile(r"\s+(?:also\s+|now\s+|still\s+|jointly\s+)?[a-z]+s\s+it\b")  # "the municipality funds it"
+
+
+def _runs_it(d: _Doc, a: int, b: int, prev: int, out: list[Rel]) -> None:
+    """"Bitola Municipality funds it, and PIAI runs it together with the NGO Mladi Inzenjeri", "The agency
+    administers it": "it" is the programme named last before (this sentence or the one before) when no other
+    organisation stands between; the partner after "together with" runs it too, the source after "with money
+    from" funds it."""
+    if " it" not in d.text[a - d.off:b - d.off]:
+        return
+    for _s, i in d.orgs_in(a, b):
+        m = _RUNS_IT.match(d.at(d.ms[i].end))
+        if m is None:
+            continue
+        prog = _antecedent_programme(d, prev, d.ms[i].start, i)
+        if prog is None:
+            continue
+        out.append(("RUNS", i, prog, a, b, "rule:runs-it"))
+        at = d.ms[i].end + m.end()
+        w = _IT_MONEY.match(d.at(at))
+        if w is not None and (f := d.org_at(at + w.end())) is not None:
+            out.append(("FUNDS", f, prog, a, b, "rule:runs-it-money"))
+            continue
+        w = _IT_WITH.match(d.at(at))
+        if w is not None and (o := d.orgs.get(at + w.end())) is not None and d.ms[o].source != "anaphor":
+            out.append(("RUNS", o, prog, a, b, "rule:runs-it"))
+
+
+def _antecedent_programme(d: _Doc, prev: int, at: int, runner: int) -> int | None:
+    """The programme "it" stands for: the last name (organisation or programme) before ``at`` from the sentence
+    before on, passing names that are themselves subjects of "<verb>s it" ("the municipality funds it, and X runs
+    it"); None when that name is not a programme."""
+    names = sorted([(d.ms[i].start, i) for _s, i in d.orgs_in(prev, at) if d.ms[i].source != "anaphor" and i != runner]
+                   + [(s, i) for s, i in d.prog_list if prev <= s < at])
+    for _s, i in reversed(names):
+        if d.ms[i].type != "Programme" and _IT_SUBJECT.match(d.at(d.ms[i].end)):
+            continue
+        return i if d.ms[i].type == "Programme" else None
+    return None
 
 
 def _through_unit(d: _Doc, a: int, b: int, out: list[Rel]) -> None:
@@ -282,6 +332,13 @@ def _its_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: li
         owner = _owner_before(d, sent, a, a + m.start())
         if owner is not None:
             out.append(("RUNS", owner, prog, a, b, "rule:its-programme"))
+    for m in re.finditer(r"\bunder\s+the\s+", sent):  # "a grant from the Regional Authority under the Chytrý Kraj scheme"
+        prog = _programme_after(d, a + m.end(), sent[m.end():], words)
+        if prog is None or not _named_as_programme(d, prog, a + m.end(), words):
+            continue
+        owner = _giver_before(d, a, a + m.start())
+        if owner is not None:
+            out.append(("RUNS", owner, prog, a, b, "rule:under-the-programme"))
 
 
 def _programme_after(d: _Doc, pos: int, rest: str, words: RunsWords) -> int | None:
@@ -319,6 +376,27 @@ def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*:\s*)?(?:the\s+)?", d.text[a - d.off:s - d.off], flags=re.I):
         return i
     return None
+
+
+_GIVER = re.compile(r"\b(?:grant|grants|loan|loans|award|funding|money|support|subsidy|voucher|vouchers|financing|"
+                    r"investment|credit)\s+(?:of\s+[^,;]{1,30}?\s+)?from\s+(?:the\s+)?$")
+
+
+def _giver_before(d: _Doc, a: int, at: int) -> int | None:
+    """The organisation named right after "a grant/loan from" that ends just before ``at`` ("a grant from the
+    Regional Authority under the P scheme"); a name with its acronym ("X (XRA)") counts as ending there."""
+    found = [(s, i) for s, i in d.orgs_in(a, at) if d.ms[i].source != "anaphor"]
+    if not found:
+        return None
+    s, i = found[-1]
+    gap = d.text[d.ms[i].end - d.off:at - d.off]
+    if len(found) > 1 and re.fullmatch(r"\s*", gap) and d.text[max(a, s - 2) - d.off:s - d.off] == " (":
+        s, i = found[-2]  # "from the Slovak Agency (SAAR) under the P"
+        gap = d.text[d.ms[i].end - d.off:at - d.off]
+    if not re.fullmatch(r"(?:\s*\([^()]{1,15}\))?\s*", gap):
+        return None
+    lead = d.text[max(a, s - 60) - d.off:s - d.off]
+    return i if _GIVER.search(lead) else None
 
 
 _VERB_BEFORE_ITS = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?\s+(?:also\s+|now\s+)?[a-z]+(?:s|ed)\s+$")
@@ -409,6 +487,7 @@ def its_owner_settled(relations: list, mentions: Sequence[MentionFact]) -> list:
     """Drop a RUNS whose runner is an "its" that ``_its_programme`` read as the organisation after "from"/"by": in
     "a grant from Finep, the federal agency, under its Mais Inovação programme" the pronoun stands for Finep, while
     the resolver of references gives it the sentence's subject (the lab that got the grant)."""
+    relations = _runner_not_funded(relations)
     owned = [r for r in relations if r.type == "RUNS" and r.method == "rule:its-programme"]
     if not owned:
         return relations
@@ -419,4 +498,19 @@ def its_owner_settled(relations: list, mentions: Sequence[MentionFact]) -> list:
             and m.text.lower() in ("its", "their") and any(
                 o.target == r.target and o.sent_start <= m.start < o.sent_end
                 and mentions[o.source].canonical != m.canonical for o in owned)
+    return [r for r in relations if not misread(r)]
+
+
+def _runner_not_funded(relations: list) -> list:
+    """"The agency runs it with funding from F": F funds the programme "it" stands for (``_runs_it``), not the
+    agency the parse hangs "funding from F" on; drop that FUNDS(F, agency)."""
+    money = [r for r in relations if r.method == "rule:runs-it-money"]
+    if not money:
+        return relations
+    runs = {(r.sent_start, r.source, r.target) for r in relations if r.method == "rule:runs-it"}
+
+    def misread(r: Any) -> bool:
+        return r.type == "FUNDS" and r.method != "rule:runs-it-money" and any(
+            o.source == r.source and o.sent_start <= r.sent_start < o.sent_end
+            and (o.sent_start, r.target, o.target) in runs for o in money)
     return [r for r in relations if not misread(r)]

@@ -1,0 +1,104 @@
+"""RUNS and FUNDS forms added on 1 Dec evening (issue 14, recall on unseen text), through the real spaCy pipeline.
+
+Invented names, sentences written for the form (an amount between a verb of investing or giving and its recipient,
+"a grant from X under the P scheme", "X runs it" after a programme, "runs it with money from F"), with the near-misses
+that must give nothing: an amount invested in things, a plan or a denial, a sale, an object "it" that is a lab, a
+programme named before another organisation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import relations_in
+
+F, R = "FUNDS", "RUNS"
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return shared_extractor()
+
+
+def of(ex, text: str, rtype: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_in(ex, text) if r[0] == rtype}
+
+
+# ---------------------------------------------------------------- an amount between the verb and the recipient
+@pytest.mark.parametrize("text,funders,recipient", [
+    ("Fenwick Capital invested €3 million in Brennick Analytics last year.", ["Fenwick Capital"], "Brennick Analytics"),
+    ("Amazon and Google have each invested billions in Anthropic.", ["Amazon", "Google"], "Anthropic"),
+    ("Kestrel Ventures and Harrow Capital have each invested $40 million in Dunmore Robotics.",
+     ["Kestrel Ventures", "Harrow Capital"], "Dunmore Robotics"),
+    ("Harrow Capital has invested millions in Dunmore Robotics since 2019.", ["Harrow Capital"], "Dunmore Robotics"),
+    ("The Corvallis Growth Agency also contributed a $300,000 repayable loan to Tillamook Sensing.",
+     ["Corvallis Growth Agency"], "Tillamook Sensing"),
+])
+def test_an_amount_before_the_recipient(ex, text, funders, recipient):
+    got = of(ex, text, F)
+    assert {(F, f, recipient) for f in funders} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Fenwick Capital invested €3 million in new offices in Leeds.",  # things, not an organisation
+    "Fenwick Capital plans to invest €3 million in Brennick Analytics.",  # a plan
+    "Fenwick Capital has not invested any money in Brennick Analytics.",  # a denial
+    "Fenwick Capital provided software worth €3 million to Brennick Analytics.",  # a sale of software
+    "Fenwick Capital sold a €3 million stake in Brennick Analytics to Harrow Capital.",  # a sale of a stake
+])
+def test_an_amount_that_funds_no_one(ex, text):
+    assert not {r for r in of(ex, text, F) if r[1] == "Fenwick Capital"}
+
+
+def test_a_loan_through_its_window_funds_through_the_window_too(ex):
+    got = relations_in(ex, "The Corvallis Growth Agency also contributed a $300,000 repayable loan to Tillamook "
+                           "Sensing through its Coastal Innovation Window.")
+    assert {(F, "Corvallis Growth Agency", "Tillamook Sensing"), (F, "Coastal Innovation Window", "Tillamook Sensing"),
+            (R, "Corvallis Growth Agency", "Coastal Innovation Window")} <= got
+
+
+# ---------------------------------------------------------------- "a grant from X under the P scheme"
+@pytest.mark.parametrize("text,runner,programme", [
+    ("Brennick Analytics received a grant from the Hadley Research Council under the Coastal Data scheme.",
+     "Hadley Research Council", "Coastal Data"),
+    ("Brennick Analytics is backed by its parent and by a grant from the Hadley Regional Authority under the "
+     "Chytrý Kraj scheme.", "Hadley Regional Authority", "Chytrý Kraj"),
+    ("Brennick Analytics received a loan from the Hadley Development Bank under the Tweed Growth programme.",
+     "Hadley Development Bank", "Tweed Growth"),
+])
+def test_a_grant_from_the_giver_under_the_scheme(ex, text, runner, programme):
+    assert (R, runner, programme) in of(ex, text, R)
+
+
+@pytest.mark.parametrize("text", [
+    "Brennick Analytics received a grant from the Hadley Research Council under the EU's Horizon programme.",
+    "Brennick Analytics, founded by Fenwick University under the Coastal Data scheme, makes sensors.",
+    "Fenwick University hired staff under the Coastal Data scheme.",
+])
+def test_under_the_scheme_without_a_giver_runs_nothing(ex, text):
+    assert not of(ex, text, R)
+
+
+# ---------------------------------------------------------------- "X runs it" after a programme
+def test_the_agency_administers_it(ex):
+    got = of(ex, "The Tweed Growth Programme helps small firms adopt AI. The Hadley Development Agency administers it.",
+             R)
+    assert got == {(R, "Hadley Development Agency", "Tweed Growth Programme")}
+
+
+def test_runs_it_with_money_from_a_funder_funds_the_programme_not_the_runner(ex):
+    got = relations_in(ex, "The Tweed Growth Programme helps small firms adopt AI. The Hadley Development Agency runs "
+                           "it with funding from the Kelso Foundation.")
+    assert (R, "Hadley Development Agency", "Tweed Growth Programme") in got
+    assert (F, "Kelso Foundation", "Tweed Growth Programme") in got
+    assert (F, "Kelso Foundation", "Hadley Development Agency") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Fenwick University set up the Tweed Robotics Lab in 2020 and runs it with Kelso Robotics.",  # a lab
+    "The Tweed Growth Programme started in 2021. Fenwick University opened the Kelso Lab, and the Hadley "
+    "Development Agency runs it.",  # the lab is named last: "it" is the lab
+])
+def test_runs_it_after_a_lab_runs_no_programme(ex, text):
+    assert not of(ex, text, R)
