@@ -11,7 +11,7 @@ and lets an interrupted run resume.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -88,20 +88,32 @@ class _Unit:
     def size(self) -> int:
         return 1 + len(self.entities) + len(self.mentions) + len(self.relations)
 
-    def payload(self) -> int:
-        """About how many bytes of query parameters this unit's rows take (the client sends them as text)."""
+    def payload(self, sizes: dict[str, int] | None = None) -> int:
+        """About how many bytes of query parameters this unit's rows take (the client sends them as text).
+        ``sizes``: each entity's share by id, kept across the units of a run (every unit holds the same row)."""
         total = 300
-        for r in self.entities.values():
-            aliases = r["aliases"]
-            total += 60 + len(r["id"]) + 9 * (len(r["name"]) + sum(map(len, aliases))) + 3 * len(aliases)
-            if r["props"]:
-                total += sum(len(str(k)) + len(str(v)) + 6 for k, v in r["props"].items())
+        for eid, r in self.entities.items():
+            size = sizes.get(eid) if sizes is not None else None
+            if size is None:
+                size = _entity_bytes(r)
+                if sizes is not None:
+                    sizes[eid] = size
+            total += size
         for m in self.mentions:
             total += 120 + len(m["id"]) + 12 * m["count"]
         for (_, source, target), r in self.relations.items():
             sentences = r["ev_sentence"]
             total += 200 + len(source) + len(target) + 150 * len(sentences) + sum(map(len, sentences))
         return total
+
+
+def _entity_bytes(r: dict[str, Any]) -> int:
+    """About how many bytes of parameters an entity's row takes (its name and aliases are sent several times)."""
+    aliases = r["aliases"]
+    total = 60 + len(r["id"]) + 9 * (len(r["name"]) + sum(map(len, aliases))) + 3 * len(aliases)
+    if r["props"]:
+        total += sum(len(str(k)) + len(str(v)) + 6 for k, v in r["props"].items())
+    return total
 
 
 def now_iso() -> str:
@@ -137,31 +149,34 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
                 relations: Iterable[RelationRecord]) -> dict[str, _Unit]:
     """Group records into one unit per document (pure: no store access)."""
     units: dict[str, _Unit] = {d.id: _Unit(d) for d in documents}
-    entity_by_id: dict[str, EntityRecord] = {}
+    entity_rows: dict[str, dict[str, Any]] = {}  # one row per entity, shared by the units (never changed in place)
     for ent in entities:
-        entity_by_id[ent.id] = ent
+        row = entity_rows[ent.id] = _entity_row(ent)
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in ent.mentions:
             spans[m.doc].append((m.start, m.end))
         if not spans:
-            units.setdefault(NO_DOCUMENT, _Unit(None)).entities[ent.id] = _entity_row(ent)
+            units.setdefault(NO_DOCUMENT, _Unit(None)).entities[ent.id] = row
         for doc_id, pairs in spans.items():
             unit = units[doc_id]
-            unit.entities[ent.id] = _entity_row(ent)
+            unit.entities[ent.id] = row
             pairs = sorted(set(pairs))
             unit.mentions.append({"doc": doc_id, "id": ent.id, "count": len(pairs),
                                   "starts": [p[0] for p in pairs], "ends": [p[1] for p in pairs]})
     for rel in relations:
         source, target = _orient(rel)
-        by_doc: dict[str, list[Any]] = defaultdict(list)
-        for ev in rel.evidence:
-            by_doc[ev.doc].append(ev)
+        if len(rel.evidence) == 1:
+            by_doc: dict[str, list[Any]] = {rel.evidence[0].doc: list(rel.evidence)}
+        else:
+            by_doc = defaultdict(list)
+            for ev in rel.evidence:
+                by_doc[ev.doc].append(ev)
         for doc_id, evs in by_doc.items():
             unit = units[doc_id]
             # the relation's ends must exist when this unit is written alone
             for end in (source, target):
                 if end not in unit.entities:
-                    unit.entities[end] = _entity_row(entity_by_id[end])
+                    unit.entities[end] = entity_rows[end]
                     unit.ends.add(end)
             key = (rel.type, source, target)
             row = unit.relations.get(key)
@@ -188,7 +203,8 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
 
 def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Collection[str] = (),
                 present: Collection[str] = (), known: Collection[tuple[str, str, str]] = (),
-                held: Collection[str] | None = None,
+                held: Collection[str] | None = None, precounted: Mapping[str, dict[str, Any]] | None = None,
+                keyed: bool = False,
                 ) -> tuple[dict[str, list[dict]], list[dict], dict[str, list[dict]]]:
     """Combine the rows of several units so each entity and relationship appears once per statement.
 
@@ -200,7 +216,10 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     what the batch adds to its mention counts and summaries (:func:`_summary_counts`: ``known`` holds the
     relationships the store has); an entity with nothing to add and nothing to write gets no row.
     ``held``: the entities the store held when the run started (None: not known); one new to the store (in
-    neither ``held`` nor ``present``) gets its substring keys as the text it stores (``gram_text``), not a list.
+    neither ``held`` nor ``present``) gets its substring keys as the text it stores (``gram_text``), not a list,
+    and with ``keyed`` its name keys (graph/name_keys.py) among its properties when they can be computed here.
+    ``precounted``: what entities new to the store have once the run ends (:func:`_precount`); such an entity
+    is created with it and gets no row afterwards.
     """
     entities: dict[str, dict[str, Any]] = {}
     full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
@@ -233,37 +252,103 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     for m in mentions:
         counts[m["id"]][0] += m["count"]
         counts[m["id"]][1] += 1
-    summary = _summary_counts(by_type, known)
+    summary = _summary_counts(by_type, known, precounted or {})
     by_label: dict[str, list[dict]] = defaultdict(list)
     for eid, row in entities.items():
+        pre = precounted.get(eid) if precounted is not None else None
+        if pre is not None:
+            if eid not in done and eid not in present:
+                by_label[row["type"]].append(_created_row(row, pre, keyed))
+            continue
         write = eid not in done and (eid in full or eid not in present)
         if not write and eid not in counts and eid not in summary:
             continue
         added = counts.get(eid, (0, 0))
         degree, rel_docs, linked = summary.get(eid, (0, 0, False))
         created = write and held is not None and eid not in held and eid not in present
-        forms = [row["name"], *row["aliases"]]
+        if created:
+            by_label[row["type"]].append(_created_row(row, {"mentions": added[0], "docs": added[1], "degree": degree,
+                                                            "rel_docs": rel_docs, "linked": linked}, keyed))
+            continue
         by_label[row["type"]].append({**{k: row[k] for k in ("id", "name", "aliases", "props")},
-                                      "grams": search_grams.keys(forms) if write and not created else [],
-                                      "gram_text": search_grams.gram_text(forms) if created else None,
-                                      "full": write and eid in full, "write": write,
+                                      "grams": search_grams.keys([row["name"], *row["aliases"]]) if write else [],
+                                      "gram_text": None, "full": write and eid in full, "write": write,
                                       "mentions": added[0], "docs": added[1],
                                       "degree": degree, "rel_docs": rel_docs, "linked": linked})
     return by_label, mentions, by_type
 
 
+def _created_row(row: dict[str, Any], counts: dict[str, Any], keyed: bool) -> dict[str, Any]:
+    """The load_entities row of an entity new to the store: its substring keys as the text it stores, its counts
+    (``counts``: mentions, docs, degree, rel_docs, linked, and ``props`` it gets besides its own) and, with
+    ``keyed``, its name keys (graph/name_keys.py) among its properties when they can be computed here."""
+    forms = [row["name"], *row["aliases"]]
+    props = {**row["props"], **counts["props"]} if counts.get("props") else row["props"]
+    if keyed and (found := name_keys.fold_keys(forms)) is not None:
+        props = {**props, name_keys.PROPERTY: found}
+    return {"id": row["id"], "name": row["name"], "aliases": row["aliases"], "props": props, "grams": [],
+            "gram_text": search_grams.gram_text(forms), "full": True, "write": True, "mentions": counts["mentions"],
+            "docs": counts["docs"], "degree": counts["degree"], "rel_docs": counts["rel_docs"],
+            "linked": counts["linked"]}
+
+
+def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool) -> dict[str, dict[str, Any]]:
+    """What each entity of these units new to the store (not in ``held``) has once they are all written: its
+    mention and document counts, degree, rel_docs and linked (all its relationships and mentions are the
+    run's), and with ``summaries_too`` (no entity of the run was in the store) its cluster summaries as
+    ``props``. A run of several batches writes these with the entity when it creates it, instead of adding
+    each batch's share later (graph/pending_counts.py; a run where some unit fails recounts from the graph)."""
+    counts: dict[str, dict[str, Any]] = {}
+    names: dict[str, str] = {}
+    for unit in units:
+        for eid, row in unit.entities.items():
+            if eid not in held and eid not in counts:
+                counts[eid] = {"mentions": 0, "docs": 0, "degree": 0, "rel_docs": 0, "linked": False, "props": None}
+                names[eid] = row["name"]
+    for unit in units:
+        for m in unit.mentions:
+            found = counts.get(m["id"])
+            if found is not None:
+                found["mentions"] += m["count"]
+                found["docs"] += 1
+    docs: dict[tuple[str, str, str], list[str]] = {}
+    for unit in units:
+        for key, row in unit.relations.items():
+            docs.setdefault(key, []).extend(row["ev_doc"])
+    ends: dict[str, set[str]] = defaultdict(set)
+    for (rtype, source, target), found in docs.items():
+        for end in (source, target):
+            if end in counts:
+                counts[end]["degree"] += 1
+                ends[end].update(found)
+        if source in counts:
+            counts[source]["linked"] = True
+    for eid, found in ends.items():
+        counts[eid]["rel_docs"] = len(found)
+    if summaries_too:
+        fields = ("clusters", "cluster_ids", "affiliated_cluster_count", "affiliated_clusters", "affiliations")
+        found = summaries.compute(names, ((t, a, b, ()) for t, a, b in docs if t in summaries.REFRESHED_BY))
+        for eid, row in found.items():
+            extra = {k: row[k] for k in fields if k in row}
+            if extra:
+                counts[eid]["props"] = extra
+    return counts
+
+
 def _summary_counts(by_type: dict[str, list[dict]], known: Collection[tuple[str, str, str]],
-                    ) -> dict[str, tuple[int, int, bool]]:
+                    precounted: Collection[str] = ()) -> dict[str, tuple[int, int, bool]]:
     """What a batch adds to each relationship end's summaries (graph/summaries.py), written with the entity
     (load_entities.cypher): degree (its relationships not in ``known``, i.e. new to the store), rel_docs (the
     documents of the batch behind its relationships: each is new to the store) and whether it starts a new
-    relationship (linked_at, graph/change_keys.py)."""
+    relationship (linked_at, graph/change_keys.py). A relationship between two ``precounted`` ends adds nothing."""
     degree: dict[str, int] = defaultdict(int)
     docs: dict[str, set[str]] = defaultdict(set)
     starts: set[str] = set()
     for rtype, rows in by_type.items():
         for row in rows:
             source, target = row["source"], row["target"]
+            if source in precounted and target in precounted:
+                continue
             docs[source].update(row["ev_doc"])
             docs[target].update(row["ev_doc"])
             if (rtype, source, target) not in known:
@@ -287,7 +372,8 @@ def interns_strings(store: GraphStore) -> bool:
 def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
                     done: Collection[str] = (), present: Collection[str] = (), intern: bool = False,
                     known: Collection[tuple[str, str, str]] = (), counts: PendingCounts | None = None,
-                    profiles_kept: bool = True, held: Collection[str] | None = None) -> list[Statement]:
+                    profiles_kept: bool = True, held: Collection[str] | None = None,
+                    precounted: Mapping[str, dict[str, Any]] | None = None) -> list[Statement]:
     """The write statements for a batch of units, in dependency order (``ensured``, ``known``: see
     :func:`_merge_rows`).
 
@@ -298,14 +384,17 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     engine however many relationships hold them (see load_relations.cypher), not copied onto each.
 
     ``profiles_kept``: some cluster keeps a profile (load_profiles_kept.cypher); without one there is no profile to
-    forget, and ``counts`` may keep the cluster summaries to the run's end (``counts.refresh_at_end``)."""
+    forget, and ``counts`` may keep the cluster summaries to the run's end (``counts.refresh_at_end``).
+
+    ``precounted``: see :func:`_merge_rows`; when it holds the cluster summaries too (``counts.all_new``), the
+    batch keeps no relationship for the run's end."""
     stmts: list[Statement] = []
     docs = [u.doc for u in units if u.doc is not None]
     if docs:
         marks = {MARK: True} if counts is not None else {}
         stmts.append((statement("load_document"),
                       {"rows": [{"id": d.id, "props": {**_document_props(d, loaded_at), **marks}} for d in docs]}))
-    by_label, mentions, by_type = _merge_rows(units, ensured, done, present, known, held)
+    by_label, mentions, by_type = _merge_rows(units, ensured, done, present, known, held, precounted, keyed=intern)
     counted = []  # rows of entities the batch only counts into (load_entity_counts.cypher)
     for label in SCHEMA.entity_types:
         rows = [row for row in by_label.get(label, []) if row["write"]]
@@ -322,7 +411,9 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
         stmts.append((statement("load_entity_counts").replace("{intern}", "intern" if intern else ""),
                       {"rows": [{k: row[k] for k in COUNT_KEYS} for row in counted], "now": loaded_at}))
     if intern:  # graph_health's name keys, where the engine indexes list elements: the embedded store (graph/name_keys.py)
-        stmts += name_keys.statements(row["id"] for rows in by_label.values() for row in rows if row["write"])
+        written = [row for rows in by_label.values() for row in rows if row["write"]]
+        stmts += name_keys.statements((row["id"] for row in written),
+                                      keyed={row["id"] for row in written if name_keys.PROPERTY in row["props"]})
     if mentions:
         stmts.append((statement("load_mentions"), {"rows": mentions}))
     for rtype, rows in _relation_rows(by_type):
@@ -333,6 +424,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     new = [(rtype, row["source"], row["target"]) for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
            for row in rows if (rtype, row["source"], row["target"]) not in known]
     if counts is not None and counts.refresh_at_end:
+        if counts.all_new and precounted is not None:  # every entity was created with its summaries
+            new = []
         counts.stage_refresh(new, {row["id"]: row["name"] for rows in by_label.values() for row in rows}
                              if counts.all_new else {})
     elif (refresh := summaries.refresh_statement(new)) is not None:
@@ -351,12 +444,11 @@ def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[
 def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
     """A relationship row with the summary load_relations.cypher gives a new relationship; no page list when
     no piece of evidence has a page (the list would hold only zeros)."""
-    ev_doc, ev_method = row["ev_doc"], row["ev_method"]
+    ev_doc = row["ev_doc"]
     return {"source": row["source"], "target": row["target"], "ev_doc": ev_doc, "ev_start": row["ev_start"],
-            "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": ev_method,
+            "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": row["ev_method"],
             "ev_confidence": row["ev_confidence"], "ev_page": row["ev_page"] if any(row["ev_page"]) else None,
             "docs": ev_doc[:1] if len(ev_doc) == 1 else list(dict.fromkeys(ev_doc)),
-            "methods": ev_method[:1] if len(ev_method) == 1 else list(dict.fromkeys(ev_method)),
             "support": len(ev_doc), "confidence": max([0.0, *row["ev_confidence"]])}
 
 
@@ -424,6 +516,8 @@ class _Run:
     present: set[str] = field(default_factory=set)  # entities committed by this run (in full or only made to exist)
     counts: PendingCounts | None = None  # counts kept until the run ends (a run of several batches)
     profiles_kept: bool = True  # some cluster kept a profile when the run started (load_profiles_kept.cypher)
+    precounted: dict[str, dict[str, Any]] | None = None  # what entities new to the store have at the end (_precount)
+    failed: bool = False  # some unit was not written: the precounted counts are recounted from the graph at the end
 
     def write(self, units: Sequence[_Unit]) -> None:
         """Write these units in one atomic write, then remember what they committed."""
@@ -432,7 +526,7 @@ class _Run:
                                                     done=self.written_full, present=self.present,
                                                     intern=interns_strings(self.store), known=self.known,
                                                     counts=self.counts, profiles_kept=self.profiles_kept,
-                                                    held=self.held))
+                                                    held=self.held, precounted=self.precounted))
         except BaseException:
             if self.counts is not None:
                 self.counts.rollback()
@@ -460,6 +554,7 @@ class _Run:
                     written.append(unit)
                 except StoreError as exc:
                     source = unit.doc.source if unit.doc else "(entities without a document)"
+                    self.failed = True
                     report.errors.append(UnitError(unit.key, source, f"not loaded, nothing of it was written: {exc}"))
         for unit in written:
             report.documents_loaded += unit.doc is not None
@@ -511,15 +606,19 @@ def _load(store: GraphStore, documents: Sequence[DocumentRecord], entities: Sequ
     held = known_entities(store, pending)
     batches = _batches(pending, batch_size, max_bytes)
     kept = bool(store.read(statement("load_profiles_kept")))  # only the end of a run computes profiles
+    counts = PendingCounts(refresh_at_end=not kept, all_new=not held) if len(batches) > 1 else None
     run = _Run(store, now_iso(), {eid for unit in pending for eid in unit.entities if eid not in unit.ends},
-               known_relationships(store, pending, held), held,
-               counts=PendingCounts(refresh_at_end=not kept, all_new=not held) if len(batches) > 1 else None,
-               profiles_kept=kept)
+               known_relationships(store, pending, held), held, counts=counts, profiles_kept=kept,
+               # a run of several batches (its documents marked until it ends) creates each new entity with its
+               # counts at the run's end, and with its cluster summaries when the run holds all of them
+               precounted=_precount(pending, held, not kept and not held) if counts is not None else None)
     for batch in batches:
         run.write_batch(batch, report)
         if progress:
             progress(len(batch))
-    if run.counts is not None:
+    if run.counts is not None and run.precounted is not None and run.failed:
+        recover(store)  # a unit was not written: what was counted ahead for its entities is recounted from the graph
+    elif run.counts is not None:
         run.counts.flush(store, run.loaded_at, intern=interns_strings(store))
     return report
 
@@ -528,13 +627,14 @@ def _batches(units: Sequence[_Unit], batch_size: int, max_bytes: int) -> list[li
     """Units in write order, a batch closing at ``batch_size`` rows or about ``max_bytes`` of parameters."""
     batches: list[list[_Unit]] = [[]]
     rows = size = 0
+    sizes: dict[str, int] = {}
     for unit in units:
         if batches[-1] and (rows >= batch_size or size >= max_bytes):
             batches.append([])
             rows = size = 0
         batches[-1].append(unit)
         rows += unit.size
-        size += unit.payload()
+        size += unit.payload(sizes)
     return [b for b in batches if b]
 
 

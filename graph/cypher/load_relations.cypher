@@ -3,7 +3,7 @@
 // written by load_entities.cypher, in the entity's one node write of the batch (measured, issue 18: a
 // node write here, once per end and relationship type, cost more than the relationships themselves).
 // $rows: one row per relationship: {source, target, docs, ev_doc, ev_start, ev_end, ev_sentence,
-// ev_method, ev_confidence, ev_page, methods, support, confidence}; ev_page is null when no piece of
+// ev_method, ev_confidence, ev_page, support, confidence}; ev_page is null when no piece of
 // evidence has a page (the list is then not stored: a reader indexing it gets null, which means unknown).
 // A batch only holds documents the store does not (a loaded document is skipped, a forced one retracted
 // first), so the evidence of a row is new to the relationship: an existing one appends it, never re-reads
@@ -13,6 +13,8 @@
 // property that holds it: a document id, a sentence, an extractor or a timestamp is stored once however
 // many relationships cite it; kept values stay shared when the lists are appended to), nothing on Neo4j.
 // ev_page comes first in ON MATCH SET: it reads the old ev_doc.
+// No methods list: the extractors are ev_method's distinct values (a list on every relationship cost about 55
+// bytes each on the embedded store; no query reads it; docs/benchmarks.md, issue 18).
 // updated is stored only once a relationship gains evidence after its first load (readers take first_seen when
 // there is none: one property less on most relationships, 24 bytes each on the embedded store). It comes
 // first in ON MATCH SET: measured with FalkorDB 4.22, a property added after the lists were rewritten left
@@ -25,7 +27,7 @@ ON CREATE SET r.first_seen = {intern}($now),
               r.ev_doc = [x IN row.ev_doc | {intern}(x)], r.ev_start = row.ev_start, r.ev_end = row.ev_end,
               r.ev_sentence = [x IN row.ev_sentence | {intern}(x)], r.ev_method = [x IN row.ev_method | {intern}(x)],
               r.ev_confidence = row.ev_confidence, r.ev_page = row.ev_page,
-              r.docs = [x IN row.docs | {intern}(x)], r.methods = [x IN row.methods | {intern}(x)],
+              r.docs = [x IN row.docs | {intern}(x)],
               r.support = row.support, r.confidence = row.confidence
 ON MATCH SET r.updated = {intern}($now),
              r.ev_page = CASE WHEN r.ev_page IS NULL AND row.ev_page IS NULL THEN null
@@ -35,6 +37,5 @@ ON MATCH SET r.updated = {intern}($now),
              r.ev_method = r.ev_method + [x IN row.ev_method | {intern}(x)],
              r.ev_confidence = r.ev_confidence + row.ev_confidence,
              r.docs = r.docs + [x IN row.docs WHERE NOT x IN r.docs | {intern}(x)],
-             r.methods = r.methods + [x IN row.methods WHERE NOT x IN r.methods | {intern}(x)],
              r.support = r.support + row.support,
              r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
