@@ -113,7 +113,7 @@ def raw_statements(documents: list, entities: list, relations: list) -> list[tup
             "ev_end": [v.end for v in r.evidence], "ev_sentence": [v.sentence for v in r.evidence],
             "ev_method": [r.method] * len(r.evidence), "ev_confidence": [float(r.confidence)] * len(r.evidence),
             "ev_page": [v.page or 0 for v in r.evidence], "docs": list(dict.fromkeys(v.doc for v in r.evidence)),
-            "methods": [r.method], "support": len(r.evidence), "confidence": float(r.confidence),
+            "support": len(r.evidence), "confidence": float(r.confidence),
             "first_seen": now, "updated": now}} for r in relations if r.type == rtype]))
     return out
 

@@ -4,10 +4,10 @@ relationship properties, each into a fresh store, measured with the engine's ``u
     python -m bench.bench_memory [--entities 20000] [--relations 100000] [--variants copied,interned,...]
 
 Variants: ``copied`` (every string copied onto each relationship, as before interning), ``interned`` (what the
-loader writes now), ``no_sentence``, ``no_evidence`` (no ``ev_*`` list), ``no_evidence_docs`` (nor ``docs``,
-``methods``), ``no_properties``, ``no_relationships``, ``long_sentences`` (copied, sentences ~160 characters),
-``sentence_nodes`` (a Sentence node per distinct sentence, relationships holding its id), ``no_methods`` (interned,
-without the ``methods`` list: no catalog query reads it; the RDF export reads ``ev_method``). The ``interned``
+loader writes now), ``no_sentence``, ``no_evidence`` (no ``ev_*`` list), ``no_evidence_docs`` (nor ``docs``),
+``no_properties``, ``no_relationships``, ``long_sentences`` (copied, sentences ~160 characters),
+``sentence_nodes`` (a Sentence node per distinct sentence, relationships holding its id), ``methods_list`` (interned,
+with the ``methods`` list the loader kept before issue 18 dropped it: ev_method's distinct values). The ``interned``
 build then drops the relationship ``first_seen`` indexes to price them, timing what changes_since's relationship
 branches ask of the engine with and without them. Not part of the test suite.
 """
@@ -35,7 +35,7 @@ SENTENCE = ("UNWIND $rows AS r MERGE (s:Sentence {id: r.id}) ON CREATE SET s.doc
             "s.end = r.end, s.text = r.text, s.page = r.page")
 LONGER = " In 2024 the two organisations announced a joint programme on applied machine learning for the region."
 VARIANTS = ("copied", "interned", "no_sentence", "no_evidence", "no_evidence_docs", "no_properties",
-            "no_relationships", "long_sentences", "sentence_nodes", "no_methods")
+            "no_relationships", "long_sentences", "sentence_nodes", "methods_list")
 
 
 def _props(p: dict[str, Any], variant: str, sentences: dict[str, dict]) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def _props(p: dict[str, Any], variant: str, sentences: dict[str, dict]) -> dict[
     elif variant in ("no_evidence", "no_evidence_docs", "sentence_nodes"):
         ev = {k: p.pop(k) for k in list(p) if k.startswith("ev_")}
         if variant == "no_evidence_docs":
-            p.pop("docs"), p.pop("methods")
+            p.pop("docs")
         if variant == "sentence_nodes":
             sids = []
             for i, doc in enumerate(ev["ev_doc"]):
@@ -60,21 +60,22 @@ def _props(p: dict[str, Any], variant: str, sentences: dict[str, dict]) -> dict[
             p.update(ev_sid=sids, ev_method=ev["ev_method"], ev_confidence=ev["ev_confidence"])
     elif variant == "no_properties":
         return {}
-    elif variant == "no_methods":
-        p.pop("methods")
+    elif variant == "methods_list":
+        p["methods"] = list(dict.fromkeys(p["ev_method"]))
     return p
 
 
 def _statement(variant: str) -> str:
     if variant == "interned":
         return syn.RELATION_CREATE
-    if variant == "no_methods":
-        return syn.RELATION_CREATE.replace("e.methods = [x IN r.p.methods | intern(x)], ", "")
+    if variant == "methods_list":
+        return syn.RELATION_CREATE.replace("e.docs = [x IN r.p.docs | intern(x)], ",
+                                           "e.docs = [x IN r.p.docs | intern(x)], e.methods = [x IN r.p.methods | intern(x)], ")
     if variant == "sentence_nodes":
         return ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
                 "CREATE (a)-[e:{rel_type}]->(b) SET e.confidence = r.p.confidence, e.support = r.p.support, "
                 "e.first_seen = intern(r.p.first_seen), e.updated = intern(r.p.updated), "
-                "e.docs = [x IN r.p.docs | intern(x)], e.methods = [x IN r.p.methods | intern(x)], "
+                "e.docs = [x IN r.p.docs | intern(x)], "
                 "e.ev_sid = [x IN r.p.ev_sid | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)], "
                 "e.ev_confidence = r.p.ev_confidence")
     return COPIED

@@ -43,7 +43,7 @@ DOCUMENT_CREATE = "UNWIND $rows AS r CREATE (d:Document) SET d = r"
 RELATION_CREATE = ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
                    "CREATE (a)-[e:{rel_type}]->(b) SET e.confidence = r.p.confidence, e.support = r.p.support, "
                    "e.first_seen = intern(r.p.first_seen), "
-                   "e.docs = [x IN r.p.docs | intern(x)], e.methods = [x IN r.p.methods | intern(x)], "
+                   "e.docs = [x IN r.p.docs | intern(x)], "
                    "e.ev_doc = [x IN r.p.ev_doc | intern(x)], e.ev_start = r.p.ev_start, e.ev_end = r.p.ev_end, "
                    "e.ev_sentence = [x IN r.p.ev_sentence | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)], "
                    "e.ev_confidence = r.p.ev_confidence, e.ev_page = r.p.ev_page")
@@ -231,7 +231,7 @@ def _relation_rows(w: _World) -> dict[str, list[dict]]:
             docs = [w.doc_ids[j] for j in ev_docs[k, : n_ev[k]]]
             stamp = _stamp(day)
             rows.append({"s": str(s), "t": str(t), "p": {
-                "confidence": float(conf[k]), "methods": ["synthetic"], "support": len(docs),
+                "confidence": float(conf[k]), "support": len(docs),
                 "docs": list(dict.fromkeys(docs)), "ev_doc": docs, "ev_start": [100 * j for j in range(len(docs))],
                 "ev_end": [100 * j + 80 for j in range(len(docs))],
                 "ev_sentence": [f"{s} {rtype.lower().replace('_', ' ')} {t}."] * len(docs),

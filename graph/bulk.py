@@ -9,7 +9,7 @@ The values are the loader's, not an approximation: records are grouped with
 :func:`aikg.graph.loader.build_units` and every unit is applied to an in-memory graph by
 :class:`_MemoryGraph`, which mirrors ``graph/cypher/load_*.cypher`` statement by statement
 (alias merging and ``alias_text``, ``mention_count``/``doc_count``, evidence lists
-``ev_*`` and the ``docs``/``methods``/``support``/``confidence`` derived from them,
+``ev_*`` and the ``docs``/``support``/``confidence`` derived from them,
 symmetric relations stored once). The test suite loads the same JSONL with the real loader
 and compares every property.
 
@@ -89,7 +89,7 @@ ENTITY_COLUMNS = {"name": "string", "aliases": "string[]", "alias_text": "string
                   "rel_docs": "long", "clusters": "string[]", "cluster_ids": "string[]",
                   "affiliated_cluster_count": "long", "affiliated_clusters": "string[]", "affiliations": "string[]"}
 MENTION_COLUMNS = {"count": "long", "starts": "long[]", "ends": "long[]"}
-RELATION_COLUMNS = {"confidence": "double", "methods": "string[]", "support": "long", "docs": "string[]",
+RELATION_COLUMNS = {"confidence": "double", "support": "long", "docs": "string[]",
                     "ev_doc": "string[]", "ev_start": "long[]", "ev_end": "long[]", "ev_sentence": "string[]",
                     "ev_method": "string[]", "ev_confidence": "double[]", "ev_page": "long[]",
                     "first_seen": "string", "updated": "string"}
@@ -228,7 +228,6 @@ class _MemoryGraph:
             if not any(rel["ev_page"]):
                 del rel["ev_page"]
             rel["docs"] = list(dict.fromkeys(rel["ev_doc"]))
-            rel["methods"] = list(dict.fromkeys(rel["ev_method"]))
             rel["support"] = len(rel["ev_doc"])
             rel["confidence"] = max([0.0, *rel["ev_confidence"]])
             if rel["first_seen"] != now:  # load_relations.cypher: stored once the relationship gains evidence

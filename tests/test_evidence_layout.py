@@ -106,7 +106,7 @@ def test_neo4j_statements_have_no_intern():
     for name, text in all_load_statements().items():
         assert "intern" not in text and "{" + "intern}" not in text, name
     embedded = relation_statement("load_relations", "PARTNERS_WITH", intern=True)
-    assert embedded.count("intern(") == 12 and "{intern}" not in embedded
+    assert embedded.count("intern(") == 10 and "{intern}" not in embedded  # no methods list (issue 18)
 
 
 def test_share_strings_shrinks_an_older_store_and_changes_no_answer(embedded, monkeypatch):
