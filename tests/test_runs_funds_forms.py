@@ -102,3 +102,31 @@ def test_runs_it_with_money_from_a_funder_funds_the_programme_not_the_runner(ex)
 ])
 def test_runs_it_after_a_lab_runs_no_programme(ex, text):
     assert not of(ex, text, R)
+
+
+# ---------------------------------------------------------------- a box of label lines under a programme heading
+BOX = ("Notes on the corridor\nMost firms depend on one public grant scheme, Nile Smart Fields.\n\n"
+       "Box 2. The Nile Smart Fields scheme\n"
+       "Run by: the Ramses Development Agency, a unit of the Ministry of Planning\n"
+       "Co-financed by: the Levant Rural Facility\n"
+       "Paid out: 40 million pounds to 20 recipients since 2022, among them Tanta Sensing and the Delta Water "
+       "Laboratory\n\nThe next section covers compute.")
+
+
+def test_a_box_under_a_programme_heading(ex):
+    got = relations_in(ex, BOX)
+    assert {(R, "Ramses Development Agency", "Nile Smart Fields"), (F, "Levant Rural Facility", "Nile Smart Fields"),
+            (F, "Nile Smart Fields", "Tanta Sensing"), (F, "Nile Smart Fields", "Delta Water Laboratory")} <= got
+    assert (R, "Ministry of Planning", "Nile Smart Fields") not in got  # the runner's description
+
+
+def test_a_box_heading_naming_an_organisation_is_no_programme_box(ex):
+    got = relations_in(ex, "Box 3. Kelso Robotics and the Tweed Growth Programme\nFounded by: Anna Reid\n"
+                           "Funded by: Harrow Capital\n")
+    assert (F, "Harrow Capital", "Tweed Growth Programme") not in got
+
+
+def test_a_sum_paid_out_names_recipients_only_after_an_opener(ex):
+    got = relations_in(ex, "Box 4. The Tweed Growth Programme\nPaid out: 2 million pounds to 9 firms in Kelso and "
+                           "Hadley Borough\n")
+    assert not {r for r in got if r[0] == F}
