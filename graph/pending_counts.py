@@ -142,14 +142,16 @@ def needs_recovery(store: GraphStore) -> bool:
 
 def recover(store: GraphStore, page: int = PAGE) -> None:
     """Recount every entity's counts from the graph (after a run stopped before writing its kept counts), then
-    remove the marks: mention and document counts, degree and rel_docs (refresh_counts.cypher), linked_at, and the
-    cluster summaries (a run that kept them to its end)."""
+    remove the marks: mention and document counts, degree and rel_docs (refresh_counts.cypher), linked_at (set, and
+    removed where a run set it ahead for a relationship it did not write), and the cluster summaries (a run that
+    kept them to its end)."""
     ids = [r["id"] for r in store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
     for i in range(0, len(ids), page):
         store.write_atomic([(statement("recount_mentions"), {"ids": ids[i:i + page]}),
                             (statement("refresh_counts"), {"ids": ids[i:i + page]})])
     summaries.refresh_all(store, page)  # the cluster summaries a run may have kept to its end (counts again too)
-    store.write_atomic([(change_keys.BACKFILL, {}), (statement("load_counts_done"), {})])
+    store.write_atomic([(change_keys.BACKFILL, {}), (statement("recount_linked"), {}),
+                        (statement("load_counts_done"), {})])
 
 
 def settle(store: GraphStore, home: str | Path | None = None) -> str | None:

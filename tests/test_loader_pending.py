@@ -68,15 +68,17 @@ def test_counts_kept_to_the_end_equal_a_recount(store, batch_size):
 def test_a_run_stopped_before_its_last_write_is_recounted_by_the_next(store):
     calls = []
 
-    def stop_after_last_batch(n: int) -> None:
+    def stop_midway(n: int) -> None:
         calls.append(n)
-        if sum(calls) == 5:  # every document written, the kept counts not yet
+        if sum(calls) == 2:  # two documents of five written
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        load_records(store, *_corpus(DOCS[:5]), batch_size=1, progress=stop_after_last_batch)
-    assert _marked(store) == 5
-    assert _counts(store) != _expected_counts(store)  # the hub's counts were kept, not written
+        load_records(store, *_corpus(DOCS[:5]), batch_size=1, progress=stop_midway)
+    assert _marked(store) == 2
+    # the entities the run created carry what the whole run gives them (graph/loader.py _precount), the
+    # documents not written included: the counts are not the graph's until the next load recounts them
+    assert _counts(store) != _expected_counts(store)
     assert not load_records(store, *_corpus(DOCS[:6]), batch_size=1).errors  # the next load recounts first
     assert _marked(store) == 0
     assert _counts(store) == _expected_counts(store) and summary(store) == recount(store)
