@@ -32,6 +32,7 @@ from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
+from aikg.ingest.nlp.mentions.type_forms import type_forms
 from aikg.ingest.nlp.mentions.world_names import world_names
 from aikg.ingest.nlp.mentions.world_places import world_place_types, world_places_missed
 
@@ -60,6 +61,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("short_forms", short_forms),
     ("headings", drop_headings),
     ("programme_forms", programme_forms),
+    ("type_forms", type_forms),
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),

@@ -620,15 +620,31 @@ def _fronted(doc: Any, s: Candidate, ends: dict[int, Candidate]) -> bool:
 
 def _org_plural_in(doc: Any, s: Candidate, env: Env) -> bool:
     """"Start-ups in Namangan, such as A and B", "Firms in Sfax include A": organisations placed in the town."""
-    if s.start < 2 or doc[s.start - 1].lower_ != "in" or s.end >= len(doc):
+    k = s.start - 1
+    if k >= 1 and doc[k].lower_ == "the" and doc[s.end - 1].lower_ in _area_heads() and type_forms_enabled():
+        k -= 1  # "Companies in the Wislok Corridor include A": a named area takes "the"
+    if k < 1 or doc[k].lower_ != "in" or s.end >= len(doc):
         return False
     subjects = {w.lower() for w in env.lex.relations.get("place_lists", {}).get("subject_nouns", ())}
-    noun = doc[s.start - 2].lower_
-    if noun not in subjects and not (noun == "ups" and s.start >= 4 and doc[s.start - 3].text == "-"):
+    noun = doc[k - 1].lower_
+    if noun not in subjects and not (noun == "ups" and k >= 3 and doc[k - 2].text == "-"):
         return False
     k = s.end + 1 if doc[s.end].text == "," else s.end
     return any(tuple(t.lower_ for t in doc[k:k + len(g)]) == g for g in (("such", "as"), ("including",), ("include",),
                                                                           ("includes",), ("like",)))
+
+
+def _area_heads() -> frozenset[str]:
+    """Last words of a named area ("Corridor", "Technology Park"): ``type_forms``' list."""
+    from aikg.ingest.nlp.mentions.type_forms import type_form_words
+
+    return type_form_words().area_heads
+
+
+def type_forms_enabled() -> bool:
+    from aikg.ingest.nlp.mentions.type_forms import enabled
+
+    return enabled()
 
 
 def _org_noun_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:

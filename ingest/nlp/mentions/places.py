@@ -6,6 +6,7 @@ from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.place_forms import in_place_list, place_form_cue
+from aikg.ingest.nlp.mentions.type_forms import is_area
 from aikg.ingest.nlp.relation_lines import place_by_line_form
 from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 
@@ -68,6 +69,8 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
         prev = ends.get(s.start - 1)
         if prev is not None and prev.type in ORG_OR_PROGRAMME:
             return True
+        if prev is not None and prev.type == "Cluster" and prev.ctx_typed and is_area(doc, prev):
+            return True  # "an anchor tenant of the Sadat Road Technology Park in Tanta": the park's town
     if not before or before[-1] not in lex.destination_preps:
         return False
     if any(w in lex.destination_words for w in before[:-1]):

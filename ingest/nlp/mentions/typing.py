@@ -42,6 +42,12 @@ class NameTyper:
         self.public_heads = frozenset(w.lower() for w in lexicon.types.get("public_investor_heads", ()))
         self.public_owners = frozenset(w.lower() for w in lexicon.types.get("public_owner_words", ()))
         self.public_corporation = frozenset(w.lower() for w in lexicon.types.get("public_corporation_words", ()))
+        from aikg.ingest.nlp.mentions.type_forms import enabled, type_form_words  # (a neighbour: no import cycle)
+
+        forms = type_form_words()
+        #: "Front Range Electric Cooperative": a producers' cooperative is a business its members own
+        self.cooperative_heads = forms.cooperative_heads if enabled() else frozenset()
+        self.producer_words = forms.producer_words
 
     # ------------------------------------------------------------------ by the name itself
     def type_of_name(self, words: list[str]) -> str | None:
@@ -68,6 +74,8 @@ class NameTyper:
             return "Company"
         if len(low) > 2 and joined.endswith(lex.company_endings):
             return "Company"  # "Grand River Teachers' Pension Plan": an investor
+        if len(low) > 1 and last in self.cooperative_heads and any(w in self.producer_words for w in low[:-1]):
+            return "Company"  # "Rangiuru Fruit Cooperative", "Northern Grain Cooperative": owned by producers
         if len(low) > 1 and (last in self.institute_last or (" " + joined).endswith(self.institute_endings)):
             return "Institute"  # "Manhyia Innovation Hub", "Kaunas Science Park": a body, unless the text says otherwise
         if last in lex.programme_last and len(low) > 1 and joined.endswith(lex.agency_endings):
@@ -242,8 +250,26 @@ class NameTyper:
                 if not doc[k].is_lower:
                     break
                 if doc[k].lower_ in w.institute_nouns:
+                    if self._site_town(doc, start, end, k):
+                        return "Cluster"  # "the Asunción lab of Guaraní Data", "the Cluj lab of X": the lab's town
                     return "Institute"  # "the @iLabAfrica research centre"
         return self._described_after(doc, start, end, typ, cue)
+
+    def _site_town(self, doc: Any, start: int, end: int, noun: int) -> bool:
+        """"the Asunción lab", "the Cluj lab of Someș Data": a plain name before a site noun is a town when the
+        world list knows it or an organisation owns the site ("of" and a capitalised name after the noun)."""
+        from aikg.ingest.nlp.mentions.type_forms import enabled  # (type_forms imports this module's neighbours)
+
+        toks = doc[start:end]
+        if not enabled() or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and not INNER_CAPITAL.search(t.text)
+                   for t in toks) or doc[noun].lower_ not in self.lex.site_nouns:
+            return False
+        text = toks.text
+        wp = world_places()
+        if wp.kind(text) == "city" and not wp.is_ambiguous(text):
+            return True
+        return noun + 2 < len(doc) and doc[noun + 1].lower_ == "of" and doc[noun + 2].text[:1].isupper() \
+            and not _demonym(doc[start].text, self.lex)
 
     def _described_after(self, doc: Any, start: int, end: int, typ: str | None, cue: str | None) -> str | None:
         """The type a description after the name gives: ", a/the ..." or "X (ACR) is a ..." opening a sentence."""
@@ -336,6 +362,8 @@ class NameTyper:
                 if not (doc[k].is_lower and doc[k].is_alpha):
                     break
                 if doc[k].lower_ in self.words.description_types:
+                    if self._site_town(doc, start, end, k):
+                        return "Cluster"  # "the Asunción lab of Guaraní Data" read as a person: the lab's town
                     return self.words.description_types[doc[k].lower_]
         return None
 

@@ -22,6 +22,8 @@ import os
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env, is_name_token, taken_tokens
+from aikg.ingest.nlp.mentions.type_forms import enabled as type_forms_enabled
+from aikg.ingest.nlp.mentions.world_names import world_name_words
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import MAX_TOKENS, WorldPlaces, world_places
 
@@ -42,6 +44,8 @@ def world_place_types(doc: Any, cands: list[Candidate], env: Env, ctx: DocContex
     person_words = _person_words(doc, cands)
     ends = {s.end: s for s in cands}
     for s in cands:
+        if _inner_head_town(doc, s, wp, env):
+            s.type, s.label, s.place = "Cluster", "GPE", True  # "Passo Fundo": a town, not a fund ("Fundo")
         if s.type in ("Company", "Person") and s.source == "ner" and s.entry is None and s.acronym_of is None \
                 and _based(doc, s.end, env) and wp.kind(TokenIndex.of(doc).span_text(s.start, s.end)) is not None:
             s.type, s.place, s.ctx_typed = "Cluster", False, True  # "an İzmir-based start-up"
@@ -54,6 +58,20 @@ def world_place_types(doc: Any, cands: list[Candidate], env: Env, ctx: DocContex
         if kind == "city" and s.place:
             _said(doc, s, env, wp, ends)
     return cands
+
+
+def _inner_head_town(doc: Any, s: Candidate, wp: WorldPlaces, env: Env) -> bool:
+    """"Passo Fundo", "Riacho Fundo", "Joao Camara": a known town's whole name that only a foreign head word after
+    its first word typed (``world_names``: "fundo", "camara"; those names open with their head: "Fundo de ...")."""
+    if not type_forms_enabled() or s.source != "rule" or s.entry is not None or s.ctx_typed or s.acronym_of is not None or s.end - s.start < 2 \
+            or s.type not in ("Company", "Institute", "Agency", "Programme"):
+        return False
+    text = TokenIndex.of(doc).span_text(s.start, s.end)
+    if wp.kind(text) != "city" or wp.is_ambiguous(text) or env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]):
+        return False
+    heads = world_name_words().heads
+    lows = TokenIndex.of(doc).lower[s.start:s.end]
+    return lows[0] not in heads and any(w in heads for w in lows[1:])
 
 
 def world_places_missed(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

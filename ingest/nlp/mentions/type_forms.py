@@ -1,0 +1,185 @@
+"""Stage type_forms: the type the form of the phrase gives a name, before one name gets one type in a text.
+
+Head words type most unknown names; some phrases say more than the words of the name (issue 14):
+
+* a named area in a place slot is a place: "located in the Ponce Technology Park", "an anchor tenant of the Mielec
+  Aerospace Park", "a sales office in the Sialkot Technology Park" (a Cluster: the text puts a firm in it), and a
+  named corridor or valley the NER missed ("Companies in the Wislok Corridor include ...") is a place waiting for
+  context (``place_context`` keeps it only where a hub or site form holds it);
+* a site noun before "in" takes a town: "Research team in Sternberk", "an assembly workshop in Floresti";
+* a fund that owns funding lines is a funding body, an Agency: "the Macedonian Fund for Technology Development under
+  its Co-financed Grants line", "the Ukrainian Startup Fund's grant competition".
+
+A reading the text typed otherwise ("X, the ... company") or a gazetteer name is left alone. The retyped mention is
+said by the text (``ctx_typed``), so ``harmonise_names`` gives the name's other mentions the same type.
+Word lists: ``data/lexicon/entity_typing.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from aikg.core.errors import InputError
+from aikg.core.paths import shipped
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.token_index import TokenIndex
+from aikg.ingest.nlp.world_places import world_places
+
+MAX_AREA_WORDS = 4  # capitalised words before an area head ("Charlottetown Ocean Technology Park")
+#: switch for an A/B measurement in one tree (``AIKG_TYPE_FORMS=off``; also the typing forms of typing.py,
+#: world_places.py and place_forms.py this module's docstring names); on by default
+ENABLED_ENV = "AIKG_TYPE_FORMS"
+
+
+def enabled() -> bool:
+    return os.environ.get(ENABLED_ENV, "on") != "off"
+
+
+@dataclass(frozen=True)
+class TypeFormWords:
+    area_heads: frozenset[str]
+    area_slot_nouns: frozenset[str]
+    area_slot_preps: frozenset[str]
+    area_new_heads: frozenset[str]
+    site_slot_nouns: frozenset[str]
+    fund_owner_nouns: frozenset[str]
+    fund_heads: frozenset[str]
+    cooperative_heads: frozenset[str] = frozenset()
+    producer_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def type_form_words() -> TypeFormWords:
+    """``data/lexicon/entity_typing.json``, read once per process."""
+    node = shipped("lexicon", "entity_typing.json")
+    try:
+        data = json.loads(node.read_text(encoding="utf-8"))
+        return TypeFormWords(*(frozenset(w.lower() for w in data[k]) for k in (
+            "area_heads", "area_slot_nouns", "area_slot_preps", "area_new_heads", "site_slot_nouns",
+            "fund_owner_nouns", "fund_heads", "cooperative_heads", "producer_words")))
+    except (OSError, ValueError, KeyError, AttributeError, TypeError) as e:
+        raise InputError(f"cannot read the entity typing forms: {e}", source=str(node)) from e
+
+
+def type_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """Retype names by the phrase around them (see the module docstring)."""
+    if not enabled():
+        return cands
+    words = type_form_words()
+    areas: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.entry is not None or c.acronym_of is not None or c.source not in ("ner", "rule"):
+            continue
+        if c.type in ORG_TYPES + ("Programme",) and not c.ctx_typed and _area_in_slot(doc, c.start, c.end, words, env):
+            c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
+            areas.add(tuple(TokenIndex.of(doc).lower[c.start:c.end]))
+        elif c.type in ("Company", "Person") and not c.ctx_typed and c.source == "ner" and _town_after_site(doc, c, words, env):
+            c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
+        elif c.type == "Programme" and _owns_lines(doc, c, words, env):
+            c.type, c.ctx_typed = "Agency", True
+    if areas:
+        _area_short_forms(doc, cands, areas)
+    added = list(_new_areas(doc, cands, words, env))
+    return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
+
+
+# ------------------------------------------------------------------------------------------- named areas
+def is_area(doc: Any, c: Candidate) -> bool:
+    """A named area ("Sadat Road Technology Park"): capitalised words ending in an area head (for ``place_context``)."""
+    words = type_form_words()
+    return enabled() and _area_name(doc, c.start, c.end, words, words.area_heads)
+
+
+def _area_name(doc: Any, start: int, end: int, words: TypeFormWords, heads: frozenset[str]) -> bool:
+    """Capitalised words ending in an area head ("Ponce Technology Park", "Wislok Corridor")."""
+    if end - start < 2 or end - start > MAX_AREA_WORDS + 1 or doc[end - 1].lower_ not in heads:
+        return False
+    return all(t.text[:1].isupper() and (t.is_alpha or t.text == "-") for t in doc[start:end])
+
+
+def _area_in_slot(doc: Any, start: int, end: int, words: TypeFormWords, env: Env) -> bool:
+    """A named area after "the" in a place slot: "located in the X Park", "a tenant of the X Park"."""
+    if not _area_name(doc, start, end, words, words.area_heads) or start < 3 or doc[start - 1].lower_ != "the":
+        return False
+    prep, before = doc[start - 2].lower_, doc[start - 3].lower_
+    if prep == "of":
+        return before in words.area_slot_nouns
+    if prep not in words.area_slot_preps:
+        return False
+    if prep in ("within", "inside"):
+        return True
+    window = [doc[k].lower_ for k in range(max(0, start - 6), start - 2)]
+    return any(w in env.lex.location_words or w in env.lex.site_nouns or w in words.site_slot_nouns for w in window)
+
+
+def _area_short_forms(doc: Any, cands: list[Candidate], areas: set[tuple[str, ...]]) -> None:
+    """"outside the Technology Park" after "the Sialkot Technology Park": the area's last words are the area too."""
+    for c in cands:
+        low = tuple(TokenIndex.of(doc).lower[c.start:c.end])
+        if c.type != "Cluster" and c.entry is None and not c.ctx_typed and len(low) >= 2 \
+                and any(len(a) > len(low) and a[-len(low):] == low for a in areas):
+            c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
+
+
+def _new_areas(doc: Any, cands: list[Candidate], words: TypeFormWords, env: Env):
+    """"the Wislok Corridor" the NER missed: a place waiting for context."""
+    taken = {k for c in cands for k in range(c.start, c.end)}
+    for k in range(1, len(doc)):
+        if doc[k].lower_ not in words.area_new_heads or not doc[k].text[:1].isupper() or k in taken:
+            continue
+        start = k
+        while start > 0 and k - start < MAX_AREA_WORDS and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].is_alpha and start - 1 not in taken and "\n" not in doc[start - 1].whitespace_ \
+                and doc[start - 1].lower_ not in env.lex.leading_determiners:
+            start -= 1
+        if start == k or start < 1 or doc[start - 1].lower_ != "the":
+            continue  # "the" before the name: a definite place, not a headline's capitalised words
+        if env.typer.type_of_name([t.text for t in doc[start:k + 1]]) not in (None, "Company"):
+            continue
+        yield Candidate(start, k + 1, "Cluster", "rule", label="GPE", place=True)
+
+
+# ------------------------------------------------------------------------------------------- towns after a site noun
+def _town_after_site(doc: Any, c: Candidate, words: TypeFormWords, env: Env) -> bool:
+    """"Research team in Sternberk:", "an assembly workshop in Floresti": a plain capitalised name after a site noun
+    and "in" (no organisation head word, not a country or region, not a possessor)."""
+    if c.start < 2 or doc[c.start - 1].lower_ != "in" or doc[c.start - 2].lower_ not in words.site_slot_nouns:
+        return False
+    if not 1 <= c.end - c.start <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper
+                                                for t in doc[c.start:c.end]):
+        return False
+    text = TokenIndex.of(doc).span_text(c.start, c.end)
+    if env.typer.type_of_name(TokenIndex.of(doc).text[c.start:c.end]) is not None \
+            or text.lower() in env.lex.countries or world_places().only_region(text):
+        return False
+    nxt = doc[c.end] if c.end < len(doc) else None
+    return nxt is None or nxt.text not in ("'s", "’s", "-")
+
+
+# ------------------------------------------------------------------------------------------- funds owning lines
+def _owns_lines(doc: Any, c: Candidate, words: TypeFormWords, env: Env) -> bool:
+    """"the X Fund under its Y line", "the X Fund's grant competition": a fund that owns funding lines."""
+    low = TokenIndex.of(doc).lower[c.start:c.end]
+    if not any(w in words.fund_heads for w in low) or c.end >= len(doc):
+        return False
+    if " ".join(low).endswith(env.lex.company_endings):
+        return False  # "the Kanata Seed Fund's": an investing firm
+    n = len(doc)
+    if doc[c.end].text in ("'s", "’s"):
+        k = c.end + 1
+        while k < n and k < c.end + 4 and doc[k].is_lower and doc[k].is_alpha:
+            if doc[k].lower_ in words.fund_owner_nouns:
+                return True
+            k += 1
+        return False
+    if doc[c.end].lower_ != "under" or c.end + 2 >= n or doc[c.end + 1].lower_ not in ("its", "their"):
+        return False
+    k = c.end + 2
+    while k < n and k < c.end + 8 and (doc[k].text[:1].isupper() or doc[k].text == "-"
+                                       or doc[k - 1].text == "-" and not doc[k - 1].whitespace_):  # "Co-financed"
+        k += 1
+    return k > c.end + 2 and k < n and doc[k].lower_ in words.fund_owner_nouns
