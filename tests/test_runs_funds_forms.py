@@ -130,3 +130,31 @@ def test_a_sum_paid_out_names_recipients_only_after_an_opener(ex):
     got = relations_in(ex, "Box 4. The Tweed Growth Programme\nPaid out: 2 million pounds to 9 firms in Kelso and "
                            "Hadley Borough\n")
     assert not {r for r in got if r[0] == F}
+
+
+# ---------------------------------------------------------------- a stake and a place paid for, in relative clauses
+def test_a_founder_itself_which_still_holds_a_stake(ex):
+    got = of(ex, "Brennick Analytics was co-founded in 2023 by Anna Reid, a former student, and by Fenwick University "
+                 "itself, which still holds a stake.", F)
+    assert (F, "Fenwick University", "Brennick Analytics") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Brennick Analytics was co-founded by Anna Reid and by Fenwick University, which no longer holds a stake.",
+    "Brennick Analytics was co-founded by Anna Reid and by Fenwick University, which sold its stake in 2024.",
+])
+def test_a_stake_given_up_funds_nothing(ex, text):
+    assert not of(ex, text, F)
+
+
+def test_which_co_funds_its_place(ex):
+    got = of(ex, "Tweed Marine joins under an arrangement with the Kelso Enterprise Office, which co-funds its place.", F)
+    assert got == {(F, "Kelso Enterprise Office", "Tweed Marine")}
+
+
+@pytest.mark.parametrize("text", [
+    "Tweed Marine works with the Kelso Enterprise Office, which shares its office.",  # no verb of funding
+    "Tweed Marine joined the programme in 2024. The Kelso Enterprise Office, which funds its place, is based in Leeds.",
+])
+def test_its_place_without_a_recipient_before(ex, text):
+    assert (F, "Kelso Enterprise Office", "Tweed Marine") not in of(ex, text, F)

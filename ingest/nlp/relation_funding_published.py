@@ -84,6 +84,7 @@ class FundingPublishedWords:
     fund_it_verbs: frozenset[str] = frozenset()  # "by the Foundation, which continues to fund it"
     fund_it_between: frozenset[str] = frozenset()
     stake_modifiers: frozenset[str] = frozenset()  # "a small minority equity stake": words between verb and stake
+    fund_its_nouns: frozenset[str] = frozenset()  # "X's Local Enterprise Office, which co-funds its place"
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -100,7 +101,7 @@ class FundingPublishedWords:
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
                    s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"), s("fund_it_verbs"), s("fund_it_between"),
-                   s("stake_modifiers"))
+                   s("stake_modifiers"), s("fund_its_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -215,7 +216,8 @@ class PublishedFunding:
                 yield from self._portfolio(s, index, prev, w)
             if word in ("cost", "charge") and w >= 3 and (low[w - 1] == "no" or low[w - 2:w] == ["free", "of"]):
                 yield from self._at_no_cost(s, index, subj, prev, w)
-            if word in self.w.fund_it_verbs and w + 1 < len(low) and low[w + 1] in ("it", "them"):
+            if word in self.w.fund_it_verbs and w + 1 < len(low) and (low[w + 1] in ("it", "them") or (
+                    low[w + 1] in ("its", "their") and w + 2 < len(low) and low[w + 2] in self.w.fund_its_nouns)):
                 yield from self._funds_it(s, index, subj, w)
             if word == "stake" and w + 1 < len(low):
                 yield from self._stake(s, index, subj, w)
@@ -513,7 +515,7 @@ class PublishedFunding:
             b -= 1
         if b < 2 or low[b] not in self.w.relative or low[b - 1] != "," or self._unsaid(s, 0, w + 1):
             return
-        funder = s.mention(b - 2)
+        funder = s.mention(b - 2) if low[b - 2] not in ("itself", "themselves") else s.mention(b - 3)
         if funder is None and low[b - 2] == ")":  # "the National Research Foundation (NRF), which"
             k = next((x for x in range(b - 3, max(0, b - 8), -1) if low[x] == "("), None)
             funder = s.mention(k - 1) if k else None
@@ -533,6 +535,8 @@ class PublishedFunding:
             b -= 1
         giver = s.mention(b)
         if giver is None and low[b] in self.w.relative and b >= 2 and low[b - 1] == ",":
+            if low[b - 2] in ("itself", "themselves") and b >= 3:  # "and by UTI itself, which still holds a stake"
+                return s.mention(b - 3), True
             return s.mention(b - 2), True
         return giver, False
 
@@ -543,9 +547,12 @@ class PublishedFunding:
         v = w - 1
         while v > 0 and (low[v] in self.w.stake_modifiers or s.doc[s.tok[v]].like_num):
             v -= 1
-        if low[v] not in self.w.stake_verbs or self._unsaid(s, 0, w + 1):
+        if low[v] not in self.w.stake_verbs:
             return
         funder, relative = self._giver_before(s, v)
+        rel_at = next((b for b in range(v - 1, 0, -1) if low[b] not in self.w.aux), 0)
+        if self._unsaid(s, rel_at if relative else 0, w + 1):
+            return  # the relative clause's own words: "by A, a former student, and by B, which still holds a stake"
         if relative:  # "a spin-out of B, which keeps a stake"
             recipient = subj
         elif w + 2 < len(low) and low[w + 1] == "in":
