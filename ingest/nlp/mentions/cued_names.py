@@ -264,8 +264,9 @@ def _name_words(doc: Any, start: int, end: int, env: Env, cues: _Cues) -> bool:
         return False
     if first in env.titles or first in w.sentence_adverbs or first in w.sentence_prepositions or first in w.articles:
         return False
-    if any(x in env.title_words or x in w.furniture_words for x in lows):
-        return False
+    if any(x in w.job_title_words or x in w.job_title_modifiers or x in w.furniture_words for x in lows) \
+            or all(x in env.title_words for x in lows):
+        return False  # "Chief", "Senior Partner", "Data Science"; not "Seberang Data Works" (a function word inside)
     if all(x in env.generic_words or x in lex.generic_name_words for x in lows):
         return False
     if end - start == 1 and (doc[start].is_stop or first in env.lex.role_nouns):
@@ -284,7 +285,7 @@ def _cue_type(doc: Any, start: int, end: int, legal: int, env: Env, cues: _Cues,
             return env.lex.default_org  # "Harborview-backed Kelvara Labs": who backs is an organisation
         return None  # "Nairobi-based Kasuku Ventures": a place in a compound
     return (_described(doc, start, end, env) or _before(doc, start, env, cues) or _after(doc, start, end, env, cues)
-            or _listed(doc, start, end, env, ends, starts) or _bulleted(doc, start, end))
+            or _listed(doc, start, end, env, ends, starts) or _bulleted(doc, start, end, env))
 
 
 def _described(doc: Any, start: int, end: int, env: Env) -> str | None:
@@ -402,15 +403,20 @@ def _listed(doc: Any, start: int, end: int, env: Env, ends: dict, starts: dict) 
     return None
 
 
-def _bulleted(doc: Any, start: int, end: int) -> str | None:
-    """"- Kestrel Agronomics (Brandon), which ...": a bulleted item with its town in brackets is an organisation."""
+def _bulleted(doc: Any, start: int, end: int, env: Env) -> str | None:
+    """"- Kestrel Agronomics (Brandon), which ...", "- Darija Speech (Rabat): ...": a bulleted item with its town in
+    brackets is an organisation; so is "- Seberang Data Works, a ..." / "- Ashtamudi Data Works, Kollam", an item
+    opening with a name its own head word types, closed by a comma, colon or bracket."""
     if start == 0 or doc[start - 1].text not in BULLETS:
         return None
     if start >= 2 and "\n" not in doc[start - 2].text and "\n" not in doc[start - 2].whitespace_:
         return None
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text[:1].isupper() \
-            and any(doc[k].text == ")" for k in range(end + 2, min(len(doc), end + 5))):
-        return "Company"
+            and any(doc[k].text[:1] == ")" for k in range(end + 2, min(len(doc), end + 5))):
+        return "Company"  # the tokenizer keeps "):" and ")," whole
+    if end - start >= 2 and end < len(doc) and doc[end].text in (",", ":", "(", ";"):
+        own = env.typer.type_of_name(TokenIndex.of(doc).text[start:end])
+        return own if own in ORG_TYPES else None
     return None
 
 

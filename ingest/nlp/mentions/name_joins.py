@@ -41,6 +41,7 @@ def name_joins(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
     cands = _legal_names(doc, cands)
     cands = _particle_joins(doc, cands, env)
     cands = _town_tails(doc, cands, env)
+    cands = _whole_places(doc, cands)
     for c in cands:
         if c.type in ORG_OR_PROGRAMME and c.entry is None and c.source != "gazetteer":
             _open_hyphen(doc, c, cands)
@@ -80,6 +81,75 @@ def _town_tails(doc: Any, cands: list[Candidate], env: Env) -> list[Candidate]:
         a.end, a.canonical = b.end, None
         drop.add(id(b))
     return [c for c in cands if id(c) not in drop]
+
+
+#: lower-case words inside a town's name besides the name particles ("Teplička nad Váhom", "Stratford-upon-Avon")
+_PLACE_INNER = frozenset({"nad", "pod", "am", "an", "im", "upon", "on", "sur", "en", "la", "le", "les", "el", "los", "del"})
+_MAX_PLACE = 6  # tokens of a town's name ("São Bento do Sul", "Florenceville - Bristol")
+
+
+def _whole_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """"Jaraguá do | Sul", "São Bento | do Sul", "Florenceville- | Bristol": a mention that is only part of a town's
+    name written around it (particles, tight hyphens) grows to the whole name, a place. Only a name the world place
+    list holds, never a gazetteer entry, never across a line or over another mention."""
+    wp = world_places()
+    particles = _words()[3] | _PLACE_INNER
+    out: list[Candidate] = []
+    grown: list[Candidate] = []
+    for c in cands:
+        if c.entry is not None or c.source == "gazetteer" or c.type == "Person":
+            out.append(c)
+            continue
+        best = _longest_place(doc, c, cands, wp, particles)
+        if best is None:
+            out.append(c)
+            continue
+        grown.append(Candidate(best[0], best[1], "Cluster", "rule", label="GPE", place=True))
+    if not grown:
+        return cands
+    covered = {k for g in grown for k in range(g.start, g.end)}
+    return sorted([c for c in out if not any(k in covered for k in range(c.start, c.end))] + grown,
+                  key=lambda c: (c.start, c.end))
+
+
+def _longest_place(doc: Any, c: Candidate, cands: list[Candidate], wp: Any, particles: frozenset[str]) \
+        -> tuple[int, int] | None:
+    """The longest [a, b) around ``c`` that the world place list names, with a particle or tight hyphen inside."""
+    n = len(doc)
+    lo = c.start
+    while lo > 0 and c.start - lo < _MAX_PLACE and _place_glue(doc, lo - 1, particles, left=True):
+        lo -= 1
+    hi = c.end
+    while hi < n and hi - c.end < _MAX_PLACE and _place_glue(doc, hi, particles, left=False):
+        hi += 1
+    if (lo, hi) == (c.start, c.end):
+        return None
+    others = [o for o in cands if o is not c]
+    for a in range(lo, c.start + 1):
+        for b in range(hi, c.end - 1, -1):
+            if (a, b) == (c.start, c.end) or b - a > _MAX_PLACE or not doc[a].text[:1].isupper() \
+                    or not doc[b - 1].text[:1].isupper():
+                continue
+            inner = [t for t in doc[a:b]]
+            if not any(t.lower_ in particles or t.text in ("-", "–") for t in inner):
+                continue  # "Santa | Clara": two names the NER read apart stay as they were read
+            if any(o.start < b and a < o.end and (o.start < a or o.end > b or o.entry is not None) for o in others):
+                continue  # a mention across the edge, or a listed one inside, stays
+            if wp.kind(doc[a:b].text) == "city":
+                return a, b
+    return None
+
+
+def _place_glue(doc: Any, k: int, particles: frozenset[str], left: bool) -> bool:
+    """May token ``k`` belong to a town's name next to a mention: a capitalised word, a particle, a tight hyphen."""
+    tok = doc[k]
+    if "\n" in tok.text or (left and "\n" in tok.whitespace_) or (not left and k > 0 and "\n" in doc[k - 1].whitespace_):
+        return False
+    if tok.text in ("-", "–"):
+        return not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+    if tok.lower_ in particles and tok.is_lower:
+        return True
+    return tok.text[:1].isupper() and tok.is_alpha
 
 
 #: words that may follow a name ending in its town ("... Agency Žilina is ...", "... Agency Žilina and ...")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, is_name_text, is_name_token
+from aikg.ingest.nlp.mentions.extent_forms import head_first
 from aikg.ingest.nlp.mentions.longer_names import joined_name
 from aikg.ingest.nlp.token_index import TokenIndex
 
@@ -17,6 +18,11 @@ def add_name_runs(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             taken[i] = k
     new: list[Candidate] = []
     drop: set[int] = set()
+    for s in cands:
+        if s.place and s.type == "Cluster" and s.source == "ner" and s.entry is None \
+                and head_first(TokenIndex.of(doc).text[s.start:s.end], doc[s.end].text if s.end < len(doc) else "",
+                               env.lex.institute_words):
+            s.type, s.place = "Institute", False  # "Centro de Inteligencia ... del Sur" read as a place
     for start, end in _runs(doc, cands, taken, env):
         found = _run_candidate(doc, start, end, cands, taken, env)
         if found is not None:
@@ -64,6 +70,10 @@ def _trim_run(doc: Any, start: int, end: int, env: Env) -> tuple[int, int] | Non
             break
     while start < end and (doc[start].lower_ in env.lex.leading_determiners | w.name_connectors or doc[start].like_num):
         start += 1
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "the" and doc[k].is_lower and doc[k - 1].lower_ not in w.name_connectors:
+            start = k + 1  # "In March the Salzach Institute", "On Monday the ...": "the" opens the name after it
+            break
     if start < end and doc[start].lower_.rstrip(".") in env.titles:
         return None  # "Minister Fabian Mehring" is a person
     while end > start and doc[end - 1].lower_ in w.name_connectors | w.possessive:
@@ -79,6 +89,8 @@ def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:
     lex = env.lex
     words = TokenIndex.of(doc).text[start:end]
     typ = env.typer.type_of_name(words)
+    if typ in (None, "Institute") and head_first(words, doc[end].text if end < len(doc) else "", lex.institute_words):
+        return "Institute"  # "Montanuniversität Leoben", "Centro de Inteligencia ... del Sur": the head comes first
     if typ is None and all(t.is_title for t in doc[start:end]) and not doc[start].is_sent_start:
         return env.typer.premodifier_type(doc, start)  # "the Hobart winemaker Derwent Ridge Wines"
     if typ == "Company" and not (words[-1].lower() in lex.company_run_last
@@ -193,6 +205,13 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
             and spans[left].source == "ner" and spans[left].type in ORG_TYPES and spans[left].end - spans[left].start >= 2 \
             and spans[k].source == "ner" and env.typer.type_of_name([t.text for t in doc[spans[k].start:spans[k].end]]):
         return True  # "Chortoq Seeds and Hanbit Rural Water Corporation": two names the NER read apart
+    if k is not None and left is not None and spans[k].start == j + 1 and spans[left].end == j \
+            and spans[left].source == "ner" and spans[left].type in ORG_TYPES and spans[k].source == "ner" \
+            and spans[k].label == "ORG" and spans[k].end - spans[k].start >= 2 \
+            and all(t.is_title for t in doc[spans[k].start:spans[k].end]) \
+            and doc[spans[left].start:spans[left].end].text.lower().split()[-2:-1] == ["of"] \
+            and env.typer.type_of_name([t.text for t in doc[spans[left].start:spans[left].end]]) is not None:
+        return True  # "the Technical University of Moravia and Vitkov Steel": a headed "X of Place", then a firm
     k = taken[j - 1]
     if k is not None and spans[k].end == j and spans[k].type in ORG_TYPES and doc[j + 1].lower_ == "the" \
             and env.typer.type_of_name([t.text for t in doc[spans[k].start:spans[k].end]]) is not None:

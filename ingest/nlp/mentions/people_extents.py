@@ -43,6 +43,12 @@ def people_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
             if _place_reading(other) and _second_person(doc, other.start, other.end, env):
                 other.type, other.place, other.ctx_typed, other.label = "Person", False, True, "PERSON"
             continue
+        other = next((o for o in cands if o.start == start + 1), None)
+        if other is not None and not taken[start] and _given_before(doc, start, other, env):
+            other.start, other.type, other.place, other.ctx_typed, other.label = start, "Person", False, True, "PERSON"
+            other.canonical = None  # "Marta Olsen and Per | Lindqvist": a given name that is also a common word
+            taken[start] = True
+            continue
         end = _bare_run(doc, start, taken)
         if end is not None and _second_person(doc, start, end, env):
             added.append(Candidate(start, end, "Person", "rule", label="PERSON", ctx_typed=True))
@@ -65,6 +71,23 @@ def _open_hyphen(doc: Any, c: Candidate, taken: list[bool]) -> None:
     taken[s - 2] = taken[s - 1] = True
     c.start = s - 2
     c.canonical = None
+
+
+def _given_before(doc: Any, start: int, other: Candidate, env: Env) -> bool:
+    """"Per | Lindqvist", "Will | Grant" after "Person and": a capitalised given name the NER left out (it is also a
+    common word) before a one-word name read only by default as an organisation or a place."""
+    tok = doc[start]
+    if not (tok.is_title and tok.is_alpha) or tok.text not in forms().given or other.entry is not None \
+            or other.end - other.start != 1 or other.ctx_typed or other.type == "Person" or "\n" in tok.whitespace_:
+        return False
+    if other.type not in ("Company", "Institute") and not _place_reading(other):
+        return False
+    end = other.end
+    if end < len(doc) and doc[end].text not in _CLOSERS and not doc[end].is_lower:
+        return False
+    word = doc[other.start].text
+    return env.typer.type_of_name([word]) is None and word.lower() not in env.generic_words \
+        and world_places().kind(word) is None
 
 
 def _place_reading(c: Candidate) -> bool:
