@@ -158,3 +158,19 @@ def test_which_co_funds_its_place(ex):
 ])
 def test_its_place_without_a_recipient_before(ex, text):
     assert (F, "Kelso Enterprise Office", "Tweed Marine") not in of(ex, text, F)
+
+
+# ---------------------------------------------------------------- a fact sheet's publisher that funds the programme
+SHEET = "FACT SHEET: Tweed Growth Programme (TGP)\nHadley Department for Industry | Updated May 2026\n\n"
+
+
+def test_a_publisher_said_to_fund_the_programme_is_no_runner_when_another_runs_it(ex):
+    got = of(ex, SHEET + "The Tweed Growth Programme helps small firms adopt AI. TGP is funded by the Hadley Department "
+                         "for Industry and administered by the Kelso Innovation Office.", R)
+    assert (R, "Kelso Innovation Office", "Tweed Growth Programme") in got
+    assert (R, "Hadley Department for Industry", "Tweed Growth Programme") not in got
+
+
+def test_a_publisher_of_a_programme_page_runs_it_otherwise(ex):
+    got = of(ex, SHEET + "The Tweed Growth Programme helps small firms adopt AI.", R)
+    assert (R, "Hadley Department for Industry", "Tweed Growth Programme") in got

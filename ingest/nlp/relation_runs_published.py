@@ -487,7 +487,7 @@ def its_owner_settled(relations: list, mentions: Sequence[MentionFact]) -> list:
     """Drop a RUNS whose runner is an "its" that ``_its_programme`` read as the organisation after "from"/"by": in
     "a grant from Finep, the federal agency, under its Mais Inovação programme" the pronoun stands for Finep, while
     the resolver of references gives it the sentence's subject (the lab that got the grant)."""
-    relations = _runner_not_funded(relations)
+    relations = _issuer_who_funds(_runner_not_funded(relations), mentions)
     owned = [r for r in relations if r.type == "RUNS" and r.method == "rule:its-programme"]
     if not owned:
         return relations
@@ -514,3 +514,21 @@ def _runner_not_funded(relations: list) -> list:
             o.source == r.source and o.sent_start <= r.sent_start < o.sent_end
             and (o.sent_start, r.target, o.target) in runs for o in money)
     return [r for r in relations if not misread(r)]
+
+
+def _issuer_who_funds(relations: list, mentions: Sequence[MentionFact]) -> list:
+    """A fact sheet's header "Ministry of X | Updated 3 November 2026" names its publisher (context.issued_programme
+    reads RUNS from it); when the page says that publisher funds the programme ("FDAP is funded by the Department")
+    and names another runner ("administered by FRIO"), the publisher is the funder, not the runner: drop its RUNS."""
+    issued = [r for r in relations if r.type == "RUNS" and r.method == "rule:issuer-line"]
+    if not issued:
+        return relations
+
+    def name(i: int) -> str:
+        return mentions[i].canonical
+
+    funds = {(name(r.source), name(r.target)) for r in relations if r.type == "FUNDS"}
+    runners = {(name(r.source), name(r.target)) for r in relations if r.type == "RUNS" and r.method != "rule:issuer-line"}
+    gone = {id(r) for r in issued if (name(r.source), name(r.target)) in funds
+            and any(t == name(r.target) and s != name(r.source) for s, t in runners)}
+    return [r for r in relations if id(r) not in gone]
