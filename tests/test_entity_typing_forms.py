@@ -39,6 +39,15 @@ def kinds(extractor, text: str) -> set[tuple[str, str]]:
     ("Its largest customer is the Bitterroot Electric Cooperative of Hamilton.", "Bitterroot Electric Cooperative", "Company"),
     ("It sells to cooperatives such as the Nong Bua Cassava Cooperative and two sugar mills.", "Nong Bua Cassava Cooperative", "Company"),
     ("The scheme is run with the farmer-owned Upper Volta Grain Cooperative.", "Upper Volta Grain Cooperative", "Company"),
+    # a quarter, hub or park that hosts named firms; a corridor wherever it stands
+    ("10:15 Lightning talks: start-ups from the Gdynia Software Quarter", "Gdynia Software Quarter", "Cluster"),
+    ("Two start-ups, Tonle Robotics and Kep Data, now rent desks at the Kampot Innovation Hub.", "Kampot Innovation Hub", "Cluster"),
+    ("The two universities opened a joint centre of the two organisations at the Bregenz Technology Park.",
+     "Bregenz Technology Park", "Cluster"),
+    ("The strip from Aswan to Luxor, which officials now call the Faiyum Agri-Tech Corridor, is anchored by two firms.",
+     "Faiyum Agri-Tech Corridor", "Cluster"),
+    # a French "Fonds" is a fund (a Programme) unless it is named for research or development
+    ("Grants come from the Fonds Sahélien pour l'Innovation Numérique.", "Fonds Sahélien pour l'Innovation Numérique", "Programme"),
     # the town after a named area in a place slot
     ("Kafue Pumps, an anchor tenant of the Kitwe Road Technology Park in Chingola, employs 90 people.", "Chingola", "Cluster"),
 ])
@@ -49,6 +58,7 @@ def test_form_gives_type(no_gazetteer_extractor, text, name, typ):
 @pytest.mark.parametrize("text, name, typ", [
     # a park that acts is still a body
     ("The Kowary Science Park runs a mentoring programme for early-stage companies.", "Kowary Science Park", "Institute"),
+    ("The Kampot Innovation Hub runs a mentoring programme for early-stage companies.", "Kampot Innovation Hub", "Institute"),
     # a Romance fund opens with its head: no town
     ("The Fundo Estadual de Inovação Rural funds six farm cooperatives in Goiás.", "Fundo Estadual de Inovação Rural", "Programme"),
     # a seed fund owning a committee is an investing firm, and a fund with no line stays a programme

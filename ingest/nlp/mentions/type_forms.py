@@ -48,6 +48,7 @@ class TypeFormWords:
     site_slot_nouns: frozenset[str]
     fund_owner_nouns: frozenset[str]
     fund_heads: frozenset[str]
+    area_always_heads: frozenset[str] = frozenset()
     cooperative_heads: frozenset[str] = frozenset()
     producer_words: frozenset[str] = frozenset()
 
@@ -60,7 +61,7 @@ def type_form_words() -> TypeFormWords:
         data = json.loads(node.read_text(encoding="utf-8"))
         return TypeFormWords(*(frozenset(w.lower() for w in data[k]) for k in (
             "area_heads", "area_slot_nouns", "area_slot_preps", "area_new_heads", "site_slot_nouns",
-            "fund_owner_nouns", "fund_heads", "cooperative_heads", "producer_words")))
+            "fund_owner_nouns", "fund_heads", "area_always_heads", "cooperative_heads", "producer_words")))
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as e:
         raise InputError(f"cannot read the entity typing forms: {e}", source=str(node)) from e
 
@@ -74,7 +75,8 @@ def type_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
     for c in cands:
         if c.entry is not None or c.acronym_of is not None or c.source not in ("ner", "rule"):
             continue
-        if c.type in ORG_TYPES + ("Programme",) and not c.ctx_typed and _area_in_slot(doc, c.start, c.end, words, env):
+        if c.type in ORG_TYPES + ("Programme",) and not c.ctx_typed and (_area_in_slot(doc, c.start, c.end, words, env)
+                                                                       or _area_always(doc, c, words, env)):
             c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
             areas.add(tuple(TokenIndex.of(doc).lower[c.start:c.end]))
         elif c.type in ("Company", "Person") and not c.ctx_typed and c.source == "ner" and _town_after_site(doc, c, words, env):
@@ -98,7 +100,8 @@ def _area_name(doc: Any, start: int, end: int, words: TypeFormWords, heads: froz
     """Capitalised words ending in an area head ("Ponce Technology Park", "Wislok Corridor")."""
     if end - start < 2 or end - start > MAX_AREA_WORDS + 1 or doc[end - 1].lower_ not in heads:
         return False
-    return all(t.text[:1].isupper() and (t.is_alpha or t.text == "-") for t in doc[start:end])
+    return doc[start].text[:1].isupper() and all(t.text[:1].isupper() and t.is_alpha or t.text == "-" and not t.whitespace_
+                                                 for t in doc[start:end])
 
 
 def _area_in_slot(doc: Any, start: int, end: int, words: TypeFormWords, env: Env) -> bool:
@@ -112,8 +115,19 @@ def _area_in_slot(doc: Any, start: int, end: int, words: TypeFormWords, env: Env
         return False
     if prep in ("within", "inside"):
         return True
-    window = [doc[k].lower_ for k in range(max(0, start - 6), start - 2)]
-    return any(w in env.lex.location_words or w in env.lex.site_nouns or w in words.site_slot_nouns for w in window)
+    first = start - 2
+    while first > 0 and first > start - 12 and not doc[first - 1].is_punct and not doc[first - 1].is_sent_start:
+        first -= 1  # back over the clause: "a joint centre of the two organisations at the X Park"
+    subjects = env.lex.relations.get("place_lists", {}).get("subject_nouns", ())
+    return any(t.lower_ in env.lex.location_words or t.lower_ in env.lex.site_nouns or t.lower_ in words.site_slot_nouns
+               or t.lower_ in subjects or t.lower_ == "ups" and k > 0 and doc[k - 1].text == "-"
+               for k, t in ((k, doc[k]) for k in range(first, start - 2)))
+
+
+def _area_always(doc: Any, c: Candidate, words: TypeFormWords, env: Env) -> bool:
+    """"the Delta Agri-Tech Corridor" read as a firm by default: a corridor is a place wherever it stands."""
+    return c.type == "Company" and _area_name(doc, c.start, c.end, words, words.area_always_heads) \
+        and env.typer.type_of_name(TokenIndex.of(doc).text[c.start:c.end]) is None
 
 
 def _area_short_forms(doc: Any, cands: list[Candidate], areas: set[tuple[str, ...]]) -> None:
