@@ -174,3 +174,22 @@ def test_a_publisher_said_to_fund_the_programme_is_no_runner_when_another_runs_i
 def test_a_publisher_of_a_programme_page_runs_it_otherwise(ex):
     got = of(ex, SHEET + "The Tweed Growth Programme helps small firms adopt AI.", R)
     assert (R, "Hadley Department for Industry", "Tweed Growth Programme") in got
+
+
+# ---------------------------------------------------------------- "the operator of P" as the object of another verb
+@pytest.mark.parametrize("text", [
+    "Fenwick University thanked the operator of the Tweed Growth Programme.",
+    "The Hadley Development Agency praised the operator of the Tweed Growth Programme.",
+])
+def test_praising_the_operator_runs_nothing(ex, text):
+    assert not of(ex, text, R)
+
+
+@pytest.mark.parametrize("text", [
+    "The Hadley Development Agency is the operator of the Tweed Growth Programme.",
+    "The Hadley Development Agency became the operator of the Tweed Growth Programme in 2024.",
+    "The Hadley Development Agency serves as the operator of the Tweed Growth Programme.",
+    "The Hadley Development Agency, the operator of the Tweed Growth Programme, opened an office in Leeds.",
+])
+def test_being_the_operator_runs_it(ex, text):
+    assert (R, "Hadley Development Agency", "Tweed Growth Programme") in of(ex, text, R)

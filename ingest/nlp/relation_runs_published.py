@@ -487,7 +487,7 @@ def its_owner_settled(relations: list, mentions: Sequence[MentionFact]) -> list:
     """Drop a RUNS whose runner is an "its" that ``_its_programme`` read as the organisation after "from"/"by": in
     "a grant from Finep, the federal agency, under its Mais Inovação programme" the pronoun stands for Finep, while
     the resolver of references gives it the sentence's subject (the lab that got the grant)."""
-    relations = _issuer_who_funds(_runner_not_funded(relations), mentions)
+    relations = _issuer_who_funds(_runner_not_funded(_operator_as_object(relations, mentions)), mentions)
     owned = [r for r in relations if r.type == "RUNS" and r.method == "rule:its-programme"]
     if not owned:
         return relations
@@ -532,3 +532,20 @@ def _issuer_who_funds(relations: list, mentions: Sequence[MentionFact]) -> list:
     gone = {id(r) for r in issued if (name(r.source), name(r.target)) in funds
             and any(t == name(r.target) and s != name(r.source) for s, t in runners)}
     return [r for r in relations if id(r) not in gone]
+
+
+_OPERATOR_OBJECT = re.compile(r"\b([a-z]+)\s+(?:the|its|their)\s+(?:[a-z-]+\s+)?(?:operator|operators)\s+(?:of|for)\b")
+_BE_WORDS = frozenset(("is", "was", "are", "were", "be", "been", "being", "become", "becomes", "became", "remains",
+                       "remained", "remain", "as", "named", "appointed", "chosen", "selected", "made", "and", "or"))
+
+
+def _operator_as_object(relations: list, mentions: Sequence[MentionFact]) -> list:
+    """"X praised the operator of P", "X thanked the operator of P": the noun frame's holder is the subject of any
+    verb whose object is "the operator"; only a verb of being or naming ("X is/became/was named the operator of P",
+    "X serves as the operator of P") makes X the runner. Drop the parse's RUNS read through another verb."""
+    def misread(r: Any) -> bool:
+        if r.type != "RUNS" or r.method != "dep:operator":
+            return False
+        m = _OPERATOR_OBJECT.search(r.sentence)
+        return m is not None and m.group(1) not in _BE_WORDS and mentions[r.source].end <= r.sent_start + m.start()
+    return [r for r in relations if not misread(r)]
