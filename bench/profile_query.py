@@ -10,7 +10,8 @@ rows are printed too, and the statement's ``GRAPH.PROFILE`` with ``--profile``.
 
     python -m bench.profile_query --home /tmp/aikg-bench --queries funding_flows --against e4fc795 --runs 5
 
-``--against REV`` times whole runs instead (``run_query``, as ``bench.bench_queries``), alternating: the catalog
+``--against-hooks REV`` does the same with one catalog and read path, the hooks (queries/hooks) of REV against
+today's. ``--against REV`` times whole runs instead (``run_query``, as ``bench.bench_queries``), alternating: the catalog
 of REV read through the client's parser (the read path before embedded_reply) against the current catalog and
 read path, with both p95s, their ratio and whether the rows are the same. Not part of the test suite.
 """
@@ -114,6 +115,57 @@ def paired(store: Any, cases: dict[str, dict], old_catalog: Any, new_catalog: An
               f"{'same' if _same(df_old, df_new) else 'DIFFERENT'}", flush=True)
 
 
+def hooks_at(revision: str, catalog: Any, names: list[str]) -> dict[str, Any]:
+    """The hook modules of these queries as they were at ``revision`` (git show), loaded beside today's."""
+    import importlib.util
+    import subprocess
+
+    out = {}
+    for name in names:
+        hook = catalog.get(name).hook
+        if not hook or hook in out:
+            continue
+        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:queries/hooks/{hook}.py"],
+                              check=True, capture_output=True, text=True).stdout
+        spec = importlib.util.spec_from_loader(f"_old_hook_{hook}", loader=None)
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        exec(compile(text, f"{revision}:queries/hooks/{hook}.py", "exec"), module.__dict__)  # noqa: S102
+        out[hook] = module
+    return out
+
+
+def paired_hooks(store: Any, cases: dict[str, dict], catalog: Any, old_hooks: dict[str, Any], runs: int) -> None:
+    """Whole runs, alternating: the same catalog and read path with the hooks of another revision and today's."""
+    from aikg.queries import catalog as catalog_module
+    from aikg.queries.catalog import run_query
+    from bench.bench_queries import p95
+    from bench.compare_queries import _same
+
+    today = catalog_module._hook
+
+    def timed(old: bool, name: str, params: dict) -> tuple[float, Any]:
+        if old:
+            catalog_module._hook = lambda query: old_hooks.get(query.hook) or today(query)
+        try:
+            start = time.perf_counter()
+            df = run_query(store, name, params, catalog=catalog)
+            return (time.perf_counter() - start) * 1000, df
+        finally:
+            catalog_module._hook = today
+
+    print(f"{'query':30} {'rows':>6} {'before p95 ms':>14} {'after p95 ms':>13} {'after/before':>13}  rows")
+    for case, params in cases.items():
+        name = case.split("[")[0]
+        _, df_old = timed(True, name, params)  # warm-up, and the rows to compare
+        _, df_new = timed(False, name, params)
+        before, after = [], []
+        for _ in range(runs):
+            before.append(timed(True, name, params)[0])
+            after.append(timed(False, name, params)[0])
+        print(f"{case:30} {len(df_new):>6} {p95(before):>14.1f} {p95(after):>13.1f} {p95(after) / p95(before):>13.2f}  "
+              f"{'same' if _same(df_old, df_new) else 'DIFFERENT'}", flush=True)
+
+
 def profile_text(store: Any, name: str, params: dict, catalog: Any) -> str:
     """The engine's GRAPH.PROFILE of the statement as the catalog sends it."""
     from aikg.graph.backends.embedded_params import header as params_header
@@ -142,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", help="git revision: time whole runs of its catalog with the client's parser "
                         "against the current catalog and read path, alternating")
     parser.add_argument("--profile", action="store_true", help="also print the engine's GRAPH.PROFILE of each")
+    parser.add_argument("--against-hooks", metavar="REV", help="time whole runs of the current catalog and read path "
+                        "with the hooks (queries/hooks) of REV against today's, alternating")
     args = parser.parse_args(argv)
 
     from aikg.queries.catalog import load_catalog
@@ -152,6 +206,14 @@ def main(argv: list[str] | None = None) -> int:
         catalog = load_catalog()
         wanted = args.queries.split(",")
         cases = {k: v for k, v in bench_params(info.picks).items() if k in wanted or (k.split("[")[0] in wanted and k not in HEAVY)}
+        if args.against_hooks:
+            from bench.bench_queries import load_average
+
+            print(f"load average at start: {load_average()}")
+            old_hooks = hooks_at(args.against_hooks, catalog, [c.split("[")[0] for c in cases])
+            paired_hooks(store, cases, catalog, old_hooks, args.runs)
+            print(f"load average at end: {load_average()}")
+            return 0
         if args.against:
             import tempfile
 
