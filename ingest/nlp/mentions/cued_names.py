@@ -412,7 +412,7 @@ def _bulleted(doc: Any, start: int, end: int, env: Env) -> str | None:
     if start >= 2 and "\n" not in doc[start - 2].text and "\n" not in doc[start - 2].whitespace_:
         return None
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text[:1].isupper() \
-            and any(doc[k].text[:1] == ")" for k in range(end + 2, min(len(doc), end + 5))):
+            and any(doc[k].text[:1] == ")" for k in range(end + 2, min(len(doc), end + 9))):
         return "Company"  # the tokenizer keeps "):" and ")," whole
     if end - start >= 2 and end < len(doc) and doc[end].text in (",", ":", "(", ";"):
         own = env.typer.type_of_name(TokenIndex.of(doc).text[start:end])

@@ -100,7 +100,7 @@ def _whole_places(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         if c.entry is not None or c.source == "gazetteer" or c.type == "Person":
             out.append(c)
             continue
-        best = _longest_place(doc, c, cands, wp, particles)
+        best = _longest_place(doc, c, cands, wp, particles) or _hyphen_place(doc, c, cands, wp)
         if best is None:
             out.append(c)
             continue
@@ -138,6 +138,20 @@ def _longest_place(doc: Any, c: Candidate, cands: list[Candidate], wp: Any, part
             if wp.kind(doc[a:b].text) == "city":
                 return a, b
     return None
+
+
+def _hyphen_place(doc: Any, c: Candidate, cands: list[Candidate], wp: Any) -> tuple[int, int] | None:
+    """"Florenceville- | Bristol": a known town after a tight hyphen and an unknown capitalised word is the second half
+    of a double-barrelled town's name ("Toronto-Waterloo", two known towns, stays as it is)."""
+    s = c.start
+    if c.type != "Cluster" or s < 2 or doc[s - 1].text not in ("-", "–") or doc[s - 1].whitespace_ \
+            or doc[s - 2].whitespace_ or wp.kind(doc[s:c.end].text) is None:
+        return None
+    w = doc[s - 2].text
+    if not (w.isalpha() and w[:1].isupper() and not w.isupper()) or wp.kind(w) is not None \
+            or any(o.start <= s - 2 < o.end for o in cands):
+        return None
+    return s - 2, c.end
 
 
 def _place_glue(doc: Any, k: int, particles: frozenset[str], left: bool) -> bool:

@@ -130,9 +130,14 @@ def _run_candidate(doc: Any, start: int, end: int, spans: list[Candidate], taken
         return None
     start, end = bounds
     person = taken[start]
-    if person is not None and _owner_name(doc, spans[person], env) and spans[person].start == start \
+    if person is None and start + 2 < end and doc[start + 1].text[:1].isupper():
+        person = taken[start + 1] if taken[start + 1] is not None and spans[taken[start + 1]].start == start + 1 \
+            and spans[taken[start + 1]].type == "Person" and spans[taken[start + 1]].end - start >= 3 else None
+    if person is not None and _owner_name(doc, spans[person], env) and spans[person].start in (start, start + 1) \
             and spans[person].end + 1 < end and doc[spans[person].end].lower_ in ("of", "at", "from"):
-        start = spans[person].end + 1  # "Amaka Obi of Lagos Business School": a person, then an organisation
+        start = spans[person].end + 1  # "Amaka Obi of Lagos Business School", "Councillor Fiona Macrae of the ..."
+        while start < end and doc[start].lower_ in env.lex.leading_determiners:
+            start += 1
     typ = _run_type(doc, start, end, env)
     if typ is None:
         return None
@@ -207,7 +212,7 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
         return True  # "Chortoq Seeds and Hanbit Rural Water Corporation": two names the NER read apart
     if k is not None and left is not None and spans[k].start == j + 1 and spans[left].end == j \
             and spans[left].source == "ner" and spans[left].type in ORG_TYPES and spans[k].source == "ner" \
-            and spans[k].label == "ORG" and spans[k].end - spans[k].start >= 2 \
+            and spans[k].type in ORG_TYPES and spans[k].end - spans[k].start >= 2 \
             and all(t.is_title for t in doc[spans[k].start:spans[k].end]) \
             and doc[spans[left].start:spans[left].end].text.lower().split()[-2:-1] == ["of"] \
             and env.typer.type_of_name([t.text for t in doc[spans[left].start:spans[left].end]]) is not None:
