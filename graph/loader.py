@@ -298,13 +298,11 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
     run's), and with ``summaries_too`` (no entity of the run was in the store) its cluster summaries as
     ``props``. A run of several batches writes these with the entity when it creates it, instead of adding
     each batch's share later (graph/pending_counts.py; a run where some unit fails recounts from the graph)."""
-    counts: dict[str, dict[str, Any]] = {}
-    names: dict[str, str] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for unit in units:
-        for eid, row in unit.entities.items():
-            if eid not in held and eid not in counts:
-                counts[eid] = {"mentions": 0, "docs": 0, "degree": 0, "rel_docs": 0, "linked": False, "props": None}
-                names[eid] = row["name"]
+        rows.update(unit.entities)
+    counts = {eid: {"mentions": 0, "docs": 0, "degree": 0, "rel_docs": 0, "linked": False, "props": None}
+              for eid in rows if eid not in held}
     for unit in units:
         for m in unit.mentions:
             found = counts.get(m["id"])
@@ -327,7 +325,9 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
         counts[eid]["rel_docs"] = len(found)
     if summaries_too:
         fields = ("clusters", "cluster_ids", "affiliated_cluster_count", "affiliated_clusters", "affiliations")
-        found = summaries.compute(names, ((t, a, b, ()) for t, a, b in docs if t in summaries.REFRESHED_BY))
+        shaping = [(t, a, b, ()) for t, a, b in docs if t in summaries.REFRESHED_BY]
+        found = summaries.compute({eid: row["name"] for eid, row in rows.items()}, shaping,
+                                  ids={end for _, a, b, _ in shaping for end in (a, b)})
         for eid, row in found.items():
             extra = {k: row[k] for k in fields if k in row}
             if extra:
@@ -416,8 +416,9 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
                                       keyed={row["id"] for row in written if name_keys.PROPERTY in row["props"]})
     if mentions:
         stmts.append((statement("load_mentions"), {"rows": mentions}))
-    for rtype, rows in _relation_rows(by_type):
-        stmts.append((relation_statement("load_relations", rtype, intern=intern), {"rows": rows, "now": loaded_at}))
+    for rtype, rows, doc_ids in _relation_rows(by_type):
+        stmts.append((relation_statement("load_relations", rtype, intern=intern),
+                      {"rows": rows, "now": loaded_at, "docs": doc_ids}))
     # the summaries the catalog reads (graph/summaries.py), in the same atomic write: degree and rel_docs
     # are written with the entities, the cluster summaries recomputed here
     # (only relationships new to the store can change them: one that gains evidence links the same ends)
@@ -435,21 +436,30 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     return stmts
 
 
-def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The load_relations rows by type, in schema order."""
-    return [(rtype, [_relation_row(row) for row in by_type[rtype]])
-            for rtype in SCHEMA.relation_types if by_type.get(rtype)]
+def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[str, Any]], list[str]]]:
+    """The load_relations rows by type, in schema order, each type with the document ids its rows point into."""
+    out = []
+    for rtype in SCHEMA.relation_types:
+        rows = by_type.get(rtype)
+        if rows:
+            docs: dict[str, int] = {}
+            out.append((rtype, [_relation_row(row, docs) for row in rows], list(docs)))
+    return out
 
 
-def _relation_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A relationship row with the summary load_relations.cypher gives a new relationship; no page list when
-    no piece of evidence has a page (the list would hold only zeros)."""
-    ev_doc = row["ev_doc"]
-    return {"source": row["source"], "target": row["target"], "ev_doc": ev_doc, "ev_start": row["ev_start"],
-            "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": row["ev_method"],
-            "ev_confidence": row["ev_confidence"], "ev_page": row["ev_page"] if any(row["ev_page"]) else None,
-            "docs": ev_doc[:1] if len(ev_doc) == 1 else list(dict.fromkeys(ev_doc)),
-            "support": len(ev_doc), "confidence": max([0.0, *row["ev_confidence"]])}
+def _relation_row(row: dict[str, Any], docs: dict[str, int]) -> dict[str, Any]:
+    """A relationship row as load_relations.cypher reads it: document ids as positions in ``docs`` (filled here),
+    no page list when no piece of evidence has a page (the list would hold only zeros), no ``docs`` when the
+    evidence names each document once."""
+    ev_doc = [docs.setdefault(d, len(docs)) for d in row["ev_doc"]]
+    out = {"source": row["source"], "target": row["target"], "ev_doc": ev_doc, "ev_start": row["ev_start"],
+           "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": row["ev_method"],
+           "ev_confidence": row["ev_confidence"], "confidence": max([0.0, *row["ev_confidence"]])}
+    if len(ev_doc) > 1 and len(set(ev_doc)) < len(ev_doc):
+        out["docs"] = list(dict.fromkeys(ev_doc))
+    if any(row["ev_page"]):
+        out["ev_page"] = row["ev_page"]
+    return out
 
 
 def _ensure_summaries(store: GraphStore) -> None:

@@ -180,9 +180,11 @@ def needs_refresh(store: GraphStore) -> bool:
     return bool(store.read("MATCH (n:Entity) WHERE n.degree IS NULL RETURN n.id AS id LIMIT 1"))
 
 
-def compute(names: Mapping[str, str], relations: Iterable[tuple[str, str, str, Iterable[str]]]) -> dict[str, dict[str, Any]]:
+def compute(names: Mapping[str, str], relations: Iterable[tuple[str, str, str, Iterable[str]]],
+            ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """Every entity's summaries from its relationships ``(type, source, target, docs)``, in Python, as the
-    statements keep them (the bulk export writes these; a property that would be empty is left out)."""
+    statements keep them (the bulk export writes these; a property that would be empty is left out).
+    ``ids``: only these entities (default: every one of ``names``, which must name every end)."""
     degree: dict[str, int] = defaultdict(int)
     docs: dict[str, set[str]] = defaultdict(set)
     homes: dict[str, set[str]] = defaultdict(set)
@@ -199,7 +201,7 @@ def compute(names: Mapping[str, str], relations: Iterable[tuple[str, str, str, I
         elif rtype == AFFILIATION:
             works[source].add(target)
     out: dict[str, dict[str, Any]] = {}
-    for eid in names:
+    for eid in (names if ids is None else ids):
         row: dict[str, Any] = {"degree": degree[eid], "rel_docs": len(docs[eid])}
         places = sorted((names[c], c) for c in homes[eid] | {m for h in homes[eid] for m in metros[h]})
         if places:

@@ -3,8 +3,12 @@
 // written by load_entities.cypher, in the entity's one node write of the batch (measured, issue 18: a
 // node write here, once per end and relationship type, cost more than the relationships themselves).
 // $rows: one row per relationship: {source, target, docs, ev_doc, ev_start, ev_end, ev_sentence,
-// ev_method, ev_confidence, ev_page, support, confidence}; ev_page is null when no piece of
+// ev_method, ev_confidence, ev_page, confidence}; ev_page is absent (null) when no piece of
 // evidence has a page (the list is then not stored: a reader indexing it gets null, which means unknown).
+// Document ids are sent once per statement ($docs) and rows give their positions in it (ev_doc, docs): a
+// document id is 64 characters, and the client writes every parameter into the query text (issue 18: a third
+// of a relationship row's text). docs (the distinct documents) is absent (null) when ev_doc has no repeat,
+// support is the number of pieces of evidence.
 // A batch only holds documents the store does not (a loaded document is skipped, a forced one retracted
 // first), so the evidence of a row is new to the relationship: an existing one appends it, never re-reads
 // or rewrites what it holds (support and confidence follow from the appended lists, as the loader
@@ -20,22 +24,23 @@
 // first in ON MATCH SET: measured with FalkorDB 4.22, a property added after the lists were rewritten left
 // copies of their interned strings (tests/test_evidence_layout.py).
 UNWIND $rows AS row
+WITH row, [i IN row.ev_doc | $docs[i]] AS ev_doc, [i IN coalesce(row.docs, row.ev_doc) | $docs[i]] AS docs
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:{rel_type}]->(b)
 ON CREATE SET r.first_seen = {intern}($now),
-              r.ev_doc = [x IN row.ev_doc | {intern}(x)], r.ev_start = row.ev_start, r.ev_end = row.ev_end,
+              r.ev_doc = [x IN ev_doc | {intern}(x)], r.ev_start = row.ev_start, r.ev_end = row.ev_end,
               r.ev_sentence = [x IN row.ev_sentence | {intern}(x)], r.ev_method = [x IN row.ev_method | {intern}(x)],
               r.ev_confidence = row.ev_confidence, r.ev_page = row.ev_page,
-              r.docs = [x IN row.docs | {intern}(x)],
-              r.support = row.support, r.confidence = row.confidence
+              r.docs = [x IN docs | {intern}(x)],
+              r.support = size(ev_doc), r.confidence = row.confidence
 ON MATCH SET r.updated = {intern}($now),
              r.ev_page = CASE WHEN r.ev_page IS NULL AND row.ev_page IS NULL THEN null
-                              ELSE coalesce(r.ev_page, [x IN r.ev_doc | 0]) + coalesce(row.ev_page, [x IN row.ev_doc | 0]) END,
-             r.ev_doc = r.ev_doc + [x IN row.ev_doc | {intern}(x)], r.ev_start = r.ev_start + row.ev_start,
+                              ELSE coalesce(r.ev_page, [x IN r.ev_doc | 0]) + coalesce(row.ev_page, [x IN ev_doc | 0]) END,
+             r.ev_doc = r.ev_doc + [x IN ev_doc | {intern}(x)], r.ev_start = r.ev_start + row.ev_start,
              r.ev_end = r.ev_end + row.ev_end, r.ev_sentence = r.ev_sentence + [x IN row.ev_sentence | {intern}(x)],
              r.ev_method = r.ev_method + [x IN row.ev_method | {intern}(x)],
              r.ev_confidence = r.ev_confidence + row.ev_confidence,
-             r.docs = r.docs + [x IN row.docs WHERE NOT x IN r.docs | {intern}(x)],
-             r.support = r.support + row.support,
+             r.docs = r.docs + [x IN docs WHERE NOT x IN r.docs | {intern}(x)],
+             r.support = r.support + size(ev_doc),
              r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
