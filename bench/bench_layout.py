@@ -26,10 +26,10 @@ from bench.bench_load import measure, synthetic  # noqa: E402
 from bench.bench_queries import load_average  # noqa: E402
 
 #: the methods list as load_relations.cypher wrote it before issue 18 (on create, then appended on match)
-OLD = (("r.docs = [x IN row.docs | intern(x)],",
-        "r.docs = [x IN row.docs | intern(x)], r.methods = [x IN row.methods | intern(x)],"),
-       ("r.support = r.support + row.support,",
-        "r.methods = r.methods + [x IN row.methods WHERE NOT x IN r.methods | intern(x)], r.support = r.support + row.support,"))
+OLD = (("r.docs = [x IN docs | intern(x)],",
+        "r.docs = [x IN docs | intern(x)], r.methods = [x IN row.methods | intern(x)],"),
+       ("r.support = r.support + size(ev_doc),",
+        "r.methods = r.methods + [x IN row.methods WHERE NOT x IN r.methods | intern(x)], r.support = r.support + size(ev_doc),"))
 
 
 @contextmanager
@@ -46,8 +46,8 @@ def methods_list() -> Iterator[None]:
             text = text.replace(before, after)
         return text
 
-    def old_row(row: dict[str, Any]) -> dict[str, Any]:
-        return {**row_of(row), "methods": list(dict.fromkeys(row["ev_method"]))}
+    def old_row(row: dict[str, Any], docs: dict[str, int]) -> dict[str, Any]:
+        return {**row_of(row, docs), "methods": list(dict.fromkeys(row["ev_method"]))}
 
     loader.relation_statement, loader._relation_row = old_statement, old_row
     try:
