@@ -48,6 +48,9 @@ def kinds(extractor, text: str) -> set[tuple[str, str]]:
      "Faiyum Agri-Tech Corridor", "Cluster"),
     # a French "Fonds" is a fund (a Programme) unless it is named for research or development
     ("Grants come from the Fonds Sahélien pour l'Innovation Numérique.", "Fonds Sahélien pour l'Innovation Numérique", "Programme"),
+    # a last word glued to a firm ending, a long description before the name: a firm, not a person
+    ("- Jana Novak, Morava Glassworks\n- Morava Glassworks, Zlín", "Morava Glassworks", "Company"),
+    ("Its partners include the Ciudad Real farm-equipment maker Mancha Agrimach.", "Mancha Agrimach", "Company"),
     # the town after a named area in a place slot
     ("Kafue Pumps, an anchor tenant of the Kitwe Road Technology Park in Chingola, employs 90 people.", "Chingola", "Cluster"),
 ])
@@ -59,6 +62,7 @@ def test_form_gives_type(no_gazetteer_extractor, text, name, typ):
     # a park that acts is still a body
     ("The Kowary Science Park runs a mentoring programme for early-stage companies.", "Kowary Science Park", "Institute"),
     ("The Kampot Innovation Hub runs a mentoring programme for early-stage companies.", "Kampot Innovation Hub", "Institute"),
+    ("Kate Ridley met Thomas Wentworth and Ana Hayworth in Leeds.", "Thomas Wentworth", "Person"),
     # a Romance fund opens with its head: no town
     ("The Fundo Estadual de Inovação Rural funds six farm cooperatives in Goiás.", "Fundo Estadual de Inovação Rural", "Programme"),
     # a seed fund owning a committee is an investing firm, and a fund with no line stays a programme

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
@@ -48,9 +48,10 @@ class TypeFormWords:
     site_slot_nouns: frozenset[str]
     fund_owner_nouns: frozenset[str]
     fund_heads: frozenset[str]
-    area_always_heads: frozenset[str] = frozenset()
-    cooperative_heads: frozenset[str] = frozenset()
-    producer_words: frozenset[str] = frozenset()
+    area_always_heads: frozenset[str]
+    firm_word_endings: tuple[str, ...]
+    cooperative_heads: frozenset[str]
+    producer_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,9 +60,9 @@ def type_form_words() -> TypeFormWords:
     node = shipped("lexicon", "entity_typing.json")
     try:
         data = json.loads(node.read_text(encoding="utf-8"))
-        return TypeFormWords(*(frozenset(w.lower() for w in data[k]) for k in (
-            "area_heads", "area_slot_nouns", "area_slot_preps", "area_new_heads", "site_slot_nouns",
-            "fund_owner_nouns", "fund_heads", "area_always_heads", "cooperative_heads", "producer_words")))
+        sets = {f.name: frozenset(w.lower() for w in data[f.name]) for f in fields(TypeFormWords)
+                if f.name != "firm_word_endings"}
+        return TypeFormWords(**sets, firm_word_endings=tuple(w.lower() for w in data["firm_word_endings"]))
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as e:
         raise InputError(f"cannot read the entity typing forms: {e}", source=str(node)) from e
 

@@ -48,6 +48,7 @@ class NameTyper:
         #: "Front Range Electric Cooperative": a producers' cooperative is a business its members own
         self.cooperative_heads = forms.cooperative_heads if enabled() else frozenset()
         self.producer_words = forms.producer_words
+        self.firm_word_endings = forms.firm_word_endings if enabled() else ()
 
     # ------------------------------------------------------------------ by the name itself
     def type_of_name(self, words: list[str]) -> str | None:
@@ -149,6 +150,10 @@ class NameTyper:
                 return "Company"  # "Lumora Labs" read as a person
             if cue == "Company" and len(words) > 2 and " ".join(words).lower().endswith(self.lex.company_endings):
                 return "Company"  # "Mwanza Angel Network" read as a person
+            last = words[-1].lower()
+            if 2 <= len(words) <= 3 and words[-1][:1].isupper() and any(
+                    last.endswith(e) and len(last) > len(e) + 2 for e in self.firm_word_endings):
+                return "Company"  # "Atlas Seatworks", "Damietta FishTech": no surname ends so
             return "Person"
         if kind == "org":
             return cue or self.lex.default_org
@@ -428,7 +433,7 @@ class NameTyper:
             return "Agency"  # "support from public bank Bpifrance", "state bank Bpifrance": no article needed
         start = first + 1
         k = start - 2  # a determiner, an adjective or a place may come first; a verb or preposition may not
-        while k >= 0 and k >= start - 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title
+        while k >= 0 and k >= start - 8 and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_title
                                              or doc[k].text == "-" and not doc[k].whitespace_):  # "the heat-pump maker"
             if doc[k].lower_ in self.words.articles:
                 return self._public(doc, k + 1, start - 1, noun) or typ
