@@ -193,3 +193,24 @@ def test_praising_the_operator_runs_nothing(ex, text):
 ])
 def test_being_the_operator_runs_it(ex, text):
     assert (R, "Hadley Development Agency", "Tweed Growth Programme") in of(ex, text, R)
+
+
+# ---------------------------------------------------------------- "Y made an investment in X"
+@pytest.mark.parametrize("text,funder,recipient", [
+    ("Kelso Ventures has made an investment in Tweed Robotics.", "Kelso Ventures", "Tweed Robotics"),
+    ("Kelso Ventures announced a €3 million investment in Tweed Robotics.", "Kelso Ventures", "Tweed Robotics"),
+    ("The Hadley Foundation made a £2 million donation to Fenwick University.", "Hadley Foundation",
+     "Fenwick University"),
+])
+def test_made_an_investment_in(ex, text, funder, recipient):
+    assert (F, funder, recipient) in of(ex, text, F)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelso Ventures plans to make a €3 million investment in Tweed Robotics.",
+    "Kelso Ventures has not made an investment in Tweed Robotics.",
+    "Tweed Robotics made a contribution to the Hadley Open Data Commons.",  # code, time: no money said
+    "Kelso Ventures announced a partnership with Tweed Robotics.",
+])
+def test_made_something_that_is_no_investment(ex, text):
+    assert not of(ex, text, F)

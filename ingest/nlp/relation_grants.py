@@ -50,6 +50,8 @@ class GrantRules:
         self.recipients = words.get("recipient_nouns", frozenset())
         self.select = words.get("select_verbs", frozenset())
         self.fund_at = words.get("fund_at_verbs", frozenset())  # "Y funds two fellowships at X"
+        self.make_verbs = words.get("make_verbs", frozenset())  # "Y made a $3 million investment in X"
+        self.made_nouns = {k: frozenset(v) for k, v in spec.get("made_nouns", {}).items()}  # noun -> its recipient preps
         self.events = frozenset(w.lower() for w in relations.get("forms", {}).get("event_nouns", ()))
         self.rounds = frozenset(relations.get("round_nouns", ()))
         self.money_words = words.get("money_words", frozenset())
@@ -64,6 +66,7 @@ class GrantRules:
         self.round_lists.at(ctx, emit)  # once per sentence (relation_rounds.py)
         if tok.pos_ in ("VERB", "AUX"):
             self._fund_thing_at(ctx, tok, emit)
+            self._made_investment(ctx, tok, lemma, emit)
             self._give_to(ctx, tok, lemma, emit)
             self._selected_for_funding(ctx, tok, lemma, emit)
             self._joining_round(ctx, tok, lemma, emit)
@@ -120,6 +123,19 @@ class GrantRules:
         ("to" under "loan"), "invested €3 million in X" ("in" under "million"; only after "invest")."""
         preps = ("to", "in", "into") if lemma in ("invest", "co-invest") else ("to",)
         return ctx.mentions_of(pobj for o in objs if self._money(o) for p, pobj in ctx.preps(o) if p in preps)
+
+    def _made_investment(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
+        """"Y has made a $3 million investment in X", "Y announced a donation to X": the subject of a verb of making
+        gives what its object noun names to the name after the noun's preposition (the noun frame of "investment"
+        reads its holder as the recipient: "X received an investment")."""
+        if (lemma not in self.make_verbs and v.lower_ not in self.make_verbs) or ctx.is_passive(v):
+            return
+        for o in v.children:
+            preps = self.made_nouns.get(o.lemma_.lower()) or self.made_nouns.get(o.lower_)
+            if o.dep_ != "dobj" or not preps or o.i in ctx.tok2m:
+                continue
+            recipients = ctx.mentions_of(pobj for node in (o, v) for p, pobj in ctx.preps(node) if p in preps)
+            self._emit(ctx.mentions_of(ctx.subject_tokens(v, False)), recipients, emit, "form:made-investment")
 
     def _fund_thing_at(self, ctx: Any, v: Any, emit: Emit) -> None:
         """"Y will fund two doctoral fellowships at X", "we sponsor a robotics laboratory at X", "Y endowed a chair at
