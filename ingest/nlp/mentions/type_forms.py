@@ -72,20 +72,20 @@ def type_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
     if not enabled():
         return cands
     words = type_form_words()
-    areas: set[tuple[str, ...]] = set()
+    areas: dict[tuple[str, ...], Candidate] = {}
     for c in cands:
         if c.entry is not None or c.acronym_of is not None or c.source not in ("ner", "rule"):
             continue
         if c.type in ORG_TYPES + ("Programme",) and not c.ctx_typed and (_area_in_slot(doc, c.start, c.end, words, env)
                                                                        or _area_always(doc, c, words, env)):
             c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
-            areas.add(tuple(TokenIndex.of(doc).lower[c.start:c.end]))
+            areas[tuple(TokenIndex.of(doc).lower[c.start:c.end])] = c
         elif c.type in ("Company", "Person") and not c.ctx_typed and c.source == "ner" and _town_after_site(doc, c, words, env):
             c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
         elif c.type == "Programme" and _owns_lines(doc, c, words, env):
             c.type, c.ctx_typed = "Agency", True
     if areas:
-        _area_short_forms(doc, cands, areas)
+        _area_short_forms(doc, cands, areas, env)
     added = list(_new_areas(doc, cands, words, env))
     return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
 
@@ -131,13 +131,16 @@ def _area_always(doc: Any, c: Candidate, words: TypeFormWords, env: Env) -> bool
         and env.typer.type_of_name(TokenIndex.of(doc).text[c.start:c.end]) is None
 
 
-def _area_short_forms(doc: Any, cands: list[Candidate], areas: set[tuple[str, ...]]) -> None:
-    """"outside the Technology Park" after "the Sialkot Technology Park": the area's last words are the area too."""
+def _area_short_forms(doc: Any, cands: list[Candidate], areas: dict[tuple[str, ...], Candidate], env: Env) -> None:
+    """"outside the Technology Park" after "the Sialkot Technology Park": the area's last words are a short form of it."""
     for c in cands:
         low = tuple(TokenIndex.of(doc).lower[c.start:c.end])
-        if c.type != "Cluster" and c.entry is None and not c.ctx_typed and len(low) >= 2 \
-                and any(len(a) > len(low) and a[-len(low):] == low for a in areas):
+        if c.type == "Cluster" or c.entry is not None or c.ctx_typed or len(low) < 2:
+            continue
+        host = next((h for a, h in areas.items() if len(a) > len(low) and a[-len(low):] == low), None)
+        if host is not None:
             c.type, c.label, c.place, c.ctx_typed = "Cluster", "GPE", False, True
+            c.canonical = env.canonical_of(doc, host)
 
 
 def _new_areas(doc: Any, cands: list[Candidate], words: TypeFormWords, env: Env):
