@@ -142,27 +142,48 @@ def paired_hooks(store: Any, cases: dict[str, dict], catalog: Any, old_hooks: di
     from bench.compare_queries import _same
 
     today = catalog_module._hook
+    in_hooks = [0.0]
 
-    def timed(old: bool, name: str, params: dict) -> tuple[float, Any]:
-        if old:
-            catalog_module._hook = lambda query: old_hooks.get(query.hook) or today(query)
+    class Timed:
+        """A hook whose finish is timed (prepare and finish as the wrapped module's)."""
+
+        def __init__(self, module: Any) -> None:
+            self.module = module
+
+        def prepare(self, *args: Any) -> Any:
+            return self.module.prepare(*args)
+
+        def finish(self, *args: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return self.module.finish(*args)
+            finally:
+                in_hooks[0] += time.perf_counter() - start
+
+    def timed(old: bool, name: str, params: dict) -> tuple[float, float, Any]:
+        catalog_module._hook = lambda query: Timed(old_hooks.get(query.hook) if old and query.hook in old_hooks
+                                                   else today(query))
+        in_hooks[0] = 0.0
         try:
             start = time.perf_counter()
             df = run_query(store, name, params, catalog=catalog)
-            return (time.perf_counter() - start) * 1000, df
+            return (time.perf_counter() - start) * 1000, in_hooks[0] * 1000, df
         finally:
             catalog_module._hook = today
 
-    print(f"{'query':30} {'rows':>6} {'before p95 ms':>14} {'after p95 ms':>13} {'after/before':>13}  rows")
+    print(f"{'query':30} {'rows':>6} {'before p95 ms':>14} {'after p95 ms':>13} {'after/before':>13} "
+          f"{'finish median ms before / after':>32}  rows")
     for case, params in cases.items():
         name = case.split("[")[0]
-        _, df_old = timed(True, name, params)  # warm-up, and the rows to compare
-        _, df_new = timed(False, name, params)
+        df_old = timed(True, name, params)[2]  # warm-up, and the rows to compare
+        df_new = timed(False, name, params)[2]
         before, after = [], []
         for _ in range(runs):
-            before.append(timed(True, name, params)[0])
-            after.append(timed(False, name, params)[0])
-        print(f"{case:30} {len(df_new):>6} {p95(before):>14.1f} {p95(after):>13.1f} {p95(after) / p95(before):>13.2f}  "
+            before.append(timed(True, name, params)[:2])
+            after.append(timed(False, name, params)[:2])
+        b, a = p95([x[0] for x in before]), p95([x[0] for x in after])
+        hb, ha = statistics.median(x[1] for x in before), statistics.median(x[1] for x in after)
+        print(f"{case:30} {len(df_new):>6} {b:>14.1f} {a:>13.1f} {a / b:>13.2f} {f'{hb:.1f} / {ha:.1f}':>32}  "
               f"{'same' if _same(df_old, df_new) else 'DIFFERENT'}", flush=True)
 
 
