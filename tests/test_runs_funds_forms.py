@@ -214,3 +214,23 @@ def test_made_an_investment_in(ex, text, funder, recipient):
 ])
 def test_made_something_that_is_no_investment(ex, text):
     assert not of(ex, text, F)
+
+
+# ---------------------------------------------------------------- "Among the scheme's recipients are A and B"
+@pytest.mark.parametrize("text", [
+    "The Kelso AI Scheme has paid 4 million pounds to 12 firms since 2023. Among the scheme's recipients are Tweed "
+    "Vision and the Brora Robotics Lab.",
+    "The Kelso AI Scheme has paid 4 million pounds to 12 firms. Its recipients include Tweed Vision and the Brora "
+    "Robotics Lab.",
+    "Among the Kelso AI Scheme's recipients are Tweed Vision and the Brora Robotics Lab.",
+])
+def test_a_schemes_recipients(ex, text):
+    assert {(F, "Kelso AI Scheme", "Tweed Vision"), (F, "Kelso AI Scheme", "Brora Robotics Lab")} <= of(ex, text, F)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kelso AI Scheme's recipients are not yet known; Tweed Vision and the Brora Robotics Lab have applied.",
+    "Fenwick University's recipients of honorary degrees include Anna Reid.",
+])
+def test_recipients_not_named_or_not_funded(ex, text):
+    assert not of(ex, text, F)
