@@ -43,6 +43,7 @@ from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
+from aikg.ingest.nlp.relation_partner_items import partner_list_items
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_types import allowed
@@ -189,6 +190,7 @@ class Extractor:
             f.relations = its_owner_settled(f.relations, f.mentions)  # "a grant from X under its P" (relation_runs_published)
             f.relations += _founders_listed(d, f)  # "founded by the engineer A and the programmer B" (relation_founders_list)
             f.relations += spread_candidates(d, f, sent_starts.get(k, []))  # co-funders, schemes (relation_funding_spread)
+            partner_list_items(d.text, f)  # "with A and the Arusha start-up B" (relation_partner_items)
             partners_denied(d.text, f)  # "a customer of Y rather than a partner" (relation_partner_denied)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)

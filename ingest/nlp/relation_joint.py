@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from aikg.ingest.nlp.relation_partner_lists import partner_lists
+from aikg.ingest.nlp.relation_partner_with import jointly_by, pact_with, which_partner_of
 
 ORGS = ("Institute", "Company", "Agency")
 LIST_WORDS = {",", "and", "&"}
@@ -339,3 +340,6 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     _each_partner(doc, sent, spans, types, words, emit, conf)
     _joint_unit_of(doc, sent, spans, types, words, emit, conf)
     partner_lists(doc, sent, spans, types, words.lists, emit, conf)
+    pact_with(doc, sent, spans, types, emit, conf)  # "HREAC signed an agreement in 2025 with the X Network"
+    jointly_by(doc, sent, spans, types, emit, conf)  # "will be run jointly by A and the farmer-owned B"
+    which_partner_of(doc, sent, spans, types, emit, conf)  # "B, which is also a research partner of C"
