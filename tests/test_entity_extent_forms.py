@@ -166,3 +166,21 @@ def test_title_and_person_before_of_an_organisation(bare):
     assert ("Iona Baird", "Person") in found
     assert any(t == "Sutherland Regional Council" for t, _ in found)
     assert not any("Councillor" in t and "Council" in t.replace("Councillor", "") for t, _ in found)
+
+
+def test_adjective_list_inside_a_headed_name(bare):
+    found = texts(bare, "The alerts come from the Tarvanian Atmospheric, Seismic and Volcanic Services Administration "
+                        "(TASVSA), a state body.")
+    assert "Tarvanian Atmospheric, Seismic and Volcanic Services Administration" in found
+    assert "Tarvanian Atmospheric" not in found
+
+
+def test_a_list_of_names_before_a_headed_name_stays_a_list(bare):
+    found = texts(bare, "Harvard, Yale and Princeton University signed the letter.")
+    assert "Princeton University" in found
+    assert not any(t.startswith("Harvard,") for t in found)
+
+
+def test_a_bulleted_person_with_an_organisation_in_brackets_stays_a_person(bare):
+    found = kinds(bare, "Board:\n• Marieke Dooms (Nete Sensor Institute)\n• Jeroen Baets (Rupel Instruments)\n")
+    assert ("Marieke Dooms", "Company") not in found and ("Jeroen Baets", "Company") not in found

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
+from aikg.ingest.nlp.mentions.person_names import forms
 from aikg.ingest.nlp.token_index import TokenIndex
 
 MAX_WORDS = 4
@@ -411,6 +412,8 @@ def _bulleted(doc: Any, start: int, end: int, env: Env) -> str | None:
         return None
     if start >= 2 and "\n" not in doc[start - 2].text and "\n" not in doc[start - 2].whitespace_:
         return None
+    if doc[start].text in forms().given and env.typer.type_of_name(TokenIndex.of(doc).text[start:end]) is None:
+        return None  # "• Liesbet Claes (Kempen Institute for Sensors)": a roster line names a person
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text[:1].isupper() \
             and any(doc[k].text[:1] == ")" for k in range(end + 2, min(len(doc), end + 9))):
         return "Company"  # the tokenizer keeps "):" and ")," whole

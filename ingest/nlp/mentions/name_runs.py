@@ -179,14 +179,40 @@ def _connector_ok(doc: Any, j: int, env: Env) -> bool:
 
 
 def _comma_in_name(doc: Any, i: int, j: int, env: Env) -> bool:
-    """"Department for Science, Innovation and Technology": a comma inside an agency name."""
+    """"Department for Science, Innovation and Technology": a comma inside an agency name; "Philippine Atmospheric,
+    Geophysical and Astronomical Services Administration": a comma after an adjective inside a headed name."""
     words = TokenIndex.of(doc).lower[i:j]
     if not any(w in env.lex.agency_first and nxt in ("of", "for") for w, nxt in zip(words, words[1:])):
-        return False
+        return j - i >= 2 and _adjective_list_in_name(doc, j, env)
     k = j + 1
     while k < len(doc) and k < j + 6 and (is_name_token(doc[k]) or doc[k].text == ","):
         k += 1
     return k < len(doc) and doc[k].lower_ == "and"
+
+
+#: endings of adjectives that never end a name ("Atmospheric", "Agricultural", "Regulatory")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ical", "ive", "ary", "ory")
+
+
+def _adjective_list_in_name(doc: Any, j: int, env: Env) -> bool:
+    """The comma at ``j`` follows a capitalised adjective and a list of capitalised words joined by "and" runs on to an
+    organisation's head word ("..., Geophysical and Astronomical Services Administration")."""
+    before = doc[j - 1].lower_
+    if not (doc[j - 1].is_title and len(before) > 5 and before.endswith(_ADJECTIVE_ENDINGS)):
+        return False
+    heads = env.lex.agency_last | env.lex.institute_words | env.lex.programme_last
+    seen_and = False
+    for k in range(j + 1, min(len(doc), j + 10)):
+        t = doc[k]
+        if t.lower_ == "and" and not seen_and:
+            seen_and = True
+        elif t.text == "," and not seen_and:
+            continue
+        elif not (t.is_title and t.is_alpha):
+            return False
+        elif seen_and and t.lower_ in heads:
+            return k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()
+    return False
 
 
 def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -> bool:
