@@ -127,6 +127,20 @@ def test_share_strings_shrinks_an_older_store_and_changes_no_answer(embedded, mo
     assert [d for d, _ in rows] == ["doc-a", "doc-b"] and all(len(s) == LONG + 8 for _, s in rows)
 
 
+def test_share_strings_drops_the_methods_list_an_older_loader_kept(embedded):
+    """The loader keeps no methods list (ev_method's distinct values; issue 18): compacting an older store drops
+    it and leaves every other property as the loader writes it now."""
+    from aikg.graph.evidence_strings import share_strings
+    from tests.helpers import dump
+
+    assert not load_records(embedded, *_records(["doc-a"], "short")).errors
+    now = dump(embedded)
+    embedded.write("MATCH (:Entity)-[r]->(:Entity) SET r.methods = [x IN r.ev_method | x]")  # as an older loader wrote
+    assert dump(embedded) != now
+    assert share_strings(embedded) == N and dump(embedded) == now
+    assert embedded.read("MATCH ()-[r]->() WHERE r.methods IS NOT NULL RETURN count(r) AS n") == [{"n": 0}]
+
+
 def test_store_compact_command_shares_an_older_stores_strings(tmp_path: Path, monkeypatch):
     """`aikg store compact` (the command a user runs on a store from an older aikg) rewrites it shared,
     under the write lock, and the store answers the same afterwards."""
