@@ -222,13 +222,19 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     is created with it and gets no row afterwards.
     """
     entities: dict[str, dict[str, Any]] = {}
-    full = {eid for unit in units for eid in unit.entities if eid not in unit.ends or eid not in ensured}
+    pre = precounted or {}
+    full = {eid for unit in units for eid in unit.entities
+            if eid not in pre and (eid not in unit.ends or eid not in ensured)}
     copied: set[str] = set()  # a unit's row is used as it is until another unit adds to it (never changed in place)
     for unit in units:
         for eid, row in unit.entities.items():
             merged = entities.get(eid)
             if merged is None:
+                if eid in pre and (eid in present or eid in done):  # created earlier in the run with all it gets
+                    continue
                 entities[eid] = row
+                continue
+            if merged is row:  # the run's one row for the entity (build_units), already taken
                 continue
             if eid not in copied:
                 merged = entities[eid] = dict(merged)
@@ -250,15 +256,16 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     mentions = [m for unit in units for m in unit.mentions]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # mentions, documents mentioning it
     for m in mentions:
-        counts[m["id"]][0] += m["count"]
-        counts[m["id"]][1] += 1
-    summary = _summary_counts(by_type, known, precounted or {})
+        if m["id"] not in pre:
+            counts[m["id"]][0] += m["count"]
+            counts[m["id"]][1] += 1
+    summary = _summary_counts(by_type, known, pre)
     by_label: dict[str, list[dict]] = defaultdict(list)
     for eid, row in entities.items():
-        pre = precounted.get(eid) if precounted is not None else None
-        if pre is not None:
+        ahead = pre.get(eid)
+        if ahead is not None:
             if eid not in done and eid not in present:
-                by_label[row["type"]].append(_created_row(row, pre, keyed))
+                by_label[row["type"]].append(_created_row(row, ahead, keyed))
             continue
         write = eid not in done and (eid in full or eid not in present)
         if not write and eid not in counts and eid not in summary:
@@ -309,18 +316,22 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
             if found is not None:
                 found["mentions"] += m["count"]
                 found["docs"] += 1
-    docs: dict[tuple[str, str, str], list[str]] = {}
+    docs: dict[tuple[str, str, str], list[str]] = {}  # the documents behind each relationship (lists never changed)
     for unit in units:
         for key, row in unit.relations.items():
-            docs.setdefault(key, []).extend(row["ev_doc"])
+            have = docs.get(key)
+            docs[key] = row["ev_doc"] if have is None else have + row["ev_doc"]
     ends: dict[str, set[str]] = defaultdict(set)
-    for (rtype, source, target), found in docs.items():
-        for end in (source, target):
-            if end in counts:
-                counts[end]["degree"] += 1
-                ends[end].update(found)
-        if source in counts:
-            counts[source]["linked"] = True
+    for (_, source, target), found in docs.items():
+        tally = counts.get(source)
+        if tally is not None:
+            tally["degree"] += 1
+            tally["linked"] = True
+            ends[source].update(found)
+        tally = counts.get(target)
+        if tally is not None:
+            tally["degree"] += 1
+            ends[target].update(found)
     for eid, found in ends.items():
         counts[eid]["rel_docs"] = len(found)
     if summaries_too:
