@@ -51,6 +51,9 @@ def kinds(extractor, text: str) -> set[tuple[str, str]]:
     # a last word glued to a firm ending, a long description before the name: a firm, not a person
     ("- Jana Novak, Morava Glassworks\n- Morava Glassworks, Zlín", "Morava Glassworks", "Company"),
     ("Its partners include the Ciudad Real farm-equipment maker Mancha Agrimach.", "Mancha Agrimach", "Company"),
+    # a council is an agency
+    ("The pilot is co-funded by the Kerry Port Laois Council and the Ethiopian Computer Council.", "Kerry Port Laois Council", "Agency"),
+    ("The pilot is co-funded by the Kerry Port Laois Council and the Ethiopian Computer Council.", "Ethiopian Computer Council", "Agency"),
     # the town after a named area in a place slot
     ("Kafue Pumps, an anchor tenant of the Kitwe Road Technology Park in Chingola, employs 90 people.", "Chingola", "Cluster"),
 ])
@@ -63,6 +66,7 @@ def test_form_gives_type(no_gazetteer_extractor, text, name, typ):
     ("The Kowary Science Park runs a mentoring programme for early-stage companies.", "Kowary Science Park", "Institute"),
     ("The Kampot Innovation Hub runs a mentoring programme for early-stage companies.", "Kampot Innovation Hub", "Institute"),
     ("Kate Ridley met Thomas Wentworth and Ana Hayworth in Leeds.", "Thomas Wentworth", "Person"),
+    ("Its members include the Kyushu Robot Industry Council and two banks.", "Kyushu Robot Industry Council", "Institute"),
     # a Romance fund opens with its head: no town
     ("The Fundo Estadual de Inovação Rural funds six farm cooperatives in Goiás.", "Fundo Estadual de Inovação Rural", "Programme"),
     # a seed fund owning a committee is an investing firm, and a fund with no line stays a programme

@@ -50,6 +50,8 @@ class TypeFormWords:
     fund_heads: frozenset[str]
     area_always_heads: frozenset[str]
     firm_word_endings: tuple[str, ...]
+    council_heads: frozenset[str]
+    association_words: frozenset[str]
     cooperative_heads: frozenset[str]
     producer_words: frozenset[str]
 

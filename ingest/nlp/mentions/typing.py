@@ -49,6 +49,8 @@ class NameTyper:
         self.cooperative_heads = forms.cooperative_heads if enabled() else frozenset()
         self.producer_words = forms.producer_words
         self.firm_word_endings = forms.firm_word_endings if enabled() else ()
+        self.council_heads = forms.council_heads if enabled() else frozenset()
+        self.association_words = forms.association_words
 
     # ------------------------------------------------------------------ by the name itself
     def type_of_name(self, words: list[str]) -> str | None:
@@ -77,6 +79,8 @@ class NameTyper:
             return "Company"  # "Grand River Teachers' Pension Plan": an investor
         if len(low) > 1 and last in self.cooperative_heads and any(w in self.producer_words for w in low[:-1]):
             return "Company"  # "Rangiuru Fruit Cooperative", "Northern Grain Cooperative": owned by producers
+        if len(low) > 1 and last in self.council_heads and not any(w in self.association_words for w in low[:-1]):
+            return "Agency"  # "Neath Port Talbot Council"; not "Kansai Robot Industry Council" (an association)
         if len(low) > 1 and (last in self.institute_last or (" " + joined).endswith(self.institute_endings)):
             return "Institute"  # "Manhyia Innovation Hub", "Kaunas Science Park": a body, unless the text says otherwise
         if last in lex.programme_last and len(low) > 1 and joined.endswith(lex.agency_endings):
