@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
+from aikg.ingest.nlp.relation_structure_forms import listed_units, remaining_members
 
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 #: words between "and" and a second "of" of a member noun ("and, since 2024, of B", "and also of B")
@@ -72,6 +73,9 @@ class MembershipForms:
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.as_nouns | {"members"}:
             self._named_group_member(ctx, tok, emit)
             self._second_of(ctx, tok, emit)
+        if tok.pos_ in ("NOUN", "PROPN"):  # "set up by A, B and C, which remain its members"; "two subsidiaries, A and B"
+            remaining_members(ctx, tok, emit, self.conf + 0.2)
+            listed_units(ctx, tok, emit, self.conf + 0.2)
 
     # ------------------------------------------------------------------ helpers
     def _collective(self, ctx: Any, m: int) -> bool:

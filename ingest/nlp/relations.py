@@ -39,6 +39,7 @@ from aikg.ingest.nlp.relation_places import PlaceWords, listed_not_apposed, plac
 from aikg.ingest.nlp.relation_site_forms import opened_site_kept, with_sites
 from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
+from aikg.ingest.nlp.relation_structure_forms import anchor_route_kept, anchor_tenants, place_forms
 from aikg.ingest.nlp.relation_surface import Sent, surface_rules
 from aikg.ingest.nlp.relation_types import Cand, allowed
 from aikg.ingest.nlp.relation_unit_nouns import apposition_holder, pin_units
@@ -238,6 +239,8 @@ class RelationFinder:
                 out[before:] = [replace(c, fixed=frozenset(fixed & {c.src, c.tgt})) for c in out[before:]]
             if len(out) > before:
                 out[before:] = self._kept_at(out[before:], ctx, tok, tok2m)
+        out = place_forms(anchor_route_kept(anchor_tenants(out, sd, tok2m, types), sd, tok2m), sd, tok2m, types)
+        # ^ "an anchor tenant of the P Park", "the strip from A to B is anchored by", "the Oslo lab of X" (relation_structure_forms)
         return scope_people(sd, out, mention_spans(tok2m), types)  # which name a founding phrase is said of
 
     def _kept_at(self, new: list[Cand], ctx: Any, tok: Any, tok2m: dict[int, int]) -> list[Cand]:
