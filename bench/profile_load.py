@@ -4,8 +4,9 @@
 
 Loads the synthetic facts of ``bench.bench_load`` into a fresh embedded store with each batch's statements
 sent one by one instead of chained into one atomic query (same statements and rows; only the profile needs the
-split), and sums per statement kind the embedded server's CPU seconds (from /proc) and wall seconds. The rest of
-the run's wall time is the loader's own Python work (grouping, rows, parameter text) and the store's write path.
+split), and sums per statement kind the embedded server's CPU seconds (from /proc), wall seconds and the parameter
+text the client writes into the query (FalkorDB issue 2443: what a write costs to send and parse follows its size).
+The rest of the run's wall time is the loader's own Python work (grouping, rows, parameter text) and the store's write path.
 Not part of the test suite (issue 18).
 """
 
@@ -19,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from aikg.graph.backends.embedded_params import header
 from aikg.graph.loader import MAX_BATCH_BYTES, load_records
 from aikg.graph.store import open_store
 from bench.bench_load import synthetic
@@ -59,6 +61,8 @@ def profile(n_entities: int, per_entity: int, batch_size: int, max_bytes: int = 
     wall: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
     n_rows: dict[str, int] = defaultdict(int)  # the longest list parameter of each call (its rows)
+    text: dict[str, int] = defaultdict(int)  # characters of parameter text
+    counting = [0.0]  # this process's CPU seconds spent counting it (left out of the total)
     with tempfile.TemporaryDirectory() as home:
         store = open_store("embedded", home=home)
         store.apply_schema()
@@ -67,6 +71,9 @@ def profile(n_entities: int, per_entity: int, batch_size: int, max_bytes: int = 
         def split(statements: Any) -> None:
             for cypher, params in statements:
                 kind = _kind(cypher)
+                h0 = time.process_time()
+                text[kind] += len(header(params))  # what the client writes before the query (counted, not timed)
+                counting[0] += time.process_time() - h0
                 c0, t0 = _server_cpu(pid), time.perf_counter()
                 store.write(cypher, params)
                 wall[kind] += time.perf_counter() - t0
@@ -77,12 +84,14 @@ def profile(n_entities: int, per_entity: int, batch_size: int, max_bytes: int = 
         store.write_atomic = split  # type: ignore[method-assign]
         c0, p0, t0 = _server_cpu(pid), time.process_time(), time.perf_counter()
         report = load_records(store, docs, ents, rels, batch_size=batch_size, max_bytes=max_bytes)
-        totals = {"wall": time.perf_counter() - t0, "server": _server_cpu(pid) - c0, "python": time.process_time() - p0,
-                  "rows": len(docs) + len(ents) + len(rels)}
+        totals = {"wall": time.perf_counter() - t0, "server": _server_cpu(pid) - c0,
+                  "python": time.process_time() - p0 - counting[0], "rows": len(docs) + len(ents) + len(rels),
+                  "text": sum(text.values())}
         assert not report.errors, report.errors[:3]
         store.close()
     rows = [{"statement": k, "calls": calls[k], "rows": n_rows[k], "server CPU s": round(cpu[k], 2),
-             "µs per row": round(1e6 * cpu[k] / max(1, n_rows[k])), "wall s": round(wall[k], 2)}
+             "µs per row": round(1e6 * cpu[k] / max(1, n_rows[k])), "wall s": round(wall[k], 2),
+             "parameter MB": round(text[k] / 2**20, 1)}
             for k in sorted(cpu, key=lambda k: -cpu[k])]
     return rows, totals
 
@@ -97,7 +106,8 @@ def main(argv: list[str] | None = None) -> None:
     rows, totals = profile(args.entities, args.per_entity, args.batch_size, int(args.max_mb * 2**20))
     print(table(rows))
     print(f"\ntotal: wall {totals['wall']:.1f} s, server CPU {totals['server']:.1f} s, "
-          f"this process CPU {totals['python']:.1f} s (loader Python + client)")
+          f"this process CPU {totals['python']:.1f} s (loader Python + client), "
+          f"parameter text {totals['text'] / 2**20:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -221,26 +221,10 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     ``precounted``: what entities new to the store have once the run ends (:func:`_precount`); such an entity
     is created with it and gets no row afterwards.
     """
-    entities: dict[str, dict[str, Any]] = {}
     pre = precounted or {}
     full = {eid for unit in units for eid in unit.entities
             if eid not in pre and (eid not in unit.ends or eid not in ensured)}
-    copied: set[str] = set()  # a unit's row is used as it is until another unit adds to it (never changed in place)
-    for unit in units:
-        for eid, row in unit.entities.items():
-            merged = entities.get(eid)
-            if merged is None:
-                if eid in pre and (eid in present or eid in done):  # created earlier in the run with all it gets
-                    continue
-                entities[eid] = row
-                continue
-            if merged is row:  # the run's one row for the entity (build_units), already taken
-                continue
-            if eid not in copied:
-                merged = entities[eid] = dict(merged)
-                copied.add(eid)
-            merged["aliases"] = list(dict.fromkeys(merged["aliases"] + row["aliases"]))
-            merged["props"] = {**merged["props"], **row["props"]}
+    entities = _merged_entities(units, pre, (present, done))
     relations: dict[tuple[str, str, str], dict[str, Any]] = {}
     list_keys = ("docs", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
     for unit in units:
@@ -283,6 +267,29 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
                                       "mentions": added[0], "docs": added[1],
                                       "degree": degree, "rel_docs": rel_docs, "linked": linked})
     return by_label, mentions, by_type
+
+
+def _merged_entities(units: Sequence[_Unit], precounted: Collection[str],
+                     written: tuple[Collection[str], ...]) -> dict[str, dict[str, Any]]:
+    """Each entity's row once, aliases and properties of every unit merged; none for a ``precounted`` one in one
+    of ``written`` (created earlier in the run with all it gets)."""
+    entities: dict[str, dict[str, Any]] = {}
+    copied: set[str] = set()  # a unit's row is used as it is until another unit adds to it (never changed in place)
+    for unit in units:
+        for eid, row in unit.entities.items():
+            merged = entities.get(eid)
+            if merged is None:
+                if eid not in precounted or not any(eid in w for w in written):
+                    entities[eid] = row
+                continue
+            if merged is row:  # the run's one row for the entity (build_units), already taken
+                continue
+            if eid not in copied:
+                merged = entities[eid] = dict(merged)
+                copied.add(eid)
+            merged["aliases"] = list(dict.fromkeys(merged["aliases"] + row["aliases"]))
+            merged["props"] = {**merged["props"], **row["props"]}
+    return entities
 
 
 def _created_row(row: dict[str, Any], counts: dict[str, Any], keyed: bool) -> dict[str, Any]:
@@ -430,21 +437,29 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
     for rtype, rows, doc_ids in _relation_rows(by_type):
         stmts.append((relation_statement("load_relations", rtype, intern=intern),
                       {"rows": rows, "now": loaded_at, "docs": doc_ids}))
-    # the summaries the catalog reads (graph/summaries.py), in the same atomic write: degree and rel_docs
-    # are written with the entities, the cluster summaries recomputed here
-    # (only relationships new to the store can change them: one that gains evidence links the same ends)
-    new = [(rtype, row["source"], row["target"]) for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
-           for row in rows if (rtype, row["source"], row["target"]) not in known]
-    if counts is not None and counts.refresh_at_end:
-        if counts.all_new and precounted is not None:  # every entity was created with its summaries
-            new = []
-        counts.stage_refresh(new, {row["id"]: row["name"] for rows in by_label.values() for row in rows}
-                             if counts.all_new else {})
-    elif (refresh := summaries.refresh_statement(new)) is not None:
-        stmts.append(refresh)
+    stmts += _refresh_statements(by_label, by_type, known, counts, precounted is not None)
     if profiles_kept:  # after refresh: cluster_ids current
         stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)
     return stmts
+
+
+def _refresh_statements(by_label: dict[str, list[dict]], by_type: dict[str, list[dict]],
+                        known: Collection[tuple[str, str, str]], counts: PendingCounts | None,
+                        precounted: bool) -> list[Statement]:
+    """The cluster summaries the catalog reads (graph/summaries.py), in the batch's atomic write, or kept for the
+    run's end (``counts.refresh_at_end``; nothing to keep when every entity was created with them: ``precounted``
+    and ``counts.all_new``). Degree and rel_docs are written with the entities. Only relationships new to the
+    store can change them (one that gains evidence links the same ends)."""
+    new = [(rtype, row["source"], row["target"]) for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
+           for row in rows if (rtype, row["source"], row["target"]) not in known]
+    if counts is not None and counts.refresh_at_end:
+        if counts.all_new and precounted:
+            return []
+        counts.stage_refresh(new, {row["id"]: row["name"] for rows in by_label.values() for row in rows}
+                             if counts.all_new else {})
+        return []
+    refresh = summaries.refresh_statement(new)
+    return [] if refresh is None else [refresh]
 
 
 def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[str, Any]], list[str]]]:
