@@ -234,3 +234,23 @@ def test_a_schemes_recipients(ex, text):
 ])
 def test_recipients_not_named_or_not_funded(ex, text):
     assert not of(ex, text, F)
+
+
+# ---------------------------------------------------------------- an amount read from the words (parse-independent)
+@pytest.mark.parametrize("text,funders,recipient", [
+    ("Tweed AI, also based in Leeds, was founded by Anna Reid and Mark Dunn; Kelso Ventures and Hadley Capital have "
+     "each invested billions in Tweed AI.", ["Kelso Ventures", "Hadley Capital"], "Tweed AI"),
+    ("Brora Labs is funded by Kelso Ventures, which has invested more than ten billion dollars in the company.",
+     ["Kelso Ventures"], "Brora Labs"),
+    ("Kelso Ventures invested an undisclosed sum in Tweed AI.", ["Kelso Ventures"], "Tweed AI"),
+])
+def test_an_amount_in_words_before_the_recipient(ex, text, funders, recipient):
+    assert {(F, f, recipient) for f in funders} <= of(ex, text, F)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelso Ventures has invested $5 million in new offices and in Tweed AI's former rival.",
+    "Kelso Ventures could have invested $5 million in Tweed AI.",
+])
+def test_an_amount_not_given_to_the_name(ex, text):
+    assert (F, "Kelso Ventures", "Tweed AI") not in of(ex, text, F)

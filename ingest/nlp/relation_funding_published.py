@@ -85,6 +85,9 @@ class FundingPublishedWords:
     fund_it_between: frozenset[str] = frozenset()
     stake_modifiers: frozenset[str] = frozenset()  # "a small minority equity stake": words between verb and stake
     fund_its_nouns: frozenset[str] = frozenset()  # "X's Local Enterprise Office, which co-funds its place"
+    amount_words: frozenset[str] = frozenset()  # "have each invested more than ten billion dollars in X"
+    amount_heads: frozenset[str] = frozenset()  # the words that make it an amount: "billions", "million", "$"
+    amount_adverbs: frozenset[str] = frozenset()  # "each", "jointly" between the investors and the verb
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -101,7 +104,7 @@ class FundingPublishedWords:
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
                    s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"), s("fund_it_verbs"), s("fund_it_between"),
-                   s("stake_modifiers"), s("fund_its_nouns"))
+                   s("stake_modifiers"), s("fund_its_nouns"), s("amount_words"), s("amount_heads"), s("amount_adverbs"))
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +213,8 @@ class PublishedFunding:
                 yield from self._invested_among(s, index, subj, w)
             if word in ("invested", "co-invested", "participated"):
                 yield from self._invested_no_object(s, index, subj, w)
+            if word in ("invested", "invests", "co-invested", "co-invests") and w + 2 < len(low):
+                yield from self._invested_amount(s, index, w)
             if word in self.w.contribute_verbs and self.page is not None:
                 yield from self._contributes(s, index, w)
             if word in self.w.portfolio_nouns and w + 1 < len(low) and low[w + 1] in self.w.portfolio_verbs:
@@ -694,6 +699,42 @@ class PublishedFunding:
             funders += self.lists.read_list(index, s.tok[w + 1 + n], FUNDERS, s.sent.end)
         for f in funders:
             yield f, subj, "form:invested-no-object", False
+
+    def _invested_amount(self, s: _Sentence, index: Any, w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """"A and B have each invested billions in C", "A has invested more than ten billion dollars in C": an amount
+        between the verb and "in <name>" (read from the words: the parser often makes the amount the clause's head);
+        the names right before the verb (past "have", "each", "also") fund C."""
+        low = s.low
+        k = w + 1
+        while k < len(low) and k <= w + 7 and low[k] not in ("in", "into") and s.mention(k) is None \
+                and (low[k] in self.w.amount_words or s.doc[s.tok[k]].like_num or s.doc[s.tok[k]].is_currency):
+            k += 1
+        if k == w + 1 or k >= len(low) - 1 or low[k] not in ("in", "into") \
+                or not any(low[x] in self.w.amount_heads or s.doc[s.tok[x]].is_currency
+                           or sum(c.isdigit() for c in low[x]) >= 4 for x in range(w + 1, k)):  # not "two years"
+            return
+        k += 1 + (low[k + 1] in self.w.articles)
+        recipient = s.mention(k)
+        if recipient is None or index.types[recipient] not in RECIPIENTS:
+            return
+        b = w - 1
+        while b > 0 and low[b] in self.w.aux | self.w.amount_adverbs:
+            b -= 1
+        funders: list[int] = []
+        while b >= 0 and (m := s.mention(b)) is not None and index.types[m] in FUNDERS:
+            funders.append(m)
+            b = self._start_word(s, m, index) - 1
+            if b >= 1 and low[b] == "and" and low[b - 1] == ",":
+                b -= 2
+            elif b >= 0 and low[b] in (",", "and"):
+                b -= 1
+            else:
+                break
+        if not funders or self._unsaid(s, b + 1, k):
+            return
+        for f in funders:
+            if f != recipient:
+                yield f, recipient, "form:invested-amount", False
 
     def _whose_investment(self, s: _Sentence, index: Any, subj: int, w: int) -> Iterator[tuple[int, int, str, bool]]:
         """"It was founded by A, B and C, whose joint investment of 300 million euros ...": the names the relative
