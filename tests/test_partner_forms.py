@@ -63,6 +63,13 @@ FOUND = [
     # the actors of one shared act
     ("The fellowship will be run jointly by Drava Polytechnic and the farmer-owned Podravka Grain Cooperative.",
      {P(("Drava Polytechnic", "Podravka Grain Cooperative"))}),
+    # a fronted partner, a partner after a verb of shared work, actors that team up
+    ("Together with Narva College and the Tartu firm Emajõe Robotics, Peipsi Sensors will build a lake-monitoring "
+     "buoy network.",
+     {P(("Peipsi Sensors", "Narva College")), P(("Peipsi Sensors", "Emajõe Robotics"))}),
+    ("Peipsi Sensors will design the buoys alongside Emajõe Robotics.", {P(("Peipsi Sensors", "Emajõe Robotics"))}),
+    ("Peipsi Sensors and Narva College have teamed up on a water-quality course.",
+     {P(("Peipsi Sensors", "Narva College"))}),
     # a relative clause closing on the nearest name
     ("Lindqvist Capital led the round, with participation from Kiruna Ventures, the investment arm of the utility "
      "Norrbotten Kraft, which is also a research partner of Aurora Grid Labs.",
@@ -99,6 +106,14 @@ NOT_FOUND = [
     # the relative clause said of a past or a denied tie
     ("Kiruna Ventures invested, alongside the utility Norrbotten Kraft, which is not a partner of Aurora Grid Labs.",
      P(("Norrbotten Kraft", "Aurora Grid Labs"))),
+    # co-investors, a fronted comparison with a copula, a denied team-up
+    ("Alongside Saaremaa Ventures, Peipsi Capital invested in Emajõe Robotics.",
+     P(("Peipsi Capital", "Saaremaa Ventures"))),
+    ("Peipsi Capital invested in Emajõe Robotics alongside Saaremaa Ventures.",
+     P(("Peipsi Capital", "Saaremaa Ventures"))),
+    ("Together with Narva College, Peipsi Sensors is the largest employer in Tartu.",
+     P(("Peipsi Sensors", "Narva College"))),
+    ("Peipsi Sensors and Narva College have not teamed up.", P(("Peipsi Sensors", "Narva College"))),
     # co-funders are no partners: "funded jointly by"
     ("The fellowship is funded jointly by Drava Polytechnic and the Podravka Grain Cooperative.",
      P(("Drava Polytechnic", "Podravka Grain Cooperative"))),
@@ -111,3 +126,20 @@ NOT_FOUND = [
 @pytest.mark.parametrize("text,pair", NOT_FOUND, ids=[f"none-{n}" for n in range(len(NOT_FOUND))])
 def test_partnerships_not_found(ex, text, pair):
     assert pair not in partnerships(ex, text)
+
+
+ENDED = [
+    "Ostrava Vision Labs has a partnership with Beskyd Robotics that expired in 2022.",
+    "Ostrava Vision Labs had a joint lab with Beskyd Robotics from 2017 to 2020.",
+    "Ostrava Vision Labs has a research agreement with Beskyd Robotics, which ended last spring.",
+]
+
+
+@pytest.mark.parametrize("text", ENDED, ids=[f"ended-{n}" for n in range(len(ENDED))])
+def test_ended_ties_give_nothing(ex, text):
+    assert P(("Ostrava Vision Labs", "Beskyd Robotics")) not in partnerships(ex, text)
+
+
+def test_tie_running_on_is_kept(ex):
+    text = "Ostrava Vision Labs has a partnership with Beskyd Robotics that runs until 2027."
+    assert P(("Ostrava Vision Labs", "Beskyd Robotics")) in partnerships(ex, text)

@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from aikg.ingest.nlp.relation_partner_lists import partner_lists
-from aikg.ingest.nlp.relation_partner_with import jointly_by, pact_with, which_partner_of
+from aikg.ingest.nlp.relation_partner_with import (act_alongside, fronted_partners, jointly_by, pact_with, teamed_up,
+                                                  which_partner_of)
 
 ORGS = ("Institute", "Company", "Agency")
 LIST_WORDS = {",", "and", "&"}
@@ -343,3 +344,6 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     pact_with(doc, sent, spans, types, emit, conf)  # "HREAC signed an agreement in 2025 with the X Network"
     jointly_by(doc, sent, spans, types, emit, conf)  # "will be run jointly by A and the farmer-owned B"
     which_partner_of(doc, sent, spans, types, emit, conf)  # "B, which is also a research partner of C"
+    fronted_partners(doc, sent, spans, types, emit, conf)  # "Together with A, X opened ..."
+    teamed_up(doc, sent, spans, types, emit, conf)  # "A and B have teamed up on ..."
+    act_alongside(doc, sent, spans, types, emit, conf)  # "X will develop the gripper alongside A"

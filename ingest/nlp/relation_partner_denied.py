@@ -9,7 +9,9 @@ published text:
 * a colon that opens a quote, not a list: "A, partner at Nistru Capital, said: "Răut has ..."" (the partner noun is a
   person's job title; the quoted company is no partner of the fund);
 * a tie the sentence dates to the past: "Until 2022, X partnered with Y", "Between 2019 and 2021 X worked with Y"
-  (unless "now", "still" or "today" states it again).
+  (unless "now", "still" or "today" states it again);
+* a tie a clause right after the pair ends: "a partnership with Y that expired in 2022", "had a joint lab with Y from
+  2018 to 2021".
 
 An edge is dropped only when its sentence has no other, undenied partnership phrase. Word lists:
 ``data/lexicon/partner_denied.json``.
@@ -27,7 +29,7 @@ from aikg.core.paths import shipped
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     d = json.loads(shipped("lexicon", "partner_denied.json").read_text(encoding="utf-8"))
 
     def alt(k: str) -> str:
@@ -39,18 +41,22 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     quote = re.compile(rf"\b(?:{alt('speech_verbs')})\s*:\s*[\"“']", re.I)
     past = re.compile(rf"^\W*(?:{alt('past_openers')})\s+(?:(?:[A-Z][a-z]+|early|late|mid)\s+)?(?:19|20)\d\d\b")
     again = re.compile(rf"\b(?:{alt('again_words')})\b", re.I)
-    return denied, any_partner, quote, past, again
+    ended = re.compile(rf"\b(?:that|which)\s+(?:has\s+|had\s+|have\s+)?(?:since\s+|already\s+)?(?:{alt('ended_clause_verbs')})\b"
+                       r"|\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|until|till|and)\s+(?:19|20)\d\d\b", re.I)
+    return denied, any_partner, quote, past, again, ended
 
 
 def partners_denied(text: str, facts: Any) -> None:
     """Drop, in place, the PARTNERS_WITH edges of ``facts`` whose sentence denies, quotes or dates them."""
     if os.environ.get("AIKG_PARTNER_DENIED", "on") == "off":  # off: for the A/B of docs/extraction.md only
         return
-    denied, any_partner, quote, past, again = _patterns()
+    denied, any_partner, quote, past, again, ended = _patterns()
     keep = []
     for r in facts.relations:
         if r.type == "PARTNERS_WITH" and _taken_back(r, denied, any_partner, quote, past, again):
             continue
+        if r.type == "PARTNERS_WITH" and _ended_after(r, facts.mentions, ended, again):
+            continue  # "a partnership with Y that expired in 2022", "a joint lab with Y from 2018 to 2021"
         keep.append(r)
     facts.relations[:] = _owner_list_apart(keep, facts.mentions, text)
 
@@ -96,3 +102,13 @@ def _taken_back(r: Any, denied: re.Pattern[str], any_partner: re.Pattern[str], q
         if not any_partner.search(rest):
             return True  # "a customer of Y rather than a partner"
     return bool(past.search(s)) and not again.search(s)  # "Until 2022, X partnered with Y"
+
+
+def _ended_after(r: Any, mentions: Any, ended: re.Pattern[str], again: re.Pattern[str]) -> bool:
+    """A clause right after the pair that ends the tie ("with Y that expired in 2022", "with Y from 2018 to 2021"),
+    unless the sentence states it again ("now", "still")."""
+    last = max(mentions[r.source].end, mentions[r.target].end) - r.sent_start
+    if last < 0:
+        return False
+    m = ended.search(r.sentence, last)
+    return m is not None and m.start() - last <= 12 and not again.search(r.sentence)

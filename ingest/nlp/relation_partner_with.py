@@ -43,18 +43,22 @@ class PactWords:
     articles: frozenset[str]
     not_items: frozenset[str]
     partner_verbs: frozenset[str]  # "and partners with B"
+    acts: tuple[str, ...]  # develop, build, run: shared work ("Together with X, Y built ...")
+    not_acts: frozenset[str]  # funded, invested, founded: co-funders and co-founders are no partners
 
 
 @lru_cache(maxsize=1)
 def pact_words() -> PactWords:
     d = json.loads(shipped("lexicon", "partner_items.json").read_text(encoding="utf-8"))
     g = json.loads(shipped("lexicon", "tie_guard.json").read_text(encoding="utf-8"))
-    units = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))["joint_words"]["joint_unit_nouns"]
+    joint = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))["joint_words"]
+    units = joint["joint_unit_nouns"]
     p = d["pact_with"]
     low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
     return PactWords(low(p["verbs"]), low(g["pact_nouns"]), low(units) | low(g["joint_unit_nouns"]), low(p["deny"]),
                      low(g["not_pact_modifiers"]), low(g["not_pact_purposes"]), low(p["time_words"]),
-                     low(p["pre_verb"]), low(d["articles"]), low(d["not_items"]), low(p["partner_verbs"]))
+                     low(p["pre_verb"]), low(d["articles"]), low(d["not_items"]), low(p["partner_verbs"]),
+                     tuple(sorted(low(joint["acts_after_adverb"]) | low(p["more_acts"]))), low(joint["not_after_adverb"]))
 
 
 def pact_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
@@ -263,3 +267,101 @@ def which_partner_of(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]],
                 if m != ante:
                     emit(["PARTNERS_WITH"], ante, m, conf, "rule:which-partner-of")
 
+
+def _is_act(word: str, w: PactWords) -> bool:
+    """A verb of shared work ("built", "operates", "launched"), not of money or founding ("funded", "founded")."""
+    return word not in w.not_acts and word.startswith(w.acts)
+
+
+_FRONTS = (("together", "with"), ("along", "with"), ("in", "partnership", "with"), ("in", "collaboration", "with"),
+           ("in", "cooperation", "with"), ("alongside",))
+
+
+def fronted_partners(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
+                     conf: float) -> None:
+    """"Together with A and B, X opened a testbed", "In partnership with the Brno firm A, X runs the course": the
+    fronted organisations partner with the subject after the comma ("together with" and "alongside" only before a
+    verb of shared work: not "Together with A, X is the largest employer", "Alongside A, X invested")."""
+    if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
+        return
+    w = pact_words()
+    low = [doc[k].lower_ for k in range(sent.start, min(sent.end, sent.start + 3))]
+    front = next((f for f in _FRONTS if tuple(low[:len(f)]) == f), None)
+    if front is None:
+        return
+    starts = {s: (i, e) for i, s, e in spans}
+    items, e = _items_after(doc, sent.start + len(front), sent.end, starts, types, w)
+    if len(items) < 2:
+        return  # the list reader runs on into the subject: "Together with A, X opened" reads A, X
+    subject = items.pop()
+    s = next(st for st, (i, _) in starts.items() if i == subject)
+    if doc[s - 1].lower_ == "the":
+        s -= 1
+    if doc[s - 1].text != ",":
+        return
+    while e < sent.end and doc[e].lower_ in w.pre_verb | {"will", "would", "can", "is", "are", "be"}:
+        e += 1
+    if e >= sent.end or front[0] != "in" and not _is_act(doc[e].lower_, w):
+        return
+    for m in items:
+        if m != subject:
+            emit(["PARTNERS_WITH"], subject, m, conf, "rule:fronted-with")
+
+
+_TEAMED = {"teamed": "up", "joined": "forces", "partnered": "", "collaborated": ""}
+
+
+def teamed_up(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
+              conf: float) -> None:
+    """"A and B have teamed up on a course", "A, B and C joined forces to ...": the actors with each other (with
+    "with" after it the other rules read the partner; "A and B partnered" alone ties A and B)."""
+    if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
+        return
+    from aikg.ingest.nlp.relation_joint import _actors_before  # one reading of the actor list
+
+    w = pact_words()
+    for t in sent:
+        need = _TEAMED.get(t.lower_)
+        if need is None:
+            continue
+        k = t.i + 1
+        if need:
+            if k >= sent.end or doc[k].lower_ != need:
+                continue
+            k += 1
+        if k < sent.end and doc[k].lower_ in ("with", "by"):
+            continue
+        actors = _actors_before(doc, t.i, spans, types, sent.start, w.pre_verb | {"will", "had", "were", "are"})
+        if any(doc[x].lower_ in w.deny for x in range(max(sent.start, t.i - 3), t.i)):
+            continue  # "have not teamed up", "could join forces"
+        for x, a in enumerate(actors):
+            for b in actors[x + 1:]:
+                if a != b:
+                    emit(["PARTNERS_WITH"], a, b, conf, "rule:teamed-up")
+
+
+def act_alongside(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
+                  conf: float) -> None:
+    """"X will develop the gripper alongside A and the Brno firm B": the subject partners with each (a verb of shared
+    work; "invested alongside A" makes co-investors, not partners)."""
+    if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
+        return
+    w = pact_words()
+    first = min(spans, key=lambda x: x[1])
+    if types[first[0]] not in ORGS or first[1] - sent.start > 1:
+        return
+    starts = {s: (i, e) for i, s, e in spans}
+    k = first[2]
+    while k < sent.end and doc[k].lower_ in w.pre_verb | {"will", "would", "is", "are"}:
+        k += 1
+    if k >= sent.end or not _is_act(doc[k].lower_, w):
+        return
+    for j in range(k + 1, min(sent.end, k + 8)):
+        if doc[j].text in ",;:" or doc[j].lower_ in ("and", "which", "that", "who", "but"):
+            return
+        if doc[j].lower_ == "alongside":
+            items, _ = _items_after(doc, j + 1, sent.end, starts, types, w)
+            for m in items:
+                if m != first[0]:
+                    emit(["PARTNERS_WITH"], first[0], m, conf, "rule:act-alongside")
+            return
