@@ -18,7 +18,7 @@ Each missed gold relation is put in one class by reading the text only (no parse
 A second tag says whether an end of the relation is a missed entity (then coreference cannot help).
 
 Usage: ``python scripts/context_misses.py tests/data/gold/dev [--glob 'dev8_*'] [--no-gazetteer] [--save f.json]
-[--load f.json] [--show CLASS]``
+[--load f.json] [--show CLASS] [--by-form] [--show-form 'the fund']``
 """
 
 from __future__ import annotations
@@ -62,6 +62,34 @@ def _ref(s: str, names: list[str]) -> bool:
     for n in sorted(names, key=len, reverse=True):
         s = re.sub(r"(?<!\w)" + re.escape(n) + r"(?!\w)", " NAME ", s)
     return _REF.search(s) is not None
+
+
+def ref_form(s: str, names: list[str]) -> str:
+    """The first reference word of a sentence outside its names, normalised ("the <noun>", "its", "we"): the form
+    a miss of class ``adjacent+ref`` or ``far+ref`` depends on (``--by-form``)."""
+    for n in sorted(names, key=len, reverse=True):
+        s = re.sub(r"(?<!\w)" + re.escape(n) + r"(?!\w)", " NAME ", s)
+    m = _REF.search(s)
+    if m is None:
+        return "-"
+    words = m.group(0).lower().split()
+    if len(words) == 1:
+        return words[0]
+    noun = words[-1].rstrip("s") if words[-1].rstrip("s") in NOUNS else words[-1]
+    return f"{words[0]} {noun}"
+
+
+def lone_sentence(text: str, na: list[str], nb: list[str]) -> str:
+    """The sentence naming one end only that holds a reference (the later of an adjacent pair first)."""
+    sents = sentences(text)
+    ia = {k for k, (_p, s) in enumerate(sents) if _has(s, na)}
+    ib = {k for k, (_p, s) in enumerate(sents) if _has(s, nb)}
+    lone = sorted((ia | ib) - (ia & ib), key=lambda k: -k)
+    adj = [max(x, y) for x in ia for y in ib if abs(x - y) == 1]
+    for k in adj + lone:
+        if _REF.search(sents[k][1]):
+            return sents[k][1]
+    return ""
 
 
 def classify(text: str, na: list[str], nb: list[str], all_names: list[str]) -> str:
@@ -139,6 +167,9 @@ def main() -> None:
     ap.add_argument("--save", type=Path)
     ap.add_argument("--load", type=Path)
     ap.add_argument("--show", default=None, help="print the misses of this class with their sentences")
+    ap.add_argument("--by-form", action="store_true",
+                    help="count the misses of classes adjacent+ref / far+ref by reference form ('the company', 'its')")
+    ap.add_argument("--show-form", default=None, help="print the misses that depend on this form ('the fund')")
     args = ap.parse_args()
     rows = json.loads(args.load.read_text()) if args.load else collect(args.gold_dir, args.glob, not args.no_gazetteer)
     if args.load:
@@ -148,6 +179,7 @@ def main() -> None:
     by_cls: Counter[str] = Counter()
     by_type: dict[str, Counter[str]] = defaultdict(Counter)
     ent: Counter[str] = Counter()
+    forms: Counter[tuple[str, bool]] = Counter()
     for r in rows:
         if "false" in r or "summary" in r:
             continue
@@ -158,6 +190,13 @@ def main() -> None:
         by_cls[cls] += 1
         by_type[r["type"]][cls] += 1
         ent[(cls, r["entity_miss"])] += 1
+        if cls.endswith("+ref"):
+            lone = lone_sentence(text, _names(gold, r["src"]), _names(gold, r["tgt"]))
+            form = ref_form(lone, all_names)
+            forms[(form, r["entity_miss"])] += 1
+            if args.show_form == form:
+                print(f"{r['type']:15} {r['doc']}: {r['src']} -> {r['tgt']}"
+                      f"{'  [ENTITY MISS]' if r['entity_miss'] else ''}\n      {lone[:300]}")
         if args.show and cls == args.show:
             print(f"{r['type']:15} {r['doc']}: {r['src']} -> {r['tgt']}{'  [ENTITY MISS]' if r['entity_miss'] else ''}")
             for k, s in evidence(text, _names(gold, r["src"]), _names(gold, r["tgt"])):
@@ -176,6 +215,10 @@ def main() -> None:
     print(f"{'class':14} {'n':>4} {'share':>6} {'end not an entity':>18}")
     for c in classes:
         print(f"{c:14} {by_cls[c]:4d} {by_cls[c] / max(total, 1):6.2f} {ent[(c, True)]:18d}")
+    if args.by_form:
+        print(f"\n{'reference form (+ref classes)':30} {'n':>4} {'end not an entity':>18}")
+        for f in sorted({f for f, _e in forms}, key=lambda f: -(forms[(f, True)] + forms[(f, False)])):
+            print(f"{f:30} {forms[(f, True)] + forms[(f, False)]:4d} {forms[(f, True)]:18d}")
     print("\nby type: " + " ".join(f"{c:>13}" for c in classes))
     for t, cnt in sorted(by_type.items()):
         print(f"{t:16} " + " ".join(f"{cnt[c]:13d}" for c in classes))

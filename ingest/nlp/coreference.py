@@ -7,7 +7,8 @@ or a sentence-opening "She"/"He". The answer is the nearest compatible anteceden
 that holds the noun or that the text described with it, else the subject of the sentence before. Precision first:
 when the sentences before leave two or more names equally possible (two names joined as one subject, a list, a
 subject and an object of one type, a person's quote, a person subject with several organisations), no link.
-Never across a heading or a blank line. "The city" is the document's own city (``context.home_place``).
+Never across a heading; over a blank line only from a paragraph's first sentence to the last sentence before it
+(``_adjacent``, ``_over_break``). "The city" is the document's own city (``context.home_place``).
 
 The mention stage (``mentions/anaphors.py``) leaves these references to this module; the document pass
 (``coref_links.py``) finds them in a chunk, asks :class:`Resolver` and writes the links, which the relation rules
@@ -79,6 +80,8 @@ class LinkWords:
     heading_not_names: frozenset[str] = frozenset()  # a heading opening with one is no entry's name ("About the Lab")
     heading_small: frozenset[str] = frozenset()  # lower-case words a name on a heading line may hold ("of", "for")
     venue_nouns: frozenset[str] = frozenset()  # a name before one names a place, not a body ("the Delta Centre building")
+    restrictive_name: frozenset[str] = frozenset()  # "the incubator at Centrale Nantes": a name after one restricts
+    describing: frozenset[str] = frozenset()  # more nouns that describe the name after them ("the software house X")
 
     @classmethod
     def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
@@ -125,10 +128,13 @@ class LinkWords:
             heading_not_names=frozenset(raw.get("heading_not_names", ())),
             heading_small=frozenset(raw.get("heading_small_words", ())),
             venue_nouns=frozenset(raw.get("venue_nouns", ())),
+            restrictive_name=frozenset(raw.get("restrictive_before_name", ())),
+            describing=frozenset(raw.get("describing_nouns", ())),
         )
 
 
 PERSON_PRONOUNS = ("She", "He")
+FIRST_PERSON = frozenset({"we", "i", "us"})  # a fund's own voice: "we led its seed round"
 
 
 def person_pronouns(sdoc: Any, off: int, mentions: Sequence[MentionFact], first: int) -> list[MentionFact]:
@@ -224,7 +230,8 @@ class Resolver:
         self.page = self.root(page) if page is not None else None
         # the dateline's or title's city; a later chunk of a long text gets the one its first chunk found (``home``)
         self.home = home_place(self.text, mentions).home if off == 0 else home
-        self._describing = set(words.nouns) | set(words.kinds)  # nouns that may stand right before a name they describe
+        # nouns that may stand right before a name they describe ("the software house X")
+        self._describing = set(words.nouns) | set(words.kinds) | words.describing
         self._index()
 
     def _index(self) -> None:
@@ -441,6 +448,8 @@ class Resolver:
         here = self.subject(k, types, upto=tok, strict=True)
         if here is not None and self._new_clause(tok) and self._plain(here, k, tok, noun):
             return here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
+        if not any(self._fits_name(noun, r) for r, _a in near) and self._held_elsewhere(k, tok, noun, types):
+            return None  # "... funded by the Fonds X (FMIB). The fund is ...": that fund, typed otherwise: no guess
         named = [r for r in latest.values() if self._fits_name(noun, r) and not self._venue_only(r, tok_char)]
         top = max(reversed(named), key=lambda r: counts[self.m[r].canonical]) if named else None
         other = self._other_kind(k, tok, noun)  # "The lab is housed within the university's ...": not the lab
@@ -451,6 +460,9 @@ class Resolver:
             if len({self.m[r].canonical for r in fits}) > 1 and best is not None and self._open(best, k, tok, types):
                 return None  # "the centre" with two centres named and neither the subject nor the page's
             return best
+        over = self._over_break(k, noun, types)
+        if over is not None:
+            return over  # "... is managed by the Harbour Fund.\n\nThe fund invests in ...": the paragraph before
         if top is not None:
             return top
         if noun in self.w.named_only or not counts:
@@ -460,8 +472,66 @@ class Resolver:
         if self.page is not None and self.m[self.page].type in types and self.m[self.page].start < tok_char:
             cands.add(self.page)
         cands = {r for r in cands if not named_as_other(self.w, noun, self._name_words(r))}  # "the lab": no university
+        cands -= self._called_other(near, noun)  # "Lagune Ouverte, an open-data programme. The fund ...": not it
         best = self._pick(cands, k, tok, types, counts, order, least=1.0) if cands else None
         return None if best is None or self._open(best, k, tok, types) else best
+
+    def _over_break(self, k: int, noun: str, types: Sequence[str]) -> int | None:
+        """When sentence ``k`` opens a paragraph: the one name of the paragraph before's last sentence that holds
+        ``noun`` or that the text described with it (none when two do, or the sentences are one block anyway)."""
+        j = k - 1
+        if j < 0 or self.sents[j].section == self.sents[k].section or not self._adjacent(j, k):
+            return None
+        fit = {self.root(i) for i, a, _b in self.sents[j].ments if self.m[self.root(i)].type in types
+               and self.m[self.root(i)].source != "anaphor" and (self._fits_name(noun, self.root(i)) or self.described(a, noun))}
+        return next(iter(fit)) if len({self.m[r].canonical for r in fit}) == 1 else None
+
+    def _held_elsewhere(self, k: int, tok: int, noun: str, types: Sequence[str]) -> bool:
+        """Does this sentence or the one before name, before ``tok``, an organisation of another type than
+        ``types`` whose name holds ``noun`` or a noun of its kind ("Fonds ..." typed Agency for "the fund")?"""
+        others = tuple(t for t in ORG_OR_PROGRAMME if t not in types)
+        for j in (k - 1, k):
+            if j < 0 or not (j == k or self._same_section(j, k)):
+                continue
+            for i, a, _b in self.sents[j].ments:
+                mf = self.m[i]
+                if (j == k and a >= tok) or mf.source == "anaphor" or mf.type not in others:
+                    continue
+                if self._same_kind(noun, set(_WORD.findall(mf.text.lower()))):  # the words written here
+                    return True
+        return False
+
+    def _called_other(self, near: list[tuple[int, int]], noun: str) -> set[int]:
+        """The names of ``near`` the text described with a head noun of another kind than ``noun`` ("Lagune Ouverte,
+        an open-data programme" is no fund; "Rutevalg AS, the institute's second spin-out" names no kind)."""
+        out: set[int] = set()
+        for r, a in near:
+            head = self._description_head(a)
+            if head is not None and head in self._describing and not self._same_kind(noun, {head}):
+                out.add(r)
+        return out
+
+    def _description_head(self, r_tok: int) -> str | None:
+        """The last word of the description apposed to the name at ``r_tok`` ("X, an open-data programme, ..." ->
+        "programme"; "X is a seed fund that ..." -> "fund"), else None."""
+        doc, i = self.doc, self.at.get(r_tok)
+        if i is None:
+            return None
+        sp = doc.char_span(self.m[i].start - self.off, self.m[i].end - self.off, alignment_mode="expand")
+        stop = self.sents[self.sent_of[r_tok]].end
+        p, links = sp.end, 0
+        if p < stop and doc[p].text == ")":
+            p += 1
+        while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
+            p, links = p + 1, links + 1
+        if not links or p >= stop or doc[p].lower_ not in self.w.desc_dets:
+            return None
+        q = p + 1
+        while q < min(stop, p + 10) and doc[q].text not in (",", ".", ";", "(", ":") \
+                and doc[q].lower_ not in ("that", "which", "who", "and", "with", "in", "of", "for"):
+            q += 1
+        words = _WORD.findall(doc[p + 1:q].text.lower())
+        return words[-1] if words and "'s" not in doc[p + 1:q].text and "’s" not in doc[p + 1:q].text else None
 
     def _entry_name(self, k: int, noun: str, types: Sequence[str]) -> int | None:
         """The name a directory entry's heading line gives ("Buna Institute of Computing" on its own line, then
@@ -608,15 +678,25 @@ class Resolver:
     def _same_section(self, j: int, k: int) -> bool:
         return self.sents[j].section == self.sents[k].section and not self.sents[j].heading
 
+    def _adjacent(self, j: int, k: int) -> bool:
+        """Is sentence ``j`` the one right before ``k`` in its block, or the last of the paragraph before when ``k``
+        opens a paragraph under the same heading ("... has made its first three investments.\n\nIts first
+        investments are in A")? Adjacent sentences, per the guidelines; a heading between them cuts."""
+        if j != k - 1 or j < 0 or self.sents[j].heading:
+            return False
+        a, b = self.sents[j].section, self.sents[k].section
+        return a == b or (a // 10_000 == b // 10_000 and not self.sents[j].quoted and not self.sents[j].in_quote)
+
     def pronoun(self, tok: int) -> int | None:
         """A sentence-opening "It"/"Its" (or "it" after a fronted clause: "Backed by X, it ..."): the subject of the
         sentence before, unless this sentence names it again ("The scheme is run by Y. It delivers the scheme ...")."""
         k = self.sent_of[tok]
-        if k == 0 or not self._same_section(k - 1, k) or self.quoted_at(tok) \
+        if k == 0 or not self._adjacent(k - 1, k) or self.quoted_at(tok) \
                 or self._quote_names(k - 1, ORG_OR_PROGRAMME):
             return None  # a quote about one organisation and its speaker's own leave two possible
+        stop = self._clause_end(k, tok)  # "In 2017 it opened L; the lab is part of ILN": ILN is no rival of "it"
         again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments
-                 if self.m[i].source != "anaphor" or self.m[i].text.lower() in self.w.nouns}
+                 if _a < stop and (self.m[i].source != "anaphor" or self.m[i].text.lower() in self.w.nouns)}
         named = self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME)
         later = self._descriptions(k, tok)  # "It delivers the scheme ...": the scheme is not "It"
         skip = {r for r, _a in named if self.m[r].canonical in again or any(self._fits_name(n, r) for n in later)}
@@ -626,10 +706,20 @@ class Resolver:
             return next(iter(left.values())) if len(left) == 1 else None
         subj = self.subject(k - 1, ORG_OR_PROGRAMME, skip=skip)
         if subj is None and skip:  # the subject is named again: the passive's agent ("is run by Y. It ...")
-            subj = next((r for r, _a in named if r not in skip and self._agent_at(_a)), None)
+            prev = self.sents[k - 1]
+            agents = {self.root(i): b for i, a, b in prev.ments if self.root(i) in dict(named)
+                      and self.root(i) not in skip and self._agent_at(a)}
+            subj = next(iter(agents)) if len(agents) == 1 else None
+            if subj is not None and self._coordinated(prev, agents[subj], subj):
+                subj = None  # "created by A and B. It ...": A or B?
         if subj is not None and self._rival(subj, k - 1, self.sents[k - 1].end, skip):
             return None  # "Corvex Capital acquired Pelham Robotics. It ...": either company
         return subj
+
+    def _clause_end(self, k: int, tok: int) -> int:
+        """The token that ends the clause of token ``tok`` in sentence ``k`` (a ";" after it, else the sentence end)."""
+        end = self.sents[k].end
+        return next((j for j in range(tok + 1, end) if self.doc[j].text == ";"), end)
 
     def _owner_reference(self, i: int, b: int, s: _Sent) -> bool:
         """Is mention ``i`` (ending at token ``b``) a description that only owns a noun ("who has run the school's
@@ -734,6 +824,8 @@ class Resolver:
             if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns
                                     or (nxt.lower_ in w.compound_next and not self._verb_at(nxt.i, sent.end))):
                 return None  # "the Fund Board", "the company that makes X", "the start-up programme": another thing
+            if nxt is not None and nxt.lower_ in w.restrictive_name and self._name_after(after + 1, sent.end):
+                return None  # "part of the incubator at Centrale Nantes": that body's incubator, not the company
             return self.definite(t.i, low)
         opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
         if t.text in w.pronouns and opening and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
@@ -756,12 +848,28 @@ class Resolver:
             if self.doc[t.i - 1].lower_ == "as":  # "X joined Y as its chief scientist": the nearest, Y
                 return before[-1][0]
             if self._led_round(t.i, sent.end):
-                return self._round_owner(k, t.i)
+                owner = self._round_owner(k, t.i)
+                lead = self._round_lead(k, t.i)[0]
+                if owner is None and lead is not None and self._linked_to(t.i, self.root(lead)):
+                    self.unlink.add(t.i)  # "Acme led its seed round": not Acme's own round
+                return owner
             subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
             for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
                 if sent.start <= tok < t.i and r == subj and self.doc[t.i - 1].lower_ not in ("under", "through", "via"):
                     return r  # not "The project is financed by A through its fund B": A's fund (mentions/anaphors.py)
         return None
+
+    def _linked_to(self, tok: int, r: int) -> bool:
+        """Did the mention stage link the reference at token ``tok`` to the name ``r``?"""
+        i = self.at.get(tok)
+        return i is not None and self.m[i].source == "anaphor" and self.root(i) == r
+
+    def _name_after(self, i: int, end: int) -> bool:
+        """Does a name (not a reference) start at token ``i`` or right after a "the" there?"""
+        if i < end and self.doc[i].lower_ == "the":
+            i += 1
+        j = self.at.get(i) if i < end else None
+        return j is not None and self.m[j].source != "anaphor"
 
     def _place_before(self, i: int, start: int) -> bool:
         """"The Kumasi start-up, which ..., closed": "the" and a place's name (a Cluster mention) before the noun."""
@@ -808,11 +916,30 @@ class Resolver:
     def _round_owner(self, k: int, tok: int) -> int | None:
         """The company whose round sentence ``k``'s investor leads: the subject of the sentence before, when it is a
         company other than this sentence's subject (else the mention stage's link stays)."""
-        owner = self._previous_subject(k, tok)
-        if owner is None or self.m[owner].type != "Company":
-            return None
         here = self.subject(k, ORG_OR_PROGRAMME, upto=tok)
+        lead, first_person = self._round_lead(k, tok)
+        if here is not None and self.m[here].type == "Company" and (first_person or (
+                lead is not None and self.root(lead) != here)):
+            return here  # "X, a spin-out of Y, is based in Z; we led its seed round": X, this sentence's subject
+        owner = self._previous_subject(k, tok)
+        if owner is None or self.m[owner].type != "Company" or (first_person and owner in (self.page, self._kept())):
+            return None  # a fund's blog: "we" is the fund, and it does not lead its own round
         return None if here == owner else owner
+
+    def _round_lead(self, k: int, tok: int) -> tuple[int | None, bool]:
+        """The investor before the verb of "X led its round" (``tok``: "its"): its mention ("Acme led", "Acme
+        co-led") and whether it is a first person ("we led")."""
+        v = tok - 1
+        if v >= 2 and self.doc[v - 1].text in ("-", "–") and not self.doc[v - 2].whitespace_:
+            v -= 2  # "co-led" is three tokens
+        lead = next((i for i, _a, b in self.sents[k].ments if b == v), None)
+        return lead, v >= 1 and self.doc[v - 1].lower_ in FIRST_PERSON
+
+    def _kept(self) -> int | None:
+        """The mention of the name a 10-K calls "the Company" (``keep``), if any."""
+        if self.keep is None:
+            return None
+        return next((i for i, mf in enumerate(self.m) if mf.canonical == self.keep and mf.source != "anaphor"), None)
 
     def _previous_subject(self, k: int, tok: int) -> int | None:
         """The subject of the sentence before, in the same block, outside quotations, with no rival of its type."""
