@@ -136,8 +136,6 @@ def _run_candidate(doc: Any, start: int, end: int, spans: list[Candidate], taken
     if person is not None and _owner_name(doc, spans[person], env) and spans[person].start in (start, start + 1) \
             and spans[person].end + 1 < end and doc[spans[person].end].lower_ in ("of", "at", "from"):
         start = spans[person].end + 1  # "Amaka Obi of Lagos Business School", "Councillor Fiona Macrae of the ..."
-        while start < end and doc[start].lower_ in env.lex.leading_determiners:
-            start += 1
     typ = _run_type(doc, start, end, env)
     if typ is None:
         return None
@@ -240,6 +238,7 @@ def _list_and(doc: Any, spans: list[Candidate], taken: list, j: int, env: Env) -
             and spans[left].source == "ner" and spans[left].type in ORG_TYPES and spans[k].source == "ner" \
             and spans[k].type in ORG_TYPES and spans[k].end - spans[k].start >= 2 \
             and all(t.is_title for t in doc[spans[k].start:spans[k].end]) \
+            and doc[spans[k].start].lower_ not in env.title_words and doc[spans[k].start].lower_ not in env.generic_words \
             and doc[spans[left].start:spans[left].end].text.lower().split()[-2:-1] == ["of"] \
             and env.typer.type_of_name([t.text for t in doc[spans[left].start:spans[left].end]]) is not None:
         return True  # "the Technical University of Moravia and Vitkov Steel": a headed "X of Place", then a firm
