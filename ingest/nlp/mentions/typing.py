@@ -71,16 +71,13 @@ class NameTyper:
         low = [w.lower().strip(".,") for w in words]
         last = low[-1]
         joined = " ".join(low)
-        if self._public_corporation_or_bank(low):
-            return "Agency"
+        body = "Agency" if self._public_corporation_or_bank(low) else self._council_or_cooperative(low)
+        if body is not None:
+            return body  # a public corporation, a central bank, a council, a producers' cooperative
         if last in lex.company_legal or (len(low) > 1 and low[-2] in lex.company_legal and last in {".", ","}):
             return "Company"
         if len(low) > 2 and joined.endswith(lex.company_endings):
             return "Company"  # "Grand River Teachers' Pension Plan": an investor
-        if len(low) > 1 and last in self.cooperative_heads and any(w in self.producer_words for w in low[:-1]):
-            return "Company"  # "Rangiuru Fruit Cooperative", "Northern Grain Cooperative": owned by producers
-        if len(low) > 1 and last in self.council_heads and not any(w in self.association_words for w in low[:-1]):
-            return "Agency"  # "Neath Port Talbot Council"; not "Kansai Robot Industry Council" (an association)
         if len(low) > 1 and (last in self.institute_last or (" " + joined).endswith(self.institute_endings)):
             return "Institute"  # "Manhyia Innovation Hub", "Kaunas Science Park": a body, unless the text says otherwise
         if last in lex.programme_last and len(low) > 1 and joined.endswith(lex.agency_endings):
@@ -105,6 +102,17 @@ class NameTyper:
             return "Institute"
         if last in lex.company_last:
             return "Company"
+        return None
+
+    def _council_or_cooperative(self, low: list[str]) -> str | None:
+        """A producers' cooperative is a firm its members own ("Rangiuru Fruit Cooperative"); a council is an agency
+        ("Neath Port Talbot Council") unless a trade word makes it an association ("Kansai Robot Industry Council")."""
+        if len(low) < 2:
+            return None
+        if low[-1] in self.cooperative_heads and any(w in self.producer_words for w in low[:-1]):
+            return "Company"
+        if low[-1] in self.council_heads and not any(w in self.association_words for w in low[:-1]):
+            return "Agency"
         return None
 
     def _public_corporation_or_bank(self, low: list[str]) -> bool:
