@@ -131,3 +131,26 @@ def test_a_route_is_no_anchored_place(no_gazetteer_extractor) -> None:
 def test_drawn_to_a_town_keeps_its_place(no_gazetteer_extractor) -> None:
     text = "Rosetta Pumps is based in Tanta. Rosetta Pumps has drawn several hundred engineers to Tanta from other towns."
     assert ("ANCHORS", "Rosetta Pumps", "Tanta") in relations_in(no_gazetteer_extractor, text)
+
+
+def test_apposition_participle_places_the_name(no_gazetteer_extractor) -> None:
+    text = ("Borders Grid is a founding member of the Great Plains Data Cooperative, a non-profit consortium of "
+            "agricultural data providers headquartered in Lincoln.")
+    rels = relations_in(no_gazetteer_extractor, text)
+    assert ("LOCATED_IN", "Great Plains Data Cooperative", "Lincoln") in rels
+    assert ("LOCATED_IN", "Borders Grid", "Lincoln") not in rels
+
+
+def test_drawn_to_the_city_named_before(no_gazetteer_extractor) -> None:
+    text = ("Graz is home to Steyr Powertrain Labs, one of the largest developers of testing systems, which has drawn "
+            "engineers to the city for decades.")
+    assert ("ANCHORS", "Steyr Powertrain Labs", "Graz") in relations_in(no_gazetteer_extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Graz is home to Steyr Powertrain Labs, which has not drawn many engineers to the city.",
+    "A study of Graz found that Steyr Powertrain Labs drew 3,000 visitors to the city last year.",
+    "Graz and Linz are home to Steyr Powertrain Labs, which has drawn engineers to the city for decades.",
+])
+def test_drawn_to_the_city_not(no_gazetteer_extractor, text) -> None:
+    assert not {r for r in relations_in(no_gazetteer_extractor, text) if r[0] == "ANCHORS"}

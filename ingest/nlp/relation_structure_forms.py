@@ -224,45 +224,67 @@ def place_forms(cands: Sequence[Cand], sd: Any, tok2m: dict[int, int], types: Se
     * "the Asunción lab of Guaraní Data", "the Oslo office of X": X has a site in the place;
     * not "the Llanelli software company A and B, the regional distributor": a place before a singular noun
       describes the one name after it, not the next list item (``dep:np-in-place`` spread it over the list)."""
-    w = words()
-    have = {(c.type, c.src, c.tgt) for c in cands}
     out = [c for c in cands if not (c.type == "LOCATED_IN" and c.method == "dep:np-in-place"
                                     and _describes_other(sd, tok2m, types, c))]
+    out = drawn_to_the_city(apposed_base(out, sd, tok2m, types), sd, tok2m, types)
+    have = {(c.type, c.src, c.tgt) for c in out}
+    w = words()
+    for v in sd:
+        if v.pos_ != "VERB" or _unsure(v):
+            continue
+        low = {v.lemma_.lower(), v.lower_}
+        if low & w.get("set_up_verbs", frozenset()):
+            _set_up_in(v, out, have, tok2m, types)
+        if low & w.get("move_verbs", frozenset()):
+            _moved_to(v, out, have, tok2m, types)
+    _place_site_of(sd, out, have, tok2m, types)
+    return out
+
+
+def _set_up_in(v: Any, out: list[Cand], have: set[tuple[str, int, int]], tok2m: dict[int, int],
+               types: Sequence[str]) -> None:
+    """"the Centre, which the Academy set up in Siem Reap", "opened the Lab in Menzel Bourguiba"."""
+    places = _cluster_in(v, "in", tok2m, types)
+    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if v.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in v.children):
+        objs.append(v.head)
+    for o in objs:
+        places |= _cluster_in(o, "in", tok2m, types)
+    for o in (o for o in objs if o.i in tok2m):
+        for pl in sorted(places):
+            _cand(out, have, types, tok2m[o.i], pl, 0.9, "form:set-up-in")
+
+
+def _moved_to(v: Any, out: list[Cand], have: set[tuple[str, int, int]], tok2m: dict[int, int],
+              types: Sequence[str]) -> None:
+    """"X moved its testing to Fremont", "X moved to Ciudad del Este"."""
+    places = _cluster_in(v, "to", tok2m, types)
+    for o in (c for c in v.children if c.dep_ == "dobj"):
+        places |= _cluster_in(o, "to", tok2m, types)
+    for s in (c for c in v.children if c.dep_ == "nsubj" and c.i in tok2m):
+        for pl in sorted(places):
+            _cand(out, have, types, tok2m[s.i], pl, 0.88, "form:moved-to")
+
+
+def _place_site_of(sd: Any, out: list[Cand], have: set[tuple[str, int, int]], tok2m: dict[int, int],
+                   types: Sequence[str]) -> None:
+    """"the Asunción lab of Guaraní Data", "the Oslo AI office of X" (not "the former Oslo lab of X")."""
+    w = words()
+    sites, deny = w.get("site_nouns", frozenset()), w.get("denials", frozenset())
     m2toks: dict[int, list[int]] = {}
     for t, m in tok2m.items():
         m2toks.setdefault(m, []).append(t)
-    for v in sd:
-        low = {v.lemma_.lower(), v.lower_}
-        if v.pos_ == "VERB" and low & w.get("set_up_verbs", frozenset()) and not _unsure(v):
-            places = _cluster_in(v, "in", tok2m, types)
-            objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-            if v.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in v.children):
-                objs.append(v.head)  # "the Centre, which the Academy set up in Siem Reap"
-            for o in objs:
-                places |= _cluster_in(o, "in", tok2m, types)  # "opened the Lab in Menzel Bourguiba"
-            for o in objs:
-                if o.i in tok2m:
-                    for pl in sorted(places):
-                        _cand(out, have, types, tok2m[o.i], pl, 0.9, "form:set-up-in")
-        if v.pos_ == "VERB" and low & w.get("move_verbs", frozenset()) and not _unsure(v):
-            places = _cluster_in(v, "to", tok2m, types)
-            for o in (c for c in v.children if c.dep_ == "dobj"):
-                places |= _cluster_in(o, "to", tok2m, types)
-            for s in (c for c in v.children if c.dep_ == "nsubj" and c.i in tok2m):
-                for pl in sorted(places):
-                    _cand(out, have, types, tok2m[s.i], pl, 0.88, "form:moved-to")
-    for m, ts in m2toks.items():  # "the Asunción lab of Guaraní Data"
+    for m, ts in m2toks.items():
         if types[m] != "Cluster":
             continue
         s, e = min(ts), max(ts) + 1
-        if s < 1 or sd[s - 1].lower_ != "the" or (s > 1 and sd[s - 2].lower_ in w.get("denials", ())):
+        if s < 1 or sd[s - 1].lower_ != "the" or (s > 1 and sd[s - 2].lower_ in deny):
             continue
-        k = e + (e < len(sd) and sd[e].is_lower and e + 1 < len(sd) and sd[e + 1].lower_ in w.get("site_nouns", ()))
-        if k + 1 < len(sd) and sd[k].lower_ in w.get("site_nouns", ()) and sd[k + 1].lower_ == "of":
+        k = e + (e < len(sd) and sd[e].is_lower and e + 1 < len(sd) and sd[e + 1].lower_ in sites)
+        if k + 1 < len(sd) and sd[k].lower_ in sites and sd[k + 1].lower_ == "of":
             j = k + 2 + (k + 2 < len(sd) and sd[k + 2].lower_ == "the")
             if j in tok2m:
                 _cand(out, have, types, tok2m[j], m, 0.9, "form:place-site-of")
-    return out
 
 
 def _describes_other(sd: Any, tok2m: dict[int, int], types: Sequence[str], c: Cand) -> bool:
@@ -302,3 +324,75 @@ def anchor_route_kept(cands: Sequence[Cand], sd: Any, tok2m: dict[int, int]) -> 
                 continue  # a route's end, or the page's place where the sentence names a route of its own
         out.append(c)
     return out
+
+
+def apposed_base(cands: Sequence[Cand], sd: Any, tok2m: dict[int, int], types: Sequence[str]) -> list[Cand]:
+    """"the Great Plains Data Cooperative, a non-profit consortium ... headquartered in Lincoln": the participle of
+    the apposition places the name it is apposed to (LOCATED_IN)."""
+    w = words()
+    out, have = list(cands), {(c.type, c.src, c.tgt) for c in cands}
+    for v in sd:
+        if v.dep_ != "acl" or v.lower_ not in w.get("base_participles", ()) or _unsure(v):
+            continue
+        n = v.head
+        if n.i in tok2m:
+            continue  # "X headquartered in Y" (the name's own participle: the verb frames)
+        named = _named_above(n, tok2m, appos_only=True)
+        for pl in sorted(_cluster_in(v, "in", tok2m, types)) if named is not None else ():
+            _cand(out, have, types, named, pl, 0.88, "form:apposed-base")
+    return out
+
+
+def drawn_to_the_city(cands: Sequence[Cand], sd: Any, tok2m: dict[int, int], types: Sequence[str]) -> list[Cand]:
+    """"Graz is home to X, ..., which has drawn engineers to the city for decades": "the city" (town, region) after
+    a verb of drawing is the one place the sentence named before it (ANCHORS; annotation guidelines: drawing talent
+    to a place). Two places named before, or none, give nothing."""
+    w = words()
+    out, have = list(cands), {(c.type, c.src, c.tgt) for c in cands}
+    draw = w.get("draw_words", frozenset())
+    for v in sd:
+        if v.pos_ not in ("VERB", "AUX") or not ({v.lower_, v.lemma_.lower()} & draw) or _unsure(v):
+            continue
+        ends = [g for p in v.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"
+                and g.lower_ in w.get("place_nouns", ())  # "the city" (a reference the parse may hold as a mention)
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in g.children)
+                and not any(c.dep_ == "prep" for c in g.children)]
+        if not ends or any(c.dep_ == "dobj" and (c.lower_ in _not_drawn() or c.lemma_.lower() in _not_drawn())
+                           for c in v.children):
+            continue  # "drew 3,000 visitors to the city"
+        before = {m for t, m in tok2m.items() if t < v.i and types[m] == "Cluster"}
+        if len(before) != 1:
+            continue
+        src = [c for c in v.children if c.dep_ == "nsubj"]
+        ante = _named_above(v.head, tok2m) if v.dep_ == "relcl" and src and src[0].lower_ in ("which", "that") else None
+        holders = {ante} if ante is not None else {tok2m[s.i] for s in src if s.i in tok2m}
+        for h in sorted(holders):
+            r = allowed(["ANCHORS"], types[h], "Cluster")
+            pl = next(iter(before))
+            if r is not None and (r, h, pl) not in have:
+                have.add((r, h, pl))
+                out.append(Cand(r, h, pl, 0.85, "form:drawn-to-the-city"))
+    return out
+
+
+def _named_above(t: Any, tok2m: dict[int, int], appos_only: bool = False) -> int | None:
+    """The name a noun phrase describes: the noun itself, or the name its apposition hangs from, climbing "of"
+    phrases ("X, one of the largest developers of testing systems, which ..."; "X, a consortium of providers
+    headquartered in Y")."""
+    for _ in range(4):
+        if t.i in tok2m and not appos_only:
+            return tok2m[t.i]
+        if t.dep_ == "appos" and t.head.i in tok2m:
+            return tok2m[t.head.i]
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ == "of":
+            t = t.head.head
+            continue
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _not_drawn() -> frozenset[str]:
+    """What a verb of drawing brings that is no talent (tie_guard.json ``draw_not_objects``: visitors, attention)."""
+    spec = json.loads(shipped("lexicon", "tie_guard.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in spec.get("draw_not_objects", ()))
