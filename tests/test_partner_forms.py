@@ -70,6 +70,15 @@ FOUND = [
     ("Peipsi Sensors will design the buoys alongside Emajõe Robotics.", {P(("Peipsi Sensors", "Emajõe Robotics"))}),
     ("Peipsi Sensors and Narva College have teamed up on a water-quality course.",
      {P(("Peipsi Sensors", "Narva College"))}),
+    # a headline: two organisations open one centre together
+    ("Peipsi Sensors and the Narva Institute of Technology open lake robotics centre in Tartu",
+     {P(("Peipsi Sensors", "Narva Institute of Technology"))}),
+    # a partner list whose items are described by trade and by a town no mention names
+    ("The Wear Institute for Robotics opened in 2019. Its industrial partners include the car-body supplier Castletown "
+     "Pressings, the Houghton-le-Spring battery-module maker Usworth Cells and the Seaham steel fabricator Dene "
+     "Fabrication.",
+     {P(("Wear Institute for Robotics", "Castletown Pressings")), P(("Wear Institute for Robotics", "Usworth Cells")),
+      P(("Wear Institute for Robotics", "Dene Fabrication"))}),
     # a relative clause closing on the nearest name
     ("Lindqvist Capital led the round, with participation from Kiruna Ventures, the investment arm of the utility "
      "Norrbotten Kraft, which is also a research partner of Aurora Grid Labs.",
@@ -114,6 +123,7 @@ NOT_FOUND = [
     ("Together with Narva College, Peipsi Sensors is the largest employer in Tartu.",
      P(("Peipsi Sensors", "Narva College"))),
     ("Peipsi Sensors and Narva College have not teamed up.", P(("Peipsi Sensors", "Narva College"))),
+    ("Peipsi Sensors and Narva College opened offices in Tartu.", P(("Peipsi Sensors", "Narva College"))),
     # co-funders are no partners: "funded jointly by"
     ("The fellowship is funded jointly by Drava Polytechnic and the Podravka Grain Cooperative.",
      P(("Drava Polytechnic", "Podravka Grain Cooperative"))),

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from aikg.ingest.nlp.relation_partner_lists import partner_lists
-from aikg.ingest.nlp.relation_partner_with import (act_alongside, fronted_partners, jointly_by, pact_with, teamed_up,
-                                                  which_partner_of)
+from aikg.ingest.nlp.relation_partner_with import (act_alongside, fronted_partners, jointly_by, opened_together,
+                                                  pact_with, teamed_up, which_partner_of)
 
 ORGS = ("Institute", "Company", "Agency")
 LIST_WORDS = {",", "and", "&"}
@@ -347,3 +347,4 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     fronted_partners(doc, sent, spans, types, emit, conf)  # "Together with A, X opened ..."
     teamed_up(doc, sent, spans, types, emit, conf)  # "A and B have teamed up on ..."
     act_alongside(doc, sent, spans, types, emit, conf)  # "X will develop the gripper alongside A"
+    opened_together(doc, sent, spans, types, emit, conf)  # "A and B open marine autonomy centre in Inverness"

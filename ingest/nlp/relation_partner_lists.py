@@ -190,8 +190,25 @@ def _past_description(doc: Any, k: int, end: int, starts: dict, types: Sequence[
                 return -1
             k += 1
         else:
-            return k
+            town = _town_before_description(doc, k, end, starts)
+            if town is None:
+                return k
+            k = town  # "the Ras Jebel software firm B": a town no mention names, then B's description
     return k
+
+
+def _town_before_description(doc: Any, k: int, end: int, starts: dict) -> int | None:
+    """The token after one to three capitalised words followed by lower-case words and a name ("Hartlepool steel
+    fabricator B"), or None."""
+    j = k
+    while j < end and j < k + 3 and doc[j].is_title and doc[j].is_alpha and j not in starts:
+        j += 1
+    if j == k or j >= end or not doc[j].is_lower:
+        return None
+    n = j
+    while n < end and n < j + 4 and (doc[n].is_lower or doc[n].text in "-–") and n not in starts:
+        n += 1
+    return j if n in starts and n > j else None
 
 
 def _owned_unit(doc: Any, k: int, end: int, starts: dict) -> tuple[int, int]:

@@ -365,3 +365,41 @@ def act_alongside(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
                 if m != first[0]:
                     emit(["PARTNERS_WITH"], first[0], m, conf, "rule:act-alongside")
             return
+
+
+_OPEN_VERBS = frozenset({"open", "opens", "opened", "launch", "launches", "launched", "inaugurate", "inaugurates",
+                         "inaugurated", "unveil", "unveils", "unveiled"})
+_UNIT_NOUNS = frozenset({"lab", "laboratory", "centre", "center", "institute", "hub", "facility", "testbed"})
+
+
+def opened_together(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
+                    conf: float) -> None:
+    """"A and B open marine autonomy centre in Inverness", "A and B today opened the X Lab": organisations that open
+    one lab or centre together partner with each other (as the parents of a joint lab do); not several units
+    ("opened labs"), not an office."""
+    if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
+        return
+    from aikg.ingest.nlp.relation_joint import _actors_before
+
+    w = pact_words()
+    starts = {s: (i, e) for i, s, e in spans}
+    for t in sent:
+        if t.lower_ not in _OPEN_VERBS:
+            continue
+        actors = _actors_before(doc, t.i, spans, types, sent.start, w.pre_verb | {"will", "today", "jointly"})
+        if len(actors) < 2 or next(s for s, (i, _) in starts.items() if i == actors[0]) - sent.start > 2:
+            continue  # the actors open the sentence or the headline
+        k = t.i + 1
+        while k < sent.end and k < t.i + 7 and k not in starts and doc[k].lower_ not in _UNIT_NOUNS:
+            if not (doc[k].is_lower or doc[k].text in "-–") or doc[k].lower_ in ("in", "at", "to", "for", "with", "of"):
+                break
+            k += 1
+        unit = doc[k].lower_ in _UNIT_NOUNS if k < sent.end else False
+        named = k in starts and types[starts[k][0]] == "Institute" and doc[starts[k][1] - 1].lower_ in _UNIT_NOUNS
+        if not (unit or named):
+            continue
+        for x, a in enumerate(actors):
+            for b in actors[x + 1:]:
+                if a != b:
+                    emit(["PARTNERS_WITH"], a, b, conf, "rule:opened-together")
+        return
