@@ -15,9 +15,11 @@ graph (:func:`recover`), so no count is lost for good.
 A run that found no kept cluster profile when it started also keeps the relationships that change the cluster
 summaries (``clusters`` / ``cluster_ids``, people's affiliations: refresh_summaries.cypher) and recomputes those
 summaries once at its end, for each entity once, instead of once per batch that touches it (the members of a
-place were recomputed by every batch that gave the place a metro). :func:`recover` recomputes them too. When every
-entity of the run was new to the store, the run holds all their relationships and the summaries are computed in
-Python (``summaries.compute``) and written as values (load_cluster_summaries.cypher).
+place were recomputed by every batch that gave the place a metro). :func:`recover` recomputes them too.
+
+Entities new to the store are not kept here at all: the run creates each with the counts (and, when every entity of
+the run is new, the cluster summaries) the whole run gives it (graph/loader.py ``_precount``), so a run stopped
+midway leaves them ahead of the graph until :func:`recover`, and a run in which a document fails recovers at its end.
 """
 
 from __future__ import annotations
