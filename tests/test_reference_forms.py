@@ -122,3 +122,44 @@ def test_a_paragraph_opening_reference_reads_the_paragraph_before(ex, text, word
 ])
 def test_a_paragraph_opening_reference_stays_open_when_the_paragraph_before_leaves_two(ex, text, word):
     assert refers(ex, text, word) is None
+
+
+# ------------------------------------------------------------------ an interview's answer after its question
+
+def test_an_answer_s_it_is_the_one_organisation_its_question_names(ex):
+    text = ("Interview with Dr. Lena Osei\n\nHow did the Volta Institute for Applied Computing start?\n\nOsei: It was "
+            "set up in 2019 by the Accra firm Sika Holdings and by the Ghana Digital Agency. We now have forty "
+            "researchers.")
+    assert refers(ex, text, "It was") == "Volta Institute for Applied Computing"
+    assert (FO, "Sika Holdings", "Volta Institute for Applied Computing") in relations_in(ex, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Why did Sika Holdings leave the Volta Institute for Applied Computing?\n\nOsei: It wanted a bigger lab.",
+     "It wanted"),  # the question names two
+    ("What does the lab do?\n\nOsei: It builds speech models for Twi and Ewe.", "It builds"),  # names none
+    ("Interview with Dr. Lena Osei\n\nHow did the Volta Institute for Applied Computing start?\n\nIt was set up in "
+     "2019 by the Accra firm Sika Holdings.", "It was"),  # no speaker label: a heading, not a question put
+])
+def test_an_answer_s_it_stays_open_unless_its_question_names_one(ex, text, word):
+    assert refers(ex, text, word) is None
+
+
+# ------------------------------------------------------------------ "The £6.4 million centre"
+
+@pytest.mark.parametrize("text, word, name, funder", [
+    ("Corran Data and the Strathnaver Institute today opened the Moray Firth Centre for Marine Autonomy, a joint "
+     "centre of the two organisations. The £6.4 million centre is funded by the Northern Glens Development Agency.",
+     "centre is", "Moray Firth Centre for Marine Autonomy", "Northern Glens Development Agency"),
+    ("Kaduna State opened the Zaria Agritech Hub in 2024. The $12m hub was paid for by the Savannah Growth Fund.",
+     "hub was", "Zaria Agritech Hub", "Savannah Growth Fund"),
+])
+def test_the_amount_and_noun_is_the_name_before(ex, text, word, name, funder):
+    assert refers(ex, text, word) == name
+    assert (F, funder, name) in relations_in(ex, text)
+
+
+def test_a_year_before_the_noun_is_no_amount(ex):
+    text = ("Kaduna State opened the Zaria Agritech Hub in 2024. The 2025 hub programme is paid for by the Savannah "
+            "Growth Fund.")
+    assert refers(ex, text, "hub programme") is None

@@ -100,8 +100,9 @@ class LinkWords:
         if rx is None:
             nouns = "|".join(sorted((re.escape(n) for n in self.nouns), key=len, reverse=True))
             place = r"(?:[A-Z][\w'’.-]*\s+){0,2}?"  # "the Kumasi start-up": a place name may stand between
+            amount = r"(?:(?:[A-Z]{0,2}[$£€¥]\s?)?\d[\d.,]*\s?(?:million|billion|bn|m|k)?\s+)?"  # "The £6.4 million centre"
             # "the University", "The Consortium's partners": a capitalised noun right after "the" (reference_at)
-            rx = re.compile(rf"\b(?:[Tt]he\s+{place}(?P<noun>(?i:{nouns}))|It|Its|it|its)\b")
+            rx = re.compile(rf"\b(?:[Tt]he\s+{amount}{place}(?P<noun>(?i:{nouns}))|It|Its|it|its)\b")
             _PATTERNS[id(self)] = rx
         return rx
 
@@ -134,6 +135,7 @@ class LinkWords:
 
 
 PERSON_PRONOUNS = ("She", "He")
+_AMOUNT_WORDS = frozenset({"million", "billion", "bn", "m", "k", "mn"})
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a fund's own voice: "we led its seed round"
 
 
@@ -819,7 +821,8 @@ class Resolver:
         low, after = self.word_at(t.i)
         if t.i in self.covered or (t.text[:1].isupper() and low in w.nouns and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
             return None  # a capitalised noun is a reference right after "the" only ("the Kumasi Institute": a name)
-        if low in w.nouns and t.i > sent.start and (doc[t.i - 1].lower_ == "the" or self._place_before(t.i, sent.start)):
+        if low in w.nouns and t.i > sent.start and (doc[t.i - 1].lower_ == "the" or self._place_before(t.i, sent.start)
+                                                    or self._amount_before(t.i, sent.start)):
             nxt = doc[after] if after < sent.end else None
             if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns
                                     or (nxt.lower_ in w.compound_next and not self._verb_at(nxt.i, sent.end))):
@@ -830,6 +833,10 @@ class Resolver:
         opening = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].is_quote)
         if t.text in w.pronouns and opening and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
             return self.pronoun(t.i)  # None: the mention stage's "Its" stays (its guess is right more often than not)
+        if t.text in w.pronouns and self._after_label(t.i, sent.start) and t.i + 1 < sent.end \
+                and doc[t.i + 1].text[:1].islower():
+            return self._asked(self.sent_of[t.i])  # "How did MIAC start?\n\nAbellana: It was set up in 2019 by ..."
+
         if low in ("it", "its") and t.i - 1 > sent.start and doc[t.i - 1].text == "," \
                 and doc[sent.start].text in w.fronted and not any(x.text == "," for x in doc[sent.start:t.i - 1]):
             return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
@@ -858,6 +865,35 @@ class Resolver:
                 if sent.start <= tok < t.i and r == subj and self.doc[t.i - 1].lower_ not in ("under", "through", "via"):
                     return r  # not "The project is financed by A through its fund B": A's fund (mentions/anaphors.py)
         return None
+
+    def _amount_before(self, i: int, start: int) -> bool:
+        """"The £6.4 million centre is funded by ...", "the R$ 38 million hub": "the" and an amount before the noun."""
+        doc, p = self.doc, i - 1
+        if p < start or not (doc[p].like_num or doc[p].lower_ in _AMOUNT_WORDS):
+            return False
+        while p >= start and (doc[p].like_num or doc[p].is_currency or doc[p].lower_ in _AMOUNT_WORDS
+                              or doc[p].text in ("R$", "US$", "A$", "C$")):
+            p -= 1
+        span = doc[p + 1:i]
+        return p >= start and doc[p].lower_ == "the" and any(t.like_num for t in span) \
+            and any(t.is_currency or "$" in t.text or t.lower_ in _AMOUNT_WORDS for t in span)  # not "the 2024 programme"
+
+    def _after_label(self, i: int, start: int) -> bool:
+        """Does token ``i`` follow an interview's speaker label only ("Abellana:", "Dr. Osei:")?"""
+        doc = self.doc
+        if i - start < 2 or i - start > 4 or doc[i - 1].text != ":":
+            return False
+        return all(t.text[:1].isupper() or t.text == "." for t in doc[start:i - 1])
+
+    def _asked(self, k: int) -> int | None:
+        """The one organisation the question line right before sentence ``k`` names ("How did MIAC start?"),
+        else None: the answer's "It" stands for it."""
+        j = k - 1
+        if j < 0 or not self.sents[j].heading or not self.doc[self.sents[j].end - 1].text == "?":
+            return None
+        named = {self.m[self.root(i)].canonical: self.root(i) for i, _a, _b in self.sents[j].ments
+                 if self.m[i].source != "anaphor" and self.m[self.root(i)].type in ORG_OR_PROGRAMME}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _linked_to(self, tok: int, r: int) -> bool:
         """Did the mention stage link the reference at token ``tok`` to the name ``r``?"""
