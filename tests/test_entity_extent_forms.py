@@ -138,9 +138,9 @@ def test_given_name_that_is_a_common_word(bare):
 
 
 def test_capitalised_common_word_before_a_firm_stays_out(bare):
-    found = texts(bare, "Ingrid Halvorsen and May Harbour Ventures signed the lease.")
-    assert "May Harbour Ventures" not in found or ("May Harbour Ventures", "Person") not in kinds(
-        bare, "Ingrid Halvorsen and May Harbour Ventures signed the lease.")
+    # a given name that is also a common word opens a person only before a one-word default reading
+    found = kinds(bare, "Ingrid Halvorsen and May Harbour Ventures signed the lease.")
+    assert not any(k == "Person" and "Harbour" in t for t, k in found)
 
 
 @pytest.mark.parametrize("text, left, right", [
