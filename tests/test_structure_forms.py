@@ -154,3 +154,4 @@ def test_drawn_to_the_city_named_before(no_gazetteer_extractor) -> None:
 ])
 def test_drawn_to_the_city_not(no_gazetteer_extractor, text) -> None:
     assert not {r for r in relations_in(no_gazetteer_extractor, text) if r[0] == "ANCHORS"}
+

@@ -364,6 +364,8 @@ def drawn_to_the_city(cands: Sequence[Cand], sd: Any, tok2m: dict[int, int], typ
         if len(before) != 1:
             continue
         src = [c for c in v.children if c.dep_ == "nsubj"]
+        if any(g.dep_ == "poss" for c in src for g in c.children):
+            continue  # "CMU, whose School of Computer Science attracts researchers to the city": the owner's (frames)
         ante = _named_above(v.head, tok2m) if v.dep_ == "relcl" and src and src[0].lower_ in ("which", "that") else None
         holders = {ante} if ante is not None else {tok2m[s.i] for s in src if s.i in tok2m}
         for h in sorted(holders):
