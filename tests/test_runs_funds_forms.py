@@ -218,11 +218,8 @@ def test_made_something_that_is_no_investment(ex, text):
 
 # ---------------------------------------------------------------- "Among the scheme's recipients are A and B"
 @pytest.mark.parametrize("text", [
-    "The Kelso AI Scheme has paid 4 million pounds to 12 firms since 2023. Among the scheme's recipients are Tweed "
-    "Vision and the Brora Robotics Lab.",
-    "The Kelso AI Scheme has paid 4 million pounds to 12 firms. Its recipients include Tweed Vision and the Brora "
-    "Robotics Lab.",
     "Among the Kelso AI Scheme's recipients are Tweed Vision and the Brora Robotics Lab.",
+    "The Kelso AI Scheme's grantees include Tweed Vision and the Brora Robotics Lab.",
 ])
 def test_a_schemes_recipients(ex, text):
     assert {(F, "Kelso AI Scheme", "Tweed Vision"), (F, "Kelso AI Scheme", "Brora Robotics Lab")} <= of(ex, text, F)
@@ -230,10 +227,13 @@ def test_a_schemes_recipients(ex, text):
 
 @pytest.mark.parametrize("text", [
     "The Kelso AI Scheme's recipients are not yet known; Tweed Vision and the Brora Robotics Lab have applied.",
+    # a description or "Its" may stand for another scheme (dev9: the co-financing programme named last)
+    "The Kelso AI Scheme is co-financed by the Tweed Cohesion Programme. Among the scheme's recipients are Tweed Vision "
+    "and the Brora Robotics Lab.",
     "Fenwick University's recipients of honorary degrees include Anna Reid.",
 ])
 def test_recipients_not_named_or_not_funded(ex, text):
-    assert not of(ex, text, F)
+    assert not {r for r in of(ex, text, F) if r[2] in ("Tweed Vision", "Brora Robotics Lab", "Anna Reid")}
 
 
 # ---------------------------------------------------------------- an amount read from the words (parse-independent)
@@ -254,3 +254,9 @@ def test_an_amount_in_words_before_the_recipient(ex, text, funders, recipient):
 ])
 def test_an_amount_not_given_to_the_name(ex, text):
     assert (F, "Kelso Ventures", "Tweed AI") not in of(ex, text, F)
+
+
+def test_which_administers_it(ex):
+    got = of(ex, "The Tweed Compute Programme gives firms free GPU time. It was launched in 2024 by the Leeds-based "
+                 "Hadley Innovation Office, which administers it.", R)
+    assert (R, "Hadley Innovation Office", "Tweed Compute Programme") in got

@@ -88,6 +88,7 @@ class FundingPublishedWords:
     amount_words: frozenset[str] = frozenset()  # "have each invested more than ten billion dollars in X"
     amount_heads: frozenset[str] = frozenset()  # the words that make it an amount: "billions", "million", "$"
     amount_adverbs: frozenset[str] = frozenset()  # "each", "jointly" between the investors and the verb
+    named_owner_nouns: frozenset[str] = frozenset()  # "X's recipients include A": only with X named
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -104,7 +105,8 @@ class FundingPublishedWords:
                    s("whose_nouns"), _phrases(d.get("field_labels", ())),
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
                    s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"), s("fund_it_verbs"), s("fund_it_between"),
-                   s("stake_modifiers"), s("fund_its_nouns"), s("amount_words"), s("amount_heads"), s("amount_adverbs"))
+                   s("stake_modifiers"), s("fund_its_nouns"), s("amount_words"), s("amount_heads"), s("amount_adverbs"),
+                   s("named_owner_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -786,6 +788,9 @@ class PublishedFunding:
             owner, back = prev, True
         if index.types[owner] not in FUNDERS:
             return
+        if low[w] in self.w.named_owner_nouns and (back or all(s.doc[t].is_lower or s.doc[t].lower_ in ("its", "their")
+                                                              for t in index.m2toks[owner])):
+            return  # "Among the scheme's recipients": only a named owner (a description may stand for another scheme)
         v = w + 2 if w + 2 < len(low) and low[w + 2] == "in" else w + 1
         for r in self._recipients_at(s, index, v + 1) if v + 1 < len(low) else []:
             if r != owner:

@@ -147,7 +147,7 @@ _RUN_ACTIVE = re.compile(r"\s+(?:also\s+)?(?:runs|operates|manages|administers|d
                          r"delivered)\s+(?:the\s+)?$")
 
 
-_RUNS_IT = re.compile(r"\s+(?:\([A-Z][\w&.-]{1,12}\)\s+)?(?:also\s+|now\s+|still\s+|jointly\s+|currently\s+)?"
+_RUNS_IT = re.compile(r"\s*(?:\([A-Z][\w&.-]{1,12}\)\s*)?(?:,\s+which\s+|\s+)(?:also\s+|now\s+|still\s+|jointly\s+|currently\s+)?"
                       r"(?:runs|operates|administers|manages|delivers|coordinates|oversees|ran|operated|administered|"
                       r"managed|delivered|coordinated|oversaw)\s+it\b(?!\s*['’]s)")
 _IT_WITH = re.compile(r"\s+(?:together\s+with|jointly\s+with|with|alongside)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?)")
