@@ -163,3 +163,9 @@ def test_a_year_before_the_noun_is_no_amount(ex):
     text = ("Kaduna State opened the Zaria Agritech Hub in 2024. The 2025 hub programme is paid for by the Savannah "
             "Growth Fund.")
     assert refers(ex, text, "hub programme") is None
+
+
+def test_an_answer_s_it_finds_a_short_name_the_question_repeats(ex):
+    text = ("Dr. Tala Fuimaono directs the Upolu Centre for Ocean Data (UCOD) in Apia.\n\nHow did UCOD start?\n\n"
+            "Fuimaono: It was set up in 2020 by the Apia firm Vailima Systems.")
+    assert refers(ex, text, "It was") == "Upolu Centre for Ocean Data"

@@ -883,7 +883,8 @@ class Resolver:
         doc = self.doc
         if i - start < 2 or i - start > 4 or doc[i - 1].text != ":":
             return False
-        return all(t.text[:1].isupper() or t.text == "." for t in doc[start:i - 1])
+        words = [t for t in doc[start:i - 1] if not t.is_space]
+        return bool(words) and all(t.text[:1].isupper() or t.text == "." for t in words)
 
     def _asked(self, k: int) -> int | None:
         """The one organisation the question line right before sentence ``k`` names ("How did MIAC start?"),
@@ -893,6 +894,12 @@ class Resolver:
             return None
         named = {self.m[self.root(i)].canonical: self.root(i) for i, _a, _b in self.sents[j].ments
                  if self.m[i].source != "anaphor" and self.m[self.root(i)].type in ORG_OR_PROGRAMME}
+        if not named:  # a heading line holds no mentions (mentions/headings.py): the names the text uses elsewhere
+            q = self.text[self.doc[self.sents[j].start].idx:self.doc[self.sents[j].end - 1].idx]
+            for i, mf in enumerate(self.m):
+                if mf.source != "anaphor" and mf.type in ORG_OR_PROGRAMME and len(mf.text) >= 3 \
+                        and re.search(rf"(?<!\w){re.escape(mf.text)}(?!\w)", q):
+                    named.setdefault(self.m[self.root(i)].canonical, self.root(i))
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _linked_to(self, tok: int, r: int) -> bool:
