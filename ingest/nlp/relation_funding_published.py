@@ -211,26 +211,33 @@ class PublishedFunding:
                 yield from self._covered_by(s, index, subj, w)
                 if low[w - 1] == "and" and subj is not None:
                     yield from self._and_by(s, index, subj, w)
-            if word in ("invested", "backed", "funded") and w + 1 < len(low):
-                yield from self._invested_among(s, index, subj, w)
-            if word in ("invested", "co-invested", "participated"):
-                yield from self._invested_no_object(s, index, subj, w)
-            if word in ("invested", "invests", "co-invested", "co-invests") and w + 2 < len(low):
-                yield from self._invested_amount(s, index, w)
-            if word in self.w.contribute_verbs and self.page is not None:
-                yield from self._contributes(s, index, w)
-            if word in self.w.portfolio_nouns and w + 1 < len(low) and low[w + 1] in self.w.portfolio_verbs:
-                yield from self._portfolio(s, index, prev, w)
-            if word in ("cost", "charge") and w >= 3 and (low[w - 1] == "no" or low[w - 2:w] == ["free", "of"]):
-                yield from self._at_no_cost(s, index, subj, prev, w)
-            if word in self.w.fund_it_verbs and w + 1 < len(low) and (low[w + 1] in ("it", "them") or (
-                    low[w + 1] in ("its", "their") and w + 2 < len(low) and low[w + 2] in self.w.fund_its_nouns)):
-                yield from self._funds_it(s, index, subj, w)
-            if word == "stake" and w + 1 < len(low):
-                yield from self._stake(s, index, subj, w)
-            if word == "whose" and subj is not None:
-                yield from self._whose_investment(s, index, subj, w)
+            yield from self._verb_forms(s, index, subj, prev, w)
         yield from self._hyphen_apposition(s, index)
+
+    def _verb_forms(self, s: _Sentence, index: Any, subj: int | None, prev: int | None,
+                    w: int) -> Iterator[tuple[int, int, str, bool]]:
+        """The forms triggered by the word at ``w`` itself (investing, contributing, portfolios, stakes)."""
+        low = s.low
+        word = low[w]
+        if word in ("invested", "backed", "funded") and w + 1 < len(low):
+            yield from self._invested_among(s, index, subj, w)
+        if word in ("invested", "co-invested", "participated"):
+            yield from self._invested_no_object(s, index, subj, w)
+        if word in ("invested", "invests", "co-invested", "co-invests") and w + 2 < len(low):
+            yield from self._invested_amount(s, index, w)
+        if word in self.w.contribute_verbs and self.page is not None:
+            yield from self._contributes(s, index, w)
+        if word in self.w.portfolio_nouns and w + 1 < len(low) and low[w + 1] in self.w.portfolio_verbs:
+            yield from self._portfolio(s, index, prev, w)
+        if word in ("cost", "charge") and w >= 3 and (low[w - 1] == "no" or low[w - 2:w] == ["free", "of"]):
+            yield from self._at_no_cost(s, index, subj, prev, w)
+        if word in self.w.fund_it_verbs and w + 1 < len(low) and (low[w + 1] in ("it", "them") or (
+                low[w + 1] in ("its", "their") and w + 2 < len(low) and low[w + 2] in self.w.fund_its_nouns)):
+            yield from self._funds_it(s, index, subj, w)
+        if word == "stake" and w + 1 < len(low):
+            yield from self._stake(s, index, subj, w)
+        if word == "whose" and subj is not None:
+            yield from self._whose_investment(s, index, subj, w)
 
     # ------------------------------------------------------------------ helpers
     def _subject(self, s: _Sentence, types: list[str]) -> int | None:
