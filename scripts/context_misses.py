@@ -159,7 +159,18 @@ def collect(gold_dir: Path, pattern: str, gazetteer: bool) -> list[dict]:
     return rows
 
 
-def main() -> None:
+def _print_summary(rows: list[dict]) -> None:
+    for r in rows:
+        if "summary" in r:
+            sm = r["summary"]
+            print(f"documents {sm['documents']}; entities F1 {sm['entities']['f1']}; relations "
+                  f"P {sm['relations']['precision']} R {sm['relations']['recall']} F1 {sm['relations']['f1']}")
+            for t, v in sm["by_type"].items():
+                print(f"  {t:16} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} "
+                      f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+
+
+def _args() -> argparse.Namespace:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--glob", default="*")
@@ -170,7 +181,11 @@ def main() -> None:
     ap.add_argument("--by-form", action="store_true",
                     help="count the misses of classes adjacent+ref / far+ref by reference form ('the company', 'its')")
     ap.add_argument("--show-form", default=None, help="print the misses that depend on this form ('the fund')")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = _args()
     rows = json.loads(args.load.read_text()) if args.load else collect(args.gold_dir, args.glob, not args.no_gazetteer)
     if args.load:
         rows = [r for r in rows if "summary" in r or fnmatch.fnmatch(r["doc"], args.glob)]
@@ -201,14 +216,7 @@ def main() -> None:
             print(f"{r['type']:15} {r['doc']}: {r['src']} -> {r['tgt']}{'  [ENTITY MISS]' if r['entity_miss'] else ''}")
             for k, s in evidence(text, _names(gold, r["src"]), _names(gold, r["tgt"])):
                 print(f"      [{k}] {s[:300]}")
-    for r in rows:
-        if "summary" in r:
-            sm = r["summary"]
-            print(f"documents {sm['documents']}; entities F1 {sm['entities']['f1']}; relations "
-                  f"P {sm['relations']['precision']} R {sm['relations']['recall']} F1 {sm['relations']['f1']}")
-            for t, v in sm["by_type"].items():
-                print(f"  {t:16} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} "
-                      f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+    _print_summary(rows)
     total = sum(by_cls.values())
     classes = ["same", "adjacent+ref", "adjacent", "far+ref", "far", "unnamed"]
     print(f"missed relations: {total}")

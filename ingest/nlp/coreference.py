@@ -845,25 +845,30 @@ class Resolver:
         if low == "it" and t.i - 2 > sent.start and doc[t.i - 1].lower_ == "and" and doc[t.i - 2].text == ",":
             return self._clause_it(self.sent_of[t.i], t.i)  # "X builds trackers, and it operates P"
         if low == "its" and t.i > sent.start:
-            k = self.sent_of[t.i]
-            before = self._before(k, t.i, ORG_OR_PROGRAMME)
-            if not before:  # "In its first five years HIMR was funded by ..."
-                return self._previous_subject(k, t.i)
-            if all(self._affiliation(a) for _r, a in before):
-                self.unlink.add(t.i)  # "a board chaired by Prof. N of UIA; its other members": not UIA's
-                return None
-            if self.doc[t.i - 1].lower_ == "as":  # "X joined Y as its chief scientist": the nearest, Y
-                return before[-1][0]
-            if self._led_round(t.i, sent.end):
-                owner = self._round_owner(k, t.i)
-                lead = self._round_lead(k, t.i)[0]
-                if owner is None and lead is not None and self._linked_to(t.i, self.root(lead)):
-                    self.unlink.add(t.i)  # "Acme led its seed round": not Acme's own round
-                return owner
-            subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
-            for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
-                if sent.start <= tok < t.i and r == subj and self.doc[t.i - 1].lower_ not in ("under", "through", "via"):
-                    return r  # not "The project is financed by A through its fund B": A's fund (mentions/anaphors.py)
+            return self._its(t, sent)
+        return None
+
+    def _its(self, t: Any, sent: _Sent) -> int | None:
+        """What a clause-inner "its" stands for: the round's owner, the nearest name after "as", the clause's "it"."""
+        k = self.sent_of[t.i]
+        before = self._before(k, t.i, ORG_OR_PROGRAMME)
+        if not before:  # "In its first five years HIMR was funded by ..."
+            return self._previous_subject(k, t.i)
+        if all(self._affiliation(a) for _r, a in before):
+            self.unlink.add(t.i)  # "a board chaired by Prof. N of UIA; its other members": not UIA's
+            return None
+        if self.doc[t.i - 1].lower_ == "as":  # "X joined Y as its chief scientist": the nearest, Y
+            return before[-1][0]
+        if self._led_round(t.i, sent.end):
+            owner = self._round_owner(k, t.i)
+            lead = self._round_lead(k, t.i)[0]
+            if owner is None and lead is not None and self._linked_to(t.i, self.root(lead)):
+                self.unlink.add(t.i)  # "Acme led its seed round": not Acme's own round
+            return owner
+        subj = self.subject(k, ORG_OR_PROGRAMME, upto=t.i)
+        for tok, r in self.resolved.items():  # "..., it invests ...; its portfolio includes": the clause's "it"
+            if sent.start <= tok < t.i and r == subj and self.doc[t.i - 1].lower_ not in ("under", "through", "via"):
+                return r  # not "The project is financed by A through its fund B": A's fund (mentions/anaphors.py)
         return None
 
     def _amount_before(self, i: int, start: int) -> bool:

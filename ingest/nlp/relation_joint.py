@@ -15,8 +15,15 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from aikg.ingest.nlp.relation_partner_lists import partner_lists
-from aikg.ingest.nlp.relation_partner_with import (act_alongside, fronted_partners, jointly_by, opened_together,
-                                                  pact_with, teamed_up, which_partner_of)
+from aikg.ingest.nlp.relation_partner_with import (
+    act_alongside,
+    fronted_partners,
+    jointly_by,
+    opened_together,
+    pact_with,
+    teamed_up,
+    which_partner_of,
+)
 
 ORGS = ("Institute", "Company", "Agency")
 LIST_WORDS = {",", "and", "&"}
