@@ -12,8 +12,9 @@ of each other. Word sets: ``joint_words`` in relations.json.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
+from aikg.ingest.nlp.relation_actor_lists import ORGS, Emit, actors_before, list_after, pair_all
 from aikg.ingest.nlp.relation_partner_lists import partner_lists
 from aikg.ingest.nlp.relation_partner_with import (
     act_alongside,
@@ -25,10 +26,7 @@ from aikg.ingest.nlp.relation_partner_with import (
     which_partner_of,
 )
 
-ORGS = ("Institute", "Company", "Agency")
-LIST_WORDS = {",", "and", "&"}
 STOP = frozenset({"with", "by", "to", "for", "on", "in", "of", "at", "from", "and", "or", "as"})
-Emit = Callable[[Sequence[str], int, int, float, str], None]
 
 
 class JointWords:
@@ -63,52 +61,6 @@ class JointWords:
         self.lists = guard.partner_lists  # "X's partners include A, the seed company B and C" (relation_partner_lists.py)
 
 
-def _list_after(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], end: int) -> list[int]:
-    """Organisation names from token ``k`` on, joined by commas and "and" (an article may open each)."""
-    out: list[int] = []
-    starts = {s: (i, e) for i, s, e in spans}
-    while k < end:
-        while k < end and doc[k].lower_ in ("the", "its", "their"):
-            k += 1
-        if k not in starts:
-            break
-        i, e = starts[k]
-        if types[i] not in ORGS:
-            break
-        out.append(i)
-        k = e
-        if k < end and doc[k].text in ("(",):  # "the Basque Center for Applied Mathematics (BCAM)"
-            while k < end and doc[k].text != ")":
-                k += 1
-            k += 1
-        if k >= end or doc[k].lower_ not in LIST_WORDS:
-            break
-        while k < end and doc[k].lower_ in LIST_WORDS:
-            k += 1
-    return out
-
-
-def _list_before(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], start: int) -> list[int]:
-    """Organisation names ending right before token ``k``, joined by commas and "and"."""
-    out: list[int] = []
-    ends = {e: (i, s) for i, s, e in spans}
-    while k > start:
-        if k not in ends:
-            break
-        i, s = ends[k]
-        if types[i] not in ORGS:
-            break
-        out.append(i)
-        k = s
-        while k > start and doc[k - 1].lower_ == "the":
-            k -= 1
-        if k <= start or doc[k - 1].lower_ not in LIST_WORDS:
-            break
-        while k > start and doc[k - 1].lower_ in LIST_WORDS:
-            k -= 1
-    return out[::-1]
-
-
 def _co_verb(doc: Any, t: Any, end: int, co_verbs: frozenset[str]) -> int | None:
     """The last token of a "co-" verb at ``t`` ("co-developed" as one token or as co / - / developed)."""
     if t.lower_ in co_verbs:
@@ -116,21 +68,6 @@ def _co_verb(doc: Any, t: Any, end: int, co_verbs: frozenset[str]) -> int | None
     if t.lower_ == "co" and t.i + 2 < end and doc[t.i + 1].text in "-‑" and "co-" + doc[t.i + 2].lower_ in co_verbs:
         return t.i + 2
     return None
-
-
-def _pairs(names: list[int], emit: Emit, conf: float, method: str) -> None:
-    for x, a in enumerate(names):
-        for b in names[x + 1:]:
-            if a != b:
-                emit(["PARTNERS_WITH"], a, b, conf, method)
-
-
-def _actors_before(doc: Any, k: int, spans: Sequence[tuple[int, int, int]], types: Sequence[str], start: int,
-                   aux: frozenset[str]) -> list[int]:
-    """The actor list before a verb at ``k``, over auxiliaries ("A and B will jointly run")."""
-    while k > start and doc[k - 1].lower_ in aux:
-        k -= 1
-    return _list_before(doc, k, spans, types, start)
 
 
 def _joint_act(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
@@ -146,20 +83,20 @@ def _joint_act(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types
             continue
         k = verb + 1
         if k < sent.end and doc[k].lower_ == "by":
-            actors = _list_after(doc, k + 1, spans, types, sent.end)
+            actors = list_after(doc, k + 1, spans, types, sent.end)
         else:
-            actors = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+            actors = actors_before(doc, t.i, spans, types, sent.start, w.aux)
             if t.i - 2 > sent.start and doc[t.i - 1].lower_ == "their" and doc[t.i - 2].is_lower:
                 # "A and B present their jointly developed platform"
-                actors = _actors_before(doc, t.i - 2, spans, types, sent.start, w.aux)
+                actors = actors_before(doc, t.i - 2, spans, types, sent.start, w.aux)
             for j in range(verb + 1, min(sent.end, verb + 8)):  # "A co-developed the gripper with B"
                 if doc[j].lower_ == "with" and actors:
-                    actors += [m for m in _list_after(doc, j + 1, spans, types, sent.end) if m not in actors]
+                    actors += [m for m in list_after(doc, j + 1, spans, types, sent.end) if m not in actors]
                     break
                 if doc[j].text in ",;" or doc[j].lower_ in ("and", "which", "that", "who"):
                     break
         if len(actors) >= 2:
-            _pairs(actors, emit, conf, "rule:joint-act")
+            pair_all(actors, emit, conf, "rule:joint-act")
 
 
 def _partner_noun(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
@@ -176,7 +113,7 @@ def _partner_noun(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
             k -= 1
         if k < sent.start or doc[k].lower_ not in w.partner_preps:
             continue
-        for m in _list_after(doc, t.i + 1, spans, types, sent.end):
+        for m in list_after(doc, t.i + 1, spans, types, sent.end):
             if m != first[0]:
                 emit(["PARTNERS_WITH"], first[0], m, conf, "rule:partner-noun")
 
@@ -196,7 +133,7 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
     for t in sent:
         if t.lower_ not in w.announce:
             continue
-        actors = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+        actors = actors_before(doc, t.i, spans, types, sent.start, w.aux)
         if not actors:
             continue
         k = t.i + 1
@@ -210,7 +147,7 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             continue  # "signed a supply agreement with X", "a licensing and services deal": no partnership (#14)
         with_at = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ == "with"), None)
         if with_at is not None and len(actors) == 1:  # "X entered into a strategic alliance with Y and Z"
-            others = _list_after(doc, with_at + 1, spans, types, sent.end)
+            others = list_after(doc, with_at + 1, spans, types, sent.end)
             last = max((e for i, _, e in spans if i in others), default=sent.end)
             if last + 1 < sent.end and doc[last].lower_ == "to" and doc[last + 1].lower_ in w.purposes:
                 return  # "signed an agreement with X to buy 200 robots": a purchase
@@ -220,7 +157,7 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             return
         if with_at is not None or len(actors) < 2:
             continue  # "A and B sign agreements with C": not said of A with B
-        _pairs(actors, emit, conf, "rule:pact-headline")
+        pair_all(actors, emit, conf, "rule:pact-headline")
         return
 
 
@@ -272,7 +209,7 @@ def _run_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
     for t in sent:
         if t.lower_ not in w.run_verbs:
             continue
-        runner = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
+        runner = actors_before(doc, t.i, spans, types, sent.start, w.aux)
         if len(runner) != 1:
             continue
         k = t.i + 1
@@ -283,7 +220,7 @@ def _run_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
             continue  # "X works with Y" is the window's and the frames' (a second cue is needed there)
         if any(doc[x].lower_ in w.not_run_objects for x in range(t.i + 1, k)):
             continue  # "ran the round with Y" (co-investors), "operated the plant with Y" (a supplier's kit)
-        others = _list_after(doc, k + 1, spans, types, sent.end)
+        others = list_after(doc, k + 1, spans, types, sent.end)
         if not others:
             continue
         last = max(e for i, _, e in spans if i in others)
@@ -307,8 +244,8 @@ def _each_partner(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
         if t.lower_ not in _EACH or t.i + 2 >= sent.end or doc[t.i + 1].lower_ not in _PARTNER_VERBS \
                 or doc[t.i + 2].lower_ != "with":
             continue
-        left = _actors_before(doc, t.i, spans, types, sent.start, w.aux)
-        right = _list_after(doc, t.i + 3, spans, types, sent.end)
+        left = actors_before(doc, t.i, spans, types, sent.start, w.aux)
+        right = list_after(doc, t.i + 3, spans, types, sent.end)
         if len(left) < 2:
             continue
         for a in left:
@@ -330,9 +267,9 @@ def _joint_unit_of(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             k += 1  # "a joint research lab"
         if k + 1 >= sent.end or doc[k].lower_ not in w.joint_units or doc[k + 1].lower_ not in ("of", "between"):
             continue
-        parents = _list_after(doc, k + 2, spans, types, sent.end)
+        parents = list_after(doc, k + 2, spans, types, sent.end)
         if len(parents) >= 2:
-            _pairs(parents, emit, conf, "rule:joint-unit-of")
+            pair_all(parents, emit, conf, "rule:joint-unit-of")
 
 
 def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], words: JointWords,

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_actor_lists import actors_before, pair_all
 
 ORGS = ("Institute", "Company", "Agency")
 Emit = Callable[[Sequence[str], int, int, float, str], None]
@@ -225,10 +226,7 @@ def jointly_by(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types
                 or doc[t.i - 1].lower_ not in _ACTS or doc[t.i + 1].lower_ != "by":
             continue
         actors, _ = _items_after(doc, t.i + 2, sent.end, starts, types, w)
-        for x, a in enumerate(actors):
-            for b in actors[x + 1:]:
-                if a != b:
-                    emit(["PARTNERS_WITH"], a, b, conf, "rule:jointly-by")
+        pair_all(actors, emit, conf, "rule:jointly-by")
 
 
 def which_partner_of(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
@@ -317,8 +315,6 @@ def teamed_up(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
     "with" after it the other rules read the partner; "A and B partnered" alone ties A and B)."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
         return
-    from aikg.ingest.nlp.relation_joint import _actors_before  # one reading of the actor list
-
     w = pact_words()
     for t in sent:
         need = _TEAMED.get(t.lower_)
@@ -331,13 +327,10 @@ def teamed_up(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
             k += 1
         if k < sent.end and doc[k].lower_ in ("with", "by"):
             continue
-        actors = _actors_before(doc, t.i, spans, types, sent.start, w.pre_verb | {"will", "had", "were", "are"})
+        actors = actors_before(doc, t.i, spans, types, sent.start, w.pre_verb | {"will", "had", "were", "are"})
         if any(doc[x].lower_ in w.deny for x in range(max(sent.start, t.i - 3), t.i)):
             continue  # "have not teamed up", "could join forces"
-        for x, a in enumerate(actors):
-            for b in actors[x + 1:]:
-                if a != b:
-                    emit(["PARTNERS_WITH"], a, b, conf, "rule:teamed-up")
+        pair_all(actors, emit, conf, "rule:teamed-up")
 
 
 def act_alongside(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
@@ -379,14 +372,12 @@ def opened_together(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], 
     ("opened labs"), not an office."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
         return
-    from aikg.ingest.nlp.relation_joint import _actors_before
-
     w = pact_words()
     starts = {s: (i, e) for i, s, e in spans}
     for t in sent:
         if t.lower_ not in _OPEN_VERBS:
             continue
-        actors = _actors_before(doc, t.i, spans, types, sent.start, w.pre_verb | {"will", "today", "jointly"})
+        actors = actors_before(doc, t.i, spans, types, sent.start, w.pre_verb | {"will", "today", "jointly"})
         if len(actors) < 2 or next(s for s, (i, _) in starts.items() if i == actors[0]) - sent.start > 2:
             continue  # the actors open the sentence or the headline
         k = t.i + 1
@@ -398,8 +389,5 @@ def opened_together(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], 
         named = k in starts and types[starts[k][0]] == "Institute" and doc[starts[k][1] - 1].lower_ in _UNIT_NOUNS
         if not (unit or named):
             continue
-        for x, a in enumerate(actors):
-            for b in actors[x + 1:]:
-                if a != b:
-                    emit(["PARTNERS_WITH"], a, b, conf, "rule:opened-together")
+        pair_all(actors, emit, conf, "rule:opened-together")
         return
