@@ -11,6 +11,7 @@ import pytest
 
 from aikg.api import store_session
 from aikg.graph.loader import load_records
+from aikg.graph.cypher_files import statement
 from aikg.graph.store import open_store
 from aikg.queries.catalog import run_query
 from tests.test_loader_pending import DOCS, _corpus, _counts, _expected_counts, _marked
@@ -64,3 +65,23 @@ def test_while_another_process_loads_its_pending_counts_are_left_to_it_and_said(
         assert "a load is running in this home" in capsys.readouterr().err
     finally:
         holder.communicate("", timeout=60)
+
+
+
+def test_a_recount_gives_whole_numbers_to_an_entity_left_without_mentions(tmp_path):
+    # an entity whose documents were all retracted or never written: the engine's sum over no rows must still give
+    # the integer 0 the loader writes, not 0.0 (a float that reaches DataFrames and JSON as 0.0)
+    store = open_store("embedded", home=tmp_path / "home")
+    try:
+        store.apply_schema()
+        load_records(store, *_corpus(DOCS[:1]))
+        store.write("CREATE (:Entity:Company {id: $id, name: 'Lonely Robotics', mention_count: 3, doc_count: 1})",
+                    {"id": "company:lonely-robotics"})
+        ids = [r["id"] for r in store.read("MATCH (n:Entity) RETURN n.id AS id")]
+        store.write_atomic([(statement("recount_mentions"), {"ids": ids})])
+        rows = {r["id"]: (r["m"], r["d"]) for r in
+                store.read("MATCH (n:Entity) RETURN n.id AS id, n.mention_count AS m, n.doc_count AS d")}
+    finally:
+        store.close()
+    assert rows["company:lonely-robotics"] == (0, 0)
+    assert all(type(m) is int and type(d) is int for m, d in rows.values()), rows

@@ -4,5 +4,5 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 OPTIONAL MATCH (:Document)-[m:MENTIONS]->(n)
-WITH n, sum(coalesce(m.count, 0)) AS mentions, count(m) AS docs
+WITH n, toInteger(sum(coalesce(m.count, 0))) AS mentions, count(m) AS docs
 SET n.mention_count = mentions, n.doc_count = docs
