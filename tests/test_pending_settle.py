@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from aikg.api import store_session
-from aikg.graph.loader import load_records
 from aikg.graph.cypher_files import statement
+from aikg.graph.loader import load_records
 from aikg.graph.store import open_store
 from aikg.queries.catalog import run_query
 from tests.test_loader_pending import DOCS, _corpus, _counts, _expected_counts, _marked
