@@ -149,9 +149,23 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
                 relations: Iterable[RelationRecord]) -> dict[str, _Unit]:
     """Group records into one unit per document (pure: no store access)."""
     units: dict[str, _Unit] = {d.id: _Unit(d) for d in documents}
+    entity_rows = _add_entities(units, entities)
+    _add_relations(units, relations, entity_rows)
+    return units
+
+
+def _add_entities(units: dict[str, _Unit], entities: Iterable[EntityRecord]) -> dict[str, dict[str, Any]]:
+    """Each entity's row and mentions into the units of the documents mentioning it; the rows, one per entity."""
     entity_rows: dict[str, dict[str, Any]] = {}  # one row per entity, shared by the units (never changed in place)
+    repeated = False
     for ent in entities:
-        row = entity_rows[ent.id] = _entity_row(ent)
+        row = _entity_row(ent)
+        have = entity_rows.get(ent.id)
+        if have is not None:  # the same entity in several records (facts files of separate runs): one row for all
+            repeated = True
+            row = {**have, "aliases": list(dict.fromkeys(have["aliases"] + row["aliases"])),
+                   "props": {**have["props"], **row["props"]}}
+        entity_rows[ent.id] = row
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in ent.mentions:
             spans[m.doc].append((m.start, m.end))
@@ -163,6 +177,16 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
             pairs = sorted(set(pairs))
             unit.mentions.append({"doc": doc_id, "id": ent.id, "count": len(pairs),
                                   "starts": [p[0] for p in pairs], "ends": [p[1] for p in pairs]})
+    if repeated:  # every unit holds the run's one merged row (the loader may create an entity from any of them)
+        for unit in units.values():
+            for eid in unit.entities:
+                unit.entities[eid] = entity_rows[eid]
+    return entity_rows
+
+
+def _add_relations(units: dict[str, _Unit], relations: Iterable[RelationRecord],
+                   entity_rows: dict[str, dict[str, Any]]) -> None:
+    """Each relation's evidence into the unit of its document, with the relation's ends."""
     for rel in relations:
         source, target = _orient(rel)
         if len(rel.evidence) == 1:
@@ -198,7 +222,6 @@ def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRe
                 row["ev_method"].append(method)
                 row["ev_confidence"].append(float(rel.confidence if e.confidence is None else e.confidence))
                 row["ev_page"].append(e.page or 0)
-    return units
 
 
 def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Collection[str] = (),

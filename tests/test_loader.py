@@ -266,3 +266,31 @@ def test_stale_settings_naming_another_live_server_do_not_block_a_start(tmp_path
         assert _alive(other._db.client.pid) and other.stats().nodes.get("Document", 0) == 0  # left alone
     finally:
         other.close()
+
+
+def test_an_entity_given_by_several_records_keeps_every_alias_in_a_run_of_several_batches(tmp_path):
+    """Facts files of separate extractions loaded together repeat an entity with each document's aliases: a run
+    of one-document batches creates it once, and must create it with the aliases of every record (the graph one
+    load per document gives), not only those of the batch that created it."""
+    from aikg.graph.loader import load_records
+    from aikg.graph.store import open_store
+
+    records = _records(4)
+    concatenated: tuple[list, list, list] = ([], [], [])
+    for doc in records[0]:
+        for into, part in zip(concatenated, _one_doc(records, doc.id)):
+            into.extend(part)
+    together = open_store("embedded", home=tmp_path / "together")
+    apart = open_store("embedded", home=tmp_path / "apart")
+    try:
+        for store in (together, apart):
+            store.apply_schema()
+        assert not load_records(together, *concatenated, batch_size=1).errors
+        for doc in records[0]:
+            assert not load_records(apart, *_one_doc(records, doc.id)).errors
+        x = together.read("MATCH (n:Company {id: 'company:x'}) RETURN n.aliases AS a, n.doc_count AS d")
+        assert sorted(x[0]["a"]) == ["X1", "X2", "X3", "X4"] and x[0]["d"] == 4
+        assert dump(together) == dump(apart)
+    finally:
+        together.close()
+        apart.close()
