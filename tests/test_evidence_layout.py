@@ -60,7 +60,9 @@ def test_a_sentence_many_relationships_cite_is_stored_once(embedded):
     # and a forced re-load of the first retracts its evidence and writes it again
     assert not load_records(embedded, *_records(["doc-a"], sentence), force=True).errors
     grown = _used(embedded) - before
-    assert grown < N * LONG // 4, f"{grown} bytes for one more sentence on {N} relationships: copied, not shared"
+    # copied would be N * LONG (2.4 MB) more; shared is one sentence plus the lists' growth. Half the copied size
+    # leaves room for the allocator's slack, which varied with the machine's load (a quarter failed once under load)
+    assert grown < N * LONG // 2, f"{grown} bytes for one more sentence on {N} relationships: copied, not shared"
     target = entity_id("Company", "Partner 7 AI")
     assert _evidence(embedded, target) == [("doc-a", f"{sentence} (doc-a)"), ("doc-b", f"{sentence} (doc-b)")]
 
