@@ -407,18 +407,8 @@ class Resolver:
             if noun in self.w.named_only:
                 return True  # "a subsidiary of the Plovdiv group Trakia Holdings. The group ...": no other may be it
             return self.subject(k, ORG_OR_PROGRAMME, upto=sp.end) == self.root(i)  # "The Toulouse fund X raised"
-        p, links = sp.end, 0
-        if p < stop and doc[p].text == ")":
-            p += 1  # "X (ABC), a joint laboratory"
-        while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
-            p, links = p + 1, links + 1
-        if not links or p >= stop or doc[p].lower_ not in self.w.desc_dets:
-            return False
-        q = p + 1
-        while q < min(stop, p + 10) and doc[q].text not in (",", ".", ";", "(", ":") \
-                and doc[q].lower_ not in ("that", "which", "who", "and", "with", "in", "of", "for"):
-            q += 1
-        return self._kind_in(noun, doc[p + 1:q].text)
+        found = self._apposition(sp.end, stop)
+        return found is not None and self._kind_in(noun, doc[found[0]:found[1]].text)
 
     def word_at(self, i: int) -> tuple[str, int]:
         """The lower-case word at token ``i`` with a hyphenated tail ("start-up") and the token after it."""
@@ -521,9 +511,19 @@ class Resolver:
             return None
         sp = doc.char_span(self.m[i].start - self.off, self.m[i].end - self.off, alignment_mode="expand")
         stop = self.sents[self.sent_of[r_tok]].end
-        p, links = sp.end, 0
+        found = self._apposition(sp.end, stop)
+        if found is None:
+            return None
+        text = doc[found[0]:found[1]].text
+        words = _WORD.findall(text.lower())
+        return words[-1] if words and "'s" not in text and "’s" not in text else None
+
+    def _apposition(self, p: int, stop: int) -> tuple[int, int] | None:
+        """The words of a description right after a name ending at ``p`` ("X (ABC), a joint laboratory of ..."):
+        after a link word or two and a determiner, up to a comma, a clause or a preposition; None when there is none."""
+        doc, links = self.doc, 0
         if p < stop and doc[p].text == ")":
-            p += 1
+            p += 1  # "X (ABC), a joint laboratory"
         while p < stop and doc[p].lower_ in self.w.desc_links and links < 3:
             p, links = p + 1, links + 1
         if not links or p >= stop or doc[p].lower_ not in self.w.desc_dets:
@@ -532,8 +532,7 @@ class Resolver:
         while q < min(stop, p + 10) and doc[q].text not in (",", ".", ";", "(", ":") \
                 and doc[q].lower_ not in ("that", "which", "who", "and", "with", "in", "of", "for"):
             q += 1
-        words = _WORD.findall(doc[p + 1:q].text.lower())
-        return words[-1] if words and "'s" not in doc[p + 1:q].text and "’s" not in doc[p + 1:q].text else None
+        return p + 1, q
 
     def _entry_name(self, k: int, noun: str, types: Sequence[str]) -> int | None:
         """The name a directory entry's heading line gives ("Buna Institute of Computing" on its own line, then
