@@ -10,7 +10,7 @@ and lets an interrupted run resume.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -79,6 +79,7 @@ class _Unit:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     relations: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
     ends: set[str] = field(default_factory=set)  # entities here only as a relation's end (not mentioned)
+    text: int = 0  # about how many bytes of parameters its mentions and relations take (counted as they are added)
 
     @property
     def key(self) -> str:
@@ -91,19 +92,15 @@ class _Unit:
     def payload(self, sizes: dict[str, int] | None = None) -> int:
         """About how many bytes of query parameters this unit's rows take (the client sends them as text).
         ``sizes``: each entity's share by id, kept across the units of a run (every unit holds the same row)."""
-        total = 300
+        total = 300 + self.text
+        if sizes is None:
+            return total + sum(map(_entity_bytes, self.entities.values()))
+        get = sizes.get
         for eid, r in self.entities.items():
-            size = sizes.get(eid) if sizes is not None else None
+            size = get(eid)
             if size is None:
-                size = _entity_bytes(r)
-                if sizes is not None:
-                    sizes[eid] = size
+                size = sizes[eid] = _entity_bytes(r)
             total += size
-        for m in self.mentions:
-            total += 120 + len(m["id"]) + 12 * m["count"]
-        for (_, source, target), r in self.relations.items():
-            sentences = r["ev_sentence"]
-            total += 200 + len(source) + len(target) + 150 * len(sentences) + sum(map(len, sentences))
         return total
 
 
@@ -177,6 +174,7 @@ def _add_entities(units: dict[str, _Unit], entities: Iterable[EntityRecord]) -> 
             pairs = sorted(set(pairs))
             unit.mentions.append({"doc": doc_id, "id": ent.id, "count": len(pairs),
                                   "starts": [p[0] for p in pairs], "ends": [p[1] for p in pairs]})
+            unit.text += 120 + len(ent.id) + 12 * len(pairs)
     if repeated:  # every unit holds the run's one merged row (the loader may create an entity from any of them)
         for unit in units.values():
             for eid in unit.entities:
@@ -189,39 +187,60 @@ def _add_relations(units: dict[str, _Unit], relations: Iterable[RelationRecord],
     """Each relation's evidence into the unit of its document, with the relation's ends."""
     for rel in relations:
         source, target = _orient(rel)
-        if len(rel.evidence) == 1:
-            by_doc: dict[str, list[Any]] = {rel.evidence[0].doc: list(rel.evidence)}
+        evidence = rel.evidence
+        if len(evidence) == 1:
+            by_doc: Iterable[tuple[str, Sequence[Any]]] = ((evidence[0].doc, evidence),)
         else:
-            by_doc = defaultdict(list)
-            for ev in rel.evidence:
-                by_doc[ev.doc].append(ev)
-        for doc_id, evs in by_doc.items():
+            grouped: dict[str, list[Any]] = defaultdict(list)
+            for ev in evidence:
+                grouped[ev.doc].append(ev)
+            by_doc = grouped.items()
+        for doc_id, evs in by_doc:
             unit = units[doc_id]
             # the relation's ends must exist when this unit is written alone
-            for end in (source, target):
-                if end not in unit.entities:
-                    unit.entities[end] = entity_rows[end]
-                    unit.ends.add(end)
+            entities = unit.entities
+            if source not in entities:
+                entities[source] = entity_rows[source]
+                unit.ends.add(source)
+            if target not in entities:
+                entities[target] = entity_rows[target]
+                unit.ends.add(target)
             key = (rel.type, source, target)
             row = unit.relations.get(key)
+            if row is None and len(evs) == 1:  # most relations: one piece of evidence, the row's lists made at once
+                e = evs[0]
+                unit.text += 350 + len(source) + len(target) + len(e.sentence)
+                unit.relations[key] = {
+                    "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [doc_id],
+                    "ev_start": [e.start], "ev_end": [e.end], "ev_sentence": [e.sentence],
+                    "ev_method": [e.method or rel.method],
+                    "ev_confidence": [float(rel.confidence if e.confidence is None else e.confidence)],
+                    "ev_page": [e.page or 0]}
+                continue
             if row is None:
+                unit.text += 200 + len(source) + len(target)
                 row = unit.relations[key] = {
                     "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [],
                     "ev_start": [], "ev_end": [], "ev_sentence": [], "ev_method": [], "ev_confidence": [], "ev_page": []}
-            # several records may state one relationship in one document (two extractors, or a
-            # symmetric relation given both ways): keep every distinct piece of evidence
-            have = set(zip(row["ev_start"], row["ev_end"], row["ev_sentence"], row["ev_method"])) if row["ev_doc"] else ()
-            for e in (evs if len(evs) == 1 else sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence))):
-                method = e.method or rel.method  # the sentence's own rules when the record kept them
-                if (e.start, e.end, e.sentence, method) in have:
-                    continue
-                row["ev_doc"].append(doc_id)
-                row["ev_start"].append(e.start)
-                row["ev_end"].append(e.end)
-                row["ev_sentence"].append(e.sentence)
-                row["ev_method"].append(method)
-                row["ev_confidence"].append(float(rel.confidence if e.confidence is None else e.confidence))
-                row["ev_page"].append(e.page or 0)
+            _add_evidence(unit, row, doc_id, evs, rel)
+
+
+def _add_evidence(unit: _Unit, row: dict[str, Any], doc_id: str, evs: Sequence[Any], rel: RelationRecord) -> None:
+    """Append a document's evidence to a relation's row. Several records may state one relationship in one
+    document (two extractors, or a symmetric relation given both ways): every distinct piece is kept once."""
+    have = set(zip(row["ev_start"], row["ev_end"], row["ev_sentence"], row["ev_method"])) if row["ev_doc"] else ()
+    for e in (evs if len(evs) == 1 else sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence))):
+        method = e.method or rel.method  # the sentence's own rules when the record kept them
+        if (e.start, e.end, e.sentence, method) in have:
+            continue
+        unit.text += 150 + len(e.sentence)
+        row["ev_doc"].append(doc_id)
+        row["ev_start"].append(e.start)
+        row["ev_end"].append(e.end)
+        row["ev_sentence"].append(e.sentence)
+        row["ev_method"].append(method)
+        row["ev_confidence"].append(float(rel.confidence if e.confidence is None else e.confidence))
+        row["ev_page"].append(e.page or 0)
 
 
 def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Collection[str] = (),
@@ -298,11 +317,18 @@ def _merged_entities(units: Sequence[_Unit], precounted: Collection[str],
     of ``written`` (created earlier in the run with all it gets)."""
     entities: dict[str, dict[str, Any]] = {}
     copied: set[str] = set()  # a unit's row is used as it is until another unit adds to it (never changed in place)
+    get = entities.get
     for unit in units:
         for eid, row in unit.entities.items():
-            merged = entities.get(eid)
+            merged = get(eid)
             if merged is None:
-                if eid not in precounted or not any(eid in w for w in written):
+                if eid not in precounted:
+                    entities[eid] = row
+                    continue
+                for w in written:
+                    if eid in w:
+                        break
+                else:
                     entities[eid] = row
                 continue
             if merged is row:  # the run's one row for the entity (build_units), already taken
@@ -338,37 +364,29 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
     rows: dict[str, dict[str, Any]] = {}
     for unit in units:
         rows.update(unit.entities)
-    counts = {eid: {"mentions": 0, "docs": 0, "degree": 0, "rel_docs": 0, "linked": False, "props": None}
-              for eid in rows if eid not in held}
+    mentions: Counter[str] = Counter()
     for unit in units:
         for m in unit.mentions:
-            found = counts.get(m["id"])
-            if found is not None:
-                found["mentions"] += m["count"]
-                found["docs"] += 1
+            mentions[m["id"]] += m["count"]
+    mentioned = Counter(m["id"] for unit in units for m in unit.mentions)  # documents: one mention row each
     docs: dict[tuple[str, str, str], list[str]] = {}  # the documents behind each relationship (lists never changed)
     for unit in units:
         for key, row in unit.relations.items():
             have = docs.get(key)
             docs[key] = row["ev_doc"] if have is None else have + row["ev_doc"]
-    ends: dict[str, set[str]] = defaultdict(set)
-    for (_, source, target), found in docs.items():
-        tally = counts.get(source)
-        if tally is not None:
-            tally["degree"] += 1
-            tally["linked"] = True
-            ends[source].update(found)
-        tally = counts.get(target)
-        if tally is not None:
-            tally["degree"] += 1
-            ends[target].update(found)
-    for eid, found in ends.items():
-        counts[eid]["rel_docs"] = len(found)
+    starts = Counter(key[1] for key in docs)
+    degree = starts + Counter(key[2] for key in docs)
+    behind = {(key[1], doc) for key, found in docs.items() for doc in found}  # (end, document) pairs
+    behind.update((key[2], doc) for key, found in docs.items() for doc in found)
+    rel_docs = Counter(end for end, _ in behind)
+    counts = {eid: {"mentions": mentions[eid], "docs": mentioned[eid], "degree": degree[eid],
+                    "rel_docs": rel_docs[eid], "linked": eid in starts, "props": None}
+              for eid in rows if eid not in held}
     if summaries_too:
         fields = ("clusters", "cluster_ids", "affiliated_cluster_count", "affiliated_clusters", "affiliations")
         shaping = [(t, a, b, ()) for t, a, b in docs if t in summaries.REFRESHED_BY]
         found = summaries.compute({eid: row["name"] for eid, row in rows.items()}, shaping,
-                                  ids={end for _, a, b, _ in shaping for end in (a, b)})
+                                  ids={end for _, a, b, _ in shaping for end in (a, b)}, counts=False)
         for eid, row in found.items():
             extra = {k: row[k] for k in fields if k in row}
             if extra:
@@ -500,6 +518,18 @@ def _relation_row(row: dict[str, Any], docs: dict[str, int]) -> dict[str, Any]:
     """A relationship row as load_relations.cypher reads it: document ids as positions in ``docs`` (filled here),
     no page list when no piece of evidence has a page (the list would hold only zeros), no ``docs`` when the
     evidence names each document once."""
+    if len(row["ev_doc"]) == 1:  # most rows: one piece of evidence (the same row, without the loops)
+        doc = row["ev_doc"][0]
+        at = docs.get(doc)
+        if at is None:
+            at = docs[doc] = len(docs)
+        confidence = row["ev_confidence"][0]
+        out = {"source": row["source"], "target": row["target"], "ev_doc": [at], "ev_start": row["ev_start"],
+               "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": row["ev_method"],
+               "ev_confidence": row["ev_confidence"], "confidence": confidence if confidence > 0.0 else 0.0}
+        if row["ev_page"][0]:
+            out["ev_page"] = row["ev_page"]
+        return out
     ev_doc = [docs.setdefault(d, len(docs)) for d in row["ev_doc"]]
     out = {"source": row["source"], "target": row["target"], "ev_doc": ev_doc, "ev_start": row["ev_start"],
            "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": row["ev_method"],

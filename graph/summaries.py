@@ -181,19 +181,21 @@ def needs_refresh(store: GraphStore) -> bool:
 
 
 def compute(names: Mapping[str, str], relations: Iterable[tuple[str, str, str, Iterable[str]]],
-            ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+            ids: Iterable[str] | None = None, *, counts: bool = True) -> dict[str, dict[str, Any]]:
     """Every entity's summaries from its relationships ``(type, source, target, docs)``, in Python, as the
     statements keep them (the bulk export writes these; a property that would be empty is left out).
-    ``ids``: only these entities (default: every one of ``names``, which must name every end)."""
+    ``ids``: only these entities (default: every one of ``names``, which must name every end). ``counts``: with
+    ``degree`` and ``rel_docs`` (False: the cluster summaries only, for a caller that counts those itself)."""
     degree: dict[str, int] = defaultdict(int)
     docs: dict[str, set[str]] = defaultdict(set)
     homes: dict[str, set[str]] = defaultdict(set)
     metros: dict[str, set[str]] = defaultdict(set)
     works: dict[str, set[str]] = defaultdict(set)
     for rtype, source, target, rel_docs in relations:
-        for end in (source, target):
-            degree[end] += 1
-            docs[end].update(rel_docs)
+        if counts:
+            for end in (source, target):
+                degree[end] += 1
+                docs[end].update(rel_docs)
         if rtype in CLUSTER_LINKS:
             homes[source].add(target)
         elif rtype == METRO_LINK:
@@ -202,7 +204,7 @@ def compute(names: Mapping[str, str], relations: Iterable[tuple[str, str, str, I
             works[source].add(target)
     out: dict[str, dict[str, Any]] = {}
     for eid in (names if ids is None else ids):
-        row: dict[str, Any] = {"degree": degree[eid], "rel_docs": len(docs[eid])}
+        row: dict[str, Any] = {"degree": degree[eid], "rel_docs": len(docs[eid])} if counts else {}
         places = sorted((names[c], c) for c in homes[eid] | {m for h in homes[eid] for m in metros[h]})
         if places:
             row["clusters"] = list(dict.fromkeys(n for n, _ in places))

@@ -39,18 +39,10 @@ def value_text(value: Any) -> str:
     kind = type(value)
     if kind is str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    # strings, numbers and nulls inside lists and maps are written in place (no call per item: most of a load's
-    # values); only nested lists and maps recurse
     if kind is list or kind is tuple:
-        return "[" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
-                               else str(v) if t is int or t is float or t is bool
-                               else "null" if v is None else value_text(v) for v in value]) + "]"
+        return _list_text(value)
     if kind is dict:
-        get = _PREFIXES.get
-        return "{" + ",".join([(get(k) or _prefix(k))
-                               + ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
-                                  else str(v) if t is int or t is float or t is bool
-                                  else "null" if v is None else value_text(v)) for k, v in value.items()]) + "}"
+        return _map_text(value)
     if value is None:
         return "null"
     if kind is int or kind is float or kind is bool:
@@ -58,6 +50,32 @@ def value_text(value: Any) -> str:
     from falkordb.helpers import stringify_param_value
 
     return str(stringify_param_value(value))
+
+
+def _list_text(value: list | tuple) -> str:
+    """A list: strings, numbers and nulls written in place, only nested lists and maps recurse; a list of one
+    string or number (most evidence lists of a load) without the join."""
+    if len(value) == 1:
+        v = value[0]
+        t = type(v)
+        if t is str:
+            return '["' + v.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+        if t is int or t is float or t is bool:
+            return "[" + str(v) + "]"
+    return "[" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
+                           else str(v) if t is int or t is float or t is bool
+                           else "null" if v is None else value_text(v) for v in value]) + "]"
+
+
+def _map_text(value: dict) -> str:
+    """A map: keys as checked once (``_prefix``), values as :func:`value_text` writes them, lists without the
+    dispatch."""
+    get = _PREFIXES.get
+    return "{" + ",".join([(get(k) or _prefix(k))
+                           + ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
+                              else _list_text(v) if t is list
+                              else str(v) if t is int or t is float or t is bool
+                              else "null" if v is None else value_text(v)) for k, v in value.items()]) + "}"
 
 
 def header(params: Mapping[str, Any] | None) -> str:
