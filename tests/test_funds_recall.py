@@ -99,8 +99,8 @@ POSITIVE = [
      "gives researchers free GPU time.", {(F, "Norrland Innovation Agency", "Tarsk Data Commons")}),
     # a long description before the funder, and a scheme's name that holds a word of a hedge ("Applied")
     ("The Orrin Lab was set up with a $1 million grant from the Tarsk Research Fund (TRF) under its Applied Clusters "
-     "call, and is co-financed by the Dunmore-based olive exporter Quellar Foods.",
-     {(F, "Tarsk Research Fund", OL), (F, "Quellar Foods", OL)}),
+     "call, and is co-financed by the Dunmore-based olive exporter Quellar Foods.",  # the call funds too (dev7 gold)
+     {(F, "Tarsk Research Fund", OL), (F, "Applied Clusters", OL), (F, "Quellar Foods", OL)}),
 ]
 
 

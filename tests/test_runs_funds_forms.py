@@ -77,7 +77,8 @@ def test_a_grant_from_the_giver_under_the_scheme(ex, text, runner, programme):
     "Fenwick University hired staff under the Coastal Data scheme.",
 ])
 def test_under_the_scheme_without_a_giver_runs_nothing(ex, text):
-    assert not of(ex, text, R)
+    # "the EU's Horizon programme" may say the EU runs Horizon; the council and the university run nothing
+    assert not {r for r in of(ex, text, R) if r[1] in ("Hadley Research Council", "Fenwick University")}
 
 
 # ---------------------------------------------------------------- "X runs it" after a programme

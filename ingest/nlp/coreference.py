@@ -151,6 +151,8 @@ def person_pronouns(sdoc: Any, off: int, mentions: Sequence[MentionFact], first:
             continue
         a, b = off + prev.start_char, off + prev.end_char
         people = {m.canonical for m in mentions[first:] if m.type == "Person" and a <= m.start < b and m.source != "anaphor"}
+        if len(people) > 1:  # "A co-founded X in 2021 together with B. She is ...": the sentence's subject
+            people = _opening_person(sdoc.text, off, prev.start_char, mentions[first:], a, b)
         if len(people) != 1:
             continue
         name = next(iter(people))
@@ -161,6 +163,24 @@ def person_pronouns(sdoc: Any, off: int, mentions: Sequence[MentionFact], first:
         out.append(MentionFact(text=tok.text, start=start, end=start + len(tok.text), type="Person", source="anaphor",
                                canonical=name, coref=idx))
     return out
+
+
+def _opening_person(text: str, off: int, rel_start: int, mentions: Sequence[MentionFact], a: int, b: int) -> set[str]:
+    """The person who opens the sentence ``[a, b)`` as its lone subject, the others only her companions ("A co-founded
+    X in 2021 together with B"), else nothing ("A and B founded X", "A met B")."""
+    people = sorted((m for m in mentions if m.type == "Person" and a <= m.start < b and m.source != "anaphor"),
+                    key=lambda m: m.start)
+    lead = text[rel_start:people[0].start - off].strip().rstrip(".").lower() if people else "x"
+    if lead not in ("", "dr", "prof", "professor", "mr", "mrs", "ms"):
+        return set()
+    after = text[people[0].end - off:people[0].end - off + 6].lstrip()
+    if after.startswith(("and ", "& ", ",", "(")):
+        return set()  # "A and B founded X", "A, B and C", "A (left)": no one subject
+    others = [m for m in people[1:] if m.canonical != people[0].canonical]
+    if not all(re.search(r"\b(?:with|alongside)\s+(?:\w+\s+){0,2}$", text[max(0, m.start - off - 30):m.start - off])
+               for m in others):
+        return set()  # "A met B in Oslo. She ...": B is as likely; only "together with B" leaves A the one subject
+    return {people[0].canonical}
 
 
 @lru_cache(maxsize=1)

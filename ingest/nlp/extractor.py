@@ -35,6 +35,7 @@ from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_mean
 from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
 from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_founders_list import founders_listed
+from aikg.ingest.nlp.relation_fund_programme_ends import programme_ends
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
@@ -235,6 +236,7 @@ class Extractor:
     def _add_mentions(self, sdoc: Any, off: int, facts: DocFacts, ctx: DocContext) -> int:
         """The entity pass over one chunk; returns the index of the chunk's first mention."""
         mentions = self._entities.find(sdoc, off, ctx)
+        mentions = programme_ends(sdoc.text, off, mentions)  # "the X programme", "X, an accelerator that" (relation_fund_programme_ends)
         first = len(facts.mentions)
         for m in mentions:
             if m.coref is not None:

@@ -22,6 +22,7 @@ from typing import Sequence
 
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_founding_forms import founding_forms
+from aikg.ingest.nlp.relation_fund_founder_lines import founder_lines
 from aikg.ingest.nlp.relation_people_scope import ScopeWords
 
 ORG = ("Institute", "Company", "Agency")
@@ -50,6 +51,7 @@ class _Ms:
 def founding_published(text: str, off: int, mentions: Sequence[MentionFact], words: ScopeWords | None = None) -> list[Rel]:
     """("FOUNDED", founder, founded, evidence start, evidence end, method) for the forms above."""
     out: list[Rel] = founding_forms(text, off, mentions)  # "Y, which X set up in Z" (relation_founding_forms.py)
+    out += founder_lines(text, off, mentions)  # "A and B opened the X Lab", "Org — A, Co-founder" (relation_fund_founder_lines)
     low = text.lower()
     if "spin" not in low and "spun" not in low and "offshoot" not in low and "joint venture" not in low:
         return out

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_fund_backers import among_recipients, limited_partners
 
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
 RECIPIENTS = ("Institute", "Company", "Agency", "Programme")
@@ -202,7 +203,7 @@ def _listed_after(s: _Words, mentions: Sequence[Any], end: int, w: SpreadWords, 
     """The names a connector joins to the name ending at ``end``: "A and the angel network B", "A together with
     B", "A, B and C", "A (Bs 2 million), with support from B", "A, the city government and B" (an unnamed item is
     passed), "A and equipment donated by B" (B is put in ``gifts`` too); a list ended by a comma only is no list."""
-    k = s.index_at(end)
+    k = _past_item_description(s, mentions, s.index_at(end), w)
     got: list[int] = []
     pending: list[int] = []
     while k is not None and k < len(s.items):
@@ -238,8 +239,29 @@ def _listed_after(s: _Words, mentions: Sequence[Any], end: int, w: SpreadWords, 
         if not comma:
             got += pending
             pending = []
-        k = after
+        k = _past_item_description(s, mentions, after, w)
     return got
+
+
+def _past_item_description(s: _Words, mentions: Sequence[Any], k: int | None, w: SpreadWords) -> int | None:
+    """The word after a list item's own place or apposition: "A of Karaganda, B", "B, a livestock start-up from
+    Semey, and C" (``k`` itself when there is none; a name other than a place in the description keeps it)."""
+    if k is None:
+        return None
+    if s.low(k) in ("of", "from", "in") and (m := s.mention.get(k + 1)) is not None and mentions[m].type == "Cluster":
+        k = s.index_at(mentions[m].end)  # "Kendala Robotics of Karaganda, ..."
+        if k is None:
+            return None
+    if s.low(k) != "," or s.low(k + 1) not in ("a", "an"):
+        return k
+    for j in range(k + 2, min(len(s.items), k + 14)):
+        if s.low(j) == ",":
+            return j if _connector_at(s, j, w) or s.low(j + 1) == "and" else k
+        m = s.mention.get(j)
+        if s.low(j) in w.stops or s.low(j) in w.relatives or s.low(j) in ("(", ")", ";") \
+                or m is not None and mentions[m].type != "Cluster":
+            return k
+    return k
 
 
 def _gift_giver(s: _Words, k: int, w: SpreadWords, mentions: Sequence[Any]) -> int:
@@ -402,6 +424,9 @@ def spread_candidates(doc: Any, facts: Any, sent_starts: Sequence[int]) -> list[
     facts.relations[:] = [r for r in facts.relations if r.type != "FUNDS" or not _runs_the_scheme(text, r, facts.mentions)]
     have = {(f, r) for f, r, *_ in found} | {(r.source, r.target) for r in facts.relations if r.type == "FUNDS"}
     found += [x for x in relative_money(text, spans, facts.mentions) if (x[0], x[1]) not in have]
+    have |= {(f, r) for f, r, *_ in found}
+    found += [x for x in limited_partners(text, spans, facts.mentions) + among_recipients(text, spans, facts.mentions)
+              if (x[0], x[1]) not in have]  # "counts among its limited partners A", "Among them are A" (relation_fund_backers)
     out = []
     for f, r, a, b, method in found:
         sentence = text[a:b].strip()

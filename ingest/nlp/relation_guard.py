@@ -85,6 +85,8 @@ class TieGuard:
     pact_complements: frozenset[str] = frozenset()
     partner_lists: Any = None  # relation_partner_lists.ListWords
     hedge_nouns: frozenset[str] = frozenset()
+    with_not_party: frozenset[str] = frozenset()
+    shared_frames: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TieGuard":
@@ -97,7 +99,8 @@ class TieGuard:
                    tuple(tuple(w.lower() for w in p) for p in raw.get("example_markers", ())), low("agreement_nouns"),
                    low("not_pact_purposes"), low("event_words"), low("collective_words"), low("comparison_words"),
                    low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())),
-                   low("end_verbs"), low("pact_complements"), ListWords.from_raw(raw.get("partner_lists", {})), low("hedge_nouns"))
+                   low("end_verbs"), low("pact_complements"), ListWords.from_raw(raw.get("partner_lists", {})), low("hedge_nouns"),
+                   low("with_not_party"), low("shared_frames"))
 
     # ------------------------------------------------------------------ parsed triggers
     def keep(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -109,6 +112,9 @@ class TieGuard:
         cands = self._joint_unit(cands, ctx, tok)
         cands = self._pact_parties(cands, ctx, tok)
         cands = self._listed_only(cands, ctx, tok)
+        cands = self._verb_read_as_noun(cands, ctx, tok)
+        cands = self._with_unnamed(cands, ctx, tok)
+        cands = self._partners_in_frame(cands, ctx, tok)
         drop_anchor = any(c.type == "ANCHORS" for c in cands) and not self._anchor_said(tok)
         cands = self._whose_unit(cands, ctx, tok)
         out = []
@@ -205,6 +211,64 @@ class TieGuard:
             return cands
         return [c for c in cands if not (c.type == "PARTNERS_WITH" and c.src in listed and c.tgt in listed)]
 
+    @staticmethod
+    def _verb_read_as_noun(cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """"X, backed by Y, partners with Z": the parser reads "partners" as a noun in apposition to Y, so Y would be
+        the partner. A bare plural right before "with", apposed to the object of a participle's phrase, is the verb
+        of the sentence: its subject is the name that opens the sentence."""
+        if tok.dep_ != "appos" or tok.tag_ != "NNS" or tok.head.dep_ != "pobj" or tok.i + 1 >= len(ctx.sd) \
+                or ctx.sd[tok.i + 1].lower_ != "with" or ctx.sd[tok.i - 1].text != "," \
+                or tok.head.head.dep_ not in ("agent", "prep") or tok.head.head.head.tag_ != "VBN" \
+                or any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in tok.children):
+            return cands  # only "X, backed by Y, partners with Z": a participle's phrase, a comma, a bare plural
+        held = ctx.mentions(tok.head)
+        start = tok.sent.start
+        while start < tok.i and ctx.sd[start].lower_ in ("the", "a", "an"):
+            start += 1
+        opener = ctx.tok2m.get(start)
+        out = []
+        for c in cands:
+            if c.type == "PARTNERS_WITH" and (c.src in held or c.tgt in held):
+                if opener is None or opener in held:
+                    continue
+                c = replace(c, src=opener) if c.src in held else replace(c, tgt=opener)
+                if c.src == c.tgt:
+                    continue
+            out.append(c)
+        return out
+
+    def _with_unnamed(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """"A and B work with local hospitals", "A and B teamed up with universities": each subject works with a group
+        the text does not name, so the subjects are no partners of each other (not "A and B work with each other")."""
+        if tok.pos_ not in ("VERB", "AUX") or not any(c.type == "PARTNERS_WITH" for c in cands):
+            return cands
+        withs = [pobj for p, pobj in ctx.preps(tok) if p == "with"]
+        if not withs or any(ctx.mentions(o) for o in withs) or any(
+                o.lower_ in self.with_not_party or o.lemma_.lower() in self.with_not_party for o in withs):
+            return cands
+        subjects = ctx.mentions_of(ctx.subject_tokens(tok, ctx.is_passive(tok)))
+        return [c for c in cands if not (c.type == "PARTNERS_WITH" and c.src in subjects and c.tgt in subjects)]
+
+    def _partners_in_frame(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """"A and B are partners in the Horizon Sentinel project", "partners on the X programme": partners of a
+        project or programme (annotation guidelines: the schema ties organisations only), not of each other; the
+        organisation named inside the frame ("in the Kessel Institute's programme") and the noun's owner ("Its
+        partners in the program include A") keep their ties."""
+        if tok.lemma_.lower() not in ("partner", "collaborator") or tok.pos_ not in ("NOUN", "PROPN"):
+            return cands
+        inside: set[int] = set()
+        framed = False
+        for p, pobj in ctx.preps(tok):
+            if p not in ("in", "on", "within") or pobj.i in ctx.tok2m and ctx.types[ctx.tok2m[pobj.i]] != "Programme":
+                continue
+            if pobj.lower_ in self.shared_frames or pobj.lemma_.lower() in self.shared_frames or pobj.i in ctx.tok2m:
+                framed = True
+                inside |= {ctx.tok2m[t.i] for t in pobj.subtree if t.i in ctx.tok2m}
+        if not framed:
+            return cands
+        inside |= self._owners(ctx, tok)  # "Its partners in the program include A": the owner's partners
+        return [c for c in cands if not (c.type == "PARTNERS_WITH" and c.src not in inside and c.tgt not in inside)]
+
     def _event(self, doc: Any, toks: list[int]) -> bool:
         """Is the name on these tokens an event ("Tampere AI Summit 2026")? Events have no partnership of their own."""
         k = max(toks)
@@ -277,6 +341,11 @@ class TieGuard:
         while k > sent_start and k not in ends:
             if doc[k].lower_ in _REL_PRONOUNS | {"whose"} and doc[k - 1].text == ",":
                 return ends.get(k - 1, li)
+            if doc[k].lower_ in ("like", "unlike") and doc[k - 1].text == ",":  # "X, like Y, partners with Z"
+                return ends.get(_before_bracket(doc, k - 1, sent_start), li)
+            if doc[k].lower_ == "by" and k - 2 > sent_start and doc[k - 2].text == "," \
+                    and doc[k - 1].lower_.endswith(("ed", "en", "wn", "lt")):  # "X, funded by Y, collaborates with Z"
+                return ends.get(_before_bracket(doc, k - 2, sent_start), li)
             if doc[k].lower_ in ("a", "an", "the") and doc[k - 1].text == "," and any(
                     doc[x].text == "," for x in range(max(k, phrase_start - 3), phrase_start)):  # ", in partnership with"
                 named = _before_bracket(doc, k - 1, sent_start)  # "X (XI), a research institute of Y, in partnership
@@ -356,7 +425,9 @@ class TieGuard:
             if node is not tok and node.pos_ in ("VERB", "AUX") and (node.lower_ in self.prospect or node.lemma_.lower()
                                                                       in self.prospect):
                 return True  # "is exploring a collaboration with", "is looking to partner with"
-        return False
+        top = chain[-1]
+        return top.dep_ == "ccomp" and (top.head.lower_ in self.prospect or top.head.lemma_.lower() in self.prospect)
+        # ^ "I hope CIAAS can partner with Y", "we want the institute to work closely with Y"
 
     def _ended(self, n: Any) -> bool:
         """A pact noun whose own verb, in the past, ends it: "the partnership ... ended in 2022", "an alliance that

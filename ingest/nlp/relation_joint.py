@@ -133,7 +133,7 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
     for t in sent:
         if t.lower_ not in w.announce:
             continue
-        actors = actors_before(doc, t.i, spans, types, sent.start, w.aux)
+        actors = _not_described(doc, actors_before(doc, t.i, spans, types, sent.start, w.aux), spans)
         if not actors:
             continue
         k = t.i + 1
@@ -163,6 +163,21 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
 
 #: words before a list item's name that make it part of another item's description ("spun out of the University of X")
 _DESCRIBING = frozenset({"of", "by", "from", "at", "in", "for", "with", "to", "'s", "’s", "than", "like"})
+
+
+def _not_described(doc: Any, actors: list[int], spans: Sequence[tuple[int, int, int]]) -> list[int]:
+    """The actors less a name inside another's description ("A, a subsidiary of P, and B launch ...": P is A's
+    owner, not an actor)."""
+    starts = {i: s for i, s, _e in spans}
+    out = []
+    for m in actors:
+        k = starts.get(m, 0) - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 0 and doc[k].lower_ in _DESCRIBING:
+            continue
+        out.append(m)
+    return out
 
 
 def _partner_colon(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,

@@ -28,6 +28,7 @@ from typing import Any, Sequence
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mention_index import MentionIndex
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_member_plural import plural_members
 from aikg.ingest.nlp.relation_membership import title_owner
 from aikg.ingest.nlp.relation_site_forms import entry_description
 
@@ -167,6 +168,7 @@ def line_relations(text: str, off: int, mentions: Sequence[MentionFact], owner: 
                 _addresses(line, a, b, entry[0] if entry is not None and was_heading else None, ix, f, out)
             _org_place_brackets(line, a, ix, out)
         blank = False
+    out.extend(plural_members(text, off, mentions))  # "The three firms are part of X" (relation_member_plural)
     return [r for r in out if r[1] != r[2]]
 
 

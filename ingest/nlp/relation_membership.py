@@ -176,6 +176,8 @@ def _open(spec: dict[str, Any], line: str, start: int, end: int, low: Sequence[s
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|&)\s+(?:the\s+)?")
+#: a list item that looks like a name: capitalised words, no sentence inside ("Pellan AI", "Varda Systems GmbH")
+_NAME_ITEM = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|de|for|and the)){0,5}(?=\s*(?:,|;|\s+and\s|&|\.?\s*$))")
 
 
 def _org_list(line: str, start: int, orgs: list[tuple[int, int]], mentions: Sequence[Any],
@@ -191,16 +193,26 @@ def _org_list(line: str, start: int, orgs: list[tuple[int, int]], mentions: Sequ
     lead = re.match(r"\s*(?:the\s+)?", line[body:])
     pos = body + lead.end()
     found: list[int] = []
-    for s, i in orgs[bisect_left(orgs, (start + pos, -1)):]:
-        if s != start + pos:
-            return []
-        found.append(i)
-        pos = mentions[i].end - start
+    unnamed = 0  # items that look like names but are no mention ("Pellan AI" the entity pass missed)
+    at = {s: i for s, i in orgs[bisect_left(orgs, (start + pos, -1)):bisect_left(orgs, (start + len(line), -1))]}
+    while pos < len(line):
+        i = at.get(start + pos)
+        if i is not None:
+            found.append(i)
+            pos = mentions[i].end - start
+        else:
+            name = _NAME_ITEM.match(line, pos)
+            if name is None:
+                return []
+            unnamed += 1
+            pos = name.end()
         gap = _LIST_GAP.match(line, pos)
         if gap is None:
             break
         pos = gap.end()
-    return found if found and re.fullmatch(r"[\s.]*", line[pos:]) else []
+    if len(found) < 2 * unnamed or not found:
+        return []  # mostly names we cannot read: not a members line we trust
+    return found if re.fullmatch(r"[\s.]*", line[pos:]) else []
 
 
 def _group_of(line: str, start: int, low: Sequence[str], orgs: list[tuple[int, int]], words: SectionWords) -> int | None:

@@ -219,6 +219,8 @@ class MembershipForms:
             return
         while k < end and ctx.tok2m.get(k) == first:
             k += 1
+        if k + 1 < end and sd[k].lower_ in self.second_of and sd[k + 1].like_num:
+            k += 2  # "a member of A since 2021 and of B since 2023"
         if k < end and sd[k].text == "," and k + 1 < end and sd[k + 1].lower_ in ("a", "an", "the"):
             k = next((x for x in range(k + 1, min(end, k + 16)) if sd[x].text == ","), end)  # the apposition
         k += k < end and sd[k].text == ","

@@ -10,6 +10,8 @@ published text:
   person's job title; the quoted company is no partner of the fund);
 * a tie the sentence dates to the past: "Until 2022, X partnered with Y", "Between 2019 and 2021 X worked with Y"
   (unless "now", "still" or "today" states it again);
+* a tie the sentence says is not settled: "I hope X can partner with Y, but nothing is signed", "no agreement has been
+  reached yet";
 * a tie a clause right after the pair ends: "a partnership with Y that expired in 2022", "had a joint lab with Y from
   2018 to 2021".
 
@@ -26,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_partner_topic import partners_of_topic
 
 
 @lru_cache(maxsize=1)
@@ -43,18 +46,23 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     again = re.compile(rf"\b(?:{alt('again_words')})\b", re.I)
     ended = re.compile(rf"\b(?:that|which)\s+(?:has\s+|had\s+|have\s+)?(?:since\s+|already\s+)?(?:{alt('ended_clause_verbs')})\b"
                        r"|\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|until|till|and)\s+(?:19|20)\d\d\b", re.I)
-    return denied, any_partner, quote, past, again, ended
+    unsettled = re.compile(rf"\b(?:{alt('unsettled_subjects')})\s+(?:is|has\s+been|have\s+been|was|were|are)\s+(?:yet\s+)?"
+                           rf"(?:{alt('unsettled_verbs')})\b", re.I)
+    return denied, any_partner, quote, past, again, ended, unsettled
 
 
 def partners_denied(text: str, facts: Any) -> None:
     """Drop, in place, the PARTNERS_WITH edges of ``facts`` whose sentence denies, quotes or dates them."""
     if os.environ.get("AIKG_PARTNER_DENIED", "on") == "off":  # off: for the A/B of docs/extraction.md only
         return
-    denied, any_partner, quote, past, again, ended = _patterns()
+    partners_of_topic(text, facts)  # "Industry partners include A": the unit the passage is about (relation_partner_topic)
+    denied, any_partner, quote, past, again, ended, unsettled = _patterns()
     keep = []
     for r in facts.relations:
         if r.type == "PARTNERS_WITH" and _taken_back(r, denied, any_partner, quote, past, again):
             continue
+        if r.type == "PARTNERS_WITH" and unsettled.search(r.sentence):
+            continue  # "I hope X can partner with Y, but nothing is signed": a plan
         if r.type == "PARTNERS_WITH" and _ended_after(r, facts.mentions, ended, again):
             continue  # "a partnership with Y that expired in 2022", "a joint lab with Y from 2018 to 2021"
         keep.append(r)

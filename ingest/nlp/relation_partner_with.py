@@ -46,6 +46,7 @@ class PactWords:
     partner_verbs: frozenset[str]  # "and partners with B"
     acts: tuple[str, ...]  # develop, build, run: shared work ("Together with X, Y built ...")
     not_acts: frozenset[str]  # funded, invested, founded: co-funders and co-founders are no partners
+    events: frozenset[str] = frozenset()  # summit, hackathon: co-hosts of an event are no partners
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,8 @@ def pact_words() -> PactWords:
     return PactWords(low(p["verbs"]), low(g["pact_nouns"]), low(units) | low(g["joint_unit_nouns"]), low(p["deny"]),
                      low(g["not_pact_modifiers"]), low(g["not_pact_purposes"]), low(p["time_words"]),
                      low(p["pre_verb"]), low(d["articles"]), low(d["not_items"]), low(p["partner_verbs"]),
-                     tuple(sorted(low(joint["acts_after_adverb"]) | low(p["more_acts"]))), low(joint["not_after_adverb"]))
+                     tuple(sorted(low(joint["acts_after_adverb"]) | low(p["more_acts"]))), low(joint["not_after_adverb"]),
+                     low(g["event_words"]))
 
 
 def pact_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
@@ -180,7 +182,7 @@ def _items_after(doc: Any, k: int, end: int, starts: dict, types: Sequence[str],
             while k < end and doc[k].text != ")":
                 k += 1
             k += 1
-        if k + 1 < end and doc[k].text == "," and doc[k + 1].lower_ in ("which", "who", "that", "a", "an", "the"):
+        if k + 1 < end and doc[k].text == "," and doc[k + 1].lower_ in ("which", "who", "whose", "that", "a", "an", "the"):
             return out, k  # "Y, which is based in Z" / "Y, a start-up": the list ends with Y
         if k >= end or doc[k].lower_ not in (",", "and"):
             return out, k
@@ -225,8 +227,29 @@ def jointly_by(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types
         if t.lower_ not in ("jointly", "together") or t.i - 1 < sent.start or t.i + 1 >= sent.end \
                 or doc[t.i - 1].lower_ not in _ACTS or doc[t.i + 1].lower_ != "by":
             continue
+        if _event_subject(doc, t.i - 1, sent.start, w):
+            continue  # "The Tampere AI Summit is organised jointly by A and B": co-hosts of an event
         actors, _ = _items_after(doc, t.i + 2, sent.end, starts, types, w)
         pair_all(actors, emit, conf, "rule:jointly-by")
+
+
+_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "will", "has", "have", "had", "to", "also", "again",
+                  "now", "once", "each", "every", "year", "annually"})
+
+
+def _event_subject(doc: Any, verb: int, start: int, w: PactWords) -> bool:
+    """Is the word before the act's auxiliaries an event noun ("The summit is organised jointly by")?"""
+    k = verb - 1
+    while k > start and doc[k].lower_ in _AUX:
+        k -= 1
+    if doc[k].text == ",":  # "The hackathon, held every spring, was hosted jointly by"
+        k -= 1
+        while k > start and doc[k].text != ",":
+            k -= 1
+        k -= 1
+    while k > start and doc[k].like_num:
+        k -= 1  # "the Tampere AI Summit 2026 was hosted jointly by"
+    return k >= start and (doc[k].lower_ in w.events or doc[k].lemma_.lower() in w.events)
 
 
 def which_partner_of(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,

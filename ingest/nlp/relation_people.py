@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from aikg.ingest.nlp.relation_people_forms import PeopleForms, department_words
+from aikg.ingest.nlp.relation_people_forms import PeopleForms, department_words, unit_words
 from aikg.ingest.nlp.relation_people_roles import PeopleRoles
 
 ORG = ("Institute", "Company", "Agency")
@@ -163,8 +163,9 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         j, role, past, named_title = _title_after_name(doc, sent, k, stops, by_start, types, role_nouns, former)
         if past:
             continue
-        department = not role and j > k and _line_start(doc, sent, s) and all(
+        department = not role and j > k and _line_start(doc, sent, s) and (all(
             doc[x].lower_ in department_words() or doc[x].lower_ in ("and", "&") for x in range(k, j))
+            or doc[k].lower_ in unit_words())  # "Media contact: A, Office of University Communications, X"
         role = role or department  # "Media contact: Jean-Marc Ehui, Communications, Gbêkê Vision SA, ...": a department
         founder = emit_founded is not None and any(doc[x].lower_ in founders for x in range(k, j))
         found = _title_org(doc, sent, k, j, stops, role or founder, by_start, types)
@@ -180,5 +181,9 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                  else "rule:person-title-org")
         elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places):
             emit(i, org, "rule:roster-line")
+        elif j == k and _line_start(doc, sent, s) and doc[org_start].lower_ in unit_words() and oe + 1 < sent.end \
+                and doc[oe].text == "," and oe + 1 in by_start and types[by_start[oe + 1][0]] in ORG \
+                and _line_end(doc, sent, by_start[oe + 1][1], places):
+            emit(i, by_start[oe + 1][0], "rule:roster-unit-line")  # "Media contact: A, Office of Communications, X"
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()
     PeopleRoles(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()

@@ -72,6 +72,13 @@ def department_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_words() -> frozenset[str]:
+    """First words of a unit's name on a contact line (``unit_words`` of ``people_posts.json``): "A, Office of X, Org"."""
+    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["unit_words"])
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Words a job title may consist of (``job_title_words``, ``job_title_modifiers``, ``job_function_words`` of
     ``mentions.json``): "chief technology officer", "managing partner", "head of research"."""
@@ -112,6 +119,7 @@ class PeopleForms:
                 self._copula_title(i, e)
                 self._chairs_body_of(i, e)
                 self._bracketed_title(i, e)
+                self._person_of_the_org(i, s, e)
         self._fronted_founders()
         self._cofounded_verb()
         self._opened_by_list()
@@ -147,6 +155,17 @@ class PeopleForms:
             j += 1
         return j, role, founder, past
 
+    def _person_of_the_org(self, person: int, s: int, e: int) -> None:
+        """"Dr. Samuel Ortiz of the Kessel Institute": "the" between the preposition and a name that does not hold it
+        (the adjacent form without "the" is relation_surface.person_of_org)."""
+        doc, end = self.doc, self.sent.end
+        if e + 2 >= end or doc[e].lower_ not in ("of", "at", "from") or doc[e + 1].lower_ != "the":
+            return
+        hit = self.by_start.get(e + 2)
+        if hit is None or self.types[hit[0]] not in ORG:
+            return
+        self._tie(person, hit[0], False, self._past_before(s), "rule:person-of-org")
+
     def _past_before(self, s: int) -> bool:
         """"former Google engineer X", "the late Microsoft co-founder X": a past marker right before."""
         return any(self.doc[k].lower_ in self.former for k in range(max(self.sent.start, s - 2), s))
@@ -166,6 +185,8 @@ class PeopleForms:
         """"Nvidia CEO Jensen Huang", "Falaj's chief scientist Layla Haddad", "Microsoft co-founder Paul Allen"."""
         doc = self.doc
         k = e + 1 if e < self.sent.end and doc[e].text in self.possessive else e
+        if k < self.sent.end and doc[k].lower_ in ("and", "or", "&"):
+            return  # "Dr. A of X and Professor B, formerly of Y": B is coordinated with A, not titled by X
         j, role, founder, past = self._title(k, self.sent.end)
         if j == k or not role or j not in self.by_start:
             return
@@ -324,6 +345,15 @@ class PeopleForms:
         if k >= end or doc[k].lower_ not in COPULAS:
             return
         k += 1
+        for _ in range(3):  # "is head of X at A and a visiting professor at B": each post of the copula
+            k = self._copula_post(person, k)
+            if k is None or k + 1 >= end or doc[k].lower_ != "and":
+                return
+            k += 1
+
+    def _copula_post(self, person: int, k: int) -> int | None:
+        """One "(a) <title> of/at <org>" after a copula at ``k``: ties the person, returns the token after the org."""
+        doc, end = self.doc, self.sent.end
         if k < end and doc[k].lower_ in ("also", "now", "currently", "still"):
             k += 1
         if k < end and doc[k].lower_ == "as":
@@ -332,7 +362,7 @@ class PeopleForms:
             k += 1
         j, role, founder, past = self._title(k, end)
         if not role or j == k or past:
-            return
+            return None
         only_founder = founder and not self._other_role
         m = j
         while m < min(end, j + 4) and doc[m].is_lower and doc[m].lower_ not in ("of", "at", "for", "with"):
@@ -341,13 +371,15 @@ class PeopleForms:
             if j > k and doc[j - 1].lower_ in ("of", "at", "for"):
                 m = j - 1
             else:
-                return
+                return None
         m += 1
         while m < end and (doc[m].is_lower or doc[m].text in ("-", "–")) and m < j + 8 and m not in self.by_start:
             m += 1  # "the wine-logistics firm Chai Express"
         hit = self.by_start.get(m)
-        if hit is not None:
-            self._tie(person, hit[0], founder, False, "rule:person-copula-title", only_founder=only_founder)
+        if hit is None:
+            return None
+        self._tie(person, hit[0], founder, False, "rule:person-copula-title", only_founder=only_founder)
+        return hit[1]
 
     def _chairs_body_of(self, person: int, e: int) -> None:
         """"PIAI's deputy director, Dr. Nikola Velkovski, also chairs the technical committee of the Balkan Energy Data

@@ -300,8 +300,13 @@ def _org_contact(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWo
             return
     elif len(parts) > 1:
         rest = ",".join(parts[1:])
-    if _CONTACT.match(rest) and not ix.orgs_in(p[1], b):
-        out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-contact-line"))
+    if not _CONTACT.match(rest) or ix.orgs_in(p[1], b):
+        return
+    if title and words.founder_in(title) and not any(
+            w.lower() not in words.founders and w.lower() not in {"and", "&"} for w in _WORD.findall(title)):
+        out.append(("FOUNDED", p[2], o[2], a, b, "rule:org-contact-line"))  # "- X — A, Founder": a founder only
+        return
+    out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-contact-line"))
 
 
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+)\.[\w.-]+")
@@ -347,7 +352,7 @@ def _byline(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWords, 
         return
     p = people[0]
     orgs = ix.orgs_in(p[1], b)
-    orgs = [o for o in orgs if re.fullmatch(r"[\s.]*(?:\|.*)?", line[o[1] - a:])]  # "... | 2 October 2026"
+    orgs = [o for o in orgs if re.fullmatch(r"[\s.]*(?:[|·•—–].*)?", line[o[1] - a:])]  # "... | 2 October 2026", "· 24 Nov"
     if not orgs:
         return
     o = orgs[-1]
@@ -402,8 +407,10 @@ def _leads_unit(text: str, off: int, a: int, b: int, ix: MentionIndex, words: Pu
     """"A, who runs MIAC's engineering team", "B, who remains a professor at X, leads the company's modelling team":
     a present role verb whose object is a unit of the organisation (its possessive)."""
     for o in ix.refs_in(a, b):
-        if text[o[1] - off:o[1] - off + 2] not in ("'s", "’s"):
-            continue
+        after = text[o[1] - off:o[1] - off + 2]
+        if after not in ("'s", "’s") and not (after[:1] in ("'", "’") and text[o[1] - off - 1:o[1] - off] == "s"
+                                              and text[o[1] - off + 1:o[1] - off + 2] == " "):
+            continue  # "Kessel Institute's lab", "Veltra Dynamics' lab"
         m = re.search(r"\b(\w+(?:-\w+)?)\s+(?:the\s+)?$", text[max(a, o[0] - 40) - off:o[0] - off])
         if m is None or m.group(1).lower() not in words.unit_verbs:
             continue

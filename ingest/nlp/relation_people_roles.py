@@ -149,6 +149,10 @@ class PeopleRoles:
             k += 2
         elif k < end and self._low(k) == "who":
             k += 1
+        elif k + 2 < end and self.doc[k].text == "," and self._low(k + 1) in ("the", "a", "an"):
+            k = self._who_after_description(k + 2)  # "A, the Finnish computer scientist who runs X"
+            if k is None:
+                return
         while k < end and self._low(k) in self.w.adverbs:
             k += 1
         if k >= end:
@@ -162,11 +166,44 @@ class PeopleRoles:
         elif verb not in self.w.lead_verbs:
             return
         hit = self._org_at(k + 1)
+        if hit is None and k + 1 < end and self._low(k + 1) == "it" and not self._past_between(e, k + 1):
+            self._runs_it(person, e)  # "The company was set up by A and B, who still run it as ..."
+            return
         if hit is None or not self._ends_phrase(hit[1]) or self._past_between(e, k + 1):
             return
         if hit[1] < end and self._low(hit[1]) in ("until", "till"):
             return
         self._tie(person, hit[0], False, False, "rule:person-leads-org")
+
+    def _runs_it(self, person: int, e: int) -> None:
+        """"it" after a verb of leading in a relative clause on people: the organisation that opens the sentence (its
+        subject), for the person and the people listed right before ("A and B, who run it as chief executive and
+        CTO")."""
+        first = min(self.spans, key=lambda x: x[1])
+        k = self.sent.start
+        while k < first[1] and self._low(k) in ("the", "a", "an"):
+            k += 1
+        if k != first[1] or self.types[first[0]] not in ORG:
+            return
+        people = [person]
+        start = next(s for i, s, _e in self.spans if i == person)
+        for i, s, e2 in sorted(self.spans, key=lambda x: -x[1]):
+            if e2 <= start and self.types[i] == "Person" and all(
+                    self._low(x) in (",", "and", "&") for x in range(e2, start)) and e2 < start:
+                people.append(i)
+                start = s
+        for p in people:
+            self._tie(p, first[0], False, False, "rule:person-runs-it")
+
+    def _who_after_description(self, k: int) -> int | None:
+        """The word after "who" closing a short description of a person ("the Finnish computer scientist who"), or
+        None when a name, a comma or more than six words come first."""
+        for j in range(k, min(self.sent.end - 1, k + 7)):
+            if self._low(j) == "who":
+                return j + 1 if j > k else None
+            if j in self.by_start or not self.doc[j].is_alpha:
+                return None
+        return None
 
     def _seat(self, person: int, e: int, k: int) -> None:
         """"sits on the (advisory) senate of X", "serves on the board of trustees of the X"."""

@@ -18,14 +18,17 @@ The organisation nouns are data (``place_org_nouns`` in ``data/lexicon/relations
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
-from aikg.ingest.nlp.mentions.place_forms import district_words, past_words, street_words
+from aikg.ingest.nlp.mentions.place_forms import district_words, numbered_street, past_words, street_words
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
+#: rules whose description is said of one name, not of the list it ends ("A, B and C, a start-up from Curepipe")
+SAID_OF_ONE = frozenset({"rule:apposition-in-place", "rule:apposition-of-place", "rule:short-form-in-place"})
 ARTICLES = {"the", "a", "an"}
 POSSESSIVE_DETS = {"its", "their", "our"}
 COPULAS = {"is", "was", "remains"}
@@ -42,10 +45,14 @@ MAX_NOUN_WORDS = 4  # lower-case words (and hyphens) between the place and the o
 def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
     """End (exclusive) of 1-3 lower-case words after ``k`` whose last is an organisation noun, or -1."""
     best = -1
-    for n in range(k, min(end, k + MAX_NOUN_WORDS)):
+    words = 0
+    for n in range(k, min(end, k + 2 * MAX_NOUN_WORDS)):
         w = doc[n]
         if w.text in ("'", "’") and doc[n - 1].lower_.endswith("s") and not doc[n - 1].whitespace_:
             continue  # "the Senaki growers' cooperative Tekhuri Growers"
+        words += w.text != "-" or doc[n - 1].whitespace_ != ""  # "grid-forecasting start-up": hyphens count no word
+        if words > MAX_NOUN_WORDS:
+            break
         if not (w.is_lower or w.text == "-") or w.is_punct and w.text != "-":
             break
         joined = doc[n - 2].lower_ + "-" + w.lower_ if n - 2 >= k and doc[n - 1].text == "-" else ""
@@ -114,8 +121,27 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 emit(org, i, "rule:org-apposition-place")
     _line_places(doc, sent, spans, types, emit)
     _apposition_in_place(doc, sent, spans, types, org_nouns, emit)
+    _short_form_in_place(doc, sent, spans, types, emit)
     if place_forms_on():
         address_places(doc, sent, spans, types, emit)
+
+
+GROUP_WORDS = frozenset({"both", "all", "each", "also"})  # "Spotify and Klarna, both Stockholm-based": the whole list
+
+
+def based_said_of_one(doc: Any, spans: list[tuple[int, int, int]], cands: list[Any]) -> list[Any]:
+    """"Industry partners include A, B and C, an Ithaca-based start-up": the "X-based" description after a name is
+    said of that name alone, so the list it ends does not share the place (unless "both" or "all" says so)."""
+    start_of = {i: s for i, s, e in spans}
+    end_of = {i: e for i, s, e in spans}
+    out = []
+    for c in cands:
+        if c.method == "rule:x-based" and c.src in end_of and c.tgt in start_of and end_of[c.src] < start_of[c.tgt] \
+                and doc[end_of[c.src]].text == "," \
+                and not any(doc[k].lower_ in GROUP_WORDS for k in range(end_of[c.src], start_of[c.tgt])):
+            c = replace(c, fixed=c.fixed | {c.src})
+        out.append(c)
+    return out
 
 
 def address_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
@@ -135,9 +161,9 @@ def address_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
         while k > sent.start and doc[k].text != "," and s - k <= 8:
             k -= 1
         segment = doc[k + 1:s - 1]
-        if doc[k].text != "," or not any(t.lower_ in streets for t in segment) or any(t.is_lower and t.is_alpha and
-                                                                                     t.lower_ not in streets for t in segment):
-            continue  # "12 Kashmir Road": capitalised words, numbers and street words only
+        if doc[k].text != "," or not (any(t.lower_ in streets for t in segment) or numbered_street(doc, s - 2)) \
+                or any(t.is_lower and t.is_alpha and t.lower_ not in streets for t in segment):
+            continue  # "12 Kashmir Road", "Maršala Tita 12": capitalised words, numbers and street words only
         org = next((j for j, sj, ej in ordered if ej == k and types[j] in ORG), None)
         if org is not None:
             emit(org, i, "rule:address-place")
@@ -169,12 +195,27 @@ def _apposition_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]],
             continue  # the description ends in an organisation noun right before "in"
         if doc[k].lower_ in PLACED_BY and doc[k + 1].lower_ == "in":
             k += 1
-        place = by_start.get(k + 1) if doc[k].lower_ == "in" else None
+        place = by_start.get(k + 1) if doc[k].lower_ in ("in", "from") else None  # "Kestrel Bleu, a start-up from Curepipe"
         if place is not None and types[place] == "Cluster":
             emit(i, place, "rule:apposition-in-place")
         elif doc[k].lower_ == "of" and place_forms_on() and (place := by_start.get(k + 1)) is not None and types[place] == "Cluster" \
                 and _ends_phrase(doc, ends_of[place], sent.end):
             emit(i, place, "rule:apposition-of-place")  # "EMAL, the water utility of Loja, ..."
+
+
+def _short_form_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                         emit: Callable[[int, int, str], None]) -> None:
+    """"director of the Pelister Institute for Applied Intelligence (PIAI) in Bitola, ...": an organisation, its short
+    form in brackets, "in" and a place ending the phrase (the place right after the name is ``org_of_place``'s)."""
+    by_start = {s: i for i, s, e in spans}
+    ends_of = {i: e for i, s, e in spans}
+    for i, _s, e in spans:
+        if types[i] not in ORG or e + 4 >= sent.end or doc[e].text != "(" or doc[e + 2].text != ")" \
+                or doc[e + 3].lower_ != "in":
+            continue
+        place = by_start.get(e + 4)
+        if place is not None and types[place] == "Cluster" and _ends_phrase(doc, ends_of[place], sent.end):
+            emit(i, place, "rule:short-form-in-place")
 
 
 def _ends_phrase(doc: Any, e: int, end: int) -> bool:
@@ -205,6 +246,8 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
     for (j, s2, e2), (i, s, e) in zip(spans, spans[1:]):
         if s2 - 2 >= sent.start and doc[s2 - 1].text == "(" and doc[e2].text == ")" and s2 - 1 in starts:
             s2, e2 = starts[s2 - 1], e2 + 1  # "Travancore University of Science (TUS), Thiruvananthapuram"
+        if types[j] in ORG and e2 + 1 < sent.end and doc[e2].text == "." and doc[e2 + 1].text == ",":
+            e2 += 1  # "- Orava Sensors s.r.o., Dolný Kubín": a legal form's closing stop
         if types[j] not in ORG or e2 >= sent.end or doc[e2].text != ",":
             continue
         if s != e2 + 1 or types[i] != "Cluster":  # "Venue: Hauraki University, Grafton campus, Auckland."
@@ -212,9 +255,10 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
             if town is None:
                 continue
             i, s, e = town
-        line_end = e >= sent.end or doc[e].is_space and "\n" in doc[e].text or doc[e].text == ":" or (
-            doc[e].text in {".", ")"} and (e + 1 >= sent.end or doc[e + 1].is_space and "\n" in doc[e + 1].text))
         before = doc[s2 - 1] if s2 - 1 >= sent.start else None
+        line_end = e >= sent.end or doc[e].is_space and "\n" in doc[e].text or doc[e].text == ":" or (
+            doc[e].text == "(" and before is not None and before.text in OPENERS) or (
+            doc[e].text in {".", ")"} and (e + 1 >= sent.end or doc[e + 1].is_space and "\n" in doc[e + 1].text))
         line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS \
             or before.text == ":"  # "Venue: Hauraki University, Grafton campus, Auckland."
         if line_end and (line_start or before.text in LINE_BREAKERS) and not _street_like(doc, s2, e2):
@@ -270,6 +314,7 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
     bracket_org_place(doc, sent, spans, types, emit)
     site_lists(doc, sent, spans, types, words, emit)
     if place_forms_on():
+        possessive_sites(doc, sent, spans, types, words, emit)
         relative_sites(doc, sent, spans, types, words, emit)
         coordinated_sites(doc, sent, spans, types, words, emit)
         plural_place_lists(doc, sent, spans, types, words, emit)
@@ -300,6 +345,36 @@ def coordinated_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], ty
             continue  # a relative clause or a second clause has its own subject
         for place in _place_run(doc, spans, types, k + 1, sent.end):
             emit(subject[0], place, "rule:coordinated-site")
+
+
+POSSESSIVES = ("'s", "’s", "'", "’")
+MAX_SITE_WORDS = 3  # words between the place and the site noun: "Google's Accra AI lab", "its Arad research centre"
+
+
+def possessive_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                     emit: Callable[[int, int, str], None]) -> None:
+    """"Yaw joined from Google's Accra AI lab", "left Kestrel Labs's Tartu office": an organisation's possessive, a
+    place and a site noun (lower-case words or a short acronym between); not a planned or former site ("Google's
+    planned Accra lab", "the former Kestrel Labs' Tartu office")."""
+    ends = {e: i for i, s, e in spans}
+    for i, s, e in spans:
+        if types[i] != "Cluster" or s - 2 < sent.start or doc[s - 1].text not in POSSESSIVES:
+            continue
+        org = ends.get(s - 1)
+        if org is None or types[org] not in ORG:
+            continue
+        k = e
+        while k < min(sent.end, e + MAX_SITE_WORDS) and doc[k].lower_ not in words.site_nouns \
+                and (doc[k].is_lower and doc[k].is_alpha or doc[k].is_upper and len(doc[k].text) <= 4 or doc[k].text == "-"):
+            k += 1
+        if k >= sent.end or doc[k].lower_ not in words.site_nouns or doc[k].lower_ in PARTY_NOUNS:
+            continue
+        first = min(x for j, x, _ in spans if j == org)
+        before = {doc[t].lower_ for t in range(max(sent.start, first - 3), first)}
+        if before & (words.not_placed | past_words()) or any(doc[t].lower_ in words.not_placed | past_words()
+                                                              for t in range(e, k)):
+            continue
+        emit(org, i, "rule:possessive-site")
 
 
 RELATIVES = ("which", "that")
@@ -358,18 +433,43 @@ def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
                 b -= 1  # "registered as a non-profit association in"
             if doc[b].lower_ not in words.placed_verbs:
                 continue
-        orgs = [(i, s, e) for i, s, e in spans if e <= b and types[i] in ORG]
+        orgs = _past_apposition(doc, sorted((i, s, e) for i, s, e in spans if e <= b and types[i] in ORG), b)
         if len(orgs) != 1 or any(doc[t].lower_ in words.not_placed for t in range(orgs[0][1], k)):
             continue
         i, s, e = orgs[0]
         if doc[b].lower_ in words.placed_verbs:  # "X is registered as a society in": X right before its verb
             if any(not doc[t].is_lower or doc[t].lower_ not in BE_RUN for t in range(e, b)):
                 continue
-        elif any(not (doc[t].lower_ in ARTICLES or doc[t].is_space or doc[t].text in OPENERS) for t in range(sent.start, s)) \
+        elif not _opens_clause(doc, sent, spans, types, s) \
                 or not any(doc[t].lower_ in words.have_words for t in range(max(e, b - 5), b)):
             continue  # "X has offices in", "X employs 41 people in": X opens the sentence and has the sites
         for place in words.lists.read_list(token_index(doc, spans, types), k + 1, ("Cluster",), sent.end):
             emit(i, place, "rule:site-list")
+
+
+def _opens_clause(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], s: int) -> bool:
+    """The name at ``s`` opens the sentence, or opens it after a fronted clause that names no organisation and ends
+    with a comma ("Founded in 2018 by Mereana Hollis, Kahu Vision employs 41 people in ...")."""
+    if all(doc[t].lower_ in ARTICLES or doc[t].is_space or doc[t].text in OPENERS for t in range(sent.start, s)):
+        return True
+    k = s - 1 if doc[s - 1].lower_ != "the" else s - 2
+    return k > sent.start and doc[k].text == "," and not any(types[i] in ORG for i, s2, _ in spans if s2 < s)
+
+
+def _past_apposition(doc: Any, orgs: list[tuple[int, int, int]], b: int) -> list[tuple[int, int, int]]:
+    """"Sosban Systems, a 2016 spin-out of TMU, employs 60 people in": the first organisation alone when the others
+    sit in an apposition closed by a comma before the verb at ``b``."""
+    if len(orgs) < 2:
+        return orgs
+    first = min(orgs, key=lambda x: x[1])
+    e = first[2]
+    if e >= b or doc[e].text != ",":
+        return orgs
+    close = next((k for k in range(e + 1, b) if doc[k].text == ","), None)
+    if close is None or not (doc[e + 1].is_lower or doc[e + 1].like_num):
+        return orgs  # "A, B and C employ ...": a list, not an apposition
+    inside = all(e < s <= e2 <= close for i, s, e2 in orgs if i != first[0])
+    return [first] if inside else orgs
 
 
 def cluster_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,

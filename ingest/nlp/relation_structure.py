@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping
 
+from aikg.ingest.nlp.relation_member_along import AlongWords, along_members
+from aikg.ingest.nlp.relation_member_among import AmongWords, among_selected
+from aikg.ingest.nlp.relation_member_housed import HousedWords, housed_units
 from aikg.ingest.nlp.relation_org_forms import org_forms, runs_not_chain_funder
 from aikg.ingest.nlp.relation_relative import relative_pairs
 from aikg.ingest.nlp.relation_units import (
@@ -47,6 +50,10 @@ class StructureWords:
         self.lead_phrases = tuple(tuple(p.lower().split()) for p in words.get("lead_phrases", ()))
         self.unit_words = frozenset(w.lower() for w in words.get("unit_words", ()))
         self.units = UnitWords(relations)  # joint units, "whose School of X", "a centre within Y" (relation_units.py)
+        self.along = AlongWords(relations)  # "one of the members of G, together with A and B" (relation_member_along.py)
+        self.among = AmongWords(self.units.lists)  # "A was among the firms selected for P" (relation_member_among.py)
+        self.housed = HousedWords(self.units.lists, self.units.unit_nouns, self.units.not_unit_mods,
+                                  self.units.unit_name_heads, self.units.academic)  # "U, housed within P", "P houses U" (relation_member_housed.py)
 
 
 def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,
@@ -66,6 +73,11 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     if any(t.lower_ == "which" for t in sent):
         of_which(doc, sent, spans, types, emit, conf)  # "UKRI, of which EPSRC is a part"
     org_forms(doc, sent, spans, types, emit, conf)  # "X is the implementing agency of P", "a Y subsidiary" (relation_org_forms)
+    if any(t.lower_ in words.along.marker_words for t in sent):
+        along_members(doc, sent, spans, types, words.along, emit, conf)  # "..., together with A and B" (relation_member_along)
+    housed_units(doc, sent, spans, types, words.housed, emit, conf)  # "U, housed within P" (relation_member_housed)
+    if any(t.lower_ == "among" for t in sent):
+        among_selected(doc, sent, spans, types, words.among, emit, conf)  # "among the firms selected for P" (relation_member_among)
 
 
 def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,

@@ -21,9 +21,11 @@ Word lists: ``unit_forms`` in ``data/lexicon/relations.json``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
+from aikg.ingest.nlp.relation_member_along import member_forms
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 from aikg.ingest.nlp.relation_unit_nouns import one_of_possessive, possessive_units, unit_noun_of
 
@@ -267,13 +269,17 @@ def _makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: 
     k = first[1]
     while k > sent.start and doc[k - 1].lower_ in ARTICLES:
         k -= 1
-    if k > sent.start and not (doc[k - 1].text in (",", "--", "—", "–") or doc[k - 1].like_num):
-        return []  # the list opens the sentence or follows "In 2021," / a dateline
+    if k > sent.start and not (doc[k - 1].text in (",", "--", "—", "–") or doc[k - 1].like_num
+                               or doc[k - 1].lower_ in _time_words()[1]):
+        return []  # the list opens the sentence or follows "In 2021," / "Last year" / a dateline
     items, last = [first[0]], first[2]
     for j, s, e in before:
         if s <= first[1] or e > unit_span[0]:
             continue
-        gap = [t.lower_ for t in doc[last:s]]
+        described = _apposition_end(doc, last, unit_span[0])  # "A, an Inverness-based developer of X for Y, and B"
+        if s < described:
+            continue  # a name inside the description ("a subsidiary of the group Z")
+        gap = [t.lower_ for t in doc[described:s]]
         apposed = len(gap) <= 14 and gap[:2] in ([",", "a"], [",", "an"]) \
             and [",", "and"] in (gap[-3:-1], gap[-2:])  # "A, a Lviv firm, and (the) B"
         if (len(gap) > 7 and not apposed) or not ("and" in gap or "," in gap) \
@@ -286,6 +292,24 @@ def _makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: 
     if len(items) < 2 or last >= unit_span[0] or not doc[last].is_lower:
         return []
     return items
+
+
+APPOSITION_REACH = 30  # words a maker's description may take ("A, an Ebène-based developer of ..., and B")
+_CLAUSE_WORDS = frozenset({"which", "who", "that", "whose", ";", "--", "—", "–", ":"})
+
+
+def _apposition_end(doc: Any, k: int, limit: int) -> int:
+    """Where a description set off by commas right after a maker's name ends: the comma before ", and" of
+    "A, an Inverness-based developer of navigation software, and B" (``k`` itself when there is none or it holds a
+    clause)."""
+    if k + 2 >= limit or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an"):
+        return k
+    for x in range(k + 2, min(limit, k + APPOSITION_REACH)):
+        if doc[x].lower_ in _CLAUSE_WORDS:
+            return k
+        if doc[x].text == ",":
+            return x if x + 1 < limit and doc[x + 1].lower_ == "and" else k
+    return k
 
 
 def _formed_by_makers(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit_span: tuple[int, int] | None,
@@ -309,9 +333,22 @@ def _subject_start(doc: Any, sent: Any, before: list[tuple[int, int, int]]) -> i
         if doc[t].text in ("--", "—", "–") and t + 1 < sent.end:
             k = t + 1
             break
+    leads, ends = _time_words()
+    if k < sent.end and doc[k].lower_ in leads:  # "In 2024 A opened U, a joint lab with B", "Last year, A formed ..."
+        for x in range(k + 1, min(sent.end, k + 5)):
+            if doc[x].like_num or doc[x].lower_ in ends:
+                k = x + 1 + (x + 1 < sent.end and doc[x + 1].text == ",")
+                break
     while k < sent.end and (doc[k].lower_ in ARTICLES or doc[k].is_space):
         k += 1
     return k
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a time phrase that may open a sentence before its subject (``time_openers`` in member_forms.json)."""
+    spec = member_forms()["time_openers"]
+    return frozenset(spec["leads"]), frozenset(spec["ends"])
 
 
 def _within(doc: Any, sent: Any, by_start: dict[int, tuple[int, int]], types: list[str], unit: int, k: int,

@@ -30,12 +30,20 @@ from aikg.ingest.nlp.relation_funding_published import acl_investor, agent_befor
 from aikg.ingest.nlp.relation_guard import TieGuard
 from aikg.ingest.nlp.relation_joint import JointWords, joint_rules
 from aikg.ingest.nlp.relation_lists import first_named, list_groups
+from aikg.ingest.nlp.relation_member_housed import UNIT_SAID_OF_ONE
 from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, pact_complement_roles, round_recipients
 from aikg.ingest.nlp.relation_org_forms import funder_in_chain
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
-from aikg.ingest.nlp.relation_places import PlaceWords, listed_not_apposed, place_lists, place_phrases
+from aikg.ingest.nlp.relation_places import (
+    SAID_OF_ONE,
+    PlaceWords,
+    based_said_of_one,
+    listed_not_apposed,
+    place_lists,
+    place_phrases,
+)
 from aikg.ingest.nlp.relation_site_forms import opened_site_kept, with_sites
 from aikg.ingest.nlp.relation_stance import Stance, one_name
 from aikg.ingest.nlp.relation_structure import StructureWords, runs_not_funder, structure_rules
@@ -119,12 +127,15 @@ class RelationFinder:
         sent_rules = Sent(doc, sent, spans, types, conf, self.lex.possessive, self.lex.site_nouns, emit,
                           self._surface_words, self._holder_preps)
         surface_rules(sent_rules)
+        out = based_said_of_one(doc, sent_rules.spans, out)  # "A, B and C, an Ithaca-based start-up": C alone
         titled_people(doc, sent, sent_rules.spans, types, self._role_words, self._former_words,
                       lambda p, org, method: emit(["AFFILIATED_WITH"], p, org, conf["adjacent"], method),
                       self._founder_titles,
                       lambda p, org, method: emit(["FOUNDED"], p, org, conf["adjacent"], method))
+        n0 = len(out)
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        out[n0:] = [replace(c, fixed=frozenset({c.src})) if c.method in SAID_OF_ONE else c for c in out[n0:]]
         place_lists(doc, sent, sent_rules.spans, types, self._place_words,  # "Companies in the X cluster include A"
                     lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         employer_places(doc, sent, sent_rules.spans, types,  # "the largest employer in Y is X" (relation_employer_place)
@@ -133,7 +144,9 @@ class RelationFinder:
                       lambda org, place, method: emit(["ANCHORS"], org, place, conf["adjacent"], method))
         with_sites(doc, sent, sent_rules.spans, types,  # "X is based in A, with a workshop in B and an office in C"
                    lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        n0 = len(out)
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
+        out[n0:] = [replace(c, fixed=frozenset({c.src, c.tgt})) if c.method in UNIT_SAID_OF_ONE else c for c in out[n0:]]
         relative_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])
         verb_funds(doc, sent, sent_rules.spans, types, self._funding, emit, conf["adjacent"])  # "Y funds X's projects"
         joint_rules(doc, sent, sent_rules.spans, types, self._joint, emit, conf["adjacent"])  # "jointly developed by A and B"

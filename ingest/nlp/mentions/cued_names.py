@@ -23,7 +23,9 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
+from aikg.ingest.nlp.mentions.org_persons import trade_noun_before
 from aikg.ingest.nlp.mentions.person_names import forms
+from aikg.ingest.nlp.mentions.type_forms import town_possessor
 from aikg.ingest.nlp.token_index import TokenIndex
 
 MAX_WORDS = 4
@@ -286,7 +288,24 @@ def _cue_type(doc: Any, start: int, end: int, legal: int, env: Env, cues: _Cues,
             return env.lex.default_org  # "Harborview-backed Kelvara Labs": who backs is an organisation
         return None  # "Nairobi-based Kasuku Ventures": a place in a compound
     return (_described(doc, start, end, env) or _before(doc, start, env, cues) or _after(doc, start, end, env, cues)
-            or _listed(doc, start, end, env, ends, starts) or _bulleted(doc, start, end, env))
+            or _listed(doc, start, end, env, ends, starts) or _bulleted(doc, start, end, env)
+            or _roster_org(doc, start, env, ends))
+
+
+def _roster_org(doc: Any, start: int, env: Env, ends: dict) -> str | None:
+    """"Marta Quispe, Head of Data Science, Electro Andes": a person, a capitalised title set off by commas (with its
+    portfolio after "of"), then the name: where a roster line names the person's organisation."""
+    if start < 4 or doc[start - 1].text != ",":
+        return None
+    k = start - 2
+    while k > start - 10 and k > 0 and doc[k].text not in (",", "(", ";") and "\n" not in doc[k].whitespace_:
+        k -= 1
+    if doc[k].text != "," or not doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ not in env.title_words:
+        return None
+    if not any(t.lower_ in env.words.job_title_words for t in doc[k + 1:start - 1]):
+        return None
+    person = ends.get(k)
+    return env.lex.default_org if person is not None and person.type == "Person" else None
 
 
 def _described(doc: Any, start: int, end: int, env: Env) -> str | None:
@@ -312,6 +331,8 @@ def _before(doc: Any, start: int, env: Env, cues: _Cues) -> str | None:
     pre = env.typer.premodifier_type(doc, start)
     if pre is not None:
         return pre
+    if doc[start].text not in forms().given and trade_noun_before(doc, start, _run_end(doc, start)) is not None:
+        return "Company"  # "the Polish timber buyer Drewno Podhale": no given name, a trade noun before
     if start >= 2 and doc[start - 1].is_lower and doc[start - 1].lower_ in env.words.org_premodifiers \
             and (doc[start - 2].is_sent_start or doc[start - 2].lower_ in ("by", "from", "with", "at", "and", "to", "for",
                                                                             "including", "of", "as", "like")):
@@ -323,6 +344,14 @@ def _before(doc: Any, start: int, env: Env, cues: _Cues) -> str | None:
                 return "Institute"
             return env.lex.default_org
     return None
+
+
+def _run_end(doc: Any, start: int) -> int:
+    """End of the capitalised run opening at ``start`` (at most four words)."""
+    k = start
+    while k < len(doc) and k < start + 4 and doc[k].is_title and doc[k].is_alpha:
+        k += 1
+    return k
 
 
 def _after(doc: Any, start: int, end: int, env: Env, cues: _Cues) -> str | None:
@@ -434,6 +463,9 @@ def split_place_possessive(doc: Any, cands: list[Candidate], env: Env, ctx: DocC
     out: list[Candidate] = []
     for s in cands:
         k = next((k for k in range(s.start + 1, s.end - 2) if doc[k].text in env.words.possessive), None)
+        if k is not None and s.type == "Company" and s.source != "gazetteer" and _town_possessor(doc, s.start, k, s.end, env):
+            out.extend(_split_at(doc, s, k, env))  # "Ulaanbaatar's Tavan Bogd Machinery": a known town's firm
+            continue
         if k is None or s.source == "gazetteer" or s.type not in ("Institute", "Agency", "Programme") or k - s.start > 2:
             out.append(s)
             continue
@@ -445,10 +477,20 @@ def split_place_possessive(doc: Any, cands: list[Candidate], env: Env, ctx: DocC
                 or doc[k + 1].lower_ in env.lex.institute_words or env.typer.type_of_name(right) != s.type:
             out.append(s)
             continue
-        entry = env.gaz.lookup(TokenIndex.of(doc).span_text(s.start, k))
-        place = Candidate(s.start, k, entry.type if entry else "Cluster", "gazetteer" if entry else "rule", label="GPE",
-                          entry=entry)
-        place.place = place.type == "Cluster" and not (entry is not None and entry.is_metro)
-        out.append(place)
-        out.append(Candidate(k + 1, s.end, s.type, "rule", label=s.label))
+        out.extend(_split_at(doc, s, k, env))
     return out
+
+
+def _split_at(doc: Any, s: Candidate, k: int, env: Env) -> list[Candidate]:
+    """The place before the possessive at ``k`` and the body after it."""
+    entry = env.gaz.lookup(TokenIndex.of(doc).span_text(s.start, k))
+    place = Candidate(s.start, k, entry.type if entry else "Cluster", "gazetteer" if entry else "rule", label="GPE",
+                      entry=entry)
+    place.place = place.type == "Cluster" and not (entry is not None and entry.is_metro)
+    return [place, Candidate(k + 1, s.end, s.type, "rule", label=s.label)]
+
+
+def _town_possessor(doc: Any, start: int, k: int, end: int, env: Env) -> bool:
+    """"Syracuse's Onondaga Battery Works": a known town's possessive, then a name of two or more capitalised words."""
+    return town_possessor(doc, start, k) and end - k - 1 >= 2 and all(t.text[:1].isupper() for t in doc[k + 1:end]) \
+        and env.typer.type_of_name(TokenIndex.of(doc).text[start:k]) is None

@@ -3,9 +3,12 @@ row ("Item 3. | Legal Proceedings | 20", "Risk Factors ........ 12") names secti
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any
 
+from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 
@@ -23,7 +26,7 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
     for s in cands:
         if _dateline_credit(doc, s, text):
             continue  # "BERLIN (Reuters) -": the agency that wrote the story, not one it is about
-        if _venue(doc, s, env, text):
+        if _venue(doc, s, env, text) or _dated_venue(doc, s, env, text):
             continue  # "Venue: Kanda Hall, Ochanomizu Institute of Technology": a hall, not a body
         if s.source not in ("gazetteer",) and s.acronym_of is None:
             a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text)
@@ -74,3 +77,31 @@ def _venue(doc: Any, s: Candidate, env: Env, text: str) -> bool:
     if text[line_start:a].strip().lower() not in env.words.venue_labels:
         return False
     return env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) in (None, "Company")
+
+
+#: a year or a month name on a line before a separator: the line dates a meeting
+DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December)\b")
+SEPARATORS = frozenset({"|", "·", "•"})
+
+
+@lru_cache(maxsize=1)
+def _venue_heads() -> frozenset[str]:
+    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("venue_heads", ()))
+
+
+def _dated_venue(doc: Any, s: Candidate, env: Env, text: str) -> bool:
+    """"Lagos, 9-10 October 2025 | Landmark Centre, Victoria Island": the first name after a separator on a line that
+    dates a meeting is its venue when a venue word ends it or nothing in it names a body ("Kings Place")."""
+    if s.source == "gazetteer" or s.entry is not None or s.start < 2 or doc[s.start - 1].text not in SEPARATORS \
+            or s.type == "Cluster" and doc[s.end - 1].lower_ not in _venue_heads():
+        return False
+    a = doc[s.start - 1].idx
+    line_start = text.rfind("\n", 0, a) + 1
+    if not DATED.search(text[line_start:a]):
+        return False
+    words = TokenIndex.of(doc).text[s.start:s.end]
+    return words[-1].lower() in _venue_heads() and env.typer.type_of_name(words) in (None, "Company", "Institute") \
+        and not any(w.lower() in env.lex.institute_words and w.lower() not in _venue_heads() for w in words) \
+        or env.typer.type_of_name(words) is None and s.end - s.start >= 2

@@ -48,7 +48,7 @@ def job_titles(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
         if s.source == "gazetteer" or s.acronym_of or s.entry is not None:
             out.append(s)
             continue
-        if _only_title(doc, s.start, s.end, env):
+        if _only_title(doc, s.start, s.end, env) or s.type != "Person" and _roster_portfolio(doc, s, env):
             continue
         if s.type != "Person":
             person = _split_at_title(doc, s, env)
@@ -114,6 +114,39 @@ def _split_at_title(doc: Any, s: Candidate, env: Env) -> Candidate | None:
         s.end = first
         return person
     return None
+
+
+def _title_before(doc: Any, k: int, env: Env) -> int | None:
+    """Start of a capitalised title ending right before token ``k`` ("Head", "Senior Manager"), or None."""
+    w = env.words
+    j = k
+    while j > 0 and doc[j - 1].text[:1].isupper() and _low(doc[j - 1]) in env.title_words:
+        j -= 1
+    return j if j < k and any(_low(doc[i]) in w.job_title_words for i in range(j, k)) else None
+
+
+def _roster_portfolio(doc: Any, s: Candidate, env: Env) -> bool:
+    """"Aigerim Seitkali, Head of Remote Sensing, Saryarka AI Lab": the words after a capitalised "<title> of" are a
+    portfolio, no organisation, where they are only job function words ("General Manager of Operations") or where a
+    roster line sets the title off between commas before the organisation; a name with an organisation head stays
+    ("Director of Tisza Data Institute")."""
+    w = env.words
+    k = next((k for k in range(s.start, min(s.end, s.start + 5)) if doc[k].lower_ in ("of", "for")), None)
+    if k is not None and _title_before(doc, k, env) == s.start:
+        first, rest = s.start, k + 1  # the NER took the title in: "Head of Remote Sensing"
+    elif s.start >= 2 and doc[s.start - 1].lower_ in ("of", "for") and _title_before(doc, s.start - 1, env) is not None:
+        first, rest = _title_before(doc, s.start - 1, env), s.start  # "Head of | Data Science"
+    else:
+        return False
+    toks = doc[rest:s.end]
+    if not len(toks) or not all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in toks) \
+            or env.gaz.lookup(toks.text) is not None:
+        return False
+    cue = env.typer.type_of_name([t.text for t in toks])
+    if cue is None and all(_low(t) in w.job_function_words for t in toks):
+        return True
+    return cue in (None, "Company") and first > 0 and doc[first - 1].text in (",", ";", "(") and s.end + 1 < len(doc) \
+        and doc[s.end].text == "," and doc[s.end + 1].text[:1].isupper()  # "Head of Remote Sensing, Saryarka AI Lab"
 
 
 def _cut_trailing_title(doc: Any, s: Candidate, env: Env) -> None:

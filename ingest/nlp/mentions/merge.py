@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.type_forms import town_possessor
 from aikg.ingest.nlp.token_index import TokenIndex
+from aikg.ingest.nlp.world_places import world_places
 
 
 def merge_adjacent(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -28,6 +30,10 @@ def merge_adjacent(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
 
 def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
     lex = env.lex
+    if _joined_place(doc, a, b):
+        joined = Candidate(a.start, b.end, "Cluster", "rule", label="GPE")
+        joined.place = a.place and b.place  # a half that needs no context vouches for the whole
+        return joined  # "Derry~Londonderry", "Florenceville-Bristol": one town's double name
     if a.end == b.start and doc[a.end - 1].whitespace_ and (
         (a.type == "Cluster" and b.source == "ner" and b.type in ORG_OR_PROGRAMME and b.label == "ORG")
         or (b.type == "Cluster" and a.source == "ner" and a.label == "ORG"
@@ -49,9 +55,23 @@ def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
         return Candidate(a.start, b.end + 1, "Company", "rule", label="ORG")
     if a.end + 1 == b.start and doc[a.end].text in env.words.possessive and a.source == "ner" and b.source == "ner" \
             and a.label == "ORG" and b.label == "ORG" and a.end - a.start == 1 and not doc[a.end - 1].whitespace_ \
-            and not doc[a.start].is_upper \
+            and not doc[a.start].is_upper and not town_possessor(doc, a.start, a.end) \
             and not any(e.text == doc[a.start].text and e.label_ in ("GPE", "LOC", "Cluster") for e in doc.ents):
         # "Lion's | Head Ventures": a possessive inside one name (a place's possessive is split elsewhere)
         typ = env.typer.type_of_name(TokenIndex.of(doc).text[a.start:b.end]) or b.type
         return Candidate(a.start, b.end, typ, "rule", label="ORG")
     return None
+
+
+
+def _joined_place(doc: Any, a: Candidate, b: Candidate) -> bool:
+    """Two places joined tight by "~" ("Derry~Londonderry") or by a hyphen when the world list does not know both
+    halves as towns ("Florenceville-Bristol"; "the Nairobi-Mombasa railway" joins two towns)."""
+    if a.type != "Cluster" or b.type != "Cluster" or b.start != a.end + 1 or a.entry is not None or b.entry is not None:
+        return False
+    mark = doc[a.end]
+    if mark.text not in ("~", "-") or doc[a.end - 1].whitespace_ or mark.whitespace_:
+        return False
+    wp = world_places()
+    known = [wp.kind(TokenIndex.of(doc).span_text(c.start, c.end)) is not None for c in (a, b)]
+    return mark.text == "~" or not all(known)

@@ -32,6 +32,7 @@ def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
     surnames = {doc[s.end - 1].text for s in cands if s.type == "Person" and s.end - s.start >= 2
                 and doc[s.end - 1].is_title and doc[s.end - 1].is_alpha}
     for s in cands:
+        _tilde_town(doc, s, taken)
         if s.type == "Company" and s.source == "ner" and not s.ctx_typed and _person_by_form(doc, s, env, surnames):
             s.type, s.label = "Person", "PERSON"
         if s.source == "gazetteer" or s.entry is not None or s.acronym_of:
@@ -40,7 +41,8 @@ def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
             _extend_to_head(doc, s, heads, taken, env)
         left = ends.get(s.start - 1) if s.start >= 2 and doc[s.start - 1].lower_ == "and" else None
         if left is not None and id(left) not in dropped and _adjective_run(doc, left, env) \
-                and env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None:
+                and env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None \
+                and env.typer.premodifier_type(doc, left.start) is None:  # "the drone firm Lochy Aerial and X": two
             s.start = left.start
             dropped.add(id(left))
         if s.type == "Company" and s.source == "ner" and _roster_person(doc, s, cands, env):
@@ -48,6 +50,17 @@ def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
         if s.type == "Company" and not s.ctx_typed and _programme_by_noun(doc, s, env):
             s.type = "Programme"
     return [s for s in cands if id(s) not in dropped]
+
+
+def _tilde_town(doc: Any, s: Candidate, taken: set[int]) -> None:
+    """"Derry~Londonderry": a tight tilde joins a town's two names; no person or firm is written so."""
+    if s.entry is not None:
+        return
+    if s.type == "Cluster" and s.end + 1 < len(doc) and doc[s.end].text == "~" and not doc[s.end - 1].whitespace_ \
+            and not doc[s.end].whitespace_ and doc[s.end + 1].is_title and s.end + 1 not in taken:
+        s.end += 2
+    if any(doc[k].text == "~" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ for k in range(s.start + 1, s.end - 1)):
+        s.type, s.label = "Cluster", "GPE"
 
 
 def _extend_to_head(doc: Any, s: Candidate, heads: frozenset[str], taken: set[int], env: Env) -> None:

@@ -32,6 +32,8 @@ class NameFormWords:
     offices: frozenset[str]
     units: tuple[tuple[str, ...], ...]
     events: frozenset[str]
+    year_events: frozenset[str] = frozenset()
+    press_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +43,7 @@ def name_form_words() -> NameFormWords:
     low = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
     units = tuple(sorted((tuple(u.lower().split()) for u in data["unit_words"]), key=len, reverse=True))
     return NameFormWords(low("legal_tails"), low("compound_tails"), low("group_possessors"), low("office_holders"), units,
-                         low("event_words"))
+                         low("event_words"), low("year_only_event_words"), low("press_office_heads"))
 
 
 def name_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -72,13 +74,47 @@ def name_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
 
 
 def _product_apposition(doc: Any, c: Candidate, env: Env) -> bool:
-    """"Our platform, CaribeWatch, monitored ...": a name set off after "our/its/the <product noun>," is a product."""
+    """"Our platform, CaribeWatch, monitored ...", "our forecasting platform, Prairie Signal.", "LineSight, a
+    fault-prediction platform", "Its main products are Vary, ... and Tsiokatra": a product's name, no body."""
     k = c.start
-    if c.entry is not None or c.ctx_typed or k < 3 or doc[k - 1].text != "," or c.end >= len(doc) \
-            or doc[c.end].text not in (",", ".") or env.typer.type_of_name([t.text for t in doc[c.start:c.end]]):
+    if c.entry is not None or c.ctx_typed or env.typer.type_of_name([t.text for t in doc[c.start:c.end]]):
         return False
-    return doc[k - 2].lower_ in env.words.product_nouns and doc[k - 2].is_lower \
-        and doc[k - 3].lower_ in ("our", "its", "their", "the", "his", "her")
+    if c.end + 2 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].lower_ in ("a", "an") \
+            and env.typer.description_head(doc, c.end + 2) in env.words.product_nouns - _NOT_PRODUCT_HEADS:
+        return True  # "Tsiokatra, a cyclone damage model"
+    if _product_list_item(doc, c, env):
+        return True
+    if k < 3 or doc[k - 1].text != "," or c.end >= len(doc) or doc[c.end].text not in (",", "."):
+        return False
+    j = k - 2
+    if not (doc[j].lower_ in env.words.product_nouns and doc[j].is_lower):
+        return False
+    while j > 0 and j > k - 6 and doc[j - 1].is_lower and doc[j - 1].is_alpha \
+            and doc[j - 1].lower_ not in ("our", "its", "their", "the", "his", "her"):
+        j -= 1  # "our forecasting platform, Prairie Signal"
+    return j > 0 and (doc[j - 1].lower_ in ("our", "its", "their", "the", "his", "her")
+                      or doc[j - 1].text in env.words.possessive)
+
+
+#: product nouns that also describe a unit or a programme after a name ("X, a team of six", "X, a forecasting service
+#: for cooperatives"): no product apposition
+_NOT_PRODUCT_HEADS = frozenset({"service", "team", "teams"})
+#: verbs and marks after a plural product noun that open a list of the products' names
+PRODUCT_LIST_OPENERS = frozenset({"are", "include", "includes", "including", ":"})
+
+
+def _product_list_item(doc: Any, c: Candidate, env: Env) -> bool:
+    """"Our principal products are LineSight, a fault-prediction platform, and VegWatch, which ...": an item of a
+    list that "<products> are/include" opens, in the same sentence."""
+    k = c.start
+    if k < 2 or doc[k - 1].lower_ not in PRODUCT_LIST_OPENERS | {",", "and"}:
+        return False
+    sent_start = doc[k].sent.start
+    for j in range(k - 1, max(sent_start, k - 25), -1):
+        if doc[j].lower_ in PRODUCT_LIST_OPENERS and j > 0 and doc[j - 1].is_lower \
+                and doc[j - 1].lower_.rstrip("s") in env.words.product_nouns and doc[j - 1].lower_.endswith("s"):
+            return True
+    return False
 
 
 def _year(tok: Any) -> bool:
@@ -89,15 +125,33 @@ def _event(doc: Any, c: Candidate, w: NameFormWords) -> tuple[str, ...]:
     """"Ganja Applied AI Forum 2026", "Tbilisi AI Summit 2025": an event's name, a year after its event word (the
     texts it goes by, with and without the year; none if it is no event)."""
     end = c.end - 1 if c.end - c.start > 2 and _year(doc[c.end - 1]) else c.end
-    if doc[end - 1].lower_ not in w.events or not (end < c.end or end < len(doc) and _year(doc[end])):
+    if doc[end - 1].lower_ not in w.events:
+        return _event_after(doc, c, w)
+    if not (end < c.end or end < len(doc) and _year(doc[end])) \
+            and (doc[end - 1].lower_ in w.year_events or c.end - c.start < 2 or doc[end - 1].is_lower):
         return ()
     return doc[c.start:end].text, doc[c.start:c.end].text
+
+
+def _event_after(doc: Any, c: Candidate, w: NameFormWords) -> tuple[str, ...]:
+    """"Thessaly Applied | AI Days 2026": capitalised words right after the name, on its line, run to an event word
+    (one that never ends a body's name, or any with a year after it): the name is a cut part of the event's."""
+    k = c.end
+    while k < len(doc) and k < c.end + 4 and doc[k - 1].whitespace_ == " " and doc[k].text[:1].isupper():
+        if doc[k].lower_ in w.events:
+            if doc[k].lower_ not in w.year_events or k + 1 < len(doc) and _year(doc[k + 1]):
+                return (doc[c.start:c.end].text,)
+            return ()
+        k += 1
+    return ()
 
 
 def _unit_of(doc: Any, c: Candidate, w: NameFormWords, names: set[str]) -> bool:
     """"SIAC Secretariat", "UNSA Communications": cut to the body the text names elsewhere (False); True when the
     name is only a unit ("Press Office") and names nobody."""
     low = [t.lower_ for t in doc[c.start:c.end]]
+    if _press_office_of(doc, c, low, w):
+        return True
     unit = next((u for u in w.units if len(u) <= len(low) and tuple(low[-len(u):]) == u), None)
     if unit is None:
         return False
@@ -108,6 +162,14 @@ def _unit_of(doc: Any, c: Candidate, w: NameFormWords, names: set[str]) -> bool:
         c.end -= len(unit)
         c.canonical = None
     return False
+
+
+def _press_office_of(doc: Any, c: Candidate, low: list[str], w: NameFormWords) -> bool:
+    """"Media contact: Daniel Brennan, Office of University Communications, Susquehanna State University": an office
+    of communications or public affairs, then a comma and its body, is that body's press unit ("Office of Regional
+    Innovation, a division of ..." stays)."""
+    return len(low) >= 3 and low[0] == "office" and low[1] == "of" and low[-1] in w.press_heads \
+        and c.end + 1 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].text[:1].isupper()
 
 
 def _same_line(doc: Any, k: int) -> bool:

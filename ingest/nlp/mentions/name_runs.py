@@ -74,6 +74,10 @@ def _trim_run(doc: Any, start: int, end: int, env: Env) -> tuple[int, int] | Non
         if doc[k].lower_ == "the" and doc[k].is_lower and doc[k - 1].lower_ not in w.name_connectors:
             start = k + 1  # "In March the Salzach Institute", "On Monday the ...": "the" opens the name after it
             break
+    if end - start > 4 and doc[start].is_sent_start and doc[start + 1].lower_ == "of" and doc[start + 2].lower_ == "the" \
+            and env.typer.type_of_name([doc[start].text]) is None and doc[start].lower_ not in env.lex.institute_first \
+            and end < len(doc) and "\n" not in doc[end - 1].whitespace_ and doc[end].is_alpha:  # (a heading line stays)
+        start += 3  # "Members of the Pelion Innovation Forum", "Many of the Consortium's farms": a word opening the sentence
     if start < end and doc[start].lower_.rstrip(".") in env.titles:
         return None  # "Minister Fabian Mehring" is a person
     while end > start and doc[end - 1].lower_ in w.name_connectors | w.possessive:

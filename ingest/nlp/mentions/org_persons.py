@@ -46,7 +46,7 @@ def org_persons(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
         if doc[c.start].text in given:
             continue
         typ = _headed(doc, c, env) or _apposition_type(doc, c, env) or _example_list_type(doc, cands, i, env) \
-            or _org_list_type(doc, cands, i)
+            or _org_list_type(doc, cands, i) or _trade_noun_type(doc, c)
         if typ is not None:
             c.type, c.label, c.ctx_typed = typ, "ORG", True
     return cands
@@ -79,6 +79,34 @@ def _org_list_type(doc: Any, cands: list[Candidate], i: int) -> str | None:
         return None
     kinds = {o.type for o in others}
     return kinds.pop() if len(kinds) == 1 else "Company"
+
+
+def _trade_noun_type(doc: Any, c: Candidate) -> str | None:
+    return trade_noun_before(doc, c.start, c.end)
+
+
+def trade_noun_before(doc: Any, start: int, end: int) -> str | None:
+    """"the sugar miller Mitr Isan Sugar", "the Polish timber buyer Drewno Podhale": a name of two or more words right
+    after a trade noun that a determiner opens (lower-case words, places or hyphens between them) is a firm."""
+    if end - start < 2 or start < 2:
+        return None
+    noun = doc[start - 1]
+    if not (noun.is_lower and noun.is_alpha) or noun.lower_ not in _trade_nouns():
+        return None
+    k = start - 2
+    while k >= 0 and k >= start - 8:
+        tok = doc[k]
+        if tok.lower_ in ("the", "a", "an", "its", "their", "our", "his", "her") or tok.text in (",", "("):
+            return "Company"
+        if not (tok.is_alpha or tok.text in ("-", "–") and not tok.whitespace_) or tok.is_stop and tok.is_lower:
+            return None  # "... said farmer Ana Lopes", "... with the farmer": a verb or preposition, no description
+        k -= 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _trade_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in entity_forms().get("trade_nouns", ()))
 
 
 def _noun_type(word: str, env: Env) -> str | None:
@@ -139,7 +167,10 @@ def _opened_by(doc: Any, k: int, openers: list[str], env: Env) -> str | None:
         words = phrase.split()
         a = k - len(words)
         if a >= 1 and [t.lower_ for t in doc[a:k]] == words:
+            if a >= 2 and doc[a - 1].text == ",":
+                a -= 1  # "housing associations, including Wohnbau Sennfeld"
             noun = doc[a - 1]
             if noun.is_lower and noun.lower_.endswith("s"):
-                return _noun_type(noun.lower_, env)
+                pair = _noun_type(doc[a - 2].lower_ + " " + noun.lower_, env) if a >= 2 and doc[a - 2].is_lower else None
+                return pair or _noun_type(noun.lower_, env)  # "housing associations": firms
     return None

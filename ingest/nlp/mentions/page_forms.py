@@ -36,6 +36,7 @@ class PageWords:
     languages: frozenset[str]
     agenda: frozenset[str]
     streets: frozenset[str]
+    units: frozenset[str] = frozenset()
 
 
 def _load(name: str) -> dict:
@@ -48,11 +49,12 @@ def _load(name: str) -> dict:
 
 @lru_cache(maxsize=1)
 def page_words() -> PageWords:
-    d, lang = _load("page_forms.json"), _load("language_names.json")
+    d, lang, forms = _load("page_forms.json"), _load("language_names.json"), _load("entity_forms.json")
     try:
         return PageWords(frozenset(d["caption_words"]), frozenset(d["dateline_dashes"]), frozenset(d["topic_words"]),
                          frozenset(w.casefold() for w in lang["languages"]), frozenset(lang["agenda_words"]),
-                         frozenset(lang["street_words"]))
+                         frozenset(lang["street_words"]) | frozenset(forms["street_words"]),
+                         frozenset(forms["address_units"]))
     except KeyError as e:
         raise InputError(f"a page-forms word list is missing: {e}", source="aikg.data/lexicon") from e
 
@@ -170,8 +172,26 @@ def _not_a_body(doc: Any, s: Candidate, pw: PageWords, env: Env) -> bool:
         return True
     if all(w.lower() in pw.agenda for w in words):
         return True
+    if len(words) >= 2 and words[-1].lower() in pw.streets and not doc[s.end - 1].is_upper:
+        return True  # "1450 Science Center Drive": the street word is the head, whatever the words before it
+    if env.typer.type_of_name(words) is not None:
+        return False
     return len(words) >= 2 and (words[-1].lower() in pw.streets or words[0].lower() in pw.streets) \
-        and env.typer.type_of_name(words) is None  # "Smith Street Mall", "Avenida Constituyentes"
+        or _address_part(doc, s, pw)  # "Smith Street Mall", "Avenida Constituyentes", "Odos Ermou 14, Volos"
+
+
+def _address_part(doc: Any, s: Candidate, pw: PageWords) -> bool:
+    """"Unit 4, Route de Sfax", "Maršala Tita 12, Mostar": a unit word and its number, or capitalised words and a
+    house number of one to three digits before a comma and the town or postcode: an address, no body."""
+    toks = doc[s.start:s.end]
+    if len(toks) < 2 or not (toks[-1].is_digit and len(toks[-1].text) <= 3 or toks[-1].text[:-1].isdigit()
+                             and toks[-1].text[-1:].isalpha() and len(toks[-1].text) <= 4):
+        return False
+    if len(toks) == 2 and toks[0].lower_ in pw.units:
+        return True
+    after = doc[s.end + 1] if s.end + 1 < len(doc) and doc[s.end].text == "," else None
+    return after is not None and (after.text[:1].isupper() or after.is_digit) \
+        and all(t.text[:1].isupper() for t in toks[:-1])
 
 
 def _cut_caption(doc: Any, s: Candidate, pw: PageWords) -> None:

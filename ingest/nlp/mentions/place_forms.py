@@ -30,7 +30,7 @@ from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.world_places import world_places
 
 #: inner words of a town's name ("Viña del Mar", "Stratford-upon-Avon")
-INNER = frozenset({"-", "del", "de", "la", "le", "do", "da", "di", "upon", "on", "sur", "am", "an", "der"})
+INNER = frozenset({"-", "del", "de", "la", "le", "do", "da", "di", "du", "des", "upon", "on", "sur", "am", "an", "der"})
 MAX_NAME = 4  # words of a town's name after a slot word
 MAX_NOUN_RUN = 4  # lower-case words from the place to the end of the organisation noun ("machine-tool group")
 #: switch for an A/B measurement in one tree (``AIKG_PLACE_FORMS=off``); on by default
@@ -79,6 +79,11 @@ def past_words() -> frozenset[str]:
 def street_words() -> frozenset[str]:
     """Words of a street or building in an address line ("12 Kashmir Road", "Level 3, Paspalis Centrepoint")."""
     return _file_words()["street_words"]
+
+
+def not_town_words() -> frozenset[str]:
+    """Capitalised words that open no town's name: months, weekdays, "Building" ("based in March")."""
+    return _file_words()["not_town_words"]
 
 
 def district_words() -> frozenset[str]:
@@ -350,7 +355,7 @@ def _modifier_towns(doc: Any, cands: list[Candidate], w: PlaceFormWords, env: En
         if k in taken and (other is None or other.end != k + 1 or other.type == "Cluster" or not (
                 _retypable(other) or other.source == "ner" and other.entry is None and other.acronym_of is None)):
             continue  # a one-word name with no head word (``_plain_name``) the NER typed is a guess
-        last = _org_noun_run(doc, k + 1, w)
+        last = org_noun_run(doc, k + 1, w)
         if last is None or last + 1 >= n or not doc[last + 1].text[:1].isupper() or "\n" in doc[last].whitespace_:
             continue
         name = by_start.get(last + 1)
@@ -363,14 +368,18 @@ def _modifier_towns(doc: Any, cands: list[Candidate], w: PlaceFormWords, env: En
     return sorted(cands + added, key=lambda s: (s.start, s.end)) if added else cands
 
 
-def _org_noun_run(doc: Any, start: int, w: PlaceFormWords) -> int | None:
+def org_noun_run(doc: Any, start: int, w: PlaceFormWords) -> int | None:
     """Index of the organisation noun ending one to four lower-case words from ``start`` ("data-centre operator",
     "growers' cooperative"), or None."""
     last = None
-    for m in range(start, min(len(doc), start + MAX_NOUN_RUN + 1)):
+    words = 0
+    for m in range(start, min(len(doc), start + 2 * MAX_NOUN_RUN + 1)):
         t = doc[m]
         if t.text in ("-", "'", "’") and not doc[m - 1].whitespace_:
             continue
+        words += 1
+        if words > MAX_NOUN_RUN + 1:
+            break  # "grid-forecasting start-up": hyphens count no word
         if not (t.is_alpha and t.is_lower):
             break
         joined = doc[m - 2].lower_ + "-" + t.lower_ if m - 2 >= start and doc[m - 1].text == "-" else ""
@@ -502,7 +511,7 @@ def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env)
     return _modifies_org_noun(doc, s, w, env) or _org_noun_of(doc, s, w) or _has_site_in(doc, s, w) \
         or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w) \
         or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env) or _org_plural_in(doc, s, env) \
-        or _described_as_town(doc, s, w, env)
+        or _described_as_town(doc, s, w, env) or _org_of(doc, s, ends)
 
 
 def _described_as_town(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
@@ -537,7 +546,7 @@ def _modifies_org_noun(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> b
     if not _town_like(doc, s, env):
         return False
     n = len(doc)
-    run = _org_noun_run(doc, s.end, w)
+    run = org_noun_run(doc, s.end, w)
     last = -1 if run is None else run
     if last < 0:
         return False
@@ -650,13 +659,15 @@ def type_forms_enabled() -> bool:
 def _org_noun_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     """"Cuchumatanes Capital, a fund in Huehuetenango,", "X is a contract lab in Aarhus": an organisation noun in an
     apposition or a predicate, placed by "in"."""
-    if s.start < 4 or doc[s.start - 1].lower_ != "in":
-        return False
-    if any(doc[k].lower_ in _file_words()["placing_nouns"] for k in range(max(0, s.start - 6), s.start - 1)):
+    if s.start < 4 or doc[s.start - 1].lower_ not in ("in", "from"):
+        return False  # "X, a start-up from Curepipe"
+    if doc[s.start - 1].lower_ == "in" and any(doc[k].lower_ in _file_words()["placing_nouns"]
+                                               for k in range(max(0, s.start - 6), s.start - 1)):
         return True  # "the largest employer (of data analysts) in Querétaro"
-    if doc[s.start - 2].lower_ not in w.org_nouns:
-        return False
-    for k in range(s.start - 3, max(0, s.start - 8), -1):
+    joined = doc[s.start - 4].lower_ + "-" + doc[s.start - 2].lower_ if doc[s.start - 3].text == "-" else ""
+    if doc[s.start - 2].lower_ not in w.org_nouns and joined not in w.org_nouns:
+        return False  # "a start-up in Kigali": "start-up" is three tokens
+    for k in range(s.start - 3, max(0, s.start - 11), -1):  # "a livestock-health start-up from": hyphens are tokens
         if doc[k].lower_ in ("a", "an", "the"):
             return k >= 1 and (doc[k - 1].text in (",", "(", ":") or doc[k - 1].lower_ in COPULAS)
         if not (doc[k].is_lower or doc[k].text == "-"):
@@ -666,10 +677,22 @@ def _org_noun_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
 
 def _after_street(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
     """"Chenab Industry Insights, Kashmir Road, Sialkot.", "12 Harbour Road, Galle |": a town after a street."""
-    if s.start < 3 or doc[s.start - 1].text != "," or doc[s.start - 2].lower_ not in w.building_words:
+    if s.start < 3 or doc[s.start - 1].text != "," or doc[s.start - 2].lower_ not in w.building_words \
+            and not numbered_street(doc, s.start - 2):
         return False
     return s.end >= len(doc) or doc[s.end].text in CLOSERS | {"|"} or "\n" in doc[s.end - 1].whitespace_ \
         or doc[s.end].like_num or doc[s.end].is_space
+
+
+def numbered_street(doc: Any, k: int) -> bool:
+    """"Maršala Tita 12", "Univerzitná 8": one to three capitalised words and a house number ending at ``k``, after a
+    comma (an address line's street with no street word)."""
+    if k < 2 or not doc[k].like_num or not doc[k].is_digit:
+        return False
+    m = k - 1
+    while m > k - 4 and m >= 0 and doc[m].is_title and doc[m].is_alpha:
+        m -= 1
+    return m < k - 1 and m >= 0 and doc[m].text == ","
 
 
 def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
@@ -695,6 +718,8 @@ def _area_follows(doc: Any, s: Candidate) -> bool:
     wide = wide_area_nouns()
     for k in range(s.end, min(len(doc), s.end + 4)):
         low = doc[k].lower_
+        if not doc[k].is_lower and doc[k].is_alpha:
+            continue  # "in Tauranga and Palmerston North": "North" ends a town's name
         if low in wide or low.endswith("s") and (low[:-1] in wide or low[:-2] + "y" in wide or low[:-3] + "y" in wide):
             return True
         if doc[k].is_punct and doc[k].text != "-":
@@ -707,7 +732,26 @@ def _bracket_after_org(doc: Any, s: Candidate, ends: dict[int, Candidate]) -> bo
     words, when the NER read it as a place."""
     if s.label not in ("GPE", "LOC") or s.start < 2 or s.end >= len(doc) or doc[s.start - 1].text != "(":
         return False
-    if not doc[s.end].text.startswith(")"):
+    if not doc[s.end].text.startswith(")") and not _region_closes(doc, s.end):
         return False
     org = ends.get(s.start - 1)
     return org is not None and org.type in ORG_TYPES
+
+
+def _region_closes(doc: Any, k: int) -> bool:
+    """"(Buncrana, County Donegal)", "(Sandpoint, Idaho)": a comma, up to three capitalised words and the bracket."""
+    if k + 2 >= len(doc) or doc[k].text != ",":
+        return False
+    m = k + 1
+    while m < min(len(doc), k + 4) and doc[m].is_title and doc[m].text.replace(".", "").isalpha():  # "R.I."
+        m += 1
+    return m > k + 1 and m < len(doc) and doc[m].text.startswith(")")
+
+
+def _org_of(doc: Any, s: Candidate, ends: dict[int, Candidate]) -> bool:
+    """"we acquired Purcell Lidar LLC of Sandpoint, which ...": "of" and the place ending the phrase right after an
+    organisation's name."""
+    org = ends.get(s.start - 1)
+    if org is None or org.type not in ORG_TYPES or doc[s.start - 1].lower_ != "of":
+        return False
+    return s.end >= len(doc) or doc[s.end].text in CLOSERS or "\n" in doc[s.end - 1].whitespace_

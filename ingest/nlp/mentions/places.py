@@ -66,7 +66,7 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
     if before and before[-1] in lex.location_preps:
         if any(w in lex.location_words for w in before[:-1]):
             return True
-        prev = ends.get(s.start - 1)
+        prev = _name_before(doc, s, ends)
         if prev is not None and prev.type in ORG_OR_PROGRAMME:
             return True
         if prev is not None and prev.type == "Cluster" and prev.ctx_typed and is_area(doc, prev):
@@ -77,7 +77,26 @@ def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, e
         return True
     wide = [doc[i].lower_ for i in range(max(0, s.start - 6), s.start - 1)]  # "has drawn hundreds of engineers to Osaka"
     verb = next((k for k, w in enumerate(wide) if w in lex.destination_words), None)
-    return verb is not None and "of" in wide[verb + 1:]
+    return verb is not None and "of" in wide[verb + 1:] or _drawn_over_words(doc, s.start - 2, lex.destination_words)
+
+
+def _drawn_over_words(doc: Any, k: int, verbs: frozenset[str] | set[str]) -> bool:
+    """"has drawn machine-learning researchers to Tartu", "drew more than 300 engineers to Mielec": the verb of
+    drawing people before a run of lower-case words, hyphens and numbers (no punctuation) that ends at "to"."""
+    for t in range(k, max(-1, k - 8), -1):
+        if doc[t].lower_ in verbs:
+            return t < k
+        if not (doc[t].is_lower and doc[t].is_alpha or doc[t].text == "-" or doc[t].like_num):
+            return False
+    return False
+
+
+def _name_before(doc: Any, s: Candidate, ends: dict) -> Candidate | None:
+    """The name before the word before ``s``, or its bracketed short form's ("the Pelister Institute (PIAI) in")."""
+    prev = ends.get(s.start - 1)
+    if prev is None and s.start >= 3 and doc[s.start - 2].text == ")":
+        prev = ends.get(s.start - 2)
+    return prev
 
 
 def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:
@@ -122,10 +141,21 @@ def _listed_with_place(doc: Any, s: Candidate, kept: list[Candidate], env: Env) 
 
 def _roster_place(doc: Any, s: Candidate, ends: dict) -> bool:
     """"Tomás Ibarra, Hakata Vision, Fukuoka": a place ending a name line, right after an organisation."""
-    org = ends.get(s.start - 1)
-    if org is None or org.type not in ORG_TYPES or doc[s.start - 1].text != ",":
+    if s.start < 2 or doc[s.start - 1].text != ",":
         return False
-    return s.end >= len(doc) or "\n" in doc[s.end - 1].whitespace_ or doc[s.end].is_space and "\n" in doc[s.end].text
+    org = ends.get(s.start - 1)
+    if org is None and doc[s.start - 2].text in (".", ")"):
+        org = ends.get(s.start - 2)  # "- Orava Sensors s.r.o., Dolný Kubín", "Lead agency: X (ANEN), Djibouti City"
+    if org is None or org.type not in ORG_TYPES:
+        return False
+    return s.end >= len(doc) or "\n" in doc[s.end - 1].whitespace_ or doc[s.end].is_space and "\n" in doc[s.end].text \
+        or doc[s.end].text == "(" and _bulleted(doc, org.start)
+
+
+def _bulleted(doc: Any, k: int) -> bool:
+    """A list item opens right before token ``k`` ("- Central Slovak Polytechnic, Banská Bystrica (through ...)")."""
+    return k >= 1 and doc[k - 1].text in ("-", "•", "*", "–") and (k == 1 or doc[k - 2].is_space
+                                                                     or "\n" in doc[k - 2].whitespace_)
 
 
 #: prepositions that open a list of places ("campuses in A, B and C"); not "of", "at" or "from"

@@ -12,6 +12,7 @@ from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import joined_name
+from aikg.ingest.nlp.mentions.typing import INNER_CAPITAL, is_demonym
 from aikg.ingest.nlp.token_index import TokenIndex
 
 AMOUNT = re.compile(r"^[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k|tn)?$", re.IGNORECASE)
@@ -312,7 +313,60 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
     if len(lows) == 1 and s.type != "Person" and lows[0].endswith(w.demonym_endings) and s.end < len(doc) \
             and doc[s.end].is_lower and doc[s.end].is_alpha and not env.typer.type_of_name([toks[0].text]):
         return True  # "the British government"
-    return _scene_name(doc, s, env)
+    return _scene_name(doc, s, env) or _demonym_field(doc, s, env) or _opening_word(doc, s)
+
+
+#: words that open a sentence to count its points ("Third, the regulator ...")
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "finally", "lastly"})
+
+
+def _opening_word(doc: Any, s: Candidate) -> bool:
+    """"Carpet grading has been done by eye", "Hosted by the ...", "Third, the regulator": a common word capitalised
+    only because it opens a sentence, a quote or a line; the text writes it in lower case elsewhere, or it is a
+    participle or an ordinal. A one-word name ("Kalulu has scored ...") is never written so."""
+    if s.end - s.start != 1 or s.entry is not None or s.acronym_of:
+        return False
+    tok = doc[s.start]
+    if not (tok.is_title and tok.is_alpha) or INNER_CAPITAL.search(tok.text):
+        return False
+    k = s.start
+    opens = tok.is_sent_start or k > 0 and (doc[k - 1].text in ('"', "“", "‘", "'", ":", "(", "—", "–")
+                                            or "\n" in doc[k - 1].whitespace_)
+    if not opens or s.end >= len(doc):
+        return False
+    nxt = doc[s.end]
+    if tok.lower_ in ORDINALS:
+        return nxt.text == ","
+    if not (nxt.is_lower and nxt.is_alpha):
+        return False
+    if tok.lower_.endswith(("ed", "ing")) and (tok.pos_ == "VERB" or nxt.lower_ in ("by", "with", "in", "at", "for")):
+        return True  # "Hosted by ...", "Forecasting river floods ..."
+    low = tok.lower_
+    return not s.ctx_typed and any(t.lower_ == low and t.is_lower for t in doc if t.i != k)  # "Utilities want ..."
+
+
+#: words that may open a people's adjective before "AI" ("Central Asian AI", "West African AI")
+COMPASS_WORDS = frozenset({"central", "east", "eastern", "west", "western", "north", "northern", "south", "southern",
+                           "southeast", "south-east", "northeast", "north-east"})
+
+
+def _demonym_field(doc: Any, s: Candidate, env: Env) -> bool:
+    """"the best Peruvian AI companies", "a cheque a month in Central Asian AI": a people's adjective and "AI" name a
+    field or describe a kind of body, before a lower-case noun or closing a prepositional phrase."""
+    toks = doc[s.start:s.end]
+    if len(toks) < 2 or toks[-1].text != "AI" or s.entry is not None:
+        return False
+    adj = [t for t in toks[:-1] if t.lower_ not in COMPASS_WORDS]
+    if len(adj) != 1 or not (adj[0].ent_type_ == "NORP" or is_demonym(adj[0].text, env.lex)
+                             and adj[0].lower_.endswith(env.words.demonym_endings)) \
+            or env.typer.type_of_name([adj[0].text]) is not None:
+        return False  # "Peruvian", "Central Asian"; not "Pellan AI and Varda Systems"
+    nxt = doc[s.end] if s.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.is_alpha:
+        word = _hyphenated(doc, s.end)  # "start-ups"
+        return nxt.pos_ in ("NOUN", "PROPN") or word in env.words.generic_plurals or word in env.words.scene_nouns \
+            or word.rstrip("s") in env.words.description_types
+    return (nxt is None or nxt.is_punct) and s.start > 0 and doc[s.start - 1].lower_ in ("in", "of", "for", "on")
 
 
 #: first words of a byline line ("By Tendai Moyo, Zambezi Tech Review | 9 March 2026", "Posted by ...")

@@ -54,6 +54,7 @@ class TypeFormWords:
     association_words: frozenset[str]
     cooperative_heads: frozenset[str]
     producer_words: frozenset[str]
+    possessive_name_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,15 @@ def type_form_words() -> TypeFormWords:
         return TypeFormWords(**sets, firm_word_endings=tuple(w.lower() for w in data["firm_word_endings"]))
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as e:
         raise InputError(f"cannot read the entity typing forms: {e}", source=str(node)) from e
+
+
+def town_possessor(doc: Any, start: int, k: int) -> bool:
+    """"Syracuse's Onondaga Battery Works": tokens ``start:k`` before the possessive at ``k`` are a town the world
+    list knows (not also a word or a person's name), and the word after it opens no fixed name ("Lion's Head")."""
+    text = TokenIndex.of(doc).span_text(start, k)
+    wp = world_places()
+    return enabled() and 0 < k - start <= 2 and k + 1 < len(doc) and wp.kind(text) is not None \
+        and not wp.is_ambiguous(text) and doc[k + 1].lower_ not in type_form_words().possessive_name_nouns
 
 
 def type_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

@@ -19,6 +19,11 @@ def _demonym(text: str, lex: Lexicon) -> bool:
     return text.lower().endswith(_DEMONYM_ENDINGS) and world_places().kind(text) is None \
         and text.lower() not in lex.countries
 
+def is_demonym(text: str, lex: Lexicon) -> bool:
+    """Public reading of ``_demonym`` for other stages ("the best Peruvian AI companies")."""
+    return _demonym(text, lex)
+
+
 #: a lower-case letter then a capital inside one word: "OpenAI", "DeepMind"
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 

@@ -21,14 +21,16 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env, is_name_token, taken_tokens
+from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, is_name_token, taken_tokens
+from aikg.ingest.nlp.mentions.place_forms import form_words, not_town_words, org_noun_run
 from aikg.ingest.nlp.mentions.type_forms import enabled as type_forms_enabled
 from aikg.ingest.nlp.mentions.world_names import world_name_words
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import MAX_TOKENS, WorldPlaces, world_places
 
 #: inner words a multi-word place name may hold ("Viña del Mar", "Stratford-upon-Avon", "Lapu-Lapu City")
-INNER = {"-", "del", "de", "la", "le", "les", "do", "da", "dos", "das", "di", "upon", "on", "sur", "am", "an", "der"}
+INNER = {"-", "del", "de", "la", "le", "les", "do", "da", "dos", "das", "di", "du", "des", "upon", "on", "sur", "am", "an",
+         "der"}
 #: switch for an A/B measurement in one tree (``AIKG_WORLD_PLACES=off``); on by default
 ENABLED_ENV = "AIKG_WORLD_PLACES"
 BULLETS = {"-", "•", "*", "–", "—"}
@@ -52,12 +54,29 @@ def world_place_types(doc: Any, cands: list[Candidate], env: Env, ctx: DocContex
         if s.type in ("Company", "Person") and s.source == "ner" and s.entry is None and s.acronym_of is None \
                 and not s.ctx_typed and _is_place(doc, s.start, s.end, wp, env, person_words):
             s.type, s.place = "Cluster", True
+        elif s.type == "Company" and s.source == "ner" and s.entry is None and s.acronym_of is None \
+                and _names_described_org(doc, s, wp, env):
+            s.type, s.label, s.place, s.ctx_typed = "Cluster", "GPE", False, True  # "the Saint-Pierre firm Volcan Numérique"
         kind = wp.kind(TokenIndex.of(doc).span_text(s.start, s.end)) if s.type == "Cluster" and s.entry is None else None
         if kind == "city" and s.label == "LOC":
             s.label = "GPE"  # "based in Saint-Nazaire" read as a landform: a town
         if kind == "city" and s.place:
             _said(doc, s, env, wp, ends)
     return cands
+
+
+def _names_described_org(doc: Any, s: Candidate, wp: WorldPlaces, env: Env) -> bool:
+    """"the Saint-Pierre cloud company Volcan Numérique": a known town (not also a common word) after an article and
+    before an organisation noun and a name is where the named organisation is, not a firm's name itself."""
+    text = TokenIndex.of(doc).span_text(s.start, s.end)
+    if wp.kind(text) != "city" or wp.is_ambiguous(text) or s.start < 1 or doc[s.start - 1].lower_ not in ("the", "a", "an"):
+        return False
+    last = org_noun_run(doc, s.end, form_words(env))
+    if last is None or last + 1 >= len(doc) or "\n" in doc[last].whitespace_:
+        return False
+    if s.start >= 2 and doc[s.start - 2].text == "," and doc[last + 1].text in (",", ";", ".", ")"):
+        return True  # "Kaysone Robotics, the Savannakhet drone firm; it ..."
+    return doc[last + 1].text[:1].isupper() and doc[last + 1].is_alpha
 
 
 def _inner_head_town(doc: Any, s: Candidate, wp: WorldPlaces, env: Env) -> bool:
@@ -160,11 +179,21 @@ def _is_place(doc: Any, start: int, end: int, wp: WorldPlaces, env: Env, person_
     if end - start == 1 and doc[start].is_stop:
         return False  # "Most early-stage capital ...": a town named like a function word
     nxt = doc[end].lower_ if end < len(doc) else ""
-    if nxt in env.lex.hub_words and nxt not in env.lex.strong_hub_words:
+    if nxt in env.lex.hub_words and nxt not in env.lex.strong_hub_words and not _campus_of(doc, start, end, wp):
         return False  # "the Hervanta campus", "Grafton campus": a district's name, not the town's
     if end - start == 1 and text in person_words or _glued(doc, start, end):
         return False
     return not wp.is_ambiguous(text) or _cue(doc, start, end, env, wp)
+
+
+def _campus_of(doc: Any, start: int, end: int, wp: WorldPlaces) -> bool:
+    """"the Toamasina campus of the University of Antananarivo": a known town (not also a common word) naming a campus
+    of an organisation named after "of" is the campus's town."""
+    text = TokenIndex.of(doc).span_text(start, end)
+    if wp.is_ambiguous(text) or start < 1 or doc[start - 1].lower_ != "the" or end + 2 >= len(doc):
+        return False
+    k = end + 2 if doc[end + 2].lower_ != "the" else end + 3
+    return doc[end].lower_ == "campus" and doc[end + 1].lower_ == "of" and k < len(doc) and doc[k].text[:1].isupper()
 
 
 def _glued(doc: Any, start: int, end: int) -> bool:
@@ -204,7 +233,8 @@ def _missed(doc: Any, cands: list[Candidate], wp: WorldPlaces, env: Env, person_
             text = TokenIndex.of(doc).span_text(i, end)
             if wp.kind(text) != "city" or text in other or any(k in taken for k in range(i, end)):
                 continue
-            if _shape_ok(doc, i, end) and _free(doc, i, end, env) and _is_place(doc, i, end, wp, env, person_words):
+            if _shape_ok(doc, i, end) and (_free(doc, i, end, env) or _date_misread(doc, i, end, env, wp)) \
+                    and (_is_place(doc, i, end, wp, env, person_words) or _org_in(doc, i, end, ends, wp, env)):
                 cand = Candidate(i, end, "Cluster", "rule", label="GPE", place=True)
                 _said(doc, cand, env, wp, ends)
                 yield cand
@@ -222,6 +252,36 @@ def _free(doc: Any, start: int, end: int, env: Env) -> bool:
             and not (end + 1 < len(doc) and doc[end + 1].lower_ in env.words.place_suffixes):
         return False
     return True
+
+
+def _date_misread(doc: Any, start: int, end: int, env: Env, wp: WorldPlaces) -> bool:
+    """"at the Colegio Tecnológico del Oeste in Mayagüez under a five-year agreement": a known town (not also a common
+    word, no month or weekday) after "in" that the NER swept into the date span after it."""
+    text = TokenIndex.of(doc).span_text(start, end)
+    if wp.is_ambiguous(text) or text.lower() in not_town_words() or start < 1 or doc[start - 1].lower_ != "in":
+        return False
+    return all(doc[k].ent_type_ in NON_NAME_LABELS and not doc[k].like_num for k in range(start, end)) \
+        and _dashes_free(doc, start, end, env)
+
+
+def _dashes_free(doc: Any, start: int, end: int, env: Env) -> bool:
+    """Not half of a hyphenated pair ("Columbus-Dayton")."""
+    return not (start > 0 and doc[start - 1].text in env.words.dashes and not doc[start - 1].whitespace_) \
+        and not (end < len(doc) and doc[end].text in env.words.dashes and not doc[end - 1].whitespace_)
+
+
+def _org_in(doc: Any, start: int, end: int, ends: dict, wp: WorldPlaces, env: Env) -> bool:
+    """"a courtesy professor at the Cascade Forestry College in Bend": a town that is also a common word, right after an
+    organisation's name (or its bracketed short form) and "in"."""
+    if start < 2 or doc[start - 1].lower_ != "in" or env.typer.type_of_name(TokenIndex.of(doc).text[start:end]) is not None:
+        return False
+    if wp.kind(TokenIndex.of(doc).span_text(start, end)) != "city" or _glued(doc, start, end):
+        return False
+    org = ends.get(start - 1)
+    if org is None and doc[start - 2].text == ")":
+        org = ends.get(start - 2)
+    return org is not None and org.type in ORG_TYPES and (end >= len(doc) or doc[end].is_punct or doc[end].is_space
+                                                           or doc[end].is_lower)
 
 
 def _shape_ok(doc: Any, start: int, end: int) -> bool:
