@@ -143,12 +143,12 @@ def test_no_masthead_tie_without_a_publisher_line_or_with_a_past_or_founder_labe
 
 # ---------------------------------------------------------------------------------------------- name extents
 @pytest.mark.parametrize("text, name", [
-    ("- Orava Sensing Components s.r.o., Dolný Kubín", "Orava Sensing Components s.r.o"),
+    ("- Orava Sensing Components s.r.o., Dolný Kubín", "Orava Sensing Components s.r.o."),  # the form keeps its stop (gold: "Morava Inspect s.r.o.")
     ("Kestrel Fjord Analytics, Inc. (\"Kestrel,\" the \"Company,\" \"we\" or \"our\") sells software.",
      "Kestrel Fjord Analytics, Inc."),
     ("Pacific Kelp Farms of Tasmania Ltd. accounted for 9% of revenue.", "Pacific Kelp Farms of Tasmania Ltd."),
     ("Quilotoa Datos Cía. Ltda. opened an office last year.", "Quilotoa Datos Cía. Ltda"),
-    ("Wawel Optics sp. z o.o. builds cameras.", "Wawel Optics sp. z o.o"),
+    ("Wawel Optics sp. z o.o. builds cameras.", "Wawel Optics sp. z o.o."),
     ("The seed round drew the angel group Anjos do Litoral and a bank.", "Anjos do Litoral"),
     ("- Mont-Royal Numérique, a subsidiary of the sawmill group Scieries Lavoie", "Mont-Royal Numérique"),
 ])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_membership import prep_object
 
 # "SEATTLE - ", "AUSTIN, Texas - ", "ABU DHABI, 12 March 2026 - ", "NAIROBI, Kenya – "
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,[^\n\-–—]{0,40})?\s+[-–—]{1,2}\s", re.M)
@@ -110,6 +111,8 @@ def evidence_start(sent_starts: Sequence[int], start: int, mentions: Sequence[Me
 
 
 ROUND_ORGS = ("Company", "Institute", "Agency")
+ROUND_HEADS = ("round", "seed", "series", "pre-seed")  # "X's seed round": not "Y's investment in X" (Y invests)
+POSSESSIVES = ("'s", "’s", "'", "’")
 DATELINE_DASHES = {"--", "—", "–", "-"}
 
 
@@ -146,6 +149,11 @@ class RoundWords:
             before = [i for i, s, _ in inside if dash < s < verb and types[i] in ROUND_ORGS]
             if before:
                 return before[0]
+        ends = {e: i for i, _, e in inside}  # "Nupuri's Series A last spring was led by A"
+        for t in sent:
+            if t.lower_ in POSSESSIVES and t.i in ends and types[ends[t.i]] in ROUND_ORGS and any(
+                    w.lower_ in ROUND_HEADS for w in t.doc[t.i + 1:min(sent.end, t.i + 6)]):
+                return ends[t.i]
         return previous
 
 
@@ -203,9 +211,10 @@ def _title_org(text: str, mentions: Sequence[MentionFact]) -> int | None:
 def _group_of(words: Sequence[str], groups: dict[str, dict[str, str]]) -> dict[str, str] | None:
     if "not" in words or "non" in words or "former" in words:
         return None  # "Not members", "Who is not a member", "Former partners"
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         spec = groups.get(w) or (groups.get(w[:-1]) if w.endswith("s") else None)
-        if spec is not None:
+        if spec is not None and not prep_object(words, k):  # not "Cloud providers used by participants"
             return spec
     return None
 

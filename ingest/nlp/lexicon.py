@@ -91,6 +91,7 @@ class MentionWords:
     quotes: frozenset[str]
     description_types: dict[str, str]  # head noun of a description -> entity type
     product_nouns: frozenset[str]
+    product_unit_modifiers: frozenset[str]
     scene_nouns: frozenset[str]
     participle_stops: frozenset[str]
     description_stops: frozenset[str]

@@ -11,10 +11,13 @@ on sentences that may hold a relation.
 from __future__ import annotations
 
 import importlib
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from aikg.core.errors import ConfigError
+from aikg.core.paths import shipped
 from aikg.ingest.nlp import gazetteer_guard
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.gazetteer import Gazetteer
@@ -96,6 +99,7 @@ def _register() -> None:
                     after.is_sent_start = True
             if tok.is_space and "\n" in tok.text:
                 line_start = tok.idx + len(tok.text)
+        legal_continuations(doc)
         return doc
 
 
@@ -130,6 +134,64 @@ class LightMorph:
 LIST_MARKERS = {"-", "–", "—", "•", "*", "·", "▪"}  # a line opened by one of these is a list item
 SHORT_LINE = 60  # characters: a line this short without a full stop is a heading, label or name line
 WRAPPED_SHARE = 0.25  # of single line breaks that continue in lower case: above it the text is hard-wrapped prose
+
+
+@lru_cache(maxsize=1)
+def legal_abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """(legal forms written with points, words that continue a sentence after one) from ``name_forms.json``."""
+    data = json.loads(shipped("lexicon", "name_forms.json").read_text(encoding="utf-8"))
+    return frozenset(data["legal_abbreviations"]), frozenset(data["legal_forms_after"])
+
+
+def _legal_end(doc: Any, i: int, abbrevs: frozenset[str]) -> bool:
+    """Does token ``i`` close a legal form with its point ("s.r.o.", "Pvt." or "Pvt" "."), after a capitalised word?"""
+    tok = doc[i]
+    if tok.lower_ in abbrevs:
+        word = i
+    elif tok.text == "." and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].lower_ + "." in abbrevs:
+        word = i - 1
+    else:
+        return False
+    k = word - 1
+    while k >= 0 and (doc[k].text in (",", ".") or doc[k].lower_ in abbrevs or doc[k].lower_ + "." in abbrevs):
+        k -= 1  # "Himali Voice Pvt. | Ltd.", "Analítica Queretana, | S.C."
+    return k >= 0 and doc[k].text[:1].isupper() and not doc[k].is_space
+
+
+def legal_continuations(doc: Any) -> None:
+    """"Teplička Automotive s.r.o. is based in Žilina", "Himali Voice Pvt. Ltd. is ...": the point of a legal form
+    ends no sentence when a lower-case word, a comma or bracket, or a second legal form follows it."""
+    abbrevs, after = legal_abbreviations()
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_sent_start and prev.lower_ in abbrevs and prev.whitespace_ and tok.text[:1].isupper() \
+                and tok.lower_ not in after and (prev.text.count(".") >= 2 or tok.is_stop and tok.is_title) \
+                and _legal_end(doc, tok.i - 1, abbrevs):
+            # "... Teplička Automotive s.r.o. The firm ...", "... Himali Voice Pvt. Ltd. Our office ...": the point
+            # of a legal form kept in its token ends the sentence before a capitalised word ("The", "Our", "It")
+            tok.is_sent_start = True
+            continue
+        if not tok.is_sent_start or tok.is_space or "\n" in prev.whitespace_:
+            continue
+        nxt = tok.text
+        if not (nxt[:1].islower() and nxt[:1].isalpha() or nxt in (",", ";", ")", "(") or tok.lower_ in after) \
+                or tok.is_space:
+            continue
+        if _legal_end(doc, tok.i - 1, abbrevs):
+            tok.is_sent_start = False
+
+
+def legal_special_cases(nlp: Any) -> None:
+    """Legal forms with inner points stay one token ("S.p.A.", "s.r.o.", "sh.p.k."), as the sentencizer needs."""
+    from spacy.symbols import ORTH
+
+    for a in legal_abbreviations()[0]:
+        if a.count(".") < 2:
+            continue
+        letters = [i for i, c in enumerate(a) if c.isalpha()]
+        last_up = a[:letters[-1]] + a[letters[-1]].upper() + a[letters[-1] + 1:]
+        for form in {a, a.upper(), a[:1].upper() + a[1:], last_up[:1].upper() + last_up[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def hard_wrapped(doc: Any) -> bool:
@@ -178,6 +240,7 @@ def build_pipelines(config: ExtractConfig, gazetteer: Gazetteer, lemmas: Iterabl
     keep = {"ner"} | (set(PARSE_COMPONENTS) if config.parse != "none" else set())
     all_names = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"]
     nlp = spacy.load(path, exclude=[n for n in all_names if n not in keep])
+    legal_special_cases(nlp)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("aikg_line_breaks", after="sentencizer")
     if config.parse != "none":

@@ -85,6 +85,43 @@ def called_anchor(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         place = _place_named(doc, n + 1, sent.end, starts, types)
         if place is not None and not _denied(doc[k]):
             emit(org, place, "rule:called-anchor")
+    copula_anchor(doc, sent, spans, types, emit)
+
+
+def copula_anchor(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                  emit: Callable[[int, int, str], None]) -> None:
+    """"X is the anchor of Sapporo's agritech scene; most of our engineers studied there", "X remains the anchor
+    institution of the Tartu cluster", "X has become the anchor of Y's scene": ANCHORS(X, Y) read from the words, so
+    that a second clause the parse makes the root ("...; our engineers studied there") does not hide it. Present
+    copulas only ("X was the anchor" is past), and not denied ("X is not the anchor")."""
+    w = words()
+    starts = {s: (i, e) for i, s, e in spans}
+    for i, _s, e in spans:
+        if types[i] not in ORG or e + 4 >= sent.end:
+            continue
+        n = e
+        if doc[n].text == "(" and n + 2 < sent.end and doc[n + 2].text == ")":
+            n += 3  # "the Kysuce Institute (KIT) is the anchor of ..."
+        if doc[n].lower_ in ("has", "have") and doc[n + 1].lower_ == "become":
+            n += 2
+        elif doc[n].lower_ in COPULA_NOW:
+            n += 1
+        else:
+            continue
+        if n + 2 >= sent.end or doc[n].lower_ != "the" or doc[n + 1].lower_ not in w["anchor_nouns"]:
+            continue
+        k = n + 2
+        if k < sent.end and doc[k].lower_ in w["anchor_heads"]:
+            k += 1  # "the anchor institution of"
+        if k + 1 >= sent.end or doc[k].lower_ not in ("of", "for"):
+            continue
+        place = _place_named(doc, k + 1, sent.end, starts, types)
+        if place is not None and not _denied(doc[n + 1]):
+            emit(i, place, "rule:copula-anchor")
+
+
+#: present copulas of "X is the anchor of Y" (past "was" states no current tie)
+COPULA_NOW = frozenset({"is", "remains", "'s", "’s"})
 
 
 def _place_named(doc: Any, k: int, end: int, starts: dict[int, tuple[int, int]], types: list[str]) -> int | None:

@@ -53,6 +53,7 @@ class FormRules:
         self.gather_verbs: dict[str, str] = dict(spec.get("gather_verbs", {}))
         self.co_funder_preps = words.get("co_funder_preps", frozenset())
         self.fund_verbs = words.get("fund_verbs", frozenset())
+        self.round_verbs = words.get("round_verbs", frozenset())  # funding only with a round as object
         self.fund_nouns = words.get("fund_nouns", frozenset())
         self.portfolio_words = words.get("portfolio_words", frozenset())
         self.via_funding = frozenset(relations.get("funding_nouns", ())) | words.get("series_nouns", frozenset())
@@ -228,6 +229,8 @@ class FormRules:
         """"Hugging Face and Stability AI joined at the launch": members of the page's organisation."""
         if lemma not in self.join_verbs or self.owner is None or ctx.is_passive(v):
             return
+        if ctx.round_owner is not None:
+            return  # "Altyn Dala led the seed round. Esil Ventures and Registan Capital joined": the round
         if any(c.dep_ in ("dobj", "attr", "xcomp", "ccomp") for c in v.children):
             return
         if any(ctx.mentions(pobj) for p, pobj in ctx.preps(v)):
@@ -309,6 +312,9 @@ class FormRules:
             node = node.head
             low = node.lemma_.lower()
             if node.pos_ in ("VERB", "AUX") and low in self.fund_verbs:
+                if any(c.dep_ == "dobj" and c.i not in ctx.tok2m and c.lemma_.lower() not in self.fund_nouns
+                       for c in node.children) and low in self.round_verbs:
+                    break  # "A will join X's board alongside B", "led the lab alongside B": no funding (#14)
                 got = self._recipients(ctx, node, verb=True)
                 # "X invested in Y alongside Z": the subject, also where the parser read "invested" as a participle
                 subj = [c for c in node.children if c.dep_ == "nsubj"] or ([node.head] if node.dep_ == "acl" else [])

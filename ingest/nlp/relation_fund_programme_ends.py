@@ -27,10 +27,14 @@ from functools import lru_cache
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_fund_entry_lines import entry_pattern
 from aikg.ingest.nlp.world_places import world_places
 
 RETYPED = ("Institute", "Company", "Agency", "Person", "Programme")
 _TOKEN = re.compile(r"\w+(?:[-.]\w+)*|['’]s\b|&|[^\w\s]")
+BULLETS = ("-", "•", "*", "–", "▪", "·")
+HEADING_WORDS = 6  # a project's heading line: a short name
+ENTRY_REACH = 160  # the participle of the line under it comes early: "Predictive maintenance ... data. Run jointly by"
 _END_PUNCT = frozenset({",", ".", ";", ":", ")", "—", "–"})
 
 
@@ -55,6 +59,8 @@ class EndWords:
     title_words: frozenset[str]
     conditional: frozenset[str]
     conditional_cues: frozenset[str]
+    section_words: frozenset[str] = frozenset()
+    section_heads: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -64,7 +70,9 @@ class EndWords:
                                                 "modifier_stop", "description_stop", "after_apposition",
                                                 "leading_words", "org_heads", "keep_types", "geo_words")),
                    tuple(d["demonym_endings"]), frozenset(d["apposition_preps"]), frozenset(d["named_after"]),
-                   frozenset(d["title_words"]), frozenset(d["conditional_nouns"]), frozenset(d["conditional_cues"]))
+                   frozenset(d["title_words"]), frozenset(d["conditional_nouns"]), frozenset(d["conditional_cues"]),
+                   frozenset(w.lower() for w in d.get("section_words", ())),
+                   frozenset(w.lower() for w in d.get("section_heads", ())))
 
 
 def _named(tok: str) -> bool:
@@ -176,6 +184,33 @@ def programme_names(text: str, words: EndWords | None = None) -> list[tuple[int,
         if last in words.org_heads or last in words.geo_words or places.kind(text[toks[s][1]:toks[e][2]]):
             continue  # "the Tamsalu Foundation programme" (the owner), "the Fergana Valley water programme" (a place)
         out.append((toks[s][1], toks[e][2], not weak))
+    return out + entry_headings(text, words)
+
+
+def entry_headings(text: str, words: EndWords) -> list[tuple[int, int, bool]]:
+    """A project's heading line on a consortium page, with a line of participles under it ("Vision Qualite" /
+    "Led by A; co-financed by B."): the heading is the programme's name (relation_fund_entry_lines reads the line)."""
+    pattern = entry_pattern()
+    places = world_places()
+    lines = text.split("\n")
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    for k, line in enumerate(lines):
+        at, pos = pos, pos + len(line) + 1
+        name = line.strip()
+        nxt = next((x for x in lines[k + 1:k + 3] if x.strip()), "")
+        if not name or not nxt or len(name.split()) > HEADING_WORDS or not name[0].isupper() \
+                or name[-1] in ".;:,!?)" or re.search(r"[:|•]", name) or places.kind(name):
+            continue
+        names = re.findall(r"[\w-]+", name)
+        if all(w.lower() in words.section_words for w in names) or names[-1].lower() in words.section_heads \
+                or nxt.lstrip()[:1] in BULLETS:
+            continue  # "Projects", "Governance", "Working groups", "Selected institutes" / "- A, led by B"
+        hit = pattern.search(nxt)
+        if hit is None or hit.start() > ENTRY_REACH or re.search(r"\s[-–—]\s", nxt[:hit.start()]):
+            continue  # "Companies to know" / "Samaki Sense Ltd (Kisumu) - sensors ...; backed by F": an entry of its own
+        a = at + line.index(name)
+        out.append((a, a + len(name), True))
     return out
 
 

@@ -89,6 +89,7 @@ class FundingPublishedWords:
     amount_heads: frozenset[str] = frozenset()  # the words that make it an amount: "billions", "million", "$"
     amount_adverbs: frozenset[str] = frozenset()  # "each", "jointly" between the investors and the verb
     named_owner_nouns: frozenset[str] = frozenset()  # "X's recipients include A": only with X named
+    investor_labels: tuple[tuple[str, ...], ...] = ()  # "Lead investor: A" on a firm's page
 
     @classmethod
     def of(cls, d: dict[str, Any]) -> "FundingPublishedWords":
@@ -106,7 +107,7 @@ class FundingPublishedWords:
                    s("contribute_verbs"), s("portfolio_nouns"), s("portfolio_verbs"), s("stance_heads"), s("modal_words"),
                    s("aside_preps"), s("source_nouns"), s("cost_nouns"), s("cover_verbs"), s("stake_verbs"), s("owned_fund_nouns"), s("free_verbs"), s("object_verbs"), s("fund_it_verbs"), s("fund_it_between"),
                    s("stake_modifiers"), s("fund_its_nouns"), s("amount_words"), s("amount_heads"), s("amount_adverbs"),
-                   s("named_owner_nouns"))
+                   s("named_owner_nouns"), _phrases(d.get("investor_labels", ())))
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +164,7 @@ class PublishedFunding:
         if not self.on:
             return out
         self.page = owner if owner is not None and types[owner] in PAGE_SUBJECTS else None
+        firm = owner if owner is not None and types[owner] == "Company" else None  # "Lead investor: A" on a firm's page
         index = token_index(doc, spans, types)
         prev: tuple[int | None, int] = (None, 0)  # the sentence before's subject and its first token
         for sent in doc.sents:
@@ -179,6 +181,8 @@ class PublishedFunding:
                 found += self._among_them(s, index, pending)
             if self.page is not None:
                 found += self._field_line(s, index, self.page)
+            elif firm is not None:
+                found += self._field_line(s, index, firm, self.w.investor_labels)
             for f, r, method, back in found:
                 if f != r and types[f] in FUNDERS and types[r] in RECIPIENTS:
                     out.append((f, r, prev[1] if back else sent.start, sent.end, method))
@@ -213,6 +217,27 @@ class PublishedFunding:
                     yield from self._and_by(s, index, subj, w)
             yield from self._verb_forms(s, index, subj, prev, w)
         yield from self._hyphen_apposition(s, index)
+        if subj is None and prev is not None:
+            yield from self._entry_participles(s, index, prev)
+
+    def _entry_participles(self, s: _Sentence, index: Any, prev: int) -> Iterator[tuple[int, int, str, bool]]:
+        """A directory entry's line of participles with no subject: "Samaki Sense Ltd (Kisumu) - sensors for fish farms.
+        Co-founded by A and B; backed by the C Fund." / "Backed by A and B." (the entry before is funded)."""
+        low = s.low
+        w = 0
+        while w < len(low) and (low[w] in self.w.openers or s.doc[s.tok[w]].is_space):
+            w += 1
+        if not (w + 1 < len(low) and low[w].endswith("ed") and s.doc[s.tok[w]].is_title):
+            return  # the sentence opens with a participle, not a subject
+        for k in range(w, len(low) - 2):
+            opens = k == w or low[k - 1] in (";", ",", "and") and (k < 2 or low[k - 2] != "and")
+            if not opens or low[k] not in self.w.passive or low[k + 1] != "by":
+                continue
+            funders = self._funders_after(s, index, k + 2)
+            end = max((self._end_word(s, f, index) for f in funders), default=k)
+            if funders and (end >= len(low) or low[end] in (".", ";", "!")) and not self._unsaid(s, 0, k):
+                for f in funders:
+                    yield f, prev, "form:entry-backed-by", True
 
     def _verb_forms(self, s: _Sentence, index: Any, subj: int | None, prev: int | None,
                     w: int) -> Iterator[tuple[int, int, str, bool]]:
@@ -832,14 +857,16 @@ class PublishedFunding:
             if f != self.page:
                 yield f, self.page, "form:contributes-in-kind", False
 
-    def _field_line(self, s: _Sentence, index: Any, owner: int) -> Iterator[tuple[int, int, str, bool]]:
+    def _field_line(self, s: _Sentence, index: Any, owner: int,
+                    labels: tuple[tuple[str, ...], ...] | None = None) -> Iterator[tuple[int, int, str, bool]]:
         """"- Funded by: A (LKR 410 million), with a concessional loan ... from B", "In-kind support: imagery from A, and
-        storage from B" on a page about a programme: each funder funds the page's programme."""
+        storage from B" on a page about a programme: each funder funds the page's programme; on a firm's page only the
+        investor labels ``labels`` ("Lead investor: A", "Investors: A, B")."""
         low = s.low
         w = 0
         while w < len(low) and low[w] in self.w.openers:
             w += 1
-        n = s.at(w, self.w.field_labels)
+        n = s.at(w, self.w.field_labels if labels is None else labels)
         if low[w:w + 1] == ["in-kind"] and "from" in low[w + 1:w + 5]:
             n = low.index("from", w + 1) - w  # "• In-kind compute from the X Centre" (a bullet, no label)
         elif not n or w + n >= len(low) or low[w + n] != ":":

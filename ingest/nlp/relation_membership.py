@@ -63,7 +63,10 @@ class SectionWords:
             if ks and (not spec.get("last") or ks[-1] + n == len(words)):
                 return spec
         best: dict[str, Any] | None = None
-        for w in reversed(words):  # the last group word, unless an earlier one ranks higher ("Funded projects (2026 intake)")
+        for k in range(len(words) - 1, -1, -1):  # the last group word, unless an earlier one ranks higher ("Funded projects (2026 intake)")
+            w = words[k]
+            if prep_object(words, k):
+                continue  # "Cloud providers used by participants": the participants are not the list
             spec = self.words.get(w) or self.groups.get(w) or (self.groups.get(w[:-1]) if w.endswith("s") else None)
             if spec is not None and (not spec.get("needs") or any(x in words for x in spec["needs"])):
                 if best is None or spec.get("rank", 0) > best.get("rank", 0):
@@ -73,6 +76,18 @@ class SectionWords:
     def category(self, words: Sequence[str]) -> bool:
         """A sub-heading that sorts the members ("Technology companies", "Universities and research organisations")."""
         return bool(words) and all(w in self.categories for w in words)
+
+
+#: words before a group word that make it a preposition's object, not the heading's head
+_OBJECT_PREPS = frozenset({"by", "for", "to", "with", "from"})
+
+
+def prep_object(words: Sequence[str], k: int) -> bool:
+    """"used by participants", "services for the members": the group word follows a preposition."""
+    j = k - 1
+    while j >= 0 and words[j] in ("the", "our", "its", "their", "all"):
+        j -= 1
+    return j >= 0 and words[j] in _OBJECT_PREPS
 
 
 def title_owner(text: str, mentions: Sequence[Any]) -> int | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from aikg.ingest.nlp.relation_people_forms import PeopleForms, department_words, unit_words
+from aikg.ingest.nlp.relation_people_forms import PeopleForms, academic_unit_words, department_words, unit_words
 from aikg.ingest.nlp.relation_people_roles import PeopleRoles
 
 ORG = ("Institute", "Company", "Agency")
@@ -137,6 +137,41 @@ def _title_org(doc: Any, sent: Any, k: int, j: int, stops: tuple[str, ...], titl
     return hit[0], hit[1], org_start
 
 
+def _founder_word(doc: Any, founders: frozenset[str], a: int, b: int) -> bool:
+    """A founder word in ``doc[a:b]``, singular or plural ("co-founder", "founders")."""
+    return any(doc[x].lower_ in founders or doc[x].lower_.endswith("s") and doc[x].lower_[:-1] in founders
+               for x in range(a, b))
+
+
+def _holders(doc: Any, spans: list[tuple[int, int, int]], types: list[str], p: int, title: tuple[int, int, bool],
+             nouns: frozenset[str]) -> list[int]:
+    """Person ``p`` and, when the title's noun is plural ("co-founders", "directors"), the people listed before."""
+    plural = any(doc[x].lower_.endswith("s") and doc[x].lower_[:-1] in nouns for x in range(title[0], title[1]))
+    return [p, *(_listed_before(doc, spans, types, p) if plural else [])]
+
+
+def _listed_before(doc: Any, spans: list[tuple[int, int, int]], types: list[str], p: int) -> list[int]:
+    """The people listed right before person ``p`` ("A and B", "A, B and C", "A (left) and B"), for a plural title
+    after B ("A and B, co-founders of X")."""
+    by_end = {e: (i, s) for i, s, e in spans if types[i] == "Person"}
+    start = next(s for i, s, _ in spans if i == p)
+    out: list[int] = []
+    while True:
+        k = start - 1
+        while k > 0 and doc[k].lower_ in ("and", ",", "&"):
+            k -= 1
+        if k == start - 1:
+            return out
+        if doc[k].text == ")":  # "A (left) and B"
+            opening = next((x for x in range(k - 1, max(0, k - 4), -1) if doc[x].text == "("), None)
+            k = opening - 1 if opening is not None else k
+        hit = by_end.get(k + 1)
+        if hit is None:
+            return out
+        out.append(hit[0])
+        start = hit[1]
+
+
 def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], role_nouns: frozenset[str],
                   former: frozenset[str], emit: Callable[[int, int, str], None],
                   founders: frozenset[str] = frozenset(), emit_founded: Callable[[int, int, str], None] | None = None) -> None:
@@ -145,19 +180,19 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     def both(p: int, org: int, method: str) -> None:
         # a title that holds a role noun; "co-founder, Goygol Vision" alone is a founder only, on a speaker line too
         # (docs/annotation.md: a founder who is only called a founder gets FOUNDED alone)
-        if title[2]:
-            emit(p, org, method)
-        if emit_founded is not None and any(doc[x].lower_ in founders for x in range(title[0], title[1])):
-            emit_founded(p, org, method)
+        for q in _holders(doc, spans, types, p, title, founders | role_nouns):  # "A and B, co-founders of X"
+            if title[2]:
+                emit(q, org, method)
+            if emit_founded is not None and _founder_word(doc, founders, title[0], title[1]):
+                emit_founded(q, org, method)
 
     title = (0, 0, True)
     by_start = {s: (i, e) for i, s, e in spans}
     places = {s: e for i, s, e in spans if types[i] == "Cluster"}
     for i, s, e in spans:
-        if types[i] != "Person" or e >= sent.end or doc[e].text not in (",", "(", *DASHES):
-            continue
-        if doc[e].text in DASHES and not _line_start(doc, sent, s):
-            continue
+        if types[i] != "Person" or e + 1 >= sent.end or doc[e].text not in (",", "(", *DASHES) \
+                or doc[e + 1].lower_ in ("and", "or", "&") or doc[e].text in DASHES and not _line_start(doc, sent, s):
+            continue  # "A, director of X, and the founder of Y, B": the title after "and" is the next item's
         opener, k = doc[e].text, e + 1
         stops = (",", ")", *DASHES) if opener in DASHES else (",", ")")
         j, role, past, named_title = _title_after_name(doc, sent, k, stops, by_start, types, role_nouns, former)
@@ -167,7 +202,7 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             doc[x].lower_ in department_words() or doc[x].lower_ in ("and", "&") for x in range(k, j))
             or doc[k].lower_ in unit_words())  # "Media contact: A, Office of University Communications, X"
         role = role or department  # "Media contact: Jean-Marc Ehui, Communications, Gbêkê Vision SA, ...": a department
-        founder = emit_founded is not None and any(doc[x].lower_ in founders for x in range(k, j))
+        founder = emit_founded is not None and _founder_word(doc, founders, k, j)
         found = _title_org(doc, sent, k, j, stops, role or founder, by_start, types)
         if found is None:
             continue
@@ -184,6 +219,8 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         elif j == k and _line_start(doc, sent, s) and doc[org_start].lower_ in unit_words() and oe + 1 < sent.end \
                 and doc[oe].text == "," and oe + 1 in by_start and types[by_start[oe + 1][0]] in ORG \
                 and _line_end(doc, sent, by_start[oe + 1][1], places):
-            emit(i, by_start[oe + 1][0], "rule:roster-unit-line")  # "Media contact: A, Office of Communications, X"
+            # "Media contact: A, Office of Communications, X"; "A, Graduate School of X, Y University": the school too
+            for o in (by_start[oe + 1][0], *((org,) if doc[org_start].lower_ in academic_unit_words() else ())):
+                emit(i, o, "rule:roster-unit-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()
     PeopleRoles(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()

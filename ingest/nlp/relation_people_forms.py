@@ -79,6 +79,14 @@ def unit_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def academic_unit_words() -> frozenset[str]:
+    """First words of a unit that is itself an organisation of the graph (``academic_unit_words`` of
+    ``people_posts.json``): "A, Graduate School of X, Y University" ties A to the school as well."""
+    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["academic_unit_words"])
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Words a job title may consist of (``job_title_words``, ``job_title_modifiers``, ``job_function_words`` of
     ``mentions.json``): "chief technology officer", "managing partner", "head of research"."""
@@ -111,6 +119,7 @@ class PeopleForms:
             if self.types[i] in ORG:
                 self._org_title_person(i, e)
                 self._org_holders(i, e)
+                self._holders_of(i, s, e)
             elif self.types[i] == "Person":
                 self._person_org_title(i, e)
                 self._second_title(i, e)
@@ -220,6 +229,37 @@ class PeopleForms:
             self._tie(person, org, founder, past, "rule:org-role-holders", only_founder=founder and not other)
             if pe < self.sent.end and doc[pe].lower_ in (",", "and") and pe + 1 < self.sent.end:
                 k = pe + 1 + (doc[pe + 1].lower_ == "and" and doc[pe].text == ",")
+            else:
+                return
+
+    def _holders_of(self, org: int, s: int, e: int) -> None:
+        """"The founders of Sorato Vision, A and B, met at ...", "the co-chairs of the X, A and B,": a title of the
+        organisation opened by "the", then the people who hold it set off by a comma."""
+        doc = self.doc
+        k = s - 1 - (s - 1 > self.sent.start and doc[s - 1].lower_ == "the")
+        if k <= self.sent.start or doc[k].lower_ not in ("of", "at") or e + 1 >= self.sent.end or doc[e].text != ",":
+            return
+        t0 = k
+        while t0 - 1 > self.sent.start and (self._role(doc[t0 - 1]) or doc[t0 - 1].lower_ in title_words()
+                                            or doc[t0 - 1].lower_ in ("of", "for", "and", "&", "co", "-")) \
+                and t0 - 1 not in self.by_end_tok and k - t0 < MAX_TITLE:
+            t0 -= 1  # "the head of research at X", "the co-founders of X" (split in three words)
+        if t0 == k or doc[t0 - 1].lower_ != "the":
+            return
+        while t0 < k and doc[t0].lower_ in ("co", "-"):
+            t0 += 1
+        j, role, founder, past = self._title(t0, k)
+        other = self._other_role
+        if j != k or not role:
+            return
+        k = e + 1
+        while k in self.by_start and self.types[self.by_start[k][0]] == "Person":
+            person, pe = self.by_start[k]
+            self._tie(person, org, founder, past, "rule:org-role-holders", only_founder=founder and not other)
+            if pe + 1 < self.sent.end and doc[pe].text == "," and doc[pe + 1].lower_ == "and":
+                k = pe + 2
+            elif pe < self.sent.end and doc[pe].lower_ in ("and", ","):
+                k = pe + 1
             else:
                 return
 
@@ -569,8 +609,30 @@ class PeopleForms:
                 b -= 1
             if doc[b - 1].lower_ == "who" and b - 2 > sent.start and doc[b - 2].text == ",":
                 b -= 2  # "A, who co-founded X"
-            for founder in self._names_before(b):
+            for founder in self._names_before(b) + self._with_people(hit[1]):
                 self.founded(founder, hit[0], "rule:co-founded")
+
+    def _with_people(self, k: int) -> list[int]:
+        """People after "with" that follows a co-founded organisation at ``k`` ("co-founded X with B and C in 2018",
+        "co-founded X in 2021 together with B"); nothing when "with" names no person first ("with funding from")."""
+        doc, end = self.doc, self.sent.end
+        while k < end and (doc[k].lower_ in ("in", "together", ",") or doc[k].like_num) and k - self.sent.start < 80:
+            if doc[k].text == "," and not (k + 1 < end and doc[k + 1].lower_ in ("in", "together")):
+                return []
+            k += 1
+        if k >= end or doc[k].lower_ != "with":
+            return []
+        out, k = [], k + 1
+        while k in self.by_start and self.types[self.by_start[k][0]] == "Person":
+            person, pe = self.by_start[k]
+            out.append(person)
+            if pe + 1 < end and doc[pe].text == "," and doc[pe + 1].lower_ == "and":
+                k = pe + 2
+            elif pe < end and doc[pe].lower_ in ("and", ","):
+                k = pe + 1
+            else:
+                break
+        return out
 
     def _names_before(self, b: int, appositions: bool = False) -> list[int]:
         """The name ending at ``b`` and those listed before it ("A and B", "A, B and C"); with ``appositions`` an

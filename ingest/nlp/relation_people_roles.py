@@ -49,13 +49,15 @@ class RoleWords:
     seat_verbs: frozenset[str]
     past: frozenset[str]
     next_ok: frozenset[str]
+    seat_copulas: frozenset[str]  # "A is on the board of X"
+    post_at_verbs: frozenset[str]  # "A lectures at X"
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "RoleWords":
         d = json.loads(shipped("lexicon", "people_roles.json").read_text(encoding="utf-8"))
         keys = ("lead_verbs", "lead_participles", "clause_adverbs", "appoint_verbs", "appoint_lead", "title_openers",
-                "unit_participles", "body_nouns", "seat_verbs", "past_words", "next_ok")
+                "unit_participles", "body_nouns", "seat_verbs", "past_words", "next_ok", "seat_copulas", "post_at_verbs")
         return cls(*(frozenset(w.lower() for w in d[k]) for k in keys))
 
 
@@ -144,36 +146,81 @@ class PeopleRoles:
     def _leads(self, person: int, e: int) -> None:
         """"A, who (also) runs X", "A heads the X", "A, who has led X since 2019", "A (also) sits on the senate of X"."""
         end = self.sent.end
-        k = e
-        if k + 1 < end and self.doc[k].text == "," and self._low(k + 1) == "who":
-            k += 2
-        elif k < end and self._low(k) == "who":
-            k += 1
-        elif k + 2 < end and self.doc[k].text == "," and self._low(k + 1) in ("the", "a", "an"):
-            k = self._who_after_description(k + 2)  # "A, the Finnish computer scientist who runs X"
-            if k is None:
-                return
+        k: int | None = e
+        if e + 1 < end and self.doc[e].text == "," and self._low(e + 1) == "who":
+            k = e + 2
+        elif e < end and self._low(e) == "who":
+            k = e + 1
+        elif e + 2 < end and self.doc[e].text == "," and self._low(e + 1) in ("the", "a", "an"):
+            # "A, the Finnish computer scientist who runs X"; "A, an alumna of Y, runs X" (the apposition's own
+            # past words are its own: "A, a former engineer at Y, now runs X")
+            k = self._who_after_description(e + 2) or self._after_apposition(e + 2)
+        elif e + 2 < end and self.doc[e].text == ",":
+            k = self._after_apposition(e + 1)  # "A, ex-Pallava Robotics, now runs product at X"
+        if k is None:
+            return
+        if not self._lead_verb(person, k - 1 if k > e else e, k) and k > e + 1 and self._low(k - 1) == "who":
+            after = self._after_apposition(k)  # "A, who advises the X programme, runs Y"
+            if after is not None:
+                self._lead_verb(person, after - 1, after)
+
+    def _lead_verb(self, person: int, e: int, k: int) -> bool:
+        """A verb of leading, a seat or a post at ``k`` (after adverbs) and its organisation; False when no such
+        verb stands there."""
+        end = self.sent.end
         while k < end and self._low(k) in self.w.adverbs:
             k += 1
         if k >= end:
-            return
+            return False
         verb = self._low(k)
         if verb in ("has", "have") and k + 1 < end and self._low(k + 1) in self.w.lead_participles:
             k += 1
-        elif verb in self.w.seat_verbs:
-            self._seat(person, e, k)
-            return
+        elif verb in self.w.seat_verbs or verb in self.w.seat_copulas and k + 1 < end and self._low(k + 1) == "on":
+            self._seat(person, e, k)  # "sits on the board of X", "is on the board of X"
+            return True
+        elif verb in self.w.post_at_verbs:
+            self._post_at(person, e, k)  # "lectures at X"
+            return True
         elif verb not in self.w.lead_verbs:
-            return
+            return False
         hit = self._org_at(k + 1)
+        if hit is None and self._post_at(person, e, k):
+            return True  # "oversees research at X", "runs product at X"
         if hit is None and k + 1 < end and self._low(k + 1) == "it" and not self._past_between(e, k + 1):
             self._runs_it(person, e)  # "The company was set up by A and B, who still run it as ..."
-            return
+            return True
         if hit is None or not self._ends_phrase(hit[1]) or self._past_between(e, k + 1):
-            return
+            return True
         if hit[1] < end and self._low(hit[1]) in ("until", "till"):
-            return
+            return True
         self._tie(person, hit[0], False, False, "rule:person-leads-org")
+        return True
+
+    def _after_apposition(self, k: int) -> int | None:
+        """The word after the comma closing a short apposition ("an alumna of Y,"), when a verb follows it."""
+        for j in range(k, min(self.sent.end - 1, k + 10)):
+            if self.doc[j].text == ",":
+                nxt = self.doc[j + 1]
+                return j + 1 if nxt.pos_ in ("VERB", "AUX") or nxt.lower_ in self.w.adverbs \
+                    or nxt.lower_ in self.w.lead_verbs | self.w.seat_verbs | self.w.post_at_verbs else None
+            if self.doc[j].text in (";", ":", "(", ")") or self._low(j) in ("who", "which", "and"):
+                return None
+        return None
+
+    def _post_at(self, person: int, e: int, k: int) -> bool:
+        """A verb of a post, up to three lower-case words (what is led) and "at" before the organisation: "A oversees
+        research at X", "A, who runs product at X", "A lectures at X"; not after a past word."""
+        end, j = self.sent.end, k + 1
+        while j < min(end, k + 4) and self.doc[j].is_lower and self.doc[j].is_alpha and self._low(j) != "at" \
+                and j not in self.by_start:
+            j += 1
+        if j + 1 >= end or self._low(j) != "at":
+            return False
+        hit = self._org_at(j + 1)
+        if hit is None or not self._ends_phrase(hit[1]) or self._past_between(e, k + 1):
+            return False
+        self._tie(person, hit[0], False, False, "rule:person-post-at")
+        return True
 
     def _runs_it(self, person: int, e: int) -> None:
         """"it" after a verb of leading in a relative clause on people: the organisation that opens the sentence (its
@@ -210,6 +257,8 @@ class PeopleRoles:
         end = self.sent.end
         if k + 2 >= end or self._low(k + 1) != "on":
             return
+        if self._owner_body(person, e, k + 2):
+            return  # "sits on Simeto's scientific committee", "serves on Tarvik Robotics' board"
         j = k + 2 + (self._low(k + 2) in ("the", "its", "a"))
         n = 0
         while j < end and n < 3 and self.doc[j].is_lower and self._low(j) not in self.w.body_nouns:
@@ -224,6 +273,20 @@ class PeopleRoles:
         hit = self._org_at(j + 1)
         if hit is not None and not self._past_between(e, k):
             self._tie(person, hit[0], False, False, "rule:person-seat-on-body")
+
+    def _owner_body(self, person: int, e: int, k: int) -> bool:
+        """An organisation's possessive, up to three lower-case words and a body noun from ``k``."""
+        hit = self._org_at(k)
+        end = self.sent.end
+        if hit is None or hit[1] >= end or self.doc[hit[1]].text not in self.possessive:
+            return False
+        j, n = hit[1] + 1, 0
+        while j < end and n < 3 and self.doc[j].is_lower and self._low(j) not in self.w.body_nouns:
+            j, n = j + 1, n + 1
+        if j >= end or self._low(j) not in self.w.body_nouns or self._past_between(e, k):
+            return False
+        self._tie(person, hit[0], False, False, "rule:person-seat-on-body")
+        return True
 
     def _org_title_apposition(self, person: int, e: int) -> None:
         """"A, Quillon Systems co-founder and CEO, said", "A, a Kestrel Robotics engineer, said"."""

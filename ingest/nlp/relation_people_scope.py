@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_people_guard import people_kept
 from aikg.ingest.nlp.relation_types import Cand
 
 ORG = ("Institute", "Company", "Agency")
@@ -67,14 +68,20 @@ def scope_people(doc: Any, cands: list[Cand], spans: Sequence[tuple[int, int, in
         if c.type == "AFFILIATED_WITH" and types[c.src] == "Person" and _past_perfect(doc, where[c.src], where[c.tgt]):
             continue  # "A and B, who had worked on locomotion at the institute": a post that ended
         if c.type == "AFFILIATED_WITH" and c.method in words.pinned and c.src not in c.fixed \
-                and _after_comma_item(doc, where[c.src][0], spans, types):
+                and (_after_comma_item(doc, where[c.src][0], spans, types) or _bracket_after(doc, where[c.src][1], where[c.tgt][0])):
             c = replace(c, fixed=c.fixed | {c.src})
         if c.type == "MEMBER_OF" and _own_clause_pronoun(doc, where[c.src], where[c.tgt], spans, types):
             continue  # "A and B are among its members", "X welcomed A as its newest member": "its" is no third group
         if c.method in words.pinned_targets and c.tgt not in c.fixed:  # "A, and B, which X runs": B only
             c = replace(c, fixed=c.fixed | {c.tgt})
         out.append(c)
-    return out
+    return people_kept(doc, out, where, types)  # "the diaspora investor A", "A stepped down as CEO of X" (relation_people_guard)
+
+
+def _bracket_after(doc: Any, person_end: int, org_start: int) -> bool:
+    """"A and B (Comoé Capital)": a bracket that opens right after a name and starts with the organisation is that
+    name's alone."""
+    return org_start == person_end + 1 and doc[person_end].text == "("
 
 
 def _said_of_other(doc: Any, c: Cand, where: dict[int, tuple[int, int]], spans: Sequence[tuple[int, int, int]],

@@ -24,6 +24,8 @@ from typing import Any, Callable, Mapping
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.mentions.place_forms import district_words, numbered_street, past_words, street_words
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
+from aikg.ingest.nlp.relation_employer_place import words as base_words
+from aikg.ingest.nlp.relation_place_sites import owned_sites_in
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -96,6 +98,9 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             if org is not None:
                 emit(org, i, "rule:org-bracket-place")
                 continue
+        if place_forms_on() and (org := _possessive_apposed(doc, e, sent.end, by_start, types, org_nouns)) is not None:
+            emit(org, i, "rule:place-possessive-apposed")  # "León's best-known AI company, Bierzo Logística, ..."
+            continue
         opens = s == sent.start or doc[s - 1].text in OPENERS  # a headline: "Osaka robot start-up Yodogawa raises ..."
         if not opens and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS):
             continue  # "Sismo Andino Perú, its Lima-based subsidiary,": a possessive determiner opens it too
@@ -120,10 +125,30 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                                     and not listed_not_apposed(doc, k, sent.end)):
                 emit(org, i, "rule:org-apposition-place")
     _line_places(doc, sent, spans, types, emit)
+    _dash_line_places(doc, sent, spans, types, emit)
     _apposition_in_place(doc, sent, spans, types, org_nouns, emit)
     _short_form_in_place(doc, sent, spans, types, emit)
     if place_forms_on():
         address_places(doc, sent, spans, types, emit)
+
+
+def _possessive_apposed(doc: Any, e: int, end: int, by_start: dict[int, int], types: list[str],
+                       org_nouns: frozenset[str]) -> int | None:
+    """"León's best-known AI company, Bierzo Logística,", "Tartu's largest software house, Kelda Data, ...": the name
+    apposed to a place's possessive description ending in an organisation noun (lower-case words, hyphens and short
+    acronyms between), or None."""
+    if e + 3 >= end or doc[e].text not in ("'s", "’s"):
+        return None
+    for k in range(e + 1, min(end - 2, e + 8)):
+        w = doc[k]
+        if not (w.is_lower and w.is_alpha or w.text == "-" or w.is_upper and len(w.text) <= 3):
+            return None
+        joined = doc[k - 2].lower_ + "-" + w.lower_ if doc[k - 1].text == "-" else ""
+        if (w.lower_ in org_nouns or joined in org_nouns or w.lower_ in base_words()["employer_nouns"]) \
+                and doc[k + 1].text == ",":
+            org = by_start.get(k + 2)  # "Tartu's biggest employer, Kelda Robotics,"
+            return org if org is not None and types[org] in ORG else None
+    return None
 
 
 GROUP_WORDS = frozenset({"both", "all", "each", "also"})  # "Spotify and Klarna, both Stockholm-based": the whole list
@@ -265,6 +290,24 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
             emit(j, i, "rule:name-line-place")
 
 
+def _dash_line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
+                      emit: Callable[[int, int, str], None]) -> None:
+    """"- Kestrel Sensing — Tartu", "Velora Systems – Pärnu": a line (or list item) holding only an organisation, a
+    spaced dash and the town that ends the line."""
+    ordered = sorted(spans, key=lambda x: x[1])
+    for (j, s2, e2), (i, s, e) in zip(ordered, ordered[1:]):
+        if types[j] not in ORG or types[i] != "Cluster" or s != e2 + 1 or doc[e2].text not in ("—", "–", "-", "--") \
+                or not doc[e2].whitespace_ or not doc[e2 - 1].whitespace_:
+            continue
+        k = s2 - 1
+        while k >= sent.start and (doc[k].text in OPENERS or doc[k].is_space and "\n" not in doc[k].text):
+            k -= 1
+        opens = k < sent.start or "\n" in doc[k].whitespace_ or doc[k].is_space and "\n" in doc[k].text
+        ends = e >= sent.end or "\n" in doc[e - 1].whitespace_ or doc[e].is_space and "\n" in doc[e].text
+        if opens and ends:
+            emit(j, i, "rule:dash-line-place")
+
+
 def listed_not_apposed(doc: Any, k: int, end: int) -> bool:
     """Does the "and"/"or" at ``k`` after an apposition's noun join a list item rather than a second description?
     "Microsoft, a Zagreb university and several start-ups took part" (a verb comes before any comma) is a list;
@@ -297,14 +340,18 @@ class PlaceWords:
 
     def __init__(self, relations: Mapping[str, Any]) -> None:
         words = word_sets(relations, "place_lists")
-        self.subjects = words.get("subject_nouns", frozenset())  # "Companies in the Tunis cluster include"
+        self.subjects = words.get("subject_nouns", frozenset()) | base_words()["subject_nouns_extra"]  # "Companies in
+        # the Tunis cluster include", "Vientiane funds such as A and B"
         self.not_subjects = words.get("not_subject_nouns", frozenset())  # "Customers in Tokyo include"
         self.include = words.get("include_verbs", frozenset())
         self.lists = RoundLists(relations)  # the list reader (descriptions before names, described items skipped)
-        self.site_nouns = words.get("site_nouns", frozenset())  # "offices in A, B and C", "41 people in A and B"
+        self.site_nouns = words.get("site_nouns", frozenset()) | base_words()["base_nouns"]  # "offices in A, B and C",
+        # "41 people in A and B", "from its base in A" (``base_nouns`` of place_anchor_forms.json)
         self.placed_verbs = words.get("placed_verbs", frozenset())  # "registered as a society in A"
         self.not_placed = words.get("not_placed_words", frozenset())  # "plans to open offices in", "closed its"
-        self.have_words = words.get("have_words", frozenset())  # "has offices in", "employs 41 people in"
+        self.have_words = words.get("have_words", frozenset()) | base_words()["have_extra"]  # "has offices in",
+        # "employs 41 people in", "opens drone assembly line in"
+        self.out_of_verbs = base_words()["out_of_verbs"]  # "Kestrel Sensing operates out of Tartu"
 
 
 def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
@@ -315,6 +362,7 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
     site_lists(doc, sent, spans, types, words, emit)
     if place_forms_on():
         possessive_sites(doc, sent, spans, types, words, emit)
+        owned_sites_in(doc, sent, spans, types, words, emit)  # "Kapok Export's warehouse in Katiola" (relation_place_sites)
         relative_sites(doc, sent, spans, types, words, emit)
         coordinated_sites(doc, sent, spans, types, words, emit)
         plural_place_lists(doc, sent, spans, types, words, emit)
@@ -425,26 +473,55 @@ def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
     "it is registered as a society in Kochi": every place of the list, said of the sentence's one organisation
     before it (none when a plan or an ending comes between: "plans to open offices in A", "closed its plant in A")."""
     for k in range(sent.start + 2, sent.end - 1):
-        if doc[k].lower_ != "in":
+        if doc[k].lower_ not in SITE_PREPS or doc[k].lower_ == "of" and doc[k - 1].lower_ != "out":
             continue
         b = k - 1
-        if doc[b].lower_ not in words.site_nouns:
+        if doc[k].lower_ == "of":  # "X is based out of Tartu", "operates out of A and B"
+            b = k - 2
+            if doc[b].lower_ not in words.placed_verbs | words.out_of_verbs:
+                continue
+        elif doc[k].lower_ == "across" and doc[b].lower_ not in words.site_nouns:
+            continue  # "operations across A and B" (not "customers across A")
+        elif doc[b].lower_ not in words.site_nouns:
             while b > max(sent.start, k - 6) and doc[b].is_lower and doc[b].lower_ not in words.placed_verbs:
                 b -= 1  # "registered as a non-profit association in"
             if doc[b].lower_ not in words.placed_verbs:
                 continue
-        orgs = _past_apposition(doc, sorted((i, s, e) for i, s, e in spans if e <= b and types[i] in ORG), b)
+        orgs = _past_apposition(doc, sorted((i, s, e) for i, s, e in spans if e <= b and types[i] in ORG
+                                            and doc[s].lower_ not in POSSESSIVE_DETS), b)  # "from its base in": one org
+        chosen = len(orgs) > 1
+        if chosen:
+            orgs = _verb_subject(doc, orgs, b, words)  # "A spin-off of X founded by A, the company employs 55 people in"
         if len(orgs) != 1 or any(doc[t].lower_ in words.not_placed for t in range(orgs[0][1], k)):
             continue
         i, s, e = orgs[0]
-        if doc[b].lower_ in words.placed_verbs:  # "X is registered as a society in": X right before its verb
+        if doc[b].lower_ in words.placed_verbs | words.out_of_verbs:  # "X is registered as a society in": X right before its verb
             if any(not doc[t].is_lower or doc[t].lower_ not in BE_RUN for t in range(e, b)):
                 continue
-        elif not _opens_clause(doc, sent, spans, types, s) \
+        elif not (chosen or _opens_clause(doc, sent, spans, types, s)) \
                 or not any(doc[t].lower_ in words.have_words for t in range(max(e, b - 5), b)):
             continue  # "X has offices in", "X employs 41 people in": X opens the sentence and has the sites
         for place in words.lists.read_list(token_index(doc, spans, types), k + 1, ("Cluster",), sent.end):
             emit(i, place, "rule:site-list")
+
+
+#: words that place the sites after them: "offices in A", "operations across A and B", "based out of A"
+SITE_PREPS = frozenset({"in", "across", "of"})
+
+
+def _verb_subject(doc: Any, orgs: list[tuple[int, int, int]], b: int, words: PlaceWords) -> list[tuple[int, int, int]]:
+    """The last organisation before the site noun at ``b`` when a verb of having follows it right away (adverbs
+    between): "..., the company employs 55 people in", "..., Kelda Data now has offices in"; else all of them."""
+    i, s, e = orgs[-1]
+    if any(doc[t].lower_ in words.not_placed for t in range(orgs[0][1], s)):
+        return orgs  # "After Tane Data closed, Kahu Vision employs ...": a stance word before leaves it unread
+    k = e
+    while k < b and doc[k].lower_ in BE_RUN:
+        k += 1
+    if k < b and doc[k].lower_ in words.have_words and doc[k].pos_ != "ADP" and doc[k].lower_ != "with" \
+            and all(doc[t].is_lower or doc[t].like_num or doc[t].text == "-" for t in range(k + 1, b)):
+        return [orgs[-1]]
+    return orgs
 
 
 def _opens_clause(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], s: int) -> bool:

@@ -23,6 +23,7 @@ from typing import Sequence
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_fund_entry_lines import entry_lines
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
@@ -51,6 +52,7 @@ def programme_lines(text: str, off: int, mentions: Sequence[MentionFact], runs: 
     has the title). ``runs``: RUNS already read from the page's sentences (their runner stands in for a missing
     runner's label)."""
     boxed = programme_boxes(text, off, mentions)  # "Box 1. The P scheme" / "Run by: X" / "Co-financed by: F"
+    boxed += entry_lines(text, off, mentions)  # "Vision Q" / "Led by A; co-financed by B." (relation_fund_entry_lines)
     if off != 0:
         return boxed
     runner_labels, partner_labels = _labels()

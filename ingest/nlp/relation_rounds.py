@@ -36,6 +36,7 @@ TAKE_FORMS = ("took", "take", "takes", "taking", "taken")
 PUT_FORMS = ("put", "puts", "putting", "injected", "injects", "pumped", "ploughed", "plowed")  # "put money into the round"
 PUT_OBJECTS = ("money", "capital", "funds", "cash", "million", "billion")
 FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")  # a finite verb after "and" starts a clause, not a list item
+TIME_REACH = 4  # words of a time between a round and its verb: "X's Series A last spring was led by A"
 BE_WORDS = ("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "also", "now", "still", "mainly",
             "largely", "partly", "jointly", "fully", "primarily", "initially", "originally", "both")
 
@@ -231,8 +232,9 @@ class RoundLists:
             b = k - 1
             while b >= 0 and low[b] in BE_WORDS:
                 b -= 1  # "the round was led by A"
-            if b < 0 or not (low[b] in self.rounds or (b > 0 and low[b - 1] == "series")):
-                return  # "a lab led by A": no round
+            if b < 0 or not (low[b] in self.rounds or (b > 0 and low[b - 1] == "series")
+                             or self._round_subject(ctx, k)):
+                return  # "a lab led by A": no round ("X's Series A last spring was led by A" is one)
         else:
             n = self._at(low, k, self.with_)
             if not n or not any(w in self.rounds or w in self.invest_verbs for w in low[:k]):
@@ -263,6 +265,8 @@ class RoundLists:
             return
         if v.pos_ == "VERB" and v.lower_ in LEAD_FORMS and any(self._is_round(o) for o in objs):
             pass  # "A led X's Series A"
+        elif not alone and v.lower_ in LEAD_FORMS and v.dep_ == "amod" and v.head.i > v.i and self._is_round(v.head):
+            pass  # "A and B co-led X's seed round", parsed as an adjective of the round
         elif v.pos_ == "VERB" and v.lower_ in TAKE_FORMS and any(o.lower_ == "part" for o in objs):
             objs = []  # "B took part (in the round)"
         elif v.lower_ not in self.join or v.pos_ != "VERB":
@@ -275,11 +279,15 @@ class RoundLists:
                for p, pobj in ctx.preps(n)):
             return  # "B also took part in a hackathon"
         low = [t.lower_ for t in ctx.sd]
-        funders = self._names_before(ctx, k) or ctx.mentions_of(ctx.subject_tokens(v, False))
+        named = k - 2 if k >= 2 and low[k - 1] in ("-", "–") and low[k - 2] == "co" else k  # "A and B co-led"
+        funders = self._names_before(ctx, named) or ctx.mentions_of(ctx.subject_tokens(v, False))
         low_rest = low[k + 1:]
         for a in range(len(low_rest) - 2):
             if low_rest[a:a + 3] == [",", "as", "did"]:
                 funders |= set(self.read_list(ctx, k + a + 4))  # "B also took part, as did the lender C"
+                break
+            if low_rest[a:a + 4] == [",", "and", "so", "did"]:
+                funders |= set(self.read_list(ctx, k + a + 5))  # "B joined, and so did the C Fund"
                 break
         if funders:
             self._emit(sorted(funders), self._owner(ctx, low, k), emit, "form:round-joined")
@@ -319,6 +327,22 @@ class RoundLists:
             else:
                 break
         return got
+
+    def _round_subject(self, ctx: Any, k: int) -> bool:
+        """Is the passive subject of the verb at ``k`` a round, perhaps with a time after it ("X's Series A last
+        spring was led by A", "X's seed round in 2024 was led by A")?"""
+        sd = ctx.sd
+        if any(c.dep_ == "nsubjpass" and self._is_round(c) for c in sd[k].children):
+            return True
+        b = k - 1
+        while b >= 0 and sd[b].lower_ in BE_WORDS:
+            b -= 1
+        for r in range(b, max(-1, b - TIME_REACH), -1):
+            if sd[r].lower_ in self.rounds or r > 0 and sd[r - 1].lower_ == "series" and sd[r].is_upper:
+                return True  # "Series A"
+            if not (sd[r].is_lower and sd[r].is_alpha or sd[r].like_num) or sd[r].lower_ in self.stops - {"in"}:
+                return False
+        return False
 
     def _is_round(self, tok: Any) -> bool:
         """"the round", "its seed round", "X's Series A" (the parser often heads it on the letter)."""

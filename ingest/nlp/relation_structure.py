@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Mapping
 from aikg.ingest.nlp.relation_member_along import AlongWords, along_members
 from aikg.ingest.nlp.relation_member_among import AmongWords, among_selected
 from aikg.ingest.nlp.relation_member_housed import HousedWords, housed_units
+from aikg.ingest.nlp.relation_member_news import member_news
 from aikg.ingest.nlp.relation_org_forms import org_forms, runs_not_chain_funder
 from aikg.ingest.nlp.relation_relative import relative_pairs
 from aikg.ingest.nlp.relation_units import (
@@ -78,6 +79,7 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     housed_units(doc, sent, spans, types, words.housed, emit, conf)  # "U, housed within P" (relation_member_housed)
     if any(t.lower_ == "among" for t in sent):
         among_selected(doc, sent, spans, types, words.among, emit, conf)  # "among the firms selected for P" (relation_member_among)
+    member_news(doc, sent, spans, types, words.units.lists, emit, conf)  # "G welcomed A", "accepted into G", "alliance between A and B"
 
 
 def _relative_runs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: StructureWords,

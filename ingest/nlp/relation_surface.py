@@ -114,12 +114,29 @@ def _holder_before(c: Sent, s: int) -> int | None:
     return None
 
 
+def _described_mention(c: Sent, k: int, reach: int) -> int | None:
+    """The name a "<Town>-based [words]" description runs into: the first mention within ``reach`` words, unless a
+    preposition or article comes first ("a Karaganda-based research centre of Karaganda Technical University": the
+    university is the centre's owner, not the thing described)."""
+    limit = min(c.sent.end, k + reach)
+    while k < limit:
+        if k in c.by_start:
+            return c.by_start[k]
+        if c.doc[k].is_punct or c.doc[k].pos_ in ("ADP", "DET", "SCONJ", "CCONJ") or c.doc[k].lower_ in LINKS:
+            return None
+        k += 1
+    return None
+
+
+LINKS = frozenset({"of", "for", "at", "in", "with", "by", "to", "from", "and", "the", "a", "an", "that", "which"})
+
+
 def x_based(c: Sent, i: int, s: int, e: int) -> None:
     """"Redmond-based Microsoft", "an Abu Dhabi-based developer"."""
     doc = c.doc
     if c.types[i] != "Cluster" or e + 1 >= c.sent.end or doc[e].text not in HYPHENS or doc[e + 1].lower_ not in c.words["based"]:
         return
-    holder = _next_mention(c, e + 2, 4)
+    holder = _described_mention(c, e + 2, 4)
     if holder is None:
         holder = _holder_before(c, s)
     if holder is not None:

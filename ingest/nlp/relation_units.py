@@ -82,7 +82,8 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             _within(doc, sent, by_start, types, i, c + 2, words, emit, conf)
             _unit_of_the_kind(doc, sent, spans[:n], types, i, c + 2, words, emit, conf)
             unit_noun_of(doc, sent, by_start, types, i, c + 2, words, emit, conf)
-        elif c + 2 < sent.end and doc[c].lower_ == "is" and doc[c + 1].lower_ in ARTICLES:
+        elif c + 2 < sent.end and doc[c].lower_ in _COPULAS and doc[c + 1].lower_ in ARTICLES:
+            _joint(doc, sent, [], i, c + 2, idx, words, emit, conf)  # "U is a joint venture of A and B"
             unit_noun_of(doc, sent, by_start, types, i, c + 2, words, emit, conf)  # "U is a research lab at Y"
         if c + 3 < sent.end and doc[c].lower_ in (",", "is") and doc[c + 1].lower_ == "one" and doc[c + 2].lower_ == "of":
             one_of_possessive(doc, sent, by_start, types, i, c + 3, words, emit, conf)
@@ -97,6 +98,10 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             _lab_at(doc, sent, by_start, types, i, e + 1, words, emit, conf)
     if any(doc[s].lower_ in ("its", "their", "our") for _i, s, _e in spans):
         possessive_units(doc, sent, spans, types, words, emit, conf)  # "our wholly owned subsidiary X"
+
+
+#: verbs that say what a unit is ("U is a joint venture of A and B", "U was a joint lab of ...")
+_COPULAS = frozenset({"is", "was", "remains", "became"})
 
 
 #: verbs of holding units before a colon list ("BITC hosts three labs: A; B; and C")
@@ -197,7 +202,7 @@ def _joint(doc: Any, sent: Any, before: list[tuple[int, int, int]], unit: int, k
         opener = _makers(doc, sent, orgs_before or [], unit_span, idx, words)  # "A and B opened U, a joint centre of the two institutions"
         if len(opener) < 2 or "two" in (doc[k + 1].lower_, doc[k + 2].lower_) and len(opener) != 2:
             return
-    elif doc[k].lower_ != "of":
+    elif doc[k].lower_ not in ("of", "between"):  # "a joint venture between A and B"
         while k < sent.end and (doc[k].lower_ in words.set_up or doc[k].like_num or doc[k].lower_ in ("in", "jointly")):
             k += 1  # "set up in 2025 by"
         if k >= sent.end or doc[k].lower_ != "by":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from aikg.ingest.nlp.gazetteer_guard import defined_otherwise
@@ -15,18 +16,85 @@ from aikg.ingest.nlp.mentions.base import (
     taken_tokens,
 )
 from aikg.ingest.nlp.token_index import TokenIndex
+from aikg.ingest.nlp.world_places import world_places
+
+#: an acronym written as several tight tokens: "NM-AIST", "TU/e", "UNI-SOL", "ASIA-Innov" (two capitals at least)
+JOINED_ACRONYM = re.compile(r"^(?=(?:.*[^\W\d_a-z]){2})[^\W_][\w]*(?:[-/&][\w]+)+$")
+#: an acronym of capitals outside ASCII ("İZİTA", "TÜBİTAK")
+WIDE_ACRONYM = re.compile(r"^(?=.*[^\x00-\x7f])[^\W\d_a-z]{2,}[^\W_]*$")
+MAX_JOINED = 7  # tokens of a joined acronym
+#: a capitalised word that may be a syllable acronym ("Concytec", "Secihti", "Cotriplan"), checked against the name
+SYLLABIC = re.compile(r"^[^\W\d_a-z][^\W\d_A-Z]{5,9}$")
 
 
 def acronyms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """Record definitions in ``ctx`` and type every later use of a defined acronym like its expansion."""
     out = list(cands)
     by_start = {s.start: s for s in out}
+    out = _joined_definitions(doc, out, env, ctx)
+    by_start = {s.start: s for s in out}
     two_word = _definitions(doc, out, by_start, env, ctx)
     if two_word:
         _two_word_uses(doc, out, two_word)
     if ctx.acronyms:
+        out = _joined_reuses(doc, out, ctx)
+        by_start = {s.start: s for s in out}
         _reuses(doc, out, by_start, env, ctx)
     return out
+
+
+def _joined_at(doc: Any, i: int) -> int | None:
+    """End of a joined acronym starting at token ``i`` ("NM" "-" "AIST"), else None."""
+    j = i
+    while j < len(doc) and j - i < MAX_JOINED and not doc[j].whitespace_ and j + 1 < len(doc) \
+            and (doc[j + 1].text in ("-", "/", "&") or doc[j].text in ("-", "/", "&")):
+        j += 1
+    if j == i or doc[j].text in ("-", "/", "&"):
+        return None
+    return j + 1 if JOINED_ACRONYM.match("".join(t.text for t in doc[i:j + 1])) else None
+
+
+def _joined_definitions(doc: Any, out: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
+    """"Nelson Mandela African Institution of Science and Technology (NM-AIST)", "... (TU/e)", "(TÜBİTAK)": an
+    acronym of several tight tokens, or of capitals outside ASCII, in brackets right after an organisation's name."""
+    by_end = {s.end: s for s in out if s.type in ORG_OR_PROGRAMME}
+    for i in [i for i, t in enumerate(TokenIndex.of(doc).text) if t == "("]:
+        if i + 2 >= len(doc) or i not in by_end:
+            continue
+        end = _joined_at(doc, i + 1)
+        if end is None and WIDE_ACRONYM.match(doc[i + 1].text):
+            end = i + 2
+        if end is None or end >= len(doc) or doc[end].text != ")":
+            continue
+        text = "".join(t.text for t in doc[i + 1:end])
+        long_span = by_end[i]
+        initials = {t.text[:1].lower() for t in doc[long_span.start:long_span.end] if t.is_alpha}
+        if text[:1].lower() not in initials or text in ctx.acronyms:
+            continue  # "(ASIA-Innov)" after "Senegalese Agency ...": the first letter opens one of the name's words
+        long_text = env.canonical_of(doc, long_span)
+        ctx.acronyms[text] = (long_span.type, long_text)
+        out = [s for s in out if not (i + 1 <= s.start and s.end <= end + 1) or s is long_span]
+        out.append(Candidate(i + 1, end, long_span.type, "rule", acronym_of=long_text))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _joined_reuses(doc: Any, out: list[Candidate], ctx: DocContext) -> list[Candidate]:
+    """Later uses of a joined acronym ("NM-AIST researchers", "TU/e's lab") take its expansion."""
+    joined = {k: v for k, v in ctx.acronyms.items() if not k.isalnum()}
+    if not joined:
+        return out
+    firsts = {re.split(r"[-/&]", k)[0] for k in joined}
+    for tok in doc:
+        if tok.text not in firsts or tok.i > 0 and doc[tok.i - 1].text == "(" and any(
+                s.start == tok.i and s.acronym_of for s in out):
+            continue
+        end = _joined_at(doc, tok.i)
+        hit = joined.get("".join(t.text for t in doc[tok.i:end])) if end is not None else None
+        if hit is None or any(s.start < end and s.end > tok.i and (s.start < tok.i or s.end > end) for s in out):
+            continue
+        out = [s for s in out if not (tok.i <= s.start and s.end <= end)]
+        out.append(Candidate(tok.i, end, hit[0], "rule", acronym_of=hit[1]))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 def _definitions(doc: Any, out: list[Candidate], by_start: dict[int, Candidate], env: Env,
@@ -47,21 +115,41 @@ def _definitions(doc: Any, out: list[Candidate], by_start: dict[int, Candidate],
         if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text not in (")", ";", ","):
             continue
         acr = doc[tok.i + 1]
-        if not ACRONYM.match(acr.text) or acr.text.lower() in {"the", "and"}:
+        syllabic = SYLLABIC.match(acr.text) is not None and not ACRONYM.match(acr.text)
+        if not (ACRONYM.match(acr.text) or syllabic) or acr.text.lower() in {"the", "and"}:
             continue
         if doc[tok.i + 2].text != ")" and not ACRONYM_HEAD.match(acr.text):
             continue  # "(LCMP; French: ...)": an encyclopedia's acronym before other names; a word needs ")"
         long_span = by_end.get(tok.i)
+        if long_span is None and syllabic:
+            continue  # "Concytec" only right after the name it shortens
         if long_span is None:
             long_span = expansion_from_letters(doc, tok.i, acr.text, env)
             if long_span is None:
                 continue
             out.append(long_span)
             by_end[long_span.end] = long_span
+        if long_span.type == "Cluster" and long_span.entry is None and ACRONYM_HEAD.match(acr.text):
+            long_span = _name_over_place(doc, tok.i, acr.text, long_span, out, env) or long_span
         if long_span.type in ("Person", "Cluster") or not _may_abbreviate(doc, acr, long_span, by_start):
             continue
         _define(doc, acr, long_span, out, by_start, env, ctx)
     return two_word
+
+
+def _name_over_place(doc: Any, paren: int, acr: str, place: Candidate, out: list[Candidate], env: Env) -> Candidate | None:
+    """"the Centre for Applied Research in Djibouti (CARD)": the place the NER read before the bracket ends a longer
+    name whose initials spell the acronym; that name replaces the readings inside it."""
+    grown = expansion_from_letters(doc, paren, acr, env)
+    if grown is None or grown.start >= place.start or grown.type == "Cluster":
+        return None
+    inside = [s for s in out if s.start < paren and s.end > grown.start]
+    if any(s.start < grown.start or s.entry is not None for s in inside):
+        return None
+    for s in inside:
+        out.remove(s)
+    out.append(grown)
+    return grown
 
 
 def _may_abbreviate(doc: Any, acr: Any, long_span: Candidate, by_start: dict[int, Candidate]) -> bool:
@@ -77,8 +165,32 @@ def _may_abbreviate(doc: Any, acr: Any, long_span: Candidate, by_start: dict[int
         words = [t.lower_ for t in doc[long_span.start:long_span.end] if t.is_alpha and not t.is_stop]
         if not words or low[0] != words[0][:1]:
             return False
-        return words[0].startswith(low) or len(words) >= 2 and low[1] == words[1][:1]
+        if words[0].startswith(low) or len(words) >= 2 and low[1] == words[1][:1]:
+            return True
+        every = [t.lower_ for t in doc[long_span.start:long_span.end] if t.is_alpha]
+        return world_places().kind(acr.text) is None and syllables_of(low, every)
     return True
+
+
+def syllables_of(low: str, words: list[str]) -> bool:
+    """"concytec" of "Consejo Nacional de Ciencia y Tecnología", "secihti" of "Secretaría de Ciencia, Humanidades,
+    Tecnología e Innovación", "cotriplan" of "Cooperativa Tritícola do Planalto": the acronym is the opening letters of
+    the first word and of at least two more, in order (other words left out), and ends in the name's last word."""
+    if len(low) < 5 or len(words) < 3:
+        return False
+
+    def fits(i: int, w: int, used: int) -> bool:
+        if i == len(low):
+            return used >= 3 and w == len(words)
+        if w == len(words):
+            return False
+        word = words[w]
+        for k in range(min(len(word), len(low) - i), 0, -1):
+            if word[:k] == low[i:i + k] and fits(i + k, w + 1, used + 1):
+                return True
+        return w > 0 and w < len(words) - 1 and fits(i, w + 1, used)  # a word left out (never the first or last)
+
+    return fits(0, 0, 0)
 
 
 def _define(doc: Any, acr: Any, long_span: Candidate, out: list[Candidate], by_start: dict[int, Candidate],

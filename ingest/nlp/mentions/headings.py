@@ -10,6 +10,7 @@ from typing import Any
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.headline_lines import headline_name, session_title
 from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 
 TOC_ROW = re.compile(r"(?:\|\s*|\.{3,}\s*)\d{1,3}\s*$")
@@ -28,6 +29,8 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             continue  # "BERLIN (Reuters) -": the agency that wrote the story, not one it is about
         if _venue(doc, s, env, text) or _dated_venue(doc, s, env, text):
             continue  # "Venue: Kanda Hall, Ochanomizu Institute of Technology": a hall, not a body
+        if session_title(doc, s, env, text) or headline_name(doc, s, env, text) == "drop":
+            continue  # "Panel: Funding Deep Tech", "Brennmoor Week Returns With a Focus on Robotics"
         if s.source not in ("gazetteer",) and s.acronym_of is None:
             a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1].text)
             line_start = text.rfind("\n", 0, a) + 1

@@ -13,10 +13,14 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any
 
+from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import head_nouns
+from aikg.ingest.nlp.mentions.page_forms import page_words
 from aikg.ingest.nlp.token_index import TokenIndex
 
 #: endings of English adjectives that open a name but never end one ("Agricultural", "Scientific", "Cooperative")
@@ -39,6 +43,7 @@ def name_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) ->
             continue
         if s.type in ORG_TYPES:
             _extend_to_head(doc, s, heads, taken, env)
+            dropped |= _topic_list(doc, s, cands, env)
         left = ends.get(s.start - 1) if s.start >= 2 and doc[s.start - 1].lower_ == "and" else None
         if left is not None and id(left) not in dropped and _adjective_run(doc, left, env) \
                 and env.typer.type_of_name(TokenIndex.of(doc).text[s.start:s.end]) is not None \
@@ -73,6 +78,37 @@ def _extend_to_head(doc: Any, s: Candidate, heads: frozenset[str], taken: set[in
                 s.end = k
                 s.type = env.typer.type_of_name(TokenIndex.of(doc).text[s.start:k]) or s.type
             return
+
+
+def _topic_list(doc: Any, s: Candidate, cands: list[Candidate], env: Env) -> set[int]:
+    """"Ministerio de Ciencia | , Innovación y Universidades", "Consejo Nacional de Humanidades | , Ciencias y
+    Tecnologías": a headed name ending in "<of> <Topic>" runs on over ", Topic, ... <and> Topic" (one capitalised word
+    each, joined by the conjunction of any language); the ids of the candidates it swallows are returned."""
+    k, conj = s.end, conjunctions()
+    if s.end - s.start < 3 or doc[s.end - 2].lower_ not in env.words.name_connectors \
+            or s.type not in ("Agency", "Institute", "Programme"):
+        return set()
+    while k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_title and doc[k + 1].is_alpha:
+        k += 2
+    if k == s.end or k + 1 >= len(doc) or doc[k].lower_ not in conj or not doc[k + 1].is_title \
+            or not doc[k + 1].is_alpha:
+        return set()
+    end = k + 2
+    if end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end - 1].whitespace_:
+        return set()  # "..., Innovation and Kestrel Labs": a name of its own after the conjunction
+    items = [doc[j].lower_ for j in range(s.end - 1, end) if doc[j].is_title]
+    if doc[k].lower_ in ("and", "&") and not all(w in page_words().topics for w in items):
+        return set()  # "the Department of Energy, Google and Microsoft": English items must be subjects
+    gone = {id(o) for o in cands if o is not s and s.end <= o.start < end}
+    s.end = end
+    return gone
+
+
+@lru_cache(maxsize=1)
+def conjunctions() -> frozenset[str]:
+    """``list_conjunctions`` of ``data/lexicon/mentions.json``: "and" in the languages names are written in."""
+    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("list_conjunctions", ("and",)))
 
 
 def _adjective_run(doc: Any, s: Candidate, env: Env) -> bool:

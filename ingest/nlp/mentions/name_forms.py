@@ -125,12 +125,43 @@ def _event(doc: Any, c: Candidate, w: NameFormWords) -> tuple[str, ...]:
     """"Ganja Applied AI Forum 2026", "Tbilisi AI Summit 2025": an event's name, a year after its event word (the
     texts it goes by, with and without the year; none if it is no event)."""
     end = c.end - 1 if c.end - c.start > 2 and _year(doc[c.end - 1]) else c.end
+    if doc[c.start].lower_ in _event_cues()[3] and c.end - c.start >= 2 and (end < c.end or _event_context(doc, c)):
+        return doc[c.start:end].text, doc[c.start:c.end].text  # "the annual Foro Meseta IA": a Romance event head
     if doc[end - 1].lower_ not in w.events:
         return _event_after(doc, c, w)
     if not (end < c.end or end < len(doc) and _year(doc[end])) \
-            and (doc[end - 1].lower_ in w.year_events or c.end - c.start < 2 or doc[end - 1].is_lower):
+            and (doc[end - 1].lower_ in w.year_events or c.end - c.start < 2 or doc[end - 1].is_lower) \
+            and not (c.end - c.start >= 2 and doc[end - 1].is_title and _event_context(doc, c)):
         return ()
     return doc[c.start:end].text, doc[c.start:c.end].text
+
+
+def _event_context(doc: Any, c: Candidate) -> bool:
+    """"the annual Eldoret Harvest Data Forum", "X Forum (August)", "X Forum returns to Mérida", "X Forum, held in
+    Salamanca each spring": words around a name with a forum-like head that make it a meeting, not a standing body
+    (``event_cues_before`` / ``event_cues_after`` of ``data/lexicon/mentions.json``)."""
+    before, after, months, _ = _event_cues()
+    k = c.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 0 and (doc[k].lower_ in before or doc[c.start - 1].lower_ in before):
+        return True
+    e = c.end
+    if e + 1 < len(doc) and doc[e].text == "(" and doc[e + 1].lower_ in months:
+        return True
+    if e < len(doc) and doc[e].text == ",":
+        e += 1
+    two = " ".join(t.lower_ for t in doc[e:e + 2])
+    return e < len(doc) and (doc[e].lower_ in after or two in after)
+
+
+@lru_cache(maxsize=1)
+def _event_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    months = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december", "spring", "summer", "autumn", "fall", "winter"})
+    return frozenset(data.get("event_cues_before", ())), frozenset(data.get("event_cues_after", ())), months, \
+        frozenset(data.get("first_event_words", ()))
 
 
 def _event_after(doc: Any, c: Candidate, w: NameFormWords) -> tuple[str, ...]:

@@ -78,6 +78,7 @@ def _trim_run(doc: Any, start: int, end: int, env: Env) -> tuple[int, int] | Non
             and env.typer.type_of_name([doc[start].text]) is None and doc[start].lower_ not in env.lex.institute_first \
             and end < len(doc) and "\n" not in doc[end - 1].whitespace_ and doc[end].is_alpha:  # (a heading line stays)
         start += 3  # "Members of the Pelion Innovation Forum", "Many of the Consortium's farms": a word opening the sentence
+    start = _after_job_title(doc, start, end, env)
     if start < end and doc[start].lower_.rstrip(".") in env.titles:
         return None  # "Minister Fabian Mehring" is a person
     while end > start and doc[end - 1].lower_ in w.name_connectors | w.possessive:
@@ -86,6 +87,26 @@ def _trim_run(doc: Any, start: int, end: int, env: Env) -> tuple[int, int] | Non
             and doc[end - 2].lower_ == "the" and doc[end - 1].lower_ in env.lex.institute_words | env.lex.institute_first:
         end -= 3  # "X Laboratory on the University's campus": "the University" is a description, not part of the name
     return (start, end) if end - start >= 2 else None
+
+
+def _after_job_title(doc: Any, start: int, end: int, env: Env) -> int:
+    """"CTO of Fjordlys AI", "Co-founder & Chief Technology Officer at Pampa Data": a job title, then "of"/"at",
+    opens the run; the body's name starts after them (or ``start`` as it was)."""
+    w = env.words
+    k = start
+    titled = False
+    while k < end - 1 and doc[k].lower_ in env.title_words and doc[k].lower_ not in ("of", "at"):
+        titled = titled or doc[k].lower_ in w.job_title_words
+        k += 1
+    if not titled or k == start or doc[k].lower_ not in ("of", "at"):
+        return start
+    k += 1
+    if k < end and doc[k].lower_ == "the":
+        k += 1
+    if k >= end or not doc[k].text[:1].isupper() or doc[k].lower_ in w.job_function_words \
+            or any(t.text == "," for t in doc[k:end]):
+        return start  # "Head of Research, Alder AI": a function, then the body after the comma
+    return k
 
 
 def _run_type(doc: Any, start: int, end: int, env: Env) -> str | None:

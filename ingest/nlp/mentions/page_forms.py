@@ -174,10 +174,22 @@ def _not_a_body(doc: Any, s: Candidate, pw: PageWords, env: Env) -> bool:
         return True
     if len(words) >= 2 and words[-1].lower() in pw.streets and not doc[s.end - 1].is_upper:
         return True  # "1450 Science Center Drive": the street word is the head, whatever the words before it
+    if _street_after(doc, s, pw):
+        return True  # "Kronvalda bulvāris 6", "Horní náměstí 5", "Rua do Príncipe 330": a street's name, no body
     if env.typer.type_of_name(words) is not None:
         return False
     return len(words) >= 2 and (words[-1].lower() in pw.streets or words[0].lower() in pw.streets) \
         or _address_part(doc, s, pw)  # "Smith Street Mall", "Avenida Constituyentes", "Odos Ermou 14, Volos"
+
+
+def _street_after(doc: Any, s: Candidate, pw: PageWords) -> bool:
+    """A lower-case street word right after the name and a house number after it, or a lone street word opening a
+    name whose particle and capitalised words follow."""
+    n, e = len(doc), s.end
+    if e + 1 < n and doc[e].is_lower and doc[e].lower_ in pw.streets and doc[e + 1].like_num:
+        return True
+    return s.end - s.start == 1 and doc[s.start].lower_ in pw.streets and e + 1 < n and doc[e].is_lower \
+        and doc[e].lower_ in ("do", "da", "de", "del", "della", "di", "du", "des", "dos", "das") and doc[e + 1].is_title
 
 
 def _address_part(doc: Any, s: Candidate, pw: PageWords) -> bool:

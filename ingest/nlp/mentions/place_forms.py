@@ -27,6 +27,7 @@ from typing import Any
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.relation_employer_place import words as base_words
 from aikg.ingest.nlp.world_places import world_places
 
 #: inner words of a town's name ("Viña del Mar", "Stratford-upon-Avon")
@@ -38,7 +39,7 @@ ENABLED_ENV = "AIKG_PLACE_FORMS"
 BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪"})
 CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?"})
 NOT_SITES = frozenset({"people", "staff", "employees", "engineers", "researchers", "workers", "stores", "presence",
-                       "operations", "team", "teams", "campus", "campuses"})  # "Tokyo people": not a site a place modifies
+                       "operations", "team", "teams", "campus", "campuses", "line", "lines", "base", "bases"})  # "Tokyo people": not a site a place modifies
 COPULAS = frozenset({"is", "was", "remains", "became", "becomes", "are", "were", "as"})
 
 
@@ -109,8 +110,8 @@ def form_words(env: Env) -> PlaceFormWords:
         got = PlaceFormWords(
             f["slot_words"], f["settlement_nouns"], f["building_words"], f["not_town_words"], f["modifier_openers"],
             f["noun_followers"], frozenset(w.lower() for w in rel.get("place_org_nouns", ())) | kinds,
-            frozenset(w.lower() for w in lists.get("site_nouns", ())),
-            frozenset(w.lower() for w in lists.get("have_words", ())),
+            frozenset(w.lower() for w in lists.get("site_nouns", ())) | base_words()["base_nouns"],
+            frozenset(w.lower() for w in lists.get("have_words", ())) | base_words()["have_extra"],
             frozenset(w.lower() for w in lists.get("not_placed_words", ())))
         _BY_LEXICON[id(env.lex)] = got
     return got
@@ -511,7 +512,31 @@ def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env)
     return _modifies_org_noun(doc, s, w, env) or _org_noun_of(doc, s, w) or _has_site_in(doc, s, w) \
         or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w) \
         or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env) or _org_plural_in(doc, s, env) \
-        or _described_as_town(doc, s, w, env) or _org_of(doc, s, ends)
+        or _described_as_town(doc, s, w, env) or _org_of(doc, s, ends) or _out_of(doc, s) \
+        or _possessive_org_noun(doc, s, w)
+
+
+def _possessive_org_noun(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
+    """"León's best-known AI company, Bierzo Logística,": a town's possessive, up to five lower-case words (or hyphens,
+    short acronyms) ending in an organisation noun, a comma and a name apposed."""
+    k = s.end + 1
+    if k >= len(doc) or doc[s.end].text not in ("'s", "’s"):
+        return False
+    while k < min(len(doc) - 2, s.end + 7) and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-"
+                                                or doc[k].is_upper and len(doc[k].text) <= 3):
+        joined = doc[k - 2].lower_ + "-" + doc[k].lower_ if doc[k - 1].text == "-" else ""  # "start-up"
+        if (doc[k].lower_ in w.org_nouns or joined in w.org_nouns or doc[k].lower_ in base_words()["employer_nouns"]) \
+                and doc[k + 1].text == "," \
+                and doc[k + 2].text[:1].isupper():
+            return True
+        k += 1
+    return False
+
+
+def _out_of(doc: Any, s: Candidate) -> bool:
+    """"Kestrel Sensing is based out of Tartu", "operates out of Tartu and Narva": a verb of working "out of" a town."""
+    return s.start >= 3 and doc[s.start - 1].lower_ == "of" and doc[s.start - 2].lower_ == "out" \
+        and doc[s.start - 3].lower_ in base_words()["out_of_verbs"]
 
 
 def _described_as_town(doc: Any, s: Candidate, w: PlaceFormWords, env: Env) -> bool:
@@ -709,7 +734,13 @@ def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
             first = k + (0 if doc[k].is_sent_start and doc[k].text not in ('"', "“") else 1)
             break
     window = [doc[k].lower_ for k in range(first, noun)]  # "operates a hydro-powered GPU hall in"
-    have = max((j for j, x in enumerate(window) if x in w.have_words), default=None)
+    have = max((j for j, x in enumerate(window) if x in w.have_words or x in ("'s", "’s", "'", "’")), default=None)
+    m = noun - 1
+    while m > first and doc[m].is_lower:
+        m -= 1  # "the Kesennuma Ocean Data observation station in": a name modifying the site noun after "the"
+    if have is None and m > first and doc[m].text[:1].isupper() and doc[m].is_alpha and m < noun - 1 \
+            and any(doc[x].lower_ == "the" for x in range(max(first, m - 6), m)):
+        have = m - first
     return have is not None and not any(x in w.not_placed for x in window[have:]) and not _area_follows(doc, s)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.page_forms import page_words
 from aikg.ingest.nlp.mentions.place_forms import in_place_list, place_form_cue
 from aikg.ingest.nlp.mentions.type_forms import is_area
 from aikg.ingest.nlp.relation_lines import place_by_line_form
@@ -24,6 +25,8 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
         if s.type != "Cluster":
             out.append(s)
             continue
+        if _people_word(doc, s):
+            continue  # "a Malagasy company": the name of a people used as an adjective is no place
         # "Boston, Massachusetts": a region after a city only qualifies it
         if s.start >= 2 and doc[s.start - 1].text == "," and (prev := ends.get(s.start - 1)) is not None and prev.type == "Cluster" \
                 and not in_place_list(doc, s, env):
@@ -37,6 +40,12 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             out.append(s)
     out.sort(key=lambda s: (s.start, s.end))
     return out
+
+
+def _people_word(doc: Any, s: Candidate) -> bool:
+    """A one-word place that is the name of a people or language ("Malagasy", "Lao") before a lower-case word."""
+    return s.end - s.start == 1 and s.end < len(doc) and doc[s.end].is_lower and doc[s.end].is_alpha \
+        and doc[s.start].text.casefold() in page_words().languages
 
 
 def _place_ok(doc: Any, s: Candidate, starts: dict, ends: dict, country: bool, env: Env) -> bool:
@@ -141,6 +150,11 @@ def _listed_with_place(doc: Any, s: Candidate, kept: list[Candidate], env: Env) 
 
 def _roster_place(doc: Any, s: Candidate, ends: dict) -> bool:
     """"Tomás Ibarra, Hakata Vision, Fukuoka": a place ending a name line, right after an organisation."""
+    if s.start >= 2 and doc[s.start - 1].text in LINE_DASHES and doc[s.start - 1].whitespace_:
+        org = ends.get(s.start - 1)  # "- Kestrel Sensing — Tartu": a list line "Org — Town"
+        ended = s.end >= len(doc) or "\n" in doc[s.end - 1].whitespace_ or doc[s.end].is_space and "\n" in doc[s.end].text
+        return org is not None and org.type in ORG_TYPES and ended and (
+            _bulleted(doc, org.start) or org.start == 0 or "\n" in doc[org.start - 1].whitespace_ or doc[org.start - 1].is_space)
     if s.start < 2 or doc[s.start - 1].text != ",":
         return False
     org = ends.get(s.start - 1)
@@ -150,6 +164,9 @@ def _roster_place(doc: Any, s: Candidate, ends: dict) -> bool:
         return False
     return s.end >= len(doc) or "\n" in doc[s.end - 1].whitespace_ or doc[s.end].is_space and "\n" in doc[s.end].text \
         or doc[s.end].text == "(" and _bulleted(doc, org.start)
+
+
+LINE_DASHES = ("—", "–", "-", "--")  # "Org — Town" list lines
 
 
 def _bulleted(doc: Any, k: int) -> bool:

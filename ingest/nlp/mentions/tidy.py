@@ -7,9 +7,12 @@ gazetteer match is never changed.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any
 
+from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import joined_name
 from aikg.ingest.nlp.mentions.typing import INNER_CAPITAL, is_demonym
@@ -297,6 +300,12 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
     lows = [t.lower_ for t in toks]
     if s.type != "Person" and _job_title(doc, s, env):
         return True  # "Head of Research", "Associate Dean (Research & Innovation", "Chair"
+    if any(t.text in TABLE_RULES for t in toks[1:-1]):
+        return True  # "Firm | Funder | Instrument": a table's header cells, no name runs over a rule
+    if " ".join(x for x in lows if not x.isdigit()) in _furniture_phrases():
+        return True  # "Media Contact", "Working Paper", "Research and Development": a page's labels and sections
+    if _demonym_kind(toks, s, env):
+        return True  # "Kenyan Startups", "Ugandan Investors": a people's adjective and a kind of body
     if len(lows) == 1 and lows[0] in env.lex.generic_name_words and lows[0] != "ai":
         return True  # "Programme", "Institute" alone: a common noun
     if lows[0] in w.non_name_first_words or (len(lows) == 1 and lows[0] in w.time_words):
@@ -315,6 +324,25 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
         return True  # "the British government"
     return _scene_name(doc, s, env) or _demonym_field(doc, s, env) or _opening_word(doc, s)
 
+
+@lru_cache(maxsize=1)
+def _furniture_phrases() -> frozenset[str]:
+    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    return frozenset(p.lower() for p in data.get("furniture_phrases", ()))
+
+
+def _demonym_kind(toks: Any, s: Candidate, env: Env) -> bool:
+    """A people's adjective and one plural noun of a kind of body or of people ("Kenyan Startups")."""
+    if len(toks) != 2 or s.entry is not None or s.type == "Person" or not is_demonym(toks[0].text, env.lex) \
+            or env.typer.type_of_name([t.text for t in toks]) is not None:
+        return False
+    low = toks[1].lower_
+    kinds = env.words.description_types.keys() | env.words.org_premodifiers.keys()
+    return low in env.words.generic_plurals or low.endswith("s") and (low[:-1] in kinds or low[:-2] in kinds)
+
+
+#: marks that divide a table's cells or a page's crumbs: no name holds one
+TABLE_RULES = frozenset({"|", "¦", "•", "·"})
 
 #: words that open a sentence to count its points ("Third, the regulator ...")
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "finally", "lastly"})

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any
 
+from aikg.core.paths import shipped
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -31,6 +34,13 @@ INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 AMBIGUOUS_AGENCY_HEADS = frozenset({"organisation", "organization", "board", "service", "congress"})
 #: heads that make a national body an agency before "of"/"for" ("National Council for ...")
 NATIONAL_BODY_HEADS = frozenset({"institute", "institutes", "council"})
+
+
+@lru_cache(maxsize=1)
+def _academic_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``academic_unit_heads`` and ``academic_fields`` of ``data/lexicon/entity_typing.json``."""
+    data = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("academic_unit_heads", ())), frozenset(data.get("academic_fields", ()))
 
 
 class NameTyper:
@@ -69,6 +79,14 @@ class NameTyper:
         hit = self._name_types[key] = self._type_of_name(words)
         return hit
 
+    def _first_body(self, low: list[str]) -> str | None:
+        """Types read before the heads: a university's department, a public corporation or bank, a council or a
+        producers' cooperative."""
+        if len(low) > 2 and low[0] in _academic_words()[0] and low[1] in ("of", "for") \
+                and (low[-1] in _academic_words()[1] or low[-2:] == ["computer", "science"]):
+            return "Institute"  # "Department of Agricultural and Food Engineering": a university's department
+        return "Agency" if self._public_corporation_or_bank(low) else self._council_or_cooperative(low)
+
     def _type_of_name(self, words: list[str]) -> str | None:
         if not words:
             return None
@@ -76,7 +94,7 @@ class NameTyper:
         low = [w.lower().strip(".,") for w in words]
         last = low[-1]
         joined = " ".join(low)
-        body = "Agency" if self._public_corporation_or_bank(low) else self._council_or_cooperative(low)
+        body = self._first_body(low)
         if body is not None:
             return body  # a public corporation, a central bank, a council, a producers' cooperative
         if last in lex.company_legal or (len(low) > 1 and low[-2] in lex.company_legal and last in {".", ","}):
@@ -257,6 +275,8 @@ class NameTyper:
             return "Cluster"  # "the Hobart winemaker Derwent Hills Wines": where the firm is
         if nxt is not None and nxt.is_lower and nxt.lower_ in w.product_nouns and label not in ("PERSON",):
             return "drop"  # "the Helios supercomputer"
+        if self._product_after(doc, start, end) and label not in ("PERSON",) and cue in (None, "Company"):
+            return "drop"  # "the Gela-3 vision processor", "Samaki Sense's FishEye buoy", "its Strider X2 picking arm"
         pre = self.premodifier_type(doc, start)
         if pre is not None and (typ in (None, "Person", "Cluster") or (typ == "Company" and cue is None)):
             return pre  # "the cork producer Sobral Cortiças"
@@ -276,6 +296,19 @@ class NameTyper:
                         return "Cluster"  # "the Asunción lab of Guaraní Data", "the Cluj lab of X": the lab's town
                     return "Institute"  # "the @iLabAfrica research centre"
         return self._described_after(doc, start, end, typ, cue)
+
+    def _product_after(self, doc: Any, start: int, end: int) -> bool:
+        """A product noun one or two lower-case words after a name that a determiner or a possessive opens."""
+        w = self.words
+        if start == 0 or not (doc[start - 1].lower_ in w.articles or doc[start - 1].lower_ in ("its", "our", "their", "his", "her")
+                              or doc[start - 1].text in w.possessive):
+            return False
+        for k in range(end, min(len(doc), end + 2)):
+            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].text != "-":
+                return False
+            if doc[k].lower_ in w.product_nouns and k > end and doc[k].lower_ not in ("team", "teams", "service"):
+                return doc[k - 1].lower_ not in w.product_unit_modifiers  # "the X venture arm": a unit, no product
+        return False
 
     def _site_town(self, doc: Any, start: int, end: int, noun: int) -> bool:
         """"the Asunción lab", "the Cluj lab of Someș Data": a plain name before a site noun is a town when the

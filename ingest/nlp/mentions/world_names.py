@@ -37,6 +37,7 @@ class WorldNameWords:
     first_heads: dict[str, str] = field(default_factory=dict)  # heads that type a run only as its first word
     development_heads: frozenset[str] = frozenset()  # "Banco", "Corporación": with a development word, an agency
     development_words: frozenset[str] = frozenset()
+    joined_first_heads: dict[str, str] = field(default_factory=dict)  # first heads only with a particle in the run
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,8 @@ def world_name_words() -> WorldNameWords:
                               tuple(sorted((e.lower() for e in data["elisions"]), key=len, reverse=True)),
                               {w.lower(): typ for typ, ws in data.get("first_heads", {}).items() for w in ws},
                               frozenset(w.lower() for w in data.get("development_heads", ())),
-                              frozenset(w.lower() for w in data.get("development_words", ())))
+                              frozenset(w.lower() for w in data.get("development_words", ())),
+                              {w.lower(): typ for typ, ws in data.get("joined_first_heads", {}).items() for w in ws})
     except (OSError, ValueError, KeyError, AttributeError) as e:
         raise InputError(f"cannot read the world organisation words: {e}", source=str(node)) from e
 
@@ -135,6 +137,8 @@ def run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | Non
     lows = [_unelided(doc[k].lower_, words) for k in range(start, end)]
     if lows[0] in words.first_heads:
         return words.first_heads[lows[0]]  # "Conseil Régional du Gbêkê", "Programme Houet Données Cotonnières"
+    if lows[0] in words.joined_first_heads and any(w in words.particles for w in lows[1:-1]):
+        return words.joined_first_heads[lows[0]]  # "Red Castellana de Inteligencia Artificial" (not "Red Hat")
     if lows[0] in words.development_heads and any(w in words.development_words for w in lows[1:]):
         return "Agency"  # "Banco Andino de Desarrollo": a development bank
     for low in lows:
