@@ -66,6 +66,16 @@ def mention_kinds(facts: Any) -> set[tuple[str, str]]:
     return {(m.text, m.type) for m in facts.mentions}
 
 
+def kinds_in(extractor: Any, text: str) -> set[tuple[str, str]]:
+    """(name, type) of every mention the extractor finds in ``text``."""
+    return mention_kinds(facts_of(extractor, text))
+
+
+def names_in(extractor: Any, text: str) -> set[str]:
+    """The names of every mention the extractor finds in ``text``."""
+    return {t for t, _ in kinds_in(extractor, text)}
+
+
 @contextmanager
 def loaded_once(home: Path, fixture: Path) -> Iterator[Any]:
     """An embedded store holding ``fixture``, shared by a module's tests that only read it: leaving the block fails

@@ -15,20 +15,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import facts_of, mention_kinds
+from tests.helpers import kinds_in as kinds
+from tests.helpers import names_in as texts
 
 
 @pytest.fixture(scope="module")
 def bare(no_gazetteer_extractor):
     return no_gazetteer_extractor
-
-
-def kinds(extractor, text: str) -> set[tuple[str, str]]:
-    return mention_kinds(facts_of(extractor, text))
-
-
-def texts(extractor, text: str) -> set[str]:
-    return {t for t, _ in kinds(extractor, text)}
 
 
 # ---------------------------------------------------------------------------------------------- headlines

@@ -198,15 +198,22 @@ def _phrases(doc: Any, sent: Any, spans: Spans, types: list[str], w: dict[str, A
             words = phrase.split()
             if low[k:k + len(words)] != words:
                 continue
-            j = at + len(words)
-            while j < sent.end and doc[j].lower_ in ("the", "its"):
-                j += 1
-            if j not in starts or not _collective(doc, j, starts[j][1], starts[j][0], types, w):
+            g = _group_at(doc, at + len(words), sent.end, starts, types, w)
+            if g is None:
                 continue
-            g = starts[j][0]
             for m in actors_before(doc, at, spans, types, sent.start, w["into_aux"]):
                 if m != g:
                     emit(["MEMBER_OF"], m, g, conf, "rule:membership-phrase")
+
+
+def _group_at(doc: Any, j: int, end: int, starts: dict[int, tuple[int, int]], types: list[str],
+              w: dict[str, Any]) -> int | None:
+    """The collective named at token ``j`` past "the"/"its" ("… of the G Network"), or None."""
+    while j < end and doc[j].lower_ in ("the", "its"):
+        j += 1
+    if j not in starts or not _collective(doc, j, starts[j][1], starts[j][0], types, w):
+        return None
+    return starts[j][0]
 
 
 def _counted_in(doc: Any, sent: Any, spans: Spans, types: list[str], w: dict[str, Any], emit: Emit,
@@ -224,12 +231,9 @@ def _counted_in(doc: Any, sent: Any, spans: Spans, types: list[str], w: dict[str
         lead = doc[k].lower_
         if lead not in w["counted_leads"] or (lead == "one" and doc[k + 1].lower_ != "of"):
             continue
-        j = t.i + 2
-        while j < sent.end and doc[j].lower_ in ("the", "its"):
-            j += 1
-        if j not in starts or not _collective(doc, j, starts[j][1], starts[j][0], types, w):
+        g = _group_at(doc, t.i + 2, sent.end, starts, types, w)
+        if g is None:
             continue
-        g = starts[j][0]
         for m in actors_before(doc, k, spans, types, sent.start, w["counted_aux"]):
             if m != g:
                 emit(["MEMBER_OF"], m, g, conf, "rule:counted-in-group")
