@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -66,9 +67,12 @@ class _Ix:
                 self.start.setdefault(m.start, i)
                 self.end.setdefault(m.end, i)
         self.off = off
+        self.by_start = sorted(self.start.items())  # sorted once: ``inside`` is asked once per sentence
+        self.starts = [s for s, _ in self.by_start]
 
     def inside(self, a: int, b: int, kinds: tuple[str, ...]) -> list[int]:
-        return [i for s, i in sorted(self.start.items()) if a <= s and self.ms[i].end <= b and self.ms[i].type in kinds]
+        rows = self.by_start[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+        return [i for _, i in rows if self.ms[i].end <= b and self.ms[i].type in kinds]
 
 
 def founder_lines(text: str, off: int, mentions: Sequence[MentionFact], words: LineWords | None = None) -> list[Rel]:
