@@ -4,7 +4,7 @@
 
 Each run loads ``bench.bench_load.synthetic`` data into a fresh embedded store, with either ``graph/loader.py`` and
 the parameter writer ``graph/backends/embedded_params.py`` of ``--against`` (read with ``git show``, imported
-beside the current package) or the working tree's; the two alternate, the order swapped every run, and each
+beside the current package, sending the loader statements of ``graph/cypher`` at that revision) or the working tree's; the two alternate, the order swapped every run, and each
 side's CPU seconds (this process and the embedded server) and wall seconds are reported, min and median. On a
 machine shared with other work the paired ratio is what to read. Not part of the test suite.
 """
@@ -26,8 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from aikg.core.schema import SCHEMA  # noqa: E402
 from aikg.graph import loader as current_loader  # noqa: E402
 from aikg.graph.backends import embedded, embedded_params  # noqa: E402
+from aikg.graph.cypher_files import strip_comment_lines  # noqa: E402
 from aikg.graph.store import open_store  # noqa: E402
 from bench.bench_load import cpu_seconds, synthetic  # noqa: E402
 
@@ -48,7 +50,29 @@ def at_revision(rev: str, folder: Path) -> dict[str, ModuleType]:
         sys.modules[spec.name] = module  # its dataclasses look their module up
         spec.loader.exec_module(module)
         out[name] = module
+    _statements_at(rev, out["loader"])
     return out
+
+
+def _statements_at(rev: str, loader: ModuleType) -> None:
+    """The old loader sends the loader statements (graph/cypher) of ``rev``, not the working tree's: the rows it
+    builds are those its own statements read."""
+    names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:graph/cypher"], cwd=ROOT, check=True,
+                           capture_output=True, text=True).stdout.split()
+    texts = {Path(n).stem: strip_comment_lines(subprocess.run(
+        ["git", "show", f"{rev}:graph/cypher/{n}"], cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+        for n in names if n.endswith(".cypher")}
+
+    def statement(name: str) -> str:
+        return texts[name]
+
+    def entity_statement(name: str, entity_type: str, *, intern: bool = False) -> str:
+        return texts[name].replace("{label}", SCHEMA.label(entity_type)).replace("{intern}", "intern" if intern else "")
+
+    def relation_statement(name: str, rel_type: str, *, intern: bool = False) -> str:
+        return texts[name].replace("{rel_type}", SCHEMA.rel_type(rel_type)).replace("{intern}", "intern" if intern else "")
+
+    loader.statement, loader.entity_statement, loader.relation_statement = statement, entity_statement, relation_statement
 
 
 def one_load(loader: Any, header: Any, data: tuple) -> tuple[float, float]:

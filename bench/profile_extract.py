@@ -7,6 +7,10 @@ Shares and call counts, not seconds, are what to compare on a shared machine.
     .venv/bin/python -m bench.profile_extract [--words 20000] [--top 30] [--out /tmp/extract.prof]
     .venv/bin/python -m bench.profile_extract --sampler   # pyinstrument (dev extra): no per-call overhead
     .venv/bin/python -m bench.profile_extract --cpu       # cProfile on CPU time (a loaded machine)
+    .venv/bin/python -m bench.profile_extract --stages    # CPU per stage, clock around the stages only
+
+``--cpu`` reads the CPU clock (a system call) at every Python call, so small functions look dearer than they
+are; ``--stages`` (bench/stage_costs.py) times only the stages and is the one to rank rule modules by.
 
 ``--timing`` runs without a profiler and times only the two spaCy passes (the time spent inside their
 generators), so the share of the rules is not inflated by cProfile's cost per Python call; it then runs
@@ -26,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import stage_costs  # noqa: E402
 from bench.bench_extract import count_words, sample_texts  # noqa: E402
 
 #: functions whose cumulative time is one pass of spaCy (its Python generator wraps the whole pipe)
@@ -57,6 +62,8 @@ def main() -> None:
     ap.add_argument("--cpu", action="store_true",
                     help="cProfile counts this process's CPU time, not wall time (on a loaded machine the wall "
                          "clock also counts the time other processes held the cores)")
+    ap.add_argument("--stages", action="store_true",
+                    help="no profiler: CPU seconds of each stage (bench/stage_costs.py), for a loaded machine")
     ap.add_argument("--scale", action="store_true",
                     help="generated documents of bench.scale_corpus (as bench_scale ingests) instead of the dev texts")
     args = ap.parse_args()
@@ -70,6 +77,8 @@ def main() -> None:
     ex.extract(docs[0])  # load outside the profile
     if args.timing:
         return _timing(ex, docs)
+    if args.stages:
+        return stage_costs.run(ex, docs, args.top)
     if args.sampler:
         from pyinstrument import Profiler
 

@@ -40,8 +40,8 @@ def _names() -> dict[str, str]:
     out = {statement(n).replace("{intern}", i): n for n in GRAPH_CYPHER.names() for i in ("intern", "")}
     for intern in (True, False):
         out.update({entity_statement("load_entities", t, intern=intern): "load_entities" for t in SCHEMA.entity_types})
-        out.update({relation_statement("load_relations", t, intern=intern): "load_relations"
-                    for t in SCHEMA.relation_types})
+        for name in ("load_relations", "create_relations"):
+            out.update({relation_statement(name, t, intern=intern): name for t in SCHEMA.relation_types})
     return out
 
 

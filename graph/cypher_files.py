@@ -79,7 +79,7 @@ def relation_statement(name: str, rel_type: str, *, intern: bool = False) -> str
 #: statements only the embedded engine runs (they call FalkorDB's ``intern()``, which Neo4j lacks)
 EMBEDDED_ONLY = frozenset({"share_strings"})
 #: statements whose label or relationship type is filled in from the schema
-TEMPLATES = frozenset({"load_entities", "load_relations"})
+TEMPLATES = frozenset({"load_entities", "load_relations", "create_relations"})
 
 
 def all_load_statements() -> dict[str, str]:
@@ -93,4 +93,5 @@ def all_load_statements() -> dict[str, str]:
         out[f"load_entities[{etype}]"] = entity_statement("load_entities", etype)
     for rtype in SCHEMA.relation_types:
         out[f"load_relations[{rtype}]"] = relation_statement("load_relations", rtype)
+        out[f"create_relations[{rtype}]"] = relation_statement("create_relations", rtype)
     return out

@@ -30,6 +30,14 @@ from aikg.graph.store import GraphStore, Statement
 NO_DOCUMENT = ""  # unit key for entities that no document mentions
 MAX_BATCH_BYTES = 4 << 20  # about this much parameter text per write at most (see load_records)
 KNOWN_PAGE = 5000  # ids per read of what the store holds when a load starts
+#: the positions of a load_relations.cypher row (sent as a list: no key names in the parameter text, issue 18)
+RELATION_FIELDS = ("source", "target", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence",
+                   "confidence", "ev_page", "docs")
+#: the positions of a load_entities.cypher row (sent as a list, as RELATION_FIELDS)
+ENTITY_FIELDS = ("id", "name", "aliases", "props", "grams", "gram_text", "full", "mentions", "docs", "degree",
+                 "rel_docs", "linked")
+#: the positions of a load_mentions.cypher row, the document as its position in the statement's ``docs``
+MENTION_FIELDS = ("doc", "id", "count", "starts", "ends")
 
 
 @dataclass(frozen=True)
@@ -462,7 +470,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
             for row in rows:
                 counts.absorb(row)
         if rows:
-            stmts.append((entity_statement("load_entities", label, intern=intern), {"rows": rows, "now": loaded_at}))
+            stmts.append((entity_statement("load_entities", label, intern=intern),
+                          {"rows": [[row[k] for k in ENTITY_FIELDS] for row in rows], "now": loaded_at}))
     if counts is not None:
         for row in counted:
             counts.stage(row)
@@ -474,10 +483,9 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collecti
         stmts += name_keys.statements((row["id"] for row in written),
                                       keyed={row["id"] for row in written if name_keys.PROPERTY in row["props"]})
     if mentions:
-        stmts.append((statement("load_mentions"), {"rows": mentions}))
-    for rtype, rows, doc_ids in _relation_rows(by_type):
-        stmts.append((relation_statement("load_relations", rtype, intern=intern),
-                      {"rows": rows, "now": loaded_at, "docs": doc_ids}))
+        stmts.append((statement("load_mentions"), _mention_params(mentions)))
+    for name, rtype, rows, doc_ids in _relation_rows(by_type, known):
+        stmts.append((relation_statement(name, rtype, intern=intern), {"rows": rows, "now": loaded_at, "docs": doc_ids}))
     stmts += _refresh_statements(by_label, by_type, known, counts, precounted is not None)
     if profiles_kept:  # after refresh: cluster_ids current
         stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)
@@ -503,41 +511,63 @@ def _refresh_statements(by_label: dict[str, list[dict]], by_type: dict[str, list
     return [] if refresh is None else [refresh]
 
 
-def _relation_rows(by_type: dict[str, list[dict]]) -> list[tuple[str, list[dict[str, Any]], list[str]]]:
-    """The load_relations rows by type, in schema order, each type with the document ids its rows point into."""
+def _mention_params(mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """load_mentions.cypher's parameters: rows by position (:data:`MENTION_FIELDS`), each document id sent once."""
+    docs: dict[str, int] = {}
+    rows = []
+    for m in mentions:
+        doc = m["doc"]
+        at = docs.get(doc)
+        if at is None:
+            at = docs[doc] = len(docs)
+        rows.append([at, m["id"], m["count"], m["starts"], m["ends"]])
+    return {"rows": rows, "docs": list(docs)}
+
+
+def _relation_rows(by_type: dict[str, list[dict]], known: Collection[tuple[str, str, str]] = (),
+                   ) -> list[tuple[str, str, list[list[Any]], list[str]]]:
+    """The relationship rows by type, in schema order: (statement, type, rows, the document ids the rows point
+    into). Relationships new to the store (not in ``known``) are created (create_relations.cypher), the others
+    upserted (load_relations.cypher)."""
     out = []
     for rtype in SCHEMA.relation_types:
         rows = by_type.get(rtype)
-        if rows:
-            docs: dict[str, int] = {}
-            out.append((rtype, [_relation_row(row, docs) for row in rows], list(docs)))
+        if not rows:
+            continue
+        new: list[dict] = []
+        upserted: list[dict] = []
+        for row in rows:
+            (upserted if (rtype, row["source"], row["target"]) in known else new).append(row)
+        for name, part in (("create_relations", new), ("load_relations", upserted)):
+            if part:
+                docs: dict[str, int] = {}
+                out.append((name, rtype, [_relation_row(row, docs) for row in part], list(docs)))
     return out
 
 
-def _relation_row(row: dict[str, Any], docs: dict[str, int]) -> dict[str, Any]:
-    """A relationship row as load_relations.cypher reads it: document ids as positions in ``docs`` (filled here),
-    no page list when no piece of evidence has a page (the list would hold only zeros), no ``docs`` when the
-    evidence names each document once."""
+def _relation_row(row: dict[str, Any], docs: dict[str, int]) -> list[Any]:
+    """A relationship row as load_relations.cypher reads it, by position (:data:`RELATION_FIELDS`): document ids
+    as positions in ``docs`` (filled here), no page list when no piece of evidence has a page (the list would hold
+    only zeros), no ``docs`` when the evidence names each document once (trailing nulls left off)."""
     if len(row["ev_doc"]) == 1:  # most rows: one piece of evidence (the same row, without the loops)
         doc = row["ev_doc"][0]
         at = docs.get(doc)
         if at is None:
             at = docs[doc] = len(docs)
         confidence = row["ev_confidence"][0]
-        out = {"source": row["source"], "target": row["target"], "ev_doc": [at], "ev_start": row["ev_start"],
-               "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": row["ev_method"],
-               "ev_confidence": row["ev_confidence"], "confidence": confidence if confidence > 0.0 else 0.0}
+        out = [row["source"], row["target"], [at], row["ev_start"], row["ev_end"], row["ev_sentence"],
+               row["ev_method"], row["ev_confidence"], confidence if confidence > 0.0 else 0.0]
         if row["ev_page"][0]:
-            out["ev_page"] = row["ev_page"]
+            out.append(row["ev_page"])
         return out
     ev_doc = [docs.setdefault(d, len(docs)) for d in row["ev_doc"]]
-    out = {"source": row["source"], "target": row["target"], "ev_doc": ev_doc, "ev_start": row["ev_start"],
-           "ev_end": row["ev_end"], "ev_sentence": row["ev_sentence"], "ev_method": row["ev_method"],
-           "ev_confidence": row["ev_confidence"], "confidence": max([0.0, *row["ev_confidence"]])}
+    out = [row["source"], row["target"], ev_doc, row["ev_start"], row["ev_end"], row["ev_sentence"],
+           row["ev_method"], row["ev_confidence"], max([0.0, *row["ev_confidence"]])]
+    page = row["ev_page"] if any(row["ev_page"]) else None
     if len(ev_doc) > 1 and len(set(ev_doc)) < len(ev_doc):
-        out["docs"] = list(dict.fromkeys(ev_doc))
-    if any(row["ev_page"]):
-        out["ev_page"] = row["ev_page"]
+        out += [page, list(dict.fromkeys(ev_doc))]
+    elif page is not None:
+        out.append(page)
     return out
 
 

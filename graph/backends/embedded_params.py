@@ -53,8 +53,9 @@ def value_text(value: Any) -> str:
 
 
 def _list_text(value: list | tuple) -> str:
-    """A list: strings, numbers and nulls written in place, only nested lists and maps recurse; a list of one
-    string or number (most evidence lists of a load) without the join."""
+    """A list: strings, numbers and nulls written in place, only nested lists and maps recurse (a nested list
+    without the dispatch: the loader's rows are lists, graph/loader.py RELATION_FIELDS); a list of one string or
+    number (most evidence lists of a load) without the join."""
     if len(value) == 1:
         v = value[0]
         t = type(v)
@@ -63,6 +64,7 @@ def _list_text(value: list | tuple) -> str:
         if t is int or t is float or t is bool:
             return "[" + str(v) + "]"
     return "[" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
+                           else _list_text(v) if t is list
                            else str(v) if t is int or t is float or t is bool
                            else "null" if v is None else value_text(v) for v in value]) + "]"
 

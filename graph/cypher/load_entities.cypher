@@ -1,6 +1,7 @@
 // Upsert entities of one type ({label} comes from the schema allow-list, never from data).
-// $rows: [{id, name, aliases, grams, gram_text, props, full, mentions, docs, degree, rel_docs, linked}] with one row per entity; aliases are merged,
-// never lost. A new entity gets its properties in ON CREATE; an existing one merges the row's aliases and
+// $rows: one row per entity, a list read by position (graph/loader.py ENTITY_FIELDS: no key names in the
+// parameter text, issue 18): [0 id, 1 name, 2 aliases, 3 props, 4 grams, 5 gram_text, 6 full, 7 mentions,
+// 8 docs, 9 degree, 10 rel_docs, 11 linked]; aliases are merged, never lost. A new entity gets its properties in ON CREATE; an existing one merges the row's aliases and
 // properties in ON MATCH, in the same node write (each item reads only values from before the write, so
 // alias_text and updated, which read the old aliases, come before aliases). A row without full = true only
 // makes sure the entity exists (a relationship's end whose full row another unit of the same run writes):
@@ -20,28 +21,28 @@
 // text a new entity stores, when the loader knows the entity is new to the store (then grams is empty; the
 // engine then joins no list: measured, issue 18); null otherwise.
 UNWIND $rows AS row
-MERGE (n:Entity:{label} {id: row.id})
-ON CREATE SET n.name = row.name, n.first_seen = {intern}($now), n.mention_count = row.mentions, n.doc_count = row.docs,
-              n.degree = row.degree, n.rel_docs = row.rel_docs, n += row.props,
-              n.linked_at = CASE WHEN row.linked THEN {intern}($now) END,
-              n.aliases = [a IN row.aliases WHERE a <> row.name],
-              n.alias_text = reduce(s = '', a IN row.aliases | CASE WHEN a = row.name THEN s ELSE s + a + ' | ' END),
-              n.grams = CASE WHEN row.gram_text IS NULL THEN reduce(s = '', g IN row.grams | s + g + ' ')
-                             ELSE row.gram_text END,
+MERGE (n:Entity:{label} {id: row[0]})
+ON CREATE SET n.name = row[1], n.first_seen = {intern}($now), n.mention_count = row[7], n.doc_count = row[8],
+              n.degree = row[9], n.rel_docs = row[10], n += row[3],
+              n.linked_at = CASE WHEN row[11] THEN {intern}($now) END,
+              n.aliases = [a IN row[2] WHERE a <> row[1]],
+              n.alias_text = reduce(s = '', a IN row[2] | CASE WHEN a = row[1] THEN s ELSE s + a + ' | ' END),
+              n.grams = CASE WHEN row[5] IS NULL THEN reduce(s = '', g IN row[4] | s + g + ' ')
+                             ELSE row[5] END,
               n.updated = {intern}($now)
-ON MATCH SET n.alias_text = CASE WHEN row.full
-                                 THEN reduce(s = '', a IN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name] | s + a + ' | ')
+ON MATCH SET n.alias_text = CASE WHEN row[6]
+                                 THEN reduce(s = '', a IN n.aliases + [a IN row[2] WHERE NOT a IN n.aliases AND a <> n.name] | s + a + ' | ')
                                  ELSE n.alias_text END,
-             n.grams = CASE WHEN row.full
-                            THEN reduce(s = coalesce(n.grams, ''), g IN row.grams
+             n.grams = CASE WHEN row[6]
+                            THEN reduce(s = coalesce(n.grams, ''), g IN row[4]
                                         | CASE WHEN (' ' + s) CONTAINS (' ' + g + ' ') THEN s ELSE s + g + ' ' END)
                             ELSE n.grams END,
-             n.updated = CASE WHEN row.full AND any(a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name)
+             n.updated = CASE WHEN row[6] AND any(a IN row[2] WHERE NOT a IN n.aliases AND a <> n.name)
                               THEN {intern}($now) ELSE n.updated END,
-             n.aliases = CASE WHEN row.full THEN n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name]
+             n.aliases = CASE WHEN row[6] THEN n.aliases + [a IN row[2] WHERE NOT a IN n.aliases AND a <> n.name]
                               ELSE n.aliases END,
-             n.mention_count = n.mention_count + row.mentions, n.doc_count = n.doc_count + row.docs,
-             n.degree = n.degree + row.degree, n.rel_docs = coalesce(n.rel_docs, 0) + row.rel_docs,
-             n.linked_at = CASE WHEN row.linked AND (n.linked_at IS NULL OR n.linked_at < $now) THEN {intern}($now)
+             n.mention_count = n.mention_count + row[7], n.doc_count = n.doc_count + row[8],
+             n.degree = n.degree + row[9], n.rel_docs = coalesce(n.rel_docs, 0) + row[10],
+             n.linked_at = CASE WHEN row[11] AND (n.linked_at IS NULL OR n.linked_at < $now) THEN {intern}($now)
                                 ELSE n.linked_at END,
-             n += CASE WHEN row.full THEN row.props ELSE {} END
+             n += CASE WHEN row[6] THEN row[3] ELSE {} END

@@ -1,10 +1,14 @@
-// Upsert relationships of one type ({rel_type} comes from the schema allow-list). Their ends' summaries
+// Upsert relationships of one type ({rel_type} comes from the schema allow-list) that the store holds already
+// (the loader creates new ones with create_relations.cypher; this statement takes either). Their ends' summaries
 // (degree, rel_docs, linked_at: graph/summaries.py, graph/change_keys.py) are counted by the loader and
 // written by load_entities.cypher, in the entity's one node write of the batch (measured, issue 18: a
 // node write here, once per end and relationship type, cost more than the relationships themselves).
-// $rows: one row per relationship: {source, target, docs, ev_doc, ev_start, ev_end, ev_sentence,
-// ev_method, ev_confidence, ev_page, confidence}; ev_page is absent (null) when no piece of
-// evidence has a page (the list is then not stored: a reader indexing it gets null, which means unknown).
+// $rows: one row per relationship, a list read by position (graph/loader.py RELATION_FIELDS: no key names in
+// the parameter text, and a position is read without a key look-up; issue 18, 14% of this statement's server
+// time at 10x): [0 source, 1 target, 2 ev_doc, 3 ev_start, 4 ev_end, 5 ev_sentence, 6 ev_method,
+// 7 ev_confidence, 8 confidence, 9 ev_page, 10 docs]; a position past the list's end reads null. ev_page is null
+// when no piece of evidence has a page (the list is then not stored: a reader indexing it gets null, which
+// means unknown).
 // Document ids are sent once per statement ($docs) and rows give their positions in it (ev_doc, docs): a
 // document id is 64 characters, and the client writes every parameter into the query text (issue 18: a third
 // of a relationship row's text). docs (the distinct documents) is absent (null) when ev_doc has no repeat,
@@ -24,23 +28,23 @@
 // first in ON MATCH SET: measured with FalkorDB 4.22, a property added after the lists were rewritten left
 // copies of their interned strings (tests/test_evidence_layout.py).
 UNWIND $rows AS row
-WITH row, [i IN row.ev_doc | $docs[i]] AS ev_doc, [i IN coalesce(row.docs, row.ev_doc) | $docs[i]] AS docs
-MATCH (a:Entity {id: row.source})
-MATCH (b:Entity {id: row.target})
+WITH row, [i IN row[2] | $docs[i]] AS ev_doc, [i IN coalesce(row[10], row[2]) | $docs[i]] AS docs
+MATCH (a:Entity {id: row[0]})
+MATCH (b:Entity {id: row[1]})
 MERGE (a)-[r:{rel_type}]->(b)
 ON CREATE SET r.first_seen = {intern}($now),
-              r.ev_doc = [x IN ev_doc | {intern}(x)], r.ev_start = row.ev_start, r.ev_end = row.ev_end,
-              r.ev_sentence = [x IN row.ev_sentence | {intern}(x)], r.ev_method = [x IN row.ev_method | {intern}(x)],
-              r.ev_confidence = row.ev_confidence, r.ev_page = row.ev_page,
+              r.ev_doc = [x IN ev_doc | {intern}(x)], r.ev_start = row[3], r.ev_end = row[4],
+              r.ev_sentence = [x IN row[5] | {intern}(x)], r.ev_method = [x IN row[6] | {intern}(x)],
+              r.ev_confidence = row[7], r.ev_page = row[9],
               r.docs = [x IN docs | {intern}(x)],
-              r.support = size(ev_doc), r.confidence = row.confidence
+              r.support = size(ev_doc), r.confidence = row[8]
 ON MATCH SET r.updated = {intern}($now),
-             r.ev_page = CASE WHEN r.ev_page IS NULL AND row.ev_page IS NULL THEN null
-                              ELSE coalesce(r.ev_page, [x IN r.ev_doc | 0]) + coalesce(row.ev_page, [x IN ev_doc | 0]) END,
-             r.ev_doc = r.ev_doc + [x IN ev_doc | {intern}(x)], r.ev_start = r.ev_start + row.ev_start,
-             r.ev_end = r.ev_end + row.ev_end, r.ev_sentence = r.ev_sentence + [x IN row.ev_sentence | {intern}(x)],
-             r.ev_method = r.ev_method + [x IN row.ev_method | {intern}(x)],
-             r.ev_confidence = r.ev_confidence + row.ev_confidence,
+             r.ev_page = CASE WHEN r.ev_page IS NULL AND row[9] IS NULL THEN null
+                              ELSE coalesce(r.ev_page, [x IN r.ev_doc | 0]) + coalesce(row[9], [x IN ev_doc | 0]) END,
+             r.ev_doc = r.ev_doc + [x IN ev_doc | {intern}(x)], r.ev_start = r.ev_start + row[3],
+             r.ev_end = r.ev_end + row[4], r.ev_sentence = r.ev_sentence + [x IN row[5] | {intern}(x)],
+             r.ev_method = r.ev_method + [x IN row[6] | {intern}(x)],
+             r.ev_confidence = r.ev_confidence + row[7],
              r.docs = r.docs + [x IN docs WHERE NOT x IN r.docs | {intern}(x)],
              r.support = r.support + size(ev_doc),
-             r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
+             r.confidence = CASE WHEN row[8] > r.confidence THEN row[8] ELSE r.confidence END

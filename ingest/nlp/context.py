@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_membership import prep_object
+from aikg.ingest.nlp.token_index import TokenIndex
 
 # "SEATTLE - ", "AUSTIN, Texas - ", "ABU DHABI, 12 March 2026 - ", "NAIROBI, Kenya – "
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,[^\n\-–—]{0,40})?\s+[-–—]{1,2}\s", re.M)
@@ -128,9 +129,16 @@ class RoundWords:
         return cls(frozenset(relations.get("round_nouns", ())), frozenset(relations.get("round_raise_words", ())))
 
     def names_round(self, sent: Any) -> bool:
-        return any(t.is_lower and (t.lower_ in self.nouns or t.lower_.rstrip("s") in self.nouns)
-                   or t.text == "Series" and t.i + 1 < sent.end and len(t.nbor(1).text) == 1 and t.nbor(1).is_upper
-                   for t in sent) or raised_amount(sent)  # "closed a $2.8 million Series A": a round without the word
+        """Does the sentence name a funding round ("the seed round", "a Series A", "raised $3 million")?"""
+        idx = TokenIndex.of(sent.doc)  # speed: the words as lists, not a spaCy Token per word
+        texts, lows, nouns, end = idx.text, idx.lower, self.nouns, sent.end
+        for k in range(sent.start, end):
+            low = lows[k]
+            if (low in nouns or low.rstrip("s") in nouns) and texts[k].islower():  # (spaCy's is_lower)
+                return True
+            if texts[k] == "Series" and k + 1 < end and len(texts[k + 1]) == 1 and texts[k + 1].isupper():
+                return True
+        return raised_amount(sent)  # "closed a $2.8 million Series A": a round without the word
 
     def owner(self, sent: Any, inside: Sequence[tuple[int, int, int]], types: Sequence[str], previous: int | None) -> int | None:
         """Who raised the round this sentence names: "X raised / closed / announced a ... round", "the round of X";
@@ -164,11 +172,13 @@ AMOUNT_WORDS = ("million", "billion", "m", "bn", "mn")
 def raised_amount(sent: Any) -> bool:
     """"X has raised $3 million", "X secured €4m": an amount right after a verb of raising names a round (so "The
     round was led by Y" in the next sentence is X's); "received" or "announced" an amount is no round (#14)."""
-    for t in sent:
-        if t.lower_ in RAISED_WORDS:
-            for k in range(t.i + 1, min(sent.end, t.i + 4)):
-                w = t.doc[k]
-                if w.text.endswith("$") or w.text in ("€", "£", "¥") or w.lower_ in AMOUNT_WORDS and k > t.i + 1:
+    idx = TokenIndex.of(sent.doc)  # speed: the words as lists, not a spaCy Token per word
+    texts, lows = idx.text, idx.lower
+    for i in range(sent.start, sent.end):
+        if lows[i] in RAISED_WORDS:
+            for k in range(i + 1, min(sent.end, i + 4)):
+                w = texts[k]
+                if w.endswith("$") or w in ("€", "£", "¥") or lows[k] in AMOUNT_WORDS and k > i + 1:
                     return True
     return False
 

@@ -203,7 +203,7 @@ class Extractor:
         first = self._add_mentions(sdoc, off, facts, ctx)
         starts = sent_starts.setdefault(k, [])
         starts.extend(off + s.start_char for s in sdoc.sents)
-        facts.words += sum(1 for t in sdoc if not t.is_punct and not t.is_space)
+        facts.words += self._pipes.words(sdoc)  # tokens neither punctuation nor space
         spans = _token_spans(sdoc, off, facts.mentions, first)
         types = [m.type for m in facts.mentions]
         groups = self._relations.list_groups(sdoc, spans, types)

@@ -21,6 +21,7 @@ from aikg.core.paths import shipped
 from aikg.ingest.nlp import gazetteer_guard
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.gazetteer import Gazetteer
+from aikg.ingest.nlp.token_index import TokenIndex
 
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
 TAG_POS = {
@@ -36,6 +37,7 @@ IRREGULAR = {"led": "lead", "ran": "run", "won": "win", "held": "hold", "taught"
              "been": "be", "being": "be", "am": "be", "'s": "be", "has": "have", "had": "have", "set": "set",
              "sets": "set", "bought": "buy", "sold": "sell", "brought": "bring", "spun": "spin", "drew": "draw"}
 POS_IDS: dict[str, int] = {}  # coarse POS name -> spaCy's id (filled when the components are registered)
+WORD_FLAGS: list[int] = []  # spaCy's IS_PUNCT and IS_SPACE ids (filled when the components are registered)
 #: words whose lemma matters to the relation rules (set from the lexicon when pipelines are built)
 KNOWN_LEMMAS: set[str] = set()
 
@@ -68,12 +70,21 @@ class Pipelines:
         with self.nlp.select_pipes(enable=list(PARSE_PASS)):
             yield from self.nlp.pipe(texts, batch_size=batch_size)
 
+    @staticmethod
+    def words(doc: Any) -> int:
+        """Tokens that are neither punctuation nor space (a document's word count), read as one array (speed: no
+        spaCy Token per word)."""
+        flags = doc.to_array(WORD_FLAGS)
+        return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
+
 
 def _register() -> None:
+    from spacy.attrs import IS_PUNCT, IS_SPACE
     from spacy.language import Language
     from spacy.parts_of_speech import IDS
 
     POS_IDS.update(IDS)
+    WORD_FLAGS[:] = [IS_PUNCT, IS_SPACE]
 
     if "aikg_line_breaks" in Language.factories:
         return
@@ -87,18 +98,22 @@ def _register() -> None:
         """A blank line ends a sentence (headings, datelines, list items carry no full stop); so does a line break
         before a list item ("- Sheffield: ...") or after a short line without a full stop (a name or label line)."""
         labels = not hard_wrapped(doc)  # in hard-wrapped prose a short line is just where the wrap fell
+        idx = TokenIndex.of(doc)  # speed: the words as lists (kept for the rules), not a spaCy Token per word
+        texts, at = idx.text, idx.at
         line_start = 0
-        for tok in doc[:-1]:
-            if tok.is_space and tok.text.count("\n") >= 2:
-                doc[tok.i + 1].is_sent_start = True
-            elif tok.is_space and "\n" in tok.text and tok.i > 0:
-                before, after = doc[tok.i - 1], doc[tok.i + 1]
-                short = (labels and tok.idx - line_start <= SHORT_LINE and not after.text[:1].islower()
-                         and not (before.is_punct and before.text in ".!?:;,"))
-                if after.text in LIST_MARKERS or short:
-                    after.is_sent_start = True
-            if tok.is_space and "\n" in tok.text:
-                line_start = tok.idx + len(tok.text)
+        for i in range(len(texts) - 1):
+            text = texts[i]
+            if "\n" not in text or not text.isspace():  # (spaCy's is_space)
+                continue
+            if text.count("\n") >= 2:
+                doc[i + 1].is_sent_start = True
+            elif i > 0:
+                before, after = texts[i - 1], texts[i + 1]
+                short = (labels and at[i] - line_start <= SHORT_LINE and not after[:1].islower()
+                         and not (before in ".!?:;," and doc[i - 1].is_punct))
+                if after in LIST_MARKERS or short:
+                    doc[i + 1].is_sent_start = True
+            line_start = at[i] + len(text)
         legal_continuations(doc)
         return doc
 
@@ -198,10 +213,12 @@ def hard_wrapped(doc: Any) -> bool:
     """Whether the text is prose wrapped at a fixed width (a plain-text filing, an e-mailed release): then
     many single line breaks fall inside sentences and continue in lower case, which label lines never do."""
     breaks = lower = 0
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") == 1 and tok.i > 0:
+    texts = TokenIndex.of(doc).text  # speed: the words as lists, not a spaCy Token per word
+    for i in range(1, len(texts) - 1):
+        text = texts[i]
+        if text.count("\n") == 1 and text.isspace():  # (spaCy's is_space)
             breaks += 1
-            lower += doc[tok.i + 1].text[:1].islower()
+            lower += texts[i + 1][:1].islower()
     return breaks >= 4 and lower >= WRAPPED_SHARE * breaks
 
 

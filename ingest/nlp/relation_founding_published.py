@@ -22,6 +22,7 @@ from typing import Sequence
 
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_founding_forms import founding_forms
+from aikg.ingest.nlp.relation_founding_object import founded_it
 from aikg.ingest.nlp.relation_fund_founder_lines import founder_lines
 from aikg.ingest.nlp.relation_people_scope import ScopeWords
 
@@ -52,6 +53,7 @@ def founding_published(text: str, off: int, mentions: Sequence[MentionFact], wor
     """("FOUNDED", founder, founded, evidence start, evidence end, method) for the forms above."""
     out: list[Rel] = founding_forms(text, off, mentions)  # "Y, which X set up in Z" (relation_founding_forms.py)
     out += founder_lines(text, off, mentions)  # "A and B opened the X Lab", "Org — A, Co-founder" (relation_fund_founder_lines)
+    out += founded_it(text, off, mentions)  # "She co-founded it in 2021 with B" (relation_founding_object.py)
     low = text.lower()
     if "spin" not in low and "spun" not in low and "offshoot" not in low and "joint venture" not in low:
         return out

@@ -124,6 +124,7 @@ def limited_partners(text: str, spans: Sequence[tuple[int, int]], mentions: Sequ
         if not re.search(alt, sent, re.I):
             continue
         _counts_among(ix, text, a, b, alt, counts, out)
+        _counts_before(ix, text, a, b, alt, counts, out, mentions)
         _include(ix, text, a, b, alt, out)
         _are_partners(ix, text, a, b, alt, out)
     return out
@@ -145,6 +146,26 @@ def _counts_among(ix: _Ix, text: str, a: int, b: int, alt: str, counts: tuple[st
         if fund is None:
             continue
         for f in _listed(ix, text, a + m.end(), b):
+            if f != fund:
+                out.append((f, fund, a, b, "form:limited-partners"))
+
+
+def _counts_before(ix: _Ix, text: str, a: int, b: int, alt: str, counts: tuple[str, ...], out: list[Found],
+                   mentions: Sequence[Any]) -> None:
+    """"X counts the state bank A and the family office B among its limited partners"; "It counts ..." takes the
+    name the pronoun stands for."""
+    verbs = "|".join(re.escape(c) for c in counts)
+    for m in re.finditer(r"\b(?:" + verbs + r")\s+(?P<list>.{3,240}?)\s+among\s+its\s+(?:" + alt + r")\b", text[a:b]):
+        head = a + m.start()
+        fund = _sentence_org(ix, text, a, head)
+        if fund is None:
+            fund = next((mm.coref for mm in mentions if mm.source == "anaphor" and a <= mm.start < head
+                         and re.fullmatch(r"\s*", text[a:mm.start]) and mm.coref is not None), None)
+        if fund is None or mentions[fund].type not in ORG or _STOP.search(m.group("list")) \
+                or re.search(r"\bamong\b|[;:]", m.group("list")):  # "counts B among its customers, and C among its LPs"
+            continue
+        funders = _listed(ix, text, a + m.start("list"), a + m.end("list"))
+        for f in funders:
             if f != fund:
                 out.append((f, fund, a, b, "form:limited-partners"))
 

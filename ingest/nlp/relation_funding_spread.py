@@ -28,6 +28,7 @@ from typing import Any, Iterable, Sequence
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.relation_fund_backers import among_recipients, limited_partners
+from aikg.ingest.nlp.relation_fund_clauses import clause_funding
 
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
 RECIPIENTS = ("Institute", "Company", "Agency", "Programme")
@@ -203,7 +204,7 @@ def _listed_after(s: _Words, mentions: Sequence[Any], end: int, w: SpreadWords, 
     """The names a connector joins to the name ending at ``end``: "A and the angel network B", "A together with
     B", "A, B and C", "A (Bs 2 million), with support from B", "A, the city government and B" (an unnamed item is
     passed), "A and equipment donated by B" (B is put in ``gifts`` too); a list ended by a comma only is no list."""
-    k = _past_item_description(s, mentions, s.index_at(end), w)
+    k = _past_scheme(s, mentions, _past_item_description(s, mentions, s.index_at(end), w), w)
     got: list[int] = []
     pending: list[int] = []
     while k is not None and k < len(s.items):
@@ -241,6 +242,27 @@ def _listed_after(s: _Words, mentions: Sequence[Any], end: int, w: SpreadWords, 
             pending = []
         k = _past_item_description(s, mentions, after, w)
     return got
+
+
+def _past_scheme(s: _Words, mentions: Sequence[Any], k: int | None, w: SpreadWords) -> int | None:
+    """The word after a funder's scheme ("A through its P programme, and by B": the scheme is passed so that B is
+    read as a co-funder); ``k`` itself when no scheme follows."""
+    if k is None:
+        return None
+    j = k + (s.low(k) == ",")
+    if s.low(j) not in w.via:
+        return k
+    j += 1 + (s.low(j + 1) in ("its", "their", "the"))
+    m = s.mention.get(j)
+    if m is None or mentions[m].type != "Programme":
+        return k
+    after = s.index_at(mentions[m].end)
+    steps = 0
+    while after is not None and steps < 2 and s.small(after) and s.low(after) not in w.stops \
+            and s.low(after) not in w.preps:
+        after += 1  # "programme", "grant line"
+        steps += 1
+    return after if after is not None and s.low(after) == "," else k
 
 
 def _past_item_description(s: _Words, mentions: Sequence[Any], k: int | None, w: SpreadWords) -> int | None:
@@ -427,11 +449,27 @@ def spread_candidates(doc: Any, facts: Any, sent_starts: Sequence[int]) -> list[
     have |= {(f, r) for f, r, *_ in found}
     found += [x for x in limited_partners(text, spans, facts.mentions) + among_recipients(text, spans, facts.mentions)
               if (x[0], x[1]) not in have]  # "counts among its limited partners A", "Among them are A" (relation_fund_backers)
+    have |= {(f, r) for f, r, *_ in found}
+    found += _new_pairs(clause_funding(text, spans, facts.mentions, facts.relations, _Words), have, facts.mentions)
     out = []
     for f, r, a, b, method in found:
         sentence = text[a:b].strip()
         a2 = a + len(text[a:b]) - len(text[a:b].lstrip())
         out.append(RelationCandidate("FUNDS", f, r, CONF, method, a2, a2 + len(sentence), sentence, doc.page_of(a2)))
+    return out
+
+
+def _new_pairs(found: list[tuple[int, int, int, int, str]], have: set[tuple[int, int]],
+               mentions: Sequence[Any]) -> list[tuple[int, int, int, int, str]]:
+    """The edges of ``found`` whose pair (by mention or by name) is not in ``have`` yet, each once."""
+    names = {(mentions[f].canonical, mentions[r].canonical) for f, r in have}
+    out = []
+    for x in found:
+        key = (mentions[x[0]].canonical, mentions[x[1]].canonical)
+        if (x[0], x[1]) not in have and key not in names:
+            have.add((x[0], x[1]))
+            names.add(key)
+            out.append(x)
     return out
 
 

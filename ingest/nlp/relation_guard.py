@@ -10,7 +10,11 @@ Why: on published text the frames fired on forms that state no partnership or an
 * "work with" said of someone else ("its team will work with the ministry"): the verb needs the organisation as
   its own subject, or a second cue ("closely", "together", "on" a shared piece of work);
 * "signed a contract with", "a supply agreement with": a customer or supplier, not a partner;
-* a clause after a semicolon that has no subject of its own ("X raised money; Y, meanwhile, signed ...").
+* a clause after a semicolon that has no subject of its own ("X raised money; Y, meanwhile, signed ..."), and a name in
+  another semicolon clause with its own verb ("X partners with Y; Z, meanwhile, opened a lab");
+* a tie refused, left or ended by the verb or noun over the trigger ("declined to partner with", "withdrew from its
+  alliance with", "announced the end of its partnership with");
+* the places people are drawn from ("has drawn engineers from Madrid and Seville to Tampere": Tampere only).
 Word lists: ``data/lexicon/tie_guard.json``.
 """
 
@@ -87,6 +91,8 @@ class TieGuard:
     hedge_nouns: frozenset[str] = frozenset()
     with_not_party: frozenset[str] = frozenset()
     shared_frames: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
+    end_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TieGuard":
@@ -100,7 +106,8 @@ class TieGuard:
                    low("not_pact_purposes"), low("event_words"), low("collective_words"), low("comparison_words"),
                    low("comparison_openers"), tuple(tuple(w.lower() for w in p) for p in raw.get("comparison_phrases", ())),
                    low("end_verbs"), low("pact_complements"), ListWords.from_raw(raw.get("partner_lists", {})), low("hedge_nouns"),
-                   low("with_not_party"), low("shared_frames"))
+                   low("with_not_party"), low("shared_frames"), low("refusal_verbs") | low("end_verbs"),
+                   low("end_nouns"))
 
     # ------------------------------------------------------------------ parsed triggers
     def keep(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
@@ -117,6 +124,7 @@ class TieGuard:
         cands = self._partners_in_frame(cands, ctx, tok)
         drop_anchor = any(c.type == "ANCHORS" for c in cands) and not self._anchor_said(tok)
         cands = self._whose_unit(cands, ctx, tok)
+        cands = self._drawn_from(cands, ctx, tok)
         out = []
         for c in cands:
             if c.type == "ANCHORS" and drop_anchor:
@@ -129,6 +137,9 @@ class TieGuard:
                 continue  # "works closely with customers such as X"
             if c.type == "PARTNERS_WITH" and any(self._described_as_other(ctx, m) for m in (c.src, c.tgt)):
                 continue  # "works with X, a customer since 2020"
+            if c.type in TYPES and any(other_clause(ctx.sd, tok.i, ctx.m2toks[m]) for m in (c.src, c.tgt)
+                                       if ctx.m2toks.get(m)):
+                continue  # "X partners with Y; Z, meanwhile, opened a lab": Z's clause says nothing of the tie
             if c.type in TYPES and (self.compared(ctx, c.src) or self.compared(ctx, c.tgt)):
                 continue  # "Like X, Y partners with Z", "According to X, Y is the anchor of Z"
             if c.type == "PARTNERS_WITH" and any(possessor(ctx.sd, max(ctx.m2toks[m]) + 1, set(ctx.tok2m))
@@ -171,6 +182,16 @@ class TieGuard:
             else:
                 out.append(c)
         return out
+
+    def _drawn_from(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
+        """"has drawn engineers from Madrid and Seville to Tampere": the places people are drawn from are no
+        cluster the subject anchors; only the place after "to"/"into" is."""
+        if tok.lower_ not in self.draw_verbs or not any(c.type == "ANCHORS" for c in cands):
+            return cands
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "engineers from Madrid"
+        away = {ctx.tok2m[t.i] for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+                for t in p.subtree if t.i in ctx.tok2m}
+        return [c for c in cands if not (c.type == "ANCHORS" and c.tgt in away)]
 
     def _pact_parties(self, cands: list[Cand], ctx: Any, tok: Any) -> list[Cand]:
         """A pact noun that names its parties ("brokered a memorandum of understanding between A and B": A and B, not
@@ -425,6 +446,12 @@ class TieGuard:
             if node is not tok and node.pos_ in ("VERB", "AUX") and (node.lower_ in self.prospect or node.lemma_.lower()
                                                                       in self.prospect):
                 return True  # "is exploring a collaboration with", "is looking to partner with"
+            if node is not tok and node.pos_ in ("VERB", "AUX") and (node.lower_ in self.refusal_verbs or
+                                                                      node.lemma_.lower() in self.refusal_verbs):
+                return True  # "declined to partner with", "withdrew from its alliance with", "ended its pact with"
+            if node is not tok and node.pos_ == "NOUN" and node.lemma_.lower() in self.end_nouns and tok.dep_ == "pobj" \
+                    and tok.head.lower_ == "of" and tok.head.head.i == node.i:
+                return True  # "announced the end of its partnership with", "the termination of the agreement with"
         top = chain[-1]
         return top.dep_ == "ccomp" and (top.head.lower_ in self.prospect or top.head.lemma_.lower() in self.prospect)
         # ^ "I hope CIAAS can partner with Y", "we want the institute to work closely with Y"
@@ -459,7 +486,8 @@ class TieGuard:
             low = doc[k].lower_
             if low in _BREAKS:
                 return False
-            if low in self.past or low in self.modals or low in self.prospect or low in self.hedge_nouns:
+            if low in self.past or low in self.modals or low in self.prospect or low in self.hedge_nouns \
+                    or low in self.refusal_verbs:
                 return True  # "... on reports of a partnership with Y"
             k -= 1
         return False
@@ -563,6 +591,26 @@ class TieGuard:
             if n.lower_ in self.pact_nouns or n.lemma_.lower() in self.pact_nouns or mods & self.pact_nouns:
                 return True
         return False
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def other_clause(doc: Any, trigger: int, toks: list[int]) -> bool:
+    """Is the name on ``toks`` in another semicolon-separated clause than the trigger, one with a finite verb of its
+    own ("X partners with Y; Z, meanwhile, opened a lab")? A list split by semicolons ("A, Chile; B, Peru") is not."""
+    lo, hi = min(toks), max(toks)
+    if not any(doc[k].text == ";" for k in range(min(trigger, lo), max(trigger, hi))):
+        return False
+    sent = doc[lo].sent
+    a = lo
+    while a > sent.start and doc[a - 1].text != ";":
+        a -= 1
+    b = hi
+    while b < sent.end and doc[b].text != ";":
+        b += 1
+    return any(doc[k].tag_ in _FINITE and doc[k].dep_ not in ("relcl", "acl") and doc[k].head.dep_ not in ("relcl", "acl")
+               for k in range(a, b))
 
 
 def _before_bracket(doc: Any, k: int, start: int) -> int:

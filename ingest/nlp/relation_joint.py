@@ -22,7 +22,9 @@ from aikg.ingest.nlp.relation_partner_with import (
     jointly_by,
     opened_together,
     pact_with,
+    pact_words,
     teamed_up,
+    under_pact,
     which_partner_of,
 )
 
@@ -143,8 +145,8 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
             k += 1
         if k >= sent.end or not _pact_at(doc, k, w) or not doc[k].is_lower:
             continue
-        if any(doc[j].lower_ in w.not_pact for j in range(t.i + 1, k)):
-            continue  # "signed a supply agreement with X", "a licensing and services deal": no partnership (#14)
+        if any(doc[j].lower_ in w.not_pact or doc[j].lower_ in pact_words().deny for j in range(t.i + 1, k)):
+            continue  # "signed a supply agreement with X", "announced a possible partnership": no partnership (#14)
         with_at = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ == "with"), None)
         if with_at is not None and len(actors) == 1:  # "X entered into a strategic alliance with Y and Z"
             others = list_after(doc, with_at + 1, spans, types, sent.end)
@@ -233,8 +235,9 @@ def _run_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
             k += 1
         if k >= sent.end or doc[k].lower_ != "with" or k == t.i + 1:
             continue  # "X works with Y" is the window's and the frames' (a second cue is needed there)
-        if any(doc[x].lower_ in w.not_run_objects for x in range(t.i + 1, k)):
-            continue  # "ran the round with Y" (co-investors), "operated the plant with Y" (a supplier's kit)
+        if any(doc[x].lower_ in w.not_run_objects or doc[x].lower_ == "under" for x in range(t.i + 1, k)):
+            continue  # "ran the round with Y" (co-investors), "operated the plant with Y" (a supplier's kit); "runs the
+            # line under a supply agreement with Y" is under_pact's (relation_partner_with)
         others = list_after(doc, k + 1, spans, types, sent.end)
         if not others:
             continue
@@ -301,6 +304,7 @@ def joint_rules(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], type
     _joint_unit_of(doc, sent, spans, types, words, emit, conf)
     partner_lists(doc, sent, spans, types, words.lists, emit, conf)
     pact_with(doc, sent, spans, types, emit, conf)  # "HREAC signed an agreement in 2025 with the X Network"
+    under_pact(doc, sent, spans, types, emit, conf)  # "provided by A under an agreement with B"
     jointly_by(doc, sent, spans, types, emit, conf)  # "will be run jointly by A and the farmer-owned B"
     which_partner_of(doc, sent, spans, types, emit, conf)  # "B, which is also a research partner of C"
     fronted_partners(doc, sent, spans, types, emit, conf)  # "Together with A, X opened ..."

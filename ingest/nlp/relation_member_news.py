@@ -10,6 +10,8 @@ so the rules read the entity pass's names and the words around them:
 * "G grew to 14 members with the addition of A and B" (a member word in the sentence): each added name;
 * "The Nordic Speech Consortium, led by Harwick University, includes ...": the coordinator of a collective is a
   member (the listed members are read by the group rules);
+* "G has announced three new members: A, B and C", "The G Fellowship, run by R, presents its 2026 cohort: A (Town),
+  B and C of Town": the collective or programme opening the sentence, the names after the colon;
 * "the strategic alliance between A and B", "a partnership between A, B and C": each pair partners;
 * "A teams up with B and C", "A and B have teamed up with C": each actor before with each name after.
 
@@ -63,6 +65,8 @@ def member_news(doc: Any, sent: Any, spans: Spans, types: list[str], lists: Roun
         _addition(doc, sent, spans, types, w, emit, conf)
     if words & w["lead_words"]:
         _led_by(doc, sent, spans, types, w, emit, conf)
+    if ":" in words and words & w["colon_nouns"]:
+        _colon_list(doc, sent, spans, types, w, lambda k: _read(doc, spans, types, lists, k, sent.end), emit, conf)
     if words & _PHRASE_WORDS:
         _phrases(doc, sent, spans, types, w, emit, conf)
     if words & w["counted_leads"] and words & w["counted_kinds"]:
@@ -157,6 +161,55 @@ def _addition(doc: Any, sent: Any, spans: Spans, types: list[str], w: dict[str, 
             members = members[:members.index(groups[0])]  # "With the addition of A, the G Alliance now has ..."
         for m in members:
             emit(["MEMBER_OF"], m, groups[0], conf, "rule:group-addition")
+
+
+def _colon_list(doc: Any, sent: Any, spans: Spans, types: list[str], w: dict[str, Any], read: Callable[[int], list[int]],
+                emit: Emit, conf: float) -> None:
+    """"G has announced three new members: A, B and C", "The G Fellowship, run by R, presents its 2026 cohort: A, B":
+    the group opening the sentence (after "The"), a member noun right before the colon, the names after it."""
+    colon = next((t.i for t in doc[sent.start:sent.end] if t.text == ":"), None)
+    if colon is None or colon - 1 <= sent.start or doc[colon - 1].lower_ not in w["colon_nouns"]:
+        return
+    if any(t.lower_ in w["colon_stops"] for t in doc[sent.start:colon]):
+        return  # "G's former members:", "G has three new partners:", "G will announce its members:"
+    lead = sent.start + (1 if doc[sent.start].lower_ == "the" else 0)
+    g = next((i for i, s, e in spans if s == lead and _collective(doc, s, e, i, types, w)), None)
+    if g is None:
+        return
+    for m in _colon_items(doc, colon + 1, sent.end, spans, types) or read(colon + 1):
+        if m != g:
+            emit(["MEMBER_OF"], m, g, conf, "rule:group-colon-list")
+
+
+#: what may stand between two names of a list after a colon, besides a town's name: "A (Tartu), B and C of Riga"
+_ITEM_GAP = frozenset({",", "and", "&", "(", ")", "the", "of", "in", "from", "based", "a", "an", ";"})
+ITEM_WORDS = 3  # lower-case words of description an item may carry ("the Riga start-up B")
+
+
+def _colon_items(doc: Any, k: int, end: int, spans: Spans, types: list[str]) -> list[int]:
+    """The organisations listed from token ``k`` with a town in brackets or after "of" ("A (Tartu), B and C of
+    Riga"); stops at anything else (a verb, a second clause)."""
+    starts = {s: (i, e) for i, s, e in spans}
+    out: list[int] = []
+    words = 0
+    while k < end:
+        if k in starts:
+            i, e = starts[k]
+            if types[i] in ORG:
+                out.append(i)
+            elif types[i] != "Cluster":
+                break
+            k, words = e, 0
+            continue
+        t = doc[k]
+        if t.lower_ in _ITEM_GAP or t.text in (".", "!"):
+            k += 1
+            continue
+        if t.is_lower and t.is_alpha and words < ITEM_WORDS:
+            k, words = k + 1, words + 1
+            continue
+        break
+    return out
 
 
 def _led_by(doc: Any, sent: Any, spans: Spans, types: list[str], w: dict[str, Any], emit: Emit, conf: float) -> None:

@@ -141,10 +141,12 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
     out: list[Rel] = []
     section: tuple[dict[str, str], int | None, int] | None = None  # (spec, owner, evidence start)
     pos = off
+    block = False  # the line before opened a section or was one of its items (no blank line between)
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
+            block = False
             continue
         bullet = _BULLET.match(line)
         low = re.findall(r"[a-z][a-z-]*", line.lower())
@@ -160,15 +162,20 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
             if listed:
                 out.extend(_rel(section[0], _resolve(mentions, i), section[1], section[2], end) for i in listed)
                 continue
+        if block and _plain_line(line, start, end, low, section, orgs, mentions, words, out):
+            continue  # "Among the first cohort are:" / "Pahilo Data (Kathmandu)" (no bullet)
+        block = False
         stripped = line.strip()
         heading = len(low) <= HEAD_WORDS and not stripped.endswith((".", "!", ";"))
         intro = stripped.endswith(":")
         if heading or intro:
             spec = words.group(low)
+            kept = heading and section is not None and words.category(low)  # "Clinical members" under "Our members"
             if spec is not None:
                 section = _open(spec, line, start, end, low, orgs, mentions, owner, titled, words)
-            elif not (heading and section is not None and words.category(low)):
+            elif not kept:
                 section = None
+            block = spec is not None or bool(kept)
             if spec is None and not intro:
                 out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
             continue
@@ -243,6 +250,47 @@ def _group_of(line: str, start: int, low: Sequence[str], orgs: list[tuple[int, i
         if at < len(orgs) and orgs[at][0] == start + m.end():
             return orgs[at][1]
     return None
+
+
+#: what a list line without a bullet may say after its organisation: a bracket, ", a Salto start-up", ", based in
+#: Butwal", " of Pokhara", ", Paysandú" (no sentence: no verb of its own, few words)
+_PLAIN_TAIL = re.compile(r"\s*(?:$|\(|,\s*(?:an?\s|the\s|based\s|headquartered\s|[A-Z])|of\s+[A-Z]|in\s+[A-Z]|[-–—]\s)")
+PLAIN_WORDS = 12  # a list line without a bullet is short
+_NAME_LINE = re.compile(r"\s*[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|de|del|la|do|da|für|for|and)){0,6}"
+                        r"(?=\s*(?:$|\(|,))")
+
+
+def _plain_item(line: str, start: int, orgs: list[tuple[int, int]], mentions: Sequence[Any]) -> int | None:
+    """The organisation a list line without a bullet names at its start ("Pahilo Data (Kathmandu), a crop-forecasting
+    start-up", "Lumbini Language Labs, based in Butwal"), under an intro line or another such item; a sentence
+    ("The Dharan cooperative X uses ...") or a long line is no item."""
+    if len(line.split()) > PLAIN_WORDS:
+        return None
+    lead = re.match(r"\s*(?:the\s+)?", line).end()
+    at = bisect_left(orgs, (start + lead, -1))
+    if at >= len(orgs) or orgs[at][0] != start + lead:
+        return None
+    i = orgs[at][1]
+    return i if _PLAIN_TAIL.match(line, mentions[i].end - start) else None
+
+
+def _plain_line(line: str, start: int, end: int, low: Sequence[str], section: tuple[dict[str, Any], int | None, int] | None,
+                orgs: list[tuple[int, int]], mentions: Sequence[Any], words: SectionWords, out: list[Rel]) -> bool:
+    """A line without a bullet right under a member heading or another item: True when it is an item (its member
+    added to ``out``), or a short name line the entity pass missed or misread ("Arrozal Queguay, Paysandú")."""
+    if section is None or section[1] is None or section[0].get("rel") != "MEMBER_OF":
+        return False
+    item = _plain_item(line, start, orgs, mentions)
+    if item is not None:
+        out.append(_rel(section[0], _resolve(mentions, item), section[1], section[2], end))
+        return True
+    return _unread_item(line, low, words)
+
+
+def _unread_item(line: str, low: Sequence[str], words: SectionWords) -> bool:
+    """A short line that opens with a capitalised name and is no heading of its own: a list item with no mention."""
+    return bool(_NAME_LINE.match(line)) and len(line.split()) <= PLAIN_WORDS and not line.rstrip().endswith(".") \
+        and "|" not in line and words.group(low) is None and not words.category(low)
 
 
 def _item(line: str, start: int, lead: int, orgs: list[tuple[int, int]]) -> int | None:

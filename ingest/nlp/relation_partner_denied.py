@@ -5,15 +5,17 @@ the graph. Three forms the trigger-level guards (relation_guard.py, relation_for
 published text:
 
 * a partner noun denied by a comparison: "X is a customer of Y rather than a partner", "a supplier instead of a
-  partner" (the sentence states a customer or supplier tie, not a partnership);
+  partner" (the sentence states a customer or supplier tie, not a partnership), or made a fund's investor or a job
+  title: "counts A and B among its limited partners", "X, managing partner at Y";
 * a colon that opens a quote, not a list: "A, partner at Nistru Capital, said: "Răut has ..."" (the partner noun is a
   person's job title; the quoted company is no partner of the fund);
 * a tie the sentence dates to the past: "Until 2022, X partnered with Y", "Between 2019 and 2021 X worked with Y"
   (unless "now", "still" or "today" states it again);
 * a tie the sentence says is not settled: "I hope X can partner with Y, but nothing is signed", "no agreement has been
   reached yet";
-* a tie a clause right after the pair ends: "a partnership with Y that expired in 2022", "had a joint lab with Y from
-  2018 to 2021".
+* a tie a clause right after the pair ends or leaves open: "a partnership with Y that expired in 2022", "X's
+  partnership with Y expired in 2022", "had a joint lab with Y from 2018 to 2021", "a partnership between X and Y is
+  under discussion".
 
 An edge is dropped only when its sentence has no other, undenied partnership phrase. Word lists:
 ``data/lexicon/partner_denied.json``.
@@ -28,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.relation_partner_described import described_items
 from aikg.ingest.nlp.relation_partner_topic import partners_of_topic
 
 
@@ -39,12 +42,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         return "|".join(sorted((re.escape(w) for w in d[k]), key=len, reverse=True))
 
     nouns = alt("partner_nouns")
-    denied = re.compile(rf"\b(?:{alt('denials')})\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?:{nouns})\b", re.I)
+    denied = re.compile(rf"\b(?:{alt('denials')})\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?:{nouns})\b"
+                        rf"|\b(?:{alt('not_partner_titles')})\s+partners?\b", re.I)
     any_partner = re.compile(rf"\b(?:{nouns}|{alt('partner_verbs')})\b", re.I)
     quote = re.compile(rf"\b(?:{alt('speech_verbs')})\s*:\s*[\"“']", re.I)
     past = re.compile(rf"^\W*(?:{alt('past_openers')})\s+(?:(?:[A-Z][a-z]+|early|late|mid)\s+)?(?:19|20)\d\d\b")
     again = re.compile(rf"\b(?:{alt('again_words')})\b", re.I)
-    ended = re.compile(rf"\b(?:that|which)\s+(?:has\s+|had\s+|have\s+)?(?:since\s+|already\s+)?(?:{alt('ended_clause_verbs')})\b"
+    ended = re.compile(rf"\b(?:(?:that|which)\s+)?(?:has\s+|had\s+|have\s+)?(?:since\s+|already\s+)?"
+                       rf"(?:{alt('ended_clause_verbs')}|{alt('pending_predicates')})\b(?!\s+up\b)"
                        r"|\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|until|till|and)\s+(?:19|20)\d\d\b", re.I)
     unsettled = re.compile(rf"\b(?:{alt('unsettled_subjects')})\s+(?:is|has\s+been|have\s+been|was|were|are)\s+(?:yet\s+)?"
                            rf"(?:{alt('unsettled_verbs')})\b", re.I)
@@ -56,6 +61,7 @@ def partners_denied(text: str, facts: Any) -> None:
     if os.environ.get("AIKG_PARTNER_DENIED", "on") == "off":  # off: for the A/B of docs/extraction.md only
         return
     partners_of_topic(text, facts)  # "Industry partners include A": the unit the passage is about (relation_partner_topic)
+    described_items(text, facts)  # "the Angra do Heroísmo start-up T": T, not the town (relation_partner_described)
     denied, any_partner, quote, past, again, ended, unsettled = _patterns()
     keep = []
     for r in facts.relations:

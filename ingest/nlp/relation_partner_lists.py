@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
+from aikg.ingest.nlp.relation_partner_described import trade_nouns
+
 ORGS = ("Institute", "Company", "Agency")
 POSSESSIVES = ("'s", "’s", "'", "’")
 Emit = Callable[[Sequence[str], int, int, float, str], None]
@@ -182,9 +184,11 @@ def _past_description(doc: Any, k: int, end: int, starts: dict, types: Sequence[
             return k
         if k in starts:
             i, e = starts[k]
-            if types[i] != "Cluster" or e >= end or not (doc[e].is_lower or doc[e].text in "-–"):
+            if e >= end or not (doc[e].is_lower or doc[e].text in "-–") or types[i] != "Cluster" \
+                    and not _describes_next(doc, e, end, starts, w):
                 return k
             k = e  # "the Chust seed company Chortoq Seeds", "the Kapan-based X": the place describes the item
+            # (a place typed as an organisation too: "the Angra do Heroísmo start-up Terceira Sensing")
         elif doc[k].is_lower or doc[k].text in "-–":
             if doc[k].lower_ in w.not_items or doc[k].lower_ in w.stops:
                 return -1
@@ -195,6 +199,19 @@ def _past_description(doc: Any, k: int, end: int, starts: dict, types: Sequence[
                 return k
             k = town  # "the Ras Jebel software firm B": a town no mention names, then B's description
     return k
+
+
+_GLUE = frozenset({"and", "or", "of", "in", "at", "with", "for", "to", "from", "by", "on", "as", "the", "a", "an"})
+
+
+def _describes_next(doc: Any, e: int, end: int, starts: dict, w: ListWords) -> bool:
+    """Do one to three lower-case words after a name, the last a trade noun, end right at another name ("<A> start-up
+    <B>")?"""
+    j = e
+    while j < end and j < e + 3 and (doc[j].is_lower or doc[j].text in "-–") and doc[j].lower_ not in _GLUE \
+            and doc[j].lower_ not in w.stops and doc[j].lower_ not in w.not_items:
+        j += 1
+    return j > e and j in starts and doc[e:j].text.split()[-1].lower() in trade_nouns()  # "start-up": 3 tokens
 
 
 def _town_before_description(doc: Any, k: int, end: int, starts: dict) -> int | None:

@@ -47,6 +47,7 @@ class PactWords:
     acts: tuple[str, ...]  # develop, build, run: shared work ("Together with X, Y built ...")
     not_acts: frozenset[str]  # funded, invested, founded: co-funders and co-founders are no partners
     events: frozenset[str] = frozenset()  # summit, hackathon: co-hosts of an event are no partners
+    clause_openers: frozenset[str] = frozenset()  # while, but, whose: another clause, said of someone else
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +58,12 @@ def pact_words() -> PactWords:
     units = joint["joint_unit_nouns"]
     p = d["pact_with"]
     low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
-    return PactWords(low(p["verbs"]), low(g["pact_nouns"]), low(units) | low(g["joint_unit_nouns"]), low(p["deny"]),
+    return PactWords(low(p["verbs"]), low(g["pact_nouns"]), low(units) | low(g["joint_unit_nouns"]),
+                     low(p["deny"]) | low(g.get("refusal_verbs", ())) | low(g["end_verbs"]),
                      low(g["not_pact_modifiers"]), low(g["not_pact_purposes"]), low(p["time_words"]),
                      low(p["pre_verb"]), low(d["articles"]), low(d["not_items"]), low(p["partner_verbs"]),
                      tuple(sorted(low(joint["acts_after_adverb"]) | low(p["more_acts"]))), low(joint["not_after_adverb"]),
-                     low(g["event_words"]))
+                     low(g["event_words"]), low(p.get("clause_openers", ())))
 
 
 def pact_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
@@ -162,7 +164,7 @@ def _items_after(doc: Any, k: int, end: int, starts: dict, types: Sequence[str],
         j = k
         while j < end and j < k + 6 and j not in starts:
             low = doc[j].lower_
-            if low in w.not_items or not (low in w.articles or doc[j].is_lower or doc[j].text in "-–"
+            if low in w.not_items or low in w.clause_openers or not (low in w.articles or doc[j].is_lower or doc[j].text in "-–"
                                           or doc[j].is_title and j + 1 < end and (doc[j + 1].is_lower or j + 1 in starts)):
                 return out, k
             j += 1
@@ -414,3 +416,75 @@ def opened_together(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], 
             continue
         pair_all(actors, emit, conf, "rule:opened-together")
         return
+
+
+_OWNER_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+
+
+def under_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], emit: Emit,
+               conf: float) -> None:
+    """"Mentoring is provided by A in Dhulikhel under an agreement with B", "delivered by A and by the Paysandú firm C,
+    under agreements with B", "Under a memorandum of understanding with B, A trains ...": who acts under a pact
+    with B partners with B (the agents after "by", else the clause's subject)."""
+    if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
+        return
+    w = pact_words()
+    starts = {s: (i, e) for i, s, e in spans}
+    for t in sent:
+        if t.lower_ != "under":
+            continue
+        k = t.i + 1
+        while k < sent.end and k < t.i + 5 and doc[k].is_lower and doc[k].lower_ not in w.pacts:
+            if doc[k].lower_ in w.deny or doc[k].lower_ in w.not_pact or doc[k].lower_ in ("with", "of", "by"):
+                break
+            k += 1
+        if k >= sent.end or doc[k].lower_ not in w.pacts:
+            continue
+        while k + 1 < sent.end and doc[k + 1].lower_ in w.pacts:
+            k += 1
+        first = _with_after(doc, k + 1, sent.end, w)
+        if first is None:
+            continue
+        fronted = t.i == sent.start
+        stop = next((j for j in range(first, sent.end) if doc[j].text == ","), sent.end) if fronted else sent.end
+        items, after = _items_after(doc, first, stop, starts, types, w)
+        if not items or after + 1 < sent.end and doc[after].lower_ == "to" and doc[after + 1].lower_ in w.purposes:
+            continue  # "under an agreement with X to buy ...": a purchase
+        owners = _subject_after(doc, after, sent.end, starts, types) if fronted else \
+            _agents_before(doc, sent, t.i, starts, types, w)
+        for o in owners:
+            for m in items:
+                if m != o:
+                    emit(["PARTNERS_WITH"], o, m, conf, "rule:under-pact")
+
+
+def _agents_before(doc: Any, sent: Any, under: int, starts: dict, types: Sequence[str], w: PactWords) -> list[int]:
+    """The organisations after "by" (and "and by") in the clause before ``under``; else the subject opening it."""
+    lo = under
+    while lo > sent.start and doc[lo - 1].text not in (";", ":") and doc[lo - 1].lower_ not in ("but", "while", "whereas"):
+        lo -= 1
+    out: list[int] = []
+    for k in range(lo, under):
+        if doc[k].lower_ == "by":
+            items, _ = _items_after(doc, k + 1, under, starts, types, w)
+            out += [m for m in items if m not in out]
+    if out:
+        return out
+    j = lo
+    while j < under and doc[j].lower_ in _OWNER_ARTICLES:
+        j += 1
+    if j in starts and types[starts[j][0]] in ORGS and j - lo <= 1:
+        e = starts[j][1]
+        if e < under and doc[e].is_lower and doc[e].lower_ not in ("and", "or", "'s", "’s"):
+            return [starts[j][0]]  # "X provides mentoring under an agreement with Y"
+    return []
+
+
+def _subject_after(doc: Any, k: int, end: int, starts: dict, types: Sequence[str]) -> list[int]:
+    """"Under an agreement with Y, X trains ...": the name right after the fronted phrase's comma."""
+    if k >= end or doc[k].text != ",":
+        return []
+    k += 1
+    while k < end and doc[k].lower_ in _OWNER_ARTICLES:
+        k += 1
+    return [starts[k][0]] if k in starts and types[starts[k][0]] in ORGS else []

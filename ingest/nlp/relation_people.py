@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from aikg.ingest.nlp.mentions.job_titles import modified_title_heads
 from aikg.ingest.nlp.relation_people_forms import PeopleForms, academic_unit_words, department_words, unit_words
 from aikg.ingest.nlp.relation_people_roles import PeopleRoles
 
@@ -23,6 +24,9 @@ CLOSERS = {",", ";", ")", "(", "|", ".", "–", "—"}
 DASHES = ("-", "–", "—")  # "Maren Tolle — Chief Executive, Kestrel Robotics" (a name line only)
 MAX_TITLE = 8  # tokens in a title between the commas
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: the method of a "Person, Title, Org" tie by (the title is a department, the title was read as a name)
+_TITLE_METHODS = {(True, True): "rule:person-department-org", (True, False): "rule:person-department-org",
+                  (False, True): "rule:person-named-title-org", (False, False): "rule:person-title-org"}
 #: words that may precede a name at the start of a line: honorifics and a byline's "By"
 LEAD_WORDS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "by"})
 
@@ -103,7 +107,8 @@ def _scan_title(doc: Any, sent: Any, k: int, stops: tuple[str, ...], by_start: d
             j = close + 1
             continue
         low = doc[j].lower_
-        role = role or low in role_nouns or low.split("-")[-1] in role_nouns
+        role = role or low in role_nouns or low.split("-")[-1] in role_nouns \
+            or j > k and low in modified_title_heads() and doc[j - 1].is_alpha  # "Research Associate", "Program Lead"
         past = past or low in former or low == "met"  # "who met as researchers at X": a past meeting, no post
         j += 1
     return j, role, past
@@ -135,6 +140,49 @@ def _title_org(doc: Any, sent: Any, k: int, j: int, stops: tuple[str, ...], titl
     if hit is None or types[hit[0]] not in ORG:
         return None
     return hit[0], hit[1], org_start
+
+
+def _parent_after_unit(doc: Any, sent: Any, s: int, org_start: int, oe: int, by_start: dict[int, tuple[int, int]],
+                       types: list[str], places: dict[int, int]) -> int | None:
+    """The organisation after a unit on a name line that the person at ``s`` opens ("Department of X, Y University"
+    at the line's end), or None."""
+    if doc[org_start].lower_ not in unit_words() or oe + 1 >= sent.end or doc[oe].text != "," \
+            or oe + 1 not in by_start or not _line_start(doc, sent, s):
+        return None
+    parent, pe = by_start[oe + 1]
+    return parent if types[parent] in ORG and _line_end(doc, sent, pe, places) else None
+
+
+def _tie_each(tie: Callable[[int, int, str], None], person: int, orgs: tuple[tuple[int, str], ...]) -> None:
+    """Tie the person to each (organisation, method)."""
+    for org, method in orgs:
+        tie(person, org, method)
+
+
+def _unit_and_parent(doc: Any, org: int, org_start: int, parent: int | None,
+                     method: str) -> tuple[tuple[int, str], ...]:
+    """(organisation, method) of "A, Professor, Department of X, Y University": the organisation that ends the line,
+    and an academic unit ("School of X") too; without a parent the organisation after the title alone."""
+    if parent is None:
+        return ((org, method),)
+    unit = ((org, method),) if doc[org_start].lower_ in academic_unit_words() else ()
+    return ((parent, "rule:person-title-unit-org"), *unit)
+
+
+def _dash_aside(doc: Any, sent: Any, s: int, e: int) -> bool:
+    """A dash after the name at ``s`` opens its title: on a name line ("Maren Tolle — Chief Executive, X"), or as an
+    aside closed by a second dash ("approached Tigist Haile — associate dean of research at X — with the plan")."""
+    return _line_start(doc, sent, s) or any(doc[x].text == doc[e].text and doc[x].whitespace_
+                                            for x in range(e + 2, min(sent.end, e + 2 + 2 * MAX_TITLE)))
+
+
+def _bracket_post_ends(doc: Any, sent: Any, k: int) -> bool:
+    """A post in brackets ends at ``k``: the bracket closes, or "A (Associate Professor, X University, and Non-resident
+    Fellow, Y Institute)": the first of two posts ends at ", and", and a bracket closes the second in the sentence."""
+    if k < sent.end and doc[k].text == ")":
+        return True
+    return k + 2 < sent.end and doc[k].text == "," and doc[k + 1].lower_ == "and" \
+        and any(doc[x].text == ")" for x in range(k + 2, min(sent.end, k + 2 + 2 * MAX_TITLE)))
 
 
 def _founder_word(doc: Any, founders: frozenset[str], a: int, b: int) -> bool:
@@ -191,7 +239,7 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     places = {s: e for i, s, e in spans if types[i] == "Cluster"}
     for i, s, e in spans:
         if types[i] != "Person" or e + 1 >= sent.end or doc[e].text not in (",", "(", *DASHES) \
-                or doc[e + 1].lower_ in ("and", "or", "&") or doc[e].text in DASHES and not _line_start(doc, sent, s):
+                or doc[e + 1].lower_ in ("and", "or", "&") or doc[e].text in DASHES and not _dash_aside(doc, sent, s, e):
             continue  # "A, director of X, and the founder of Y, B": the title after "and" is the next item's
         opener, k = doc[e].text, e + 1
         stops = (",", ")", *DASHES) if opener in DASHES else (",", ")")
@@ -209,11 +257,12 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         org, oe, org_start = found
         title = (k, j, role)
         if opener == "(":
-            if oe < sent.end and doc[oe].text == ")":
+            if _bracket_post_ends(doc, sent, oe):
                 both(i, org, "rule:person-paren-title-org")
         elif j > k and (_closes(doc, sent, oe) or org_start == j and doc[oe].lower_ == "and"):
-            both(i, org, "rule:person-department-org" if department else "rule:person-named-title-org" if named_title
-                 else "rule:person-title-org")
+            method = _TITLE_METHODS[(department, named_title)]
+            parent = _parent_after_unit(doc, sent, s, org_start, oe, by_start, types, places)
+            _tie_each(both, i, _unit_and_parent(doc, org, org_start, parent, method))
         elif j == k and _line_start(doc, sent, s) and _line_end(doc, sent, oe, places):
             emit(i, org, "rule:roster-line")
         elif j == k and _line_start(doc, sent, s) and doc[org_start].lower_ in unit_words() and oe + 1 < sent.end \

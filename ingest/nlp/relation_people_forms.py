@@ -89,9 +89,11 @@ def academic_unit_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Words a job title may consist of (``job_title_words``, ``job_title_modifiers``, ``job_function_words`` of
-    ``mentions.json``): "chief technology officer", "managing partner", "head of research"."""
+    ``mentions.json``, ``more_title_words`` of ``people_posts.json``): "chief technology officer", "head of research"."""
     data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for k in ("job_title_words", "job_title_modifiers", "job_function_words") for w in data[k])
+    more = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8")).get("more_title_words", ())
+    return frozenset(w.lower() for k in ("job_title_words", "job_title_modifiers", "job_function_words") for w in data[k]) \
+        | frozenset(w.lower() for w in more)
 
 
 @dataclass

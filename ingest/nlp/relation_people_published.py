@@ -38,6 +38,8 @@ _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &-]{1,40}?)\s*:\s+(\S.*)$")
 _CONTACT = re.compile(r"^[\s,;|]*(?:[\w.+-]+@[\w.-]+|\+?[\d ()./-]{6,}|https?://\S+|www\.\S+)?[\s,;|.]*$")
 _HONORIFIC = re.compile(r"^(?:\s|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Capt\.?|Sir|Dame)*$")
 _WORD = re.compile(r"[A-Za-z&][A-Za-z&'-]*")
+#: honorifics before a person in a table row's first field ("Prof. Dr.", "Dr. med.", "Ing.", "Eng.")
+_ROW_HONORIFICS = re.compile(r"^(?:\s|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Capt\.?|Sir|Dame|med\.|Ing\.|Eng\.|Dra\.)*$")
 
 Rel = tuple[str, int, int, int, int, str]
 
@@ -599,9 +601,10 @@ def _table_row(line: str, a: int, b: int, ix: MentionIndex, own: int | None, wor
         col += len(f) + 1
     if len(fields) < 2 or not fields[0][0]:
         return
-    people = [p for p in ix.people_in(a, b) if p[0] == fields[0][1] and p[1] == fields[0][2]]
+    people = [p for p in ix.people_in(a, b) if p[1] == fields[0][2] and _lead_in(line[fields[0][1] - a:p[0] - a])]
     if not people:
-        return
+        return  # "Lina Berg", "Press contact: Dr. Lina Berg": the person fills the first field
+    fields = [_org_field(f, ix) for f in fields]
     if not any(words.is_title(f[0]) for f in fields[1:]):
         _name_org_row(fields, a, b, people[0], ix, out)  # "Selim Kaya | Kordon Robotics | Bursa"
         return
@@ -614,8 +617,35 @@ def _table_row(line: str, a: int, b: int, ix: MentionIndex, own: int | None, wor
     if any(not (f[0].isdigit() or words.is_title(f[0]) or any(o[0] == f[1] for o in whole)) for f in fields[1:] if f[0]):
         return  # every other field is an age, a title or the organisation
     org = whole[-1][2] if whole else own
-    if org is not None:
-        out.append(("AFFILIATED_WITH", people[0][2], org, a, b, "rule:table-row"))
+    if org is None:
+        return
+    titles = " ".join(f[0] for f in fields[1:] if words.is_title(f[0]))
+    if whole and words.founder_in(titles):  # "A | Founder and CEO | X": FOUNDED too; a founder only gets FOUNDED alone
+        out.append(("FOUNDED", people[0][2], org, a, b, "rule:table-row"))
+        if all(w.lower() in words.founders or w.lower() in ("and", "&") for w in _WORD.findall(titles)):
+            return
+    out.append(("AFFILIATED_WITH", people[0][2], org, a, b, "rule:table-row"))
+
+
+def _lead_in(text: str) -> bool:
+    """What may stand before the person in a row's first field: a label ending in ":" ("Press contact:", "Project
+    lead:") and honorifics ("Prof. Dr.", "Dr. med.", "Ing.")."""
+    label, colon, rest = text.rpartition(":")
+    if colon and (len(label.split()) > 4 or not label.strip()):
+        return False
+    return bool(_ROW_HONORIFICS.match(rest if colon else text))
+
+
+def _org_field(field: tuple[str, int, int], ix: MentionIndex) -> tuple[str, int, int]:
+    """A field holding an organisation and its town ("Kenai Edge Systems, Anchorage") read as the organisation alone."""
+    text, fa, fb = field
+    org = next((o for o in ix.orgs_in(fa, fb) if o[0] == fa), None)
+    if org is None or org[1] >= fb or text[org[1] - fa:org[1] - fa + 1] != ",":
+        return field
+    places = ix.within(org[1], fb)
+    if not places or any(ix.ms[r[2]].type != "Cluster" for r in places) or places[-1][1] != fb:
+        return field
+    return text[:org[1] - fa], fa, org[1]
 
 
 def _name_org_row(fields: list[tuple[str, int, int]], a: int, b: int, person: tuple[int, int, int], ix: MentionIndex,

@@ -30,7 +30,8 @@ from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
 #: rules whose description is said of one name, not of the list it ends ("A, B and C, a start-up from Curepipe")
-SAID_OF_ONE = frozenset({"rule:apposition-in-place", "rule:apposition-of-place", "rule:short-form-in-place"})
+SAID_OF_ONE = frozenset({"rule:apposition-in-place", "rule:apposition-of-place", "rule:short-form-in-place",
+                         "rule:acronym-in-place"})
 ARTICLES = {"the", "a", "an"}
 POSSESSIVE_DETS = {"its", "their", "our"}
 COPULAS = {"is", "was", "remains"}
@@ -366,6 +367,9 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
         relative_sites(doc, sent, spans, types, words, emit)
         coordinated_sites(doc, sent, spans, types, words, emit)
         plural_place_lists(doc, sent, spans, types, words, emit)
+        acronym_in_place(doc, sent, spans, types, words, emit)  # "the Rivne Institute of Computing (RIC) in Lutsk"
+        from_sites(doc, sent, spans, types, words, emit)  # "Pelri Labs works from a site in Phuentsholing"
+        one_of_place(doc, sent, spans, types, words, emit)  # "X is one of several firms in Colombo"
 
 
 def coordinated_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
@@ -501,8 +505,24 @@ def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         elif not (chosen or _opens_clause(doc, sent, spans, types, s)) \
                 or not any(doc[t].lower_ in words.have_words for t in range(max(e, b - 5), b)):
             continue  # "X has offices in", "X employs 41 people in": X opens the sentence and has the sites
-        for place in words.lists.read_list(token_index(doc, spans, types), k + 1, ("Cluster",), sent.end):
+        for place in _places_and_in(doc, spans, words.lists.read_list(
+                token_index(doc, spans, types), k + 1, ("Cluster",), sent.end), sent.end, types):
             emit(i, place, "rule:site-list")
+
+
+def _places_and_in(doc: Any, spans: list[tuple[int, int, int]], places: list[int], end: int,
+                   types: list[str]) -> list[int]:
+    """The places of a site list and those of a second "in" joined to it: "employs 38 people in Montevideo and in
+    Paysandú", "offices in Tartu, and in Riga and Vilnius"."""
+    if not places:
+        return places
+    ends = {i: e for i, s, e in spans}
+    k = ends[places[-1]]
+    if k < end and doc[k].text == ",":
+        k += 1
+    if k + 2 >= end or doc[k].lower_ != "and" or doc[k + 1].lower_ != "in":
+        return places
+    return places + _place_run(doc, spans, types, k + 2, end)
 
 
 #: words that place the sites after them: "offices in A", "operations across A and B", "based out of A"
@@ -606,6 +626,99 @@ def bracket_org_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], ty
         place = by_start.get(e + 1)
         if place is not None and types[place[0]] == "Cluster" and place[1] < sent.end and _closes(doc, place[1], sent.end):
             emit(i, place[0], "rule:bracket-org-place")
+
+
+def acronym_in_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                     emit: Callable[[int, int, str], None]) -> None:
+    """"delivered by the Instituto Tecnológico del Daymán (ITD) in Salto", "mentoring by the Rivne Institute of
+    Computing (RIC) in Lutsk": a name, its bracketed short form and "in" a town make one noun phrase, the organisation
+    and where it is (the bracket keeps the town off a verb: not "signed with X in Riga"); not a planned or former
+    one ("the planned X (ACR) in Lutsk")."""
+    by_start = {s: (i, e) for i, s, e in spans}
+    for i, s, e in spans:
+        if types[i] not in ORG or e + 4 >= sent.end or doc[e].text != "(":
+            continue
+        close = next((t for t in range(e + 2, min(sent.end, e + 4)) if doc[t].text == ")"), None)
+        if close is None or close + 2 >= sent.end or doc[close + 1].lower_ != "in" \
+                or not all(doc[t].text[:1].isupper() or doc[t].text in "/-&" for t in range(e + 1, close)):
+            continue
+        place = by_start.get(close + 2)
+        if place is None or types[place[0]] != "Cluster" or place[1] < sent.end and doc[place[1]].text in ("'s", "’s", "-"):
+            continue
+        stop = words.not_placed | past_words()
+        if any(doc[t].lower_ in stop for t in range(max(sent.start, s - 3), s)):
+            continue
+        emit(i, place[0], "rule:acronym-in-place")
+
+
+FROM_DETS = frozenset({"a", "an", "its", "their", "one", "two", "three", "small", "new"})
+MAX_FROM_GAP = 8  # words between the verb of working and "from": "licenses its models to pipeline operators from"
+
+
+def from_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+               emit: Callable[[int, int, str], None]) -> None:
+    """"Pelri Labs works from a site in Phuentsholing", "X licenses its models to operators from an office in
+    Anchorage": the organisation that opens the sentence works from its own site; not "hired engineers from a lab
+    in" (no verb of working), not when another organisation comes between (its site, not the subject's)."""
+    verbs = base_words()["from_site_verbs"]
+    for k in range(sent.start + 2, sent.end - 3):
+        if doc[k].lower_ != "from" or doc[k + 1].lower_ not in FROM_DETS:
+            continue
+        n = k + 2
+        while n < min(sent.end, k + 5) and doc[n].lower_ not in words.site_nouns and doc[n].is_lower:
+            n += 1
+        if n + 2 >= sent.end or doc[n].lower_ not in words.site_nouns or doc[n].lower_ in PARTY_NOUNS \
+                or doc[n + 1].lower_ != "in" or any(doc[t].lower_ in words.not_placed for t in range(k, n)):
+            continue
+        v = next((t for t in range(k - 1, max(sent.start, k - MAX_FROM_GAP) - 1, -1) if doc[t].lower_ in verbs), None)
+        if v is None:
+            continue
+        orgs = [(i, s, e) for i, s, e in spans if e <= v and types[i] in ORG]
+        if not orgs or any(types[i] in ORG and doc[s].lower_ not in POSSESSIVE_DETS for i, s, e in spans if v < s < k):
+            continue
+        i, s, e = max(orgs, key=lambda x: x[1])
+        if not _opens_clause(doc, sent, spans, types, s) or any(doc[t].lower_ in words.not_placed for t in range(e, v)) \
+                or any(not (doc[t].is_lower or doc[t].lower_ in BE_RUN) for t in range(e, v)):
+            continue
+        for place in _place_run(doc, spans, types, n + 2, sent.end):
+            emit(i, place, "rule:from-site")
+
+
+ONE_OF_COPULAS = frozenset({"is", "was", "remains", "are", "were", ","})
+MAX_ONE_OF_WORDS = 4  # words between "one of" / "among" and the plural noun: "the few software", "several"
+
+
+def one_of_place(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
+                 emit: Callable[[int, int, str], None]) -> None:
+    """"Mahaweli Robotics is one of several firms in Colombo that ...", "X, one of the start-ups in Tartu,", "X is
+    among the companies in Kigali that ...": the organisation before the copula is one of the town's organisations
+    (not "one of its customers in Colombo", not "was once one of the firms in": a past or denied tie)."""
+    by_start = {s: (i, e) for i, s, e in spans}
+    ends = {e: i for i, s, e in spans}
+    for k in range(sent.start + 4, sent.end - 1):
+        if doc[k].lower_ != "in" or (k + 1) not in by_start or types[by_start[k + 1][0]] != "Cluster":
+            continue
+        noun = k - 1
+        if doc[noun].lower_ not in words.subjects and doc[noun - 2:k].text.lower() not in words.subjects:
+            continue
+        n = noun - 1 if doc[noun].lower_ in words.subjects else noun - 3
+        while n > sent.start and noun - n <= MAX_ONE_OF_WORDS + 1 and doc[n].is_lower \
+                and doc[n].lower_ not in ("of", "among", "amongst"):
+            n -= 1
+        if doc[n].lower_ in ("among", "amongst"):
+            c = n - 1
+        elif doc[n].lower_ == "of" and doc[n - 1].lower_ == "one":
+            c = n - 2
+        else:
+            continue
+        if c <= sent.start or doc[c].lower_ not in ONE_OF_COPULAS \
+                or any(doc[t].lower_ in words.not_placed for t in range(c, k)):
+            continue
+        org = ends.get(c)
+        place = by_start[k + 1]
+        if org is None or types[org] not in ORG or place[1] < sent.end and doc[place[1]].text in ("'s", "’s", "-"):
+            continue
+        emit(org, place[0], "rule:one-of-place")
 
 
 NAMING_GAPS = (("such", "as"), ("including",), ("like",))

@@ -106,7 +106,9 @@ def _after_region(doc: Any, n: int, end: int) -> int:
 def opened_site_kept(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[Any]:
     """Without FOUNDED(X, Y) from "X opened a Y office": a name that modifies a site noun ("a Passo Fundo office",
     "its Kolding lab") is the site's place, not an organisation X founded (the entity pass may type it wrongly); nor
-    FOUNDED between two founders of the same opening ("A and B set up the X Centre")."""
+    FOUNDED between two founders of the same opening ("A and B set up the X Centre"); nor LOCATED_IN(X, Z) from "X set
+    up the Y Centre in Z" when Y is a named organisation X founded: the place is Y's (form:set-up-in and
+    relation_place_founding give it), the founder may be anywhere."""
     if tok.lemma_.lower() not in ("open", "set", "establish"):
         return cands
     sites = words()["site_nouns"]
@@ -122,7 +124,18 @@ def opened_site_kept(cands: list[Any], tok: Any, tok2m: dict[int, int]) -> list[
                             for t in toks if t.head.i not in {x.i for x in toks}):
                 continue
         out.append(c)
-    return out
+    named = {tok2m[h.i] for h in _object_heads(tok) if h.i in tok2m}  # the object is the name, not "a second site"
+    founded = {(c.src, c.tgt) for c in out if c.type == "FOUNDED" and c.tgt in named}
+    return [c for c in out if c.type != "LOCATED_IN" or not any(src == c.src and tgt != c.tgt for src, tgt in founded)]
+
+
+def _object_heads(tok: Any) -> list[Any]:
+    """The head tokens of what an opening verb made: its object or passive subject, or the noun its relative clause
+    describes ("the Centre, which the Academy set up")."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    if tok.dep_ in ("acl", "relcl"):
+        heads.append(tok.head)
+    return heads
 
 
 _BASED_OPENER = re.compile(r"\s*(?:An?|The)\s+")
@@ -162,9 +175,8 @@ def _made(tok: Any) -> set[int]:
     """Tokens that may name what an opening verb made: its object or passive subject, their appositions and
     conjuncts, and the noun a participle or relative clause describes ("X, set up in 2019", "the lab, which Y opened",
     "X, a venture fund set up by A")."""
-    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    heads = _object_heads(tok)
     if tok.dep_ in ("acl", "relcl"):
-        heads.append(tok.head)
         if tok.head.dep_ == "appos":  # "The Imena AI Fund, a venture fund set up last year by A": the fund named
             heads.append(tok.head.head)
     out: set[int] = set()

@@ -36,6 +36,7 @@ from aikg.ingest.nlp.relation_np import add_recipients, group_list, pact_complem
 from aikg.ingest.nlp.relation_org_forms import funder_in_chain
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
+from aikg.ingest.nlp.relation_place_founding import founding_places
 from aikg.ingest.nlp.relation_places import (
     SAID_OF_ONE,
     PlaceWords,
@@ -135,15 +136,17 @@ class RelationFinder:
         n0 = len(out)
         place_phrases(doc, sent, sent_rules.spans, types, self._place_org_nouns,
                       lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
-        out[n0:] = [replace(c, fixed=frozenset({c.src})) if c.method in SAID_OF_ONE else c for c in out[n0:]]
         place_lists(doc, sent, sent_rules.spans, types, self._place_words,  # "Companies in the X cluster include A"
                     lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        out[n0:] = [replace(c, fixed=frozenset({c.src})) if c.method in SAID_OF_ONE else c for c in out[n0:]]
         employer_places(doc, sent, sent_rules.spans, types,  # "the largest employer in Y is X" (relation_employer_place)
                         lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         called_anchor(doc, sent, sent_rules.spans, types,  # "officials call X the anchor of Y's scene" (relation_anchor_forms)
                       lambda org, place, method: emit(["ANCHORS"], org, place, conf["adjacent"], method))
         with_sites(doc, sent, sent_rules.spans, types,  # "X is based in A, with a workshop in B and an office in C"
                    lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        founding_places(doc, sent, sent_rules.spans, types,  # "X, which Y set up in Z" (relation_place_founding)
+                        lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         n0 = len(out)
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         out[n0:] = [replace(c, fixed=frozenset({c.src, c.tgt})) if c.method in UNIT_SAID_OF_ONE else c for c in out[n0:]]

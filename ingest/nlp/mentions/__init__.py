@@ -15,7 +15,9 @@ from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessi
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
 from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
+from aikg.ingest.nlp.mentions.introduced_names import introduced_names
 from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
+from aikg.ingest.nlp.mentions.logo_lines import logo_lines
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_forms import name_forms
@@ -24,6 +26,7 @@ from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.people_extents import people_extents
+from aikg.ingest.nlp.mentions.people_line_orgs import people_line_orgs
 from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_forms import place_forms
 from aikg.ingest.nlp.mentions.places import place_context
@@ -57,6 +60,9 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("person_names", person_names),
     ("org_persons", org_persons),
     ("people_extents", people_extents),
+    ("people_line_orgs", people_line_orgs),
+    ("introduced_names", introduced_names),
+    ("logo_lines", logo_lines),
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),

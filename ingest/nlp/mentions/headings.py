@@ -11,6 +11,7 @@ from typing import Any
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.headline_lines import headline_name, session_title
+from aikg.ingest.nlp.mentions.list_lines import member_block_line
 from aikg.ingest.nlp.token_index import TokenIndex, doc_text
 
 TOC_ROW = re.compile(r"(?:\|\s*|\.{3,}\s*)\d{1,3}\s*$")
@@ -37,7 +38,8 @@ def drop_headings(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
             if text[line_start:a].strip() in ("", "The", "the") and text[b:line_end].strip(" :.") == "" \
-                    and not _titled_programme(doc, s, env, text, line_start) and not _legal_name(doc, s):
+                    and not _titled_programme(doc, s, env, text, line_start) and not _legal_name(doc, s) \
+                    and not member_block_line(text, line_start):  # "Clinical members" / "Klinikum X" (list_lines.py)
                 continue
             if TOC_ROW.search(text[line_start:line_end]):
                 continue

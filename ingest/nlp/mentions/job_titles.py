@@ -31,13 +31,19 @@ from aikg.ingest.nlp.token_index import TokenIndex
 
 
 @lru_cache(maxsize=1)
-def _forms() -> tuple[frozenset[str], frozenset[str]]:
+def _forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     node = shipped("lexicon", "title_forms.json")
     try:
         data = json.loads(node.read_text(encoding="utf-8"))
-        return frozenset(data["modified_heads"]), frozenset(data["inner_punctuation"])
+        return frozenset(data["modified_heads"]), frozenset(data["inner_punctuation"]), \
+            frozenset(data.get("portfolio_words", ()))
     except (OSError, ValueError, KeyError) as e:
         raise InputError(f"cannot read the job title forms: {e}", source=str(node)) from e
+
+
+def modified_title_heads() -> frozenset[str]:
+    """Words that are a title only after another title word ("Research Associate", "Program Lead", "Senior Fellow")."""
+    return _forms()[0]
 
 
 def job_titles(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -54,6 +60,8 @@ def job_titles(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> l
             person = _split_at_title(doc, s, env)
             if person is not None:
                 out.append(person)
+            _cut_leading_title(doc, s, env)
+            _cut_title_opening(doc, s, env)
             _cut_trailing_title(doc, s, env)
             _cut_portfolio(doc, s, env)
         else:
@@ -75,7 +83,7 @@ def _low(tok: Any) -> str:
 
 def _only_title(doc: Any, start: int, end: int, env: Env) -> bool:
     """Every word a title word, at least one a title head ("VP", "Chair", "General Partner")."""
-    heads, punct = _forms()
+    heads, punct, _ = _forms()
     w = env.words
     head = False
     for k in range(start, end):
@@ -145,8 +153,41 @@ def _roster_portfolio(doc: Any, s: Candidate, env: Env) -> bool:
     cue = env.typer.type_of_name([t.text for t in toks])
     if cue is None and all(_low(t) in w.job_function_words for t in toks):
         return True
+    if cue is None and first > 0 and doc[first - 1].text == "," and _line_ends(doc, s.end - 1) \
+            and all(_low(t) in w.job_function_words | _forms()[2] or t.lower_ in ("and", "&") for t in toks):
+        return True  # "Platform: Carla Nóbrega, Head of Community" at the line's end: the person's title
     return cue in (None, "Company") and first > 0 and doc[first - 1].text in (",", ";", "(") and s.end + 1 < len(doc) \
         and doc[s.end].text == "," and doc[s.end + 1].text[:1].isupper()  # "Head of Remote Sensing, Saryarka AI Lab"
+
+
+def _line_ends(doc: Any, k: int) -> bool:
+    """The line ends after token ``k`` (a line break or the end of the text)."""
+    return k + 1 >= len(doc) or "\n" in doc[k].whitespace_ or doc[k + 1].is_space and "\n" in doc[k + 1].text
+
+
+def _cut_title_opening(doc: Any, s: Candidate, env: Env) -> None:
+    """"Orsolo Labs Chief Financial | Officer Makana Akana": the NER ended the organisation inside the title that
+    follows it; the title's first words go (the organisation keeps at least two words, no small word at its end)."""
+    w = env.words
+    if s.end >= len(doc) or not doc[s.end].text[:1].isupper() or _low(doc[s.end]) not in w.job_title_words:
+        return
+    k = s.end
+    while k - s.start > 2 and doc[k - 1].text[:1].isupper() \
+            and _low(doc[k - 1]) in w.job_title_words | w.job_title_modifiers | w.job_function_words:
+        k -= 1
+    if k < s.end and not doc[k - 1].is_lower and doc[k - 1].is_alpha:
+        s.end = k
+        s.canonical = None
+
+
+def _cut_leading_title(doc: Any, s: Candidate, env: Env) -> None:
+    """"Kipchumba Langat, Dean, School of Computing, X University": a title and its comma the NER took into the
+    organisation that follows on a name line ("Dean, School of Computing") are no part of it."""
+    k = next((k for k in range(s.start + 1, min(s.end - 1, s.start + 5)) if doc[k].text == ","), None)
+    if k is None or not _only_title(doc, s.start, k, env) or not doc[k + 1].text[:1].isupper():
+        return
+    s.start = k + 1
+    s.canonical = None
 
 
 def _cut_trailing_title(doc: Any, s: Candidate, env: Env) -> None:

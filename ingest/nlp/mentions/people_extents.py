@@ -22,6 +22,8 @@ from aikg.ingest.nlp.world_places import world_places
 
 #: what may close the second name of a pair ("... and Ondřej Vlk, both", "... and Pape Latyr Gueye.")
 _CLOSERS = frozenset({",", ".", ";", ")", ":", "|"})
+#: separators of a name line the NER may take into a person's name ("Mekdes Alemu | Head of Data | Org")
+_SEPARATORS = frozenset({"|", "¦", "·", "•", "/", "||"})
 
 
 def people_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -32,6 +34,7 @@ def people_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
             taken[k] = True
     for c in cands:
         if c.type == "Person" and c.entry is None:
+            _trim_separators(doc, c, taken)
             _open_hyphen(doc, c, taken)
     added: list[Candidate] = []
     for c in cands:
@@ -57,6 +60,18 @@ def people_extents(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
     if added:
         cands = sorted(cands + added, key=lambda s: (s.start, s.end))
     return cands
+
+
+def _trim_separators(doc: Any, c: Candidate, taken: list[bool]) -> None:
+    """"Mekdes Alemu | Head of Data | Org": a line's separator at either end of a person's name is no part of it."""
+    while c.end - c.start > 1 and doc[c.end - 1].text in _SEPARATORS:
+        c.end -= 1
+        taken[c.end] = False
+        c.canonical = None
+    while c.end - c.start > 1 and doc[c.start].text in _SEPARATORS:
+        taken[c.start] = False
+        c.start += 1
+        c.canonical = None
 
 
 def _open_hyphen(doc: Any, c: Candidate, taken: list[bool]) -> None:

@@ -29,6 +29,8 @@ from aikg.ingest.nlp.mentions.world_names import run_type, world_name_words
 
 #: organisation types a default reading may have given a person's name
 _DEFAULT_ORGS = ("Company", "Institute")
+#: closing quotation marks after which a quote's speaker is named
+_QUOTE_CLOSERS = frozenset({'"', "”", "''", "’"})
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ def forms() -> PersonForms:
 def person_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
     """Open people's names at a given name, retype default organisations the text treats as people, add bare runs."""
     f = forms()
+    cands = _join_split_names(doc, cands, env, f)
     taken = _taken(cands, len(doc))
     for c in cands:
         _close_hyphen(doc, c, taken)
@@ -148,11 +151,31 @@ def _org_words(doc: Any, start: int, end: int, env: Env) -> bool:
     return bool(low & (env.words.job_title_words | env.generic_words | env.lex.company_last | env.lex.hub_words))
 
 
-def _retypable(doc: Any, c: Candidate, env: Env, f: PersonForms) -> bool:
-    """An organisation reading only by default: no gazetteer entry, no cue in the name, nothing the text said."""
+def _retypable(doc: Any, c: Candidate, env: Env, f: PersonForms, whole: bool = True) -> bool:
+    """An organisation reading only by default: no gazetteer entry, no cue in the name, nothing the text said
+    (``whole``: the reading is person-shaped by itself, not one word of a split name)."""
     return (c.type in _DEFAULT_ORGS and c.entry is None and not c.ctx_typed and c.acronym_of is None
-            and c.coref is None and c.source in ("ner", "rule") and person_shaped(doc, c.start, c.end, f)
+            and c.coref is None and c.source in ("ner", "rule")
+            and (person_shaped(doc, c.start, c.end, f) if whole else _word(doc[c.start]))
             and not _org_words(doc, c.start, c.end, env))
+
+
+def _join_split_names(doc: Any, cands: list[Candidate], env: Env, f: PersonForms) -> list[Candidate]:
+    """"Ayelech | Worku, Professor, X": the NER may read each word of an unfamiliar name as its own organisation;
+    two such one-word readings side by side are one person where the text treats the pair as one."""
+    drop: set[int] = set()
+    order = sorted(range(len(cands)), key=lambda i: cands[i].start)
+    for x, y in zip(order, order[1:]):
+        a, b = cands[x], cands[y]
+        if x in drop or a.end != b.start or a.end - a.start != 1 or b.end - b.start != 1 \
+                or doc[a.start].whitespace_ != " " or not all(_retypable(doc, c, env, f, whole=False) for c in (a, b)):
+            continue
+        if not person_shaped(doc, a.start, b.end, f) or _org_words(doc, a.start, b.end, env) \
+                or not _said_person(doc, a.start, b.end, env, f, cands):
+            continue
+        a.end, a.type, a.ctx_typed, a.place, a.label, a.canonical = b.end, "Person", True, False, "PERSON", None
+        drop.add(y)
+    return [c for i, c in enumerate(cands) if i not in drop] if drop else cands
 
 
 def _close_hyphen(doc: Any, c: Candidate, taken: list[Candidate | None]) -> None:
@@ -204,7 +227,8 @@ def _bare_runs(doc: Any, taken: list[Candidate | None], env: Env, f: PersonForms
                                               and not doc[j - 1].whitespace_) and "\n" not in doc[j - 1].whitespace_:
             j += 1
         if 2 <= j - i <= 6 and person_shaped(doc, i, j, f) and not _org_words(doc, i, j, env) \
-                and (j >= n or doc[j].text in (",", "(", ";", "|") or "\n" in doc[j - 1].whitespace_ or doc[j].is_space):
+                and (j >= n or doc[j].text in (",", "(", ";", "|", "—", "–") or "\n" in doc[j - 1].whitespace_
+                     or doc[j].is_space):
             out.append((i, j))
         i = j
     return out
@@ -225,10 +249,23 @@ def _said_person(doc: Any, start: int, end: int, env: Env, f: PersonForms, cands
         return True
     if doc[start].text not in f.given:
         return _roster_sibling(doc, start, end, f, cands) and _opens_line(doc, start, f) \
-            or _listed_with_person(doc, start, end, cands) and doc[start].whitespace_ == " "
+            or _listed_with_person(doc, start, end, cands) and doc[start].whitespace_ == " " \
+            or _after_quote(doc, start) and _who_after(doc, end)
     return bool(_label_before(doc, start, f, first_only=False) or _weak_before(doc, start, f)
+                or _after_quote(doc, start) or _who_after(doc, end)
                 or (_opens_line(doc, start, f) or _after_spaced_dash(doc, start)) and _roster_tail(doc, end, cands)
                 or _roster_sibling(doc, start, end, f, cands) or _listed_with_person(doc, start, end, cands))
+
+
+def _after_quote(doc: Any, start: int) -> bool:
+    """"'The data is clear,' Bishnu Prasad Adhikari, who ...": the name right after a quotation that a comma (or "?",
+    "!") closes is the speaker's place."""
+    return start >= 2 and doc[start - 1].text in _QUOTE_CLOSERS and doc[start - 2].text in (",", "?", "!")
+
+
+def _who_after(doc: Any, end: int) -> bool:
+    """"Tigist Haile, who leads ...": the relative pronoun "who" is said of people."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
 
 
 def _part_of_person(doc: Any, c: Candidate, people: set[tuple[str, ...]]) -> bool:
@@ -280,9 +317,9 @@ def _opens_line(doc: Any, start: int, f: PersonForms) -> bool:
 
 def _title_after(doc: Any, end: int, env: Env) -> bool:
     """", Communications Manager", ", President and Chief Executive Officer;", " (Senior Fellow, Org)", " (chair)",
-    ", professor at ...": a job title right after the name."""
+    ", professor at ...", " | Program Lead |", " — chief executive of": a job title right after the name."""
     n = len(doc)
-    if end + 1 >= n or doc[end].text not in (",", "("):
+    if end + 1 >= n or doc[end].text not in (",", "(", "|", "—", "–"):  # "A | Program Lead | Org", "A — chief executive"
         return False
     if doc[end].text == "," and env.typer.role_apposition(doc, end):
         return True
@@ -297,6 +334,8 @@ def _title_after(doc: Any, end: int, env: Env) -> bool:
             return seen_title
         if low in w.job_title_words:
             seen_title = True
+        elif seen_title and low in ("of", "at") and doc[end].text in ("—", "–"):
+            return True  # "A — chief executive of X —": an aside's title ends where its organisation begins
         elif not (low in words or tok.text in ("-", "/", "&") or low == "and"):
             return seen_title and low in ("of", "at")
         k += 1

@@ -22,6 +22,7 @@ import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from aikg.core.errors import InputError
@@ -164,6 +165,8 @@ def _slot_starts(doc: Any, w: PlaceFormWords):
         low = doc[k].lower_
         if low == "in" and doc[k - 1].lower_ in w.slot_words:
             yield k + 1
+        elif low == "in" and founding_slot(doc, k):
+            yield k + 1  # "X, which Y set up in Kuressaare", "X was founded in Valga in 2016"
         elif low == "in" and _org_noun_before(doc, k, w):
             yield k + 1  # "Skagen Biologics, a contract lab in Aarhus,", "X is a start-up in Kuressaare"
         elif low == "of" and doc[k - 1].lower_ in w.settlement_nouns and k >= 2 and doc[k - 2].lower_ in ("the", "a"):
@@ -513,7 +516,7 @@ def place_form_cue(doc: Any, s: Candidate, ends: dict[int, Candidate], env: Env)
         or _bracket_after_org(doc, s, ends) or _org_noun_in(doc, s, w) or _after_street(doc, s, w) \
         or _before_site_noun(doc, s, w) or _fronted(doc, s, ends) or _home_to(doc, s, env) or _org_plural_in(doc, s, env) \
         or _described_as_town(doc, s, w, env) or _org_of(doc, s, ends) or _out_of(doc, s) \
-        or _possessive_org_noun(doc, s, w)
+        or _possessive_org_noun(doc, s, w) or s.start >= 2 and founding_slot(doc, s.start - 1)
 
 
 def _possessive_org_noun(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
@@ -531,6 +534,20 @@ def _possessive_org_noun(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
             return True
         k += 1
     return False
+
+
+def founding_slot(doc: Any, k: int) -> bool:
+    """Is the "in" at ``k`` the place of a founding ("founded in", "set up in", "established in 2016 in")? Its town
+    is where the organisation founded is (relation_place_founding.py); words: ``founding_slot_words``."""
+    if doc[k].lower_ != "in":
+        return False
+    v = k - 1
+    if v >= 1 and doc[v].like_num and doc[v - 1].lower_ == "in":
+        v -= 2  # "founded in 2016 in Tartu"
+    if v < 0:
+        return False
+    return doc[v].lower_ in _file_words()["founding_slot_words"] or v >= 1 and doc[v].lower_ == "up" \
+        and doc[v - 1].lower_ == "set"
 
 
 def _out_of(doc: Any, s: Candidate) -> bool:
@@ -721,9 +738,13 @@ def numbered_street(doc: Any, k: int) -> bool:
 
 
 def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
-    """"has a plant in Hyvinkää", "operates nine packhouses in Te Puke", "employs 41 people in Tauranga"."""
+    """"has a plant in Hyvinkää", "operates nine packhouses in Te Puke", "employs 41 people in Tauranga"; also the
+    town of a second "in" joined to such a site ("employs 38 people in Montevideo and in Paysandú")."""
     if s.start < 3 or doc[s.start - 1].lower_ not in ("in", "across", "throughout"):
         return False
+    earlier = _and_in_earlier(doc, s.start - 1)
+    if earlier is not None:
+        return _has_site_in(doc, SimpleNamespace(start=earlier, end=s.end), w)
     noun = next((k for k in range(s.start - 2, max(-1, s.start - 5), -1) if doc[k].lower_ in w.site_nouns), None)
     if noun is None or any(not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-")
                            for k in range(noun + 1, s.start - 1)):
@@ -742,6 +763,21 @@ def _has_site_in(doc: Any, s: Candidate, w: PlaceFormWords) -> bool:
             and any(doc[x].lower_ == "the" for x in range(max(first, m - 6), m)):
         have = m - first
     return have is not None and not any(x in w.not_placed for x in window[have:]) and not _area_follows(doc, s)
+
+
+def _and_in_earlier(doc: Any, k: int) -> int | None:
+    """The first token of the town before "and in" at ``k`` ("in Montevideo and in"), or None."""
+    j = k - 1
+    if j >= 1 and doc[j].lower_ in ("and", "or"):
+        j -= 1
+        if doc[j].text == ",":
+            j -= 1
+        end = j
+        while j >= 0 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in INNER) and end - j < MAX_NAME:
+            j -= 1
+        if j < end and j >= 1 and doc[j].lower_ == "in":
+            return j + 1
+    return None
 
 
 def _area_follows(doc: Any, s: Candidate) -> bool:

@@ -31,9 +31,56 @@ def split_coordination(doc: Any, cands: list[Candidate], env: Env, ctx: DocConte
     alone = {TokenIndex.of(doc).span_text(s.start, s.end) for s in cands}
     out: list[Candidate] = []
     for s in cands:
-        parts = _coordinated_parts(doc, s, env, alone) if s.source != "gazetteer" and s.type in ORG_OR_PROGRAMME else None
+        parts = None
+        if s.source != "gazetteer" and s.type in ORG_OR_PROGRAMME:
+            parts = _listed_parts(doc, s, env, alone) or _coordinated_parts(doc, s, env, alone)
         out.extend(parts if parts else [s])
     return out
+
+
+def _listed_parts(doc: Any, s: Candidate, env: Env, alone: set[str]) -> list[Candidate] | None:
+    """"Department of Energy, Kestrel Analytics and Orrin Labs", "the University of Tarsk and Hargeisa Digital": a run
+    of names, each one named by its own head words (a name with a topic list, "Ministry of Planning, Investment and
+    Economic Development", has parts no head names)."""
+    cuts: list[tuple[int, int]] = []  # (end of a part, start of the next)
+    for k in range(s.start + 1, s.end - 1):
+        if doc[k].lower_ not in ("and", ",") or doc[k - 1].lower_ in ("and", ","):
+            continue
+        nxt = k + 2 if doc[k + 1].lower_ == "and" or doc[k + 1].lower_ == "the" else k + 1
+        nxt += 1 if nxt < s.end and doc[nxt].lower_ == "the" and doc[nxt - 1].lower_ == "and" else 0
+        if nxt < s.end and doc[nxt].text[:1].isupper():
+            cuts.append((k, nxt))
+    listed = any(doc[e].lower_ == "and" or doc[e + 1].lower_ == "and" for e, _ in cuts) \
+        or s.end + 1 < len(doc) and doc[s.end].lower_ in ("and", "or") and doc[s.end + 1].text[:1].isupper()
+    if not cuts or not listed:
+        return None  # a comma alone inside a run: a list only when "and" closes it, inside or right after
+    if s.end + 2 < len(doc) and doc[s.end].text == "(" and doc[s.end + 1].is_upper and doc[s.end + 2].text == ")":
+        return None  # "Wallenberg AI, Autonomous Systems and Software Program (WASP)": one name with its short form
+    bounds = [s.start] + [b for _, b in cuts]
+    ends = [e for e, _ in cuts] + [s.end]
+    parts = list(zip(bounds, ends))
+    if not all(_own_name(doc, a, b, env, alone, i > 0) for i, (a, b) in enumerate(parts)) \
+            or env.typer.type_of_name(TokenIndex.of(doc).text[parts[-1][0]:parts[-1][1]]) == "Programme":
+        return None  # a programme's long name ends in its head: "..., Autonomous Systems and Software Program"
+    if len(parts) == 2 and (not _head_first(doc, parts[0]) or doc[parts[1][1] - 1].lower_ in env.generic_words):
+        return None  # "Autonomous Systems and Software Program", "Institute of Minerals and Materials Technology": one name
+    out = [_part(doc, s, a, b, env) for a, b in parts]
+    return [p for p in out if p is not None]
+
+
+def _own_name(doc: Any, a: int, b: int, env: Env, alone: set[str], later: bool) -> bool:
+    """A part that names a body by itself: two words or more with a head word; a later part opens with no topic
+    word ("Investment and Economic Development")."""
+    words = TokenIndex.of(doc).text[a:b]
+    if len(words) == 1:
+        return words[0] in alone and words[0].lower() not in env.generic_words
+    return env.typer.type_of_name(words) is not None and not (later and words[0].lower() in env.generic_words)
+
+
+def _head_first(doc: Any, part: tuple[int, int]) -> bool:
+    """"University of Tarsk": a name whose head comes before "of"/"for" is closed by its last word."""
+    low = TokenIndex.of(doc).lower[part[0]:part[1]]
+    return any(w in ("of", "for") for w in low[1:-1])
 
 
 def _coordinated_parts(doc: Any, s: Candidate, env: Env, alone: set[str]) -> list[Candidate] | None:
