@@ -25,11 +25,21 @@ if str(ROOT) not in sys.path:
 from bench.bench_load import measure, synthetic  # noqa: E402
 from bench.bench_queries import load_average  # noqa: E402
 
-#: the methods list as load_relations.cypher wrote it before issue 18 (on create, then appended on match)
-OLD = (("r.docs = [x IN docs | intern(x)],",
-        "r.docs = [x IN docs | intern(x)], r.methods = [x IN row.methods | intern(x)],"),
-       ("r.support = r.support + size(ev_doc),",
-        "r.methods = r.methods + [x IN row.methods WHERE NOT x IN r.methods | intern(x)], r.support = r.support + size(ev_doc),"))
+#: where the former methods list rides in a relationship row (after every position of RELATION_FIELDS)
+METHODS_AT = 11
+#: the methods list as the relationship statements wrote it before issue 18 (on create, then appended on match),
+#: per statement: (text there now, text with the list)
+OLD = {
+    "load_relations": (
+        ("r.docs = [x IN docs | intern(x)],",
+         f"r.docs = [x IN docs | intern(x)], r.methods = [x IN row[{METHODS_AT}] | intern(x)],"),
+        ("r.support = r.support + size(ev_doc),",
+         f"r.methods = r.methods + [x IN row[{METHODS_AT}] WHERE NOT x IN r.methods | intern(x)], "
+         "r.support = r.support + size(ev_doc),")),
+    "create_relations": (
+        ("docs: [x IN docs | intern(x)],",
+         f"docs: [x IN docs | intern(x)], methods: [x IN row[{METHODS_AT}] | intern(x)],"),),
+}
 
 
 @contextmanager
@@ -38,16 +48,18 @@ def methods_list() -> Iterator[None]:
     from aikg.graph import loader
 
     statement, row_of = loader.relation_statement, loader._relation_row
+    assert len(loader.RELATION_FIELDS) == METHODS_AT, "RELATION_FIELDS changed: move METHODS_AT past its end"
 
     def old_statement(name: str, rel_type: str, *, intern: bool = False) -> str:
         text = statement(name, rel_type, intern=intern)
-        for before, after in OLD:
-            assert text.count(before) == 1, f"load_relations.cypher changed: {before!r} not found once"
+        for before, after in OLD.get(name, ()):
+            assert text.count(before) == 1, f"{name}.cypher changed: {before!r} not found once"
             text = text.replace(before, after)
         return text
 
-    def old_row(row: dict[str, Any], docs: dict[str, int]) -> dict[str, Any]:
-        return {**row_of(row, docs), "methods": list(dict.fromkeys(row["ev_method"]))}
+    def old_row(row: Any, docs: dict[str, int]) -> list[Any]:
+        out = row_of(row, docs)
+        return out + [None] * (METHODS_AT - len(out)) + [list(dict.fromkeys(row["ev_method"]))]
 
     loader.relation_statement, loader._relation_row = old_statement, old_row
     try:

@@ -11,7 +11,7 @@ and lets an interrupted run resume.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -80,12 +80,52 @@ class LoadReport:
         self.errors.extend(other.errors)
 
 
+#: a piece of evidence in a relationship row (:class:`_Rel`): one tuple, its fields at these positions
+EVIDENCE_FIELDS = ("ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
+_EV_AT = {k: i for i, k in enumerate(EVIDENCE_FIELDS)}
+_REL_KEYS = ("type", "source", "target", "docs", *EVIDENCE_FIELDS)
+
+
+class _Rel(Mapping[str, Any]):
+    """A relationship's row in a unit: its evidence as one tuple per piece (:data:`EVIDENCE_FIELDS`), not seven
+    lists in a dict (issue 18: a load holds one per relationship and document, and at 10x the rows the
+    loader's Python is bound by the memory it walks; a tuple per piece and slots are a few objects per row, not
+    ten). Read by key it gives the former row (``row["ev_doc"]``, ``row["docs"]``: graph/bulk.py,
+    graph/summaries.py). Never changed in place once a unit is built."""
+
+    __slots__ = ("type", "source", "target", "evs")
+
+    def __init__(self, rtype: str, source: str, target: str, evs: list[tuple[Any, ...]]) -> None:
+        self.type, self.source, self.target, self.evs = rtype, source, target, evs
+
+    def __getitem__(self, key: str) -> Any:
+        at = _EV_AT.get(key)
+        if at is not None:
+            return [e[at] for e in self.evs]
+        if key == "docs":  # the documents behind it, each once, in evidence order
+            return list(dict.fromkeys(e[0] for e in self.evs))
+        if key in ("type", "source", "target"):
+            return getattr(self, key)
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_REL_KEYS)
+
+    def __len__(self) -> int:
+        return len(_REL_KEYS)
+
+    def doc_ids(self) -> Iterable[str]:
+        """The documents of its evidence (repeated as often as they give evidence)."""
+        evs = self.evs
+        return (evs[0][0],) if len(evs) == 1 else [e[0] for e in evs]
+
+
 @dataclass
 class _Unit:
     doc: DocumentRecord | None
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> row
     mentions: list[dict[str, Any]] = field(default_factory=list)
-    relations: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], _Rel] = field(default_factory=dict)
     ends: set[str] = field(default_factory=set)  # entities here only as a relation's end (not mentioned)
     text: int = 0  # about how many bytes of parameters its mentions and relations take (counted as they are added)
 
@@ -215,40 +255,30 @@ def _add_relations(units: dict[str, _Unit], relations: Iterable[RelationRecord],
                 unit.ends.add(target)
             key = (rel.type, source, target)
             row = unit.relations.get(key)
-            if row is None and len(evs) == 1:  # most relations: one piece of evidence, the row's lists made at once
+            if row is None and len(evs) == 1:  # most relations: one piece of evidence, the row made at once
                 e = evs[0]
                 unit.text += 350 + len(source) + len(target) + len(e.sentence)
-                unit.relations[key] = {
-                    "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [doc_id],
-                    "ev_start": [e.start], "ev_end": [e.end], "ev_sentence": [e.sentence],
-                    "ev_method": [e.method or rel.method],
-                    "ev_confidence": [float(rel.confidence if e.confidence is None else e.confidence)],
-                    "ev_page": [e.page or 0]}
+                unit.relations[key] = _Rel(rel.type, source, target, [
+                    (doc_id, e.start, e.end, e.sentence, e.method or rel.method,
+                     float(rel.confidence if e.confidence is None else e.confidence), e.page or 0)])
                 continue
             if row is None:
                 unit.text += 200 + len(source) + len(target)
-                row = unit.relations[key] = {
-                    "type": rel.type, "source": source, "target": target, "docs": [doc_id], "ev_doc": [],
-                    "ev_start": [], "ev_end": [], "ev_sentence": [], "ev_method": [], "ev_confidence": [], "ev_page": []}
+                row = unit.relations[key] = _Rel(rel.type, source, target, [])
             _add_evidence(unit, row, doc_id, evs, rel)
 
 
-def _add_evidence(unit: _Unit, row: dict[str, Any], doc_id: str, evs: Sequence[Any], rel: RelationRecord) -> None:
+def _add_evidence(unit: _Unit, row: _Rel, doc_id: str, evs: Sequence[Any], rel: RelationRecord) -> None:
     """Append a document's evidence to a relation's row. Several records may state one relationship in one
     document (two extractors, or a symmetric relation given both ways): every distinct piece is kept once."""
-    have = set(zip(row["ev_start"], row["ev_end"], row["ev_sentence"], row["ev_method"])) if row["ev_doc"] else ()
+    have = {(x[1], x[2], x[3], x[4]) for x in row.evs}
     for e in (evs if len(evs) == 1 else sorted(set(evs), key=lambda e: (e.start, e.end, e.sentence))):
         method = e.method or rel.method  # the sentence's own rules when the record kept them
         if (e.start, e.end, e.sentence, method) in have:
             continue
         unit.text += 150 + len(e.sentence)
-        row["ev_doc"].append(doc_id)
-        row["ev_start"].append(e.start)
-        row["ev_end"].append(e.end)
-        row["ev_sentence"].append(e.sentence)
-        row["ev_method"].append(method)
-        row["ev_confidence"].append(float(rel.confidence if e.confidence is None else e.confidence))
-        row["ev_page"].append(e.page or 0)
+        row.evs.append((doc_id, e.start, e.end, e.sentence, method,
+                        float(rel.confidence if e.confidence is None else e.confidence), e.page or 0))
 
 
 def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Collection[str] = (),
@@ -275,18 +305,18 @@ def _merge_rows(units: Sequence[_Unit], ensured: Collection[str] = (), done: Col
     full = {eid for unit in units for eid in unit.entities
             if eid not in pre and (eid not in unit.ends or eid not in ensured)}
     entities = _merged_entities(units, pre, (present, done))
-    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
-    list_keys = ("docs", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence", "ev_page")
+    relations: dict[tuple[str, str, str], _Rel] = {}
+    get = relations.get
     for unit in units:
         for key, row in unit.relations.items():
-            merged = relations.get(key)
+            merged = get(key)
             if merged is None:
                 relations[key] = row  # a unit's row as it is until another unit adds to it (never changed in place)
                 continue
-            relations[key] = {**merged, **{k: merged[k] + row[k] for k in list_keys}}
-    by_type: dict[str, list[dict]] = defaultdict(list)  # the rows keep their "type" (not sent: _relation_row)
-    for (rtype, _, _), row in relations.items():
-        by_type[rtype].append(row)
+            relations[key] = _Rel(row.type, row.source, row.target, merged.evs + row.evs)
+    by_type: dict[str, list[_Rel]] = defaultdict(list)
+    for row in relations.values():
+        by_type[row.type].append(row)
     mentions = [m for unit in units for m in unit.mentions]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # mentions, documents mentioning it
     for m in mentions:
@@ -369,30 +399,37 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
     run's), and with ``summaries_too`` (no entity of the run was in the store) its cluster summaries as
     ``props``. A run of several batches writes these with the entity when it creates it, instead of adding
     each batch's share later (graph/pending_counts.py; a run where some unit fails recounts from the graph)."""
+    # one pass over the units: every piece of evidence of a unit is from its document, so a relationship's
+    # documents are the units holding it (no walk over the evidence)
     rows: dict[str, dict[str, Any]] = {}
+    mentions: dict[str, int] = {}
+    mentioned: dict[str, int] = {}  # documents: one mention row each
+    keys: dict[tuple[str, str, str], None] = {}  # every relationship once, in the order first met
+    behind: set[tuple[str, str]] = set()  # (end, document) pairs
     for unit in units:
         rows.update(unit.entities)
-    mentions: Counter[str] = Counter()
-    for unit in units:
         for m in unit.mentions:
-            mentions[m["id"]] += m["count"]
-    mentioned = Counter(m["id"] for unit in units for m in unit.mentions)  # documents: one mention row each
-    docs: dict[tuple[str, str, str], list[str]] = {}  # the documents behind each relationship (lists never changed)
-    for unit in units:
-        for key, row in unit.relations.items():
-            have = docs.get(key)
-            docs[key] = row["ev_doc"] if have is None else have + row["ev_doc"]
-    starts = Counter(key[1] for key in docs)
-    degree = starts + Counter(key[2] for key in docs)
-    behind = {(key[1], doc) for key, found in docs.items() for doc in found}  # (end, document) pairs
-    behind.update((key[2], doc) for key, found in docs.items() for doc in found)
+            eid = m["id"]
+            mentions[eid] = mentions.get(eid, 0) + m["count"]
+            mentioned[eid] = mentioned.get(eid, 0) + 1
+        doc = unit.key
+        relations = unit.relations
+        keys.update(dict.fromkeys(relations))
+        behind.update([(k[1], doc) for k in relations])
+        behind.update([(k[2], doc) for k in relations])
+    degree: dict[str, int] = {}
+    starts: set[str] = set()
+    for _, a, b in keys:
+        degree[a] = degree.get(a, 0) + 1
+        degree[b] = degree.get(b, 0) + 1
+        starts.add(a)
     rel_docs = Counter(end for end, _ in behind)
-    counts = {eid: {"mentions": mentions[eid], "docs": mentioned[eid], "degree": degree[eid],
+    counts = {eid: {"mentions": mentions.get(eid, 0), "docs": mentioned.get(eid, 0), "degree": degree.get(eid, 0),
                     "rel_docs": rel_docs[eid], "linked": eid in starts, "props": None}
               for eid in rows if eid not in held}
     if summaries_too:
         fields = ("clusters", "cluster_ids", "affiliated_cluster_count", "affiliated_clusters", "affiliations")
-        shaping = [(t, a, b, ()) for t, a, b in docs if t in summaries.REFRESHED_BY]
+        shaping = [(t, a, b, ()) for t, a, b in keys if t in summaries.REFRESHED_BY]
         found = summaries.compute({eid: row["name"] for eid, row in rows.items()}, shaping,
                                   ids={end for _, a, b, _ in shaping for end in (a, b)}, counts=False)
         for eid, row in found.items():
@@ -402,7 +439,7 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
     return counts
 
 
-def _summary_counts(by_type: dict[str, list[dict]], known: Collection[tuple[str, str, str]],
+def _summary_counts(by_type: Mapping[str, Sequence[_Rel]], known: Collection[tuple[str, str, str]],
                     precounted: Collection[str] = ()) -> dict[str, tuple[int, int, bool]]:
     """What a batch adds to each relationship end's summaries (graph/summaries.py), written with the entity
     (load_entities.cypher): degree (its relationships not in ``known``, i.e. new to the store), rel_docs (the
@@ -413,11 +450,12 @@ def _summary_counts(by_type: dict[str, list[dict]], known: Collection[tuple[str,
     starts: set[str] = set()
     for rtype, rows in by_type.items():
         for row in rows:
-            source, target = row["source"], row["target"]
+            source, target = row.source, row.target
             if source in precounted and target in precounted:
                 continue
-            docs[source].update(row["ev_doc"])
-            docs[target].update(row["ev_doc"])
+            found = row.doc_ids()
+            docs[source].update(found)
+            docs[target].update(found)
             if (rtype, source, target) not in known:
                 degree[source] += 1
                 degree[target] += 1
@@ -436,13 +474,16 @@ def interns_strings(store: GraphStore) -> bool:
     return getattr(store, "backend", "") == "embedded"
 
 
-def unit_statements(units: Sequence[_Unit], *, loaded_at: str, ensured: Collection[str] = (),
-                    done: Collection[str] = (), present: Collection[str] = (), intern: bool = False,
-                    known: Collection[tuple[str, str, str]] = (), counts: PendingCounts | None = None,
+def unit_statements(units: Sequence[_Unit], *, loaded_at: str, known: Collection[tuple[str, str, str]],
+                    ensured: Collection[str] = (), done: Collection[str] = (), present: Collection[str] = (),
+                    intern: bool = False, counts: PendingCounts | None = None,
                     profiles_kept: bool = True, held: Collection[str] | None = None,
                     precounted: Mapping[str, dict[str, Any]] | None = None) -> list[Statement]:
     """The write statements for a batch of units, in dependency order (``ensured``, ``known``: see
     :func:`_merge_rows`).
+
+    ``known`` has no default: a relationship not in it is CREATEd (create_relations.cypher), so it must hold every
+    relationship of the units the store holds (:func:`known_relationships` and what the run committed since).
 
     ``counts``: what the batch adds to entities it does not write is kept there, not written (a run of several
     batches writes it at its end: graph/pending_counts.py); the rows it writes carry what was kept for them.
@@ -499,8 +540,8 @@ def _refresh_statements(by_label: dict[str, list[dict]], by_type: dict[str, list
     run's end (``counts.refresh_at_end``; nothing to keep when every entity was created with them: ``precounted``
     and ``counts.all_new``). Degree and rel_docs are written with the entities. Only relationships new to the
     store can change them (one that gains evidence links the same ends)."""
-    new = [(rtype, row["source"], row["target"]) for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
-           for row in rows if (rtype, row["source"], row["target"]) not in known]
+    new = [key for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
+           for row in rows if (key := (rtype, row.source, row.target)) not in known]
     if counts is not None and counts.refresh_at_end:
         if counts.all_new and precounted:
             return []
@@ -524,20 +565,20 @@ def _mention_params(mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {"rows": rows, "docs": list(docs)}
 
 
-def _relation_rows(by_type: dict[str, list[dict]], known: Collection[tuple[str, str, str]] = (),
+def _relation_rows(by_type: Mapping[str, Sequence[_Rel]], known: Collection[tuple[str, str, str]],
                    ) -> list[tuple[str, str, list[list[Any]], list[str]]]:
     """The relationship rows by type, in schema order: (statement, type, rows, the document ids the rows point
-    into). Relationships new to the store (not in ``known``) are created (create_relations.cypher), the others
-    upserted (load_relations.cypher)."""
+    into). Relationships new to the store (not in ``known``, which must hold every one of them the store holds:
+    no default) are created (create_relations.cypher), the others upserted (load_relations.cypher)."""
     out = []
     for rtype in SCHEMA.relation_types:
         rows = by_type.get(rtype)
         if not rows:
             continue
-        new: list[dict] = []
-        upserted: list[dict] = []
+        new: list[_Rel] = []
+        upserted: list[_Rel] = []
         for row in rows:
-            (upserted if (rtype, row["source"], row["target"]) in known else new).append(row)
+            (upserted if (rtype, row.source, row.target) in known else new).append(row)
         for name, part in (("create_relations", new), ("load_relations", upserted)):
             if part:
                 docs: dict[str, int] = {}
@@ -545,10 +586,12 @@ def _relation_rows(by_type: dict[str, list[dict]], known: Collection[tuple[str, 
     return out
 
 
-def _relation_row(row: dict[str, Any], docs: dict[str, int]) -> list[Any]:
+def _relation_row(row: Mapping[str, Any], docs: dict[str, int]) -> list[Any]:
     """A relationship row as load_relations.cypher reads it, by position (:data:`RELATION_FIELDS`): document ids
     as positions in ``docs`` (filled here), no page list when no piece of evidence has a page (the list would hold
     only zeros), no ``docs`` when the evidence names each document once (trailing nulls left off)."""
+    if type(row) is _Rel:
+        return _rel_row(row, docs)
     if len(row["ev_doc"]) == 1:  # most rows: one piece of evidence (the same row, without the loops)
         doc = row["ev_doc"][0]
         at = docs.get(doc)
@@ -564,6 +607,31 @@ def _relation_row(row: dict[str, Any], docs: dict[str, int]) -> list[Any]:
     out = [row["source"], row["target"], ev_doc, row["ev_start"], row["ev_end"], row["ev_sentence"],
            row["ev_method"], row["ev_confidence"], max([0.0, *row["ev_confidence"]])]
     page = row["ev_page"] if any(row["ev_page"]) else None
+    if len(ev_doc) > 1 and len(set(ev_doc)) < len(ev_doc):
+        out += [page, list(dict.fromkeys(ev_doc))]
+    elif page is not None:
+        out.append(page)
+    return out
+
+
+def _rel_row(row: _Rel, docs: dict[str, int]) -> list[Any]:
+    """:func:`_relation_row` of a unit's row, read from its evidence tuples."""
+    evs = row.evs
+    if len(evs) == 1:  # most rows: one piece of evidence
+        doc, start, end, sentence, method, confidence, page = evs[0]
+        at = docs.get(doc)
+        if at is None:
+            at = docs[doc] = len(docs)
+        out = [row.source, row.target, [at], [start], [end], [sentence], [method], [confidence],
+               confidence if confidence > 0.0 else 0.0]
+        if page:
+            out.append([page])
+        return out
+    ev_doc = [docs.setdefault(e[0], len(docs)) for e in evs]
+    confidences = [e[5] for e in evs]
+    out = [row.source, row.target, ev_doc, [e[1] for e in evs], [e[2] for e in evs], [e[3] for e in evs],
+           [e[4] for e in evs], confidences, max([0.0, *confidences])]
+    page = [e[6] for e in evs] if any(e[6] for e in evs) else None
     if len(ev_doc) > 1 and len(set(ev_doc)) < len(ev_doc):
         out += [page, list(dict.fromkeys(ev_doc))]
     elif page is not None:
@@ -652,13 +720,15 @@ class _Run:
             raise
         if self.counts is not None:
             self.counts.commit()
+        ensured, present, held, full = self.ensured, self.present, self.held, self.written_full
         for unit in units:
             self.known.update(unit.relations)
             # an entity new to the store is created with its full row even where it is only a relationship's
             # end (every unit of a run holds the same row for it): its own unit later only adds its counts
-            self.written_full.update(eid for eid in unit.entities if eid not in unit.ends or eid not in self.ensured
-                                     or (eid not in self.present and eid not in self.held))
-            self.present.update(unit.entities)
+            ends = unit.ends
+            full.update(unit.entities.keys() - ends if ends else unit.entities)
+            full.update([eid for eid in ends if eid not in ensured or (eid not in present and eid not in held)])
+            present.update(unit.entities)
 
     def write_batch(self, batch: Sequence[_Unit], report: LoadReport) -> None:
         """Write a batch; if it fails, its units one by one, so only a bad one is lost (and named)."""

@@ -54,8 +54,9 @@ def value_text(value: Any) -> str:
 
 def _list_text(value: list | tuple) -> str:
     """A list: strings, numbers and nulls written in place, only nested lists and maps recurse (a nested list
-    without the dispatch: the loader's rows are lists, graph/loader.py RELATION_FIELDS); a list of one string or
-    number (most evidence lists of a load) without the join."""
+    without the dispatch: the loader's rows are lists, graph/loader.py RELATION_FIELDS, and a nested list of one
+    string or number without a call); a list of one string or number (most evidence lists of a load) without
+    the join."""
     if len(value) == 1:
         v = value[0]
         t = type(v)
@@ -64,7 +65,11 @@ def _list_text(value: list | tuple) -> str:
         if t is int or t is float or t is bool:
             return "[" + str(v) + "]"
     return "[" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if (t := type(v)) is str
-                           else _list_text(v) if t is list
+                           else (('["' + w.replace("\\", "\\\\").replace('"', '\\"') + '"]')
+                                 if len(v) == 1 and type(w := v[0]) is str  # a nested list of one item (most of
+                                 else "[" + str(w) + "]"  # a load's evidence lists): written here, no call
+                                 if len(v) == 1 and ((u := type(w)) is int or u is float)
+                                 else _list_text(v)) if t is list
                            else str(v) if t is int or t is float or t is bool
                            else "null" if v is None else value_text(v) for v in value]) + "]"
 

@@ -9,11 +9,14 @@ city, the latest place named before the sentence is used, as before.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
+from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_membership import prep_object
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -140,17 +143,20 @@ class RoundWords:
                 return True
         return raised_amount(sent)  # "closed a $2.8 million Series A": a round without the word
 
-    def owner(self, sent: Any, inside: Sequence[tuple[int, int, int]], types: Sequence[str], previous: int | None) -> int | None:
+    def owner(self, sent: Any, inside: Sequence[tuple[int, int, int]], types: Sequence[str], previous: int | None,
+              page: tuple[int, str] | None = None) -> int | None:
         """Who raised the round this sentence names: "X raised / closed / announced a ... round", "the round of X";
-        a sentence that names a round without its owner goes on with the previous one; any other sentence ends it."""
+        a sentence that names a round without its owner goes on with the previous one, else it is the round of the
+        company the page is about (``page``: its mention and name; "A seed round in 2021 was led by X"); any other
+        sentence ends it."""
         if not self.names_round(sent):
             return None
         by_start = {s: i for i, s, _ in inside}
         for t in sent:
-            if t.lower_ in self.nouns and t.i + 2 < sent.end and t.nbor(1).lower_ == "of":
+            if t.lower_ in self.nouns and t.i + 2 < sent.end and t.nbor(1).lower_ in ("of", "in"):
                 k = t.i + 2 + (t.nbor(2).lower_ == "the")
                 if k in by_start and types[by_start[k]] in ROUND_ORGS:
-                    return by_start[k]  # "leading the seed round of Kvist Bio"
+                    return by_start[k]  # "leading the seed round of Kvist Bio", "led the round in Kvist Bio"
         verb = next((t.i for t in sent if t.lower_ in self.raise_words), None)
         if verb is not None:  # the first organisation before the verb, after any dateline ("PORTO, 14 May --")
             dash = max((t.i for t in sent if t.i < verb and t.text in DATELINE_DASHES and t.whitespace_), default=-1)
@@ -162,7 +168,41 @@ class RoundWords:
             if t.lower_ in POSSESSIVES and t.i in ends and types[ends[t.i]] in ROUND_ORGS and any(
                     w.lower_ in ROUND_HEADS for w in t.doc[t.i + 1:min(sent.end, t.i + 6)]):
                 return ends[t.i]
+        if previous is None and page is not None and types[page[0]] == "Company" and not investor_named(page[1]) \
+                and _page_round(sent, inside, page[0]):
+            return page[0]
         return previous
+
+
+FIRST_PERSON = ("we", "our", "us", "i", "my")
+
+
+@lru_cache(maxsize=1)
+def _investor_words() -> frozenset[str]:
+    """Words of an investor's name ("Capital", "Ventures"): ``investor_name_words`` of context_links.json."""
+    try:
+        raw = json.loads((as_path(shipped("lexicon")) / "context_links.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return frozenset()
+    return frozenset(raw.get("investor_name_words", ()))
+
+
+def investor_named(name: str) -> bool:
+    """Is the page's organisation named as an investor ("Duero Capital", "Tarn Ventures")? A fund's page does not
+    raise a seed round."""
+    return bool(set(name.lower().split()) & _investor_words())
+
+
+def _page_round(sent: Any, inside: Sequence[tuple[int, int, int]], page: int) -> bool:
+    """Can a round without an owner in its sentence be the page's company's ("A seed round in 2021 was led by X")? Not
+    when the page's company is named in it (then it is an investor there), nor in a first person's sentence (a fund's
+    own "we led a seed round"); only when every name follows "by"/"from" (not "A seed round for Y was led by X")."""
+    if any(i == page for i, _s, _e in inside):
+        return False
+    if any(t.lower_ in FIRST_PERSON for t in sent):
+        return False
+    by = next((t.i for t in sent if t.lower_ in ("by", "from")), None)  # "was led by X, with participation from Y"
+    return by is not None and all(s > by for _i, s, _e in inside)  # not "A seed round for Y was led by X": Y's
 
 
 RAISED_WORDS = ("raised", "raises", "raise", "raising", "closed", "closes", "secured", "secures", "landed", "lands")

@@ -53,6 +53,8 @@ _QUOTES = '"' + "“”«»"  # a lone ’ is an apostrophe far more often than 
 _COORD = (",", "and", "&", "or", "the")
 _WALK = frozenset({",", "and", "&", "or", "the", "(", ")", "'s", "’s"})
 _VERB_NEXT = frozenset({"with", "on", "across", "the", "a", "an"})
+_PREDICATE = frozenset({"is", "was", "as", ",", "becomes", "became", "remains", "be", "been", "–", "—"})
+_ADVERBS = frozenset({"also", "now", "still", "later", "since", "then", "jointly", "currently", "partly"})
 _WALK_SUBJECT = _WALK - {","}  # "Founded by A and B, Kalulu has ...": the comma ends the fronted phrase
 
 
@@ -82,6 +84,9 @@ class LinkWords:
     venue_nouns: frozenset[str] = frozenset()  # a name before one names a place, not a body ("the Delta Centre building")
     restrictive_name: frozenset[str] = frozenset()  # "the incubator at Centrale Nantes": a name after one restricts
     describing: frozenset[str] = frozenset()  # more nouns that describe the name after them ("the software house X")
+    founding_verbs: frozenset[str] = frozenset()  # "A founded X, and the company ...": the company is X, not A
+    subordinators: frozenset[str] = frozenset()  # "X left Y after it became ...": "it" is the main clause's subject
+    object_verbs: frozenset[str] = frozenset()  # "The Y Bank funds it": an object "it" that may stand for an organisation
 
     @classmethod
     def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
@@ -131,6 +136,9 @@ class LinkWords:
             venue_nouns=frozenset(raw.get("venue_nouns", ())),
             restrictive_name=frozenset(raw.get("restrictive_before_name", ())),
             describing=frozenset(raw.get("describing_nouns", ())),
+            founding_verbs=frozenset(raw.get("founding_verbs", ())),
+            subordinators=frozenset(raw.get("subordinators", ())),
+            object_verbs=frozenset(raw.get("object_verbs", ())),
         )
 
 
@@ -455,11 +463,16 @@ class Resolver:
             return entry  # a directory's "Buna Institute of Computing" heading, then "The institute administers P"
         tok_char = self.off + self.doc[tok].idx
         counts, latest = self._counts(tok_char, types)
-        near = self._window(k, tok, types)
+        fronted = self._fronted_agents(k, tok)  # "Founded in 2016 by A, the company ...": never A
+        latest = {key: r for key, r in latest.items() if key not in fronted}
+        near = [(r, a) for r, a in self._window(k, tok, types) if self.m[r].canonical not in fronted]
+        if fronted and not near and not latest:
+            return None
         order = {r: n for n, (r, _a) in enumerate(near)}
         here = self.subject(k, types, upto=tok, strict=True)
         if here is not None and self._new_clause(tok) and self._plain(here, k, tok, noun):
-            return here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
+            made = self._founded_object(k, here, types, tok)  # "A founded X in 2018, and the company is backed by"
+            return made if made is not None else here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
         if not any(self._fits_name(noun, r) for r, _a in near) and self._held_elsewhere(k, tok, noun, types):
             return None  # "... funded by the Fonds X (FMIB). The fund is ...": that fund, typed otherwise: no guess
         named = [r for r in latest.values() if self._fits_name(noun, r) and not self._venue_only(r, tok_char)]
@@ -487,6 +500,36 @@ class Resolver:
         cands -= self._called_other(near, noun)  # "Lagune Ouverte, an open-data programme. The fund ...": not it
         best = self._pick(cands, k, tok, types, counts, order, least=1.0) if cands else None
         return None if best is None or self._open(best, k, tok, types) else best
+
+    def _fronted_agents(self, k: int, tok: int) -> set[str]:
+        """The names of a fronted participle's phrase before the reference at ``tok`` ("Founded in 2016 by A, the
+        company ...", "Backed by A and B, the start-up ..."): the reference is the participle's subject, not A."""
+        s, doc = self.sents[k], self.doc
+        p = s.start + (s.start < s.end and doc[s.start].is_quote)
+        if p >= tok or doc[p].text not in self.w.fronted:
+            return set()
+        comma = next((j for j in range(p + 1, tok) if doc[j].text == ","), None)
+        if comma is None:
+            return set()
+        return {self.m[self.root(i)].canonical for i, a, _b in s.ments if p < a < comma}
+
+    def _founded_object(self, k: int, r: int, types: Sequence[str], upto: int) -> int | None:
+        """The organisation the subject ``r`` of sentence ``k`` founded right there ("A founded X", "A co-founded
+        the X"): a description after it stands for the new organisation, not its founder."""
+        s, doc = self.sents[k], self.doc
+        ends = [b for i, a, b in s.ments if a < upto and self.root(i) == r]
+        if not ends or ends[0] >= upto:
+            return None
+        low, after = self.word_at(ends[0])
+        if low not in self.w.founding_verbs:
+            return None
+        if after < upto and doc[after].lower_ == "the":
+            after += 1
+        i = self.at.get(after)
+        if i is None or after >= upto or self.m[i].source == "anaphor":
+            return None
+        o = self.root(i)
+        return o if o != r and self.m[o].type in types else None
 
     def _over_break(self, k: int, noun: str, types: Sequence[str]) -> int | None:
         """When sentence ``k`` opens a paragraph: the one name of the paragraph before's last sentence that holds
@@ -607,6 +650,10 @@ class Resolver:
         if k == 0 or not self._same_section(k - 1, k):
             return False
         prev = self.sents[k - 1]
+        first = self.subject(k - 1, types)
+        if first is not None and best == self._founded_object(k - 1, first, types, prev.end) \
+                and not self._quote_names(k - 1, types):
+            return False  # "A founded X in 2018. The company ...": X, not its founder
         if self._quote_names(k - 1, types) or self._rival(best, k - 1, prev.end):
             return True
         if self._owns(best, k - 1, prev.end):
@@ -687,6 +734,8 @@ class Resolver:
         text named it (+0.5 each, at most +3), named in this or the sentence before (+0.5); the nearest on a tie."""
         here = self.subject(k, types, upto=tok)
         prev = self.subject(k - 1, types) if k > 0 and self._same_section(k - 1, k) else None
+        here = (self._founded_object(k, here, types, tok) or here) if here is not None else None
+        prev = (self._founded_object(k - 1, prev, types, self.sents[k - 1].end) or prev) if prev is not None else None
         recent = {r for r, a in self._window(k, tok, types, back=1)}
 
         def score(r: int) -> float:
@@ -733,6 +782,9 @@ class Resolver:
             subj = next(iter(agents)) if len(agents) == 1 else None
             if subj is not None and self._coordinated(prev, agents[subj], subj):
                 subj = None  # "created by A and B. It ...": A or B?
+        made = self._founded_object(k - 1, subj, ORG_OR_PROGRAMME, self.sents[k - 1].end) if subj is not None else None
+        if made is not None and made not in skip:
+            return made  # "Whitford founded Kenai Edge in 2018. It ...": the new organisation, not its founder
         if subj is not None and self._rival(subj, k - 1, self.sents[k - 1].end, skip):
             return None  # "Corvex Capital acquired Pelham Robotics. It ...": either company
         return subj
@@ -861,8 +913,13 @@ class Resolver:
             return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
         if low == "it" and self._after_date(t.i, sent.start):
             return self.pronoun(t.i)  # "In 2023 it also joined ...", "Since March 2021, it has worked with ..."
-        if low == "it" and t.i - 2 > sent.start and doc[t.i - 1].lower_ == "and" and doc[t.i - 2].text == ",":
+        if low == "it" and t.i - 2 > sent.start and doc[t.i - 1].lower_ in ("and", "but") and doc[t.i - 2].text == ",":
             return self._clause_it(self.sent_of[t.i], t.i)  # "X builds trackers, and it operates P"
+        if low == "it" and t.i - 1 > sent.start and doc[t.i - 1].lower_ in w.subordinators \
+                and t.i + 1 < sent.end and doc[t.i + 1].text[:1].islower():
+            return self._clause_it(self.sent_of[t.i], t.i, objects=True)  # "X left Y in 2025 after it became ..."
+        if low == "it" and t.i - 1 > sent.start and doc[t.i - 1].lower_ in w.object_verbs:
+            return self._object_it(self.sent_of[t.i], t.i)  # "X makes chips. The Y Bank funds it."
         if low == "its" and t.i > sent.start:
             return self._its(t, sent)
         return None
@@ -948,10 +1005,47 @@ class Resolver:
                     and self.doc[a:i].text.strip() == self.m[j].text
         return False
 
-    def _clause_it(self, k: int, tok: int) -> int | None:
+    def _object_it(self, k: int, tok: int) -> int | None:
+        """"The Y Bank funds it", "two of our students founded it": the object "it" of a verb of founding, running or
+        funding stands for the subject of the sentence before (as a sentence-opening "It" does), when this sentence has
+        a subject of its own before the verb that is not that organisation."""
+        s, doc = self.sents[k], self.doc
+        p = tok - 2  # the verb's subject: a name (or "She") right before it, over an adverb ("also funds it")
+        while p > s.start and doc[p].is_lower and (doc[p].lower_.endswith("ly") or doc[p].lower_ in _ADVERBS):
+            p -= 1
+        if not any(b == p + 1 for _i, _a, b in s.ments):
+            return None  # "Tarn Capital, which funds it", "two of our students founded it": the parse's subject
+        if any(b <= p and self.m[i].type in ORG_OR_PROGRAMME and doc[b].lower_ in (",", ";", "and", "but")
+               for i, _a, b in s.ments):
+            return None  # "X opened the Kelso Lab, and the Y Agency runs it": the lab this sentence names, not X
+        if sum(self.m[i].type in ORG_OR_PROGRAMME for i, _a, _b in self.sents[k - 1].ments) > 1:
+            return None  # "X builds tools for Y. A founded it.": X or Y? (precision first)
+        got = self.pronoun(tok)
+        if got is None or any(self.root(i) == got for i, a, _b in s.ments if a < tok) or self._new_thing(k - 1):
+            return None
+        things = self.w.round_words | set(self.w.nouns)  # "the seed round ... was led by A, and B joined it": the round
+        if any(doc[j].lower_ in things and j not in self.covered and j not in self.at for j in range(s.start, tok)):
+            return None
+        return got
+
+    def _new_thing(self, k: int) -> bool:
+        """Does sentence ``k`` introduce an unnamed body as an object ("X opened a new lab in Mzuzu", "X set up an
+        incubator")? An object "it" after it may stand for that body, not for X (a predicate "X is a start-up" does
+        not count)."""
+        s, doc = self.sents[k], self.doc
+        for j in range(s.start + 1, s.end):
+            if doc[j].lower_ not in self.w.nouns or j in self.covered:
+                continue
+            art = next((q for q in range(j - 1, max(s.start - 1, j - 4), -1) if doc[q].lower_ in ("a", "an")), None)
+            if art is not None and art > s.start and doc[art - 1].lower_ not in _PREDICATE:
+                return True
+        return False
+
+    def _clause_it(self, k: int, tok: int, objects: bool = False) -> int | None:
         """", and it operates P": the organisation that opens the sentence as its subject, when no other organisation or
         programme is named between it and "it" outside a phrase after a preposition ("X built the Y Observatory, and
-        it now serves ...": Y or X?) and the sentence is no quotation."""
+        it now serves ...": Y or X?) and the sentence is no quotation. ``objects``: "it" opens a subordinate clause
+        ("X left Y after it became ..."), whose subject is the main clause's, objects named between or not."""
         if self.quoted_at(tok):
             return None
         subj = self.subject(k, ORG_OR_PROGRAMME, upto=tok, strict=True)
@@ -969,7 +1063,7 @@ class Resolver:
                 if not opens:
                     return None  # "..., with the gripper maker X, and it ...": X is no subject
                 seen = True
-            elif seen and self.m[r].type in ORG_OR_PROGRAMME and not self._in_phrase(s, a):
+            elif seen and self.m[r].type in ORG_OR_PROGRAMME and not self._in_phrase(s, a) and not objects:
                 return None
         return subj if seen else None
 

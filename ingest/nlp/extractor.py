@@ -265,7 +265,8 @@ class Extractor:
                 c.last_cluster = i if named else None
         if by_words and not named:
             c.last_cluster = by_words[-1][1]  # "Why build this in Kumasi rather than Accra?": no mention, still named
-        prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner)
+        page = (c.owner, c.facts.mentions[c.owner].canonical) if c.owner is not None else None  # "A seed round was led by X"
+        prev_round, c.round_owner = c.round_owner, self._rounds.owner(sent, inside, types, c.round_owner, page)
         # "X also joined the round.", "Y also took part.": one name, the round of the sentence before
         lone_round = prev_round is not None and (self._rounds.names_round(sent) or "part" in lows)
         hints = {"round": c.round_owner if c.round_owner is not None else prev_round, "programme": c.programme,

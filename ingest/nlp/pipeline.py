@@ -209,6 +209,26 @@ def legal_special_cases(nlp: Any) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Honorifics written with a point ("Dra.", "Profa.", "Ing.") from ``person_forms.json``."""
+    data = json.loads(shipped("lexicon", "person_forms.json").read_text(encoding="utf-8"))
+    return frozenset(h for h in data["honorifics"] if h.endswith(".") and len(h) > 2)
+
+
+def honorific_special_cases(nlp: Any) -> None:
+    """"Dra. Mónica Alvarado", "Profa. Ana Ruiz", "Ing. Pedro Gil": an honorific keeps its point, so the sentencizer
+    does not end the sentence at it and the NER does not read "Dra" or "Ing" as an organisation (the English
+    pipeline knows only "Dr.", "Mr." and the like)."""
+    from spacy.symbols import ORTH
+
+    for h in honorifics():
+        form = h[:1].upper() + h[1:]
+        if "-" in form:  # "Dipl.-Ing.": both parts capitalised
+            form = "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def hard_wrapped(doc: Any) -> bool:
     """Whether the text is prose wrapped at a fixed width (a plain-text filing, an e-mailed release): then
     many single line breaks fall inside sentences and continue in lower case, which label lines never do."""
@@ -258,6 +278,7 @@ def build_pipelines(config: ExtractConfig, gazetteer: Gazetteer, lemmas: Iterabl
     all_names = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"]
     nlp = spacy.load(path, exclude=[n for n in all_names if n not in keep])
     legal_special_cases(nlp)
+    honorific_special_cases(nlp)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("aikg_line_breaks", after="sentencizer")
     if config.parse != "none":

@@ -7,7 +7,8 @@ count that as LOCATED_IN (never ANCHORS: size is not anchoring):
 * "Kepler Mills is the largest employer in Tarnów" / "Kepler Mills, the largest employer in Tarnów, ...";
 * "Jaraguá do Sul's largest employer, the motor maker Motores Itapocu, ..." (the place as possessor; "The city's"
   is the document's city when the entity pass linked it);
-* "the largest employer of data engineers in Krosno is ...", "the Lautoka sugar mill of Western Cane Milling Ltd".
+* "the largest employer of data engineers in Krosno is ...", "the Lautoka sugar mill of Western Cane Milling Ltd";
+* "In Vranje, the biggest employer is the furniture maker X" (a fronted place before the phrase).
 
 A denial or a past tie in the clause ("is no longer the largest employer", "was once the largest employer",
 "not the largest employer") gives nothing; "the biggest employer among them" names no place. Words:
@@ -51,6 +52,8 @@ def employer_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
         if b is None:
             continue
         place, after = _place(doc, b, k, sent.end, ends, starts, types, w)
+        if place is None:
+            place = _fronted_place(doc, sent.start, b, starts, types, w)
         if place is None:
             continue
         org = _org_after(doc, after, sent.end, starts, types, w)  # the phrase as subject: "... is X"
@@ -102,6 +105,18 @@ def _place(doc: Any, b: int, k: int, end: int, ends: dict[int, int], starts: dic
         if place is not None and types[place[0]] == "Cluster" and doc[at].lower_ not in w["wide_area_words"]:
             return place
     return None, n
+
+
+def _fronted_place(doc: Any, start: int, b: int, starts: dict[int, tuple[int, int]], types: list[str],
+                   w: dict[str, frozenset[str]]) -> int | None:
+    """"In Vranje, the biggest employer is X": the place of a fronted "In Y," right before the phrase at ``b``."""
+    if not (start + 2 < b and doc[start].lower_ in ("in", "across", "around")):
+        return None
+    got = starts.get(start + 1)
+    if got is None or types[got[0]] != "Cluster" or doc[start + 1].lower_ in w["wide_area_words"]:
+        return None
+    k = got[1] + (got[1] < b and doc[got[1]].text == ",")
+    return got[0] if k == b else None
 
 
 def _org_before(doc: Any, b: int, start: int, ends: dict[int, int], firsts: dict[int, int], types: list[str],

@@ -77,6 +77,12 @@ class FormRules:
         self.grants = GrantRules(relations)  # "awarded a grant to X", "recipients of grants from Z" (relation_grants.py)
         self.membership = MembershipForms(relations)  # "selected to join P", "part of the Y Network"
         self.collective_heads = self.membership.collective_heads
+        self.fund_or_via = self.fund_nouns | self.via_funding  # built once, not at every noun
+        #: speed: the lemmas at which a noun rule (other than a "have" object) or a verb rule can start
+        self._noun_starts = (self.cohorts | self.groups.keys() | self.group_aliases.keys() | self.collectives
+                             | self.portfolio_heads | self.joint_nouns | self.fund_or_via | {"member"})
+        self._verb_starts = (self.gather_verbs.keys() | self.round_lead_verbs | self.join_verbs
+                             | self.agreement_verbs)
         #: the organisation the page is about (set per sentence by the caller): "X is also a member",
         #: "Investors include A and B", "The accelerator's cohort includes A" name no owner of their own
         self.owner: int | None = None
@@ -85,7 +91,8 @@ class FormRules:
     def at(self, ctx: Any, tok: Any, emit: Emit) -> None:
         """Every form rule that starts at this token."""
         lemma = self._lemma(tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        pos = tok.pos_
+        if pos in ("NOUN", "PROPN") and (lemma in self._noun_starts or tok.dep_ == "dobj"):
             self._group_subject(ctx, tok, lemma, emit)
             self._group_object(ctx, tok, lemma, emit)
             self._collective_of(ctx, tok, lemma, emit)
@@ -95,13 +102,13 @@ class FormRules:
             self._cohort_of(ctx, tok, lemma, emit)
             self._funding_series(ctx, tok, lemma, emit)
             self._with_as_partner(ctx, tok, lemma, emit)
-        if tok.pos_ in ("VERB", "AUX"):
+        if pos in ("VERB", "AUX") and (lemma in self._verb_starts or tok.lower_ in self.pay_verbs):
             self._gather(ctx, tok, lemma, emit)
             self._round_lead(ctx, tok, lemma, emit)
             self._paid_for(ctx, tok, emit)
             self._joined_alone(ctx, tok, lemma, emit)
             self._agreement(ctx, tok, lemma, emit)
-        if tok.pos_ == "ADP" or tok.lower_ in self.co_funder_preps:
+        if pos == "ADP" or tok.lower_ in self.co_funder_preps:
             self._co_funders(ctx, tok, emit)
         self.grants.at(ctx, tok, lemma, emit)
         self.membership.at(ctx, tok, lemma, emit, self.owner)  # the page's group for "A and B are founding members"
@@ -244,12 +251,13 @@ class FormRules:
 
     def _group_object(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
         """"X has 12 member institutions, including A and B", "X counts 40 members, among them A"."""
+        if n.dep_ != "dobj" or n.head.lemma_.lower() not in self.have_verbs:
+            return  # speed: checked before the modifiers are read (the same outcome)
         spec = self._group(lemma)
-        member_mod = any(c.dep_ in ("compound", "amod", "nmod") and self._group(self._lemma(c)) is not None
-                         and self._group(self._lemma(c))["rel"] == "MEMBER_OF" for c in n.children)
-        if spec is None and member_mod:
+        if spec is None and any(c.dep_ in ("compound", "amod", "nmod") and self._group(self._lemma(c)) is not None
+                                and self._group(self._lemma(c))["rel"] == "MEMBER_OF" for c in n.children):
             spec = self.groups.get("member")  # "member institutions", "member companies"
-        if spec is None or n.dep_ != "dobj" or n.head.lemma_.lower() not in self.have_verbs:
+        if spec is None:
             return
         owners = set().union(*(ctx.mentions(s) for s in ctx.subject_tokens(n.head, False)))
         members = (self._listed(ctx, n) | self._listed(ctx, n.head, skip=n)) - owners
@@ -356,13 +364,13 @@ class FormRules:
             return None
         funder = node.head
         prep = funder.head
-        if funder.dep_ != "pobj" or prep.lower_ != "from" or prep.head.lemma_.lower() not in self.fund_nouns | self.via_funding:
+        if funder.dep_ != "pobj" or prep.lower_ != "from" or prep.head.lemma_.lower() not in self.fund_or_via:
             return None
         return prep.head
 
     def _funding_series(self, ctx: Any, n: Any, lemma: str, emit: Emit) -> None:
         """"X is funded by a commitment from A, a grant from B and support from C": B and C fund X too."""
-        if lemma not in self.fund_nouns | self.via_funding:
+        if lemma not in self.fund_or_via:
             return
         first = self.series_head(ctx, n)
         if first is None:

@@ -88,16 +88,23 @@ class _Sent:
         self.mentions = mentions
         self.n = len(self.w.items)
         self.text = text
+        #: speed: every word as :meth:`low` gives it, read once
+        self.lows = [w[:-1] if len(w) > 1 and w.endswith(".") else w for _s, _e, w in self.w.items]
 
     def low(self, k: int) -> str:
         """Word ``k`` in lower case, without the full stop the word reader keeps on a sentence's last word."""
-        word = self.w.low(k)
-        return word[:-1] if len(word) > 1 and word.endswith(".") else word
+        return self.lows[k] if 0 <= k < self.n else ""
 
     def at(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Number of words of the first phrase that starts at word ``k`` (0: none)."""
+        if k < 0:
+            for p in phrases:
+                if tuple(self.low(k + x) for x in range(len(p))) == p:
+                    return len(p)
+            return 0
+        lows = self.lows  # a slice past the end is shorter, so no phrase (of non-empty words) matches there
         for p in phrases:
-            if tuple(self.low(k + x) for x in range(len(p))) == p:
+            if tuple(lows[k:k + len(p)]) == p:
                 return len(p)
         return 0
 
@@ -368,13 +375,14 @@ def clause_funding(text: str, spans: Sequence[tuple[int, int]], mentions: Sequen
     funds = [r for r in relations if r.type == "FUNDS"]
     out: list[Found] = []
     prev: tuple[int, int] | None = None
+    invest = [" ".join(p) for p in cw.invest_phrases]  # speed: joined once per document, not per sentence
     for a, b in spans:
         if prev is not None and "portfolio" in text[prev[0]:prev[1]]:
             p = _Sent(words, text, prev[0], prev[1], mentions, starts)
             out += portfolio_items(p, _Sent(words, text, a, b, mentions, starts), a, b, cw)
         prev = (a, b)
         low = text[a:b].lower()
-        if " by a" not in low and "with " not in low and " alongside " not in low and not any(" ".join(p) in low for p in cw.invest_phrases):
+        if " by a" not in low and "with " not in low and " alongside " not in low and not any(p in low for p in invest):
             continue  # speed: no words of the forms
         s = _Sent(words, text, a, b, mentions, starts)
         if s.n < 4:

@@ -96,9 +96,7 @@ def founder_lines(text: str, off: int, mentions: Sequence[MentionFact], words: L
 
 def _opened(ix: _Ix, sent: str, a: int, b: int, words: LineWords, out: list[Rel]) -> None:
     """"A, a ..., and B (BB) today opened the X Lab": every organisation of the subject list founded X."""
-    verbs = "|".join(re.escape(v) for v in words.open_verbs)
-    adv = "|".join(re.escape(v) for v in words.adverbs)
-    for v in re.finditer(r"(?:\s+(?:" + adv + r"))*\s+(?:" + verbs + r")\s+", sent):
+    for v in _opened_re(words.open_verbs, words.adverbs).finditer(sent):
         founded = _opened_object(ix, sent, a, v.end(), words)
         if founded is None:
             continue
@@ -109,14 +107,28 @@ def _opened(ix: _Ix, sent: str, a: int, b: int, words: LineWords, out: list[Rel]
         return
 
 
+@lru_cache(maxsize=4)
+def _opened_re(open_verbs: tuple[str, ...], adverbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Speed: the opening verb pattern compiled once for the word lists, not at every sentence."""
+    verbs = "|".join(re.escape(v) for v in open_verbs)
+    adv = "|".join(re.escape(v) for v in adverbs)
+    return re.compile(r"(?:\s+(?:" + adv + r"))*\s+(?:" + verbs + r")\s+")
+
+
+@lru_cache(maxsize=4)
+def _lab_re(lab_nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """Speed: the lab apposition pattern compiled once for the word list."""
+    nouns = "|".join(re.escape(n) for n in lab_nouns)
+    return re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\b[^,;.]{0,60},\s+(?:the\s+)?")
+
+
 def _opened_object(ix: _Ix, sent: str, a: int, k: int, words: LineWords) -> int | None:
     """The lab or programme the verb at ``k`` opens: right after it, or in an apposition after a lab noun."""
     lead = re.match(r"(?:the\s+new\s+|a\s+new\s+|the\s+|its\s+|their\s+)?", sent[k:])
     i = ix.start.get(a + k + lead.end())
     if i is not None:
         return i if ix.ms[i].type in OPENED else None
-    nouns = "|".join(re.escape(n) for n in words.lab_nouns)
-    m = re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + nouns + r")\b[^,;.]{0,60},\s+(?:the\s+)?", sent[k:])
+    m = _lab_re(words.lab_nouns).match(sent[k:])
     if m is None:
         return None
     i = ix.start.get(a + k + m.end())

@@ -122,14 +122,17 @@ class _Sentence:
         self.doc, self.sent, self.tok2m = doc, sent, tok2m
         self.low: list[str] = []
         self.tok: list[int] = []  # first token of each word
-        k = sent.start
+        toks = list(sent)  # speed: each token read once (``doc[k]`` builds a new Token at every access)
+        lows = [t.lower_ for t in toks]
+        texts = [t.text for t in toks]
+        a, k = sent.start, sent.start
         while k < sent.end:
             j = k + 1
-            text = doc[k].lower_
-            while j + 1 < sent.end and doc[j].text in HYPHENS and not doc[j - 1].whitespace_ \
-                    and not doc[j].whitespace_ and doc[j + 1].is_alpha and doc[j - 1].is_alpha \
+            text = lows[k - a]
+            while j + 1 < sent.end and texts[j - a] in HYPHENS and not toks[j - 1 - a].whitespace_ \
+                    and not toks[j - a].whitespace_ and toks[j + 1 - a].is_alpha and toks[j - 1 - a].is_alpha \
                     and tok2m.get(j - 1) is None and tok2m.get(j + 1) is None:
-                text += "-" + doc[j + 1].lower_
+                text += "-" + lows[j + 1 - a]
                 j += 2
             self.low.append(text)
             self.tok.append(k)

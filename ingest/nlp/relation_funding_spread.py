@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
@@ -77,16 +78,19 @@ class _Words:
 
     def __init__(self, text: str, a: int, b: int, starts: dict[int, int]) -> None:
         self.items = [(a + m.start(), a + m.end(), m.group().lower()) for m in WORD.finditer(text[a:b])]
+        self.lows = [w for _s, _e, w in self.items]  # speed: the lower-case words alone, for slices
+        self.begins = [s for s, _e, _w in self.items]  # speed: word starts in order, for bisect
         self.lower = [text[x:y].islower() for x, y, _w in self.items]  # written in lower case ("programme", not "Programme")
         self.at_char = {s: k for k, (s, _e, _w) in enumerate(self.items)}
         self.mention = {k: starts[s] for k, (s, _e, _w) in enumerate(self.items) if s in starts}
 
     def index_at(self, char: int) -> int | None:
         """The first word starting at or after ``char``."""
-        return next((k for k, (s, _e, _w) in enumerate(self.items) if s >= char), None)
+        k = bisect_left(self.begins, char)
+        return k if k < len(self.begins) else None
 
     def low(self, k: int) -> str:
-        return self.items[k][2] if 0 <= k < len(self.items) else ""
+        return self.lows[k] if 0 <= k < len(self.lows) else ""
 
     def small(self, k: int) -> bool:
         """Is word ``k`` a lower-case word of letters (a common noun, a verb), not a capitalised name word?"""
@@ -314,8 +318,14 @@ def _unnamed_item(s: _Words, k: int, w: SpreadWords) -> int | None:
 
 def _connector_at(s: _Words, k: int, w: SpreadWords) -> int:
     """Number of words of the connector starting at word ``k`` (0: none)."""
+    if k < 0:
+        for c in w.connectors:
+            if tuple(s.low(k + x) for x in range(len(c))) == c:
+                return len(c)
+        return 0
+    lows = s.lows  # speed: a slice of the words (past the end it is shorter, so no connector matches there)
     for c in w.connectors:
-        if tuple(s.low(k + x) for x in range(len(c))) == c:
+        if tuple(lows[k:k + len(c)]) == c:
             return len(c)
     return 0
 
@@ -353,9 +363,10 @@ def relative_money(text: str, sent_spans: Iterable[tuple[int, int]], mentions: S
     w = words or spread_words()
     starts = {m.start: i for i, m in enumerate(mentions) if m.source != "anaphor"}
     out: list[tuple[int, int, int, int, str]] = []
+    cue = _cue_re(w.pay_verbs, w.money_nouns).search  # speed: one search for any of the words, not one per word
     for a, b in sent_spans:
         low = text[a:b].lower()
-        if not any(v in low for v in w.pay_verbs) and not any(f" {n} from " in low for n in w.money_nouns):
+        if not cue(low):
             continue  # speed: no words of the form
         s = _Words(text, a, b, starts)
         for k in range(1, len(s.items) - 3):
@@ -380,6 +391,13 @@ def relative_money(text: str, sent_spans: Iterable[tuple[int, int]], mentions: S
             if s.low(v) in w.run_verbs and s.low(v + 1) == "with":
                 out.extend((f, held, a, b, "spread:relative-money") for f in _money_from(s, mentions, v + 2, held, w))
     return out
+
+
+@lru_cache(maxsize=4)
+def _cue_re(pay_verbs: frozenset[str], money_nouns: frozenset[str]) -> re.Pattern[str]:
+    """A pay verb anywhere or " <money noun> from " (the words :func:`relative_money` needs), as one pattern."""
+    alts = [re.escape(v) for v in pay_verbs] + [re.escape(f" {n} from ") for n in money_nouns]
+    return re.compile("|".join(alts) if alts else r"(?!)")
 
 
 def _money_from(s: _Words, mentions: Sequence[Any], v: int, held: int, w: SpreadWords) -> list[int]:

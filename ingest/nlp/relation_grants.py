@@ -58,20 +58,25 @@ class GrantRules:
         self.funding = frozenset(relations.get("funding_nouns", ())) | words.get("funding_nouns", frozenset())
         self.conf = float(spec.get("confidence", 0.7))
         self.round_lists = RoundLists(relations)  # "with participation from the reinsurer A and angel investor B"
+        #: speed: the words (lemma or lower case) at which a verb or a noun rule can start
+        self._verb_starts = (self.give_any | self.give_money | self.make_verbs | self.fund_at | self.select
+                             | self.receive | self.funded | {"joining", "backing"})
+        self._noun_starts = self.funding | self.recipients
 
     # ------------------------------------------------------------------ entry point
     def at(self, ctx: Any, tok: Any, lemma: str, emit: Emit) -> None:
         if not self.conf or (not self.give_any and not self.receive):
             return
         self.round_lists.at(ctx, emit)  # once per sentence (relation_rounds.py)
-        if tok.pos_ in ("VERB", "AUX"):
+        pos = tok.pos_
+        if pos in ("VERB", "AUX") and (lemma in self._verb_starts or tok.lower_ in self._verb_starts):
             self._fund_thing_at(ctx, tok, emit)
             self._made_investment(ctx, tok, lemma, emit)
             self._give_to(ctx, tok, lemma, emit)
             self._selected_for_funding(ctx, tok, lemma, emit)
             self._joining_round(ctx, tok, lemma, emit)
             self._via_programme(ctx, tok, lemma, emit)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if pos in ("NOUN", "PROPN") and (lemma in self._noun_starts or tok.lower_ in self._noun_starts):
             self._named_funding(ctx, tok, lemma, emit)
             self._comes_from(ctx, tok, lemma, emit)
             self._recipient_noun(ctx, tok, lemma, emit)

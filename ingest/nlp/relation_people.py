@@ -15,7 +15,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from aikg.ingest.nlp.mentions.job_titles import modified_title_heads
+from aikg.ingest.nlp.relation_part_lines import speech_verbs, unit_tails
 from aikg.ingest.nlp.relation_people_forms import PeopleForms, academic_unit_words, department_words, unit_words
+from aikg.ingest.nlp.relation_people_now import now_posts
 from aikg.ingest.nlp.relation_people_roles import PeopleRoles
 
 ORG = ("Institute", "Company", "Agency")
@@ -43,6 +45,8 @@ def _line_end(doc: Any, sent: Any, k: int, places: dict[int, int] | None = None)
     (Christchurch)", "Sana Qureshi, Kamo Care Robotics, Kyoto" (``places``: start -> end of the place names)."""
     if k >= sent.end or doc[k].is_space:
         return True
+    if doc[k].text == "," and k + 1 < sent.end and doc[k + 1].lower_ in speech_verbs():
+        return True  # "Professor A, Dean, Faculty of X, Y Institute of Technology, said: ..."
     if places and doc[k].text == "," and k + 1 in places and _line_end(doc, sent, places[k + 1]):
         return True
     if doc[k].text in (",", "|") and k + 1 < sent.end and (doc[k + 1].like_email or doc[k + 1].like_url
@@ -146,11 +150,16 @@ def _parent_after_unit(doc: Any, sent: Any, s: int, org_start: int, oe: int, by_
                        types: list[str], places: dict[int, int]) -> int | None:
     """The organisation after a unit on a name line that the person at ``s`` opens ("Department of X, Y University"
     at the line's end), or None."""
-    if doc[org_start].lower_ not in unit_words() or oe + 1 >= sent.end or doc[oe].text != "," \
+    if not _unit_named(doc, org_start, oe) or oe + 1 >= sent.end or doc[oe].text != "," \
             or oe + 1 not in by_start or not _line_start(doc, sent, s):
         return None
     parent, pe = by_start[oe + 1]
     return parent if types[parent] in ORG and _line_end(doc, sent, pe, places) else None
+
+
+def _unit_named(doc: Any, start: int, end: int) -> bool:
+    """A unit's name on a name line: "Office of X", "School of X", or "Navbahor AI Lab" (``unit_tails``)."""
+    return doc[start].lower_ in unit_words() or end - 1 > start and doc[end - 1].lower_ in unit_tails()
 
 
 def _tie_each(tie: Callable[[int, int, str], None], person: int, orgs: tuple[tuple[int, str], ...]) -> None:
@@ -165,7 +174,7 @@ def _unit_and_parent(doc: Any, org: int, org_start: int, parent: int | None,
     and an academic unit ("School of X") too; without a parent the organisation after the title alone."""
     if parent is None:
         return ((org, method),)
-    unit = ((org, method),) if doc[org_start].lower_ in academic_unit_words() else ()
+    unit = ((org, method),) if doc[org_start].lower_ in academic_unit_words() or doc[org_start].lower_ not in unit_words() else ()
     return ((parent, "rule:person-title-unit-org"), *unit)
 
 
@@ -242,7 +251,8 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 or doc[e + 1].lower_ in ("and", "or", "&") or doc[e].text in DASHES and not _dash_aside(doc, sent, s, e):
             continue  # "A, director of X, and the founder of Y, B": the title after "and" is the next item's
         opener, k = doc[e].text, e + 1
-        stops = (",", ")", *DASHES) if opener in DASHES else (",", ")")
+        stops = (",", ")", *DASHES) if opener in DASHES else (",", ")", ";") if opener == "(" else (",", ")")
+        # ^ "Ximena Zambrano (president; Universidad Laica del Pacífico)": a board list's bracket
         j, role, past, named_title = _title_after_name(doc, sent, k, stops, by_start, types, role_nouns, former)
         if past:
             continue
@@ -273,3 +283,4 @@ def titled_people(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
                 emit(i, o, "rule:roster-unit-line")
     PeopleForms(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()
     PeopleRoles(doc, sent, spans, types, role_nouns, former, founders, POSSESSIVE, emit, emit_founded).run()
+    now_posts(doc, sent, spans, types, role_nouns, former, emit)  # "(formerly at X, and now Fellow, Y)"

@@ -30,7 +30,7 @@ from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
 #: rules whose description is said of one name, not of the list it ends ("A, B and C, a start-up from Curepipe")
-SAID_OF_ONE = frozenset({"rule:apposition-in-place", "rule:apposition-of-place", "rule:short-form-in-place",
+SAID_OF_ONE = frozenset({"rule:site-list-one", "rule:apposition-in-place", "rule:apposition-of-place", "rule:short-form-in-place",
                          "rule:acronym-in-place"})
 ARTICLES = {"the", "a", "an"}
 POSSESSIVE_DETS = {"its", "their", "our"}
@@ -287,8 +287,18 @@ def _line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
             doc[e].text in {".", ")"} and (e + 1 >= sent.end or doc[e + 1].is_space and "\n" in doc[e + 1].text))
         line_start = before is None or before.is_space and "\n" in before.text or before.text in OPENERS \
             or before.text == ":"  # "Venue: Hauraki University, Grafton campus, Auckland."
-        if line_end and (line_start or before.text in LINE_BREAKERS) and not _street_like(doc, s2, e2):
+        if line_end and (line_start or before.text in LINE_BREAKERS or before.text == "|" and _person_cells(
+                doc, sent, spans, types, s2)) and not _street_like(doc, s2, e2):
             emit(j, i, "rule:name-line-place")
+
+
+def _person_cells(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], s2: int) -> bool:
+    """"Jonah Whitford | Founder and CEO | Kestrel Edge Systems, Tartu": a "|" cell "Org, Town" ends a line whose
+    cells before name a person (a speaker line), not a "Time | Session | Venue, Town" programme row."""
+    k = s2 - 1
+    while k >= sent.start and "\n" not in doc[k].text and "\n" not in doc[k].whitespace_:
+        k -= 1
+    return any(types[x] == "Person" and k < sx < s2 for x, sx, _ in spans)
 
 
 def _dash_line_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str],
@@ -505,9 +515,17 @@ def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
         elif not (chosen or _opens_clause(doc, sent, spans, types, s)) \
                 or not any(doc[t].lower_ in words.have_words for t in range(max(e, b - 5), b)):
             continue  # "X has offices in", "X employs 41 people in": X opens the sentence and has the sites
+        method = "rule:site-list-one" if _after_fronted(doc, sent, s) else "rule:site-list"
         for place in _places_and_in(doc, spans, words.lists.read_list(
                 token_index(doc, spans, types), k + 1, ("Cluster",), sent.end), sent.end, types):
-            emit(i, place, "rule:site-list")
+            emit(i, place, method)
+
+
+def _after_fronted(doc: Any, sent: Any, s: int) -> bool:
+    """"With support from A and B, X opened a lab in Oslo": the name opens its clause after a fronted phrase led by a
+    preposition (``fronting_words`` of place_anchor_forms.json), so the names of that phrase are no list it heads."""
+    k = s - 1 if doc[s - 1].lower_ != "the" else s - 2
+    return k > sent.start and doc[k].text == "," and doc[sent.start].lower_ in base_words()["fronting_words"]
 
 
 def _places_and_in(doc: Any, spans: list[tuple[int, int, int]], places: list[int], end: int,

@@ -65,19 +65,21 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     _unit_led_by(doc, sent, spans, types, words, emit, conf)
     unit_rules(doc, sent, spans, types, words.units, emit, conf)
     group_lists(doc, sent, spans, types, words.units, emit, conf)  # "P, whose cohort includes A and B"
-    if any(t.text == ":" for t in sent):
+    lows = [t.lower_ for t in sent]  # speed: the sentence's words read once for the checks below
+    present = set(lows)
+    if ":" in present:  # a token written ":" (its lower case is ":" too)
         unit_colon_list(doc, sent, spans, types, emit, conf)  # "BITC hosts three labs: A; B; and C"
-    if any(t.lower_ == "among" for t in doc[sent.start:min(sent.end, sent.start + 3)]):
+    if "among" in lows[:3]:
         among_group(doc, sent, spans, types, words.units, emit, conf)  # "Among the X Network's members are A and B"
-    if any(t.lower_ in words.units.cohort_nouns for t in sent):
+    if not present.isdisjoint(words.units.cohort_nouns):
         in_cohort(doc, sent, spans, types, words.units, emit, conf)  # "X is in the current cohort of P"
-    if any(t.lower_ == "which" for t in sent):
+    if "which" in present:
         of_which(doc, sent, spans, types, emit, conf)  # "UKRI, of which EPSRC is a part"
     org_forms(doc, sent, spans, types, emit, conf)  # "X is the implementing agency of P", "a Y subsidiary" (relation_org_forms)
-    if any(t.lower_ in words.along.marker_words for t in sent):
+    if not present.isdisjoint(words.along.marker_words):
         along_members(doc, sent, spans, types, words.along, emit, conf)  # "..., together with A and B" (relation_member_along)
     housed_units(doc, sent, spans, types, words.housed, emit, conf)  # "U, housed within P" (relation_member_housed)
-    if any(t.lower_ == "among" for t in sent):
+    if "among" in present:
         among_selected(doc, sent, spans, types, words.among, emit, conf)  # "among the firms selected for P" (relation_member_among)
     member_news(doc, sent, spans, types, words.units.lists, emit, conf)  # "G welcomed A", "accepted into G", "alliance between A and B"
 

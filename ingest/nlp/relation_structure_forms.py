@@ -243,7 +243,10 @@ def place_forms(cands: Sequence[Cand], sd: Any, tok2m: dict[int, int], types: Se
 
 def _set_up_in(v: Any, out: list[Cand], have: set[tuple[str, int, int]], tok2m: dict[int, int],
                types: Sequence[str]) -> None:
-    """"the Centre, which the Academy set up in Siem Reap", "opened the Lab in Menzel Bourguiba"."""
+    """"the Centre, which the Academy set up in Siem Reap", "opened the Lab in Menzel Bourguiba" (not "X was founded
+    in London and later moved to Berlin": a place it left)."""
+    if _moved_on(v):
+        return
     places = _cluster_in(v, "in", tok2m, types)
     objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     if v.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in v.children):
@@ -253,6 +256,12 @@ def _set_up_in(v: Any, out: list[Cand], have: set[tuple[str, int, int]], tok2m: 
     for o in (o for o in objs if o.i in tok2m):
         for pl in sorted(places):
             _cand(out, have, types, tok2m[o.i], pl, 0.9, "form:set-up-in")
+
+
+def _moved_on(v: Any) -> bool:
+    """Is a verb of moving conjoined to the set-up verb ("founded in London in 2015 and later moved to Berlin")?"""
+    moves = words().get("move_verbs", frozenset())
+    return any({c.lemma_.lower(), c.lower_} & moves for c in v.conjuncts)
 
 
 def _moved_to(v: Any, out: list[Cand], have: set[tuple[str, int, int]], tok2m: dict[int, int],

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from aikg.ingest.nlp.relation_employer_place import words as place_words
 from aikg.ingest.nlp.relation_places import listed_not_apposed
 
 ORG = ("Institute", "Company", "Agency")
@@ -187,8 +188,23 @@ def org_of_place(c: Sent, i: int, s: int, e: int) -> None:
     if c.types[i] == "Cluster" or e + 1 >= c.sent.end or doc[e].lower_ not in c.holder_preps or (e + 1) not in c.by_start:
         return
     j = c.by_start[e + 1]
-    if c.types[j] == "Cluster" and not (e + 2 < len(doc) and doc[c.end_of(j)].text in {"-"}):
+    if c.types[j] == "Cluster" and not (e + 2 < len(doc) and doc[c.end_of(j)].text in {"-"}) and not _planned(c, s):
         c.emit(["LOCATED_IN"], i, j, c.conf["adjacent"], "rule:org-of-place")
+
+
+PLAN_REACH = 5  # "plans to set up the new X": the plan word within five words before the name
+
+
+def _planned(c: Sent, s: int) -> bool:
+    """"The institute plans to set up X in Riga", "will open X in Riga": a name an unrealised verb governs is not yet
+    in the place (``plan_words`` of place_anchor_forms.json); the search stops at punctuation or another name."""
+    plans = place_words()["plan_words"]
+    k = s - 1
+    while k >= max(c.sent.start, s - PLAN_REACH) and not c.doc[k].is_punct and (k + 1) not in c.by_end:
+        if c.doc[k].lower_ in plans:
+            return True
+        k -= 1
+    return False
 
 
 def apposition_place(c: Sent, i: int, s: int, e: int) -> None:

@@ -26,6 +26,9 @@ from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.relation_member_along import member_forms
+from aikg.ingest.nlp.relation_part_lines import unit_comma_parent
+from aikg.ingest.nlp.relation_part_managed import managed_facility
+from aikg.ingest.nlp.relation_part_owned import owned_apposition
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 from aikg.ingest.nlp.relation_unit_nouns import one_of_possessive, possessive_units, unit_noun_of
 
@@ -98,6 +101,9 @@ def unit_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             _lab_at(doc, sent, by_start, types, i, e + 1, words, emit, conf)
     if any(doc[s].lower_ in ("its", "their", "our") for _i, s, _e in spans):
         possessive_units(doc, sent, spans, types, words, emit, conf)  # "our wholly owned subsidiary X"
+    unit_comma_parent(doc, sent, spans, types, emit, conf)  # "A, Dean, School of X, Y University" (relation_part_lines)
+    owned_apposition(doc, sent, spans, types, emit, conf)  # "through X LLC, a wholly owned subsidiary" (relation_part_owned)
+    managed_facility(doc, sent, spans, types, emit, conf)  # "X, a technology park managed by Y" (relation_part_managed)
 
 
 #: verbs that say what a unit is ("U is a joint venture of A and B", "U was a joint lab of ...")

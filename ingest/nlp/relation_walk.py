@@ -22,6 +22,7 @@ MAX_APPOS_GAP = 12  # tokens from a noun to a name apposed to it
 GROUP_WORDS = {"both", "all", "each", "together", "jointly"}
 TIME_WORDS = {"today", "now", "yesterday", "tomorrow", "currently", "recently", "later", "then"}
 RAISE_VERBS = ("raise", "close", "complete", "secure", "announce", "receive")
+ORG_TYPES = ("Company", "Institute", "Agency", "Programme")
 
 
 class Walk:
@@ -402,7 +403,8 @@ class Walk:
             if c.dep_ == "appos" and c.i in self.tok2m and c.left_edge.i - tok.i <= MAX_APPOS_GAP:
                 return {self.tok2m[c.i]}
         if tok.dep_ == "appos":  # "Nawigo, a start-up based in Gdynia, and F": the apposition is said of Nawigo alone
-            return self._direct(tok.head, depth + 1)
+            before = self._name_before_comma(tok)
+            return {before} if before is not None else self._direct(tok.head, depth + 1)
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.quantity_words:
             return self._quantity_referents(tok.head.head, depth)  # "X is one of twelve companies selected for P"
         if tok.dep_ == "attr" and tok.head.lemma_ == "be" and depth == 0:
@@ -417,6 +419,24 @@ class Walk:
         if lemma in self.lex.via_nouns or tok.lower_ in self.lex.via_nouns:
             return self._via_noun(tok, lemma, depth)
         return set()
+
+    def _name_before_comma(self, tok: Any) -> int | None:
+        """The organisation named right before the comma of an apposition the parse hung on an earlier noun ("a member of
+        the X Network (XN), a network whose members include A": X Network, not the sentence's subject), else None."""
+        k = tok.left_edge.i - 1
+        if k < 1 or self.sd[k].text != ",":
+            return None
+        j = k - 1
+        if self.sd[j].text == ")":  # over a bracketed acronym
+            j = next((q for q in range(j - 1, max(-1, j - 6), -1) if self.sd[q].text == "("), 0) - 1
+        m = self.tok2m.get(j) if j >= 0 else None
+        if m is None or (self.types is not None and self.types[m] not in ORG_TYPES):
+            return None
+        h = self.tok2m.get(tok.head.i)
+        if h is not None and h != m and (self.types is None or self.types[h] in ORG_TYPES):
+            named = {self.sd[t].lower_ for t in self.m2toks.get(m, ())}
+            return m if tok.lower_ in named else None  # "Y joined the X Network (XN), a network ...": X, by its noun
+        return m
 
     def _quantity_referents(self, q: Any, depth: int) -> set[int]:
         """What "one" (of the companies ...) stands for: the copula subject or the name it is apposed to."""

@@ -25,6 +25,7 @@ from aikg.ingest.nlp.relation_anchor import subject_owner, subject_phrase, unnam
 from aikg.ingest.nlp.relation_anchor_forms import anchor_kept, called_anchor
 from aikg.ingest.nlp.relation_employer_place import employer_places
 from aikg.ingest.nlp.relation_forms import FormRules
+from aikg.ingest.nlp.relation_fund_frames import crowd_between, fund_frames_kept
 from aikg.ingest.nlp.relation_funding import FundingWords, relative_funds, verb_funds
 from aikg.ingest.nlp.relation_funding_published import acl_investor, agent_before, funding_unsaid
 from aikg.ingest.nlp.relation_guard import TieGuard
@@ -37,6 +38,7 @@ from aikg.ingest.nlp.relation_org_forms import funder_in_chain
 from aikg.ingest.nlp.relation_people import titled_people
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_place_founding import founding_places
+from aikg.ingest.nlp.relation_place_home import home_places
 from aikg.ingest.nlp.relation_places import (
     SAID_OF_ONE,
     PlaceWords,
@@ -147,6 +149,8 @@ class RelationFinder:
                    lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         founding_places(doc, sent, sent_rules.spans, types,  # "X, which Y set up in Z" (relation_place_founding)
                         lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
+        home_places(doc, sent, sent_rules.spans, types,  # "Z is also home to X (XA)" (relation_place_home)
+                    lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         n0 = len(out)
         structure_rules(doc, sent, sent_rules.spans, types, self._structure, emit, conf["adjacent"])
         out[n0:] = [replace(c, fixed=frozenset({c.src, c.tgt})) if c.method in UNIT_SAID_OF_ONE else c for c in out[n0:]]
@@ -214,6 +218,8 @@ class RelationFinder:
             return True  # "a professor at X and a member of Y": X is no member
         if rule.left == "tgt" and "FUNDS" in rule.rel and agent_before(doc, spans, li):
             return True  # "funded by A and by a grant from B", "a spin-out of X, backed by B": A, X not funded
+        if "FUNDS" in rule.rel and rule.left == "tgt" and crowd_between(doc, a, next(s for i, s, e in spans if i == ri), spans):
+            return True  # "backed by a panel of advisers such as A" (relation_fund_frames.py)
         # "an agreement with X and partners with Y", "fits its cameras ... a partnership with Y"
         return rule.left == "sym" and self._forms.not_a_side(doc, spans, li, a)
 
@@ -269,6 +275,7 @@ class RelationFinder:
         if new and any(c.type == "FUNDS" for c in new):  # relation_funding_published.py
             new = [c for c in acl_investor(new, tok, tok2m)
                    if c.type != "FUNDS" or not funding_unsaid(tok)]  # "in talks to invest", "may co-invest"
+            new = fund_frames_kept(new, tok, tok2m, ctx.round_owner is not None)  # hackathons, mentors (relation_fund_frames)
         if new and self._stance.stale_trigger(tok):  # "formerly a subsidiary of", "will open an office in"
             new = [c for c in new if c.type not in self._stance.types]
         if new:  # "formerly partnered with", "the anchor investor in", "its team will work with"

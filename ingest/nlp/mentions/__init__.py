@@ -11,6 +11,7 @@ from aikg.ingest.nlp.mentions.acronyms import acronyms
 from aikg.ingest.nlp.mentions.anaphors import anaphors
 from aikg.ingest.nlp.mentions.appositions import appositions
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
+from aikg.ingest.nlp.mentions.body_names import board_tails, municipal_bodies, portfolio_names
 from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessive
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
 from aikg.ingest.nlp.mentions.headings import drop_headings
@@ -34,6 +35,7 @@ from aikg.ingest.nlp.mentions.programme_forms import programme_forms
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
+from aikg.ingest.nlp.mentions.site_places import site_places
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
 from aikg.ingest.nlp.mentions.type_forms import type_forms
 from aikg.ingest.nlp.mentions.world_names import world_names
@@ -49,6 +51,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("join_topic_names", join_topic_names),
     ("name_extents", name_extents),
     ("trim_names", trim_names),
+    ("board_tails", board_tails),
+    ("portfolio_names", portfolio_names),
     ("job_titles", job_titles),
     ("page_furniture", page_furniture),
     ("drop_fragments", drop_fragments),
@@ -57,6 +61,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("name_forms", name_forms),
     ("name_joins", name_joins),
     ("world_places", world_place_types),
+    ("site_places", site_places),
     ("person_names", person_names),
     ("org_persons", org_persons),
     ("people_extents", people_extents),
@@ -68,6 +73,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("headings", drop_headings),
     ("programme_forms", programme_forms),
     ("type_forms", type_forms),
+    ("municipal_bodies", municipal_bodies),
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.dateline_places import dateline_town
 from aikg.ingest.nlp.mentions.page_forms import page_words
 from aikg.ingest.nlp.mentions.place_forms import in_place_list, place_form_cue
+from aikg.ingest.nlp.mentions.town_subjects import town_subject
 from aikg.ingest.nlp.mentions.type_forms import is_area
 from aikg.ingest.nlp.relation_lines import place_by_line_form
 from aikg.ingest.nlp.token_index import TokenIndex, doc_text
@@ -36,7 +38,8 @@ def place_context(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
             continue
         country = s.entry is not None and not s.entry.is_metro or TokenIndex.of(doc).span_text(s.start, s.end).lower().replace("'", "’") in env.lex.countries_only
         if _place_ok(doc, s, starts, ends, country, env) or not country and (
-                _listed_with_place(doc, s, out, env) or _roster_place(doc, s, ends)):
+                _listed_with_place(doc, s, out, env) or _roster_place(doc, s, ends) or dateline_town(doc, s)
+                or town_subject(doc, s)):
             out.append(s)
     out.sort(key=lambda s: (s.start, s.end))
     return out
@@ -123,7 +126,8 @@ def _bracketed_place(doc: Any, s: Candidate, ends: dict, env: Env) -> bool:
         if first is None:
             return False
     words = TokenIndex.of(doc).text[s.start:s.end]
-    if any(w.isupper() or not w[:1].isupper() for w in words) or env.typer.type_of_name(words) is not None:
+    if any(w.isupper() or not w[:1].isupper() and w != "-" for w in words) or words[-1] == "-" \
+            or env.typer.type_of_name(words) is not None:  # "Lehua Data (Kailua-Kona)": a hyphenated town too
         return False
     return not {w.lower() for w in words} & {t.lower_ for t in doc[first:s.start - 1]}
 

@@ -55,6 +55,12 @@ class TypeFormWords:
     cooperative_heads: frozenset[str]
     producer_words: frozenset[str]
     possessive_name_nouns: frozenset[str]
+    programme_description_heads: frozenset[str]
+    pot_run_verbs: frozenset[str]
+    firm_last_words: frozenset[str]
+    place_particles: frozenset[str]
+    programme_description_pairs: frozenset[str]
+    development_bank_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,14 @@ class NameTyper:
         self.firm_word_endings = forms.firm_word_endings if enabled() else ()
         self.council_heads = forms.council_heads if enabled() else frozenset()
         self.association_words = forms.association_words
+        #: "a seed grant of ...", "a public fund run by ...": descriptions that make a name a Programme
+        self.programme_heads = forms.programme_description_heads if enabled() else frozenset()
+        self.pot_verbs = forms.pot_run_verbs
+        #: "Karoo Compute", "Kūlia Start-up": firm last words the type lexicon lacks
+        self.firm_last = forms.firm_last_words if enabled() else frozenset()
+        self.place_particles = forms.place_particles if enabled() else frozenset()
+        self.programme_pairs = forms.programme_description_pairs if enabled() else frozenset()
+        self.development_banks = forms.development_bank_words if enabled() else frozenset()
 
     # ------------------------------------------------------------------ by the name itself
     def type_of_name(self, words: list[str]) -> str | None:
@@ -123,7 +131,7 @@ class NameTyper:
             return head
         if any(w in lex.institute_words or (len(w) > 8 and w.endswith(lex.institute_suffixes)) for w in low):
             return "Institute"
-        if last in lex.company_last:
+        if last in lex.company_last or len(low) > 1 and last in self.firm_last:
             return "Company"
         return None
 
@@ -181,7 +189,8 @@ class NameTyper:
         if kind == "person":
             if cue in ("Institute", "Agency", "Programme") and len(words) > 1:
                 return cue
-            if len(words) > 1 and (words[-1].lower() in self.lex.company_last or words[-1].lower() in self.lex.company_legal):
+            if len(words) > 1 and (words[-1].lower() in self.lex.company_last or words[-1].lower() in self.lex.company_legal
+                                   or words[-1].lower() in self.firm_last):
                 return "Company"  # "Lumora Labs" read as a person
             if cue == "Company" and len(words) > 2 and " ".join(words).lower().endswith(self.lex.company_endings):
                 return "Company"  # "Mwanza Angel Network" read as a person
@@ -269,7 +278,7 @@ class NameTyper:
                 and nxt is not None and w.description_types.get(self.description_head(doc, end) or "") in ("Company", "Institute"):
             return "Cluster"  # "a Dundee start-up", "a Graz research centre": where the body is
         if label in ("ORG", "PERSON", "GPE") and (end - start == 1 or end - start <= 3 and all(t.is_title for t in doc[start:end])
-                                                                   ) and cue is None and start > 0 \
+                                                   or self._particle_town(doc, start, end)) and cue is None and start > 0 \
                 and doc[start - 1].lower_ in w.articles and self._place_before_name(doc, end) \
                 and not _demonym(doc[start].text, self.lex):
             return "Cluster"  # "the Hobart winemaker Derwent Hills Wines": where the firm is
@@ -296,6 +305,15 @@ class NameTyper:
                         return "Cluster"  # "the Asunción lab of Guaraní Data", "the Cluj lab of X": the lab's town
                     return "Institute"  # "the @iLabAfrica research centre"
         return self._described_after(doc, start, end, typ, cue)
+
+    def _particle_town(self, doc: Any, start: int, end: int) -> bool:
+        """"Angra do Heroísmo", "Vila Franca do Campo": capitalised words around lower-case place particles (up to
+        five tokens), the shape of a Romance town's name."""
+        if not self.place_particles or not 3 <= end - start <= 5 or not doc[start].is_title or not doc[end - 1].is_title:
+            return False
+        inner = doc[start + 1:end - 1]
+        return any(t.lower_ in self.place_particles and t.is_lower for t in inner) \
+            and all(t.is_title or t.lower_ in self.place_particles and t.is_lower for t in inner)
 
     def _product_after(self, doc: Any, start: int, end: int) -> bool:
         """A product noun one or two lower-case words after a name that a determiner or a possessive opens."""
@@ -386,6 +404,9 @@ class NameTyper:
     def _described_as(self, doc: Any, k: int, typ: str | None, cue: str | None) -> str | None:
         """", the Cary-based analytics company": the type a description after the name gives, if it may override."""
         head = self.description_head(doc, k)
+        pot = self._programme_said(doc, k, head, cue)
+        if pot is not None:
+            return pot
         if head in self.public_heads and cue in (None, "Company") and typ in (None, "Person", "Cluster", "Company"):
             stop = next((i for i in range(k, min(len(doc), k + 8)) if doc[i].lower_ == head), k)
             if self._public(doc, k, stop, head):
@@ -400,6 +421,25 @@ class NameTyper:
         if said == "Programme" and cue == "Institute" and doc[k - 3].lower_ in self.institute_last:
             return said  # "the Massachusetts AI Hub, an initiative launched by ...": a hub that is a programme
         return None
+
+    def _programme_said(self, doc: Any, k: int, head: str | None, cue: str | None) -> str | None:
+        """", a seed grant of the regional government", ", a public fund run by the county": a grant, or a fund the
+        description says someone runs, is a Programme even over a firm-like last word ("Semilla Digital"); a legal
+        form ("Ltd") or another body's head word ("... Institute") keeps the name's own type."""
+        if head is None or cue not in (None, "Company", "Programme", "Agency") or doc[k - 3].lower_.strip(".,") in self.lex.company_legal:
+            return None
+        if head in self.programme_heads:
+            return "Programme"
+        at = next((i for i in range(k, min(len(doc), k + 8)) if doc[i].lower_ == head), None)
+        if at is None or at + 2 >= len(doc):
+            return None
+        if f"{doc[at - 1].lower_} {head}" in self.programme_pairs:
+            return "Programme"  # "a credit line of the public development bank"
+        if head == "bank" and doc[at - 1].lower_ in self.development_banks:
+            return "Agency"  # "the provincial development bank": a state investment bank
+        if head != "fund":
+            return None
+        return "Programme" if doc[at + 1].lower_ in self.pot_verbs and doc[at + 2].lower_ in ("by", "up", "out") else None
 
     def org_cue(self, doc: Any, start: int, end: int) -> str | None:
         """A name the NER read as a person that the text treats as a body: ", which ..." (people take "who")
