@@ -69,23 +69,28 @@ def catch_ctrl_c() -> Iterator[StopRequest]:
     Outside :meth:`StopRequest.deferred` a Ctrl-C raises KeyboardInterrupt at once, as usual,
     and is recorded too, so one raised where Python drops it is still seen at the next check.
     Only the main thread takes signals, and a handler the program installed itself is left
-    alone: then the block keeps Python's own behaviour."""
+    alone: then the block keeps Python's own behaviour. A SIGINT the run was started ignoring (``nohup aikg
+    ingest … &``: shells start background jobs so) stays ignored, and SIGTERM (``kill``) still stops the run
+    between documents."""
     current = signal.getsignal(signal.SIGINT)
     owner = getattr(current, "__self__", None)
     if isinstance(owner, StopRequest):
         yield owner  # nested: the handler installed further out
         return
-    if threading.current_thread() is not threading.main_thread() or current is not signal.default_int_handler:
+    ours = current is signal.default_int_handler
+    if threading.current_thread() is not threading.main_thread() or not ours and current != signal.SIG_IGN:
         yield StopRequest()
         return
     stop = StopRequest()
     term = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGINT, stop._handle)
+    if ours:  # an ignored SIGINT (a run started with `nohup` or `&`) stays ignored; SIGTERM is still taken
+        signal.signal(signal.SIGINT, stop._handle)
     if term == signal.SIG_DFL:  # a handler the program installed itself is left alone
         signal.signal(signal.SIGTERM, stop._handle)
     try:
         yield stop
     finally:
-        signal.signal(signal.SIGINT, current)
+        if ours:
+            signal.signal(signal.SIGINT, current)
         if term == signal.SIG_DFL:
             signal.signal(signal.SIGTERM, term)

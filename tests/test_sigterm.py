@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import servers_under
 
 ROOT = Path(__file__).parent.parent
@@ -25,7 +27,12 @@ def _committed(home: Path) -> int:
         return 0
 
 
-def test_sigterm_stops_between_documents_stops_the_server_and_the_run_resumes(tmp_path):
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell starts a background job (`nohup aikg ingest … &`)
+
+
+@pytest.mark.parametrize("sigint", ["default", "ignored"])
+def test_sigterm_stops_between_documents_stops_the_server_and_the_run_resumes(tmp_path, sigint):
     folder = tmp_path / "docs"
     folder.mkdir()
     for i, src in enumerate(sorted(GOLD_DEV.glob("*.txt"))[:6]):
@@ -33,7 +40,8 @@ def test_sigterm_stops_between_documents_stops_the_server_and_the_run_resumes(tm
     home = tmp_path / "home"
     cmd = [sys.executable, "-m", "aikg", "ingest", str(folder), "--home", str(home), "--chunk-size", "1",
            "-j", "1", "--no-progress"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_ignore_sigint if sigint == "ignored" else None)
     deadline = time.monotonic() + 300
     while _committed(home) < 1 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
