@@ -73,10 +73,11 @@ def catch_ctrl_c() -> Iterator[StopRequest]:
     ingest … &``: shells start background jobs so) stays ignored, and SIGTERM (``kill``) still stops the run
     between documents."""
     current = signal.getsignal(signal.SIGINT)
-    owner = getattr(current, "__self__", None)
-    if isinstance(owner, StopRequest):
-        yield owner  # nested: the handler installed further out
-        return
+    for handler in (current, signal.getsignal(signal.SIGTERM)):  # SIGTERM alone when SIGINT is ignored
+        owner = getattr(handler, "__self__", None)
+        if isinstance(owner, StopRequest):
+            yield owner  # nested: the handler installed further out
+            return
     ours = current is signal.default_int_handler
     if threading.current_thread() is not threading.main_thread() or not ours and current != signal.SIG_IGN:
         yield StopRequest()

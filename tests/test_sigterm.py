@@ -58,3 +58,21 @@ def test_sigterm_stops_between_documents_stops_the_server_and_the_run_resumes(tm
     again = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stdout + again.stderr
     assert _committed(home) == 6
+
+
+def test_a_nested_block_shares_the_stop_request_when_sigint_is_ignored():
+    """Under `nohup … &` only SIGTERM carries the handler: a block inside the CLI's own must still find the request
+    the handler records into, or a `kill` would be seen by nobody."""
+    from aikg.interrupt import catch_ctrl_c
+
+    if signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        pytest.skip("this test process handles SIGTERM itself")
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with catch_ctrl_c() as outer:
+            with catch_ctrl_c() as inner:
+                assert inner is outer
+            assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGINT, old)
