@@ -41,6 +41,11 @@ def relations_in(extractor: Any, text: str, title: str = "t") -> set[tuple[str, 
     return out
 
 
+def pairs_of(got: set[tuple[str, str, str]], rel: str) -> set[tuple[str, str]]:
+    """(source, target) of the relations of type ``rel`` in ``relations_in``'s answer."""
+    return {(a, b) for t, a, b in got if t == rel}
+
+
 def facts_of(extractor: Any, text: str, doc_id: str = "d1") -> Any:
     """What one text gives the extractor (its DocFacts), before resolution."""
     from aikg.ingest.document import LoadedDocument

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from aikg.ingest.nlp.extractor import shared_extractor
-from tests.helpers import relations_in
+from tests.helpers import pairs_of, relations_in
 
 FUNDS = "FUNDS"
 
@@ -21,7 +21,7 @@ def ex():
 
 
 def funds(got: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
-    return {(a, b) for t, a, b in got if t == FUNDS}
+    return pairs_of(got, FUNDS)
 
 
 @pytest.mark.parametrize("text", [

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from aikg.ingest.nlp.extractor import shared_extractor
-from tests.helpers import relations_in
+from tests.helpers import pairs_of, relations_in
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,7 @@ def ex():
     return shared_extractor()
 
 
-def of_type(got: set[tuple[str, str, str]], rel: str) -> set[tuple[str, str]]:
-    return {(a, b) for t, a, b in got if t == rel}
+of_type = pairs_of
 
 
 # ---------------------------------------------------------------- a unit, then its parent, after a comma
