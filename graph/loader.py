@@ -183,13 +183,6 @@ def _entity_row(ent: EntityRecord) -> dict[str, Any]:
     return {"id": ent.id, "type": ent.type, "name": ent.name, "aliases": list(ent.aliases), "props": props}
 
 
-def _orient(rel: RelationRecord) -> tuple[str, str]:
-    """Symmetric relations are stored once, from the smaller id to the larger."""
-    if SCHEMA.relation_types[rel.type].symmetric and rel.target < rel.source:
-        return rel.target, rel.source
-    return rel.source, rel.target
-
-
 def build_units(documents: Iterable[DocumentRecord], entities: Iterable[EntityRecord],
                 relations: Iterable[RelationRecord]) -> dict[str, _Unit]:
     """Group records into one unit per document (pure: no store access)."""
@@ -233,8 +226,12 @@ def _add_entities(units: dict[str, _Unit], entities: Iterable[EntityRecord]) -> 
 def _add_relations(units: dict[str, _Unit], relations: Iterable[RelationRecord],
                    entity_rows: dict[str, dict[str, Any]]) -> None:
     """Each relation's evidence into the unit of its document, with the relation's ends."""
+    # symmetric relations are stored once, from the smaller id to the larger (checked inline: no call per row)
+    symmetric = {t for t, spec in SCHEMA.relation_types.items() if spec.symmetric}
     for rel in relations:
-        source, target = _orient(rel)
+        source, target = rel.source, rel.target
+        if target < source and rel.type in symmetric:
+            source, target = target, source
         evidence = rel.evidence
         if len(evidence) == 1:
             by_doc: Iterable[tuple[str, Sequence[Any]]] = ((evidence[0].doc, evidence),)
@@ -400,30 +397,29 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
     ``props``. A run of several batches writes these with the entity when it creates it, instead of adding
     each batch's share later (graph/pending_counts.py; a run where some unit fails recounts from the graph)."""
     # one pass over the units: every piece of evidence of a unit is from its document, so a relationship's
-    # documents are the units holding it (no walk over the evidence)
+    # documents are the units holding it (no walk over the evidence), and an end's rel_docs counts the units
+    # whose relationships it ends: a small set per unit, not one set of (end, document) pairs for the whole run
+    # (issue 18: at 10x that set held 200k tuples and cost more per row than at 1x)
     rows: dict[str, dict[str, Any]] = {}
     mentions: dict[str, int] = {}
     mentioned: dict[str, int] = {}  # documents: one mention row each
     keys: dict[tuple[str, str, str], None] = {}  # every relationship once, in the order first met
-    behind: set[tuple[str, str]] = set()  # (end, document) pairs
+    rel_docs: Counter[str] = Counter()
     for unit in units:
         rows.update(unit.entities)
         for m in unit.mentions:
             eid = m["id"]
             mentions[eid] = mentions.get(eid, 0) + m["count"]
             mentioned[eid] = mentioned.get(eid, 0) + 1
-        doc = unit.key
         relations = unit.relations
         keys.update(dict.fromkeys(relations))
-        behind.update([(k[1], doc) for k in relations])
-        behind.update([(k[2], doc) for k in relations])
+        rel_docs.update({end for k in relations for end in (k[1], k[2])})
     degree: dict[str, int] = {}
     starts: set[str] = set()
     for _, a, b in keys:
         degree[a] = degree.get(a, 0) + 1
         degree[b] = degree.get(b, 0) + 1
         starts.add(a)
-    rel_docs = Counter(end for end, _ in behind)
     counts = {eid: {"mentions": mentions.get(eid, 0), "docs": mentioned.get(eid, 0), "degree": degree.get(eid, 0),
                     "rel_docs": rel_docs[eid], "linked": eid in starts, "props": None}
               for eid in rows if eid not in held}

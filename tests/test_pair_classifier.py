@@ -28,15 +28,17 @@ from aikg.ingest.nlp.pair_classifier import (
     PairModel,
     load_shipped,
     model_for,
+    register,
 )
 from aikg.ingest.nlp.pair_features import Pair
 from aikg.ingest.nlp.pair_training import fit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "gold" / "dev"
-#: a form the patterns miss, with invented names: "one of nine companies in the current cohort of P" (no
-#: membership frame reads it). The shipped model gives MEMBER_OF 0.39 against its MEMBER_OF threshold 0.30; a
-#: retrained model that no longer does needs another such sentence (scripts/train_relations.py prints the thresholds).
+#: a form the patterns miss, with invented names: a wire dateline's town and "a <Town>-based developer" after a
+#: bracketed short name. The shipped weights give LOCATED_IN above 0.7 (the fixed threshold checked on the unseen
+#: dev15 batch, docs/extraction.md); a retrained model that no longer does needs another such sentence.
+FIXED = 0.7
 UNSEEN = ('TALLINN, March 3, 2026 /PRNewswire/ -- Koidu Health AI ("Koidu"), a Tallinn-based developer of speech '
           'models for clinics, today announced a strategic investment of EUR 4 million.')
 
@@ -79,7 +81,7 @@ def test_fit_is_deterministic_and_learns_a_separable_signal() -> None:
 def test_the_shipped_model_loads_from_the_installed_package() -> None:
     node = resources.files("aikg.data").joinpath(*SHIPPED)
     assert node.is_file()
-    assert len(node.read_bytes()) < 2_000_000
+    assert len(node.read_bytes()) < 3_500_000  # 2.9 MB: ~17,000 features x 18 classes
     model = load_shipped()
     assert model.classes[0] == NONE and all(0.0 < t < 1.0 for t in model.thresholds.values())
     assert model.weights.shape == (len(model.features), len(model.classes))
@@ -125,8 +127,11 @@ def _relations(extractor_with, setting: str, text: str) -> list[tuple[str, str, 
 
 def test_an_unseen_form_gets_its_relation_only_when_enabled(extractor_with) -> None:
     relation = ("LOCATED_IN", "Koidu Health AI", "Tallinn")
+    fixed = PairModel.from_json(load_shipped().to_json())  # the shipped weights at a fixed threshold for every type
+    fixed.thresholds = dict.fromkeys(sorted(set(SCHEMA.relation_types) - {"MENTIONS"}), FIXED)
+    register("test-fixed", fixed)
     off = [r[:3] for r in _relations(extractor_with, "off", UNSEEN)]
-    on = _relations(extractor_with, "on", UNSEEN)
+    on = _relations(extractor_with, "test-fixed", UNSEEN)
     if relation in off:  # the patterns learned this form since: the test needs a sentence they still miss
         pytest.fail(f"the patterns now find {relation}; write another sentence the patterns miss for this test")
     assert (*relation, METHOD) in on, on

@@ -36,15 +36,19 @@ from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
 from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_fund_programme_ends import programme_ends
+from aikg.ingest.nlp.relation_fund_w15 import funds_w15
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
 from aikg.ingest.nlp.relation_keys import RelationKeys
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
+from aikg.ingest.nlp.relation_member_cohorts import CohortWords, cohort_members
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_partner_items import partner_list_items
+from aikg.ingest.nlp.relation_partner_w15 import described_ends
+from aikg.ingest.nlp.relation_people_lines import LineWords, people_lines
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_types import allowed
@@ -102,6 +106,8 @@ class Extractor:
         self._bodies = frozenset(self.lexicon.relations.get("body_nouns", ()))
         self._published = PublishedWords.load(frozenset(self.lexicon.relations.get("role_nouns", ())),
                                               frozenset(self.lexicon.relations.get("founder_titles", ())))  # relation_people_published.py
+        self._people_lines = LineWords.load()  # trainee posts, "Org — A, CTO", roster rows (relation_people_lines.py)
+        self._cohorts = CohortWords.load()  # "the cohort also includes A and B" (relation_member_cohorts.py)
         self._issuers = tuple(self.lexicon.relations.get("issuer_prefixes", ()))
         self._links = LinkWords.from_dir(self.config.lexicon_dir)
         self._sections = SectionWords(self.lexicon.relations)  # lists under a group heading (relation_membership.py)
@@ -193,6 +199,8 @@ class Extractor:
             f.relations += spread_candidates(d, f, sent_starts.get(k, []))  # co-funders, schemes (relation_funding_spread)
             partner_list_items(d.text, f)  # "with A and the Arusha start-up B" (relation_partner_items)
             partners_denied(d.text, f)  # "a customer of Y rather than a partner" (relation_partner_denied)
+            described_ends(f)  # "The lab will also work with S": the lab, not the university (relation_partner_w15)
+            funds_w15(d.text, f)  # a person's FUNDS across lines, a list's funder (relation_fund_w15)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts
@@ -318,7 +326,9 @@ class Extractor:
             if allowed([rtype], types[src], types[tgt]) is not None:  # "the board consisted of A (chair), B and C"
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.65, "rule:body-members", a, b, d.text[a:b],
                                                          d.page_of(a)))
-        for rtype, src, tgt, a, b, method in published_people(text, off, facts.mentions, owner, self._published):
+        for rtype, src, tgt, a, b, method in published_people(text, off, facts.mentions, owner, self._published) \
+                + people_lines(text, off, facts.mentions, owner, self._published, self._people_lines) \
+                + cohort_members(text, off, facts.mentions, self._cohorts):
             if allowed([rtype], types[src], types[tgt]) is not None:  # "Org: Name, Head of Communications, email"
                 facts.relations.append(RelationCandidate(rtype, src, tgt, 0.65, method, a, b, d.text[a:b], d.page_of(a)))
         for rtype, src, tgt, a, b in infobox_fields(text, off, facts.mentions, owner, self._fields):

@@ -29,7 +29,8 @@ from aikg.ingest.nlp.relation_types import Cand, allowed
 
 FORMAT = "aikg-pair-model/1"
 SHIPPED = ("models", "relation_pairs.json")
-#: whether extraction uses the model when nobody says (decided on the held-out gold: docs/extraction.md)
+#: whether extraction uses the model when nobody says (dev cross-validation and the unseen dev15 batch:
+#: docs/extraction.md, "Learned relations: the pair classifier")
 SHIPPED_DEFAULT = "off"
 ENV = "AIKG_PAIR_MODEL"
 METHOD = "model:pair"

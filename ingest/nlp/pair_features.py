@@ -3,17 +3,20 @@
 Why: the dependency frames fire only on triggers the lexicon lists; the classifier
 (``pair_classifier.py``) reads the same parse more loosely. Each pair becomes a handful of
 strings: the entity types in sentence order, the dependency path between the two mentions'
-heads (lemmas and labels), the trigger words between and around them, their distance, whether a
-list joins them, and which pattern relations already hold between them. Pure and cheap: only
+heads (lemmas and labels), the trigger words between and around them and their lexicon classes,
+the shape of the line (heading, caption, speaker or label line, list item), their distance,
+whether a list joins them, and which pattern relations already hold between them. Pure and cheap: only
 token attributes the parse pass already set, no vectors.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
+from aikg.core.paths import shipped
 from aikg.core.schema import SCHEMA
 
 #: words too common to be a trigger (kept out of the "between" and "around" features)
@@ -22,6 +25,57 @@ STOP = frozenset("a an the of in and or , . its their his her this that these th
 LIST_WORDS = frozenset({",", "and", "or", "&", "as", "well", "plus", "both", "also", "alongside", "(", ")"})
 BETWEEN_LIMIT = 12  # words between two mentions read as triggers
 AROUND = 3  # words read before the first and after the second mention
+
+
+#: sentence-initial tokens that mark a list item
+BULLETS = frozenset("- * • · – — ▪ ◦ ‣ > #".split())
+VERB_POS = frozenset({"VERB", "AUX"})
+ENDS = frozenset({".", "!", "?", "…", ".\"", "”", "\""})
+QUOTES = frozenset({'"', "“", "”", "‘", "’"})
+
+
+@lru_cache(maxsize=1)
+def trigger_classes() -> dict[str, tuple[str, ...]]:
+    """Lemma -> the relation types the lexicon's triggers give it (verb and noun frames, group nouns), or ``role``
+    for a role noun: a word class generalises where the lemma itself was never seen in training."""
+    data = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))
+    out: dict[str, set[str]] = {}
+    for key in ("verb_triggers", "noun_triggers"):
+        for lemma, frames in data.get(key, {}).items():
+            for frame in frames:
+                out.setdefault(lemma.lower(), set()).update(frame.get("rel", ()))
+    for lemma, spec in data.get("group_nouns", {}).items():
+        out.setdefault(lemma.lower(), set()).add(spec.get("rel", "group"))
+    for lemma in data.get("role_nouns", ()):
+        out.setdefault(lemma.lower(), set()).add("role")
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def line_shape(pdoc: Any) -> tuple[str, ...]:
+    """The form of the sentence's line: no verb (a heading, caption or label line), no closing stop, a list item, a
+    'Field: value' label, a quotation (speaker lines), a '|' row, short: forms, not words, that generalise."""
+    toks = [t for t in pdoc if not t.is_space]
+    if not toks:
+        return ()
+    out = []
+    if not any(t.pos_ in VERB_POS for t in toks):
+        out.append("noverb")
+    if toks[-1].text not in ENDS:
+        out.append("noend")
+    if toks[0].text in BULLETS or (toks[0].like_num and len(toks) > 1 and toks[1].text in (".", ")")):
+        out.append("item")
+    if any(t.text == ":" for t in toks[:6]):
+        out.append("label")
+    if any(t.text in QUOTES for t in toks) or any(t.lemma_ in ("say", "said") for t in toks):
+        out.append("quote")
+    if any(t.text == "|" for t in toks):
+        out.append("row")
+    if sum(t.text == "," for t in toks) >= 2 and "noverb" in out:
+        out.append("fields")
+    if "\n" in pdoc.text.strip():
+        out.append("lines")
+    out.append("short" if len(toks) <= 12 else "long")
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -113,10 +167,11 @@ def _words(lex: list[str | None], lo: int, hi: int) -> list[str]:
 
 def pair_features(pdoc: Any, tok2m: dict[int, int], spans: dict[int, list[int]], types: list[str], i: int, j: int,
                   fired: Iterable[str], anaphors: frozenset[int] = frozenset(),
-                  lex: list[str | None] | None = None) -> tuple[str, ...]:
+                  lex: list[str | None] | None = None, shape: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """The feature strings of mentions ``i`` (earlier) and ``j`` (later); ``fired``: pattern relations on the pair;
-    ``lex``: :func:`trigger_words` of the sentence (computed here when not given)."""
+    ``lex``, ``shape``: :func:`trigger_words` and :func:`line_shape` of the sentence (computed here when not given)."""
     lex = trigger_words(pdoc, tok2m) if lex is None else lex
+    shape = line_shape(pdoc) if shape is None else shape
     a, b = spans[i], spans[j]
     h1, h2 = head_of(pdoc, a), head_of(pdoc, b)
     tp = f"{types[i]}>{types[j]}"
@@ -140,9 +195,27 @@ def pair_features(pdoc: Any, tok2m: dict[int, int], spans: dict[int, list[int]],
         f.append(f"listed|{tp}")
     f += [f"ana1|{types[i]}"] if i in anaphors else []
     f += [f"ana2|{types[j]}"] if j in anaphors else []
+    f += class_features(pdoc, tok2m, spans, types, i, j, lex, shape)
     fired = sorted(set(fired))
     f += [f"fired={x}" for x in fired] if fired else ["fired=none"]
     return tuple(dict.fromkeys(f))
+
+
+def class_features(pdoc: Any, tok2m: dict[int, int], spans: dict[int, list[int]], types: list[str], i: int, j: int,
+                   lex: list[str | None], shape: tuple[str, ...]) -> list[str]:
+    """Word classes instead of words: the lexicon's relation classes of the trigger words on the path, between the
+    mentions and at their common ancestor, and the line's shape, each also with the type pair."""
+    classes = trigger_classes()
+    a, b = spans[i], spans[j]
+    tp = f"{types[i]}>{types[j]}"
+    words, _steps, lca = dep_path(head_of(pdoc, a), head_of(pdoc, b), tok2m, types)
+    f: list[str] = []
+    for prefix, ws in (("cpw", words), ("cbw", _words(lex, a[-1] + 1, b[0]) if b[0] - a[-1] - 1 <= BETWEEN_LIMIT else []),
+                       ("clca", [lca])):
+        for c in sorted({c for w in ws for c in classes.get(w, ())}):
+            f += [f"{prefix}={c}", f"{prefix}tp={tp}|{c}"]
+    f += [f"shape={x}" for x in shape] + [f"shapetp={tp}|{x}" for x in shape]
+    return f
 
 
 def sentence_pairs(pdoc: Any, tok2m: dict[int, int], types: list[str], fired: dict[tuple[int, int], list[str]],
@@ -158,11 +231,14 @@ def sentence_pairs(pdoc: Any, tok2m: dict[int, int], types: list[str], fired: di
     order = sorted(spans, key=lambda m: spans[m][0])
     skip = {frozenset(p) for p in same}
     lex: list[str | None] | None = None
+    shape: tuple[str, ...] = ()
     out: list[Pair] = []
     for x, i in enumerate(order):
         for j in order[x + 1:]:
             if not relatable(types[i], types[j]) or frozenset((i, j)) in skip or (wanted and not wanted(i, j)):
                 continue
-            lex = trigger_words(pdoc, tok2m) if lex is None else lex
-            out.append(Pair(i, j, pair_features(pdoc, tok2m, spans, types, i, j, fired.get((i, j), ()), anaphors, lex)))
+            if lex is None:
+                lex, shape = trigger_words(pdoc, tok2m), line_shape(pdoc)
+            out.append(Pair(i, j, pair_features(pdoc, tok2m, spans, types, i, j, fired.get((i, j), ()), anaphors, lex,
+                                                shape)))
     return out

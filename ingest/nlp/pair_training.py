@@ -31,34 +31,49 @@ def _design(rows: Sequence[Sequence[str]], index: dict[str, int]) -> tuple[np.nd
     return np.array(r, dtype=np.int64), np.array(c, dtype=np.int64)
 
 
-def _sparse_dot(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
-    """Sum the rows of ``values`` by ``keys`` into ``size`` rows (a sparse product, one bincount per column)."""
-    return np.stack([np.bincount(keys, weights=values[:, c], minlength=size) for c in range(values.shape[1])], axis=1)
+def _segments(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The order that groups entries by ``keys`` (stable) and where each of the ``size`` groups starts."""
+    order = np.argsort(keys, kind="stable")
+    starts = np.searchsorted(keys[order], np.arange(size))
+    return order, starts
+
+
+def _sum_by(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Sum consecutive rows of ``values`` into groups beginning at ``starts`` (every group non-empty)."""
+    return np.add.reduceat(values, starts, axis=0)
 
 
 def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], classes: Sequence[str], *, l2: float = 1e-3,
         iterations: int = 300, rate: float = 0.05, min_count: int = 2,
-        thresholds: dict[str, float] | None = None, meta: dict[str, Any] | None = None) -> PairModel:
-    """Train on feature rows and their class labels (``NONE`` for no relation); deterministic."""
+        thresholds: dict[str, float] | None = None, meta: dict[str, Any] | None = None,
+        weight: Sequence[float] | None = None) -> PairModel:
+    """Train on feature rows and their class labels (``NONE`` for no relation); deterministic. ``weight``: one
+    weight per row (a class weighting, or a label's share of its pair); all 1 when not given."""
     classes = [NONE, *sorted(set(classes) - {NONE})]
     col = {c: k for k, c in enumerate(classes)}
     index = feature_index(rows, min_count)
-    ri, ci = _design(rows, index)
     n, d, m = len(rows), len(index), len(classes)
+    ri, ci = _design(rows, index)
+    ri, ci = np.concatenate([ri, np.arange(n)]), np.concatenate([ci, np.full(n, d)])  # a zero column: no row empty
+    by_row, row_starts = _segments(ri, n)
+    by_col, col_starts = _segments(ci, d + 1)
+    c_row, r_col = ci[by_row], ri[by_col]
     y = np.zeros((n, m))
     y[np.arange(n), [col[lab] for lab in labels]] = 1.0
-    w, b = np.zeros((d, m)), np.zeros(m)
+    sw = np.ones(n) if weight is None else np.asarray(weight, dtype=np.float64)
+    sw = sw * (n / sw.sum()) if n and sw.sum() > 0 else sw  # mean 1: the L2 keeps its strength
+    w, b = np.zeros((d + 1, m)), np.zeros(m)
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for step in range(1, iterations + 1):
-        scores = np.tile(b, (n, 1))
-        scores += _sparse_dot(ri, w[ci], n)  # X @ w
+        scores = _sum_by(w[c_row], row_starts) + b  # X @ w
         scores -= scores.max(axis=1, keepdims=True)
         p = np.exp(scores)
         p /= p.sum(axis=1, keepdims=True)
-        g = (p - y) / max(n, 1)
+        g = (p - y) * sw[:, None] / max(n, 1)
         gw = l2 * w
-        gw += _sparse_dot(ci, g[ri], d)  # X.T @ g
+        gw += _sum_by(g[r_col], col_starts)  # X.T @ g
+        gw[d] = 0.0  # the padding column stays zero
         gb = g.sum(axis=0)
         for param, grad, mom, vel in ((w, gw, mw, vw), (b, gb, mb, vb)):
             mom *= beta1
@@ -66,4 +81,4 @@ def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], classes: Sequence[
             vel *= beta2
             vel += (1 - beta2) * grad * grad
             param -= rate * (mom / (1 - beta1 ** step)) / (np.sqrt(vel / (1 - beta2 ** step)) + eps)
-    return PairModel(classes, index, w, b, dict(thresholds or {}), dict(meta or {}))
+    return PairModel(classes, index, w[:d], b, dict(thresholds or {}), dict(meta or {}))

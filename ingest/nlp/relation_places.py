@@ -382,6 +382,9 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
         one_of_place(doc, sent, spans, types, words, emit)  # "X is one of several firms in Colombo"
 
 
+SITE_SLOTS = ("in", "at")  # "operates a field station in Chust", "has a research office at Ile-Ife"
+
+
 def coordinated_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], words: PlaceWords,
                       emit: Callable[[int, int, str], None]) -> None:
     """"It is a unit of the Academy and has field stations in Chust and Kokand", "X partners with Y and operates a
@@ -394,7 +397,7 @@ def coordinated_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], ty
     if subject is None:
         return
     for k in range(subject[1] + 3, sent.end - 1):
-        if doc[k].lower_ != "in" or doc[k - 1].lower_ not in words.site_nouns:
+        if doc[k].lower_ not in SITE_SLOTS or doc[k - 1].lower_ not in words.site_nouns:
             continue
         h = next((t for t in range(k - 2, max(subject[1], k - 7), -1) if doc[t].lower_ in words.have_words
                   and doc[t].pos_ != "PRON" and doc[t].lower_ not in ("its", "their", "with")), None)
@@ -449,7 +452,7 @@ def relative_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
     (IGP), which runs a volcano observatory in Arequipa": a relative clause whose verb of having holds a site."""
     ends = {e: i for i, s, e in spans}
     for k in range(sent.start + 4, sent.end - 1):
-        if doc[k].lower_ != "in" or doc[k - 1].lower_ not in words.site_nouns:
+        if doc[k].lower_ not in SITE_SLOTS or doc[k - 1].lower_ not in words.site_nouns:
             continue
         r = next((t for t in range(k - 2, max(sent.start, k - 9), -1) if doc[t].lower_ in RELATIVES), None)
         if r is None or doc[r - 1].text != "," or doc[r + 1].lower_ not in words.have_words:

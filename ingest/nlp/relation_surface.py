@@ -183,8 +183,11 @@ def unit_of_org(c: Sent, i: int, s: int, e: int) -> None:
 
 
 def org_of_place(c: Sent, i: int, s: int, e: int) -> None:
-    """"Mistral AI of Paris", "the Vector Institute in Toronto"."""
+    """"Mistral AI of Paris", "the Vector Institute in Toronto", "Thakor Vision, of Thakhek, ..." (a closed apposition)."""
     doc = c.doc
+    if c.types[i] != "Cluster" and e + 3 < c.sent.end and doc[e].text == "," and doc[e + 1].lower_ == "of" \
+            and (e + 2) in c.by_start and (t := c.end_of(c.by_start[e + 2])) < len(doc) and doc[t].text in (",", ".", ";", ")"):
+        e += 1  # "<Org>, of <Town>,": the town closed by punctuation
     if c.types[i] == "Cluster" or e + 1 >= c.sent.end or doc[e].lower_ not in c.holder_preps or (e + 1) not in c.by_start:
         return
     j = c.by_start[e + 1]

@@ -36,6 +36,7 @@ from aikg.ingest.nlp.relation_modifier import modifier_rules, modifier_words
 from aikg.ingest.nlp.relation_np import add_recipients, group_list, pact_complement_roles, round_recipients
 from aikg.ingest.nlp.relation_org_forms import funder_in_chain
 from aikg.ingest.nlp.relation_people import titled_people
+from aikg.ingest.nlp.relation_people_lines import singular_apposition
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_place_founding import founding_places
 from aikg.ingest.nlp.relation_place_home import home_places
@@ -162,6 +163,7 @@ class RelationFinder:
         out = pin_units(out)  # "A and the Centre X (CX), the AI centre of U": X's, not A's (relation_unit_nouns.py)
         starts = {i: s for i, s, _ in sent_rules.spans}  # "closed its Tallinn office": a site given up
         out = scope_people(doc, out, sent_rules.spans, types)  # "a spin-off of X founded by A", "B, C of X" (relation_people_scope.py)
+        out = singular_apposition(doc, out, sent_rules.spans, types)  # "A and B, an engineer at X": B's (relation_people_lines.py)
         out = self._guard.surface_keep(out, doc, sent_rules.spans)  # no partnership of an event (relation_guard.py)
         return [c for c in out if c.type not in self._stance.types or not self._stance.given_up(doc, min(
             starts.get(c.src, sent.end), starts.get(c.tgt, sent.end)), sent.start)]

@@ -13,6 +13,7 @@ from aikg.ingest.nlp.mentions.appositions import appositions
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
 from aikg.ingest.nlp.mentions.body_names import board_tails, municipal_bodies, portfolio_names
 from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessive
+from aikg.ingest.nlp.mentions.facility_names import facility_names
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
 from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
@@ -24,13 +25,18 @@ from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_forms import name_forms
 from aikg.ingest.nlp.mentions.name_joins import name_joins
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
+from aikg.ingest.nlp.mentions.name_shapes import name_shapes
+from aikg.ingest.nlp.mentions.name_splits import split_topic_joins
+from aikg.ingest.nlp.mentions.non_entities import non_entities
 from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.people_extents import people_extents
 from aikg.ingest.nlp.mentions.people_line_orgs import people_line_orgs
 from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_forms import place_forms
+from aikg.ingest.nlp.mentions.place_slots import place_slots
 from aikg.ingest.nlp.mentions.places import place_context
+from aikg.ingest.nlp.mentions.planned_places import planned_places
 from aikg.ingest.nlp.mentions.programme_forms import programme_forms
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
@@ -48,6 +54,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("name_runs", add_name_runs),
     ("world_names", world_names),
     ("split_coordination", split_coordination),
+    ("split_topic_joins", split_topic_joins),
     ("join_topic_names", join_topic_names),
     ("name_extents", name_extents),
     ("trim_names", trim_names),
@@ -64,6 +71,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("site_places", site_places),
     ("person_names", person_names),
     ("org_persons", org_persons),
+    ("name_shapes", name_shapes),
     ("people_extents", people_extents),
     ("people_line_orgs", people_line_orgs),
     ("introduced_names", introduced_names),
@@ -77,7 +85,11 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),
+    ("place_slots", place_slots),
+    ("facility_names", facility_names),
     ("place_context", place_context),
+    ("non_entities", non_entities),
+    ("planned_places", planned_places),
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),
     ("regions", drop_regions),
