@@ -87,6 +87,9 @@ class LinkWords:
     founding_verbs: frozenset[str] = frozenset()  # "A founded X, and the company ...": the company is X, not A
     subordinators: frozenset[str] = frozenset()  # "X left Y after it became ...": "it" is the main clause's subject
     object_verbs: frozenset[str] = frozenset()  # "The Y Bank funds it": an object "it" that may stand for an organisation
+    body_heads: frozenset[str] = frozenset()  # "the cluster association": a noun after a description noun naming the body
+    taking_verbs: frozenset[str] = frozenset()  # "A acquired B, and the company ...": A or B, no link
+    partitives: frozenset[str] = frozenset()  # "Most of the centre's work ...": the owner after "of" is the subject
 
     @classmethod
     def from_dir(cls, lexicon_dir: Path) -> "LinkWords":
@@ -139,6 +142,9 @@ class LinkWords:
             founding_verbs=frozenset(raw.get("founding_verbs", ())),
             subordinators=frozenset(raw.get("subordinators", ())),
             object_verbs=frozenset(raw.get("object_verbs", ())),
+            body_heads=frozenset(raw.get("body_heads", ())),
+            taking_verbs=frozenset(raw.get("taking_verbs", ())),
+            partitives=frozenset(raw.get("partitive_openers", ())),
         )
 
 
@@ -353,7 +359,7 @@ class Resolver:
                 continue
             if _b < s.end and self.doc[_b].text == ":" and a == s.start:
                 continue  # an interview's speaker label ("Gagnon: ...")
-            if self._in_phrase(s, a, _WALK_SUBJECT):
+            if self._in_phrase(s, a, _WALK_SUBJECT) and not self._partitive_owner(s, a, _b):
                 continue  # "by X", "such as OpenAI and Anthropic"
             if self._coordinated(s, _b, r):
                 return None  # "A and B signed ...", "Members include A, B and C": no one subject
@@ -365,6 +371,16 @@ class Resolver:
                 r = self.root(i)  # "CCDA's flagship programme, Semilla de Datos, trains ...": the programme
             return r if self.m[r].type in types else None
         return None
+
+    def _partitive_owner(self, s: _Sent, a: int, b: int) -> bool:
+        """Does the name at tokens ``[a, b)`` own the noun of a sentence-opening partitive ("Most of the centre's
+        work is done with industry", "Much of Acme's revenue ...")? Its owner is what the sentence is about."""
+        doc = self.doc
+        p = s.start + (s.start < s.end and doc[s.start].is_quote)
+        if p + 2 > a or doc[p].lower_ not in self.w.partitives or doc[p + 1].lower_ != "of":
+            return False
+        lead = a - (p + 2)
+        return (lead == 0 or (lead == 1 and doc[a - 1].lower_ == "the")) and b < s.end and doc[b].lower_ in ("'s", "’s")
 
     def _opening(self, s: _Sent) -> int | None:
         """The token after an unresolved description opening sentence ``s`` ("The project is ..."), else None."""
@@ -471,6 +487,9 @@ class Resolver:
         order = {r: n for n, (r, _a) in enumerate(near)}
         here = self.subject(k, types, upto=tok, strict=True)
         if here is not None and self._new_clause(tok) and self._plain(here, k, tok, noun):
+            if self._took_over(k, here, types, tok):
+                self.unlink.add(tok)
+                return None  # "Corvex Capital acquired Pelham Robotics, and the company ...": either company
             made = self._founded_object(k, here, types, tok)  # "A founded X in 2018, and the company is backed by"
             return made if made is not None else here  # "AISG was launched by the NRF, ..., and the programme is run out of NUS"
         if not any(self._fits_name(noun, r) for r, _a in near) and self._held_elsewhere(k, tok, noun, types):
@@ -488,6 +507,9 @@ class Resolver:
         over = self._over_break(k, noun, types)
         if over is not None:
             return over  # "... is managed by the Harbour Fund.\n\nThe fund invests in ...": the paragraph before
+        tail = self._heading_tail(k, noun, types)
+        if tail is not None:
+            return tail  # "15:00 Demo hour: Trivandrum AI Startup Collective", then "The collective's members ..."
         if top is not None:
             return top
         if noun in self.w.named_only or not counts:
@@ -530,6 +552,23 @@ class Resolver:
             return None
         o = self.root(i)
         return o if o != r and self.m[o].type in types else None
+
+    def _took_over(self, k: int, r: int, types: Sequence[str], upto: int) -> bool:
+        """Does the subject ``r`` of sentence ``k`` take over another body of ``types`` before ``upto`` ("A acquired
+        B", "A bought the B")? A description after it may stand for either."""
+        s, doc = self.sents[k], self.doc
+        ends = [b for i, a, b in s.ments if a < upto and self.root(i) == r]
+        if not ends or ends[0] >= upto or doc[ends[0]].lower_ not in self.w.taking_verbs:
+            return False
+        after = ends[0] + 1 + (ends[0] + 1 < upto and doc[ends[0] + 1].lower_ == "the")
+        i = self.at.get(after) if after < upto else None
+        return i is not None and self.root(i) != r and self.m[self.root(i)].type in types
+
+    def _body_head(self, i: int, end: int) -> bool:
+        """Is the noun at token ``i`` one naming the body the description before it describes ("the cluster
+        association welcomes ...", "the network organisation's members"), not a thing of its own?"""
+        nxt = self.doc[i + 1] if i + 1 < end else None
+        return self.doc[i].lower_ in self.w.body_heads and (nxt is None or not nxt.text[:1].isupper())
 
     def _over_break(self, k: int, noun: str, types: Sequence[str]) -> int | None:
         """When sentence ``k`` opens a paragraph: the one name of the paragraph before's last sentence that holds
@@ -639,6 +678,31 @@ class Resolver:
         self.covered.update(range(words[0].i, words[-1].i + 1))
         return i
 
+    def _heading_tail(self, k: int, noun: str, types: Sequence[str]) -> int | None:
+        """The organisation whose name closes the heading line over sentence ``k`` ("15:00 Demo hour: Trivandrum AI
+        Startup Collective", "Announcement: new members of the Herzegovina AI Cluster"), when its name holds ``noun``
+        (or one of its kind) and ``k`` is among the first sentences under the heading; else None."""
+        h = k - 1
+        while h >= 0 and not self.sents[h].heading and k - h <= 3:
+            h -= 1
+        if h < 0 or k - h > 3 or not self.sents[h].heading or self.sents[h].section != self.sents[k].section:
+            return None
+        hs = self.sents[h]
+        words = [t for t in self.doc[hs.start:hs.end] if not t.is_space]
+        if not words or words[-1].text.endswith("?"):
+            return None  # an interview's question is read by ``_asked``
+        last = words[-1].i + 1
+        named = [self.root(i) for i, _a, b in hs.ments if b == last and self.m[i].source != "anaphor"]
+        if not named:  # a heading line holds no mentions (mentions/headings.py): the name the body uses
+            line = self.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+            ends = [i for i, mf in enumerate(self.m) if mf.source != "anaphor" and mf.type in types
+                    and len(mf.text) > 3 and line.endswith(mf.text) and (len(line) == len(mf.text)
+                                                                         or not line[-len(mf.text) - 1].isalnum())]
+            named = [self.root(max(ends, key=lambda i: len(self.m[i].text)))] if ends else []
+        if len(named) != 1 or self.m[named[0]].type not in types or not self._fits_name(noun, named[0]):
+            return None
+        return named[0]
+
     def _open(self, best: int, k: int, tok: int, types: Sequence[str]) -> bool:
         """Is the choice of "the <noun>" by salience alone still open: another name of its type as likely in this
         sentence or the one before, a quotation in the sentence before, or a person as its subject with two
@@ -660,6 +724,8 @@ class Resolver:
             return False  # "Gagnon: Laurentide's backers include A and B. The company ..."
         first = self.subject(k - 1, ORG_OR_PROGRAMME + ("Person",), strict=True)
         if first is not None and self.m[first].type == "Person":
+            if best == self._founded_object(k - 1, first, types, prev.end):
+                return False  # "Whitford founded Kenai Edge Systems in 2020 after six years at Y. The company ..."
             return len({self.m[r].canonical for r, _a in self._before(k - 1, prev.end, types)}) > 1
         return False
 
@@ -849,7 +915,8 @@ class Resolver:
                 break
             o = self.root(i)
             if o in skip or o == self.page or self.m[o].source == "anaphor" or self.m[o].type != typ \
-                    or self.m[o].canonical == canon or self._in_phrase(s, a) or self._owner_reference(i, _b, s):
+                    or self.m[o].canonical == canon or self._in_phrase(s, a) or self._owner_reference(i, _b, s) \
+                    or self._alias_of(s, a, r):
                 continue
             if counts is None:
                 counts = self._counts(self.off + self.doc[min(upto, len(self.doc) - 1)].idx, (typ,))[0]
@@ -857,6 +924,16 @@ class Resolver:
                 continue
             return True
         return False
+
+    def _alias_of(self, s: _Sent, a: int, r: int) -> bool:
+        """Is the name at token ``a`` a bracketed alias of ``r`` named right before it ("The Sakbé Applied AI Grants
+        programme (Programa Sakbé) is ...", "X (the Y)")?"""
+        doc = self.doc
+        p = a - 1 - (a - 1 > s.start and doc[a - 1].lower_ == "the")
+        if p <= s.start or doc[p].text != "(":
+            return False
+        return any(self.root(i) == r and p - 2 <= b <= p and all(t.is_lower for t in doc[b:p])
+                   for i, _a0, b in s.ments)
 
     def _owns(self, r: int, k: int, upto: int) -> bool:
         """Is ``r`` the possessor that opens sentence ``k`` ("X's backers include ...", "Its customers ...")?"""
@@ -895,7 +972,8 @@ class Resolver:
         if low in w.nouns and t.i > sent.start and (doc[t.i - 1].lower_ == "the" or self._place_before(t.i, sent.start)
                                                     or self._amount_before(t.i, sent.start)):
             nxt = doc[after] if after < sent.end else None
-            if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive or nxt.lower_ in w.nouns
+            if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in w.restrictive
+                                    or (nxt.lower_ in w.nouns and not self._body_head(nxt.i, sent.end))
                                     or (nxt.lower_ in w.compound_next and not self._verb_at(nxt.i, sent.end))):
                 return None  # "the Fund Board", "the company that makes X", "the start-up programme": another thing
             if nxt is not None and nxt.lower_ in w.restrictive_name and self._name_after(after + 1, sent.end):
@@ -910,7 +988,7 @@ class Resolver:
 
         if low in ("it", "its") and t.i - 1 > sent.start and doc[t.i - 1].text == "," \
                 and doc[sent.start].text in w.fronted and not any(x.text == "," for x in doc[sent.start:t.i - 1]):
-            return self.pronoun(t.i)  # "Backed by the EIF and family offices, it invests ..."
+            return self.pronoun(t.i)  # "Backed by the EIF, it invests", "Headquartered in Kiel, Germany, with ..., it is"
         if low == "it" and self._after_date(t.i, sent.start):
             return self.pronoun(t.i)  # "In 2023 it also joined ...", "Since March 2021, it has worked with ..."
         if low == "it" and t.i - 2 > sent.start and doc[t.i - 1].lower_ in ("and", "but") and doc[t.i - 2].text == ",":

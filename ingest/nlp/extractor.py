@@ -27,6 +27,7 @@ from aikg.ingest.nlp.context import (
 )
 from aikg.ingest.nlp.coref_links import LinkWords, link_references
 from aikg.ingest.nlp.coreference import person_pronouns
+from aikg.ingest.nlp.dateline_breaks import break_datelines
 from aikg.ingest.nlp.entities import DocContext, EntityFinder
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
@@ -169,7 +170,7 @@ class Extractor:
             if not d.extract_text or not d.text:
                 continue
             prose = int(d.meta.get("body_start") or 0)  # what comes before is loader facts (a filing header), not prose
-            for off, chunk in _chunks(d.text[prose:], self.config.max_chunk_chars):
+            for off, chunk in _chunks(break_datelines(d.text[prose:]), self.config.max_chunk_chars):  # dateline_breaks.py
                 pieces.append((k, prose + off, chunk))
         facts = [DocFacts(doc_id=d.id) for d in docs]
         self._keys = RelationKeys()  # keys of each document's relations, for _add (relation_keys.py)

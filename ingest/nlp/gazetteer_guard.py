@@ -25,9 +25,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Mapping
 
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.resolution.names import looks_like_acronym, name_tokens
 
 #: doc.user_data key of the names held back between the two components
@@ -62,9 +63,8 @@ def words() -> GuardWords:
     return GuardWords(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
 
 
-@cache
-def _types() -> dict[str, Any]:
-    return json.loads(shipped("lexicon", "types.json").read_text(encoding="utf-8"))
+def _types() -> Mapping[str, Any]:
+    return lexicon_data("types.json")
 
 
 @cache

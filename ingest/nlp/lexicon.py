@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
@@ -26,7 +29,35 @@ def word_sets(relations: Mapping[str, Any], key: str) -> dict[str, frozenset[str
     return {k: frozenset(w.lower() for w in v) for k, v in spec.items() if isinstance(v, list)}
 
 
-def _read(path: Path) -> dict[str, Any]:
+@lru_cache(maxsize=None)
+def lexicon_data(filename: str) -> Mapping[str, Any]:
+    """The entries of ``data/lexicon/<filename>``, read once per process: the one reader of a rule module's word
+    lists (callers read it, never change it)."""
+    return _read(shipped("lexicon", filename))
+
+
+def lexicon_sets(filename: str, keys: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The lists ``keys`` of ``data/lexicon/<filename>`` as lower-cased sets, in the order of ``keys``: the fields of a
+    module's frozen word-set dataclass (``Words(*lexicon_sets("x.json", ("a", "b")))``)."""
+    data = lexicon_data(filename)
+    missing = [k for k in keys if k not in data]
+    if missing:
+        raise InputError(f"lexicon has no list {', '.join(missing)}", source=filename)
+    return tuple(frozenset(w.lower() for w in data[k]) for k in keys)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so "co-founded" is tried before "founded")."""
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=1024)
+def _alternation(words: tuple[str, ...]) -> str:
+    """Speed: rules build their patterns per sentence, so each word list is escaped once per process, not per call."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _read(path: Path | Traversable) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:

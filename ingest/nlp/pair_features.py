@@ -11,13 +11,12 @@ token attributes the parse pass already set, no vectors.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from aikg.core.paths import shipped
 from aikg.core.schema import SCHEMA
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 #: words too common to be a trigger (kept out of the "between" and "around" features)
 STOP = frozenset("a an the of in and or , . its their his her this that these those to as at for on with by from "
@@ -38,7 +37,7 @@ QUOTES = frozenset({'"', "“", "”", "‘", "’"})
 def trigger_classes() -> dict[str, tuple[str, ...]]:
     """Lemma -> the relation types the lexicon's triggers give it (verb and noun frames, group nouns), or ``role``
     for a role noun: a word class generalises where the lemma itself was never seen in training."""
-    data = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))
+    data = lexicon_data("relations.json")
     out: dict[str, set[str]] = {}
     for key in ("verb_triggers", "noun_triggers"):
         for lemma, frames in data.get(key, {}).items():

@@ -11,16 +11,15 @@ on sentences that may hold a relation.
 from __future__ import annotations
 
 import importlib
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from aikg.core.errors import ConfigError
-from aikg.core.paths import shipped
 from aikg.ingest.nlp import gazetteer_guard
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.gazetteer import Gazetteer
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.token_index import TokenIndex
 
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
@@ -154,7 +153,7 @@ WRAPPED_SHARE = 0.25  # of single line breaks that continue in lower case: above
 @lru_cache(maxsize=1)
 def legal_abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     """(legal forms written with points, words that continue a sentence after one) from ``name_forms.json``."""
-    data = json.loads(shipped("lexicon", "name_forms.json").read_text(encoding="utf-8"))
+    data = lexicon_data("name_forms.json")
     return frozenset(data["legal_abbreviations"]), frozenset(data["legal_forms_after"])
 
 
@@ -212,7 +211,7 @@ def legal_special_cases(nlp: Any) -> None:
 @lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Honorifics written with a point ("Dra.", "Profa.", "Ing.") from ``person_forms.json``."""
-    data = json.loads(shipped("lexicon", "person_forms.json").read_text(encoding="utf-8"))
+    data = lexicon_data("person_forms.json")
     return frozenset(h for h in data["honorifics"] if h.endswith(".") and len(h) > 2)
 
 

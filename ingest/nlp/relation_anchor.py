@@ -9,11 +9,10 @@ Taylor plant has drawn suppliers to the region") is not the region the subject d
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_types import Cand
 from aikg.ingest.nlp.token_index import TokenIndex
 
@@ -137,7 +136,7 @@ _PHRASE_END = frozenset({",", ";", ":", "which", "where", "who", "that", "while"
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     """The anchoring words of ``tie_guard.json`` this module reads."""
-    raw = json.loads(shipped("lexicon", "tie_guard.json").read_text(encoding="utf-8"))
+    raw = lexicon_data("tie_guard.json")
     get = lambda key: frozenset(w.lower() for w in raw.get(key, ()))  # noqa: E731
     return {"cues": get("anchor_triggers") | get("around_verbs"), "around": get("around_verbs"),
             "subjects": get("around_subjects"), "past": get("past") | get("modals") | get("prospect_verbs")}

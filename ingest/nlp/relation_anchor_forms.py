@@ -11,11 +11,10 @@ technology scene", "Provincial officials describe the CCIA as the anchor of Mend
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_employer_place import words
 from aikg.ingest.nlp.relation_types import Cand
 
@@ -138,7 +137,7 @@ def _place_named(doc: Any, k: int, end: int, starts: dict[int, tuple[int, int]],
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """The anchoring cues of ``tie_guard.json`` (anchor, drawn, attracted, cornerstone ...) and "around"."""
-    raw = json.loads(shipped("lexicon", "tie_guard.json").read_text(encoding="utf-8"))
+    raw = lexicon_data("tie_guard.json")
     return frozenset(w.lower() for w in (*raw.get("anchor_triggers", ()), *raw.get("around_verbs", ()), "around"))
 
 

@@ -17,11 +17,10 @@ A denial or a past tie in the clause ("is no longer the largest employer", "was 
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any, Callable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORG = ("Institute", "Company", "Agency")
 MAX_MODIFIERS = 3  # "largest private technology employer"
@@ -32,7 +31,7 @@ MAX_DESCRIPTION = 7  # "the Lautoka sugar mill of" before the firm's name
 @lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
     """The word lists of ``place_anchor_forms.json``, lower-cased."""
-    raw = json.loads(shipped("lexicon", "place_anchor_forms.json").read_text(encoding="utf-8"))
+    raw = lexicon_data("place_anchor_forms.json")
     return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if isinstance(v, list)}
 
 

@@ -18,18 +18,17 @@ B", "by A, who now advises C"). Words: ``data/lexicon/founders_list.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.sentence_spans import SENTENCE_BREAK
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 _GLUE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:the|an?|its|their|his|her)\s+[^,;()]{1,50}?,)?"
                    r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?:by\s+)?")  # "by A, its chief executive, and B"
 _HONORIFIC = re.compile(r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)")
@@ -44,7 +43,7 @@ class FounderWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "FounderWords":
-        d = json.loads(shipped("lexicon", "founders_list.json").read_text(encoding="utf-8"))
+        d = lexicon_data("founders_list.json")
         return cls(tuple(d["founding_verbs"]), frozenset(d["descriptor_stop"]), tuple(d["counted_words"]))
 
 
@@ -189,7 +188,7 @@ def _it_founded_by(text: str, ix: _Index, words: FounderWords) -> list[Rel]:
 
 def _sentence_start(text: str, pos: int, same: bool) -> int:
     """The start of the sentence holding ``pos`` (``same``), else of the sentence before it."""
-    starts = [0] + [m.end() for m in _SENT.finditer(text, 0, pos)]
+    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, pos)]
     starts = [s for s in starts if s <= pos]
     if same:
         return starts[-1]

@@ -21,37 +21,24 @@ chief executive, A", investors after "with funding from". Words: ``data/lexicon/
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from typing import Any, Sequence
+from typing import Sequence
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import alternation, lexicon_data
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.sentence_spans import TITLED_SENTENCE_BREAK, sentence_spans
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<=[.!?])\s+(?=[A-Z\"“])|\n")  # not "Dr. A"
+WORDS = "founders_w15.json"  # the founder forms' word lists
 _YEAR = r"(?:\s+(?:in|back\s+in)\s+(?:[A-Z][a-z]+\s+)?\d{4})?"
 _HONORIFIC = re.compile(r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?")
 _JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s+")
 _PRONOUNS = ("she", "he")
 
 
-@lru_cache(maxsize=1)
-def founder_words() -> dict[str, Any]:
-    """``data/lexicon/founders_w15.json``, read once per process."""
-    node = shipped("lexicon", "founders_w15.json")
-    try:
-        data = json.loads(node.read_text(encoding="utf-8"))
-        return {k: v for k, v in data.items() if not k.startswith("_")}
-    except (OSError, ValueError) as e:
-        raise InputError(f"cannot read the founder forms: {e}", source=str(node)) from e
-
-
 def _alts(key: str) -> str:
-    return "|".join(re.escape(v) for v in sorted(founder_words()[key], key=len, reverse=True))
+    return alternation(lexicon_data(WORDS)[key])
 
 
 class _Ix:
@@ -120,12 +107,9 @@ def founders_w15(text: str, off: int, mentions: Sequence[MentionFact]) -> list[R
         return []
     ix = _Ix(text, off, mentions)
     out: list[Rel] = []
-    pos, prev = 0, None
-    for m in _SENT.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        pos = m.end()
+    prev = None
+    for a, b, sent in sentence_spans(text, off, TITLED_SENTENCE_BREAK):
         if b - a >= 12:
-            sent = text[a - off:b - off]
             _relative_pronoun(ix, sent, a, b, prev, out)
             _with_after_apposition(ix, sent, a, b, prev, out)
             _pronoun_founds(ix, sent, a, b, prev, out)
@@ -175,7 +159,7 @@ def _pronoun_founds(ix: _Ix, sent: str, a: int, b: int, prev: tuple[int, int] | 
     """"where he founded the irrigation start-up Gravel Flow": a founder, the verb, a described organisation."""
     pat = r"\s+(?:later\s+|also\s+|then\s+)?(?:" + _alts("verbs") + r")\s+(?:the|a|an|her|his)\s+((?:[a-z][\w-]*\s+){1,4})"
     for m in re.finditer(pat, sent):
-        if not any(w in founder_words()["org_nouns"] for w in m.group(1).split()):
+        if not any(w in lexicon_data(WORDS)["org_nouns"] for w in m.group(1).split()):
             continue
         org = ix.org_at(a + m.end())
         founder = _founder_before(ix, sent, a, m.start(), prev)

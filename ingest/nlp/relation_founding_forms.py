@@ -20,11 +20,11 @@ from typing import Sequence
 
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_employer_place import words
+from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 ORG = ("Institute", "Company", "Agency", "Programme")
 PARENT = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 _SPIN = r"(?:spin-offs?|spin-outs?|spinoffs?|spinouts?|offshoots?)"
 _ACR = r"(?:\s*\([^()]{1,30}\))?"
 _YEAR = r"(?:\s+in\s+(?:early\s+|late\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?"
@@ -73,11 +73,7 @@ def founding_forms(text: str, off: int, mentions: Sequence[MentionFact]) -> list
         return []
     ix = _Ix(text, off, mentions)
     out: list[Rel] = []
-    pos = 0
-    for m in _SENT.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        sent = text[pos:m.start()]
-        pos = m.end()
+    for a, b, sent in sentence_spans(text, off):
         if len(sent) < 12:
             continue
         if ", which " in sent:

@@ -17,10 +17,10 @@ from typing import Sequence
 
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_employer_place import words
+from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 _YEAR = r"(?:\s+(?:in|back\s+in)\s+(?:[A-Z][a-z]+\s+)?\d{4})?"
 _WITH = re.compile(r"\s+with\s+")
 _JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*")
@@ -41,13 +41,10 @@ def founded_it(text: str, off: int, mentions: Sequence[MentionFact]) -> list[Rel
     ends = {m.end: i for i, m in enumerate(mentions)}
     starts = {m.start: i for i, m in enumerate(mentions)}
     out: list[Rel] = []
-    pos, prev = 0, None
-    for m in _SENT.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        pos = m.end()
+    prev = None
+    for a, b, sent in sentence_spans(text, off):
         if b - a < 5:
             continue
-        sent = text[a - off:b - off]
         for v in verb.finditer(sent):
             founder = ends.get(a + v.start())
             if founder is None or mentions[founder].type != "Person" or prev is None:

@@ -28,10 +28,10 @@ from aikg.ingest.nlp.relation_fund_founder_lines import founder_lines
 from aikg.ingest.nlp.relation_part_w15 import part_w15
 from aikg.ingest.nlp.relation_people_scope import ScopeWords
 from aikg.ingest.nlp.relation_runs_w15 import runs_w15
+from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 _SPIN = r"(?:spin-off|spin-out|spinoff|spinout|offshoot)"
 _PRONOUN_SUBJECT = re.compile(r"(?:it|the (?:company|firm|start-up|startup|business|group))\b", re.I)
 
@@ -65,13 +65,10 @@ def founding_published(text: str, off: int, mentions: Sequence[MentionFact], wor
         return out
     words = words or ScopeWords.load()
     d = _Ms(text, off, mentions)
-    pos, prev = 0, (off, off)
-    for m in _SENT.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        pos = m.end()
+    prev = (off, off)
+    for a, b, sent in sentence_spans(text, off):
         if b - a < 10:
             continue
-        sent = text[a - off:b - off]
         if "joint venture" in sent:
             _venture_with(d, sent, a, b, out)
         if re.search(r"spin|spun|offshoot", sent, flags=re.I):

@@ -18,12 +18,11 @@ Every listed investor funds the fund (the sentence's first organisation for "its
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORG = ("Institute", "Company", "Agency", "Programme")
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
@@ -34,7 +33,7 @@ _STOP = re.compile(r"\b(?:former|formerly|not|no|never|until|which|who|that|but|
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    d = json.loads(shipped("lexicon", "funding_spread.json").read_text(encoding="utf-8"))
+    d = lexicon_data("funding_spread.json")
     return tuple(d["lp_nouns"]), tuple(d["lp_counts"])
 
 
@@ -107,7 +106,7 @@ def among_recipients(text: str, spans: Sequence[tuple[int, int]], mentions: Sequ
 
 @lru_cache(maxsize=1)
 def _pay_words() -> tuple[str, ...]:
-    return tuple(json.loads(shipped("lexicon", "funding_spread.json").read_text(encoding="utf-8"))["among_pay_words"])
+    return tuple(lexicon_data("funding_spread.json")["among_pay_words"])
 
 
 def limited_partners(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Any]) -> list[Found]:

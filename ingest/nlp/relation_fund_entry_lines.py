@@ -17,12 +17,11 @@ the F (FNII), which is managed by M": M runs F, not P). Words: ``entry_lines`` i
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import MentionFact
 
 ORG = ("Institute", "Company", "Agency")
@@ -34,7 +33,7 @@ _CLAUSE_END = re.compile(r";|,\s+(?:which|who|that|whose|a|an|the|its)\s|,\s+and
 @lru_cache(maxsize=1)
 def _verbs() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """One pattern for "<participle> [jointly] by", and which participles name a runner or a funder."""
-    raw = json.loads(shipped("lexicon", "runs_published.json").read_text(encoding="utf-8")).get("entry_lines", {})
+    raw = lexicon_data("runs_published.json").get("entry_lines", {})
     runners, funders = frozenset(raw.get("runner_verbs", ())), frozenset(raw.get("funder_verbs", ()))
     manner = "|".join(re.escape(w) for w in raw.get("manner_words", ()))
     verbs = "|".join(re.escape(w) for w in sorted(runners | funders, key=len, reverse=True))

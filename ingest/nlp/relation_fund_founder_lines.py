@@ -15,20 +15,19 @@ founding is a past act). Words: ``data/lexicon/founders_list.json`` (``open_verb
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 ORG = ("Institute", "Company", "Agency")
 OPENED = ("Institute", "Programme")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 _ACR = r"(?:\s*\([^()]{1,40}\))?"
 _DESC = r"(?:,\s+(?:an?|the|its)\s+[^;()]{1,140}?,)?"
 _JOIN = re.compile(_ACR + _DESC + r"\s*(?:,\s*and|and|,)\s+(?:the\s+)?")
@@ -50,7 +49,7 @@ class LineWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "LineWords":
-        d = json.loads(shipped("lexicon", "founders_list.json").read_text(encoding="utf-8"))
+        d = lexicon_data("founders_list.json")
         return cls(tuple(d["open_verbs"]), tuple(d["open_adverbs"]), frozenset(d["founder_words"]),
                    tuple(d["lab_nouns"]))
 
@@ -82,11 +81,7 @@ def founder_lines(text: str, off: int, mentions: Sequence[MentionFact], words: L
     out: list[Rel] = []
     low = text.lower()
     opens = any(v in low for v in words.open_verbs)
-    pos = 0
-    for m in _SENT.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        sent = text[pos:m.start()]
-        pos = m.end()
+    for a, b, sent in sentence_spans(text, off):
         if opens and len(sent) > 20:
             _opened(ix, sent, a, b, words, out)
         if "\n" not in sent and any(w in sent.lower() for w in words.founder_words):

@@ -15,12 +15,11 @@ Word lists: ``data/lexicon/fund_frames.json``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 from aikg.ingest.nlp.relation_types import Cand
 
 FUNDS = "FUNDS"
@@ -40,9 +39,8 @@ class FundFrameWords:
 @lru_cache(maxsize=1)
 def fund_frame_words() -> FundFrameWords:
     """The word lists of ``fund_frames.json``, read once."""
-    data = json.loads(shipped("lexicon", "fund_frames.json").read_text(encoding="utf-8"))
-    return FundFrameWords(*(frozenset(w.lower() for w in data[k])
-                            for k in ("take_part_lemmas", "money_words", "crowd_nouns", "prize_nouns", "give_lemmas")))
+    return FundFrameWords(*lexicon_sets("fund_frames.json", ("take_part_lemmas", "money_words", "crowd_nouns",
+                                                             "prize_nouns", "give_lemmas")))
 
 
 def fund_frames_kept(cands: list[Cand], tok: Any, tok2m: dict[int, int], round_named: bool = False) -> list[Cand]:

@@ -20,12 +20,11 @@ that run after (runs_published, relative clauses, the parse frames) then see bot
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_fund_entry_lines import entry_pattern
 from aikg.ingest.nlp.world_places import world_places
@@ -65,7 +64,7 @@ class EndWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "EndWords":
-        d = json.loads(shipped("lexicon", "fund_programme_ends.json").read_text(encoding="utf-8"))
+        d = lexicon_data("fund_programme_ends.json")
         return cls(*(frozenset(d[k]) for k in ("programme_nouns", "appositive_nouns", "before_name", "name_connectors",
                                                 "modifier_stop", "description_stop", "after_apposition",
                                                 "leading_words", "org_heads", "keep_types", "geo_words")),

@@ -28,14 +28,13 @@ Word lists: ``data/lexicon/funds_w15.json``.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import RelationCandidate
 from aikg.ingest.nlp.relation_types import allowed
 
@@ -44,9 +43,8 @@ CONF = 0.7
 SENTENCE = re.compile(r"[^\s].*?(?:[.!?](?=\s+[A-Z\"“]|\s*$)|(?=\n)|$)", re.M)
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, Any]:
-    return json.loads(shipped("lexicon", "funds_w15.json").read_text(encoding="utf-8"))
+def _words() -> Mapping[str, Any]:
+    return lexicon_data("funds_w15.json")
 
 
 def _alt(key: str) -> str:

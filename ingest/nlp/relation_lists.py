@@ -8,11 +8,10 @@ A relation one member takes part in is then given to every member of its list.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_types import Cand, allowed
 
 ORG = ("Institute", "Company", "Agency")
@@ -70,7 +69,7 @@ DESCRIPTION_WORDS = 4  # at most this many words describe a list item ("the Mi'k
 @lru_cache(maxsize=1)
 def _org_nouns() -> frozenset[str]:
     """Nouns that end a description of an organisation ("start-up", "maker", "group"): ``place_org_nouns``."""
-    raw = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))
+    raw = lexicon_data("relations.json")
     return frozenset(w.lower() for w in raw.get("place_org_nouns", ()))
 
 

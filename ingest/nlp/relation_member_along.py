@@ -17,11 +17,9 @@ firms in". Word lists: ``along`` in ``data/lexicon/member_forms.json``.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -31,10 +29,9 @@ MARK_REACH = 8  # words between the group's name and the marker ("'s current coh
 Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 
-@lru_cache(maxsize=1)
-def member_forms() -> dict[str, Any]:
+def member_forms() -> Mapping[str, Any]:
     """The data of ``member_forms.json`` (read once)."""
-    return json.loads(shipped("lexicon", "member_forms.json").read_text(encoding="utf-8"))
+    return lexicon_data("member_forms.json")
 
 
 class AlongWords:

@@ -12,13 +12,11 @@ Only organisations listed after the verb up to the sentence's end are members; a
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mention_index import MentionIndex
 from aikg.ingest.nlp.records import MentionFact
 
@@ -56,9 +54,8 @@ class CohortWords:
                    tuple(d["group_types"]), tuple(d["member_types"]))
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(shipped("lexicon", "member_cohorts_w15.json").read_text(encoding="utf-8"))
+def _data() -> Mapping[str, Any]:
+    return lexicon_data("member_cohorts_w15.json")
 
 
 def _alt(phrases: Sequence[str]) -> str:

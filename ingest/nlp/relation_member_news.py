@@ -20,11 +20,10 @@ Word lists: ``news`` in ``member_forms.json`` and ``between`` in ``partner_items
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_actor_lists import actors_before, list_after, list_before
 from aikg.ingest.nlp.relation_member_along import member_forms
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
@@ -37,7 +36,7 @@ Spans = list[tuple[int, int, int]]
 
 @lru_cache(maxsize=1)
 def _partner_words() -> dict[str, frozenset[str]]:
-    data = json.loads(shipped("lexicon", "partner_items.json").read_text(encoding="utf-8"))["between"]
+    data = lexicon_data("partner_items.json")["between"]
     return {k: frozenset(w.lower() for w in v) for k, v in data.items()}
 
 

@@ -44,6 +44,7 @@ class MembershipForms:
         self.select_verbs = words.get("select_verbs", frozenset())
         self.join_verbs = words.get("join_verbs", frozenset())
         self.as_nouns = words.get("member_as_nouns", frozenset())
+        self.member_nouns = self.as_nouns | {"members"}  # built once, not at every token (speed)
         self.part_verbs = words.get("take_part_verbs", frozenset())
         self.collective_heads = words.get("collective_heads", frozenset())
         self.first_heads = words.get("collective_first_heads", frozenset())  # "Red de ...", "Network of ..."
@@ -70,7 +71,7 @@ class MembershipForms:
             self._joined_followed(ctx, tok, lemma, emit)
         if tok.pos_ == "NOUN" and tok.lower_ == "part":
             self._part_of_collective(ctx, tok, emit)
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.as_nouns | {"members"}:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.member_nouns:
             self._named_group_member(ctx, tok, emit)
             self._second_of(ctx, tok, emit)
         if tok.pos_ in ("NOUN", "PROPN"):  # "set up by A, B and C, which remain its members"; "two subsidiaries, A and B"
@@ -117,7 +118,7 @@ class MembershipForms:
 
     def _as_member(self, ctx: Any, v: Any, lemma: str, emit: Emit) -> None:
         """"P welcomed X as a new member", "P added X and Y as members", "X joins P as a founding member"."""
-        as_nouns = [pobj for p, pobj in ctx.preps(v) if p == "as" and pobj.lemma_.lower() in self.as_nouns | {"members"}]
+        as_nouns = [pobj for p, pobj in ctx.preps(v) if p == "as" and pobj.lemma_.lower() in self.member_nouns]
         if not as_nouns or ctx.is_passive(v):
             return
         if any(c.dep_ == "prep" for n in as_nouns for c in n.children if c.lower_ == "of"):
@@ -148,7 +149,7 @@ class MembershipForms:
         "of", on a group's page, the page's group ("Kestrel Robotics and Pellan AI are founding members.")."""
         if v.lower_ != "founding" or not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in v.children):
             return
-        nouns = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.as_nouns | {"members"}]
+        nouns = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.member_nouns]
         groups = ctx.mentions_of((pobj for n in nouns for p, pobj in ctx.preps(n) if p == "of"))
         if nouns and not groups and owner is not None and not any(ctx.preps(n) for n in nouns):
             groups = {owner}

@@ -19,12 +19,11 @@ Word lists: ``data/lexicon/org_forms.json``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORG = ("Institute", "Company", "Agency")
 ARTICLES = frozenset({"the", "a", "an"})
@@ -74,7 +73,7 @@ class OrgFormWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "OrgFormWords":
-        d = json.loads(shipped("lexicon", "org_forms.json").read_text(encoding="utf-8"))
+        d = lexicon_data("org_forms.json")
         by_len = lambda xs: tuple(sorted((tuple(x) for x in xs), key=len, reverse=True))  # noqa: E731
         return cls(frozenset(d["runner_heads"]), frozenset(d["runner_first"]), frozenset(d["runner_second"]),
                    {k: frozenset(v) for k, v in d["runner_not_second"].items()}, frozenset(d["role_mods_stop"]),

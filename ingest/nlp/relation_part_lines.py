@@ -12,11 +12,10 @@ Word list: ``data/lexicon/part_lines.json``.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 
 ORG = ("Institute", "Company", "Agency")
 TOWN = 3  # words of a town name the mentions missed
@@ -26,8 +25,8 @@ Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
-    data = json.loads(shipped("lexicon", "part_lines.json").read_text(encoding="utf-8"))
-    return {k: frozenset(w.lower() for w in data[k]) for k in ("unit_heads", "unit_tails", "speech_verbs")}
+    keys = ("unit_heads", "unit_tails", "speech_verbs")
+    return dict(zip(keys, lexicon_sets("part_lines.json", keys)))
 
 
 def unit_heads() -> frozenset[str]:

@@ -11,11 +11,10 @@ Word lists: ``facility_nouns``, ``managed_verbs`` of ``data/lexicon/part_lines.j
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORG = ("Institute", "Company", "Agency")
 MODS = 4  # lower-case words before the facility noun ("a shared high-performance computing facility")
@@ -24,7 +23,7 @@ Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(shipped("lexicon", "part_lines.json").read_text(encoding="utf-8"))
+    data = lexicon_data("part_lines.json")
     return frozenset(data["facility_nouns"]), frozenset(data["managed_verbs"])
 
 

@@ -11,11 +11,10 @@ Word lists: ``owned_mods``, ``subsidiary_nouns``, ``owner_pronouns`` of ``data/l
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 
 ORG = ("Institute", "Company", "Agency")
 MODS = 4  # words between the article and "subsidiary" ("a wholly owned operating subsidiary")
@@ -24,8 +23,7 @@ Emit = Callable[[Iterable[str], int, int, float, str], None]
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = json.loads(shipped("lexicon", "part_lines.json").read_text(encoding="utf-8"))
-    return tuple(frozenset(w.lower() for w in data[k]) for k in ("owned_mods", "subsidiary_nouns", "owner_pronouns"))
+    return lexicon_sets("part_lines.json", ("owned_mods", "subsidiary_nouns", "owner_pronouns"))
 
 
 def owned_apposition(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: list[str], emit: Emit,

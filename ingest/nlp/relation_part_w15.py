@@ -21,34 +21,21 @@ Near-misses that must not fire: "a former unit of", "a partner of", "a customer 
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from typing import Any, Sequence
+from typing import Sequence
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import alternation, lexicon_data
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
+WORDS = "part_w15.json"  # the unit forms' word lists
 _ACR = r"(?:\s*\([^()]{1,30}\))?"
 
 
-@lru_cache(maxsize=1)
-def part_words() -> dict[str, Any]:
-    """``data/lexicon/part_w15.json``, read once per process."""
-    node = shipped("lexicon", "part_w15.json")
-    try:
-        data = json.loads(node.read_text(encoding="utf-8"))
-        return {k: v for k, v in data.items() if not k.startswith("_")}
-    except (OSError, ValueError) as e:
-        raise InputError(f"cannot read the unit forms: {e}", source=str(node)) from e
-
-
 def _alts(key: str) -> str:
-    return "|".join(re.escape(v) for v in sorted(part_words()[key], key=len, reverse=True))
+    return alternation(lexicon_data(WORDS)[key])
 
 
 class _Ix:
@@ -89,12 +76,9 @@ def part_w15(text: str, off: int, mentions: Sequence[MentionFact]) -> list[Rel]:
     """("PART_OF", unit, parent, evidence start, evidence end, method) for the forms above."""
     ix = _Ix(text, off, mentions)
     out: list[Rel] = []
-    pos, prev = 0, None
-    for m in _SENT.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        pos = m.end()
+    prev = None
+    for a, b, sent in sentence_spans(text, off):
         if b - a >= 12:
-            sent = text[a - off:b - off]
             _apposed_unit(ix, sent, a, b, out)
             _unit_of_the(ix, sent, a, b, out)
             _unit_at_university(ix, sent, a, b, out)
@@ -110,7 +94,7 @@ def _apposed_unit(ix: _Ix, sent: str, a: int, b: int, out: list[Rel]) -> None:
     pat = r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){1,3}?)(?:" + _alts("unit_nouns") + r")\s+(?:of|within)\s+"
     for m in re.finditer(pat, sent):
         desc = m.group(1).lower().split()
-        if any(w in part_words()["blockers"] for w in desc):
+        if any(w in lexicon_data(WORDS)["blockers"] for w in desc):
             continue
         unit = ix.org_ending(a + m.start())
         parent = ix.org_at(a + m.end())
@@ -124,7 +108,7 @@ def _unit_of_the(ix: _Ix, sent: str, a: int, b: int, out: list[Rel]) -> None:
         unit = ix.ends.get(a + m.start())
         if unit is None or ix.ms[unit].type not in ("Institute",):
             continue
-        heads = part_words()["unit_heads"]
+        heads = lexicon_data(WORDS)["unit_heads"]
         if not any(w.lower() in heads for w in ix.ms[unit].text.split()):
             continue
         parent = ix.org_at(a + m.end())
@@ -150,7 +134,7 @@ def _possessive_unit(ix: _Ix, sent: str, a: int, b: int, out: list[Rel]) -> None
     """"Pelri Labs, the company's research unit": the parent is the one other organisation of its kind before."""
     pat = r",\s+the\s+(company|firm|group|university|institute)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:" \
         + _alts("unit_nouns") + r")\b"
-    kinds = part_words()["possessor_types"]
+    kinds = lexicon_data(WORDS)["possessor_types"]
     for m in re.finditer(pat, sent):
         unit = ix.org_ending(a + m.start())
         if unit is None:
@@ -202,12 +186,12 @@ def _unit_at_university(ix: _Ix, sent: str, a: int, b: int, out: list[Rel]) -> N
         unit = ix.org_ending(a + m.start()) if m.group(0).lstrip().startswith("(") else ix.ends.get(a + m.start())
         if unit is None or ix.ms[unit].type != "Institute" or ix.ms[unit].source == "anaphor":
             continue
-        if not any(w.lower() in part_words()["unit_heads"] for w in ix.ms[unit].text.split()):
+        if not any(w.lower() in lexicon_data(WORDS)["unit_heads"] for w in ix.ms[unit].text.split()):
             continue
         parent = ix.org_at(a + m.end())
         if parent is None or ix.ms[parent].type != "Institute" or parent == unit \
                 or re.match(r"['’]s\b", ix.rest(ix.ms[parent].end)):
             continue  # "the X Lab at Y University's campus": a site of the campus
-        if any(w.lower() in part_words()["university_words"] for w in ix.ms[parent].text.split()) \
-                and not any(w.lower() in part_words()["university_words"] for w in ix.ms[unit].text.split()):
+        if any(w.lower() in lexicon_data(WORDS)["university_words"] for w in ix.ms[parent].text.split()) \
+                and not any(w.lower() in lexicon_data(WORDS)["university_words"] for w in ix.ms[unit].text.split()):
             out.append(("PART_OF", unit, parent, a, b, "rule:w15-unit-at-university"))

@@ -23,20 +23,19 @@ An edge is dropped only when its sentence has no other, undenied partnership phr
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_partner_described import described_items
 from aikg.ingest.nlp.relation_partner_topic import partners_of_topic
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    d = json.loads(shipped("lexicon", "partner_denied.json").read_text(encoding="utf-8"))
+    d = lexicon_data("partner_denied.json")
 
     def alt(k: str) -> str:
         return "|".join(sorted((re.escape(w) for w in d[k]), key=len, reverse=True))

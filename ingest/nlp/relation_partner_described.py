@@ -11,13 +11,12 @@ item). Runs on the resolved mentions, no parse.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORGS = frozenset({"Institute", "Company", "Agency"})
 _TRADE = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}$")  # " start-up ", " family office ", " software firm "
@@ -32,7 +31,7 @@ _GLUE = frozenset({"and", "or", "nor", "with", "of", "in", "at", "for", "to", "f
 def trade_nouns() -> frozenset[str]:
     """The nouns that end a trade description before a name ("start-up", "family office"): relations.json's
     place_org_nouns, the words of "the <Place> <noun> <Name>"."""
-    raw = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))
+    raw = lexicon_data("relations.json")
     return frozenset(w.lower() for w in raw["place_org_nouns"])
 
 

@@ -14,14 +14,13 @@ Word lists: ``data/lexicon/partner_items.json``.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORGS = ("Institute", "Company", "Agency")
 _WORD = re.compile(r"\(|\)|[,;:.—–]|[^\s,;:.()—–]+(?:\.(?=[^\s]))?[^\s,;:.()—–]*")
@@ -44,7 +43,7 @@ class ItemWords:
 
 @lru_cache(maxsize=1)
 def _words() -> ItemWords:
-    d = json.loads(shipped("lexicon", "partner_items.json").read_text(encoding="utf-8"))
+    d = lexicon_data("partner_items.json")
     low = lambda k: frozenset(w.lower() for w in d[k])  # noqa: E731
     return ItemWords(low("heads"), low("articles"), low("not_items"), low("stops"), low("after_item"),
                      tuple("-" + w for w in d["based_suffixes"]))

@@ -10,18 +10,17 @@ alone. Words: ``data/lexicon/partners_w15.json``.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    d = json.loads(shipped("lexicon", "partners_w15.json").read_text(encoding="utf-8"))
+    d = lexicon_data("partners_w15.json")
     return frozenset(d["head_nouns"]), frozenset(d["types"])
 
 

@@ -18,13 +18,12 @@ partnership with", "a supply agreement with", "an agreement with Y to buy"). A s
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_actor_lists import actors_before, pair_all
 
 ORGS = ("Institute", "Company", "Agency")
@@ -52,9 +51,9 @@ class PactWords:
 
 @lru_cache(maxsize=1)
 def pact_words() -> PactWords:
-    d = json.loads(shipped("lexicon", "partner_items.json").read_text(encoding="utf-8"))
-    g = json.loads(shipped("lexicon", "tie_guard.json").read_text(encoding="utf-8"))
-    joint = json.loads(shipped("lexicon", "relations.json").read_text(encoding="utf-8"))["joint_words"]
+    d = lexicon_data("partner_items.json")
+    g = lexicon_data("tie_guard.json")
+    joint = lexicon_data("relations.json")["joint_words"]
     units = joint["joint_unit_nouns"]
     p = d["pact_with"]
     low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731

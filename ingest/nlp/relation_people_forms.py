@@ -19,12 +19,11 @@ A title holding a founder word states FOUNDED; any other role word AFFILIATED_WI
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORG = ("Institute", "Company", "Agency")
 TITLE_GLUE = {"and", "&", "of", "for", "-", "/"}
@@ -43,7 +42,7 @@ Emit = Callable[[int, int, str], None]
 def clause_words() -> dict[str, frozenset[str]]:
     """Verbs of a relative clause that state a current post (``clause_present_verbs``, ``clause_perfect_participles``
     of ``people_scope.json``): "who teaches at X", "who has worked at X since 2019"."""
-    data = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
+    data = lexicon_data("people_scope.json")
     return {"present": frozenset(data["clause_present_verbs"]), "perfect": frozenset(data["clause_perfect_participles"])}
 
 
@@ -51,7 +50,7 @@ def clause_words() -> dict[str, frozenset[str]]:
 def post_nouns() -> frozenset[str]:
     """Nouns of a post a person holds at an organisation (``post_nouns`` of ``people_posts.json``): "who holds an
     honorary fellowship at X", "who keeps a part-time lectureship at X"."""
-    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    data = lexicon_data("people_posts.json")
     return frozenset(w.lower() for w in data["post_nouns"])
 
 
@@ -59,7 +58,7 @@ def post_nouns() -> frozenset[str]:
 def body_nouns() -> frozenset[str]:
     """Bodies of an organisation a person chairs or sits on (``body_nouns`` of ``people_posts.json``): "also chairs
     the technical committee of X"."""
-    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    data = lexicon_data("people_posts.json")
     return frozenset(w.lower() for w in data["body_nouns"])
 
 
@@ -67,14 +66,14 @@ def body_nouns() -> frozenset[str]:
 def department_words() -> frozenset[str]:
     """Departments that stand for a title on a contact or name line (``department_words`` of ``people_posts.json``):
     "Media contact: Jean-Marc Ehui, Communications, Gbêkê Vision SA"."""
-    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    data = lexicon_data("people_posts.json")
     return frozenset(w.lower() for w in data["department_words"])
 
 
 @lru_cache(maxsize=1)
 def unit_words() -> frozenset[str]:
     """First words of a unit's name on a contact line (``unit_words`` of ``people_posts.json``): "A, Office of X, Org"."""
-    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    data = lexicon_data("people_posts.json")
     return frozenset(w.lower() for w in data["unit_words"])
 
 
@@ -82,7 +81,7 @@ def unit_words() -> frozenset[str]:
 def academic_unit_words() -> frozenset[str]:
     """First words of a unit that is itself an organisation of the graph (``academic_unit_words`` of
     ``people_posts.json``): "A, Graduate School of X, Y University" ties A to the school as well."""
-    data = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8"))
+    data = lexicon_data("people_posts.json")
     return frozenset(w.lower() for w in data["academic_unit_words"])
 
 
@@ -90,8 +89,8 @@ def academic_unit_words() -> frozenset[str]:
 def title_words() -> frozenset[str]:
     """Words a job title may consist of (``job_title_words``, ``job_title_modifiers``, ``job_function_words`` of
     ``mentions.json``, ``more_title_words`` of ``people_posts.json``): "chief technology officer", "head of research"."""
-    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
-    more = json.loads(shipped("lexicon", "people_posts.json").read_text(encoding="utf-8")).get("more_title_words", ())
+    data = lexicon_data("mentions.json")
+    more = lexicon_data("people_posts.json").get("more_title_words", ())
     return frozenset(w.lower() for k in ("job_title_words", "job_title_modifiers", "job_function_words") for w in data[k]) \
         | frozenset(w.lower() for w in more)
 

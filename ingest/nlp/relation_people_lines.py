@@ -19,13 +19,11 @@ Words: ``data/lexicon/people_lines_w15.json``; heading, title and past words fro
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mention_index import MentionIndex
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_people_published import PublishedWords, page_owner
@@ -69,9 +67,8 @@ class LineWords:
                    frozenset(d["more_titles"]))
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(shipped("lexicon", "people_lines_w15.json").read_text(encoding="utf-8"))
+def _data() -> Mapping[str, Any]:
+    return lexicon_data("people_lines_w15.json")
 
 
 def _alternation(phrases: Sequence[str]) -> str:

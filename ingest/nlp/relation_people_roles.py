@@ -20,12 +20,11 @@ organisation states no current post; a title that is only a founder's ("co-found
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 from aikg.ingest.nlp.relation_people_forms import title_words
 
 ORG = ("Institute", "Company", "Agency")
@@ -55,10 +54,9 @@ class RoleWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "RoleWords":
-        d = json.loads(shipped("lexicon", "people_roles.json").read_text(encoding="utf-8"))
         keys = ("lead_verbs", "lead_participles", "clause_adverbs", "appoint_verbs", "appoint_lead", "title_openers",
                 "unit_participles", "body_nouns", "seat_verbs", "past_words", "next_ok", "seat_copulas", "post_at_verbs")
-        return cls(*(frozenset(w.lower() for w in d[k]) for k in keys))
+        return cls(*lexicon_sets("people_roles.json", keys))
 
 
 class PeopleRoles:

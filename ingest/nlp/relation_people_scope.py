@@ -21,12 +21,11 @@ The words are ``data/lexicon/people_scope.json``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_people_guard import people_kept
 from aikg.ingest.nlp.relation_types import Cand
 
@@ -45,7 +44,7 @@ class ScopeWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "ScopeWords":
-        d = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
+        d = lexicon_data("people_scope.json")
         return cls(frozenset(d["spin_nouns"]), frozenset(d["founding_participles"]), frozenset(d["pinned_methods"]),
                    frozenset(d["pinned_target_methods"]), frozenset(d["stage_nouns"]))
 

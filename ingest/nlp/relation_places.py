@@ -26,6 +26,7 @@ from aikg.ingest.nlp.mentions.place_forms import district_words, numbered_street
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
 from aikg.ingest.nlp.relation_employer_place import words as base_words
 from aikg.ingest.nlp.relation_place_sites import owned_sites_in
+from aikg.ingest.nlp.relation_place_w16 import bare_place_noun
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -103,7 +104,9 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             emit(org, i, "rule:place-possessive-apposed")  # "León's best-known AI company, Bierzo Logística, ..."
             continue
         opens = s == sent.start or doc[s - 1].text in OPENERS  # a headline: "Osaka robot start-up Yodogawa raises ..."
-        if not opens and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS):
+        bare = not opens and bare_place_noun(doc, s, sent.start) \
+            and doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS  # "from Queenstown angel group X" (relation_place_w16)
+        if not opens and not bare and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS):
             continue  # "Sismo Andino Perú, its Lima-based subsidiary,": a possessive determiner opens it too
         based = e + 2 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in PLACED_BY and not doc[e].whitespace_ \
             and place_forms_on()
@@ -115,6 +118,8 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         if k in by_start and types[by_start[k]] in ORG:
             emit(by_start[k], i, "rule:place-noun-org")
             continue
+        if bare:
+            continue  # no article: only the noun run right before a name ("with Deer Lake start-up X")
         # "Communitech, the Kitchener innovation hub", "Kestrel Motion is a Tokyo maker of robot hands"
         c = s - 2
         if c > sent.start and (doc[c].text == "," or doc[c].lower_ in COPULAS):

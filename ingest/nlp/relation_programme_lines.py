@@ -16,12 +16,11 @@ Words: ``programme_lines`` in ``data/lexicon/runs_published.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_fund_entry_lines import entry_lines
 
@@ -34,7 +33,7 @@ _DESCRIPTION = re.compile(r",\s+(?:which|who|that|whose|a|an|the)\s|;|\s\((?![A-
 
 @lru_cache(maxsize=1)
 def _labels() -> tuple[frozenset[str], frozenset[str]]:
-    raw = json.loads(shipped("lexicon", "runs_published.json").read_text(encoding="utf-8")).get("programme_lines", {})
+    raw = lexicon_data("runs_published.json").get("programme_lines", {})
     return frozenset(raw.get("runner_labels", ())), frozenset(raw.get("partner_labels", ()))
 
 
@@ -42,7 +41,7 @@ def _labels() -> tuple[frozenset[str], frozenset[str]]:
 def _box_labels() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """Funder labels ("Co-financed by"), recipient labels ("Recipients", "Paid out") and the list openers a
     recipient line needs after a sum ("among them", "including")."""
-    raw = json.loads(shipped("lexicon", "runs_published.json").read_text(encoding="utf-8")).get("programme_lines", {})
+    raw = lexicon_data("runs_published.json").get("programme_lines", {})
     return (frozenset(raw.get("funder_labels", ())), frozenset(raw.get("recipient_labels", ())),
             tuple(raw.get("recipient_openers", ())))
 

@@ -12,13 +12,12 @@ Word lists: ``report_funding`` in ``data/lexicon/funding_published.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 ORGS = ("Institute", "Company", "Agency")
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
@@ -37,7 +36,7 @@ class ReportWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "ReportWords":
-        d = json.loads(shipped("lexicon", "funding_published.json").read_text(encoding="utf-8"))["report_funding"]
+        d = lexicon_data("funding_published.json")["report_funding"]
         return cls(tuple(d["report_nouns"]), tuple(d["report_verbs"]), tuple(d["funded_verbs"]),
                    tuple(d["support_nouns"]), tuple(d["staff_words"]))
 

@@ -51,6 +51,15 @@ def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
 
 
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, longest first (speed: one look-up per token instead of a scan)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return {w: tuple(ps) for w, ps in out.items()}
+
+
 class RoundLists:
     """The forms above over one parsed sentence (through a ``Walk``), called once per sentence."""
 
@@ -60,6 +69,7 @@ class RoundLists:
         self.lead = _phrases(words.get("lead_phrases", ()))
         self.with_ = _phrases(words.get("with_phrases", ()))
         self.backer = _phrases(words.get("backer_phrases", ()))
+        self._lead_at, self._with_at, self._backer_at = (_by_first(p) for p in (self.lead, self.with_, self.backer))
         self.include = words.get("include_verbs", frozenset())
         self.include_subjects = words.get("include_subjects", frozenset())
         self.join = words.get("join_verbs", frozenset())
@@ -72,6 +82,7 @@ class RoundLists:
         self.appos = words.get("apposition_words", frozenset())
         self.reach = int(spec.get("description_words", 5))
         self.conf = float(spec.get("confidence", 0.72))
+        self._verb_words = frozenset(PUT_FORMS) | frozenset(LEAD_FORMS) | frozenset(TAKE_FORMS) | self.join  # _joined
         self._seen: Any = None
 
     # ------------------------------------------------------------------ entry point
@@ -90,16 +101,21 @@ class RoundLists:
         low = [t.lower_ for t in sd]
         has_round = any(w in self.rounds for w in low)
         hedge = next((k for k, w in enumerate(low) if w in self.hedges), len(sd))
-        for k in range(hedge + 1):  # none after a hedge: "in talks to raise a round led by A", "not backed by A"
-            if k >= len(sd):
-                break
+        verbs, include, alone = self._verb_words, self.include, ctx.round_owner is not None
+        lead, with_, backer = self._lead_at, self._with_at, self._backer_at
+        for k in range(min(hedge + 1, len(sd))):  # none after a hedge: "in talks to raise a round led by A"
+            w = low[k]  # (each form below is tried only at a token that can open it: speed)
             if has_round:
-                self._lead_or_with(ctx, low, k, emit)
-                self._round_includes(ctx, low, k, emit)
-                self._joined(ctx, k, emit)
-            elif ctx.round_owner is not None:
+                if w in lead or w in with_:
+                    self._lead_or_with(ctx, low, k, emit)
+                if w in include:
+                    self._round_includes(ctx, low, k, emit)
+                if w in verbs:
+                    self._joined(ctx, k, emit)
+            elif alone and w in verbs:
                 self._joined(ctx, k, emit, alone=True)  # "B and C also took part." after the round's sentence
-            self._backers(ctx, low, k, emit)
+            if w in backer:
+                self._backers(ctx, low, k, emit)
 
     # ------------------------------------------------------------------ reading a list
     def _mention_at(self, ctx: Any, i: int) -> tuple[int, int] | None:
@@ -227,7 +243,7 @@ class RoundLists:
     # ------------------------------------------------------------------ forms
     def _lead_or_with(self, ctx: Any, low: list[str], k: int, emit: Emit) -> None:
         """"a round led by A", "..., with participation from A and B", "alongside A"."""
-        n = self._at(low, k, self.lead)
+        n = self._at(low, k, self._lead_at.get(low[k], ()))
         if n:
             b = k - 1
             while b >= 0 and low[b] in BE_WORDS:
@@ -236,7 +252,7 @@ class RoundLists:
                              or self._round_subject(ctx, k)):
                 return  # "a lab led by A": no round ("X's Series A last spring was led by A" is one)
         else:
-            n = self._at(low, k, self.with_)
+            n = self._at(low, k, self._with_at.get(low[k], ()))
             if not n or not any(w in self.rounds or w in self.invest_verbs for w in low[:k]):
                 return
         funders = self.read_list(ctx, k + n)
@@ -350,7 +366,7 @@ class RoundLists:
 
     def _backers(self, ctx: Any, low: list[str], k: int, emit: Emit) -> None:
         """"X is backed by A, the Oslo fund B and C", "X, backed by A and B", "set up with funding from A"."""
-        n = self._at(low, k, self.backer)
+        n = self._at(low, k, self._backer_at.get(low[k], ()))
         if not n:
             return
         funders = self.read_list(ctx, k + n)

@@ -21,21 +21,20 @@ A funder is not a runner: "is funded by Y" gives nothing here. Words: ``data/lex
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_programme_lines import programme_lines
 from aikg.ingest.nlp.relation_report_funding import report_funding
+from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 ORG = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class RunsWords:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "RunsWords":
-        d = json.loads(shipped("lexicon", "runs_published.json").read_text(encoding="utf-8"))
+        d = lexicon_data("runs_published.json")
         return cls(frozenset(d["programme_nouns"]), frozenset(d["generic_nouns"]), tuple(d["run_participles"]),
                    tuple(d["manner_words"]), tuple(d["owner_preps"]), frozenset(d["descriptor_stop"]),
                    tuple(d["runner_nouns"]))
@@ -99,12 +98,8 @@ def runs_published(text: str, off: int, mentions: Sequence[MentionFact], words: 
         return reports
     out: list[Rel] = []
     _runner_list(d, words, out)
-    pos = 0
     prev_start = off  # the sentence before's start, for "X runs it" (its antecedent)
-    for m in _SENT_END.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        pos = m.end()
-        sent = text[a - off:b - off]
+    for a, b, sent in sentence_spans(text, off):
         if len(sent) < 12:
             continue
         _passive_description(d, sent, a, b, words, out)

@@ -17,33 +17,20 @@ staff", "a grantee of the X programme", "a member of Y". Words: ``data/lexicon/r
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from typing import Any, Sequence
+from typing import Sequence
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import alternation, lexicon_data
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 RUNNERS = ("Institute", "Company", "Agency")
 Rel = tuple[str, int, int, int, int, str]
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
-
-
-@lru_cache(maxsize=1)
-def runs_words() -> dict[str, Any]:
-    """``data/lexicon/runs_w15.json``, read once per process."""
-    node = shipped("lexicon", "runs_w15.json")
-    try:
-        data = json.loads(node.read_text(encoding="utf-8"))
-        return {k: v for k, v in data.items() if not k.startswith("_")}
-    except (OSError, ValueError) as e:
-        raise InputError(f"cannot read the runner forms: {e}", source=str(node)) from e
+WORDS = "runs_w15.json"  # the runner forms' word lists
 
 
 def _alts(key: str) -> str:
-    return "|".join(re.escape(v) for v in sorted(runs_words()[key], key=len, reverse=True))
+    return alternation(lexicon_data(WORDS)[key])
 
 
 def runs_w15(text: str, off: int, mentions: Sequence[MentionFact]) -> list[Rel]:
@@ -54,12 +41,9 @@ def runs_w15(text: str, off: int, mentions: Sequence[MentionFact]) -> list[Rel]:
     at = {m.start: i for i, m in reversed(list(enumerate(mentions))) if m.source != "anaphor"}
     ends = {m.end: i for i, m in enumerate(mentions) if m.source != "anaphor"}
     out: list[Rel] = []
-    pos, prev = 0, None
-    for m in _SENT.finditer(text + "\n"):
-        a, b = off + pos, off + m.start()
-        pos = m.end()
+    prev = None
+    for a, b, sent in sentence_spans(text, off):
         if b - a >= 12:
-            sent = text[a - off:b - off]
             _co_runner(sent, a, b, prev, mentions, at, out)
             _programme_of(sent, a, b, mentions, at, ends, out)
             _apposed_run_by(sent, a, b, mentions, at, ends, out)

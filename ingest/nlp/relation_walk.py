@@ -95,7 +95,7 @@ class Walk:
                 # "Headquartered in Porto, the company employs 24": a fronted participle is said of the main subject
                 return [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")] or [t.head]
             if t.dep_ in ("acl", "relcl", "amod", "advcl"):
-                return [t.head]
+                return [] if _stray_apposition(t.head) else [t.head]
             if t.dep_ == "conj":  # "X has a lab and is funded by Y": a passive joined to an active verb is said of its subject
                 return self.object_tokens(t.head, True) if self.is_passive(t.head) else [
                     c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -519,3 +519,15 @@ def _outer_name(tok: Any, tok2m: dict[int, int]) -> Any:
 def _verbal_noun(n: Any) -> bool:
     """"partners with Z" tagged as a plural noun: a verb the parser misread (a noun "partners" takes no "with")."""
     return n.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children)
+
+
+def _stray_apposition(n: Any) -> bool:
+    """"X is run out of the Y Centre (YC), a technology park managed by Z": the parser hangs "park" on X, but the
+    noun before its comma is another's (Y's), so what "managed" is said of is unsure (issue 14, RUNS precision)."""
+    if n.dep_ != "appos" or n.left_edge.i < 2 or n.doc[n.left_edge.i - 1].text != ",":
+        return False
+    p = n.doc[n.left_edge.i - 2]
+    if p.text == ")":
+        p = p.head
+    head = n.head
+    return not head.left_edge.i <= p.i <= head.i and all(t.i != p.i for t in head.subtree)

@@ -12,6 +12,7 @@ from aikg.ingest.nlp.mentions.anaphors import anaphors
 from aikg.ingest.nlp.mentions.appositions import appositions
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
 from aikg.ingest.nlp.mentions.body_names import board_tails, municipal_bodies, portfolio_names
+from aikg.ingest.nlp.mentions.caps_datelines import caps_datelines
 from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessive
 from aikg.ingest.nlp.mentions.facility_names import facility_names
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
@@ -28,13 +29,16 @@ from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.name_shapes import name_shapes
 from aikg.ingest.nlp.mentions.name_splits import split_topic_joins
 from aikg.ingest.nlp.mentions.non_entities import non_entities
+from aikg.ingest.nlp.mentions.org_kinds import org_kinds
 from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.people_extents import people_extents
 from aikg.ingest.nlp.mentions.people_line_orgs import people_line_orgs
+from aikg.ingest.nlp.mentions.people_titles_w16 import people_name_lines_w16, people_titles_w16
 from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_forms import place_forms
 from aikg.ingest.nlp.mentions.place_slots import place_slots
+from aikg.ingest.nlp.mentions.place_slots_w16 import place_slots_w16
 from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.planned_places import planned_places
 from aikg.ingest.nlp.mentions.programme_forms import programme_forms
@@ -73,19 +77,24 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("org_persons", org_persons),
     ("name_shapes", name_shapes),
     ("people_extents", people_extents),
+    ("people_titles_w16", people_titles_w16),
     ("people_line_orgs", people_line_orgs),
     ("introduced_names", introduced_names),
     ("logo_lines", logo_lines),
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),
+    ("caps_datelines", caps_datelines),  # no person or firm in "ST. JOHN'S, NL —" (issue 14)
+    ("people_name_lines_w16", people_name_lines_w16),
     ("programme_forms", programme_forms),
     ("type_forms", type_forms),
     ("municipal_bodies", municipal_bodies),
+    ("org_kinds", org_kinds),
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),
     ("place_slots", place_slots),
+    ("place_slots_w16", place_slots_w16),  # "X, a Stornoway start-up" (issue 14, LOCATED_IN)
     ("facility_names", facility_names),
     ("place_context", place_context),
     ("non_entities", non_entities),

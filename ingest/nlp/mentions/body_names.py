@@ -13,11 +13,10 @@ Word lists: ``municipal_heads`` and ``board_tails`` of ``data/lexicon/entity_typ
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.type_forms import enabled
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -30,7 +29,7 @@ MAX_PLACE_WORDS = 4
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    data = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))
+    data = lexicon_data("entity_typing.json")
     heads = sorted((tuple(w.split()) for w in data["municipal_heads"]), key=len, reverse=True)
     tails = sorted((tuple(w.split()) for w in data["board_tails"]), key=len, reverse=True)
     return tuple(heads), tuple(tails)
@@ -98,7 +97,7 @@ def _name_word(tok: Any) -> bool:
 
 @lru_cache(maxsize=1)
 def _portfolio() -> frozenset[str]:
-    data = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))
+    data = lexicon_data("entity_typing.json")
     return frozenset(data["portfolio_words"])
 
 

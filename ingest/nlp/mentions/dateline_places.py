@@ -9,18 +9,17 @@ dropped otherwise as before. Coreference (``context.home_place``) then finds it 
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import Candidate
 from aikg.ingest.nlp.token_index import doc_text
 
 #: what may follow a dateline's town before its dash: a bracketed state, a region or country and a date ("AUSTIN,
 #: Texas, 3 May 2026 --", "SPRINGFIELD, Ill., March 27, 2026 —", "CHICAGO (IL) -")
-_AFTER = re.compile(r"^(?:\s*\([^)\n]{1,20}\))?(?:,[^\n\-–—]{0,40})?\s+(?:--|—|–|-)\s")
+_AFTER = re.compile(r"^(?:\s*\([^)\n]{1,20}\))?(?:,[^\n\-–—]{0,40})?\s+(?:--|—|–|-)(?:\s|$)")  # ($: a line break, dateline_breaks.py)
 #: a dateline on its own line: "Tampere, 3 March 2026"
 _DATE_LINE = re.compile(r"^,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}\s*$", re.M)
 #: datelines stand in a text's first lines
@@ -29,7 +28,7 @@ HEAD_CHARS = 2000
 
 @lru_cache(maxsize=1)
 def _nouns() -> re.Pattern[str]:
-    words = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))["home_city_nouns"]
+    words = lexicon_data("entity_typing.json")["home_city_nouns"]
     return re.compile(r"\b(?:the|this)\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 

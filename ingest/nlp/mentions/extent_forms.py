@@ -7,11 +7,10 @@ rule (the last word is the head) misses the name. Word lists: ``data/lexicon/ext
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class ExtentWords:
 @lru_cache(maxsize=1)
 def extent_words() -> ExtentWords:
     """Read once per process."""
-    data = json.loads(shipped("lexicon", "extent_forms.json").read_text(encoding="utf-8"))
+    data = lexicon_data("extent_forms.json")
     low = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
     return ExtentWords(low("head_first_heads"), low("head_first_with_particle"),
                        tuple(w.lower() for w in data["head_first_suffixes"]), low("head_first_particles"),

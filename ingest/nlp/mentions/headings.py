@@ -3,12 +3,11 @@ row ("Item 3. | Legal Proceedings | 20", "Risk Factors ........ 12") names secti
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.headline_lines import headline_name, session_title
 from aikg.ingest.nlp.mentions.list_lines import member_block_line
@@ -92,7 +91,7 @@ SEPARATORS = frozenset({"|", "·", "•"})
 
 @lru_cache(maxsize=1)
 def _venue_heads() -> frozenset[str]:
-    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    data = lexicon_data("mentions.json")
     return frozenset(w.lower() for w in data.get("venue_heads", ()))
 
 

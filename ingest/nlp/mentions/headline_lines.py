@@ -13,12 +13,11 @@ Word list: ``session_labels`` of ``data/lexicon/mentions.json``. Never a gazette
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import Candidate, Env
 from aikg.ingest.nlp.token_index import TokenIndex
 
@@ -41,9 +40,8 @@ def _firm_inner() -> frozenset[str]:
     return frozenset(_data().get("firm_inner_words", ()))
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+def _data() -> Mapping[str, Any]:
+    return lexicon_data("mentions.json")
 
 
 def _line(text: str, a: int) -> tuple[int, int]:

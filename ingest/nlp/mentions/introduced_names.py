@@ -19,13 +19,12 @@ Jane Doe, ..."). Word lists: ``org_premodifiers`` / ``description_types`` of ``m
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.person_names import forms
 
@@ -49,7 +48,7 @@ class IntroWords:
 @lru_cache(maxsize=1)
 def intro_words() -> IntroWords:
     """The ``introduc*`` lists of ``data/lexicon/entity_typing.json``, read once per process."""
-    d = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))
+    d = lexicon_data("entity_typing.json")
     nouns = {w.lower(): t for t, ws in d["introducing_nouns"].items() for w in ws}
     low = lambda k: frozenset(w.lower() for w in d[k])  # noqa: E731
     return IntroWords(nouns, low("introducing_openers"), low("introduced_particles"),

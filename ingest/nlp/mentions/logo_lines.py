@@ -15,12 +15,11 @@ known place or an item that holds a lower-case word ("drone imagery from ..."). 
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Any, Iterator
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import world_places
@@ -35,8 +34,8 @@ ENABLED_ENV = "AIKG_LOGO_LINES"
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(labels, separators, connectors inside a name)."""
-    page = json.loads(shipped("lexicon", "page_forms.json").read_text(encoding="utf-8"))
-    forms = json.loads(shipped("lexicon", "entity_forms.json").read_text(encoding="utf-8"))
+    page = lexicon_data("page_forms.json")
+    forms = lexicon_data("entity_forms.json")
     return (frozenset(w.lower() for w in page["list_labels"]), frozenset(page["list_separators"]),
             frozenset(w.lower() for w in forms["name_connectors"]) | {"&", "and"})
 

@@ -13,11 +13,10 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import head_nouns
 from aikg.ingest.nlp.mentions.page_forms import page_words
@@ -107,7 +106,7 @@ def _topic_list(doc: Any, s: Candidate, cands: list[Candidate], env: Env) -> set
 @lru_cache(maxsize=1)
 def conjunctions() -> frozenset[str]:
     """``list_conjunctions`` of ``data/lexicon/mentions.json``: "and" in the languages names are written in."""
-    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    data = lexicon_data("mentions.json")
     return frozenset(data.get("list_conjunctions", ("and",)))
 
 

@@ -15,12 +15,11 @@ Word lists: ``data/lexicon/name_forms.json``. Never a gazetteer name.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 
 
@@ -39,7 +38,7 @@ class NameFormWords:
 @lru_cache(maxsize=1)
 def name_form_words() -> NameFormWords:
     """``data/lexicon/name_forms.json``, read once per process."""
-    data = json.loads(shipped("lexicon", "name_forms.json").read_text(encoding="utf-8"))
+    data = lexicon_data("name_forms.json")
     low = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
     units = tuple(sorted((tuple(u.lower().split()) for u in data["unit_words"]), key=len, reverse=True))
     return NameFormWords(low("legal_tails"), low("compound_tails"), low("group_possessors"), low("office_holders"), units,
@@ -157,7 +156,7 @@ def _event_context(doc: Any, c: Candidate) -> bool:
 
 @lru_cache(maxsize=1)
 def _event_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    data = lexicon_data("mentions.json")
     months = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                         "october", "november", "december", "spring", "summer", "autumn", "fall", "winter"})
     return frozenset(data.get("event_cues_before", ())), frozenset(data.get("event_cues_after", ())), months, \

@@ -25,14 +25,12 @@ Known names (gazetteer, acronyms) are left alone. Word lists: ``data/lexicon/non
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import world_places
@@ -68,19 +66,15 @@ class NonEntityWords:
 @lru_cache(maxsize=1)
 def non_entity_words() -> NonEntityWords:
     """The word lists of ``non_entities.json`` (read once)."""
-    node = shipped("lexicon", "non_entities.json")
-    try:
-        d = json.loads(node.read_text(encoding="utf-8"))
-        low = lambda k: frozenset(w.lower() for w in d[k])  # noqa: E731
-        return NonEntityWords(low("heads"), low("two_word_heads"), low("kept_before"), low("modifier_heads"),
-                              low("tail_preps"), low("cut_preps"), low("honour_words"),
-                              tuple(tuple(w.lower().split()) for w in d["tag_labels"]), low("venue_nouns_after"),
-                              tuple(tuple(w.lower().split()) for w in d["landmark_preps"]), tuple(d["handle_marks"]),
-                              low("handle_cues"), low("first_heads"), low("law_words"), low("law_cues_before"),
-                              low("interjections"), low("page_labels"), low("product_nouns_before"),
-                              low("product_links"), low("particles"))
-    except (OSError, ValueError, KeyError) as e:
-        raise InputError(f"cannot read the non-entity words: {e}", source=str(node)) from e
+    d = lexicon_data("non_entities.json")
+    low = lambda k: frozenset(w.lower() for w in d[k])  # noqa: E731
+    return NonEntityWords(low("heads"), low("two_word_heads"), low("kept_before"), low("modifier_heads"),
+                          low("tail_preps"), low("cut_preps"), low("honour_words"),
+                          tuple(tuple(w.lower().split()) for w in d["tag_labels"]), low("venue_nouns_after"),
+                          tuple(tuple(w.lower().split()) for w in d["landmark_preps"]), tuple(d["handle_marks"]),
+                          low("handle_cues"), low("first_heads"), low("law_words"), low("law_cues_before"),
+                          low("interjections"), low("page_labels"), low("product_nouns_before"),
+                          low("product_links"), low("particles"))
 
 
 def non_entities(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

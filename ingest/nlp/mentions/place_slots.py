@@ -15,15 +15,13 @@ not as anything else. Words: ``data/lexicon/place_slots.json``.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data, lexicon_sets
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.place_forms import INNER, not_town_words
 from aikg.ingest.nlp.world_places import world_places
@@ -47,13 +45,8 @@ class SlotWords:
 @lru_cache(maxsize=1)
 def slot_words() -> SlotWords:
     """The slot word lists, read once."""
-    node = shipped("lexicon", "place_slots.json")
-    try:
-        d = json.loads(node.read_text(encoding="utf-8"))
-        low = lambda k: frozenset(w.lower() for w in d[k])  # noqa: E731
-        return SlotWords(low("from_heads"), low("at_heads"), low("people_heads"), low("closers"), int(d["head_gap"]))
-    except (OSError, ValueError, KeyError) as e:
-        raise InputError(f"cannot read the place slot words: {e}", source=str(node)) from e
+    sets = lexicon_sets("place_slots.json", ("from_heads", "at_heads", "people_heads", "closers"))
+    return SlotWords(*sets, int(lexicon_data("place_slots.json")["head_gap"]))
 
 
 def place_slots(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

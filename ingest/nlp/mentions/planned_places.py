@@ -10,13 +10,11 @@ Known places are judged the same way (the plan, not the name, decides). Word lis
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 
 BACK = 14  # tokens from a site noun back to its plan word
@@ -35,13 +33,8 @@ class PlanWords:
 @lru_cache(maxsize=1)
 def plan_words() -> PlanWords:
     """The word lists of ``planned_places.json`` (read once)."""
-    node = shipped("lexicon", "planned_places.json")
-    try:
-        d = json.loads(node.read_text(encoding="utf-8"))
-        low = lambda k: frozenset(w.lower() for w in d[k])  # noqa: E731
-        return PlanWords(low("plan_words"), low("site_nouns"), low("slot_preps"), low("plan_after"), low("stops"))
-    except (OSError, ValueError, KeyError) as e:
-        raise InputError(f"cannot read the planned-place words: {e}", source=str(node)) from e
+    return PlanWords(*lexicon_sets("planned_places.json", ("plan_words", "site_nouns", "slot_preps", "plan_after",
+                                                           "stops")))
 
 
 def planned_places(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

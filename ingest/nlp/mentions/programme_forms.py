@@ -28,6 +28,7 @@ from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.programme_names_w15 import programme_names_w15
+from aikg.ingest.nlp.mentions.programme_units_w16 import programme_units_w16
 from aikg.ingest.nlp.token_index import TokenIndex
 
 _AUX_FILL = frozenset({"be", "been", "now", "still"})  # "X has been administered by", "X is still delivered by"
@@ -82,7 +83,8 @@ def programme_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
                 for a in cands:
                     if a.start == c.end + 1 and a.end == c.end + 2 and a.entry is None and a.type in ORG_TYPES:
                         a.type, a.ctx_typed, a.place, a.label = "Programme", True, False, "ORG"
-    return programme_names_w15(doc, cands, env, ctx)  # "X, which Y runs", "X is run by Y" (programme_names_w15.py)
+    cands = programme_names_w15(doc, cands, env, ctx)  # "X, which Y runs", "X is run by Y" (programme_names_w15.py)
+    return programme_units_w16(doc, cands, env, ctx)  # "the Kpalsi Start-up Window", "UIA's Marine Robotics Group"
 
 
 def _apposition(doc: Any, c: Candidate, words: ProgrammeForms) -> bool:

@@ -105,7 +105,13 @@ def _relative(doc: Any, c: Candidate, words: RunnerWords, low: list[str]) -> boo
         k += 1
     if k >= len(doc) or low[k] not in words.relative_openers:
         return False
-    for i in range(k + 1, min(len(doc), k + 1 + _REACH)):
+    reach = k + 1 + _REACH
+    i = k
+    while i + 1 < min(len(doc), reach):
+        i += 1
+        if doc[i].text == "(" and _after_name(doc, i) == i + 3:
+            reach, i = reach + 3, i + 2  # "X, which the Rajasthan Enterprise Promotion Board (REPB) manages,"
+            continue
         if doc[i].is_sent_start or doc[i].text in {",", ";", ":", "(", ")"}:
             return False
         if low[i] in words.relative_verbs and (i + 1 >= len(doc) or not doc[i + 1].is_alpha

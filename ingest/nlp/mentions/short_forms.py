@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
 from aikg.ingest.nlp.mentions.person_names import forms
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -16,10 +15,9 @@ from aikg.ingest.nlp.world_places import world_places
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, frozenset[str]]:
     """The short-form word lists of ``name_forms.json`` (place slots, demonyms, legal tails, generic heads)."""
-    data = json.loads(shipped("lexicon", "name_forms.json").read_text(encoding="utf-8"))
     keys = ("place_slot_words", "place_slot_not_after", "known_place_slot_words", "place_suffix_words", "demonym_endings",
             "demonyms", "legal_tails", "short_form_heads")
-    return {k: frozenset(w.lower() for w in data[k]) for k in keys}
+    return dict(zip(keys, lexicon_sets("name_forms.json", keys)))
 
 
 def short_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

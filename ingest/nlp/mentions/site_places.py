@@ -18,11 +18,10 @@ type lexicon.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.type_forms import enabled, type_form_words
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -33,7 +32,7 @@ WINDOW = 4
 
 @lru_cache(maxsize=1)
 def _preps() -> frozenset[str]:
-    data = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))
+    data = lexicon_data("entity_typing.json")
     return frozenset(data["site_place_preps"])
 
 

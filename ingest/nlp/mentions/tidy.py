@@ -7,12 +7,11 @@ gazetteer match is never changed.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.longer_names import joined_name
 from aikg.ingest.nlp.mentions.typing import INNER_CAPITAL, is_demonym
@@ -374,7 +373,7 @@ def _fragment(doc: Any, s: Candidate, env: Env) -> bool:
 
 @lru_cache(maxsize=1)
 def _furniture_phrases() -> frozenset[str]:
-    data = json.loads(shipped("lexicon", "mentions.json").read_text(encoding="utf-8"))
+    data = lexicon_data("mentions.json")
     return frozenset(p.lower() for p in data.get("furniture_phrases", ()))
 
 

@@ -7,11 +7,10 @@ text (the annotation's Cluster), though no hub word stands right after its name.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import Candidate
 from aikg.ingest.nlp.mentions.type_forms import enabled
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -22,7 +21,7 @@ HUB_REACH = 7
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
-    data = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))
+    data = lexicon_data("entity_typing.json")
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted((tuple(w.split()) for w in data[key]), key=len, reverse=True))

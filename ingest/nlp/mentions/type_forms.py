@@ -17,14 +17,12 @@ Word lists: ``data/lexicon/entity_typing.json``.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data, lexicon_sets
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import world_places
@@ -66,14 +64,9 @@ class TypeFormWords:
 @lru_cache(maxsize=1)
 def type_form_words() -> TypeFormWords:
     """``data/lexicon/entity_typing.json``, read once per process."""
-    node = shipped("lexicon", "entity_typing.json")
-    try:
-        data = json.loads(node.read_text(encoding="utf-8"))
-        sets = {f.name: frozenset(w.lower() for w in data[f.name]) for f in fields(TypeFormWords)
-                if f.name != "firm_word_endings"}
-        return TypeFormWords(**sets, firm_word_endings=tuple(w.lower() for w in data["firm_word_endings"]))
-    except (OSError, ValueError, KeyError, AttributeError, TypeError) as e:
-        raise InputError(f"cannot read the entity typing forms: {e}", source=str(node)) from e
+    names = tuple(f.name for f in fields(TypeFormWords) if f.name != "firm_word_endings")
+    endings = tuple(w.lower() for w in lexicon_data("entity_typing.json")["firm_word_endings"])
+    return TypeFormWords(**dict(zip(names, lexicon_sets("entity_typing.json", names))), firm_word_endings=endings)
 
 
 def town_possessor(doc: Any, start: int, k: int) -> bool:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
-from aikg.ingest.nlp.lexicon import Lexicon
+from aikg.ingest.nlp.lexicon import Lexicon, lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import world_places
@@ -39,7 +37,7 @@ NATIONAL_BODY_HEADS = frozenset({"institute", "institutes", "council"})
 @lru_cache(maxsize=1)
 def _academic_words() -> tuple[frozenset[str], frozenset[str]]:
     """``academic_unit_heads`` and ``academic_fields`` of ``data/lexicon/entity_typing.json``."""
-    data = json.loads(shipped("lexicon", "entity_typing.json").read_text(encoding="utf-8"))
+    data = lexicon_data("entity_typing.json")
     return frozenset(data.get("academic_unit_heads", ())), frozenset(data.get("academic_fields", ()))
 
 
