@@ -39,6 +39,8 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 
+_LINE_STARTS = "aikg.non_entities.line_starts"
+
 @dataclass(frozen=True)
 class NonEntityWords:
     heads: frozenset[str]
@@ -171,14 +173,26 @@ def _inner_head(doc: Any, s: Candidate, w: NonEntityWords) -> bool:
 def _tag_line(doc: Any, s: Candidate, w: NonEntityWords) -> int | None:
     """The index of the first word after a tag label when the candidate's line opens with one ("Tagged", "Posted
     in", "Filed under:"), else None."""
-    i = s.start
-    while i > 0 and "\n" not in doc[i - 1].whitespace_ and "\n" not in doc[i - 1].text:
-        i -= 1
+    i = _line_starts(doc)[s.start]
     for label in w.tag_labels:
         n = len(label)
         if i + n <= len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == label:
             return i + n + (i + n < len(doc) and doc[i + n].text == ":")
     return None
+
+
+def _line_starts(doc: Any) -> list[int]:
+    """For every token, the index of the first token of its line; computed once per Doc (kept in ``user_data``)
+    because walking back from every candidate costs as much as the line is long."""
+    starts = doc.user_data.get(_LINE_STARTS)
+    if starts is None or len(starts) != len(doc):
+        starts, first = [], 0
+        for i, t in enumerate(doc):
+            starts.append(first)
+            if "\n" in t.whitespace_ or "\n" in t.text:
+                first = i + 1
+        doc.user_data[_LINE_STARTS] = starts
+    return starts
 
 
 def _cut_tag_label(doc: Any, s: Candidate, w: NonEntityWords) -> None:
