@@ -88,13 +88,7 @@ def _programme_of(sent: str, a: int, b: int, mentions: Sequence[MentionFact], at
                   ends: dict[int, int], out: list[Rel]) -> None:
     """"Acuicultura 4.0, a credit line of the public development bank, Banco de Fomento del Litoral"."""
     pat = r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _alts("programme_nouns") + r")\s+of\s+"
-    for m in re.finditer(pat, sent):
-        prog = ends.get(a + m.start())
-        if prog is None or mentions[prog].type != "Programme":
-            continue
-        runner = _runner_at(sent[m.end():], a + m.end(), mentions, at)
-        if runner is not None:
-            out.append(("RUNS", runner, prog, a, b, "rule:w15-programme-of"))
+    _runner_after(pat, "rule:w15-programme-of", sent, a, b, mentions, at, ends, out)
 
 
 def _apposed_run_by(sent: str, a: int, b: int, mentions: Sequence[MentionFact], at: dict[int, int],
@@ -103,13 +97,19 @@ def _apposed_run_by(sent: str, a: int, b: int, mentions: Sequence[MentionFact], 
     (the funder chain "financed by F, administered by A" does not apply: the programme stands right before it)."""
     pat = r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + _alts("programme_nouns") + r")\s+(?:" + _alts("participles") \
         + r")\s+(?:(?:jointly|locally)\s+)?by\s+"
+    _runner_after(pat, "rule:w15-apposed-run-by", sent, a, b, mentions, at, ends, out)
+
+
+def _runner_after(pat: str, method: str, sent: str, a: int, b: int, mentions: Sequence[MentionFact],
+                  at: dict[int, int], ends: dict[int, int], out: list[Rel]) -> None:
+    """RUNS(runner, programme) where ``pat`` matches right after a Programme's name and a runner opens what follows."""
     for m in re.finditer(pat, sent):
         prog = ends.get(a + m.start())
         if prog is None or mentions[prog].type != "Programme":
             continue
         runner = _runner_at(sent[m.end():], a + m.end(), mentions, at)
         if runner is not None:
-            out.append(("RUNS", runner, prog, a, b, "rule:w15-apposed-run-by"))
+            out.append(("RUNS", runner, prog, a, b, method))
 
 
 def _fronted_with(sent: str, a: int, b: int, mentions: Sequence[MentionFact], at: dict[int, int],
