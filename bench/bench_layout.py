@@ -38,7 +38,9 @@ OLD = {
          "r.support = r.support + size(ev_doc),")),
     "create_relations": (
         ("docs: [x IN docs | intern(x)],",
-         f"docs: [x IN docs | intern(x)], methods: [x IN row[{METHODS_AT}] | intern(x)],"),),
+         f"docs: [x IN docs | intern(x)], methods: [x IN row[{METHODS_AT}] | intern(x)],"),
+        # a flat ``$ones`` row has its one method at position 6 (graph/loader.py ONE_FIELDS)
+        ("docs: [doc], support: 1,", "docs: [doc], methods: [intern(row[6])], support: 1,")),
 }
 
 

@@ -60,7 +60,7 @@ def profile(n_entities: int, per_entity: int, batch_size: int, max_bytes: int = 
     cpu: dict[str, float] = defaultdict(float)
     wall: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
-    n_rows: dict[str, int] = defaultdict(int)  # the longest list parameter of each call (its rows)
+    n_rows: dict[str, int] = defaultdict(int)  # the longest list parameter of each call (its rows; both lists of create_relations)
     text: dict[str, int] = defaultdict(int)  # characters of parameter text
     counting = [0.0]  # this process's CPU seconds spent counting it (left out of the total)
     with tempfile.TemporaryDirectory() as home:
@@ -79,7 +79,8 @@ def profile(n_entities: int, per_entity: int, batch_size: int, max_bytes: int = 
                 wall[kind] += time.perf_counter() - t0
                 cpu[kind] += _server_cpu(pid) - c0
                 calls[kind] += 1
-                n_rows[kind] += max([len(v) for v in params.values() if isinstance(v, list)] or [1])
+                n_rows[kind] += (len(params["rows"]) + len(params["ones"]) if "ones" in params  # create_relations
+                                 else max([len(v) for v in params.values() if isinstance(v, list)] or [1]))
 
         store.write_atomic = split  # type: ignore[method-assign]
         c0, p0, t0 = _server_cpu(pid), time.process_time(), time.perf_counter()

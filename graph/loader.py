@@ -33,6 +33,10 @@ KNOWN_PAGE = 5000  # ids per read of what the store holds when a load starts
 #: the positions of a load_relations.cypher row (sent as a list: no key names in the parameter text, issue 18)
 RELATION_FIELDS = ("source", "target", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence",
                    "confidence", "ev_page", "docs")
+#: the positions of a create_relations.cypher ``ones`` row: a new relationship with one piece of evidence, its
+#: fields as scalars (the document as its position in ``docs``, the page left off when there is none)
+ONE_FIELDS = ("source", "target", "ev_doc", "ev_start", "ev_end", "ev_sentence", "ev_method", "ev_confidence",
+              "ev_page")
 #: the positions of a load_entities.cypher row (sent as a list, as RELATION_FIELDS)
 ENTITY_FIELDS = ("id", "name", "aliases", "props", "grams", "gram_text", "full", "mentions", "docs", "degree",
                  "rel_docs", "linked")
@@ -390,12 +394,15 @@ def _created_row(row: dict[str, Any], counts: dict[str, Any], keyed: bool) -> di
             "linked": counts["linked"]}
 
 
-def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool) -> dict[str, dict[str, Any]]:
+def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool,
+              recurring: set[tuple[str, str, str]] | None = None) -> dict[str, dict[str, Any]]:
     """What each entity of these units new to the store (not in ``held``) has once they are all written: its
     mention and document counts, degree, rel_docs and linked (all its relationships and mentions are the
     run's), and with ``summaries_too`` (no entity of the run was in the store) its cluster summaries as
     ``props``. A run of several batches writes these with the entity when it creates it, instead of adding
-    each batch's share later (graph/pending_counts.py; a run where some unit fails recounts from the graph)."""
+    each batch's share later (graph/pending_counts.py; a run where some unit fails recounts from the graph).
+    ``recurring``: filled with the relationships more than one unit holds (the only ones of the run a later
+    batch can find written: :class:`_Run`)."""
     # one pass over the units: every piece of evidence of a unit is from its document, so a relationship's
     # documents are the units holding it (no walk over the evidence), and an end's rel_docs counts the units
     # whose relationships it ends: a small set per unit, not one set of (end, document) pairs for the whole run
@@ -403,7 +410,7 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
     rows: dict[str, dict[str, Any]] = {}
     mentions: dict[str, int] = {}
     mentioned: dict[str, int] = {}  # documents: one mention row each
-    keys: dict[tuple[str, str, str], None] = {}  # every relationship once, in the order first met
+    keys: Counter[tuple[str, str, str]] = Counter()  # every relationship once, in the order first met: its units
     rel_docs: Counter[str] = Counter()
     for unit in units:
         rows.update(unit.entities)
@@ -412,8 +419,10 @@ def _precount(units: Sequence[_Unit], held: Collection[str], summaries_too: bool
             mentions[eid] = mentions.get(eid, 0) + m["count"]
             mentioned[eid] = mentioned.get(eid, 0) + 1
         relations = unit.relations
-        keys.update(dict.fromkeys(relations))
+        keys.update(relations.keys())  # keys, not the mapping: counted in C
         rel_docs.update({end for k in relations for end in (k[1], k[2])})
+    if recurring is not None:
+        recurring.update([k for k, n in keys.items() if n > 1])
     degree: dict[str, int] = {}
     starts: set[str] = set()
     for _, a, b in keys:
@@ -521,8 +530,8 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, known: Collection
                                       keyed={row["id"] for row in written if name_keys.PROPERTY in row["props"]})
     if mentions:
         stmts.append((statement("load_mentions"), _mention_params(mentions)))
-    for name, rtype, rows, doc_ids in _relation_rows(by_type, known):
-        stmts.append((relation_statement(name, rtype, intern=intern), {"rows": rows, "now": loaded_at, "docs": doc_ids}))
+    for name, rtype, params in _relation_rows(by_type, known):
+        stmts.append((relation_statement(name, rtype, intern=intern), {**params, "now": loaded_at}))
     stmts += _refresh_statements(by_label, by_type, known, counts, precounted is not None)
     if profiles_kept:  # after refresh: cluster_ids current
         stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)
@@ -536,11 +545,11 @@ def _refresh_statements(by_label: dict[str, list[dict]], by_type: dict[str, list
     run's end (``counts.refresh_at_end``; nothing to keep when every entity was created with them: ``precounted``
     and ``counts.all_new``). Degree and rel_docs are written with the entities. Only relationships new to the
     store can change them (one that gains evidence links the same ends)."""
+    if counts is not None and counts.refresh_at_end and counts.all_new and precounted:
+        return []  # checked first: no pass over the batch's relationships for nothing
     new = [key for rtype, rows in by_type.items() if rtype in summaries.REFRESHED_BY
            for row in rows if (key := (rtype, row.source, row.target)) not in known]
     if counts is not None and counts.refresh_at_end:
-        if counts.all_new and precounted:
-            return []
         counts.stage_refresh(new, {row["id"]: row["name"] for rows in by_label.values() for row in rows}
                              if counts.all_new else {})
         return []
@@ -562,24 +571,52 @@ def _mention_params(mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _relation_rows(by_type: Mapping[str, Sequence[_Rel]], known: Collection[tuple[str, str, str]],
-                   ) -> list[tuple[str, str, list[list[Any]], list[str]]]:
-    """The relationship rows by type, in schema order: (statement, type, rows, the document ids the rows point
-    into). Relationships new to the store (not in ``known``, which must hold every one of them the store holds:
-    no default) are created (create_relations.cypher), the others upserted (load_relations.cypher)."""
+                   ) -> list[tuple[str, str, dict[str, list[Any]]]]:
+    """The relationship rows by type, in schema order: (statement, type, parameters but ``now``). Relationships
+    new to the store (not in ``known``, which must hold every one of them the store holds: no default) are
+    created (create_relations.cypher: ``rows``, and ``ones`` for those with one piece of evidence, a flat row of
+    :data:`ONE_FIELDS`), the others upserted (load_relations.cypher: ``rows``); ``docs``: the document ids the
+    rows point into."""
     out = []
     for rtype in SCHEMA.relation_types:
         rows = by_type.get(rtype)
         if not rows:
             continue
-        new: list[_Rel] = []
-        upserted: list[_Rel] = []
-        for row in rows:
-            (upserted if (rtype, row.source, row.target) in known else new).append(row)
-        for name, part in (("create_relations", new), ("load_relations", upserted)):
-            if part:
-                docs: dict[str, int] = {}
-                out.append((name, rtype, [_relation_row(row, docs) for row in part], list(docs)))
+        if known:
+            new: list[_Rel] = []
+            upserted: list[_Rel] = []
+            for row in rows:
+                (upserted if (rtype, row.source, row.target) in known else new).append(row)
+        else:  # nothing held: every row is new (no key made and looked up per row)
+            new, upserted = list(rows), []
+        if new:
+            docs: dict[str, int] = {}
+            many: list[list[Any]] = []
+            ones: list[list[Any]] = []
+            for row in new:
+                if type(row) is _Rel and len(row.evs) == 1:
+                    ones.append(_one_row(row, docs))
+                else:
+                    many.append(_relation_row(row, docs))
+            out.append(("create_relations", rtype, {"rows": many, "ones": ones, "docs": list(docs)}))
+        if upserted:
+            docs = {}
+            out.append(("load_relations", rtype, {"rows": [_relation_row(row, docs) for row in upserted],
+                                                  "docs": list(docs)}))
     return out
+
+
+def _one_row(row: _Rel, docs: dict[str, int]) -> list[Any]:
+    """A new relationship with one piece of evidence (most of a load) as create_relations.cypher's ``ones`` read
+    it, by position (:data:`ONE_FIELDS`): scalars, not six one-item lists (issue 18: fewer objects here, less
+    parameter text, and no list for the engine to parse and walk per field); no page when it has none."""
+    doc, start, end, sentence, method, confidence, page = row.evs[0]
+    at = docs.get(doc)
+    if at is None:
+        at = docs[doc] = len(docs)
+    if page:
+        return [row.source, row.target, at, start, end, sentence, method, confidence, page]
+    return [row.source, row.target, at, start, end, sentence, method, confidence]
 
 
 def _relation_row(row: Mapping[str, Any], docs: dict[str, int]) -> list[Any]:
@@ -700,6 +737,10 @@ class _Run:
     counts: PendingCounts | None = None  # counts kept until the run ends (a run of several batches)
     profiles_kept: bool = True  # some cluster kept a profile when the run started (load_profiles_kept.cypher)
     precounted: dict[str, dict[str, Any]] | None = None  # what entities new to the store have at the end (_precount)
+    #: the relationships more than one unit of the run holds (None: not known, every one written is remembered):
+    #: only these can be met again after their first write, so ``known`` takes only these of the ones written
+    #: (issue 18: at 10x it held every relationship of the run, 100k keys, added and looked up per row)
+    recurring: Collection[tuple[str, str, str]] | None = None
     failed: bool = False  # some unit was not written: the precounted counts are recounted from the graph at the end
 
     def write(self, units: Sequence[_Unit]) -> None:
@@ -717,8 +758,12 @@ class _Run:
         if self.counts is not None:
             self.counts.commit()
         ensured, present, held, full = self.ensured, self.present, self.held, self.written_full
+        recurring = self.recurring
         for unit in units:
-            self.known.update(unit.relations)
+            if recurring is None:
+                self.known.update(unit.relations)
+            elif recurring:
+                self.known.update([k for k in unit.relations if k in recurring])
             # an entity new to the store is created with its full row even where it is only a relationship's
             # end (every unit of a run holds the same row for it): its own unit later only adds its counts
             ends = unit.ends
@@ -792,11 +837,13 @@ def _load(store: GraphStore, documents: Sequence[DocumentRecord], entities: Sequ
     batches = _batches(pending, batch_size, max_bytes)
     kept = bool(store.read(statement("load_profiles_kept")))  # only the end of a run computes profiles
     counts = PendingCounts(refresh_at_end=not kept, all_new=not held) if len(batches) > 1 else None
+    recurring: set[tuple[str, str, str]] | None = set() if counts is not None else None
     run = _Run(store, now_iso(), {eid for unit in pending for eid in unit.entities if eid not in unit.ends},
                known_relationships(store, pending, held), held, counts=counts, profiles_kept=kept,
                # a run of several batches (its documents marked until it ends) creates each new entity with its
                # counts at the run's end, and with its cluster summaries when the run holds all of them
-               precounted=_precount(pending, held, not kept and not held) if counts is not None else None)
+               precounted=_precount(pending, held, not kept and not held, recurring) if counts is not None else None,
+               recurring=recurring)
     for batch in batches:
         run.write_batch(batch, report)
         if progress:

@@ -203,13 +203,16 @@ def compute(names: Mapping[str, str], relations: Iterable[tuple[str, str, str, I
         elif rtype == AFFILIATION:
             works[source].add(target)
     out: dict[str, dict[str, Any]] = {}
+    none: frozenset[str] = frozenset()  # read with get: an entity without homes or employers adds no empty set
     for eid in (names if ids is None else ids):
-        row: dict[str, Any] = {"degree": degree[eid], "rel_docs": len(docs[eid])} if counts else {}
-        places = sorted((names[c], c) for c in homes[eid] | {m for h in homes[eid] for m in metros[h]})
-        if places:
+        row: dict[str, Any] = {"degree": degree.get(eid, 0), "rel_docs": len(docs.get(eid, none))} if counts else {}
+        home = homes.get(eid, none)
+        if home:
+            places = sorted((names[c], c) for c in home | {m for h in home for m in metros.get(h, none)})
             row["clusters"] = list(dict.fromkeys(n for n, _ in places))
             row["cluster_ids"] = [c for _, c in places]
-        reach = sorted({(names[c], names[o], c) for o in works[eid] for c in homes[o]})
+        work = works.get(eid, none)
+        reach = sorted({(names[c], names[o], c) for o in work for c in homes.get(o, none)}) if work else None
         if reach:
             row["affiliated_cluster_count"] = len({c for _, _, c in reach})
             row["affiliated_clusters"] = list(dict.fromkeys(n for n, _, _ in reach))

@@ -29,7 +29,7 @@ finder.MAPPING["aikg.ingest"] = sys.argv[1] + "/ingest"
 finder.MAPPING["aikg.data"] = sys.argv[1] + "/data"
 from aikg.evaluate import evaluate
 r = evaluate(Path(sys.argv[2]), gazetteer=sys.argv[3] == "on")
-print(json.dumps({"relations": r.relations.as_dict(), "by_type": {t: s.as_dict() for t, s in r.by_type().items()}}))
+print(json.dumps({"entities": r.entities.as_dict(), "relations": r.relations.as_dict(), "by_type": {t: s.as_dict() for t, s in r.by_type().items()}}))
 """
 
 
@@ -65,6 +65,7 @@ def main() -> None:
     types = [t for t in args.types.split(",") if t] or sorted(scores["new"]["by_type"])
     for name in ("old", "new"):
         s = scores[name]
+        print(f"{name}: typed entities {s['entities']}")
         print(f"{name}: typed relations {s['relations']}")
         for t in types:
             print(f"  {t:16s} {s['by_type'].get(t)}")

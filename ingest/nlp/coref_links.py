@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from aikg.ingest.nlp.context_w17 import first_person_links
 from aikg.ingest.nlp.coreference import LinkWords, Resolver, heading_like
 from aikg.ingest.nlp.records import MentionFact
 
@@ -55,3 +56,5 @@ def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int
         i = res.mention_at(tok)
         if i is not None and mentions[i].source == "anaphor" and mentions[i].start == off + sdoc[tok].idx:
             mentions[i] = replace(mentions[i], coref=None)
+    if keep is None:  # a 10-K's "we" is its filer's (mentions/self_reference.py); else the page's voice (context_w17)
+        first_person_links(sdoc, off, mentions)

@@ -28,6 +28,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from aikg.core.errors import InputError
 from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.context import doc_subject, home_place
+from aikg.ingest.nlp.context_w17 import same_body
 from aikg.ingest.nlp.coref_subject import (
     apposed_after,
     descriptive_run,
@@ -916,8 +917,8 @@ class Resolver:
             o = self.root(i)
             if o in skip or o == self.page or self.m[o].source == "anaphor" or self.m[o].type != typ \
                     or self.m[o].canonical == canon or self._in_phrase(s, a) or self._owner_reference(i, _b, s) \
-                    or self._alias_of(s, a, r):
-                continue
+                    or self._alias_of(s, a, r) or same_body(self.m[o].canonical, canon):
+                continue  # (same_body: "Selam Speech Technologies" and "... PLC" are one company)
             if counts is None:
                 counts = self._counts(self.off + self.doc[min(upto, len(self.doc) - 1)].idx, (typ,))[0]
             if counts.get(canon, 0) >= 3 and counts.get(self.m[o].canonical, 0) <= 1:

@@ -38,6 +38,7 @@ from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_founders_list import founders_listed
 from aikg.ingest.nlp.relation_fund_programme_ends import programme_ends
 from aikg.ingest.nlp.relation_fund_w15 import funds_w15
+from aikg.ingest.nlp.relation_fund_w17 import funds_w17
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
@@ -45,12 +46,15 @@ from aikg.ingest.nlp.relation_keys import RelationKeys
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_member_cohorts import CohortWords, cohort_members
+from aikg.ingest.nlp.relation_member_w17 import members_w17
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_partner_items import partner_list_items
 from aikg.ingest.nlp.relation_partner_w15 import described_ends
+from aikg.ingest.nlp.relation_partner_w17 import partners_w17
 from aikg.ingest.nlp.relation_people_lines import LineWords, people_lines
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
+from aikg.ingest.nlp.relation_people_w17 import people_w17
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
@@ -199,9 +203,13 @@ class Extractor:
             f.relations += _founders_listed(d, f)  # "founded by the engineer A and the programmer B" (relation_founders_list)
             f.relations += spread_candidates(d, f, sent_starts.get(k, []))  # co-funders, schemes (relation_funding_spread)
             partner_list_items(d.text, f)  # "with A and the Arusha start-up B" (relation_partner_items)
+            partners_w17(d.text, f)  # "A, together with B, will", "with B as technology partner" (relation_partner_w17)
             partners_denied(d.text, f)  # "a customer of Y rather than a partner" (relation_partner_denied)
             described_ends(f)  # "The lab will also work with S": the lab, not the university (relation_partner_w15)
             funds_w15(d.text, f)  # a person's FUNDS across lines, a list's funder (relation_fund_w15)
+            funds_w17(d.text, f)  # gifts, round funders, event sponsors (relation_fund_w17)
+            people_w17(d.text, f)  # "Dr A, Department of Y, X University, who", "• X: A (chair), B" (relation_people_w17)
+            members_w17(d.text, f)  # "member of A, ..., and of B", co-members are no groups (relation_member_w17)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

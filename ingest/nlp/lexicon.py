@@ -252,6 +252,7 @@ class Lexicon:
         }
         self.role_nouns = lower(relations["role_nouns"])
         self.role_preps = lower(relations["role_preps"])
+        self.owner_side_roles = lower(relations["owner_side_roles"])
         self.role_conf = float(relations["role_conf"])
         self.via_nouns = lower(relations["via_nouns"])
         self.windows = tuple(

@@ -104,9 +104,11 @@ def funds_w15(text: str, facts: Any) -> None:
 
 @lru_cache(maxsize=1)
 def _backers() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:(its|their)|(['’]s?))\s+(?:{_alt('backer_nouns')})\s+(?:{_alt('list_verbs')})\b\s*:?", re.I)
+    return re.compile(rf"\b(?:(its|their)|(['’]s?)|(whose))\s+(?:{_alt('backer_nouns')})\s+(?:{_alt('list_verbs')})\b\s*:?",
+                      re.I)
 
 
+WHOSE_GAP = re.compile(r"^\s*(?:,[^,;()]{0,80}?)?\s*$")  # "F whose", "F, a seed fund whose"
 LIST_GLUE = re.compile(r"(?:^|,|\band|\bor|:)\s*(?:the\s+)?$", re.I)
 
 
@@ -124,6 +126,9 @@ def _fund_backers(text: str, facts: Any) -> list[RelationCandidate]:
                 continue
             owner = next((i for i, m in enumerate(ms) if sents[k - 1][0] <= m.start < sents[k - 1][1]
                           and m.source != "anaphor"), None)
+        elif hit.group(3):  # "F, a Sherbrooke-based seed fund whose limited partners include": the name apposed
+            owner = max((i for i, m in enumerate(ms) if start <= m.start and m.end <= hit.start()
+                         and m.source != "anaphor" and WHOSE_GAP.match(text[m.end:hit.start()])), default=None)
         else:
             owner = next((i for i, m in enumerate(ms) if m.end == hit.start() and m.source != "anaphor"), None)
         if owner is None:

@@ -24,9 +24,11 @@ from typing import Any, Callable, Mapping
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.mentions.place_forms import district_words, numbered_street, past_words, street_words
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
+from aikg.ingest.nlp.mentions.place_words_w17 import noun_acronym
 from aikg.ingest.nlp.relation_employer_place import words as base_words
 from aikg.ingest.nlp.relation_place_sites import owned_sites_in
 from aikg.ingest.nlp.relation_place_w16 import bare_place_noun
+from aikg.ingest.nlp.relation_place_w17 import fronted_time, postcode
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -57,8 +59,8 @@ def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
         words += w.text != "-" or doc[n - 1].whitespace_ != ""  # "grid-forecasting start-up": hyphens count no word
         if words > MAX_NOUN_WORDS:
             break
-        if not (w.is_lower or w.text == "-") or w.is_punct and w.text != "-":
-            break
+        if not (w.is_lower or w.text == "-" or noun_acronym(w)) or w.is_punct and w.text != "-":
+            break  # "the Oulu AI start-up X": an acronym may stand in the run (place_words_w17)
         joined = doc[n - 2].lower_ + "-" + w.lower_ if n - 2 >= k and doc[n - 1].text == "-" else ""
         if w.lower_ in org_nouns or joined in org_nouns:  # "start-up" is three tokens
             best = n + 1
@@ -182,11 +184,12 @@ def address_places(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
     line, the sentence, or comes before a postcode, a country or a "|")."""
     streets = street_words()
     ordered = sorted(spans, key=lambda x: x[1])
-    for i, s, e in ordered:
+    for i, s0, e in ordered:
+        s = s0 - 1 if s0 - 1 > sent.start and postcode(doc[s0 - 1]) else s0  # "12 Hallituskatu, 90100 Oulu"
         if types[i] != "Cluster" or s - 2 < sent.start or doc[s - 1].text != ",":
             continue
         if not (e >= sent.end or doc[e].text in {".", "|", ",", ";"} or doc[e].like_num or doc[e].is_space
-                or "\n" in doc[e - 1].whitespace_):
+                or "\n" in doc[e - 1].whitespace_ or postcode(doc[e])):
             continue
         k = s - 2  # back over the street segment to the comma before it
         while k > sent.start and doc[k].text != "," and s - k <= 8:
@@ -502,8 +505,8 @@ def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             b = k - 2
             if doc[b].lower_ not in words.placed_verbs | words.out_of_verbs:
                 continue
-        elif doc[k].lower_ == "across" and doc[b].lower_ not in words.site_nouns:
-            continue  # "operations across A and B" (not "customers across A")
+        elif doc[k].lower_ in ("across", "at") and doc[b].lower_ not in words.site_nouns:
+            continue  # "operations across A and B" (not "customers across A"), "research stations at A and B"
         elif doc[b].lower_ not in words.site_nouns:
             while b > max(sent.start, k - 6) and doc[b].is_lower and doc[b].lower_ not in words.placed_verbs:
                 b -= 1  # "registered as a non-profit association in"
@@ -521,7 +524,7 @@ def site_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
             if any(not doc[t].is_lower or doc[t].lower_ not in BE_RUN for t in range(e, b)):
                 continue
         elif not (chosen or _opens_clause(doc, sent, spans, types, s)) \
-                or not any(doc[t].lower_ in words.have_words for t in range(max(e, b - 5), b)):
+                or not any(doc[t].lower_ in words.have_words for t in range(max(e, b - 7), b)):
             continue  # "X has offices in", "X employs 41 people in": X opens the sentence and has the sites
         method = "rule:site-list-one" if _after_fronted(doc, sent, s) else "rule:site-list"
         for place in _places_and_in(doc, spans, words.lists.read_list(
@@ -552,7 +555,7 @@ def _places_and_in(doc: Any, spans: list[tuple[int, int, int]], places: list[int
 
 
 #: words that place the sites after them: "offices in A", "operations across A and B", "based out of A"
-SITE_PREPS = frozenset({"in", "across", "of"})
+SITE_PREPS = frozenset({"in", "across", "of", "at"})  # "at": only after a site noun ("a field station at A")
 
 
 def _verb_subject(doc: Any, orgs: list[tuple[int, int, int]], b: int, words: PlaceWords) -> list[tuple[int, int, int]]:
@@ -575,6 +578,8 @@ def _opens_clause(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     with a comma ("Founded in 2018 by Mereana Hollis, Kahu Vision employs 41 people in ...")."""
     if all(doc[t].lower_ in ARTICLES or doc[t].is_space or doc[t].text in OPENERS for t in range(sent.start, s)):
         return True
+    if fronted_time(doc, sent.start, s if doc[s - 1].lower_ != "the" else s - 1):
+        return True  # "In 2022 Kalvola Institute opened a field station in A" (relation_place_w17)
     k = s - 1 if doc[s - 1].lower_ != "the" else s - 2
     return k > sent.start and doc[k].text == "," and not any(types[i] in ORG for i, s2, _ in spans if s2 < s)
 

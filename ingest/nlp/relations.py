@@ -567,6 +567,8 @@ class RelationFinder:
                     orgs.update(ctx.mentions(pobj))
             for c in node.children:
                 if c.dep_ in ("poss", "compound", "nmod") and c.i in ctx.tok2m:
+                    if c.dep_ == "poss" and node.lemma_.lower() in self.lex.owner_side_roles:
+                        continue  # "Our investor, A": A invests in the owner, not works there
                     orgs.update(ctx.mentions(c))
         if not orgs and n.dep_ == "attr" and n.head.dep_ == "relcl" and any(c.lower_ == "where" for c in n.head.children):
             orgs = ctx.mentions(n.head.head)  # "the University of Alberta, where Richard Sutton is a professor"

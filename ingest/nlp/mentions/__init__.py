@@ -28,7 +28,9 @@ from aikg.ingest.nlp.mentions.name_joins import name_joins
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.name_shapes import name_shapes
 from aikg.ingest.nlp.mentions.name_splits import split_topic_joins
+from aikg.ingest.nlp.mentions.name_tails_w17 import name_tails_w17
 from aikg.ingest.nlp.mentions.non_entities import non_entities
+from aikg.ingest.nlp.mentions.non_name_shapes_w17 import non_name_shapes_w17
 from aikg.ingest.nlp.mentions.org_kinds import org_kinds
 from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
@@ -36,17 +38,23 @@ from aikg.ingest.nlp.mentions.people_extents import people_extents
 from aikg.ingest.nlp.mentions.people_line_orgs import people_line_orgs
 from aikg.ingest.nlp.mentions.people_titles_w16 import people_name_lines_w16, people_titles_w16
 from aikg.ingest.nlp.mentions.person_names import person_names
+from aikg.ingest.nlp.mentions.place_cells_w17 import place_cells_w17
 from aikg.ingest.nlp.mentions.place_forms import place_forms
+from aikg.ingest.nlp.mentions.place_hyphens_w17 import place_hyphens_w17
 from aikg.ingest.nlp.mentions.place_slots import place_slots
 from aikg.ingest.nlp.mentions.place_slots_w16 import place_slots_w16
+from aikg.ingest.nlp.mentions.place_slots_w17 import place_slots_w17
 from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.planned_places import planned_places
+from aikg.ingest.nlp.mentions.product_names_w17 import product_names_w17
 from aikg.ingest.nlp.mentions.programme_forms import programme_forms
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.site_places import site_places
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
+from aikg.ingest.nlp.mentions.town_firms_w17 import town_firms_w17
+from aikg.ingest.nlp.mentions.town_possessives_w17 import town_possessives_w17
 from aikg.ingest.nlp.mentions.type_forms import type_forms
 from aikg.ingest.nlp.mentions.world_names import world_names
 from aikg.ingest.nlp.mentions.world_places import world_place_types, world_places_missed
@@ -89,15 +97,23 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("programme_forms", programme_forms),
     ("type_forms", type_forms),
     ("municipal_bodies", municipal_bodies),
+    ("town_firms_w17", town_firms_w17),  # "Sherbrooke Hydro" read as a person (issue 14, entities)
+    ("name_tails_w17", name_tails_w17),  # "Réseau québécois des centres d'IA appliquée" (issue 14, entities)
     ("org_kinds", org_kinds),
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),
     ("place_slots", place_slots),
     ("place_slots_w16", place_slots_w16),  # "X, a Stornoway start-up" (issue 14, LOCATED_IN)
+    ("town_possessives_w17", town_possessives_w17),  # "Halifax's Fundy Blue Ventures" (issue 14, entities)
+    ("place_slots_w17", place_slots_w17),  # "runs a field station at Sotkamo" (issue 14, LOCATED_IN)
+    ("place_cells_w17", place_cells_w17),  # "Org (Town)", "- Org, Town" lines (issue 14, LOCATED_IN)
+    ("place_hyphens_w17", place_hyphens_w17),  # "Florenceville-Bristol" read whole (issue 14, LOCATED_IN)
     ("facility_names", facility_names),
     ("place_context", place_context),
     ("non_entities", non_entities),
+    ("product_names_w17", product_names_w17),  # a name introduced as a product names nothing (issue 14, entities)
+    ("non_name_shapes_w17", non_name_shapes_w17),  # amounts, dates, field values, region lists (issue 14)
     ("planned_places", planned_places),
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),

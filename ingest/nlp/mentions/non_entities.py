@@ -255,8 +255,19 @@ def _product(doc: Any, s: Candidate, w: NonEntityWords, speech: frozenset[str]) 
     """"a second model, KayalEye Tide", "The system, called Grúa Vigía": a name after a product noun and a comma."""
     if s.end < len(doc) and doc[s.end].lower_ in speech:
         return False  # "... the platform, Orsa Labs said": a speaker after a clause
-    k, comma = s.start - 1, False
+    k, comma, named = s.start - 1, False, False
     while k >= 0 and s.start - k <= 3 and doc[k].lower_ in w.product_links:
         comma = comma or doc[k].text == ","
+        named = named or doc[k].text != ","
         k -= 1
+    if not named and not _closed(doc, s.end):
+        return False  # "Across the health system, Kestrel Analytics has ...": a clause's subject after a phrase
     return comma and k >= 0 and doc[k].lower_ in w.product_nouns and doc[k].is_lower
+
+
+def _closed(doc: Any, end: int) -> bool:
+    """A name after "<product noun>," that punctuation closes and no description follows ("its system, BerthWise,
+    at the port"; not "the system, Orsa, the Dublin start-up, ...")."""
+    if end >= len(doc) or doc[end].text not in (",", ".", ")", ";", ":"):
+        return end >= len(doc)
+    return not (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("a", "an", "the"))

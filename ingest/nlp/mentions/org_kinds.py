@@ -114,6 +114,8 @@ def name_kind(words: list[str], current: str, w: KindWords) -> str | None:
     if current == "Person":
         if low[0] in w.firm_first or low[-1] in w.firm_last and words[-1][:1].isupper() and not words[-1].isupper():
             return "Company"  # "Pesquera Jocay", "Sarybel Coal"
+        if low[0] in w.institute_first:
+            return "Institute"  # "Faculté de médecine", "Yayasan Pintar Borneo": a head word first
         return None
     if current not in ("Company", "Agency"):
         return None
@@ -238,8 +240,20 @@ def part_of_kind(doc: Any, end: int, cands: list[Candidate], w: KindWords) -> st
         if tok.lower_ in w.unit_nouns and doc[k + 1].lower_ == "of":
             j = k + 2 + (k + 2 < n and doc[k + 2].lower_ == "the")
             owner = next((c for c in cands if c.start == j), None)
-            return owner.type if owner is not None and owner.type in ("Institute", "Agency") else None
+            if owner is None:
+                return "Agency" if described(_lower_run(doc, j), w) == "Agency" else None  # "of the state bank"
+            return owner.type if owner.type in ("Institute", "Agency") else None
     return None
+
+
+def _lower_run(doc: Any, j: int) -> list[str]:
+    """The lower-case words from ``j`` ("the regional office of the state investment bank": an unnamed owner)."""
+    words: list[str] = []
+    for t in doc[j:min(len(doc), j + DESCRIPTION_SPAN)]:
+        if not (t.is_lower or t.text in ("-", "'", "’")):
+            break
+        words.append(t.lower_)
+    return words
 
 
 # ---------------------------------------------------------------- the stage

@@ -28,6 +28,7 @@ from typing import Any
 
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
 from aikg.ingest.nlp.mentions.person_names import forms, person_shaped
 from aikg.ingest.nlp.world_places import world_places
@@ -75,6 +76,9 @@ def people_titles_w16(doc: Any, cands: list[Candidate], env: Env, ctx: DocContex
         if person is not None:
             added.append(person)
         _cut_unit(doc, s, env, w)
+        parent = _split_unit_parent(doc, s, env)
+        if parent is not None:
+            added.append(parent)
     cands = [c for c in cands if c.end > c.start]
     if added:
         cands = sorted(cands + added, key=lambda c: (c.start, c.end))
@@ -346,6 +350,30 @@ def _cut_unit(doc: Any, s: Candidate, env: Env, w: _Words) -> None:
         if _low(doc[k - 1]) in _heads(env) and (k - s.start == 1 or _org_named(doc, s.start, k, env)):
             s.end, s.canonical = (k, None) if k - s.start > 1 else (s.start, None)  # "University News Office": none
         return
+
+
+def _split_unit_parent(doc: Any, s: Candidate, env: Env) -> Candidate | None:
+    """"Department of Physics, University of Tarn", "Faculty of Law of Tarn University" read as one name (wave 17):
+    the unit keeps the words before the comma, "of" or "at", and the organisation after it is a mention of its own,
+    of the organisation's type (``docs/annotation.md``)."""
+    units = frozenset(lexicon_data("people_w17.json")["unit_words"])
+    if s.end - s.start < 5 or _low(doc[s.start]) not in units or _low(doc[s.start + 1]) not in ("of", "de", "for"):
+        return None
+    k = next((j for j in range(s.start + 3, s.end - 1) if doc[j].text == "," or doc[j].lower_ in ("of", "at")), None)
+    first = None if k is None else k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < s.end)
+    if k is None or not _org_named(doc, first, s.end, env) or not _institution_word(doc, first, s.end, env):
+        return None  # "Faculty of Law of Tarn University", "Department of Physics at the University of Tarn" split too;
+        # "Department for Science, Innovation and Technology" names no institution after its comma: one name
+    kind = env.typer.type_of_name([t.text for t in doc[first:s.end]])
+    parent = Candidate(first, s.end, kind, "rule", label="ORG", ctx_typed=True)
+    s.end, s.canonical, s.type = k, None, kind
+    return parent
+
+
+def _institution_word(doc: Any, start: int, end: int, env: Env) -> bool:
+    """A parent split off a unit names an institution ("University", "Ministry"), not a topic list."""
+    words = {t.lower_ for t in doc[start:end]}
+    return bool(words & (env.lex.institute_words | env.lex.agency_first | env.lex.agency_last | env.lex.company_legal))
 
 
 def _heads(env: Env) -> frozenset[str]:

@@ -23,6 +23,7 @@ from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.person_names import forms
 from aikg.ingest.nlp.mentions.place_forms import INNER, not_town_words
+from aikg.ingest.nlp.mentions.place_words_w17 import noun_acronym
 from aikg.ingest.nlp.world_places import world_places
 
 #: switch for an A/B measurement in one tree (``AIKG_PLACE_SLOTS_W16=off``); on by default
@@ -98,8 +99,9 @@ def _town_end(doc: Any, i: int, covered: set[int]) -> int | None:
     while end < len(doc) and end not in covered and "\n" not in doc[end - 1].whitespace_ and words < MAX_TOWN:
         if cap(doc[end]):
             end, words = end + 1, words + 1
-        elif doc[end].lower_ in INNER and doc[end].lower_ != "-" and end + 1 < len(doc) and cap(doc[end + 1]):
-            end, words = end + 2, words + 1
+        elif doc[end].lower_ in INNER and end + 1 < len(doc) and cap(doc[end + 1]) \
+                and (doc[end].lower_ != "-" or not doc[end].whitespace_ and not doc[end - 1].whitespace_):
+            end, words = end + 2, words + 1  # "del", or a tight hyphen: "a Kailua-Kona start-up"
         else:
             break
     return end if end < len(doc) and end not in covered else None
@@ -112,8 +114,8 @@ def _noun_end(doc: Any, k: int, nouns: frozenset[str]) -> int:
         t = doc[m]
         if t.text == "-" and not t.whitespace_ and m > k and not doc[m - 1].whitespace_:
             continue  # "start-up" is three tokens
-        if not (t.is_lower and t.is_alpha):
-            break
+        if not (t.is_lower and t.is_alpha or noun_acronym(t) and m + 1 < len(doc) and doc[m + 1].is_lower):
+            break  # "an Oulu AI start-up": an acronym before a lower-case noun (place_words_w17)
         words += 1
         if words > MAX_NOUN:
             break

@@ -1,0 +1,42 @@
+"""Word lists of the wave-17 place forms (issue 14): acronyms inside a town's organisation noun, site nouns of "at".
+
+Why: "the Oulu AI start-up X" and "Seattle VC firm X" put a short upper-case word between the town and the
+organisation noun, and the noun runs of ``relation_places``/``place_slots_w16`` stopped at it; "runs a field station
+at Sotkamo" places a site "at" a town no list knows. The words are in ``data/lexicon/place_w17.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from aikg.core.paths import shipped
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return json.loads(shipped("lexicon", "place_w17.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def noun_acronyms() -> frozenset[str]:
+    """Acronyms, as written, that may modify an organisation noun after a town ("AI", "VC")."""
+    return frozenset(_data()["noun_acronyms"])
+
+
+@lru_cache(maxsize=1)
+def site_nouns() -> frozenset[str]:
+    """Nouns of a site that "at <Town>" places ("field station", "offices")."""
+    return frozenset(w.lower() for w in _data()["site_nouns"])
+
+
+@lru_cache(maxsize=1)
+def placed_words() -> frozenset[str]:
+    """Participles that place their subject "at <Town>" ("based", "located")."""
+    return frozenset(w.lower() for w in _data()["placed_words"])
+
+
+def noun_acronym(tok: Any) -> bool:
+    """Is the token a short upper-case word that may stand inside an organisation-noun run ("AI" of "AI start-up")?"""
+    return tok.text in noun_acronyms()
