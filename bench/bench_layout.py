@@ -31,16 +31,16 @@ METHODS_AT = 11
 #: per statement: (text there now, text with the list)
 OLD = {
     "load_relations": (
-        ("r.docs = [x IN docs | intern(x)],",
-         f"r.docs = [x IN docs | intern(x)], r.methods = [x IN row[{METHODS_AT}] | intern(x)],"),
+        ("r.support = size(ev_doc), r.confidence = row[8]",
+         f"r.methods = [x IN row[{METHODS_AT}] | intern(x)], r.support = size(ev_doc), r.confidence = row[8]"),
         ("r.support = r.support + size(ev_doc),",
          f"r.methods = r.methods + [x IN row[{METHODS_AT}] WHERE NOT x IN r.methods | intern(x)], "
          "r.support = r.support + size(ev_doc),")),
     "create_relations": (
-        ("docs: [x IN docs | intern(x)],",
-         f"docs: [x IN docs | intern(x)], methods: [x IN row[{METHODS_AT}] | intern(x)],"),
+        ("support: size(ev_doc), confidence: row[8]",
+         f"methods: [x IN row[{METHODS_AT}] | intern(x)], support: size(ev_doc), confidence: row[8]"),
         # a flat ``$ones`` row has its one method at position 6 (graph/loader.py ONE_FIELDS)
-        ("docs: [doc], support: 1,", "docs: [doc], methods: [intern(row[6])], support: 1,")),
+        ("support: 1,", "methods: [intern(row[6])], support: 1,")),
 }
 
 

@@ -7,7 +7,8 @@ Variants: ``copied`` (every string copied onto each relationship, as before inte
 loader writes now), ``no_sentence``, ``no_evidence`` (no ``ev_*`` list), ``no_evidence_docs`` (nor ``docs``),
 ``no_properties``, ``no_relationships``, ``long_sentences`` (copied, sentences ~160 characters),
 ``sentence_nodes`` (a Sentence node per distinct sentence, relationships holding its id), ``methods_list`` (interned,
-with the ``methods`` list the loader kept before issue 18 dropped it: ev_method's distinct values). The ``interned``
+with the ``methods`` list the loader kept before issue 18 dropped it: ev_method's distinct values), ``docs_always``
+(interned, with ``docs`` on every relationship as before the memory pass), ``span_packed``, ``no_support``. The ``interned``
 build then drops the relationship ``first_seen`` indexes to price them, timing what changes_since's relationship
 branches ask of the engine with and without them. Not part of the test suite.
 """
@@ -35,7 +36,14 @@ SENTENCE = ("UNWIND $rows AS r MERGE (s:Sentence {id: r.id}) ON CREATE SET s.doc
             "s.end = r.end, s.text = r.text, s.page = r.page")
 LONGER = " In 2024 the two organisations announced a joint programme on applied machine learning for the region."
 VARIANTS = ("copied", "interned", "no_sentence", "no_evidence", "no_evidence_docs", "no_properties",
-            "no_relationships", "long_sentences", "sentence_nodes", "methods_list")
+            "no_relationships", "long_sentences", "sentence_nodes", "methods_list", "docs_always", "span_packed",
+            "no_support")
+# Memory pass (issue 18), priced against ``interned`` (``docs`` stored only when ev_doc repeats a document, as the
+# loader writes it since that pass): docs_always (``docs`` on every relationship, as before it); span_packed (one
+# ``ev_span`` list [start, end, ...] instead of ev_start/ev_end, not made); no_support (no ``support``, not made).
+_DOCS_IF = "e.docs = CASE WHEN size(r.p.docs) < size(r.p.ev_doc) THEN [x IN r.p.docs | intern(x)] END, "
+_DOCS_ALWAYS = "e.docs = [x IN r.p.docs | intern(x)], "
+_SPAN = "e.ev_start = r.p.ev_start, e.ev_end = r.p.ev_end, "
 
 
 def _props(p: dict[str, Any], variant: str, sentences: dict[str, dict]) -> dict[str, Any]:
@@ -62,6 +70,10 @@ def _props(p: dict[str, Any], variant: str, sentences: dict[str, dict]) -> dict[
         return {}
     elif variant == "methods_list":
         p["methods"] = list(dict.fromkeys(p["ev_method"]))
+    if variant == "span_packed":
+        p["ev_span"] = [x for pair in zip(p.pop("ev_start"), p.pop("ev_end")) for x in pair]
+    if variant == "no_support":
+        p.pop("support")
     return p
 
 
@@ -69,13 +81,22 @@ def _statement(variant: str) -> str:
     if variant == "interned":
         return syn.RELATION_CREATE
     if variant == "methods_list":
-        return syn.RELATION_CREATE.replace("e.docs = [x IN r.p.docs | intern(x)], ",
-                                           "e.docs = [x IN r.p.docs | intern(x)], e.methods = [x IN r.p.methods | intern(x)], ")
+        return syn.RELATION_CREATE.replace(_DOCS_IF, _DOCS_IF + "e.methods = [x IN r.p.methods | intern(x)], ")
+    if variant in ("docs_always", "span_packed", "no_support"):
+        out = syn.RELATION_CREATE
+        if variant == "docs_always":
+            out = out.replace(_DOCS_IF, _DOCS_ALWAYS)
+        if variant == "span_packed":
+            out = out.replace(_SPAN, "e.ev_span = r.p.ev_span, ")
+        if variant == "no_support":
+            out = out.replace("e.support = r.p.support, ", "")
+        assert out != syn.RELATION_CREATE
+        return out
     if variant == "sentence_nodes":
         return ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
                 "CREATE (a)-[e:{rel_type}]->(b) SET e.confidence = r.p.confidence, e.support = r.p.support, "
                 "e.first_seen = intern(r.p.first_seen), e.updated = intern(r.p.updated), "
-                "e.docs = [x IN r.p.docs | intern(x)], "
+                + _DOCS_IF +
                 "e.ev_sid = [x IN r.p.ev_sid | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)], "
                 "e.ev_confidence = r.p.ev_confidence")
     return COPIED

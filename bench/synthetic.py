@@ -43,7 +43,7 @@ DOCUMENT_CREATE = "UNWIND $rows AS r CREATE (d:Document) SET d = r"
 RELATION_CREATE = ("UNWIND $rows AS r MATCH (a:Entity {id: r.s}) MATCH (b:Entity {id: r.t}) "
                    "CREATE (a)-[e:{rel_type}]->(b) SET e.confidence = r.p.confidence, e.support = r.p.support, "
                    "e.first_seen = intern(r.p.first_seen), "
-                   "e.docs = [x IN r.p.docs | intern(x)], "
+                   "e.docs = CASE WHEN size(r.p.docs) < size(r.p.ev_doc) THEN [x IN r.p.docs | intern(x)] END, "
                    "e.ev_doc = [x IN r.p.ev_doc | intern(x)], e.ev_start = r.p.ev_start, e.ev_end = r.p.ev_end, "
                    "e.ev_sentence = [x IN r.p.ev_sentence | intern(x)], e.ev_method = [x IN r.p.ev_method | intern(x)], "
                    "e.ev_confidence = r.p.ev_confidence, e.ev_page = r.p.ev_page")

@@ -227,7 +227,11 @@ class _MemoryGraph:
                 rel[k] = [rel[k][i] for i in keep] + list(row[k])
             if not any(rel["ev_page"]):
                 del rel["ev_page"]
-            rel["docs"] = list(dict.fromkeys(rel["ev_doc"]))
+            docs = list(dict.fromkeys(rel["ev_doc"]))  # stored only when ev_doc repeats a document (load_relations)
+            if len(docs) < len(rel["ev_doc"]):
+                rel["docs"] = docs
+            else:
+                rel.pop("docs", None)
             rel["support"] = len(rel["ev_doc"])
             rel["confidence"] = max([0.0, *rel["ev_confidence"]])
             if rel["first_seen"] != now:  # load_relations.cypher: stored once the relationship gains evidence
@@ -236,7 +240,7 @@ class _MemoryGraph:
     def summarise(self) -> None:
         """Set the summaries the loader keeps (graph/summaries.py), computed from the whole graph."""
         names = {eid: props["name"] for eid, (_, props) in self.entities.items()}
-        found = summaries.compute(names, ((t, a, b, rel.get("docs", [])) for (t, a, b), rel in self.relations.items()))
+        found = summaries.compute(names, ((t, a, b, rel.get("docs") or rel["ev_doc"]) for (t, a, b), rel in self.relations.items()))
         for eid, (_, props) in self.entities.items():
             for key in summaries.SUMMARY_PROPERTIES:
                 props.pop(key, None)

@@ -56,7 +56,7 @@ SUMMARY_PROPERTIES = ("degree", "rel_docs", "clusters", "cluster_ids", "affiliat
 #: names kept per list of a profile (cluster_profile reads the graph for a larger ``top``)
 PROFILE_CAP = 100
 
-TOUCHED_BY_DOCUMENTS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND any(d IN r.docs WHERE d IN $docs) "
+TOUCHED_BY_DOCUMENTS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND any(d IN r.ev_doc WHERE d IN $docs) "
                         "RETURN type(r) AS type, a.id AS source, b.id AS target")
 
 

@@ -227,7 +227,7 @@ def test_loading_documents_one_run_at_a_time_equals_one_run(tmp_path):
         assert sorted(x[0]["a"]) == ["X1", "X2", "X3", "X4"] and x[0]["d"] == 4
         assert x[0]["t"] == "".join(a + " | " for a in x[0]["a"])
         rel = apart.read("MATCH (:Company {id: 'company:x'})-[r:PARTNERS_WITH]->() RETURN r.support AS s, "
-                         "r.confidence AS c, size(r.docs) AS d, size(r.ev_sentence) AS e, r.ev_method AS m")
+                         "r.confidence AS c, size(coalesce(r.docs, r.ev_doc)) AS d, size(r.ev_sentence) AS e, r.ev_method AS m")
         assert [{**r, "m": sorted(r["m"])} for r in rel] == [{"s": 4, "c": 0.8, "d": 4, "e": 4, "m": ["m0", "m1", "m2", "m3"]}]
         marks = apart.read("MATCH (n) WHERE n.merging IS NOT NULL RETURN count(n) AS n")[0]["n"]
         marks += apart.read("MATCH ()-[r]->() WHERE r.merging IS NOT NULL RETURN count(r) AS n")[0]["n"]

@@ -281,7 +281,8 @@ def _normalised_dump(store) -> tuple[list, list]:
         if "ev_doc" in props:
             props.setdefault("ev_page", [0] * len(props["ev_doc"]))  # the loader stores none when no page is known
             props["evidence"] = sorted(zip(*(props.pop(k) for k in ev_keys)))
-            props["docs"] = sorted(props["docs"])
+            if "docs" in props:  # stored only when ev_doc names a document twice (load_relations.cypher)
+                props["docs"] = sorted(props["docs"])
         if row["t"] == "MENTIONS":
             props["spans"] = sorted(zip(props.pop("starts"), props.pop("ends")))
         out_rels.append(repr(((row["a"], row["t"], row["b"]), sorted(props.items(), key=str))))

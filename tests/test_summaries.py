@@ -59,7 +59,7 @@ def summary(store) -> dict[str, dict]:
 
 def recount(store) -> dict[str, dict]:
     """The summaries computed in Python from the relationships the store holds (independent of the Cypher)."""
-    rels = store.read("MATCH (a:Entity)-[r]->(b:Entity) RETURN type(r) AS t, a.id AS a, b.id AS b, r.docs AS docs")
+    rels = store.read("MATCH (a:Entity)-[r]->(b:Entity) RETURN type(r) AS t, a.id AS a, b.id AS b, coalesce(r.docs, r.ev_doc) AS docs")
     names = {r["id"]: r["name"] for r in store.read("MATCH (n:Entity) RETURN n.id AS id, n.name AS name")}
     degree: dict[str, int] = defaultdict(int)
     docs: dict[str, set] = defaultdict(set)

@@ -25,6 +25,7 @@ from typing import Any, Sequence
 from aikg.ingest.nlp.context import doc_subject
 from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.token_index import TokenIndex
 
 FILE = "context_w17.json"
 ORG_TYPES = ("Company", "Institute", "Agency", "Programme")
@@ -193,14 +194,19 @@ def first_person_links(sdoc: Any, off: int, mentions: list[MentionFact], words: 
     starts = {m.start for m in mentions}
     owner = mentions[voice]
     added = 0
+    ix = TokenIndex.of(sdoc)  # speed: the words as strings; a Token object only for a first-person word
     for sent in sdoc.sents:
         if not any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in ranges):
             continue
-        lows = [t.lower_ for t in sent]
-        if any(x in w.speech or x in w.hedges for x in lows) or any(c in sent.text for c in _OPENING + _CLOSING + _STRAIGHT):
+        lows = ix.lower[sent.start:sent.end]
+        said = ix.span_text(sent.start, sent.end)
+        if any(x in w.speech or x in w.hedges for x in lows) or any(c in said for c in _OPENING + _CLOSING + _STRAIGHT):
             continue  # reported speech, a quotation, a belief ("People assume the cooperative owns part of us")
-        for t in sent:
-            if t.lower_ not in w.first_person or t.idx in starts or _inside(t.idx, quotes):
+        for k, low in enumerate(lows, sent.start):
+            if low not in w.first_person:
+                continue
+            t = sdoc[k]
+            if t.idx in starts or _inside(t.idx, quotes):
                 continue
             if t.lower_ == "we" and _not_a_tie(sdoc, t.i + 1, sent.end, w):
                 continue

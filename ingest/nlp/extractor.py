@@ -56,6 +56,7 @@ from aikg.ingest.nlp.relation_people_lines import LineWords, people_lines
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_people_w17 import people_w17
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
+from aikg.ingest.nlp.relation_structure_w18 import structure_w18
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
 from aikg.ingest.nlp.sentence_text import trim_sentence
@@ -210,6 +211,7 @@ class Extractor:
             funds_w17(d.text, f)  # gifts, round funders, event sponsors (relation_fund_w17)
             people_w17(d.text, f)  # "Dr A, Department of Y, X University, who", "• X: A (chair), B" (relation_people_w17)
             members_w17(d.text, f)  # "member of A, ..., and of B", co-members are no groups (relation_member_w17)
+            structure_w18(d.text, f)  # "P, which R runs nationally", "run out of R", "X is an R spin-out" (relation_structure_w18)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

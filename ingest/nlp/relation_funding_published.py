@@ -28,6 +28,7 @@ from typing import Any, Iterator, Sequence
 
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
+from aikg.ingest.nlp.token_index import TokenIndex
 
 FUNDERS = ("Institute", "Company", "Agency", "Programme", "Person")
 RECIPIENTS = ("Institute", "Company", "Agency", "Programme")
@@ -122,17 +123,15 @@ class _Sentence:
         self.doc, self.sent, self.tok2m = doc, sent, tok2m
         self.low: list[str] = []
         self.tok: list[int] = []  # first token of each word
-        toks = list(sent)  # speed: each token read once (``doc[k]`` builds a new Token at every access)
-        lows = [t.lower_ for t in toks]
-        texts = [t.text for t in toks]
-        a, k = sent.start, sent.start
+        ix = TokenIndex.of(doc)  # speed: the Doc's words as strings, built once per Doc (no Token objects)
+        lows, texts, ws = ix.lower, ix.text, ix.ws
+        k = sent.start
         while k < sent.end:
             j = k + 1
-            text = lows[k - a]
-            while j + 1 < sent.end and texts[j - a] in HYPHENS and not toks[j - 1 - a].whitespace_ \
-                    and not toks[j - a].whitespace_ and toks[j + 1 - a].is_alpha and toks[j - 1 - a].is_alpha \
-                    and tok2m.get(j - 1) is None and tok2m.get(j + 1) is None:
-                text += "-" + lows[j + 1 - a]
+            text = lows[k]
+            while j + 1 < sent.end and texts[j] in HYPHENS and not ws[j - 1] and not ws[j] and doc[j + 1].is_alpha \
+                    and doc[j - 1].is_alpha and tok2m.get(j - 1) is None and tok2m.get(j + 1) is None:
+                text += "-" + lows[j + 1]
                 j += 2
             self.low.append(text)
             self.tok.append(k)

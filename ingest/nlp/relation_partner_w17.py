@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import lexicon_data
+from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
 from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
-from aikg.ingest.nlp.relation_member_w17 import _inside_other, _name
+from aikg.ingest.nlp.relation_member_w17 import _name
 
 CONF = 0.7
 ORGS = ("Company", "Institute", "Agency")
@@ -82,11 +84,13 @@ def partners_w17(text: str, facts: Any) -> None:
             continue  # "A will join B in a research partnership"
         rels.append(r)
     have = {frozenset((_name(ms, r.source), _name(ms, r.target))) for r in rels + new if r.type == "PARTNERS_WITH"}
-    order = sorted((i for i in range(len(ms)) if not _inside_other(ms, i) and ms[i].type in ORGS + (
+    inside = nested(ms)  # speed: one sweep, not every mention against every other
+    order = sorted((i for i in range(len(ms)) if i not in inside and ms[i].type in ORGS + (
         "Cluster", "Person", "Programme") and not ms[i].text[:1].islower()), key=lambda i: ms[i].start)  # no "its"
+    starts = [ms[i].start for i in order]
     for p in SENTENCE.finditer(text):
         start, end = p.start(), p.end()
-        here = [i for i in order if start <= ms[i].start and ms[i].end <= end]
+        here = [i for i in order[bisect_left(starts, start):bisect_right(starts, end)] if ms[i].end <= end]
         if len(here) < 2:
             continue
         found = _pact_appos(text, ms, here) + _together(text, ms, here, start) + _as_partner(text, ms, here) \

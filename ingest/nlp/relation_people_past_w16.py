@@ -13,14 +13,12 @@ turns the checks off (for A/B runs).
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 
 ENABLED_ENV = "AIKG_PEOPLE_PAST_W16"
 REACH = 14  # tokens between the person's end and the organisation
@@ -38,14 +36,9 @@ class PastWords:
 @lru_cache(maxsize=1)
 def _words() -> PastWords:
     """``people_past_w16.json`` and the guard's ``not_post_nouns``, read once per process."""
-    node = shipped("lexicon", "people_past_w16.json")
-    try:
-        d = json.loads(node.read_text(encoding="utf-8"))
-        scope = json.loads(shipped("lexicon", "people_scope.json").read_text(encoding="utf-8"))
-        return PastWords(frozenset(d["past_copulas"]), frozenset(d["breaks"]), frozenset(scope["not_post_nouns"]),
-                         frozenset(d["closers"]), frozenset(d["not_post_modifiers"]))
-    except (OSError, ValueError, KeyError) as e:
-        raise InputError(f"cannot read the past-post words: {e}", source=str(node)) from e
+    copulas, breaks, closers, modifiers = lexicon_sets(
+        "people_past_w16.json", ("past_copulas", "breaks", "closers", "not_post_modifiers"))
+    return PastWords(copulas, breaks, lexicon_sets("people_scope.json", ("not_post_nouns",))[0], closers, modifiers)
 
 
 def past_or_no_post(doc: Any, person: tuple[int, int], org: tuple[int, int]) -> bool:

@@ -113,7 +113,7 @@ def _header_org(text: str, off: int, ix: MentionIndex) -> int | None:
             col = pos
             for field in line.split("|"):
                 a, b = col + len(field) - len(field.lstrip()), col + len(field.rstrip())
-                hit = [o for o in ix.orgs if o[0] == a and o[1] == b]
+                hit = [o for o in ix.starting(ix.orgs, a) if o[1] == b]
                 if hit:
                     return hit[0][2]
                 col += len(field) + 1
@@ -381,7 +381,7 @@ def _bracket_semicolon(text: str, off: int, a: int, b: int, ix: MentionIndex, wo
         if m is None or not words.is_title(m.group(1)):
             continue
         at = p[1] + m.end()
-        hit = [o for o in ix.orgs if o[0] == at and o[1] <= b and text[o[1] - off:o[1] - off + 1] == ")"]
+        hit = [o for o in ix.starting(ix.orgs, at) if o[1] <= b and text[o[1] - off:o[1] - off + 1] == ")"]
         if hit:
             out.append(("AFFILIATED_WITH", p[2], hit[0][2], a, b, "rule:person-bracket-semicolon"))
 
@@ -525,7 +525,7 @@ def _founder_of_described(text: str, off: int, a: int, b: int, ix: MentionIndex,
         if m is None:
             continue
         at = p[1] + m.end()
-        hit = [o for o in ix.orgs if o[0] == at]
+        hit = ix.starting(ix.orgs, at)
         if hit:
             out.append(("FOUNDED", p[2], hit[0][2], a, b, "rule:founder-of-described"))
 
@@ -538,10 +538,10 @@ def _org_title_comma_person(text: str, off: int, a: int, b: int, ix: MentionInde
         if m is None or not words.is_title(m.group(1)):
             continue
         at = o[1] + m.end()
-        hit = [p for p in ix.people if p[0] == at or p[0] > at and _HONORIFIC.match(text[at - off:p[0] - off])]
-        if not hit or hit[0][0] > at + 12 or not re.match(r"\s*[,.;)]", text[hit[0][1] - off:b - off] or "."):
+        p = next((p for p in ix.from_start(ix.people, at) if p[0] == at or _HONORIFIC.match(text[at - off:p[0] - off])),
+                 None)  # speed: the first person from ``at`` on, not every person of the page
+        if p is None or p[0] > at + 12 or not re.match(r"\s*[,.;)]", text[p[1] - off:b - off] or "."):
             continue
-        p = hit[0]
         out.append(("AFFILIATED_WITH", p[2], o[2], a, b, "rule:org-title-comma-person"))
         if words.founder_in(m.group(1)):
             out.append(("FOUNDED", p[2], o[2], a, b, "rule:org-title-comma-person"))

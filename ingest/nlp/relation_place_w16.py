@@ -11,12 +11,11 @@ an organisation noun, and the name right after them. Not after a past or planned
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 from aikg.ingest.nlp.mentions.place_forms import past_words
 
 #: switch for an A/B measurement in one tree (``AIKG_BARE_PLACE=off``); on by default
@@ -27,8 +26,7 @@ OPEN_PUNCT = frozenset({",", ":", ";", "(", "—", "–"})
 
 @lru_cache(maxsize=1)
 def _not_after() -> frozenset[str]:
-    data = json.loads(shipped("lexicon", "place_w16.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data["bare_not_after"]) | past_words()
+    return lexicon_sets("place_w16.json", ("bare_not_after",))[0] | past_words()
 
 
 def bare_place_noun(doc: Any, s: int, sent_start: int) -> bool:

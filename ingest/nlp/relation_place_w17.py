@@ -10,12 +10,11 @@ Contact lines put a postcode before or after the town ("Hallituskatu 5, 90100 Ou
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 
 #: switch for an A/B measurement in one tree (``AIKG_PLACE_W17=off``); on by default
 ENABLED_ENV = "AIKG_PLACE_W17"
@@ -24,8 +23,7 @@ MAX_PHRASE = 6  # tokens of a fronted time phrase ("In early March 2024 ,")
 
 @lru_cache(maxsize=1)
 def _time_words() -> frozenset[str]:
-    data = json.loads(shipped("lexicon", "place_w17.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data["time_openers"])
+    return lexicon_sets("place_w17.json", ("time_openers",))[0]
 
 
 def fronted_time(doc: Any, start: int, s: int) -> bool:

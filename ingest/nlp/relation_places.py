@@ -29,6 +29,7 @@ from aikg.ingest.nlp.relation_employer_place import words as base_words
 from aikg.ingest.nlp.relation_place_sites import owned_sites_in
 from aikg.ingest.nlp.relation_place_w16 import bare_place_noun
 from aikg.ingest.nlp.relation_place_w17 import fronted_time, postcode
+from aikg.ingest.nlp.relation_place_w18 import work_sites
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -388,6 +389,10 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
         acronym_in_place(doc, sent, spans, types, words, emit)  # "the Rivne Institute of Computing (RIC) in Lutsk"
         from_sites(doc, sent, spans, types, words, emit)  # "Pelri Labs works from a site in Phuentsholing"
         one_of_place(doc, sent, spans, types, words, emit)  # "X is one of several firms in Colombo"
+        work_sites(doc, sent, spans, types,  # "X builds drones in Oulu" (relation_place_w18)
+                   lambda k: _places_and_in(doc, spans, words.lists.read_list(
+                       token_index(doc, spans, types), k, ("Cluster",), sent.end), sent.end, types),
+                   lambda s: _opens_clause(doc, sent, spans, types, s), emit)
 
 
 SITE_SLOTS = ("in", "at")  # "operates a field station in Chust", "has a research office at Ile-Ife"

@@ -8,6 +8,7 @@ organisation ("the Cyfronet computing centre", "funding from X").
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable
 
 from aikg.ingest.nlp.lexicon import Lexicon
@@ -25,6 +26,15 @@ RAISE_VERBS = ("raise", "close", "complete", "secure", "announce", "receive")
 ORG_TYPES = ("Company", "Institute", "Agency", "Programme")
 
 
+@lru_cache(maxsize=8)
+def _walk_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Funding nouns, site nouns, quantity words and type nouns of the lexicon: built once per Lexicon, not per
+    parsed sentence (speed only)."""
+    rel = lex.relations
+    return (frozenset(rel.get("funding_nouns", ())), frozenset(rel.get("located_with_nouns", ())),
+            frozenset(rel.get("quantity_words", ())), frozenset(rel.get("type_nouns", TYPE_NOUNS)))
+
+
 class Walk:
     """Navigation over one parsed sentence: which mentions fill a syntactic slot."""
 
@@ -39,10 +49,7 @@ class Walk:
         self.round_owner = hints.get("round")
         #: the programme the sentence before named ("The X Accelerator is ... . This year's cohort includes A")
         self.prev_programme = hints.get("programme")
-        self.funding_nouns = frozenset(lex.relations.get("funding_nouns", ()))
-        self.site_nouns = frozenset(lex.relations.get("located_with_nouns", ()))
-        self.quantity_words = frozenset(lex.relations.get("quantity_words", ()))
-        self.type_nouns = frozenset(lex.relations.get("type_nouns", TYPE_NOUNS))
+        self.funding_nouns, self.site_nouns, self.quantity_words, self.type_nouns = _walk_words(lex)
         self.via_pronoun: set[int] = set()  # mentions reached through "it"/"they" heading a clause
         self._preps_at: dict[int, tuple[tuple[str, Any], ...]] = {}  # token index -> its (preposition, object) pairs
         self.m2toks: dict[int, list[int]] = {}

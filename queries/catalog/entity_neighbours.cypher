@@ -25,5 +25,5 @@ WITH r, startNode(r) AS s, endNode(r) AS t
 RETURN s.id AS source, s.name AS source_name, [l IN labels(s) WHERE l <> 'Entity'][0] AS source_type,
        type(r) AS type,
        t.id AS target, t.name AS target_name, [l IN labels(t) WHERE l <> 'Entity'][0] AS target_type,
-       r.support AS support, size(r.docs) AS documents, r.confidence AS confidence
+       r.support AS support, size(coalesce(r.docs, r.ev_doc)) AS documents, r.confidence AS confidence
 ORDER BY type, source_name, target_name, source, target

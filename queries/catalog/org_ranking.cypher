@@ -40,7 +40,7 @@ MATCH (o:Entity)-[r]-(:Entity)
 WHERE (o:Institute OR o:Company OR o:Agency) AND ($type = 'any' OR $type IN labels(o)) AND r.confidence >= floor
 WITH o, collect(DISTINCT r) AS rels
 UNWIND rels AS r
-UNWIND r.docs AS doc
+UNWIND r.ev_doc AS doc
 WITH o, size(rels) AS degree, count(DISTINCT doc) AS documents
 RETURN o.id AS id, o.name AS name, [l IN labels(o) WHERE l <> 'Entity'][0] AS type, degree, documents,
        o.doc_count AS mentioned_in

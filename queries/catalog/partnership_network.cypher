@@ -46,5 +46,5 @@ WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN a.id AS source, a.name AS source_name, [l IN labels(a) WHERE l <> 'Entity'][0] AS source_type,
        type(r) AS type,
        b.id AS target, b.name AS target_name, [l IN labels(b) WHERE l <> 'Entity'][0] AS target_type,
-       r.support AS support, size(r.docs) AS documents, r.confidence AS confidence
+       r.support AS support, size(coalesce(r.docs, r.ev_doc)) AS documents, r.confidence AS confidence
 ORDER BY support DESC, source_name, target_name

@@ -5,4 +5,4 @@ WHERE a.id IN $ids AND b.id IN $ids
   AND coalesce(r.support, 0) >= $min_support
   AND coalesce(r.confidence, 1.0) >= $min_confidence
 RETURN a.id AS source, b.id AS target, type(r) AS type, coalesce(r.support, 0) AS support,
-       r.confidence AS confidence, coalesce(size(r.docs), 0) AS docs, r.ev_sentence[0] AS sentence
+       r.confidence AS confidence, coalesce(size(coalesce(r.docs, r.ev_doc)), 0) AS docs, r.ev_sentence[0] AS sentence

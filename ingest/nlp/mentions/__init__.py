@@ -25,6 +25,7 @@ from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_forms import name_forms
 from aikg.ingest.nlp.mentions.name_joins import name_joins
+from aikg.ingest.nlp.mentions.name_openers_w18 import name_openers
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.name_shapes import name_shapes
 from aikg.ingest.nlp.mentions.name_splits import split_topic_joins
@@ -44,6 +45,7 @@ from aikg.ingest.nlp.mentions.place_hyphens_w17 import place_hyphens_w17
 from aikg.ingest.nlp.mentions.place_slots import place_slots
 from aikg.ingest.nlp.mentions.place_slots_w16 import place_slots_w16
 from aikg.ingest.nlp.mentions.place_slots_w17 import place_slots_w17
+from aikg.ingest.nlp.mentions.place_work_w18 import place_work_w18
 from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.planned_places import planned_places
 from aikg.ingest.nlp.mentions.product_names_w17 import product_names_w17
@@ -55,7 +57,10 @@ from aikg.ingest.nlp.mentions.site_places import site_places
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
 from aikg.ingest.nlp.mentions.town_firms_w17 import town_firms_w17
 from aikg.ingest.nlp.mentions.town_possessives_w17 import town_possessives_w17
+from aikg.ingest.nlp.mentions.translated_names_w18 import translated_names
+from aikg.ingest.nlp.mentions.two_bodies_w18 import two_bodies
 from aikg.ingest.nlp.mentions.type_forms import type_forms
+from aikg.ingest.nlp.mentions.unit_possessives_w18 import unit_possessives
 from aikg.ingest.nlp.mentions.world_names import world_names
 from aikg.ingest.nlp.mentions.world_places import world_place_types, world_places_missed
 
@@ -65,11 +70,13 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("merge_adjacent", merge_adjacent),
     ("name_runs", add_name_runs),
     ("world_names", world_names),
+    ("two_bodies_w18", two_bodies),  # "Université de X et l'Institut Y" is two names (issue 14, entities)
     ("split_coordination", split_coordination),
     ("split_topic_joins", split_topic_joins),
     ("join_topic_names", join_topic_names),
     ("name_extents", name_extents),
     ("trim_names", trim_names),
+    ("name_openers_w18", name_openers),  # "Joining Lumora Labs as ..." is Lumora Labs (issue 14, entities)
     ("board_tails", board_tails),
     ("portfolio_names", portfolio_names),
     ("job_titles", job_titles),
@@ -79,6 +86,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("split_place_possessive", split_place_possessive),
     ("name_forms", name_forms),
     ("name_joins", name_joins),
+    ("unit_possessives_w18", unit_possessives),  # "KTU's Faculty of Forestry" is two bodies (issue 14, entities)
     ("world_places", world_place_types),
     ("site_places", site_places),
     ("person_names", person_names),
@@ -100,6 +108,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("town_firms_w17", town_firms_w17),  # "Sherbrooke Hydro" read as a person (issue 14, entities)
     ("name_tails_w17", name_tails_w17),  # "Réseau québécois des centres d'IA appliquée" (issue 14, entities)
     ("org_kinds", org_kinds),
+    ("translated_names_w18", translated_names),  # "X (ACR), or <English name>," is one body (issue 14, entities)
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),
@@ -109,6 +118,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("place_slots_w17", place_slots_w17),  # "runs a field station at Sotkamo" (issue 14, LOCATED_IN)
     ("place_cells_w17", place_cells_w17),  # "Org (Town)", "- Org, Town" lines (issue 14, LOCATED_IN)
     ("place_hyphens_w17", place_hyphens_w17),  # "Florenceville-Bristol" read whole (issue 14, LOCATED_IN)
+    ("place_work_w18", place_work_w18),  # "X builds drones in Oulu" (issue 14, LOCATED_IN)
     ("facility_names", facility_names),
     ("place_context", place_context),
     ("non_entities", non_entities),

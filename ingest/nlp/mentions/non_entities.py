@@ -174,10 +174,14 @@ def _tag_line(doc: Any, s: Candidate, w: NonEntityWords) -> int | None:
     """The index of the first word after a tag label when the candidate's line opens with one ("Tagged", "Posted
     in", "Filed under:"), else None."""
     i = _line_starts(doc)[s.start]
+    ix = TokenIndex.of(doc)  # speed: the words as strings, no spaCy span per label
+    low, first = ix.lower, ix.lower[i]
     for label in w.tag_labels:
         n = len(label)
-        if i + n <= len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == label:
-            return i + n + (i + n < len(doc) and doc[i + n].text == ":")
+        if n and label[0] != first:
+            continue
+        if i + n <= len(low) and tuple(low[i:i + n]) == label:
+            return i + n + (i + n < len(low) and ix.text[i + n] == ":")
     return None
 
 

@@ -20,15 +20,12 @@ title lists. ``AIKG_PEOPLE_TITLES_W16=off`` turns the stage off (for A/B runs).
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
-from aikg.ingest.nlp.lexicon import lexicon_data
+from aikg.ingest.nlp.lexicon import lexicon_data, lexicon_sets
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, taken_tokens
 from aikg.ingest.nlp.mentions.person_names import forms, person_shaped
 from aikg.ingest.nlp.world_places import world_places
@@ -53,13 +50,14 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     """``data/lexicon/people_titles_w16.json``, read once per process."""
-    node = shipped("lexicon", "people_titles_w16.json")
-    try:
-        d = json.loads(node.read_text(encoding="utf-8"))
-        return _Words(*(frozenset(d[k]) for k in ("past_words", "prepositions", "unit_heads", "unit_tail_words",
-                                                    "tail_must_hold", "office_heads", "extra_honorifics")))
-    except (OSError, ValueError, KeyError) as e:
-        raise InputError(f"cannot read the people title words: {e}", source=str(node)) from e
+    return _Words(*lexicon_sets("people_titles_w16.json", ("past_words", "prepositions", "unit_heads", "unit_tail_words",
+                                                           "tail_must_hold", "office_heads", "extra_honorifics")))
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """``unit_words`` of ``people_w17.json`` (speed: built once per process, not per candidate)."""
+    return frozenset(lexicon_data("people_w17.json")["unit_words"])
 
 
 def people_titles_w16(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:
@@ -356,7 +354,7 @@ def _split_unit_parent(doc: Any, s: Candidate, env: Env) -> Candidate | None:
     """"Department of Physics, University of Tarn", "Faculty of Law of Tarn University" read as one name (wave 17):
     the unit keeps the words before the comma, "of" or "at", and the organisation after it is a mention of its own,
     of the organisation's type (``docs/annotation.md``)."""
-    units = frozenset(lexicon_data("people_w17.json")["unit_words"])
+    units = _unit_words()
     if s.end - s.start < 5 or _low(doc[s.start]) not in units or _low(doc[s.start + 1]) not in ("of", "de", "for"):
         return None
     k = next((j for j in range(s.start + 3, s.end - 1) if doc[j].text == "," or doc[j].lower_ in ("of", "at")), None)

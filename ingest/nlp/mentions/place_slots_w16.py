@@ -14,12 +14,11 @@ are left alone.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_sets
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.person_names import forms
 from aikg.ingest.nlp.mentions.place_forms import INNER, not_town_words
@@ -40,8 +39,7 @@ NOT_PLACES = frozenset({"NORP", "LANGUAGE", "PERSON", "ORG", "Company", "Institu
 
 @lru_cache(maxsize=1)
 def _sector_words() -> frozenset[str]:
-    data = json.loads(shipped("lexicon", "place_w16.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data["not_town_words"])
+    return lexicon_sets("place_w16.json", ("not_town_words",))[0]
 
 
 def place_slots_w16(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> list[Candidate]:

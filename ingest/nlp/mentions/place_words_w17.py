@@ -7,34 +7,28 @@ at Sotkamo" places a site "at" a town no list knows. The words are in ``data/lex
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.paths import shipped
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    return json.loads(shipped("lexicon", "place_w17.json").read_text(encoding="utf-8"))
+from aikg.ingest.nlp.lexicon import lexicon_data, lexicon_sets
 
 
 @lru_cache(maxsize=1)
 def noun_acronyms() -> frozenset[str]:
     """Acronyms, as written, that may modify an organisation noun after a town ("AI", "VC")."""
-    return frozenset(_data()["noun_acronyms"])
+    return frozenset(lexicon_data("place_w17.json")["noun_acronyms"])
 
 
 @lru_cache(maxsize=1)
 def site_nouns() -> frozenset[str]:
     """Nouns of a site that "at <Town>" places ("field station", "offices")."""
-    return frozenset(w.lower() for w in _data()["site_nouns"])
+    return lexicon_sets("place_w17.json", ("site_nouns",))[0]
 
 
 @lru_cache(maxsize=1)
 def placed_words() -> frozenset[str]:
     """Participles that place their subject "at <Town>" ("based", "located")."""
-    return frozenset(w.lower() for w in _data()["placed_words"])
+    return lexicon_sets("place_w17.json", ("placed_words",))[0]
 
 
 def noun_acronym(tok: Any) -> bool:

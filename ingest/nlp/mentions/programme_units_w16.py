@@ -18,13 +18,11 @@ Word lists: ``data/lexicon/programme_units_w16.json``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from aikg.core.errors import InputError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.lexicon import lexicon_data, lexicon_sets
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.token_index import TokenIndex
 
@@ -53,21 +51,12 @@ class UnitWords:
 @lru_cache(maxsize=1)
 def unit_words() -> UnitWords:
     """``data/lexicon/programme_units_w16.json``, read once per process."""
-    node = shipped("lexicon", "programme_units_w16.json")
-    try:
-        data = json.loads(node.read_text(encoding="utf-8"))
-
-        def low(key: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in data[key])
-
-        two = frozenset(tuple(p.lower().replace("-", " ").split()[:2]) for p in data["programme_heads_two"])
-        return UnitWords(low("programme_heads"), two, low("retype_skip_heads"), low("surname_heads"),
-                         low("unit_heads"), low("unit_only_heads"), low("unit_first_heads"),
-                         low("group_heads"),
-                         low("research_words"), low("connectors"), low("openers"), low("parent_preps"),
-                         low("hyphen_descriptors"), low("generic_words"))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"cannot read the programme and unit words: {e}", source=str(node)) from e
+    name = "programme_units_w16.json"
+    two = frozenset(tuple(p.lower().replace("-", " ").split()[:2]) for p in lexicon_data(name)["programme_heads_two"])
+    heads, *rest = lexicon_sets(name, (
+        "programme_heads", "retype_skip_heads", "surname_heads", "unit_heads", "unit_only_heads", "unit_first_heads",
+        "group_heads", "research_words", "connectors", "openers", "parent_preps", "hyphen_descriptors", "generic_words"))
+    return UnitWords(heads, two, *rest)
 
 
 @dataclass

@@ -38,6 +38,7 @@ class WorldNameWords:
     development_heads: frozenset[str] = frozenset()  # "Banco", "Corporación": with a development word, an agency
     development_words: frozenset[str] = frozenset()
     joined_first_heads: dict[str, str] = field(default_factory=dict)  # first heads only with a particle in the run
+    coordinators: frozenset[str] = frozenset()  # "et", "y", "und": between two named bodies, two names
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def world_name_words() -> WorldNameWords:
                               {w.lower(): typ for typ, ws in data.get("first_heads", {}).items() for w in ws},
                               frozenset(w.lower() for w in data.get("development_heads", ())),
                               frozenset(w.lower() for w in data.get("development_words", ())),
-                              {w.lower(): typ for typ, ws in data.get("joined_first_heads", {}).items() for w in ws})
+                              {w.lower(): typ for typ, ws in data.get("joined_first_heads", {}).items() for w in ws},
+                              frozenset(w.lower() for w in data.get("coordinators", ())))
     except (OSError, ValueError, KeyError, AttributeError) as e:
         raise InputError(f"cannot read the world organisation words: {e}", source=str(node)) from e
 
@@ -65,7 +67,7 @@ def world_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
     out = list(cands)
     for start, end, typ in _runs(doc, words, env):
         inside = [s for s in out if s.start < end and s.end > start]
-        if any(s.start < start or s.end > end for s in inside):
+        if any((s.start < start or s.end > end) and not _misread(doc, s, start, end, words, env) for s in inside):
             continue  # crosses a longer mention: keep what is there
         if any(s.source == "gazetteer" and s.type != "Cluster" or s.ctx_typed and (s.start, s.end) == (start, end)
                for s in inside):
@@ -74,6 +76,21 @@ def world_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -> 
         out.append(Candidate(start, end, typ, "rule", label="ORG"))
     out.sort(key=lambda s: (s.start, s.end))
     return out
+
+
+def _misread(doc: Any, s: Candidate, start: int, end: int, words: WorldNameWords, env: Env) -> bool:
+    """A NER mention that crosses the run only by an article or particle ("el Centro de Datos" against "Centro de Datos
+    Maule") or over the coordinator between two named bodies ("Dodoma na Taasisi" in "Chuo Kikuu cha Dodoma na
+    Taasisi ya Takwimu") is a misreading the run replaces."""
+    if s.source != "ner" or s.ctx_typed:
+        return False
+    low = TokenIndex.of(doc).lower
+    outside = [k for k in range(s.start, s.end) if not start <= k < end]
+    text = TokenIndex.of(doc).text
+    if all(text[k].islower() and (low[k] in words.particles or low[k] in words.coordinators
+                                  or low[k] in env.lex.leading_determiners) for k in outside):
+        return True
+    return s.end > end and low[end] in words.coordinators or s.start < start and low[start - 1] in words.coordinators
 
 
 def _capital(t: str, words: WorldNameWords) -> bool:
@@ -107,7 +124,7 @@ def _runs(doc: Any, words: WorldNameWords, env: Env):
             k = j
             while k < n and k - j < 3 and lowers[k] in words.particles and ws[k - 1]:
                 k += 1
-            if k > j and k < n and _capital(texts[k], words):
+            if k > j and k < n and _capital(texts[k], words) and not _two_bodies(doc, i, j, k, words):
                 j = k + 1
                 continue
             break
@@ -117,13 +134,34 @@ def _runs(doc: Any, words: WorldNameWords, env: Env):
         i = j  # a part of a run without a head word has none either
 
 
+def _two_bodies(doc: Any, start: int, j: int, k: int, words: WorldNameWords) -> bool:
+    """"Université de Sherbrooke et l'Institut Magog": a coordinator before a head word, after a run that has a head
+    of its own, joins two names, not the words of one ("Ministerio de Ciencia e Innovación" has no second head)."""
+    lowers = TokenIndex.of(doc).lower
+    if not any(w in words.coordinators for w in lowers[j:k]):
+        return False
+    if not body_head(unelided(lowers[k], words), words):
+        return False
+    idx = TokenIndex.of(doc)
+    named = k + 1 < len(doc) and (_capital(idx.text[k + 1], words) or lowers[k + 1] in words.particles)
+    if not named:
+        return False  # "Instituto Nacional de Óptica y Datos": a bare head word after the coordinator is a topic
+    return run_type(doc, start, j, words) is not None
+
+
+def body_head(low: str, words: WorldNameWords) -> bool:
+    """A head word that names a body ("Institut", "Centro", "Taasisi", "Conseil"), not a firm's trade word that also
+    names a field ("Tecnología" in "Ministerio de Ciencia y Tecnología")."""
+    return words.heads.get(low) in ("Institute", "Agency") or low in words.first_heads or low in words.joined_first_heads
+
+
 def _english_head(doc: Any, start: int, end: int, words: WorldNameWords, env: Env) -> str | None:
     """"Cervecería del Norte Foundation": a run joined by a non-English particle that ends in an English head word
     is one name of that head's type (the NER reads "Cervecería" as a person and "Norte Foundation" as the body)."""
     idx = TokenIndex.of(doc)
     if not any(idx.lower[k] in words.particles and idx.lower[k] not in ("&", "y", "e", "i", "en", "an", "am", "im", "w", "z",
                                                                          "na", "al", "et", "und", "og", "och", "ve")
-               or _unelided(idx.lower[k], words) != idx.lower[k]  # "Centre d'Intelligence Artificielle Appliquée"
+               or unelided(idx.lower[k], words) != idx.lower[k]  # "Centre d'Intelligence Artificielle Appliquée"
                for k in range(start + 1, end - 1)):
         return None
     typ = env.typer.type_of_name(idx.text[start:end])
@@ -134,7 +172,7 @@ def run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | Non
     """The type of the run's first head word; a legal form at the end makes a company."""
     if doc[end - 1].text in words.legal_forms and end - start >= 2:
         return "Company"
-    lows = [_unelided(doc[k].lower_, words) for k in range(start, end)]
+    lows = [unelided(doc[k].lower_, words) for k in range(start, end)]
     if lows[0] in words.first_heads:
         return words.first_heads[lows[0]]  # "Conseil Régional du Gbêkê", "Programme Houet Données Cotonnières"
     if lows[0] in words.joined_first_heads and any(w in words.particles for w in lows[1:-1]):
@@ -148,7 +186,7 @@ def run_type(doc: Any, start: int, end: int, words: WorldNameWords) -> str | Non
     return None
 
 
-def _unelided(low: str, words: WorldNameWords) -> str:
+def unelided(low: str, words: WorldNameWords) -> str:
     """"d'investissement" -> "investissement"."""
     if "'" in low or "’" in low:
         for e in words.elisions:
