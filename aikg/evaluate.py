@@ -12,7 +12,8 @@ Each text is extracted and resolved on its own. Scores (micro-averaged over docu
 * typed relations: same relation type and both ends matched (PARTNERS_WITH undirected);
 * entity pairs: both ends matched, any type or direction.
 
-Breakdowns: per relation type, per genre (``style``), for the ``unlisted`` documents (organisations
+Breakdowns: per entity type (gold type -> counts; an entity predicted with the wrong type is a false
+positive of the predicted type and a miss of the gold type) with the main type confusions, per relation type, per genre (``style``), for the ``unlisted`` documents (organisations
 absent from the gazetteer), and precision by confidence band per relation type. ``gazetteer=False``
 runs the same extractor with an empty gazetteer (the ablation of docs/quality.md).
 """
@@ -133,6 +134,10 @@ class DocReport:
     bands: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     #: (relation type, confidence, right) of every predicted relation, for predicted-vs-observed precision
     scored: list[tuple[str, float, bool]] = field(default_factory=list)
+    #: typed-entity scores per entity type (they add up to ``entities``)
+    entity_types: dict[str, Score] = field(default_factory=dict)
+    #: (gold type, predicted type) -> how many gold entities were found under a name of theirs with the other type
+    entity_confusions: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def _sum_scores(scores: Iterable[Score]) -> Score:
@@ -165,6 +170,22 @@ class EvalReport:
             for t, s in d.by_type.items():
                 out[t].add(s)
         return dict(sorted(out.items()))
+
+    def entity_types(self, docs: list[DocReport] | None = None) -> dict[str, Score]:
+        """Typed-entity scores per entity type, micro-averaged over ``docs`` (default: all)."""
+        out: dict[str, Score] = defaultdict(Score)
+        for d in self.docs if docs is None else docs:
+            for t, s in d.entity_types.items():
+                out[t].add(s)
+        return dict(sorted(out.items()))
+
+    def entity_confusions(self) -> list[tuple[str, str, int]]:
+        """(gold type, predicted type, count) of entities found with the wrong type, most frequent first."""
+        out: dict[tuple[str, str], int] = defaultdict(int)
+        for d in self.docs:
+            for k, n in d.entity_confusions.items():
+                out[k] += n
+        return sorted(((g, p, n) for (g, p), n in out.items()), key=lambda x: (-x[2], x[0], x[1]))
 
     def by_genre(self) -> dict[str, dict[str, Any]]:
         """Entity and relation scores per genre (the gold files' ``style``)."""
@@ -207,6 +228,8 @@ class EvalReport:
             "relations": self.relations.as_dict(),
             "pairs": self.pairs.as_dict(),
             "by_type": {t: s.as_dict() for t, s in self.by_type().items()},
+            "entity_types": {t: s.as_dict() for t, s in self.entity_types().items()},
+            "entity_confusions": [{"gold": g, "predicted": p, "count": n} for g, p, n in self.entity_confusions()],
             "by_genre": {g: {"documents": v["documents"], "entities": v["entities"].as_dict(),
                              "relations": v["relations"].as_dict()} for g, v in self.by_genre().items()},
             "unlisted": None if unl is None else {
@@ -262,6 +285,50 @@ def _match_entities(gold_ents: list[dict], ents: list[EntityRecord]) -> dict[int
                     matched_g.add(gi)
                     break
     return matched_p
+
+
+def _entity_type_scores(gold_ents: list[dict], ents: list[EntityRecord],
+                        matched_p: dict[int, int]) -> dict[str, Score]:
+    """Per entity type: matches are true positives of their type, unmatched gold entities misses of the gold
+    type, unmatched predictions false positives of the predicted type (so a wrong type counts against both)."""
+    out: dict[str, Score] = defaultdict(Score)
+    matched_g = set(matched_p.values())
+    for gi, g in enumerate(gold_ents):
+        if gi in matched_g:
+            out[g["type"]].tp += 1
+        else:
+            out[g["type"]].fn += 1
+    for pi, e in enumerate(ents):
+        if pi not in matched_p:
+            out[e.type].fp += 1
+    return dict(sorted(out.items()))
+
+
+def _entity_confusions(gold_ents: list[dict], ents: list[EntityRecord],
+                       matched_p: dict[int, int]) -> dict[tuple[str, str], int]:
+    """(gold type, predicted type) -> count: each missed gold entity paired one-to-one with an unmatched
+    prediction of another type sharing one of its names (canonical names first, then any alias)."""
+    matched_g = set(matched_p.values())
+    free_g = [gi for gi in range(len(gold_ents)) if gi not in matched_g]
+    free_p = [pi for pi in range(len(ents)) if pi not in matched_p]
+    g_names = {gi: _names(gold_ents[gi]["name"], gold_ents[gi].get("aliases", [])) for gi in free_g}
+    p_names = {pi: _names(ents[pi].name, ents[pi].aliases) for pi in free_p}
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    used: set[int] = set()
+    for strict in (True, False):
+        for gi in list(free_g):
+            g = gold_ents[gi]
+            for pi in free_p:
+                e = ents[pi]
+                if pi in used or e.type == g["type"]:
+                    continue
+                hit = normalise_name(e.name) == normalise_name(g["name"]) if strict else bool(p_names[pi] & g_names[gi])
+                if hit:
+                    out[(g["type"], e.type)] += 1
+                    used.add(pi)
+                    free_g.remove(gi)
+                    break
+    return dict(out)
 
 
 def _relation_ends(gold_ents: list[dict], ents: list[EntityRecord], matched_p: dict[int, int]) -> dict[str, int]:
@@ -377,6 +444,8 @@ def score_document(name: str, gold: dict[str, Any], records: list[EntityRecord |
         by_type=_type_scores(gold_rel, pred),
         bands=_band_counts(gold_rel, pred),
         scored=_scored(gold_rel, pred),
+        entity_types=_entity_type_scores(gold_ents, ents, matched_p),
+        entity_confusions=_entity_confusions(gold_ents, ents, matched_p),
     )
 
 

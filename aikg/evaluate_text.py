@@ -35,6 +35,17 @@ def _by_type(report: "EvalReport") -> list[str]:
     if unl:
         lines += ["", f"typed relations by type, unlisted documents ({unl['documents']})", HEADER]
         lines += [_row(t, s) for t, s in unl["by_type"].items()]
+    return lines + _entity_types(report)
+
+
+def _entity_types(report: "EvalReport") -> list[str]:
+    """Typed entities per entity type, then gold type -> predicted type for entities found with the wrong type."""
+    lines = ["", "typed entities by type (a wrong type counts against both types)", HEADER]
+    lines += [_row(t, s) for t, s in report.entity_types().items()]
+    conf = report.entity_confusions()
+    if conf:
+        lines += ["", "entity type confusions (gold type -> predicted type: count)"]
+        lines += [f"  {g} -> {p}: {n}" for g, p, n in conf[:12]]
     return lines
 
 

@@ -47,6 +47,17 @@ def by_type(report: EvalReport, label: str) -> list[str]:
     return lines
 
 
+def entity_types(report: EvalReport) -> list[str]:
+    """Typed entities per gold type (a wrong type counts against both), then the main type confusions."""
+    lines = ["| entity type | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {t} | {_cells(s)} |" for t, s in report.entity_types().items()]
+    conf = report.entity_confusions()[:8]
+    if conf:
+        lines += ["", "Main type confusions (gold type → predicted type): "
+                  + ", ".join(f"{g} → {p} {n}" for g, p, n in conf) + "."]
+    return lines
+
+
 def by_genre(report: EvalReport) -> list[str]:
     lines = ["| genre | docs | entity P / R / F1 | relation P / R / F1 |", "|---|---|---|---|"]
     for g, v in report.by_genre().items():
@@ -75,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate(args.gold_dir, gazetteer=not args.no_gazetteer)
     label = (args.label or args.gold_dir.name) + (", gazetteer off" if args.no_gazetteer else "")
     for title, lines in (("Overall", overall(report, label)), ("Per relation type", by_type(report, label)),
-                         ("Per genre", by_genre(report)), ("Precision by confidence band", bands(report))):
+                         ("Per entity type", entity_types(report)), ("Per genre", by_genre(report)), ("Precision by confidence band", bands(report))):
         print(f"#### {title} — {label}\n")
         print("\n".join(lines) + "\n")
     return 0

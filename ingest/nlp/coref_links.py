@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from aikg.ingest.nlp.context_w17 import first_person_links
+from aikg.ingest.nlp.coref_modified_w19 import modified_references
 from aikg.ingest.nlp.coreference import LinkWords, Resolver, heading_like
 from aikg.ingest.nlp.records import MentionFact
 
@@ -25,7 +26,7 @@ def _link(res: Resolver, t: Any, r: int) -> None:
     m = res.m
     start = res.off + t.idx
     low, after = res.word_at(t.i)
-    text = res.doc[t.i:after].text if low in res.w.nouns else t.text  # "start-up" is three tokens
+    text = res.doc[t.i:after].text if low in res.w.nouns or "-" in low else t.text  # "start-up", "spin-out": three tokens
     i = res.mention_at(t.i)
     have = m[i] if i is not None and m[i].start == start else None
     if have is not None:
@@ -51,6 +52,8 @@ def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int
         return
     res = Resolver(sdoc, off, mentions, first, words, keep, home)  # home: the document's city, for a later chunk
     for t, r in res.candidates():
+        _link(res, t, r)
+    for t, r in list(modified_references(res)):  # "the Lecco-based manufacturer" (coref_modified_w19, off switch)
         _link(res, t, r)
     for tok in res.unlink:  # "Its"/"its" the resolver leaves open: the mention stage's guess gives no edge
         i = res.mention_at(tok)

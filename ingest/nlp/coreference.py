@@ -18,6 +18,7 @@ then follow into the sentence before (``context.evidence_start`` keeps both sent
 from __future__ import annotations
 
 import json
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -149,6 +150,9 @@ class LinkWords:
         )
 
 
+#: "X closed a round. The round was led by A. The company ...": the topic of the sentence before a thing-opened
+#: sentence with no named subject stays salient (``AIKG_COREF_TOPIC=off`` for an A/B)
+TOPIC_ON = os.environ.get("AIKG_COREF_TOPIC", "on").lower() != "off"
 PERSON_PRONOUNS = ("She", "He")
 _AMOUNT_WORDS = frozenset({"million", "billion", "bn", "m", "k", "mn"})
 FIRST_PERSON = frozenset({"we", "i", "us"})  # a fund's own voice: "we led its seed round"
@@ -801,6 +805,10 @@ class Resolver:
         text named it (+0.5 each, at most +3), named in this or the sentence before (+0.5); the nearest on a tie."""
         here = self.subject(k, types, upto=tok)
         prev = self.subject(k - 1, types) if k > 0 and self._same_section(k - 1, k) else None
+        if prev is None and k > 1 and TOPIC_ON and self._same_section(k - 1, k) and self._same_section(k - 2, k) \
+                and self._thing_opening(k - 1) \
+                and self.subject(k - 1, ORG_OR_PROGRAMME + ("Person",), strict=True) is None:
+            prev = self.subject(k - 2, types)  # "X closed a round. The round was led by A, with B. The company ...": X
         here = (self._founded_object(k, here, types, tok) or here) if here is not None else None
         prev = (self._founded_object(k - 1, prev, types, self.sents[k - 1].end) or prev) if prev is not None else None
         recent = {r for r, a in self._window(k, tok, types, back=1)}
@@ -811,6 +819,12 @@ class Resolver:
 
         best = max(cands, key=lambda r: (score(r), order.get(r, -1), -self.m[r].start))
         return best if score(best) >= least else None
+
+    def _thing_opening(self, k: int) -> bool:
+        """Does sentence ``k`` open with "The/This" and a lower-case word ("The round was led by A", "The deal ...")?
+        With no named subject, the names it holds are agents in phrases, not a new topic."""
+        s, doc = self.sents[k], self.doc
+        return s.start + 1 < s.end and doc[s.start].lower_ in ("the", "this") and doc[s.start + 1].is_lower
 
     def _same_section(self, j: int, k: int) -> bool:
         return self.sents[j].section == self.sents[k].section and not self.sents[j].heading

@@ -35,10 +35,15 @@ from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
 from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
 from aikg.ingest.nlp.relation_bodies import body_members
+from aikg.ingest.nlp.relation_directory_w19 import directory_w19
+from aikg.ingest.nlp.relation_fields_w19 import fields_w19
+from aikg.ingest.nlp.relation_filings_w19 import filings_w19
 from aikg.ingest.nlp.relation_founders_list import founders_listed
+from aikg.ingest.nlp.relation_founders_w19 import founders_w19
 from aikg.ingest.nlp.relation_fund_programme_ends import programme_ends
 from aikg.ingest.nlp.relation_fund_w15 import funds_w15
 from aikg.ingest.nlp.relation_fund_w17 import funds_w17
+from aikg.ingest.nlp.relation_fund_w19 import funds_w19
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
@@ -47,15 +52,22 @@ from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_member_cohorts import CohortWords, cohort_members
 from aikg.ingest.nlp.relation_member_w17 import members_w17
+from aikg.ingest.nlp.relation_member_w19 import members_w19
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_partner_items import partner_list_items
 from aikg.ingest.nlp.relation_partner_w15 import described_ends
 from aikg.ingest.nlp.relation_partner_w17 import partners_w17
+from aikg.ingest.nlp.relation_partner_w19 import partners_w19
 from aikg.ingest.nlp.relation_people_lines import LineWords, people_lines
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_people_w17 import people_w17
+from aikg.ingest.nlp.relation_people_w19 import people_w19
+from aikg.ingest.nlp.relation_roles_w19 import roles_w19
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
+from aikg.ingest.nlp.relation_runs_w19 import runs_w19
+from aikg.ingest.nlp.relation_spoken_w19 import spoken_w19
+from aikg.ingest.nlp.relation_sponsor_w19 import sponsors_w19
 from aikg.ingest.nlp.relation_structure_w18 import structure_w18
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
@@ -212,6 +224,18 @@ class Extractor:
             people_w17(d.text, f)  # "Dr A, Department of Y, X University, who", "• X: A (chair), B" (relation_people_w17)
             members_w17(d.text, f)  # "member of A, ..., and of B", co-members are no groups (relation_member_w17)
             structure_w18(d.text, f)  # "P, which R runs nationally", "run out of R", "X is an R spin-out" (relation_structure_w18)
+            funds_w19(d.text, f)  # posts at R, "the round follows a grant from A", field lines (relation_fund_w19)
+            runs_w19(d.text, f)  # every runner of a label line, "which runs the grant scheme", "Spearheaded by R, P" (relation_runs_w19)
+            members_w19(d.text, f)  # lists under "... join G:", "G, of which X is a member", "X, a start-up in the P program" (relation_member_w19)
+            partners_w19(d.text, f)  # "Hosted by H (ACR), U, in partnership with A and B": H partners, not U (relation_partner_w19)
+            founders_w19(d.text, f)  # "Founded in 2020 by A, an agronomist, and B, X sells", "opened its Y", "its co-founder, A" (relation_founders_w19)
+            people_w19(d.text, f)  # "Presented by A, Org (ABBR)", "Councillor A, Tulsa City Council" (relation_people_w19)
+            filings_w19(d.text, f)  # a 10-K filer's staff towns, "our Sandpoint office", officer lines (relation_filings_w19)
+            fields_w19(d.text, f)  # "funded by A, with a further £1m from B", "Budget: ... from B", "A contributes GPU credits to P" (relation_fields_w19)
+            roles_w19(d.text, f)  # "- Chair of the board: A, Undersecretary, Org", "- Director General: A" under "Who leads X?" (relation_roles_w19)
+            spoken_w19(d.text, f)  # "A and I founded it", "Brisk Harbour has a few firms, such as A and B" (relation_spoken_w19)
+            directory_w19(d.text, f)  # "X — Town — founded 2019 — backed by Y", "X | Town | Focus", name lines (relation_directory_w19)
+            sponsors_w19(d.text, f)  # "Supported by: A · B" on a programme with time slots: no FUNDS (relation_sponsor_w19)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

@@ -18,6 +18,7 @@ from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_anchor_w18 import anchored_area
 from aikg.ingest.nlp.relation_employer_place import words
 from aikg.ingest.nlp.relation_types import Cand
+from aikg.ingest.nlp.token_index import TokenIndex
 
 ORG = ("Institute", "Company")
 _CLAUSE_ENDS = frozenset({";", ":", ",", "—", "–"})
@@ -61,8 +62,9 @@ def called_anchor(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     ecosystem": ANCHORS(X, Y) when Y is named in the phrase (a place's possessive or a place before a hub noun)."""
     w = words()
     starts = {s: (i, e) for i, s, e in spans}
+    low = TokenIndex.of(doc).lower  # speed only: no spaCy Token per word
     for k in range(sent.start, sent.end - 4):
-        if doc[k].lower_ not in w["call_verbs"]:
+        if low[k] not in w["call_verbs"]:
             continue
         n = k + 1
         if doc[n].lower_ == "the" and n + 1 not in starts:

@@ -23,6 +23,7 @@ from aikg.ingest.nlp.relation_partner_with import (
     opened_together,
     pact_with,
     pact_words,
+    sentence_words,
     teamed_up,
     under_pact,
     which_partner_of,
@@ -61,6 +62,8 @@ class JointWords:
         self.purposes = guard.not_pact_purposes  # "signed an agreement with X to buy 200 robots"
         self.not_pact = guard.not_pact  # "signed a supply agreement with X": a customer tie (#14)
         self.lists = guard.partner_lists  # "X's partners include A, the seed company B and C" (relation_partner_lists.py)
+        self.act_cues = self.co_verbs | self.adverbs | {"co"}  # speed: a word _joint_act can start at
+        self.colon_cues = self.partner_nouns | self.colon_nouns
 
 
 def _co_verb(doc: Any, t: Any, end: int, co_verbs: frozenset[str]) -> int | None:
@@ -75,6 +78,8 @@ def _co_verb(doc: Any, t: Any, end: int, co_verbs: frozenset[str]) -> int | None
 def _joint_act(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types: Sequence[str], w: JointWords,
                emit: Emit, conf: float) -> None:
     """"jointly developed by A and B", "A and B will jointly run X", "A co-developed X with B"."""
+    if w.act_cues.isdisjoint(sentence_words(doc, sent)):
+        return
     for t in sent:
         verb = _co_verb(doc, t, sent.end, w.co_verbs)
         if verb is None and t.lower_ in w.adverbs and t.i + 1 < sent.end and doc[t.i + 1].is_alpha \
@@ -107,6 +112,8 @@ def _partner_noun(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
     first = min(spans, key=lambda s: s[1]) if spans else None
     if first is None or types[first[0]] not in ORGS or first[1] - sent.start > 2:
         return  # the subject must open the sentence ("The X …", "Today, X …" are fine)
+    if w.partner_nouns.isdisjoint(sentence_words(doc, sent)):
+        return
     for t in sent:
         if t.lower_ not in w.partner_nouns or t.i - 1 < sent.start or t.i <= first[2]:
             continue
@@ -132,6 +139,8 @@ def _headline_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
                    emit: Emit, conf: float) -> None:
     """"A and B announce partnership on …", "A and B sign memorandum of understanding", "A and B open joint lab",
     "X opened a joint research lab with Y": the actors."""
+    if w.announce.isdisjoint(sentence_words(doc, sent)):
+        return
     for t in sent:
         if t.lower_ not in w.announce:
             continue
@@ -188,6 +197,9 @@ def _partner_colon(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
     with three partner organisations to deliver training: A (Tromsø), B (Bodø) and the association C": the one
     organisation before the colon partners with each organisation listed after it (not the items with each other).
     A name inside an item's description ("a start-up spun out of the University of X") is no item."""
+    words = sentence_words(doc, sent)
+    if ":" not in words or w.colon_cues.isdisjoint(words):
+        return
     colon = next((t.i for t in doc[sent.start:sent.end] if t.text == ":"), None)
     if colon is None or not any(doc[k].lower_ in w.partner_nouns or doc[k].lower_ in w.colon_nouns
                                 for k in range(sent.start, colon)):
@@ -223,6 +235,9 @@ def _run_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
     company runs a recording studio with the Cooperativa": an organisation that runs something together with others
     partners with each (a programme's partners are its runner's: annotation guidelines). Not "with funding from Y",
     "with Siemens equipment", "with Y's money"."""
+    words = sentence_words(doc, sent)
+    if "with" not in words or w.run_verbs.isdisjoint(words):
+        return
     for t in sent:
         if t.lower_ not in w.run_verbs:
             continue
@@ -258,6 +273,9 @@ def _each_partner(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
                   emit: Emit, conf: float) -> None:
     """"A and B each partner with C" (the parser reads "each partner" as a noun): each of A and B with each of C,
     never A with B."""
+    words = sentence_words(doc, sent)
+    if "with" not in words or _EACH.isdisjoint(words) or _PARTNER_VERBS.isdisjoint(words):
+        return
     for t in sent:
         if t.lower_ not in _EACH or t.i + 2 >= sent.end or doc[t.i + 1].lower_ not in _PARTNER_VERBS \
                 or doc[t.i + 2].lower_ != "with":
@@ -277,6 +295,8 @@ def _joint_unit_of(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], t
     """"U is a joint lab of A and B", "set up as a joint venture between A and B": the parents of a joint unit
     work together (annotation guidelines), whatever the unit's own name or the parse of the list; not a former
     unit ("a former joint venture of A and B")."""
+    if "joint" not in sentence_words(doc, sent):
+        return
     for t in sent:
         if t.lower_ != "joint" or any(doc[j].lower_ in w.not_partners for j in range(max(sent.start, t.i - 3), t.i)):
             continue

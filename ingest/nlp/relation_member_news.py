@@ -27,6 +27,7 @@ from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_actor_lists import actors_before, list_after, list_before
 from aikg.ingest.nlp.relation_member_along import member_forms
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
+from aikg.ingest.nlp.token_index import TokenIndex
 
 ORG = ("Institute", "Company", "Agency")
 GROUPS = ORG + ("Programme",)
@@ -54,8 +55,7 @@ def member_news(doc: Any, sent: Any, spans: Spans, types: list[str], lists: Roun
     if not spans:
         return
     w = _news_words()
-    low = {t.i: t.lower_ for t in doc[sent.start:sent.end]}
-    words = set(low.values())
+    words = set(TokenIndex.of(doc).lower[sent.start:sent.end])  # speed only: no spaCy Token per word
     if words & w["welcome_verbs"]:
         _welcomed(doc, sent, spans, types, w, lambda k: _read(doc, spans, types, lists, k, sent.end), emit, conf)
     if words & w["into_verbs"] and words & w["into_preps"]:

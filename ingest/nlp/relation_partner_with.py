@@ -25,6 +25,7 @@ from typing import Any, Callable, Sequence
 
 from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.relation_actor_lists import actors_before, pair_all
+from aikg.ingest.nlp.token_index import TokenIndex
 
 ORGS = ("Institute", "Company", "Agency")
 Emit = Callable[[Sequence[str], int, int, float, str], None]
@@ -49,6 +50,12 @@ class PactWords:
     clause_openers: frozenset[str] = frozenset()  # while, but, whose: another clause, said of someone else
 
 
+def sentence_words(doc: Any, sent: Any) -> list[str]:
+    """The sentence's lower-cased words from the Doc's word index: a rule whose cue word is absent returns at once
+    (speed only: no spaCy Token per word)."""
+    return TokenIndex.of(doc).lower[sent.start:sent.end]
+
+
 @lru_cache(maxsize=1)
 def pact_words() -> PactWords:
     d = lexicon_data("partner_items.json")
@@ -71,6 +78,8 @@ def pact_with(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":  # off: the A/B of docs/extraction.md
         return
     w = pact_words()
+    if w.verbs.isdisjoint(sentence_words(doc, sent)):
+        return
     starts = {s: (i, e) for i, s, e in spans}
     ends = {e: (i, s) for i, s, e in spans}
     for t in sent:
@@ -222,6 +231,9 @@ def jointly_by(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types
     actors of one shared act partner with each other (annotation guidelines: run jointly)."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":  # off: the A/B of docs/extraction.md
         return
+    words = sentence_words(doc, sent)
+    if "by" not in words or "jointly" not in words and "together" not in words:
+        return
     w = pact_words()
     starts = {s: (i, e) for i, s, e in spans}
     for t in sent:
@@ -258,6 +270,9 @@ def which_partner_of(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]],
     """"..., the utility B, which is also a research partner of C": the name the relative clause closes on partners
     with C (not "which was a partner", "which is not a partner", "which is a partner of the C Network")."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":  # off: the A/B of docs/extraction.md
+        return
+    words = sentence_words(doc, sent)
+    if "which" not in words or "partner" not in words:
         return
     w = pact_words()
     starts = {s: (i, e) for i, s, e in spans}
@@ -339,6 +354,8 @@ def teamed_up(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types:
     "with" after it the other rules read the partner; "A and B partnered" alone ties A and B)."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
         return
+    if _TEAMED.keys().isdisjoint(sentence_words(doc, sent)):
+        return
     w = pact_words()
     for t in sent:
         need = _TEAMED.get(t.lower_)
@@ -362,6 +379,8 @@ def act_alongside(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], ty
     """"X will develop the gripper alongside A and the Brno firm B": the subject partners with each (a verb of shared
     work; "invested alongside A" makes co-investors, not partners)."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
+        return
+    if "alongside" not in sentence_words(doc, sent):
         return
     w = pact_words()
     first = min(spans, key=lambda x: x[1])
@@ -396,6 +415,8 @@ def opened_together(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], 
     ("opened labs"), not an office."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
         return
+    if _OPEN_VERBS.isdisjoint(sentence_words(doc, sent)):
+        return
     w = pact_words()
     starts = {s: (i, e) for i, s, e in spans}
     for t in sent:
@@ -426,6 +447,8 @@ def under_pact(doc: Any, sent: Any, spans: Sequence[tuple[int, int, int]], types
     under agreements with B", "Under a memorandum of understanding with B, A trains ...": who acts under a pact
     with B partners with B (the agents after "by", else the clause's subject)."""
     if len(spans) < 2 or os.environ.get("AIKG_PARTNER_FORMS", "on") == "off":
+        return
+    if "under" not in sentence_words(doc, sent):
         return
     w = pact_words()
     starts = {s: (i, e) for i, s, e in spans}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Collection, Iterator
 
+from aikg.ingest.nlp.token_index import TokenIndex
+
 REL_WORDS = {"which", "that"}
 MAX_CLAUSE = 24  # tokens from the name the clause hangs on to the verb
 
@@ -22,8 +24,9 @@ def relative_pairs(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types
     by_end = {e: i for i, s, e in spans}
     start_of = {i: s for i, s, _ in spans}
     end_of = {i: e for i, _, e in spans}
+    low = TokenIndex.of(doc).lower  # speed only: a verb is looked for at every word (no spaCy Token per word)
     for k in range(sent.start + 2, sent.end):
-        if doc[k].lower_ not in verbs:
+        if low[k] not in verbs:
             continue
         nxt = doc[k + 1].lower_ if k + 1 < sent.end else "."
         if nxt not in after:

@@ -16,6 +16,7 @@ import re
 from typing import Any, Callable
 
 from aikg.ingest.nlp.relation_employer_place import words
+from aikg.ingest.nlp.token_index import TokenIndex
 
 ORG = ("Institute", "Company", "Agency")
 DETS = frozenset({"a", "an", "its", "their", "two", "three", "four", "several", "one", "another", "second", "the"})
@@ -26,7 +27,7 @@ def with_sites(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: li
                emit: Callable[[int, int, str], None]) -> None:
     """LOCATED_IN(subject -> each place of ", with a <site> in A and a <site> in B")."""
     w = words()
-    low = [t.lower_ for t in doc[sent.start:sent.end]]
+    low = TokenIndex.of(doc).lower[sent.start:sent.end]  # speed only: no spaCy Token per word
     if "with" not in low or "in" not in low:
         return
     starts = {s: (i, e) for i, s, e in spans}

@@ -33,6 +33,7 @@ from aikg.ingest.nlp.relation_units import (
     unit_colon_list,
     unit_rules,
 )
+from aikg.ingest.nlp.token_index import TokenIndex
 
 ORG = ("Institute", "Company", "Agency")
 OPENERS = {"-", "–", "—", "•", "*", "·", "▪"}  # list markers a sentence may open with
@@ -65,7 +66,7 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     _unit_led_by(doc, sent, spans, types, words, emit, conf)
     unit_rules(doc, sent, spans, types, words.units, emit, conf)
     group_lists(doc, sent, spans, types, words.units, emit, conf)  # "P, whose cohort includes A and B"
-    lows = [t.lower_ for t in sent]  # speed: the sentence's words read once for the checks below
+    lows = TokenIndex.of(doc).lower[sent.start:sent.end]  # speed: the sentence's words read once for the checks below
     present = set(lows)
     if ":" in present:  # a token written ":" (its lower case is ":" too)
         unit_colon_list(doc, sent, spans, types, emit, conf)  # "BITC hosts three labs: A; B; and C"

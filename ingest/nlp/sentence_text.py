@@ -10,6 +10,7 @@ import re
 
 _DANGLING_OPEN = re.compile(r"\s+[\"“‘«]\s*$")
 _QUOTES = "\"“”"
+_OPENERS = ("\"", "“", "‘", "«")  # the quotes _DANGLING_OPEN looks for
 
 
 def trim_sentence(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -17,6 +18,8 @@ def trim_sentence(start: int, end: int, text: str) -> tuple[int, int, str]:
 
     A trailing quote is cut only when it opens nothing inside the sentence (an odd number of
     straight or curly double quotes), so a quotation that really ends the sentence stays."""
+    if text.rstrip()[-1:] not in _OPENERS:
+        return start, end, text  # speed only: no quote at the end, nothing for the pattern to find
     match = _DANGLING_OPEN.search(text)
     if match is None:
         return start, end, text

@@ -22,9 +22,10 @@ MATCH (c:Cluster {id: $cluster})
 OPTIONAL MATCH (g1:Programme)-[l1:LOCATED_IN]->(c)
 WHERE l1.confidence >= $min_confidence
 WITH c, collect(DISTINCT g1) AS located
-OPTIONAL MATCH (g2:Programme)<-[r0:RUNS]-(:Entity)-[l0:LOCATED_IN|ANCHORS]->(c)
-WHERE r0.confidence >= $min_confidence AND l0.confidence >= $min_confidence
-WITH c, located, collect(DISTINCT g2) AS run
+// the programmes run from the cluster as a pattern comprehension: grouped by (c, located), every row hashed
+// the located list (1,181 programmes for the largest cluster at 100k: a third of the engine's time)
+WITH c, located, [(g2:Programme)<-[r0:RUNS]-(:Entity)-[l0:LOCATED_IN|ANCHORS]->(c)
+                  WHERE r0.confidence >= $min_confidence AND l0.confidence >= $min_confidence | g2] AS run
 UNWIND located + run AS g
 WITH DISTINCT c, g
 OPTIONAL MATCH (runner:Entity)-[r2:RUNS]->(g)

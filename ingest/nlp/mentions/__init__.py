@@ -13,13 +13,16 @@ from aikg.ingest.nlp.mentions.appositions import appositions
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
 from aikg.ingest.nlp.mentions.body_names import board_tails, municipal_bodies, portfolio_names
 from aikg.ingest.nlp.mentions.caps_datelines import caps_datelines
+from aikg.ingest.nlp.mentions.contact_fields_w19 import contact_fields
 from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessive
 from aikg.ingest.nlp.mentions.facility_names import facility_names
+from aikg.ingest.nlp.mentions.firm_heads_w19 import firm_heads_w19
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
 from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
 from aikg.ingest.nlp.mentions.introduced_names import introduced_names
 from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
+from aikg.ingest.nlp.mentions.legal_openers_w19 import legal_openers_w19
 from aikg.ingest.nlp.mentions.logo_lines import logo_lines
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
 from aikg.ingest.nlp.mentions.name_extents import name_extents
@@ -35,13 +38,16 @@ from aikg.ingest.nlp.mentions.non_name_shapes_w17 import non_name_shapes_w17
 from aikg.ingest.nlp.mentions.org_kinds import org_kinds
 from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
+from aikg.ingest.nlp.mentions.passing_places_w19 import passing_places
 from aikg.ingest.nlp.mentions.people_extents import people_extents
 from aikg.ingest.nlp.mentions.people_line_orgs import people_line_orgs
 from aikg.ingest.nlp.mentions.people_titles_w16 import people_name_lines_w16, people_titles_w16
 from aikg.ingest.nlp.mentions.person_names import person_names
+from aikg.ingest.nlp.mentions.place_anchor_w19 import place_anchor_w19
 from aikg.ingest.nlp.mentions.place_cells_w17 import place_cells_w17
 from aikg.ingest.nlp.mentions.place_forms import place_forms
 from aikg.ingest.nlp.mentions.place_hyphens_w17 import place_hyphens_w17
+from aikg.ingest.nlp.mentions.place_sites_w19 import place_sites_w19
 from aikg.ingest.nlp.mentions.place_slots import place_slots
 from aikg.ingest.nlp.mentions.place_slots_w16 import place_slots_w16
 from aikg.ingest.nlp.mentions.place_slots_w17 import place_slots_w17
@@ -51,6 +57,7 @@ from aikg.ingest.nlp.mentions.planned_places import planned_places
 from aikg.ingest.nlp.mentions.product_names_w17 import product_names_w17
 from aikg.ingest.nlp.mentions.programme_forms import programme_forms
 from aikg.ingest.nlp.mentions.regions import drop_regions
+from aikg.ingest.nlp.mentions.round_funds_w19 import round_funds_w19
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.site_places import site_places
@@ -70,6 +77,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("merge_adjacent", merge_adjacent),
     ("name_runs", add_name_runs),
     ("world_names", world_names),
+    ("legal_openers_w19", legal_openers_w19),  # "PT Rungkut Kemasan Utama" is one firm (issue 14, entities B)
     ("two_bodies_w18", two_bodies),  # "Université de X et l'Institut Y" is two names (issue 14, entities)
     ("split_coordination", split_coordination),
     ("split_topic_joins", split_topic_joins),
@@ -108,6 +116,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("town_firms_w17", town_firms_w17),  # "Sherbrooke Hydro" read as a person (issue 14, entities)
     ("name_tails_w17", name_tails_w17),  # "Réseau québécois des centres d'IA appliquée" (issue 14, entities)
     ("org_kinds", org_kinds),
+    ("firm_heads_w19", firm_heads_w19),  # co-operatives and angel networks are firms (issue 14, entities B)
+    ("round_funds_w19", round_funds_w19),  # a fund that leads or joins a round is an investor (issue 14, entities B)
     ("translated_names_w18", translated_names),  # "X (ACR), or <English name>," is one body (issue 14, entities)
     ("harmonise_names", harmonise_names),
     ("world_places_missed", world_places_missed),
@@ -120,11 +130,15 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("place_hyphens_w17", place_hyphens_w17),  # "Florenceville-Bristol" read whole (issue 14, LOCATED_IN)
     ("place_work_w18", place_work_w18),  # "X builds drones in Oulu" (issue 14, LOCATED_IN)
     ("facility_names", facility_names),
+    ("place_sites_w19", place_sites_w19),  # "X's Tampere campus", "X, Tampere's largest university" (issue 14, LOCATED_IN)
+    ("place_anchor_w19", place_anchor_w19),  # "Tampere's anchor institutions are A and B" (issue 14, ANCHORS)
     ("place_context", place_context),
     ("non_entities", non_entities),
     ("product_names_w17", product_names_w17),  # a name introduced as a product names nothing (issue 14, entities)
     ("non_name_shapes_w17", non_name_shapes_w17),  # amounts, dates, field values, region lists (issue 14)
     ("planned_places", planned_places),
+    ("passing_places_w19", passing_places),  # "than in London", "engineers from A and B" (issue 14, entities A)
+    ("contact_fields_w19", contact_fields),  # "Segreteria BMAN, ..., Largo Belotti, Bergamo" (issue 14, entities A)
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),
     ("regions", drop_regions),

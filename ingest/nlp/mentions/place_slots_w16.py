@@ -23,6 +23,7 @@ from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.person_names import forms
 from aikg.ingest.nlp.mentions.place_forms import INNER, not_town_words
 from aikg.ingest.nlp.mentions.place_words_w17 import noun_acronym
+from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import world_places
 
 #: switch for an A/B measurement in one tree (``AIKG_PLACE_SLOTS_W16=off``); on by default
@@ -52,7 +53,10 @@ def place_slots_w16(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
     ends = {c.end: c for c in cands}
     added: list[Candidate] = []
     n = len(doc)
+    texts = TokenIndex.of(doc).text
     for i in range(1, n - 2):
+        if i not in starts and not texts[i][:1].isupper():
+            continue  # speed only: no held mention and no capital, so no town opens here (_town_end)
         if not _opens(doc, i):
             continue
         held = starts.get(i)  # the model read the town as a place still waiting for context ("The Dharan cooperative")
