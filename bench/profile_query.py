@@ -6,7 +6,7 @@ For each case (``bench.bench_queries`` parameters) one run is split into: the en
 "internal execution time" it reports), the raw reply received (the rest of the engine's reply, the socket,
 hiredis), decoding the rows into Python values (graph/backends/embedded_reply.py, as ``EmbeddedStore.read``; with
 ``--client-parser`` the FalkorDB client's parser and ``to_python``, as before it), the DataFrame, and the hook. Reply size in bytes and
-rows are printed too, and the statement's ``GRAPH.PROFILE`` with ``--profile``.
+rows are printed too, and the statement's ``GRAPH.PROFILE`` with ``--profile`` (then also its time summed by kind of operator).
 
     python -m bench.profile_query --home /tmp/aikg-bench --queries funding_flows --against e4fc795 --runs 5
 
@@ -19,6 +19,7 @@ read path, with both p95s, their ratio and whether the rows are the same. Not pa
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -203,6 +204,26 @@ def profile_text(store: Any, name: str, params: dict, catalog: Any) -> str:
     return "\n".join(x.decode() if isinstance(x, bytes) else str(x) for x in lines)
 
 
+#: one operator line of GRAPH.PROFILE: its name, the records it produced and its own execution time
+OPERATOR = re.compile(r"^\s*([A-Za-z ]+?)(?: \|.*)? \| Records produced: (\d+), Execution time: ([\d.]+) ms")
+
+
+def by_operator(profile: str) -> str:
+    """The profile's time summed by kind of operator (each line's time is its own, not its children's): which
+    kind of work dominates a UNION of many branches (scans, expansions, filters), largest first."""
+    ms: dict[str, float] = {}
+    records: dict[str, int] = {}
+    for line in profile.splitlines():
+        match = OPERATOR.match(line)
+        if match:
+            name = match.group(1)
+            ms[name] = ms.get(name, 0.0) + float(match.group(3))
+            records[name] = records.get(name, 0) + int(match.group(2))
+    total = sum(ms.values()) or 1.0
+    return "\n".join(f"  {name:24} {ms[name]:9.1f} ms {100 * ms[name] / total:5.1f}% {records[name]:>10,} records"
+                     for name in sorted(ms, key=ms.get, reverse=True))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", type=Path, required=True, help="the kept synthetic graph (built when missing)")
@@ -256,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{case:30} {runs[0]['rows']:>6} {runs[0]['bytes'] / 1024:>9,.0f} "
                   + " ".join(f"{med[p]:>8.1f}" for p in parts), flush=True)
             if args.profile:
-                print(profile_text(store, name, params, catalog), flush=True)
+                profile = profile_text(store, name, params, catalog)
+                print(profile, "by operator (the profile's own times):", by_operator(profile), sep="\n", flush=True)
     finally:
         store.close()
     return 0

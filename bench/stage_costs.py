@@ -12,6 +12,7 @@ is the file the function is written in.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import time
 from collections import defaultdict
@@ -68,24 +69,32 @@ def _owner(fn: Any) -> str:
 
 
 def instrument(ex: Any, clock: Clock) -> None:
-    """Put timed wrappers around the stages of a loaded Extractor (this process only; nothing is written)."""
-    import importlib
+    """Put timed wrappers around the stages of a loaded Extractor (this process only; nothing is written).
 
+    Stages an older tree (a snapshot under comparison) lacks are skipped, so two trees can be profiled alike.
+    """
     for modname in CALLERS:
-        mod = importlib.import_module(modname)
+        try:
+            mod = importlib.import_module(modname)
+        except ModuleNotFoundError:
+            continue
         for attr, val in list(vars(mod).items()):
             if inspect.isfunction(val) and (val.__module__ or "").startswith("aikg.ingest.nlp") and not attr.startswith("__"):
                 setattr(mod, attr, clock.wrap(f"{val.__module__.rsplit('.', 1)[-1]}.{attr}", val, _owner(val)))
     for meth in FINDER_METHODS:
-        fn = getattr(ex._relations, meth)  # bound (or static): the instance's own attribute wins over the class's
+        fn = getattr(ex._relations, meth, None)  # bound (or static): the instance's own attribute wins
+        if fn is None:
+            continue
         setattr(ex._relations, meth, clock.wrap(f"RelationFinder.{meth}", fn, _owner(fn)))
     ex._entities.stages = [(name, clock.wrap(f"mention stage {name}", fn, _owner(fn)))
                            for name, fn in ex._entities.stages]
     ex._pipes.ents = clock.wrap("spaCy entity pass", ex._pipes.ents, "pipeline.py")
     ex._pipes.parse = clock.wrap("spaCy parse pass", ex._pipes.parse, "pipeline.py")
-    ex._funding_published.chunk = clock.wrap("PublishedFunding.chunk", ex._funding_published.chunk,
-                                             "relation_funding_published.py")
-    object.__setattr__(ex._rounds, "owner", clock.wrap("RoundWords.owner", ex._rounds.owner, "context.py"))  # frozen
+    if hasattr(ex, "_funding_published"):
+        ex._funding_published.chunk = clock.wrap("PublishedFunding.chunk", ex._funding_published.chunk,
+                                                 "relation_funding_published.py")
+    if hasattr(ex, "_rounds"):
+        object.__setattr__(ex._rounds, "owner", clock.wrap("RoundWords.owner", ex._rounds.owner, "context.py"))
 
 
 def report(clock: Clock, total: float, top: int) -> None:

@@ -112,9 +112,7 @@ def test_place_forms(ex, text, expected):
 
 PLACE_NEAR_MISSES = [
     ("Tarvane Logistics closed its Kuopio office in 2022.", "Kuopio"),  # a site given up
-    pytest.param("Tarvane Logistics plans to open its Kuopio office next year.", "Kuopio",  # a plan
-                 marks=pytest.mark.xfail(reason="rule:site-of (relation_surface.owned) reads no plan; left to its owner",
-                                         strict=True)),
+    ("Tarvane Logistics plans to open its Kuopio office next year.", "Kuopio"),  # a plan
     ("Tarvane Logistics sells its robots to warehouses in Kuopio.", "Kuopio"),  # customers
     ("Tarvane Logistics was previously based in Kuopio before moving to Tampere.", "Kuopio"),  # former
     ("Tarvane Logistics founder Ana Lind, who grew up in Kuopio, studied at Morrow University.", "Kuopio"),

@@ -57,12 +57,9 @@ def test_lead_list(ex, text, group, orgs):
     "- Brakeley Analytics",
     "Members of the Orrin Data Alliance board:\n- Dr Ilse Varga, Lumora Labs\n- Tomas Berg, Brakeley Analytics",
     "Firms that hope to join the Orrin Data Alliance next year:\n- Lumora Labs\n- Brakeley Analytics",
-    # relation_member_w19 reads neither; relation_membership's section lists (rule:member-section) still take "cohort"
-    # in any intro line as a member list (reported to the lead, not this module's file)
-    pytest.param("The Kestrel Launchpad cohort has partnered with:\n- Lumora Labs\n- Brakeley Analytics",
-                 marks=pytest.mark.xfail(reason="rule:member-section reads 'cohort' in any intro line")),
-    pytest.param("Teams in the Kestrel Launchpad's current cohort buy their sensors from:\n- Lumora Labs\n"
-                 "- Brakeley Analytics", marks=pytest.mark.xfail(reason="rule:member-section reads 'cohort' in any intro line")),
+    # an intro line ending in a preposition: the list is its object, not the cohort (relation_membership.py)
+    "The Kestrel Launchpad cohort has partnered with:\n- Lumora Labs\n- Brakeley Analytics",
+    "Teams in the Kestrel Launchpad's current cohort buy their sensors from:\n- Lumora Labs\n- Brakeley Analytics",
 ])
 def test_lead_list_near_misses(ex, text):
     got = member(ex, text)

@@ -840,15 +840,26 @@ class Resolver:
 
     def pronoun(self, tok: int) -> int | None:
         """A sentence-opening "It"/"Its" (or "it" after a fronted clause: "Backed by X, it ..."): the subject of the
-        sentence before, unless this sentence names it again ("The scheme is run by Y. It delivers the scheme ...")."""
+        sentence before, unless this sentence names it again ("The scheme is run by Y. It delivers the scheme ...").
+        Never a name of the sentence before's fronted participle phrase ("Founded by A as a spin-off of U, X employs
+        46 people. Its investors ...": not U); when none is left the mention stage's guess goes too."""
         k = self.sent_of[tok]
+        fronted = self._fronted_agents(k - 1, self.sents[k - 1].end) if k > 0 else set()
+        r = self._pronoun(tok, k, fronted)
+        if fronted and (r is None or self.m[r].canonical in fronted):
+            self.unlink.add(tok)
+            return None
+        return r
+
+    def _pronoun(self, tok: int, k: int, fronted: set[str]) -> int | None:
         if k == 0 or not self._adjacent(k - 1, k) or self.quoted_at(tok) \
                 or self._quote_names(k - 1, ORG_OR_PROGRAMME):
             return None  # a quote about one organisation and its speaker's own leave two possible
         stop = self._clause_end(k, tok)  # "In 2017 it opened L; the lab is part of ILN": ILN is no rival of "it"
         again = {self.m[self.root(i)].canonical for i, _a, _b in self.sents[k].ments
                  if _a < stop and (self.m[i].source != "anaphor" or self.m[i].text.lower() in self.w.nouns)}
-        named = self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME)
+        named = [(r, a) for r, a in self._before(k - 1, self.sents[k - 1].end, ORG_OR_PROGRAMME)
+                 if self.m[r].canonical not in fronted]
         later = self._descriptions(k, tok)  # "It delivers the scheme ...": the scheme is not "It"
         skip = {r for r, _a in named if self.m[r].canonical in again or any(self._fits_name(n, r) for n in later)}
         left = {self.m[r].canonical: r for r, _a in named if r not in skip}

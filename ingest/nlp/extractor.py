@@ -34,6 +34,7 @@ from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
 from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
+from aikg.ingest.nlp.relation_anchor_w20 import anchors_w20
 from aikg.ingest.nlp.relation_bodies import body_members
 from aikg.ingest.nlp.relation_directory_w19 import directory_w19
 from aikg.ingest.nlp.relation_fields_w19 import fields_w19
@@ -44,6 +45,7 @@ from aikg.ingest.nlp.relation_fund_programme_ends import programme_ends
 from aikg.ingest.nlp.relation_fund_w15 import funds_w15
 from aikg.ingest.nlp.relation_fund_w17 import funds_w17
 from aikg.ingest.nlp.relation_fund_w19 import funds_w19
+from aikg.ingest.nlp.relation_fund_w20 import funds_w20
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
@@ -53,6 +55,7 @@ from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_member_cohorts import CohortWords, cohort_members
 from aikg.ingest.nlp.relation_member_w17 import members_w17
 from aikg.ingest.nlp.relation_member_w19 import members_w19
+from aikg.ingest.nlp.relation_member_w20 import members_w20
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_partner_items import partner_list_items
@@ -63,9 +66,11 @@ from aikg.ingest.nlp.relation_people_lines import LineWords, people_lines
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_people_w17 import people_w17
 from aikg.ingest.nlp.relation_people_w19 import people_w19
+from aikg.ingest.nlp.relation_precision_w20 import precision_w20
 from aikg.ingest.nlp.relation_roles_w19 import roles_w19
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_runs_w19 import runs_w19
+from aikg.ingest.nlp.relation_runs_w20 import runs_w20
 from aikg.ingest.nlp.relation_spoken_w19 import spoken_w19
 from aikg.ingest.nlp.relation_sponsor_w19 import sponsors_w19
 from aikg.ingest.nlp.relation_structure_w18 import structure_w18
@@ -235,7 +240,12 @@ class Extractor:
             roles_w19(d.text, f)  # "- Chair of the board: A, Undersecretary, Org", "- Director General: A" under "Who leads X?" (relation_roles_w19)
             spoken_w19(d.text, f)  # "A and I founded it", "Brisk Harbour has a few firms, such as A and B" (relation_spoken_w19)
             directory_w19(d.text, f)  # "X — Town — founded 2019 — backed by Y", "X | Town | Focus", name lines (relation_directory_w19)
+            funds_w20(d.text, f)  # "funded by A and by a grant from B", "joined in the round by A, by B", "A added $2m to R through its P", "a credit facility with B" (relation_fund_w20)
+            members_w20(d.text, f)  # "G, a non-profit whose members include A and B", "X went through the 2024 cohort of P", "Other companies in the cohort include A" (relation_member_w20)
+            runs_w20(d.text, f)  # "P, which A (ACR) runs", "run by A through its D", "A runs P with B" (relation_runs_w20)
+            anchors_w20(d.text, f)  # "X, whose school has drawn developers to P", "P, where the talent base has been anchored by X" (relation_anchor_w20)
             sponsors_w19(d.text, f)  # "Supported by: A · B" on a programme with time slots: no FUNDS (relation_sponsor_w19)
+            precision_w20(d.text, f)  # readings the guideline does not count: an acquisition alone (relation_precision_w20)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

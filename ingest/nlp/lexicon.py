@@ -79,6 +79,7 @@ class Frame:
     prt: str = ""
     conf: float | None = None
     needs_prep: bool = False
+    not_preps: tuple[str, ...] = ()  # "opened its centre to visitors": a "to" on the verb makes it no founding
 
     def prep_role(self, prep: str) -> str | None:
         for p, role in self.preps:
@@ -107,6 +108,7 @@ def _frame(spec: dict[str, Any], where: str) -> Frame:
         prt=spec.get("prt", ""),
         conf=spec.get("conf"),
         needs_prep=bool(spec.get("needs_prep", False)),
+        not_preps=tuple(spec.get("not_preps", ())),
     )
 
 

@@ -229,6 +229,9 @@ class FormRules:
             return  # "a member of X", "a board member": said of something else ("a member since 2022" is the page's)
         if any(c.dep_ == "conj" and (c.lemma_.lower() in _LEFT or c.lower_ in _LEFT) for c in n.head.children):
             return  # "X was a founding member but left the consortium in 2025" (#14)
+        verb = n.head.head if n.dep_ == "appos" else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in _LEFT or verb.lower_ in _LEFT):
+            return  # "Kutch Data Works, a founding member, left the consortium in 2024": a former member
         for h in sorted(ctx.holder(n) - {self.owner}):
             emit(["MEMBER_OF"], h, self.owner, self.conf - 0.05, "form:member-of-page")
 
@@ -406,6 +409,8 @@ class FormRules:
                     c.dep_ == "compound" and c.lemma_.lower() in self.round_nouns for c in node.children)):
                 recipients = ctx.modifier_mentions(node) or self._raised_by(ctx, node)
                 break
+            if node.pos_ == "NOUN" and not node.like_num and not any(c.dep_ == "nummod" for c in node.children):
+                break  # "joined a pilot study led by Y": the leader leads the study, not a round
         for f in sorted(funders):
             for r in sorted(recipients - funders):
                 emit(["FUNDS"], f, r, self.conf, "form:round-lead")

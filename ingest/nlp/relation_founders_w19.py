@@ -70,8 +70,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_item": re.compile(r"\band\s+(?:the\s+)?$"),
         "open": re.compile(r"\b(?:" + alternation(w["open_verbs"]) + r")\s+(its|their)\s+(?:(?:"
                            + alternation(w["open_adjectives"]) + r")\s+)?", re.I),
-        "open_access": re.compile(r"\s+(?:to|for)\s+(?:the\s+)?(?:public|visitors|students|members|business|users)\b",
-                                  re.I),
+        "open_access": re.compile(r"\s+(?:to|for)\s+(?:the\s+|its\s+|their\s+|all\s+|local\s+)?(?:"  # "to local schools"
+                                  + alternation(lexicon_data("founders_list.json")["open_to_audience"]) + r")\b", re.I),
         "rel_gap": re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:that|which)\s+(?:the\s+)?"),
         "rel_verb": re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:has|had|have|first|jointly|only|recently)\s+)?(?:"
                                + alternation(w["relative_verbs"]) + r")\b"),

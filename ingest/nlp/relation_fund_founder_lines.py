@@ -45,13 +45,14 @@ class LineWords:
     adverbs: tuple[str, ...]
     founder_words: frozenset[str]
     lab_nouns: tuple[str, ...]
+    audience: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "LineWords":
         d = lexicon_data("founders_list.json")
         return cls(tuple(d["open_verbs"]), tuple(d["open_adverbs"]), frozenset(d["founder_words"]),
-                   tuple(d["lab_nouns"]))
+                   tuple(d["lab_nouns"]), frozenset(d.get("open_to_audience", ())))
 
 
 class _Ix:
@@ -93,13 +94,22 @@ def _opened(ix: _Ix, sent: str, a: int, b: int, words: LineWords, out: list[Rel]
     """"A, a ..., and B (BB) today opened the X Lab": every organisation of the subject list founded X."""
     for v in _opened_re(words.open_verbs, words.adverbs).finditer(sent):
         founded = _opened_object(ix, sent, a, v.end(), words)
-        if founded is None:
+        if founded is None or _opened_to(sent[ix.ms[founded].end - a:], words):
             continue
         orgs = _subject_list(ix, sent, a, a + v.start())
         for o in orgs:
             if o != founded:
                 out.append(("FOUNDED", o, founded, a, b, "rule:opened-lab"))
         return
+
+
+_TO = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?to\s+(?:the\s+|its\s+|their\s+|all\s+|local\s+)?([a-z-]+)")
+
+
+def _opened_to(rest: str, words: LineWords) -> bool:
+    """"opened its Halvard Centre to visitors", "to the public": access given to a place that exists, no founding."""
+    m = _TO.match(rest)
+    return m is not None and m.group(1) in words.audience
 
 
 @lru_cache(maxsize=4)

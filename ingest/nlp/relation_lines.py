@@ -371,6 +371,8 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
         return  # "Investors: A (until 2023)", "Parent: formerly X"
     if spec.value == "person" and _own_org_after(line, a, va, vb, ix):
         return  # "Editor: Mariana Trejo, Analítica Queretana.": the post is with the organisation named in the value
+    if spec.rel == "MEMBER_OF" and _people_first(va, vb, ix):
+        return  # "Members: Fatuma Said (chair), Director, Mombasa County ...; Prof. O, Technical University": the people's posts
     items = _places(spec, line, a, va, vb, ix, f) if spec.value == "place" else _orgs(spec, line, a, va, vb, ix)
     items = items[:1] if spec.single else items
     if strict:
@@ -378,6 +380,13 @@ def _value(spec: Spec, subject: int, line: str, a: int, va: int, vb: int, ev: in
     for item in items:
         src, tgt = (subject, item) if spec.subject == "src" else (item, subject)
         out.append((spec.rel, src, tgt, ev, b, method))
+
+
+def _people_first(va: int, vb: int, ix: MentionIndex) -> bool:
+    """Does the value name a person before any organisation (a committee's members with their posts)?"""
+    people = ix.people_in(va, vb)
+    orgs = ix.within(va, vb, ORG_TYPES)
+    return bool(people) and (not orgs or people[0][0] < orgs[0][0])
 
 
 def _own_org_after(line: str, a: int, va: int, vb: int, ix: MentionIndex) -> bool:

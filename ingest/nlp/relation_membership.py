@@ -62,6 +62,8 @@ class SectionWords:
             ks = [k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == phrase]
             if ks and (not spec.get("last") or ks[-1] + n == len(words)):
                 return spec
+        if words and words[-1] in _OBJECT_PREPS:
+            return None  # "The cohort has partnered with:", "Teams in the cohort buy from:": the list is the object
         best: dict[str, Any] | None = None
         for k in range(len(words) - 1, -1, -1):  # the last group word, unless an earlier one ranks higher ("Funded projects (2026 intake)")
             w = words[k]
@@ -142,12 +144,14 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
     section: tuple[dict[str, str], int | None, int] | None = None  # (spec, owner, evidence start)
     pos = off
     block = False  # the line before opened a section or was one of its items (no blank line between)
+    round_box = False  # "The round" / "Series A: US$9 million" / "Lead: X" above: "Participants:" are investors
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
-            block = False
+            block = round_box = False
             continue
+        round_box = round_box or bool(_ROUND_LINE.match(line))
         bullet = _BULLET.match(line)
         low = re.findall(r"[a-z][a-z-]*", line.lower())
         if bullet:
@@ -169,7 +173,7 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
         heading = len(low) <= HEAD_WORDS and not stripped.endswith((".", "!", ";"))
         intro = stripped.endswith(":")
         if heading or intro:
-            spec = words.group(low)
+            spec = words.group(_outside_names(line, start, end, orgs, mentions))
             kept = heading and section is not None and words.category(low)  # "Clinical members" under "Our members"
             if spec is not None:
                 section = _open(spec, line, start, end, low, orgs, mentions, owner, titled, words)
@@ -177,10 +181,34 @@ def section_lists(text: str, off: int, mentions: Sequence[Any], owner: int | Non
                 section = None
             block = spec is not None or bool(kept)
             if spec is None and not intro:
-                out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
+                out.extend(_round_kept(_label_line(line, start, end, orgs, mentions, owner, words), round_box))
             continue
-        out.extend(_label_line(line, start, end, orgs, mentions, owner, words))
+        out.extend(_round_kept(_label_line(line, start, end, orgs, mentions, owner, words), round_box))
     return [r for r in out if r[1] != r[2]]
+
+
+def _outside_names(line: str, start: int, end: int, orgs: list[tuple[int, int]], mentions: Sequence[Any]) -> list[str]:
+    """The line's words outside its organisations' names: "Chair: A, Programme Manager, Nomad Founders Programme"
+    has no group word ("Founders" is the programme's name, not a list of founders)."""
+    chars = list(line.lower())
+    for s, i in orgs[bisect_left(orgs, (start, -1)):]:
+        if s >= end:
+            break
+        if mentions[i].source == "anaphor":
+            continue  # "the programme's users included:": a reference, not a name
+        for k in range(s - start, min(mentions[i].end, end) - start):
+            chars[k] = " "
+    return re.findall(r"[a-z][a-z-]*", "".join(chars))
+
+
+#: a line of a round's fact box: "The round", "Series A: US$9 million", "Seed round: €2m", "Lead: X", "Lead investor: X"
+_ROUND_LINE = re.compile(r"\s*(?:[-•*]\s*)?(?:the\s+)?(?:round\b|series\s+[a-z]\b|seed\s+round\b|pre-seed\b|"
+                         r"(?:co-)?leads?(?:\s+investors?)?\s*:)", re.I)
+
+
+def _round_kept(rels: list[Rel], round_box: bool) -> list[Rel]:
+    """A label line in a round's fact box ("Participants: A, B") lists the round's investors, not members."""
+    return [r for r in rels if not (round_box and r[0] == "MEMBER_OF")]
 
 
 def _open(spec: dict[str, Any], line: str, start: int, end: int, low: Sequence[str], orgs: list[tuple[int, int]],

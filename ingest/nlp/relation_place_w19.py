@@ -22,6 +22,7 @@ from typing import Any, Callable, Mapping
 
 from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.place_sites_w19 import enabled
+from aikg.ingest.nlp.relation_employer_place import words as place_words
 
 ORG = ("Institute", "Company", "Agency")
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -60,10 +61,22 @@ def _opener(doc: Any, sent: Any, starts: dict[int, tuple[int, int]], types: list
     return got[0] if got is not None and types[got[0]] in ORG else None
 
 
+PLAN_REACH = 5  # "intends to set up its Kuopio plant": the plan word within five words before "its"
+
+
 def _stopped(doc: Any, sent: Any, k: int) -> bool:
-    """A verb of closing, selling, moving or planning in the three words before token ``k``."""
+    """A verb of closing, selling, moving or planning in the three words before token ``k``, or a plan word
+    ("hopes to open its Kuopio lab", ``plan_words`` of place_anchor_forms.json) in the five before it."""
     stop = _w()["site_verbs_stop"]
-    return any(doc[x].lower_ in stop for x in range(max(sent.start, k - 3), k))
+    if any(doc[x].lower_ in stop for x in range(max(sent.start, k - 3), k)):
+        return True
+    plans = place_words()["plan_words"]
+    x = k - 1
+    while x >= max(sent.start, k - PLAN_REACH) and not doc[x].is_punct:
+        if doc[x].lower_ in plans:
+            return True
+        x -= 1
+    return False
 
 
 def _owner_site(doc: Any, sent: Any, place: int, s: int, e: int, starts: dict[int, tuple[int, int]],

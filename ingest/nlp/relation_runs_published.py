@@ -327,13 +327,7 @@ def _its_programme(d: _Doc, sent: str, a: int, b: int, words: RunsWords, out: li
         owner = _owner_before(d, sent, a, a + m.start())
         if owner is not None:
             out.append(("RUNS", owner, prog, a, b, "rule:its-programme"))
-    for m in re.finditer(r"\bunder\s+the\s+", sent):  # "a grant from the Regional Authority under the Chytrý Kraj scheme"
-        prog = _programme_after(d, a + m.end(), sent[m.end():], words)
-        if prog is None or not _named_as_programme(d, prog, a + m.end(), words):
-            continue
-        owner = _giver_before(d, a, a + m.start())
-        if owner is not None:
-            out.append(("RUNS", owner, prog, a, b, "rule:under-the-programme"))
+    # "a grant from the Regional Authority under the Chytrý Kraj scheme" states no RUNS (docs/annotation.md, FUNDS)
 
 
 def _programme_after(d: _Doc, pos: int, rest: str, words: RunsWords) -> int | None:
@@ -371,27 +365,6 @@ def _owner_before(d: _Doc, sent: str, a: int, at: int) -> int | None:
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*:\s*)?(?:the\s+)?", d.text[a - d.off:s - d.off], flags=re.I):
         return i
     return None
-
-
-_GIVER = re.compile(r"\b(?:grant|grants|loan|loans|award|funding|money|support|subsidy|voucher|vouchers|financing|"
-                    r"investment|credit)\s+(?:of\s+[^,;]{1,30}?\s+)?from\s+(?:the\s+)?$")
-
-
-def _giver_before(d: _Doc, a: int, at: int) -> int | None:
-    """The organisation named right after "a grant/loan from" that ends just before ``at`` ("a grant from the
-    Regional Authority under the P scheme"); a name with its acronym ("X (XRA)") counts as ending there."""
-    found = [(s, i) for s, i in d.orgs_in(a, at) if d.ms[i].source != "anaphor"]
-    if not found:
-        return None
-    s, i = found[-1]
-    gap = d.text[d.ms[i].end - d.off:at - d.off]
-    if len(found) > 1 and re.fullmatch(r"\s*", gap) and d.text[max(a, s - 2) - d.off:s - d.off] == " (":
-        s, i = found[-2]  # "from the Slovak Agency (SAAR) under the P"
-        gap = d.text[d.ms[i].end - d.off:at - d.off]
-    if not re.fullmatch(r"(?:\s*\([^()]{1,15}\))?\s*", gap):
-        return None
-    lead = d.text[max(a, s - 60) - d.off:s - d.off]
-    return i if _GIVER.search(lead) else None
 
 
 _VERB_BEFORE_ITS = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?\s+(?:also\s+|now\s+)?[a-z]+(?:s|ed)\s+$")

@@ -245,7 +245,8 @@ def owned(c: Sent, i: int, s: int, e: int) -> None:
     if owner is None or c.types[owner] not in ORG or owner == i:
         return
     doc, t = c.doc, c.types[i]
-    if t == "Cluster" and any(w.lower_ in c.site_nouns for w in doc[e:min(c.sent.end, e + 3)] if w.is_lower):
+    if t == "Cluster" and any(w.lower_ in c.site_nouns for w in doc[e:min(c.sent.end, e + 3)] if w.is_lower) \
+            and not _planned(c, s - 1):  # "plans to open its Kuopio office": not yet a site
         c.emit(["LOCATED_IN"], owner, i, c.conf["possessive"], "rule:site-of")  # "whose Eindhoven campus"
     elif t in ORG and any(w.lower_ in c.words["unit"] | c.words["owned_unit_extra"] for w in doc[s:e]):
         c.emit(["PART_OF"], i, owner, c.conf["possessive"] - 0.1, "rule:possessive-part")

@@ -86,6 +86,7 @@ class RelationFinder:
         self._talk_nouns = frozenset(lexicon.relations.get("talk_nouns", ()))
         self._founder_titles = frozenset(lexicon.relations.get("founder_titles", ()))
         self._site_verbs = frozenset(lexicon.relations.get("site_verbs", ()))
+        self._not_site_holders = frozenset(lexicon.relations.get("not_site_holder_verbs", ()))
         self._surface_words = {k: frozenset(w.lower() for w in v)
                                for k, v in lexicon.relations["surface_words"].items() if not k.startswith("_")}
         self._holder_preps = frozenset(lexicon.relations["location_holder_preps"])
@@ -378,6 +379,8 @@ class RelationFinder:
               anchors_fallback: list[int] = ()) -> bool:
         if frame.prt and not any(c.dep_ in ("prt", "prep") and c.lower_ == frame.prt for c in t.children):
             return False
+        if frame.not_preps and any(p in frame.not_preps for p, _ in ctx.preps(t)):
+            return False  # "opened its centre to visitors" opens nothing new
         passive = ctx.is_passive(t)
         obj_tok = ctx.object_tokens(t, passive)
         if frame.obj_lemma and not any(ctx.noun_of(o) is not None and ctx.noun_of(o).lemma_.lower() in frame.obj_lemma
@@ -476,6 +479,9 @@ class RelationFinder:
             base.dep_ == "pobj" and base.head.lower_ == "as" or base.dep_ == "nsubj" and not any(
                 c.dep_ == "poss" and c.i in ctx.tok2m for c in base.children))
         self._noun_phrases(ctx, n, base, frame, roles, self._site_verbs)
+        if "LOCATED_IN" in frame.rel and frame.holder == "src" and base.dep_ == "dobj" and roles["src"] - held \
+                and self._not_site_holders & _stems(base.head):
+            roles["src"] -= held  # "X leases the Denver office of Y": Y's office, X only its tenant or landlord
         if frame.holder == "sym":  # "a memorandum of understanding between A and B" (relation_np.py)
             for r, ms in pact_complement_roles(ctx, n, frame, self._guard.pact_complements):
                 put_role(roles, r, ms)
@@ -609,6 +615,12 @@ class RelationFinder:
 def new_roles() -> dict[str, set[int]]:
     """Mentions per role of a frame; "sym2" holds the symmetric side met after the first ("X partners with Y")."""
     return {"src": set(), "tgt": set(), "sym": set(), "sym2": set(), "with": set()}
+
+
+def _stems(t: Any) -> set[str]:
+    """The forms a verb's lemma may take when the light lemmatiser keeps the inflection ("leases", "rented")."""
+    low = t.lower_
+    return {t.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
 
 
 def put_role(roles: dict[str, set[int]], role: str, ms: Iterable[int], side: int = 2) -> None:

@@ -23,11 +23,16 @@
 // column: shared_partner_ids -- ids of the shared partners, in the same order
 // empty: no two clusters have a partner in common (at this threshold)
 // example: aikg query run clusters_sharing_partners --param min_shared=2 --param include_located=true
+// hook: sharing
+// derived: computed bool -- the hook computed the rows (queries/hooks/sharing.py groups the partners in Python); the text then returns none
 
 // Members per cluster first, from the 100 or so clusters: an anchor through ANCHORS, a located
 // organisation through LOCATED_IN only when include_located (the traversal starts from a null
 // place otherwise, so the 70,000 LOCATED_IN are not walked to be filtered out). A place within a
-// metro cluster counts as the metro.
+// metro cluster counts as the metro. The hook (queries/hooks/sharing.py) computes the same rows from each
+// member's partner ids and sends computed = true; the text below answers only without it.
+WITH $computed AS done
+WHERE NOT done
 MATCH (place:Cluster)
 OPTIONAL MATCH (place)<-[k:ANCHORS]-(anchor:Entity)
 WHERE (anchor:Institute OR anchor:Company OR anchor:Agency) AND k.confidence >= $min_confidence

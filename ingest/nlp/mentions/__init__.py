@@ -14,6 +14,8 @@ from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env,
 from aikg.ingest.nlp.mentions.body_names import board_tails, municipal_bodies, portfolio_names
 from aikg.ingest.nlp.mentions.caps_datelines import caps_datelines
 from aikg.ingest.nlp.mentions.contact_fields_w19 import contact_fields
+from aikg.ingest.nlp.mentions.contact_names_w20 import contact_names
+from aikg.ingest.nlp.mentions.coordinated_firms_w20 import coordinated_firms
 from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessive
 from aikg.ingest.nlp.mentions.facility_names import facility_names
 from aikg.ingest.nlp.mentions.firm_heads_w19 import firm_heads_w19
@@ -23,8 +25,10 @@ from aikg.ingest.nlp.mentions.initial import initial_spans
 from aikg.ingest.nlp.mentions.introduced_names import introduced_names
 from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
 from aikg.ingest.nlp.mentions.legal_openers_w19 import legal_openers_w19
+from aikg.ingest.nlp.mentions.list_siblings_w20 import list_siblings, list_towns
 from aikg.ingest.nlp.mentions.logo_lines import logo_lines
 from aikg.ingest.nlp.mentions.merge import merge_adjacent
+from aikg.ingest.nlp.mentions.name_edges_w20 import name_edges
 from aikg.ingest.nlp.mentions.name_extents import name_extents
 from aikg.ingest.nlp.mentions.name_forms import name_forms
 from aikg.ingest.nlp.mentions.name_joins import name_joins
@@ -35,6 +39,8 @@ from aikg.ingest.nlp.mentions.name_splits import split_topic_joins
 from aikg.ingest.nlp.mentions.name_tails_w17 import name_tails_w17
 from aikg.ingest.nlp.mentions.non_entities import non_entities
 from aikg.ingest.nlp.mentions.non_name_shapes_w17 import non_name_shapes_w17
+from aikg.ingest.nlp.mentions.org_descriptions_w20 import org_descriptions_w20
+from aikg.ingest.nlp.mentions.org_heads_w20 import org_heads_w20
 from aikg.ingest.nlp.mentions.org_kinds import org_kinds
 from aikg.ingest.nlp.mentions.org_persons import org_persons
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
@@ -42,10 +48,12 @@ from aikg.ingest.nlp.mentions.passing_places_w19 import passing_places
 from aikg.ingest.nlp.mentions.people_extents import people_extents
 from aikg.ingest.nlp.mentions.people_line_orgs import people_line_orgs
 from aikg.ingest.nlp.mentions.people_titles_w16 import people_name_lines_w16, people_titles_w16
+from aikg.ingest.nlp.mentions.person_forms_w20 import person_forms_w20
 from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_anchor_w19 import place_anchor_w19
 from aikg.ingest.nlp.mentions.place_cells_w17 import place_cells_w17
 from aikg.ingest.nlp.mentions.place_forms import place_forms
+from aikg.ingest.nlp.mentions.place_forms_w20 import place_forms_w20
 from aikg.ingest.nlp.mentions.place_hyphens_w17 import place_hyphens_w17
 from aikg.ingest.nlp.mentions.place_sites_w19 import place_sites_w19
 from aikg.ingest.nlp.mentions.place_slots import place_slots
@@ -56,17 +64,22 @@ from aikg.ingest.nlp.mentions.places import place_context
 from aikg.ingest.nlp.mentions.planned_places import planned_places
 from aikg.ingest.nlp.mentions.product_names_w17 import product_names_w17
 from aikg.ingest.nlp.mentions.programme_forms import programme_forms
+from aikg.ingest.nlp.mentions.programme_forms_w20 import programme_forms_w20
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.round_funds_w19 import round_funds_w19
+from aikg.ingest.nlp.mentions.seat_names_w20 import seat_names
 from aikg.ingest.nlp.mentions.self_reference import self_reference
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.site_places import site_places
+from aikg.ingest.nlp.mentions.spurious_names_w20 import spurious_names_w20
 from aikg.ingest.nlp.mentions.tidy import drop_fragments, split_coordination, trim_names
+from aikg.ingest.nlp.mentions.topic_joins_w20 import topic_joins
 from aikg.ingest.nlp.mentions.town_firms_w17 import town_firms_w17
 from aikg.ingest.nlp.mentions.town_possessives_w17 import town_possessives_w17
 from aikg.ingest.nlp.mentions.translated_names_w18 import translated_names
 from aikg.ingest.nlp.mentions.two_bodies_w18 import two_bodies
 from aikg.ingest.nlp.mentions.type_forms import type_forms
+from aikg.ingest.nlp.mentions.type_votes_w20 import type_votes_w20
 from aikg.ingest.nlp.mentions.unit_possessives_w18 import unit_possessives
 from aikg.ingest.nlp.mentions.world_names import world_names
 from aikg.ingest.nlp.mentions.world_places import world_place_types, world_places_missed
@@ -79,11 +92,14 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("world_names", world_names),
     ("legal_openers_w19", legal_openers_w19),  # "PT Rungkut Kemasan Utama" is one firm (issue 14, entities B)
     ("two_bodies_w18", two_bodies),  # "Université de X et l'Institut Y" is two names (issue 14, entities)
+    ("seat_names_w20", seat_names),  # "X Institute of Halifax", "X Facility of the Y Bank": two names (issue 14, extents)
     ("split_coordination", split_coordination),
     ("split_topic_joins", split_topic_joins),
     ("join_topic_names", join_topic_names),
+    ("topic_joins_w20", topic_joins),  # "Department of ICT and Digital Economy" is one name (issue 14, extents)
     ("name_extents", name_extents),
     ("trim_names", trim_names),
+    ("name_edges_w20", name_edges),  # "Tarn University on Monday", "Five Islands Robotics" (issue 14, extents)
     ("name_openers_w18", name_openers),  # "Joining Lumora Labs as ..." is Lumora Labs (issue 14, entities)
     ("board_tails", board_tails),
     ("portfolio_names", portfolio_names),
@@ -108,9 +124,12 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),
+    ("contact_names_w20", contact_names),  # "Media contact" / "Meera Joshi" (issue 14, missed names)
     ("caps_datelines", caps_datelines),  # no person or firm in "ST. JOHN'S, NL —" (issue 14)
     ("people_name_lines_w16", people_name_lines_w16),
     ("programme_forms", programme_forms),
+    ("programme_forms_w20", programme_forms_w20),  # "Related schemes: A · B", "X — run by Y" (issue 14, typing B)
+    ("person_forms_w20", person_forms_w20),  # "physiotherapist Faith Chebet", "Te Awa Genetics" (issue 14, typing B)
     ("type_forms", type_forms),
     ("municipal_bodies", municipal_bodies),
     ("town_firms_w17", town_firms_w17),  # "Sherbrooke Hydro" read as a person (issue 14, entities)
@@ -118,8 +137,13 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("org_kinds", org_kinds),
     ("firm_heads_w19", firm_heads_w19),  # co-operatives and angel networks are firms (issue 14, entities B)
     ("round_funds_w19", round_funds_w19),  # a fund that leads or joins a round is an investor (issue 14, entities B)
+    ("list_siblings_w20", list_siblings),  # "- Kiama Grid" among member firms is one too (issue 14, missed names)
     ("translated_names_w18", translated_names),  # "X (ACR), or <English name>," is one body (issue 14, entities)
+    ("org_heads_w20", org_heads_w20),  # "Universitatea ...", "Badan ...", "... Kurumu": head words (issue 14, typing A)
+    ("org_descriptions_w20", org_descriptions_w20),  # "the state research foundation X" (issue 14, typing A)
     ("harmonise_names", harmonise_names),
+    ("type_votes_w20", type_votes_w20),  # short forms and acronyms take their full name's type (issue 14, typing A)
+    ("place_forms_w20", place_forms_w20),  # "X, a Hamilton start-up", "head office in Te Awamutu" (issue 14, typing B)
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),
     ("place_slots", place_slots),
@@ -132,6 +156,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("facility_names", facility_names),
     ("place_sites_w19", place_sites_w19),  # "X's Tampere campus", "X, Tampere's largest university" (issue 14, LOCATED_IN)
     ("place_anchor_w19", place_anchor_w19),  # "Tampere's anchor institutions are A and B" (issue 14, ANCHORS)
+    ("list_towns_w20", list_towns),  # "Frantoio Rizzi — Andria — 2024" (issue 14, missed names)
+    ("coordinated_firms_w20", coordinated_firms),  # "vendors such as Clearwatt Systems and Ohmline" (issue 14, missed names)
     ("place_context", place_context),
     ("non_entities", non_entities),
     ("product_names_w17", product_names_w17),  # a name introduced as a product names nothing (issue 14, entities)
@@ -139,6 +165,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("planned_places", planned_places),
     ("passing_places_w19", passing_places),  # "than in London", "engineers from A and B" (issue 14, entities A)
     ("contact_fields_w19", contact_fields),  # "Segreteria BMAN, ..., Largo Belotti, Bergamo" (issue 14, entities A)
+    ("spurious_names_w20", spurious_names_w20),  # title-line topics, split legal forms, photo credits (issue 14, entities)
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),
     ("regions", drop_regions),

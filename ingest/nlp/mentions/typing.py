@@ -8,6 +8,7 @@ from typing import Any
 
 from aikg.ingest.nlp.lexicon import Lexicon, lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
+from aikg.ingest.nlp.mentions.org_heads_w20 import enabled as org_heads_enabled
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import world_places
 
@@ -165,9 +166,17 @@ class NameTyper:
             return "Agency"  # "National Institute of Food and Agriculture", "National Council for Science ..."
         if low[k - 1] in lex.agency_last and low[k - 1] not in AMBIGUOUS_AGENCY_HEADS:
             return "Agency"  # "Tanzania Commission for Science and Technology", not a firm by its last word
+        if low[k - 1] in AMBIGUOUS_AGENCY_HEADS and k >= 2 and org_heads_enabled() and self._place_words(low[:k - 1]):
+            return "Agency"  # "Punjab Board of Investment and Technology": a place's board (issue 14, typing A)
         if low[k - 1] in lex.institute_first:
             return "Institute"  # "Faculty of Engineering Sciences"
         return None
+
+    def _place_words(self, low: list[str]) -> bool:
+        """The words are a country or a place the world list knows that is no English word ("Punjab", "Ontario")."""
+        text = " ".join(low)
+        wp = world_places()
+        return text in self.lex.countries or (wp.kind(text) is not None and not wp.is_ambiguous(text))
 
     def _national_body(self, low: list[str]) -> bool:
         """A country name first or last and only national-body words besides ("Statistics Estonia")."""
