@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
-from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
-from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
 from aikg.ingest.nlp.relation_member_w17 import _name
-from aikg.ingest.nlp.relation_types import allowed
+from aikg.ingest.nlp.relation_sentences import keep_new, sentences
 
 CONF = 0.7
 ORGS = ("Institute", "Company")
@@ -67,19 +64,9 @@ def anchors_w20(text: str, facts: Any) -> None:
         return
     ms = facts.mentions
     have = {(_name(ms, r.source), _name(ms, r.target)) for r in facts.relations if r.type == "ANCHORS"}
-    inside = nested(ms)
-    order = sorted((i for i in range(len(ms)) if i not in inside), key=lambda i: ms[i].start)
-    starts = [ms[i].start for i in order]
     new: list[RelationCandidate] = []
-    for p in SENTENCE.finditer(text):
-        start, end = p.start(), p.end()
-        here = [i for i in order[bisect_left(starts, start):bisect_left(starts, end)] if ms[i].end <= end]
-        for src, tgt, method in _forms(text, ms, here):
-            key = (_name(ms, src), _name(ms, tgt))
-            if key in have or key[0] == key[1] or allowed(["ANCHORS"], ms[src].type, ms[tgt].type) is None:
-                continue
-            have.add(key)
-            new.append(RelationCandidate("ANCHORS", src, tgt, CONF, method, start, end, text[start:end], None))
+    for start, end, here in sentences(text, ms):
+        keep_new("ANCHORS", text, ms, _forms(text, ms, here), have, new, start, end, CONF)
     facts.relations += new
 
 

@@ -35,7 +35,7 @@ from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
 from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
-from aikg.ingest.nlp.relation_types import allowed
+from aikg.ingest.nlp.relation_sentences import keep_new
 
 CONF = 0.7
 ORGS = ("Company", "Institute", "Agency", "Programme")
@@ -138,12 +138,7 @@ def funds_w17(text: str, facts: Any) -> None:
             + _round_forms(text, ms, here, start, end, owner) + _among_forms(text, ms, here, end, owner) \
             + _owned_lists(text, ms, here, end) + _money_forms(text, ms, here, start, end, owner) \
             + _short_forms(text, ms, here, start, end, owner)
-        for src, tgt, method in found:
-            key = (_name(ms, src), _name(ms, tgt))
-            if key in have or key[0] == key[1] or allowed(["FUNDS"], ms[src].type, ms[tgt].type) is None:
-                continue
-            have.add(key)
-            new.append(RelationCandidate("FUNDS", src, tgt, CONF, method, start, end, text[start:end], None))
+        keep_new("FUNDS", text, ms, found, have, new, start, end, CONF)
     facts.relations[:] = kept + new
 
 

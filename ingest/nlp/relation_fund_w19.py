@@ -28,17 +28,14 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
-from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
-from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
 from aikg.ingest.nlp.relation_fund_w17 import _round_owner
 from aikg.ingest.nlp.relation_member_w17 import _name
-from aikg.ingest.nlp.relation_types import allowed
+from aikg.ingest.nlp.relation_sentences import keep_new, reading_order, sentences
 
 CONF = 0.7
 FUNDERS = ("Company", "Institute", "Agency", "Programme", "Person")
@@ -102,36 +99,23 @@ def funds_w19(text: str, facts: Any) -> None:
         return
     ms = facts.mentions
     have = {(_name(ms, r.source), _name(ms, r.target)) for r in facts.relations if r.type == "FUNDS"}
-    inside = nested(ms)
-    order = sorted((i for i in range(len(ms)) if i not in inside and ms[i].type in FUNDERS), key=lambda i: ms[i].start)
-    sents = [(p.start(), p.end()) for p in SENTENCE.finditer(text) if p.end() > p.start()]
-    starts = [ms[i].start for i in order]
+    order = reading_order(ms, FUNDERS)
     new: list[RelationCandidate] = []
-    for k, (start, end) in enumerate(sents):
-        here = [i for i in order[bisect_left(starts, start):bisect_left(starts, end)] if ms[i].end <= end]
+    prev: tuple[int, int] | None = None
+    for start, end, here in sentences(text, ms, order):
+        before, prev = prev, (start, end)  # "The new money follows ...": the round may be the paragraph before's
         if not here:
             continue
         rels = facts.relations + new
-        before = sents[k - 1] if k else None  # "The new money follows ...": the round may be the paragraph before's
         found = _posts(text, ms, here) + _follows(text, ms, here, start, end, rels, before) \
             + _as_did(text, ms, here, start, end, rels) + _named_grant(text, ms, here, start, end, rels) \
             + _led_round(text, ms, here) + _share_by(text, ms, here)
-        _keep(text, ms, found, have, new, start, end)
-        _keep(text, ms, _under(text, ms, here, start, end, facts.relations + new), have, new, start, end)
+        keep_new("FUNDS", text, ms, found, have, new, start, end, CONF)
+        keep_new("FUNDS", text, ms, _under(text, ms, here, start, end, facts.relations + new), have, new, start, end,
+                 CONF)
     for src, tgt, a, b in _field_lines(text, ms, order, facts.relations + new):
-        _keep(text, ms, [(src, tgt, "rule:w19-field")], have, new, a, b)
+        keep_new("FUNDS", text, ms, [(src, tgt, "rule:w19-field")], have, new, a, b, CONF)
     facts.relations += new
-
-
-def _keep(text: str, ms: Sequence[Any], found: Found, have: set[tuple[str, str]], new: list[RelationCandidate],
-          start: int, end: int) -> None:
-    """Append the readings the schema allows and no rule gave already."""
-    for src, tgt, method in found:
-        key = (_name(ms, src), _name(ms, tgt))
-        if key in have or key[0] == key[1] or allowed(["FUNDS"], ms[src].type, ms[tgt].type) is None:
-            continue
-        have.add(key)
-        new.append(RelationCandidate("FUNDS", src, tgt, CONF, method, start, end, text[start:end], None))
 
 
 def _posts(text: str, ms: Sequence[Any], here: list[int]) -> Found:

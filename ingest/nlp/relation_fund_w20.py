@@ -26,17 +26,14 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
-from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
-from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
 from aikg.ingest.nlp.relation_fund_w17 import _round_owner
 from aikg.ingest.nlp.relation_member_w17 import _name
-from aikg.ingest.nlp.relation_types import allowed
+from aikg.ingest.nlp.relation_sentences import keep_new, sentences
 
 CONF = 0.7
 FUNDERS = ("Company", "Institute", "Agency", "Programme", "Person")
@@ -103,36 +100,20 @@ def funds_w20(text: str, facts: Any) -> None:
         return
     ms = facts.mentions
     have = {(_name(ms, r.source), _name(ms, r.target)) for r in facts.relations if r.type == "FUNDS"}
-    inside = nested(ms)
-    order = sorted((i for i in range(len(ms)) if i not in inside), key=lambda i: ms[i].start)
-    starts = [ms[i].start for i in order]
     new: list[RelationCandidate] = []
     prev: tuple[int, int] | None = None
-    for p in SENTENCE.finditer(text):
-        start, end = p.start(), p.end()
+    for start, end, here in sentences(text, ms):
         before, prev = prev, (start, end)
-        here = [i for i in order[bisect_left(starts, start):bisect_left(starts, end)] if ms[i].end <= end]
         if not here:
             continue
         found = _added(text, ms, here) + _deals(text, ms, here, start)
-        _keep(text, ms, found, have, new, start, end)
+        keep_new("FUNDS", text, ms, found, have, new, start, end, CONF)
         edges = [(r.source, r.target) for r in facts.relations + new if r.type == "FUNDS"
                  and start <= ms[r.source].start < end]
         found = _more_sources(text, ms, here, edges, end) \
             + _joined_round(text, ms, here, start, end, facts.relations + new, before)
-        _keep(text, ms, found, have, new, start, end)
+        keep_new("FUNDS", text, ms, found, have, new, start, end, CONF)
     facts.relations += new
-
-
-def _keep(text: str, ms: Sequence[Any], found: Found, have: set[tuple[str, str]], new: list[RelationCandidate],
-          start: int, end: int) -> None:
-    """Append the readings the schema allows and no rule gave already."""
-    for src, tgt, method in found:
-        key = (_name(ms, src), _name(ms, tgt))
-        if key in have or key[0] == key[1] or allowed(["FUNDS"], ms[src].type, ms[tgt].type) is None:
-            continue
-        have.add(key)
-        new.append(RelationCandidate("FUNDS", src, tgt, CONF, method, start, end, text[start:end], None))
 
 
 def _stance(seg: str) -> bool:

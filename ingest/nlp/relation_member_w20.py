@@ -23,16 +23,13 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
-from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
-from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
 from aikg.ingest.nlp.relation_member_w17 import _name
-from aikg.ingest.nlp.relation_types import allowed
+from aikg.ingest.nlp.relation_sentences import keep_new, sentences
 
 CONF = 0.7
 MEMBERS = ("Company", "Institute", "Agency")
@@ -76,24 +73,14 @@ def members_w20(text: str, facts: Any) -> None:
         return
     ms = facts.mentions
     have = {(_name(ms, r.source), _name(ms, r.target)) for r in facts.relations if r.type == "MEMBER_OF"}
-    inside = nested(ms)
-    order = sorted((i for i in range(len(ms)) if i not in inside), key=lambda i: ms[i].start)
-    starts = [ms[i].start for i in order]
     new: list[RelationCandidate] = []
     prev: tuple[list[int], int] = ([], 0)
-    for p in SENTENCE.finditer(text):
-        start, end = p.start(), p.end()
-        here = [i for i in order[bisect_left(starts, start):bisect_left(starts, end)] if ms[i].end <= end]
+    for start, end, here in sentences(text, ms):
         before, prev = prev, (here, start)
         if not here:
             continue
         found = _whose(text, ms, here, end) + _cohort(text, ms, here) + _the_cohort(text, ms, here, before, start, end)
-        for src, tgt, method in found:
-            key = (_name(ms, src), _name(ms, tgt))
-            if key in have or key[0] == key[1] or allowed(["MEMBER_OF"], ms[src].type, ms[tgt].type) is None:
-                continue
-            have.add(key)
-            new.append(RelationCandidate("MEMBER_OF", src, tgt, CONF, method, start, end, text[start:end], None))
+        keep_new("MEMBER_OF", text, ms, found, have, new, start, end, CONF)
     facts.relations += new
 
 

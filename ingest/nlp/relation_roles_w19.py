@@ -24,7 +24,7 @@ from typing import Any, Mapping, Sequence
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
 from aikg.ingest.nlp.records import RelationCandidate
 from aikg.ingest.nlp.relation_member_w17 import _inside_other, _name
-from aikg.ingest.nlp.relation_types import allowed
+from aikg.ingest.nlp.relation_sentences import keep_new
 
 CONF = 0.7
 ENABLED_ENV = "AIKG_ROLES_W19"
@@ -69,12 +69,7 @@ def roles_w19(text: str, facts: Any) -> None:
         if found is None:
             heading = _heading_org(text, ms, on, a, b, heading)
             continue
-        person, org, method = found
-        key = (_name(ms, person), _name(ms, org))
-        if key in have or key[0] == key[1] or allowed(["AFFILIATED_WITH"], ms[person].type, ms[org].type) is None:
-            continue
-        have.add(key)
-        new.append(RelationCandidate("AFFILIATED_WITH", person, org, CONF, method, a, b, text[a:b], None))
+        keep_new("AFFILIATED_WITH", text, ms, [found], have, new, a, b, CONF)
     facts.relations += new
 
 

@@ -19,17 +19,14 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
-from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
-from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
 from aikg.ingest.nlp.relation_fund_w19 import DESCRIPTION, title_programme
 from aikg.ingest.nlp.relation_member_w17 import _name
-from aikg.ingest.nlp.relation_types import allowed
+from aikg.ingest.nlp.relation_sentences import keep_new, reading_order, sentences
 
 CONF = 0.7
 ORGS = ("Company", "Institute", "Agency")
@@ -65,31 +62,16 @@ def runs_w19(text: str, facts: Any) -> None:
         return
     ms = facts.mentions
     have = {(_name(ms, r.source), _name(ms, r.target)) for r in facts.relations if r.type == "RUNS"}
-    inside = nested(ms)
-    order = sorted((i for i in range(len(ms)) if i not in inside and ms[i].type in ORGS + ("Programme",)),
-                   key=lambda i: ms[i].start)
-    starts = [ms[i].start for i in order]
+    order = reading_order(ms, ORGS + ("Programme",))
     new: list[RelationCandidate] = []
-    for p in SENTENCE.finditer(text):
-        start, end = p.start(), p.end()
-        here = [i for i in order[bisect_left(starts, start):bisect_left(starts, end)] if ms[i].end <= end]
+    for start, end, here in sentences(text, ms, order):
         if len(here) < 2:
             continue
-        _keep(text, ms, _runs_the(text, ms, here) + _led_by(text, ms, here, start), have, new, start, end)
+        found = _runs_the(text, ms, here) + _led_by(text, ms, here, start)
+        keep_new("RUNS", text, ms, found, have, new, start, end, CONF)
     for runner, prog, a, b in _runner_lines(text, ms, order):
-        _keep(text, ms, [(runner, prog, "rule:w19-runner-line")], have, new, a, b)
+        keep_new("RUNS", text, ms, [(runner, prog, "rule:w19-runner-line")], have, new, a, b, CONF)
     facts.relations += new
-
-
-def _keep(text: str, ms: Sequence[Any], found: Found, have: set[tuple[str, str]], new: list[RelationCandidate],
-          start: int, end: int) -> None:
-    """Append the readings the schema allows and no rule gave already."""
-    for src, tgt, method in found:
-        key = (_name(ms, src), _name(ms, tgt))
-        if key in have or key[0] == key[1] or allowed(["RUNS"], ms[src].type, ms[tgt].type) is None:
-            continue
-        have.add(key)
-        new.append(RelationCandidate("RUNS", src, tgt, CONF, method, start, end, text[start:end], None))
 
 
 def _runs_the(text: str, ms: Sequence[Any], here: list[int]) -> Found:

@@ -5,7 +5,8 @@ heading ("Industrial members", "The following firms were selected:") that names 
 "- Tamesna Logiciels (joined 2025), Kenitra", "Frantoio Digitale Rizzi & Figli — Andria — 2024", "Turbo Seed
 Stockists". When most items of a block (three lines at least, no blank line between) open with a name already
 read as an organisation, an item whose opening name was read as nothing is one too: lists hold one kind of thing.
-Its type comes from its head words (else the default organisation type). A place in the item's next cell
+Its type comes from its head words, else from the type most of its siblings have, else the default
+organisation type. A place in the item's next cell
 ("— Andria —", "(Wardha)", "| Pannala |") is that organisation's town and is kept as a Cluster; so is the known town
 opening each item of a block of "Town: body or site" lines ("- Manchester: the Irwell Centre for Industrial AI").
 
