@@ -76,6 +76,11 @@ def kinds_in(extractor: Any, text: str) -> set[tuple[str, str]]:
     return mention_kinds(facts_of(extractor, text))
 
 
+def typed_in(extractor: Any, text: str) -> set[tuple[str, str]]:
+    """(type, name) of every mention the extractor finds in ``text``."""
+    return {(m.type, m.text) for m in facts_of(extractor, text).mentions}
+
+
 def names_in(extractor: Any, text: str) -> set[str]:
     """The names of every mention the extractor finds in ``text``."""
     return {t for t, _ in kinds_in(extractor, text)}

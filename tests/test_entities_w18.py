@@ -11,16 +11,12 @@ import pytest
 
 from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.extractor import shared_extractor
+from tests.helpers import typed_in as _typed
 
 
 @pytest.fixture(scope="module")
 def ex():
     return shared_extractor()
-
-
-def _typed(ex, text: str) -> set[tuple[str, str]]:
-    f = ex.extract(LoadedDocument(id="t", source="t", title="t", kind="text", text=text))
-    return {(m.type, m.text) for m in f.mentions}
 
 
 def _names(ex, text: str) -> set[str]:

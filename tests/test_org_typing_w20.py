@@ -12,20 +12,15 @@ from __future__ import annotations
 
 import pytest
 
-from aikg.ingest.document import LoadedDocument
 from aikg.ingest.nlp.extractor import shared_extractor
 from aikg.ingest.nlp.mentions.org_descriptions_w20 import phrase_type
 from aikg.ingest.nlp.mentions.org_heads_w20 import head_type
+from tests.helpers import typed_in as _typed
 
 
 @pytest.fixture(scope="module")
 def ex():
     return shared_extractor()
-
-
-def _typed(ex, text: str) -> set[tuple[str, str]]:
-    f = ex.extract(LoadedDocument(id="t", source="t", title="t", kind="text", text=text))
-    return {(m.type, m.text) for m in f.mentions}
 
 
 # --- a name's own head word, in its language ------------------------------------------------------------------------
