@@ -189,8 +189,12 @@ def _news_headline(doc: Any, start: int, end: int) -> bool:
     a lab in Y") is a news headline: a sentence whose names are what the story is about, not topic labels. The verb is
     in lower case: a title-case line ("Who Builds, Who Pays") says nothing of its capitalised words."""
     verbs = spurious_words().headline_verbs
-    return any(start <= tok.idx < end and tok.text in verbs and tok.i > 0 and doc[tok.i - 1].text[:1].isupper()
-               for tok in doc)
+    for tok in doc:  # title lines open the page: stop at the line's end, not the document's
+        if tok.idx >= end:
+            return False
+        if tok.idx >= start and tok.text in verbs and tok.i > 0 and doc[tok.i - 1].text[:1].isupper():
+            return True
+    return False
 
 
 def _listed(doc: Any, s: Candidate, cands: list[Candidate]) -> bool:
