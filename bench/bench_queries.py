@@ -37,7 +37,8 @@ def bench_params(picks: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Parameters per query (several cases for some), from what the generator picked."""
     return {
         "bridging_people": {"min_clusters": 2},
-        "changes_since": {"since": picks["since"]},
+        "changes_since": {"since": picks["since"]},  # the default page: the newest 1,000
+        "changes_since[all]": {"since": picks["since"], "limit": 0},  # every change since the date
         "cluster_anchors": {"cluster": picks["cluster"]},
         "cluster_overview": {},
         "cluster_profile": {"cluster": picks["cluster"]},

@@ -37,12 +37,39 @@ def catalog_at(revision: str, into: Path) -> Path:
     return into
 
 
-def _timed(store: Any, name: str, params: dict, catalog: Any) -> tuple[float, Any]:
+def hooks_at(revision: str, catalog: Any) -> dict[str, Any]:
+    """Every hook module of ``catalog`` as it was at ``revision`` (git show), loaded beside today's: an old
+    catalog text runs with the hook written for it."""
+    import importlib.util
+
+    out = {}
+    for hook in sorted({q.hook for q in catalog if q.hook}):
+        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:queries/hooks/{hook}.py"],
+                              check=True, capture_output=True, text=True).stdout
+        spec = importlib.util.spec_from_loader(f"_old_hook_{hook}", loader=None)
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        exec(compile(text, f"{revision}:queries/hooks/{hook}.py", "exec"), module.__dict__)  # noqa: S102
+        out[hook] = module
+    return out
+
+
+def _timed(store: Any, name: str, params: dict, catalog: Any, hooks: dict[str, Any] | None = None) -> tuple[float, Any]:
+    """One run; with ``hooks``, the catalog's hooks are those modules (the old revision's), and parameters the
+    catalog does not declare (a page's limit, new since that revision) are left out."""
+    from aikg.queries import catalog as catalog_module
     from aikg.queries.catalog import run_query
 
-    start = time.perf_counter()
-    df = run_query(store, name, params, catalog=catalog)
-    return (time.perf_counter() - start) * 1000, df
+    today = catalog_module._hook
+    if hooks is not None:
+        catalog_module._hook = lambda query: hooks.get(query.hook) or today(query)
+        declared = {p.name for p in catalog.get(name).params}
+        params = {k: v for k, v in params.items() if k in declared}
+    try:
+        start = time.perf_counter()
+        df = run_query(store, name, params, catalog=catalog)
+        return (time.perf_counter() - start) * 1000, df
+    finally:
+        catalog_module._hook = today
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -50,23 +77,38 @@ def _same(a: Any, b: Any) -> bool:
         b.astype(str).reset_index(drop=True))
 
 
-def compare(store: Any, cases: dict[str, dict], old: Any, new: Any, runs: int) -> None:
+def _verdict(old: Any, new: Any) -> str:
+    """same, DIFFERENT, or for a result now paged or reordered (changes_since): whether the new rows are the
+    old ones (as a set, or the newest of them for a page) and the total the old row count."""
+    if _same(old, new):
+        return "same"
+    if list(old.columns) != list(new.columns) or "total" not in new.attrs:
+        return "DIFFERENT"
+    rows = lambda df: sorted(map(tuple, df.astype(str).itertuples(index=False)))  # noqa: E731
+    kept = set(rows(new)) <= set(rows(old)) and new.attrs["total"] == len(old)
+    newest = len(new) == len(old) or min(new["first_seen"]) >= sorted(old["first_seen"], reverse=True)[len(new) - 1]
+    what = "same rows, new order" if len(new) == len(old) else f"newest {len(new):,} of the same {len(old):,}"
+    return what if kept and newest else "DIFFERENT"
+
+
+def compare(store: Any, cases: dict[str, dict], old: Any, new: Any, runs: int,
+            old_hooks: dict[str, Any] | None = None) -> None:
     print(f"{'query':34} {'rows':>7} {'before p95 ms':>14} {'after p95 ms':>13} {'after/before':>13}  rows")
     for case, params in cases.items():
         name = case.split("[")[0]
         try:
-            _, df_old = _timed(store, name, params, old)  # warm-up, and the rows to compare
+            _, df_old = _timed(store, name, params, old, old_hooks)  # warm-up, and the rows to compare
             _, df_new = _timed(store, name, params, new)
             t_old, t_new = [], []
             for _ in range(runs):
-                t_old.append(_timed(store, name, params, old)[0])
+                t_old.append(_timed(store, name, params, old, old_hooks)[0])
                 t_new.append(_timed(store, name, params, new)[0])
         except Exception as exc:  # report and go on with the next query
             print(f"{case:34} failed: {type(exc).__name__}: {str(exc)[:120]}", flush=True)
             continue
         before, after = p95(t_old), p95(t_new)
         print(f"{case:34} {len(df_new):>7} {before:>14.1f} {after:>13.1f} {after / before:>13.2f}  "
-              f"{'same' if _same(df_old, df_new) else 'DIFFERENT'}", flush=True)
+              f"{_verdict(df_old, df_new)}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             cases = {k: v for k, v in cases.items() if k.split("[")[0] in args.queries.split(",")}
         with tempfile.TemporaryDirectory() as folder:
             old = load_catalog(catalog_at(args.against, Path(folder)))
-            compare(store, cases, old, load_catalog(), args.runs)
+            compare(store, cases, old, load_catalog(), args.runs, hooks_at(args.against, old))
     finally:
         store.close()
     return 0

@@ -79,7 +79,7 @@ def relation_statement(name: str, rel_type: str, *, intern: bool = False) -> str
 #: statements only the embedded engine runs (they call FalkorDB's ``intern()``, which Neo4j lacks)
 EMBEDDED_ONLY = frozenset({"share_strings"})
 #: statements whose label or relationship type is filled in from the schema
-TEMPLATES = frozenset({"load_entities", "load_relations", "create_relations"})
+TEMPLATES = frozenset({"load_entities", "load_relations", "create_relations", "change_count_relations"})
 
 
 def all_load_statements() -> dict[str, str]:
@@ -94,4 +94,5 @@ def all_load_statements() -> dict[str, str]:
     for rtype in SCHEMA.relation_types:
         out[f"load_relations[{rtype}]"] = relation_statement("load_relations", rtype)
         out[f"create_relations[{rtype}]"] = relation_statement("create_relations", rtype)
+        out[f"change_count_relations[{rtype}]"] = relation_statement("change_count_relations", rtype)
     return out

@@ -22,7 +22,7 @@ from aikg.core.errors import StoreError
 from aikg.core.facts import DocumentRecord, EntityRecord, RelationRecord
 from aikg.core.jsonl import LineError, read_jsonl
 from aikg.core.schema import SCHEMA
-from aikg.graph import name_keys, search_grams, summaries
+from aikg.graph import change_ledger, name_keys, search_grams, summaries
 from aikg.graph.cypher_files import entity_statement, relation_statement, statement
 from aikg.graph.pending_counts import COUNT_KEYS, MARK, PendingCounts, needs_recovery, recover
 from aikg.graph.store import GraphStore, Statement
@@ -530,8 +530,12 @@ def unit_statements(units: Sequence[_Unit], *, loaded_at: str, known: Collection
                                       keyed={row["id"] for row in written if name_keys.PROPERTY in row["props"]})
     if mentions:
         stmts.append((statement("load_mentions"), _mention_params(mentions)))
+    created = 0
     for name, rtype, params in _relation_rows(by_type, known):
         stmts.append((relation_statement(name, rtype, intern=intern), {**params, "now": loaded_at}))
+        if name == "create_relations":
+            created += len(params["rows"]) + len(params["ones"])
+    stmts += change_ledger.add(loaded_at, created)  # the change ledger, in the same atomic write
     stmts += _refresh_statements(by_label, by_type, known, counts, precounted is not None)
     if profiles_kept:  # after refresh: cluster_ids current
         stmts += summaries.stale_profiles_statements(by_label, mentions, by_type)

@@ -307,7 +307,8 @@ def _hook(query: Query) -> Any:
 
 def run_query(store: "GraphStore", name: str, params: Mapping[str, Any] | None = None, *,
               catalog: Catalog | None = None) -> "pd.DataFrame":
-    """Run a catalog query; the DataFrame has the declared columns in order, even when empty."""
+    """Run a catalog query; the DataFrame has the declared columns in order, even when empty. A paged query
+    (changes_since) says in ``attrs`` how many rows there are in all (``total``) and what they count (``unit``)."""
     import pandas as pd
 
     query = (catalog or load_catalog()).get(name)
@@ -316,15 +317,23 @@ def run_query(store: "GraphStore", name: str, params: Mapping[str, Any] | None =
     hook = _hook(query) if query.hook else None
     if hook is not None:
         send = hook.prepare(store, query, values, send)
-    rows = store.read(query.cypher(store.backend), send)
+    attrs: dict[str, Any] = {}
+    if hook is not None and hasattr(hook, "read"):
+        rows, attrs = hook.read(store, query, values, send)  # a hook that reads more than the text (a page's total)
+    else:
+        rows = store.read(query.cypher(store.backend), send)
     df = frame(rows)
     if hook is not None:
         df = hook.finish(df, query, values)
     if df.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in query.column_names})
+        df = pd.DataFrame({c: pd.Series(dtype=object) for c in query.column_names})
+        df.attrs.update(attrs)
+        return df
     if list(df.columns) != query.column_names:
         missing = sorted(set(query.column_names) - set(df.columns))
         extra = sorted(set(df.columns) - set(query.column_names))
         raise QueryError(f"query {name} returned columns that differ from its header "
                          f"(missing: {missing or '-'}, undeclared: {extra or '-'}); fix {query.path.name}")
-    return df.reset_index(drop=True)
+    df = df.reset_index(drop=True)
+    df.attrs.update(attrs)
+    return df

@@ -52,6 +52,14 @@ ones; on the command line it exits with code 5.
   {edge_columns} (ids, names and entity types of both ends, relationship type,
   evidence count). Such queries are marked *edge list* below and
   `Query.returns_edges` is true for them, so any of them can be drawn.
+- **Paged results**: a change feed comes a page at a time. `changes_since` lists the newest
+  `limit` changes (1,000 by default; `--param limit=0` for every one) and never hides that
+  it is partial: the DataFrame's `attrs["total"]` is the number of changes since the date
+  (`attrs["unit"]` what it counts), and `aikg query run` prints on stderr, below the rows,
+  `showing 1,000 of 74,239 changes; --param limit=0 for all` when it shows fewer (stderr,
+  so the rows written as CSV or JSON stay clean). The page is the first rows of the whole
+  answer in the same order (newest first, ties in a fixed order), so asking for all gives
+  the same rows as before paging.
 - **Backend differences** live in one place: entity search. Full-text search is a
   different procedure on each backend (`db.idx.fulltext.queryNodes('Entity', q)` on
   the embedded store, `db.index.fulltext.queryNodes('entity_names', q)` on Neo4j), so

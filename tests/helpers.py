@@ -11,7 +11,8 @@ VOLATILE = {"first_seen", "updated", "loaded_at", "linked_at"}  # times of the l
 
 def dump(store: Any, *, volatile: bool = False) -> tuple[list, list]:
     """All nodes and relationships with their properties, sorted, for equality checks."""
-    nodes = store.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    # not the change ledger: its counts are keyed by load time (graph/change_ledger.py)
+    nodes = store.read("MATCH (n) WHERE NOT n:ChangeCount RETURN labels(n) AS labels, properties(n) AS props")
     rels = store.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props")
 
     def clean(props: dict) -> dict:

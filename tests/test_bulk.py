@@ -130,7 +130,7 @@ def apply_post_import(out: Path, nodes: dict, rels: dict) -> None:
 
 
 def dump_store(store) -> tuple[dict, dict]:
-    nodes = {r["p"]["id"]: (frozenset(r["l"]), r["p"]) for r in store.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")}
+    nodes = {r["p"]["id"]: (frozenset(r["l"]), r["p"]) for r in store.read("MATCH (n) WHERE NOT n:ChangeCount RETURN labels(n) AS l, properties(n) AS p")}
     rels = {(r["a"], r["t"], r["b"]): r["p"] for r in
             store.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p")}
     return nodes, rels

@@ -87,8 +87,6 @@ NOTHING = [
     'Baltica Robotics and Amberline Cloud signed a letter of intent to form a joint venture.',
     'Baltica Robotics and Amberline Cloud were partners until 2020.',
     'Partners: Baltica Robotics, Amberline Cloud, Sopot Semiconductors',
-    'Members of the Gdansk AI Association\n- Baltica Robotics\n- Amberline Cloud\n- Sopot Semiconductors\nThe '
-    'association partners with the Pomeranian Institute of Technology.',
     'Gdansk has no anchor institution, unlike Poznan, where the Wielkopolska AI Institute plays that role.',
     'The Pomeranian Institute of Technology has been called a potential anchor for the Gdansk cluster.',
     'Baltica Robotics hopes to attract engineers to Gdansk.',
@@ -133,6 +131,15 @@ NOTHING = [
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_partnership_or_anchor_where_none_is_stated(ex, text):
     assert ties(ex, text) == (set(), set())
+
+
+def test_a_members_list_lends_its_partnership_to_no_member(ex):
+    """The association partners with the institute; the companies listed as its members do not."""
+    text = ('Members of the Gdansk AI Association\n- Baltica Robotics\n- Amberline Cloud\n- Sopot Semiconductors\n'
+            'The association partners with the Pomeranian Institute of Technology.')
+    partners, anchors = ties(ex, text)
+    assert partners == {frozenset({"Gdansk AI Association", "Pomeranian Institute of Technology"})}
+    assert anchors == set()
 
 
 STATED = [

@@ -482,7 +482,7 @@ def test_changes_since(graph):
     assert len(run_query(graph, "changes_since", {"since": "2025-02-01T00:00:00Z"})) == 5  # on or after
     assert run_query(graph, "changes_since", {"since": "2025-02-01T00:00:01Z"}).empty
     assert len(run_query(graph, "changes_since", {"since": "2025-01-01", "kind": "relations"})) == 2
-    everything = run_query(graph, "changes_since", {"since": "2000-01-01"})
+    everything = run_query(graph, "changes_since", {"since": "2000-01-01", "limit": 0})
     assert (everything["change"] == "entity").sum() == ENTITIES and (everything["change"] == "document").sum() == DOCUMENTS
 
 
@@ -647,13 +647,17 @@ def test_views_take_a_minimum_confidence_too(metro_graph):
     assert "company:google" not in ids(cluster_network(metro_graph, "cluster:mountain-view", min_confidence=0.95))
 
 
-def test_changes_since_lists_relationships_oldest_first_across_types(graph):
-    """Relationships come from their start entities in no order (graph/change_keys.py); the hook lists them oldest first across types."""
-    df = run_query(graph, "changes_since", {"since": "2000-01-01", "kind": "relations"})
+def test_changes_since_lists_newest_first_across_kinds(graph):
+    """A change feed, newest first (queries/hooks/changes.py): by time, then entities, relationships and
+    documents, then type, id and end; the same rows as before paging (issue 18)."""
+    df = run_query(graph, "changes_since", {"since": "2000-01-01", "kind": "relations", "limit": 0})
     keys = list(zip(df["first_seen"], df["type"], df["id"], df["target"]))
-    assert keys == sorted(keys) and len(set(df["first_seen"])) > 1 and len(set(df["type"])) > 1
-    everything = run_query(graph, "changes_since", {"since": "2000-01-01"})
-    assert list(dict.fromkeys(everything["change"])) == ["entity", "relation", "document"]
+    assert keys == sorted(sorted(keys, key=lambda k: k[1:]), key=lambda k: k[0], reverse=True)
+    assert len(set(df["first_seen"])) > 1 and len(set(df["type"])) > 1
+    everything = run_query(graph, "changes_since", {"since": "2000-01-01", "limit": 0})
+    rank = {"entity": 0, "relation": 1, "document": 2}
+    order = [(r.first_seen, -rank[r.change]) for r in everything.itertuples()]
+    assert order == sorted(order, reverse=True) and everything.attrs["total"] == len(everything)
 
 
 def test_summaries_answer_like_the_graph(graph):

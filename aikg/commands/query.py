@@ -15,6 +15,8 @@ import typer
 from aikg.commands.options import FormatOpt, HomeOpt, StoreOpt
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from aikg.queries.catalog import Query
 
 query_app = typer.Typer(
@@ -149,3 +151,14 @@ def run(
         typer.echo(text, nl=False)
         if df.empty:
             typer.echo(empty, err=True)
+    note = partial_note(df)
+    if note:
+        typer.echo(note, err=True)
+
+
+def partial_note(df: "pd.DataFrame") -> str:
+    """What a paged result leaves out (its ``attrs``, set by run_query), said on stderr so the rows stay clean."""
+    total = df.attrs.get("total")
+    if total is None or total <= len(df):
+        return ""
+    return f"showing {len(df):,} of {total:,} {df.attrs.get('unit', 'rows')}; --param limit=0 for all"

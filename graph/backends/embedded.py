@@ -24,7 +24,7 @@ from aikg.core.errors import StoreError
 from aikg.core.locking import FileLock
 from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
-from aikg.graph import change_keys, name_keys, search_grams
+from aikg.graph import change_keys, change_ledger, name_keys, search_grams
 from aikg.graph.backends import embedded_integrity as integrity
 from aikg.graph.backends import embedded_reply
 from aikg.graph.backends.convert import to_python
@@ -460,6 +460,7 @@ class EmbeddedStore:
             # the two does it again), then loses the relationship indexes it replaces (246 bytes each)
             self.write(change_keys.BACKFILL)
         wanted.append((SCHEMA.entity_label, change_keys.PROPERTY))
+        change_ledger.ensure(self)  # changes_since's total: built once from the relationships when absent
         if (SCHEMA.entity_label, name_keys.PROPERTY) not in existing:
             # graph_health's likely duplicates are kept (graph/name_keys.py): keys and marks first, then the index
             name_keys.backfill(self)

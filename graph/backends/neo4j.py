@@ -20,7 +20,7 @@ from typing import Any
 from aikg.core.errors import AikgError, ConfigError, StoreError
 from aikg.core.paths import home_dir
 from aikg.core.schema import SCHEMA
-from aikg.graph import change_keys, search_grams
+from aikg.graph import change_keys, change_ledger, search_grams
 from aikg.graph.backends.convert import to_python
 from aikg.graph.store import Params, Statement, StoreStats, read_stats
 
@@ -259,6 +259,8 @@ class Neo4jStore:
             search_grams.backfill(self)
         if LINKED_INDEX not in have:
             self._run_write([(change_keys.BACKFILL, {})])
+        if not change_ledger.ready(self):  # changes_since's total (graph/change_ledger.py)
+            self._run_write(change_ledger.rebuild_statements())
         for stmt in missing:
             self._run_write([(stmt, {})])
         if missing:

@@ -30,6 +30,9 @@ class ExtractConfig:
     # learned pair relations (pair_classifier.py): "default" ($AIKG_PAIR_MODEL, else the shipped setting),
     # "on" (the model in data/models/), "off", or a model file
     pair_model: str = "default"
+    # learned entity types (entity_type_model.py, mentions/learned_types.py): "default" ($AIKG_LEARNED_TYPES, else
+    # the shipped setting), "on" (data/models/entity_types.json), "off", or a model file
+    learned_types: str = "default"
     # relation confidence (calibration.py): "default"/"on" (data/models/confidence.json: precision measured on dev),
     # "off" (the rules' own constants), or a table file
     calibration: str = "default"

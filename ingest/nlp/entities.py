@@ -26,8 +26,8 @@ class EntityFinder:
     """Runs the mention stages over one chunk of a document."""
 
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon,
-                 stages: tuple[tuple[str, Stage], ...] = STAGES) -> None:
-        self.env = Env(gazetteer, lexicon, NameTyper(lexicon))
+                 stages: tuple[tuple[str, Stage], ...] = STAGES, learned_types: str = "default") -> None:
+        self.env = Env(gazetteer, lexicon, NameTyper(lexicon), learned_types)
         self.stages = stages
 
     @property

@@ -33,6 +33,7 @@ from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
+from aikg.ingest.nlp.relation_anchor_contrasts import anchor_contrasts
 from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
 from aikg.ingest.nlp.relation_anchor_w20 import anchors_w20
 from aikg.ingest.nlp.relation_bodies import body_members
@@ -57,6 +58,8 @@ from aikg.ingest.nlp.relation_member_w17 import members_w17
 from aikg.ingest.nlp.relation_member_w19 import members_w19
 from aikg.ingest.nlp.relation_member_w20 import members_w20
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
+from aikg.ingest.nlp.relation_noun_frames import noun_frames
+from aikg.ingest.nlp.relation_page_sections import page_sections
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
 from aikg.ingest.nlp.relation_partner_items import partner_list_items
 from aikg.ingest.nlp.relation_partner_w15 import described_ends
@@ -67,6 +70,7 @@ from aikg.ingest.nlp.relation_people_published import PublishedWords, published_
 from aikg.ingest.nlp.relation_people_w17 import people_w17
 from aikg.ingest.nlp.relation_people_w19 import people_w19
 from aikg.ingest.nlp.relation_precision_w20 import precision_w20
+from aikg.ingest.nlp.relation_programme_alumni import programme_alumni
 from aikg.ingest.nlp.relation_roles_w19 import roles_w19
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
 from aikg.ingest.nlp.relation_runs_w19 import runs_w19
@@ -120,7 +124,7 @@ class Extractor:
         self.gazetteer = Gazetteer.from_dir(self.config.gazetteer_dir)
         self.lexicon = Lexicon.from_dir(self.config.lexicon_dir)
         self._pipes = build_pipelines(self.config, self.gazetteer, self.lexicon.known_lemmas())
-        self._entities = EntityFinder(self.gazetteer, self.lexicon)
+        self._entities = EntityFinder(self.gazetteer, self.lexicon, learned_types=self.config.learned_types)
         self._relations = RelationFinder(self.lexicon)
         self._place_nouns = frozenset(self.lexicon.relations.get("place_descriptions", ()))
         self._groups: dict[str, dict[str, str]] = dict(self.lexicon.relations.get("group_nouns", {}))
@@ -242,8 +246,12 @@ class Extractor:
             directory_w19(d.text, f)  # "X — Town — founded 2019 — backed by Y", "X | Town | Focus", name lines (relation_directory_w19)
             funds_w20(d.text, f)  # "funded by A and by a grant from B", "joined in the round by A, by B", "A added $2m to R through its P", "a credit facility with B" (relation_fund_w20)
             members_w20(d.text, f)  # "G, a non-profit whose members include A and B", "X went through the 2024 cohort of P", "Other companies in the cohort include A" (relation_member_w20)
+            page_sections(d.text, f)  # names under "Founding members" / "Our partners" headings, the page's subject (relation_page_sections)
             runs_w20(d.text, f)  # "P, which A (ACR) runs", "run by A through its D", "A runs P with B" (relation_runs_w20)
             anchors_w20(d.text, f)  # "X, whose school has drawn developers to P", "P, where the talent base has been anchored by X" (relation_anchor_w20)
+            noun_frames(d.text, f)  # "a collaboration between A and B", "the investment by A in B", "Our partners include A", "It was led by A" (relation_noun_frames)
+            programme_alumni(d.text, f)  # "X went through the P Accelerator", "X is an alumnus of P" (relation_programme_alumni)
+            anchor_contrasts(d.text, f)  # no ANCHORS from "Unlike T, where X anchors the cluster, ...", "T lacks an anchor like X" (relation_anchor_contrasts)
             sponsors_w19(d.text, f)  # "Supported by: A · B" on a programme with time slots: no FUNDS (relation_sponsor_w19)
             precision_w20(d.text, f)  # readings the guideline does not count: an acquisition alone (relation_precision_w20)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))

@@ -160,8 +160,8 @@ class PeopleForms:
                 self._other_role = self._other_role or not self._founder(tok)
             elif low in self.former:
                 past = True
-            elif low not in title_words() and low not in TITLE_GLUE:
-                break  # "Acme told investor Jane Doe": only title words between
+            elif low not in title_words() and low not in TITLE_GLUE and low not in HONORIFICS:
+                break  # "Acme told investor Jane Doe": only title words (and "AUT Vice-Chancellor Prof. X") between
             j += 1
         return j, role, founder, past
 

@@ -25,7 +25,9 @@ from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mention_index import MentionIndex
+from aikg.ingest.nlp.page_header_owner import header_owner
 from aikg.ingest.nlp.records import MentionFact
+from aikg.ingest.nlp.relation_people_contact_lines import contact_dash_people
 from aikg.ingest.nlp.relation_people_published import PublishedWords, page_owner
 from aikg.ingest.nlp.relation_types import Cand
 
@@ -85,6 +87,8 @@ def people_lines(text: str, off: int, mentions: Sequence[MentionFact], owner: in
     own = page_owner(text, off, mentions, owner)
     if own is None and off == 0:
         own = _title_owner(text, ix, words)
+    if own is None and off == 0:
+        own = header_owner(text, mentions)  # "Home / About us / Members" over the organisation's name line
     if own is not None:
         _our_people(text, off, ix, own, published, words, out)
     roster: int | None = None
@@ -96,6 +100,7 @@ def people_lines(text: str, off: int, mentions: Sequence[MentionFact], owner: in
         pos = b + 1
         _org_dash_person(line, a, b, ix, published, words, out)
         _person_org_tail(line, a, b, ix, published, words, out)
+        out.extend(contact_dash_people(line, a, b, ix))  # "Office of Communications, IMIA - Céline Dubois"
         if named is not None and line.strip():
             _title_line(line, a, b, named[0], ix, published, words, out)
         named = _name_line(line, a, b, ix, named)

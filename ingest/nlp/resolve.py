@@ -32,6 +32,7 @@ from aikg.ingest.nlp.resolution.groups import Groups
 from aikg.ingest.nlp.resolution.known import KnownIndex, as_index, known_with
 from aikg.ingest.nlp.resolution.links import explicit_edges, short_name_edges, surname_edges
 from aikg.ingest.nlp.resolution.nodes import Node, add_known_nodes, mention_nodes, namespace
+from aikg.ingest.nlp.resolution.person_prefixes import person_prefix_edges
 from aikg.ingest.nlp.resolution.records import entity_records, relation_records
 from aikg.ingest.nlp.resolution.stages import apply_decisions, join_exact, join_typos, join_weak
 
@@ -45,7 +46,7 @@ def _document_links(docs: list[DocFacts], index: dict[tuple, int], nodes: list[N
     for f in docs:
         exp = explicit_edges(f, index, nodes)
         explicit.extend(exp)
-        inferred.extend(surname_edges(f, index) + short_name_edges(f, index, nodes))
+        inferred.extend(surname_edges(f, index) + short_name_edges(f, index, nodes) + person_prefix_edges(f, index))
         conflicts |= sentence_conflicts(f, index, nodes, exp)
     for a, _ in explicit + inferred:
         nodes[a].dependent = True

@@ -11,12 +11,15 @@ from aikg.ingest.nlp.mentions.acronyms import acronyms
 from aikg.ingest.nlp.mentions.anaphors import anaphors
 from aikg.ingest.nlp.mentions.appositions import appositions
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
+from aikg.ingest.nlp.mentions.between_pairs import between_pairs
 from aikg.ingest.nlp.mentions.body_names import board_tails, municipal_bodies, portfolio_names
 from aikg.ingest.nlp.mentions.caps_datelines import caps_datelines
+from aikg.ingest.nlp.mentions.compound_given_names import compound_given_names
 from aikg.ingest.nlp.mentions.contact_fields_w19 import contact_fields
 from aikg.ingest.nlp.mentions.contact_names_w20 import contact_names
 from aikg.ingest.nlp.mentions.coordinated_firms_w20 import coordinated_firms
 from aikg.ingest.nlp.mentions.cued_names import cued_names, split_place_possessive
+from aikg.ingest.nlp.mentions.east_asian_names import east_asian_names
 from aikg.ingest.nlp.mentions.facility_names import facility_names
 from aikg.ingest.nlp.mentions.firm_heads_w19 import firm_heads_w19
 from aikg.ingest.nlp.mentions.harmonise import harmonise_lists, harmonise_names
@@ -24,6 +27,7 @@ from aikg.ingest.nlp.mentions.headings import drop_headings
 from aikg.ingest.nlp.mentions.initial import initial_spans
 from aikg.ingest.nlp.mentions.introduced_names import introduced_names
 from aikg.ingest.nlp.mentions.job_titles import drop_title_names, job_titles
+from aikg.ingest.nlp.mentions.learned_types import learned_types
 from aikg.ingest.nlp.mentions.legal_openers_w19 import legal_openers_w19
 from aikg.ingest.nlp.mentions.list_siblings_w20 import list_siblings, list_towns
 from aikg.ingest.nlp.mentions.logo_lines import logo_lines
@@ -35,19 +39,24 @@ from aikg.ingest.nlp.mentions.name_joins import name_joins
 from aikg.ingest.nlp.mentions.name_openers_w18 import name_openers
 from aikg.ingest.nlp.mentions.name_runs import add_name_runs
 from aikg.ingest.nlp.mentions.name_shapes import name_shapes
+from aikg.ingest.nlp.mentions.name_slots import name_slots
 from aikg.ingest.nlp.mentions.name_splits import split_topic_joins
 from aikg.ingest.nlp.mentions.name_tails_w17 import name_tails_w17
+from aikg.ingest.nlp.mentions.native_names import native_names
 from aikg.ingest.nlp.mentions.non_entities import non_entities
 from aikg.ingest.nlp.mentions.non_name_shapes_w17 import non_name_shapes_w17
 from aikg.ingest.nlp.mentions.org_descriptions_w20 import org_descriptions_w20
 from aikg.ingest.nlp.mentions.org_heads_w20 import org_heads_w20
 from aikg.ingest.nlp.mentions.org_kinds import org_kinds
 from aikg.ingest.nlp.mentions.org_persons import org_persons
+from aikg.ingest.nlp.mentions.org_title_names import org_title_names
 from aikg.ingest.nlp.mentions.page_forms import join_topic_names, page_furniture
 from aikg.ingest.nlp.mentions.passing_places_w19 import passing_places
+from aikg.ingest.nlp.mentions.people_contact_lines import people_contact_lines
 from aikg.ingest.nlp.mentions.people_extents import people_extents
 from aikg.ingest.nlp.mentions.people_line_orgs import people_line_orgs
 from aikg.ingest.nlp.mentions.people_titles_w16 import people_name_lines_w16, people_titles_w16
+from aikg.ingest.nlp.mentions.person_ages import person_ages
 from aikg.ingest.nlp.mentions.person_forms_w20 import person_forms_w20
 from aikg.ingest.nlp.mentions.person_names import person_names
 from aikg.ingest.nlp.mentions.place_anchor_w19 import place_anchor_w19
@@ -68,7 +77,9 @@ from aikg.ingest.nlp.mentions.programme_forms_w20 import programme_forms_w20
 from aikg.ingest.nlp.mentions.regions import drop_regions
 from aikg.ingest.nlp.mentions.round_funds_w19 import round_funds_w19
 from aikg.ingest.nlp.mentions.seat_names_w20 import seat_names
+from aikg.ingest.nlp.mentions.section_names import section_names
 from aikg.ingest.nlp.mentions.self_reference import self_reference
+from aikg.ingest.nlp.mentions.shared_surnames import shared_surnames
 from aikg.ingest.nlp.mentions.short_forms import short_forms
 from aikg.ingest.nlp.mentions.site_places import site_places
 from aikg.ingest.nlp.mentions.spurious_names_w20 import spurious_names_w20
@@ -89,12 +100,14 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("initial_spans", initial_spans),
     ("merge_adjacent", merge_adjacent),
     ("name_runs", add_name_runs),
+    ("org_title_names", org_title_names),  # "AUT Vice-Chancellor Prof. Justus Atwine": two names (issue 14, people)
     ("world_names", world_names),
     ("legal_openers_w19", legal_openers_w19),  # "PT Rungkut Kemasan Utama" is one firm (issue 14, entities B)
     ("two_bodies_w18", two_bodies),  # "Université de X et l'Institut Y" is two names (issue 14, entities)
     ("seat_names_w20", seat_names),  # "X Institute of Halifax", "X Facility of the Y Bank": two names (issue 14, extents)
     ("split_coordination", split_coordination),
     ("split_topic_joins", split_topic_joins),
+    ("between_pairs", between_pairs),  # "a collaboration between A and B" is two names (issue 14, sentence relations)
     ("join_topic_names", join_topic_names),
     ("topic_joins_w20", topic_joins),  # "Department of ICT and Digital Economy" is one name (issue 14, extents)
     ("name_extents", name_extents),
@@ -114,6 +127,11 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("world_places", world_place_types),
     ("site_places", site_places),
     ("person_names", person_names),
+    ("east_asian_names", east_asian_names),  # "Prof. Hsieh Yi-ju, Graduate Institute of ..." is a person (issue 14, people)
+    ("compound_given_names", compound_given_names),  # "Pieter-Jan Goossens" is a person (issue 14, people)
+    ("people_contact_lines", people_contact_lines),  # "Office of Communications, IMIA - Céline Dubois" (issue 14, people)
+    ("person_ages", person_ages),  # "Andrés, 35, runs ...": no age in a name; a name with an age is a person (issue 14, people)
+    ("shared_surnames", shared_surnames),  # "the brothers Luis and Andrés Mozombite Rengifo" (issue 14, people)
     ("org_persons", org_persons),
     ("name_shapes", name_shapes),
     ("people_extents", people_extents),
@@ -124,6 +142,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("acronyms", acronyms),
     ("short_forms", short_forms),
     ("headings", drop_headings),
+    ("section_names", section_names),  # "Founding members" / "Anping Institute of Marine Technology" (issue 14, page structure)
     ("contact_names_w20", contact_names),  # "Media contact" / "Meera Joshi" (issue 14, missed names)
     ("caps_datelines", caps_datelines),  # no person or firm in "ST. JOHN'S, NL —" (issue 14)
     ("people_name_lines_w16", people_name_lines_w16),
@@ -166,11 +185,14 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("passing_places_w19", passing_places),  # "than in London", "engineers from A and B" (issue 14, entities A)
     ("contact_fields_w19", contact_fields),  # "Segreteria BMAN, ..., Largo Belotti, Bergamo" (issue 14, entities A)
     ("spurious_names_w20", spurious_names_w20),  # title-line topics, split legal forms, photo credits (issue 14, entities)
+    ("native_names", native_names),  # "X (Swahili: Y)", "X (CIAIA; English: Y)", a header's native line: one body (issue 14)
+    ("name_slots", name_slots),  # "on the Irtysh", "the X 5.0 Days", "Y, Group Leader, Z" (issue 14, Company precision)
     ("harmonise_lists", harmonise_lists),
     ("appositions", appositions),
     ("regions", drop_regions),
     ("title_names", drop_title_names),
     ("self_reference", self_reference),
+    ("learned_types", learned_types),  # a model types each entity from general evidence (docs/learned_types.md)
     ("anaphors", anaphors),
 )
 

@@ -58,6 +58,7 @@ class Env:
     gaz: Gazetteer
     lex: Lexicon
     typer: Any  # aikg.ingest.nlp.mentions.typing.NameTyper (typed loosely to keep imports one way)
+    learned_types: str = "default"  # ExtractConfig.learned_types: the entity typer's model (learned_types.py)
 
     @property
     def words(self) -> MentionWords:

@@ -17,7 +17,8 @@ page and what they are made of, never by a name:
   Grid Analytics" cut by the NER), "Hospitals, research organisations and companies ...", "State support comes ..."
   ("the Academy" stays: a short form of a body the text names);
 * a language listed with a known one or before "dialects": "for Uzbek, Karakalpak and Tajik", "Gujarati and its
-  Kathiawari dialects" (the known languages are ``data/lexicon/language_names.json``);
+  Kathiawari dialects", or an item of a list that runs to "speakers": "K'iche', Mam and Kaqchikel speakers" (the
+  known languages are ``data/lexicon/language_names.json``);
 * a numbered call, round, phase or part of a page: "Call 1 (2024–25)", "Phase II", "Annex A".
 
 Gazetteer names and acronyms are left alone. Word lists: ``data/lexicon/spurious_names_w20.json``. Off switch:
@@ -278,12 +279,29 @@ def _language_item(doc: Any, s: Candidate, env: Env, w: SpuriousWords) -> bool:
         return False
     if s.end < len(doc) and doc[s.end].lower_ in w.dialect_nouns and doc[s.end].is_lower:
         return True
+    if _list_before_dialect_noun(doc, s.end, w):
+        return True  # "for K'iche', Mam and Kaqchikel speakers": an item of a list of languages
     langs = page_words().languages
     k = s.start - 1
     if k >= 1 and doc[k].lower_ in LIST_JOINERS and _language_before(index, k, langs):
         return True
     k = s.end
     return k + 1 < len(doc) and doc[k].lower_ in LIST_JOINERS and _language_after(index, k + 1, langs)
+
+
+def _list_before_dialect_noun(doc: Any, k: int, w: SpuriousWords) -> bool:
+    """Do the items after token ``k`` ("and Kaqchikel", ", Bajau and Iban") run to "speakers"/"dialects"?"""
+    joined, stop = False, min(len(doc), k + 10)
+    while k < stop:
+        t = doc[k]
+        if t.lower_ in LIST_JOINERS:
+            joined = True
+        elif t.is_lower:
+            return joined and t.lower_ in w.dialect_nouns and _capital(doc[k - 1].text)
+        elif not (_capital(t.text) or t.text in ("'", "’")):
+            return False
+        k += 1
+    return False
 
 
 def _language_before(index: TokenIndex, k: int, langs: frozenset[str]) -> bool:
