@@ -13,7 +13,7 @@ def _mention(start: int, end: int, kind: str = "Company", source: str = "ner") -
 
 
 def _inside_by_scan(ms: list[MentionFact], i: int) -> bool:
-    """The per-mention scan ``nested`` replaces (relation_member_w17, relation_fund_w17, relation_partner_w17)."""
+    """The per-mention scan ``nested`` replaces (relation_member_groups, relation_fund_gifts, relation_partner_pacts)."""
     m = ms[i]
     return any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ms)
 

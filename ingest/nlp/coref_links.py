@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from aikg.ingest.nlp.context_w17 import first_person_links
-from aikg.ingest.nlp.coref_modified_w19 import modified_references
+from aikg.ingest.nlp.context_voice import first_person_links
+from aikg.ingest.nlp.coref_modified import modified_references
 from aikg.ingest.nlp.coreference import LinkWords, Resolver, heading_like
 from aikg.ingest.nlp.records import MentionFact
 
@@ -53,11 +53,11 @@ def link_references(sdoc: Any, off: int, mentions: list[MentionFact], first: int
     res = Resolver(sdoc, off, mentions, first, words, keep, home)  # home: the document's city, for a later chunk
     for t, r in res.candidates():
         _link(res, t, r)
-    for t, r in list(modified_references(res)):  # "the Lecco-based manufacturer" (coref_modified_w19, off switch)
+    for t, r in list(modified_references(res)):  # "the Lecco-based manufacturer" (coref_modified, off switch)
         _link(res, t, r)
     for tok in res.unlink:  # "Its"/"its" the resolver leaves open: the mention stage's guess gives no edge
         i = res.mention_at(tok)
         if i is not None and mentions[i].source == "anaphor" and mentions[i].start == off + sdoc[tok].idx:
             mentions[i] = replace(mentions[i], coref=None)
-    if keep is None:  # a 10-K's "we" is its filer's (mentions/self_reference.py); else the page's voice (context_w17)
+    if keep is None:  # a 10-K's "we" is its filer's (mentions/self_reference.py); else the page's voice (context_voice)
         first_person_links(sdoc, off, mentions)

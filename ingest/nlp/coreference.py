@@ -29,7 +29,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from aikg.core.errors import InputError
 from aikg.core.paths import as_path, shipped
 from aikg.ingest.nlp.context import doc_subject, home_place
-from aikg.ingest.nlp.context_w17 import same_body
+from aikg.ingest.nlp.context_voice import same_body
 from aikg.ingest.nlp.coref_subject import (
     apposed_after,
     descriptive_run,

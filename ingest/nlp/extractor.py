@@ -34,50 +34,50 @@ from aikg.ingest.nlp.lexicon import Lexicon
 from aikg.ingest.nlp.records import DocFacts, RelationCandidate
 from aikg.ingest.nlp.relation_anchor import built_around, contrasted, place_meant, places_by_words
 from aikg.ingest.nlp.relation_anchor_contrasts import anchor_contrasts
+from aikg.ingest.nlp.relation_anchor_drawn import anchors_drawn
 from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
-from aikg.ingest.nlp.relation_anchor_w20 import anchors_w20
 from aikg.ingest.nlp.relation_bodies import body_members
-from aikg.ingest.nlp.relation_directory_w19 import directory_w19
-from aikg.ingest.nlp.relation_fields_w19 import fields_w19
-from aikg.ingest.nlp.relation_filings_w19 import filings_w19
+from aikg.ingest.nlp.relation_described_ends import described_ends
+from aikg.ingest.nlp.relation_directory_lines import directory_lines
+from aikg.ingest.nlp.relation_event_sponsors import event_sponsors
+from aikg.ingest.nlp.relation_filing_sections import filing_sections
+from aikg.ingest.nlp.relation_founders_fronted import founders_fronted
 from aikg.ingest.nlp.relation_founders_list import founders_listed
-from aikg.ingest.nlp.relation_founders_w19 import founders_w19
+from aikg.ingest.nlp.relation_fund_fact_sheets import fund_fact_sheets
+from aikg.ingest.nlp.relation_fund_further_sources import funds_further_sources
+from aikg.ingest.nlp.relation_fund_gifts import funds_gifts
+from aikg.ingest.nlp.relation_fund_posts_grants import funds_posts_grants
 from aikg.ingest.nlp.relation_fund_programme_ends import programme_ends
-from aikg.ingest.nlp.relation_fund_w15 import funds_w15
-from aikg.ingest.nlp.relation_fund_w17 import funds_w17
-from aikg.ingest.nlp.relation_fund_w19 import funds_w19
-from aikg.ingest.nlp.relation_fund_w20 import funds_w20
+from aikg.ingest.nlp.relation_fund_wrong_funder import fund_wrong_funder
 from aikg.ingest.nlp.relation_funding_published import PublishedFunding, page_subject
 from aikg.ingest.nlp.relation_funding_published import settle as settle_windows
 from aikg.ingest.nlp.relation_funding_spread import spread_candidates
+from aikg.ingest.nlp.relation_guideline_drops import guideline_drops
+from aikg.ingest.nlp.relation_interview_turns import interview_turns
 from aikg.ingest.nlp.relation_keys import RelationKeys
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_member_cohorts import CohortWords, cohort_members
-from aikg.ingest.nlp.relation_member_w17 import members_w17
-from aikg.ingest.nlp.relation_member_w19 import members_w19
-from aikg.ingest.nlp.relation_member_w20 import members_w20
+from aikg.ingest.nlp.relation_member_groups import members_groups
+from aikg.ingest.nlp.relation_member_lead_lines import members_lead_lines
+from aikg.ingest.nlp.relation_member_whose_cohort import members_whose_cohort
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_noun_frames import noun_frames
 from aikg.ingest.nlp.relation_page_sections import page_sections
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
+from aikg.ingest.nlp.relation_partner_hosts import partner_hosts
 from aikg.ingest.nlp.relation_partner_items import partner_list_items
-from aikg.ingest.nlp.relation_partner_w15 import described_ends
-from aikg.ingest.nlp.relation_partner_w17 import partners_w17
-from aikg.ingest.nlp.relation_partner_w19 import partners_w19
+from aikg.ingest.nlp.relation_partner_pacts import partner_pacts
+from aikg.ingest.nlp.relation_people_label_lines import people_label_lines
 from aikg.ingest.nlp.relation_people_lines import LineWords, people_lines
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
-from aikg.ingest.nlp.relation_people_w17 import people_w17
-from aikg.ingest.nlp.relation_people_w19 import people_w19
-from aikg.ingest.nlp.relation_precision_w20 import precision_w20
+from aikg.ingest.nlp.relation_people_slots import people_slots
 from aikg.ingest.nlp.relation_programme_alumni import programme_alumni
-from aikg.ingest.nlp.relation_roles_w19 import roles_w19
+from aikg.ingest.nlp.relation_role_lines import role_lines
 from aikg.ingest.nlp.relation_runs_published import its_owner_settled
-from aikg.ingest.nlp.relation_runs_w19 import runs_w19
-from aikg.ingest.nlp.relation_runs_w20 import runs_w20
-from aikg.ingest.nlp.relation_spoken_w19 import spoken_w19
-from aikg.ingest.nlp.relation_sponsor_w19 import sponsors_w19
-from aikg.ingest.nlp.relation_structure_w18 import structure_w18
+from aikg.ingest.nlp.relation_runs_relative import runs_relative
+from aikg.ingest.nlp.relation_runs_runner_lines import runs_runner_lines
+from aikg.ingest.nlp.relation_structure_clauses import structure_clauses
 from aikg.ingest.nlp.relation_types import allowed
 from aikg.ingest.nlp.relations import Cand, RelationFinder
 from aikg.ingest.nlp.sentence_text import trim_sentence
@@ -225,35 +225,35 @@ class Extractor:
             f.relations += _founders_listed(d, f)  # "founded by the engineer A and the programmer B" (relation_founders_list)
             f.relations += spread_candidates(d, f, sent_starts.get(k, []))  # co-funders, schemes (relation_funding_spread)
             partner_list_items(d.text, f)  # "with A and the Arusha start-up B" (relation_partner_items)
-            partners_w17(d.text, f)  # "A, together with B, will", "with B as technology partner" (relation_partner_w17)
+            partner_pacts(d.text, f)  # "A, together with B, will", "with B as technology partner" (relation_partner_pacts)
             partners_denied(d.text, f)  # "a customer of Y rather than a partner" (relation_partner_denied)
-            described_ends(f)  # "The lab will also work with S": the lab, not the university (relation_partner_w15)
-            funds_w15(d.text, f)  # a person's FUNDS across lines, a list's funder (relation_fund_w15)
-            funds_w17(d.text, f)  # gifts, round funders, event sponsors (relation_fund_w17)
-            people_w17(d.text, f)  # "Dr A, Department of Y, X University, who", "• X: A (chair), B" (relation_people_w17)
-            members_w17(d.text, f)  # "member of A, ..., and of B", co-members are no groups (relation_member_w17)
-            structure_w18(d.text, f)  # "P, which R runs nationally", "run out of R", "X is an R spin-out" (relation_structure_w18)
-            funds_w19(d.text, f)  # posts at R, "the round follows a grant from A", field lines (relation_fund_w19)
-            runs_w19(d.text, f)  # every runner of a label line, "which runs the grant scheme", "Spearheaded by R, P" (relation_runs_w19)
-            members_w19(d.text, f)  # lists under "... join G:", "G, of which X is a member", "X, a start-up in the P program" (relation_member_w19)
-            partners_w19(d.text, f)  # "Hosted by H (ACR), U, in partnership with A and B": H partners, not U (relation_partner_w19)
-            founders_w19(d.text, f)  # "Founded in 2020 by A, an agronomist, and B, X sells", "opened its Y", "its co-founder, A" (relation_founders_w19)
-            people_w19(d.text, f)  # "Presented by A, Org (ABBR)", "Councillor A, Tulsa City Council" (relation_people_w19)
-            filings_w19(d.text, f)  # a 10-K filer's staff towns, "our Sandpoint office", officer lines (relation_filings_w19)
-            fields_w19(d.text, f)  # "funded by A, with a further £1m from B", "Budget: ... from B", "A contributes GPU credits to P" (relation_fields_w19)
-            roles_w19(d.text, f)  # "- Chair of the board: A, Undersecretary, Org", "- Director General: A" under "Who leads X?" (relation_roles_w19)
-            spoken_w19(d.text, f)  # "A and I founded it", "Brisk Harbour has a few firms, such as A and B" (relation_spoken_w19)
-            directory_w19(d.text, f)  # "X — Town — founded 2019 — backed by Y", "X | Town | Focus", name lines (relation_directory_w19)
-            funds_w20(d.text, f)  # "funded by A and by a grant from B", "joined in the round by A, by B", "A added $2m to R through its P", "a credit facility with B" (relation_fund_w20)
-            members_w20(d.text, f)  # "G, a non-profit whose members include A and B", "X went through the 2024 cohort of P", "Other companies in the cohort include A" (relation_member_w20)
+            described_ends(f)  # "The lab will also work with S": the lab, not the university (relation_described_ends)
+            fund_wrong_funder(d.text, f)  # a person's FUNDS across lines, a list's funder (relation_fund_wrong_funder)
+            funds_gifts(d.text, f)  # gifts, round funders, event sponsors (relation_fund_gifts)
+            people_slots(d.text, f)  # "Dr A, Department of Y, X University, who", "• X: A (chair), B" (relation_people_slots)
+            members_groups(d.text, f)  # "member of A, ..., and of B", co-members are no groups (relation_member_groups)
+            structure_clauses(d.text, f)  # "P, which R runs nationally", "run out of R", "X is an R spin-out" (relation_structure_clauses)
+            funds_posts_grants(d.text, f)  # posts at R, "the round follows a grant from A", field lines (relation_fund_posts_grants)
+            runs_runner_lines(d.text, f)  # every runner of a label line, "which runs the grant scheme", "Spearheaded by R, P" (relation_runs_runner_lines)
+            members_lead_lines(d.text, f)  # lists under "... join G:", "G, of which X is a member", "X, a start-up in the P program" (relation_member_lead_lines)
+            partner_hosts(d.text, f)  # "Hosted by H (ACR), U, in partnership with A and B": H partners, not U (relation_partner_hosts)
+            founders_fronted(d.text, f)  # "Founded in 2020 by A, an agronomist, and B, X sells", "opened its Y", "its co-founder, A" (relation_founders_fronted)
+            people_label_lines(d.text, f)  # "Presented by A, Org (ABBR)", "Councillor A, Tulsa City Council" (relation_people_label_lines)
+            filing_sections(d.text, f)  # a 10-K filer's staff towns, "our Sandpoint office", officer lines (relation_filing_sections)
+            fund_fact_sheets(d.text, f)  # "funded by A, with a further £1m from B", "Budget: ... from B", "A contributes GPU credits to P" (relation_fund_fact_sheets)
+            role_lines(d.text, f)  # "- Chair of the board: A, Undersecretary, Org", "- Director General: A" under "Who leads X?" (relation_role_lines)
+            interview_turns(d.text, f)  # "A and I founded it", "Brisk Harbour has a few firms, such as A and B" (relation_interview_turns)
+            directory_lines(d.text, f)  # "X — Town — founded 2019 — backed by Y", "X | Town | Focus", name lines (relation_directory_lines)
+            funds_further_sources(d.text, f)  # "funded by A and by a grant from B", "joined in the round by A, by B", "A added $2m to R through its P", "a credit facility with B" (relation_fund_further_sources)
+            members_whose_cohort(d.text, f)  # "G, a non-profit whose members include A and B", "X went through the 2024 cohort of P", "Other companies in the cohort include A" (relation_member_whose_cohort)
             page_sections(d.text, f)  # names under "Founding members" / "Our partners" headings, the page's subject (relation_page_sections)
-            runs_w20(d.text, f)  # "P, which A (ACR) runs", "run by A through its D", "A runs P with B" (relation_runs_w20)
-            anchors_w20(d.text, f)  # "X, whose school has drawn developers to P", "P, where the talent base has been anchored by X" (relation_anchor_w20)
+            runs_relative(d.text, f)  # "P, which A (ACR) runs", "run by A through its D", "A runs P with B" (relation_runs_relative)
+            anchors_drawn(d.text, f)  # "X, whose school has drawn developers to P", "P, where the talent base has been anchored by X" (relation_anchor_drawn)
             noun_frames(d.text, f)  # "a collaboration between A and B", "the investment by A in B", "Our partners include A", "It was led by A" (relation_noun_frames)
             programme_alumni(d.text, f)  # "X went through the P Accelerator", "X is an alumnus of P" (relation_programme_alumni)
             anchor_contrasts(d.text, f)  # no ANCHORS from "Unlike T, where X anchors the cluster, ...", "T lacks an anchor like X" (relation_anchor_contrasts)
-            sponsors_w19(d.text, f)  # "Supported by: A · B" on a programme with time slots: no FUNDS (relation_sponsor_w19)
-            precision_w20(d.text, f)  # readings the guideline does not count: an acquisition alone (relation_precision_w20)
+            event_sponsors(d.text, f)  # "Supported by: A · B" on a programme with time slots: no FUNDS (relation_event_sponsors)
+            guideline_drops(d.text, f)  # readings the guideline does not count: an acquisition alone (relation_guideline_drops)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
-from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
-from aikg.ingest.nlp.relation_member_w17 import _name
+from aikg.ingest.nlp.relation_fund_wrong_funder import SENTENCE
+from aikg.ingest.nlp.relation_member_groups import _name
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 from aikg.ingest.nlp.lexicon import lexicon_data
-from aikg.ingest.nlp.relation_anchor_w18 import anchored_area
+from aikg.ingest.nlp.relation_anchor_area import anchored_area
 from aikg.ingest.nlp.relation_employer_place import words
 from aikg.ingest.nlp.relation_types import Cand
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -120,7 +120,7 @@ def copula_anchor(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
         place = _place_named(doc, k + 1, sent.end, starts, types)
         if place is not None and not _denied(doc[n + 1]):
             emit(i, place, "rule:copula-anchor")
-    anchored_area(doc, sent, spans, types, emit)  # "The Vellmar innovation district is anchored by X" (relation_anchor_w18)
+    anchored_area(doc, sent, spans, types, emit)  # "The Vellmar innovation district is anchored by X" (relation_anchor_area)
 
 
 #: present copulas of "X is the anchor of Y" (past "was" states no current tie)

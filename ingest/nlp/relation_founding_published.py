@@ -21,13 +21,13 @@ import re
 from typing import Sequence
 
 from aikg.ingest.nlp.records import MentionFact
-from aikg.ingest.nlp.relation_founders_w15 import founders_w15
+from aikg.ingest.nlp.relation_founders_described import founders_described
 from aikg.ingest.nlp.relation_founding_forms import founding_forms
 from aikg.ingest.nlp.relation_founding_object import founded_it
 from aikg.ingest.nlp.relation_fund_founder_lines import founder_lines
-from aikg.ingest.nlp.relation_part_w15 import part_w15
+from aikg.ingest.nlp.relation_part_units import part_units
 from aikg.ingest.nlp.relation_people_scope import ScopeWords
-from aikg.ingest.nlp.relation_runs_w15 import runs_w15
+from aikg.ingest.nlp.relation_runs_co_runners import runs_co_runners
 from aikg.ingest.nlp.sentence_spans import sentence_spans
 
 ORG = ("Institute", "Company", "Agency")
@@ -57,9 +57,9 @@ def founding_published(text: str, off: int, mentions: Sequence[MentionFact], wor
     out: list[Rel] = founding_forms(text, off, mentions)  # "Y, which X set up in Z" (relation_founding_forms.py)
     out += founder_lines(text, off, mentions)  # "A and B opened the X Lab", "Org — A, Co-founder" (relation_fund_founder_lines)
     out += founded_it(text, off, mentions)  # "She co-founded it in 2021 with B" (relation_founding_object.py)
-    out += founders_w15(text, off, mentions)  # "which she co-founded with B", "by A, our CEO, and B" (relation_founders_w15)
-    out += part_w15(text, off, mentions)  # "X, a Padua laboratory of Y", "A subsidiary of Y, it ..." (relation_part_w15.py)
-    out += runs_w15(text, off, mentions)  # "a programme that A runs with B" (relation_runs_w15.py)
+    out += founders_described(text, off, mentions)  # "which she co-founded with B", "by A, our CEO, and B" (relation_founders_described)
+    out += part_units(text, off, mentions)  # "X, a Padua laboratory of Y", "A subsidiary of Y, it ..." (relation_part_units.py)
+    out += runs_co_runners(text, off, mentions)  # "a programme that A runs with B" (relation_runs_co_runners.py)
     low = text.lower()
     if "spin" not in low and "spun" not in low and "offshoot" not in low and "joint venture" not in low:
         return out

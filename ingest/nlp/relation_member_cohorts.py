@@ -7,7 +7,7 @@ Forms from accelerator and VC-blog pages (every name in the tests is invented):
 * "The first firms enrolled in P are A, B and C", "Start-ups selected for P include A and B".
 
 Only organisations listed after the verb up to the sentence's end are members; a bracketed place is skipped. Words:
-``data/lexicon/member_cohorts_w15.json``.
+``data/lexicon/member_cohorts.json``.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class CohortWords:
 
 
 def _data() -> Mapping[str, Any]:
-    return lexicon_data("member_cohorts_w15.json")
+    return lexicon_data("member_cohorts.json")
 
 
 def _alt(phrases: Sequence[str]) -> str:

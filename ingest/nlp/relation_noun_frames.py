@@ -35,7 +35,7 @@ from typing import Any, Mapping, Sequence
 
 from aikg.ingest.nlp.lexicon import alternation, lexicon_data
 from aikg.ingest.nlp.records import RelationCandidate
-from aikg.ingest.nlp.relation_member_w17 import _name
+from aikg.ingest.nlp.relation_member_groups import _name
 from aikg.ingest.nlp.relation_sentences import keep_new, sentences
 
 CONF = 0.7

@@ -30,7 +30,7 @@ from aikg.ingest.nlp.context import doc_subject, group_lists, infobox_fields
 from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.records import RelationCandidate
 from aikg.ingest.nlp.relation_lines import line_relations
-from aikg.ingest.nlp.relation_member_w17 import _name
+from aikg.ingest.nlp.relation_member_groups import _name
 from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_people_published import PublishedWords, published_people
 from aikg.ingest.nlp.relation_types import allowed

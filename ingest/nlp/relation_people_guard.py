@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from aikg.core.paths import shipped
-from aikg.ingest.nlp.relation_people_past_w16 import past_or_no_post
+from aikg.ingest.nlp.relation_people_past import past_or_no_post
 from aikg.ingest.nlp.relation_types import Cand
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -55,7 +55,7 @@ def people_kept(doc: Any, cands: list[Cand], where: dict[int, tuple[int, int]], 
                 (where[c.tgt][0] < where[c.src][0] or c.method == "dep:role")
                 and _described_not_post(doc, where[c.src][0], words)
                 or _ended_before(doc, where[c.src], where[c.tgt], words)
-                or past_or_no_post(doc, where[c.src], where[c.tgt])):  # "A, who was a PhD student at X" (_w16)
+                or past_or_no_post(doc, where[c.src], where[c.tgt])):  # "A, who was a PhD student at X" (relation_people_past)
             continue
         out.append(c)
     return out

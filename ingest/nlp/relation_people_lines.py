@@ -14,7 +14,7 @@ Forms learned from published pages (university news captions and prize stories: 
   with a person ("Prof. Dr. A | Chair | Leipzig Institute"): each row's person is the heading's organisation's (named
   in the heading, else the page's). Bullet rows are ``relation_people_published``'s.
 
-Words: ``data/lexicon/people_lines_w15.json``; heading, title and past words from ``PublishedWords``.
+Words: ``data/lexicon/people_lines.json``; heading, title and past words from ``PublishedWords``.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class LineWords:
 
 
 def _data() -> Mapping[str, Any]:
-    return lexicon_data("people_lines_w15.json")
+    return lexicon_data("people_lines.json")
 
 
 def _alternation(phrases: Sequence[str]) -> str:

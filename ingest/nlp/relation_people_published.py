@@ -30,7 +30,7 @@ from aikg.ingest.nlp.records import MentionFact
 from aikg.ingest.nlp.relation_founding_published import founding_published
 from aikg.ingest.nlp.relation_people_forms import title_words
 from aikg.ingest.nlp.relation_people_masthead import masthead_people
-from aikg.ingest.nlp.relation_people_past_w16 import no_post_title
+from aikg.ingest.nlp.relation_people_past import no_post_title
 from aikg.ingest.nlp.relation_runs_published import runs_published
 
 ORG_TYPES = ("Institute", "Company", "Agency")
@@ -299,7 +299,7 @@ def _org_contact(line: str, a: int, b: int, ix: MentionIndex, words: PublishedWo
     title = ""
     if len(parts) > 1 and not _CONTACT.match(parts[1]):
         title, rest = parts[1], ",".join(parts[2:])
-        if not words.is_title(title) or no_post_title(title):  # "X — A, investor" (relation_people_past_w16)
+        if not words.is_title(title) or no_post_title(title):  # "X — A, investor" (relation_people_past)
             return
     elif len(parts) > 1:
         rest = ",".join(parts[1:])

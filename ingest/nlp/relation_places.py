@@ -24,12 +24,12 @@ from typing import Any, Callable, Mapping
 from aikg.ingest.nlp.lexicon import word_sets
 from aikg.ingest.nlp.mentions.place_forms import district_words, numbered_street, past_words, street_words
 from aikg.ingest.nlp.mentions.place_forms import enabled as place_forms_on
-from aikg.ingest.nlp.mentions.place_words_w17 import noun_acronym
+from aikg.ingest.nlp.mentions.place_noun_words import noun_acronym
 from aikg.ingest.nlp.relation_employer_place import words as base_words
+from aikg.ingest.nlp.relation_place_bare_nouns import bare_place_noun
+from aikg.ingest.nlp.relation_place_fronted_time import fronted_time, postcode
 from aikg.ingest.nlp.relation_place_sites import owned_sites_in
-from aikg.ingest.nlp.relation_place_w16 import bare_place_noun
-from aikg.ingest.nlp.relation_place_w17 import fronted_time, postcode
-from aikg.ingest.nlp.relation_place_w18 import work_sites
+from aikg.ingest.nlp.relation_place_work import work_sites
 from aikg.ingest.nlp.relation_rounds import RoundLists, token_index
 
 ORG = ("Institute", "Company", "Agency")
@@ -61,7 +61,7 @@ def _noun_run(doc: Any, k: int, end: int, org_nouns: frozenset[str]) -> int:
         if words > MAX_NOUN_WORDS:
             break
         if not (w.is_lower or w.text == "-" or noun_acronym(w)) or w.is_punct and w.text != "-":
-            break  # "the Oulu AI start-up X": an acronym may stand in the run (place_words_w17)
+            break  # "the Oulu AI start-up X": an acronym may stand in the run (place_noun_words)
         joined = doc[n - 2].lower_ + "-" + w.lower_ if n - 2 >= k and doc[n - 1].text == "-" else ""
         if w.lower_ in org_nouns or joined in org_nouns:  # "start-up" is three tokens
             best = n + 1
@@ -116,7 +116,7 @@ def place_phrases(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
             continue
         opens = s == sent.start or doc[s - 1].text in OPENERS  # a headline: "Osaka robot start-up Yodogawa raises ..."
         bare = not opens and bare_place_noun(doc, s, sent.start) \
-            and doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS  # "from Queenstown angel group X" (relation_place_w16)
+            and doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS  # "from Queenstown angel group X" (relation_place_bare_nouns)
         if not opens and not bare and (s - 1 < sent.start or doc[s - 1].lower_ not in ARTICLES | POSSESSIVE_DETS):
             continue  # "Sismo Andino Perú, its Lima-based subsidiary,": a possessive determiner opens it too
         based = e + 2 < sent.end and doc[e].text == "-" and doc[e + 1].lower_ in PLACED_BY and not doc[e].whitespace_ \
@@ -399,7 +399,7 @@ def place_lists(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: l
         acronym_in_place(doc, sent, spans, types, words, emit)  # "the Rivne Institute of Computing (RIC) in Lutsk"
         from_sites(doc, sent, spans, types, words, emit)  # "Pelri Labs works from a site in Phuentsholing"
         one_of_place(doc, sent, spans, types, words, emit)  # "X is one of several firms in Colombo"
-        work_sites(doc, sent, spans, types,  # "X builds drones in Oulu" (relation_place_w18)
+        work_sites(doc, sent, spans, types,  # "X builds drones in Oulu" (relation_place_work)
                    lambda k: _places_and_in(doc, spans, words.lists.read_list(
                        token_index(doc, spans, types), k, ("Cluster",), sent.end), sent.end, types),
                    lambda s: _opens_clause(doc, sent, spans, types, s), emit)
@@ -594,7 +594,7 @@ def _opens_clause(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types:
     if all(doc[t].lower_ in ARTICLES or doc[t].is_space or doc[t].text in OPENERS for t in range(sent.start, s)):
         return True
     if fronted_time(doc, sent.start, s if doc[s - 1].lower_ != "the" else s - 1):
-        return True  # "In 2022 Kalvola Institute opened a field station in A" (relation_place_w17)
+        return True  # "In 2022 Kalvola Institute opened a field station in A" (relation_place_fronted_time)
     k = s - 1 if doc[s - 1].lower_ != "the" else s - 2
     return k > sent.start and doc[k].text == "," and not any(types[i] in ORG for i, s2, _ in spans if s2 < s)
 

@@ -1,9 +1,11 @@
 """The sentence loop and the "keep a new relation" step shared by the document-level relation rules (no parse).
 
-The rules that run once per document after the others (``relation_fund_w19``, ``relation_runs_w19``, the ``*_w20``
-modules) walk the text sentence by sentence (``SENTENCE``) over the mentions not nested in a longer one, sorted by
+The rules that run once per document after the others (``relation_fund_posts_grants``, ``relation_runs_runner_lines``,
+``relation_fund_further_sources``, ``relation_member_whose_cohort``,
+``relation_runs_relative``, ``relation_anchor_drawn``)
+walk the text sentence by sentence (``SENTENCE``) over the mentions not nested in a longer one, sorted by
 start, and keep each (source, target, method) reading the schema allows that no rule gave already, with the sentence
-as its evidence; ``relation_fund_w17`` and ``relation_roles_w19`` (a line as the evidence) keep theirs the same way.
+as its evidence; ``relation_fund_gifts`` and ``relation_role_lines`` (a line as the evidence) keep theirs the same way.
 This is the one definition of both steps.
 """
 
@@ -14,8 +16,8 @@ from typing import Any, Iterator, Sequence
 
 from aikg.ingest.nlp.mention_index import nested
 from aikg.ingest.nlp.records import RelationCandidate
-from aikg.ingest.nlp.relation_fund_w15 import SENTENCE
-from aikg.ingest.nlp.relation_member_w17 import _name
+from aikg.ingest.nlp.relation_fund_wrong_funder import SENTENCE
+from aikg.ingest.nlp.relation_member_groups import _name
 from aikg.ingest.nlp.relation_types import allowed
 
 Found = list[tuple[int, int, str]]  # (source mention, target mention, method)

@@ -23,7 +23,7 @@ from aikg.ingest.nlp.lexicon import Frame, Lexicon
 from aikg.ingest.nlp.mentions.place_forms import wide_area_nouns
 from aikg.ingest.nlp.relation_anchor import subject_owner, subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_anchor_forms import anchor_kept, called_anchor
-from aikg.ingest.nlp.relation_anchor_w19 import anchor_w19_kept, anchors_w19
+from aikg.ingest.nlp.relation_anchor_nouns import anchor_noun_forms, anchor_stated_kept
 from aikg.ingest.nlp.relation_employer_place import employer_places
 from aikg.ingest.nlp.relation_forms import FormRules
 from aikg.ingest.nlp.relation_fund_frames import crowd_between, fund_frames_kept
@@ -41,7 +41,7 @@ from aikg.ingest.nlp.relation_people_lines import singular_apposition
 from aikg.ingest.nlp.relation_people_scope import mention_spans, scope_people
 from aikg.ingest.nlp.relation_place_founding import founding_places
 from aikg.ingest.nlp.relation_place_home import home_places
-from aikg.ingest.nlp.relation_place_w19 import places_w19
+from aikg.ingest.nlp.relation_place_town_sites import places_town_sites
 from aikg.ingest.nlp.relation_places import (
     SAID_OF_ONE,
     PlaceWords,
@@ -149,9 +149,9 @@ class RelationFinder:
                         lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         called_anchor(doc, sent, sent_rules.spans, types,  # "officials call X the anchor of Y's scene" (relation_anchor_forms)
                       lambda org, place, method: emit(["ANCHORS"], org, place, conf["adjacent"], method))
-        anchors_w19(doc, sent, sent_rules.spans, types,  # "P's anchor institutions are A and B" (relation_anchor_w19)
+        anchor_noun_forms(doc, sent, sent_rules.spans, types,  # "P's anchor institutions are A and B" (relation_anchor_nouns)
                     lambda org, place, method: emit(["ANCHORS"], org, place, conf["adjacent"], method))
-        places_w19(doc, sent, sent_rules.spans, types,  # "X's Tampere campus", "X, Tampere's largest university" (relation_place_w19)
+        places_town_sites(doc, sent, sent_rules.spans, types,  # "X's Tampere campus", "X, Tampere's largest university" (relation_place_town_sites)
                    lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
         with_sites(doc, sent, sent_rules.spans, types,  # "X is based in A, with a workshop in B and an office in C"
                    lambda org, place, method: emit(["LOCATED_IN"], org, place, conf["adjacent"], method))
@@ -291,7 +291,7 @@ class RelationFinder:
             new = self._guard.keep(new, ctx, tok)
         if new and any(c.type == "ANCHORS" for c in new):  # "none of them is an anchor"
             new = anchor_kept(new, tok, ctx.tok2m)  # (relation_anchor_forms.py)
-            new = anchor_w19_kept(new, tok, ctx.tok2m)  # "X was drawn to P by", "will anchor" (relation_anchor_w19.py)
+            new = anchor_stated_kept(new, tok, ctx.tok2m)  # "X was drawn to P by", "will anchor" (relation_anchor_nouns.py)
         if new and any(c.type == "FOUNDED" for c in new):  # "opened a Passo Fundo office"
             new = opened_site_kept(new, tok, ctx.tok2m)  # (relation_site_forms.py)
         if new and any(c.type == "RUNS" for c in new):  # "that A funds and B runs"

@@ -27,8 +27,8 @@ from typing import Any
 from aikg.core.errors import InputError
 from aikg.core.paths import shipped
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
-from aikg.ingest.nlp.mentions.programme_names_w15 import programme_names_w15
-from aikg.ingest.nlp.mentions.programme_units_w16 import programme_units_w16
+from aikg.ingest.nlp.mentions.programme_runners import programme_runners
+from aikg.ingest.nlp.mentions.programme_units import programme_units
 from aikg.ingest.nlp.token_index import TokenIndex
 
 _AUX_FILL = frozenset({"be", "been", "now", "still"})  # "X has been administered by", "X is still delivered by"
@@ -83,8 +83,8 @@ def programme_forms(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext)
                 for a in cands:
                     if a.start == c.end + 1 and a.end == c.end + 2 and a.entry is None and a.type in ORG_TYPES:
                         a.type, a.ctx_typed, a.place, a.label = "Programme", True, False, "ORG"
-    cands = programme_names_w15(doc, cands, env, ctx)  # "X, which Y runs", "X is run by Y" (programme_names_w15.py)
-    return programme_units_w16(doc, cands, env, ctx)  # "the Kpalsi Start-up Window", "UIA's Marine Robotics Group"
+    cands = programme_runners(doc, cands, env, ctx)  # "X, which Y runs", "X is run by Y" (programme_runners.py)
+    return programme_units(doc, cands, env, ctx)  # "the Kpalsi Start-up Window", "UIA's Marine Robotics Group"
 
 
 def _apposition(doc: Any, c: Candidate, words: ProgrammeForms) -> bool:

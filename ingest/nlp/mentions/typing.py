@@ -8,7 +8,7 @@ from typing import Any
 
 from aikg.ingest.nlp.lexicon import Lexicon, lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME
-from aikg.ingest.nlp.mentions.org_heads_w20 import enabled as org_heads_enabled
+from aikg.ingest.nlp.mentions.org_head_types import enabled as org_heads_enabled
 from aikg.ingest.nlp.token_index import TokenIndex
 from aikg.ingest.nlp.world_places import world_places
 
