@@ -11,15 +11,13 @@ the stage :mod:`aikg.ingest.nlp.mentions.learned_types` applies it. ``ExtractCon
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from aikg.core.errors import ConfigError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.model_registry import ModelRegistry
 
 FORMAT = "aikg-entity-type-model/1"
 SHIPPED = ("models", "entity_types.json")
@@ -120,30 +118,10 @@ class TypeModel:
                               "retrain it with scripts/train_entity_types.py") from e
 
 
-_MODELS: dict[str, TypeSink | None] = {"off": None}
-
-
-def register(name: str, sink: TypeSink | None) -> None:
-    """Make ``ExtractConfig(learned_types=name)`` use ``sink`` (the training script records features this way)."""
-    _MODELS[name] = sink
-
-
-def load_shipped() -> TypeModel:
-    """The model shipped in ``aikg.data/models`` (importlib.resources, so a wheel install finds it)."""
-    node = shipped(*SHIPPED)
-    return TypeModel.from_json(node.read_text(encoding="utf-8"), source=f"aikg.data/{'/'.join(SHIPPED)}")
-
-
-def model_for(setting: str) -> TypeSink | None:
-    """The sink an ``ExtractConfig.learned_types`` setting names (loaded once per process), or None when off."""
-    if setting == "default":
-        setting = os.environ.get(ENV) or SHIPPED_DEFAULT
-    if setting not in _MODELS:
-        if setting == "on":
-            _MODELS[setting] = load_shipped()
-        else:
-            path = Path(setting)
-            if not path.is_file():
-                raise ConfigError(f"learned_types {setting!r} is neither 'default', 'on', 'off' nor a model file")
-            _MODELS[setting] = TypeModel.from_json(path.read_text(encoding="utf-8"), source=str(path))
-    return _MODELS[setting]
+_REGISTRY: ModelRegistry[TypeSink] = ModelRegistry("learned_types", ENV, SHIPPED_DEFAULT, SHIPPED,
+                                                   lambda text, source: TypeModel.from_json(text, source=source))
+#: ``register(name, sink)``: make ``ExtractConfig(learned_types=name)`` use ``sink``; ``load_shipped()``: the shipped
+#: model; ``model_for(setting)``: the sink a setting names, or None when off (ingest/nlp/model_registry.py)
+register = _REGISTRY.register
+load_shipped = _REGISTRY.load_shipped
+model_for = _REGISTRY.model_for

@@ -13,16 +13,14 @@ The model is one JSON file shipped in ``data/models/`` and read through importli
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from aikg.core.errors import ConfigError
-from aikg.core.paths import shipped
+from aikg.ingest.nlp.model_registry import ModelRegistry
 from aikg.ingest.nlp.pair_features import Pair, mention_tokens, sentence_pairs
 from aikg.ingest.nlp.records import DocFacts
 from aikg.ingest.nlp.relation_types import Cand, allowed
@@ -182,33 +180,13 @@ class PairModel:
                               "retrain it with scripts/train_relations.py") from e
 
 
-_MODELS: dict[str, PairSink | None] = {"off": None}
-
-
-def register(name: str, sink: PairSink | None) -> None:
-    """Make ``ExtractConfig(pair_model=name)`` use ``sink`` (the training script records features this way)."""
-    _MODELS[name] = sink
-
-
-def load_shipped() -> PairModel:
-    """The model shipped in ``aikg.data/models`` (importlib.resources, so a wheel install finds it)."""
-    node = shipped(*SHIPPED)
-    return PairModel.from_json(node.read_text(encoding="utf-8"), source=f"aikg.data/{'/'.join(SHIPPED)}")
-
-
-def model_for(setting: str) -> PairSink | None:
-    """The sink an ``ExtractConfig.pair_model`` setting names (loaded once per process), or None when off."""
-    if setting == "default":
-        setting = os.environ.get(ENV) or SHIPPED_DEFAULT
-    if setting not in _MODELS:
-        if setting == "on":
-            _MODELS[setting] = load_shipped()
-        else:
-            path = Path(setting)
-            if not path.is_file():
-                raise ConfigError(f"pair_model {setting!r} is neither 'default', 'on', 'off' nor a model file")
-            _MODELS[setting] = PairModel.from_json(path.read_text(encoding="utf-8"), source=str(path))
-    return _MODELS[setting]
+_REGISTRY: ModelRegistry[PairSink] = ModelRegistry("pair_model", ENV, SHIPPED_DEFAULT, SHIPPED,
+                                                   lambda text, source: PairModel.from_json(text, source=source))
+#: ``register(name, sink)``: make ``ExtractConfig(pair_model=name)`` use ``sink``; ``load_shipped()``: the shipped
+#: model; ``model_for(setting)``: the sink a setting names, or None when off (ingest/nlp/model_registry.py)
+register = _REGISTRY.register
+load_shipped = _REGISTRY.load_shipped
+model_for = _REGISTRY.model_for
 
 
 def pair_relations(setting: str, pdoc: Any, tok2m: dict[int, int], facts: DocFacts,
