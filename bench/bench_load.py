@@ -1,6 +1,7 @@
 """Load throughput: the batched loader against plain ``UNWIND $rows … MERGE`` of the same rows, same run.
 
     python -m bench.bench_load [--entities 5000] [--per-entity 5] [--scale 10] [--repeat 1] [--copied-strings]
+    python -m bench.bench_load --ledger-compare [--entities 2000] [--repeat 3]
 
 For each size (1x and ``--scale`` x) two fresh embedded stores get the same documents,
 entities, mentions and relationships with their evidence: one through the loader
@@ -13,6 +14,9 @@ process and of the embedded server (VmHWM of the redis process, and the engine's
 ``used_memory_peak``), and the growth of each from 1x to the large size. CPU seconds (this process and the
 server) are reported beside wall time: on a shared machine they compare the two loads better; the server's share
 and each part's growth say whether a growth lies in the engine or in this process (issue 18).
+
+``--ledger-compare`` prices the change ledger (graph/change_ledger.py) apart: the loader with its ledger
+statement and without it (``change_ledger.add`` returning none), alternately, each size, fastest of ``--repeat``.
 """
 
 from __future__ import annotations
@@ -222,6 +226,47 @@ def run(n_entities: int, per_entity: int, scale: int, batch_size: int, max_bytes
     return rows, measured
 
 
+def ledger_compare(n_entities: int, per_entity: int, scale: int, batch_size: int, max_bytes: int,
+                   repeat: int) -> list[dict[str, Any]]:
+    """The loader with the change ledger's statement and without it, alternately: what the ledger costs a load."""
+    from aikg.graph import change_ledger
+
+    add, rows, writes = change_ledger.add, [], [0]
+
+    def counted(now: str, created: int) -> list:
+        writes[0] += 1
+        return add(now, created)
+
+    for factor in (1, scale):
+        docs, ents, rels = synthetic(n_entities * factor, max(10, n_entities * factor // 50), per_entity=per_entity)
+
+        def loader(store: Any, docs: list = docs, ents: list = ents, rels: list = rels) -> None:
+            report = load_records(store, docs, ents, rels, batch_size=batch_size, max_bytes=max_bytes)
+            assert not report.errors, report.errors[:3]
+
+        on, off = [], []
+        try:
+            for _ in range(repeat):
+                writes[0] = 0
+                change_ledger.add = counted
+                on.append(measure(loader))
+                change_ledger.add = lambda now, created: []
+                off.append(measure(loader))
+        finally:
+            change_ledger.add = add
+        best = {side: (min(m["s"] for m in runs), min(m["cpu"] for m in runs), min(m["server"] for m in runs))
+                for side, runs in (("on", on), ("off", off))}
+        rows.append({"input": f"{factor}x", "entities": len(ents), "relations": len(rels),
+                     "ledger statements": writes[0],
+                     "s on / off": f"{best['on'][0]:.2f} / {best['off'][0]:.2f}",
+                     "on/off by time": f"{best['on'][0] / best['off'][0]:.3f}",
+                     "CPU s on / off": f"{best['on'][1]:.2f} / {best['off'][1]:.2f}",
+                     "on/off by CPU": f"{best['on'][1] / best['off'][1]:.3f}",
+                     "server CPU s on / off": f"{best['on'][2]:.2f} / {best['off'][2]:.2f}",
+                     "load avg": round(os.getloadavg()[0], 1)})
+    return rows
+
+
 def _ratio(large: dict, small: dict, side: str, part: str) -> str:
     """Growth of one side's server CPU (``server``) or this process's CPU (``client``: the rest)."""
     def get(m: dict) -> float:
@@ -254,7 +299,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--copied-strings", action="store_true",
                         help="the loader copies every string onto each relationship, as before issue 18 "
                              "(default: shared strings, see graph/cypher/load_relations.cypher)")
+    parser.add_argument("--ledger-compare", action="store_true",
+                        help="instead: the loader with the change ledger's statement and without it, alternately")
     args = parser.parse_args(argv)
+    if args.ledger_compare:
+        print("## The change ledger's cost to the loader (with its statement / without)\n")
+        print(table(ledger_compare(args.entities, args.per_entity, args.scale, args.batch_size,
+                                   int(args.max_mb * 2**20), args.repeat)))
+        return
     if args.copied_strings:
         from aikg.graph import loader
 

@@ -51,11 +51,28 @@ class TimedSummary(RunSummary):
 
     marks: list[tuple[float, int, int]] = field(default_factory=list)
     t0: float = field(default_factory=time.perf_counter)
+    #: at each commit: (CPU s of this process, its resident MB, the store server's CPU s): what a tenth costs in
+    #: CPU, which the other work on a shared machine does not inflate, and whether memory grows over the run
+    probes: list[tuple[float, float, float]] = field(default_factory=list)
+    server_pid: int | None = None
 
     def __setattr__(self, name: str, value: Any) -> None:
         super().__setattr__(name, value)
-        if name == "words" and "marks" in self.__dict__:
+        if name == "words" and "probes" in self.__dict__:
             self.marks.append((time.perf_counter() - self.t0, self.documents, value))
+            self.probes.append(probe(self.server_pid))
+
+
+def proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def probe(server_pid: int | None) -> tuple[float, float, float]:
+    """This process's CPU seconds and resident MB, and the server's CPU seconds (0 without a pid)."""
+    rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return time.process_time(), rss, proc_cpu(server_pid) if server_pid else 0.0
 
 
 # ---------------------------------------------------------------------------------------------- measuring
@@ -67,13 +84,13 @@ class Phases:
     t0: float
     spent: dict[str, float] = field(default_factory=dict)
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of the ingesting process in each phase
-    calls: list[tuple[str, float, float]] = field(default_factory=list)
+    calls: list[tuple[str, float, float, float]] = field(default_factory=list)  # phase, end, seconds, CPU seconds
     inside_load: bool = False
 
     def note(self, phase: str, start: float, end: float, cpu: float) -> None:
         self.spent[phase] = self.spent.get(phase, 0.0) + end - start
         self.cpu[phase] = self.cpu.get(phase, 0.0) + cpu
-        self.calls.append((phase, end - self.t0, end - start))
+        self.calls.append((phase, end - self.t0, end - start, cpu))
 
 
 @contextmanager
@@ -130,10 +147,13 @@ def phase_timers(t0: float) -> Iterator[Phases]:
             d["spaCy + rules"] = d.get("extract (all)", 0.0) - (d.get("resolve", 0.0) if "extract (all)" in d else 0.0)
 
 
-def chunk_phases(marks: list[tuple[float, int, int]], calls: list[tuple[str, float, float]]) -> list[dict[str, float]]:
-    """Seconds per phase for each chunk: the calls that ended after the commit before it and by its own."""
+def chunk_phases(marks: list[tuple[float, int, int]], calls: Sequence[tuple[Any, ...]],
+                 cpu: bool = False) -> list[dict[str, float]]:
+    """Seconds per phase for each chunk (CPU seconds with ``cpu``): the calls that ended after the commit before
+    it and by its own."""
     out: list[dict[str, float]] = [{} for _ in marks]
-    for phase, end, secs in calls:
+    for phase, end, *times in calls:
+        secs = times[1] if cpu else times[0]
         k = next((i for i, m in enumerate(marks) if end <= m[0] + 1e-6), None)
         if k is not None:
             out[k][phase] = out[k].get(phase, 0.0) + secs
@@ -163,12 +183,10 @@ def windows(marks: list[tuple[float, int, int]], share: float = 0.1) -> list[tup
 def server_stats(store: Any) -> dict[str, float]:
     """The embedded server's peak resident memory (VmHWM, MB) and CPU seconds so far, from /proc."""
     pid = store._att.server.pid
-    out = {"server_hwm": 0.0, "server_cpu": 0.0}
+    out = {"server_hwm": 0.0, "server_cpu": proc_cpu(pid)}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             out["server_hwm"] = int(line.split()[1]) / 1024
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    out["server_cpu"] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
     return out
 
 
@@ -236,6 +254,7 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool, prefetch:
         store = open_store("embedded", home=home)
         store.apply_schema()
         summary = TimedSummary()
+        summary.server_pid = store._att.server.pid
         with phase_timers(summary.t0) as phases:
             ingest_paths([corpus], store, n_process=n_process, chunk_size=chunk_size, show_progress=False,
                          summary=summary, prefetch=prefetch)
@@ -252,7 +271,8 @@ def child(corpus: str, n_process: int, chunk_size: int, queries: bool, prefetch:
     return {"n_process": n_process, "prefetch": prefetch if n_process > 1 else None, "cores": os.cpu_count(),
             "docs": summary.documents, "words": summary.words, "secs": summary.seconds,
             "marks": summary.marks, "phases": phases.spent, "phases_cpu": phases.cpu,
-            "chunks": chunk_phases(summary.marks, phases.calls), **cpu, **server, **size, "queries": timings,
+            "chunks": chunk_phases(summary.marks, phases.calls),
+            "chunks_cpu": chunk_phases(summary.marks, phases.calls, cpu=True), "probes": summary.probes, **cpu, **server, **size, "queries": timings,
             "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "workers_peak": workers_peak if n_process > 1 else None,
             "load": [round(load_start[0], 1), round(load_end[0], 1)]}
@@ -401,12 +421,17 @@ def verdicts(runs: list[dict[str, Any]], processes: list[int]) -> list[str]:
     return lines
 
 
-def window_phases(r: dict[str, Any], window: tuple[int, int, float]) -> dict[str, float]:
-    """Seconds per 100 documents in each phase over the chunks committed inside ``window`` (documents a..b),
-    leaving out the last chunk when it is a short remainder (resolution costs the same for any chunk size)."""
+def window_chunks(r: dict[str, Any], window: tuple[int, int, float]) -> list[int]:
+    """The chunks (indexes into marks) committed inside ``window`` (documents a..b), leaving out the last chunk
+    when it is a short remainder (resolution costs the same for any chunk size)."""
     a, b, _ = window
     size = max(m[1] - p[1] for p, m in zip(r["marks"], r["marks"][1:]))
-    picked = [k for k, m in enumerate(r["marks"]) if k > 0 and a < m[1] <= b and m[1] - r["marks"][k - 1][1] > size / 2]
+    return [k for k, m in enumerate(r["marks"]) if k > 0 and a < m[1] <= b and m[1] - r["marks"][k - 1][1] > size / 2]
+
+
+def window_phases(r: dict[str, Any], window: tuple[int, int, float]) -> dict[str, float]:
+    """Seconds per 100 documents in each phase over the chunks committed inside ``window``."""
+    picked = window_chunks(r, window)
     docs = sum(r["marks"][k][1] - r["marks"][k - 1][1] for k in picked)
     if not docs:
         return {}
@@ -425,6 +450,46 @@ def phase_trend(runs: list[dict[str, Any]]) -> list[str]:
             if first and last:
                 lines.append(f"- {r['size']:,} words, {label(r['n_process'], r.get('prefetch'))}, seconds per 100 documents, first → last "
                              "tenth: " + ", ".join(f"{p} {first[p]:.1f} → {last[p]:.1f}" for p in first))
+    return lines
+
+
+def window_cpu(r: dict[str, Any], window: tuple[int, int, float]) -> dict[str, float]:
+    """Over the chunks inside ``window``: words per CPU second of the ingesting process, of its extraction
+    (spaCy + rules, in this process: n_process=1 only) and of the process and the server together; the server's
+    CPU seconds per 100 documents; the ingesting process's resident MB at the window's last commit."""
+    picked = window_chunks(r, window)
+    probes, marks = r.get("probes") or [], r["marks"]
+    if not picked or len(probes) != len(marks):
+        return {}
+    words = sum(marks[k][2] - marks[k - 1][2] for k in picked)
+    docs = sum(marks[k][1] - marks[k - 1][1] for k in picked)
+    own = sum(probes[k][0] - probes[k - 1][0] for k in picked)
+    server = sum(probes[k][2] - probes[k - 1][2] for k in picked)
+    extract = sum(r["chunks_cpu"][k].get("spaCy + rules", 0.0) for k in picked)
+    return {"words per ingest CPU s": words / own if own else 0.0,
+            "words per extraction CPU s": words / extract if extract else 0.0,
+            "words per ingest + server CPU s": words / (own + server) if own + server else 0.0,
+            "server CPU s per 100 docs": server * 100 / docs, "ingest MB": probes[picked[-1]][1]}
+
+
+def cpu_trend(runs: list[dict[str, Any]]) -> list[str]:
+    """The end/start ratio again from CPU time (what the machine's other work does not inflate), first tenth
+    against last, with the ingesting process's memory: the figures that show whether something grows."""
+    lines = []
+    for r in runs:
+        if len(r["windows"]) < 2 or not r.get("probes"):
+            continue
+        first, last = window_cpu(r, r["windows"][0]), window_cpu(r, r["windows"][-1])
+        if not first or not last:
+            continue
+        parts = [f"{k} {first[k]:,.0f} → {last[k]:,.0f}" + (f" ({last[k] / first[k]:.2f})" if first[k] else "")
+                 for k in first if k.startswith("words")]
+        by_tenth = [window_cpu(r, w) for w in r["windows"]]
+        lines.append(f"- {r['size']:,} words, {label(r['n_process'], r.get('prefetch'))}, first → last tenth by CPU "
+                     "time (end/start): " + "; ".join(parts) + f"; server CPU s per 100 documents "
+                     f"{first['server CPU s per 100 docs']:.2f} → {last['server CPU s per 100 docs']:.2f}; words per "
+                     "ingest CPU s by tenth: " + ", ".join(f"{c.get('words per ingest CPU s', 0):,.0f}" for c in by_tenth)
+                     + "; ingest MB at the end of each tenth: " + ", ".join(f"{c.get('ingest MB', 0):,.0f}" for c in by_tenth))
     return lines
 
 
@@ -502,7 +567,7 @@ def report(runs: list[dict[str, Any]], processes: list[int], chunk_size: int, se
              table(run_rows(runs)), "Where the time went (seconds inside each function the ingest calls, "
              "measured in the ingesting process; with n_process > 1 spaCy runs in the workers while it waits):", "",
              table(phase_rows(runs)), "\n".join(verdicts(runs, processes) + estimates(runs, processes) + overlap_lines(runs)
-                                       + phase_trend(runs)), ""]
+                                       + phase_trend(runs) + cpu_trend(runs)), ""]
     if any(r["queries"] for r in runs):
         parts += [f"Catalog queries on the result (n_process={processes[-1]}'s graph; one warm-up, then {QUERY_RUNS} "
                   "runs, as `aikg query run` pays them):", "", table(query_rows(runs))]

@@ -116,6 +116,27 @@ def paired(store: Any, cases: dict[str, dict], old_catalog: Any, new_catalog: An
               f"{'same' if _same(df_old, df_new) else 'DIFFERENT'}", flush=True)
 
 
+SPLIT_PARTS = ("prepare", "engine", "reply", "decode", "frame", "hook", "total")
+
+
+def split_paired(store: Any, cases: dict[str, dict], old_catalog: Any, new_catalog: Any, runs: int) -> None:
+    """Each case split into parts, the old catalog's text and today's alternating on the same read path (medians)."""
+    print(f"{'query':30} {'catalog':8} {'rows':>6} {'reply KB':>9} " + " ".join(f"{p:>8}" for p in SPLIT_PARTS)
+          + "   (median ms)")
+    for case, params in cases.items():
+        name = case.split("[")[0]
+        split_once(store, name, params, old_catalog)  # warm-up
+        split_once(store, name, params, new_catalog)
+        timed: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
+        for _ in range(runs):
+            timed["before"].append(split_once(store, name, params, old_catalog))
+            timed["after"].append(split_once(store, name, params, new_catalog))
+        for which, got in timed.items():
+            med = {p: statistics.median(r[p] for r in got) for p in SPLIT_PARTS}
+            print(f"{case:30} {which:8} {got[0]['rows']:>6} {got[0]['bytes'] / 1024:>9,.0f} "
+                  + " ".join(f"{med[p]:>8.1f}" for p in SPLIT_PARTS), flush=True)
+
+
 def hooks_at(revision: str, catalog: Any, names: list[str]) -> dict[str, Any]:
     """The hook modules of these queries as they were at ``revision`` (git show), loaded beside today's."""
     import importlib.util
@@ -236,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", help="git revision: time whole runs of its catalog with the client's parser "
                         "against the current catalog and read path, alternating")
     parser.add_argument("--profile", action="store_true", help="also print the engine's GRAPH.PROFILE of each")
+    parser.add_argument("--split-against", metavar="REV", help="split each run into its parts (as without options) "
+                        "for the catalog of REV and today's, alternating, with the same read path: what a new text "
+                        "saves in the engine, the reply and the frame")
     parser.add_argument("--against-hooks", metavar="REV", help="time whole runs of the current catalog and read path "
                         "with the hooks (queries/hooks) of REV against today's, alternating")
     args = parser.parse_args(argv)
@@ -254,6 +278,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"load average at start: {load_average()}")
             old_hooks = hooks_at(args.against_hooks, catalog, [c.split("[")[0] for c in cases])
             paired_hooks(store, cases, catalog, old_hooks, args.runs)
+            print(f"load average at end: {load_average()}")
+            return 0
+        if args.split_against:
+            import tempfile
+
+            from bench.bench_queries import load_average
+            from bench.compare_queries import catalog_at
+
+            print(f"load average at start: {load_average()}")
+            with tempfile.TemporaryDirectory() as folder:
+                split_paired(store, cases, load_catalog(catalog_at(args.split_against, Path(folder))), catalog, args.runs)
             print(f"load average at end: {load_average()}")
             return 0
         if args.against:

@@ -7,6 +7,11 @@ Names are built from syllables (``bench/scale_corpus.json``), never from a list 
 brings new companies, investors, institutes, people and, less often, places, and reuses earlier ones (more
 often the early ones, so some become hubs, as real ecosystems have). Every sentence is a form the extractor
 handles. The same seed gives the same documents byte for byte; fewer words give a prefix of a longer run.
+
+Documents come in blocks of ten with the same mix (four press releases, four news, two reports, in a shuffled
+order; lengths one from each 50-word band of 300–800): any tenth of a long run has the mix of any other, so a
+rate taken over the first and the last tenth compares like with like (issue 18: drawn freely, the tenths' mix
+moved the extractor's rate by ±15%).
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ NEW_SHARE = {"Company": 0.7, "Investor": 0.35, "Institute": 0.4, "Consortium": 0
              "Programme": 0.6, "Person": 0.8, "place": 0.2, "country": 0.04}
 #: document kinds and how often each is drawn
 KIND_WEIGHTS = {"press_release": 4, "news": 4, "report": 2}
+#: documents per block: each block has every kind in KIND_WEIGHTS's proportions and one length per band
+BLOCK = sum(KIND_WEIGHTS.values())
+#: shortest and longest body targets in words (the bands split this range into BLOCK equal parts)
+LENGTHS = (300, 800)
 #: chances of one, two, ... background sentences after each sentence that names entities
 FILLERS = (1.0, 0.7, 0.4)
 #: slots of a cast and the kind of name each takes
@@ -121,14 +130,28 @@ class ScaleCorpus:
                       **{k: self.rng.choice(w[k]) for k in ("product", "topic", "round", "amount", "quote")}}
         return template.format_map(cast)
 
-    def document(self, index: int) -> tuple[str, str]:
-        """One document: a title, a lead, body paragraphs (one story per cast) to 300–800 words, an about line."""
-        kinds = list(KIND_WEIGHTS)
-        kind = self.rng.choices(kinds, weights=[KIND_WEIGHTS[k] for k in kinds])[0]
+    def _block(self) -> list[tuple[str, int]]:
+        """The next BLOCK documents' (kind, target words): kinds in KIND_WEIGHTS's proportions, one target from
+        each equal band of LENGTHS, both shuffled, so every block (and every tenth of a run) has the same mix."""
+        kinds = [kind for kind, weight in KIND_WEIGHTS.items() for _ in range(weight)]
+        low, high = LENGTHS
+        band = (high - low) / BLOCK
+        targets = [self.rng.randint(round(low + k * band), round(low + (k + 1) * band) - 1) for k in range(BLOCK)]
+        self.rng.shuffle(kinds)
+        self.rng.shuffle(targets)
+        return list(zip(kinds, targets))
+
+    def document(self, index: int, kind: str | None = None, target: int | None = None) -> tuple[str, str]:
+        """One document: a title, a lead, body paragraphs (one story per cast) to 300–800 words, an about line.
+        ``kind`` and ``target`` (body words) are drawn when not given."""
+        if kind is None:
+            kinds = list(KIND_WEIGHTS)
+            kind = self.rng.choices(kinds, weights=[KIND_WEIGHTS[k] for k in kinds])[0]
         spec = self.data["kinds"][kind]
         cast = self._cast()
         parts = [self._fill(self.rng.choice(spec["title"]), cast), self._fill(self.rng.choice(spec["lead"]), cast)]
-        target, words = self.rng.randint(300, 800), sum(len(p.split()) for p in parts)
+        target = self.rng.randint(*LENGTHS) if target is None else target
+        words = sum(len(p.split()) for p in parts)
         paragraph: list[str] = []
         while words < target:
             body = list(spec["body"])
@@ -149,9 +172,13 @@ class ScaleCorpus:
         return f"{index:06d}-{kind}{spec['suffix']}", "\n\n".join(parts) + "\n"
 
     def documents(self, words: int) -> Iterator[tuple[str, str]]:
-        total, index = 0, 0
+        """Documents until ``words``, in blocks of the same mix (a shorter run is a prefix of a longer one)."""
+        total, index, plan = 0, 0, []
         while total < words:
-            name, text = self.document(index)
+            if not plan:
+                plan = self._block()
+            kind, target = plan.pop(0)
+            name, text = self.document(index, kind, target)
             total += len(text.split())
             index += 1
             yield name, text

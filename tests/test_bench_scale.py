@@ -66,3 +66,35 @@ def test_bench_runs_end_to_end_at_a_tiny_size():
     assert all(isinstance(q["rows"], int) for q in two["queries"]), two["queries"]
     text = report(runs, [1, 2], 1, 7)
     assert "| words | n_process |" in text and "n_process=2 is" in text and "entity_neighbours" in text
+
+
+def test_every_block_of_ten_documents_has_the_same_mix_of_kinds_and_lengths():
+    from bench.scale_corpus import BLOCK, KIND_WEIGHTS, LENGTHS
+
+    corpus = ScaleCorpus(seed=7)
+    for _ in range(5):
+        block = corpus._block()
+        assert sorted(kind for kind, _ in block) == sorted(k for k, w in KIND_WEIGHTS.items() for _ in range(w))
+        band = (LENGTHS[1] - LENGTHS[0]) / BLOCK
+        bands = sorted(int((target - LENGTHS[0]) // band) for _, target in block)
+        assert bands == list(range(BLOCK)), bands  # one target in each band of 300–800 words
+    docs = list(ScaleCorpus(seed=7).documents(60_000))
+    kinds = [name.split("-", 1)[1].split(".")[0] for name, _ in docs]
+    tenth = len(docs) // 10 // BLOCK * BLOCK
+    first, last = kinds[:tenth], kinds[-tenth - len(docs) % BLOCK:len(docs) - len(docs) % BLOCK]
+    assert sorted(first) == sorted(last)
+
+
+def test_cpu_trend_reads_the_commit_probes():
+    from bench.bench_scale import cpu_trend
+
+    # 11 commits of 10 documents and 1,000 words (windows of two chunks); CPU per chunk grows 1.1 → 2 s, memory 10 MB
+    marks = [(float(k), 10 * (k + 1), 1000 * (k + 1)) for k in range(11)]
+    probes = [(sum(1 + j / 10 for j in range(k + 1)), 400.0 + 10 * k, 0.1 * k) for k in range(11)]
+    chunks_cpu = [{"spaCy + rules": 0.8 + k / 10} for k in range(11)]
+    r = {"size": 11_000, "n_process": 1, "marks": marks, "probes": probes, "chunks_cpu": chunks_cpu,
+         "windows": windows(marks)}
+    line = cpu_trend([r])[0]
+    assert "words per ingest CPU s 870 → 513 (0.59); words per extraction CPU s 1,053 → 571 (0.54)" in line, line
+    assert "server CPU s per 100 documents 1.00 → 1.00" in line
+    assert line.endswith("ingest MB at the end of each tenth: 420, 440, 460, 480, 500")

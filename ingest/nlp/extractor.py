@@ -37,6 +37,7 @@ from aikg.ingest.nlp.relation_anchor_contrasts import anchor_contrasts
 from aikg.ingest.nlp.relation_anchor_drawn import anchors_drawn
 from aikg.ingest.nlp.relation_anchor_forms import anchor_cue
 from aikg.ingest.nlp.relation_bodies import body_members
+from aikg.ingest.nlp.relation_contact_clauses import contact_clauses
 from aikg.ingest.nlp.relation_described_ends import described_ends
 from aikg.ingest.nlp.relation_directory_lines import directory_lines
 from aikg.ingest.nlp.relation_event_sponsors import event_sponsors
@@ -55,6 +56,7 @@ from aikg.ingest.nlp.relation_funding_spread import spread_candidates
 from aikg.ingest.nlp.relation_guideline_drops import guideline_drops
 from aikg.ingest.nlp.relation_interview_turns import interview_turns
 from aikg.ingest.nlp.relation_keys import RelationKeys
+from aikg.ingest.nlp.relation_label_values import label_values
 from aikg.ingest.nlp.relation_lines import line_relations
 from aikg.ingest.nlp.relation_lists import confirm_groups, share_lists
 from aikg.ingest.nlp.relation_member_cohorts import CohortWords, cohort_members
@@ -65,8 +67,10 @@ from aikg.ingest.nlp.relation_membership import SectionWords, section_lists
 from aikg.ingest.nlp.relation_noun_frames import noun_frames
 from aikg.ingest.nlp.relation_page_sections import page_sections
 from aikg.ingest.nlp.relation_partner_denied import partners_denied
+from aikg.ingest.nlp.relation_partner_headings import partner_headings
 from aikg.ingest.nlp.relation_partner_hosts import partner_hosts
 from aikg.ingest.nlp.relation_partner_items import partner_list_items
+from aikg.ingest.nlp.relation_partner_nouns import partner_nouns
 from aikg.ingest.nlp.relation_partner_pacts import partner_pacts
 from aikg.ingest.nlp.relation_people_label_lines import people_label_lines
 from aikg.ingest.nlp.relation_people_lines import LineWords, people_lines
@@ -244,16 +248,20 @@ class Extractor:
             role_lines(d.text, f)  # "- Chair of the board: A, Undersecretary, Org", "- Director General: A" under "Who leads X?" (relation_role_lines)
             interview_turns(d.text, f)  # "A and I founded it", "Brisk Harbour has a few firms, such as A and B" (relation_interview_turns)
             directory_lines(d.text, f)  # "X — Town — founded 2019 — backed by Y", "X | Town | Focus", name lines (relation_directory_lines)
+            label_values(d.text, f)  # no parse edge between two items of "Funded by: A; B; C" (relation_label_values)
             funds_further_sources(d.text, f)  # "funded by A and by a grant from B", "joined in the round by A, by B", "A added $2m to R through its P", "a credit facility with B" (relation_fund_further_sources)
             members_whose_cohort(d.text, f)  # "G, a non-profit whose members include A and B", "X went through the 2024 cohort of P", "Other companies in the cohort include A" (relation_member_whose_cohort)
             page_sections(d.text, f)  # names under "Founding members" / "Our partners" headings, the page's subject (relation_page_sections)
+            partner_headings(d.text, f)  # "Industry partners" tier on a members page, "Funding partners", "Delivery partners: A" (relation_partner_headings)
             runs_relative(d.text, f)  # "P, which A (ACR) runs", "run by A through its D", "A runs P with B" (relation_runs_relative)
+            contact_clauses(d.text, f)  # "P, a programme U runs", "a scheme the ministry funds" (relation_contact_clauses)
             anchors_drawn(d.text, f)  # "X, whose school has drawn developers to P", "P, where the talent base has been anchored by X" (relation_anchor_drawn)
             noun_frames(d.text, f)  # "a collaboration between A and B", "the investment by A in B", "Our partners include A", "It was led by A" (relation_noun_frames)
             programme_alumni(d.text, f)  # "X went through the P Accelerator", "X is an alumnus of P" (relation_programme_alumni)
             anchor_contrasts(d.text, f)  # no ANCHORS from "Unlike T, where X anchors the cluster, ...", "T lacks an anchor like X" (relation_anchor_contrasts)
             event_sponsors(d.text, f)  # "Supported by: A · B" on a programme with time slots: no FUNDS (relation_event_sponsors)
             guideline_drops(d.text, f)  # readings the guideline does not count: an acquisition alone (relation_guideline_drops)
+            partner_nouns(d.text, f)  # "a funding partner", "Dunmore Ventures partner Orla Brenn": no partnership (relation_partner_nouns)
             f.relations.sort(key=lambda r: (r.sent_start, r.source, r.target, r.type, r.method))
         calibration.apply(facts, self.config.calibration)  # confidence = precision measured on dev (calibration.py)
         return facts

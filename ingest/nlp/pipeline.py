@@ -20,6 +20,7 @@ from aikg.ingest.nlp import gazetteer_guard
 from aikg.ingest.nlp.config import ExtractConfig
 from aikg.ingest.nlp.gazetteer import Gazetteer
 from aikg.ingest.nlp.lexicon import lexicon_data
+from aikg.ingest.nlp.line_kind_breaks import furniture_breaks
 from aikg.ingest.nlp.token_index import TokenIndex
 
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
@@ -113,6 +114,7 @@ def _register() -> None:
                 if after in LIST_MARKERS or short:
                     doc[i + 1].is_sent_start = True
             line_start = at[i] + len(text)
+        furniture_breaks(doc, idx, not labels)  # any line length; in hard-wrapped text between furniture lines only
         legal_continuations(doc)
         return doc
 

@@ -139,7 +139,8 @@ def _words() -> dict[str, frozenset[str]]:
     raw = lexicon_data("tie_guard.json")
     get = lambda key: frozenset(w.lower() for w in raw.get(key, ()))  # noqa: E731
     return {"cues": get("anchor_triggers") | get("around_verbs"), "around": get("around_verbs"),
-            "subjects": get("around_subjects"), "past": get("past") | get("modals") | get("prospect_verbs")}
+            "subjects": get("around_subjects"), "past": get("past") | get("modals") | get("prospect_verbs"),
+            "on": get("on_verbs")}
 
 
 def place_meant(doc: Any, sent: Any, by_words: list[tuple[int, int]]) -> int | None:
@@ -171,13 +172,15 @@ def built_around(doc: Any, sent: Any, spans: list[tuple[int, int, int]], types: 
                  conf: float) -> list[Cand]:
     """ANCHORS from "<place's> hub/cluster/scene is built (centred) around X": "The Wayamba agri-AI hub is built
     around KIPI", "In Bogura, the local scene is built around the Karatoa Technical Institute", "The city's AI hub is
-    built around SIED" (``fallback``: the place a description means). The subject must be a hub word ("our
+    built around SIED", "The Hokuriku area's robotics cluster is centred on X" (``on_verbs``; ``fallback``: the place
+    a description means). The subject must be a hub word ("our
     strategy is built around X" states nothing), and a past, modal or prospective word before it takes it back."""
     w = _words()
     starts = {s: i for i, s, e in spans}
     out: list[Cand] = []
     for t in doc[sent.start:sent.end - 1]:
-        if t.lower_ not in w["around"] or doc[t.i + 1].lower_ != "around":
+        prep = doc[t.i + 1].lower_
+        if t.lower_ not in w["around"] or not (prep == "around" or prep == "on" and t.lower_ in w["on"]):
             continue
         b = t.i - 1
         while b > sent.start and doc[b].lower_ in _AUX:

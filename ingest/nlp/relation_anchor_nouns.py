@@ -303,7 +303,8 @@ def _listed_as_drawn(doc: Any, sent: Any, s: int) -> bool:
 
 
 def _draw_target(doc: Any, v: int, end: int) -> int | None:
-    """The token after "to" / "into" / "back to" when the words between name people, firms or money drawn."""
+    """The token after "to" / "into" / "back to" when the words between name people, firms or money drawn (a word
+    of ``not_drawn`` before "of" is a quantity: "has drawn a small crowd of drone start-ups to Ilorin")."""
     w = _w()
     gap: list[str] = []
     k = v + 1
@@ -320,7 +321,8 @@ def _draw_target(doc: Any, v: int, end: int) -> int | None:
     if k >= end - 1 or not gap:
         return None
     words = set(_WORD.findall(" ".join(gap).replace(" - ", "-")))
-    if not words & w["drawn_things"] or words & w["not_drawn"]:
+    quantities = {a for a, b in zip(gap, gap[1:]) if b == "of"}  # "a small crowd of start-ups": the start-ups are drawn
+    if not words & w["drawn_things"] or (words - quantities) & w["not_drawn"]:
         return None
     return k + 1
 

@@ -43,6 +43,7 @@ class GrantRules:
         words = word_sets(relations, "grant_forms")
         self.give_any = words.get("give_verbs", frozenset())  # "award", "grant", "donate": any object
         self.give_money = words.get("give_money_verbs", frozenset())  # "provide", "commit": money as object
+        self.give_preps = words.get("give_money_preps", frozenset({"to"}))  # "provided €400,000 towards X"
         self.receive = words.get("receive_verbs", frozenset())
         self.funded = words.get("funded_verbs", frozenset())
         self.via_preps = words.get("via_preps", frozenset())
@@ -110,7 +111,9 @@ class GrantRules:
             if c.dep_ == "dative":
                 recipients |= ctx.mentions_of((o for o in c.children if o.dep_ == "pobj")) if c.pos_ == "ADP" \
                     else ctx.mentions(c)  # "to X" read as a dative; "awarded X a grant"
-        recipients |= ctx.mentions_of((pobj for p, pobj in ctx.preps(v) if p == "to"))
+        # "provided €400,000 towards X", "committed €2m for X": with money as the object (checked below)
+        preps = ("to",) if anything else self.give_preps
+        recipients |= ctx.mentions_of((pobj for p, pobj in ctx.preps(v) if p in preps))
         recipients |= self._amount_to(ctx, objs, lemma)  # "contributed a $500,000 loan to X", "invested €3m in X"
         if not recipients and passive and anything and any(c.dep_ == "dobj" and self._money(c) for c in v.children):
             recipients = ctx.mentions_of(ctx.object_tokens(v, True))  # "X was awarded a €2m grant by Y"
@@ -267,7 +270,14 @@ class GrantRules:
             return
         held: set[int] = set()
         if n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("VERB", "AUX"):
-            held = ctx.mentions_of(ctx.subject_tokens(n.head.head, False))
+            v = n.head.head
+            # "Among its recipients are A and B": the copula's named attribute is the subject moved after it
+            moved = set().union(*(ctx.mentions(c) for c in v.children if c.dep_ == "attr")) \
+                if v.lemma_.lower() == "be" else set()
+            held = moved or ctx.mentions_of(ctx.subject_tokens(v, False))
+            if moved:  # "Among the scheme's recipients are A": a description may stand for another scheme
+                said = set().union(*(_scheme_said_before(ctx, c) for c in n.children if c.dep_ == "poss"))
+                funders = {f for f in funders if f in said or not all(ctx.sd[t].is_lower for t in ctx.m2toks.get(f, ()))}
         elif n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in ("include", "be", "comprise"):
             for c in n.head.children:
                 if c.dep_ in ("dobj", "attr", "oprd"):
@@ -294,8 +304,22 @@ class GrantRules:
             for c in node.children:
                 if c.dep_ in ("poss", "compound", "nmod") and c.i in ctx.tok2m and c.lower_ not in ("its", "their"):
                     got |= ctx.mentions(c)
+                elif c.dep_ == "poss" and node is n and c.i in ctx.tok2m:
+                    got |= _scheme_said_before(ctx, c)
             if node is not n:
                 for p, pobj in ctx.preps(node):
                     if p in ("from", "by"):
                         got |= ctx.mentions(pobj)
         return got
+
+
+def _scheme_said_before(ctx: Any, pronoun: Any) -> set[int]:
+    """"The P scheme paid for 14 projects; among its recipients are A and B": "its" stands for a programme only when
+    the sentence named one as the subject of a clause before it (a pronoun reaching back across sentences may stand
+    for another scheme, so it gives nothing)."""
+    said = [m for m in ctx.mentions(pronoun) if ctx.types and ctx.types[m] == "Programme"]
+    if not said:
+        return set()
+    earlier = {ctx.tok2m[t.i] for t in pronoun.sent if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass")
+               and t.i in ctx.tok2m and ctx.types[ctx.tok2m[t.i]] == "Programme"}
+    return set(said) if earlier else set()

@@ -284,11 +284,18 @@ def _counted_in(doc: Any, sent: Any, spans: Spans, types: list[str], w: dict[str
         if lead not in w["counted_leads"] or (lead == "one" and doc[k + 1].lower_ != "of"):
             continue
         g = _group_at(doc, t.i + 2, sent.end, starts, types, w)
-        if g is None:
+        if g is None or _past_group_after(doc, sent, next(e for i, _s, e in spans if i == g)):
             continue
         for m in actors_before(doc, k, spans, types, sent.start, w["counted_aux"]):
             if m != g:
                 emit(["MEMBER_OF"], m, g, conf, "rule:counted-in-group")
+
+
+def _past_group_after(doc: Any, sent: Any, end: int) -> bool:
+    """"one of the companies in the G Network's alumni group": a past word (``past_words`` of the ``among`` forms)
+    within three words after the group's name."""
+    past = frozenset(member_forms()["among"].get("past_words", ()))
+    return any(doc[x].lower_ in past for x in range(end, min(sent.end, end + 3)))
 
 
 def _between(doc: Any, sent: Any, spans: Spans, types: list[str], p: dict[str, frozenset[str]], emit: Emit,

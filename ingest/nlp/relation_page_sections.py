@@ -92,7 +92,11 @@ def page_sections(text: str, facts: Any) -> None:
     if subject is not None and (old is None or letterhead):
         found += _reread(text, ms, subject)
     runner = _runner(facts.relations, ms, owner)
-    found += [(t, s, o, a, b, "rule:page-sections") for t, s, o, a, b in section_blocks(text, ms, owner, runner)]
+    blocks = section_blocks(text, ms, owner, runner)
+    led = {_name(ms, s): s for t, s, o, *_ in blocks if t == "RUNS" and o == owner}
+    if runner is None and len(led) == 1:  # "Lead agency: L" on the sheet runs it: "Delivery partners: A" are L's
+        blocks = section_blocks(text, ms, owner, next(iter(led.values())))
+    found += [(t, s, o, a, b, "rule:page-sections") for t, s, o, a, b in blocks]
     facts.relations = [r for r in facts.relations if not (  # "Members of the X Network" over a list on Y's page
         r.method == "rule:member-section" and r.type == "MEMBER_OF" and _foreign_heading(text, r.sent_start, ms, r.target))]
     key = {(r.type, _name(ms, r.source), _name(ms, r.target)) for r in facts.relations}
@@ -285,6 +289,8 @@ def section_blocks(text: str, ms: Sequence[Any], owner: int | None,
                 own = _owner_named(line, a, ms, orgs)
                 if own is None and owner is not None and not _foreign_heading(text, a, ms, owner):
                     own = owner
+                if own is not None and spec["rel"] == "PARTNERS_WITH" and ms[own].type == "Programme":
+                    own = runner  # "Delivery partners" over a list on a programme's page: its runner's partners
                 section = (spec, own, a) if own is not None and _owner_fits(spec, ms[own].type) else None
             elif section is None or set(words) & _sets()["stop_words"] or not (_category(words) or _name_line(line)):
                 section = None  # an item the entity pass missed ("Ukerewe Solar Co-operative (Nansio)") keeps it open

@@ -263,11 +263,15 @@ class RoundLists:
         """"The round included A and B", "Investors in the round include A", "Other backers include A"."""
         if low[k] not in self.include or ctx.sd[k].pos_ not in ("VERB", "AUX"):
             return
-        if any(k0 in ctx.tok2m for k0 in range(k)) or not any(w in self.include_subjects for w in low[:k]):
-            return  # the subject is the round or its investors, with no name in it
+        if not any(w in self.include_subjects for w in low[:k]):
+            return
+        owner = self._owner(ctx, low, k)
+        named = {ctx.tok2m[k0] for k0 in range(k) if k0 in ctx.tok2m}
+        if named and named != owner:
+            return  # the subject is the round or its investors, with no name in it but the round's owner ("X's round")
         funders = self.read_list(ctx, k + 1)
         if funders:
-            self._emit(funders, self._owner(ctx, low, k), emit, "form:round-includes")
+            self._emit(funders, owner, emit, "form:round-includes")
 
     def _joined(self, ctx: Any, k: int, emit: Emit, alone: bool = False) -> None:
         """"A led X's Series A and B joined the round", "B also took part in the round for X", "B also took part,

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from aikg.ingest.nlp.relation_member_along import AlongWords, along_members
-from aikg.ingest.nlp.relation_member_among import AmongWords, among_selected
+from aikg.ingest.nlp.relation_member_among import AmongWords, among_selected, counted_members
 from aikg.ingest.nlp.relation_member_housed import HousedWords, housed_units
 from aikg.ingest.nlp.relation_member_news import member_news
 from aikg.ingest.nlp.relation_org_forms import org_forms, runs_not_chain_funder
@@ -80,8 +80,10 @@ def structure_rules(doc: Any, sent: Any, spans: list[tuple[int, int, int]], type
     if not present.isdisjoint(words.along.marker_words):
         along_members(doc, sent, spans, types, words.along, emit, conf)  # "..., together with A and B" (relation_member_along)
     housed_units(doc, sent, spans, types, words.housed, emit, conf)  # "U, housed within P" (relation_member_housed)
-    if "among" in present:
+    if "among" in present or not present.isdisjoint(words.among.shares):  # "among the", "one of the"
         among_selected(doc, sent, spans, types, words.among, emit, conf)  # "among the firms selected for P" (relation_member_among)
+    if not present.isdisjoint(words.among.example_firsts):
+        counted_members(doc, sent, spans, types, words.among, emit, conf)  # "G boasts 40 members, including A" (relation_member_among)
     member_news(doc, sent, spans, types, words.units.lists, emit, conf)  # "G welcomed A", "accepted into G", "alliance between A and B"
 
 

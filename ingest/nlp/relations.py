@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Iterable
 
-from aikg.ingest.nlp.lexicon import Frame, Lexicon
+from aikg.ingest.nlp.lexicon import Frame, Lexicon, lexicon_sets
 from aikg.ingest.nlp.mentions.place_forms import wide_area_nouns
 from aikg.ingest.nlp.relation_anchor import subject_owner, subject_phrase, unnamed_owner
 from aikg.ingest.nlp.relation_anchor_forms import anchor_kept, called_anchor
@@ -75,6 +75,7 @@ class RelationFinder:
         self._groups: dict[str, dict[str, str]] = dict(lexicon.relations.get("group_nouns", {}))
         self._among_verbs = frozenset(lexicon.relations.get("among_verbs", ()))
         self._round_nouns = frozenset(lexicon.relations.get("round_nouns", ()))
+        self._received_rounds, = lexicon_sets("funding_running_forms.json", ("received_round_nouns",))
         self._funding_nouns = frozenset(lexicon.relations.get("funding_nouns", ()))
         self._place_org_nouns = frozenset(lexicon.relations.get("place_org_nouns", ()))
         self._place_words = PlaceWords(lexicon.relations)  # "Companies in the Tunis cluster include A" (relation_places.py)
@@ -479,6 +480,10 @@ class RelationFinder:
             base.dep_ == "pobj" and base.head.lower_ == "as" or base.dep_ == "nsubj" and not any(
                 c.dep_ == "poss" and c.i in ctx.tok2m for c in base.children))
         self._noun_phrases(ctx, n, base, frame, roles, self._site_verbs)
+        if "FUNDS" in frame.rel and self._round_of(n, base):
+            owners = set().union(*(ctx.mentions(c) for c in {n, base} for c in c.children if c.dep_ == "poss"))
+            roles["src"] -= owners  # "led Oro's funding round": Oro received the round, it funded no one
+            put_role(roles, "tgt", owners, 1)
         if "LOCATED_IN" in frame.rel and frame.holder == "src" and base.dep_ == "dobj" and roles["src"] - held \
                 and self._not_site_holders & _stems(base.head):
             roles["src"] -= held  # "X leases the Denver office of Y": Y's office, X only its tenant or landlord
@@ -503,6 +508,13 @@ class RelationFinder:
             self._pairs({"src": set(), "tgt": set(), "sym": set(), "sym2": set(roles["tgt"])}, ("PARTNERS_WITH",), types,
                         conf - 0.05, f"dep:joint-{n.lemma_.lower()}", out)
         return self._pairs(roles, frame.rel, types, conf, f"dep:{n.lemma_.lower()}", out)
+
+    def _round_of(self, n: Any, base: Any) -> bool:
+        """Is the funding noun part of a round ("Oro's funding round", also parsed with "round" as a loose word after
+        "funding")? A round's possessor received it."""
+        if base is not n:
+            return base.lemma_.lower() in self._received_rounds
+        return n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in self._received_rounds
 
     @staticmethod
     def _noun_phrases(ctx: Walk, n: Any, base: Any, frame: Frame, roles: dict[str, set[int]],

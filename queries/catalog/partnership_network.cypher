@@ -23,19 +23,25 @@
 
 // Each step turns the nodes reached so far (within depth - 1 hops) into rows, adds their
 // neighbours, and keeps distinct nodes; the edges wanted are those touching these nodes.
+// A step beyond `depth` starts from null (`w`), so it expands nothing: a `$depth >= n`
+// test in its WHERE would be checked only after every edge of the reached nodes was
+// expanded (three times for a hub at depth 1).
 MATCH (o:Entity {id: $org})
-OPTIONAL MATCH (o)-[e:PARTNERS_WITH]-(v:Entity)
-WHERE $depth >= 2 AND e.confidence >= $min_confidence
+WITH o, CASE WHEN $depth >= 2 THEN o END AS w
+OPTIONAL MATCH (w)-[e:PARTNERS_WITH]-(v:Entity)
+WHERE e.confidence >= $min_confidence
 WITH collect(DISTINCT o) + collect(DISTINCT v) AS reached
 UNWIND reached AS u
 WITH DISTINCT u
-OPTIONAL MATCH (u)-[e:PARTNERS_WITH]-(v:Entity)
-WHERE $depth >= 3 AND e.confidence >= $min_confidence
+WITH u, CASE WHEN $depth >= 3 THEN u END AS w
+OPTIONAL MATCH (w)-[e:PARTNERS_WITH]-(v:Entity)
+WHERE e.confidence >= $min_confidence
 WITH collect(DISTINCT u) + collect(DISTINCT v) AS reached
 UNWIND reached AS u
 WITH DISTINCT u
-OPTIONAL MATCH (u)-[e:PARTNERS_WITH]-(v:Entity)
-WHERE $depth >= 4 AND e.confidence >= $min_confidence
+WITH u, CASE WHEN $depth >= 4 THEN u END AS w
+OPTIONAL MATCH (w)-[e:PARTNERS_WITH]-(v:Entity)
+WHERE e.confidence >= $min_confidence
 WITH collect(DISTINCT u) + collect(DISTINCT v) AS reached
 UNWIND reached AS u
 WITH DISTINCT u

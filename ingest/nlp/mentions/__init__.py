@@ -16,6 +16,7 @@ from aikg.ingest.nlp.mentions.appositions import appositions
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env, Stage
 from aikg.ingest.nlp.mentions.between_pairs import between_pairs
 from aikg.ingest.nlp.mentions.body_names import board_tails, municipal_bodies, portfolio_names
+from aikg.ingest.nlp.mentions.byline_outlets import byline_outlets
 from aikg.ingest.nlp.mentions.caps_datelines import caps_datelines
 from aikg.ingest.nlp.mentions.compound_given_names import compound_given_names
 from aikg.ingest.nlp.mentions.contact_address_fields import contact_fields
@@ -91,6 +92,7 @@ from aikg.ingest.nlp.mentions.town_possessives import town_possessives
 from aikg.ingest.nlp.mentions.town_sites import town_sites
 from aikg.ingest.nlp.mentions.type_forms import type_forms
 from aikg.ingest.nlp.mentions.type_votes import type_votes
+from aikg.ingest.nlp.mentions.unit_parents import unit_parents
 from aikg.ingest.nlp.mentions.work_places import work_places
 from aikg.ingest.nlp.mentions.world_names import world_names
 from aikg.ingest.nlp.mentions.world_places import world_place_types, world_places_missed
@@ -144,6 +146,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("headings", drop_headings),
     ("section_names", section_names),  # "Founding members" / "Anping Institute of Marine Technology" (issue 14, page structure)
     ("contact_label_names", contact_names),  # "Media contact" / "Meera Joshi" (issue 14, missed names)
+    ("byline_outlets", byline_outlets),  # "By A, Valle de Sula Económico | date": the outlet (issue 14, page furniture)
     ("caps_datelines", caps_datelines),  # no person or firm in "ST. JOHN'S, NL —" (issue 14)
     ("people_name_lines", people_name_lines),
     ("programme_forms", programme_forms),
@@ -162,6 +165,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("org_descriptions", org_descriptions),  # "the state research foundation X" (issue 14, typing A)
     ("harmonise_names", harmonise_names),
     ("type_votes", type_votes),  # short forms and acronyms take their full name's type (issue 14, typing A)
+    ("unit_parents", unit_parents),  # "Ko Min-seok, Department of X, Y University": the parent's kind (issue 14, org typing)
     ("apposed_towns", apposed_towns),  # "X, a Hamilton start-up", "head office in Te Awamutu" (issue 14, typing B)
     ("world_places_missed", world_places_missed),
     ("place_forms", place_forms),

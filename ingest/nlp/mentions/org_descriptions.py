@@ -40,6 +40,7 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", 
 ARTICLES = frozenset({"the", "a", "an", "this"})
 POSSESSIVES = frozenset({"'s", "’s"})
 COPULAS = frozenset({"is", "was", "remains", "serves", "acts"})
+APPOSITION_MARKS = frozenset({",", "—", "–"})
 AFTER_NAME_OK = frozenset({",", ".", "(", ")", ";", ":", "has", "have", "had", "is", "was", "will", "which", "said"})
 
 
@@ -201,8 +202,8 @@ def _after(doc: Any, c: Candidate, cands: list[Candidate]) -> str | None:
     n = len(doc)
     if e + 2 >= n:
         return None
-    if doc[e].text == "," and doc[e + 1].lower_ in ("a", "an", "the"):
-        start = e + 2
+    if doc[e].text in APPOSITION_MARKS and doc[e + 1].lower_ in ("a", "an", "the"):
+        start = e + 2  # (", a ...", and a directory line's "X — a state-owned investment company")
     elif doc[e].lower_ in COPULAS and doc[e + 1].lower_ in ("a", "an", "the") and doc[c.start].is_sent_start:
         start = e + 2
     elif doc[e].text == "," and doc[e + 1].lower_ == "which" and e + 3 < n and doc[e + 2].lower_ in w.sits_verbs:

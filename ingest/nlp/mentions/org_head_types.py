@@ -90,7 +90,7 @@ def head_type(words: list[str], w: HeadWords | None = None) -> str | None:
     for ending, typ in w.english_endings:
         if joined.endswith(" " + ending):
             return typ
-    return compound_type(low[-1], w)
+    return compound_type(low[-1], w) or compound_type(low[0], w)  # "Kreisklinikum Rottal": a compound head first
 
 
 @lru_cache(maxsize=1)

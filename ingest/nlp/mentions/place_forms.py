@@ -287,16 +287,36 @@ def _list_retypable(doc: Any, c: Candidate, env: Env) -> bool:
 
 def _described_towns(doc: Any, cands: list[Candidate], w: PlaceFormWords, env: Env) -> None:
     """"Hyvinkää, a town north of Helsinki", "Kollam, a port city in Kerala": a firm or person reading the text
-    describes as a town is a place (kept only where the other forms say an organisation is there)."""
+    describes as a town is a place (kept only where the other forms say an organisation is there). Also the
+    encyclopedia's opening copula, "Osterberg is a port city of 300,000 people", when the settlement noun ends the
+    description ("Halvik is a port operator" describes a firm)."""
     n = len(doc)
     for c in cands:
-        if not _retypable(c) or c.end + 3 >= n or doc[c.end].text != "," or doc[c.end + 1].lower_ not in ("a", "an"):
+        if not _retypable(c) or c.end + 3 >= n or doc[c.end + 1].lower_ not in ("a", "an"):
             continue
-        k = c.end + 2
-        while k < min(n, c.end + 5) and doc[k].is_lower and doc[k].lower_ not in w.settlement_nouns:
-            k += 1
-        if k < n and doc[k].lower_ in w.settlement_nouns and _plain_name(doc, c.start, c.end, env):
+        if doc[c.end].text == ",":
+            k = c.end + 2
+            while k < min(n, c.end + 5) and doc[k].is_lower and doc[k].lower_ not in w.settlement_nouns:
+                k += 1
+            if k < n and doc[k].lower_ in w.settlement_nouns and _plain_name(doc, c.start, c.end, env):
+                c.type, c.label, c.place = "Cluster", "GPE", True
+        elif doc[c.end].lower_ in ("is", "remains") and _copula_town(doc, c.end + 2, w) \
+                and _plain_name(doc, c.start, c.end, env):
             c.type, c.label, c.place = "Cluster", "GPE", True
+
+
+def _copula_town(doc: Any, k: int, w: PlaceFormWords) -> bool:
+    """Lower-case words from ``k`` whose last word is a settlement noun, then punctuation or a word ending the
+    description (``town_followers``: "a port city of 300,000", "a town in Norland")."""
+    followers = _file_words()["town_followers"]
+    n = len(doc)
+    last = None
+    end = min(n, k + 4)
+    while k < end and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in followers:
+        last = k if doc[k].lower_ in w.settlement_nouns else last
+        k += 1
+    return last is not None and last == k - 1 and k < n and (doc[k].is_punct and doc[k].text != "-"
+                                                              or doc[k].lower_ in followers)
 
 
 def _plain_name(doc: Any, start: int, end: int, env: Env) -> bool:

@@ -4,7 +4,9 @@ Forms (published pages: university and start-up news, press datelines, member li
 
 * "researchers from Dharan", "a start-up from Nome", "a program the agency runs from Nome" (``from_heads``);
 * "a field station at Nioro du Rip", "its lab at Peradeniya" (``at_heads``: site nouns, not people nouns);
-* "Thakor Vision, of Thakhek, is ..." (an organisation, then ", of" and a name closed by punctuation).
+* "Thakor Vision, of Thakhek, is ..." (an organisation, then ", of" and a name closed by punctuation);
+* "Yachay Tech has drawn researchers to Urcuquí", "has drawn engineers from Madrid to Gran Canaria": the target of a
+  drawing verb (``anchored_towns.draw_target``), where the guidelines' ANCHORS needs the town.
 
 The name must look like a town: one to four capitalised words (inner "de", "du", "del", hyphens), no organisation
 head word, not a country or region, not a month ("from March"), closed by punctuation, a line end or a word of
@@ -22,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from aikg.ingest.nlp.lexicon import lexicon_data, lexicon_sets
+from aikg.ingest.nlp.mentions.anchored_towns import SLOT_TOWNS_ENV, draw_target
 from aikg.ingest.nlp.mentions.base import ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.place_forms import INNER, not_town_words
 from aikg.ingest.nlp.world_places import world_places
@@ -95,6 +98,8 @@ def _slot_starts(doc: Any, w: SlotWords, ends: dict[int, Candidate]) -> Iterator
                 yield k + 1, head not in w.people_heads
         elif low == "of" and doc[k - 1].text == "," and (org := ends.get(k - 1)) is not None and org.type in ORG_TYPES:
             yield k + 1, True
+        elif low == "to" and os.environ.get(SLOT_TOWNS_ENV, "on") != "off" and draw_target(doc, k + 1):
+            yield k + 1, True  # "has drawn engineers to Urcuquí"
 
 
 def _head_before(doc: Any, k: int, heads: frozenset[str], gap: int) -> str | None:

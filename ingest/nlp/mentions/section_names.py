@@ -219,9 +219,10 @@ def _apply(doc: Any, cands: list[Candidate], a: int, b: int, env: Env, listed: b
         return cands  # a lone word, or a name nothing else read and no list around it: only a head word types it
     if typ is None and not inside and doc_text(doc)[b:b + 2].lstrip().startswith(":"):
         return cands  # "Data Science: short courses for members": a topic with its description, not a member
+    said = typ is not None  # a head word typed it; a default firm reading leaves the kind to later stages
     typ = typ or env.lex.default_org
     if typ not in ORG_OR_PROGRAMME:
         return cands
     keep = [c for c in cands if not (c.start < end and c.end > start)]
-    keep.append(Candidate(start, end, typ, "rule", label="ORG", ctx_typed=True))
+    keep.append(Candidate(start, end, typ, "rule", label="ORG", ctx_typed=said))
     return sorted(keep, key=lambda c: (c.start, c.end))

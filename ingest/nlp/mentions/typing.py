@@ -56,6 +56,10 @@ class NameTyper:
         self.public_heads = frozenset(w.lower() for w in lexicon.types.get("public_investor_heads", ()))
         self.public_owners = frozenset(w.lower() for w in lexicon.types.get("public_owner_words", ()))
         self.public_corporation = frozenset(w.lower() for w in lexicon.types.get("public_corporation_words", ()))
+        #: "Pomeranian Science Foundation" is a foundation, "National Science Foundation" a state funder
+        self.foundation_heads = frozenset(lexicon.types.get("foundation_heads", ()))
+        self.foundation_fields = frozenset(lexicon.types.get("foundation_fields", ()))
+        self.state_words = frozenset(lexicon.types.get("foundation_state_words", ()))
         from aikg.ingest.nlp.mentions.type_forms import enabled, type_form_words  # (a neighbour: no import cycle)
 
         forms = type_form_words()
@@ -118,8 +122,9 @@ class NameTyper:
         if low[0] in lex.agency_first or last in lex.agency_last \
                 or any(w in lex.agency_first and nxt in ("of", "for", "on") for w, nxt in zip(low, low[1:])):
             return "Agency"  # "Department of ...", "Pennsylvania Department of ...", "State Ministry for ..."
-        if joined.endswith(lex.agency_endings) or joined.endswith(" " + low[-1]) \
-                and joined[:-len(low[-1]) - 1].endswith(lex.agency_endings):  # (a tuple: one call, not one per ending)
+        if (joined.endswith(lex.agency_endings) or joined.endswith(" " + low[-1])
+                and joined[:-len(low[-1]) - 1].endswith(lex.agency_endings)) \
+                and not self._private_foundation(low):  # (a tuple: one call, not one per ending)
             return "Agency"  # "Innovation Agency", "Science Foundation Ireland" (a place may follow)
         if low[0] == "government" or (len(low) > 1 and low[-1] == "government"):
             return "Agency"
@@ -133,6 +138,18 @@ class NameTyper:
         if last in lex.company_last or len(low) > 1 and last in self.firm_last:
             return "Company"
         return None
+
+    def _private_foundation(self, low: list[str]) -> bool:
+        """"Pomeranian Science Foundation", "Baobab Research Foundation": a science or research foundation is a state
+        funder only when its name says so ("National Science Foundation", "Science Foundation Ireland"); else it is a
+        foundation like any other (an Institute, docs/annotation.md §2). A name that opens with the field and the
+        foundation and ends with a place is the state funder's form ("Research Foundation Flanders")."""
+        k = next((i for i in range(1, len(low)) if low[i] in self.foundation_heads and low[i - 1] in self.foundation_fields),
+                 None)
+        if k is None or k == 1 and len(low) > 2 or any(w in self.state_words for w in low):
+            return False
+        rest = " ".join(w for i, w in enumerate(low) if i not in (k - 1, k) and w != "the")
+        return rest not in self.lex.countries
 
     def _council_or_cooperative(self, low: list[str]) -> str | None:
         """A producers' cooperative is a firm its members own ("Rangiuru Fruit Cooperative"); a council is an agency
