@@ -21,6 +21,7 @@ from typing import Any
 
 from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import Candidate, DocContext, Env
+from aikg.ingest.nlp.mentions.contact_label_names import token_lines
 from aikg.ingest.nlp.mentions.person_names import forms
 
 #: switch for an A/B measurement in one tree (``AIKG_BYLINE_OUTLETS=off``); on by default
@@ -42,7 +43,7 @@ def byline_outlets(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
     openers, before, after = _words()
     given = forms().given
     out = list(cands)
-    for a, b in _lines(doc):
+    for a, b in token_lines(doc):
         opener = next((o for o in openers if tuple(t.lower_ for t in doc[a:a + len(o)]) == o), None)
         if opener is None or a + len(opener) >= b or doc[a + len(opener)].text == ",":
             continue
@@ -54,24 +55,4 @@ def byline_outlets(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
             closes = c.end >= b or doc[c.end].text in after
             if c.type == "Person" and doc[c.start - 1].text in before and closes and doc[c.start].text not in given:
                 out[i] = replace(c, type="Company", label="ORG", ctx_typed=True)
-    return out
-
-
-def _lines(doc: Any) -> list[tuple[int, int]]:
-    """(start, end) of each line of non-space tokens, in order."""
-    out: list[tuple[int, int]] = []
-    start = None
-    for k, t in enumerate(doc):
-        if t.is_space:
-            if start is not None and "\n" in t.text:
-                out.append((start, k))
-                start = None
-            continue
-        if start is None:
-            start = k
-        if "\n" in t.whitespace_:
-            out.append((start, k + 1))
-            start = None
-    if start is not None:
-        out.append((start, len(doc)))
     return out

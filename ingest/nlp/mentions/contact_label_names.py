@@ -36,7 +36,7 @@ def contact_names(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) -
     """A given-name-led name line right under a contact label is a person (module docstring)."""
     if os.environ.get(ENABLED_ENV, "on") == "off":
         return cands
-    lines = _lines(doc)
+    lines = token_lines(doc)
     for (a, b), (c, d) in zip(lines, lines[1:]):
         if " ".join(t.lower_ for t in doc[a:b] if t.text != ":") in _labels():
             cands = _add_person(doc, cands, c, d)  # "Media contact" / "Meera Joshi"
@@ -74,8 +74,8 @@ def _add_person(doc: Any, cands: list[Candidate], a: int, b: int) -> list[Candid
                   key=lambda x: (x.start, x.end))
 
 
-def _lines(doc: Any) -> list[tuple[int, int]]:
-    """(start, end) of each line of non-space tokens, in order."""
+def token_lines(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) of each line of non-space tokens, in order (also used by ``byline_outlets``)."""
     out: list[tuple[int, int]] = []
     start = None
     for k, t in enumerate(doc):
