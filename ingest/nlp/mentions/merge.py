@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from aikg.ingest.nlp.lexicon import lexicon_data
 from aikg.ingest.nlp.mentions.base import ORG_OR_PROGRAMME, ORG_TYPES, Candidate, DocContext, Env
 from aikg.ingest.nlp.mentions.type_forms import town_possessor
 from aikg.ingest.nlp.token_index import TokenIndex
@@ -28,8 +30,25 @@ def merge_adjacent(doc: Any, cands: list[Candidate], env: Env, ctx: DocContext) 
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_pair_words() -> tuple[frozenset[str], frozenset[str]]:
+    d = lexicon_data("mentions.json")
+    return frozenset(d["place_pair_prepositions"]), frozenset(d["place_pair_conjunctions"])
+
+
+def _place_pair(doc: Any, a: Candidate, b: Candidate) -> bool:
+    """"Servicio Regional de Innovación de Arica | y Parinacota": a span opening with a lower-case conjunction is no
+    name; after an organisation ending in "de <Place>" it is the second place of the name."""
+    preps, conjs = _place_pair_words()
+    return (a.end == b.start and a.label == "ORG" and a.type in ORG_TYPES and a.end - a.start >= 3
+            and b.end - b.start == 2 and doc[b.start].text in conjs and doc[a.end - 2].text in preps
+            and doc[a.end - 1].is_title and doc[b.start + 1].is_title)
+
+
 def _merged(doc: Any, a: Candidate, b: Candidate, env: Env) -> Candidate | None:
     lex = env.lex
+    if _place_pair(doc, a, b):
+        return Candidate(a.start, b.end, a.type, "rule", label="ORG")
     if _joined_place(doc, a, b):
         joined = Candidate(a.start, b.end, "Cluster", "rule", label="GPE")
         joined.place = a.place and b.place  # a half that needs no context vouches for the whole
