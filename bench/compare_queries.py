@@ -37,13 +37,14 @@ def catalog_at(revision: str, into: Path) -> Path:
     return into
 
 
-def hooks_at(revision: str, catalog: Any) -> dict[str, Any]:
-    """Every hook module of ``catalog`` as it was at ``revision`` (git show), loaded beside today's: an old
-    catalog text runs with the hook written for it."""
+def hooks_at(revision: str, catalog: Any, names: list[str] | None = None) -> dict[str, Any]:
+    """The hook modules of ``catalog`` (of the queries ``names`` only, if given) as they were at ``revision`` (git
+    show), loaded beside today's: an old catalog text runs with the hook written for it."""
     import importlib.util
 
+    queries = list(catalog) if names is None else [catalog.get(n) for n in names]
     out = {}
-    for hook in sorted({q.hook for q in catalog if q.hook}):
+    for hook in sorted({q.hook for q in queries if q.hook}):
         text = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:queries/hooks/{hook}.py"],
                               check=True, capture_output=True, text=True).stdout
         spec = importlib.util.spec_from_loader(f"_old_hook_{hook}", loader=None)

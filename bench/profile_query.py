@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.bench_queries import HEAVY, bench_params, ready_graph  # noqa: E402
+from bench.compare_queries import hooks_at  # noqa: E402
 from bench.synthetic import open_or_build  # noqa: E402
 
 
@@ -135,25 +136,6 @@ def split_paired(store: Any, cases: dict[str, dict], old_catalog: Any, new_catal
             med = {p: statistics.median(r[p] for r in got) for p in SPLIT_PARTS}
             print(f"{case:30} {which:8} {got[0]['rows']:>6} {got[0]['bytes'] / 1024:>9,.0f} "
                   + " ".join(f"{med[p]:>8.1f}" for p in SPLIT_PARTS), flush=True)
-
-
-def hooks_at(revision: str, catalog: Any, names: list[str]) -> dict[str, Any]:
-    """The hook modules of these queries as they were at ``revision`` (git show), loaded beside today's."""
-    import importlib.util
-    import subprocess
-
-    out = {}
-    for name in names:
-        hook = catalog.get(name).hook
-        if not hook or hook in out:
-            continue
-        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:queries/hooks/{hook}.py"],
-                              check=True, capture_output=True, text=True).stdout
-        spec = importlib.util.spec_from_loader(f"_old_hook_{hook}", loader=None)
-        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-        exec(compile(text, f"{revision}:queries/hooks/{hook}.py", "exec"), module.__dict__)  # noqa: S102
-        out[hook] = module
-    return out
 
 
 def paired_hooks(store: Any, cases: dict[str, dict], catalog: Any, old_hooks: dict[str, Any], runs: int) -> None:
